@@ -1,0 +1,5 @@
+import { ServiceConfig } from '@omni/platform';
+
+export class InventoryConfig extends ServiceConfig {
+  override PORT: number = 3002;
+}

@@ -1,0 +1,98 @@
+import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The walking skeleton across real processes, Kafka and PostgreSQL: an order placed over HTTP is
+ * reserved by inventory through Kafka and confirmed (or rejected) by the order service.
+ */
+describe('order → inventory → order, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  const store = `S-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const inventory = () => stack.services.inventory.url;
+  const order = () => stack.services.order.url;
+
+  async function receive(sku: string, quantity: number) {
+    const res = await http('POST', `${inventory()}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
+    expect(res.status).toBe(200);
+  }
+
+  async function place(lines: { sku: string; quantity: number }[], correlationId = randomUUID()) {
+    const res = await http('POST', `${order()}/orders`, { channel: 'web', storeId: store, customerId: 'cust-1', lines }, { 'x-correlation-id': correlationId });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-correlation-id')).toBe(correlationId);
+    return res.body as { id: string; status: string };
+  }
+
+  async function statusOf(id: string) {
+    return (await http('GET', `${order()}/orders/${id}`)).body.status;
+  }
+
+  it('confirms an order whose stock is reserved, and the correlation id follows it across services', async () => {
+    await receive('TSHIRT-M', 5);
+    const correlationId = randomUUID();
+    const placed = await place([{ sku: 'TSHIRT-M', quantity: 2 }], correlationId);
+    expect(placed.status).toBe('PLACED');
+
+    await eventually(async () => expect(await statusOf(placed.id)).toBe('CONFIRMED'));
+
+    const stock = (await http('GET', `${inventory()}/locations/${store}/stock/TSHIRT-M`)).body;
+    expect(stock).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
+
+    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' })).toHaveLength(1));
+    const chain = [
+      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' }),
+      ...probe.on(INVENTORY_EVENTS_TOPIC, { key: placed.id, type: 'inventory.reserved.v1' }),
+      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' }),
+    ];
+    expect(chain).toHaveLength(3);
+    for (const m of chain) expect(m.headers['ce_correlationid']).toBe(correlationId);
+    // each event names the one before it as its cause
+    expect(chain[1].headers['ce_causationid']).toBe(chain[0].headers['ce_id']);
+    expect(chain[2].headers['ce_causationid']).toBe(chain[1].headers['ce_id']);
+  });
+
+  it('rejects an order that asks for more than is available and reserves nothing', async () => {
+    await receive('JEANS-32', 1);
+    const placed = await place([
+      { sku: 'JEANS-32', quantity: 1 },
+      { sku: 'BELT-L', quantity: 1 },
+    ]);
+    await eventually(async () => expect(await statusOf(placed.id)).toBe('REJECTED'));
+    const order = (await http('GET', `${stack.services.order.url}/orders/${placed.id}`)).body;
+    expect(order.rejectionReason).toBe('STOCK.INSUFFICIENT');
+    const stock = (await http('GET', `${inventory()}/locations/${store}/stock/JEANS-32`)).body;
+    expect(stock).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    expect(await sql(stack.databases.inventory, 'SELECT * FROM reservations WHERE order_id = $1', [placed.id])).toEqual([]);
+  });
+
+  it('shows the order on the customer timeline', async () => {
+    const placed = await place([{ sku: 'TSHIRT-M', quantity: 1 }]);
+    await eventually(async () => {
+      const t = (await http('GET', `${stack.services.customer.url}/customers/cust-1/timeline`)).body;
+      expect(t.entries.map((e: { orderId: string }) => e.orderId)).toContain(placed.id);
+    });
+  });
+
+  it('answers bad input with a problem naming the field and rule, and stores nothing', async () => {
+    const res = await http('POST', `${order()}/orders`, { channel: 'fax', storeId: store, lines: [{ sku: 'X', quantity: 0 }], extra: 1 });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = res.body;
+    expect(problem.code).toBe('REQUEST.INVALID');
+    const fields = problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(expect.arrayContaining(['channel:isIn', 'lines.0.quantity:min', 'extra:whitelistValidation']));
+    expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM orders')).toEqual([{ n: 3 }]);
+  });
+});

@@ -1,0 +1,22 @@
+import catalogue from './topics.json';
+
+export const ORDER_EVENTS_TOPIC = 'order.events.v1';
+export const INVENTORY_EVENTS_TOPIC = 'inventory.events.v1';
+
+/** Poison messages of topic T are parked on `T.dlq` with the reason in headers. */
+export function deadLetterTopicOf(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export interface TopicSpec {
+  readonly name: string;
+  readonly partitions: number;
+}
+
+/** Every topic the system uses, dead-letter topics included; created explicitly, never auto-created. */
+export function allTopics(partitions: number = catalogue.partitions): TopicSpec[] {
+  return catalogue.topics.flatMap((t) => [
+    { name: t.name, partitions },
+    { name: deadLetterTopicOf(t.name), partitions },
+  ]);
+}

@@ -1,0 +1,172 @@
+import { Logger } from '@nestjs/common';
+import { Producer } from 'kafkajs';
+import { Client } from 'pg';
+import { backoffDelay, pause } from '../retry';
+
+export interface OutboxRow {
+  seq: string;
+  id: string;
+  topic: string;
+  message_key: string;
+  headers: Record<string, string>;
+  payload: string;
+}
+
+export interface TopicBatch {
+  topic: string;
+  messages: { key: string; value: string; headers: Record<string, string> }[];
+}
+
+/** Groups rows by topic keeping their outbox order, which keeps every key's events in order. */
+export function toTopicBatches(rows: readonly OutboxRow[]): TopicBatch[] {
+  const byTopic = new Map<string, TopicBatch>();
+  for (const r of rows) {
+    let batch = byTopic.get(r.topic);
+    if (!batch) byTopic.set(r.topic, (batch = { topic: r.topic, messages: [] }));
+    batch.messages.push({ key: r.message_key, value: r.payload, headers: r.headers });
+  }
+  return [...byTopic.values()];
+}
+
+export interface OutboxRelayOptions {
+  databaseUrl: string;
+  pollIntervalMs: number;
+  batchSize: number;
+  /** Sent rows are kept this long for inspection, then deleted. */
+  retentionMs?: number;
+  /** Called after a batch reached Kafka and before it is marked sent (tests inject a crash here). */
+  onPublished?: (rows: readonly OutboxRow[]) => void | Promise<void>;
+}
+
+export type RelayRole = 'stopped' | 'connecting' | 'standby' | 'leader';
+
+/**
+ * Publishes outbox rows to Kafka in `seq` order and marks them sent.
+ *
+ * One relay per service database is the leader (a session-level advisory lock), so replicas never
+ * publish one key's events out of order. It wakes on NOTIFY from the outbox trigger and polls as a
+ * fallback. A crash between publish and mark-sent republishes the batch: delivery is at least
+ * once, and consumers' inboxes make the repeat a no-op (ADR 0003).
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private readonly stopSignal = new AbortController();
+  private loop?: Promise<void>;
+  private wake: (() => void) | null = null;
+  private workPending = true;
+  private lastCleanup = 0;
+  role: RelayRole = 'stopped';
+
+  constructor(
+    private readonly producer: Producer,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  start(): void {
+    this.loop ??= this.run();
+  }
+
+  /** Stops after publishing what is already committed (best effort), then releases leadership. */
+  async stop(): Promise<void> {
+    this.stopSignal.abort();
+    this.wake?.();
+    await this.loop;
+    this.role = 'stopped';
+  }
+
+  private get stopping(): boolean {
+    return this.stopSignal.signal.aborted;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+      let alive = true;
+      client.on('error', () => (alive = false));
+      client.on('end', () => (alive = false));
+      client.on('notification', () => {
+        this.workPending = true;
+        this.wake?.();
+      });
+      try {
+        this.role = 'connecting';
+        await client.connect();
+        await this.becomeLeader(client);
+        if (this.stopping) break;
+        await client.query('LISTEN outbox');
+        await this.producer.connect();
+        this.role = 'leader';
+        this.logger.log({ event: 'relay.leader' }, 'outbox relay is leader');
+        failures = 0;
+        while (!this.stopping && alive) {
+          try {
+            const published = await this.drainOnce(client);
+            failures = 0;
+            if (published < this.options.batchSize) await this.waitForWork();
+          } catch (e) {
+            failures++;
+            this.logger.warn({ err: (e as Error).message, failures }, 'outbox publish failed, retrying');
+            await pause(backoffDelay(failures, 200, 5000), this.stopSignal.signal);
+          }
+        }
+        if (this.stopping && alive) await this.drainOnce(client).catch(() => undefined);
+      } catch (e) {
+        failures++;
+        this.logger.warn({ err: (e as Error).message, failures }, 'outbox relay connection failed, retrying');
+        await pause(backoffDelay(failures, 200, 5000), this.stopSignal.signal);
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  private async becomeLeader(client: Client): Promise<void> {
+    while (!this.stopping) {
+      const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtext('outbox-relay')) AS locked`);
+      if (rows[0].locked) return;
+      this.role = 'standby';
+      await pause(Math.max(this.options.pollIntervalMs, 1000), this.stopSignal.signal);
+    }
+  }
+
+  private waitForWork(): Promise<void> {
+    if (this.workPending || this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.options.pollIntervalMs);
+      this.wake = done;
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = null;
+        resolve();
+      }
+    });
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async drainOnce(client: Client): Promise<number> {
+    this.workPending = false;
+    const { rows } = await client.query<OutboxRow>(
+      `SELECT seq, id, topic, message_key, headers, payload FROM outbox
+        WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
+      [this.options.batchSize],
+    );
+    if (rows.length > 0) {
+      await this.producer.sendBatch({ topicMessages: toTopicBatches(rows), acks: -1 });
+      await this.options.onPublished?.(rows);
+      await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
+      if (rows.length === this.options.batchSize) this.workPending = true;
+    }
+    await this.cleanup(client);
+    return rows.length;
+  }
+
+  private async cleanup(client: Client): Promise<void> {
+    const retentionMs = this.options.retentionMs ?? 24 * 3600 * 1000;
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await client.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(secs => $1)`, [retentionMs / 1000]);
+  }
+}

@@ -1,0 +1,80 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+
+/** Configuration problems are reported all at once, one line per variable, before anything starts. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/**
+ * Variables every service reads. An app extends this class with its own and calls `loadConfig`;
+ * only this library reads `process.env` (STYLE.md, Config).
+ */
+export class ServiceConfig {
+  @IsInt() @Min(1) @Max(65535)
+  PORT: number = 3000;
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string;
+
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated list of host:port' })
+  KAFKA_BROKERS: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
+  /** How often the outbox relay looks for rows when no notification arrives. */
+  @IsInt() @Min(50) @Max(60000)
+  OUTBOX_POLL_INTERVAL_MS: number = 1000;
+
+  @IsInt() @Min(1) @Max(5000)
+  OUTBOX_BATCH_SIZE: number = 500;
+
+  /** Attempts at a consumed event before it is dead-lettered. */
+  @IsInt() @Min(1) @Max(20)
+  CONSUMER_MAX_ATTEMPTS: number = 5;
+
+  @IsInt() @Min(1) @Max(60000)
+  CONSUMER_RETRY_BASE_MS: number = 200;
+
+  @IsInt() @Min(1) @Max(64)
+  CONSUMER_PARTITIONS_CONCURRENTLY: number = 3;
+
+  /** How long the group waits for a silent consumer before giving its partitions to another. */
+  @IsInt() @Min(6000) @Max(300000)
+  CONSUMER_SESSION_TIMEOUT_MS: number = 30000;
+
+  @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_SIZE: number = 10;
+
+  @IsString()
+  KAFKA_CLIENT_ID_SUFFIX: string = '';
+}
+
+export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const known = Object.keys(new cls());
+  const raw = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const config = plainToInstance(cls, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: false });
+  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  return config;
+}
+
+function describe(e: ValidationError): string[] {
+  const value = e.value === undefined ? 'missing' : `got ${JSON.stringify(e.value)}`;
+  return Object.values(e.constraints ?? {}).map((c) => `${e.property}: ${c} (${value})`);
+}
+
+/** Starts a service's main function; a bad configuration or failed start ends the process with one JSON line. */
+export function runMain(service: string, start: () => Promise<void>): void {
+  start().catch((e: unknown) => {
+    const err = e instanceof Error ? e.message : String(e);
+    process.stderr.write(JSON.stringify({ level: 'fatal', time: new Date().toISOString(), service, msg: 'failed to start', err }) + '\n');
+    process.exit(1);
+  });
+}

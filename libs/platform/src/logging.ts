@@ -1,0 +1,41 @@
+import { DynamicModule } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import { CORRELATION_HEADER, correlationIdFrom, requestContext } from './request-context';
+
+type CorrelatedRequest = IncomingMessage & { correlationId?: string };
+
+/** Both the logger and the context middleware ask this, so the order they run in does not matter. */
+export function correlationIdOf(req: CorrelatedRequest): string {
+  req.correlationId ??= correlationIdFrom(req.headers[CORRELATION_HEADER]);
+  return req.correlationId;
+}
+
+/** Structured JSON logs (pino): constant messages, ids as fields, the correlation id on every line. */
+export function loggingModule(service: string, level: string): DynamicModule {
+  return LoggerModule.forRoot({
+    pinoHttp: {
+      level,
+      base: { service },
+      messageKey: 'msg',
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+      // Every line written inside a request or a consumed event carries its correlation id.
+      mixin: () => {
+        const ctx = requestContext.current();
+        return ctx ? { correlationId: ctx.correlationId } : {};
+      },
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const id = correlationIdOf(req);
+        res.setHeader(CORRELATION_HEADER, id);
+        return id;
+      },
+      // Health probes every few seconds would drown the log.
+      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
+  });
+}

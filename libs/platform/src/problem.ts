@@ -1,0 +1,108 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { Observable, throwError } from 'rxjs';
+
+/** One failed rule of a request, naming the field. */
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+/** An RFC 9457 problem detail; `code` is the stable, namespaced refusal code (e.g. STOCK.INSUFFICIENT). */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  errors?: FieldProblem[];
+}
+
+export class ProblemException extends HttpException {
+  constructor(status: HttpStatus, code: string, detail: string, errors?: FieldProblem[]) {
+    const problem: Problem = {
+      type: `urn:problem:${code}`,
+      title: HttpStatus[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      ...(errors ? { errors } : {}),
+    };
+    super(problem, status);
+  }
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    return [...own, ...flatten(e.children ?? [], field)];
+  });
+}
+
+/** Request bodies: unknown fields refused, types converted, every failed rule named. */
+export function requestValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const problems = flatten(errors);
+      return new ProblemException(
+        HttpStatus.BAD_REQUEST,
+        'REQUEST.INVALID',
+        problems.map((p) => `${p.field}: ${p.message}`).join('; '),
+        problems,
+      );
+    },
+  });
+}
+
+/**
+ * Every HTTP error leaves as application/problem+json; an unexpected one as a bare 500 without
+ * internals. In an event handler the error passes through unchanged, so the consumer can tell a
+ * permanent failure from a transient one and name the reason when it dead-letters the event.
+ */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
+    if (host.getType() !== 'http') return throwError(() => exception);
+    const res = host.switchToHttp().getResponse<Response>();
+    const problem = this.toProblem(exception);
+    res.status(problem.status).type('application/problem+json').json(problem);
+  }
+
+  private toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemException) return exception.getResponse() as Problem;
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail =
+        typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+      const code = exception instanceof BadRequestException ? 'REQUEST.INVALID' : `HTTP.${status}`;
+      return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
+    }
+    this.logger.error({ err: exception }, 'unhandled error');
+    return {
+      type: 'urn:problem:INTERNAL',
+      title: 'Internal Server Error',
+      status: 500,
+      detail: 'an unexpected error occurred',
+      code: 'INTERNAL',
+    };
+  }
+}

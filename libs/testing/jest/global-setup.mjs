@@ -1,0 +1,44 @@
+// Starts the real infrastructure once for all integration and end-to-end tests: a fresh
+// single-node Kafka broker (KRaft, from Kafka's own jars) and PostgreSQL (DATABASE_URL when
+// reachable, else embedded). Compiles the services, whose processes the tests start and kill.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTopics, ensureKafkaJars, startKafka, stopKafka } from '../../../scripts/infra/kafka.mjs';
+import { ensurePostgres } from '../../../scripts/infra/postgres.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 29092);
+const PG_PORT = Number(process.env.TEST_PG_PORT ?? 54339);
+
+export default async function globalSetup() {
+  const started = Date.now();
+  const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('the TypeScript build failed; services cannot start');
+
+  ensureKafkaJars();
+  const dataDir = path.join(REPO, '.cache/test-kafka', String(KAFKA_PORT));
+  // Every run starts from an empty broker, so no test sees another run's events.
+  await stopKafka({ port: KAFKA_PORT, dataDir }).catch(() => undefined);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const [kafka, pg] = await Promise.all([
+    startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1, dataDir }),
+    ensurePostgres({ port: PG_PORT, fast: true, log: () => undefined }),
+  ]);
+  const { topics, partitions } = JSON.parse(fs.readFileSync(path.join(REPO, 'libs/contracts/src/topics.json'), 'utf8'));
+  await createTopics({
+    brokers: kafka.brokers,
+    topics: topics.flatMap((t) => [
+      { name: t.name, partitions },
+      { name: `${t.name}.dlq`, partitions },
+    ]),
+  });
+
+  process.env.KAFKA_BROKERS = kafka.brokers;
+  process.env.TEST_KAFKA_DATA_DIR = dataDir;
+  process.env.TEST_KAFKA_PORT = String(KAFKA_PORT);
+  process.env.TEST_PG_ADMIN_URL = pg.adminUrl;
+  globalThis.__INFRA__ = { kafka, pg };
+  console.log(`\ninfrastructure ready in ${Date.now() - started} ms: Kafka ${kafka.brokers}, PostgreSQL ${pg.embedded ? 'embedded' : 'external'}`);
+}

@@ -1,0 +1,6 @@
+export * from './eventually';
+export * from './env';
+export * from './service-process';
+export * from './stack';
+export * from './kafka-probe';
+export * from './http';

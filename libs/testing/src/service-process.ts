@@ -1,0 +1,91 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { eventually } from './eventually';
+
+const REPO = path.resolve(__dirname, '../../..');
+
+export type ServiceName = 'order' | 'inventory' | 'returns' | 'customer';
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One service running as its own Node process from the compiled build, as in production: tests
+ * can stop it gracefully, kill it with SIGKILL, and start it again on the same database.
+ */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  readonly logs: string[] = [];
+
+  constructor(
+    readonly name: ServiceName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  start(): this {
+    const main = path.join(REPO, 'dist/apps', this.name, 'src/main.js');
+    const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), main], {
+      cwd: REPO,
+      env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (d: Buffer) => {
+      for (const line of d.toString().split('\n')) if (line) this.logs.push(line);
+      if (this.logs.length > 5000) this.logs.splice(0, this.logs.length - 5000);
+    };
+    child.stdout!.on('data', keep);
+    child.stderr!.on('data', keep);
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.child = child;
+    return this;
+  }
+
+  async ready(timeoutMs = 60_000): Promise<void> {
+    const exited = this.exited.then((code) => {
+      throw new Error(`${this.name} exited with code ${code}`);
+    });
+    const ready = eventually(
+      async () => {
+        const res = await fetch(`${this.url}/health/ready`);
+        if (res.status !== 200) throw new Error(`${this.name} not ready: ${res.status} ${await res.text()}`);
+      },
+      { timeoutMs, intervalMs: 200 },
+    );
+    await Promise.race([ready, exited]).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- last log lines of ${this.name} ---\n${this.logs.slice(-15).join('\n')}`);
+    });
+  }
+
+  /** Graceful stop (SIGTERM), as Kubernetes does; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    if (!this.running) return null;
+    this.child!.kill('SIGTERM');
+    return this.exited;
+  }
+
+  /** A crash: no shutdown hooks, no flush, nothing committed that was not already. */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.child!.kill('SIGKILL');
+    await this.exited;
+  }
+}
