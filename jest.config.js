@@ -15,7 +15,7 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^@omni/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
 };
 
 module.exports = {

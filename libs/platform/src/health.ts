@@ -1,4 +1,5 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';
 
@@ -43,10 +44,16 @@ export class HealthController {
     return this.health.check([]);
   }
 
+  /** 503 with every check's status, so a probe or an operator sees which dependency is down. */
   @Get('ready')
-  @HealthCheck()
-  ready() {
-    return this.health.check(this.checks.map((c) => () => this.run(c)));
+  async ready(@Res({ passthrough: true }) res: Response) {
+    try {
+      return await this.health.check(this.checks.map((c) => () => this.run(c)));
+    } catch (e) {
+      if (!(e instanceof ServiceUnavailableException)) throw e;
+      res.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return e.getResponse();
+    }
   }
 
   private async run(check: ReadinessCheck): Promise<HealthIndicatorResult> {

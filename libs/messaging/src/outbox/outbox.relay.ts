@@ -133,14 +133,13 @@ export class OutboxRelay {
   private waitForWork(): Promise<void> {
     if (this.workPending || this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = null;
+        resolve();
+      };
       const timer = setTimeout(done, this.options.pollIntervalMs);
       this.wake = done;
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.wake = null;
-        resolve();
-      }
     });
   }
 

@@ -1,0 +1,109 @@
+import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedV1 } from '@omni/contracts';
+import { eventually, freshDatabase, http, KafkaProbe, sql, Stack, startStack, testInfra } from '@omni/testing';
+import { Logger } from '@nestjs/common';
+import { Kafka, logLevel, Producer } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { MessagingTables1700000000000 } from '../src/migrations/1700000000000-messaging-tables';
+import { OutboxRelay, OutboxRow } from '../src/outbox/outbox.relay';
+import { OutboxWriter } from '../src/outbox/outbox.writer';
+
+/**
+ * The relay on a real database and broker, with the real inventory service consuming what it
+ * publishes: a crash between publish and mark-sent republishes, and nothing is applied twice.
+ */
+describe('outbox relay', () => {
+  let dbUrl: string;
+  let ds: DataSource;
+  let probe: KafkaProbe;
+  let stack: Stack;
+  let kafka: Kafka;
+  const producers: Producer[] = [];
+  const writer = new OutboxWriter('/order');
+  const store = `S-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(['error']);
+    dbUrl = await freshDatabase('outbox');
+    ds = await new DataSource({ type: 'postgres', url: dbUrl, migrations: [MessagingTables1700000000000] }).initialize();
+    await ds.runMigrations();
+    kafka = new Kafka({ clientId: 'relay-test', brokers: testInfra().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
+    stack = await startStack(['inventory']);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+    await Promise.all(producers.map((p) => p.disconnect()));
+    await ds?.destroy();
+  });
+
+  function relay(onPublished?: (rows: readonly OutboxRow[]) => void): OutboxRelay {
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    producers.push(producer);
+    return new OutboxRelay(producer, { databaseUrl: dbUrl, pollIntervalMs: 200, batchSize: 100, onPublished });
+  }
+
+  async function placeInOutbox(orderId: string, sku: string, quantity: number): Promise<string> {
+    return ds.transaction((m) =>
+      writer.append(m, OrderPlacedV1, {
+        orderId,
+        channel: 'web',
+        storeId: store,
+        customerId: null,
+        lines: [{ lineId: randomUUID(), sku, quantity }],
+        placedAt: new Date().toISOString(),
+      }),
+    );
+  }
+
+  it('republishes after a crash between publish and mark-sent, and the consumer applies the event once', async () => {
+    expect((await http('POST', `${stack.services.inventory.url}/locations/${store}/stock/CRASH-1/adjustments`, { reason: 'receipt', quantity: 10 })).status).toBe(200);
+    const orderId = randomUUID();
+    const eventId = await placeInOutbox(orderId, 'CRASH-1', 3);
+
+    const crashing = relay(() => {
+      throw new Error('simulated crash after publish, before mark-sent');
+    });
+    crashing.start();
+    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId })).not.toHaveLength(0));
+    await crashing.stop();
+    expect(await sql(dbUrl, 'SELECT sent_at FROM outbox WHERE id = $1', [eventId])).toEqual([{ sent_at: null }]);
+
+    const recovered = relay();
+    recovered.start();
+    await eventually(async () => expect((await sql<{ sent: boolean }>(dbUrl, 'SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE id = $1', [eventId]))[0].sent).toBe(true));
+    await recovered.stop();
+
+    const copies = probe.on(ORDER_EVENTS_TOPIC, { key: orderId });
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(copies.map((m) => m.headers['ce_id']))).toEqual(new Set([eventId]));
+
+    await eventually(() => expect(probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId, type: 'inventory.reserved.v1' })).toHaveLength(1));
+    expect((await http('GET', `${stack.services.inventory.url}/locations/${store}/stock/CRASH-1`)).body).toMatchObject({ onHand: 10, reserved: 3 });
+    expect(await sql(stack.databases.inventory, 'SELECT count(*)::int AS n FROM reservations WHERE order_id = $1', [orderId])).toEqual([{ n: 1 }]);
+  });
+
+  it('publishes one key’s events in the order they were written', async () => {
+    const orderId = randomUUID();
+    const ids: string[] = [];
+    for (let i = 1; i <= 20; i++) ids.push(await placeInOutbox(orderId, `SEQ-${i}`, 1));
+    const r = relay();
+    r.start();
+    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId })).toHaveLength(20));
+    await r.stop();
+    expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId }).map((m) => m.headers['ce_id'])).toEqual(ids);
+  });
+
+  it('lets only one relay publish at a time: a second one stands by', async () => {
+    const leader = relay();
+    const standby = relay();
+    leader.start();
+    await eventually(() => expect(leader.role).toBe('leader'));
+    standby.start();
+    await eventually(() => expect(standby.role).toBe('standby'));
+    await leader.stop();
+    await eventually(() => expect(standby.role).toBe('leader'));
+    await standby.stop();
+  });
+});

@@ -1,0 +1,40 @@
+// The self-install both `npm start` and `npm test` begin with: npm packages (when missing or
+// stale), Kafka's jars from Maven Central, and a compiled build of the services.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export function run(cmd, args, { quiet = false } = {}) {
+  const r = spawnSync(cmd, args, { cwd: REPO, stdio: quiet ? 'pipe' : 'inherit', env: process.env });
+  if (r.status !== 0) {
+    if (quiet) process.stderr.write(`${r.stdout ?? ''}${r.stderr ?? ''}`);
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+  }
+}
+
+export function step(what) {
+  console.log(`\n▶ ${what}`);
+}
+
+/** Installs npm packages exactly as locked, unless node_modules already matches the lock file. */
+export function ensureNpmPackages() {
+  const lock = path.join(REPO, 'package-lock.json');
+  const installed = path.join(REPO, 'node_modules/.package-lock.json');
+  const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
+  if (fresh) return;
+  step('installing npm packages (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+export async function ensureKafka() {
+  const { ensureKafkaJars } = await import('../infra/kafka.mjs');
+  ensureKafkaJars();
+}
+
+export function build() {
+  step('type-checking and compiling (tsc)');
+  run('npx', ['tsc', '-p', 'tsconfig.json']);
+}

@@ -1,0 +1,21 @@
+// `npm test`: installs what is missing, then type check, lint (module boundaries included), unit
+// tests, and integration + end-to-end tests on a real Kafka broker and PostgreSQL.
+import { build, ensureKafka, ensureNpmPackages, run, step } from './lib/setup.mjs';
+
+try {
+  ensureNpmPackages();
+  await ensureKafka();
+  build();
+  step('lint (eslint, with Nx module boundaries)');
+  // The boundary rule reads Nx's cached project graph and silently skips itself without one.
+  run('npx', ['nx', 'show', 'projects'], { quiet: true });
+  run('npx', ['eslint', 'apps', 'libs', 'scripts', 'tools', '--max-warnings=0']);
+  step('unit tests');
+  run('npx', ['jest', '--selectProjects', 'unit', '--ci']);
+  step('integration and end-to-end tests (real Kafka and PostgreSQL)');
+  run('npx', ['jest', '--selectProjects', 'integration', '--ci', '--runInBand']);
+  console.log('\n✔ all checks passed');
+} catch (e) {
+  console.error(`\n✘ ${e.message}`);
+  process.exit(1);
+}
