@@ -19,14 +19,19 @@ export function step(what) {
   console.log(`\n▶ ${what}`);
 }
 
-/** Installs npm packages exactly as locked, unless node_modules already matches the lock file. */
+/**
+ * Installs the locked npm packages unless node_modules already matches the lock file.
+ * `npm install` rather than `npm ci`: with `omit-lockfile-registry-resolved` (set on our machines
+ * so lock files name no registry host) npm 11 writes a lock without other platforms' optional
+ * packages and `npm ci` then refuses it; `npm install` installs the same locked versions.
+ */
 export function ensureNpmPackages() {
   const lock = path.join(REPO, 'package-lock.json');
   const installed = path.join(REPO, 'node_modules/.package-lock.json');
   const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;
   if (fresh) return;
-  step('installing npm packages (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  step('installing npm packages');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 export async function ensureKafka() {
