@@ -94,7 +94,7 @@ async function demo() {
   console.log(`  inventory: received 3 × SNEAKER-42 at ${store} → available ${stock.body.available}`);
 
   const t0 = Date.now();
-  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, customerId: customer, lines: [{ sku: 'SNEAKER-42', quantity: 2 }] });
+  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] });
   console.log(`  order:     web order ${placed.body.id} → ${placed.body.status}`);
   const confirmed = await until('confirmation', async () => {
     const o = await call('GET', `${ord}/orders/${placed.body.id}`);
@@ -105,7 +105,7 @@ async function demo() {
   console.log(`  inventory: on hand ${after.body.onHand}, reserved ${after.body.reserved}, available ${after.body.available}`);
 
   step('demo: an order for more than the store has is rejected, and nothing is reserved');
-  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, customerId: customer, lines: [{ sku: 'SNEAKER-42', quantity: 5 }] });
+  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] });
   const rejected = await until('rejection', async () => {
     const o = await call('GET', `${ord}/orders/${tooMany.body.id}`);
     return o.body.status !== 'PLACED' && o.body;

@@ -28,7 +28,8 @@ describe('inventory consumes order.placed', () => {
       channel: 'web',
       storeId: store,
       customerId: null,
-      lines: [{ lineId: randomUUID(), sku, quantity }],
+      currency: 'EUR',
+      lines: [{ lineId: randomUUID(), sku, quantity, unitPrice: 1000 }],
       placedAt: new Date().toISOString(),
     };
     return toWireMessage(envelopeFor(OrderPlacedV1, { id: randomUUID(), source: '/test', time: new Date(), correlationId: randomUUID(), payload }));

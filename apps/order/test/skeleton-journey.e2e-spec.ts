@@ -29,7 +29,7 @@ describe('order → inventory → order, end to end', () => {
   }
 
   async function place(lines: { sku: string; quantity: number }[], correlationId = randomUUID()) {
-    const res = await http('POST', `${order()}/orders`, { channel: 'web', storeId: store, customerId: 'cust-1', lines }, { 'x-correlation-id': correlationId });
+    const res = await http('POST', `${order()}/orders`, { channel: 'web', storeId: store, customerId: 'cust-1', currency: 'EUR', lines: lines.map((l) => ({ ...l, unitPrice: 1500 })) }, { 'x-correlation-id': correlationId });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBe(correlationId);
     return res.body as { id: string; status: string };

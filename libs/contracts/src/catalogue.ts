@@ -1,15 +1,56 @@
 import { ceTypeOf, EventDefinition } from './define-event';
-import { InventoryRejectedV1, InventoryReservedV1, StockAdjustedV1 } from './events/inventory.events';
-import { OrderConfirmedV1, OrderPlacedV1, OrderRejectedV1 } from './events/order.events';
+import {
+  InventoryRejectedV1,
+  InventoryReservedV1,
+  ReservationConsumedV1,
+  ReservationReleasedV1,
+  ShortPickResolvedV1,
+  StockAdjustedV1,
+  TransferReceivedV1,
+  TransferShippedV1,
+} from './events/inventory.events';
+import {
+  NotificationRequestedV1,
+  OrderCancelledV1,
+  OrderCollectedV1,
+  OrderConfirmedV1,
+  OrderExpiredV1,
+  OrderLineCancelledV1,
+  OrderPickingStartedV1,
+  OrderPlacedV1,
+  OrderReadyForPickupV1,
+  OrderRejectedV1,
+  OrderShortPickedV1,
+  PaymentCaptureRequestedV1,
+  PaymentRefundRequestedV1,
+} from './events/order.events';
+import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 
-/** Every event the system publishes. A consumer meeting a type not listed here dead-letters it. */
+/** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   OrderPlacedV1,
   OrderConfirmedV1,
   OrderRejectedV1,
+  OrderPickingStartedV1,
+  OrderShortPickedV1,
+  OrderReadyForPickupV1,
+  OrderCollectedV1,
+  OrderCancelledV1,
+  OrderExpiredV1,
+  OrderLineCancelledV1,
+  PaymentCaptureRequestedV1,
+  PaymentRefundRequestedV1,
+  NotificationRequestedV1,
   InventoryReservedV1,
   InventoryRejectedV1,
   StockAdjustedV1,
+  TransferShippedV1,
+  TransferReceivedV1,
+  ShortPickResolvedV1,
+  ReservationReleasedV1,
+  ReservationConsumedV1,
+  PaymentCapturedV1,
+  PaymentRefundedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

@@ -7,3 +7,4 @@ export * from './events/common';
 export * from './events/order.events';
 export * from './events/inventory.events';
 export * from './decision';
+export * from './events/payment.events';

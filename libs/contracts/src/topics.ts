@@ -2,6 +2,10 @@ import catalogue from './topics.json';
 
 export const ORDER_EVENTS_TOPIC = 'order.events.v1';
 export const INVENTORY_EVENTS_TOPIC = 'inventory.events.v1';
+/** Notification requests carry pickup codes: a topic of their own, readable by the notifier only. */
+export const NOTIFICATION_REQUESTS_TOPIC = 'notification.requests.v1';
+/** Results from the payment system (a downstream system outside this codebase). */
+export const PAYMENT_EVENTS_TOPIC = 'payment.events.v1';
 
 /** Poison messages of topic T are parked on `T.dlq` with the reason in headers. */
 export function deadLetterTopicOf(topic: string): string {

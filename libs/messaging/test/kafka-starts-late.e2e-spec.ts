@@ -43,7 +43,7 @@ describe('services started before Kafka', () => {
     }
     // Orders are accepted while Kafka is down: they wait in the outbox.
     expect((await http('POST', `${inventory.url}/locations/S1/stock/LATE-1/adjustments`, { reason: 'receipt', quantity: 2 })).status).toBe(200);
-    const placed = await http('POST', `${order.url}/orders`, { channel: 'app', storeId: 'S1', lines: [{ sku: 'LATE-1', quantity: 2 }] });
+    const placed = await http('POST', `${order.url}/orders`, { channel: 'app', storeId: 'S1', currency: 'EUR', lines: [{ sku: 'LATE-1', quantity: 2, unitPrice: 999 }] });
     expect(placed.status).toBe(201);
 
     kafkaCli('start');

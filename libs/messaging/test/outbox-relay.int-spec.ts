@@ -51,7 +51,8 @@ describe('outbox relay', () => {
         channel: 'web',
         storeId: store,
         customerId: null,
-        lines: [{ lineId: randomUUID(), sku, quantity }],
+        currency: 'EUR',
+        lines: [{ lineId: randomUUID(), sku, quantity, unitPrice: 1000 }],
         placedAt: new Date().toISOString(),
       }),
     );

@@ -52,8 +52,9 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 
-  @IsString()
-  KAFKA_CLIENT_ID_SUFFIX: string = '';
+  /** Shifts the services' clock (tests only; refused in production). */
+  @IsInt() @Min(-10 * 365 * 24 * 3600 * 1000) @Max(10 * 365 * 24 * 3600 * 1000)
+  CLOCK_OFFSET_MS: number = 0;
 }
 
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {

@@ -6,3 +6,4 @@ export * from './health';
 export * from './migrations';
 export * from './http-app';
 export * from './correlation.middleware';
+export * from './clock';

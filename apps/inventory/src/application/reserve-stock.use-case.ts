@@ -50,7 +50,10 @@ export class ReserveStockUseCase {
       await this.outbox.append(m, InventoryReservedV1, {
         orderId,
         locationId: storeId,
-        lines: sorted.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity })),
+        lines: sorted.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, sourceLocationId: storeId, transferId: null })),
+        transfers: [],
+        readyBy: now.toISOString(),
+        pickupHoldDays: 3,
         reservedAt: now.toISOString(),
       });
       return { reserved: true };

@@ -15,7 +15,7 @@ export class ApplyReservationResultUseCase {
   ) {}
 
   reserved(e: EventEnvelope<InventoryReservedPayload>) {
-    return this.apply(e, e.data.orderId, (o, now) => confirmOrder(o, now));
+    return this.apply(e, e.data.orderId, (o, now) => confirmOrder(o, new Date(e.data.readyBy), now));
   }
 
   rejected(e: EventEnvelope<InventoryRejectedPayload>) {

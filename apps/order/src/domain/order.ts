@@ -16,6 +16,7 @@ export interface OrderLine {
   readonly lineId: string;
   readonly sku: string;
   readonly quantity: number;
+  readonly unitPrice: number;
 }
 
 export interface Order {
@@ -23,6 +24,7 @@ export interface Order {
   readonly channel: Channel;
   readonly storeId: string;
   readonly customerId: string | null;
+  readonly currency: string;
   readonly status: OrderStatus;
   readonly lines: readonly OrderLine[];
   readonly placedAt: Date;
@@ -34,7 +36,8 @@ export interface PlaceOrderInput {
   readonly channel: Channel;
   readonly storeId: string;
   readonly customerId: string | null;
-  readonly lines: readonly { sku: string; quantity: number }[];
+  readonly currency: string;
+  readonly lines: readonly { sku: string; quantity: number; unitPrice: number }[];
 }
 
 /** Ids and clock come from outside, so the decision is a pure function. */
@@ -44,8 +47,9 @@ export function placeOrder(input: PlaceOrderInput, ids: { orderId: string; lineI
     channel: input.channel,
     storeId: input.storeId,
     customerId: input.customerId,
+    currency: input.currency,
     status: 'PLACED',
-    lines: mergeLines(input.lines).map((l, i) => ({ lineId: ids.lineIds[i], sku: l.sku, quantity: l.quantity })),
+    lines: mergeLines(input.lines).map((l, i) => ({ lineId: ids.lineIds[i], sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
     placedAt: now,
     updatedAt: now,
     rejectionReason: null,
@@ -56,28 +60,34 @@ export function placeOrder(input: PlaceOrderInput, ids: { orderId: string; lineI
       channel: order.channel,
       storeId: order.storeId,
       customerId: order.customerId,
+      currency: order.currency,
       lines: order.lines.map((l) => ({ ...l })),
       placedAt: now.toISOString(),
     }),
   ]);
 }
 
-/** Two lines for one SKU are one line: reservations are per SKU. */
-export function mergeLines(lines: readonly { sku: string; quantity: number }[]): { sku: string; quantity: number }[] {
-  const bySku = new Map<string, number>();
-  for (const l of lines) bySku.set(l.sku, (bySku.get(l.sku) ?? 0) + l.quantity);
-  return [...bySku].map(([sku, quantity]) => ({ sku, quantity }));
+/** Two lines for one SKU at one price are one line: reservations are per SKU. */
+export function mergeLines<L extends { sku: string; quantity: number; unitPrice: number }>(lines: readonly L[]): { sku: string; quantity: number; unitPrice: number }[] {
+  const merged = new Map<string, { sku: string; quantity: number; unitPrice: number }>();
+  for (const l of lines) {
+    const key = `${l.sku}@${l.unitPrice}`;
+    const m = merged.get(key);
+    if (m) m.quantity += l.quantity;
+    else merged.set(key, { sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice });
+  }
+  return [...merged.values()];
 }
 
 function transition(order: Order, trigger: OrderTrigger): OrderStatus | null {
   return ORDER_TRANSITIONS[order.status][trigger] ?? null;
 }
 
-export function confirmOrder(order: Order, now: Date): Decision<Order, OrderRefusal> {
+export function confirmOrder(order: Order, readyBy: Date, now: Date): Decision<Order, OrderRefusal> {
   const next = transition(order, 'confirm');
   if (!next) return refuse('ORDER.INVALID_TRANSITION', `cannot confirm an order that is ${order.status}`);
   const state: Order = { ...order, status: next, updatedAt: now };
-  return accept(state, [event(OrderConfirmedV1, { orderId: order.id, confirmedAt: now.toISOString() })]);
+  return accept(state, [event(OrderConfirmedV1, { orderId: order.id, readyBy: readyBy.toISOString(), confirmedAt: now.toISOString() })]);
 }
 
 export function rejectOrder(order: Order, reason: string, now: Date): Decision<Order, OrderRefusal> {

@@ -6,6 +6,7 @@ export class OrderRecord {
   @Column('text') channel: string;
   @Column('text', { name: 'store_id' }) storeId: string;
   @Column('text', { name: 'customer_id', nullable: true }) customerId: string | null;
+  @Column('character', { length: 3 }) currency: string;
   @Column('text') status: string;
   @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason: string | null;
   @Column('timestamptz', { name: 'placed_at' }) placedAt: Date;
@@ -21,5 +22,6 @@ export class OrderLineRecord {
   @Column('integer') position: number;
   @Column('text') sku: string;
   @Column('integer') quantity: number;
+  @Column('integer', { name: 'unit_price' }) unitPrice: number;
   @ManyToOne(() => OrderRecord, (o) => o.lines) @JoinColumn({ name: 'order_id' }) order: OrderRecord;
 }

@@ -9,11 +9,12 @@ function toDomain(r: OrderRecord, lines: OrderLineRecord[]): Order {
     channel: r.channel as Channel,
     storeId: r.storeId,
     customerId: r.customerId,
+    currency: r.currency,
     status: r.status as OrderStatus,
     rejectionReason: r.rejectionReason,
     placedAt: r.placedAt,
     updatedAt: r.updatedAt,
-    lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity })),
+    lines: [...lines].sort((a, b) => a.position - b.position).map((l) => ({ lineId: l.id, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
   };
 }
 
@@ -25,6 +26,7 @@ export const orderRepository = {
       channel: o.channel,
       storeId: o.storeId,
       customerId: o.customerId,
+      currency: o.currency,
       status: o.status,
       rejectionReason: o.rejectionReason,
       placedAt: o.placedAt,
@@ -33,7 +35,7 @@ export const orderRepository = {
     });
     await m.insert(
       OrderLineRecord,
-      o.lines.map((l, position) => ({ id: l.lineId, orderId: o.id, position, sku: l.sku, quantity: l.quantity })),
+      o.lines.map((l, position) => ({ id: l.lineId, orderId: o.id, position, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
     );
   },
 

@@ -16,6 +16,10 @@ export class OrderLineDto {
 
   @IsInt() @Min(1) @Max(10000)
   quantity: number;
+
+  /** Price of one unit in minor units (cents) of the order's currency. */
+  @IsInt() @Min(0) @Max(100_000_000)
+  unitPrice: number;
 }
 
 export class PlaceOrderDto {
@@ -28,6 +32,9 @@ export class PlaceOrderDto {
   @IsOptional() @IsString() @MaxLength(64)
   customerId?: string;
 
+  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
   @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 }
@@ -39,6 +46,7 @@ export function orderView(o: Order) {
     channel: o.channel,
     storeId: o.storeId,
     customerId: o.customerId,
+    currency: o.currency,
     lines: o.lines,
     rejectionReason: o.rejectionReason,
     placedAt: o.placedAt.toISOString(),
@@ -59,6 +67,7 @@ export class OrdersHttpController {
       channel: body.channel,
       storeId: body.storeId,
       customerId: body.customerId ?? null,
+      currency: body.currency,
       lines: body.lines,
     });
     return orderView(order);

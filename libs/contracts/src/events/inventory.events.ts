@@ -6,38 +6,69 @@ export interface ReservedLinePayload {
   lineId: string;
   sku: string;
   quantity: number;
+  /** Where the units are reserved: the pickup store, or the source of a transfer to it. */
+  sourceLocationId: string;
+  /** The transfer bringing the units to the store; null when they are already there. */
+  transferId: string | null;
+}
+
+export interface TransferPayload {
+  transferId: string;
+  fromLocationId: string;
+  toLocationId: string;
+  expectedArrivalAt: string;
 }
 
 export interface InventoryReservedPayload {
   orderId: string;
   locationId: string;
   lines: ReservedLinePayload[];
+  transfers: TransferPayload[];
+  /** Earliest time the order can be ready at the store: pick time, plus transfer time if any. */
+  readyBy: string;
+  /** Days the store holds a ready order before it expires (the store's pickup hold period). */
+  pickupHoldDays: number;
   reservedAt: string;
 }
+
+const transfer = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['transferId', 'fromLocationId', 'toLocationId', 'expectedArrivalAt'],
+  properties: { transferId: uuid, fromLocationId: locationId, toLocationId: locationId, expectedArrivalAt: dateTime },
+};
+
+const reservedLine = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['lineId', 'sku', 'quantity', 'sourceLocationId', 'transferId'],
+  properties: {
+    lineId: uuid,
+    sku,
+    quantity,
+    sourceLocationId: { ...locationId, description: 'location holding the reserved units' },
+    transferId: { type: ['string', 'null'], format: 'uuid', description: 'transfer bringing the units to the store, if any' },
+  },
+};
 
 export const InventoryReservedV1 = defineEvent<InventoryReservedPayload>({
   type: 'inventory.reserved',
   version: 1,
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'Every line of an order is reserved at one location; nobody else can take those units.',
+  description:
+    'Every line of an order is reserved, at the pickup store or at a source location with a transfer to the store; nobody else can take those units.',
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['orderId', 'locationId', 'lines', 'reservedAt'],
+    required: ['orderId', 'locationId', 'lines', 'transfers', 'readyBy', 'pickupHoldDays', 'reservedAt'],
     properties: {
       orderId: uuid,
-      locationId,
-      lines: {
-        type: 'array',
-        minItems: 1,
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['lineId', 'sku', 'quantity'],
-          properties: { lineId: uuid, sku, quantity },
-        },
-      },
+      locationId: { ...locationId, description: 'pickup store' },
+      lines: { type: 'array', minItems: 1, items: reservedLine },
+      transfers: { type: 'array', items: transfer },
+      readyBy: { ...dateTime, description: 'promised pickup time' },
+      pickupHoldDays: { type: 'integer', minimum: 1, maximum: 60, description: "the store's pickup hold period in days" },
       reservedAt: dateTime,
     },
   },
@@ -49,10 +80,13 @@ export interface ShortLinePayload {
   available: number;
 }
 
+export const INVENTORY_REJECTION_REASONS = ['STOCK.INSUFFICIENT', 'LOCATION.UNKNOWN', 'LOCATION.NO_PICKUP'] as const;
+export type InventoryRejectionReason = (typeof INVENTORY_REJECTION_REASONS)[number];
+
 export interface InventoryRejectedPayload {
   orderId: string;
   locationId: string;
-  reason: 'STOCK.INSUFFICIENT';
+  reason: InventoryRejectionReason;
   shortLines: ShortLinePayload[];
   rejectedAt: string;
 }
@@ -62,7 +96,7 @@ export const InventoryRejectedV1 = defineEvent<InventoryRejectedPayload>({
   version: 1,
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'The order could not be reserved; nothing was reserved for any of its lines.',
+  description: 'The order could not be reserved anywhere (or the store takes no pickups); nothing was reserved for any of its lines.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -70,7 +104,7 @@ export const InventoryRejectedV1 = defineEvent<InventoryRejectedPayload>({
     properties: {
       orderId: uuid,
       locationId,
-      reason: { type: 'string', enum: ['STOCK.INSUFFICIENT'] },
+      reason: { type: 'string', enum: [...INVENTORY_REJECTION_REASONS] },
       shortLines: {
         type: 'array',
         items: {
@@ -112,5 +146,169 @@ export const StockAdjustedV1 = defineEvent<StockAdjustedPayload>({
       reason: { type: 'string', enum: ['receipt', 'count', 'damage'] },
       adjustedAt: dateTime,
     },
+  },
+});
+
+const lineQuantities = {
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['lineId', 'sku', 'quantity'],
+    properties: { lineId: uuid, sku, quantity },
+  },
+};
+
+export interface LineQuantity {
+  lineId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface TransferShippedPayload {
+  transferId: string;
+  orderId: string;
+  fromLocationId: string;
+  toLocationId: string;
+  expectedArrivalAt: string;
+  shippedAt: string;
+}
+
+export const TransferShippedV1 = defineEvent<TransferShippedPayload>({
+  type: 'inventory.transfer-shipped',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The source location shipped a transfer to the pickup store.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['transferId', 'orderId', 'fromLocationId', 'toLocationId', 'expectedArrivalAt', 'shippedAt'],
+    properties: { transferId: uuid, orderId: uuid, fromLocationId: locationId, toLocationId: locationId, expectedArrivalAt: dateTime, shippedAt: dateTime },
+  },
+});
+
+export interface TransferReceivedPayload {
+  transferId: string;
+  orderId: string;
+  fromLocationId: string;
+  toLocationId: string;
+  lines: LineQuantity[];
+  receivedAt: string;
+}
+
+export const TransferReceivedV1 = defineEvent<TransferReceivedPayload>({
+  type: 'inventory.transfer-received',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The pickup store received a transfer: the units are on hand there and reserved for the order.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['transferId', 'orderId', 'fromLocationId', 'toLocationId', 'lines', 'receivedAt'],
+    properties: { transferId: uuid, orderId: uuid, fromLocationId: locationId, toLocationId: locationId, lines: lineQuantities, receivedAt: dateTime },
+  },
+});
+
+export interface ResourcedLinePayload {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  fromLocationId: string;
+  transferId: string;
+  expectedArrivalAt: string;
+}
+
+export interface ShortPickResolvedPayload {
+  orderId: string;
+  storeId: string;
+  resourced: ResourcedLinePayload[];
+  unavailable: LineQuantity[];
+  resolvedAt: string;
+}
+
+export const ShortPickResolvedV1 = defineEvent<ShortPickResolvedPayload>({
+  type: 'inventory.short-pick-resolved',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'Answer to order.short-picked: the store\'s stock was corrected, and each missing quantity was either re-sourced from another location (with a transfer) or is unavailable anywhere.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'resourced', 'unavailable', 'resolvedAt'],
+    properties: {
+      orderId: uuid,
+      storeId: locationId,
+      resourced: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'sku', 'quantity', 'fromLocationId', 'transferId', 'expectedArrivalAt'],
+          properties: { lineId: uuid, sku, quantity, fromLocationId: locationId, transferId: uuid, expectedArrivalAt: dateTime },
+        },
+      },
+      unavailable: { type: 'array', items: lineQuantities.items },
+      resolvedAt: dateTime,
+    },
+  },
+});
+
+export interface ReservationReleasedPayload {
+  orderId: string;
+  reason: 'ORDER.CANCELLED' | 'ORDER.EXPIRED' | 'RESERVATION.EXPIRED';
+  lines: (LineQuantity & { locationId: string })[];
+  releasedAt: string;
+}
+
+export const ReservationReleasedV1 = defineEvent<ReservationReleasedPayload>({
+  type: 'inventory.reservation-released',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Units reserved for an order are available again where they are.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'reason', 'lines', 'releasedAt'],
+    properties: {
+      orderId: uuid,
+      reason: { type: 'string', enum: ['ORDER.CANCELLED', 'ORDER.EXPIRED', 'RESERVATION.EXPIRED'] },
+      lines: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'sku', 'quantity', 'locationId'],
+          properties: { lineId: uuid, sku, quantity, locationId },
+        },
+      },
+      releasedAt: dateTime,
+    },
+  },
+});
+
+export interface ReservationConsumedPayload {
+  orderId: string;
+  locationId: string;
+  lines: LineQuantity[];
+  consumedAt: string;
+}
+
+export const ReservationConsumedV1 = defineEvent<ReservationConsumedPayload>({
+  type: 'inventory.reservation-consumed',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The collected units left the store: on hand and reserved both went down.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'locationId', 'lines', 'consumedAt'],
+    properties: { orderId: uuid, locationId, lines: lineQuantities, consumedAt: dateTime },
   },
 });

@@ -1,11 +1,13 @@
 import { defineEvent } from '../define-event';
-import { ORDER_EVENTS_TOPIC } from '../topics';
-import { Channel, channel, dateTime, locationId, quantity, sku, uuid } from './common';
+import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
+import { Channel, channel, currency, dateTime, lineId, locationId, money, nullableDateTime, quantity, sku, uuid } from './common';
 
 export interface OrderLinePayload {
   lineId: string;
   sku: string;
   quantity: number;
+  /** Price of one unit in minor units of the order's currency. */
+  unitPrice: number;
 }
 
 export interface OrderPlacedPayload {
@@ -13,6 +15,7 @@ export interface OrderPlacedPayload {
   channel: Channel;
   storeId: string;
   customerId: string | null;
+  currency: string;
   lines: OrderLinePayload[];
   placedAt: string;
 }
@@ -20,8 +23,8 @@ export interface OrderPlacedPayload {
 const orderLine = {
   type: 'object',
   additionalProperties: false,
-  required: ['lineId', 'sku', 'quantity'],
-  properties: { lineId: uuid, sku, quantity },
+  required: ['lineId', 'sku', 'quantity', 'unitPrice'],
+  properties: { lineId: uuid, sku, quantity, unitPrice: money },
 };
 
 export const OrderPlacedV1 = defineEvent<OrderPlacedPayload>({
@@ -33,12 +36,13 @@ export const OrderPlacedV1 = defineEvent<OrderPlacedPayload>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['orderId', 'channel', 'storeId', 'customerId', 'lines', 'placedAt'],
+    required: ['orderId', 'channel', 'storeId', 'customerId', 'currency', 'lines', 'placedAt'],
     properties: {
       orderId: uuid,
       channel,
       storeId: { ...locationId, description: 'store where the order is fulfilled (picked up)' },
       customerId: { type: ['string', 'null'], maxLength: 64, description: 'customer id, null for a guest' },
+      currency,
       lines: { type: 'array', minItems: 1, maxItems: 100, items: orderLine },
       placedAt: dateTime,
     },
@@ -47,6 +51,8 @@ export const OrderPlacedV1 = defineEvent<OrderPlacedPayload>({
 
 export interface OrderConfirmedPayload {
   orderId: string;
+  /** Promised pickup time at the store. */
+  readyBy: string;
   confirmedAt: string;
 }
 
@@ -59,8 +65,8 @@ export const OrderConfirmedV1 = defineEvent<OrderConfirmedPayload>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['orderId', 'confirmedAt'],
-    properties: { orderId: uuid, confirmedAt: dateTime },
+    required: ['orderId', 'readyBy', 'confirmedAt'],
+    properties: { orderId: uuid, readyBy: { ...dateTime, description: 'promised pickup time' }, confirmedAt: dateTime },
   },
 });
 
@@ -84,6 +90,276 @@ export const OrderRejectedV1 = defineEvent<OrderRejectedPayload>({
       orderId: uuid,
       reason: { type: 'string', description: 'namespaced refusal code, e.g. STOCK.INSUFFICIENT' },
       rejectedAt: dateTime,
+    },
+  },
+});
+
+const storeId = { ...locationId, description: 'pickup store' };
+const lineQuantity = (name: string, description: string) => ({
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['lineId', 'sku', name],
+    properties: { lineId, sku, [name]: { ...quantity, description } },
+  },
+});
+
+export interface LineQuantityPayload {
+  lineId: string;
+  sku: string;
+  quantity: number;
+}
+
+export interface OrderPickingStartedPayload {
+  orderId: string;
+  storeId: string;
+  startedAt: string;
+}
+
+export const OrderPickingStartedV1 = defineEvent<OrderPickingStartedPayload>({
+  type: 'order.picking-started',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The store started picking the order.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'startedAt'],
+    properties: { orderId: uuid, storeId, startedAt: dateTime },
+  },
+});
+
+export interface ShortPickedLinePayload {
+  lineId: string;
+  sku: string;
+  missingQuantity: number;
+}
+
+export interface OrderShortPickedPayload {
+  orderId: string;
+  storeId: string;
+  lines: ShortPickedLinePayload[];
+  shortPickedAt: string;
+}
+
+export const OrderShortPickedV1 = defineEvent<OrderShortPickedPayload>({
+  type: 'order.short-picked',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The store could not find every reserved unit; inventory corrects its stock and re-sources the missing units.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'lines', 'shortPickedAt'],
+    properties: { orderId: uuid, storeId, lines: lineQuantity('missingQuantity', 'units the store could not find'), shortPickedAt: dateTime },
+  },
+});
+
+export interface OrderReadyForPickupPayload {
+  orderId: string;
+  storeId: string;
+  lines: LineQuantityPayload[];
+  pickupDeadline: string;
+  readyAt: string;
+}
+
+export const OrderReadyForPickupV1 = defineEvent<OrderReadyForPickupPayload>({
+  type: 'order.ready-for-pickup',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Every remaining line is picked and waits at the store until the pickup deadline. The pickup code is never in this event.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'lines', 'pickupDeadline', 'readyAt'],
+    properties: { orderId: uuid, storeId, lines: lineQuantity('quantity', 'units waiting for the customer'), pickupDeadline: dateTime, readyAt: dateTime },
+  },
+});
+
+export interface OrderCollectedPayload {
+  orderId: string;
+  storeId: string;
+  lines: LineQuantityPayload[];
+  collectedAt: string;
+}
+
+export const OrderCollectedV1 = defineEvent<OrderCollectedPayload>({
+  type: 'order.collected',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The customer collected the order at the store; the reserved units leave the store.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'lines', 'collectedAt'],
+    properties: { orderId: uuid, storeId: { ...locationId, description: 'store that handed the goods over' }, lines: lineQuantity('quantity', 'units handed over'), collectedAt: dateTime },
+  },
+});
+
+export const CANCELLED_BY = ['customer', 'store', 'system'] as const;
+export type CancelledBy = (typeof CANCELLED_BY)[number];
+
+export interface OrderCancelledPayload {
+  orderId: string;
+  storeId: string;
+  cancelledBy: CancelledBy;
+  reason: string;
+  cancelledAt: string;
+}
+
+export const OrderCancelledV1 = defineEvent<OrderCancelledPayload>({
+  type: 'order.cancelled',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The order was cancelled before collection; inventory releases everything reserved for it.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'cancelledBy', 'reason', 'cancelledAt'],
+    properties: {
+      orderId: uuid,
+      storeId,
+      cancelledBy: { type: 'string', enum: [...CANCELLED_BY] },
+      reason: { type: 'string', maxLength: 200, description: 'namespaced code or a short free text from the canceller' },
+      cancelledAt: dateTime,
+    },
+  },
+});
+
+export interface OrderExpiredPayload {
+  orderId: string;
+  storeId: string;
+  pickupDeadline: string;
+  expiredAt: string;
+}
+
+export const OrderExpiredV1 = defineEvent<OrderExpiredPayload>({
+  type: 'order.expired',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The pickup deadline passed without collection; inventory releases the units at the store.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'pickupDeadline', 'expiredAt'],
+    properties: { orderId: uuid, storeId, pickupDeadline: dateTime, expiredAt: dateTime },
+  },
+});
+
+export interface OrderLineCancelledPayload {
+  orderId: string;
+  lineId: string;
+  sku: string;
+  quantity: number;
+  reason: string;
+  cancelledAt: string;
+}
+
+export const OrderLineCancelledV1 = defineEvent<OrderLineCancelledPayload>({
+  type: 'order.line-cancelled',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Units of one line cannot be supplied from anywhere; they are cancelled and refunded.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'lineId', 'sku', 'quantity', 'reason', 'cancelledAt'],
+    properties: { orderId: uuid, lineId, sku, quantity, reason: { type: 'string', maxLength: 200 }, cancelledAt: dateTime },
+  },
+});
+
+export interface PaymentCaptureRequestedPayload {
+  orderId: string;
+  amount: number;
+  currency: string;
+  requestedAt: string;
+}
+
+export const PaymentCaptureRequestedV1 = defineEvent<PaymentCaptureRequestedPayload>({
+  type: 'payment.capture-requested',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Asks the payment system to capture what the customer collected. Answered by payment.captured on payment.events.v1.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'amount', 'currency', 'requestedAt'],
+    properties: { orderId: uuid, amount: money, currency, requestedAt: dateTime },
+  },
+});
+
+export const REFUND_REASONS = ['ORDER.CANCELLED', 'ORDER.EXPIRED', 'LINE.UNAVAILABLE'] as const;
+
+export interface PaymentRefundRequestedPayload {
+  orderId: string;
+  refundId: string;
+  amount: number;
+  currency: string;
+  reason: (typeof REFUND_REASONS)[number];
+  requestedAt: string;
+}
+
+export const PaymentRefundRequestedV1 = defineEvent<PaymentRefundRequestedPayload>({
+  type: 'payment.refund-requested',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Asks the payment system to refund (release) an amount of the order. refundId makes a repeated request recognisable.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'refundId', 'amount', 'currency', 'reason', 'requestedAt'],
+    properties: { orderId: uuid, refundId: uuid, amount: money, currency, reason: { type: 'string', enum: [...REFUND_REASONS] }, requestedAt: dateTime },
+  },
+});
+
+export const NOTIFICATION_TEMPLATES = ['pickup-ready', 'pickup-reminder', 'order-cancelled', 'pickup-expired', 'line-cancelled', 'pickup-delayed'] as const;
+
+export interface NotificationRequestedPayload {
+  notificationId: string;
+  orderId: string;
+  customerId: string | null;
+  orderChannel: Channel;
+  template: (typeof NOTIFICATION_TEMPLATES)[number];
+  storeId: string;
+  pickupCode: string | null;
+  pickupDeadline: string | null;
+  readyBy: string | null;
+  requestedAt: string;
+}
+
+export const NotificationRequestedV1 = defineEvent<NotificationRequestedPayload>({
+  type: 'notification.requested',
+  version: 1,
+  topic: NOTIFICATION_REQUESTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read; sending is the notifier\'s job.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['notificationId', 'orderId', 'customerId', 'orderChannel', 'template', 'storeId', 'pickupCode', 'pickupDeadline', 'readyBy', 'requestedAt'],
+    properties: {
+      notificationId: uuid,
+      orderId: uuid,
+      customerId: { type: ['string', 'null'], maxLength: 64 },
+      orderChannel: channel,
+      template: { type: 'string', enum: [...NOTIFICATION_TEMPLATES] },
+      storeId,
+      pickupCode: { type: ['string', 'null'], pattern: '^[0-9A-Z]{6,12}$', description: 'code the customer shows at the POS' },
+      pickupDeadline: nullableDateTime,
+      readyBy: { ...nullableDateTime, description: 'promised pickup time, for a delay notice' },
+      requestedAt: dateTime,
     },
   },
 });
