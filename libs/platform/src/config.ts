@@ -1,5 +1,6 @@
+import 'reflect-metadata'; // type conversion of variables reads decorator metadata
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsString, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
 
 /** Configuration problems are reported all at once, one line per variable, before anything starts. */
 export class ConfigError extends Error {
@@ -62,12 +63,13 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
   const raw = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const config = plainToInstance(cls, raw, { enableImplicitConversion: true, exposeDefaultValues: true });
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) throw new ConfigError(errors.flatMap(describe));
+  if (errors.length > 0) throw new ConfigError(errors.flatMap((e) => describe(e, raw[e.property])));
   return config;
 }
 
-function describe(e: ValidationError): string[] {
-  const value = e.value === undefined ? 'missing' : `got ${JSON.stringify(e.value)}`;
+/** Names the variable and quotes what the operator set, not what conversion made of it (NaN). */
+function describe(e: ValidationError, setTo: string | undefined): string[] {
+  const value = setTo === undefined ? 'missing' : `got ${JSON.stringify(setTo)}`;
   return Object.values(e.constraints ?? {}).map((c) => `${e.property}: ${c} (${value})`);
 }
 

@@ -1,0 +1,183 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { EVENT_CATALOGUE, findEventDefinition } from './catalogue';
+import { ceTypeOf, EventDefinition, JsonSchema } from './define-event';
+import * as inventory from './events/inventory.events';
+import * as order from './events/order.events';
+import * as payment from './events/payment.events';
+import { schemaErrors } from './schema-validator';
+import topicsJson from './topics.json';
+import { allTopics, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
+
+const orderId = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
+const lineId = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+const otherId = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const at = '2026-11-23T10:00:00.000Z';
+const later = '2026-11-30T18:00:00.000Z';
+const line = { lineId, sku: 'SKU-1', quantity: 2 };
+
+/** One valid payload per event type, typed by its definition, with the partition key it should give. */
+const EXAMPLES = new Map<EventDefinition, { payload: unknown; key: string }>();
+function example<P>(def: EventDefinition<P>, payload: P, key = orderId): void {
+  EXAMPLES.set(def as EventDefinition, { payload, key });
+}
+
+example(order.OrderPlacedV1, { orderId, channel: 'web', storeId: 'S1', customerId: 'c-1', currency: 'EUR', lines: [{ ...line, unitPrice: 1999 }], placedAt: at });
+example(order.OrderConfirmedV1, { orderId, readyBy: later, confirmedAt: at });
+example(order.OrderRejectedV1, { orderId, reason: 'STOCK.INSUFFICIENT', rejectedAt: at });
+example(order.OrderPickingStartedV1, { orderId, storeId: 'S1', startedAt: at });
+example(order.OrderShortPickedV1, { orderId, storeId: 'S1', lines: [{ lineId, sku: 'SKU-1', missingQuantity: 1 }], shortPickedAt: at });
+example(order.OrderReadyForPickupV1, { orderId, storeId: 'S1', lines: [line], pickupDeadline: later, readyAt: at });
+example(order.OrderCollectedV1, { orderId, storeId: 'S1', lines: [line], collectedAt: at });
+example(order.OrderCancelledV1, { orderId, storeId: 'S1', cancelledBy: 'customer', reason: 'changed my mind', cancelledAt: at });
+example(order.OrderExpiredV1, { orderId, storeId: 'S1', pickupDeadline: at, expiredAt: later });
+example(order.OrderLineCancelledV1, { orderId, ...line, reason: 'LINE.UNAVAILABLE', cancelledAt: at });
+example(order.PaymentCaptureRequestedV1, { orderId, amount: 3998, currency: 'EUR', requestedAt: at });
+example(order.PaymentRefundRequestedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', reason: 'LINE.UNAVAILABLE', requestedAt: at });
+example(order.NotificationRequestedV1, {
+  notificationId: otherId,
+  orderId,
+  customerId: null,
+  orderChannel: 'app',
+  template: 'pickup-ready',
+  storeId: 'S1',
+  pickupCode: 'AB12CD',
+  pickupDeadline: later,
+  readyBy: null,
+  requestedAt: at,
+});
+example(inventory.InventoryReservedV1, {
+  orderId,
+  locationId: 'S1',
+  lines: [{ ...line, sourceLocationId: 'W1', transferId: otherId }],
+  transfers: [{ transferId: otherId, fromLocationId: 'W1', toLocationId: 'S1', expectedArrivalAt: later }],
+  readyBy: later,
+  pickupHoldDays: 7,
+  reservedAt: at,
+});
+example(inventory.InventoryRejectedV1, { orderId, locationId: 'S1', reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'SKU-1', requested: 2, available: 0 }], rejectedAt: at });
+example(inventory.StockAdjustedV1, { locationId: 'S1', sku: 'SKU-1', delta: -4, onHand: 6, reason: 'damage', adjustedAt: at }, 'S1/SKU-1');
+example(inventory.TransferShippedV1, { transferId: otherId, orderId, fromLocationId: 'W1', toLocationId: 'S1', expectedArrivalAt: later, shippedAt: at });
+example(inventory.TransferReceivedV1, { transferId: otherId, orderId, fromLocationId: 'W1', toLocationId: 'S1', lines: [line], receivedAt: later });
+example(inventory.ShortPickResolvedV1, {
+  orderId,
+  storeId: 'S1',
+  resourced: [{ ...line, quantity: 1, fromLocationId: 'W1', transferId: otherId, expectedArrivalAt: later }],
+  unavailable: [],
+  resolvedAt: at,
+});
+example(inventory.ReservationReleasedV1, { orderId, reason: 'ORDER.EXPIRED', lines: [{ ...line, locationId: 'S1' }], releasedAt: at });
+example(inventory.ReservationConsumedV1, { orderId, locationId: 'S1', lines: [line], consumedAt: at });
+example(payment.PaymentCapturedV1, { orderId, amount: 3998, currency: 'EUR', capturedAt: at });
+example(payment.PaymentRefundedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', refundedAt: at });
+
+const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
+
+const byType = (a: EventDefinition, b: EventDefinition) => ceTypeOf(a).localeCompare(ceTypeOf(b));
+
+/** Every object schema inside `schema`, with its JSON pointer. */
+function objectSchemas(schema: JsonSchema, path = '#'): [string, JsonSchema][] {
+  const found: [string, JsonSchema][] = schema.type === 'object' ? [[path, schema]] : [];
+  const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  for (const [name, sub] of Object.entries(props)) found.push(...objectSchemas(sub, `${path}/properties/${name}`));
+  if (schema.items) found.push(...objectSchemas(schema.items as JsonSchema, `${path}/items`));
+  return found;
+}
+
+describe('the event catalogue', () => {
+  it.each(catalogue)('a valid %s payload has no schema errors, and is keyed by its aggregate id', (_, def) => {
+    const ex = EXAMPLES.get(def);
+    if (!ex) throw new Error('add an example payload for this event to EXAMPLES');
+    expect(schemaErrors(def, ex.payload)).toEqual([]);
+    expect(def.key(ex.payload)).toBe(ex.key);
+  });
+
+  it.each(catalogue)('%s compiles in strict mode and refuses unknown fields at every level', (_, def) => {
+    const strict = new Ajv({ allErrors: true, strict: true });
+    addFormats(strict);
+    expect(() => strict.compile(def.schema)).not.toThrow();
+    expect(def.schema.type).toBe('object');
+    expect(def.schema.additionalProperties).toBe(false);
+    for (const [path, s] of objectSchemas(def.schema)) expect([path, s.additionalProperties]).toEqual([path, false]);
+  });
+
+  it.each(catalogue)('%s is published on a topic that exists', (_, def) => {
+    expect(allTopics().map((t) => t.name)).toContain(def.topic);
+  });
+
+  it('has a unique CloudEvents type per definition, each found by findEventDefinition', () => {
+    const types = EVENT_CATALOGUE.map(ceTypeOf);
+    expect(new Set(types).size).toBe(types.length);
+    for (const def of EVENT_CATALOGUE) expect(findEventDefinition(ceTypeOf(def))).toBe(def);
+    expect(findEventDefinition('order.placed.v99')).toBeUndefined();
+  });
+
+  it('lists every event declared in the contracts', () => {
+    const exported: unknown[] = Object.values({ ...order, ...inventory, ...payment });
+    const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
+    expect(declared.length).toBeGreaterThan(0);
+    expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));
+  });
+});
+
+describe('schemaErrors', () => {
+  const placed = EXAMPLES.get(order.OrderPlacedV1 as EventDefinition)!.payload as Record<string, unknown>;
+  const aLine = { lineId, sku: 'A', quantity: 1, unitPrice: 100 };
+  const without = (field: string) => Object.fromEntries(Object.entries(placed).filter(([k]) => k !== field));
+
+  it.each([
+    ['an unknown top-level field', { ...placed, price: 1 }, ["(root): unknown field 'price'"]],
+    ['an unknown field inside a line', { ...placed, lines: [{ ...aLine, note: 'x' }] }, ["/lines/0: unknown field 'note'"]],
+    ['a missing required field', without('storeId'), ["(root): missing required field 'storeId'"]],
+    ['a missing required field inside a line', { ...placed, lines: [{ lineId, sku: 'A', unitPrice: 100 }] }, ["/lines/0: missing required field 'quantity'"]],
+    ['a required field that is undefined', { ...placed, customerId: undefined }, ["(root): missing required field 'customerId'"]],
+    ['a malformed uuid', { ...placed, orderId: 'abc' }, ['/orderId: must match format "uuid"']],
+    ['a value out of range', { ...placed, lines: [{ ...aLine, quantity: 10001 }] }, ['/lines/0/quantity: must be <= 10000']],
+    ['a value not in the enum', { ...placed, channel: 'fax' }, ['/channel: must be equal to one of the allowed values']],
+    ['a wrong type', { ...placed, customerId: 7 }, ['/customerId: must be string,null']],
+    ['a malformed currency', { ...placed, currency: 'eur' }, ['/currency: must match pattern "^[A-Z]{3}$"']],
+    ['a negative price', { ...placed, lines: [{ ...aLine, unitPrice: -1 }] }, ['/lines/0/unitPrice: must be >= 0']],
+    ['null instead of an object', null, ['(root): must be object']],
+  ])('describes %s with the field path and the rule', (_, payload, expected) => {
+    expect(schemaErrors(order.OrderPlacedV1, payload)).toEqual(expected);
+  });
+
+  it('accepts a guest order (customerId null)', () => {
+    expect(schemaErrors(order.OrderPlacedV1, { ...placed, customerId: null })).toEqual([]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(schemaErrors(order.OrderConfirmedV1, { extra: 1, readyBy: later, confirmedAt: 'now' }).sort()).toEqual(
+      ["(root): missing required field 'orderId'", "(root): unknown field 'extra'", '/confirmedAt: must match format "date-time"'].sort(),
+    );
+  });
+});
+
+describe('allTopics', () => {
+  it('lists every topic of topics.json followed by its .dlq twin, with the catalogue partition count', () => {
+    expect(allTopics()).toEqual(
+      topicsJson.topics.flatMap((t) => [
+        { name: t.name, partitions: topicsJson.partitions },
+        { name: `${t.name}.dlq`, partitions: topicsJson.partitions },
+      ]),
+    );
+  });
+
+  it('includes the topics the code names', () => {
+    const names = allTopics().map((t) => t.name);
+    for (const topic of [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, PAYMENT_EVENTS_TOPIC]) {
+      expect(names).toContain(topic);
+      expect(names).toContain(`${topic}.dlq`);
+    }
+  });
+
+  it('uses the partition count it is given', () => {
+    expect(new Set(allTopics(1).map((t) => t.partitions))).toEqual(new Set([1]));
+  });
+
+  it('gives every event topic a dead-letter twin, and names no topic twice', () => {
+    const names = allTopics().map((t) => t.name);
+    for (const def of EVENT_CATALOGUE) expect(names).toContain(deadLetterTopicOf(def.topic));
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

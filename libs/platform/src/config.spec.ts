@@ -1,0 +1,119 @@
+// config.ts converts numbers through class-transformer's implicit conversion, which reads
+// `design:type` metadata via reflect-metadata; the services' main.ts load it first, so must we.
+import 'reflect-metadata';
+import { ConfigError, loadConfig, ServiceConfig } from './config';
+
+const required = { DATABASE_URL: 'postgres://omni:omni@localhost:5432/order', KAFKA_BROKERS: 'localhost:9092' };
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(ServiceConfig, env);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    expect((e as ConfigError).message).toBe(`invalid configuration:\n  - ${(e as ConfigError).problems.join('\n  - ')}`);
+    return (e as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+const variablesIn = (problems: string[]) => [...new Set(problems.map((p) => p.slice(0, p.indexOf(':'))))].sort();
+
+describe('loadConfig', () => {
+  it('applies every default when only the required variables are set', () => {
+    const config = loadConfig(ServiceConfig, { ...required });
+    expect(config).toBeInstanceOf(ServiceConfig);
+    expect({ ...config }).toEqual({
+      PORT: 3000,
+      DATABASE_URL: required.DATABASE_URL,
+      KAFKA_BROKERS: 'localhost:9092',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+      OUTBOX_POLL_INTERVAL_MS: 1000,
+      OUTBOX_BATCH_SIZE: 500,
+      CONSUMER_MAX_ATTEMPTS: 5,
+      CONSUMER_RETRY_BASE_MS: 200,
+      CONSUMER_PARTITIONS_CONCURRENTLY: 3,
+      CONSUMER_SESSION_TIMEOUT_MS: 30000,
+      DATABASE_POOL_SIZE: 10,
+      CLOCK_OFFSET_MS: 0,
+    });
+  });
+
+  it('converts numeric variables from strings and keeps string ones', () => {
+    const config = loadConfig(ServiceConfig, {
+      ...required,
+      PORT: '8080',
+      OUTBOX_POLL_INTERVAL_MS: '250',
+      CONSUMER_MAX_ATTEMPTS: '3',
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'test',
+      CLOCK_OFFSET_MS: '-3600000',
+    });
+    expect(config).toMatchObject({ PORT: 8080, OUTBOX_POLL_INTERVAL_MS: 250, CONSUMER_MAX_ATTEMPTS: 3, LOG_LEVEL: 'debug', NODE_ENV: 'test', CLOCK_OFFSET_MS: -3_600_000 });
+    expect(typeof config.PORT).toBe('number');
+  });
+
+  it('treats an empty variable as unset, so the default applies', () => {
+    expect(loadConfig(ServiceConfig, { ...required, PORT: '', LOG_LEVEL: '' })).toMatchObject({ PORT: 3000, LOG_LEVEL: 'info' });
+  });
+
+  it('ignores variables it does not declare', () => {
+    expect(loadConfig(ServiceConfig, { ...required, HOME: '/root', SECRET: 'x' })).not.toHaveProperty('SECRET');
+  });
+
+  it('accepts a list of brokers and a postgresql:// URL', () => {
+    expect(loadConfig(ServiceConfig, { DATABASE_URL: 'postgresql://db/x', KAFKA_BROKERS: 'k1:9092,k2:9093' })).toMatchObject({ KAFKA_BROKERS: 'k1:9092,k2:9093' });
+  });
+
+  it('lets an app override a default in its subclass', () => {
+    class AppConfig extends ServiceConfig {
+      override PORT: number = 3001;
+    }
+    expect(loadConfig(AppConfig, { ...required }).PORT).toBe(3001);
+    expect(loadConfig(AppConfig, { ...required, PORT: '4000' }).PORT).toBe(4000);
+  });
+
+  it('reports every bad variable at once, naming each', () => {
+    const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
+    expect(variablesIn(problems)).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'PORT']);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'DATABASE_URL: DATABASE_URL must be a postgres:// URL (missing)',
+        'KAFKA_BROKERS: KAFKA_BROKERS must be a comma-separated list of host:port (missing)',
+        'PORT: PORT must be an integer number (got "abc")',
+        'LOG_LEVEL: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent (got "loud")',
+      ]),
+    );
+  });
+
+  it('puts every problem in the message, one line each', () => {
+    expect(() => loadConfig(ServiceConfig, { PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(
+      /^invalid configuration:\n(  - (PORT|DATABASE_URL|KAFKA_BROKERS|LOG_LEVEL): .+\n?)+$/,
+    );
+  });
+
+  it.each([
+    ['PORT', '0'],
+    ['PORT', '65536'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://db/x'],
+    ['KAFKA_BROKERS', 'localhost'],
+    ['KAFKA_BROKERS', 'k1:9092, k2:9092'],
+    ['NODE_ENV', 'prod'],
+    ['OUTBOX_POLL_INTERVAL_MS', '10'],
+    ['OUTBOX_BATCH_SIZE', '0'],
+    ['CONSUMER_MAX_ATTEMPTS', '21'],
+    ['CONSUMER_SESSION_TIMEOUT_MS', '1000'],
+    ['DATABASE_POOL_SIZE', '201'],
+    ['CLOCK_OFFSET_MS', '1.5'],
+    ['CLOCK_OFFSET_MS', String(11 * 365 * 24 * 3600 * 1000)],
+  ])('refuses %s=%s', (name, value) => {
+    expect(variablesIn(problemsOf({ ...required, [name]: value }))).toEqual([name]);
+  });
+
+  // Known bug: a value that is not a number is converted to NaN before validation, and
+  // JSON.stringify(NaN) is "null", so the operator reads `(got null)` instead of what they set.
+  it('shows the value the operator actually set for a non-numeric number', () => {
+    expect(problemsOf({ ...required, PORT: 'abc' })).toContain('PORT: PORT must be an integer number (got "abc")');
+  });
+});
