@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -14,6 +14,7 @@ describe('order → inventory → order, end to end', () => {
   beforeAll(async () => {
     probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
     stack = await startStack();
+    await new Journey(stack).location(store);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -39,13 +40,13 @@ describe('order → inventory → order, end to end', () => {
     return (await http('GET', `${order()}/orders/${id}`)).body.status;
   }
 
-  it('confirms an order whose stock is reserved, and the correlation id follows it across services', async () => {
+  it('reserves and confirms an order, and the correlation id follows it across services', async () => {
     await receive('TSHIRT-M', 5);
     const correlationId = randomUUID();
     const placed = await place([{ sku: 'TSHIRT-M', quantity: 2 }], correlationId);
     expect(placed.status).toBe('PLACED');
 
-    await eventually(async () => expect(await statusOf(placed.id)).toBe('CONFIRMED'));
+    await eventually(async () => expect(await statusOf(placed.id)).toBe('RESERVED'));
 
     const stock = (await http('GET', `${inventory()}/locations/${store}/stock/TSHIRT-M`)).body;
     expect(stock).toMatchObject({ onHand: 5, reserved: 2, available: 3 });

@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedV1 } from '@omni/contracts';
-import { eventually, freshDatabase, http, KafkaProbe, sql, Stack, startStack, testInfra } from '@omni/testing';
+import { eventually, freshDatabase, http, Journey, KafkaProbe, sql, Stack, startStack, testInfra } from '@omni/testing';
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -59,6 +59,7 @@ describe('outbox relay', () => {
   }
 
   it('republishes after a crash between publish and mark-sent, and the consumer applies the event once', async () => {
+    await new Journey(stack).location(store);
     expect((await http('POST', `${stack.services.inventory.url}/locations/${store}/stock/CRASH-1/adjustments`, { reason: 'receipt', quantity: 10 })).status).toBe(200);
     const orderId = randomUUID();
     const eventId = await placeInOutbox(orderId, 'CRASH-1', 3);

@@ -4,3 +4,4 @@ export * from './service-process';
 export * from './stack';
 export * from './kafka-probe';
 export * from './http';
+export * from './journey';

@@ -82,6 +82,15 @@ export class ServiceProcess {
     return this.exited;
   }
 
+  /** Stops (gracefully, or by SIGKILL when `crash`) and starts again on the same database and port, with `env` added. */
+  async restart(env: Record<string, string> = {}, { crash = false } = {}): Promise<void> {
+    if (crash) await this.kill();
+    else await this.stop();
+    Object.assign(this.env, env);
+    this.start();
+    await this.ready();
+  }
+
   /** A crash: no shutdown hooks, no flush, nothing committed that was not already. */
   async kill(): Promise<void> {
     if (!this.running) return;

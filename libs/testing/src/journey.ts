@@ -1,0 +1,150 @@
+import { http, HttpResult } from './http';
+import { eventually } from './eventually';
+import { KafkaProbe } from './kafka-probe';
+import { Stack } from './stack';
+import { randomUUID } from 'node:crypto';
+
+export interface LocationSpec {
+  kind?: 'store' | 'warehouse';
+  offersPickup?: boolean;
+  pickTimeMinutes?: number;
+  pickupHoldDays?: number;
+  transferDays?: number;
+  latitude?: number;
+  longitude?: number;
+}
+
+/** Calls a journey makes, as a storefront, a POS and a store back office would make them. */
+export class Journey {
+  constructor(
+    private readonly stack: Stack,
+    private readonly probe?: KafkaProbe,
+  ) {}
+
+  get order(): string {
+    return this.stack.services.order.url;
+  }
+
+  get inventory(): string {
+    return this.stack.services.inventory.url;
+  }
+
+  /** A location id unique to this test run. */
+  static id(prefix: string): string {
+    return `${prefix}-${randomUUID().slice(0, 8)}`;
+  }
+
+  async location(id: string, spec: LocationSpec = {}): Promise<void> {
+    const kind = spec.kind ?? 'store';
+    const res = await http('PUT', `${this.inventory}/locations/${id}`, {
+      name: id,
+      kind,
+      timeZone: 'Europe/Paris',
+      offersPickup: spec.offersPickup ?? kind === 'store',
+      pickTimeMinutes: spec.pickTimeMinutes ?? 60,
+      pickupHoldDays: spec.pickupHoldDays ?? 3,
+      transferDays: spec.transferDays ?? 2,
+      ...(spec.latitude !== undefined ? { latitude: spec.latitude, longitude: spec.longitude } : {}),
+    });
+    if (res.status !== 200) throw new Error(`PUT /locations/${id}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async receive(locationId: string, sku: string, quantity: number): Promise<void> {
+    const res = await http('POST', `${this.inventory}/locations/${locationId}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
+    if (res.status !== 200) throw new Error(`receipt at ${locationId}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
+  async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
+    return (await http('GET', `${this.inventory}/locations/${locationId}/stock/${sku}`)).body;
+  }
+
+  async place(storeId: string, lines: { sku: string; quantity: number; unitPrice?: number }[], extra: Record<string, unknown> = {}): Promise<{ id: string; lines: { lineId: string; sku: string; quantity: number }[] }> {
+    const res = await http('POST', `${this.order}/orders`, {
+      channel: 'web',
+      storeId,
+      customerId: 'journey-customer',
+      currency: 'EUR',
+      lines: lines.map((l) => ({ unitPrice: 1000, ...l })),
+      ...extra,
+    });
+    if (res.status !== 201) throw new Error(`POST /orders: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  async get(orderId: string): Promise<HttpResult['body']> {
+    return (await http('GET', `${this.order}/orders/${orderId}`)).body;
+  }
+
+  async status(orderId: string, status: string, timeoutMs = 30_000): Promise<HttpResult['body']> {
+    return eventually(
+      async () => {
+        const o = await this.get(orderId);
+        expectStatus(o, status);
+        return o;
+      },
+      { timeoutMs },
+    );
+  }
+
+  store(storeId: string) {
+    const base = `${this.order}/stores/${storeId}/orders`;
+    return {
+      startPicking: (orderId: string) => http('POST', `${base}/${orderId}/picking`, {}),
+      picks: (orderId: string, lines: { lineId: string; pickedQuantity: number }[]) => http('POST', `${base}/${orderId}/picks`, { lines }),
+      collect: (orderId: string, pickupCode: string) => http('POST', `${base}/${orderId}/collect`, { pickupCode }),
+      cancel: (orderId: string, reason: string) => http('POST', `${base}/${orderId}/cancel`, { reason }),
+      pickList: () => http('GET', `${this.order}/stores/${storeId}/pick-list`),
+    };
+  }
+
+  /** Picks every line in full, as a store associate would, and waits for the order to be ready. */
+  async pickAll(storeId: string, orderId: string): Promise<void> {
+    const o = await this.get(orderId);
+    const store = this.store(storeId);
+    if (o.status === 'RESERVED') ok(await store.startPicking(orderId), 'start picking');
+    const lines = (o.lines as { lineId: string; quantity: number; pickedQuantity?: number; cancelledQuantity?: number }[])
+      .map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity - (l.pickedQuantity ?? 0) - (l.cancelledQuantity ?? 0) }))
+      .filter((l) => l.pickedQuantity > 0);
+    ok(await store.picks(orderId, lines), 'picks');
+    await this.status(orderId, 'READY_FOR_PICKUP');
+  }
+
+  /** The pickup code, as the notifier received it. */
+  async pickupCode(orderId: string): Promise<string> {
+    if (!this.probe) throw new Error('a KafkaProbe watching notification.requests.v1 is needed');
+    return eventually(() => {
+      const n = this.probe!.on('notification.requests.v1', { key: orderId })
+        .map((m) => JSON.parse(m.value ?? '{}'))
+        .find((p) => p.template === 'pickup-ready');
+      if (!n) throw new Error(`no pickup-ready notification for ${orderId}`);
+      return n.pickupCode as string;
+    });
+  }
+
+  async transfersInto(storeId: string): Promise<{ id: string; status: string; fromLocationId: string }[]> {
+    const res = await http('GET', `${this.inventory}/locations/${storeId}/transfers?direction=inbound`);
+    if (res.status !== 200) throw new Error(`transfers of ${storeId}: ${res.status} ${JSON.stringify(res.body)}`);
+    return Array.isArray(res.body) ? res.body : res.body.transfers;
+  }
+
+  /** Ships and receives every requested transfer into `storeId`. */
+  async deliverTransfers(storeId: string): Promise<void> {
+    const transfers = (await eventually(async () => {
+      const t = (await this.transfersInto(storeId)).filter((x) => x.status === 'REQUESTED');
+      if (t.length === 0) throw new Error(`no requested transfer into ${storeId}`);
+      return t;
+    })) as { id: string }[];
+    for (const t of transfers) {
+      ok(await http('POST', `${this.inventory}/transfers/${t.id}/ship`, {}), 'ship transfer');
+      ok(await http('POST', `${this.inventory}/transfers/${t.id}/receive`, {}), 'receive transfer');
+    }
+  }
+}
+
+function expectStatus(o: { status?: string }, status: string): void {
+  if (o?.status !== status) throw new Error(`order is ${o?.status}, waiting for ${status}`);
+}
+
+function ok(res: HttpResult, what: string): void {
+  if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+}

@@ -1,0 +1,91 @@
+// Brings up the whole system on one machine: PostgreSQL (DATABASE_URL or embedded), a real Kafka
+// broker with the topics, and the four services as processes — for `npm start` and the benchmark.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO, step } from './setup.mjs';
+
+export const DEFAULT_SERVICES = { order: 3001, inventory: 3002, returns: 3003, customer: 3004 };
+
+export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort = 19092, databasePrefix = 'omni', logDir = path.join(REPO, '.cache/logs'), env = {} } = {}) {
+  const { startKafka, createTopics, stopKafka } = await import('../infra/kafka.mjs');
+  const { ensurePostgres, createDatabase, databaseUrl } = await import('../infra/postgres.mjs');
+  let stopping = false;
+
+  step('starting PostgreSQL and Kafka');
+  const [pg, kafka] = await Promise.all([ensurePostgres({ log: (m) => console.log(`  ${m}`) }), startKafka({ port: kafkaPort, controllerPort: kafkaPort + 1 })]);
+  console.log(`  PostgreSQL ${pg.embedded ? '(embedded)' : '(DATABASE_URL)'}; Kafka ${kafka.brokers}`);
+  const catalogue = JSON.parse(fs.readFileSync(path.join(REPO, 'libs/contracts/src/topics.json'), 'utf8'));
+  await createTopics({
+    brokers: kafka.brokers,
+    topics: catalogue.topics.flatMap((t) => [t.name, `${t.name}.dlq`]).map((name) => ({ name, partitions: catalogue.partitions })),
+  });
+
+  step(`starting the services (logs in ${path.relative(REPO, logDir)}/)`);
+  fs.mkdirSync(logDir, { recursive: true });
+  const children = [];
+  for (const [name, port] of Object.entries(services)) {
+    await createDatabase(pg.adminUrl, `${databasePrefix}_${name}`);
+    const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
+    const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), path.join(REPO, 'dist/apps', name, 'src/main.js')], {
+      cwd: REPO,
+      env: { ...process.env, ...env, PORT: String(port), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`) },
+      stdio: ['ignore', log, log],
+    });
+    child.on('exit', (code, signal) => {
+      if (!stopping) console.error(`  ${name} exited (${code ?? signal}); see ${path.relative(REPO, logDir)}/${name}.log`);
+    });
+    children.push({ name, port, child });
+  }
+  await Promise.all(children.map(({ name, port }) => waitReady(name, port)));
+  for (const { name, port } of children) console.log(`  ${name.padEnd(9)} http://127.0.0.1:${port}  (health: /health/ready)`);
+
+  return {
+    brokers: kafka.brokers,
+    pg,
+    url: (name) => `http://127.0.0.1:${services[name]}`,
+    stop: async () => {
+      stopping = true;
+      step('stopping');
+      await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))))));
+      await stopKafka({ port: kafkaPort }).catch(() => undefined);
+      await pg.stop().catch(() => undefined);
+      console.log('  stopped');
+    },
+  };
+}
+
+async function waitReady(name, port, timeoutMs = 90_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`${name} did not become ready`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function call(method, url, body, headers = {}) {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+  const text = await res.text();
+  let parsed = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // keep the text
+  }
+  return { status: res.status, body: parsed };
+}
+
+export async function until(what, fn, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
