@@ -15,7 +15,7 @@ describe('inventory click & collect', () => {
     const probe = await new KafkaProbe().watch([INVENTORY_EVENTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)]);
     stack = await startStack(['inventory']);
     db = stack.databases.inventory;
-    inv = new InventoryDriver(url, probe);
+    inv = new InventoryDriver(url, probe, { http, eventually });
   });
   afterAll(async () => {
     await stack?.stop();

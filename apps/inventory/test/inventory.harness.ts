@@ -13,7 +13,6 @@ import {
   toWireMessage,
   WireMessage,
 } from '@omni/contracts';
-import { eventually, http, KafkaProbe } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /** A unique id per test, so tests sharing one database never see each other's stock. */
@@ -39,16 +38,33 @@ export interface TestOrder {
   lines: { lineId: string; sku: string; quantity: number }[];
 }
 
+/**
+ * What the driver needs from libs/testing, passed in by the spec: lint lets only test files
+ * import the testing library, and this helper is not one.
+ */
+export interface TestTools {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  http(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  eventually<T>(assertion: () => Promise<T> | T): Promise<T>;
+}
+
+export interface Probe {
+  on(topic: string, filter?: { key?: string; type?: string }): { value: string | null; headers: Record<string, string> }[];
+  produce(topic: string, messages: WireMessage[]): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** Drives the inventory service as the order service and the stores would: HTTP for stores, Kafka for order events. */
 export class InventoryDriver {
   constructor(
     private readonly url: () => string,
-    readonly probe: KafkaProbe,
+    readonly probe: Probe,
+    private readonly tools: TestTools,
   ) {}
 
   async location(id: string, spec: LocationSpec = {}): Promise<string> {
     const kind = spec.kind ?? 'store';
-    const res = await http('PUT', `${this.url()}/locations/${id}`, {
+    const res = await this.tools.http('PUT', `${this.url()}/locations/${id}`, {
       name: `Location ${id}`,
       kind,
       timeZone: 'Europe/Amsterdam',
@@ -63,12 +79,12 @@ export class InventoryDriver {
   }
 
   async receive(locationId: string, sku: string, quantity: number): Promise<void> {
-    const res = await http('POST', `${this.url()}/locations/${locationId}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
+    const res = await this.tools.http('POST', `${this.url()}/locations/${locationId}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
     if (res.status !== 200) throw new Error(`receipt ${locationId}/${sku}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
-    return (await http('GET', `${this.url()}/locations/${locationId}/stock/${sku}`)).body;
+    return (await this.tools.http('GET', `${this.url()}/locations/${locationId}/stock/${sku}`)).body;
   }
 
   async place(storeId: string, lines: { sku: string; quantity: number }[]): Promise<TestOrder> {
@@ -116,7 +132,7 @@ export class InventoryDriver {
   /** Waits for exactly `count` inventory events of `type` for the order (key), and returns their payloads. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   async published(key: string, type: string, count = 1): Promise<any[]> {
-    return eventually(() => {
+    return this.tools.eventually(() => {
       const seen = this.probe.on(INVENTORY_EVENTS_TOPIC, { key, type: `${type}.v1` });
       expect(seen).toHaveLength(count);
       return seen.map((m) => JSON.parse(m.value!));

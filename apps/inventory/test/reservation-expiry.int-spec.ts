@@ -20,7 +20,7 @@ describe('inventory reservation expiry', () => {
     stack = await startStack(['inventory'], SWEEP);
     db = stack.databases.inventory;
     url = () => (later ?? stack.services.inventory).url;
-    inv = new InventoryDriver(() => url(), probe);
+    inv = new InventoryDriver(() => url(), probe, { http, eventually });
   });
   afterAll(async () => {
     await later?.stop();
