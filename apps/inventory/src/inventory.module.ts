@@ -1,12 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
+import { Clock, clockFrom } from '@omni/platform';
 import { Stock1700000002000 } from '../migrations/1700000002000-stock';
+import { Locations1700000003000 } from '../migrations/1700000003000-locations';
+import { TransfersAndExpiringReservations1700000004000 } from '../migrations/1700000004000-transfers-and-expiring-reservations';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
+import { AvailabilityQuery } from './application/availability.query';
+import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
+import { LocationsUseCase } from './application/locations.use-case';
+import { OrderLifecycleUseCase } from './application/order-lifecycle.use-case';
 import { ReserveStockUseCase } from './application/reserve-stock.use-case';
+import { ResolveShortPickUseCase } from './application/resolve-short-pick.use-case';
+import { TransfersUseCase } from './application/transfers.use-case';
+import { AvailabilityHttpController } from './infrastructure/availability.http';
+import { LocationsHttpController } from './infrastructure/locations.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
+import { ReservationSweeper } from './infrastructure/reservation.sweeper';
 import { ReservationsHttpController } from './infrastructure/reservations.http';
 import { StockHttpController } from './infrastructure/stock.http';
+import { TransfersHttpController } from './infrastructure/transfers.http';
 import { InventoryConfig } from './inventory.config';
 
 @Module({})
@@ -19,12 +32,31 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000],
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000],
           consumes: [ORDER_EVENTS_TOPIC],
         }),
       ],
-      controllers: [StockHttpController, ReservationsHttpController, OrderEventsHandler],
-      providers: [ReserveStockUseCase, AdjustStockUseCase],
+      controllers: [
+        LocationsHttpController,
+        StockHttpController,
+        AvailabilityHttpController,
+        TransfersHttpController,
+        ReservationsHttpController,
+        OrderEventsHandler,
+      ],
+      providers: [
+        { provide: InventoryConfig, useValue: config },
+        { provide: Clock, useValue: clockFrom(config) },
+        ReserveStockUseCase,
+        AdjustStockUseCase,
+        LocationsUseCase,
+        AvailabilityQuery,
+        TransfersUseCase,
+        OrderLifecycleUseCase,
+        ResolveShortPickUseCase,
+        ExpireReservationsUseCase,
+        ReservationSweeper,
+      ],
     };
   }
 }

@@ -13,6 +13,16 @@ describe('inventory consumes order.placed', () => {
     probe = await new KafkaProbe().watch([INVENTORY_EVENTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)]);
     stack = await startStack(['inventory']);
     db = stack.databases.inventory;
+    const created = await http('PUT', `${url()}/locations/${store}`, {
+      name: 'Store under test',
+      kind: 'store',
+      timeZone: 'Europe/Amsterdam',
+      offersPickup: true,
+      pickTimeMinutes: 30,
+      pickupHoldDays: 3,
+      transferDays: 1,
+    });
+    expect(created.status).toBe(201);
   });
   afterAll(async () => {
     await stack?.stop();
@@ -22,11 +32,11 @@ describe('inventory consumes order.placed', () => {
   const url = () => stack.services.inventory.url;
   const receive = (sku: string, quantity: number) => http('POST', `${url()}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
 
-  function orderPlaced(sku: string, quantity: number, orderId: string = randomUUID()): WireMessage {
+  function orderPlaced(sku: string, quantity: number, orderId: string = randomUUID(), storeId: string = store): WireMessage {
     const payload: OrderPlacedPayload = {
       orderId,
       channel: 'web',
-      storeId: store,
+      storeId,
       customerId: null,
       currency: 'EUR',
       lines: [{ lineId: randomUUID(), sku, quantity, unitPrice: 1000 }],
@@ -97,4 +107,37 @@ describe('inventory consumes order.placed', () => {
     expect(res.body.code).toBe('STOCK.BELOW_RESERVED');
     expect((await http('GET', `${url()}/locations/${store}/stock/LAST-3`)).body).toMatchObject({ onHand: 3, reserved: 3 });
   });
+
+  it('rejects an order for an unknown store or a store without pickup, reserving nothing', async () => {
+    const noPickup = `NP-${randomUUID().slice(0, 8)}`;
+    expect((await http('PUT', `${url()}/locations/${noPickup}`, { name: 'Back office', kind: 'store', timeZone: 'Europe/Amsterdam', offersPickup: false, pickTimeMinutes: 0, pickupHoldDays: 1, transferDays: 1 })).status).toBe(201);
+    expect((await http('POST', `${url()}/locations/${noPickup}/stock/NP-1/adjustments`, { reason: 'receipt', quantity: 5 })).status).toBe(200);
+    const unknown = orderPlaced('NP-1', 1, randomUUID(), 'NOWHERE-1');
+    const withoutPickup = orderPlaced('NP-1', 1, randomUUID(), noPickup);
+    await probe.produce(ORDER_EVENTS_TOPIC, [unknown, withoutPickup]);
+
+    const [a] = await eventually(() => expectOne(unknown.key));
+    const [b] = await eventually(() => expectOne(withoutPickup.key));
+    expect(a.headers['ce_type']).toBe('inventory.rejected.v1');
+    expect(JSON.parse(a.value!)).toMatchObject({ reason: 'LOCATION.UNKNOWN', locationId: 'NOWHERE-1', shortLines: [] });
+    expect(JSON.parse(b.value!)).toMatchObject({ reason: 'LOCATION.NO_PICKUP', locationId: noPickup });
+    expect((await http('GET', `${url()}/locations/${noPickup}/stock/NP-1`)).body).toMatchObject({ onHand: 5, reserved: 0 });
+  });
+
+  it('reserves at the store with the store\'s pick time and hold days', async () => {
+    expect((await receive('HERE-1', 2)).status).toBe(200);
+    const msg = orderPlaced('HERE-1', 2);
+    await probe.produce(ORDER_EVENTS_TOPIC, [msg]);
+    const [reserved] = await eventually(() => expectOne(msg.key));
+    const p = JSON.parse(reserved.value!);
+    expect(p).toMatchObject({ locationId: store, transfers: [], pickupHoldDays: 3 });
+    expect(p.lines).toEqual([expect.objectContaining({ sku: 'HERE-1', quantity: 2, sourceLocationId: store, transferId: null })]);
+    expect(Date.parse(p.readyBy) - Date.parse(p.reservedAt)).toBe(30 * 60_000);
+  });
+
+  function expectOne(key: string) {
+    const seen = probe.on(INVENTORY_EVENTS_TOPIC, { key });
+    expect(seen).toHaveLength(1);
+    return seen;
+  }
 });

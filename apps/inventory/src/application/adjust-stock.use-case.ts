@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Decision } from '@omni/contracts';
+import { Decision, refuse } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
+import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { AdjustmentReason, adjustStock, StockLevel, StockRefusal } from '../domain/stock';
+import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 
 @Injectable()
@@ -10,15 +12,18 @@ export class AdjustStockUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
 
-  execute(locationId: string, sku: string, reason: AdjustmentReason, quantity: number): Promise<Decision<StockLevel, StockRefusal>> {
+  execute(locationId: string, sku: string, reason: AdjustmentReason, quantity: number): Promise<Decision<StockLevel, StockRefusal | 'LOCATION.NOT_FOUND'>> {
     return this.dataSource.transaction(async (m) => {
+      if (!(await locationRepository.exists(m, locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${locationId}`);
+      const now = this.clock.now();
       const current = await stockRepository.findForUpdate(m, locationId, sku);
-      const d = adjustStock(current, reason, quantity, new Date());
+      const d = adjustStock(current, reason, quantity, now);
       if (!d.ok) return d;
       await stockRepository.saveOnHand(m, d.state);
-      for (const e of d.events) await this.outbox.append(m, e.def, e.payload);
+      for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       return d;
     });
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { stockRepository } from './stock.repository';
+import { reservationRepository } from './reservation.repository';
 
 @Controller('reservations')
 export class ReservationsHttpController {
@@ -8,6 +8,18 @@ export class ReservationsHttpController {
 
   @Get(':orderId')
   async ofOrder(@Param('orderId', ParseUUIDPipe) orderId: string) {
-    return { orderId, reservations: await stockRepository.reservationsOf(this.dataSource.manager, orderId) };
+    const rs = await reservationRepository.ofOrder(this.dataSource.manager, orderId);
+    return {
+      orderId,
+      reservations: rs.map((r) => ({
+        lineId: r.lineId,
+        sku: r.sku,
+        quantity: r.quantity,
+        status: r.status,
+        locationId: r.locationId,
+        transferId: r.transferId,
+        expiresAt: r.expiresAt?.toISOString() ?? null,
+      })),
+    };
   }
 }

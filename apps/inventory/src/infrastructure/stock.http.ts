@@ -1,12 +1,11 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ProblemException } from '@omni/platform';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
-import { AdjustmentReason, available, emptyStock, StockLevel, StockRefusal } from '../domain/stock';
+import { LocationsUseCase } from '../application/locations.use-case';
+import { AdjustmentReason, available, emptyStock, StockLevel } from '../domain/stock';
+import { checkParams, problemFor } from './problems';
 import { stockRepository } from './stock.repository';
-
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class StockAdjustmentDto {
   @IsIn(['receipt', 'count', 'damage'])
@@ -17,35 +16,27 @@ export class StockAdjustmentDto {
   quantity: number;
 }
 
+export class SafetyStockDto {
+  /** Units kept back from promises (display, damage margin). */
+  @IsInt() @Min(0) @Max(1_000_000)
+  safetyStock: number;
+}
+
 function stockView(s: StockLevel) {
   return { locationId: s.locationId, sku: s.sku, onHand: s.onHand, reserved: s.reserved, safetyStock: s.safetyStock, available: available(s) };
-}
-
-function checkIds(locationId: string, sku: string): void {
-  const errors = [
-    ...(ID.test(locationId) ? [] : [{ field: 'locationId', rule: 'matches', message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' }]),
-    ...(ID.test(sku) ? [] : [{ field: 'sku', rule: 'matches', message: 'sku must be 1-64 letters, digits, dot, dash or underscore' }]),
-  ];
-  if (errors.length > 0) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
-}
-
-function problemFor(code: StockRefusal, detail?: string): ProblemException {
-  switch (code) {
-    case 'STOCK.BELOW_RESERVED':
-      return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'on hand cannot drop below reserved units');
-  }
 }
 
 @Controller('locations/:locationId/stock/:sku')
 export class StockHttpController {
   constructor(
     private readonly adjust: AdjustStockUseCase,
+    private readonly locations: LocationsUseCase,
     private readonly dataSource: DataSource,
   ) {}
 
   @Get()
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
-    checkIds(locationId, sku);
+    checkParams({ locationId, sku });
     const s = await stockRepository.find(this.dataSource.manager, locationId, sku);
     return stockView(s ?? emptyStock(locationId, sku));
   }
@@ -53,8 +44,16 @@ export class StockHttpController {
   @Post('adjustments')
   @HttpCode(HttpStatus.OK)
   async adjustStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: StockAdjustmentDto) {
-    checkIds(locationId, sku);
+    checkParams({ locationId, sku });
     const d = await this.adjust.execute(locationId, sku, body.reason, body.quantity);
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return stockView(d.state);
+  }
+
+  @Put('safety-stock')
+  async setSafetyStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: SafetyStockDto) {
+    checkParams({ locationId, sku });
+    const d = await this.locations.setSafetyStock(locationId, sku, body.safetyStock);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return stockView(d.state);
   }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Candidate } from '../domain/sourcing';
 import { StockLevel } from '../domain/stock';
 
 interface StockRow {
@@ -16,12 +17,6 @@ const toLevel = (r: StockRow): StockLevel => ({
   reserved: r.reserved,
   safetyStock: r.safety_stock,
 });
-
-export interface ReservationLine {
-  lineId: string;
-  sku: string;
-  quantity: number;
-}
 
 /** Stock and reservations in PostgreSQL. The reservation path is one conditional UPDATE per line. */
 export const stockRepository = {
@@ -62,21 +57,68 @@ export const stockRepository = {
     return rows[0]?.available ?? 0;
   },
 
-  async insertReservations(m: EntityManager, orderId: string, locationId: string, lines: readonly ReservationLine[], ids: readonly string[], now: Date): Promise<void> {
-    for (const [i, l] of lines.entries()) {
-      await m.query(
-        `INSERT INTO reservations (id, order_id, line_id, location_id, sku, quantity, status, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7)`,
-        [ids[i], orderId, l.lineId, locationId, l.sku, l.quantity, now],
-      );
-    }
-  },
-
   async reservationsOf(m: EntityManager, orderId: string): Promise<{ sku: string; quantity: number; status: string; locationId: string }[]> {
     const rows: { sku: string; quantity: number; status: string; location_id: string }[] = await m.query(
       `SELECT sku, quantity, status, location_id FROM reservations WHERE order_id = $1 ORDER BY sku`,
       [orderId],
     );
     return rows.map((r) => ({ sku: r.sku, quantity: r.quantity, status: r.status, locationId: r.location_id }));
+  },
+
+  async setSafetyStock(m: EntityManager, locationId: string, sku: string, safetyStock: number): Promise<StockLevel> {
+    const rows: StockRow[] = await m.query(
+      `INSERT INTO stock (location_id, sku, safety_stock) VALUES ($1, $2, $3)
+       ON CONFLICT (location_id, sku) DO UPDATE SET safety_stock = $3, updated_at = now() RETURNING *`,
+      [locationId, sku, safetyStock],
+    );
+    return toLevel(rows[0]);
+  },
+
+  /**
+   * Every location except `storeId` with its available units of `skus`, read without locks: a
+   * snapshot for the sourcing rule; the reservation itself is the conditional UPDATE.
+   */
+  async candidates(m: EntityManager, storeId: string, skus: readonly string[]): Promise<Candidate[]> {
+    const rows: { id: string; transfer_days: number; latitude: number | null; longitude: number | null; sku: string | null; available: number | null }[] = await m.query(
+      `SELECT l.id, l.transfer_days, l.latitude, l.longitude, s.sku, GREATEST(0, s.on_hand - s.reserved - s.safety_stock) AS available
+         FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.sku = ANY($2)
+        WHERE l.id <> $1 ORDER BY l.id`,
+      [storeId, [...skus]],
+    );
+    const byId = new Map<string, { location: Candidate['location']; available: Record<string, number> }>();
+    for (const r of rows) {
+      const c = byId.get(r.id) ?? { location: { id: r.id, transferDays: r.transfer_days, latitude: r.latitude, longitude: r.longitude }, available: {} };
+      if (r.sku !== null) c.available[r.sku] = r.available ?? 0;
+      byId.set(r.id, c);
+    }
+    return [...byId.values()];
+  },
+
+  /** Reserved units go back to available (a release). */
+  async unreserve(m: EntityManager, locationId: string, sku: string, quantity: number): Promise<void> {
+    await m.query(`UPDATE stock SET reserved = reserved - $3, updated_at = now() WHERE location_id = $1 AND sku = $2`, [locationId, sku, quantity]);
+  },
+
+  /** Reserved units leave the location (collected, shipped away, or not found by a count); returns on hand after. */
+  async removeReserved(m: EntityManager, locationId: string, sku: string, quantity: number): Promise<number> {
+    const rows: [{ on_hand: number }[], number] = await m.query(
+      `UPDATE stock SET on_hand = on_hand - $3, reserved = reserved - $3, updated_at = now() WHERE location_id = $1 AND sku = $2 RETURNING on_hand`,
+      [locationId, sku, quantity],
+    );
+    return rows[0][0].on_hand;
+  },
+
+  /** Units leave a location without a reservation (a shipped transfer whose order was cancelled). */
+  async removeUnreserved(m: EntityManager, locationId: string, sku: string, quantity: number): Promise<void> {
+    await m.query(`UPDATE stock SET on_hand = on_hand - $3, updated_at = now() WHERE location_id = $1 AND sku = $2`, [locationId, sku, quantity]);
+  },
+
+  /** Units arrive at a location, reserved or not. */
+  async addUnits(m: EntityManager, locationId: string, sku: string, quantity: number, reserved: boolean): Promise<void> {
+    await m.query(
+      `INSERT INTO stock (location_id, sku, on_hand, reserved) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (location_id, sku) DO UPDATE SET on_hand = stock.on_hand + $3, reserved = stock.reserved + $4, updated_at = now()`,
+      [locationId, sku, quantity, reserved ? quantity : 0],
+    );
   },
 };

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@omni/messaging';
+import { Clock } from '@omni/platform';
+import { DataSource } from 'typeorm';
+import { reservationRepository } from '../infrastructure/reservation.repository';
+import { releaseOrder } from './release';
+
+const BATCH = 200;
+
+/**
+ * Releases reservations whose order was never confirmed in time. The deadline is in the
+ * database; the clock only says what now is. Rows are claimed with SKIP LOCKED, so replicas (or
+ * an order.confirmed being applied) never wait on each other.
+ */
+@Injectable()
+export class ExpireReservationsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One batch; returns the orders whose reservations were released. */
+  sweepOnce(): Promise<string[]> {
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const expired = await reservationRepository.expiredForUpdate(m, now, BATCH);
+      const byOrder = new Map<string, typeof expired>();
+      for (const r of expired) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), r]);
+      for (const [orderId, rs] of byOrder) await releaseOrder(m, this.outbox, orderId, rs, 'RESERVATION.EXPIRED', now);
+      return [...byOrder.keys()];
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { expectedArrival, Location } from '../domain/location';
+import { planSourcing, SourcingLine, withoutStock } from '../domain/sourcing';
+import { Transfer } from '../domain/transfer.machine';
+import { locationRepository } from '../infrastructure/location.repository';
+import { reservationRepository } from '../infrastructure/reservation.repository';
+import { stockRepository } from '../infrastructure/stock.repository';
+import { transferRepository } from '../infrastructure/transfer.repository';
+
+export interface Placement {
+  readonly line: SourcingLine;
+  readonly locationId: string;
+}
+
+const byLockOrder = (a: Placement, b: Placement) => a.locationId.localeCompare(b.locationId) || a.line.sku.localeCompare(b.line.sku);
+
+/**
+ * Reserves `lines` away from the store by the sourcing rule. The snapshot is read without locks;
+ * each placement is a conditional UPDATE, and a placement that loses a race takes that location
+ * out of the snapshot for its SKU before the rule runs again, so this ends.
+ */
+export async function reserveAtSources(m: EntityManager, store: Location, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
+  let candidates = await stockRepository.candidates(m, store.id, [...new Set(lines.map((l) => l.sku))]);
+  let remaining = [...lines];
+  const placed: Placement[] = [];
+  const unavailable: SourcingLine[] = [];
+  while (remaining.length > 0) {
+    const plan = planSourcing(store, candidates, remaining);
+    unavailable.push(...plan.unavailable);
+    remaining = [];
+    for (const a of [...plan.assignments].sort(byLockOrder)) {
+      if (await stockRepository.tryReserve(m, a.locationId, a.line.sku, a.line.quantity)) {
+        placed.push(a);
+      } else {
+        candidates = withoutStock(candidates, a.locationId, a.line.sku);
+        remaining.push(a.line);
+      }
+    }
+  }
+  return { placed, unavailable };
+}
+
+export interface PlacedReservation {
+  readonly line: SourcingLine;
+  readonly locationId: string;
+  readonly transfer: Transfer | null;
+}
+
+/**
+ * Records placements as reservations, with one REQUESTED transfer per source location (arriving
+ * after that source's transfer days).
+ */
+export async function recordPlacements(
+  m: EntityManager,
+  orderId: string,
+  store: Location,
+  placements: readonly Placement[],
+  expiresAt: Date | null,
+  now: Date,
+): Promise<PlacedReservation[]> {
+  const transfers = new Map<string, Transfer>();
+  for (const source of [...new Set(placements.map((p) => p.locationId).filter((id) => id !== store.id))].sort()) {
+    const from = await locationRepository.find(m, source);
+    if (!from) throw new Error(`source location ${source} vanished while sourcing`);
+    const t: Transfer = { id: randomUUID(), orderId, fromLocationId: source, toLocationId: store.id, status: 'REQUESTED', expectedArrivalAt: expectedArrival(from, now) };
+    await transferRepository.insert(m, t, now);
+    transfers.set(source, t);
+  }
+  const out: PlacedReservation[] = [];
+  for (const p of placements) {
+    const transfer = transfers.get(p.locationId) ?? null;
+    await reservationRepository.insert(
+      m,
+      { id: randomUUID(), orderId, lineId: p.line.lineId, locationId: p.locationId, sku: p.line.sku, quantity: p.line.quantity, transferId: transfer?.id ?? null, expiresAt },
+      now,
+    );
+    out.push({ line: p.line, locationId: p.locationId, transfer });
+  }
+  return out;
+}

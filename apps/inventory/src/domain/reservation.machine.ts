@@ -1,0 +1,35 @@
+export type ReservationStatus = 'ACTIVE' | 'RELEASED' | 'CONSUMED';
+export type ReservationAction = 'release' | 'consume' | 'confirm' | 'shrink';
+
+/**
+ * A reservation's lifecycle. An active one is released (cancelled, expired, or written off by a
+ * short pick), consumed (collected, or moved on by a transfer), confirmed (it stops expiring) or
+ * shrunk (a short pick found fewer units). Released and consumed ones are history.
+ */
+export const RESERVATION_TRANSITIONS: Readonly<Record<ReservationStatus, Partial<Record<ReservationAction, ReservationStatus>>>> = {
+  ACTIVE: { release: 'RELEASED', consume: 'CONSUMED', confirm: 'ACTIVE', shrink: 'ACTIVE' },
+  RELEASED: {},
+  CONSUMED: {},
+};
+
+export function nextReservationStatus(from: ReservationStatus, action: ReservationAction): ReservationStatus | null {
+  return RESERVATION_TRANSITIONS[from][action] ?? null;
+}
+
+/** An unconfirmed reservation holds until `now + ttl`; after that the sweeper may release it. */
+export function expiresAt(now: Date, ttlMinutes: number): Date {
+  return new Date(now.getTime() + ttlMinutes * 60_000);
+}
+
+export function isExpired(expires: Date | null, now: Date): boolean {
+  return expires !== null && expires.getTime() <= now.getTime();
+}
+
+/**
+ * A short pick of `missing` units shrinks the store reservation of a line; when nothing is left
+ * it is released rather than kept at zero units.
+ */
+export function shrinkBy(quantity: number, missing: number): { quantity: number; status: ReservationStatus } {
+  const left = Math.max(0, quantity - missing);
+  return left === 0 ? { quantity, status: 'RELEASED' } : { quantity: left, status: 'ACTIVE' };
+}

@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import { ReservationStatus } from '../domain/reservation.machine';
+
+export interface Reservation {
+  readonly id: string;
+  readonly orderId: string;
+  readonly lineId: string;
+  readonly locationId: string;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly status: ReservationStatus;
+  readonly transferId: string | null;
+  readonly expiresAt: Date | null;
+}
+
+interface ReservationRow {
+  id: string;
+  order_id: string;
+  line_id: string;
+  location_id: string;
+  sku: string;
+  quantity: number;
+  status: ReservationStatus;
+  transfer_id: string | null;
+  expires_at: Date | null;
+}
+
+const toReservation = (r: ReservationRow): Reservation => ({
+  id: r.id,
+  orderId: r.order_id,
+  lineId: r.line_id,
+  locationId: r.location_id,
+  sku: r.sku,
+  quantity: r.quantity,
+  status: r.status,
+  transferId: r.transfer_id,
+  expiresAt: r.expires_at,
+});
+
+// Rows are locked in a fixed order (location, SKU) so that transactions touching the same stock rows afterwards queue instead of deadlocking.
+const LOCK_ORDER = `ORDER BY location_id, sku, id`;
+
+export const reservationRepository = {
+  async insert(m: EntityManager, r: Omit<Reservation, 'status'>, now: Date): Promise<void> {
+    await m.query(
+      `INSERT INTO reservations (id, order_id, line_id, location_id, sku, quantity, status, transfer_id, expires_at, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $8, $9, $9)`,
+      [r.id, r.orderId, r.lineId, r.locationId, r.sku, r.quantity, r.transferId, r.expiresAt, now],
+    );
+  },
+
+  async activeOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 AND status = 'ACTIVE' ${LOCK_ORDER} FOR UPDATE`, [orderId]);
+    return rows.map(toReservation);
+  },
+
+  async ofTransferForUpdate(m: EntityManager, transferId: string): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE transfer_id = $1 ${LOCK_ORDER} FOR UPDATE`, [transferId]);
+    return rows.map(toReservation);
+  },
+
+  /**
+   * Active reservations whose expiry has passed, locked; rows another transaction holds (a
+   * confirmation, a second sweeper replica) are skipped rather than waited for.
+   */
+  async expiredForUpdate(m: EntityManager, now: Date, limit: number): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(
+      `SELECT * FROM reservations WHERE status = 'ACTIVE' AND expires_at <= $1 ${LOCK_ORDER} LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map(toReservation);
+  },
+
+  async setStatus(m: EntityManager, ids: readonly string[], status: ReservationStatus, now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(`UPDATE reservations SET status = $2, updated_at = $3 WHERE id = ANY($1)`, [[...ids], status, now]);
+  },
+
+  async setQuantity(m: EntityManager, id: string, quantity: number, now: Date): Promise<void> {
+    await m.query(`UPDATE reservations SET quantity = $2, updated_at = $3 WHERE id = $1`, [id, quantity, now]);
+  },
+
+  /** The order is confirmed: none of its reservations expires any more. */
+  async clearExpiry(m: EntityManager, orderId: string, now: Date): Promise<number> {
+    const [, affected] = (await m.query(`UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = $1 AND expires_at IS NOT NULL`, [orderId, now])) as [unknown, number];
+    return affected;
+  },
+
+  async ofTransfer(m: EntityManager, transferId: string): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE transfer_id = $1 ${LOCK_ORDER}`, [transferId]);
+    return rows.map(toReservation);
+  },
+
+  async ofOrder(m: EntityManager, orderId: string): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 ORDER BY created_at, location_id, sku`, [orderId]);
+    return rows.map(toReservation);
+  },
+};
