@@ -7,7 +7,7 @@ import { OrderPrices1700000001100 } from '../migrations/1700000001100-order-pric
 import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup-lifecycle';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
-import { OrderStore } from './application/order-store';
+import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
@@ -37,7 +37,7 @@ export class OrderModule {
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
-        OrderStore,
+        OrderWriter,
         PlaceOrderUseCase,
         ActOnOrderUseCase,
         ReactToInventoryUseCase,

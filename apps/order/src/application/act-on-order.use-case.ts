@@ -14,7 +14,7 @@ import {
 } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
-import { OrderStore } from './order-store';
+import { OrderWriter } from './order-writer';
 
 export type OrderActionRefusal = PickupRefusal | 'ORDER.NOT_FOUND';
 export type OrderActionResult = { ok: true; order: Order } | { ok: false; code: OrderActionRefusal; detail?: string };
@@ -27,7 +27,7 @@ export type Actor = { kind: 'store'; storeId: string } | { kind: 'customer' };
 export class ActOnOrderUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: OrderStore,
+    private readonly writer: OrderWriter,
   ) {}
 
   startPicking(orderId: string, actor: Actor) {
@@ -46,7 +46,7 @@ export class ActOnOrderUseCase {
   collect(orderId: string, actor: Actor, pickupCode: string) {
     return this.act(orderId, actor, (o, ctx) => collectOrder(o, pickupCode, ctx), async (m, o, code, ctx) => {
       // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
-      if (code === 'PICKUP.CODE_INVALID') await this.store.save(m, registerWrongCode(o, ctx.now), [], ctx.now);
+      if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, registerWrongCode(o, ctx.now), [], ctx.now);
     });
   }
 
@@ -63,13 +63,13 @@ export class ActOnOrderUseCase {
         const own = checkStore(order, actor.storeId);
         if (!own.ok) return { ok: false, code: own.code, detail: own.detail };
       }
-      const ctx = this.store.context();
+      const ctx = this.writer.context();
       const d = decide(order, ctx);
       if (!d.ok) {
         await onRefused?.(m, order, d.code, ctx);
         return { ok: false, code: d.code, detail: d.detail };
       }
-      await this.store.save(m, d.state, d.events, ctx.now);
+      await this.writer.save(m, d.state, d.events, ctx.now);
       return { ok: true, order: d.state };
     });
   }

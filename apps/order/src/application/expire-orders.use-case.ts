@@ -3,7 +3,7 @@ import { requestContext } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { expireOrder } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
-import { OrderStore } from './order-store';
+import { OrderWriter } from './order-writer';
 
 /** Expires ready orders whose pickup deadline (kept in the database) has passed, one transaction each. */
 @Injectable()
@@ -12,7 +12,7 @@ export class ExpireOrdersUseCase {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly store: OrderStore,
+    private readonly writer: OrderWriter,
   ) {}
 
   /** Expires up to `limit` orders; returns how many. */
@@ -26,12 +26,12 @@ export class ExpireOrdersUseCase {
   private expireNext(): Promise<boolean> {
     return requestContext.run(requestContext.currentOrNew(), () =>
       this.dataSource.transaction(async (m) => {
-        const ctx = this.store.context();
+        const ctx = this.writer.context();
         const order = await orderRepository.lockNextExpired(m, ctx.now);
         if (!order) return false;
         const d = expireOrder(order, ctx);
         if (!d.ok) throw new Error(`order ${order.id} selected for expiry was refused: ${d.code}`);
-        await this.store.save(m, d.state, d.events, ctx.now);
+        await this.writer.save(m, d.state, d.events, ctx.now);
         this.logger.log({ orderId: order.id, pickupDeadline: order.pickupDeadline?.toISOString() }, 'order expired');
         return true;
       }),

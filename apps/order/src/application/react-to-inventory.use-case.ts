@@ -12,7 +12,7 @@ import { Order } from '../domain/order';
 import { cancelOrder, confirmReservation, DecisionContext, isFinal, rejectOrder, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
-import { OrderStore } from './order-store';
+import { OrderWriter } from './order-writer';
 
 type Decide = (o: Order, ctx: DecisionContext) => ReturnType<typeof confirmReservation>;
 
@@ -23,7 +23,7 @@ export class ReactToInventoryUseCase {
 
   constructor(
     private readonly inbox: InboxProcessor,
-    private readonly store: OrderStore,
+    private readonly writer: OrderWriter,
   ) {}
 
   reserved(e: EventEnvelope<InventoryReservedPayload>) {
@@ -58,14 +58,14 @@ export class ReactToInventoryUseCase {
     const outcome = await this.inbox.once(e, async (m) => {
       const order = await orderRepository.findForUpdate(m, orderId);
       if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${orderId}`);
-      const ctx = this.store.context();
+      const ctx = this.writer.context();
       const d = decide(order, ctx);
       if (!d.ok) {
         // A late or repeated answer for an order already past that point changes nothing.
         this.logger.warn({ orderId, eventId: e.id, eventType: e.type, status: order.status, final: isFinal(order.status), code: d.code, detail: d.detail }, 'inventory event ignored');
         return order.status;
       }
-      await this.store.save(m, d.state, d.events, ctx.now);
+      await this.writer.save(m, d.state, d.events, ctx.now);
       return d.state.status;
     });
     if (outcome.applied) this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: outcome.result }, 'inventory event applied');

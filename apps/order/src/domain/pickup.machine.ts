@@ -188,6 +188,7 @@ export interface PickReport {
 }
 
 function readyForPickup(o: Order, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+  // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
   const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
   const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });
   return accept(state, [
@@ -265,7 +266,7 @@ export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPick
     events.push(notification({ ...o, lines }, 'line-cancelled', ctx));
   }
   const after: Order = { ...o, lines };
-  if (remainingAmount(after) === 0 && lines.every((l) => remainingQuantity(l) === 0)) {
+  if (lines.every((l) => remainingQuantity(l) === 0)) {
     const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
     events.push(event(OrderCancelledV1, { orderId: o.id, storeId: o.storeId, cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
     events.push(notification(state, 'order-cancelled', ctx));

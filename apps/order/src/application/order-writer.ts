@@ -10,7 +10,7 @@ import { orderRepository, paymentRequestRepository } from '../infrastructure/ord
 
 /** What every use case does after a decision: save the order, its payment requests and its events, in the caller's transaction. */
 @Injectable()
-export class OrderStore {
+export class OrderWriter {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
