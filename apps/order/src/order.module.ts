@@ -1,13 +1,22 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INVENTORY_EVENTS_TOPIC } from '@omni/contracts';
+import { INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
+import { Clock, clockFrom } from '@omni/platform';
 import { Orders1700000001000 } from '../migrations/1700000001000-orders';
 import { OrderPrices1700000001100 } from '../migrations/1700000001100-order-prices';
-import { ApplyReservationResultUseCase } from './application/apply-reservation-result.use-case';
+import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup-lifecycle';
+import { ActOnOrderUseCase } from './application/act-on-order.use-case';
+import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
+import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
+import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
+import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
+import { ExpirySweeper } from './infrastructure/expiry.sweeper';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
-import { OrderLineRecord, OrderRecord } from './infrastructure/order.records';
+import { OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
+import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
+import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
 @Module({})
@@ -19,13 +28,23 @@ export class OrderModule {
         ServiceInfrastructureModule.forRoot({
           service: 'order',
           config,
-          entities: [OrderRecord, OrderLineRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100],
-          consumes: [INVENTORY_EVENTS_TOPIC],
+          entities: [OrderRecord, OrderLineRecord, PaymentRequestRecord],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200],
+          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
         }),
       ],
-      controllers: [OrdersHttpController, InventoryEventsHandler],
-      providers: [PlaceOrderUseCase, ApplyReservationResultUseCase],
+      controllers: [OrdersHttpController, StoresHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      providers: [
+        { provide: OrderConfig, useValue: config },
+        { provide: Clock, useValue: clockFrom(config) },
+        OrderWriter,
+        PlaceOrderUseCase,
+        ActOnOrderUseCase,
+        ReactToInventoryUseCase,
+        RecordPaymentResultUseCase,
+        ExpireOrdersUseCase,
+        ExpirySweeper,
+      ],
     };
   }
 }

@@ -1,22 +1,53 @@
-import { accept, Channel, Decision, event, OrderConfirmedV1, OrderPlacedV1, OrderRejectedV1, refuse } from '@omni/contracts';
+import { accept, Channel, Decision, event, OrderPlacedV1 } from '@omni/contracts';
 
-export type OrderStatus = 'PLACED' | 'CONFIRMED' | 'REJECTED';
-export type OrderTrigger = 'confirm' | 'reject';
+export type OrderStatus =
+  | 'PLACED'
+  | 'RESERVED'
+  | 'AWAITING_TRANSFER'
+  | 'PICKING'
+  | 'RESOURCING'
+  | 'PARTIALLY_READY'
+  | 'READY_FOR_PICKUP'
+  | 'COLLECTED'
+  | 'EXPIRED'
+  | 'CANCELLED'
+  | 'REJECTED';
 
-/** The order lifecycle as data: which trigger moves which state where. Anything else is refused. */
-export const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, Partial<Record<OrderTrigger, OrderStatus>>>> = {
-  PLACED: { confirm: 'CONFIRMED', reject: 'REJECTED' },
-  CONFIRMED: {},
-  REJECTED: {},
-};
+export const ORDER_STATUSES: readonly OrderStatus[] = [
+  'PLACED',
+  'RESERVED',
+  'AWAITING_TRANSFER',
+  'PICKING',
+  'RESOURCING',
+  'PARTIALLY_READY',
+  'READY_FOR_PICKUP',
+  'COLLECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'REJECTED',
+];
 
-export type OrderRefusal = 'ORDER.INVALID_TRANSITION';
+export type CancelledBy = 'customer' | 'store' | 'system';
 
 export interface OrderLine {
   readonly lineId: string;
   readonly sku: string;
   readonly quantity: number;
   readonly unitPrice: number;
+  /** Units the store has found for this line (absolute, not an increment). */
+  readonly pickedQuantity: number;
+  /** Units that can be supplied from nowhere; refunded and never picked. */
+  readonly cancelledQuantity: number;
+  /** Where the line's units are reserved; null until inventory answers. */
+  readonly sourceLocationId: string | null;
+  /** A transfer still bringing units of this line to the store. */
+  readonly pendingTransferId: string | null;
+}
+
+/** What the store keeps about the pickup code: never the code itself. */
+export interface PickupCodeHash {
+  readonly hash: string;
+  readonly salt: string;
 }
 
 export interface Order {
@@ -30,6 +61,17 @@ export interface Order {
   readonly placedAt: Date;
   readonly updatedAt: Date;
   readonly rejectionReason: string | null;
+  readonly readyBy: Date | null;
+  readonly pickupHoldDays: number | null;
+  readonly pickupCode: PickupCodeHash | null;
+  readonly pickupDeadline: Date | null;
+  readonly failedCodeAttempts: number;
+  readonly readyAt: Date | null;
+  readonly collectedAt: Date | null;
+  readonly cancelledBy: CancelledBy | null;
+  readonly cancellationReason: string | null;
+  readonly cancelledAt: Date | null;
+  readonly expiredAt: Date | null;
 }
 
 export interface PlaceOrderInput {
@@ -49,10 +91,30 @@ export function placeOrder(input: PlaceOrderInput, ids: { orderId: string; lineI
     customerId: input.customerId,
     currency: input.currency,
     status: 'PLACED',
-    lines: mergeLines(input.lines).map((l, i) => ({ lineId: ids.lineIds[i], sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+    lines: mergeLines(input.lines).map((l, i) => ({
+      lineId: ids.lineIds[i],
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      pickedQuantity: 0,
+      cancelledQuantity: 0,
+      sourceLocationId: null,
+      pendingTransferId: null,
+    })),
     placedAt: now,
     updatedAt: now,
     rejectionReason: null,
+    readyBy: null,
+    pickupHoldDays: null,
+    pickupCode: null,
+    pickupDeadline: null,
+    failedCodeAttempts: 0,
+    readyAt: null,
+    collectedAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+    cancelledAt: null,
+    expiredAt: null,
   };
   return accept(order, [
     event(OrderPlacedV1, {
@@ -61,7 +123,7 @@ export function placeOrder(input: PlaceOrderInput, ids: { orderId: string; lineI
       storeId: order.storeId,
       customerId: order.customerId,
       currency: order.currency,
-      lines: order.lines.map((l) => ({ ...l })),
+      lines: order.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
       placedAt: now.toISOString(),
     }),
   ]);
@@ -79,20 +141,12 @@ export function mergeLines<L extends { sku: string; quantity: number; unitPrice:
   return [...merged.values()];
 }
 
-function transition(order: Order, trigger: OrderTrigger): OrderStatus | null {
-  return ORDER_TRANSITIONS[order.status][trigger] ?? null;
+/** Units of a line still owed to the customer. */
+export function remainingQuantity(l: OrderLine): number {
+  return l.quantity - l.cancelledQuantity;
 }
 
-export function confirmOrder(order: Order, readyBy: Date, now: Date): Decision<Order, OrderRefusal> {
-  const next = transition(order, 'confirm');
-  if (!next) return refuse('ORDER.INVALID_TRANSITION', `cannot confirm an order that is ${order.status}`);
-  const state: Order = { ...order, status: next, updatedAt: now };
-  return accept(state, [event(OrderConfirmedV1, { orderId: order.id, readyBy: readyBy.toISOString(), confirmedAt: now.toISOString() })]);
-}
-
-export function rejectOrder(order: Order, reason: string, now: Date): Decision<Order, OrderRefusal> {
-  const next = transition(order, 'reject');
-  if (!next) return refuse('ORDER.INVALID_TRANSITION', `cannot reject an order that is ${order.status}`);
-  const state: Order = { ...order, status: next, updatedAt: now, rejectionReason: reason };
-  return accept(state, [event(OrderRejectedV1, { orderId: order.id, reason, rejectedAt: now.toISOString() })]);
+/** What the customer still pays for: every unit not cancelled, at its unit price. */
+export function remainingAmount(o: Order): number {
+  return o.lines.reduce((sum, l) => sum + remainingQuantity(l) * l.unitPrice, 0);
 }

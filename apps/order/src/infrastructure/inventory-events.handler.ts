@@ -1,19 +1,47 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, EventEnvelope, InventoryRejectedPayload, InventoryRejectedV1, InventoryReservedPayload, InventoryReservedV1 } from '@omni/contracts';
-import { ApplyReservationResultUseCase } from '../application/apply-reservation-result.use-case';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  InventoryRejectedPayload,
+  InventoryRejectedV1,
+  InventoryReservedPayload,
+  InventoryReservedV1,
+  ReservationReleasedPayload,
+  ReservationReleasedV1,
+  ShortPickResolvedPayload,
+  ShortPickResolvedV1,
+  TransferReceivedPayload,
+  TransferReceivedV1,
+} from '@omni/contracts';
+import { ReactToInventoryUseCase } from '../application/react-to-inventory.use-case';
 
 @Controller()
 export class InventoryEventsHandler {
-  constructor(private readonly applyResult: ApplyReservationResultUseCase) {}
+  constructor(private readonly react: ReactToInventoryUseCase) {}
 
   @EventPattern(ceTypeOf(InventoryReservedV1))
   async onReserved(@Payload() e: EventEnvelope<InventoryReservedPayload>): Promise<void> {
-    await this.applyResult.reserved(e);
+    await this.react.reserved(e);
   }
 
   @EventPattern(ceTypeOf(InventoryRejectedV1))
   async onRejected(@Payload() e: EventEnvelope<InventoryRejectedPayload>): Promise<void> {
-    await this.applyResult.rejected(e);
+    await this.react.rejected(e);
+  }
+
+  @EventPattern(ceTypeOf(TransferReceivedV1))
+  async onTransferReceived(@Payload() e: EventEnvelope<TransferReceivedPayload>): Promise<void> {
+    await this.react.transferReceived(e);
+  }
+
+  @EventPattern(ceTypeOf(ShortPickResolvedV1))
+  async onShortPickResolved(@Payload() e: EventEnvelope<ShortPickResolvedPayload>): Promise<void> {
+    await this.react.shortPickResolved(e);
+  }
+
+  @EventPattern(ceTypeOf(ReservationReleasedV1))
+  async onReservationReleased(@Payload() e: EventEnvelope<ReservationReleasedPayload>): Promise<void> {
+    await this.react.reservationReleased(e);
   }
 }

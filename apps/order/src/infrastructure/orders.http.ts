@@ -1,12 +1,14 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS } from '@omni/contracts';
 import { ProblemException } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
-import { Order } from '../domain/order';
-import { orderRepository } from './order.repository';
+import { orderProblem } from './order-problems';
+import { orderRepository, paymentRequestRepository } from './order.repository';
+import { orderView } from './order.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -35,29 +37,32 @@ export class PlaceOrderDto {
   @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
-  @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 }
 
-export function orderView(o: Order) {
-  return {
-    id: o.id,
-    status: o.status,
-    channel: o.channel,
-    storeId: o.storeId,
-    customerId: o.customerId,
-    currency: o.currency,
-    lines: o.lines,
-    rejectionReason: o.rejectionReason,
-    placedAt: o.placedAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
-  };
+export class CustomerCancelDto {
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  reason?: string;
+}
+
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () =>
+      new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', `${name}: must be a UUID`, [{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+  });
+
+/** Maps a use case's result to the order view or the one problem for its refusal code. */
+export async function answer(dataSource: DataSource, r: OrderActionResult) {
+  if (!r.ok) throw orderProblem(r.code, r.detail);
+  return orderView(r.order, await paymentRequestRepository.forOrder(dataSource.manager, r.order.id));
 }
 
 @Controller('orders')
 export class OrdersHttpController {
   constructor(
     private readonly placeOrder: PlaceOrderUseCase,
+    private readonly act: ActOnOrderUseCase,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -74,15 +79,15 @@ export class OrdersHttpController {
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe({ exceptionFactory: () => badId() })) id: string) {
+  async get(@Param('id', uuidParam('id')) id: string) {
     const order = await orderRepository.find(this.dataSource.manager, id);
-    if (!order) throw new ProblemException(HttpStatus.NOT_FOUND, 'ORDER.NOT_FOUND', `no order ${id}`);
-    return orderView(order);
+    if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
+    return orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id));
   }
-}
 
-function badId() {
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'id: must be a UUID', [
-    { field: 'id', rule: 'isUuid', message: 'id must be a UUID' },
-  ]);
+  @Post(':id/cancel')
+  @HttpCode(HttpStatus.OK)
+  async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto) {
+    return answer(this.dataSource, await this.act.cancel(id, { kind: 'customer' }, body.reason ?? 'CUSTOMER.REQUEST'));
+  }
 }

@@ -1,0 +1,28 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEnvelope, PaymentCapturedPayload, PaymentRefundedPayload } from '@omni/contracts';
+import { InboxProcessor } from '@omni/messaging';
+import { paymentRequestRepository } from '../infrastructure/order.repository';
+
+/** Records what the payment system did with the order's requests; payment never changes the order's state. */
+@Injectable()
+export class RecordPaymentResultUseCase {
+  private readonly logger = new Logger('RecordPaymentResult');
+
+  constructor(private readonly inbox: InboxProcessor) {}
+
+  async captured(e: EventEnvelope<PaymentCapturedPayload>): Promise<void> {
+    const p = e.data;
+    await this.inbox.once(e, async (m) => {
+      const found = await paymentRequestRepository.recordCaptured(m, p.orderId, p.amount, new Date(p.capturedAt));
+      if (!found) this.logger.warn({ orderId: p.orderId, eventId: e.id }, 'capture without an open request ignored');
+    });
+  }
+
+  async refunded(e: EventEnvelope<PaymentRefundedPayload>): Promise<void> {
+    const p = e.data;
+    await this.inbox.once(e, async (m) => {
+      const found = await paymentRequestRepository.recordRefunded(m, p.orderId, p.refundId, p.amount, new Date(p.refundedAt));
+      if (!found) this.logger.warn({ orderId: p.orderId, refundId: p.refundId, eventId: e.id }, 'refund without an open request ignored');
+    });
+  }
+}

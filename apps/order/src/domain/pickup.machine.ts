@@ -1,0 +1,332 @@
+import {
+  accept,
+  Decision,
+  event,
+  NotificationRequestedPayload,
+  NotificationRequestedV1,
+  OrderCancelledV1,
+  OrderCollectedV1,
+  OrderConfirmedV1,
+  OrderExpiredV1,
+  OrderLineCancelledV1,
+  OrderPickingStartedV1,
+  OrderReadyForPickupV1,
+  OrderRejectedV1,
+  OrderShortPickedV1,
+  PaymentCaptureRequestedV1,
+  PaymentRefundRequestedPayload,
+  PaymentRefundRequestedV1,
+  PendingEvent,
+  refuse,
+} from '@omni/contracts';
+import { CancelledBy, Order, OrderLine, OrderStatus, remainingAmount, remainingQuantity } from './order';
+import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
+
+export type PickupTrigger =
+  | 'reserve'
+  | 'awaitTransfer'
+  | 'reject'
+  | 'cancel'
+  | 'transfersArrived'
+  | 'startPicking'
+  | 'pickedAll'
+  | 'shortPick'
+  | 'resolved'
+  | 'collect'
+  | 'expire';
+
+export const PICKUP_TRIGGERS: readonly PickupTrigger[] = [
+  'reserve',
+  'awaitTransfer',
+  'reject',
+  'cancel',
+  'transfersArrived',
+  'startPicking',
+  'pickedAll',
+  'shortPick',
+  'resolved',
+  'collect',
+  'expire',
+];
+
+/**
+ * The pickup lifecycle as data (docs/click-and-collect.md, Order service): which trigger may move
+ * which state to which states. Anything not listed is refused with ORDER.INVALID_TRANSITION.
+ */
+export const PICKUP_TRANSITIONS: Readonly<Record<OrderStatus, Readonly<Partial<Record<PickupTrigger, readonly OrderStatus[]>>>>> = {
+  PLACED: { reserve: ['RESERVED'], awaitTransfer: ['AWAITING_TRANSFER'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
+  AWAITING_TRANSFER: { transfersArrived: ['RESERVED'], cancel: ['CANCELLED'] },
+  RESERVED: { startPicking: ['PICKING'], cancel: ['CANCELLED'] },
+  PICKING: { pickedAll: ['READY_FOR_PICKUP'], shortPick: ['RESOURCING'], cancel: ['CANCELLED'] },
+  RESOURCING: { resolved: ['READY_FOR_PICKUP', 'PARTIALLY_READY', 'CANCELLED'], cancel: ['CANCELLED'] },
+  PARTIALLY_READY: { transfersArrived: ['PICKING'], cancel: ['CANCELLED'] },
+  READY_FOR_PICKUP: { collect: ['COLLECTED'], expire: ['EXPIRED'], cancel: ['CANCELLED'] },
+  COLLECTED: {},
+  EXPIRED: {},
+  CANCELLED: {},
+  REJECTED: {},
+};
+
+export function isFinal(status: OrderStatus): boolean {
+  return Object.keys(PICKUP_TRANSITIONS[status]).length === 0;
+}
+
+export function canFire(status: OrderStatus, trigger: PickupTrigger, to?: OrderStatus): boolean {
+  const targets = PICKUP_TRANSITIONS[status][trigger];
+  return targets !== undefined && (to === undefined || targets.includes(to));
+}
+
+export type PickupRefusal =
+  | 'ORDER.INVALID_TRANSITION'
+  | 'ORDER.WRONG_STORE'
+  | 'PICKUP.CODE_INVALID'
+  | 'PICKUP.LOCKED'
+  | 'PICK.UNKNOWN_LINE'
+  | 'PICK.QUANTITY_EXCEEDED';
+
+/** Everything a decision needs from outside: the time and fresh ids (event ids, refund ids). */
+export interface DecisionContext {
+  readonly now: Date;
+  readonly newId: () => string;
+}
+
+/** A freshly drawn pickup code with its salted hash; drawn outside, because randomness is not pure. */
+export interface NewPickupCode {
+  readonly code: string;
+  readonly hash: string;
+  readonly salt: string;
+}
+
+type PickupDecision = Decision<Order, PickupRefusal>;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+function invalid(o: Order, trigger: PickupTrigger): PickupDecision {
+  return refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the order is ${o.status}`);
+}
+
+function moved(o: Order, status: OrderStatus, now: Date, changes: Partial<Order> = {}): Order {
+  return { ...o, ...changes, status, updatedAt: now };
+}
+
+function notification(o: Order, template: NotificationRequestedPayload['template'], ctx: DecisionContext, extra: Partial<NotificationRequestedPayload> = {}): PendingEvent {
+  return event(NotificationRequestedV1, {
+    notificationId: ctx.newId(),
+    orderId: o.id,
+    customerId: o.customerId,
+    orderChannel: o.channel,
+    template,
+    storeId: o.storeId,
+    pickupCode: null,
+    pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
+    readyBy: o.readyBy?.toISOString() ?? null,
+    requestedAt: ctx.now.toISOString(),
+    ...extra,
+  });
+}
+
+function refund(o: Order, amount: number, reason: PaymentRefundRequestedPayload['reason'], ctx: DecisionContext): PendingEvent[] {
+  if (amount <= 0) return [];
+  return [event(PaymentRefundRequestedV1, { orderId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() })];
+}
+
+/** Store endpoints act only on the store's own orders. */
+export function checkStore(o: Order, storeId: string): Decision<Order, PickupRefusal> {
+  if (o.storeId !== storeId) return refuse('ORDER.WRONG_STORE', `order ${o.id} belongs to another store`);
+  return accept(o);
+}
+
+export interface ReservationResult {
+  readonly lines: readonly { lineId: string; sourceLocationId: string; transferId: string | null }[];
+  readonly readyBy: Date;
+  readonly pickupHoldDays: number;
+}
+
+/** inventory.reserved: every line is held, at the store or on its way there. */
+export function confirmReservation(o: Order, r: ReservationResult, now: Date): PickupDecision {
+  const waiting = r.lines.some((l) => l.transferId !== null);
+  const trigger: PickupTrigger = waiting ? 'awaitTransfer' : 'reserve';
+  if (!canFire(o.status, trigger)) return invalid(o, trigger);
+  const byLine = new Map(r.lines.map((l) => [l.lineId, l]));
+  const lines = o.lines.map((l) => {
+    const res = byLine.get(l.lineId);
+    return res ? { ...l, sourceLocationId: res.sourceLocationId, pendingTransferId: res.transferId } : l;
+  });
+  const state = moved(o, waiting ? 'AWAITING_TRANSFER' : 'RESERVED', now, { lines, readyBy: r.readyBy, pickupHoldDays: r.pickupHoldDays });
+  return accept(state, [event(OrderConfirmedV1, { orderId: o.id, readyBy: r.readyBy.toISOString(), confirmedAt: now.toISOString() })]);
+}
+
+/** inventory.rejected: nothing is reserved; whatever was authorised is released in full. */
+export function rejectOrder(o: Order, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'reject')) return invalid(o, 'reject');
+  const state = moved(o, 'REJECTED', ctx.now, { rejectionReason: reason });
+  return accept(state, [event(OrderRejectedV1, { orderId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx)]);
+}
+
+/** inventory.transfer-received: the transfer's units are at the store; the order moves on once none is pending. */
+export function transferArrived(o: Order, transferId: string, now: Date): PickupDecision {
+  if (!canFire(o.status, 'transfersArrived')) return invalid(o, 'transfersArrived');
+  if (!o.lines.some((l) => l.pendingTransferId === transferId)) {
+    return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for order ${o.id}`);
+  }
+  const lines = o.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: o.storeId } : l));
+  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now });
+  const [next] = PICKUP_TRANSITIONS[o.status].transfersArrived!;
+  return accept(moved(o, next, now, { lines }));
+}
+
+export function startPicking(o: Order, now: Date): PickupDecision {
+  if (!canFire(o.status, 'startPicking')) return invalid(o, 'startPicking');
+  const state = moved(o, 'PICKING', now);
+  return accept(state, [event(OrderPickingStartedV1, { orderId: o.id, storeId: o.storeId, startedAt: now.toISOString() })]);
+}
+
+export interface PickReport {
+  readonly lineId: string;
+  /** Units found for the line in total. Fewer than the line still owes is a short pick. */
+  readonly pickedQuantity: number;
+}
+
+function readyForPickup(o: Order, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+  // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
+  const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
+  const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });
+  return accept(state, [
+    ...events,
+    event(OrderReadyForPickupV1, {
+      orderId: o.id,
+      storeId: o.storeId,
+      lines: lines.filter((l) => remainingQuantity(l) > 0).map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: remainingQuantity(l) })),
+      pickupDeadline: pickupDeadline.toISOString(),
+      readyAt: ctx.now.toISOString(),
+    }),
+    notification(state, 'pickup-ready', ctx, { pickupCode: code.code }),
+  ]);
+}
+
+const allPicked = (lines: readonly OrderLine[]) => lines.every((l) => l.pickedQuantity === remainingQuantity(l));
+
+/**
+ * The store reports what it found. Each reported line is final for now: fewer units than owed is
+ * a short pick (the order waits for inventory to re-source); lines not reported are still to pick.
+ */
+export function recordPicks(o: Order, picks: readonly PickReport[], code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+  if (o.status !== 'PICKING') return invalid(o, 'pickedAll');
+  const reported = new Map<string, number>();
+  for (const p of picks) {
+    const line = o.lines.find((l) => l.lineId === p.lineId);
+    if (!line) return refuse('PICK.UNKNOWN_LINE', `order ${o.id} has no line ${p.lineId}`);
+    if (p.pickedQuantity > remainingQuantity(line)) return refuse('PICK.QUANTITY_EXCEEDED', `line ${p.lineId} owes ${remainingQuantity(line)} units`);
+    reported.set(p.lineId, p.pickedQuantity);
+  }
+  const lines = o.lines.map((l) => (reported.has(l.lineId) ? { ...l, pickedQuantity: reported.get(l.lineId)! } : l));
+  const short = lines.filter((l) => reported.has(l.lineId) && l.pickedQuantity < remainingQuantity(l));
+  if (short.length > 0) {
+    const state = moved(o, 'RESOURCING', ctx.now, { lines });
+    return accept(state, [
+      event(OrderShortPickedV1, {
+        orderId: o.id,
+        storeId: o.storeId,
+        lines: short.map((l) => ({ lineId: l.lineId, sku: l.sku, missingQuantity: remainingQuantity(l) - l.pickedQuantity })),
+        shortPickedAt: ctx.now.toISOString(),
+      }),
+    ]);
+  }
+  if (allPicked(lines)) return readyForPickup(o, lines, code, ctx, []);
+  return accept({ ...o, lines, updatedAt: ctx.now });
+}
+
+export interface ShortPickResolution {
+  readonly resourced: readonly { lineId: string; transferId: string; expectedArrivalAt: Date }[];
+  readonly unavailable: readonly { lineId: string; quantity: number }[];
+}
+
+/**
+ * inventory.short-pick-resolved: unavailable units are cancelled and refunded; re-sourced ones
+ * keep the order PARTIALLY_READY until their transfer arrives; nothing left makes it CANCELLED.
+ */
+export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'resolved')) return invalid(o, 'resolved');
+  const events: PendingEvent[] = [];
+  let lines = o.lines.map((l) => {
+    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
+    const moving = r.resourced.find((x) => x.lineId === l.lineId);
+    return { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
+  });
+  // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
+  lines = lines.map((l) => ({ ...l, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(l)) }));
+  for (const u of r.unavailable) {
+    const line = o.lines.find((l) => l.lineId === u.lineId);
+    if (!line) continue;
+    events.push(event(OrderLineCancelledV1, { orderId: o.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+  }
+  const refundAmount = remainingAmount(o) - remainingAmount({ ...o, lines });
+  if (r.unavailable.length > 0) {
+    events.push(...refund(o, refundAmount, 'LINE.UNAVAILABLE', ctx));
+    events.push(notification({ ...o, lines }, 'line-cancelled', ctx));
+  }
+  const after: Order = { ...o, lines };
+  if (lines.every((l) => remainingQuantity(l) === 0)) {
+    const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
+    events.push(event(OrderCancelledV1, { orderId: o.id, storeId: o.storeId, cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+    events.push(notification(state, 'order-cancelled', ctx));
+    return accept(state, events);
+  }
+  if (lines.some((l) => l.pendingTransferId !== null)) {
+    const arrivals = r.resourced.map((x) => x.expectedArrivalAt.getTime());
+    const readyBy = arrivals.length > 0 ? new Date(Math.max(...arrivals, o.readyBy?.getTime() ?? 0)) : o.readyBy;
+    const state = moved(after, 'PARTIALLY_READY', ctx.now, { readyBy });
+    events.push(notification(state, 'pickup-delayed', ctx));
+    return accept(state, events);
+  }
+  if (allPicked(lines)) return readyForPickup(after, lines, code, ctx, events);
+  return refuse('ORDER.INVALID_TRANSITION', `the resolution leaves units of order ${o.id} neither re-sourced nor cancelled`);
+}
+
+/** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
+export function registerWrongCode(o: Order, now: Date): Order {
+  return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
+}
+
+/** The customer shows the code at the store's POS and takes the picked units. */
+export function collectOrder(o: Order, pickupCode: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
+  if (o.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.LOCKED', `too many wrong codes for order ${o.id}`);
+  if (!pickupCodeMatches(o.pickupCode, pickupCode)) return refuse('PICKUP.CODE_INVALID', 'the pickup code does not match');
+  const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
+  const handed = o.lines.filter((l) => l.pickedQuantity > 0);
+  return accept(state, [
+    event(OrderCollectedV1, { orderId: o.id, storeId: o.storeId, lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })), collectedAt: ctx.now.toISOString() }),
+    event(PaymentCaptureRequestedV1, {
+      orderId: o.id,
+      amount: handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0),
+      currency: o.currency,
+      requestedAt: ctx.now.toISOString(),
+    }),
+  ]);
+}
+
+/** The pickup deadline passed; `ctx.now` is the sweeper's clock, the deadline is the order's. */
+export function expireOrder(o: Order, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'expire')) return invalid(o, 'expire');
+  if (!o.pickupDeadline || o.pickupDeadline.getTime() > ctx.now.getTime()) {
+    return refuse('ORDER.INVALID_TRANSITION', `the pickup deadline of order ${o.id} has not passed`);
+  }
+  const state = moved(o, 'EXPIRED', ctx.now, { expiredAt: ctx.now });
+  return accept(state, [
+    event(OrderExpiredV1, { orderId: o.id, storeId: o.storeId, pickupDeadline: o.pickupDeadline.toISOString(), expiredAt: ctx.now.toISOString() }),
+    ...refund(o, remainingAmount(o), 'ORDER.EXPIRED', ctx),
+    notification(state, 'pickup-expired', ctx),
+  ]);
+}
+
+/** Cancellation before collection, by the customer, the store or the system (reservation expired). */
+export function cancelOrder(o: Order, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'cancel')) return invalid(o, 'cancel');
+  const state = moved(o, 'CANCELLED', ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });
+  return accept(state, [
+    event(OrderCancelledV1, { orderId: o.id, storeId: o.storeId, cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
+    ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx),
+    notification(state, 'order-cancelled', ctx),
+  ]);
+}

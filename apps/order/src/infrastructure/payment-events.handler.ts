@@ -1,0 +1,19 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { ceTypeOf, EventEnvelope, PaymentCapturedPayload, PaymentCapturedV1, PaymentRefundedPayload, PaymentRefundedV1 } from '@omni/contracts';
+import { RecordPaymentResultUseCase } from '../application/record-payment-result.use-case';
+
+@Controller()
+export class PaymentEventsHandler {
+  constructor(private readonly record: RecordPaymentResultUseCase) {}
+
+  @EventPattern(ceTypeOf(PaymentCapturedV1))
+  async onCaptured(@Payload() e: EventEnvelope<PaymentCapturedPayload>): Promise<void> {
+    await this.record.captured(e);
+  }
+
+  @EventPattern(ceTypeOf(PaymentRefundedV1))
+  async onRefunded(@Payload() e: EventEnvelope<PaymentRefundedPayload>): Promise<void> {
+    await this.record.refunded(e);
+  }
+}
