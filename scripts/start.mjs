@@ -38,7 +38,7 @@ async function demo(brokers) {
   await call('POST', `${inv}/locations/${store}/stock/SNEAKER-42/adjustments`, { reason: 'receipt', quantity: 3 });
   await call('POST', `${inv}/locations/${warehouse}/stock/PARKA-L/adjustments`, { reason: 'receipt', quantity: 5 });
   const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`);
-  for (const a of atp.body.items ?? []) console.log(`  availability: ${a.sku} at ${a.storeId}: ${a.pickup.mode}${a.pickup.readyBy ? `, ready by ${a.pickup.readyBy}` : ''}`);
+  for (const a of atp.body.availability ?? []) console.log(`  availability: ${a.sku} at ${a.storeId}: ${a.pickup.mode}${a.pickup.readyBy ? `, ready by ${a.pickup.readyBy}` : ''}`);
 
   step(`demo: click & collect — web order, reserved at ${store}, picked, ready, collected at the POS`);
   const t0 = Date.now();
@@ -55,8 +55,12 @@ async function demo(brokers) {
   const collect = await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/collect`, { pickupCode: code });
   console.log(`  POS ${store}: code ${code} verified → HTTP ${collect.status}`);
   await status(placed.body.id, 'COLLECTED');
-  const after = await call('GET', `${inv}/locations/${store}/stock/SNEAKER-42`);
-  console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.body.onHand}, reserved ${after.body.reserved}`);
+  // inventory consumes the reservation when it reads order.collected
+  const after = await until('stock to leave the store', async () => {
+    const s = await call('GET', `${inv}/locations/${store}/stock/SNEAKER-42`);
+    return s.body.reserved === 0 && s.body;
+  });
+  console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.onHand}, reserved ${after.reserved}, available ${after.available}`);
 
   step(`demo: ship-to-store — ${store} lacks PARKA-L, ${warehouse} transfers it`);
   const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] });
@@ -64,13 +68,13 @@ async function demo(brokers) {
   console.log(`  order:     app order ${parka.body.id} → AWAITING_TRANSFER, ready by ${(await call('GET', `${ord}/orders/${parka.body.id}`)).body.readyBy}`);
   const transfers = await until('transfer', async () => {
     const t = await call('GET', `${inv}/locations/${store}/transfers?direction=inbound`);
-    const list = (Array.isArray(t.body) ? t.body : t.body.transfers ?? []).filter((x) => x.status === 'REQUESTED');
+    const list = (t.body.transfers ?? []).filter((x) => x.status === 'REQUESTED');
     return list.length > 0 && list;
   });
   for (const t of transfers) {
-    await call('POST', `${inv}/transfers/${t.id}/ship`, {});
-    await call('POST', `${inv}/transfers/${t.id}/receive`, {});
-    console.log(`  inventory: transfer ${t.id} ${t.fromLocationId} → ${store} shipped and received`);
+    await call('POST', `${inv}/transfers/${t.transferId}/ship`, {});
+    await call('POST', `${inv}/transfers/${t.transferId}/receive`, {});
+    console.log(`  inventory: transfer ${t.transferId} ${t.fromLocationId} → ${store} shipped and received`);
   }
   await status(parka.body.id, 'RESERVED');
   console.log('  order:     RESERVED at the store; the customer cancels before pickup');

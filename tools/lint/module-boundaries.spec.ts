@@ -19,6 +19,12 @@ function lint(filePath: string, code: string): string[] {
  * without a project graph, so each case here must see it fire (npm test builds the graph first).
  */
 describe('module boundaries', () => {
+  beforeAll(() => {
+    // The rule reads Nx's cached project graph; build it so this spec stands on its own.
+    const nx = spawnSync(process.execPath, [path.join(REPO, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+    if (nx.status !== 0) throw new Error(`nx show projects failed: ${nx.stderr}`);
+  });
+
   it.each([
     ['an app importing another app', 'apps/order/src/application/probe.ts', `import { InventoryModule } from '../../../inventory/src/inventory.module';\nexport const x = InventoryModule;\n`, '@nx/enforce-module-boundaries'],
     ['production code importing the test library', 'apps/order/src/application/probe.ts', `import { eventually } from '@omni/testing';\nexport const x = eventually;\n`, '@nx/enforce-module-boundaries'],

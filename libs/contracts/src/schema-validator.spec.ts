@@ -32,6 +32,8 @@ example(order.OrderCollectedV1, { orderId, storeId: 'S1', lines: [line], collect
 example(order.OrderCancelledV1, { orderId, storeId: 'S1', cancelledBy: 'customer', reason: 'changed my mind', cancelledAt: at });
 example(order.OrderExpiredV1, { orderId, storeId: 'S1', pickupDeadline: at, expiredAt: later });
 example(order.OrderLineCancelledV1, { orderId, ...line, reason: 'LINE.UNAVAILABLE', cancelledAt: at });
+example(order.OrderTransferArrivedV1, { orderId, storeId: 'S1', transferId: otherId, status: 'RESERVED', arrivedAt: at });
+example(order.OrderPartiallyReadyV1, { orderId, storeId: 'S1', waitingLines: [{ lineId, sku: 'SKU-1', transferId: otherId }], readyBy: later, at });
 example(order.PaymentCaptureRequestedV1, { orderId, amount: 3998, currency: 'EUR', requestedAt: at });
 example(order.PaymentRefundRequestedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', reason: 'LINE.UNAVAILABLE', requestedAt: at });
 example(order.NotificationRequestedV1, {

@@ -46,7 +46,7 @@ export class Journey {
       transferDays: spec.transferDays ?? 2,
       ...(spec.latitude !== undefined ? { latitude: spec.latitude, longitude: spec.longitude } : {}),
     });
-    if (res.status !== 200) throw new Error(`PUT /locations/${id}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200 && res.status !== 201) throw new Error(`PUT /locations/${id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   async receive(locationId: string, sku: string, quantity: number): Promise<void> {
@@ -102,9 +102,10 @@ export class Journey {
     const o = await this.get(orderId);
     const store = this.store(storeId);
     if (o.status === 'RESERVED') ok(await store.startPicking(orderId), 'start picking');
-    const lines = (o.lines as { lineId: string; quantity: number; pickedQuantity?: number; cancelledQuantity?: number }[])
-      .map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity - (l.pickedQuantity ?? 0) - (l.cancelledQuantity ?? 0) }))
-      .filter((l) => l.pickedQuantity > 0);
+    // pickedQuantity is the total found for the line so far, not an increment.
+    const lines = (o.lines as { lineId: string; pickedQuantity: number; remainingQuantity: number }[])
+      .filter((l) => l.remainingQuantity > 0)
+      .map((l) => ({ lineId: l.lineId, pickedQuantity: l.pickedQuantity + l.remainingQuantity }));
     ok(await store.picks(orderId, lines), 'picks');
     await this.status(orderId, 'READY_FOR_PICKUP');
   }
@@ -121,10 +122,10 @@ export class Journey {
     });
   }
 
-  async transfersInto(storeId: string): Promise<{ id: string; status: string; fromLocationId: string }[]> {
+  async transfersInto(storeId: string): Promise<{ transferId: string; status: string; fromLocationId: string }[]> {
     const res = await http('GET', `${this.inventory}/locations/${storeId}/transfers?direction=inbound`);
     if (res.status !== 200) throw new Error(`transfers of ${storeId}: ${res.status} ${JSON.stringify(res.body)}`);
-    return Array.isArray(res.body) ? res.body : res.body.transfers;
+    return res.body.transfers;
   }
 
   /** Ships and receives every requested transfer into `storeId`. */
@@ -133,10 +134,10 @@ export class Journey {
       const t = (await this.transfersInto(storeId)).filter((x) => x.status === 'REQUESTED');
       if (t.length === 0) throw new Error(`no requested transfer into ${storeId}`);
       return t;
-    })) as { id: string }[];
+    })) as { transferId: string }[];
     for (const t of transfers) {
-      ok(await http('POST', `${this.inventory}/transfers/${t.id}/ship`, {}), 'ship transfer');
-      ok(await http('POST', `${this.inventory}/transfers/${t.id}/receive`, {}), 'receive transfer');
+      ok(await http('POST', `${this.inventory}/transfers/${t.transferId}/ship`, {}), 'ship transfer');
+      ok(await http('POST', `${this.inventory}/transfers/${t.transferId}/receive`, {}), 'receive transfer');
     }
   }
 }

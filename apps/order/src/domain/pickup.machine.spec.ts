@@ -10,6 +10,8 @@ import {
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedPayload,
   PaymentRefundRequestedV1,
+  OrderTransferArrivedV1,
+  OrderPartiallyReadyV1,
   PendingEvent,
   schemaErrors,
 } from '@omni/contracts';
@@ -141,7 +143,7 @@ describe('pickup machine', () => {
     it('rejected: REJECTED and the full amount refunded', () => {
       const d = rejectOrder(anOrder('PLACED'), 'STOCK.INSUFFICIENT', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'REJECTED', rejectionReason: 'STOCK.INSUFFICIENT' });
-      expect(d.ok && ofType<PaymentRefundRequestedPayload>(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.CANCELLED' })]);
+      expect(d.ok && ofType<PaymentRefundRequestedPayload>(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' })]);
     });
   });
 
@@ -157,13 +159,16 @@ describe('pickup machine', () => {
       expect(first.ok && first.state.status).toBe('AWAITING_TRANSFER');
       if (!first.ok) return;
       expect(first.state.lines[0]).toMatchObject({ pendingTransferId: null, sourceLocationId: 'S1' });
+      expect(ofType(first.events, OrderTransferArrivedV1)).toEqual([expect.objectContaining({ transferId: TRANSFER, status: 'AWAITING_TRANSFER' })]);
       const last = transferArrived(first.state, second, now);
       expect(last.ok && last.state.status).toBe('RESERVED');
+      expect(last.ok && ofType(last.events, OrderTransferArrivedV1)).toEqual([expect.objectContaining({ transferId: second, status: 'RESERVED' })]);
     });
 
     it('PARTIALLY_READY goes back to PICKING when the re-sourced units arrive', () => {
       const d = transferArrived(withPending(anOrder('PARTIALLY_READY')), TRANSFER, now);
       expect(d.ok && d.state.status).toBe('PICKING');
+      expect(d.ok && ofType(d.events, OrderTransferArrivedV1)).toEqual([expect.objectContaining({ status: 'PICKING' })]);
     });
 
     it('refuses a transfer the order is not waiting for', () => {
@@ -227,6 +232,7 @@ describe('pickup machine', () => {
       expect(d.ok && d.state).toMatchObject({ status: 'PARTIALLY_READY', readyBy: new Date('2026-11-28T09:00:00.000Z') });
       expect(d.ok && d.state.lines[0].pendingTransferId).toBe(TRANSFER);
       expect(d.ok && ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1).map((n) => n.template)).toEqual(['pickup-delayed']);
+      expect(d.ok && ofType(d.events, OrderPartiallyReadyV1)).toEqual([expect.objectContaining({ waitingLines: [expect.objectContaining({ lineId: LINE_A, transferId: TRANSFER })] })]);
     });
 
     it('nothing left to hand over: CANCELLED by the system, every unit refunded once', () => {

@@ -13,6 +13,8 @@ import {
   OrderReadyForPickupV1,
   OrderRejectedV1,
   OrderShortPickedV1,
+  OrderTransferArrivedV1,
+  OrderPartiallyReadyV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedPayload,
   PaymentRefundRequestedV1,
@@ -160,7 +162,7 @@ export function confirmReservation(o: Order, r: ReservationResult, now: Date): P
 export function rejectOrder(o: Order, reason: string, ctx: DecisionContext): PickupDecision {
   if (!canFire(o.status, 'reject')) return invalid(o, 'reject');
   const state = moved(o, 'REJECTED', ctx.now, { rejectionReason: reason });
-  return accept(state, [event(OrderRejectedV1, { orderId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx)]);
+  return accept(state, [event(OrderRejectedV1, { orderId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx)]);
 }
 
 /** inventory.transfer-received: the transfer's units are at the store; the order moves on once none is pending. */
@@ -170,9 +172,11 @@ export function transferArrived(o: Order, transferId: string, now: Date): Pickup
     return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for order ${o.id}`);
   }
   const lines = o.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: o.storeId } : l));
-  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now });
+  const arrived = (status: OrderStatus) =>
+    event(OrderTransferArrivedV1, { orderId: o.id, storeId: o.storeId, transferId, status, arrivedAt: now.toISOString() });
+  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status)]);
   const [next] = PICKUP_TRANSITIONS[o.status].transfersArrived!;
-  return accept(moved(o, next, now, { lines }));
+  return accept(moved(o, next, now, { lines }), [arrived(next)]);
 }
 
 export function startPicking(o: Order, now: Date): PickupDecision {
@@ -276,6 +280,15 @@ export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPick
     const arrivals = r.resourced.map((x) => x.expectedArrivalAt.getTime());
     const readyBy = arrivals.length > 0 ? new Date(Math.max(...arrivals, o.readyBy?.getTime() ?? 0)) : o.readyBy;
     const state = moved(after, 'PARTIALLY_READY', ctx.now, { readyBy });
+    events.push(
+      event(OrderPartiallyReadyV1, {
+        orderId: o.id,
+        storeId: o.storeId,
+        waitingLines: lines.filter((l) => l.pendingTransferId !== null).map((l) => ({ lineId: l.lineId, sku: l.sku, transferId: l.pendingTransferId! })),
+        readyBy: (readyBy ?? ctx.now).toISOString(),
+        at: ctx.now.toISOString(),
+      }),
+    );
     events.push(notification(state, 'pickup-delayed', ctx));
     return accept(state, events);
   }

@@ -298,7 +298,7 @@ export const PaymentCaptureRequestedV1 = defineEvent<PaymentCaptureRequestedPayl
   },
 });
 
-export const REFUND_REASONS = ['ORDER.CANCELLED', 'ORDER.EXPIRED', 'LINE.UNAVAILABLE'] as const;
+export const REFUND_REASONS = ['ORDER.CANCELLED', 'ORDER.REJECTED', 'ORDER.EXPIRED', 'LINE.UNAVAILABLE'] as const;
 
 export interface PaymentRefundRequestedPayload {
   orderId: string;
@@ -360,6 +360,68 @@ export const NotificationRequestedV1 = defineEvent<NotificationRequestedPayload>
       pickupDeadline: nullableDateTime,
       readyBy: { ...nullableDateTime, description: 'promised pickup time, for a delay notice' },
       requestedAt: dateTime,
+    },
+  },
+});
+
+export interface OrderTransferArrivedPayload {
+  orderId: string;
+  storeId: string;
+  transferId: string;
+  /** The order's status after the arrival: still waiting for other transfers, or ready to pick. */
+  status: string;
+  arrivedAt: string;
+}
+
+export const OrderTransferArrivedV1 = defineEvent<OrderTransferArrivedPayload>({
+  type: 'order.transfer-arrived',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'Units of the order arrived at the pickup store by transfer; once none is pending the store can pick them.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'transferId', 'status', 'arrivedAt'],
+    properties: {
+      orderId: uuid,
+      storeId,
+      transferId: uuid,
+      status: { type: 'string', enum: ['AWAITING_TRANSFER', 'PARTIALLY_READY', 'RESERVED', 'PICKING'], description: 'order status after the arrival' },
+      arrivedAt: dateTime,
+    },
+  },
+});
+
+export interface OrderPartiallyReadyPayload {
+  orderId: string;
+  storeId: string;
+  /** Lines whose units are on their way to the store. */
+  waitingLines: { lineId: string; sku: string; transferId: string }[];
+  readyBy: string;
+  at: string;
+}
+
+export const OrderPartiallyReadyV1 = defineEvent<OrderPartiallyReadyPayload>({
+  type: 'order.partially-ready',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'After a short pick, part of the order is picked and the rest was re-sourced; it waits for the transfers.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'storeId', 'waitingLines', 'readyBy', 'at'],
+    properties: {
+      orderId: uuid,
+      storeId,
+      waitingLines: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'transferId'], properties: { lineId, sku, transferId: uuid } },
+      },
+      readyBy: { ...dateTime, description: 'new promised pickup time' },
+      at: dateTime,
     },
   },
 });
