@@ -1,6 +1,9 @@
-// Starts the real infrastructure once for all integration and end-to-end tests: a fresh
-// single-node Kafka broker (KRaft, from Kafka's own jars) and PostgreSQL (DATABASE_URL when
-// reachable, else embedded). Compiles the services, whose processes the tests start and kill.
+// Starts the real infrastructure once for all integration and end-to-end tests, and compiles the
+// services, whose processes the tests start and kill. Two ways, chosen automatically:
+// - a Docker engine answers (and TEST_INFRA is not `local`): Testcontainers runs Kafka (KRaft)
+//   and PostgreSQL in containers;
+// - otherwise (TEST_INFRA=local forces it): a fresh single-node Kafka broker from Kafka's own jars
+//   and PostgreSQL (DATABASE_URL when reachable, else embedded), run by scripts/infra.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,15 +20,21 @@ export default async function globalSetup() {
   const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.json'], { cwd: REPO, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the TypeScript build failed; services cannot start');
 
-  ensureKafkaJars();
+  ensureKafkaJars(); // also needed in container mode: one test starts a second broker of its own
   const dataDir = path.join(REPO, '.cache/test-kafka', String(KAFKA_PORT));
-  // Every run starts from an empty broker, so no test sees another run's events.
-  await stopKafka({ port: KAFKA_PORT, dataDir }).catch(() => undefined);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const [kafka, pg] = await Promise.all([
-    startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1, dataDir }),
-    ensurePostgres({ port: PG_PORT, fast: true, log: () => undefined }),
-  ]);
+  const containers = (await dockerEngine()) ? await startContainers() : null;
+  let kafka, pg;
+  if (containers) {
+    ({ kafka, pg } = containers);
+  } else {
+    // Every run starts from an empty broker, so no test sees another run's events.
+    await stopKafka({ port: KAFKA_PORT, dataDir }).catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    [kafka, pg] = await Promise.all([
+      startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1, dataDir }),
+      ensurePostgres({ port: PG_PORT, fast: true, log: () => undefined }),
+    ]);
+  }
   const { topics, partitions } = JSON.parse(fs.readFileSync(path.join(REPO, 'libs/contracts/src/topics.json'), 'utf8'));
   await createTopics({
     brokers: kafka.brokers,
@@ -39,6 +48,34 @@ export default async function globalSetup() {
   process.env.TEST_KAFKA_DATA_DIR = dataDir;
   process.env.TEST_KAFKA_PORT = String(KAFKA_PORT);
   process.env.TEST_PG_ADMIN_URL = pg.adminUrl;
-  globalThis.__INFRA__ = { kafka, pg };
-  console.log(`\ninfrastructure ready in ${Date.now() - started} ms: Kafka ${kafka.brokers}, PostgreSQL ${pg.embedded ? 'embedded' : 'external'}`);
+  globalThis.__INFRA__ = { kafka, pg, containers };
+  const how = containers ? 'Testcontainers' : `local processes, PostgreSQL ${pg.embedded ? 'embedded' : 'from DATABASE_URL'}`;
+  console.log(`\ninfrastructure ready in ${Date.now() - started} ms (${how}): Kafka ${kafka.brokers}`);
+}
+
+async function dockerEngine() {
+  if (process.env.TEST_INFRA === 'local') return false;
+  const { getContainerRuntimeClient } = await import('testcontainers');
+  try {
+    await getContainerRuntimeClient();
+    return true;
+  } catch {
+    if (process.env.TEST_INFRA === 'containers') throw new Error('TEST_INFRA=containers but no Docker engine answers');
+    return false;
+  }
+}
+
+/** The same infrastructure in containers, for machines with a Docker engine (CI runners, laptops). */
+async function startContainers() {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const [kafkaContainer, pgContainer] = await Promise.all([
+    new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().withEnvironment({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false' }).start(),
+    new PostgreSqlContainer('postgres:17-alpine').withCommand(['postgres', '-c', 'max_connections=300', '-c', 'fsync=off']).start(),
+  ]);
+  return {
+    kafka: { brokers: `${kafkaContainer.getHost()}:${kafkaContainer.getMappedPort(9093)}` },
+    pg: { adminUrl: pgContainer.getConnectionUri(), embedded: false, stop: () => pgContainer.stop() },
+    stop: () => kafkaContainer.stop(),
+  };
 }
