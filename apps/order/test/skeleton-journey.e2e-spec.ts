@@ -96,4 +96,12 @@ describe('order → inventory → order, end to end', () => {
     expect(fields).toEqual(expect.arrayContaining(['channel:isIn', 'lines.0.quantity:min', 'extra:whitelistValidation']));
     expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM orders')).toEqual([{ n: 3 }]);
   });
+
+  // Last: it stops the order service.
+  it('shuts down gracefully on SIGTERM: consumer closed, outbox flushed, and what was committed reaches Kafka', async () => {
+    const placed = await place([{ sku: 'TSHIRT-M', quantity: 1 }]);
+    await stack.services.order.stop();
+    expect(stack.services.order.logs.some((l) => l.includes('"event":"messaging.stopped"'))).toBe(true);
+    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' })).toHaveLength(1));
+  });
 });

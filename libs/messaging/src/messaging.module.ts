@@ -44,6 +44,7 @@ class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShu
     await this.relay.stop();
     await this.readiness.close();
     await this.producer.disconnect().catch(() => undefined);
+    this.logger.log({ signal, event: 'messaging.stopped' }, 'stopped: consumer closed, outbox flushed, producer disconnected');
   }
 }
 
