@@ -67,6 +67,8 @@ export function ApiProblems(...statuses: (number | [number, string])[]): MethodD
  * authenticates every call, rate-limits per caller, and refuses JSON bodies over 100 kB.
  */
 const EVERY_OPERATION = [401, 403, 429];
+/** Operations under these tags are called by probes without a token (Kubernetes liveness and readiness). */
+export const PUBLIC_TAG = 'health';
 const WITH_BODY = [400, 413];
 
 /** The service's OpenAPI 3.1 document, built from the controllers and DTOs of `app`. */
@@ -84,7 +86,9 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
   for (const item of Object.values(document.paths)) {
     for (const [method, op] of Object.entries(item)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !op?.responses) continue;
-      const statuses = [...EVERY_OPERATION, ...(op.requestBody ? WITH_BODY : [])];
+      const isPublic = op.tags?.includes(PUBLIC_TAG);
+      if (isPublic) op.security = [];
+      const statuses = [...(isPublic ? [] : EVERY_OPERATION), ...(op.requestBody ? WITH_BODY : [])];
       for (const s of statuses) {
         op.responses[s] ??= { description: PROBLEM_DESCRIPTIONS[s], content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
       }
@@ -104,8 +108,8 @@ function toOpenApi31<T>(node: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(node)) if (k !== 'nullable') out[k] = toOpenApi31(v);
   if ((node as Record<string, unknown>).nullable === true) {
-    if (typeof out.type === 'string') return { ...out, type: [out.type, 'null'] } as T;
-    const { description, ...rest } = out;
+    if (typeof out.type === 'string' && !out.allOf && !out.$ref) return { ...out, type: [out.type, 'null'] } as T;
+    const { description, type: _type, ...rest } = out;
     return { ...(description ? { description } : {}), oneOf: [rest, { type: 'null' }] } as T;
   }
   return out as T;
