@@ -64,7 +64,8 @@ export function ApiProblems(...statuses: (number | [number, string])[]): MethodD
 
 /**
  * Statuses every operation can answer, whatever its controller says: the edge (docs/api-edge.md)
- * authenticates every call, rate-limits per caller, and refuses JSON bodies over 100 kB.
+ * authenticates every call and rate-limits per caller; the JSON parser refuses bodies over 100 kB
+ * (413) and bodies that are not a JSON object or array (400).
  */
 const EVERY_OPERATION = [401, 403, 429];
 /** Operations under these tags are called by probes without a token (Kubernetes liveness and readiness). */
@@ -88,7 +89,9 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !op?.responses) continue;
       const isPublic = op.tags?.includes(PUBLIC_TAG);
       if (isPublic) op.security = [];
-      const statuses = [...(isPublic ? [] : EVERY_OPERATION), ...(op.requestBody ? WITH_BODY : [])];
+      // Whatever body arrives is parsed before any handler runs, declared or not: it can be too large or not JSON.
+      const takesBody = ['put', 'post', 'patch'].includes(method);
+      const statuses = [...(isPublic ? [] : EVERY_OPERATION), ...(takesBody ? WITH_BODY : [])];
       for (const s of statuses) {
         op.responses[s] ??= { description: PROBLEM_DESCRIPTIONS[s], content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
       }
