@@ -19,6 +19,7 @@ export class CustomerModule {
           entities: [],
           migrations: [Timeline1700000003000],
           consumes: [ORDER_EVENTS_TOPIC],
+          api: { description: 'The timeline of each customer\'s orders across channels, built from order events (profiles are not built yet).', version: '0.1.0' },
         }),
       ],
       controllers: [CustomerHttpController, OrderEventsHandler],

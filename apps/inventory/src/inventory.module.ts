@@ -34,6 +34,7 @@ export class InventoryModule {
           entities: [],
           migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000],
           consumes: [ORDER_EVENTS_TOPIC],
+          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations and transfers between locations.', version: '0.1.0' },
         }),
       ],
       controllers: [

@@ -31,6 +31,7 @@ export class OrderModule {
           entities: [OrderRecord, OrderLineRecord, PaymentRequestRecord],
           migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
+          api: { description: 'Orders across channels and their click & collect lifecycle: placing and cancelling orders, and the store side (pick list, picking, picks, collection at the POS, cancellation).', version: '0.1.0' },
         }),
       ],
       controllers: [OrdersHttpController, StoresHttpController, InventoryEventsHandler, PaymentEventsHandler],

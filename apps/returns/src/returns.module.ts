@@ -11,7 +11,7 @@ export class ReturnsModule {
   static register(config: ReturnsConfig): DynamicModule {
     return {
       module: ReturnsModule,
-      imports: [ServiceInfrastructureModule.forRoot({ service: 'returns', config, entities: [], migrations: [], consumes: [] })],
+      imports: [ServiceInfrastructureModule.forRoot({ service: 'returns', config, entities: [], migrations: [], consumes: [], api: { description: 'Returns, exchanges and refunds (not built yet: health endpoints only).', version: '0.1.0' } })],
     };
   }
 }

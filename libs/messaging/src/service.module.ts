@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit, Type }
 import { NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { configureHttpApp, DatabaseReadiness, HealthController, loggingModule, READINESS_CHECKS, runMigrationsExclusively, ServiceConfig } from '@omni/platform';
+import { configureHttpApp, DatabaseReadiness, HealthController, loggingModule, OpenApiInfo, READINESS_CHECKS, runMigrationsExclusively, ServiceConfig, setupOpenApi } from '@omni/platform';
 import { DataSource, MixedList } from 'typeorm';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { MessagingModule, startEventConsumer } from './messaging.module';
@@ -16,9 +16,12 @@ export interface ServiceDefinition {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   consumes: string[];
+  /** What the service's OpenAPI document (/docs, docs/openapi/<service>.json) says about it. */
+  api: { description: string; version: string };
 }
 
 const SERVICE_NAME = Symbol('SERVICE_NAME');
+export const OPENAPI_INFO = Symbol('OPENAPI_INFO');
 
 /** Applies migrations before anything reads or writes (an advisory lock serialises replicas). */
 @Injectable()
@@ -77,6 +80,7 @@ export class ServiceInfrastructureModule {
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_NAME, useValue: def.service },
+        { provide: OPENAPI_INFO, useValue: { service: def.service, ...def.api } satisfies OpenApiInfo },
         MigrationRunner,
         {
           provide: READINESS_CHECKS,
@@ -89,10 +93,11 @@ export class ServiceInfrastructureModule {
   }
 }
 
-/** Boots a service: HTTP edge, event consumer, listen. */
+/** Boots a service: HTTP edge, OpenAPI document at /docs, event consumer, listen. */
 export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number): Promise<void> {
   const app = await NestFactory.create(module, { bufferLogs: true });
   configureHttpApp(app);
+  setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
   await startEventConsumer(app);
   await app.listen(port, '0.0.0.0');
 }

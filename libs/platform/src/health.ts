@@ -1,7 +1,9 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
+import { PUBLIC_TAG } from './openapi';
 
 /** A dependency the service cannot serve without; `/health/ready` fails while any is down. */
 export interface ReadinessCheck {
@@ -30,6 +32,17 @@ export class DatabaseReadiness implements ReadinessCheck {
 }
 
 /** Liveness says the process works; readiness says it can do its job (PostgreSQL and Kafka reachable). */
+const HEALTH_SCHEMA = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok', 'error'], example: 'ok' },
+    info: { type: 'object', description: 'checks that are up, by name (postgres, kafka)', additionalProperties: true },
+    error: { type: 'object', description: 'checks that are down, by name, with the reason', additionalProperties: true },
+    details: { type: 'object', description: 'every check, by name', additionalProperties: true },
+  },
+};
+
+@ApiTags(PUBLIC_TAG)
 @Controller('health')
 export class HealthController {
   constructor(
@@ -39,6 +52,7 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process works', description: 'Public (no token); for the liveness probe.' })
   @HealthCheck()
   live() {
     return this.health.check([]);
@@ -46,6 +60,9 @@ export class HealthController {
 
   /** 503 with every check's status, so a probe or an operator sees which dependency is down. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: PostgreSQL and Kafka reachable', description: 'Public (no token); for the readiness probe. 503 names each dependency that is down.' })
+  @ApiResponse({ status: 200, description: 'Ready', schema: HEALTH_SCHEMA })
+  @ApiResponse({ status: 503, description: 'A dependency is down; `error` names it', schema: HEALTH_SCHEMA })
   async ready(@Res({ passthrough: true }) res: Response) {
     try {
       return await this.health.check(this.checks.map((c) => () => this.run(c)));

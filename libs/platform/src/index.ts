@@ -7,3 +7,4 @@ export * from './migrations';
 export * from './http-app';
 export * from './correlation.middleware';
 export * from './clock';
+export * from './openapi';

@@ -96,6 +96,8 @@ export class ProblemFilter implements ExceptionFilter {
       const code = exception instanceof BadRequestException ? 'REQUEST.INVALID' : `HTTP.${status}`;
       return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
     }
+    const refused = bodyParserProblem(exception);
+    if (refused) return refused;
     this.logger.error({ err: exception }, 'unhandled error');
     return {
       type: 'urn:problem:INTERNAL',
@@ -105,4 +107,16 @@ export class ProblemFilter implements ExceptionFilter {
       code: 'INTERNAL',
     };
   }
+}
+
+/**
+ * The JSON body parser refuses a body before any handler runs (too large, not JSON, bad charset)
+ * with an http-errors error: a 4xx marked safe to expose, not an HttpException.
+ */
+function bodyParserProblem(exception: unknown): Problem | null {
+  if (!(exception instanceof Error)) return null;
+  const { status, expose } = exception as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
+  const code = status === HttpStatus.PAYLOAD_TOO_LARGE ? 'REQUEST.TOO_LARGE' : 'REQUEST.INVALID';
+  return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail: exception.message, code };
 }

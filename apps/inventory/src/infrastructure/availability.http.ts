@@ -1,5 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@omni/platform';
+import { AvailabilityView } from './inventory.api';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AvailabilityQuery } from '../application/availability.query';
 import { problemFor } from './problems';
@@ -7,21 +10,28 @@ import { problemFor } from './problems';
 const ID_LIST = /^[A-Za-z0-9._-]{1,64}(,[A-Za-z0-9._-]{1,64}){0,49}$/;
 
 export class AvailabilityQueryDto {
+  @ApiProperty({ description: 'comma-separated list of 1-50 SKUs', example: 'SKU-1,SKU-2' })
   @Matches(ID_LIST, { message: 'skus must be a comma-separated list of 1-50 SKUs' })
   skus: string;
 
+  @ApiProperty({ description: 'comma-separated list of 1-50 location ids', example: 'PARIS,LYON' })
   @Matches(ID_LIST, { message: 'stores must be a comma-separated list of 1-50 location ids' })
   stores: string;
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1, description: 'units wanted per SKU' })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
   quantity?: number;
 }
 
+@ApiTags('availability')
 @Controller('availability')
 export class AvailabilityHttpController {
   constructor(private readonly availability: AvailabilityQuery) {}
 
   @Get()
+  @ApiOperation({ summary: 'Available to promise per store and SKU, and when it could be picked up', description: 'An answer, not a promise: nothing is reserved.' })
+  @ApiOkResponse({ description: 'One answer per store and SKU', type: AvailabilityView })
+  @ApiProblems([400, 'A query value breaks its rule (REQUEST.INVALID)'], [404, 'A store is unknown (LOCATION.NOT_FOUND)'])
   async get(@Query() q: AvailabilityQueryDto) {
     const quantity = q.quantity ?? 1;
     const result = await this.availability.answer([...new Set(q.stores.split(','))], [...new Set(q.skus.split(','))], quantity);

@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@omni/platform';
+import { LocationListView, LocationView } from './inventory.api';
 import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { Location, LocationKind } from '../domain/location';
@@ -8,35 +11,45 @@ import { locationRepository } from './location.repository';
 import { checkParams, problemFor } from './problems';
 
 export class LocationDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Paris Opéra' })
   @IsString() @Length(1, 200)
   name: string;
 
+  @ApiProperty({ enum: ['store', 'warehouse'], example: 'store' })
   @IsIn(['store', 'warehouse'])
   kind: LocationKind;
 
+  @ApiProperty({ description: 'IANA time zone', example: 'Europe/Paris' })
   @IsTimeZone()
   timeZone: string;
 
+  @ApiProperty({ description: 'whether customers can collect orders here', example: true })
   @IsBoolean()
   offersPickup: boolean;
 
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 7 * 24 * 60, example: 60, description: 'minutes the store needs to pick an order once the units are there' })
   @IsInt() @Min(0) @Max(7 * 24 * 60)
   pickTimeMinutes: number;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 60, example: 3, description: 'days a ready order waits at the store before it expires' })
   @IsInt() @Min(1) @Max(60)
   pickupHoldDays: number;
 
   /** Days a transfer from this location to any store takes. */
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 60, example: 2, description: 'days a transfer from this location to any store takes' })
   @IsInt() @Min(0) @Max(60)
   transferDays: number;
 
+  @ApiPropertyOptional({ type: Number, minimum: -90, maximum: 90, example: 48.8708 })
   @IsOptional() @IsNumber() @Min(-90) @Max(90)
   latitude?: number;
 
+  @ApiPropertyOptional({ type: Number, minimum: -180, maximum: 180, example: 2.3319 })
   @IsOptional() @IsNumber() @Min(-180) @Max(180)
   longitude?: number;
 }
 
+@ApiTags('locations')
 @Controller('locations')
 export class LocationsHttpController {
   constructor(
@@ -45,11 +58,17 @@ export class LocationsHttpController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every location, by id' })
+  @ApiOkResponse({ description: 'The locations', type: LocationListView })
   async list() {
     return { locations: await locationRepository.list(this.dataSource.manager) };
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One location' })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiOkResponse({ description: 'The location', type: LocationView })
+  @ApiProblems([400, 'id breaks its rule (REQUEST.INVALID)'], [404, 'No such location (LOCATION.NOT_FOUND)'])
   async get(@Param('id') id: string): Promise<Location> {
     checkParams({ id });
     const l = await locationRepository.find(this.dataSource.manager, id);
@@ -59,6 +78,12 @@ export class LocationsHttpController {
 
   /** Creates (201) or replaces (200) the location. */
   @Put(':id')
+  @ApiOperation({ summary: 'Create or replace a location (store or warehouse)' })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiBody({ type: LocationDto })
+  @ApiResponse({ status: 201, description: 'Created', type: LocationView })
+  @ApiResponse({ status: 200, description: 'Replaced', type: LocationView })
+  @ApiProblems(400)
   async put(@Param('id') id: string, @Body() body: LocationDto, @Res({ passthrough: true }) res: Response): Promise<Location> {
     checkParams({ id });
     const { location, created } = await this.locations.put({ id, ...body, latitude: body.latitude ?? null, longitude: body.longitude ?? null });

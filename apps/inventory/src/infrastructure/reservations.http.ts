@@ -1,12 +1,20 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@omni/platform';
+import { OrderReservationsView } from './inventory.api';
 import { reservationRepository } from './reservation.repository';
 
+@ApiTags('reservations')
 @Controller('reservations')
 export class ReservationsHttpController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get(':orderId')
+  @ApiOperation({ summary: "An order's reservations: where each line's units are held, and until when" })
+  @ApiParam({ name: 'orderId', format: 'uuid', description: 'order id' })
+  @ApiOkResponse({ description: 'The reservations (empty when none)', type: OrderReservationsView })
+  @ApiProblems([400, 'orderId is not a UUID'])
   async ofOrder(@Param('orderId', ParseUUIDPipe) orderId: string) {
     const rs = await reservationRepository.ofOrder(this.dataSource.manager, orderId);
     return {

@@ -1,6 +1,9 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@omni/platform';
+import { StockView } from './inventory.api';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { AdjustmentReason, available, emptyStock, StockLevel } from '../domain/stock';
@@ -8,16 +11,19 @@ import { checkParams, problemFor } from './problems';
 import { stockRepository } from './stock.repository';
 
 export class StockAdjustmentDto {
+  @ApiProperty({ enum: ['receipt', 'count', 'damage'], example: 'receipt', description: 'receipt adds, damage removes, count sets on hand' })
   @IsIn(['receipt', 'count', 'damage'])
   reason: AdjustmentReason;
 
   /** Units received or damaged; for a count, the units counted on hand. */
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 5, description: 'units received or damaged; for a count, the units counted on hand' })
   @IsInt() @Min(0) @Max(1_000_000)
   quantity: number;
 }
 
 export class SafetyStockDto {
   /** Units kept back from promises (display, damage margin). */
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 1, description: 'units kept back from promises (display, damage margin)' })
   @IsInt() @Min(0) @Max(1_000_000)
   safetyStock: number;
 }
@@ -26,6 +32,9 @@ function stockView(s: StockLevel) {
   return { locationId: s.locationId, sku: s.sku, onHand: s.onHand, reserved: s.reserved, safetyStock: s.safetyStock, available: available(s) };
 }
 
+@ApiTags('stock')
+@ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+@ApiParam({ name: 'sku', description: 'stock keeping unit', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'SKU-1' } })
 @Controller('locations/:locationId/stock/:sku')
 export class StockHttpController {
   constructor(
@@ -35,6 +44,9 @@ export class StockHttpController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Stock of one SKU at one location (zeros when never stocked)' })
+  @ApiOkResponse({ description: 'The stock level', type: StockView })
+  @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
     checkParams({ locationId, sku });
     const s = await stockRepository.find(this.dataSource.manager, locationId, sku);
@@ -43,6 +55,10 @@ export class StockHttpController {
 
   @Post('adjustments')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Adjust stock: a receipt, a count or damage' })
+  @ApiBody({ type: StockAdjustmentDto })
+  @ApiOkResponse({ description: 'The stock level after the adjustment', type: StockView })
+  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'], [409, 'On hand would drop below reserved units (STOCK.BELOW_RESERVED)'])
   async adjustStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: StockAdjustmentDto) {
     checkParams({ locationId, sku });
     const d = await this.adjust.execute(locationId, sku, body.reason, body.quantity);
@@ -51,6 +67,10 @@ export class StockHttpController {
   }
 
   @Put('safety-stock')
+  @ApiOperation({ summary: 'Set the safety stock kept back from promises' })
+  @ApiBody({ type: SafetyStockDto })
+  @ApiOkResponse({ description: 'The stock level', type: StockView })
+  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'])
   async setSafetyStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: SafetyStockDto) {
     checkParams({ locationId, sku });
     const d = await this.locations.setSafetyStock(locationId, sku, body.safetyStock);

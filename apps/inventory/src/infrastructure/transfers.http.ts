@@ -1,5 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems } from '@omni/platform';
+import { LocationTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
 import { badRequest, checkParams, problemFor } from './problems';
@@ -10,6 +13,7 @@ function transferView(t: Transfer) {
   return { transferId: t.id, orderId: t.orderId, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, status: t.status, expectedArrivalAt: t.expectedArrivalAt.toISOString() };
 }
 
+@ApiTags('transfers')
 @Controller()
 export class TransfersHttpController {
   constructor(
@@ -18,6 +22,10 @@ export class TransfersHttpController {
   ) {}
 
   @Get('transfers/:id')
+  @ApiOperation({ summary: 'A transfer and the order lines it carries' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
+  @ApiOkResponse({ description: 'The transfer', type: TransferDetailView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'])
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const t = await transferRepository.find(this.dataSource.manager, id);
@@ -28,6 +36,10 @@ export class TransfersHttpController {
 
   @Post('transfers/:id/ship')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The source has shipped the transfer' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
+  @ApiOkResponse({ description: 'The transfer, SHIPPED', type: TransferView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not REQUESTED (TRANSFER.INVALID_TRANSITION)'])
   async ship(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const d = await this.transfers.ship(id);
@@ -37,6 +49,10 @@ export class TransfersHttpController {
 
   @Post('transfers/:id/receive')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'The store has received the transfer', description: 'Moves the units and their reservations to the store.' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
+  @ApiOkResponse({ description: 'The transfer, RECEIVED', type: TransferView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not SHIPPED (TRANSFER.INVALID_TRANSITION)'])
   async receive(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const d = await this.transfers.receive(id);
@@ -45,6 +61,11 @@ export class TransfersHttpController {
   }
 
   @Get('locations/:id/transfers')
+  @ApiOperation({ summary: 'Transfers into or out of a location' })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiQuery({ name: 'direction', enum: ['inbound', 'outbound'], required: true })
+  @ApiOkResponse({ description: 'The transfers', type: LocationTransfersView })
+  @ApiProblems([400, 'id or direction breaks its rule (REQUEST.INVALID)'])
   async ofLocation(@Param('id') id: string, @Query('direction') direction: string) {
     checkParams({ id });
     if (direction !== 'inbound' && direction !== 'outbound') {

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { ProblemException } from '@omni/platform';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, ProblemException } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -8,40 +9,50 @@ import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-orde
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { orderProblem } from './order-problems';
 import { orderRepository, paymentRequestRepository } from './order.repository';
+import { OrderView } from './order.api';
 import { orderView } from './order.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class OrderLineDto {
+  @ApiProperty({ description: 'stock keeping unit', example: 'SKU-1', pattern: '^[A-Za-z0-9._-]{1,64}$' })
   @IsString() @Matches(ID, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
   sku: string;
 
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 2 })
   @IsInt() @Min(1) @Max(10000)
   quantity: number;
 
   /** Price of one unit in minor units (cents) of the order's currency. */
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 8900, description: 'price of one unit in minor units (cents) of the order currency' })
   @IsInt() @Min(0) @Max(100_000_000)
   unitPrice: number;
 }
 
 export class PlaceOrderDto {
+  @ApiProperty({ enum: CHANNELS, example: 'web', description: 'sales channel the order was placed in' })
   @IsIn(CHANNELS)
   channel: Channel;
 
+  @ApiProperty({ description: 'store where the customer collects the order', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
   @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId: string;
 
+  @ApiPropertyOptional({ maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline' })
   @IsOptional() @IsString() @MaxLength(64)
   customerId?: string;
 
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
   @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
+  @ApiProperty({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100 })
   @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 }
 
 export class CustomerCancelDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'changed my mind', description: 'defaults to CUSTOMER.REQUEST' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   reason?: string;
 }
@@ -58,6 +69,7 @@ export async function answer(dataSource: DataSource, r: OrderActionResult) {
   return orderView(r.order, await paymentRequestRepository.forOrder(dataSource.manager, r.order.id));
 }
 
+@ApiTags('orders')
 @Controller('orders')
 export class OrdersHttpController {
   constructor(
@@ -67,6 +79,10 @@ export class OrdersHttpController {
   ) {}
 
   @Post()
+  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED; inventory then reserves every line (RESERVED or AWAITING_TRANSFER) or rejects it (REJECTED).' })
+  @ApiBody({ type: PlaceOrderDto })
+  @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
+  @ApiProblems(400)
   async place(@Body() body: PlaceOrderDto) {
     const order = await this.placeOrder.execute({
       channel: body.channel,
@@ -79,6 +95,10 @@ export class OrdersHttpController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'An order, its lines, promise, cancellation and payments' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiResponse({ status: 200, description: 'The order', type: OrderView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
   async get(@Param('id', uuidParam('id')) id: string) {
     const order = await orderRepository.find(this.dataSource.manager, id);
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
@@ -87,6 +107,11 @@ export class OrdersHttpController {
 
   @Post(':id/cancel')
   @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel an order as its customer', description: 'Releases the stock and requests a refund of what was captured.' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiBody({ type: CustomerCancelDto })
+  @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
+  @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
   async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto) {
     return answer(this.dataSource, await this.act.cancel(id, { kind: 'customer' }, body.reason ?? 'CUSTOMER.REQUEST'));
   }

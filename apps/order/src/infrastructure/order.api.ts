@@ -1,0 +1,86 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS } from '@omni/contracts';
+import { ORDER_STATUSES } from '../domain/order';
+
+// Response shapes of the order API, for its OpenAPI document: they describe what order.view.ts
+// and the pick list return (no runtime role).
+
+const ID = { type: String, example: 'PARIS-01', pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
+const TIME = { type: String, format: 'date-time' } as const;
+
+export class OrderLineView {
+  @ApiProperty({ format: 'uuid', description: 'line id, used by picks' }) lineId: string;
+  @ApiProperty({ ...ID, example: 'SKU-1' }) sku: string;
+  @ApiProperty({ type: 'integer', minimum: 1, example: 2, description: 'units ordered' }) quantity: number;
+  @ApiProperty({ type: 'integer', minimum: 0, example: 8900, description: 'price of one unit in minor units of the currency' }) unitPrice: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'units picked so far' }) pickedQuantity: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'units cancelled (short pick not re-sourced)' }) cancelledQuantity: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'quantity − cancelledQuantity' }) remainingQuantity: number;
+  @ApiProperty({ type: String, nullable: true, description: 'location the units are reserved at' }) sourceLocationId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'transfer bringing the units to the store, while pending' }) pendingTransferId: string | null;
+}
+
+export class CancellationView {
+  @ApiProperty({ enum: ['customer', 'store', 'system'], description: 'who cancelled' }) by: string;
+  @ApiProperty({ type: String, nullable: true, example: 'CUSTOMER.REQUEST' }) reason: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) at: string | null;
+}
+
+export class PaymentRequestView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['capture', 'refund'] }) kind: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'minor units' }) amount: number;
+  @ApiProperty({ type: String, nullable: true }) reason: string | null;
+  @ApiProperty({ enum: ['REQUESTED', 'DONE'] }) status: string;
+  @ApiProperty(TIME) requestedAt: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'amount the payment system reported done' }) doneAmount: number | null;
+  @ApiProperty({ ...TIME, nullable: true }) doneAt: string | null;
+}
+
+export class PaymentView {
+  @ApiProperty({ type: 'integer', description: 'minor units requested for capture' }) captureRequested: number;
+  @ApiProperty({ type: 'integer', description: 'minor units captured' }) captured: number;
+  @ApiProperty({ type: 'integer', description: 'minor units requested for refund' }) refundRequested: number;
+  @ApiProperty({ type: 'integer', description: 'minor units refunded' }) refunded: number;
+  @ApiProperty({ type: () => PaymentRequestView, isArray: true }) requests: PaymentRequestView[];
+}
+
+/** An order as GET /orders/:id shows it: never the pickup code nor its hash. */
+export class OrderView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ORDER_STATUSES, example: 'RESERVED' }) status: string;
+  @ApiProperty({ enum: CHANNELS }) channel: string;
+  @ApiProperty({ ...ID, description: 'pickup store' }) storeId: string;
+  @ApiProperty({ type: String, nullable: true }) customerId: string | null;
+  @ApiProperty({ type: String, example: 'EUR', description: 'ISO 4217' }) currency: string;
+  @ApiProperty({ type: () => OrderLineView, isArray: true }) lines: OrderLineView[];
+  @ApiProperty({ type: String, nullable: true, example: 'STOCK.INSUFFICIENT' }) rejectionReason: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'promised pickup time' }) readyBy: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'the order expires if not collected by then' }) pickupDeadline: string | null;
+  @ApiProperty({ type: Boolean, description: 'too many wrong pickup codes' }) pickupLocked: boolean;
+  @ApiProperty({ type: () => CancellationView, nullable: true }) cancellation: CancellationView | null;
+  @ApiProperty({ ...TIME, nullable: true }) collectedAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) expiredAt: string | null;
+  @ApiProperty({ type: () => PaymentView }) payment: PaymentView;
+  @ApiProperty(TIME) placedAt: string;
+  @ApiProperty(TIME) updatedAt: string;
+}
+
+export class PickListLineView {
+  @ApiProperty({ format: 'uuid' }) lineId: string;
+  @ApiProperty({ ...ID, example: 'SKU-1' }) sku: string;
+  @ApiProperty({ type: 'integer', description: 'units the line still owes' }) quantity: number;
+  @ApiProperty({ type: 'integer', description: 'units picked so far' }) pickedQuantity: number;
+}
+
+export class PickListOrderView {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ enum: ORDER_STATUSES }) status: string;
+  @ApiProperty({ ...TIME, nullable: true }) readyBy: string | null;
+  @ApiProperty({ type: () => PickListLineView, isArray: true }) lines: PickListLineView[];
+}
+
+export class PickListView {
+  @ApiProperty(ID) storeId: string;
+  @ApiProperty({ type: () => PickListOrderView, isArray: true }) orders: PickListOrderView[];
+}

@@ -1,0 +1,126 @@
+import { applyDecorators, INestApplication } from '@nestjs/common';
+import { ApiResponse, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+
+/** What a service's OpenAPI document says about the service itself. */
+export interface OpenApiInfo {
+  service: string;
+  description: string;
+  version: string;
+}
+
+export const PROBLEM_SCHEMA = 'Problem';
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+export const BEARER_SCHEME = 'bearer';
+
+const PROBLEM_REF = { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` };
+
+/** RFC 9457 problem details as ProblemFilter writes them (libs/platform/src/problem.ts). */
+const problemSchema = {
+  type: 'object',
+  description: 'RFC 9457 problem details; `code` is the stable, namespaced refusal code to branch on.',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', description: 'URN naming the problem kind', example: 'urn:problem:REQUEST.INVALID' },
+    title: { type: 'string', description: 'HTTP status name', example: 'BAD_REQUEST' },
+    status: { type: 'integer', description: 'HTTP status code', example: 400 },
+    detail: { type: 'string', description: 'human-readable explanation of this occurrence', example: 'lines.0.quantity: quantity must not be less than 1' },
+    code: { type: 'string', description: 'stable namespaced code, e.g. REQUEST.INVALID, ORDER.NOT_FOUND, STOCK.BELOW_RESERVED', example: 'REQUEST.INVALID' },
+    errors: {
+      type: 'array',
+      description: 'every failed rule of a 400, one entry per field and rule',
+      items: {
+        type: 'object',
+        required: ['field', 'rule', 'message'],
+        properties: {
+          field: { type: 'string', description: 'dotted path of the field in the body, path or query', example: 'lines.0.quantity' },
+          rule: { type: 'string', description: 'name of the failed rule', example: 'min' },
+          message: { type: 'string', description: 'human-readable message', example: 'quantity must not be less than 1' },
+        },
+      },
+    },
+  },
+};
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed: each failed field and rule is named in `errors` (code REQUEST.INVALID).',
+  401: 'No valid bearer token.',
+  403: 'The token lacks the scope, or the caller may not act on this resource.',
+  404: 'No such resource.',
+  409: 'The resource is not in a state that allows this.',
+  413: 'The JSON body is larger than 100 kB.',
+  422: 'Well-formed, but refused by a business rule.',
+  429: 'Too many requests from this caller; retry after the `Retry-After` seconds.',
+};
+
+/** Error responses of one operation, each an application/problem+json `Problem`; `descriptions` names the codes a status can carry. */
+export function ApiProblems(...statuses: (number | [number, string])[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((s) => {
+      const [status, description] = Array.isArray(s) ? s : [s, PROBLEM_DESCRIPTIONS[s] ?? 'Error'];
+      return ApiResponse({ status, description, content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } });
+    }),
+  );
+}
+
+/**
+ * Statuses every operation can answer, whatever its controller says: the edge (docs/api-edge.md)
+ * authenticates every call and rate-limits per caller; the JSON parser refuses bodies over 100 kB
+ * (413) and bodies that are not a JSON object or array (400).
+ */
+const EVERY_OPERATION = [401, 403, 429];
+/** Operations under these tags are called by probes without a token (Kubernetes liveness and readiness). */
+export const PUBLIC_TAG = 'health';
+const WITH_BODY = [400, 413];
+
+/** The service's OpenAPI 3.1 document, built from the controllers and DTOs of `app`. */
+export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion('3.1.0')
+    .setTitle(`${info.service} service`)
+    .setDescription(info.description)
+    .setVersion(info.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'JWT access token; scopes per docs/api-edge.md' }, BEARER_SCHEME)
+    .addSecurityRequirements(BEARER_SCHEME)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/HttpController$|Controller$/, '')}_${method}` });
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA]: problemSchema } };
+  for (const item of Object.values(document.paths)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!['get', 'put', 'post', 'patch', 'delete'].includes(method) || !op?.responses) continue;
+      const isPublic = op.tags?.includes(PUBLIC_TAG);
+      if (isPublic) op.security = [];
+      // Whatever body arrives is parsed before any handler runs, declared or not: it can be too large or not JSON.
+      const takesBody = ['put', 'post', 'patch'].includes(method);
+      const statuses = [...(isPublic ? [] : EVERY_OPERATION), ...(takesBody ? WITH_BODY : [])];
+      for (const s of statuses) {
+        op.responses[s] ??= { description: PROBLEM_DESCRIPTIONS[s], content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+      }
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  return toOpenApi31(document);
+}
+
+/**
+ * @nestjs/swagger writes OpenAPI 3.0 `nullable: true`; 3.1 (JSON Schema 2020-12) has no such keyword,
+ * so a nullable schema becomes a type union with "null" (or a oneOf with null around a reference).
+ */
+function toOpenApi31<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(toOpenApi31) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) if (k !== 'nullable') out[k] = toOpenApi31(v);
+  if ((node as Record<string, unknown>).nullable === true) {
+    if (typeof out.type === 'string' && !out.allOf && !out.$ref) return { ...out, type: [out.type, 'null'] } as T;
+    const { description, type: _type, ...rest } = out;
+    return { ...(description ? { description } : {}), oneOf: [rest, { type: 'null' }] } as T;
+  }
+  return out as T;
+}
+
+/** Serves the document: the UI at /docs, the JSON at /docs-json. */
+export function setupOpenApi(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
+  const document = buildOpenApiDocument(app, info);
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  return document;
+}
