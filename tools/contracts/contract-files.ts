@@ -1,4 +1,4 @@
-import { buildAsyncApi, ceTypeOf, EVENT_CATALOGUE, EventDefinition, JsonSchema } from '@omni/contracts';
+import { breakingChanges, buildAsyncApi, ceTypeOf, describeBreakingChanges, EVENT_CATALOGUE, EventDefinition, JsonSchema } from '@omni/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -33,19 +33,30 @@ export function readSnapshot(def: EventDefinition): JsonSchema | null {
 }
 
 /**
- * Writes docs/asyncapi.json, and a released snapshot for every event that has none yet. An
- * existing snapshot is never rewritten: it is what consumers were promised.
+ * Writes docs/asyncapi.json and brings the released snapshots forward: a new event version is
+ * snapshotted; a snapshot the current schema extends compatibly (optional properties,
+ * descriptions) is moved forward, so a field once released can never be dropped later; a snapshot
+ * the current schema breaks is left as it is and reported — that change needs a new version.
  */
-export function exportContracts(): { asyncapi: string; snapshotsWritten: string[] } {
+export function exportContracts(): { asyncapi: string; snapshotsWritten: string[]; refused: string[] } {
   fs.mkdirSync(path.dirname(ASYNCAPI_FILE), { recursive: true });
   fs.writeFileSync(ASYNCAPI_FILE, renderAsyncApi());
   fs.mkdirSync(RELEASED_DIR, { recursive: true });
   const snapshotsWritten: string[] = [];
+  const refused: string[] = [];
   for (const def of EVENT_CATALOGUE) {
     const file = snapshotFile(def);
-    if (fs.existsSync(file)) continue;
+    const released = readSnapshot(def);
+    if (released) {
+      const changes = breakingChanges(released, def.schema);
+      if (changes.length > 0) {
+        refused.push(describeBreakingChanges(ceTypeOf(def), changes));
+        continue;
+      }
+      if (fs.readFileSync(file, 'utf8') === renderSnapshot(def)) continue;
+    }
     fs.writeFileSync(file, renderSnapshot(def));
     snapshotsWritten.push(path.relative(REPO, file));
   }
-  return { asyncapi: path.relative(REPO, ASYNCAPI_FILE), snapshotsWritten };
+  return { asyncapi: path.relative(REPO, ASYNCAPI_FILE), snapshotsWritten, refused };
 }

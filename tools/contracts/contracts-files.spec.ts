@@ -2,7 +2,7 @@ import * as contracts from '@omni/contracts';
 import { breakingChanges, ceTypeOf, CONSUMERS, describeBreakingChanges, EVENT_CATALOGUE, EventDefinition } from '@omni/contracts';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ASYNCAPI_FILE, readSnapshot, REGENERATE_COMMAND, RELEASED_DIR, renderAsyncApi, REPO, snapshotFile } from './contract-files';
+import { ASYNCAPI_FILE, readSnapshot, REGENERATE_COMMAND, RELEASED_DIR, renderAsyncApi, renderSnapshot, REPO, snapshotFile } from './contract-files';
 
 const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
 
@@ -23,6 +23,9 @@ describe('released event schemas (libs/contracts/released/)', () => {
     }
     const changes = breakingChanges(released, def.schema);
     if (changes.length > 0) throw new Error(describeBreakingChanges(ceType, changes));
+    if (fs.readFileSync(snapshotFile(def), 'utf8') !== renderSnapshot(def)) {
+      throw new Error(`${ceType} gained something compatible since its snapshot; record it with\n  ${REGENERATE_COMMAND}\nand commit the snapshot, so what is released now cannot be dropped later.`);
+    }
   });
 
   it('keeps a snapshot only for events that still exist in the catalogue, or whose next version does', () => {
