@@ -15,6 +15,8 @@ function boundaries(forTests) {
     depConstraints: [
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', ...t] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
+      // tools/ (contract export and checks) read the contracts only.
+      { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', ...t] },
       { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', ...t] },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', ...t] },
       // Repository tooling (OpenAPI export, lint checks) may use the shared libraries; it loads apps by path, never imports them.
@@ -63,7 +65,7 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },
   {
-    files: ['scripts/**/*.mjs', '*.mjs', '*.cjs', 'scripts/**/*.cjs'],
+    files: ['scripts/**/*.mjs', 'tools/**/*.mjs', '*.mjs', '*.cjs', 'scripts/**/*.cjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -8,3 +8,6 @@ export * from './events/order.events';
 export * from './events/inventory.events';
 export * from './decision';
 export * from './events/payment.events';
+export * from './consumers';
+export * from './asyncapi';
+export * from './schema-evolution';

@@ -1,0 +1,46 @@
+import { EventDefinition } from './define-event';
+import { InventoryRejectedV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferReceivedV1 } from './events/inventory.events';
+import {
+  NotificationRequestedV1,
+  OrderCancelledV1,
+  OrderCollectedV1,
+  OrderConfirmedV1,
+  OrderExpiredV1,
+  OrderPlacedV1,
+  OrderShortPickedV1,
+  PaymentCaptureRequestedV1,
+  PaymentRefundRequestedV1,
+} from './events/order.events';
+import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+
+/** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
+export interface ConsumerSpec {
+  /** A service of this codebase, or a system outside it, marked `(external)`. */
+  readonly service: string;
+  readonly events: readonly EventDefinition[];
+  readonly description: string;
+}
+
+/**
+ * Every consumer of our topics. Services of this codebase must list exactly the events their Kafka
+ * handlers subscribe to (tools/contracts/consumers-match-handlers.spec.ts checks it).
+ */
+export const CONSUMERS: readonly ConsumerSpec[] = [
+  {
+    service: 'inventory',
+    events: [OrderPlacedV1, OrderConfirmedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1],
+    description: 'Reserves, re-sources, releases and consumes stock as orders move on.',
+  },
+  {
+    service: 'order',
+    events: [InventoryReservedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
+    description: 'Moves orders on from reservation, transfer and payment results.',
+  },
+  { service: 'customer', events: [OrderPlacedV1], description: "Builds the customer's timeline." },
+  {
+    service: 'payment (external)',
+    events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1],
+    description: 'Captures and refunds; answers on payment.events.v1.',
+  },
+  { service: 'notifier (external)', events: [NotificationRequestedV1], description: 'Sends notifications to customers; the only reader of pickup codes.' },
+] as ConsumerSpec[];
