@@ -15,11 +15,9 @@ function boundaries(forTests) {
     depConstraints: [
       { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', ...t] },
       { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:contracts'] },
-      // tools/ (contract export and checks) read the contracts only.
-      { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', ...t] },
       { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:contracts', 'type:platform', ...t] },
       { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:contracts', ...t] },
-      // Repository tooling (OpenAPI export, lint checks) may use the shared libraries; it loads apps by path, never imports them.
+      // Repository tooling (contract and OpenAPI export, checks) may use the shared libraries; it loads apps by path, never imports them.
       { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:contracts', 'type:messaging', 'type:platform', 'type:testing'] },
       {
         sourceTag: 'type:contracts',
