@@ -1,6 +1,6 @@
 import { findEventDefinition } from './catalogue';
 import { ceTypeOf, EventDefinition } from './define-event';
-import { schemaErrors } from './schema-validator';
+import { consumedSchemaErrors, schemaErrors } from './schema-validator';
 
 /**
  * The envelope every event travels in: CloudEvents 1.0 attributes in Kafka's binary content mode
@@ -121,7 +121,8 @@ export function decodeWireMessage(msg: { key: Buffer | string | null; value: Buf
   } catch (e) {
     return { ok: false, failure: { code: 'ENVELOPE.BAD_JSON', detail: (e as Error).message } };
   }
-  const errors = schemaErrors(def, data);
+  // Unknown fields are dropped (tolerant reader); anything else that breaks the schema is refused.
+  const errors = consumedSchemaErrors(def, data);
   if (errors.length > 0) {
     return { ok: false, failure: { code: 'ENVELOPE.SCHEMA_INVALID', detail: errors.join('; ') } };
   }
