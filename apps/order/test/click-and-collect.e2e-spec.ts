@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -140,7 +140,7 @@ describe('click & collect, end to end', () => {
     await j.receive(store, 'BAG', 1);
     const placed = await j.place(store, [{ sku: 'BAG', quantity: 1, unitPrice: 4500 }]);
     await j.status(placed.id, 'RESERVED');
-    const res = await fetch(`${j.order}/orders/${placed.id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'changed my mind' }) });
+    const res = await http('POST', `${j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' });
     expect(res.status).toBeLessThan(300);
     await j.status(placed.id, 'CANCELLED');
     await eventually(async () => expect(await j.stock(store, 'BAG')).toMatchObject({ reserved: 0, available: 1 }));

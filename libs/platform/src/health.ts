@@ -1,7 +1,9 @@
 import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { Public } from './auth/auth.decorators';
 
 /** A dependency the service cannot serve without; `/health/ready` fails while any is down. */
 export interface ReadinessCheck {
@@ -29,7 +31,9 @@ export class DatabaseReadiness implements ReadinessCheck {
   }
 }
 
-/** Liveness says the process works; readiness says it can do its job (PostgreSQL and Kafka reachable). */
+/** Liveness says the process works; readiness says it can do its job (PostgreSQL and Kafka reachable). Probes need no token and are not rate limited. */
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

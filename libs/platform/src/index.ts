@@ -7,3 +7,5 @@ export * from './migrations';
 export * from './http-app';
 export * from './correlation.middleware';
 export * from './clock';
+export * from './auth';
+export * from './idempotency';

@@ -5,3 +5,4 @@ export * from './stack';
 export * from './kafka-probe';
 export * from './http';
 export * from './journey';
+export * from './tokens';

@@ -1,5 +1,6 @@
 import { freshDatabase, testInfra } from './env';
 import { freePort, ServiceName, ServiceProcess } from './service-process';
+import { testAuthKeys } from './tokens';
 
 export interface Stack {
   services: Record<ServiceName, ServiceProcess>;
@@ -29,6 +30,7 @@ export async function startStack(
       ...FAST_TEST_ENV,
       KAFKA_BROKERS: kafkaBrokers,
       DATABASE_URL: databases[name],
+      AUTH_PUBLIC_KEY: testAuthKeys().publicKey,
       ...env,
     }).start();
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { AvailabilityQuery } from '../application/availability.query';
@@ -18,6 +19,7 @@ export class AvailabilityQueryDto {
 }
 
 @Controller('availability')
+@RequireScopes('inventory:read')
 export class AvailabilityHttpController {
   constructor(private readonly availability: AvailabilityQuery) {}
 

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
+import { RequireScopes, StoreScoped } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { Location, LocationKind } from '../domain/location';
@@ -45,11 +46,13 @@ export class LocationsHttpController {
   ) {}
 
   @Get()
+  @RequireScopes('inventory:read')
   async list() {
     return { locations: await locationRepository.list(this.dataSource.manager) };
   }
 
   @Get(':id')
+  @RequireScopes('inventory:read')
   async get(@Param('id') id: string): Promise<Location> {
     checkParams({ id });
     const l = await locationRepository.find(this.dataSource.manager, id);
@@ -59,6 +62,8 @@ export class LocationsHttpController {
 
   /** Creates (201) or replaces (200) the location. */
   @Put(':id')
+  @RequireScopes('inventory:write')
+  @StoreScoped('id')
   async put(@Param('id') id: string, @Body() body: LocationDto, @Res({ passthrough: true }) res: Response): Promise<Location> {
     checkParams({ id });
     const { location, created } = await this.locations.put({ id, ...body, latitude: body.latitude ?? null, longitude: body.longitude ?? null });

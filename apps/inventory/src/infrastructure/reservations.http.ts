@@ -1,8 +1,10 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { RequireScopes } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { reservationRepository } from './reservation.repository';
 
 @Controller('reservations')
+@RequireScopes('inventory:read')
 export class ReservationsHttpController {
   constructor(private readonly dataSource: DataSource) {}
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { RequireScopes, StoreScoped } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
 import { LocationsUseCase } from '../application/locations.use-case';
@@ -35,6 +36,7 @@ export class StockHttpController {
   ) {}
 
   @Get()
+  @RequireScopes('inventory:read')
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
     checkParams({ locationId, sku });
     const s = await stockRepository.find(this.dataSource.manager, locationId, sku);
@@ -42,6 +44,8 @@ export class StockHttpController {
   }
 
   @Post('adjustments')
+  @RequireScopes('inventory:write')
+  @StoreScoped('locationId')
   @HttpCode(HttpStatus.OK)
   async adjustStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: StockAdjustmentDto) {
     checkParams({ locationId, sku });
@@ -51,6 +55,8 @@ export class StockHttpController {
   }
 
   @Put('safety-stock')
+  @RequireScopes('inventory:write')
+  @StoreScoped('locationId')
   async setSafetyStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: SafetyStockDto) {
     checkParams({ locationId, sku });
     const d = await this.locations.setSafetyStock(locationId, sku, body.safetyStock);

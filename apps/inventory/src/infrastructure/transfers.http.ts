@@ -1,4 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { assertTransferStore, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
@@ -10,6 +11,14 @@ function transferView(t: Transfer) {
   return { transferId: t.id, orderId: t.orderId, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, status: t.status, expectedArrivalAt: t.expectedArrivalAt.toISOString() };
 }
 
+/** A store-bound token ships and receives only transfers from or to its store; an unknown transfer is refused the same way. */
+async function assertTransferOfStore(dataSource: DataSource, p: Principal, id: string): Promise<void> {
+  if (p.storeId === null) return;
+  const t = await transferRepository.find(dataSource.manager, id);
+  if (!t) throw forbidden(`the token acts only for transfers from or to ${p.storeId}`);
+  assertTransferStore(p, t);
+}
+
 @Controller()
 export class TransfersHttpController {
   constructor(
@@ -18,6 +27,7 @@ export class TransfersHttpController {
   ) {}
 
   @Get('transfers/:id')
+  @RequireScopes('inventory:read')
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const t = await transferRepository.find(this.dataSource.manager, id);
@@ -28,8 +38,10 @@ export class TransfersHttpController {
 
   @Post('transfers/:id/ship')
   @HttpCode(HttpStatus.OK)
-  async ship(@Param('id') id: string) {
+  @RequireScopes('transfers:operate')
+  async ship(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
+    await assertTransferOfStore(this.dataSource, caller, id);
     const d = await this.transfers.ship(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
@@ -37,14 +49,17 @@ export class TransfersHttpController {
 
   @Post('transfers/:id/receive')
   @HttpCode(HttpStatus.OK)
-  async receive(@Param('id') id: string) {
+  @RequireScopes('transfers:operate')
+  async receive(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
+    await assertTransferOfStore(this.dataSource, caller, id);
     const d = await this.transfers.receive(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
   }
 
   @Get('locations/:id/transfers')
+  @RequireScopes('inventory:read')
   async ofLocation(@Param('id') id: string, @Query('direction') direction: string) {
     checkParams({ id });
     if (direction !== 'inbound' && direction !== 'outbound') {
