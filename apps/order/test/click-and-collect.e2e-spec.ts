@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -158,10 +158,15 @@ describe('click & collect, end to end', () => {
     await j.pickAll(store, placed.id);
     const code = await j.pickupCode(placed.id);
 
-    const elsewhere = await j.store(other).collect(placed.id, code);
+    // The other store's POS: through its own path the order is not its store's; through ours its token is refused.
+    const otherPos = await tokens.pos(other);
+    const elsewhere = await j.store(other, otherPos).collect(placed.id, code);
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.code).toBe('ORDER.WRONG_STORE');
-    const wrong = await j.store(store).collect(placed.id, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
+    const foreign = await j.store(store, otherPos).collect(placed.id, code);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('AUTH.FORBIDDEN');
+    const wrong = await j.store(store, await tokens.pos(store)).collect(placed.id, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('PICKUP.CODE_INVALID');
     expect((await j.get(placed.id)).status).toBe('READY_FOR_PICKUP');

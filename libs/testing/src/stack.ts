@@ -14,6 +14,8 @@ export const FAST_TEST_ENV: Record<string, string> = {
   OUTBOX_POLL_INTERVAL_MS: '500',
   CONSUMER_RETRY_BASE_MS: '50',
   CONSUMER_SESSION_TIMEOUT_MS: '6000',
+  // Tests poll with eventually() as one caller; a test of the limiter sets a small limit itself.
+  RATE_LIMIT_PER_MINUTE: '100000',
 };
 
 /** Services (all four by default), each with a fresh database, on the shared test broker. */
