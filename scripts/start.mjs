@@ -4,6 +4,7 @@
 import { startDownstream } from './demo/downstream.mjs';
 import { build, ensureKafka, ensureNpmPackages, step } from './lib/setup.mjs';
 import { call, DEFAULT_SERVICES as SERVICES, startLocalStack, until } from './lib/stack.mjs';
+import { mintToken } from './tools/mint-token.mjs';
 
 const exitAfterDemo = process.argv.includes('--exit-after-demo');
 let stack = null;
@@ -28,75 +29,88 @@ async function demo(brokers) {
   const warehouse = `WH-${run}`;
   const customer = `demo-customer-${run.toLowerCase()}`;
   const downstream = await startDownstream({ brokers });
-  const status = (id, want) => until(`order ${id} ${want}`, async () => ((await call('GET', `${ord}/orders/${id}`)).body.status === want ? true : false));
+
+  // Tokens, as the identity provider would issue them (dev key; see README, Calling the APIs).
+  const customerScopes = 'orders:place orders:read orders:cancel';
+  const web = { token: await mintToken({ sub: `web:${customer}`, channel: 'web', customer_id: customer, scope: customerScopes }) };
+  const app = { token: await mintToken({ sub: `app:${customer}`, channel: 'app', customer_id: customer, scope: customerScopes }) };
+  const pos = (storeId) => mintToken({ sub: `pos:${storeId}:1`, channel: 'pos', store_id: storeId, associate_id: 'associate-1', scope: 'store:operate orders:read' }).then((token) => ({ token }));
+  const posParis = await pos(store);
+  const posLyon = await pos(otherStore);
+  const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read' }) };
+  const status = (id, want) => until(`order ${id} ${want}`, async () => ((await call('GET', `${ord}/orders/${id}`, undefined, backOffice)).body.status === want ? true : false));
   const codeOf = (id) => until(`pickup code of ${id}`, async () => downstream.notifications.find((n) => n.orderId === id && n.template === 'pickup-ready')?.pickupCode);
 
   step('demo set-up: two stores and a warehouse, with stock');
   const location = (id, kind, extra = {}) =>
-    call('PUT', `${inv}/locations/${id}`, { name: id, kind, timeZone: 'Europe/Paris', offersPickup: kind === 'store', pickTimeMinutes: 60, pickupHoldDays: 3, transferDays: 2, ...extra });
+    call('PUT', `${inv}/locations/${id}`, { name: id, kind, timeZone: 'Europe/Paris', offersPickup: kind === 'store', pickTimeMinutes: 60, pickupHoldDays: 3, transferDays: 2, ...extra }, backOffice);
   for (const [id, kind] of [[store, 'store'], [otherStore, 'store'], [warehouse, 'warehouse']]) await location(id, kind);
-  await call('POST', `${inv}/locations/${store}/stock/SNEAKER-42/adjustments`, { reason: 'receipt', quantity: 3 });
-  await call('POST', `${inv}/locations/${warehouse}/stock/PARKA-L/adjustments`, { reason: 'receipt', quantity: 5 });
-  const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`);
+  await call('POST', `${inv}/locations/${store}/stock/SNEAKER-42/adjustments`, { reason: 'receipt', quantity: 3 }, backOffice);
+  await call('POST', `${inv}/locations/${warehouse}/stock/PARKA-L/adjustments`, { reason: 'receipt', quantity: 5 }, backOffice);
+  const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`, undefined, backOffice);
   for (const a of atp.body.availability ?? []) console.log(`  availability: ${a.sku} at ${a.storeId}: ${a.pickup.mode}${a.pickup.readyBy ? `, ready by ${a.pickup.readyBy}` : ''}`);
 
   step(`demo: click & collect — web order, reserved at ${store}, picked, ready, collected at the POS`);
   const t0 = Date.now();
-  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] });
+  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] }, { ...web, headers: { 'idempotency-key': `demo-${run}-1` } });
   console.log(`  order:     web order ${placed.body.id} → ${placed.body.status}`);
   await status(placed.body.id, 'RESERVED');
   console.log(`  order:     RESERVED ${Date.now() - t0} ms after placement (order.placed → inventory.reserved → order.confirmed)`);
-  await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/picking`, {});
-  await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/picks`, { lines: placed.body.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) });
+  await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/picking`, {}, posParis);
+  await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/picks`, { lines: placed.body.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, posParis);
   await status(placed.body.id, 'READY_FOR_PICKUP');
   const code = await codeOf(placed.body.id);
-  const wrongStore = await call('POST', `${ord}/stores/${otherStore}/orders/${placed.body.id}/collect`, { pickupCode: code });
+  const wrongStore = await call('POST', `${ord}/stores/${otherStore}/orders/${placed.body.id}/collect`, { pickupCode: code }, posLyon);
   console.log(`  POS ${otherStore}: collect refused, HTTP ${wrongStore.status} ${wrongStore.body.code}`);
-  const collect = await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/collect`, { pickupCode: code });
+  const foreignPos = await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/collect`, { pickupCode: code }, posLyon);
+  console.log(`  POS ${otherStore} on ${store}'s path: refused, HTTP ${foreignPos.status} ${foreignPos.body.code}`);
+  const collect = await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/collect`, { pickupCode: code }, posParis);
   console.log(`  POS ${store}: code ${code} verified → HTTP ${collect.status}`);
   await status(placed.body.id, 'COLLECTED');
   // inventory consumes the reservation when it reads order.collected
   const after = await until('stock to leave the store', async () => {
-    const s = await call('GET', `${inv}/locations/${store}/stock/SNEAKER-42`);
+    const s = await call('GET', `${inv}/locations/${store}/stock/SNEAKER-42`, undefined, backOffice);
     return s.body.reserved === 0 && s.body;
   });
   console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.onHand}, reserved ${after.reserved}, available ${after.available}`);
 
   step(`demo: ship-to-store — ${store} lacks PARKA-L, ${warehouse} transfers it`);
-  const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] });
+  const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] }, app);
   await status(parka.body.id, 'AWAITING_TRANSFER');
-  console.log(`  order:     app order ${parka.body.id} → AWAITING_TRANSFER, ready by ${(await call('GET', `${ord}/orders/${parka.body.id}`)).body.readyBy}`);
+  console.log(`  order:     app order ${parka.body.id} → AWAITING_TRANSFER, ready by ${(await call('GET', `${ord}/orders/${parka.body.id}`, undefined, app)).body.readyBy}`);
   const transfers = await until('transfer', async () => {
-    const t = await call('GET', `${inv}/locations/${store}/transfers?direction=inbound`);
+    const t = await call('GET', `${inv}/locations/${store}/transfers?direction=inbound`, undefined, backOffice);
     const list = (t.body.transfers ?? []).filter((x) => x.status === 'REQUESTED');
     return list.length > 0 && list;
   });
   for (const t of transfers) {
-    await call('POST', `${inv}/transfers/${t.transferId}/ship`, {});
-    await call('POST', `${inv}/transfers/${t.transferId}/receive`, {});
+    await call('POST', `${inv}/transfers/${t.transferId}/ship`, {}, backOffice);
+    await call('POST', `${inv}/transfers/${t.transferId}/receive`, {}, backOffice);
     console.log(`  inventory: transfer ${t.transferId} ${t.fromLocationId} → ${store} shipped and received`);
   }
   await status(parka.body.id, 'RESERVED');
   console.log('  order:     RESERVED at the store; the customer cancels before pickup');
-  await call('POST', `${ord}/orders/${parka.body.id}/cancel`, { reason: 'found one elsewhere' });
+  await call('POST', `${ord}/orders/${parka.body.id}/cancel`, { reason: 'found one elsewhere' }, app);
   await status(parka.body.id, 'CANCELLED');
 
   step('demo: an order for more than anyone has is rejected, and nothing is reserved');
-  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, customerId: customer, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] });
+  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, app);
   await status(tooMany.body.id, 'REJECTED');
-  console.log(`  order:     app order ${tooMany.body.id} → REJECTED (${(await call('GET', `${ord}/orders/${tooMany.body.id}`)).body.rejectionReason})`);
+  console.log(`  order:     app order ${tooMany.body.id} → REJECTED (${(await call('GET', `${ord}/orders/${tooMany.body.id}`, undefined, app)).body.rejectionReason})`);
 
   step('demo: bad input gets a problem naming the field and rule');
-  const bad = await call('POST', `${ord}/orders`, { channel: 'fax', storeId: store, currency: 'EUR', lines: [] });
+  const bad = await call('POST', `${ord}/orders`, { channel: 'fax', storeId: store, currency: 'EUR', lines: [] }, web);
   console.log(`  order:     HTTP ${bad.status} ${bad.body.code}: ${bad.body.detail}`);
+  const anonymous = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 1, unitPrice: 8900 }] });
+  console.log(`  order:     without a token: HTTP ${anonymous.status} ${anonymous.body.code}`);
 
   step(`demo: the customer's timeline (customer service, fed by order events)`);
   const timeline = await until('timeline', async () => {
-    const t = await call('GET', `${cus}/customers/${customer}/timeline`);
+    const t = await call('GET', `${cus}/customers/${customer}/timeline`, undefined, web);
     return t.body.entries.length >= 3 && t.body;
   });
   for (const e of timeline.entries) console.log(`  customer:  ${e.occurredAt} ${e.kind} ${e.orderId} via ${e.channel} at ${e.storeId}`);
-  await until('payment results', async () => (await call('GET', `${ord}/orders/${placed.body.id}`)).body.payment !== undefined);
+  await until('payment results', async () => (await call('GET', `${ord}/orders/${placed.body.id}`, undefined, web)).body.payment !== undefined);
   await downstream.stop();
 }
 

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { devKeys } from '../tools/mint-token.mjs';
 import { REPO, step } from './setup.mjs';
 
 export const DEFAULT_SERVICES = { order: 3001, inventory: 3002, returns: 3003, customer: 3004 };
@@ -22,6 +23,8 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
   });
 
   step(`starting the services (logs in ${path.relative(REPO, logDir)}/)`);
+  // Services trust tokens signed with the dev key (scripts/tools/mint-token.mjs) unless told otherwise.
+  const auth = process.env.AUTH_JWKS_URL || process.env.AUTH_PUBLIC_KEY ? {} : { AUTH_PUBLIC_KEY: (await devKeys()).publicKey };
   fs.mkdirSync(logDir, { recursive: true });
   const children = [];
   for (const [name, port] of Object.entries(services)) {
@@ -29,7 +32,7 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
     const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
     const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), path.join(REPO, 'dist/apps', name, 'src/main.js')], {
       cwd: REPO,
-      env: { ...process.env, ...env, PORT: String(port), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`) },
+      env: { ...process.env, ...auth, ...env, PORT: String(port), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`) },
       stdio: ['ignore', log, log],
     });
     child.on('exit', (code, signal) => {
@@ -68,8 +71,10 @@ async function waitReady(name, port, timeoutMs = 90_000) {
   }
 }
 
-export async function call(method, url, body, headers = {}) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body && JSON.stringify(body) });
+/** One JSON call; `token` is sent as the bearer token. */
+export async function call(method, url, body, { token, headers = {} } = {}) {
+  const auth = token ? { authorization: `Bearer ${token}` } : {};
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...auth, ...headers }, body: body && JSON.stringify(body) });
   const text = await res.text();
   let parsed = text;
   try {

@@ -26,7 +26,11 @@ function serviceModule(service: Service): DynamicModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { [`${pascal(service)}Config`]: Config } = require(path.join(src, `${service}.config`));
   // Never connected to: preview mode instantiates no provider, so no database or broker is needed.
-  const config = loadConfig(Config, { DATABASE_URL: 'postgres://openapi-export.invalid/none', KAFKA_BROKERS: 'openapi-export.invalid:9092' });
+  const config = loadConfig(Config, {
+    DATABASE_URL: 'postgres://openapi-export.invalid/none',
+    KAFKA_BROKERS: 'openapi-export.invalid:9092',
+    AUTH_JWKS_URL: 'https://openapi-export.invalid/jwks.json',
+  });
   return Module.register(config);
 }
 

@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -140,7 +140,7 @@ describe('click & collect, end to end', () => {
     await j.receive(store, 'BAG', 1);
     const placed = await j.place(store, [{ sku: 'BAG', quantity: 1, unitPrice: 4500 }]);
     await j.status(placed.id, 'RESERVED');
-    const res = await fetch(`${j.order}/orders/${placed.id}/cancel`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reason: 'changed my mind' }) });
+    const res = await http('POST', `${j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' });
     expect(res.status).toBeLessThan(300);
     await j.status(placed.id, 'CANCELLED');
     await eventually(async () => expect(await j.stock(store, 'BAG')).toMatchObject({ reserved: 0, available: 1 }));
@@ -158,10 +158,15 @@ describe('click & collect, end to end', () => {
     await j.pickAll(store, placed.id);
     const code = await j.pickupCode(placed.id);
 
-    const elsewhere = await j.store(other).collect(placed.id, code);
+    // The other store's POS: through its own path the order is not its store's; through ours its token is refused.
+    const otherPos = await tokens.pos(other);
+    const elsewhere = await j.store(other, otherPos).collect(placed.id, code);
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.code).toBe('ORDER.WRONG_STORE');
-    const wrong = await j.store(store).collect(placed.id, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
+    const foreign = await j.store(store, otherPos).collect(placed.id, code);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.code).toBe('AUTH.FORBIDDEN');
+    const wrong = await j.store(store, await tokens.pos(store)).collect(placed.id, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA');
     expect(wrong.status).toBe(422);
     expect(wrong.body.code).toBe('PICKUP.CODE_INVALID');
     expect((await j.get(placed.id)).status).toBe('READY_FOR_PICKUP');

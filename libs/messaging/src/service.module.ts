@@ -1,8 +1,21 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { configureHttpApp, DatabaseReadiness, HealthController, loggingModule, OpenApiInfo, READINESS_CHECKS, runMigrationsExclusively, ServiceConfig, setupOpenApi } from '@omni/platform';
+import {
+  AuthModule,
+  configureHttpApp,
+  DatabaseReadiness,
+  HealthController,
+  IdempotencyInterceptor,
+  IdempotencyKeys1700000000100,
+  loggingModule,
+  OpenApiInfo,
+  READINESS_CHECKS,
+  runMigrationsExclusively,
+  ServiceConfig,
+  setupOpenApi,
+} from '@omni/platform';
 import { DataSource, MixedList } from 'typeorm';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { MessagingModule, startEventConsumer } from './messaging.module';
@@ -39,7 +52,8 @@ class MigrationRunner implements OnModuleInit {
 
 /**
  * Everything a service needs around its own code: JSON logging, its PostgreSQL database with
- * migrations, Kafka messaging (outbox relay, event consumer), health endpoints.
+ * migrations, Kafka messaging (outbox relay, event consumer), health endpoints, and the API edge:
+ * bearer tokens, per-caller rate limits and Idempotency-Key (docs/api-edge.md).
  */
 @Module({})
 export class ServiceInfrastructureModule {
@@ -54,7 +68,7 @@ export class ServiceInfrastructureModule {
           type: 'postgres',
           url: c.DATABASE_URL,
           entities: def.entities,
-          migrations: [MessagingTables1700000000000, ...def.migrations],
+          migrations: [MessagingTables1700000000000, IdempotencyKeys1700000000100, ...def.migrations],
           migrationsRun: false,
           synchronize: false,
           logging: false,
@@ -63,6 +77,7 @@ export class ServiceInfrastructureModule {
           retryDelay: 1000,
         }),
         TerminusModule,
+        AuthModule.forRoot(c),
         MessagingModule.forRoot({
           service: def.service,
           brokers: c.KAFKA_BROKERS.split(','),
@@ -83,6 +98,11 @@ export class ServiceInfrastructureModule {
         { provide: OPENAPI_INFO, useValue: { service: def.service, ...def.api } satisfies OpenApiInfo },
         MigrationRunner,
         {
+          provide: APP_INTERCEPTOR,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => new IdempotencyInterceptor(ds, c.IDEMPOTENCY_TTL_HOURS),
+        },
+        {
           provide: READINESS_CHECKS,
           inject: [DataSource, KafkaReadiness],
           useFactory: (ds: DataSource, kafka: KafkaReadiness) => [new DatabaseReadiness(ds), kafka],
@@ -95,7 +115,8 @@ export class ServiceInfrastructureModule {
 
 /** Boots a service: HTTP edge, OpenAPI document at /docs, event consumer, listen. */
 export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number): Promise<void> {
-  const app = await NestFactory.create(module, { bufferLogs: true });
+  // The JSON body parser (with its size limit and problem+json errors) is configureHttpApp's.
+  const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
   configureHttpApp(app);
   setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
   await startEventConsumer(app);

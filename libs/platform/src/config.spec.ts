@@ -3,7 +3,8 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig, ServiceConfig } from './config';
 
-const required = { DATABASE_URL: 'postgres://omni:omni@localhost:5432/order', KAFKA_BROKERS: 'localhost:9092' };
+const PEM = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----';
+const required = { DATABASE_URL: 'postgres://omni:omni@localhost:5432/order', KAFKA_BROKERS: 'localhost:9092', AUTH_PUBLIC_KEY: PEM };
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -36,6 +37,12 @@ describe('loadConfig', () => {
       CONSUMER_SESSION_TIMEOUT_MS: 30000,
       DATABASE_POOL_SIZE: 10,
       CLOCK_OFFSET_MS: 0,
+      AUTH_JWKS_URL: '',
+      AUTH_PUBLIC_KEY: PEM,
+      AUTH_ISSUER: 'omni-backbone',
+      AUTH_AUDIENCE: 'omni-backbone',
+      IDEMPOTENCY_TTL_HOURS: 24,
+      RATE_LIMIT_PER_MINUTE: 1200,
     });
   });
 
@@ -62,7 +69,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a list of brokers and a postgresql:// URL', () => {
-    expect(loadConfig(ServiceConfig, { DATABASE_URL: 'postgresql://db/x', KAFKA_BROKERS: 'k1:9092,k2:9093' })).toMatchObject({ KAFKA_BROKERS: 'k1:9092,k2:9093' });
+    expect(loadConfig(ServiceConfig, { DATABASE_URL: 'postgresql://db/x', KAFKA_BROKERS: 'k1:9092,k2:9093', AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' })).toMatchObject({ KAFKA_BROKERS: 'k1:9092,k2:9093' });
   });
 
   it('lets an app override a default in its subclass', () => {
@@ -75,20 +82,21 @@ describe('loadConfig', () => {
 
   it('reports every bad variable at once, naming each', () => {
     const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' });
-    expect(variablesIn(problems)).toEqual(['DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'PORT']);
+    expect(variablesIn(problems)).toEqual(['AUTH_JWKS_URL', 'DATABASE_URL', 'KAFKA_BROKERS', 'LOG_LEVEL', 'PORT']);
     expect(problems).toEqual(
       expect.arrayContaining([
         'DATABASE_URL: DATABASE_URL must be a postgres:// URL (missing)',
         'KAFKA_BROKERS: KAFKA_BROKERS must be a comma-separated list of host:port (missing)',
         'PORT: PORT must be an integer number (got "abc")',
         'LOG_LEVEL: LOG_LEVEL must be one of the following values: fatal, error, warn, info, debug, trace, silent (got "loud")',
+        'AUTH_JWKS_URL: exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set (missing)',
       ]),
     );
   });
 
   it('puts every problem in the message, one line each', () => {
     expect(() => loadConfig(ServiceConfig, { PORT: 'abc', LOG_LEVEL: 'loud' })).toThrow(
-      /^invalid configuration:\n(  - (PORT|DATABASE_URL|KAFKA_BROKERS|LOG_LEVEL): .+\n?)+$/,
+      /^invalid configuration:\n(  - (PORT|DATABASE_URL|KAFKA_BROKERS|LOG_LEVEL|AUTH_JWKS_URL): .+\n?)+$/,
     );
   });
 
@@ -107,12 +115,27 @@ describe('loadConfig', () => {
     ['DATABASE_POOL_SIZE', '201'],
     ['CLOCK_OFFSET_MS', '1.5'],
     ['CLOCK_OFFSET_MS', String(11 * 365 * 24 * 3600 * 1000)],
+    ['AUTH_JWKS_URL', 'https://id.example.com/jwks.json'], // both key sources set
+    ['AUTH_PUBLIC_KEY', 'not a key'],
+    ['AUTH_ISSUER', 'x'.repeat(201)],
+    ['IDEMPOTENCY_TTL_HOURS', '0'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(variablesIn(problemsOf({ ...required, [name]: value }))).toEqual([name]);
   });
 
   // Known bug: a value that is not a number is converted to NaN before validation, and
   // JSON.stringify(NaN) is "null", so the operator reads `(got null)` instead of what they set.
+  it('accepts tokens verified by a JWKS endpoint instead of a fixed key', () => {
+    const { AUTH_PUBLIC_KEY: _, ...withoutKey } = required;
+    expect(loadConfig(ServiceConfig, { ...withoutKey, AUTH_JWKS_URL: 'https://id.example.com/jwks.json' })).toMatchObject({ AUTH_JWKS_URL: 'https://id.example.com/jwks.json', AUTH_PUBLIC_KEY: '' });
+  });
+
+  it('refuses to start with no way to verify tokens, saying which variables to set', () => {
+    const { AUTH_PUBLIC_KEY: _, ...withoutKey } = required;
+    expect(problemsOf(withoutKey)).toEqual(['AUTH_JWKS_URL: exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set (missing)']);
+  });
+
   it('shows the value the operator actually set for a non-numeric number', () => {
     expect(problemsOf({ ...required, PORT: 'abc' })).toContain('PORT: PORT must be an integer number (got "abc")');
   });

@@ -1,11 +1,23 @@
 import 'reflect-metadata'; // type conversion of variables reads decorator metadata
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, Matches, Max, Min, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, Length, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, validateSync, ValidationError } from 'class-validator';
 
 /** Configuration problems are reported all at once, one line per variable, before anything starts. */
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+/** Tokens are verified against a JWKS endpoint or one fixed public key: exactly one, never neither. */
+@ValidatorConstraint({ name: 'exactlyOneKeySource' })
+class ExactlyOneKeySource implements ValidatorConstraintInterface {
+  validate(_: unknown, args: ValidationArguments): boolean {
+    const c = args.object as ServiceConfig;
+    return (c.AUTH_JWKS_URL !== '') !== (c.AUTH_PUBLIC_KEY !== '');
+  }
+  defaultMessage(): string {
+    return 'exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set';
   }
 }
 
@@ -56,6 +68,31 @@ export class ServiceConfig {
   /** Shifts the services' clock (tests only; refused in production). */
   @IsInt() @Min(-10 * 365 * 24 * 3600 * 1000) @Max(10 * 365 * 24 * 3600 * 1000)
   CLOCK_OFFSET_MS: number = 0;
+
+  /** Where the signing keys of bearer tokens are published (production). */
+  @Validate(ExactlyOneKeySource)
+  @Matches(/^(https?:\/\/.+)?$/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL: string = '';
+
+  /** The one public key (PEM SPKI, ES256 or RS256) tokens are signed for (development, tests). */
+  @Matches(/^$|-----BEGIN PUBLIC KEY-----/, { message: 'AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)' })
+  AUTH_PUBLIC_KEY: string = '';
+
+  /** The `iss` every token must carry. */
+  @Length(1, 200)
+  AUTH_ISSUER: string = 'omni-backbone';
+
+  /** A value the `aud` of every token must contain. */
+  @Length(1, 200)
+  AUTH_AUDIENCE: string = 'omni-backbone';
+
+  /** How long an Idempotency-Key and its first response are kept. */
+  @IsInt() @Min(1) @Max(24 * 30)
+  IDEMPOTENCY_TTL_HOURS: number = 24;
+
+  /** Requests one caller (token `sub`, else IP address) may make per minute, per instance. */
+  @IsInt() @Min(1) @Max(1_000_000)
+  RATE_LIMIT_PER_MINUTE: number = 1200;
 }
 
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {

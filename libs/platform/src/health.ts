@@ -2,7 +2,9 @@ import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException }
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { Public } from './auth/auth.decorators';
 import { PUBLIC_TAG } from './openapi';
 
 /** A dependency the service cannot serve without; `/health/ready` fails while any is down. */
@@ -31,7 +33,6 @@ export class DatabaseReadiness implements ReadinessCheck {
   }
 }
 
-/** Liveness says the process works; readiness says it can do its job (PostgreSQL and Kafka reachable). */
 const HEALTH_SCHEMA = {
   type: 'object',
   properties: {
@@ -42,7 +43,10 @@ const HEALTH_SCHEMA = {
   },
 };
 
+/** Liveness says the process works; readiness says it can do its job (PostgreSQL and Kafka reachable). Probes need no token and are not rate limited. */
 @ApiTags(PUBLIC_TAG)
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,12 +1,27 @@
 import { INestApplication } from '@nestjs/common';
+import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from './correlation.middleware';
-import { ProblemFilter, requestValidationPipe } from './problem';
+import { bodyParserProblem, ProblemFilter, requestValidationPipe } from './problem';
 
-/** What every service's HTTP edge shares: JSON logs, correlation, validation, problem+json, graceful shutdown. */
+/** JSON bodies above this are refused with 413 before any route runs (docs/api-edge.md). */
+export const JSON_BODY_LIMIT = '100kb';
+
+/**
+ * What every service's HTTP edge shares: JSON logs, correlation, a bounded JSON body parser,
+ * validation, problem+json, graceful shutdown. The app must be created with `bodyParser: false`
+ * so that this parser, and the problem it answers with, are the only ones.
+ */
 export function configureHttpApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
   app.use(correlationMiddleware);
+  app.use(json({ limit: JSON_BODY_LIMIT }));
+  // Errors of the parser never reach Nest's filters: answer them here, as problem+json.
+  app.use((err: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    const problem = bodyParserProblem(err);
+    if (!problem) return next(err);
+    res.status(problem.status).type('application/problem+json').json(problem);
+  });
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -8,3 +8,5 @@ export * from './http-app';
 export * from './correlation.middleware';
 export * from './clock';
 export * from './openapi';
+export * from './auth';
+export * from './idempotency';

@@ -26,8 +26,8 @@ describe('ProblemFilter', () => {
     });
   });
 
-  it('answers a body that is not JSON with 400 REQUEST.INVALID', () => {
-    expect(answer(bodyParserError(400, 'Unexpected token } in JSON', 'entity.parse.failed'))).toMatchObject({ status: 400, body: { code: 'REQUEST.INVALID' } });
+  it('answers a body that is not JSON with 400 REQUEST.MALFORMED', () => {
+    expect(answer(bodyParserError(400, 'Unexpected token } in JSON', 'entity.parse.failed'))).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED' } });
   });
 
   it('keeps an unexpected error a bare 500, even when it carries a status it may not expose', () => {

@@ -82,41 +82,44 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     if (host.getType() !== 'http') return throwError(() => exception);
     const res = host.switchToHttp().getResponse<Response>();
-    const problem = this.toProblem(exception);
+    const problem = problemOf(exception);
+    if (problem.status === 500) this.logger.error({ err: exception }, 'unhandled error');
     res.status(problem.status).type('application/problem+json').json(problem);
-  }
-
-  private toProblem(exception: unknown): Problem {
-    if (exception instanceof ProblemException) return exception.getResponse() as Problem;
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const detail =
-        typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      const code = exception instanceof BadRequestException ? 'REQUEST.INVALID' : `HTTP.${status}`;
-      return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
-    }
-    const refused = bodyParserProblem(exception);
-    if (refused) return refused;
-    this.logger.error({ err: exception }, 'unhandled error');
-    return {
-      type: 'urn:problem:INTERNAL',
-      title: 'Internal Server Error',
-      status: 500,
-      detail: 'an unexpected error occurred',
-      code: 'INTERNAL',
-    };
   }
 }
 
-/**
- * The JSON body parser refuses a body before any handler runs (too large, not JSON, bad charset)
- * with an http-errors error: a 4xx marked safe to expose, not an HttpException.
- */
-function bodyParserProblem(exception: unknown): Problem | null {
-  if (!(exception instanceof Error)) return null;
-  const { status, expose } = exception as { status?: unknown; expose?: unknown };
-  if (typeof status !== 'number' || status < 400 || status > 499 || expose !== true) return null;
-  const code = status === HttpStatus.PAYLOAD_TOO_LARGE ? 'REQUEST.TOO_LARGE' : 'REQUEST.INVALID';
-  return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail: exception.message, code };
+/** The problem an error leaves as: its own for a ProblemException, one made from any other HttpException, else a bare 500. */
+export function problemOf(exception: unknown): Problem {
+  if (exception instanceof ProblemException) return exception.getResponse() as Problem;
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+    const code = exception instanceof BadRequestException ? 'REQUEST.INVALID' : `HTTP.${status}`;
+    return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
+  }
+  // The JSON body parser refuses a body with an http-errors error, not an HttpException.
+  const refused = exception !== null && typeof exception === 'object' ? bodyParserProblem(exception) : null;
+  if (refused) return refused;
+  return {
+    type: 'urn:problem:INTERNAL',
+    title: 'Internal Server Error',
+    status: 500,
+    detail: 'an unexpected error occurred',
+    code: 'INTERNAL',
+  };
+}
+
+/** What the JSON body parser reports (body-parser's http-errors), before any route runs. */
+export function bodyParserProblem(err: { status?: number; type?: string; expose?: boolean }): Problem | null {
+  if (err.type === 'entity.too.large') return problem(HttpStatus.PAYLOAD_TOO_LARGE, 'REQUEST.TOO_LARGE', 'the JSON body is larger than 100 kB');
+  if (err.type === 'entity.parse.failed') return problem(HttpStatus.BAD_REQUEST, 'REQUEST.MALFORMED', 'the body is not valid JSON');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'REQUEST.UNSUPPORTED_ENCODING', 'the body encoding is not supported');
+  // Any other 4xx the parser marks safe to expose; an error with a status but not marked so stays a 500.
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true) return problem(err.status, 'REQUEST.INVALID', 'the request body cannot be read');
+  return null;
+}
+
+function problem(status: number, code: string, detail: string): Problem {
+  return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
 }

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { exportPKCS8, exportSPKI, generateKeyPair } from 'jose';
 import { createTopics, ensureKafkaJars, startKafka, stopKafka } from '../../../scripts/infra/kafka.mjs';
 import { ensurePostgres } from '../../../scripts/infra/postgres.mjs';
 
@@ -43,6 +44,13 @@ export default async function globalSetup() {
       { name: `${t.name}.dlq`, partitions },
     ]),
   });
+
+  // A signing key pair per run: services trust the public key (inherited from this environment,
+  // and passed by startStack), tests mint tokens with the private one (libs/testing mintToken).
+  const { publicKey, privateKey } = await generateKeyPair('ES256', { extractable: true });
+  process.env.AUTH_PUBLIC_KEY = await exportSPKI(publicKey);
+  process.env.TEST_AUTH_PRIVATE_KEY = await exportPKCS8(privateKey);
+  delete process.env.AUTH_JWKS_URL;
 
   process.env.KAFKA_BROKERS = kafka.brokers;
   process.env.TEST_KAFKA_DATA_DIR = dataDir;

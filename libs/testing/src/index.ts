@@ -6,3 +6,4 @@ export * from './kafka-probe';
 export * from './http';
 export * from './journey';
 export * from './asyncapi-check';
+export * from './tokens';

@@ -1,4 +1,4 @@
-import { http, HttpResult } from './http';
+import { http as send, HttpResult } from './http';
 import { eventually } from './eventually';
 import { KafkaProbe } from './kafka-probe';
 import { Stack } from './stack';
@@ -14,12 +14,22 @@ export interface LocationSpec {
   longitude?: number;
 }
 
+export interface JourneyOptions {
+  /** The bearer token of every call: by default an `admin` back-office token; null sends none. */
+  token?: string | null;
+}
+
 /** Calls a journey makes, as a storefront, a POS and a store back office would make them. */
 export class Journey {
   constructor(
     private readonly stack: Stack,
     private readonly probe?: KafkaProbe,
+    private readonly options: JourneyOptions = {},
   ) {}
+
+  private http(method: string, url: string, body?: unknown, token: string | null | undefined = this.options.token): Promise<HttpResult> {
+    return send(method, url, body, {}, { token });
+  }
 
   get order(): string {
     return this.stack.services.order.url;
@@ -36,7 +46,7 @@ export class Journey {
 
   async location(id: string, spec: LocationSpec = {}): Promise<void> {
     const kind = spec.kind ?? 'store';
-    const res = await http('PUT', `${this.inventory}/locations/${id}`, {
+    const res = await this.http('PUT', `${this.inventory}/locations/${id}`, {
       name: id,
       kind,
       timeZone: 'Europe/Paris',
@@ -50,16 +60,16 @@ export class Journey {
   }
 
   async receive(locationId: string, sku: string, quantity: number): Promise<void> {
-    const res = await http('POST', `${this.inventory}/locations/${locationId}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
+    const res = await this.http('POST', `${this.inventory}/locations/${locationId}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
     if (res.status !== 200) throw new Error(`receipt at ${locationId}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
   async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
-    return (await http('GET', `${this.inventory}/locations/${locationId}/stock/${sku}`)).body;
+    return (await this.http('GET', `${this.inventory}/locations/${locationId}/stock/${sku}`)).body;
   }
 
   async place(storeId: string, lines: { sku: string; quantity: number; unitPrice?: number }[], extra: Record<string, unknown> = {}): Promise<{ id: string; lines: { lineId: string; sku: string; quantity: number }[] }> {
-    const res = await http('POST', `${this.order}/orders`, {
+    const res = await this.http('POST', `${this.order}/orders`, {
       channel: 'web',
       storeId,
       customerId: 'journey-customer',
@@ -72,7 +82,7 @@ export class Journey {
   }
 
   async get(orderId: string): Promise<HttpResult['body']> {
-    return (await http('GET', `${this.order}/orders/${orderId}`)).body;
+    return (await this.http('GET', `${this.order}/orders/${orderId}`)).body;
   }
 
   async status(orderId: string, status: string, timeoutMs = 30_000): Promise<HttpResult['body']> {
@@ -86,14 +96,16 @@ export class Journey {
     );
   }
 
-  store(storeId: string) {
+  /** The calls of a store's POS; `token` is that POS's (default: the journey's token). */
+  store(storeId: string, token?: string | null) {
     const base = `${this.order}/stores/${storeId}/orders`;
+    const t = token === undefined ? this.options.token : token;
     return {
-      startPicking: (orderId: string) => http('POST', `${base}/${orderId}/picking`, {}),
-      picks: (orderId: string, lines: { lineId: string; pickedQuantity: number }[]) => http('POST', `${base}/${orderId}/picks`, { lines }),
-      collect: (orderId: string, pickupCode: string) => http('POST', `${base}/${orderId}/collect`, { pickupCode }),
-      cancel: (orderId: string, reason: string) => http('POST', `${base}/${orderId}/cancel`, { reason }),
-      pickList: () => http('GET', `${this.order}/stores/${storeId}/pick-list`),
+      startPicking: (orderId: string) => this.http('POST', `${base}/${orderId}/picking`, {}, t),
+      picks: (orderId: string, lines: { lineId: string; pickedQuantity: number }[]) => this.http('POST', `${base}/${orderId}/picks`, { lines }, t),
+      collect: (orderId: string, pickupCode: string) => this.http('POST', `${base}/${orderId}/collect`, { pickupCode }, t),
+      cancel: (orderId: string, reason: string) => this.http('POST', `${base}/${orderId}/cancel`, { reason }, t),
+      pickList: () => this.http('GET', `${this.order}/stores/${storeId}/pick-list`, undefined, t),
     };
   }
 
@@ -123,7 +135,7 @@ export class Journey {
   }
 
   async transfersInto(storeId: string): Promise<{ transferId: string; status: string; fromLocationId: string }[]> {
-    const res = await http('GET', `${this.inventory}/locations/${storeId}/transfers?direction=inbound`);
+    const res = await this.http('GET', `${this.inventory}/locations/${storeId}/transfers?direction=inbound`);
     if (res.status !== 200) throw new Error(`transfers of ${storeId}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body.transfers;
   }
@@ -136,8 +148,8 @@ export class Journey {
       return t;
     })) as { transferId: string }[];
     for (const t of transfers) {
-      ok(await http('POST', `${this.inventory}/transfers/${t.transferId}/ship`, {}), 'ship transfer');
-      ok(await http('POST', `${this.inventory}/transfers/${t.transferId}/receive`, {}), 'receive transfer');
+      ok(await this.http('POST', `${this.inventory}/transfers/${t.transferId}/ship`, {}), 'ship transfer');
+      ok(await this.http('POST', `${this.inventory}/transfers/${t.transferId}/receive`, {}), 'receive transfer');
     }
   }
 }

@@ -1,5 +1,6 @@
 import { freshDatabase, testInfra } from './env';
 import { freePort, ServiceName, ServiceProcess } from './service-process';
+import { testAuthKeys } from './tokens';
 
 export interface Stack {
   services: Record<ServiceName, ServiceProcess>;
@@ -13,6 +14,8 @@ export const FAST_TEST_ENV: Record<string, string> = {
   OUTBOX_POLL_INTERVAL_MS: '500',
   CONSUMER_RETRY_BASE_MS: '50',
   CONSUMER_SESSION_TIMEOUT_MS: '6000',
+  // Tests poll with eventually() as one caller; a test of the limiter sets a small limit itself.
+  RATE_LIMIT_PER_MINUTE: '100000',
 };
 
 /** Services (all four by default), each with a fresh database, on the shared test broker. */
@@ -29,6 +32,7 @@ export async function startStack(
       ...FAST_TEST_ENV,
       KAFKA_BROKERS: kafkaBrokers,
       DATABASE_URL: databases[name],
+      AUTH_PUBLIC_KEY: testAuthKeys().publicKey,
       ...env,
     }).start();
   }

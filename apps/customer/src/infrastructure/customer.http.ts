@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiProblems, assertCustomer, assertScopes, Caller, Principal } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { TimelineUseCase } from '../application/record-timeline.use-case';
 
@@ -30,12 +30,15 @@ export class TimelineQuery {
 export class CustomerHttpController {
   constructor(private readonly timeline: TimelineUseCase) {}
 
+  /** customers:read, or a customer's own token for its own timeline. */
   @Get()
   @ApiOperation({ summary: "A customer's timeline across channels, newest first" })
   @ApiParam({ name: 'customerId', description: 'customer id', example: 'cust-42' })
   @ApiOkResponse({ description: 'The timeline (empty for an unknown customer)', type: TimelineView })
   @ApiProblems([400, 'limit breaks its rule (REQUEST.INVALID)'])
-  async get(@Param('customerId') customerId: string, @Query() q: TimelineQuery) {
+  async get(@Param('customerId') customerId: string, @Query() q: TimelineQuery, @Caller() caller: Principal) {
+    if (caller.customerId !== null) assertCustomer(caller, customerId);
+    else assertScopes(caller, 'customers:read');
     return { customerId, entries: await this.timeline.timelineOf(customerId, q.limit ?? 50) };
   }
 }

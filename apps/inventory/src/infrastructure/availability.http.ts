@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
@@ -25,6 +26,7 @@ export class AvailabilityQueryDto {
 
 @ApiTags('availability')
 @Controller('availability')
+@RequireScopes('inventory:read')
 export class AvailabilityHttpController {
   constructor(private readonly availability: AvailabilityQuery) {}
 

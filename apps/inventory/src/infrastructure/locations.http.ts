@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
+import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
 import { LocationListView, LocationView } from './inventory.api';
 import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
@@ -60,6 +60,7 @@ export class LocationsHttpController {
   @Get()
   @ApiOperation({ summary: 'Every location, by id' })
   @ApiOkResponse({ description: 'The locations', type: LocationListView })
+  @RequireScopes('inventory:read')
   async list() {
     return { locations: await locationRepository.list(this.dataSource.manager) };
   }
@@ -69,6 +70,7 @@ export class LocationsHttpController {
   @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
   @ApiOkResponse({ description: 'The location', type: LocationView })
   @ApiProblems([400, 'id breaks its rule (REQUEST.INVALID)'], [404, 'No such location (LOCATION.NOT_FOUND)'])
+  @RequireScopes('inventory:read')
   async get(@Param('id') id: string): Promise<Location> {
     checkParams({ id });
     const l = await locationRepository.find(this.dataSource.manager, id);
@@ -84,6 +86,8 @@ export class LocationsHttpController {
   @ApiResponse({ status: 201, description: 'Created', type: LocationView })
   @ApiResponse({ status: 200, description: 'Replaced', type: LocationView })
   @ApiProblems(400)
+  @RequireScopes('inventory:write')
+  @StoreScoped('id')
   async put(@Param('id') id: string, @Body() body: LocationDto, @Res({ passthrough: true }) res: Response): Promise<Location> {
     checkParams({ id });
     const { location, created } = await this.locations.put({ id, ...body, latitude: body.latitude ?? null, longitude: body.longitude ?? null });

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { RequireScopes } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
@@ -7,6 +8,7 @@ import { reservationRepository } from './reservation.repository';
 
 @ApiTags('reservations')
 @Controller('reservations')
+@RequireScopes('inventory:read')
 export class ReservationsHttpController {
   constructor(private readonly dataSource: DataSource) {}
 

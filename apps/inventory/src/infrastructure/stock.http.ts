@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
 import { StockView } from './inventory.api';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
 import { LocationsUseCase } from '../application/locations.use-case';
@@ -47,6 +47,7 @@ export class StockHttpController {
   @ApiOperation({ summary: 'Stock of one SKU at one location (zeros when never stocked)' })
   @ApiOkResponse({ description: 'The stock level', type: StockView })
   @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
+  @RequireScopes('inventory:read')
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
     checkParams({ locationId, sku });
     const s = await stockRepository.find(this.dataSource.manager, locationId, sku);
@@ -54,6 +55,8 @@ export class StockHttpController {
   }
 
   @Post('adjustments')
+  @RequireScopes('inventory:write')
+  @StoreScoped('locationId')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Adjust stock: a receipt, a count or damage' })
   @ApiBody({ type: StockAdjustmentDto })
@@ -71,6 +74,8 @@ export class StockHttpController {
   @ApiBody({ type: SafetyStockDto })
   @ApiOkResponse({ description: 'The stock level', type: StockView })
   @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'])
+  @RequireScopes('inventory:write')
+  @StoreScoped('locationId')
   async setSafetyStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: SafetyStockDto) {
     checkParams({ locationId, sku });
     const d = await this.locations.setSafetyStock(locationId, sku, body.safetyStock);

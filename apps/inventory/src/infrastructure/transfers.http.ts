@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiProblems, assertTransferStore, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
 import { LocationTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
@@ -11,6 +11,14 @@ import { transferRepository } from './transfer.repository';
 
 function transferView(t: Transfer) {
   return { transferId: t.id, orderId: t.orderId, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, status: t.status, expectedArrivalAt: t.expectedArrivalAt.toISOString() };
+}
+
+/** A store-bound token ships and receives only transfers from or to its store; an unknown transfer is refused the same way. */
+async function assertTransferOfStore(dataSource: DataSource, p: Principal, id: string): Promise<void> {
+  if (p.storeId === null) return;
+  const t = await transferRepository.find(dataSource.manager, id);
+  if (!t) throw forbidden(`the token acts only for transfers from or to ${p.storeId}`);
+  assertTransferStore(p, t);
 }
 
 @ApiTags('transfers')
@@ -26,6 +34,7 @@ export class TransfersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer', type: TransferDetailView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'])
+  @RequireScopes('inventory:read')
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const t = await transferRepository.find(this.dataSource.manager, id);
@@ -40,8 +49,10 @@ export class TransfersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer, SHIPPED', type: TransferView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not REQUESTED (TRANSFER.INVALID_TRANSITION)'])
-  async ship(@Param('id') id: string) {
+  @RequireScopes('transfers:operate')
+  async ship(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
+    await assertTransferOfStore(this.dataSource, caller, id);
     const d = await this.transfers.ship(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
@@ -53,8 +64,10 @@ export class TransfersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer, RECEIVED', type: TransferView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not SHIPPED (TRANSFER.INVALID_TRANSITION)'])
-  async receive(@Param('id') id: string) {
+  @RequireScopes('transfers:operate')
+  async receive(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
+    await assertTransferOfStore(this.dataSource, caller, id);
     const d = await this.transfers.receive(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
@@ -66,6 +79,7 @@ export class TransfersHttpController {
   @ApiQuery({ name: 'direction', enum: ['inbound', 'outbound'], required: true })
   @ApiOkResponse({ description: 'The transfers', type: LocationTransfersView })
   @ApiProblems([400, 'id or direction breaks its rule (REQUEST.INVALID)'])
+  @RequireScopes('inventory:read')
   async ofLocation(@Param('id') id: string, @Query('direction') direction: string) {
     checkParams({ id });
     if (direction !== 'inbound' && direction !== 'outbound') {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ProblemException } from '@omni/platform';
+import { ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -69,6 +69,13 @@ export async function answer(dataSource: DataSource, r: OrderActionResult) {
   return orderView(r.order, await paymentRequestRepository.forOrder(dataSource.manager, r.order.id));
 }
 
+/** A customer token reaches only its customer's orders; a missing order is refused the same way (nothing leaks). */
+async function assertOwnOrder(dataSource: DataSource, p: Principal, id: string): Promise<void> {
+  if (p.customerId === null) return;
+  const order = await orderRepository.find(dataSource.manager, id);
+  assertCustomer(p, order ? order.customerId : undefined);
+}
+
 @ApiTags('orders')
 @Controller('orders')
 export class OrdersHttpController {
@@ -83,11 +90,14 @@ export class OrdersHttpController {
   @ApiBody({ type: PlaceOrderDto })
   @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
   @ApiProblems(400)
-  async place(@Body() body: PlaceOrderDto) {
+  @RequireScopes('orders:place')
+  async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal) {
+    assertChannel(caller, body.channel);
+    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
     const order = await this.placeOrder.execute({
       channel: body.channel,
       storeId: body.storeId,
-      customerId: body.customerId ?? null,
+      customerId: caller.customerId ?? body.customerId ?? null,
       currency: body.currency,
       lines: body.lines,
     });
@@ -99,7 +109,9 @@ export class OrdersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
   @ApiResponse({ status: 200, description: 'The order', type: OrderView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
-  async get(@Param('id', uuidParam('id')) id: string) {
+  @RequireScopes('orders:read')
+  async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
+    await assertOwnOrder(this.dataSource, caller, id);
     const order = await orderRepository.find(this.dataSource.manager, id);
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
     return orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id));
@@ -112,7 +124,9 @@ export class OrdersHttpController {
   @ApiBody({ type: CustomerCancelDto })
   @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
   @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
-  async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto) {
+  @RequireScopes('orders:cancel')
+  async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto, @Caller() caller: Principal) {
+    await assertOwnOrder(this.dataSource, caller, id);
     return answer(this.dataSource, await this.act.cancel(id, { kind: 'customer' }, body.reason ?? 'CUSTOMER.REQUEST'));
   }
 }

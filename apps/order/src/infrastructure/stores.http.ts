@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { remainingQuantity } from '../domain/order';
@@ -39,9 +39,15 @@ export class StoreCancelDto {
   reason: string;
 }
 
-/** The store's side: what to pick, picking, handing over at the POS, cancelling. Orders of another store are refused (403). */
+/**
+ * The store's side: what to pick, picking, handing over at the POS, cancelling. A POS token acts
+ * only for its store's path (403 AUTH.FORBIDDEN); another store's order reached through the right
+ * path is refused by the use case (403 ORDER.WRONG_STORE).
+ */
 @ApiTags('stores')
 @Controller('stores/:storeId')
+@RequireScopes('store:operate')
+@StoreScoped('storeId')
 export class StoresHttpController {
   constructor(
     private readonly act: ActOnOrderUseCase,

@@ -1,0 +1,160 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Response } from 'express';
+import { from, Observable, of, throwError } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { AuthenticatedRequest } from '../auth/auth.decorators';
+import { Problem, ProblemException, problemOf } from '../problem';
+import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** How long a later request with the same key waits for the first one to finish. */
+const WAIT_MS = 10_000;
+const POLL_MS = 50;
+/** A key held longer than this by a request that never finished (its process died) may be taken over. */
+const ABANDONED_AFTER = '60 seconds';
+const CLEANUP_INTERVAL_MS = 15 * 60_000;
+
+export const IDEMPOTENCY_TTL_HOURS = Symbol('IDEMPOTENCY_TTL_HOURS');
+
+interface KeyRow {
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+}
+
+interface Scope {
+  caller: string;
+  method: string;
+  route: string;
+  key: string;
+  hash: string;
+}
+
+type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'refuse'; error: ProblemException };
+
+/**
+ * Honours `Idempotency-Key` on mutating requests (docs/api-edge.md, Idempotency): the first
+ * request with a key executes and its answer (2xx or 4xx) is kept; the same key with the same
+ * request answers it again with `Idempotent-Replayed: true`; with another request, 422. A 5xx
+ * releases the key so a retry executes again.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Idempotency');
+  private cleanup: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ttlHours: number,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const sweep = () => void this.deleteExpired().catch((e: unknown) => this.logger.warn({ err: e }, 'idempotency key cleanup failed'));
+    sweep();
+    this.cleanup = setInterval(sweep, CLEANUP_INTERVAL_MS);
+    this.cleanup.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.cleanup) clearInterval(this.cleanup);
+  }
+
+  async deleteExpired(): Promise<number> {
+    const [, count] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at < now()`)) as [unknown, number];
+    if (count > 0) this.logger.log({ deleted: count }, 'expired idempotency keys deleted');
+    return count;
+  }
+
+  intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (ctx.getType() !== 'http') return next.handle();
+    const req = ctx.switchToHttp().getRequest<AuthenticatedRequest>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const header = req.headers['idempotency-key'];
+    if (!MUTATING.has(req.method) || header === undefined) return next.handle();
+    if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
+      const message = 'Idempotency-Key must be 1-128 letters, digits, dot, underscore, colon or dash';
+      return throwError(() => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field: 'Idempotency-Key', rule: 'matches', message }]));
+    }
+    const scope: Scope = {
+      caller: req.principal?.sub ?? `ip:${req.ip}`,
+      method: req.method,
+      route: req.path,
+      key: header,
+      hash: requestHash(req.query, req.body),
+    };
+    return from(this.claim(scope)).pipe(
+      mergeMap((claim) => {
+        if (claim.kind === 'refuse') return throwError(() => claim.error);
+        if (claim.kind === 'replay') {
+          res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
+          if (claim.status >= 400) res.type('application/problem+json');
+          return of(claim.body);
+        }
+        return next.handle().pipe(
+          mergeMap((body) => from(this.complete(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
+          catchError((e: unknown) => {
+            const problem: Problem = problemOf(e);
+            const settle = problem.status >= 500 ? this.release(scope) : this.complete(scope, problem.status, problem);
+            return from(settle).pipe(mergeMap(() => throwError(() => e)));
+          }),
+        );
+      }),
+    );
+  }
+
+  /** Inserts the key (the request then executes) or finds the request that did, waiting while it runs. */
+  private async claim(s: Scope): Promise<Claim> {
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const inserted = (await this.dataSource.query(
+        `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours],
+      )) as unknown[];
+      if (inserted.length === 1) return { kind: 'execute' };
+      const [row] = (await this.dataSource.query(
+        `SELECT request_hash, status_code, response_body FROM idempotency_keys
+         WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at >= now()`,
+        [s.caller, s.method, s.route, s.key],
+      )) as KeyRow[];
+      if (!row) {
+        // Expired (or released after a 5xx): forget it and try to take the key.
+        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at < now()`, [s.caller, s.method, s.route, s.key]);
+        continue;
+      }
+      if (row.request_hash !== s.hash) {
+        return { kind: 'refuse', error: new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
+      }
+      if (row.status_code !== null) return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
+      if (await this.takeOverAbandoned(s)) return { kind: 'execute' };
+      if (Date.now() > deadline) {
+        return { kind: 'refuse', error: new ProblemException(HttpStatus.CONFLICT, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
+      }
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+  }
+
+  private async takeOverAbandoned(s: Scope): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `UPDATE idempotency_keys SET locked_at = now()
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND locked_at < now() - interval '${ABANDONED_AFTER}'
+       RETURNING key`,
+      [s.caller, s.method, s.route, s.key],
+    )) as [unknown[], number];
+    return rows[1] === 1;
+  }
+
+  private async complete(s: Scope, status: number, body: unknown): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET status_code = $5, response_body = $6, completed_at = now()
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`,
+      [s.caller, s.method, s.route, s.key, status, body === undefined ? null : JSON.stringify(body)],
+    );
+  }
+
+  private async release(s: Scope): Promise<void> {
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL`, [s.caller, s.method, s.route, s.key]);
+  }
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, HttpCode, HttpStatus, INestApplication, InternalServerErrorException, Post } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { Test } from '@nestjs/testing';
+import { IdempotencyInterceptor, IdempotencyKeys1700000000100, ProblemException, ProblemFilter } from '../src';
+import { eventually, freshDatabase, http, sql } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** What the endpoints below did, so tests can count executions and hold one open. */
+const calls = { flaky: 0, refuse: 0, slow: 0 };
+let releaseSlow: () => void = () => undefined;
+
+@Controller()
+class ProbeController {
+  @Post('flaky')
+  @HttpCode(HttpStatus.OK)
+  flaky(@Body() body: Record<string, unknown>) {
+    calls.flaky += 1;
+    if (calls.flaky === 1) throw new InternalServerErrorException('the database went away');
+    return { executions: calls.flaky, body };
+  }
+
+  @Post('refuse')
+  refuse() {
+    calls.refuse += 1;
+    throw new ProblemException(HttpStatus.CONFLICT, 'PROBE.REFUSED', 'no');
+  }
+
+  @Post('slow')
+  async slow() {
+    calls.slow += 1;
+    await new Promise<void>((r) => (releaseSlow = r));
+    return { executions: calls.slow };
+  }
+}
+
+/**
+ * The Idempotency-Key interceptor on a bare Nest app over real PostgreSQL: what the services'
+ * endpoints cannot show on demand — a 5xx that releases the key, a request still running.
+ */
+describe('Idempotency-Key', () => {
+  let app: INestApplication;
+  let db: string;
+  let dataSource: DataSource;
+  let interceptor: IdempotencyInterceptor;
+  let url: string;
+  const post = (path: string, key: string, body: unknown = { a: 1 }) => http('POST', `${url}/${path}`, body, { 'idempotency-key': key }, { token: null });
+
+  beforeAll(async () => {
+    db = await freshDatabase('platform');
+    dataSource = new DataSource({ type: 'postgres', url: db, migrations: [IdempotencyKeys1700000000100] });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    interceptor = new IdempotencyInterceptor(dataSource, 1);
+    const module = await Test.createTestingModule({ controllers: [ProbeController], providers: [{ provide: APP_INTERCEPTOR, useValue: interceptor }] }).compile();
+    app = module.createNestApplication({ logger: false });
+    app.useGlobalFilters(new ProblemFilter());
+    await app.listen(0, '127.0.0.1');
+    url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  });
+  afterAll(async () => {
+    releaseSlow();
+    await app?.close();
+    await dataSource?.destroy();
+  });
+
+  it('releases the key after a 5xx, so the retry executes; later retries replay that answer', async () => {
+    const key = randomUUID();
+    expect((await post('flaky', key)).status).toBe(500);
+    expect(await sql(db, 'SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [key])).toEqual([{ n: 0 }]);
+    const retry = await post('flaky', key);
+    expect(retry.status).toBe(200);
+    expect(retry.body.executions).toBe(2);
+    expect(retry.headers.get('idempotent-replayed')).toBeNull();
+    const again = await post('flaky', key);
+    expect(again.body).toEqual(retry.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(calls.flaky).toBe(2);
+  });
+
+  it('remembers a 4xx like a success and answers it again as problem+json', async () => {
+    const key = randomUUID();
+    const first = await post('refuse', key);
+    const second = await post('refuse', key);
+    expect([first.status, second.status]).toEqual([409, 409]);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get('content-type')).toContain('application/problem+json');
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(calls.refuse).toBe(1);
+  });
+
+  it('makes a request with the key of a running one wait for its answer, and refuses with 409 after 10 s', async () => {
+    const key = randomUUID();
+    const first = post('slow', key);
+    await eventually(() => expect(calls.slow).toBe(1));
+    const waiting = post('slow', key);
+    releaseSlow();
+    const [a, b] = await Promise.all([first, waiting]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.body).toEqual(a.body);
+    expect(calls.slow).toBe(1);
+
+    const held = randomUUID();
+    const running = post('slow', held);
+    await eventually(() => expect(calls.slow).toBe(2));
+    const started = Date.now();
+    const refused = await post('slow', held);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('IDEMPOTENCY.IN_PROGRESS');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9_000);
+    releaseSlow();
+    expect((await running).status).toBe(201);
+  });
+
+  it('deletes expired keys', async () => {
+    const key = randomUUID();
+    await post('refuse', key);
+    await sql(db, `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1`, [key]);
+    expect(await interceptor.deleteExpired()).toBeGreaterThanOrEqual(1);
+    expect(await sql(db, 'SELECT count(*)::int AS n FROM idempotency_keys WHERE key = $1', [key])).toEqual([{ n: 0 }]);
+  });
+});
