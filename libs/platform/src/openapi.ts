@@ -73,6 +73,15 @@ export const PUBLIC_TAG = 'health';
 const WITH_BODY = [400, 413];
 
 /** The service's OpenAPI 3.1 document, built from the controllers and DTOs of `app`. */
+/** Every mutating operation accepts an idempotency key (docs/api-edge.md, Idempotency). */
+const IDEMPOTENCY_KEY_HEADER = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  description: 'Retrying with the same key and body returns the first answer (Idempotent-Replayed: true) and does nothing twice; kept IDEMPOTENCY_TTL_HOURS.',
+  schema: { type: 'string' as const, pattern: '^[A-Za-z0-9._:-]{1,128}$' },
+};
+
 export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): OpenAPIObject {
   const config = new DocumentBuilder()
     .setOpenAPIVersion('3.1.0')
@@ -94,6 +103,11 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
       const statuses = [...(isPublic ? [] : EVERY_OPERATION), ...(takesBody ? WITH_BODY : [])];
       for (const s of statuses) {
         op.responses[s] ??= { description: PROBLEM_DESCRIPTIONS[s], content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+      }
+      if (['put', 'post', 'patch', 'delete'].includes(method) && !isPublic) {
+        op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_KEY_HEADER];
+        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+        op.responses['422'] ??= { description: 'This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
