@@ -74,7 +74,7 @@ async function demo(brokers) {
   });
   console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.onHand}, reserved ${after.reserved}, available ${after.available}`);
 
-  step(`demo: ship-to-store — ${store} lacks PARKA-L, ${warehouse} transfers it`);
+  step(`demo: ship-to-store — ${store} lacks PARKA-L; the sourcing rule picks a location that has it (${warehouse} was just stocked)`);
   const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] }, app);
   await status(parka.body.id, 'AWAITING_TRANSFER');
   console.log(`  order:     app order ${parka.body.id} → AWAITING_TRANSFER, ready by ${(await call('GET', `${ord}/orders/${parka.body.id}`, undefined, app)).body.readyBy}`);
