@@ -40,7 +40,16 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
     });
     children.push({ name, port, child });
   }
-  await Promise.all(children.map(({ name, port }) => waitReady(name, port)));
+  try {
+    await Promise.all(children.map(({ name, port, child }) => waitReady(name, port, child)));
+  } catch (e) {
+    // Leave nothing running behind a failed start.
+    stopping = true;
+    for (const { child } of children) child.kill('SIGKILL');
+    await stopKafka({ port: kafkaPort }).catch(() => undefined);
+    await pg.stop().catch(() => undefined);
+    throw e;
+  }
   for (const { name, port } of children) console.log(`  ${name.padEnd(9)} http://127.0.0.1:${port}  (health: /health/ready)`);
 
   return {
@@ -58,9 +67,10 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
   };
 }
 
-async function waitReady(name, port, timeoutMs = 90_000) {
+async function waitReady(name, port, child, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).status === 200) return;
     } catch {
