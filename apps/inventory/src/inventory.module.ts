@@ -5,6 +5,7 @@ import { Clock, clockFrom } from '@omni/platform';
 import { Stock1700000002000 } from '../migrations/1700000002000-stock';
 import { Locations1700000003000 } from '../migrations/1700000003000-locations';
 import { TransfersAndExpiringReservations1700000004000 } from '../migrations/1700000004000-transfers-and-expiring-reservations';
+import { InTransitReservations1700000005000 } from '../migrations/1700000005000-in-transit-reservations';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
 import { AvailabilityQuery } from './application/availability.query';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
@@ -32,7 +33,7 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000],
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000],
           consumes: [ORDER_EVENTS_TOPIC],
           api: { description: 'Locations, stock per SKU per location, availability for promises, reservations and transfers between locations.', version: '0.1.0' },
         }),

@@ -46,6 +46,9 @@ describe('inventory click & collect', () => {
     expect((await http('POST', `${url()}/transfers/${transferId}/ship`)).body).toMatchObject({ status: 'SHIPPED' });
     const [shipped] = await inv.published(order.orderId, 'inventory.transfer-shipped');
     expect(shipped).toMatchObject({ transferId, fromLocationId: wh, toLocationId: store });
+    // shipped units have left the warehouse and are not yet at the store
+    expect(await inv.stock(wh, sku)).toMatchObject({ onHand: 7, reserved: 0 });
+    expect(await inv.stock(store, sku)).toMatchObject({ onHand: 0, reserved: 0 });
 
     expect((await http('POST', `${url()}/transfers/${transferId}/receive`)).body).toMatchObject({ status: 'RECEIVED' });
     const [received] = await inv.published(order.orderId, 'inventory.transfer-received');
@@ -71,6 +74,29 @@ describe('inventory click & collect', () => {
     const [consumed] = await inv.published(order.orderId, 'inventory.reservation-consumed');
     expect(consumed).toMatchObject({ locationId: store, lines: [{ lineId: order.lines[0].lineId, sku, quantity: 3 }] });
     expect(await inv.stock(store, sku)).toMatchObject({ onHand: 0, reserved: 0 });
+  });
+
+  it('an order cancelled while its transfer travels: the units arrive unreserved, and the source can promise what it still has', async () => {
+    const store = await inv.location(uniq('S'));
+    const other = await inv.location(uniq('S'));
+    const wh = await inv.location(uniq('W'), { kind: 'warehouse', transferDays: 2 });
+    const sku = uniq('SKU');
+    await inv.receive(wh, sku, 1);
+    const order = await inv.place(store, [{ sku, quantity: 1 }]);
+    const [reserved] = await inv.published(order.orderId, 'inventory.reserved');
+    const transferId = reserved.lines[0].transferId;
+    expect((await http('POST', `${url()}/transfers/${transferId}/ship`)).status).toBe(200);
+
+    await inv.cancel(order);
+    const [released] = await inv.published(order.orderId, 'inventory.reservation-released');
+    expect(released.lines).toEqual([expect.objectContaining({ sku, quantity: 1, locationId: store })]);
+    // the warehouse has nothing left to promise: a new order finds no stock anywhere
+    const late = await inv.place(other, [{ sku, quantity: 1 }]);
+    await inv.published(late.orderId, 'inventory.rejected');
+
+    expect((await http('POST', `${url()}/transfers/${transferId}/receive`)).status).toBe(200);
+    expect(await inv.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
+    expect(await inv.stock(wh, sku)).toMatchObject({ onHand: 0, reserved: 0 });
   });
 
   it('prefers a single location that covers all lines over faster ones that cover only some', async () => {

@@ -67,7 +67,9 @@ export class OrderLifecycleUseCase {
 
   private async release(m: EntityManager, orderId: string, reason: ReservationReleasedPayload['reason']): Promise<void> {
     const now = this.clock.now();
-    await releaseOrder(m, this.outbox, orderId, await reservationRepository.activeOfOrderForUpdate(m, orderId), reason, now);
+    const active = await reservationRepository.activeOfOrderForUpdate(m, orderId);
+    const inTransit = await reservationRepository.inTransitOfOrderForUpdate(m, orderId);
+    await releaseOrder(m, this.outbox, orderId, active, reason, now, inTransit);
   }
 
   private async once(e: EventEnvelope, orderId: string, work: (m: EntityManager) => Promise<void>): Promise<void> {

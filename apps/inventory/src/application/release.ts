@@ -6,9 +6,10 @@ import { stockRepository } from '../infrastructure/stock.repository';
 import { transferRepository } from '../infrastructure/transfer.repository';
 
 /**
- * Releases an order's active reservations where they are and cancels its REQUESTED transfers (a
- * shipped one still arrives, unreserved) → one inventory.reservation-released. The reservations
- * must be locked by the caller.
+ * Releases an order's active reservations where they are and cancels its REQUESTED transfers →
+ * one inventory.reservation-released. In-transit units (a shipped transfer) are released too: they
+ * already left the source, so no stock changes there, and they arrive at the store unreserved.
+ * The reservations must be locked by the caller.
  */
 export async function releaseOrder(
   m: EntityManager,
@@ -17,16 +18,22 @@ export async function releaseOrder(
   active: readonly Reservation[],
   reason: ReservationReleasedPayload['reason'],
   now: Date,
+  inTransit: readonly Reservation[] = [],
 ): Promise<void> {
   const requested = await transferRepository.ofOrderForUpdate(m, orderId, 'REQUESTED');
   await transferRepository.setStatus(m, requested.map((t) => t.id), 'CANCELLED', now);
-  if (active.length === 0) return;
+  if (active.length === 0 && inTransit.length === 0) return;
   for (const r of active) await stockRepository.unreserve(m, r.locationId, r.sku, r.quantity);
-  await reservationRepository.setStatus(m, active.map((r) => r.id), 'RELEASED', now);
-  await outbox.append(
-    m,
-    ReservationReleasedV1,
-    { orderId, reason, lines: active.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity, locationId: r.locationId })), releasedAt: now.toISOString() },
-    now,
-  );
+  await reservationRepository.setStatus(m, [...active, ...inTransit].map((r) => r.id), 'RELEASED', now);
+  const destinations = new Map<string, string>();
+  for (const r of inTransit) {
+    const t = r.transferId ? await transferRepository.find(m, r.transferId) : null;
+    destinations.set(r.id, t?.toLocationId ?? r.locationId);
+  }
+  const lines = [
+    ...active.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity, locationId: r.locationId })),
+    // in transit: available where they will arrive
+    ...inTransit.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity, locationId: destinations.get(r.id)! })),
+  ];
+  await outbox.append(m, ReservationReleasedV1, { orderId, reason, lines, releasedAt: now.toISOString() }, now);
 }

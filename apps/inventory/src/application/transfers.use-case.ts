@@ -26,6 +26,11 @@ export class TransfersUseCase {
       if (!t) return refuse('TRANSFER.NOT_FOUND', `no transfer ${id}`);
       const d = shipTransfer(t, now);
       if (!d.ok) return d;
+      // The units leave the source now: on hand and reserved go down there, and the reservation
+      // travels with them (IN_TRANSIT) until the store receives it.
+      const lines = (await reservationRepository.ofTransferForUpdate(m, id)).filter((r) => r.status === 'ACTIVE');
+      for (const r of lines) await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+      await reservationRepository.setStatus(m, lines.map((r) => r.id), 'IN_TRANSIT', now);
       await transferRepository.setStatus(m, [id], d.state.status, now);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       return d;
@@ -33,9 +38,9 @@ export class TransfersUseCase {
   }
 
   /**
-   * The store received the units: they leave the source (its reservation is consumed) and are on
-   * hand at the store, reserved there for the order by a new reservation that keeps the old
-   * one's expiry. Units of an order released meanwhile arrive unreserved.
+   * The store received the units: they are on hand there, reserved for the order by a new
+   * reservation (the travelling one is consumed) — or unreserved when the order was released
+   * while they travelled. The source gave them up when they were shipped.
    */
   receive(id: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
     return this.dataSource.transaction(async (m) => {
@@ -46,9 +51,9 @@ export class TransfersUseCase {
       if (!d.ok) return d;
       const lines = await reservationRepository.ofTransferForUpdate(m, id);
       for (const r of lines) {
-        const stillReserved = r.status === 'ACTIVE';
-        if (stillReserved) await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
-        else await stockRepository.removeUnreserved(m, t.fromLocationId, r.sku, r.quantity);
+        // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
+        if (r.status === 'ACTIVE') await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+        const stillReserved = r.status === 'IN_TRANSIT' || r.status === 'ACTIVE';
         await stockRepository.addUnits(m, t.toLocationId, r.sku, r.quantity, stillReserved);
         if (stillReserved) {
           await reservationRepository.setStatus(m, [r.id], 'CONSUMED', now);

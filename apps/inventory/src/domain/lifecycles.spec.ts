@@ -46,6 +46,12 @@ describe('transfer lifecycle', () => {
 describe('reservation lifecycle', () => {
   it.each<[ReservationStatus, ReservationAction, ReservationStatus | null]>([
     ['ACTIVE', 'release', 'RELEASED'],
+    ['ACTIVE', 'ship', 'IN_TRANSIT'],
+    ['IN_TRANSIT', 'release', 'RELEASED'],
+    ['IN_TRANSIT', 'consume', 'CONSUMED'],
+    ['IN_TRANSIT', 'ship', null],
+    ['IN_TRANSIT', 'shrink', null],
+    ['RELEASED', 'ship', null],
     ['ACTIVE', 'consume', 'CONSUMED'],
     ['ACTIVE', 'confirm', 'ACTIVE'],
     ['ACTIVE', 'shrink', 'ACTIVE'],

@@ -1,13 +1,16 @@
-export type ReservationStatus = 'ACTIVE' | 'RELEASED' | 'CONSUMED';
-export type ReservationAction = 'release' | 'consume' | 'confirm' | 'shrink';
+export type ReservationStatus = 'ACTIVE' | 'IN_TRANSIT' | 'RELEASED' | 'CONSUMED';
+export type ReservationAction = 'release' | 'consume' | 'confirm' | 'shrink' | 'ship';
 
 /**
  * A reservation's lifecycle. An active one is released (cancelled, expired, or written off by a
  * short pick), consumed (collected, or moved on by a transfer), confirmed (it stops expiring) or
- * shrunk (a short pick found fewer units). Released and consumed ones are history.
+ * shrunk (a short pick found fewer units), or shipped: its units left the source on a transfer and
+ * are counted nowhere until the store receives them (consumed there, and reserved anew) — or, when
+ * the order was released meanwhile, arrive unreserved. Released and consumed ones are history.
  */
 export const RESERVATION_TRANSITIONS: Readonly<Record<ReservationStatus, Partial<Record<ReservationAction, ReservationStatus>>>> = {
-  ACTIVE: { release: 'RELEASED', consume: 'CONSUMED', confirm: 'ACTIVE', shrink: 'ACTIVE' },
+  ACTIVE: { release: 'RELEASED', consume: 'CONSUMED', confirm: 'ACTIVE', shrink: 'ACTIVE', ship: 'IN_TRANSIT' },
+  IN_TRANSIT: { release: 'RELEASED', consume: 'CONSUMED', confirm: 'IN_TRANSIT' },
   RELEASED: {},
   CONSUMED: {},
 };

@@ -54,7 +54,7 @@ export class ReservationView {
   @ApiProperty({ format: 'uuid' }) lineId: string;
   @ApiProperty(ID) sku: string;
   @ApiProperty({ ...INT, minimum: 0 }) quantity: number;
-  @ApiProperty({ enum: ['ACTIVE', 'RELEASED', 'CONSUMED'] }) status: string;
+  @ApiProperty({ enum: ['ACTIVE', 'IN_TRANSIT', 'RELEASED', 'CONSUMED'] }) status: string;
   @ApiProperty(ID) locationId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) transferId: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'an unconfirmed reservation expires then' }) expiresAt: string | null;

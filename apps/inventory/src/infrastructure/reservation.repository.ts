@@ -54,6 +54,11 @@ export const reservationRepository = {
     return rows.map(toReservation);
   },
 
+  async inTransitOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 AND status = 'IN_TRANSIT' ${LOCK_ORDER} FOR UPDATE`, [orderId]);
+    return rows.map(toReservation);
+  },
+
   async ofTransferForUpdate(m: EntityManager, transferId: string): Promise<Reservation[]> {
     const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE transfer_id = $1 ${LOCK_ORDER} FOR UPDATE`, [transferId]);
     return rows.map(toReservation);

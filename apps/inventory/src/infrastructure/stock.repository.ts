@@ -108,11 +108,6 @@ export const stockRepository = {
     return rows[0][0].on_hand;
   },
 
-  /** Units leave a location without a reservation (a shipped transfer whose order was cancelled). */
-  async removeUnreserved(m: EntityManager, locationId: string, sku: string, quantity: number): Promise<void> {
-    await m.query(`UPDATE stock SET on_hand = on_hand - $3, updated_at = now() WHERE location_id = $1 AND sku = $2`, [locationId, sku, quantity]);
-  },
-
   /** Units arrive at a location, reserved or not. */
   async addUnits(m: EntityManager, locationId: string, sku: string, quantity: number, reserved: boolean): Promise<void> {
     await m.query(
