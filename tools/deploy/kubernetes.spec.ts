@@ -137,6 +137,10 @@ describe('kustomizations', () => {
       expect({ dir, unknown: Object.keys(k).filter((f) => !allowed.has(f)) }).toEqual({ dir, unknown: [] });
       // v2.0.3 loads directories only through `bases:`; `resources:` must list files.
       for (const r of (k.resources as string[] | undefined) ?? []) expect({ dir, r, file: /\.ya?ml$/.test(r) }).toEqual({ dir, r, file: true });
+      // one strategic-merge patch per file: the old kustomize may not split a multi-document patch file
+      for (const p of (k.patchesStrategicMerge as string[] | undefined) ?? []) {
+        expect({ dir, p, documents: parseYamlDocuments(readText(`${dir}/${p}`)).length }).toEqual({ dir, p, documents: 1 });
+      }
     }
   });
 });
