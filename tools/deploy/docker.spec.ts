@@ -1,0 +1,94 @@
+import { contractTopics, parseYamlFile, readText, SERVICES } from './manifests';
+
+// The images and the compose file are NOT built or run here (no Docker engine): these checks read them.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ComposeService = { image?: string; build?: any; healthcheck?: { test: string[] }; restart?: string; depends_on?: Record<string, { condition: string }>; environment?: Record<string, unknown>; command?: string[] };
+
+describe('docker/compose.yaml', () => {
+  const compose = parseYamlFile('docker/compose.yaml') as { services: Record<string, ComposeService> };
+  const services = compose.services;
+
+  it('runs the four services, PostgreSQL, Kafka and a one-shot topic creation', () => {
+    expect(Object.keys(services).sort()).toEqual([...SERVICES, 'kafka', 'kafka-topics', 'postgres'].sort());
+  });
+
+  it('gives every long-running container a healthcheck; only one-shots have none', () => {
+    for (const [name, s] of Object.entries(services)) {
+      const oneShot = s.restart === 'no';
+      expect({ name, health: Boolean(s.healthcheck?.test?.length) || oneShot }).toEqual({ name, health: true });
+    }
+  });
+
+  it('starts each service after healthy PostgreSQL and Kafka and created topics, with its own database', () => {
+    const databases = new Set<string>();
+    for (const name of SERVICES) {
+      const s = services[name];
+      expect({ name, deps: s.depends_on }).toEqual({
+        name,
+        deps: { postgres: { condition: 'service_healthy' }, kafka: { condition: 'service_healthy' }, 'kafka-topics': { condition: 'service_completed_successfully' } },
+      });
+      expect(s.build?.args?.SERVICE).toBe(name);
+      const env = s.environment ?? {};
+      expect(String(env.AUTH_PUBLIC_KEY)).toMatch(/^\$\{AUTH_PUBLIC_KEY/);
+      expect(String(env.DATABASE_URL)).toMatch(new RegExp(`/omni_${name}$`));
+      databases.add(String(env.DATABASE_URL));
+    }
+    expect(databases.size).toBe(SERVICES.length);
+    const init = readText('docker/initdb/01-databases.sql');
+    for (const name of SERVICES) expect(init).toContain(`CREATE DATABASE omni_${name};`);
+  });
+
+  it('runs Kafka in KRaft mode with auto-creation off, and creates every topic and its .dlq', () => {
+    const kafka = services.kafka;
+    expect(kafka.image).toMatch(/^apache\/kafka:\d+\.\d+\.\d+$/);
+    expect(kafka.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+    expect(String(kafka.environment?.KAFKA_AUTO_CREATE_TOPICS_ENABLE)).toBe('false');
+    const topics = services['kafka-topics'];
+    const { names, partitions } = contractTopics();
+    expect(String(topics.environment?.TOPICS).split(/\s+/).sort()).toEqual([...names].sort());
+    expect(Number(topics.environment?.PARTITIONS)).toBe(partitions);
+    expect(topics.command?.join('\n')).toContain('"$$t.dlq"');
+  });
+
+  it('pins every image (no latest, no untagged)', () => {
+    for (const [name, s] of Object.entries(services)) {
+      if (s.image) expect({ name, image: s.image }).not.toEqual({ name, image: expect.stringMatching(/:latest$|^[^:]+$/) });
+    }
+  });
+});
+
+describe('docker/Dockerfile (read offline: there is no Docker engine to build it)', () => {
+  const text = readText('docker/Dockerfile');
+  const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+  const stages = text.split(/^FROM /m).slice(1).map((s) => 'FROM ' + s);
+  const runtime = stages[stages.length - 1];
+
+  it('is multi-stage from a pinned Node 20 image', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:20\.\d+-bookworm-slim$/m);
+    for (const l of lines.filter((x) => x.startsWith('FROM '))) expect(l).not.toMatch(/:latest\b/);
+  });
+
+  it('builds with tsc and keeps production dependencies only in the runtime stage', () => {
+    expect(stages[0]).toContain('npm ci');
+    expect(stages[0]).toContain('npx tsc -p tsconfig.json');
+    expect(stages[0]).toMatch(/npm prune --omit=dev/);
+    expect(runtime).not.toMatch(/npm (ci|install)/);
+  });
+
+  it('runs as a non-root user, selects the service with ARG SERVICE, checks /health/live, stops on SIGTERM', () => {
+    const user = runtime.match(/^USER\s+(\S+)/m)?.[1];
+    expect(user).toBeDefined();
+    expect(user).not.toMatch(/^(root|0)(:|$)/);
+    expect(runtime).toMatch(/^ARG SERVICE$/m);
+    expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health\/live/m);
+    expect(runtime).toMatch(/^STOPSIGNAL SIGTERM$/m);
+    expect(runtime).toContain('exec node -r ./scripts/register-paths.cjs dist/apps/${SERVICE}/src/main.js');
+  });
+
+  it('has a Dockerfile.dockerignore (BuildKit reads it next to the Dockerfile) that keeps node_modules, dist, caches and git out of the context', () => {
+    const ignored = readText('docker/Dockerfile.dockerignore').split('\n').map((l) => l.trim());
+    for (const p of ['node_modules', 'dist', '.cache', '.git']) expect(ignored).toContain(p);
+  });
+});

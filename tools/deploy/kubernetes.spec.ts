@@ -1,0 +1,146 @@
+import * as appsV1 from 'kubernetes-models/apps/v1';
+import * as autoscalingV2 from 'kubernetes-models/autoscaling/v2';
+import * as batchV1 from 'kubernetes-models/batch/v1';
+import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
+import * as policyV1 from 'kubernetes-models/policy/v1';
+import * as coreV1 from 'kubernetes-models/v1';
+import { contractTopics, K8sObject, kustomize, OVERLAYS, parseYamlDocuments, readText, SERVICES } from './manifests';
+
+/** kubernetes-models classes by apiVersion/kind: every rendered object must have one (no unchecked kinds). */
+const MODELS: Record<string, new (o: never) => { validate(): void }> = {
+  'v1/ConfigMap': coreV1.ConfigMap,
+  'v1/Namespace': coreV1.Namespace,
+  'v1/Secret': coreV1.Secret,
+  'v1/Service': coreV1.Service,
+  'apps/v1/Deployment': appsV1.Deployment,
+  'batch/v1/Job': batchV1.Job,
+  'autoscaling/v2/HorizontalPodAutoscaler': autoscalingV2.HorizontalPodAutoscaler,
+  'policy/v1/PodDisruptionBudget': policyV1.PodDisruptionBudget,
+  'networking.k8s.io/v1/NetworkPolicy': networkingV1.NetworkPolicy,
+};
+
+const id = (o: K8sObject) => `${o.kind}/${o.metadata.name}`;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const podSpec = (o: K8sObject): any => o.spec.template.spec;
+const matches = (selector: Record<string, string>, labels: Record<string, string> = {}) =>
+  Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels[k] === v);
+
+describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
+  const objects = kustomize(`k8s/overlays/${overlay}`);
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const deployments = ofKind('Deployment');
+  const workloads = [...deployments, ...ofKind('Job')];
+
+  it('renders a Deployment per service, all in one namespace', () => {
+    expect(deployments.map((d) => d.metadata.name).sort()).toEqual([...SERVICES].sort());
+    const namespaces = new Set(objects.filter((o) => o.kind !== 'Namespace').map((o) => o.metadata.namespace));
+    expect([...namespaces]).toEqual([overlay === 'production' ? 'omni' : 'omni-local']);
+  });
+
+  it('validates every object against the Kubernetes schemas (kubernetes-models)', () => {
+    for (const o of objects) {
+      const Model = MODELS[`${o.apiVersion}/${o.kind}`];
+      if (!Model) throw new Error(`${id(o)}: no schema for ${o.apiVersion} ${o.kind} in this check; add one`);
+      expect(() => new Model(o as never).validate()).not.toThrow();
+    }
+  });
+
+  it('gives every container resource requests and limits and a locked-down security context', () => {
+    for (const w of workloads) {
+      const spec = podSpec(w);
+      for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
+        const where = `${id(w)} container ${c.name}`;
+        expect({ where, cpu: c.resources?.limits?.cpu, memory: c.resources?.limits?.memory }).toEqual({ where, cpu: expect.anything(), memory: expect.anything() });
+        expect({ where, cpu: c.resources?.requests?.cpu, memory: c.resources?.requests?.memory }).toEqual({ where, cpu: expect.anything(), memory: expect.anything() });
+        const nonRoot = c.securityContext?.runAsNonRoot ?? spec.securityContext?.runAsNonRoot;
+        expect({ where, nonRoot, readOnlyRoot: c.securityContext?.readOnlyRootFilesystem, escalation: c.securityContext?.allowPrivilegeEscalation, drop: c.securityContext?.capabilities?.drop })
+          .toEqual({ where, nonRoot: true, readOnlyRoot: true, escalation: false, drop: ['ALL'] });
+        expect({ where, image: c.image }).not.toEqual({ where, image: expect.stringMatching(/:latest$|^[^:]+$/) });
+      }
+    }
+  });
+
+  it('probes every service container on /health/live and /health/ready and lets graceful shutdown finish', () => {
+    for (const d of deployments) {
+      const spec = podSpec(d);
+      for (const c of spec.containers) {
+        const where = `${id(d)} container ${c.name}`;
+        expect({ where, live: c.livenessProbe?.httpGet?.path, ready: c.readinessProbe?.httpGet?.path }).toEqual({ where, live: '/health/live', ready: '/health/ready' });
+      }
+      expect(spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  it('takes DATABASE_URL and the auth key source from Secrets, and commits no Secret with data', () => {
+    for (const d of deployments) {
+      const env: { name: string; value?: string; valueFrom?: { secretKeyRef?: unknown } }[] = podSpec(d).containers[0].env ?? [];
+      for (const name of ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY']) {
+        const e = env.find((x) => x.name === name);
+        expect({ d: id(d), name, secret: Boolean(e?.valueFrom?.secretKeyRef), literal: e?.value }).toEqual({ d: id(d), name, secret: true, literal: undefined });
+      }
+    }
+    const withData = ofKind('Secret').filter((s) => Object.keys({ ...s.data, ...s.stringData }).length > 0);
+    expect(withData.map(id)).toEqual([]);
+    for (const cm of ofKind('ConfigMap')) {
+      expect(Object.keys(cm.data ?? {}).filter((k) => /DATABASE_URL|PASSWORD|SECRET|PUBLIC_KEY/.test(k))).toEqual([]);
+    }
+  });
+
+  it('gives every Deployment a PodDisruptionBudget selecting its pods, an HPA targeting it and a NetworkPolicy', () => {
+    for (const d of deployments) {
+      const labels = d.spec.template.metadata.labels;
+      const pdbs = ofKind('PodDisruptionBudget').filter((p) => matches(p.spec.selector?.matchLabels ?? {}, labels));
+      expect({ d: id(d), pdbs: pdbs.length }).toEqual({ d: id(d), pdbs: 1 });
+      const hpas = ofKind('HorizontalPodAutoscaler').filter((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === d.metadata.name);
+      expect({ d: id(d), hpas: hpas.length }).toEqual({ d: id(d), hpas: 1 });
+      expect(hpas[0].spec.minReplicas).toBeGreaterThanOrEqual(1);
+      expect(hpas[0].spec.maxReplicas).toBeGreaterThanOrEqual(hpas[0].spec.minReplicas);
+      const policies = ofKind('NetworkPolicy').filter((p) => matches(p.spec.podSelector?.matchLabels ?? {}, labels));
+      expect({ d: id(d), policies: policies.length > 0 }).toEqual({ d: id(d), policies: true });
+      const svc = ofKind('Service').find((s) => s.metadata.name === d.metadata.name);
+      expect(svc && matches(svc.spec.selector, labels)).toBe(true);
+    }
+  });
+
+  it(`creates every topic of topics.json (and its .dlq) with replication factor ${overlay === 'production' ? 3 : 1}`, () => {
+    const job = ofKind('Job').find((j) => j.metadata.name === 'omni-kafka-topics');
+    expect(job).toBeDefined();
+    const cm = ofKind('ConfigMap').find((c) => c.metadata.name === 'omni-topics');
+    const { names, partitions } = contractTopics();
+    expect(String(cm?.data.TOPICS).split(/\s+/).sort()).toEqual([...names].sort());
+    expect(cm?.data.PARTITIONS).toBe(String(partitions));
+    expect(cm?.data.REPLICATION_FACTOR).toBe(overlay === 'production' ? '3' : '1');
+    const script: string = job?.spec.template.spec.containers[0].args.join('\n');
+    expect(script).toContain('"$t.dlq"');
+    expect(script).toContain('--replication-factor "$REPLICATION_FACTOR"');
+    const envFrom = job?.spec.template.spec.containers[0].envFrom ?? [];
+    expect(envFrom).toContainEqual({ configMapRef: { name: 'omni-topics' } });
+  });
+});
+
+describe('k8s/strimzi', () => {
+  it('declares every topic and its .dlq as a KafkaTopic with the contract partitions and 3 replicas', () => {
+    const objects = kustomize('k8s/strimzi');
+    const { names, partitions } = contractTopics();
+    const expected = names.flatMap((n) => [n, `${n}.dlq`]).sort();
+    expect(objects.every((o) => o.kind === 'KafkaTopic' && o.apiVersion === 'kafka.strimzi.io/v1beta2')).toBe(true);
+    expect(objects.map((o) => o.spec.topicName).sort()).toEqual(expected);
+    for (const o of objects) expect({ t: o.spec.topicName, p: o.spec.partitions, r: o.spec.replicas }).toEqual({ t: o.spec.topicName, p: partitions, r: 3 });
+  });
+});
+
+describe('kustomizations', () => {
+  it('use only fields kubectl 1.20 (embedded kustomize v2.0.3) understands', () => {
+    const allowed = new Set(['apiVersion', 'kind', 'namespace', 'bases', 'resources', 'patchesStrategicMerge', 'images', 'commonLabels', 'commonAnnotations', 'namePrefix', 'nameSuffix', 'configMapGenerator', 'secretGenerator', 'generatorOptions', 'patchesJson6902', 'vars', 'crds']);
+    for (const dir of ['k8s/base', ...OVERLAYS.map((o) => `k8s/overlays/${o}`), 'k8s/strimzi']) {
+      const k = parseYamlDocuments(readText(`${dir}/kustomization.yaml`))[0] as Record<string, unknown>;
+      expect({ dir, unknown: Object.keys(k).filter((f) => !allowed.has(f)) }).toEqual({ dir, unknown: [] });
+      // v2.0.3 loads directories only through `bases:`; `resources:` must list files.
+      for (const r of (k.resources as string[] | undefined) ?? []) expect({ dir, r, file: /\.ya?ml$/.test(r) }).toEqual({ dir, r, file: true });
+      // one strategic-merge patch per file: the old kustomize may not split a multi-document patch file
+      for (const p of (k.patchesStrategicMerge as string[] | undefined) ?? []) {
+        expect({ dir, p, documents: parseYamlDocuments(readText(`${dir}/${p}`)).length }).toEqual({ dir, p, documents: 1 });
+      }
+    }
+  });
+});
