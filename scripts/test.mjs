@@ -1,10 +1,11 @@
 // `npm test`: installs what is missing, then type check, lint (module boundaries included), unit
 // tests, and integration + end-to-end tests on a real Kafka broker and PostgreSQL.
-import { build, ensureKafka, ensureNpmPackages, run, step } from './lib/setup.mjs';
+import { build, ensureKafka, ensureKubectl, ensureNpmPackages, run, step } from './lib/setup.mjs';
 
 try {
   ensureNpmPackages();
   await ensureKafka();
+  ensureKubectl();
   build();
   step('lint (eslint, with Nx module boundaries)');
   // The boundary rule reads Nx's cached project graph and silently skips itself without one.

@@ -43,3 +43,19 @@ export function build() {
   step('type-checking and compiling (tsc)');
   run('npx', ['tsc', '-p', 'tsconfig.json']);
 }
+
+/**
+ * The deploy tests render k8s/ with `kubectl kustomize`. Where kubectl is missing and we may
+ * install system packages (root with apt-get), Debian's kubernetes-client provides it.
+ */
+export function ensureKubectl() {
+  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!canInstall) {
+    console.warn('kubectl is missing and cannot be installed here: the deploy tests will say how to install it');
+    return;
+  }
+  step('installing kubectl (Debian package kubernetes-client)');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'kubernetes-client']);
+}
