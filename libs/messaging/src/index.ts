@@ -10,3 +10,4 @@ export * from './kafka/kafka-readiness';
 export * from './messaging.module';
 export * from './migrations/1700000000000-messaging-tables';
 export * from './service.module';
+export * from './metrics';

@@ -7,6 +7,9 @@ import { KafkaEventServer } from './kafka/kafka-event.server';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { Metrics } from '@omni/platform';
+import { ConsumerLagReader } from './metrics/consumer-lag';
+import { registerMessagingGauges } from './metrics/messaging-metrics';
 
 export interface MessagingOptions {
   /** Service name: CloudEvents source, consumer group, inbox consumer name. */
@@ -56,6 +59,7 @@ export class MessagingModule {
       module: MessagingModule,
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
+        { provide: Metrics, useValue: new Metrics(options.service) },
         { provide: KAFKA, useFactory: () => createKafka(options.service, options.brokers) },
         {
           provide: RELAY_PRODUCER,
@@ -71,18 +75,18 @@ export class MessagingModule {
         },
         {
           provide: OutboxRelay,
-          inject: [RELAY_PRODUCER],
-          useFactory: (producer: Producer) => {
-            const relay = new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox });
+          inject: [RELAY_PRODUCER, Metrics],
+          useFactory: (producer: Producer, metrics: Metrics) => {
+            const relay = new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox }, metrics);
             return relay;
           },
         },
         { provide: OutboxWriter, useValue: new OutboxWriter(`/${options.service}`) },
         {
           provide: KafkaEventServer,
-          inject: [KAFKA, RELAY_PRODUCER],
-          useFactory: (kafka: Kafka, producer: Producer) =>
-            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }),
+          inject: [KAFKA, RELAY_PRODUCER, Metrics],
+          useFactory: (kafka: Kafka, producer: Producer, metrics: Metrics) =>
+            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }, metrics),
         },
         {
           provide: InboxProcessor,
@@ -96,8 +100,17 @@ export class MessagingModule {
             new KafkaReadiness(kafka, relay, options.consumes.length > 0 ? server : null),
         },
         MessagingLifecycle,
+        {
+          provide: ConsumerLagReader,
+          inject: [KAFKA, Metrics, DataSource],
+          useFactory: (kafka: Kafka, metrics: Metrics, ds: DataSource) => {
+            const lag = new ConsumerLagReader(kafka, options.service, options.consumes);
+            registerMessagingGauges(metrics, ds, lag);
+            return lag;
+          },
+        },
       ],
-      exports: [OutboxWriter, InboxProcessor, KafkaReadiness, KafkaEventServer, OutboxRelay, KAFKA, MESSAGING_OPTIONS],
+      exports: [Metrics, OutboxWriter, InboxProcessor, KafkaReadiness, KafkaEventServer, OutboxRelay, KAFKA, MESSAGING_OPTIONS],
     };
   }
 }

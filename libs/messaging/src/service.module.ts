@@ -10,6 +10,9 @@ import {
   IdempotencyInterceptor,
   IdempotencyKeys1700000000100,
   loggingModule,
+  Metrics,
+  MetricsController,
+  httpMetricsMiddleware,
   OpenApiInfo,
   READINESS_CHECKS,
   runMigrationsExclusively,
@@ -92,7 +95,7 @@ export class ServiceInfrastructureModule {
           },
         }),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_NAME, useValue: def.service },
         { provide: OPENAPI_INFO, useValue: { service: def.service, ...def.api } satisfies OpenApiInfo },
@@ -117,6 +120,7 @@ export class ServiceInfrastructureModule {
 export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number): Promise<void> {
   // The JSON body parser (with its size limit and problem+json errors) is configureHttpApp's.
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
+  app.use(httpMetricsMiddleware(app.get(Metrics)));
   configureHttpApp(app);
   setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
   await startEventConsumer(app);

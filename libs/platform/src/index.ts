@@ -10,3 +10,4 @@ export * from './clock';
 export * from './openapi';
 export * from './auth';
 export * from './idempotency';
+export * from './metrics';

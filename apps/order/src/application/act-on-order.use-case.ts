@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Metrics } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { CancelledBy, Order } from '../domain/order';
 import {
@@ -28,6 +29,7 @@ export class ActOnOrderUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OrderWriter,
+    private readonly metrics: Metrics,
   ) {}
 
   startPicking(orderId: string, actor: Actor) {
@@ -43,11 +45,14 @@ export class ActOnOrderUseCase {
     return this.act(orderId, actor, (o, ctx) => cancelOrder(o, by, reason, ctx));
   }
 
-  collect(orderId: string, actor: Actor, pickupCode: string) {
-    return this.act(orderId, actor, (o, ctx) => collectOrder(o, pickupCode, ctx), async (m, o, code, ctx) => {
+  async collect(orderId: string, actor: Actor, pickupCode: string): Promise<OrderActionResult> {
+    const result = await this.act(orderId, actor, (o, ctx) => collectOrder(o, pickupCode, ctx), async (m, o, code, ctx) => {
       // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
       if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, registerWrongCode(o, ctx.now), [], ctx.now);
     });
+    // After commit: the time the customer's goods waited at the store.
+    if (result.ok && result.order.readyAt && result.order.collectedAt) this.metrics.journeyStep('ready_to_collected', result.order.readyAt, result.order.collectedAt);
+    return result;
   }
 
   private act(

@@ -8,6 +8,7 @@ import {
   TransferReceivedPayload,
 } from '@omni/contracts';
 import { InboxProcessor, PermanentEventError } from '@omni/messaging';
+import { Metrics } from '@omni/platform';
 import { Order } from '../domain/order';
 import { cancelOrder, confirmReservation, DecisionContext, isFinal, rejectOrder, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
@@ -24,6 +25,7 @@ export class ReactToInventoryUseCase {
   constructor(
     private readonly inbox: InboxProcessor,
     private readonly writer: OrderWriter,
+    private readonly metrics: Metrics,
   ) {}
 
   reserved(e: EventEnvelope<InventoryReservedPayload>) {
@@ -63,11 +65,17 @@ export class ReactToInventoryUseCase {
       if (!d.ok) {
         // A late or repeated answer for an order already past that point changes nothing.
         this.logger.warn({ orderId, eventId: e.id, eventType: e.type, status: order.status, final: isFinal(order.status), code: d.code, detail: d.detail }, 'inventory event ignored');
-        return order.status;
+        return { status: order.status };
       }
       await this.writer.save(m, d.state, d.events, ctx.now);
-      return d.state.status;
+      return { status: d.state.status, from: order.status, placedAt: order.placedAt, at: ctx.now };
     });
-    if (outcome.applied) this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: outcome.result }, 'inventory event applied');
+    if (!outcome.applied) return;
+    const r = outcome.result;
+    this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
+    // Recorded after commit, so a rolled-back attempt is never counted.
+    if (r.from === 'PLACED' && r.placedAt && r.at && (r.status === 'RESERVED' || r.status === 'AWAITING_TRANSFER')) {
+      this.metrics.journeyStep('placed_to_reserved', r.placedAt, r.at);
+    }
   }
 }

@@ -1,6 +1,7 @@
 import { EventEnvelope } from '@omni/contracts';
 import { requestContext } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
+import { markDuplicate } from '../metrics/messaging-metrics';
 
 /** Records that `consumer` applied event `eventId`; false when it already had (a redelivery). */
 export async function claimInbox(manager: EntityManager, consumer: string, envelope: EventEnvelope): Promise<boolean> {
@@ -29,7 +30,10 @@ export class InboxProcessor {
     const ctx = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
     return requestContext.run(ctx, () =>
       this.dataSource.transaction(async (manager): Promise<InboxOutcome<T>> => {
-        if (!(await claimInbox(manager, this.consumer, envelope))) return { applied: false };
+        if (!(await claimInbox(manager, this.consumer, envelope))) {
+          markDuplicate();
+          return { applied: false };
+        }
         return { applied: true, result: await work(manager) };
       }),
     );

@@ -6,6 +6,8 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
 import { deadLetterFor } from './dead-letter';
 import { PermanentEventError } from './errors';
+import { Metrics } from '@omni/platform';
+import { consumeScope } from '../metrics/messaging-metrics';
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -43,6 +45,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly kafka: Kafka,
     private readonly deadLetterProducer: Producer,
     private readonly options: KafkaEventServerOptions,
+    private readonly metrics?: Metrics,
   ) {
     super();
   }
@@ -124,7 +127,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.invoke(handler, envelope, { topic, partition, offset: message.offset, attempt });
+        const scope = { duplicate: false };
+        await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset: message.offset, attempt }));
+        this.metrics?.eventConsumed(topic, envelope.type, scope.duplicate ? 'duplicate' : 'applied');
         return;
       } catch (e) {
         const err = e as Error;
@@ -133,8 +138,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         if (permanent || attempt >= this.options.maxAttempts || this.stopSignal.signal.aborted) {
           if (this.stopSignal.signal.aborted && !permanent) throw err; // leave it uncommitted for the next owner
           const code = permanent ? (err as PermanentEventError).code : 'HANDLER.FAILED';
+          this.metrics?.eventConsumed(topic, envelope.type, 'dead_lettered');
           return await this.deadLetter(raw, { code, detail: err.message }, attempt, ctx);
         }
+        this.metrics?.eventConsumed(topic, envelope.type, 'retried');
         this.logger.warn?.({ ...ctx, err: err.message }, 'event handler failed, retrying');
         await heartbeat();
         await pause(backoffDelay(attempt, this.options.retryBaseMs, 30_000), this.stopSignal.signal);
@@ -159,6 +166,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const dl = deadLetterFor(raw, reason, this.options.groupId, attempts);
     await this.deadLetterProducer.connect(); // shared with the relay, which may be on standby
     await this.deadLetterProducer.send({ topic: dl.topic, messages: dl.messages, acks: -1 });
+    this.metrics?.deadLettered(raw.topic, reason.code);
     this.logger.warn?.(
       { ...ctx, topic: raw.topic, partition: raw.partition, offset: raw.offset, reason: reason.code, detail: reason.detail },
       'event dead-lettered',

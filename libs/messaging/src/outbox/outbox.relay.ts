@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
+import { Metrics } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
 
 export interface OutboxRow {
@@ -60,6 +61,7 @@ export class OutboxRelay {
   constructor(
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions,
+    private readonly metrics?: Metrics,
   ) {}
 
   start(): void {
@@ -155,6 +157,7 @@ export class OutboxRelay {
       await this.producer.sendBatch({ topicMessages: toTopicBatches(rows), acks: -1 });
       await this.options.onPublished?.(rows);
       await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
       if (rows.length === this.options.batchSize) this.workPending = true;
     }

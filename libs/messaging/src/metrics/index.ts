@@ -1,0 +1,2 @@
+export * from './consumer-lag';
+export * from './messaging-metrics';

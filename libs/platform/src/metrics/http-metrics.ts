@@ -1,0 +1,23 @@
+import { NextFunction, Request, Response } from 'express';
+import { Metrics } from './metrics';
+
+/**
+ * The route template of a request (`/orders/:id`), never its path: label values must stay few.
+ * Requests no route matched share one label.
+ */
+export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown } }): string {
+  const path = req.route?.path;
+  if (typeof path !== 'string') return 'unmatched';
+  return `${req.baseUrl ?? ''}${path}` || '/';
+}
+
+export function httpMetricsMiddleware(metrics: Metrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+      metrics.httpRequest(req.method, routeTemplate(req), res.statusCode, seconds);
+    });
+    next();
+  };
+}
