@@ -3,7 +3,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
+// Specs, and helpers that live beside them in test/ folders, may use libs/testing.
+const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 
 /** Which projects may import which. Tests may also use libs/testing (builders, harness). */
 function boundaries(forTests) {

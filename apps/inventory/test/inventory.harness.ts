@@ -1,6 +1,4 @@
 import {
-  envelopeFor,
-  EventDefinition,
   INVENTORY_EVENTS_TOPIC,
   ORDER_EVENTS_TOPIC,
   OrderCancelledV1,
@@ -10,27 +8,15 @@ import {
   OrderPlacedPayload,
   OrderPlacedV1,
   OrderShortPickedV1,
-  toWireMessage,
   WireMessage,
 } from '@omni/contracts';
+import { LocationSpec, testEvent as wire } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /** A unique id per test, so tests sharing one database never see each other's stock. */
 export const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-export interface LocationSpec {
-  kind?: 'store' | 'warehouse';
-  offersPickup?: boolean;
-  pickTimeMinutes?: number;
-  pickupHoldDays?: number;
-  transferDays?: number;
-  latitude?: number;
-  longitude?: number;
-}
-
-export function wire<P>(def: EventDefinition<P>, payload: P): WireMessage {
-  return toWireMessage(envelopeFor(def, { id: randomUUID(), source: '/test', time: new Date(), correlationId: randomUUID(), payload }));
-}
+export { wire };
 
 export interface TestOrder {
   orderId: string;

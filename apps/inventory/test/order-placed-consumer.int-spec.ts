@@ -1,5 +1,5 @@
-import { deadLetterTopicOf, envelopeFor, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedPayload, OrderPlacedV1, toWireMessage, WireMessage } from '@omni/contracts';
-import { eventually, http, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
+import { deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedPayload, OrderPlacedV1, WireMessage } from '@omni/contracts';
+import { eventually, http, KafkaProbe, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /** The inventory service's consumer of order.placed, fed raw messages as the broker would deliver them. */
@@ -42,7 +42,7 @@ describe('inventory consumes order.placed', () => {
       lines: [{ lineId: randomUUID(), sku, quantity, unitPrice: 1000 }],
       placedAt: new Date().toISOString(),
     };
-    return toWireMessage(envelopeFor(OrderPlacedV1, { id: randomUUID(), source: '/test', time: new Date(), correlationId: randomUUID(), payload }));
+    return testEvent(OrderPlacedV1, payload);
   }
 
   it('applies a redelivered event once', async () => {

@@ -12,7 +12,7 @@ import {
   toWireMessage,
   TransferReceivedV1,
 } from '@omni/contracts';
-import { eventually, FAST_TEST_ENV, freePort, http, KafkaProbe, ServiceProcess, sql, Stack, startStack, testInfra } from '@omni/testing';
+import { eventually, FAST_TEST_ENV, freePort, http, KafkaProbe, ServiceProcess, sql, Stack, startStack, testEvent, testInfra } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -43,7 +43,7 @@ describe('order service: click & collect', () => {
   const url = () => service.url;
 
   async function inject<P>(def: EventDefinition<P>, payload: P) {
-    const msg = toWireMessage(envelopeFor(def, { id: randomUUID(), source: '/test', time: new Date(), correlationId: randomUUID(), payload }));
+    const msg = testEvent(def, payload);
     await probe.produce(def.topic, [msg]);
     return msg;
   }

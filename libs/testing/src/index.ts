@@ -7,3 +7,4 @@ export * from './http';
 export * from './journey';
 export * from './asyncapi-check';
 export * from './tokens';
+export * from './events';
