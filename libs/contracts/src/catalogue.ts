@@ -1,6 +1,7 @@
 import { ceTypeOf, EventDefinition } from './define-event';
 import {
   InventoryRejectedV1,
+  InventoryReservedForDeliveryV1,
   InventoryReservedV1,
   ReservationConsumedV1,
   ReservationReleasedV1,
@@ -26,11 +27,22 @@ import {
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
+import {
+  NotificationRequestedV2,
+  OrderDeliveredV1,
+  OrderDeliveryAssignedV1,
+  OrderDeliveryFailedV1,
+  OrderPackedV1,
+  OrderPlacedV2,
+  OrderShippedV1,
+  PaymentRefundRequestedV2,
+} from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   OrderPlacedV1,
+  OrderPlacedV2,
   OrderConfirmedV1,
   OrderRejectedV1,
   OrderPickingStartedV1,
@@ -42,10 +54,18 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   OrderLineCancelledV1,
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
+  OrderDeliveryAssignedV1,
+  OrderPackedV1,
+  OrderShippedV1,
+  OrderDeliveredV1,
+  OrderDeliveryFailedV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
+  PaymentRefundRequestedV2,
   NotificationRequestedV1,
+  NotificationRequestedV2,
   InventoryReservedV1,
+  InventoryReservedForDeliveryV1,
   InventoryRejectedV1,
   StockAdjustedV1,
   TransferShippedV1,

@@ -6,6 +6,7 @@ export * from './catalogue';
 export * from './events/common';
 export * from './events/order.events';
 export * from './events/inventory.events';
+export * from './events/fulfilment.events';
 export * from './decision';
 export * from './events/payment.events';
 export * from './consumers';

@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOGUE, findEventDefinition } from './catalogue';
 import { ceTypeOf, EventDefinition, JsonSchema } from './define-event';
+import * as fulfilment from './events/fulfilment.events';
 import * as inventory from './events/inventory.events';
 import * as order from './events/order.events';
 import * as payment from './events/payment.events';
@@ -48,6 +49,41 @@ example(order.NotificationRequestedV1, {
   readyBy: null,
   requestedAt: at,
 });
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
+example(fulfilment.OrderPlacedV2, {
+  orderId,
+  channel: 'pos',
+  placedAtStoreId: 'S1',
+  customerId: null,
+  contact: { email: 'ada@example.com', phone: '+33612345678', loyaltyId: null, name: 'Ada Martin', postcode: '75011' },
+  currency: 'EUR',
+  lines: [{ ...line, unitPrice: 1999 }],
+  fulfilments: [{ fulfilmentId: otherId, type: 'delivery', storeId: null, address, lineIds: [lineId] }],
+  capturedTenders: [{ tender: 'card', amount: 3998, reference: 'POS-S1-0042' }],
+  placedAt: at,
+});
+example(fulfilment.OrderDeliveryAssignedV1, { orderId, fulfilments: [{ fulfilmentId: otherId, locationId: 'W1', lineIds: [lineId] }], assignedAt: at });
+example(fulfilment.OrderPackedV1, { orderId, fulfilmentId: otherId, locationId: 'W1', packedAt: at });
+example(fulfilment.OrderShippedV1, { orderId, fulfilmentId: otherId, locationId: 'W1', carrier: 'Colissimo', trackingNumber: '6A12345678901', lines: [line], shippedAt: at });
+example(fulfilment.OrderDeliveredV1, { orderId, fulfilmentId: otherId, deliveredAt: later });
+example(fulfilment.OrderDeliveryFailedV1, { orderId, fulfilmentId: otherId, reason: 'DELIVERY.REFUSED', failedAt: later });
+example(fulfilment.PaymentRefundRequestedV2, { orderId, fulfilmentId: otherId, refundId: otherId, amount: 1999, currency: 'EUR', reason: 'DELIVERY.REFUSED', requestedAt: at });
+example(fulfilment.NotificationRequestedV2, {
+  notificationId: otherId,
+  orderId,
+  fulfilmentId: otherId,
+  customerId: 'c-1',
+  orderChannel: 'web',
+  template: 'order-shipped',
+  storeId: 'W1',
+  pickupCode: null,
+  pickupDeadline: null,
+  readyBy: null,
+  carrier: 'Colissimo',
+  trackingNumber: '6A12345678901',
+  requestedAt: at,
+});
+example(inventory.InventoryReservedForDeliveryV1, { orderId, fulfilmentId: otherId, lines: [{ ...line, sourceLocationId: 'W1' }], reservedAt: at });
 example(inventory.InventoryReservedV1, {
   orderId,
   locationId: 'S1',
@@ -115,7 +151,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...inventory, ...payment });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...inventory, ...payment });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

@@ -14,3 +14,4 @@ export const money: JsonSchema = { type: 'integer', minimum: 0, maximum: 100_000
 export const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 currency code' };
 export const lineId: JsonSchema = { type: 'string', format: 'uuid', description: 'order line id' };
 export const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
+export const UNASSIGNED_LOCATION = 'UNASSIGNED';

@@ -21,6 +21,8 @@ export interface TransferPayload {
 
 export interface InventoryReservedPayload {
   orderId: string;
+  /** The pickup group reserved; absent in events written before fulfilment groups (the whole order). */
+  fulfilmentId?: string;
   locationId: string;
   lines: ReservedLinePayload[];
   transfers: TransferPayload[];
@@ -63,12 +65,57 @@ export const InventoryReservedV1 = defineEvent<InventoryReservedPayload>({
     additionalProperties: false,
     required: ['orderId', 'locationId', 'lines', 'transfers', 'readyBy', 'pickupHoldDays', 'reservedAt'],
     properties: {
+      fulfilmentId: { type: 'string', format: 'uuid', description: 'pickup group reserved; absent: the whole order' },
       orderId: uuid,
       locationId: { ...locationId, description: 'pickup store' },
       lines: { type: 'array', minItems: 1, items: reservedLine },
       transfers: { type: 'array', items: transfer },
       readyBy: { ...dateTime, description: 'promised pickup time' },
       pickupHoldDays: { type: 'integer', minimum: 1, maximum: 60, description: "the store's pickup hold period in days" },
+      reservedAt: dateTime,
+    },
+  },
+});
+
+export interface DeliveryReservedLinePayload {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  /** The warehouse or store that holds the units and ships them. */
+  sourceLocationId: string;
+}
+
+export interface InventoryReservedForDeliveryPayload {
+  orderId: string;
+  fulfilmentId: string;
+  lines: DeliveryReservedLinePayload[];
+  reservedAt: string;
+}
+
+export const InventoryReservedForDeliveryV1 = defineEvent<InventoryReservedForDeliveryPayload>({
+  type: 'inventory.reserved-for-delivery',
+  version: 1,
+  topic: INVENTORY_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'Every line of a delivery group is reserved where it will ship from, a warehouse or a store, by the sourcing rule: one location when one has everything, else lines split across locations.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'lines', 'reservedAt'],
+    properties: {
+      orderId: uuid,
+      fulfilmentId: { type: 'string', format: 'uuid', description: 'delivery group reserved' },
+      lines: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'sku', 'quantity', 'sourceLocationId'],
+          properties: { lineId: uuid, sku, quantity, sourceLocationId: { ...locationId, description: 'location that ships the units' } },
+        },
+      },
       reservedAt: dateTime,
     },
   },

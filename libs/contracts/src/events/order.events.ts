@@ -2,6 +2,10 @@ import { defineEvent } from '../define-event';
 import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, lineId, locationId, money, nullableDateTime, quantity, sku, uuid } from './common';
 
+/** The fulfilment group an event is about; absent in events written before fulfilment groups, which are about the whole order. */
+const fulfilmentRef = { type: 'string', format: 'uuid', description: 'fulfilment group the event is about; absent: the whole order' };
+const groupLineIds = { type: 'array', minItems: 1, items: { type: 'string', format: 'uuid' }, description: 'lines of the fulfilment group; absent: every line of the order' };
+
 export interface OrderLinePayload {
   lineId: string;
   sku: string;
@@ -50,6 +54,7 @@ export const OrderPlacedV1 = defineEvent<OrderPlacedPayload>({
 });
 
 export interface OrderConfirmedPayload {
+  fulfilmentId?: string;
   orderId: string;
   /** Promised pickup time at the store. */
   readyBy: string;
@@ -66,11 +71,12 @@ export const OrderConfirmedV1 = defineEvent<OrderConfirmedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'readyBy', 'confirmedAt'],
-    properties: { orderId: uuid, readyBy: { ...dateTime, description: 'promised pickup time' }, confirmedAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, readyBy: { ...dateTime, description: 'promised pickup time' }, confirmedAt: dateTime },
   },
 });
 
 export interface OrderRejectedPayload {
+  fulfilmentId?: string;
   orderId: string;
   reason: string;
   rejectedAt: string;
@@ -86,7 +92,7 @@ export const OrderRejectedV1 = defineEvent<OrderRejectedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'reason', 'rejectedAt'],
-    properties: {
+    properties: { fulfilmentId: fulfilmentRef,
       orderId: uuid,
       reason: { type: 'string', description: 'namespaced refusal code, e.g. STOCK.INSUFFICIENT' },
       rejectedAt: dateTime,
@@ -95,6 +101,8 @@ export const OrderRejectedV1 = defineEvent<OrderRejectedPayload>({
 });
 
 const storeId = { ...locationId, description: 'pickup store' };
+/** Where a group is fulfilled: its pickup store, or the location shipping a delivery (UNASSIGNED before inventory chose one). */
+const fulfillingLocation = { ...locationId, description: 'pickup store, or the location shipping a delivery group (UNASSIGNED when a delivery was cancelled before a location was chosen)' };
 const lineQuantity = (name: string, description: string) => ({
   type: 'array',
   minItems: 1,
@@ -113,6 +121,7 @@ export interface LineQuantityPayload {
 }
 
 export interface OrderPickingStartedPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   startedAt: string;
@@ -128,7 +137,7 @@ export const OrderPickingStartedV1 = defineEvent<OrderPickingStartedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'startedAt'],
-    properties: { orderId: uuid, storeId, startedAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId: fulfillingLocation, startedAt: dateTime },
   },
 });
 
@@ -139,6 +148,7 @@ export interface ShortPickedLinePayload {
 }
 
 export interface OrderShortPickedPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   lines: ShortPickedLinePayload[];
@@ -155,11 +165,12 @@ export const OrderShortPickedV1 = defineEvent<OrderShortPickedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'shortPickedAt'],
-    properties: { orderId: uuid, storeId, lines: lineQuantity('missingQuantity', 'units the store could not find'), shortPickedAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId: fulfillingLocation, lines: lineQuantity('missingQuantity', 'units the store could not find'), shortPickedAt: dateTime },
   },
 });
 
 export interface OrderReadyForPickupPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   lines: LineQuantityPayload[];
@@ -177,11 +188,12 @@ export const OrderReadyForPickupV1 = defineEvent<OrderReadyForPickupPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'pickupDeadline', 'readyAt'],
-    properties: { orderId: uuid, storeId, lines: lineQuantity('quantity', 'units waiting for the customer'), pickupDeadline: dateTime, readyAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId, lines: lineQuantity('quantity', 'units waiting for the customer'), pickupDeadline: dateTime, readyAt: dateTime },
   },
 });
 
 export interface OrderCollectedPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   lines: LineQuantityPayload[];
@@ -198,7 +210,7 @@ export const OrderCollectedV1 = defineEvent<OrderCollectedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'collectedAt'],
-    properties: { orderId: uuid, storeId: { ...locationId, description: 'store that handed the goods over' }, lines: lineQuantity('quantity', 'units handed over'), collectedAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId: { ...locationId, description: 'store that handed the goods over' }, lines: lineQuantity('quantity', 'units handed over'), collectedAt: dateTime },
   },
 });
 
@@ -206,6 +218,8 @@ export const CANCELLED_BY = ['customer', 'store', 'system'] as const;
 export type CancelledBy = (typeof CANCELLED_BY)[number];
 
 export interface OrderCancelledPayload {
+  fulfilmentId?: string;
+  lineIds?: string[];
   orderId: string;
   storeId: string;
   cancelledBy: CancelledBy;
@@ -223,9 +237,9 @@ export const OrderCancelledV1 = defineEvent<OrderCancelledPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'cancelledBy', 'reason', 'cancelledAt'],
-    properties: {
+    properties: { fulfilmentId: fulfilmentRef, lineIds: groupLineIds,
       orderId: uuid,
-      storeId,
+      storeId: fulfillingLocation,
       cancelledBy: { type: 'string', enum: [...CANCELLED_BY] },
       reason: { type: 'string', maxLength: 200, description: 'namespaced code or a short free text from the canceller' },
       cancelledAt: dateTime,
@@ -234,6 +248,8 @@ export const OrderCancelledV1 = defineEvent<OrderCancelledPayload>({
 });
 
 export interface OrderExpiredPayload {
+  fulfilmentId?: string;
+  lineIds?: string[];
   orderId: string;
   storeId: string;
   pickupDeadline: string;
@@ -250,11 +266,12 @@ export const OrderExpiredV1 = defineEvent<OrderExpiredPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'pickupDeadline', 'expiredAt'],
-    properties: { orderId: uuid, storeId, pickupDeadline: dateTime, expiredAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, lineIds: groupLineIds, orderId: uuid, storeId, pickupDeadline: dateTime, expiredAt: dateTime },
   },
 });
 
 export interface OrderLineCancelledPayload {
+  fulfilmentId?: string;
   orderId: string;
   lineId: string;
   sku: string;
@@ -273,11 +290,12 @@ export const OrderLineCancelledV1 = defineEvent<OrderLineCancelledPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'lineId', 'sku', 'quantity', 'reason', 'cancelledAt'],
-    properties: { orderId: uuid, lineId, sku, quantity, reason: { type: 'string', maxLength: 200 }, cancelledAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, lineId, sku, quantity, reason: { type: 'string', maxLength: 200 }, cancelledAt: dateTime },
   },
 });
 
 export interface PaymentCaptureRequestedPayload {
+  fulfilmentId?: string;
   orderId: string;
   amount: number;
   currency: string;
@@ -294,7 +312,7 @@ export const PaymentCaptureRequestedV1 = defineEvent<PaymentCaptureRequestedPayl
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'amount', 'currency', 'requestedAt'],
-    properties: { orderId: uuid, amount: money, currency, requestedAt: dateTime },
+    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, amount: money, currency, requestedAt: dateTime },
   },
 });
 
@@ -365,6 +383,7 @@ export const NotificationRequestedV1 = defineEvent<NotificationRequestedPayload>
 });
 
 export interface OrderTransferArrivedPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   transferId: string;
@@ -383,7 +402,7 @@ export const OrderTransferArrivedV1 = defineEvent<OrderTransferArrivedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'transferId', 'status', 'arrivedAt'],
-    properties: {
+    properties: { fulfilmentId: fulfilmentRef,
       orderId: uuid,
       storeId,
       transferId: uuid,
@@ -394,6 +413,7 @@ export const OrderTransferArrivedV1 = defineEvent<OrderTransferArrivedPayload>({
 });
 
 export interface OrderPartiallyReadyPayload {
+  fulfilmentId?: string;
   orderId: string;
   storeId: string;
   /** Lines whose units are on their way to the store. */
@@ -412,7 +432,7 @@ export const OrderPartiallyReadyV1 = defineEvent<OrderPartiallyReadyPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'waitingLines', 'readyBy', 'at'],
-    properties: {
+    properties: { fulfilmentId: fulfilmentRef,
       orderId: uuid,
       storeId,
       waitingLines: {

@@ -1,0 +1,390 @@
+import { defineEvent } from '../define-event';
+import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
+import { Channel, channel, currency, dateTime, lineId, locationId, money, nullableDateTime, quantity, sku, uuid } from './common';
+import { OrderLinePayload, OrderPlacedPayload } from './order.events';
+
+/**
+ * Fulfilment groups (ADR 0007): an order is fulfilled in groups, each collected at a store
+ * (pickup) or delivered to an address (delivery) and each with a state of its own.
+ */
+export const FULFILMENT_TYPES = ['pickup', 'delivery'] as const;
+export type FulfilmentType = (typeof FULFILMENT_TYPES)[number];
+
+export interface AddressPayload {
+  name: string;
+  line1: string;
+  line2: string | null;
+  postcode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}
+
+export interface ContactPayload {
+  email: string | null;
+  phone: string | null;
+  loyaltyId: string | null;
+  name: string | null;
+  postcode: string | null;
+}
+
+export interface FulfilmentPayload {
+  fulfilmentId: string;
+  type: FulfilmentType;
+  /** Pickup store; null for a delivery. */
+  storeId: string | null;
+  /** Delivery address; null for a pickup. */
+  address: AddressPayload | null;
+  lineIds: string[];
+}
+
+export const TENDERS = ['card', 'cash', 'gift-card', 'store-credit'] as const;
+
+export interface CapturedTenderPayload {
+  tender: (typeof TENDERS)[number];
+  amount: number;
+  reference: string;
+}
+
+export interface OrderPlacedV2Payload {
+  orderId: string;
+  /** Channel the order was placed in. */
+  channel: Channel;
+  /** The store whose POS placed the order (endless aisle), else null. */
+  placedAtStoreId: string | null;
+  customerId: string | null;
+  /** How to reach the customer, as given at checkout (a guest's only identity). */
+  contact: ContactPayload | null;
+  currency: string;
+  lines: OrderLinePayload[];
+  fulfilments: FulfilmentPayload[];
+  /** Payment already taken, e.g. at the POS; empty when the payment system captures later. */
+  capturedTenders: CapturedTenderPayload[];
+  placedAt: string;
+}
+
+const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+const nullableText = (max: number, description?: string) => ({ type: ['string', 'null'], minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+
+export const addressSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'line1', 'line2', 'postcode', 'city', 'country'],
+  properties: {
+    name: text(200),
+    line1: text(200),
+    line2: nullableText(200),
+    postcode: text(20),
+    city: text(100),
+    country: { type: 'string', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country code' },
+  },
+};
+
+export const contactSchema = {
+  type: ['object', 'null'],
+  additionalProperties: false,
+  required: ['email', 'phone', 'loyaltyId', 'name', 'postcode'],
+  properties: {
+    email: nullableText(254, 'e-mail address as given'),
+    phone: nullableText(32, 'phone number as given'),
+    loyaltyId: nullableText(64, 'loyalty card or account number'),
+    name: nullableText(200),
+    postcode: nullableText(20),
+  },
+};
+
+const orderLine = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['lineId', 'sku', 'quantity', 'unitPrice'],
+  properties: { lineId: uuid, sku, quantity, unitPrice: money },
+};
+
+export const OrderPlacedV2 = defineEvent<OrderPlacedV2Payload>({
+  type: 'order.placed',
+  version: 2,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'An order was accepted from a channel and waits for stock to be reserved. Version 2 splits the order into fulfilment groups (pickup at a store or delivery to an address), says which POS placed it, and carries the contact given at checkout and any payment already captured.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'channel', 'placedAtStoreId', 'customerId', 'contact', 'currency', 'lines', 'fulfilments', 'capturedTenders', 'placedAt'],
+    properties: {
+      orderId: uuid,
+      channel,
+      placedAtStoreId: { ...locationId, type: ['string', 'null'], description: 'store whose POS placed the order, for channel credit' },
+      customerId: { type: ['string', 'null'], maxLength: 64, description: 'customer id, null for a guest' },
+      contact: contactSchema,
+      currency,
+      lines: { type: 'array', minItems: 1, maxItems: 100, items: orderLine },
+      fulfilments: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 10,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['fulfilmentId', 'type', 'storeId', 'address', 'lineIds'],
+          properties: {
+            fulfilmentId: uuid,
+            type: { type: 'string', enum: [...FULFILMENT_TYPES] },
+            storeId: { ...locationId, type: ['string', 'null'], description: 'pickup store; null for a delivery' },
+            address: { ...addressSchema, type: ['object', 'null'], description: 'delivery address; null for a pickup' },
+            lineIds: { type: 'array', minItems: 1, items: lineId },
+          },
+        },
+      },
+      capturedTenders: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['tender', 'amount', 'reference'],
+          properties: { tender: { type: 'string', enum: [...TENDERS] }, amount: money, reference: text(64, 'the POS or payment terminal reference') },
+        },
+      },
+      placedAt: dateTime,
+    },
+  },
+});
+
+/** A version 1 event read as version 2: one pickup group, whose id is the order's. */
+export function orderPlacedAsV2(p: OrderPlacedPayload): OrderPlacedV2Payload {
+  return {
+    orderId: p.orderId,
+    channel: p.channel,
+    placedAtStoreId: null,
+    customerId: p.customerId,
+    contact: null,
+    currency: p.currency,
+    lines: p.lines,
+    fulfilments: [{ fulfilmentId: p.orderId, type: 'pickup', storeId: p.storeId, address: null, lineIds: p.lines.map((l) => l.lineId) }],
+    capturedTenders: [],
+    placedAt: p.placedAt,
+  };
+}
+
+const fulfilmentId = { ...uuid, description: 'fulfilment group of the order' };
+const lineQuantities = {
+  type: 'array',
+  minItems: 1,
+  items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'quantity'], properties: { lineId, sku, quantity } },
+};
+
+export interface DeliveryAssignmentPayload {
+  orderId: string;
+  /** Delivery groups as shipped: one per location, a split adding groups to the one placed. */
+  fulfilments: { fulfilmentId: string; locationId: string; lineIds: string[] }[];
+  assignedAt: string;
+}
+
+export const OrderDeliveryAssignedV1 = defineEvent<DeliveryAssignmentPayload>({
+  type: 'order.delivery-assigned',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'The delivery lines of an order are reserved and each delivery group knows the warehouse or store that ships it. When no single location had everything the group was split: each location ships its own group.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilments', 'assignedAt'],
+    properties: {
+      orderId: uuid,
+      fulfilments: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['fulfilmentId', 'locationId', 'lineIds'],
+          properties: { fulfilmentId, locationId: { ...locationId, description: 'warehouse or store that ships the group' }, lineIds: { type: 'array', minItems: 1, items: lineId } },
+        },
+      },
+      assignedAt: dateTime,
+    },
+  },
+});
+
+export interface OrderPackedPayload {
+  orderId: string;
+  fulfilmentId: string;
+  locationId: string;
+  packedAt: string;
+}
+
+export const OrderPackedV1 = defineEvent<OrderPackedPayload>({
+  type: 'order.packed',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'A delivery group is picked and packed at its location and waits for the carrier.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'locationId', 'packedAt'],
+    properties: { orderId: uuid, fulfilmentId, locationId, packedAt: dateTime },
+  },
+});
+
+export interface OrderShippedPayload {
+  orderId: string;
+  fulfilmentId: string;
+  locationId: string;
+  carrier: string;
+  trackingNumber: string;
+  lines: { lineId: string; sku: string; quantity: number }[];
+  shippedAt: string;
+}
+
+export const OrderShippedV1 = defineEvent<OrderShippedPayload>({
+  type: 'order.shipped',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'A delivery group left its location with a carrier; inventory consumes its reserved units there.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'locationId', 'carrier', 'trackingNumber', 'lines', 'shippedAt'],
+    properties: {
+      orderId: uuid,
+      fulfilmentId,
+      locationId: { ...locationId, description: 'warehouse or store that shipped' },
+      carrier: text(64),
+      trackingNumber: text(64),
+      lines: lineQuantities,
+      shippedAt: dateTime,
+    },
+  },
+});
+
+export interface OrderDeliveredPayload {
+  orderId: string;
+  fulfilmentId: string;
+  deliveredAt: string;
+}
+
+export const OrderDeliveredV1 = defineEvent<OrderDeliveredPayload>({
+  type: 'order.delivered',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The carrier delivered a delivery group to the customer.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'deliveredAt'],
+    properties: { orderId: uuid, fulfilmentId, deliveredAt: dateTime },
+  },
+});
+
+export const DELIVERY_FAILURES = ['DELIVERY.REFUSED', 'DELIVERY.LOST'] as const;
+export type DeliveryFailure = (typeof DELIVERY_FAILURES)[number];
+
+export interface OrderDeliveryFailedPayload {
+  orderId: string;
+  fulfilmentId: string;
+  reason: DeliveryFailure;
+  failedAt: string;
+}
+
+export const OrderDeliveryFailedV1 = defineEvent<OrderDeliveryFailedPayload>({
+  type: 'order.delivery-failed',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'The carrier reported a delivery group refused by the customer or lost; its amount is refunded.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'reason', 'failedAt'],
+    properties: { orderId: uuid, fulfilmentId, reason: { type: 'string', enum: [...DELIVERY_FAILURES] }, failedAt: dateTime },
+  },
+});
+
+/** Refund and notification reasons are namespaced codes; new ones do not need a new version. */
+const code = { type: 'string', pattern: '^[A-Z]+(\\.[A-Z_]+)+$', maxLength: 64 };
+
+export interface PaymentRefundRequestedV2Payload {
+  orderId: string;
+  fulfilmentId: string | null;
+  refundId: string;
+  amount: number;
+  currency: string;
+  /** e.g. ORDER.CANCELLED, ORDER.REJECTED, ORDER.EXPIRED, LINE.UNAVAILABLE, DELIVERY.REFUSED, DELIVERY.LOST */
+  reason: string;
+  requestedAt: string;
+}
+
+export const PaymentRefundRequestedV2 = defineEvent<PaymentRefundRequestedV2Payload>({
+  type: 'payment.refund-requested',
+  version: 2,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'Asks the payment system to refund (release) an amount of the order. refundId makes a repeated request recognisable. Version 2 names the fulfilment group and takes any namespaced reason code (a failed delivery among them).',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['orderId', 'fulfilmentId', 'refundId', 'amount', 'currency', 'reason', 'requestedAt'],
+    properties: {
+      orderId: uuid,
+      fulfilmentId: { ...fulfilmentId, type: ['string', 'null'] },
+      refundId: uuid,
+      amount: money,
+      currency,
+      reason: { ...code, description: 'ORDER.CANCELLED, ORDER.REJECTED, ORDER.EXPIRED, LINE.UNAVAILABLE, DELIVERY.REFUSED or DELIVERY.LOST' },
+      requestedAt: dateTime,
+    },
+  },
+});
+
+export interface NotificationRequestedV2Payload {
+  notificationId: string;
+  orderId: string;
+  fulfilmentId: string | null;
+  customerId: string | null;
+  orderChannel: Channel;
+  /** pickup-ready, pickup-reminder, order-cancelled, pickup-expired, line-cancelled, pickup-delayed, order-shipped, order-delivered, delivery-failed */
+  template: string;
+  /** The pickup store, or the location that ships a delivery; null before one is chosen. */
+  storeId: string | null;
+  pickupCode: string | null;
+  pickupDeadline: string | null;
+  readyBy: string | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  requestedAt: string;
+}
+
+export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payload>({
+  type: 'notification.requested',
+  version: 2,
+  topic: NOTIFICATION_REQUESTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    "Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read. Version 2 names the fulfilment group, adds carrier and tracking number for deliveries, and takes any template name.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['notificationId', 'orderId', 'fulfilmentId', 'customerId', 'orderChannel', 'template', 'storeId', 'pickupCode', 'pickupDeadline', 'readyBy', 'carrier', 'trackingNumber', 'requestedAt'],
+    properties: {
+      notificationId: uuid,
+      orderId: uuid,
+      fulfilmentId: { ...fulfilmentId, type: ['string', 'null'] },
+      customerId: { type: ['string', 'null'], maxLength: 64 },
+      orderChannel: channel,
+      template: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*$', maxLength: 64, description: 'pickup-ready, pickup-reminder, order-cancelled, pickup-expired, line-cancelled, pickup-delayed, order-shipped, order-delivered or delivery-failed' },
+      storeId: { ...locationId, type: ['string', 'null'] },
+      pickupCode: { type: ['string', 'null'], pattern: '^[0-9A-Z]{6,12}$', description: 'code the customer shows at the POS' },
+      pickupDeadline: nullableDateTime,
+      readyBy: { ...nullableDateTime, description: 'promised pickup time, for a delay notice' },
+      carrier: { type: ['string', 'null'], maxLength: 64 },
+      trackingNumber: { type: ['string', 'null'], maxLength: 64 },
+      requestedAt: dateTime,
+    },
+  },
+});
