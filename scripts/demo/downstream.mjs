@@ -45,11 +45,11 @@ export async function startDownstream({ brokers, log = console.log }) {
         producer.send({ topic: 'payment.events.v1', messages: [envelope(t, data.orderId, payload, header('ce_correlationid'), header('ce_id'))] });
       if (topic === 'notification.requests.v1') {
         notifications.push(data);
-        log(`  notifier:  → customer ${data.customerId ?? '(guest)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}`);
+        log(`  notifier:  → customer ${data.customerId ?? '(guest)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
       } else if (type === 'payment.capture-requested.v1') {
         await reply('payment.captured.v1', { orderId: data.orderId, amount: data.amount, currency: data.currency, capturedAt: new Date().toISOString() });
         log(`  payment:   captured ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId}`);
-      } else if (type === 'payment.refund-requested.v1') {
+      } else if (type === 'payment.refund-requested.v1' || type === 'payment.refund-requested.v2') {
         await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount: data.amount, currency: data.currency, refundedAt: new Date().toISOString() });
         log(`  payment:   refunded ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} (${data.reason})`);
       }

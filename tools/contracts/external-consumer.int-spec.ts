@@ -95,12 +95,12 @@ describe('an external consumer reading only docs/asyncapi.json', () => {
 
     const journeyTypes = [
       'inventory.stock-adjusted.v1',
-      'order.placed.v1',
+      'order.placed.v2',
       'inventory.reserved.v1',
       'order.confirmed.v1',
       'order.picking-started.v1',
       'order.ready-for-pickup.v1',
-      'notification.requested.v1',
+      'notification.requested.v2',
       'order.collected.v1',
       'inventory.reservation-consumed.v1',
       'payment.capture-requested.v1',

@@ -5,6 +5,7 @@ import { Clock, clockFrom } from '@omni/platform';
 import { Orders1700000001000 } from '../migrations/1700000001000-orders';
 import { OrderPrices1700000001100 } from '../migrations/1700000001100-order-prices';
 import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup-lifecycle';
+import { FulfilmentGroups1700000006000 } from '../migrations/1700000006000-fulfilment-groups';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
 import { OrderWriter } from './application/order-writer';
@@ -13,7 +14,8 @@ import { ReactToInventoryUseCase } from './application/react-to-inventory.use-ca
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
 import { ExpirySweeper } from './infrastructure/expiry.sweeper';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
-import { OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
+import { DeliveriesHttpController } from './infrastructure/deliveries.http';
+import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { StoresHttpController } from './infrastructure/stores.http';
@@ -28,13 +30,13 @@ export class OrderModule {
         ServiceInfrastructureModule.forRoot({
           service: 'order',
           config,
-          entities: [OrderRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200],
+          entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their click & collect lifecycle: placing and cancelling orders, and the store side (pick list, picking, picks, collection at the POS, cancellation).', version: '0.1.0' },
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports.', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, InventoryEventsHandler, PaymentEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },

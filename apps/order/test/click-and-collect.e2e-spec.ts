@@ -115,7 +115,7 @@ describe('click & collect, end to end', () => {
 
     await j.status(placed.id, 'READY_FOR_PICKUP');
     await eventually(() => expect(events(placed.id, 'order.line-cancelled.v1')).toHaveLength(1));
-    const refunds = events(placed.id, 'payment.refund-requested.v1').map(payload);
+    const refunds = events(placed.id, 'payment.refund-requested.v2').map(payload);
     expect(refunds).toEqual([expect.objectContaining({ amount: 1500, reason: 'LINE.UNAVAILABLE' })]);
   });
 
@@ -130,7 +130,7 @@ describe('click & collect, end to end', () => {
     await stack.services.order.restart({ CLOCK_OFFSET_MS: String(3 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' }, { crash: true });
     await j.status(placed.id, 'EXPIRED');
     await eventually(async () => expect(await j.stock(store, 'UMBRELLA')).toMatchObject({ onHand: 2, reserved: 0, available: 2 }));
-    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v1').map(payload)).toEqual([expect.objectContaining({ amount: 6000, reason: 'ORDER.EXPIRED' })]));
+    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 6000, reason: 'ORDER.EXPIRED' })]));
     await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
   });
 
@@ -144,7 +144,7 @@ describe('click & collect, end to end', () => {
     expect(res.status).toBeLessThan(300);
     await j.status(placed.id, 'CANCELLED');
     await eventually(async () => expect(await j.stock(store, 'BAG')).toMatchObject({ reserved: 0, available: 1 }));
-    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v1').map(payload)).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED' })]));
+    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED' })]));
   });
 
   it('refuses the POS of another store and a wrong pickup code, changing nothing', async () => {

@@ -55,7 +55,7 @@ describe('events emitted during click & collect match docs/asyncapi.json', () =>
 
     const expected = [
       'inventory.stock-adjusted.v1',
-      'order.placed.v1',
+      'order.placed.v2',
       'inventory.reserved.v1',
       'order.confirmed.v1',
       'inventory.transfer-shipped.v1',
@@ -63,13 +63,13 @@ describe('events emitted during click & collect match docs/asyncapi.json', () =>
       'order.transfer-arrived.v1',
       'order.picking-started.v1',
       'order.ready-for-pickup.v1',
-      'notification.requested.v1',
+      'notification.requested.v2',
       'order.collected.v1',
       'inventory.reservation-consumed.v1',
       'payment.capture-requested.v1',
       'order.cancelled.v1',
       'inventory.reservation-released.v1',
-      'payment.refund-requested.v1',
+      'payment.refund-requested.v2',
     ];
     await eventually(() => expect([...types()]).toEqual(expect.arrayContaining(expected)));
     await eventually(() => expect(probe.on(INVENTORY_EVENTS_TOPIC, { key: cancelled.id, type: 'inventory.reservation-released.v1' })).toHaveLength(1));

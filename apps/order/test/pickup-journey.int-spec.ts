@@ -220,7 +220,7 @@ describe('order service: click & collect', () => {
     expect((await get(order.id)).lines[0]).toMatchObject({ quantity: 4, pickedQuantity: 3, cancelledQuantity: 1 });
     await eventually(() => expect(orderEvents(order.id, 'order.line-cancelled.v1').map(payload)).toEqual([expect.objectContaining({ lineId: line.lineId, quantity: 1 })]));
     const refund = await eventually(() => {
-      const r = orderEvents(order.id, 'payment.refund-requested.v1');
+      const r = orderEvents(order.id, 'payment.refund-requested.v2');
       expect(r).toHaveLength(1);
       return payload(r[0]);
     });
@@ -239,7 +239,7 @@ describe('order service: click & collect', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CANCELLED', cancellation: { by: 'customer', reason: 'found it cheaper' } });
     await eventually(() => expect(orderEvents(order.id, 'order.cancelled.v1').map(payload)).toEqual([expect.objectContaining({ cancelledBy: 'customer' })]));
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v1').map(payload)).toEqual([expect.objectContaining({ amount: 3000, reason: 'ORDER.CANCELLED' })]));
+    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 3000, reason: 'ORDER.CANCELLED' })]));
     await eventually(() => expect(notices(order.id).map((n) => n.template)).toEqual(['order-cancelled']));
     const again = await http('POST', `${url()}/orders/${order.id}/cancel`, {});
     expect(again.status).toBe(409);
@@ -252,7 +252,7 @@ describe('order service: click & collect', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CANCELLED', cancellation: { by: 'store', reason: 'damaged in store' } });
     await eventually(() => expect(orderEvents(order.id, 'order.cancelled.v1').map(payload)).toEqual([expect.objectContaining({ cancelledBy: 'store' })]));
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v1')).toHaveLength(1));
+    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2')).toHaveLength(1));
   });
 
   it('a store acting on another store\'s order is refused with 403 and nothing changes', async () => {
@@ -287,7 +287,7 @@ describe('order service: click & collect', () => {
     const order = await place();
     await inject(InventoryRejectedV1, { orderId: order.id, locationId: store, reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'TSHIRT-M', requested: 2, available: 0 }], rejectedAt: new Date().toISOString() });
     await waitFor(order.id, 'REJECTED');
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v1').map(payload)).toEqual([expect.objectContaining({ amount: 3000 })]));
+    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 3000 })]));
     const late = await reserve(order);
     await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [late.headers['ce_id']])).toEqual([{ n: 1 }]));
     expect(await sql(db, `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = 'order.confirmed.v1'`, [order.id])).toEqual([{ n: 0 }]);
@@ -300,7 +300,7 @@ describe('order service: click & collect', () => {
     await inject(ReservationReleasedV1, { orderId: order.id, reason: 'RESERVATION.EXPIRED', lines: [{ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: store }], releasedAt: new Date().toISOString() });
     await waitFor(order.id, 'CANCELLED');
     expect((await get(order.id)).cancellation).toMatchObject({ by: 'system', reason: 'RESERVATION.EXPIRED' });
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v1')).toHaveLength(1));
+    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2')).toHaveLength(1));
   });
 
   it('invalid transitions are 409 ORDER.INVALID_TRANSITION; unknown orders 404', async () => {
@@ -360,7 +360,7 @@ describe('order service: click & collect', () => {
     await service.ready();
     await waitFor(order.id, 'EXPIRED');
     await eventually(() => expect(orderEvents(order.id, 'order.expired.v1')).toHaveLength(1));
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v1').map(payload)).toEqual([expect.objectContaining({ amount: 12000, reason: 'ORDER.EXPIRED' })]));
+    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 12000, reason: 'ORDER.EXPIRED' })]));
     await eventually(() => expect(notices(order.id).map((n) => n.template)).toEqual(['pickup-ready', 'pickup-expired']));
     const collect = await storeCall(order.id, 'collect', { pickupCode: 'ABCDEFGH' });
     expect(collect.status).toBe(409);

@@ -53,7 +53,7 @@ describe('order → inventory → order, end to end', () => {
 
     await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' })).toHaveLength(1));
     const chain = [
-      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' }),
+      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }),
       ...probe.on(INVENTORY_EVENTS_TOPIC, { key: placed.id, type: 'inventory.reserved.v1' }),
       ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' }),
     ];
@@ -102,6 +102,6 @@ describe('order → inventory → order, end to end', () => {
     const placed = await place([{ sku: 'TSHIRT-M', quantity: 1 }]);
     await stack.services.order.stop();
     expect(stack.services.order.logs.some((l) => l.includes('"event":"messaging.stopped"'))).toBe(true);
-    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' })).toHaveLength(1));
+    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
   });
 });

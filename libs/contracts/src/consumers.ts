@@ -1,5 +1,5 @@
 import { EventDefinition } from './define-event';
-import { InventoryRejectedV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferReceivedV1 } from './events/inventory.events';
+import { InventoryRejectedV1, InventoryReservedForDeliveryV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferReceivedV1 } from './events/inventory.events';
 import {
   NotificationRequestedV1,
   OrderCancelledV1,
@@ -11,6 +11,7 @@ import {
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
+import { NotificationRequestedV2, OrderDeliveryAssignedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
@@ -28,19 +29,19 @@ export interface ConsumerSpec {
 export const CONSUMERS: readonly ConsumerSpec[] = [
   {
     service: 'inventory',
-    events: [OrderPlacedV1, OrderConfirmedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1],
-    description: 'Reserves, re-sources, releases and consumes stock as orders move on.',
+    events: [OrderPlacedV1, OrderPlacedV2, OrderConfirmedV1, OrderDeliveryAssignedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1, OrderShippedV1],
+    description: 'Reserves (pickup and delivery groups), re-sources, releases and consumes (collected or shipped) stock as orders move on.',
   },
   {
     service: 'order',
-    events: [InventoryReservedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
+    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
     description: 'Moves orders on from reservation, transfer and payment results.',
   },
-  { service: 'customer', events: [OrderPlacedV1], description: "Builds the customer's timeline." },
+  { service: 'customer', events: [OrderPlacedV1, OrderPlacedV2], description: "Builds the customer's timeline." },
   {
     service: 'payment (external)',
-    events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1],
+    events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2],
     description: 'Captures and refunds; answers on payment.events.v1.',
   },
-  { service: 'notifier (external)', events: [NotificationRequestedV1], description: 'Sends notifications to customers; the only reader of pickup codes.' },
+  { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },
 ] as ConsumerSpec[];

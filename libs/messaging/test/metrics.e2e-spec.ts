@@ -75,7 +75,7 @@ describe('metrics', () => {
       const inventory = await scrape('inventory');
       expect(one(inventory, 'outbox_backlog')[0]?.value).toBe(0);
       expect(one(inventory, 'outbox_events_published_total', { topic: INVENTORY_EVENTS_TOPIC })[0]?.value).toBeGreaterThan(0);
-      expect(one(inventory, 'events_consumed_total', { topic: ORDER_EVENTS_TOPIC, type: 'order.placed.v1', outcome: 'applied' })[0]?.value).toBeGreaterThanOrEqual(1);
+      expect(one(inventory, 'events_consumed_total', { topic: ORDER_EVENTS_TOPIC, type: 'order.placed.v2', outcome: 'applied' })[0]?.value).toBeGreaterThanOrEqual(1);
       expect(one(inventory, 'kafka_consumer_lag', { topic: ORDER_EVENTS_TOPIC }).length).toBeGreaterThan(0);
     }, { timeoutMs: 20_000 });
   });

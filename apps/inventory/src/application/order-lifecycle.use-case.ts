@@ -5,13 +5,15 @@ import {
   OrderCollectedPayload,
   OrderConfirmedPayload,
   OrderExpiredPayload,
+  OrderShippedPayload,
+  DeliveryAssignmentPayload,
   ReservationConsumedV1,
   ReservationReleasedPayload,
 } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { reservationRepository } from '../infrastructure/reservation.repository';
+import { Reservation, reservationRepository } from '../infrastructure/reservation.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { releaseOrder } from './release';
 
@@ -36,40 +38,56 @@ export class OrderLifecycleUseCase {
     });
   }
 
+  /** Delivery groups assigned to their locations keep their units too. */
+  async onDeliveryAssigned(e: EventEnvelope<DeliveryAssignmentPayload>): Promise<void> {
+    await this.once(e, e.data.orderId, async (m) => {
+      await reservationRepository.clearExpiry(m, e.data.orderId, this.clock.now());
+    });
+  }
+
+  /** A cancelled group (its lines; the whole order for events without lines) gives its units back. */
   async onCancelled(e: EventEnvelope<OrderCancelledPayload>): Promise<void> {
-    await this.once(e, e.data.orderId, (m) => this.release(m, e.data.orderId, 'ORDER.CANCELLED'));
+    await this.once(e, e.data.orderId, (m) => this.release(m, e.data.orderId, 'ORDER.CANCELLED', e.data.lineIds));
   }
 
   async onExpired(e: EventEnvelope<OrderExpiredPayload>): Promise<void> {
-    await this.once(e, e.data.orderId, (m) => this.release(m, e.data.orderId, 'ORDER.EXPIRED'));
+    await this.once(e, e.data.orderId, (m) => this.release(m, e.data.orderId, 'ORDER.EXPIRED', e.data.lineIds));
+  }
+
+  /** A shipped delivery's units leave the location that shipped it: on hand and reserved both go down. */
+  async onShipped(e: EventEnvelope<OrderShippedPayload>): Promise<void> {
+    const { orderId, locationId } = e.data;
+    const lineIds = new Set(e.data.lines.map((l) => l.lineId));
+    await this.once(e, orderId, (m) => this.consume(m, orderId, locationId, (r) => lineIds.has(r.lineId), e));
   }
 
   /** The collected units leave the store: on hand and reserved both go down. */
   async onCollected(e: EventEnvelope<OrderCollectedPayload>): Promise<void> {
     const { orderId, storeId } = e.data;
-    await this.once(e, orderId, async (m) => {
-      const now = this.clock.now();
-      const atStore = (await reservationRepository.activeOfOrderForUpdate(m, orderId)).filter((r) => r.locationId === storeId);
-      if (atStore.length === 0) {
-        this.logger.warn({ orderId, storeId, eventId: e.id }, 'order.collected without active reservations at the store');
-        return;
-      }
-      for (const r of atStore) await stockRepository.removeReserved(m, r.locationId, r.sku, r.quantity);
-      await reservationRepository.setStatus(m, atStore.map((r) => r.id), 'CONSUMED', now);
-      await this.outbox.append(
-        m,
-        ReservationConsumedV1,
-        { orderId, locationId: storeId, lines: atStore.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), consumedAt: now.toISOString() },
-        now,
-      );
-    });
+    const lineIds = new Set(e.data.lines.map((l) => l.lineId));
+    // Events from before fulfilment groups name no group: every reservation of the order at the store.
+    await this.once(e, orderId, (m) => this.consume(m, orderId, storeId, (r) => e.data.fulfilmentId === undefined || lineIds.has(r.lineId), e));
   }
 
-  private async release(m: EntityManager, orderId: string, reason: ReservationReleasedPayload['reason']): Promise<void> {
+  private async consume(m: EntityManager, orderId: string, locationId: string, mine: (r: Reservation) => boolean, e: EventEnvelope): Promise<void> {
     const now = this.clock.now();
-    const active = await reservationRepository.activeOfOrderForUpdate(m, orderId);
-    const inTransit = await reservationRepository.inTransitOfOrderForUpdate(m, orderId);
-    await releaseOrder(m, this.outbox, orderId, active, reason, now, inTransit);
+    const here = (await reservationRepository.activeOfOrderForUpdate(m, orderId)).filter((r) => r.locationId === locationId && mine(r));
+    if (here.length === 0) {
+      this.logger.warn({ orderId, locationId, eventId: e.id, type: e.type }, 'units left a location without active reservations there');
+      return;
+    }
+    for (const r of here) await stockRepository.removeReserved(m, r.locationId, r.sku, r.quantity);
+    await reservationRepository.setStatus(m, here.map((r) => r.id), 'CONSUMED', now);
+    await this.outbox.append(m, ReservationConsumedV1, { orderId, locationId, lines: here.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), consumedAt: now.toISOString() }, now);
+  }
+
+  private async release(m: EntityManager, orderId: string, reason: ReservationReleasedPayload['reason'], lineIds?: readonly string[]): Promise<void> {
+    const now = this.clock.now();
+    const only = lineIds ? new Set(lineIds) : null;
+    const ofGroup = (rs: Reservation[]) => (only ? rs.filter((r) => only.has(r.lineId)) : rs);
+    const active = ofGroup(await reservationRepository.activeOfOrderForUpdate(m, orderId));
+    const inTransit = ofGroup(await reservationRepository.inTransitOfOrderForUpdate(m, orderId));
+    await releaseOrder(m, this.outbox, orderId, active, reason, now, inTransit, only !== null);
   }
 
   private async once(e: EventEnvelope, orderId: string, work: (m: EntityManager) => Promise<void>): Promise<void> {

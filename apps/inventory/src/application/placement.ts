@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { expectedArrival, Location } from '../domain/location';
-import { planSourcing, SourcingLine, withoutStock } from '../domain/sourcing';
+import { Candidate, planDelivery, planSourcing, SourcingLine, SourcingPlan, withoutStock } from '../domain/sourcing';
 import { Transfer } from '../domain/transfer.machine';
 import { locationRepository } from '../infrastructure/location.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
@@ -21,15 +21,31 @@ const byLockOrder = (a: Placement, b: Placement) => a.locationId.localeCompare(b
  * out of the snapshot for its SKU before the rule runs again, so this ends.
  */
 export async function reserveAtSources(m: EntityManager, store: Location, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
-  let candidates = await stockRepository.candidates(m, store.id, [...new Set(lines.map((l) => l.sku))]);
+  const candidates = await stockRepository.candidates(m, store.id, [...new Set(lines.map((l) => l.sku))]);
+  return reserveByRule(m, candidates, lines, (c, ls) => planSourcing(store, c, ls));
+}
+
+/** Reserves a delivery's lines where they will ship from, by the delivery sourcing rule (any location). */
+export async function reserveForDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
+  const candidates = await stockRepository.candidates(m, '', [...new Set(lines.map((l) => l.sku))]);
+  return reserveByRule(m, candidates, lines, planDelivery);
+}
+
+async function reserveByRule(
+  m: EntityManager,
+  snapshot: Candidate[],
+  lines: readonly SourcingLine[],
+  plan: (candidates: readonly Candidate[], lines: readonly SourcingLine[]) => SourcingPlan,
+): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
+  let candidates = snapshot;
   let remaining = [...lines];
   const placed: Placement[] = [];
   const unavailable: SourcingLine[] = [];
   while (remaining.length > 0) {
-    const plan = planSourcing(store, candidates, remaining);
-    unavailable.push(...plan.unavailable);
+    const planned = plan(candidates, remaining);
+    unavailable.push(...planned.unavailable);
     remaining = [];
-    for (const a of [...plan.assignments].sort(byLockOrder)) {
+    for (const a of [...planned.assignments].sort(byLockOrder)) {
       if (await stockRepository.tryReserve(m, a.locationId, a.line.sku, a.line.quantity)) {
         placed.push(a);
       } else {
@@ -48,22 +64,23 @@ export interface PlacedReservation {
 }
 
 /**
- * Records placements as reservations, with one REQUESTED transfer per source location (arriving
- * after that source's transfer days).
+ * Records placements as reservations, with one REQUESTED transfer per source location to the
+ * pickup store (arriving after that source's transfer days). A delivery has no store: its units
+ * ship from where they are reserved.
  */
 export async function recordPlacements(
   m: EntityManager,
   orderId: string,
-  store: Location,
+  store: Location | null,
   placements: readonly Placement[],
   expiresAt: Date | null,
   now: Date,
 ): Promise<PlacedReservation[]> {
   const transfers = new Map<string, Transfer>();
-  for (const source of [...new Set(placements.map((p) => p.locationId).filter((id) => id !== store.id))].sort()) {
+  for (const source of store ? [...new Set(placements.map((p) => p.locationId).filter((id) => id !== store.id))].sort() : []) {
     const from = await locationRepository.find(m, source);
     if (!from) throw new Error(`source location ${source} vanished while sourcing`);
-    const t: Transfer = { id: randomUUID(), orderId, fromLocationId: source, toLocationId: store.id, status: 'REQUESTED', expectedArrivalAt: expectedArrival(from, now) };
+    const t: Transfer = { id: randomUUID(), orderId, fromLocationId: source, toLocationId: store!.id, status: 'REQUESTED', expectedArrivalAt: expectedArrival(from, now) };
     await transferRepository.insert(m, t, now);
     transfers.set(source, t);
   }

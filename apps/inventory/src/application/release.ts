@@ -9,7 +9,7 @@ import { transferRepository } from '../infrastructure/transfer.repository';
  * Releases an order's active reservations where they are and cancels its REQUESTED transfers →
  * one inventory.reservation-released. In-transit units (a shipped transfer) are released too: they
  * already left the source, so no stock changes there, and they arrive at the store unreserved.
- * The reservations must be locked by the caller.
+ * The reservations must be locked by the caller; `onlyTheseReservations` when they are one group's.
  */
 export async function releaseOrder(
   m: EntityManager,
@@ -19,8 +19,11 @@ export async function releaseOrder(
   reason: ReservationReleasedPayload['reason'],
   now: Date,
   inTransit: readonly Reservation[] = [],
+  onlyTheseReservations = false,
 ): Promise<void> {
-  const requested = await transferRepository.ofOrderForUpdate(m, orderId, 'REQUESTED');
+  // A group's release cancels the transfers bringing its own lines; an order's, all of them.
+  const mine = new Set(active.map((r) => r.transferId).filter((id): id is string => id !== null));
+  const requested = (await transferRepository.ofOrderForUpdate(m, orderId, 'REQUESTED')).filter((t) => !onlyTheseReservations || mine.has(t.id));
   await transferRepository.setStatus(m, requested.map((t) => t.id), 'CANCELLED', now);
   if (active.length === 0 && inTransit.length === 0) return;
   for (const r of active) await stockRepository.unreserve(m, r.locationId, r.sku, r.quantity);

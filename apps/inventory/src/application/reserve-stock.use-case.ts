@@ -1,5 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, InventoryRejectedV1, InventoryReservedV1, OrderPlacedPayload, ShortLinePayload } from '@omni/contracts';
+import {
+  EventEnvelope,
+  FulfilmentPayload,
+  InventoryRejectedV1,
+  InventoryReservedForDeliveryV1,
+  InventoryReservedV1,
+  OrderPlacedV2Payload,
+  ShortLinePayload,
+  UNASSIGNED_LOCATION,
+} from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
@@ -9,15 +18,20 @@ import { SourcingLine } from '../domain/sourcing';
 import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { InventoryConfig } from '../inventory.config';
-import { Placement, recordPlacements, reserveAtSources } from './placement';
+import { Placement, recordPlacements, reserveAtSources, reserveForDelivery } from './placement';
 
 export type ReservationOutcome = { reserved: true } | { reserved: false; reason: string };
 
+type GroupPlan = { group: FulfilmentPayload; lines: SourcingLine[]; store: Location | null; placed: Placement[] };
+type Refusal = { reason: 'STOCK.INSUFFICIENT' | 'LOCATION.UNKNOWN' | 'LOCATION.NO_PICKUP'; locationId: string; shortLines: ShortLinePayload[] };
+
 /**
- * Reserves every line of a placed order, at its store when the store has the units, else at a
- * source chosen by the sourcing rule with a transfer to the store — or nothing: all lines are
- * tried inside a savepoint, rolled back if any line cannot be placed anywhere. The inbox row,
- * the reservations, the transfers and the reply event commit together.
+ * Reserves every line of a placed order, group by group: a pickup group at its store when the
+ * store has the units, else at a source chosen by the sourcing rule with a transfer to the store;
+ * a delivery group where it will ship from, by the delivery sourcing rule (split across locations
+ * when no single one has everything). All groups or nothing: everything is tried inside a
+ * savepoint, rolled back if any line cannot be placed anywhere. The inbox row, the reservations,
+ * the transfers and the reply events (one per group) commit together.
  */
 @Injectable()
 export class ReserveStockUseCase {
@@ -30,7 +44,7 @@ export class ReserveStockUseCase {
     @Inject(InventoryConfig) private readonly config: InventoryConfig,
   ) {}
 
-  async onOrderPlaced(e: EventEnvelope<OrderPlacedPayload>): Promise<ReservationOutcome | null> {
+  async onOrderPlaced(e: EventEnvelope<OrderPlacedV2Payload>): Promise<ReservationOutcome | null> {
     const { orderId } = e.data;
     const outcome = await this.inbox.once(e, (m) => this.reserve(m, e.data));
     if (!outcome.applied) {
@@ -40,65 +54,104 @@ export class ReserveStockUseCase {
     return outcome.result;
   }
 
-  private async reserve(m: EntityManager, order: OrderPlacedPayload): Promise<ReservationOutcome> {
+  private async reserve(m: EntityManager, order: OrderPlacedV2Payload): Promise<ReservationOutcome> {
     const now = this.clock.now();
-    const store = await locationRepository.find(m, order.storeId);
-    const refusal = pickupRefusal(store);
+    const linesById = new Map(order.lines.map((l) => [l.lineId, { lineId: l.lineId, sku: l.sku, quantity: l.quantity }]));
+    await m.query('SAVEPOINT reserve_order');
+    const plans: GroupPlan[] = [];
+    let refusal: Refusal | null = null;
+    for (const group of order.fulfilments) {
+      const lines = group.lineIds.map((id) => linesById.get(id)!).filter(Boolean);
+      const placed = group.type === 'pickup' ? await this.placePickup(m, group.storeId!, lines) : await this.placeDelivery(m, lines);
+      if (!placed.ok) {
+        refusal = placed.refusal;
+        break;
+      }
+      plans.push({ group, lines, store: placed.store, placed: placed.placed });
+    }
     if (refusal) {
-      await this.outbox.append(m, InventoryRejectedV1, { orderId: order.orderId, locationId: order.storeId, reason: refusal, shortLines: [], rejectedAt: now.toISOString() }, now);
-      return { reserved: false, reason: refusal };
+      await m.query('ROLLBACK TO SAVEPOINT reserve_order');
+      await this.outbox.append(m, InventoryRejectedV1, { orderId: order.orderId, locationId: refusal.locationId, reason: refusal.reason, shortLines: refusal.shortLines, rejectedAt: now.toISOString() }, now);
+      return { reserved: false, reason: refusal.reason };
     }
-    const placements = await this.place(m, store!, order.lines);
-    if (!placements.ok) {
-      await this.outbox.append(
-        m,
-        InventoryRejectedV1,
-        { orderId: order.orderId, locationId: order.storeId, reason: 'STOCK.INSUFFICIENT', shortLines: placements.shortLines, rejectedAt: now.toISOString() },
-        now,
-      );
-      return { reserved: false, reason: 'STOCK.INSUFFICIENT' };
+    await m.query('RELEASE SAVEPOINT reserve_order');
+    const expiry = expiresAt(now, this.config.RESERVATION_TTL_MINUTES);
+    for (const plan of plans) {
+      if (plan.group.type === 'pickup') await this.recordPickup(m, order.orderId, plan, expiry, now);
+      else await this.recordDelivery(m, order.orderId, plan, expiry, now);
     }
-    const recorded = await recordPlacements(m, order.orderId, store!, placements.placed, expiresAt(now, this.config.RESERVATION_TTL_MINUTES), now);
+    return { reserved: true };
+  }
+
+  private async recordPickup(m: EntityManager, orderId: string, plan: GroupPlan, expiry: Date, now: Date): Promise<void> {
+    const store = plan.store!;
+    const recorded = await recordPlacements(m, orderId, store, plan.placed, expiry, now);
     const transfers = [...new Map(recorded.filter((r) => r.transfer).map((r) => [r.transfer!.id, r.transfer!])).values()];
     const byLine = new Map(recorded.map((r) => [r.line.lineId, r]));
     await this.outbox.append(
       m,
       InventoryReservedV1,
       {
-        orderId: order.orderId,
-        locationId: store!.id,
-        lines: order.lines.map((l) => {
+        orderId,
+        // Events about an order from before fulfilment groups name no group (the group is the order).
+        ...(plan.group.fulfilmentId !== orderId ? { fulfilmentId: plan.group.fulfilmentId } : {}),
+        locationId: store.id,
+        lines: plan.lines.map((l) => {
           const r = byLine.get(l.lineId)!;
           return { lineId: l.lineId, sku: l.sku, quantity: l.quantity, sourceLocationId: r.locationId, transferId: r.transfer?.id ?? null };
         }),
         transfers: transfers.map((t) => ({ transferId: t.id, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, expectedArrivalAt: t.expectedArrivalAt.toISOString() })),
-        readyBy: readyBy(store!, now, transfers.map((t) => t.expectedArrivalAt)).toISOString(),
-        pickupHoldDays: store!.pickupHoldDays,
+        readyBy: readyBy(store, now, transfers.map((t) => t.expectedArrivalAt)).toISOString(),
+        pickupHoldDays: store.pickupHoldDays,
         reservedAt: now.toISOString(),
       },
       now,
     );
-    return { reserved: true };
   }
 
-  /** All lines or none: a savepoint undoes the lines already reserved when one cannot be placed. */
-  private async place(m: EntityManager, store: Location, lines: readonly SourcingLine[]): Promise<{ ok: true; placed: Placement[] } | { ok: false; shortLines: ShortLinePayload[] }> {
-    await m.query('SAVEPOINT reserve_lines');
+  private async recordDelivery(m: EntityManager, orderId: string, plan: GroupPlan, expiry: Date, now: Date): Promise<void> {
+    // No pickup store: every placement is a reservation where the units are, no transfer.
+    await recordPlacements(m, orderId, null, plan.placed, expiry, now);
+    await this.outbox.append(
+      m,
+      InventoryReservedForDeliveryV1,
+      {
+        orderId,
+        fulfilmentId: plan.group.fulfilmentId,
+        lines: plan.placed.map((p) => ({ lineId: p.line.lineId, sku: p.line.sku, quantity: p.line.quantity, sourceLocationId: p.locationId })),
+        reservedAt: now.toISOString(),
+      },
+      now,
+    );
+  }
+
+  /** A pickup group: at the store when it has the units, else at sources by the sourcing rule. */
+  private async placePickup(m: EntityManager, storeId: string, lines: readonly SourcingLine[]): Promise<{ ok: true; store: Location; placed: Placement[] } | { ok: false; refusal: Refusal }> {
+    const store = await locationRepository.find(m, storeId);
+    const refused = pickupRefusal(store);
+    if (refused) return { ok: false, refusal: { reason: refused, locationId: storeId, shortLines: [] } };
     const placed: Placement[] = [];
     const elsewhere: SourcingLine[] = [];
     // A fixed lock order (by SKU) keeps two multi-line orders from deadlocking on each other's rows.
     for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      if (await stockRepository.tryReserve(m, store.id, l.sku, l.quantity)) placed.push({ line: l, locationId: store.id });
+      if (await stockRepository.tryReserve(m, store!.id, l.sku, l.quantity)) placed.push({ line: l, locationId: store!.id });
       else elsewhere.push(l);
     }
-    const sourced = elsewhere.length > 0 ? await reserveAtSources(m, store, elsewhere) : { placed: [], unavailable: [] };
-    if (sourced.unavailable.length > 0) {
-      await m.query('ROLLBACK TO SAVEPOINT reserve_lines');
-      const shortLines: ShortLinePayload[] = [];
-      for (const l of sourced.unavailable) shortLines.push({ sku: l.sku, requested: l.quantity, available: await stockRepository.availableOf(m, store.id, l.sku) });
-      return { ok: false, shortLines };
-    }
-    await m.query('RELEASE SAVEPOINT reserve_lines');
-    return { ok: true, placed: [...placed, ...sourced.placed] };
+    const sourced = elsewhere.length > 0 ? await reserveAtSources(m, store!, elsewhere) : { placed: [], unavailable: [] };
+    if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: storeId, shortLines: await this.short(m, storeId, sourced.unavailable) } };
+    return { ok: true, store: store!, placed: [...placed, ...sourced.placed] };
+  }
+
+  private async placeDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ ok: true; store: null; placed: Placement[] } | { ok: false; refusal: Refusal }> {
+    const sourced = await reserveForDelivery(m, lines);
+    if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: UNASSIGNED_LOCATION, shortLines: await this.short(m, null, sourced.unavailable) } };
+    return { ok: true, store: null, placed: sourced.placed };
+  }
+
+  /** What a refused line asked for and what could be had: at the pickup store, or the most any one location has for a delivery. */
+  private async short(m: EntityManager, storeId: string | null, lines: readonly SourcingLine[]): Promise<ShortLinePayload[]> {
+    const out: ShortLinePayload[] = [];
+    for (const l of lines) out.push({ sku: l.sku, requested: l.quantity, available: storeId ? await stockRepository.availableOf(m, storeId, l.sku) : await stockRepository.bestAvailableOf(m, l.sku) });
+    return out;
   }
 }

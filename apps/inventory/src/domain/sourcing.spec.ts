@@ -1,8 +1,8 @@
-import { Candidate, planSourcing, rankCandidates, SourcingLine, withoutStock } from './sourcing';
+import { Candidate, planDelivery, planSourcing, rankCandidates, SourcingLine, withoutStock } from './sourcing';
 
 const store = { latitude: 52.37, longitude: 4.89 }; // Amsterdam
-const at = (id: string, transferDays: number, available: Record<string, number>, coords: [number, number] | null = null): Candidate => ({
-  location: { id, transferDays, latitude: coords?.[0] ?? null, longitude: coords?.[1] ?? null },
+const at = (id: string, transferDays: number, available: Record<string, number>, coords: [number, number] | null = null, kind: 'store' | 'warehouse' = 'warehouse'): Candidate => ({
+  location: { id, kind, transferDays, latitude: coords?.[0] ?? null, longitude: coords?.[1] ?? null },
   available,
 });
 const line = (sku: string, quantity: number, lineId = `L-${sku}`): SourcingLine => ({ lineId, sku, quantity });
@@ -42,5 +42,24 @@ describe('sourcing rule', () => {
     const cs = [at('W-C', 2, {}), at('W-A', 2, {}), at('W-B', 1, {})];
     expect(rankCandidates(store, cs, [line('A', 1)]).map((c) => c.location.id)).toEqual(['W-B', 'W-A', 'W-C']);
     expect(rankCandidates(store, [...cs].reverse(), [line('A', 1)]).map((c) => c.location.id)).toEqual(['W-B', 'W-A', 'W-C']);
+  });
+});
+
+describe('delivery sourcing rule', () => {
+  const store = (id: string, available: Record<string, number>) => at(id, 1, available, null, 'store');
+  const assigned = (candidates: Candidate[], lines: SourcingLine[]) => {
+    const plan = planDelivery(candidates, lines);
+    return { ...Object.fromEntries(plan.assignments.map((a) => [a.line.lineId, a.locationId])), ...Object.fromEntries(plan.unavailable.map((l) => [l.lineId, null])) };
+  };
+
+  it.each<[string, Candidate[], SourcingLine[], Record<string, string | null>]>([
+    ['a warehouse ships before a store', [store('S-A', { A: 5 }), at('W-Z', 3, { A: 5 })], [line('A', 1)], { 'L-A': 'W-Z' }],
+    ['ship-from-store when the warehouses lack it', [at('W1', 1, { A: 0 }), store('S1', { A: 2 })], [line('A', 2)], { 'L-A': 'S1' }],
+    ['one location covering everything beats a warehouse covering part (one parcel)', [at('W1', 1, { A: 5 }), store('S1', { A: 5, B: 5 })], [line('A', 1), line('B', 1)], { 'L-A': 'S1', 'L-B': 'S1' }],
+    ['split across locations when none has everything', [at('W1', 1, { A: 5 }), store('S1', { B: 5 })], [line('A', 1), line('B', 1)], { 'L-A': 'W1', 'L-B': 'S1' }],
+    ['a line no location can cover whole is unavailable', [at('W1', 1, { A: 1 }), store('S1', { A: 1 })], [line('A', 2)], { 'L-A': null }],
+    ['two lines of one SKU use up a location before the next', [at('W1', 1, { A: 3 }), store('S1', { A: 3 })], [line('A', 2, 'L1'), line('A', 2, 'L2')], { L1: 'W1', L2: 'S1' }],
+  ])('%s', (_what, candidates, lines, expected) => {
+    expect(assigned(candidates, lines)).toEqual(expected);
   });
 });

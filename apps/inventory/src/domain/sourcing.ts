@@ -9,7 +9,7 @@ export interface SourcingLine {
 
 /** A location that could send units to the store, as read (without locks) when sourcing. */
 export interface Candidate {
-  readonly location: Pick<Location, 'id' | 'transferDays' | 'latitude' | 'longitude'>;
+  readonly location: Pick<Location, 'id' | 'kind' | 'transferDays' | 'latitude' | 'longitude'>;
   /** Units available to promise, per SKU. */
   readonly available: Readonly<Record<string, number>>;
 }
@@ -74,4 +74,41 @@ export function planSourcing(store: Pick<Location, 'latitude' | 'longitude'>, ca
 /** The snapshot after losing a race for `sku` at `locationId`: that location no longer counts for it. */
 export function withoutStock(candidates: readonly Candidate[], locationId: string, sku: string): Candidate[] {
   return candidates.map((c) => (c.location.id === locationId ? { ...c, available: { ...c.available, [sku]: 0 } } : c));
+}
+
+/**
+ * Orders candidates for a delivery to a customer: one that covers all the lines (one parcel);
+ * a warehouse before a store (ship-from-store when the warehouses lack it); then location id,
+ * so the choice is deterministic.
+ */
+export function rankForDelivery(candidates: readonly Candidate[], lines: readonly SourcingLine[]): Candidate[] {
+  const keyed = candidates.map((c) => ({ c, all: coversAll(c, lines) }));
+  keyed.sort((a, b) => {
+    if (a.all !== b.all) return a.all ? -1 : 1;
+    if (a.c.location.kind !== b.c.location.kind) return a.c.location.kind === 'warehouse' ? -1 : 1;
+    return a.c.location.id < b.c.location.id ? -1 : a.c.location.id > b.c.location.id ? 1 : 0;
+  });
+  return keyed.map((k) => k.c);
+}
+
+/**
+ * The delivery sourcing rule: like planSourcing, each line goes whole to the most preferred
+ * location that still has its units, so an order no single location can cover is split across
+ * locations (each ships its own parcel). Pure and replaceable.
+ */
+export function planDelivery(candidates: readonly Candidate[], lines: readonly SourcingLine[]): SourcingPlan {
+  const left = new Map(candidates.map((c) => [c.location.id, { ...c.available }]));
+  const ranked = rankForDelivery(candidates, lines);
+  const assignments: { line: SourcingLine; locationId: string }[] = [];
+  const unavailable: SourcingLine[] = [];
+  for (const line of lines) {
+    const chosen = ranked.find((c) => (left.get(c.location.id)![line.sku] ?? 0) >= line.quantity);
+    if (!chosen) {
+      unavailable.push(line);
+      continue;
+    }
+    left.get(chosen.location.id)![line.sku] -= line.quantity;
+    assignments.push({ line, locationId: chosen.location.id });
+  }
+  return { assignments, unavailable };
 }

@@ -13,6 +13,13 @@ import {
   OrderExpiredV1,
   OrderPlacedPayload,
   OrderPlacedV1,
+  OrderPlacedV2,
+  OrderPlacedV2Payload,
+  orderPlacedAsV2,
+  OrderDeliveryAssignedV1,
+  DeliveryAssignmentPayload,
+  OrderShippedV1,
+  OrderShippedPayload,
   OrderShortPickedPayload,
   OrderShortPickedV1,
 } from '@omni/contracts';
@@ -28,9 +35,25 @@ export class OrderEventsHandler {
     private readonly shortPick: ResolveShortPickUseCase,
   ) {}
 
+  /** Written before fulfilment groups: read as version 2 with one pickup group. */
   @EventPattern(ceTypeOf(OrderPlacedV1))
   async onOrderPlaced(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {
+    await this.reserve.onOrderPlaced({ ...e, data: orderPlacedAsV2(e.data) });
+  }
+
+  @EventPattern(ceTypeOf(OrderPlacedV2))
+  async onOrderPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>): Promise<void> {
     await this.reserve.onOrderPlaced(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderDeliveryAssignedV1))
+  async onDeliveryAssigned(@Payload() e: EventEnvelope<DeliveryAssignmentPayload>): Promise<void> {
+    await this.lifecycle.onDeliveryAssigned(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderShippedV1))
+  async onOrderShipped(@Payload() e: EventEnvelope<OrderShippedPayload>): Promise<void> {
+    await this.lifecycle.onShipped(e);
   }
 
   @EventPattern(ceTypeOf(OrderConfirmedV1))

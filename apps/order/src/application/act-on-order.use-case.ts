@@ -1,29 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { Decision, DeliveryFailure } from '@omni/contracts';
 import { Metrics } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
-import { CancelledBy, Order } from '../domain/order';
-import {
-  cancelOrder,
-  checkStore,
-  collectOrder,
-  DecisionContext,
-  PickReport,
-  PickupRefusal,
-  recordPicks,
-  registerWrongCode,
-  startPicking,
-} from '../domain/pickup.machine';
+import { confirmDelivered, failDelivery, shipDelivery } from '../domain/delivery.machine';
+import { cancelFulfilment, cancelOpenFulfilments, FulfilmentRefusal, onFulfilment, recordFulfilmentPicks, startPickingFulfilment } from '../domain/fulfilment';
+import { CancelledBy, Fulfilment, Order, withFulfilment } from '../domain/order';
+import { checkStore, collectOrder, DecisionContext, PickReport, registerWrongCode } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
 
-export type OrderActionRefusal = PickupRefusal | 'ORDER.NOT_FOUND';
-export type OrderActionResult = { ok: true; order: Order } | { ok: false; code: OrderActionRefusal; detail?: string };
+export type OrderActionRefusal = FulfilmentRefusal | 'ORDER.NOT_FOUND' | 'FULFILMENT.NOT_FOUND' | 'FULFILMENT.AMBIGUOUS' | 'FULFILMENT.NOT_A_DELIVERY';
+export type OrderActionResult = { ok: true; order: Order; fulfilment?: Fulfilment } | { ok: false; code: OrderActionRefusal; detail?: string };
 
-/** Who asks: a store acts only on its own orders; the customer's own check happens upstream (auth). */
-export type Actor = { kind: 'store'; storeId: string } | { kind: 'customer' };
+/**
+ * Who asks: a location (store or warehouse) acts only on the groups it fulfils; a customer on their
+ * own orders (checked upstream, by auth); a carrier reports on deliveries it carries.
+ */
+export type Actor = { kind: 'store'; storeId: string } | { kind: 'customer' } | { kind: 'carrier' };
 
-/** Store and customer actions over HTTP: load and lock → check the actor → decide → save with outbox rows, one transaction. */
+type Decide = (f: Fulfilment, ctx: DecisionContext) => Decision<Fulfilment, OrderActionRefusal>;
+
+/**
+ * Store, warehouse, carrier and customer actions over HTTP: load and lock the order → find the
+ * group → check the actor → decide → save with outbox rows, one transaction.
+ *
+ * A location names the group by its fulfilment id, or by the order id when the order has exactly
+ * one group at that location (every click & collect order).
+ */
 @Injectable()
 export class ActOnOrderUseCase {
   constructor(
@@ -32,50 +36,92 @@ export class ActOnOrderUseCase {
     private readonly metrics: Metrics,
   ) {}
 
-  startPicking(orderId: string, actor: Actor) {
-    return this.act(orderId, actor, (o, ctx) => startPicking(o, ctx.now));
+  startPicking(id: string, actor: Actor) {
+    return this.act(id, actor, (f, ctx) => startPickingFulfilment(f, ctx));
   }
 
-  recordPicks(orderId: string, actor: Actor, picks: readonly PickReport[]) {
-    return this.act(orderId, actor, (o, ctx) => recordPicks(o, picks, newPickupCode(), ctx));
+  recordPicks(id: string, actor: Actor, picks: readonly PickReport[]) {
+    return this.act(id, actor, (f, ctx) => recordFulfilmentPicks(f, picks, newPickupCode(), ctx));
   }
 
-  cancel(orderId: string, actor: Actor, reason: string) {
-    const by: CancelledBy = actor.kind;
-    return this.act(orderId, actor, (o, ctx) => cancelOrder(o, by, reason, ctx));
+  ship(id: string, actor: Actor, carrier: string, trackingNumber: string) {
+    return this.act(id, actor, (f, ctx) => (f.type === 'delivery' ? shipDelivery(f, carrier, trackingNumber, ctx) : notADelivery(f)));
   }
 
-  async collect(orderId: string, actor: Actor, pickupCode: string): Promise<OrderActionResult> {
-    const result = await this.act(orderId, actor, (o, ctx) => collectOrder(o, pickupCode, ctx), async (m, o, code, ctx) => {
-      // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
-      if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, registerWrongCode(o, ctx.now), [], ctx.now);
-    });
-    // After commit: the time the customer's goods waited at the store.
-    if (result.ok && result.order.readyAt && result.order.collectedAt) this.metrics.journeyStep('ready_to_collected', result.order.readyAt, result.order.collectedAt);
-    return result;
+  reportDelivery(id: string, outcome: 'DELIVERED' | DeliveryFailure) {
+    return this.act(id, { kind: 'carrier' }, (f, ctx) => (f.type !== 'delivery' ? notADelivery(f) : outcome === 'DELIVERED' ? confirmDelivered(f, ctx) : failDelivery(f, outcome, ctx)));
   }
 
-  private act(
-    orderId: string,
-    actor: Actor,
-    decide: (o: Order, ctx: DecisionContext) => ReturnType<typeof startPicking>,
-    onRefused?: (m: EntityManager, o: Order, code: PickupRefusal, ctx: DecisionContext) => Promise<void>,
-  ): Promise<OrderActionResult> {
+  /** A location cancels its own group; a customer cancels whatever of the order can still be cancelled. */
+  cancel(id: string, actor: Actor, reason: string): Promise<OrderActionResult> {
+    const by: CancelledBy = actor.kind === 'store' ? 'store' : 'customer';
+    if (actor.kind === 'store') return this.act(id, actor, (f, ctx) => cancelFulfilment(f, by, reason, ctx));
     return this.dataSource.transaction(async (m): Promise<OrderActionResult> => {
-      const order = await orderRepository.findForUpdate(m, orderId);
-      if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${orderId}` };
-      if (actor.kind === 'store') {
-        const own = checkStore(order, actor.storeId);
-        if (!own.ok) return { ok: false, code: own.code, detail: own.detail };
-      }
+      const order = await orderRepository.findForUpdate(m, id);
+      if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${id}` };
       const ctx = this.writer.context();
-      const d = decide(order, ctx);
-      if (!d.ok) {
-        await onRefused?.(m, order, d.code, ctx);
-        return { ok: false, code: d.code, detail: d.detail };
-      }
+      const d = cancelOpenFulfilments(order, by, reason, ctx);
+      if (!d.ok) return { ok: false, code: d.code, detail: d.detail };
       await this.writer.save(m, d.state, d.events, ctx.now);
       return { ok: true, order: d.state };
     });
   }
+
+  async collect(id: string, actor: Actor, pickupCode: string): Promise<OrderActionResult> {
+    const result = await this.act(id, actor, (f, ctx) => (f.type === 'pickup' ? collectOrder(f, pickupCode, ctx) : notAPickup(f)), async (m, order, f, code, ctx) => {
+      // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
+      if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, withFulfilment(order, registerWrongCode(f, ctx.now), ctx.now), [], ctx.now);
+    });
+    // After commit: the time the customer's goods waited at the store.
+    const f = result.ok ? result.fulfilment : undefined;
+    if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
+    return result;
+  }
+
+  private act(
+    id: string,
+    actor: Actor,
+    decide: Decide,
+    onRefused?: (m: EntityManager, o: Order, f: Fulfilment, code: OrderActionRefusal, ctx: DecisionContext) => Promise<void>,
+  ): Promise<OrderActionResult> {
+    return this.dataSource.transaction(async (m): Promise<OrderActionResult> => {
+      const found = await this.find(m, id, actor);
+      if (!found.ok) return found;
+      const { order, fulfilment } = found;
+      if (actor.kind === 'store') {
+        const own = checkStore(fulfilment, actor.storeId);
+        if (!own.ok) return { ok: false, code: own.code, detail: own.detail };
+      }
+      const ctx = this.writer.context();
+      const d = onFulfilment(order, fulfilment.id, (f) => decide(f, ctx), ctx.now);
+      if (!d.ok) {
+        if (d.code !== 'FULFILMENT.NOT_FOUND') await onRefused?.(m, order, fulfilment, d.code, ctx);
+        return { ok: false, code: d.code, detail: d.detail };
+      }
+      await this.writer.save(m, d.state, d.events, ctx.now);
+      return { ok: true, order: d.state, fulfilment: d.state.fulfilments.find((g) => g.id === fulfilment.id) };
+    });
+  }
+
+  /** The group `id` names (a fulfilment id, or an order id with one group at the acting location), its order locked. */
+  private async find(m: EntityManager, id: string, actor: Actor): Promise<{ ok: true; order: Order; fulfilment: Fulfilment } | { ok: false; code: OrderActionRefusal; detail: string }> {
+    const orderId = (await orderRepository.orderIdOfFulfilment(m, id)) ?? id;
+    const order = await orderRepository.findForUpdate(m, orderId);
+    if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order or fulfilment ${id}` };
+    const byId = order.fulfilments.find((f) => f.id === id);
+    if (byId) return { ok: true, order, fulfilment: byId };
+    const candidates = actor.kind === 'store' ? order.fulfilments.filter((f) => f.storeId === actor.storeId) : order.fulfilments;
+    if (candidates.length === 1) return { ok: true, order, fulfilment: candidates[0] };
+    // Another location's order is refused the way its group would be (ORDER.WRONG_STORE).
+    if (candidates.length === 0 && actor.kind === 'store') return { ok: true, order, fulfilment: order.fulfilments[0] };
+    return { ok: false, code: 'FULFILMENT.AMBIGUOUS', detail: `order ${order.id} has ${candidates.length} fulfilment groups here: name one by its fulfilment id` };
+  }
+}
+
+function notADelivery(f: Fulfilment): Decision<Fulfilment, OrderActionRefusal> {
+  return { ok: false, code: 'FULFILMENT.NOT_A_DELIVERY', detail: `fulfilment ${f.id} is a ${f.type}` };
+}
+
+function notAPickup(f: Fulfilment): Decision<Fulfilment, OrderActionRefusal> {
+  return { ok: false, code: 'ORDER.INVALID_TRANSITION', detail: `fulfilment ${f.id} is a delivery: it is shipped, not collected` };
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { requestContext } from '@omni/platform';
 import { DataSource } from 'typeorm';
+import { onFulfilment } from '../domain/fulfilment';
 import { expireOrder } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { OrderWriter } from './order-writer';
@@ -27,12 +28,13 @@ export class ExpireOrdersUseCase {
     return requestContext.run(requestContext.currentOrNew(), () =>
       this.dataSource.transaction(async (m) => {
         const ctx = this.writer.context();
-        const order = await orderRepository.lockNextExpired(m, ctx.now);
-        if (!order) return false;
-        const d = expireOrder(order, ctx);
-        if (!d.ok) throw new Error(`order ${order.id} selected for expiry was refused: ${d.code}`);
+        const due = await orderRepository.lockNextExpired(m, ctx.now);
+        if (!due) return false;
+        const { order, fulfilmentId } = due;
+        const d = onFulfilment(order, fulfilmentId, (f) => expireOrder(f, ctx), ctx.now);
+        if (!d.ok) throw new Error(`fulfilment ${fulfilmentId} of order ${order.id} selected for expiry was refused: ${d.code}`);
         await this.writer.save(m, d.state, d.events, ctx.now);
-        this.logger.log({ orderId: order.id, pickupDeadline: order.pickupDeadline?.toISOString() }, 'order expired');
+        this.logger.log({ orderId: order.id, fulfilmentId }, 'pickup expired');
         return true;
       }),
     );

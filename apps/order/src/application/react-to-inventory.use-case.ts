@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
+  Decision,
   EventEnvelope,
   InventoryRejectedPayload,
+  InventoryReservedForDeliveryPayload,
   InventoryReservedPayload,
   ReservationReleasedPayload,
   ShortPickResolvedPayload,
@@ -9,15 +11,27 @@ import {
 } from '@omni/contracts';
 import { InboxProcessor, PermanentEventError } from '@omni/messaging';
 import { Metrics } from '@omni/platform';
-import { Order } from '../domain/order';
-import { cancelOrder, confirmReservation, DecisionContext, isFinal, rejectOrder, resolveShortPick, transferArrived } from '../domain/pickup.machine';
+import { assignDeliveryGroup, canCancel, cancelFulfilment, onFulfilment, rejectPlacedFulfilments } from '../domain/fulfilment';
+import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/order';
+import { confirmReservation, DecisionContext, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
 
-type Decide = (o: Order, ctx: DecisionContext) => ReturnType<typeof confirmReservation>;
+type Decide = (o: Order, ctx: DecisionContext) => Decision<Order, string>;
 
-/** Moves an order on when inventory answers; each event is applied once (inbox), a late one changes nothing. */
+/** The group an inventory event is about: named by it, or holding its first line (events from before fulfilment groups). */
+function groupOf(o: Order, fulfilmentId: string | undefined, lineId: string | undefined): Fulfilment | undefined {
+  if (fulfilmentId) return o.fulfilments.find((f) => f.id === fulfilmentId);
+  return lineId ? fulfilmentOfLine(o, lineId) : o.fulfilments.length === 1 ? o.fulfilments[0] : undefined;
+}
+
+function onGroup(o: Order, f: Fulfilment | undefined, decide: (f: Fulfilment) => Decision<Fulfilment, string>, now: Date): Decision<Order, string> {
+  if (!f) return { ok: false, code: 'FULFILMENT.NOT_FOUND', detail: `the event names no fulfilment group of order ${o.id}` };
+  return onFulfilment(o, f.id, decide, now);
+}
+
+/** Moves an order's groups on when inventory answers; each event is applied once (inbox), a late one changes nothing. */
 @Injectable()
 export class ReactToInventoryUseCase {
   private readonly logger = new Logger('ReactToInventory');
@@ -30,30 +44,54 @@ export class ReactToInventoryUseCase {
 
   reserved(e: EventEnvelope<InventoryReservedPayload>) {
     const r = e.data;
-    return this.apply(e, r.orderId, (o, ctx) => confirmReservation(o, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) =>
+      onGroup(o, groupOf(o, r.fulfilmentId, r.lines[0]?.lineId), (f) => confirmReservation(f, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now), ctx.now),
+    );
+  }
+
+  reservedForDelivery(e: EventEnvelope<InventoryReservedForDeliveryPayload>) {
+    const r = e.data;
+    return this.apply(e, r.orderId, (o, ctx) => assignDeliveryGroup(o, r.fulfilmentId, r.lines, ctx));
   }
 
   rejected(e: EventEnvelope<InventoryRejectedPayload>) {
-    return this.apply(e, e.data.orderId, (o, ctx) => rejectOrder(o, e.data.reason, ctx));
+    return this.apply(e, e.data.orderId, (o, ctx) => rejectPlacedFulfilments(o, e.data.reason, ctx));
   }
 
   transferReceived(e: EventEnvelope<TransferReceivedPayload>) {
-    return this.apply(e, e.data.orderId, (o, ctx) => transferArrived(o, e.data.transferId, ctx.now));
+    const { transferId } = e.data;
+    return this.apply(e, e.data.orderId, (o, ctx) =>
+      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === transferId)) ?? groupOf(o, undefined, e.data.lines[0]?.lineId), (f) => transferArrived(f, transferId, ctx.now), ctx.now),
+    );
   }
 
   shortPickResolved(e: EventEnvelope<ShortPickResolvedPayload>) {
     const r = e.data;
     const resolution = { resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: new Date(x.expectedArrivalAt) })), unavailable: r.unavailable };
-    return this.apply(e, r.orderId, (o, ctx) => resolveShortPick(o, resolution, newPickupCode(), ctx));
+    const lineId = r.resourced[0]?.lineId ?? r.unavailable[0]?.lineId;
+    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => resolveShortPick(f, resolution, newPickupCode(), ctx), ctx.now));
   }
 
   /**
    * Only an expired reservation is news here: the other reasons answer this service's own
-   * order.cancelled / order.expired. A reservation that expired before confirmation cancels the order.
+   * order.cancelled / order.expired. Reservations that expired before confirmation cancel their groups.
    */
   reservationReleased(e: EventEnvelope<ReservationReleasedPayload>) {
     if (e.data.reason !== 'RESERVATION.EXPIRED') return Promise.resolve();
-    return this.apply(e, e.data.orderId, (o, ctx) => cancelOrder(o, 'system', 'RESERVATION.EXPIRED', ctx));
+    const lineIds = new Set(e.data.lines.map((l) => l.lineId));
+    return this.apply(e, e.data.orderId, (o, ctx) => {
+      const hit = o.fulfilments.filter((f) => canCancel(f) && (lineIds.size === 0 || f.lines.some((l) => lineIds.has(l.lineId))));
+      if (hit.length === 0) return { ok: false, code: 'ORDER.INVALID_TRANSITION', detail: 'no group of the order can be cancelled' };
+      let order = o;
+      const events = [];
+      for (const f of hit) {
+        const d = cancelFulfilment(f, 'system', 'RESERVATION.EXPIRED', ctx);
+        if (!d.ok) return d;
+        order = withFulfilment(order, d.state, ctx.now);
+        events.push(...d.events);
+      }
+      return { ok: true, state: order, events };
+    });
   }
 
   private async apply(e: EventEnvelope, orderId: string, decide: Decide): Promise<void> {
@@ -63,8 +101,8 @@ export class ReactToInventoryUseCase {
       const ctx = this.writer.context();
       const d = decide(order, ctx);
       if (!d.ok) {
-        // A late or repeated answer for an order already past that point changes nothing.
-        this.logger.warn({ orderId, eventId: e.id, eventType: e.type, status: order.status, final: isFinal(order.status), code: d.code, detail: d.detail }, 'inventory event ignored');
+        // A late or repeated answer for a group already past that point changes nothing.
+        this.logger.warn({ orderId, eventId: e.id, eventType: e.type, status: order.status, code: d.code, detail: d.detail }, 'inventory event ignored');
         return { status: order.status };
       }
       await this.writer.save(m, d.state, d.events, ctx.now);
@@ -74,7 +112,7 @@ export class ReactToInventoryUseCase {
     const r = outcome.result;
     this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
     // Recorded after commit, so a rolled-back attempt is never counted.
-    if (r.from === 'PLACED' && r.placedAt && r.at && (r.status === 'RESERVED' || r.status === 'AWAITING_TRANSFER')) {
+    if (r.from === 'PLACED' && r.placedAt && r.at && r.status !== 'PLACED' && r.status !== 'REJECTED' && r.status !== 'CANCELLED') {
       this.metrics.journeyStep('placed_to_reserved', r.placedAt, r.at);
     }
   }

@@ -1,28 +1,61 @@
-import { OrderPlacedV1, schemaErrors } from '@omni/contracts';
-import { mergeLines, Order, OrderStatus, placeOrder } from './order';
+import { OrderPlacedV2, OrderPlacedV2Payload, schemaErrors } from '@omni/contracts';
+import { FulfilmentStatus, mergeLines, placeOrder, PlaceOrderInput, summaryStatus } from './order';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
-const ids = { orderId: '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c', lineIds: ['0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'] };
+const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
+const G1 = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const G2 = '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+const L = ['0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'];
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
 
-function anOrder(status: OrderStatus = 'PLACED'): Order {
-  const d = placeOrder({ channel: 'web', storeId: 'S1', customerId: null, currency: 'EUR', lines: [{ sku: 'SKU-1', quantity: 2, unitPrice: 1999 }] }, ids, now);
-  if (!d.ok) throw new Error('unreachable');
-  return { ...d.state, status };
-}
+const input = (changes: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
+  channel: 'web',
+  placedAtStoreId: null,
+  customerId: 'c-1',
+  contact: null,
+  currency: 'EUR',
+  fulfilments: [
+    { type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 500 }, { sku: 'B', quantity: 3, unitPrice: 250 }] },
+    { type: 'delivery', address, lines: [{ sku: 'C', quantity: 1, unitPrice: 2000 }] },
+  ],
+  capturedTenders: [],
+  ...changes,
+});
+const ids = { orderId: ORDER, fulfilments: [{ fulfilmentId: G1, lineIds: [L[0], L[1]] }, { fulfilmentId: G2, lineIds: [L[2]] }] };
 
-describe('order domain', () => {
-  it('places an order with one order.placed event whose payload matches its schema', () => {
-    const d = placeOrder({ channel: 'app', storeId: 'S1', customerId: 'c-1', currency: 'EUR', lines: [{ sku: 'A', quantity: 1, unitPrice: 500 }, { sku: 'B', quantity: 3, unitPrice: 250 }] }, ids, now);
+describe('placing an order', () => {
+  it('makes one group per fulfilment, each PLACED with its own lines, and one order.placed v2 matching its schema', () => {
+    const d = placeOrder(input(), ids, now);
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(d.state.status).toBe('PLACED');
-    expect(d.state.lines).toEqual([
-      { lineId: ids.lineIds[0], sku: 'A', quantity: 1, unitPrice: 500, pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null },
-      { lineId: ids.lineIds[1], sku: 'B', quantity: 3, unitPrice: 250, pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null },
+    expect(d.state.fulfilments.map((f) => ({ id: f.id, type: f.type, storeId: f.storeId, status: f.status, lines: f.lines.map((l) => l.sku) }))).toEqual([
+      { id: G1, type: 'pickup', storeId: 'S1', status: 'PLACED', lines: ['A', 'B'] },
+      { id: G2, type: 'delivery', storeId: null, status: 'PLACED', lines: ['C'] },
     ]);
-    expect(d.events).toHaveLength(1);
-    expect(d.events[0].def).toBe(OrderPlacedV1);
-    expect(schemaErrors(OrderPlacedV1, d.events[0].payload)).toEqual([]);
+    expect(d.events.map((e) => e.def)).toEqual([OrderPlacedV2]);
+    expect(schemaErrors(OrderPlacedV2, d.events[0].payload)).toEqual([]);
+    const p = d.events[0].payload as OrderPlacedV2Payload;
+    expect(p.fulfilments).toEqual([
+      { fulfilmentId: G1, type: 'pickup', storeId: 'S1', address: null, lineIds: [L[0], L[1]] },
+      { fulfilmentId: G2, type: 'delivery', storeId: null, address, lineIds: [L[2]] },
+    ]);
+  });
+
+  it('records the POS that placed it and the payment it took; the groups know nothing is left to capture', () => {
+    const d = placeOrder(input({ channel: 'pos', placedAtStoreId: 'S9', capturedTenders: [{ tender: 'card', amount: 3250, reference: 'T-1' }] }), ids, now);
+    expect(d.ok && d.state.placedAtStoreId).toBe('S9');
+    expect(d.ok && d.state.fulfilments.every((f) => f.prepaid)).toBe(true);
+    expect(d.ok && (d.events[0].payload as OrderPlacedV2Payload).capturedTenders).toEqual([{ tender: 'card', amount: 3250, reference: 'T-1' }]);
+  });
+
+  it('refuses captured tenders that do not add up to the total', () => {
+    expect(placeOrder(input({ capturedTenders: [{ tender: 'cash', amount: 100, reference: 'T-2' }] }), ids, now)).toMatchObject({ ok: false, code: 'ORDER.TENDER_MISMATCH' });
+  });
+
+  it('refuses two pickup groups at one store', () => {
+    const twice = input({ fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 1 }] }, { type: 'pickup', storeId: 'S1', lines: [{ sku: 'B', quantity: 1, unitPrice: 1 }] }] });
+    expect(placeOrder(twice, { orderId: ORDER, fulfilments: [{ fulfilmentId: G1, lineIds: [L[0]] }, { fulfilmentId: G2, lineIds: [L[1]] }] }, now)).toMatchObject({ ok: false, code: 'ORDER.PICKUP_STORE_REPEATED' });
   });
 
   it('merges lines of the same SKU at the same price, and keeps different prices apart', () => {
@@ -34,6 +67,22 @@ describe('order domain', () => {
   });
 
   it('starts with nothing picked, cancelled or sourced', () => {
-    expect(anOrder().lines[0]).toMatchObject({ pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null });
+    const d = placeOrder(input(), ids, now);
+    expect(d.ok && d.state.fulfilments[0].lines[0]).toMatchObject({ pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null });
+  });
+});
+
+describe("the order's summary state", () => {
+  it.each<[FulfilmentStatus[], string]>([
+    [['READY_FOR_PICKUP'], 'READY_FOR_PICKUP'],
+    [['SHIPPED', 'SHIPPED'], 'SHIPPED'],
+    [['RESERVED', 'SHIPPED'], 'IN_PROGRESS'],
+    [['COLLECTED', 'SHIPPED'], 'PARTIALLY_FULFILLED'],
+    [['COLLECTED', 'DELIVERED'], 'COMPLETED'],
+    [['DELIVERED', 'CANCELLED'], 'COMPLETED'],
+    [['CANCELLED', 'REJECTED'], 'CLOSED'],
+    [['DELIVERY_FAILED', 'EXPIRED'], 'CLOSED'],
+  ])('%j → %s', (statuses, expected) => {
+    expect(summaryStatus(statuses)).toBe(expected);
   });
 });

@@ -1,6 +1,18 @@
-import { accept, Channel, Decision, event, OrderPlacedV1 } from '@omni/contracts';
+import {
+  accept,
+  AddressPayload,
+  CapturedTenderPayload,
+  Channel,
+  ContactPayload,
+  Decision,
+  event,
+  FulfilmentType,
+  OrderPlacedV2,
+  refuse,
+} from '@omni/contracts';
 
-export type OrderStatus =
+/** States of a pickup group (docs/click-and-collect.md). */
+export type PickupStatus =
   | 'PLACED'
   | 'RESERVED'
   | 'AWAITING_TRANSFER'
@@ -13,7 +25,22 @@ export type OrderStatus =
   | 'CANCELLED'
   | 'REJECTED';
 
-export const ORDER_STATUSES: readonly OrderStatus[] = [
+/** States of a delivery group (docs/fulfilment.md). */
+export type DeliveryStatus = 'PLACED' | 'RESERVED' | 'PICKING' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
+
+export type FulfilmentStatus = PickupStatus | DeliveryStatus;
+
+/**
+ * The order's own state summarises its groups: the groups' state when they all share one, else
+ * IN_PROGRESS, PARTIALLY_FULFILLED (some handed over, others still open), COMPLETED (all closed,
+ * something handed over) or CLOSED (all closed, nothing handed over).
+ */
+export type OrderStatus = FulfilmentStatus | 'IN_PROGRESS' | 'PARTIALLY_FULFILLED' | 'COMPLETED' | 'CLOSED';
+
+export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'RESERVED', 'PICKING', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
+
+export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
   'PLACED',
   'RESERVED',
   'AWAITING_TRANSFER',
@@ -23,24 +50,37 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'READY_FOR_PICKUP',
   'COLLECTED',
   'EXPIRED',
+  'PACKED',
+  'SHIPPED',
+  'DELIVERED',
+  'DELIVERY_FAILED',
   'CANCELLED',
   'REJECTED',
 ];
 
+export const ORDER_STATUSES: readonly OrderStatus[] = [...FULFILMENT_STATUSES, 'IN_PROGRESS', 'PARTIALLY_FULFILLED', 'COMPLETED', 'CLOSED'];
+
+/** States a group does not leave; HANDED_OVER are the ones where the customer got the goods. */
+export const CLOSED_STATUSES: readonly FulfilmentStatus[] = ['COLLECTED', 'EXPIRED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
+export const HANDED_OVER: readonly FulfilmentStatus[] = ['COLLECTED', 'DELIVERED'];
+
 export type CancelledBy = 'customer' | 'store' | 'system';
+export type Address = AddressPayload;
+export type Contact = ContactPayload;
+export type CapturedTender = CapturedTenderPayload;
 
 export interface OrderLine {
   readonly lineId: string;
   readonly sku: string;
   readonly quantity: number;
   readonly unitPrice: number;
-  /** Units the store has found for this line (absolute, not an increment). */
+  /** Units the location has found for this line (absolute, not an increment). */
   readonly pickedQuantity: number;
   /** Units that can be supplied from nowhere; refunded and never picked. */
   readonly cancelledQuantity: number;
   /** Where the line's units are reserved; null until inventory answers. */
   readonly sourceLocationId: string | null;
-  /** A transfer still bringing units of this line to the store. */
+  /** A transfer still bringing units of this line to the pickup store. */
   readonly pendingTransferId: string | null;
 }
 
@@ -50,15 +90,25 @@ export interface PickupCodeHash {
   readonly salt: string;
 }
 
-export interface Order {
+/**
+ * One fulfilment group of an order: its lines are collected at one store (pickup) or shipped from
+ * one location to an address (delivery), with a state of its own. It carries the few facts of the
+ * order its decisions need (ids, channel, customer, currency, whether payment was taken already).
+ */
+export interface Fulfilment {
   readonly id: string;
+  readonly orderId: string;
+  readonly type: FulfilmentType;
   readonly channel: Channel;
-  readonly storeId: string;
   readonly customerId: string | null;
   readonly currency: string;
-  readonly status: OrderStatus;
+  /** Paid in full when placed (e.g. at a POS): nothing to capture later. */
+  readonly prepaid: boolean;
+  /** Pickup store; for a delivery, the location shipping it (null until inventory chose one). */
+  readonly storeId: string | null;
+  readonly address: Address | null;
+  readonly status: FulfilmentStatus;
   readonly lines: readonly OrderLine[];
-  readonly placedAt: Date;
   readonly updatedAt: Date;
   readonly rejectionReason: string | null;
   readonly readyBy: Date | null;
@@ -72,65 +122,57 @@ export interface Order {
   readonly cancellationReason: string | null;
   readonly cancelledAt: Date | null;
   readonly expiredAt: Date | null;
+  readonly carrier: string | null;
+  readonly trackingNumber: string | null;
+  readonly packedAt: Date | null;
+  readonly shippedAt: Date | null;
+  readonly deliveredAt: Date | null;
+  readonly deliveryFailure: string | null;
 }
+
+export interface Order {
+  readonly id: string;
+  readonly channel: Channel;
+  /** The store whose POS placed the order (endless aisle), else null. */
+  readonly placedAtStoreId: string | null;
+  readonly customerId: string | null;
+  readonly contact: Contact | null;
+  readonly currency: string;
+  readonly capturedTenders: readonly CapturedTender[];
+  readonly status: OrderStatus;
+  readonly fulfilments: readonly Fulfilment[];
+  readonly placedAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface LineInput {
+  readonly sku: string;
+  readonly quantity: number;
+  readonly unitPrice: number;
+}
+
+export type FulfilmentInput = { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[] } | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[] };
 
 export interface PlaceOrderInput {
   readonly channel: Channel;
-  readonly storeId: string;
+  readonly placedAtStoreId: string | null;
   readonly customerId: string | null;
+  readonly contact: Contact | null;
   readonly currency: string;
-  readonly lines: readonly { sku: string; quantity: number; unitPrice: number }[];
+  readonly fulfilments: readonly FulfilmentInput[];
+  readonly capturedTenders: readonly CapturedTender[];
 }
 
-/** Ids and clock come from outside, so the decision is a pure function. */
-export function placeOrder(input: PlaceOrderInput, ids: { orderId: string; lineIds: readonly string[] }, now: Date): Decision<Order, never> {
-  const order: Order = {
-    id: ids.orderId,
-    channel: input.channel,
-    storeId: input.storeId,
-    customerId: input.customerId,
-    currency: input.currency,
-    status: 'PLACED',
-    lines: mergeLines(input.lines).map((l, i) => ({
-      lineId: ids.lineIds[i],
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      pickedQuantity: 0,
-      cancelledQuantity: 0,
-      sourceLocationId: null,
-      pendingTransferId: null,
-    })),
-    placedAt: now,
-    updatedAt: now,
-    rejectionReason: null,
-    readyBy: null,
-    pickupHoldDays: null,
-    pickupCode: null,
-    pickupDeadline: null,
-    failedCodeAttempts: 0,
-    readyAt: null,
-    collectedAt: null,
-    cancelledBy: null,
-    cancellationReason: null,
-    cancelledAt: null,
-    expiredAt: null,
-  };
-  return accept(order, [
-    event(OrderPlacedV1, {
-      orderId: order.id,
-      channel: order.channel,
-      storeId: order.storeId,
-      customerId: order.customerId,
-      currency: order.currency,
-      lines: order.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
-      placedAt: now.toISOString(),
-    }),
-  ]);
+export type PlacementRefusal = 'ORDER.TENDER_MISMATCH' | 'ORDER.PICKUP_STORE_REPEATED';
+
+/** Ids per group (one per group, then one per merged line of that group) drawn outside, so the decision is pure. */
+export interface PlacementIds {
+  readonly orderId: string;
+  readonly fulfilments: readonly { readonly fulfilmentId: string; readonly lineIds: readonly string[] }[];
 }
 
 /** Two lines for one SKU at one price are one line: reservations are per SKU. */
-export function mergeLines<L extends { sku: string; quantity: number; unitPrice: number }>(lines: readonly L[]): { sku: string; quantity: number; unitPrice: number }[] {
+export function mergeLines<L extends LineInput>(lines: readonly L[]): LineInput[] {
   const merged = new Map<string, { sku: string; quantity: number; unitPrice: number }>();
   for (const l of lines) {
     const key = `${l.sku}@${l.unitPrice}`;
@@ -146,7 +188,109 @@ export function remainingQuantity(l: OrderLine): number {
   return l.quantity - l.cancelledQuantity;
 }
 
-/** What the customer still pays for: every unit not cancelled, at its unit price. */
-export function remainingAmount(o: Order): number {
-  return o.lines.reduce((sum, l) => sum + remainingQuantity(l) * l.unitPrice, 0);
+/** What the customer still pays for in a group: every unit not cancelled, at its unit price. */
+export function remainingAmount(f: Pick<Fulfilment, 'lines'>): number {
+  return f.lines.reduce((sum, l) => sum + remainingQuantity(l) * l.unitPrice, 0);
+}
+
+export function orderTotal(input: Pick<PlaceOrderInput, 'fulfilments'>): number {
+  return input.fulfilments.reduce((sum, f) => sum + mergeLines(f.lines).reduce((s, l) => s + l.quantity * l.unitPrice, 0), 0);
+}
+
+export function isClosed(status: FulfilmentStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}
+
+/** The order's state from its groups' states (see OrderStatus). */
+export function summaryStatus(statuses: readonly FulfilmentStatus[]): OrderStatus {
+  const distinct = [...new Set(statuses)];
+  if (distinct.length === 1) return distinct[0];
+  const handedOver = statuses.some((s) => HANDED_OVER.includes(s));
+  if (statuses.every(isClosed)) return handedOver ? 'COMPLETED' : 'CLOSED';
+  return handedOver ? 'PARTIALLY_FULFILLED' : 'IN_PROGRESS';
+}
+
+/** The order with one group replaced (or added) and its summary state recomputed. */
+export function withFulfilment(o: Order, f: Fulfilment, now: Date): Order {
+  const exists = o.fulfilments.some((g) => g.id === f.id);
+  const fulfilments = exists ? o.fulfilments.map((g) => (g.id === f.id ? f : g)) : [...o.fulfilments, f];
+  return { ...o, fulfilments, status: summaryStatus(fulfilments.map((g) => g.status)), updatedAt: now };
+}
+
+export function allLines(o: Order): OrderLine[] {
+  return o.fulfilments.flatMap((f) => f.lines);
+}
+
+/** The group holding a line, if any. */
+export function fulfilmentOfLine(o: Order, lineId: string): Fulfilment | undefined {
+  return o.fulfilments.find((f) => f.lines.some((l) => l.lineId === lineId));
+}
+
+function newFulfilment(o: Omit<Order, 'status' | 'fulfilments' | 'updatedAt'>, id: string, input: FulfilmentInput, lines: OrderLine[], now: Date): Fulfilment {
+  return {
+    id,
+    orderId: o.id,
+    type: input.type,
+    channel: o.channel,
+    customerId: o.customerId,
+    currency: o.currency,
+    prepaid: o.capturedTenders.length > 0,
+    storeId: input.type === 'pickup' ? input.storeId : null,
+    address: input.type === 'delivery' ? input.address : null,
+    status: 'PLACED',
+    lines,
+    updatedAt: now,
+    rejectionReason: null,
+    readyBy: null,
+    pickupHoldDays: null,
+    pickupCode: null,
+    pickupDeadline: null,
+    failedCodeAttempts: 0,
+    readyAt: null,
+    collectedAt: null,
+    cancelledBy: null,
+    cancellationReason: null,
+    cancelledAt: null,
+    expiredAt: null,
+    carrier: null,
+    trackingNumber: null,
+    packedAt: null,
+    shippedAt: null,
+    deliveredAt: null,
+    deliveryFailure: null,
+  };
+}
+
+/**
+ * A new order: one group per requested fulfilment, lines of one SKU and price merged per group.
+ * Payment already taken (a POS) must cover the whole order: a partial tender is refused.
+ */
+export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date): Decision<Order, PlacementRefusal> {
+  const paid = input.capturedTenders.reduce((sum, t) => sum + t.amount, 0);
+  if (input.capturedTenders.length > 0 && paid !== orderTotal(input)) {
+    return refuse('ORDER.TENDER_MISMATCH', `captured tenders add up to ${paid}, the order costs ${orderTotal(input)}`);
+  }
+  const pickupStores = input.fulfilments.flatMap((f) => (f.type === 'pickup' ? [f.storeId] : []));
+  if (new Set(pickupStores).size !== pickupStores.length) return refuse('ORDER.PICKUP_STORE_REPEATED', 'one pickup group per store: put its lines together');
+  const header = { id: ids.orderId, channel: input.channel, placedAtStoreId: input.placedAtStoreId, customerId: input.customerId, contact: input.contact, currency: input.currency, capturedTenders: input.capturedTenders, placedAt: now };
+  const fulfilments = input.fulfilments.map((f, i) => {
+    const { fulfilmentId, lineIds } = ids.fulfilments[i];
+    const lines = mergeLines(f.lines).map((l, j) => ({ lineId: lineIds[j], sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null }));
+    return newFulfilment(header, fulfilmentId, f, lines, now);
+  });
+  const order: Order = { ...header, status: 'PLACED', fulfilments, updatedAt: now };
+  return accept(order, [
+    event(OrderPlacedV2, {
+      orderId: order.id,
+      channel: order.channel,
+      placedAtStoreId: order.placedAtStoreId,
+      customerId: order.customerId,
+      contact: order.contact,
+      currency: order.currency,
+      lines: allLines(order).map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+      fulfilments: fulfilments.map((f) => ({ fulfilmentId: f.id, type: f.type, storeId: f.type === 'pickup' ? f.storeId : null, address: f.address, lineIds: f.lines.map((l) => l.lineId) })),
+      capturedTenders: [...order.capturedTenders],
+      placedAt: now.toISOString(),
+    }),
+  ]);
 }

@@ -1,6 +1,6 @@
 import {
-  NotificationRequestedPayload,
-  NotificationRequestedV1,
+  NotificationRequestedV2,
+  NotificationRequestedV2Payload,
   OrderCancelledV1,
   OrderCollectedV1,
   OrderConfirmedV1,
@@ -8,14 +8,14 @@ import {
   OrderReadyForPickupV1,
   OrderShortPickedV1,
   PaymentCaptureRequestedV1,
-  PaymentRefundRequestedPayload,
-  PaymentRefundRequestedV1,
+  PaymentRefundRequestedV2,
+  PaymentRefundRequestedV2Payload,
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
   PendingEvent,
   schemaErrors,
 } from '@omni/contracts';
-import { Order, ORDER_STATUSES, OrderStatus, placeOrder } from './order';
+import { Fulfilment, PICKUP_STATUSES, PickupStatus, placeOrder } from './order';
 import { hashPickupCode, MAX_FAILED_CODE_ATTEMPTS } from './pickup-code';
 import {
   cancelOrder,
@@ -41,6 +41,7 @@ const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-24T10:00:00.000Z');
 const afterDeadline = new Date('2026-12-01T10:00:00.000Z');
 const ORDER_ID = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
+const GROUP_ID = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const LINE_A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const LINE_B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const TRANSFER = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
@@ -55,26 +56,35 @@ function ctxAt(at: Date): DecisionContext {
 const ctx = () => ctxAt(now);
 
 /** A valid order in any state; a test states only what it is about. */
-function anOrder(status: OrderStatus = 'PLACED', changes: Partial<Order> = {}): Order {
+function anOrder(status: PickupStatus = 'PLACED', changes: Partial<Fulfilment> = {}): Fulfilment {
   const d = placeOrder(
-    { channel: 'web', storeId: 'S1', customerId: 'c-1', currency: 'EUR', lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] },
-    { orderId: ORDER_ID, lineIds: [LINE_A, LINE_B] },
+    {
+      channel: 'web',
+      placedAtStoreId: null,
+      customerId: 'c-1',
+      contact: null,
+      currency: 'EUR',
+      fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] }],
+      capturedTenders: [],
+    },
+    { orderId: ORDER_ID, fulfilments: [{ fulfilmentId: GROUP_ID, lineIds: [LINE_A, LINE_B] }] },
     placedAt,
   );
   if (!d.ok) throw new Error('unreachable');
+  const group = d.state.fulfilments[0];
   return {
-    ...d.state,
+    ...group,
     status,
     readyBy: new Date('2026-11-24T12:00:00.000Z'),
     pickupHoldDays: 3,
     pickupCode: { hash: hashPickupCode(CODE, SALT), salt: SALT },
     pickupDeadline: new Date('2026-11-27T10:00:00.000Z'),
-    lines: d.state.lines.map((l) => ({ ...l, sourceLocationId: 'S1', pickedQuantity: l.lineId === LINE_A ? 1 : 1, pendingTransferId: null })),
+    lines: group.lines.map((l) => ({ ...l, sourceLocationId: 'S1', pickedQuantity: l.lineId === LINE_A ? 1 : 1, pendingTransferId: null })),
     ...changes,
   };
 }
 
-const withPending = (o: Order): Order => ({ ...o, lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)) });
+const withPending = (o: Fulfilment): Fulfilment => ({ ...o, lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)) });
 const reservation = (transferId: string | null) => ({
   lines: [
     { lineId: LINE_A, sourceLocationId: transferId ? 'W1' : 'S1', transferId },
@@ -85,7 +95,7 @@ const reservation = (transferId: string | null) => ({
 });
 
 /** One way to fire each trigger, with inputs that succeed whenever the table allows the trigger. */
-const FIRE: Record<PickupTrigger, (o: Order) => ReturnType<typeof startPicking>> = {
+const FIRE: Record<PickupTrigger, (o: Fulfilment) => ReturnType<typeof startPicking>> = {
   reserve: (o) => confirmReservation(o, reservation(null), now),
   awaitTransfer: (o) => confirmReservation(o, reservation(TRANSFER), now),
   reject: (o) => rejectOrder(o, 'STOCK.INSUFFICIENT', ctx()),
@@ -106,7 +116,7 @@ function expectValidEvents(events: readonly PendingEvent[]) {
 const ofType = <P>(events: readonly PendingEvent[], def: { type: string }) => events.filter((e) => e.def.type === def.type).map((e) => e.payload as P);
 
 describe('pickup machine', () => {
-  const pairs = ORDER_STATUSES.flatMap((s) => PICKUP_TRIGGERS.map((t) => [s, t, PICKUP_TRANSITIONS[s][t] ?? null] as const));
+  const pairs = PICKUP_STATUSES.flatMap((s) => PICKUP_TRIGGERS.map((t) => [s, t, PICKUP_TRANSITIONS[s][t] ?? null] as const));
 
   it.each(pairs)('from %s, %s leads to one of %j', (from, trigger, targets) => {
     const d = FIRE[trigger](anOrder(from));
@@ -122,8 +132,8 @@ describe('pickup machine', () => {
   });
 
   it('holds every state, and final states allow nothing', () => {
-    expect(Object.keys(PICKUP_TRANSITIONS).sort()).toEqual([...ORDER_STATUSES].sort());
-    expect(ORDER_STATUSES.filter(isFinal).sort()).toEqual(['CANCELLED', 'COLLECTED', 'EXPIRED', 'REJECTED']);
+    expect(Object.keys(PICKUP_TRANSITIONS).sort()).toEqual([...PICKUP_STATUSES].sort());
+    expect(PICKUP_STATUSES.filter(isFinal).sort()).toEqual(['CANCELLED', 'COLLECTED', 'EXPIRED', 'REJECTED']);
   });
 
   describe('reservation', () => {
@@ -143,13 +153,13 @@ describe('pickup machine', () => {
     it('rejected: REJECTED and the full amount refunded', () => {
       const d = rejectOrder(anOrder('PLACED'), 'STOCK.INSUFFICIENT', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'REJECTED', rejectionReason: 'STOCK.INSUFFICIENT' });
-      expect(d.ok && ofType<PaymentRefundRequestedPayload>(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' })]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' })]);
     });
   });
 
   describe('transfers', () => {
     const second = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b';
-    const twoTransfers = (status: OrderStatus) => ({
+    const twoTransfers = (status: PickupStatus) => ({
       ...anOrder(status),
       lines: anOrder(status).lines.map((l) => ({ ...l, pendingTransferId: l.lineId === LINE_A ? TRANSFER : second })),
     });
@@ -191,9 +201,9 @@ describe('pickup machine', () => {
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupDeadline: new Date('2026-11-27T10:00:00.000Z'), pickupCode: { hash: newCode.hash, salt: newCode.salt }, failedCodeAttempts: 0 });
-      expect(d.events.map((e) => e.def)).toEqual([OrderReadyForPickupV1, NotificationRequestedV1]);
+      expect(d.events.map((e) => e.def)).toEqual([OrderReadyForPickupV1, NotificationRequestedV2]);
       expect(JSON.stringify(d.events[0].payload)).not.toContain(newCode.code);
-      expect(ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1)[0]).toMatchObject({ template: 'pickup-ready', pickupCode: newCode.code, pickupDeadline: '2026-11-27T10:00:00.000Z' });
+      expect(ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2)[0]).toMatchObject({ template: 'pickup-ready', pickupCode: newCode.code, pickupDeadline: '2026-11-27T10:00:00.000Z' });
       expectValidEvents(d.events);
     });
 
@@ -222,8 +232,8 @@ describe('pickup machine', () => {
       expect(d.state.status).toBe('READY_FOR_PICKUP');
       expect(d.state.lines[0]).toMatchObject({ cancelledQuantity: 1, pickedQuantity: 1 });
       expect(ofType(d.events, OrderLineCancelledV1)).toEqual([expect.objectContaining({ lineId: LINE_A, quantity: 1, reason: 'LINE.UNAVAILABLE' })]);
-      expect(ofType(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 1000, reason: 'LINE.UNAVAILABLE' })]);
-      expect(ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1).map((n) => n.template)).toEqual(['line-cancelled', 'pickup-ready']);
+      expect(ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 1000, reason: 'LINE.UNAVAILABLE' })]);
+      expect(ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['line-cancelled', 'pickup-ready']);
       expectValidEvents(d.events);
     });
 
@@ -231,7 +241,7 @@ describe('pickup machine', () => {
       const d = resolveShortPick(resourcing(), { resourced: [{ lineId: LINE_A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-28T09:00:00.000Z') }], unavailable: [] }, newCode, ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'PARTIALLY_READY', readyBy: new Date('2026-11-28T09:00:00.000Z') });
       expect(d.ok && d.state.lines[0].pendingTransferId).toBe(TRANSFER);
-      expect(d.ok && ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1).map((n) => n.template)).toEqual(['pickup-delayed']);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-delayed']);
       expect(d.ok && ofType(d.events, OrderPartiallyReadyV1)).toEqual([expect.objectContaining({ waitingLines: [expect.objectContaining({ lineId: LINE_A, transferId: TRANSFER })] })]);
     });
 
@@ -239,14 +249,14 @@ describe('pickup machine', () => {
       const o = { ...resourcing(), lines: resourcing().lines.map((l) => ({ ...l, pickedQuantity: 0 })) };
       const d = resolveShortPick(o, { resourced: [], unavailable: [{ lineId: LINE_A, quantity: 2 }, { lineId: LINE_B, quantity: 1 }] }, newCode, ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'CANCELLED', cancelledBy: 'system' });
-      expect(d.ok && ofType<PaymentRefundRequestedPayload>(d.events, PaymentRefundRequestedV1).map((r) => r.amount)).toEqual([2500]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2).map((r) => r.amount)).toEqual([2500]);
       expect(d.ok && ofType(d.events, OrderCancelledV1)).toHaveLength(1);
       if (d.ok) expectValidEvents(d.events);
     });
   });
 
   describe('collection', () => {
-    const ready = (changes: Partial<Order> = {}) => anOrder('READY_FOR_PICKUP', { lines: anOrder().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
+    const ready = (changes: Partial<Fulfilment> = {}) => anOrder('READY_FOR_PICKUP', { lines: anOrder().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
 
     it('the right code: COLLECTED, order.collected and a capture of the collected units', () => {
       const d = collectOrder(ready(), CODE.toLowerCase(), ctx());
@@ -279,16 +289,16 @@ describe('pickup machine', () => {
       const o = anOrder('READY_FOR_PICKUP', { lines: anOrder().lines.map((l) => (l.lineId === LINE_A ? { ...l, cancelledQuantity: 1 } : l)) });
       const d = expireOrder(o, ctxAt(afterDeadline));
       expect(d.ok && d.state).toMatchObject({ status: 'EXPIRED', expiredAt: afterDeadline });
-      expect(d.ok && ofType(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 1500, reason: 'ORDER.EXPIRED' })]);
-      expect(d.ok && ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1).map((n) => n.template)).toEqual(['pickup-expired']);
+      expect(d.ok && ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 1500, reason: 'ORDER.EXPIRED' })]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-expired']);
     });
 
     it.each(['customer', 'store', 'system'] as const)('cancellation by the %s refunds the remaining amount and tells the customer', (by) => {
       const d = cancelOrder(anOrder('RESERVED'), by, 'why not', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'CANCELLED', cancelledBy: by, cancellationReason: 'why not' });
       expect(d.ok && ofType(d.events, OrderCancelledV1)).toEqual([expect.objectContaining({ cancelledBy: by, reason: 'why not' })]);
-      expect(d.ok && ofType(d.events, PaymentRefundRequestedV1)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.CANCELLED' })]);
-      expect(d.ok && ofType<NotificationRequestedPayload>(d.events, NotificationRequestedV1).map((n) => n.template)).toEqual(['order-cancelled']);
+      expect(d.ok && ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.CANCELLED' })]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['order-cancelled']);
     });
   });
 

@@ -1,9 +1,9 @@
 import {
   accept,
+  NotificationRequestedV2Payload,
   Decision,
   event,
-  NotificationRequestedPayload,
-  NotificationRequestedV1,
+  NotificationRequestedV2,
   OrderCancelledV1,
   OrderCollectedV1,
   OrderConfirmedV1,
@@ -16,12 +16,12 @@ import {
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
   PaymentCaptureRequestedV1,
-  PaymentRefundRequestedPayload,
-  PaymentRefundRequestedV1,
+  PaymentRefundRequestedV2,
   PendingEvent,
   refuse,
+  UNASSIGNED_LOCATION,
 } from '@omni/contracts';
-import { CancelledBy, Order, OrderLine, OrderStatus, remainingAmount, remainingQuantity } from './order';
+import { CancelledBy, Fulfilment, OrderLine, PickupStatus, remainingAmount, remainingQuantity } from './order';
 import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
 
 export type PickupTrigger =
@@ -55,7 +55,7 @@ export const PICKUP_TRIGGERS: readonly PickupTrigger[] = [
  * The pickup lifecycle as data (docs/click-and-collect.md, Order service): which trigger may move
  * which state to which states. Anything not listed is refused with ORDER.INVALID_TRANSITION.
  */
-export const PICKUP_TRANSITIONS: Readonly<Record<OrderStatus, Readonly<Partial<Record<PickupTrigger, readonly OrderStatus[]>>>>> = {
+export const PICKUP_TRANSITIONS: Readonly<Record<PickupStatus, Readonly<Partial<Record<PickupTrigger, readonly PickupStatus[]>>>>> = {
   PLACED: { reserve: ['RESERVED'], awaitTransfer: ['AWAITING_TRANSFER'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
   AWAITING_TRANSFER: { transfersArrived: ['RESERVED'], cancel: ['CANCELLED'] },
   RESERVED: { startPicking: ['PICKING'], cancel: ['CANCELLED'] },
@@ -69,12 +69,12 @@ export const PICKUP_TRANSITIONS: Readonly<Record<OrderStatus, Readonly<Partial<R
   REJECTED: {},
 };
 
-export function isFinal(status: OrderStatus): boolean {
+export function isFinal(status: PickupStatus): boolean {
   return Object.keys(PICKUP_TRANSITIONS[status]).length === 0;
 }
 
-export function canFire(status: OrderStatus, trigger: PickupTrigger, to?: OrderStatus): boolean {
-  const targets = PICKUP_TRANSITIONS[status][trigger];
+export function canFire(status: PickupStatus, trigger: PickupTrigger, to?: PickupStatus): boolean {
+  const targets = PICKUP_TRANSITIONS[status]?.[trigger];
   return targets !== undefined && (to === undefined || targets.includes(to));
 }
 
@@ -99,42 +99,54 @@ export interface NewPickupCode {
   readonly salt: string;
 }
 
-type PickupDecision = Decision<Order, PickupRefusal>;
+type PickupDecision = Decision<Fulfilment, PickupRefusal>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function invalid(o: Order, trigger: PickupTrigger): PickupDecision {
+/** The location a group's events name: its pickup store, or where a delivery ships from (UNASSIGNED before one is chosen). */
+export function locationOf(o: Fulfilment): string {
+  return o.storeId ?? UNASSIGNED_LOCATION;
+}
+
+export function lineIdsOf(o: Fulfilment): string[] {
+  return o.lines.map((l) => l.lineId);
+}
+
+function invalid(o: Fulfilment, trigger: PickupTrigger): PickupDecision {
   return refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the order is ${o.status}`);
 }
 
-function moved(o: Order, status: OrderStatus, now: Date, changes: Partial<Order> = {}): Order {
+export function moved(o: Fulfilment, status: Fulfilment['status'], now: Date, changes: Partial<Fulfilment> = {}): Fulfilment {
   return { ...o, ...changes, status, updatedAt: now };
 }
 
-function notification(o: Order, template: NotificationRequestedPayload['template'], ctx: DecisionContext, extra: Partial<NotificationRequestedPayload> = {}): PendingEvent {
-  return event(NotificationRequestedV1, {
+export function notification(o: Fulfilment, template: string, ctx: DecisionContext, extra: Partial<NotificationRequestedV2Payload> = {}): PendingEvent {
+  return event(NotificationRequestedV2, {
     notificationId: ctx.newId(),
-    orderId: o.id,
+    orderId: o.orderId,
+    fulfilmentId: o.id,
     customerId: o.customerId,
     orderChannel: o.channel,
     template,
-    storeId: o.storeId,
+    storeId: locationOf(o),
     pickupCode: null,
     pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
     readyBy: o.readyBy?.toISOString() ?? null,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
     requestedAt: ctx.now.toISOString(),
     ...extra,
   });
 }
 
-function refund(o: Order, amount: number, reason: PaymentRefundRequestedPayload['reason'], ctx: DecisionContext): PendingEvent[] {
+export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
   if (amount <= 0) return [];
-  return [event(PaymentRefundRequestedV1, { orderId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() })];
+  return [event(PaymentRefundRequestedV2, { orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() })];
 }
 
 /** Store endpoints act only on the store's own orders. */
-export function checkStore(o: Order, storeId: string): Decision<Order, PickupRefusal> {
-  if (o.storeId !== storeId) return refuse('ORDER.WRONG_STORE', `order ${o.id} belongs to another store`);
+export function checkStore(o: Fulfilment, storeId: string): Decision<Fulfilment, PickupRefusal> {
+  if (o.storeId !== storeId) return refuse('ORDER.WRONG_STORE', `order ${o.orderId} belongs to another store`);
   return accept(o);
 }
 
@@ -145,44 +157,44 @@ export interface ReservationResult {
 }
 
 /** inventory.reserved: every line is held, at the store or on its way there. */
-export function confirmReservation(o: Order, r: ReservationResult, now: Date): PickupDecision {
+export function confirmReservation(o: Fulfilment, r: ReservationResult, now: Date): PickupDecision {
   const waiting = r.lines.some((l) => l.transferId !== null);
   const trigger: PickupTrigger = waiting ? 'awaitTransfer' : 'reserve';
-  if (!canFire(o.status, trigger)) return invalid(o, trigger);
+  if (!canFire(o.status as PickupStatus, trigger)) return invalid(o, trigger);
   const byLine = new Map(r.lines.map((l) => [l.lineId, l]));
   const lines = o.lines.map((l) => {
     const res = byLine.get(l.lineId);
     return res ? { ...l, sourceLocationId: res.sourceLocationId, pendingTransferId: res.transferId } : l;
   });
   const state = moved(o, waiting ? 'AWAITING_TRANSFER' : 'RESERVED', now, { lines, readyBy: r.readyBy, pickupHoldDays: r.pickupHoldDays });
-  return accept(state, [event(OrderConfirmedV1, { orderId: o.id, readyBy: r.readyBy.toISOString(), confirmedAt: now.toISOString() })]);
+  return accept(state, [event(OrderConfirmedV1, { orderId: o.orderId, fulfilmentId: o.id, readyBy: r.readyBy.toISOString(), confirmedAt: now.toISOString() })]);
 }
 
 /** inventory.rejected: nothing is reserved; whatever was authorised is released in full. */
-export function rejectOrder(o: Order, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'reject')) return invalid(o, 'reject');
+export function rejectOrder(o: Fulfilment, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'reject')) return invalid(o, 'reject');
   const state = moved(o, 'REJECTED', ctx.now, { rejectionReason: reason });
-  return accept(state, [event(OrderRejectedV1, { orderId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx)]);
+  return accept(state, [event(OrderRejectedV1, { orderId: o.orderId, fulfilmentId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx)]);
 }
 
 /** inventory.transfer-received: the transfer's units are at the store; the order moves on once none is pending. */
-export function transferArrived(o: Order, transferId: string, now: Date): PickupDecision {
-  if (!canFire(o.status, 'transfersArrived')) return invalid(o, 'transfersArrived');
+export function transferArrived(o: Fulfilment, transferId: string, now: Date): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'transfersArrived')) return invalid(o, 'transfersArrived');
   if (!o.lines.some((l) => l.pendingTransferId === transferId)) {
     return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for order ${o.id}`);
   }
   const lines = o.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: o.storeId } : l));
-  const arrived = (status: OrderStatus) =>
-    event(OrderTransferArrivedV1, { orderId: o.id, storeId: o.storeId, transferId, status, arrivedAt: now.toISOString() });
-  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status)]);
-  const [next] = PICKUP_TRANSITIONS[o.status].transfersArrived!;
+  const arrived = (status: PickupStatus) =>
+    event(OrderTransferArrivedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), transferId, status, arrivedAt: now.toISOString() });
+  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status as PickupStatus)]);
+  const [next] = PICKUP_TRANSITIONS[o.status as PickupStatus].transfersArrived!;
   return accept(moved(o, next, now, { lines }), [arrived(next)]);
 }
 
-export function startPicking(o: Order, now: Date): PickupDecision {
-  if (!canFire(o.status, 'startPicking')) return invalid(o, 'startPicking');
+export function startPicking(o: Fulfilment, now: Date): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'startPicking')) return invalid(o, 'startPicking');
   const state = moved(o, 'PICKING', now);
-  return accept(state, [event(OrderPickingStartedV1, { orderId: o.id, storeId: o.storeId, startedAt: now.toISOString() })]);
+  return accept(state, [event(OrderPickingStartedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), startedAt: now.toISOString() })]);
 }
 
 export interface PickReport {
@@ -191,15 +203,15 @@ export interface PickReport {
   readonly pickedQuantity: number;
 }
 
-function readyForPickup(o: Order, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+function readyForPickup(o: Fulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
   // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
   const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
   const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });
   return accept(state, [
     ...events,
     event(OrderReadyForPickupV1, {
-      orderId: o.id,
-      storeId: o.storeId,
+      orderId: o.orderId, fulfilmentId: o.id,
+      storeId: locationOf(o),
       lines: lines.filter((l) => remainingQuantity(l) > 0).map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: remainingQuantity(l) })),
       pickupDeadline: pickupDeadline.toISOString(),
       readyAt: ctx.now.toISOString(),
@@ -214,7 +226,7 @@ const allPicked = (lines: readonly OrderLine[]) => lines.every((l) => l.pickedQu
  * The store reports what it found. Each reported line is final for now: fewer units than owed is
  * a short pick (the order waits for inventory to re-source); lines not reported are still to pick.
  */
-export function recordPicks(o: Order, picks: readonly PickReport[], code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+export function recordPicks(o: Fulfilment, picks: readonly PickReport[], code: NewPickupCode, ctx: DecisionContext): PickupDecision {
   if (o.status !== 'PICKING') return invalid(o, 'pickedAll');
   const reported = new Map<string, number>();
   for (const p of picks) {
@@ -229,8 +241,8 @@ export function recordPicks(o: Order, picks: readonly PickReport[], code: NewPic
     const state = moved(o, 'RESOURCING', ctx.now, { lines });
     return accept(state, [
       event(OrderShortPickedV1, {
-        orderId: o.id,
-        storeId: o.storeId,
+        orderId: o.orderId, fulfilmentId: o.id,
+        storeId: locationOf(o),
         lines: short.map((l) => ({ lineId: l.lineId, sku: l.sku, missingQuantity: remainingQuantity(l) - l.pickedQuantity })),
         shortPickedAt: ctx.now.toISOString(),
       }),
@@ -249,8 +261,8 @@ export interface ShortPickResolution {
  * inventory.short-pick-resolved: unavailable units are cancelled and refunded; re-sourced ones
  * keep the order PARTIALLY_READY until their transfer arrives; nothing left makes it CANCELLED.
  */
-export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'resolved')) return invalid(o, 'resolved');
+export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'resolved')) return invalid(o, 'resolved');
   const events: PendingEvent[] = [];
   let lines = o.lines.map((l) => {
     const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
@@ -262,17 +274,17 @@ export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPick
   for (const u of r.unavailable) {
     const line = o.lines.find((l) => l.lineId === u.lineId);
     if (!line) continue;
-    events.push(event(OrderLineCancelledV1, { orderId: o.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+    events.push(event(OrderLineCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
   }
   const refundAmount = remainingAmount(o) - remainingAmount({ ...o, lines });
   if (r.unavailable.length > 0) {
     events.push(...refund(o, refundAmount, 'LINE.UNAVAILABLE', ctx));
     events.push(notification({ ...o, lines }, 'line-cancelled', ctx));
   }
-  const after: Order = { ...o, lines };
+  const after: Fulfilment = { ...o, lines };
   if (lines.every((l) => remainingQuantity(l) === 0)) {
     const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
-    events.push(event(OrderCancelledV1, { orderId: o.id, storeId: o.storeId, cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+    events.push(event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
     events.push(notification(state, 'order-cancelled', ctx));
     return accept(state, events);
   }
@@ -282,8 +294,8 @@ export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPick
     const state = moved(after, 'PARTIALLY_READY', ctx.now, { readyBy });
     events.push(
       event(OrderPartiallyReadyV1, {
-        orderId: o.id,
-        storeId: o.storeId,
+        orderId: o.orderId, fulfilmentId: o.id,
+        storeId: locationOf(o),
         waitingLines: lines.filter((l) => l.pendingTransferId !== null).map((l) => ({ lineId: l.lineId, sku: l.sku, transferId: l.pendingTransferId! })),
         readyBy: (readyBy ?? ctx.now).toISOString(),
         at: ctx.now.toISOString(),
@@ -293,52 +305,53 @@ export function resolveShortPick(o: Order, r: ShortPickResolution, code: NewPick
     return accept(state, events);
   }
   if (allPicked(lines)) return readyForPickup(after, lines, code, ctx, events);
-  return refuse('ORDER.INVALID_TRANSITION', `the resolution leaves units of order ${o.id} neither re-sourced nor cancelled`);
+  return refuse('ORDER.INVALID_TRANSITION', `the resolution leaves units of order ${o.orderId} neither re-sourced nor cancelled`);
 }
 
 /** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
-export function registerWrongCode(o: Order, now: Date): Order {
+export function registerWrongCode(o: Fulfilment, now: Date): Fulfilment {
   return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
 }
 
 /** The customer shows the code at the store's POS and takes the picked units. */
-export function collectOrder(o: Order, pickupCode: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
+export function collectOrder(o: Fulfilment, pickupCode: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'collect')) return invalid(o, 'collect');
   if (o.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.LOCKED', `too many wrong codes for order ${o.id}`);
   if (!pickupCodeMatches(o.pickupCode, pickupCode)) return refuse('PICKUP.CODE_INVALID', 'the pickup code does not match');
   const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
   const handed = o.lines.filter((l) => l.pickedQuantity > 0);
   return accept(state, [
-    event(OrderCollectedV1, { orderId: o.id, storeId: o.storeId, lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })), collectedAt: ctx.now.toISOString() }),
-    event(PaymentCaptureRequestedV1, {
-      orderId: o.id,
-      amount: handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0),
-      currency: o.currency,
-      requestedAt: ctx.now.toISOString(),
-    }),
+    event(OrderCollectedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })), collectedAt: ctx.now.toISOString() }),
+    ...capture(o, handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0), ctx),
   ]);
 }
 
+/** Asks the payment system to capture what the customer received, unless it was paid when placed. */
+export function capture(o: Fulfilment, amount: number, ctx: DecisionContext): PendingEvent[] {
+  if (o.prepaid || amount <= 0) return [];
+  return [event(PaymentCaptureRequestedV1, { orderId: o.orderId, fulfilmentId: o.id, amount, currency: o.currency, requestedAt: ctx.now.toISOString() })];
+}
+
 /** The pickup deadline passed; `ctx.now` is the sweeper's clock, the deadline is the order's. */
-export function expireOrder(o: Order, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'expire')) return invalid(o, 'expire');
+export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'expire')) return invalid(o, 'expire');
   if (!o.pickupDeadline || o.pickupDeadline.getTime() > ctx.now.getTime()) {
     return refuse('ORDER.INVALID_TRANSITION', `the pickup deadline of order ${o.id} has not passed`);
   }
   const state = moved(o, 'EXPIRED', ctx.now, { expiredAt: ctx.now });
   return accept(state, [
-    event(OrderExpiredV1, { orderId: o.id, storeId: o.storeId, pickupDeadline: o.pickupDeadline.toISOString(), expiredAt: ctx.now.toISOString() }),
+    event(OrderExpiredV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), pickupDeadline: o.pickupDeadline.toISOString(), expiredAt: ctx.now.toISOString() }),
     ...refund(o, remainingAmount(o), 'ORDER.EXPIRED', ctx),
     notification(state, 'pickup-expired', ctx),
   ]);
 }
 
 /** Cancellation before collection, by the customer, the store or the system (reservation expired). */
-export function cancelOrder(o: Order, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'cancel')) return invalid(o, 'cancel');
+export function cancelOrder(o: Fulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'cancel')) return invalid(o, 'cancel');
   const state = moved(o, 'CANCELLED', ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });
   return accept(state, [
-    event(OrderCancelledV1, { orderId: o.id, storeId: o.storeId, cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
+    event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
     ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx),
     notification(state, 'order-cancelled', ctx),
   ]);

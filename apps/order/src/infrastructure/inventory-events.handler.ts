@@ -5,6 +5,8 @@ import {
   EventEnvelope,
   InventoryRejectedPayload,
   InventoryRejectedV1,
+  InventoryReservedForDeliveryPayload,
+  InventoryReservedForDeliveryV1,
   InventoryReservedPayload,
   InventoryReservedV1,
   ReservationReleasedPayload,
@@ -23,6 +25,11 @@ export class InventoryEventsHandler {
   @EventPattern(ceTypeOf(InventoryReservedV1))
   async onReserved(@Payload() e: EventEnvelope<InventoryReservedPayload>): Promise<void> {
     await this.react.reserved(e);
+  }
+
+  @EventPattern(ceTypeOf(InventoryReservedForDeliveryV1))
+  async onReservedForDelivery(@Payload() e: EventEnvelope<InventoryReservedForDeliveryPayload>): Promise<void> {
+    await this.react.reservedForDelivery(e);
   }
 
   @EventPattern(ceTypeOf(InventoryRejectedV1))

@@ -1,19 +1,28 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '@omni/platform';
 import { OrderActionRefusal } from '../application/act-on-order.use-case';
+import { PlacementRefusal } from '../domain/order';
 
-function statusOf(code: OrderActionRefusal): HttpStatus {
+type Refusal = OrderActionRefusal | PlacementRefusal;
+
+function statusOf(code: Refusal): HttpStatus {
   switch (code) {
     case 'ORDER.NOT_FOUND':
+    case 'FULFILMENT.NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'ORDER.WRONG_STORE':
       return HttpStatus.FORBIDDEN;
     case 'ORDER.INVALID_TRANSITION':
     case 'PICKUP.LOCKED':
+    case 'FULFILMENT.AMBIGUOUS':
+    case 'FULFILMENT.NOT_A_DELIVERY':
       return HttpStatus.CONFLICT;
     case 'PICKUP.CODE_INVALID':
     case 'PICK.UNKNOWN_LINE':
     case 'PICK.QUANTITY_EXCEEDED':
+    case 'PICK.SHORT_DELIVERY':
+    case 'ORDER.TENDER_MISMATCH':
+    case 'ORDER.PICKUP_STORE_REPEATED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       // A new refusal code that is not mapped here does not compile.
@@ -24,6 +33,6 @@ function statusOf(code: OrderActionRefusal): HttpStatus {
 }
 
 /** The one place where the order service's refusal codes become HTTP problems. */
-export function orderProblem(code: OrderActionRefusal, detail?: string): ProblemException {
+export function orderProblem(code: Refusal, detail?: string): ProblemException {
   return new ProblemException(statusOf(code), code, detail ?? code);
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHANNELS } from '@omni/contracts';
-import { ORDER_STATUSES } from '../domain/order';
+import { CHANNELS, FULFILMENT_TYPES, TENDERS } from '@omni/contracts';
+import { FULFILMENT_STATUSES, ORDER_STATUSES } from '../domain/order';
 
 // Response shapes of the order API, for its OpenAPI document: they describe what order.view.ts
 // and the pick list return (no runtime role).
@@ -37,7 +37,59 @@ export class PaymentRequestView {
   @ApiProperty({ ...TIME, nullable: true }) doneAt: string | null;
 }
 
+export class AddressView {
+  @ApiProperty({ example: 'Ada Martin' }) name: string;
+  @ApiProperty({ example: '3 rue Oberkampf' }) line1: string;
+  @ApiProperty({ type: String, nullable: true }) line2: string | null;
+  @ApiProperty({ example: '75011' }) postcode: string;
+  @ApiProperty({ example: 'Paris' }) city: string;
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' }) country: string;
+}
+
+export class ContactView {
+  @ApiProperty({ type: String, nullable: true }) email: string | null;
+  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ type: String, nullable: true }) loyaltyId: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ type: String, nullable: true }) postcode: string | null;
+}
+
+export class TenderView {
+  @ApiProperty({ enum: TENDERS }) tender: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'minor units' }) amount: number;
+  @ApiProperty({ example: 'POS-PARIS-0042' }) reference: string;
+}
+
+export class ShipmentView {
+  @ApiProperty({ type: String, nullable: true, example: 'Colissimo' }) carrier: string | null;
+  @ApiProperty({ type: String, nullable: true }) trackingNumber: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) packedAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) shippedAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) deliveredAt: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['DELIVERY.REFUSED', 'DELIVERY.LOST'] }) failure: string | null;
+}
+
+export class FulfilmentView {
+  @ApiProperty({ format: 'uuid', description: 'fulfilment group id, used by the location and carrier endpoints' }) fulfilmentId: string;
+  @ApiProperty({ enum: FULFILMENT_TYPES }) type: string;
+  @ApiProperty({ enum: FULFILMENT_STATUSES, example: 'RESERVED' }) status: string;
+  @ApiProperty({ type: String, nullable: true, description: 'pickup store, or the location shipping a delivery (null until chosen)' }) storeId: string | null;
+  @ApiProperty({ type: () => AddressView, nullable: true, description: 'delivery address' }) address: AddressView | null;
+  @ApiProperty({ type: () => OrderLineView, isArray: true }) lines: OrderLineView[];
+  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'promised pickup time' }) readyBy: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) pickupDeadline: string | null;
+  @ApiProperty({ type: Boolean }) pickupLocked: boolean;
+  @ApiProperty({ type: () => CancellationView, nullable: true }) cancellation: CancellationView | null;
+  @ApiProperty({ ...TIME, nullable: true }) collectedAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) expiredAt: string | null;
+  @ApiProperty({ type: () => ShipmentView, nullable: true, description: 'deliveries only' }) shipment: ShipmentView | null;
+  @ApiProperty(TIME) updatedAt: string;
+}
+
 export class PaymentView {
+  @ApiProperty({ type: 'integer', description: 'minor units paid when the order was placed (e.g. at a POS)' }) capturedAtPlacement: number;
+  @ApiProperty({ type: () => TenderView, isArray: true }) tenders: TenderView[];
   @ApiProperty({ type: 'integer', description: 'minor units requested for capture' }) captureRequested: number;
   @ApiProperty({ type: 'integer', description: 'minor units captured' }) captured: number;
   @ApiProperty({ type: 'integer', description: 'minor units requested for refund' }) refundRequested: number;
@@ -50,11 +102,14 @@ export class OrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: ORDER_STATUSES, example: 'RESERVED' }) status: string;
   @ApiProperty({ enum: CHANNELS }) channel: string;
-  @ApiProperty({ ...ID, description: 'pickup store' }) storeId: string;
+  @ApiProperty({ type: String, nullable: true, description: 'store whose POS placed the order' }) placedAtStoreId: string | null;
+  @ApiProperty({ ...ID, nullable: true, description: 'the pickup store, when the order has exactly one pickup group' }) storeId: string | null;
   @ApiProperty({ type: String, nullable: true }) customerId: string | null;
+  @ApiProperty({ type: () => ContactView, nullable: true }) contact: ContactView | null;
   @ApiProperty({ type: String, example: 'EUR', description: 'ISO 4217' }) currency: string;
-  @ApiProperty({ type: () => OrderLineView, isArray: true }) lines: OrderLineView[];
-  @ApiProperty({ type: String, nullable: true, example: 'STOCK.INSUFFICIENT' }) rejectionReason: string | null;
+  @ApiProperty({ type: () => OrderLineView, isArray: true, description: 'every line of every group' }) lines: OrderLineView[];
+  @ApiProperty({ type: () => FulfilmentView, isArray: true }) fulfilments: FulfilmentView[];
+  @ApiProperty({ type: String, nullable: true, example: 'STOCK.INSUFFICIENT', description: 'this and the pickup fields below: those of the only group, null with several' }) rejectionReason: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'promised pickup time' }) readyBy: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'the order expires if not collected by then' }) pickupDeadline: string | null;
   @ApiProperty({ type: Boolean, description: 'too many wrong pickup codes' }) pickupLocked: boolean;
@@ -75,7 +130,9 @@ export class PickListLineView {
 
 export class PickListOrderView {
   @ApiProperty({ format: 'uuid' }) orderId: string;
-  @ApiProperty({ enum: ORDER_STATUSES }) status: string;
+  @ApiProperty({ format: 'uuid' }) fulfilmentId: string;
+  @ApiProperty({ enum: FULFILMENT_TYPES, description: 'pickup: the customer collects here; delivery: pack and ship it' }) type: string;
+  @ApiProperty({ enum: FULFILMENT_STATUSES }) status: string;
   @ApiProperty({ ...TIME, nullable: true }) readyBy: string | null;
   @ApiProperty({ type: () => PickListLineView, isArray: true }) lines: PickListLineView[];
 }

@@ -1,17 +1,33 @@
-import { Column, Entity, JoinColumn, ManyToOne, OneToMany, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Address, CapturedTender, Contact } from '../domain/order';
 
 @Entity('orders')
 export class OrderRecord {
   @PrimaryColumn('uuid') id: string;
   @Column('text') channel: string;
-  @Column('text', { name: 'store_id' }) storeId: string;
+  @Column('text', { name: 'placed_at_store_id', nullable: true }) placedAtStoreId: string | null;
   @Column('text', { name: 'customer_id', nullable: true }) customerId: string | null;
+  @Column('jsonb', { nullable: true }) contact: Contact | null;
   @Column('character', { length: 3 }) currency: string;
+  @Column('jsonb', { name: 'captured_tenders' }) capturedTenders: CapturedTender[];
   @Column('text') status: string;
-  @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason: string | null;
   @Column('timestamptz', { name: 'placed_at' }) placedAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('integer') version: number;
+}
+
+@Entity('fulfilment_groups')
+export class FulfilmentRecord {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'order_id' }) orderId: string;
+  @Column('integer') position: number;
+  @Column('text') type: string;
+  @Column('text', { name: 'store_id', nullable: true }) storeId: string | null;
+  @Column('jsonb', { nullable: true }) address: Address | null;
+  @Column('text') status: string;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('integer') version: number;
+  @Column('text', { name: 'rejection_reason', nullable: true }) rejectionReason: string | null;
   @Column('timestamptz', { name: 'ready_by', nullable: true }) readyBy: Date | null;
   @Column('integer', { name: 'pickup_hold_days', nullable: true }) pickupHoldDays: number | null;
   @Column('text', { name: 'pickup_code_hash', nullable: true }) pickupCodeHash: string | null;
@@ -24,13 +40,19 @@ export class OrderRecord {
   @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;
   @Column('timestamptz', { name: 'cancelled_at', nullable: true }) cancelledAt: Date | null;
   @Column('timestamptz', { name: 'expired_at', nullable: true }) expiredAt: Date | null;
-  @OneToMany(() => OrderLineRecord, (l) => l.order, { cascade: ['insert'] }) lines: OrderLineRecord[];
+  @Column('text', { nullable: true }) carrier: string | null;
+  @Column('text', { name: 'tracking_number', nullable: true }) trackingNumber: string | null;
+  @Column('timestamptz', { name: 'packed_at', nullable: true }) packedAt: Date | null;
+  @Column('timestamptz', { name: 'shipped_at', nullable: true }) shippedAt: Date | null;
+  @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
+  @Column('text', { name: 'delivery_failure', nullable: true }) deliveryFailure: string | null;
 }
 
 @Entity('order_lines')
 export class OrderLineRecord {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'order_id' }) orderId: string;
+  @Column('uuid', { name: 'fulfilment_id' }) fulfilmentId: string;
   @Column('integer') position: number;
   @Column('text') sku: string;
   @Column('integer') quantity: number;
@@ -39,13 +61,13 @@ export class OrderLineRecord {
   @Column('integer', { name: 'cancelled_quantity' }) cancelledQuantity: number;
   @Column('text', { name: 'source_location_id', nullable: true }) sourceLocationId: string | null;
   @Column('uuid', { name: 'pending_transfer_id', nullable: true }) pendingTransferId: string | null;
-  @ManyToOne(() => OrderRecord, (o) => o.lines) @JoinColumn({ name: 'order_id' }) order: OrderRecord;
 }
 
 @Entity('payment_requests')
 export class PaymentRequestRecord {
   @PrimaryColumn('uuid') id: string;
   @Column('uuid', { name: 'order_id' }) orderId: string;
+  @Column('uuid', { name: 'fulfilment_id', nullable: true }) fulfilmentId: string | null;
   @Column('text') kind: string;
   @Column('integer') amount: number;
   @Column('character', { length: 3 }) currency: string;

@@ -1,93 +1,151 @@
-import { Channel, PaymentCaptureRequestedPayload, PaymentCaptureRequestedV1, PaymentRefundRequestedPayload, PaymentRefundRequestedV1, PendingEvent } from '@omni/contracts';
+import { Channel, FulfilmentType, PaymentCaptureRequestedPayload, PaymentCaptureRequestedV1, PaymentRefundRequestedV2, PaymentRefundRequestedV2Payload, PendingEvent } from '@omni/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { CancelledBy, Order, OrderStatus } from '../domain/order';
-import { OrderLineRecord, OrderRecord, PaymentRequestRecord } from './order.records';
+import { CancelledBy, Fulfilment, FulfilmentStatus, Order, OrderLine, OrderStatus } from '../domain/order';
+import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './order.records';
 
-function toDomain(r: OrderRecord, lines: OrderLineRecord[]): Order {
+function lineOf(l: OrderLineRecord): OrderLine {
   return {
-    id: r.id,
-    channel: r.channel as Channel,
-    storeId: r.storeId,
-    customerId: r.customerId,
-    currency: r.currency,
-    status: r.status as OrderStatus,
-    rejectionReason: r.rejectionReason,
-    placedAt: r.placedAt,
-    updatedAt: r.updatedAt,
-    readyBy: r.readyBy,
-    pickupHoldDays: r.pickupHoldDays,
-    pickupCode: r.pickupCodeHash && r.pickupCodeSalt ? { hash: r.pickupCodeHash, salt: r.pickupCodeSalt } : null,
-    pickupDeadline: r.pickupDeadline,
-    failedCodeAttempts: r.failedCodeAttempts,
-    readyAt: r.readyAt,
-    collectedAt: r.collectedAt,
-    cancelledBy: r.cancelledBy as CancelledBy | null,
-    cancellationReason: r.cancellationReason,
-    cancelledAt: r.cancelledAt,
-    expiredAt: r.expiredAt,
-    lines: [...lines]
-      .sort((a, b) => a.position - b.position)
-      .map((l) => ({
-        lineId: l.id,
-        sku: l.sku,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        pickedQuantity: l.pickedQuantity,
-        cancelledQuantity: l.cancelledQuantity,
-        sourceLocationId: l.sourceLocationId,
-        pendingTransferId: l.pendingTransferId,
-      })),
+    lineId: l.id,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    pickedQuantity: l.pickedQuantity,
+    cancelledQuantity: l.cancelledQuantity,
+    sourceLocationId: l.sourceLocationId,
+    pendingTransferId: l.pendingTransferId,
   };
 }
 
-function orderColumns(o: Order) {
+function fulfilmentOf(o: OrderRecord, f: FulfilmentRecord, lines: OrderLineRecord[]): Fulfilment {
   return {
-    status: o.status,
-    rejectionReason: o.rejectionReason,
-    updatedAt: o.updatedAt,
-    readyBy: o.readyBy,
-    pickupHoldDays: o.pickupHoldDays,
-    pickupCodeHash: o.pickupCode?.hash ?? null,
-    pickupCodeSalt: o.pickupCode?.salt ?? null,
-    pickupDeadline: o.pickupDeadline,
-    failedCodeAttempts: o.failedCodeAttempts,
-    readyAt: o.readyAt,
-    collectedAt: o.collectedAt,
-    cancelledBy: o.cancelledBy,
-    cancellationReason: o.cancellationReason,
-    cancelledAt: o.cancelledAt,
-    expiredAt: o.expiredAt,
+    id: f.id,
+    orderId: o.id,
+    type: f.type as FulfilmentType,
+    channel: o.channel as Channel,
+    customerId: o.customerId,
+    currency: o.currency,
+    prepaid: o.capturedTenders.length > 0,
+    storeId: f.storeId,
+    address: f.address,
+    status: f.status as FulfilmentStatus,
+    lines: lines.filter((l) => l.fulfilmentId === f.id).sort((a, b) => a.position - b.position).map(lineOf),
+    updatedAt: f.updatedAt,
+    rejectionReason: f.rejectionReason,
+    readyBy: f.readyBy,
+    pickupHoldDays: f.pickupHoldDays,
+    pickupCode: f.pickupCodeHash && f.pickupCodeSalt ? { hash: f.pickupCodeHash, salt: f.pickupCodeSalt } : null,
+    pickupDeadline: f.pickupDeadline,
+    failedCodeAttempts: f.failedCodeAttempts,
+    readyAt: f.readyAt,
+    collectedAt: f.collectedAt,
+    cancelledBy: f.cancelledBy as CancelledBy | null,
+    cancellationReason: f.cancellationReason,
+    cancelledAt: f.cancelledAt,
+    expiredAt: f.expiredAt,
+    carrier: f.carrier,
+    trackingNumber: f.trackingNumber,
+    packedAt: f.packedAt,
+    shippedAt: f.shippedAt,
+    deliveredAt: f.deliveredAt,
+    deliveryFailure: f.deliveryFailure,
+  };
+}
+
+function fulfilmentColumns(f: Fulfilment, position: number) {
+  return {
+    id: f.id,
+    orderId: f.orderId,
+    position,
+    type: f.type,
+    storeId: f.storeId,
+    address: f.address,
+    status: f.status,
+    updatedAt: f.updatedAt,
+    rejectionReason: f.rejectionReason,
+    readyBy: f.readyBy,
+    pickupHoldDays: f.pickupHoldDays,
+    pickupCodeHash: f.pickupCode?.hash ?? null,
+    pickupCodeSalt: f.pickupCode?.salt ?? null,
+    pickupDeadline: f.pickupDeadline,
+    failedCodeAttempts: f.failedCodeAttempts,
+    readyAt: f.readyAt,
+    collectedAt: f.collectedAt,
+    cancelledBy: f.cancelledBy,
+    cancellationReason: f.cancellationReason,
+    cancelledAt: f.cancelledAt,
+    expiredAt: f.expiredAt,
+    carrier: f.carrier,
+    trackingNumber: f.trackingNumber,
+    packedAt: f.packedAt,
+    shippedAt: f.shippedAt,
+    deliveredAt: f.deliveredAt,
+    deliveryFailure: f.deliveryFailure,
+  };
+}
+
+function lineColumns(orderId: string, f: Fulfilment, l: OrderLine, position: number) {
+  return {
+    id: l.lineId,
+    orderId,
+    fulfilmentId: f.id,
+    position,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    pickedQuantity: l.pickedQuantity,
+    cancelledQuantity: l.cancelledQuantity,
+    sourceLocationId: l.sourceLocationId,
+    pendingTransferId: l.pendingTransferId,
   };
 }
 
 async function load(m: EntityManager, r: OrderRecord | null): Promise<Order | null> {
   if (!r) return null;
-  return toDomain(r, await m.find(OrderLineRecord, { where: { orderId: r.id } }));
+  const groups = await m.find(FulfilmentRecord, { where: { orderId: r.id }, order: { position: 'ASC' } });
+  const lines = await m.find(OrderLineRecord, { where: { orderId: r.id } });
+  return {
+    id: r.id,
+    channel: r.channel as Channel,
+    placedAtStoreId: r.placedAtStoreId,
+    customerId: r.customerId,
+    contact: r.contact,
+    currency: r.currency,
+    capturedTenders: r.capturedTenders,
+    status: r.status as OrderStatus,
+    fulfilments: groups.map((g) => fulfilmentOf(r, g, lines)),
+    placedAt: r.placedAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/** Lines keep their position in the order across groups (a split moves lines, never renumbers them). */
+function positions(o: Order): Map<string, number> {
+  return new Map(o.fulfilments.flatMap((f) => f.lines).map((l, i) => [l.lineId, i]));
 }
 
 /** Orders in and out of PostgreSQL as domain values; entities never leave this file's layer. */
 export const orderRepository = {
   async insert(m: EntityManager, o: Order): Promise<void> {
-    await m.insert(OrderRecord, { id: o.id, channel: o.channel, storeId: o.storeId, customerId: o.customerId, currency: o.currency, placedAt: o.placedAt, version: 1, ...orderColumns(o) });
-    await m.insert(
-      OrderLineRecord,
-      o.lines.map((l, position) => ({
-        id: l.lineId,
-        orderId: o.id,
-        position,
-        sku: l.sku,
-        quantity: l.quantity,
-        unitPrice: l.unitPrice,
-        pickedQuantity: l.pickedQuantity,
-        cancelledQuantity: l.cancelledQuantity,
-        sourceLocationId: l.sourceLocationId,
-        pendingTransferId: l.pendingTransferId,
-      })),
-    );
+    await m.insert(OrderRecord, {
+      id: o.id,
+      channel: o.channel,
+      placedAtStoreId: o.placedAtStoreId,
+      customerId: o.customerId,
+      contact: o.contact,
+      currency: o.currency,
+      capturedTenders: [...o.capturedTenders],
+      status: o.status,
+      placedAt: o.placedAt,
+      updatedAt: o.updatedAt,
+      version: 1,
+    });
+    await m.insert(FulfilmentRecord, o.fulfilments.map((f, i) => ({ ...fulfilmentColumns(f, i), version: 1 })));
+    const at = positions(o);
+    await m.insert(OrderLineRecord, o.fulfilments.flatMap((f) => f.lines.map((l) => lineColumns(o.id, f, l, at.get(l.lineId)!))));
   },
 
-  /** Loads and locks the order row for the rest of the transaction. */
+  /** Loads and locks the order row for the rest of the transaction: every change to an order or its groups holds it. */
   async findForUpdate(m: EntityManager, id: string): Promise<Order | null> {
     return load(m, await m.findOne(OrderRecord, { where: { id }, lock: { mode: 'pessimistic_write' } }));
   },
@@ -96,40 +154,68 @@ export const orderRepository = {
     return load(m, await m.findOne(OrderRecord, { where: { id } }));
   },
 
+  /** The order a fulfilment group belongs to, or null when the id names no group. */
+  async orderIdOfFulfilment(m: EntityManager, fulfilmentId: string): Promise<string | null> {
+    const g = await m.findOne(FulfilmentRecord, { where: { id: fulfilmentId }, select: { id: true, orderId: true } });
+    return g?.orderId ?? null;
+  },
+
   /**
-   * Locks the ready order with the earliest passed deadline that no other sweeper holds. Each
-   * expiry then runs in the caller's transaction, so two replicas never expire one order twice.
+   * Locks the order of the ready pickup group with the earliest passed deadline that no other
+   * sweeper holds. Each expiry then runs in the caller's transaction, so two replicas never
+   * expire one group twice.
    */
-  async lockNextExpired(m: EntityManager, now: Date): Promise<Order | null> {
-    const rows: { id: string }[] = await m.query(
-      `SELECT id FROM orders WHERE status = 'READY_FOR_PICKUP' AND pickup_deadline <= $1
-       ORDER BY pickup_deadline LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  async lockNextExpired(m: EntityManager, now: Date): Promise<{ order: Order; fulfilmentId: string } | null> {
+    const rows: { id: string; order_id: string }[] = await m.query(
+      `SELECT g.id, g.order_id FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
+       WHERE g.status = 'READY_FOR_PICKUP' AND g.pickup_deadline <= $1
+       ORDER BY g.pickup_deadline LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
       [now],
     );
-    return rows.length === 0 ? null : load(m, await m.findOne(OrderRecord, { where: { id: rows[0].id } }));
+    if (rows.length === 0) return null;
+    const order = await load(m, await m.findOne(OrderRecord, { where: { id: rows[0].order_id } }));
+    return order ? { order, fulfilmentId: rows[0].id } : null;
   },
 
-  /** Orders the store has to pick: reserved or being picked, earliest promise first. */
-  async pickList(m: EntityManager, storeId: string): Promise<Order[]> {
-    const records = await m.find(OrderRecord, { where: [{ storeId, status: 'RESERVED' }, { storeId, status: 'PICKING' }], order: { readyBy: 'ASC', placedAt: 'ASC' } });
-    const orders: Order[] = [];
-    for (const r of records) orders.push((await load(m, r))!);
-    return orders;
+  /** Groups the location has to pick: reserved or being picked, earliest promise first. */
+  async pickList(m: EntityManager, locationId: string): Promise<Fulfilment[]> {
+    const groups = await m.find(FulfilmentRecord, { where: [{ storeId: locationId, status: 'RESERVED' }, { storeId: locationId, status: 'PICKING' }], order: { readyBy: 'ASC', updatedAt: 'ASC' } });
+    const out: Fulfilment[] = [];
+    for (const g of groups) {
+      const order = await m.findOne(OrderRecord, { where: { id: g.orderId } });
+      const lines = await m.find(OrderLineRecord, { where: { fulfilmentId: g.id } });
+      if (order) out.push(fulfilmentOf(order, g, lines));
+    }
+    return out;
   },
 
+  /** Saves the order's summary and every group and line (new groups of a split included). */
   async update(m: EntityManager, o: Order): Promise<void> {
     await m
       .createQueryBuilder()
       .update(OrderRecord)
-      .set({ ...orderColumns(o), version: () => 'version + 1' })
+      .set({ status: o.status, updatedAt: o.updatedAt, contact: o.contact, version: () => 'version + 1' })
       .where('id = :id', { id: o.id })
       .execute();
-    for (const l of o.lines) {
-      await m.update(
-        OrderLineRecord,
-        { id: l.lineId },
-        { pickedQuantity: l.pickedQuantity, cancelledQuantity: l.cancelledQuantity, sourceLocationId: l.sourceLocationId, pendingTransferId: l.pendingTransferId },
-      );
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(FulfilmentRecord)
+      .values(o.fulfilments.map((f, i) => ({ ...fulfilmentColumns(f, i), version: 1 })))
+      .orUpdate(
+        Object.keys(fulfilmentColumns(o.fulfilments[0], 0))
+          .filter((k) => k !== 'id' && k !== 'orderId')
+          .map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
+        ['id'],
+      )
+      .execute();
+    const at = positions(o);
+    for (const f of o.fulfilments) {
+      for (const l of f.lines) {
+        const { id, orderId, ...changes } = lineColumns(o.id, f, l, at.get(l.lineId)!);
+        void orderId;
+        await m.update(OrderLineRecord, { id }, changes);
+      }
     }
   },
 };
@@ -152,17 +238,26 @@ export const paymentRequestRepository = {
     for (const e of events) {
       if (e.def === PaymentCaptureRequestedV1) {
         const p = e.payload as PaymentCaptureRequestedPayload;
-        await m.insert(PaymentRequestRecord, { id: randomUUID(), orderId: p.orderId, kind: 'capture', amount: p.amount, currency: p.currency, reason: null, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
-      } else if (e.def === PaymentRefundRequestedV1) {
-        const p = e.payload as PaymentRefundRequestedPayload;
-        await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
+        await m.insert(PaymentRequestRecord, { id: randomUUID(), orderId: p.orderId, fulfilmentId: p.fulfilmentId ?? null, kind: 'capture', amount: p.amount, currency: p.currency, reason: null, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
+      } else if (e.def === PaymentRefundRequestedV2) {
+        const p = e.payload as PaymentRefundRequestedV2Payload;
+        await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, fulfilmentId: p.fulfilmentId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
       }
     }
   },
 
-  /** Marks the order's open capture done; false when there is none to mark. */
+  /**
+   * Marks one open capture of the order done (the oldest of that amount, else the oldest): an order
+   * shipped in several parcels has a capture per parcel. False when there is none to mark.
+   */
   async recordCaptured(m: EntityManager, orderId: string, amount: number, at: Date): Promise<boolean> {
-    const r = await m.query(`UPDATE payment_requests SET status = 'DONE', done_amount = $2, done_at = $3 WHERE order_id = $1 AND kind = 'capture' AND status = 'REQUESTED' RETURNING id`, [orderId, amount, at]);
+    const r = await m.query(
+      `UPDATE payment_requests SET status = 'DONE', done_amount = $2, done_at = $3
+       WHERE id = (SELECT id FROM payment_requests WHERE order_id = $1 AND kind = 'capture' AND status = 'REQUESTED'
+                   ORDER BY (amount = $2) DESC, requested_at LIMIT 1 FOR UPDATE)
+       RETURNING id`,
+      [orderId, amount, at],
+    );
     return (r[0] as unknown[]).length > 0;
   },
 

@@ -1,36 +1,74 @@
-import { Order, remainingQuantity } from '../domain/order';
+import { Fulfilment, Order, OrderLine, remainingQuantity } from '../domain/order';
 import { MAX_FAILED_CODE_ATTEMPTS } from '../domain/pickup-code';
 import { PaymentRequestView } from './order.repository';
 
-/** What GET /orders/:id shows: never the pickup code nor its hash. */
+function lineView(l: OrderLine) {
+  return {
+    lineId: l.lineId,
+    sku: l.sku,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    pickedQuantity: l.pickedQuantity,
+    cancelledQuantity: l.cancelledQuantity,
+    remainingQuantity: remainingQuantity(l),
+    sourceLocationId: l.sourceLocationId,
+    pendingTransferId: l.pendingTransferId,
+  };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** One group as the order view shows it: never the pickup code nor its hash. */
+export function fulfilmentView(f: Fulfilment) {
+  return {
+    fulfilmentId: f.id,
+    type: f.type,
+    status: f.status,
+    storeId: f.storeId,
+    address: f.address,
+    lines: f.lines.map(lineView),
+    rejectionReason: f.rejectionReason,
+    readyBy: iso(f.readyBy),
+    pickupDeadline: iso(f.pickupDeadline),
+    pickupLocked: f.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS,
+    cancellation: f.cancelledBy ? { by: f.cancelledBy, reason: f.cancellationReason, at: iso(f.cancelledAt) } : null,
+    collectedAt: iso(f.collectedAt),
+    expiredAt: iso(f.expiredAt),
+    shipment: f.type === 'delivery' ? { carrier: f.carrier, trackingNumber: f.trackingNumber, packedAt: iso(f.packedAt), shippedAt: iso(f.shippedAt), deliveredAt: iso(f.deliveredAt), failure: f.deliveryFailure } : null,
+    updatedAt: f.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * What GET /orders/:id shows: the order, its groups, and its payments. The pickup fields at the
+ * top (storeId, readyBy, pickupDeadline, …) are those of the order's only group when it has one
+ * (every click & collect order); with several groups they are in `fulfilments` only.
+ */
 export function orderView(o: Order, payments: PaymentRequestView[] = []) {
   const sum = (kind: 'capture' | 'refund', status?: 'DONE') => payments.filter((p) => p.kind === kind && (!status || p.status === status)).reduce((n, p) => n + (status ? (p.doneAmount ?? p.amount) : p.amount), 0);
+  const only = o.fulfilments.length === 1 ? fulfilmentView(o.fulfilments[0]) : null;
+  const pickups = o.fulfilments.filter((f) => f.type === 'pickup');
   return {
     id: o.id,
     status: o.status,
     channel: o.channel,
-    storeId: o.storeId,
+    placedAtStoreId: o.placedAtStoreId,
+    storeId: pickups.length === 1 ? pickups[0].storeId : null,
     customerId: o.customerId,
+    contact: o.contact,
     currency: o.currency,
-    lines: o.lines.map((l) => ({
-      lineId: l.lineId,
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-      pickedQuantity: l.pickedQuantity,
-      cancelledQuantity: l.cancelledQuantity,
-      remainingQuantity: remainingQuantity(l),
-      sourceLocationId: l.sourceLocationId,
-      pendingTransferId: l.pendingTransferId,
-    })),
-    rejectionReason: o.rejectionReason,
-    readyBy: o.readyBy?.toISOString() ?? null,
-    pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
-    pickupLocked: o.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS,
-    cancellation: o.cancelledBy ? { by: o.cancelledBy, reason: o.cancellationReason, at: o.cancelledAt?.toISOString() ?? null } : null,
-    collectedAt: o.collectedAt?.toISOString() ?? null,
-    expiredAt: o.expiredAt?.toISOString() ?? null,
+    lines: o.fulfilments.flatMap((f) => f.lines).map(lineView),
+    fulfilments: o.fulfilments.map(fulfilmentView),
+    rejectionReason: only?.rejectionReason ?? null,
+    readyBy: only?.readyBy ?? null,
+    pickupDeadline: only?.pickupDeadline ?? null,
+    pickupLocked: only?.pickupLocked ?? false,
+    cancellation: only?.cancellation ?? null,
+    collectedAt: only?.collectedAt ?? null,
+    expiredAt: only?.expiredAt ?? null,
     payment: {
+      capturedAtPlacement: o.capturedTenders.reduce((n, t) => n + t.amount, 0),
+      tenders: o.capturedTenders,
       captureRequested: sum('capture'),
       captured: sum('capture', 'DONE'),
       refundRequested: sum('refund'),

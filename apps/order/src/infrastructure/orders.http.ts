@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { Channel, CHANNELS } from '@omni/contracts';
+import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
+import { Contact, FulfilmentInput } from '../domain/order';
 import { orderProblem } from './order-problems';
 import { orderRepository, paymentRequestRepository } from './order.repository';
 import { OrderView } from './order.api';
@@ -29,32 +30,152 @@ export class OrderLineDto {
   unitPrice: number;
 }
 
-export class PlaceOrderDto {
-  @ApiProperty({ enum: CHANNELS, example: 'web', description: 'sales channel the order was placed in' })
-  @IsIn(CHANNELS)
-  channel: Channel;
+export class AddressDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Martin' })
+  @IsString() @Length(1, 200)
+  name: string;
 
-  @ApiProperty({ description: 'store where the customer collects the order', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ApiProperty({ minLength: 1, maxLength: 200, example: '3 rue Oberkampf' })
+  @IsString() @Length(1, 200)
+  line1: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional() @IsString() @Length(1, 200)
+  line2?: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 20, example: '75011' })
+  @IsString() @Length(1, 20)
+  postcode: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Paris' })
+  @IsString() @Length(1, 100)
+  city: string;
+
+  @ApiProperty({ example: 'FR', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
+  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country: string;
+}
+
+export class FulfilmentDto {
+  @ApiProperty({ enum: FULFILMENT_TYPES, description: 'pickup: collected at storeId; delivery: shipped to address' })
+  @IsIn(FULFILMENT_TYPES)
+  type: FulfilmentType;
+
+  @ApiPropertyOptional({ description: 'pickup store (pickup only)', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ValidateIf((f: FulfilmentDto) => f.type === 'pickup' || f.storeId !== undefined)
   @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
-  storeId: string;
+  storeId?: string;
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline' })
-  @IsOptional() @IsString() @MaxLength(64)
-  customerId?: string;
-
-  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
-  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
-  currency: string;
+  @ApiPropertyOptional({ type: () => AddressDto, description: 'delivery address (delivery only)' })
+  @ValidateIf((f: FulfilmentDto) => f.type === 'delivery' || f.address !== undefined)
+  @IsObject() @ValidateNested() @Type(() => AddressDto)
+  address?: AddressDto;
 
   @ApiProperty({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100 })
   @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 }
 
+export class ContactDto {
+  @ApiPropertyOptional({ maxLength: 254, example: 'ada@example.com' })
+  @IsOptional() @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ maxLength: 32, example: '+33 6 12 34 56 78' })
+  @IsOptional() @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
+  phone?: string;
+
+  @ApiPropertyOptional({ maxLength: 64, example: 'LOY-000123' })
+  @IsOptional() @IsString() @Length(1, 64)
+  loyaltyId?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, example: 'Ada Martin' })
+  @IsOptional() @IsString() @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ maxLength: 20, example: '75011' })
+  @IsOptional() @IsString() @Length(1, 20)
+  postcode?: string;
+}
+
+export class CapturedTenderDto {
+  @ApiProperty({ enum: TENDERS })
+  @IsIn(TENDERS)
+  tender: (typeof TENDERS)[number];
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, description: 'minor units captured' })
+  @IsInt() @Min(1) @Max(100_000_000)
+  amount: number;
+
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'POS-PARIS-0042', description: 'terminal or payment reference' })
+  @IsString() @Length(1, 64)
+  reference: string;
+}
+
+/**
+ * Either the click & collect shorthand (storeId + lines: one pickup group) or fulfilments (one or
+ * more groups, each picked up at a store or delivered to an address), not both.
+ */
+export class PlaceOrderDto {
+  @ApiProperty({ enum: CHANNELS, example: 'web', description: 'sales channel the order was placed in' })
+  @IsIn(CHANNELS)
+  channel: Channel;
+
+  @ApiPropertyOptional({ description: 'store where the customer collects the order (shorthand for one pickup group, with lines)', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.storeId !== undefined)
+  @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  storeId?: string;
+
+  @ApiPropertyOptional({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100, description: 'lines of the pickup at storeId' })
+  @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.lines !== undefined)
+  @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  lines?: OrderLineDto[];
+
+  @ApiPropertyOptional({ type: () => FulfilmentDto, isArray: true, minItems: 1, maxItems: 10, description: 'the groups of the order (instead of storeId + lines)' })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FulfilmentDto) @ArrayMinSize(1) @ArrayMaxSize(10)
+  fulfilments?: FulfilmentDto[];
+
+  @ApiPropertyOptional({ maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline' })
+  @IsOptional() @IsString() @MaxLength(64)
+  customerId?: string;
+
+  @ApiPropertyOptional({ type: () => ContactDto, description: "how to reach the customer: a guest's only identity" })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto)
+  contact?: ContactDto;
+
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiPropertyOptional({ type: () => CapturedTenderDto, isArray: true, maxItems: 5, description: 'payment already taken (at a POS): must add up to the order total' })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CapturedTenderDto) @ArrayMaxSize(5)
+  capturedTenders?: CapturedTenderDto[];
+}
+
 export class CustomerCancelDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'changed my mind', description: 'defaults to CUSTOMER.REQUEST' })
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
   reason?: string;
+}
+
+const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
+
+/** The groups a placement asks for: the click & collect shorthand or explicit fulfilments, never both. */
+function fulfilmentsOf(body: PlaceOrderDto): FulfilmentInput[] {
+  if (body.fulfilments !== undefined && (body.storeId !== undefined || body.lines !== undefined)) {
+    throw invalid('fulfilments', 'exclusive', 'fulfilments replaces storeId and lines: send one or the other');
+  }
+  if (body.fulfilments === undefined) return [{ type: 'pickup', storeId: body.storeId!, lines: body.lines! }];
+  return body.fulfilments.map((f, i) => {
+    if (f.type === 'pickup' && f.address !== undefined) throw invalid(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
+    if (f.type === 'delivery' && f.storeId !== undefined) throw invalid(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
+    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines };
+  });
+}
+
+function contactOf(c: ContactDto | undefined): Contact | null {
+  if (!c) return null;
+  return { email: c.email ?? null, phone: c.phone ?? null, loyaltyId: c.loyaltyId ?? null, name: c.name ?? null, postcode: c.postcode ?? null };
 }
 
 export const uuidParam = (name: string) =>
@@ -86,22 +207,26 @@ export class OrdersHttpController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED; inventory then reserves every line (RESERVED or AWAITING_TRANSFER) or rejects it (REJECTED).' })
+  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders.' })
   @ApiBody({ type: PlaceOrderDto })
   @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
-  @ApiProblems(400)
+  @ApiProblems(400, [422, 'Captured tenders do not add up to the total (ORDER.TENDER_MISMATCH), or two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal) {
     assertChannel(caller, body.channel);
     if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
-    const order = await this.placeOrder.execute({
+    const result = await this.placeOrder.execute({
       channel: body.channel,
-      storeId: body.storeId,
+      // A POS places for its own store (its token says which): the store gets the credit.
+      placedAtStoreId: body.channel === 'pos' ? caller.storeId : null,
       customerId: caller.customerId ?? body.customerId ?? null,
+      contact: contactOf(body.contact),
       currency: body.currency,
-      lines: body.lines,
+      fulfilments: fulfilmentsOf(body),
+      capturedTenders: body.capturedTenders ?? [],
     });
-    return orderView(order);
+    if (!result.ok) throw orderProblem(result.code, result.detail);
+    return orderView(result.order);
   }
 
   @Get(':id')

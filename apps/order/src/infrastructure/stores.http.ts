@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
@@ -33,6 +33,16 @@ export class CollectDto {
   pickupCode: string;
 }
 
+export class ShipDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'Colissimo' })
+  @IsString() @Length(1, 64)
+  carrier: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 64, example: '6A12345678901', pattern: '^[A-Za-z0-9-]{1,64}$' })
+  @IsString() @Matches(/^[A-Za-z0-9-]{1,64}$/, { message: 'trackingNumber must be 1-64 letters, digits or dashes' })
+  trackingNumber: string;
+}
+
 export class StoreCancelDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'damaged in store' })
   @IsString() @MinLength(1) @MaxLength(200)
@@ -55,7 +65,7 @@ export class StoresHttpController {
   ) {}
 
   @Get('pick-list')
-  @ApiOperation({ summary: 'What the store has to pick: its orders with units still owed' })
+  @ApiOperation({ summary: 'What the location has to pick: its pickups and deliveries with units still owed' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
   @ApiResponse({ status: 200, description: 'The pick list', type: PickListView })
   async pickList(@Param('storeId') storeId: string) {
@@ -63,7 +73,9 @@ export class StoresHttpController {
     return {
       storeId,
       orders: orders.map((o) => ({
-        orderId: o.id,
+        orderId: o.orderId,
+        fulfilmentId: o.id,
+        type: o.type,
         status: o.status,
         readyBy: o.readyBy?.toISOString() ?? null,
         lines: o.lines
@@ -77,7 +89,7 @@ export class StoresHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Start picking a reserved order' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiResponse({ status: 200, description: 'The order, PICKING', type: OrderView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not in a state to pick (ORDER.INVALID_TRANSITION)'])
   async startPicking(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string) {
@@ -86,12 +98,12 @@ export class StoresHttpController {
 
   @Post('orders/:id/picks')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Record the units found per line', description: 'All found: READY_FOR_PICKUP with a pickup code sent to the customer. Fewer: a short pick, re-sourced or cancelled and refunded.' })
+  @ApiOperation({ summary: 'Record the units found per line', description: 'Pickup — all found: READY_FOR_PICKUP with a pickup code sent to the customer; fewer: a short pick, re-sourced or cancelled and refunded. Delivery — all found: PACKED, ready to ship; fewer is refused (PICK.SHORT_DELIVERY).' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: RecordPicksDto })
   @ApiResponse({ status: 200, description: 'The order after the picks', type: OrderView })
-  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE) or more units than it owes (PICK.QUANTITY_EXCEEDED)'])
+  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE), more units than it owes (PICK.QUANTITY_EXCEEDED), or fewer for a delivery (PICK.SHORT_DELIVERY)'])
   async picks(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: RecordPicksDto) {
     return answer(this.dataSource, await this.act.recordPicks(id, { kind: 'store', storeId }, body.lines));
   }
@@ -100,7 +112,7 @@ export class StoresHttpController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Hand the order over at the POS against its pickup code', description: 'Five wrong codes lock the pickup.' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: CollectDto })
   @ApiResponse({ status: 200, description: 'The order, COLLECTED', type: OrderView })
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], [422, 'Wrong pickup code (PICKUP.CODE_INVALID)'])
@@ -108,11 +120,23 @@ export class StoresHttpController {
     return answer(this.dataSource, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
   }
 
+  @Post('orders/:id/ship')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Hand a packed delivery to the carrier', description: 'Records carrier and tracking number; the units leave the location, the payment is captured (unless paid at a POS) and the customer is told.' })
+  @ApiParam({ name: 'storeId', description: 'the location acting (store or warehouse)', example: 'PARIS' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
+  @ApiBody({ type: ShipDto })
+  @ApiResponse({ status: 200, description: 'The order, its group SHIPPED', type: OrderView })
+  @ApiProblems(400, [403, 'The group belongs to another location (ORDER.WRONG_STORE)'], [404, 'No such order or fulfilment (ORDER.NOT_FOUND)'], [409, 'Not packed (ORDER.INVALID_TRANSITION), not a delivery (FULFILMENT.NOT_A_DELIVERY) or several groups here (FULFILMENT.AMBIGUOUS)'])
+  async ship(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: ShipDto) {
+    return answer(this.dataSource, await this.act.ship(id, { kind: 'store', storeId }, body.carrier, body.trackingNumber));
+  }
+
   @Post('orders/:id/cancel')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Cancel an order as the store', description: 'Releases the stock and requests a refund of what was captured.' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
-  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: StoreCancelDto })
   @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])

@@ -9,6 +9,7 @@ export const SCOPES = [
   'inventory:read',
   'inventory:write',
   'transfers:operate',
+  'deliveries:report',
   'customers:read',
   'admin',
 ] as const;

@@ -1,0 +1,197 @@
+import {
+  DeliveryAssignmentPayload,
+  NotificationRequestedV2Payload,
+  OrderCancelledPayload,
+  OrderShippedPayload,
+  PaymentRefundRequestedV2Payload,
+  PendingEvent,
+  schemaErrors,
+} from '@omni/contracts';
+import {
+  cancelDelivery,
+  confirmDelivered,
+  DELIVERY_TRANSITIONS,
+  DELIVERY_TRIGGERS,
+  DeliveryTrigger,
+  failDelivery,
+  recordDeliveryPicks,
+  rejectDelivery,
+  shipDelivery,
+  startPickingDelivery,
+} from './delivery.machine';
+import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
+import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, placeOrder, withFulfilment } from './order';
+import { assignDelivery } from './delivery.machine';
+import { DecisionContext } from './pickup.machine';
+
+const placedAt = new Date('2026-11-23T10:00:00.000Z');
+const now = new Date('2026-11-24T10:00:00.000Z');
+const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
+const GROUP = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+const PICKUP = '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+const A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+const B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
+const P = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
+
+function ctx(): DecisionContext {
+  let n = 0;
+  return { now, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
+}
+
+/** A mixed order: a delivery of A×2 (10.00) and B×1 (5.00), and a pickup of P at S1. */
+function anOrder(prepaid = false): Order {
+  const d = placeOrder(
+    {
+      channel: 'pos',
+      placedAtStoreId: 'S9',
+      customerId: null,
+      contact: null,
+      currency: 'EUR',
+      fulfilments: [
+        { type: 'delivery', address, lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] },
+        { type: 'pickup', storeId: 'S1', lines: [{ sku: 'SKU-P', quantity: 1, unitPrice: 700 }] },
+      ],
+      capturedTenders: prepaid ? [{ tender: 'card', amount: 3200, reference: 'POS-1' }] : [],
+    },
+    { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }, { fulfilmentId: PICKUP, lineIds: [P] }] },
+    placedAt,
+  );
+  if (!d.ok) throw new Error('unreachable');
+  return d.state;
+}
+
+function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilment {
+  const f = anOrder(prepaid).fulfilments[0];
+  const located = status === 'PLACED' || status === 'REJECTED' ? f : { ...f, storeId: 'W1', lines: f.lines.map((l) => ({ ...l, sourceLocationId: 'W1' })) };
+  return { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
+}
+
+const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
+  reserve: (f) => assignDelivery(f, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx()),
+  reject: (f) => rejectDelivery(f, 'STOCK.INSUFFICIENT', ctx()),
+  cancel: (f) => cancelDelivery(f, 'customer', 'changed my mind', ctx()),
+  startPicking: (f) => startPickingDelivery(f, ctx()),
+  pack: (f) => recordDeliveryPicks(f, [{ lineId: A, pickedQuantity: 2 }, { lineId: B, pickedQuantity: 1 }], ctx()),
+  ship: (f) => shipDelivery(f, 'Colissimo', 'TRK1', ctx()),
+  deliver: (f) => confirmDelivered(f, ctx()),
+  fail: (f) => failDelivery(f, 'DELIVERY.REFUSED', ctx()),
+};
+
+const ofType = <P>(events: readonly PendingEvent[] | undefined, type: string) => (events ?? []).filter((e) => e.def.type === type).map((e) => e.payload as P);
+
+describe('delivery machine', () => {
+  const pairs = DELIVERY_STATUSES.flatMap((s) => DELIVERY_TRIGGERS.map((t) => [s, t, DELIVERY_TRANSITIONS[s][t] ?? null] as const));
+
+  it.each(pairs)('from %s, %s leads to %s', (from, trigger, target) => {
+    const d = FIRE[trigger](aDelivery(from));
+    if (target === null) {
+      expect(d).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      return;
+    }
+    expect(d.ok).toBe(true);
+    const states = Array.isArray(d.state) ? d.state : [d.state!];
+    expect(states.map((s) => s.status)).toEqual(states.map(() => target));
+    for (const e of d.events ?? []) expect({ type: e.def.type, errors: schemaErrors(e.def, e.payload) }).toEqual({ type: e.def.type, errors: [] });
+  });
+
+  it('closed states allow nothing; cancellation is possible until the parcel leaves', () => {
+    expect(DELIVERY_STATUSES.filter((s) => Object.keys(DELIVERY_TRANSITIONS[s]).length === 0).sort()).toEqual(['CANCELLED', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED']);
+    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'RESERVED', 'PICKING', 'PACKED']);
+  });
+
+  describe('assignment', () => {
+    it('keeps a group whole when one location ships everything', () => {
+      const d = assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx());
+      expect(d.ok).toBe(true);
+      if (!d.ok) return;
+      expect(d.state.fulfilments.filter((f) => f.type === 'delivery').map((f) => [f.id, f.storeId, f.status, f.lines.length])).toEqual([[GROUP, 'W1', 'RESERVED', 2]]);
+      expect(ofType<DeliveryAssignmentPayload>(d.events, 'order.delivery-assigned')).toEqual([{ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: now.toISOString() }]);
+    });
+
+    it('splits a group across locations: one group per location, each with its lines', () => {
+      const d = assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'S2' }], ctx());
+      expect(d.ok).toBe(true);
+      if (!d.ok) return;
+      const deliveries = d.state.fulfilments.filter((f) => f.type === 'delivery');
+      // Locations in id order: S2 keeps the group's id, W1 gets a new one.
+      expect(deliveries.map((f) => [f.storeId, f.lines.map((l) => l.lineId), f.address])).toEqual([
+        ['S2', [B], address],
+        ['W1', [A], address],
+      ]);
+      expect(deliveries[0].id).toBe(GROUP);
+      expect(new Set(deliveries.map((f) => f.id)).size).toBe(2);
+      expect(d.state.status).toBe('IN_PROGRESS'); // the pickup is still PLACED
+    });
+
+    it('refuses a reservation that misses a line of the group', () => {
+      expect(assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }], ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+  });
+
+  describe('picking and packing', () => {
+    it('a delivery ships complete: a short pick is refused and changes nothing', () => {
+      expect(recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 1 }], ctx())).toMatchObject({ ok: false, code: 'PICK.SHORT_DELIVERY' });
+    });
+
+    it('a partial report keeps it PICKING until every line is found', () => {
+      const d = recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 2 }], ctx());
+      expect(d.ok && [d.state.status, d.events.length]).toEqual(['PICKING', 0]);
+    });
+  });
+
+  describe('shipping', () => {
+    it('records carrier and tracking, requests the capture of the group and tells the customer', () => {
+      const d = shipDelivery(aDelivery('PACKED'), 'Colissimo', 'TRK1', ctx());
+      expect(d.ok).toBe(true);
+      if (!d.ok) return;
+      expect(d.state).toMatchObject({ status: 'SHIPPED', carrier: 'Colissimo', trackingNumber: 'TRK1', shippedAt: now });
+      expect(ofType<OrderShippedPayload>(d.events, 'order.shipped')[0]).toMatchObject({ fulfilmentId: GROUP, locationId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', quantity: 2 }, { lineId: B, sku: 'SKU-B', quantity: 1 }] });
+      expect(ofType(d.events, 'payment.capture-requested')).toEqual([expect.objectContaining({ orderId: ORDER, fulfilmentId: GROUP, amount: 2500 })]);
+      expect(ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested')).toEqual([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRK1' })]);
+    });
+
+    it('captures nothing when the order was paid at the POS', () => {
+      const d = shipDelivery(aDelivery('PACKED', true), 'Colissimo', 'TRK1', ctx());
+      expect(d.ok && ofType(d.events, 'payment.capture-requested')).toEqual([]);
+    });
+  });
+
+  describe('after shipping', () => {
+    it('a refused or lost parcel is recorded and refunded', () => {
+      const d = failDelivery(aDelivery('SHIPPED'), 'DELIVERY.LOST', ctx());
+      expect(d.ok && d.state).toMatchObject({ status: 'DELIVERY_FAILED', deliveryFailure: 'DELIVERY.LOST' });
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested')).toEqual([expect.objectContaining({ amount: 2500, reason: 'DELIVERY.LOST', fulfilmentId: GROUP })]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested').map((n) => n.template)).toEqual(['delivery-failed']);
+    });
+
+    it('a shipped parcel can no longer be cancelled', () => {
+      expect(cancelDelivery(aDelivery('SHIPPED'), 'customer', 'too late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+  });
+
+  describe('cancellation', () => {
+    it('before a location was chosen names no location, releases the group and refunds it', () => {
+      const d = cancelDelivery(aDelivery('PLACED'), 'customer', 'changed my mind', ctx());
+      expect(d.ok && ofType<OrderCancelledPayload>(d.events, 'order.cancelled')).toEqual([expect.objectContaining({ fulfilmentId: GROUP, storeId: 'UNASSIGNED', lineIds: [A, B] })]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested').map((r) => r.amount)).toEqual([2500]);
+    });
+
+    it("a customer's cancel cancels what can still be cancelled and leaves a shipped group alone", () => {
+      const o = anOrder();
+      const shipped = withFulfilment(o, aDelivery('SHIPPED'), now);
+      const d = cancelOpenFulfilments(shipped, 'customer', 'CUSTOMER.REQUEST', ctx());
+      expect(d.ok && d.state.fulfilments.map((f) => [f.type, f.status])).toEqual([
+        ['delivery', 'SHIPPED'],
+        ['pickup', 'CANCELLED'],
+      ]);
+      expect(d.ok && d.state.status).toBe('IN_PROGRESS');
+    });
+
+    it('refuses when nothing can be cancelled any more', () => {
+      const o = withFulfilment(withFulfilment(anOrder(), aDelivery('DELIVERED'), now), { ...anOrder().fulfilments[1], status: 'COLLECTED' }, now);
+      expect(o.status).toBe('COMPLETED');
+      expect(cancelOpenFulfilments(o, 'customer', 'late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+  });
+});

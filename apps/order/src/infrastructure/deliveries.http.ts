@@ -1,0 +1,39 @@
+import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { DELIVERY_FAILURES, DeliveryFailure } from '@omni/contracts';
+import { ApiProblems, RequireScopes } from '@omni/platform';
+import { IsIn } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
+import { OrderView } from './order.api';
+import { answer, uuidParam } from './orders.http';
+
+const OUTCOMES = ['DELIVERED', ...DELIVERY_FAILURES] as const;
+
+export class DeliveryOutcomeDto {
+  @ApiProperty({ enum: OUTCOMES, example: 'DELIVERED', description: 'DELIVERED, or why it was not: refused at the door or lost' })
+  @IsIn(OUTCOMES)
+  outcome: 'DELIVERED' | DeliveryFailure;
+}
+
+/** What a carrier integration reports about a shipped delivery group. */
+@ApiTags('deliveries')
+@Controller('fulfilments')
+@RequireScopes('deliveries:report')
+export class DeliveriesHttpController {
+  constructor(
+    private readonly act: ActOnOrderUseCase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post(':id/delivery-outcome')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Report how a shipped delivery ended', description: 'DELIVERED closes the group; DELIVERY.REFUSED or DELIVERY.LOST records the failure and requests the refund.' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id of the delivery' })
+  @ApiBody({ type: DeliveryOutcomeDto })
+  @ApiResponse({ status: 200, description: 'The order, its group DELIVERED or DELIVERY_FAILED', type: OrderView })
+  @ApiProblems(400, [404, 'No such fulfilment (ORDER.NOT_FOUND)'], [409, 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'])
+  async outcome(@Param('id', uuidParam('id')) id: string, @Body() body: DeliveryOutcomeDto) {
+    return answer(this.dataSource, await this.act.reportDelivery(id, body.outcome));
+  }
+}
