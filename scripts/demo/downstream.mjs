@@ -43,13 +43,14 @@ export async function startDownstream({ brokers, log = console.log }) {
       const data = JSON.parse(message.value?.toString() ?? '{}');
       const reply = (t, payload) =>
         producer.send({ topic: 'payment.events.v1', messages: [envelope(t, data.orderId, payload, header('ce_correlationid'), header('ce_id'))] });
-      if (topic === 'notification.requests.v1') {
+      // Notifications and refunds come in two versions while consumers move (ADR 0005); this system reads version 2.
+      if (type === 'notification.requested.v2') {
         notifications.push(data);
         log(`  notifier:  → customer ${data.customerId ?? '(guest)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
       } else if (type === 'payment.capture-requested.v1') {
         await reply('payment.captured.v1', { orderId: data.orderId, amount: data.amount, currency: data.currency, capturedAt: new Date().toISOString() });
         log(`  payment:   captured ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId}`);
-      } else if (type === 'payment.refund-requested.v1' || type === 'payment.refund-requested.v2') {
+      } else if (type === 'payment.refund-requested.v2') {
         await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount: data.amount, currency: data.currency, refundedAt: new Date().toISOString() });
         log(`  payment:   refunded ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} (${data.reason})`);
       }

@@ -100,6 +100,7 @@ describe('an external consumer reading only docs/asyncapi.json', () => {
       'order.confirmed.v1',
       'order.picking-started.v1',
       'order.ready-for-pickup.v1',
+      'notification.requested.v1',
       'notification.requested.v2',
       'order.collected.v1',
       'inventory.reservation-consumed.v1',

@@ -124,7 +124,7 @@ describe('order service: click & collect', () => {
     expect(notice.pickupCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     await eventually(() => expect(orderEvents(order.id, 'order.ready-for-pickup.v1')).toHaveLength(1));
     expect(orderEvents(order.id, 'order.ready-for-pickup.v1')[0].value).not.toContain(notice.pickupCode);
-    const [row] = await sql<{ pickup_code_hash: string }>(db, 'SELECT pickup_code_hash FROM orders WHERE id = $1', [order.id]);
+    const [row] = await sql<{ pickup_code_hash: string }>(db, 'SELECT pickup_code_hash FROM fulfilment_groups WHERE order_id = $1', [order.id]);
     expect(row.pickup_code_hash).toMatch(/^[0-9a-f]{64}$/);
     const outboxOrderRows = await sql(db, `SELECT 1 FROM outbox WHERE message_key = $1 AND topic = $2 AND payload LIKE $3`, [order.id, ORDER_EVENTS_TOPIC, `%${notice.pickupCode}%`]);
     expect(outboxOrderRows).toEqual([]);
@@ -279,7 +279,7 @@ describe('order service: click & collect', () => {
     const locked = await storeCall(order.id, 'collect', { pickupCode: code });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('PICKUP.LOCKED');
-    expect(await sql(db, 'SELECT failed_code_attempts, status FROM orders WHERE id = $1', [order.id])).toEqual([{ failed_code_attempts: 5, status: 'READY_FOR_PICKUP' }]);
+    expect(await sql(db, 'SELECT failed_code_attempts, status FROM fulfilment_groups WHERE order_id = $1', [order.id])).toEqual([{ failed_code_attempts: 5, status: 'READY_FOR_PICKUP' }]);
     expect((await get(order.id)).pickupLocked).toBe(true);
   });
 

@@ -14,6 +14,16 @@ export interface LocationSpec {
   longitude?: number;
 }
 
+/** A fulfilment group as GET /orders/:id shows it. */
+export interface Group {
+  fulfilmentId: string;
+  type: 'pickup' | 'delivery';
+  status: string;
+  storeId: string | null;
+  lines: { lineId: string; sku: string; quantity: number; remainingQuantity: number; pickedQuantity: number; sourceLocationId: string | null }[];
+  shipment: { carrier: string | null; trackingNumber: string | null; failure: string | null } | null;
+}
+
 export interface JourneyOptions {
   /** The bearer token of every call: by default an `admin` back-office token; null sends none. */
   token?: string | null;
@@ -81,8 +91,58 @@ export class Journey {
     return res.body;
   }
 
+  /** Places an order with any body (fulfilments, contact, tenders), as the caller of `token` (default: the journey's). */
+  async placeOrder(body: Record<string, unknown>, token?: string | null): Promise<HttpResult['body']> {
+    const res = await this.http('POST', `${this.order}/orders`, { channel: 'web', currency: 'EUR', ...body }, token === undefined ? this.options.token : token);
+    if (res.status !== 201) throw new Error(`POST /orders: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** Waits until a group of the order is in `status`; `which` picks the group (default: the only one). */
+  async groupStatus(orderId: string, status: string, which: (f: Group) => boolean = () => true, timeoutMs = 30_000): Promise<Group> {
+    return eventually(
+      async () => {
+        const groups = ((await this.get(orderId)).fulfilments as Group[]).filter(which);
+        if (groups.length !== 1) throw new Error(`order ${orderId} has ${groups.length} matching groups`);
+        if (groups[0].status !== status) throw new Error(`group ${groups[0].fulfilmentId} is ${groups[0].status}, waiting for ${status}`);
+        return groups[0];
+      },
+      { timeoutMs },
+    );
+  }
+
+  /** A location picks every unit of a delivery group (it becomes PACKED) and hands it to a carrier. */
+  async packAndShip(locationId: string, fulfilmentId: string, carrier = 'Colissimo', trackingNumber = `TRK${randomUUID().slice(0, 8).toUpperCase()}`): Promise<HttpResult> {
+    const store = this.store(locationId);
+    ok(await store.startPicking(fulfilmentId), 'start picking');
+    const group = await this.groupOf(fulfilmentId);
+    ok(await store.picks(fulfilmentId, group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.remainingQuantity }))), 'pack');
+    return this.http('POST', `${this.order}/stores/${locationId}/orders/${fulfilmentId}/ship`, { carrier, trackingNumber });
+  }
+
+  /** What a carrier reports about a shipped delivery group. */
+  deliveryOutcome(fulfilmentId: string, outcome: 'DELIVERED' | 'DELIVERY.REFUSED' | 'DELIVERY.LOST', token?: string | null): Promise<HttpResult> {
+    return this.http('POST', `${this.order}/fulfilments/${fulfilmentId}/delivery-outcome`, { outcome }, token === undefined ? this.options.token : token);
+  }
+
+  private async groupOf(fulfilmentId: string): Promise<Group> {
+    const res = await this.http('GET', `${this.order}/orders/${(await this.orderOfGroup(fulfilmentId))}`);
+    return (res.body.fulfilments as Group[]).find((f) => f.fulfilmentId === fulfilmentId)!;
+  }
+
+  private readonly groups = new Map<string, string>();
+
+  /** Remembers which order a group belongs to (learned from the orders this journey read). */
+  private async orderOfGroup(fulfilmentId: string): Promise<string> {
+    const known = this.groups.get(fulfilmentId);
+    if (!known) throw new Error(`group ${fulfilmentId} was not seen in an order read by this journey`);
+    return known;
+  }
+
   async get(orderId: string): Promise<HttpResult['body']> {
-    return (await this.http('GET', `${this.order}/orders/${orderId}`)).body;
+    const body = (await this.http('GET', `${this.order}/orders/${orderId}`)).body;
+    for (const f of (body?.fulfilments ?? []) as Group[]) this.groups.set(f.fulfilmentId, orderId);
+    return body;
   }
 
   async status(orderId: string, status: string, timeoutMs = 30_000): Promise<HttpResult['body']> {
@@ -109,17 +169,17 @@ export class Journey {
     };
   }
 
-  /** Picks every line in full, as a store associate would, and waits for the order to be ready. */
+  /** Picks every line of the order's pickup group at the store in full, as a store associate would, and waits for it to be ready. */
   async pickAll(storeId: string, orderId: string): Promise<void> {
     const o = await this.get(orderId);
+    const group = ((o.fulfilments ?? []) as Group[]).find((f) => f.type === 'pickup' && f.storeId === storeId);
+    if (!group) throw new Error(`order ${orderId} has no pickup at ${storeId}`);
     const store = this.store(storeId);
-    if (o.status === 'RESERVED') ok(await store.startPicking(orderId), 'start picking');
+    if (group.status === 'RESERVED') ok(await store.startPicking(group.fulfilmentId), 'start picking');
     // pickedQuantity is the total found for the line so far, not an increment.
-    const lines = (o.lines as { lineId: string; pickedQuantity: number; remainingQuantity: number }[])
-      .filter((l) => l.remainingQuantity > 0)
-      .map((l) => ({ lineId: l.lineId, pickedQuantity: l.pickedQuantity + l.remainingQuantity }));
-    ok(await store.picks(orderId, lines), 'picks');
-    await this.status(orderId, 'READY_FOR_PICKUP');
+    const lines = group.lines.filter((l) => l.remainingQuantity > 0).map((l) => ({ lineId: l.lineId, pickedQuantity: l.pickedQuantity + l.remainingQuantity }));
+    ok(await store.picks(group.fulfilmentId, lines), 'picks');
+    await this.groupStatus(orderId, 'READY_FOR_PICKUP', (f) => f.fulfilmentId === group.fulfilmentId);
   }
 
   /** The pickup code, as the notifier received it. */

@@ -47,7 +47,9 @@ export const tokens = {
   customer: (customerId: string, channel = 'web') =>
     mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel, scope: 'orders:place orders:read orders:cancel' }),
   pos: (storeId: string, associateId = 'associate-1') =>
-    mintToken({ sub: `pos:${storeId}:${associateId}`, store_id: storeId, associate_id: associateId, channel: 'pos', scope: 'store:operate orders:read inventory:read inventory:write transfers:operate' }),
+    mintToken({ sub: `pos:${storeId}:${associateId}`, store_id: storeId, associate_id: associateId, channel: 'pos', scope: 'store:operate orders:place orders:read inventory:read inventory:write transfers:operate' }),
+  /** A carrier integration reporting delivery outcomes. */
+  carrier: (carrier = 'test-carrier') => mintToken({ sub: `carrier:${carrier}`, scope: 'deliveries:report' }),
 };
 
 let cachedAdmin: { token: string; until: number } | null = null;

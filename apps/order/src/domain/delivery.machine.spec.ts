@@ -78,7 +78,8 @@ const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: str
   fail: (f) => failDelivery(f, 'DELIVERY.REFUSED', ctx()),
 };
 
-const ofType = <P>(events: readonly PendingEvent[] | undefined, type: string) => (events ?? []).filter((e) => e.def.type === type).map((e) => e.payload as P);
+/** Payloads of one event type at one version, named as on the wire: `order.shipped.v1`. */
+const ofType = <P>(events: readonly PendingEvent[] | undefined, ceType: string) => (events ?? []).filter((e) => `${e.def.type}.v${e.def.version}` === ceType).map((e) => e.payload as P);
 
 describe('delivery machine', () => {
   const pairs = DELIVERY_STATUSES.flatMap((s) => DELIVERY_TRIGGERS.map((t) => [s, t, DELIVERY_TRANSITIONS[s][t] ?? null] as const));
@@ -106,7 +107,7 @@ describe('delivery machine', () => {
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       expect(d.state.fulfilments.filter((f) => f.type === 'delivery').map((f) => [f.id, f.storeId, f.status, f.lines.length])).toEqual([[GROUP, 'W1', 'RESERVED', 2]]);
-      expect(ofType<DeliveryAssignmentPayload>(d.events, 'order.delivery-assigned')).toEqual([{ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: now.toISOString() }]);
+      expect(ofType<DeliveryAssignmentPayload>(d.events, 'order.delivery-assigned.v1')).toEqual([{ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: now.toISOString() }]);
     });
 
     it('splits a group across locations: one group per location, each with its lines', () => {
@@ -146,14 +147,14 @@ describe('delivery machine', () => {
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       expect(d.state).toMatchObject({ status: 'SHIPPED', carrier: 'Colissimo', trackingNumber: 'TRK1', shippedAt: now });
-      expect(ofType<OrderShippedPayload>(d.events, 'order.shipped')[0]).toMatchObject({ fulfilmentId: GROUP, locationId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', quantity: 2 }, { lineId: B, sku: 'SKU-B', quantity: 1 }] });
-      expect(ofType(d.events, 'payment.capture-requested')).toEqual([expect.objectContaining({ orderId: ORDER, fulfilmentId: GROUP, amount: 2500 })]);
-      expect(ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested')).toEqual([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRK1' })]);
+      expect(ofType<OrderShippedPayload>(d.events, 'order.shipped.v1')[0]).toMatchObject({ fulfilmentId: GROUP, locationId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', quantity: 2 }, { lineId: B, sku: 'SKU-B', quantity: 1 }] });
+      expect(ofType(d.events, 'payment.capture-requested.v1')).toEqual([expect.objectContaining({ orderId: ORDER, fulfilmentId: GROUP, amount: 2500 })]);
+      expect(ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2')).toEqual([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRK1' })]);
     });
 
     it('captures nothing when the order was paid at the POS', () => {
       const d = shipDelivery(aDelivery('PACKED', true), 'Colissimo', 'TRK1', ctx());
-      expect(d.ok && ofType(d.events, 'payment.capture-requested')).toEqual([]);
+      expect(d.ok && ofType(d.events, 'payment.capture-requested.v1')).toEqual([]);
     });
   });
 
@@ -161,8 +162,8 @@ describe('delivery machine', () => {
     it('a refused or lost parcel is recorded and refunded', () => {
       const d = failDelivery(aDelivery('SHIPPED'), 'DELIVERY.LOST', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'DELIVERY_FAILED', deliveryFailure: 'DELIVERY.LOST' });
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested')).toEqual([expect.objectContaining({ amount: 2500, reason: 'DELIVERY.LOST', fulfilmentId: GROUP })]);
-      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested').map((n) => n.template)).toEqual(['delivery-failed']);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 2500, reason: 'DELIVERY.LOST', fulfilmentId: GROUP })]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => n.template)).toEqual(['delivery-failed']);
     });
 
     it('a shipped parcel can no longer be cancelled', () => {
@@ -170,11 +171,32 @@ describe('delivery machine', () => {
     });
   });
 
+  describe('both versions while consumers move (ADR 0005)', () => {
+    it('a refund version 1 can say goes out in both versions with one refundId; a notification too', () => {
+      const d = cancelDelivery(aDelivery('RESERVED'), 'customer', 'changed my mind', ctx());
+      const v1 = ofType<{ refundId: string }>(d.ok ? d.events : [], 'payment.refund-requested.v1');
+      const v2 = ofType<{ refundId: string }>(d.ok ? d.events : [], 'payment.refund-requested.v2');
+      expect(v1.map((r) => r.refundId)).toEqual(v2.map((r) => r.refundId));
+      expect(v1).toHaveLength(1);
+      const n1 = ofType<{ notificationId: string }>(d.ok ? d.events : [], 'notification.requested.v1');
+      expect(n1.map((n) => n.notificationId)).toEqual(ofType<{ notificationId: string }>(d.ok ? d.events : [], 'notification.requested.v2').map((n) => n.notificationId));
+    });
+
+    it('what version 1 cannot say goes out in version 2 only: a failed delivery, a template it lacks, no location yet', () => {
+      const failed = failDelivery(aDelivery('SHIPPED'), 'DELIVERY.REFUSED', ctx());
+      expect(ofType(failed.ok ? failed.events : [], 'payment.refund-requested.v1')).toEqual([]);
+      expect(ofType(failed.ok ? failed.events : [], 'notification.requested.v1')).toEqual([]);
+      const early = cancelDelivery(aDelivery('PLACED'), 'customer', 'changed my mind', ctx());
+      expect(ofType(early.ok ? early.events : [], 'notification.requested.v1')).toEqual([]);
+      expect(ofType(early.ok ? early.events : [], 'notification.requested.v2')).toEqual([expect.objectContaining({ storeId: null, template: 'order-cancelled' })]);
+    });
+  });
+
   describe('cancellation', () => {
     it('before a location was chosen names no location, releases the group and refunds it', () => {
       const d = cancelDelivery(aDelivery('PLACED'), 'customer', 'changed my mind', ctx());
-      expect(d.ok && ofType<OrderCancelledPayload>(d.events, 'order.cancelled')).toEqual([expect.objectContaining({ fulfilmentId: GROUP, storeId: 'UNASSIGNED', lineIds: [A, B] })]);
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested').map((r) => r.amount)).toEqual([2500]);
+      expect(d.ok && ofType<OrderCancelledPayload>(d.events, 'order.cancelled.v1')).toEqual([expect.objectContaining({ fulfilmentId: GROUP, storeId: 'UNASSIGNED', lineIds: [A, B] })]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2').map((r) => r.amount)).toEqual([2500]);
     });
 
     it("a customer's cancel cancels what can still be cancelled and leaves a shipped group alone", () => {

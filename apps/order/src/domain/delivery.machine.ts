@@ -114,7 +114,7 @@ export function shipDelivery(f: Fulfilment, carrier: string, trackingNumber: str
       shippedAt: ctx.now.toISOString(),
     }),
     ...capture(f, remainingAmount(f), ctx),
-    notification(state, 'order-shipped', ctx),
+    ...notification(state, 'order-shipped', ctx),
   ]);
 }
 
@@ -122,7 +122,7 @@ export function confirmDelivered(f: Fulfilment, ctx: DecisionContext): DeliveryD
   const to = fire(f, 'deliver');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { deliveredAt: ctx.now });
-  return accept(state, [event(OrderDeliveredV1, { orderId: f.orderId, fulfilmentId: f.id, deliveredAt: ctx.now.toISOString() }), notification(state, 'order-delivered', ctx)]);
+  return accept(state, [event(OrderDeliveredV1, { orderId: f.orderId, fulfilmentId: f.id, deliveredAt: ctx.now.toISOString() }), ...notification(state, 'order-delivered', ctx)]);
 }
 
 /** Refused at the door or lost by the carrier: the customer gets their money back. */
@@ -133,7 +133,7 @@ export function failDelivery(f: Fulfilment, reason: DeliveryFailure, ctx: Decisi
   return accept(state, [
     event(OrderDeliveryFailedV1, { orderId: f.orderId, fulfilmentId: f.id, reason, failedAt: ctx.now.toISOString() }),
     ...refund(f, remainingAmount(f), reason, ctx),
-    notification(state, 'delivery-failed', ctx),
+    ...notification(state, 'delivery-failed', ctx),
   ]);
 }
 
@@ -145,7 +145,7 @@ export function cancelDelivery(f: Fulfilment, by: CancelledBy, reason: string, c
   const events: PendingEvent[] = [
     event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
     ...refund(f, remainingAmount(f), 'ORDER.CANCELLED', ctx),
-    notification(state, 'order-cancelled', ctx),
+    ...notification(state, 'order-cancelled', ctx),
   ];
   return accept(state, events);
 }

@@ -1,4 +1,5 @@
 import {
+  NotificationRequestedV1,
   NotificationRequestedV2,
   NotificationRequestedV2Payload,
   OrderCancelledV1,
@@ -113,7 +114,7 @@ function expectValidEvents(events: readonly PendingEvent[]) {
   for (const e of events) expect({ type: e.def.type, errors: schemaErrors(e.def, e.payload) }).toEqual({ type: e.def.type, errors: [] });
 }
 
-const ofType = <P>(events: readonly PendingEvent[], def: { type: string }) => events.filter((e) => e.def.type === def.type).map((e) => e.payload as P);
+const ofType = <P>(events: readonly PendingEvent[], def: { type: string; version: number }) => events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as P);
 
 describe('pickup machine', () => {
   const pairs = PICKUP_STATUSES.flatMap((s) => PICKUP_TRIGGERS.map((t) => [s, t, PICKUP_TRANSITIONS[s][t] ?? null] as const));
@@ -201,7 +202,7 @@ describe('pickup machine', () => {
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupDeadline: new Date('2026-11-27T10:00:00.000Z'), pickupCode: { hash: newCode.hash, salt: newCode.salt }, failedCodeAttempts: 0 });
-      expect(d.events.map((e) => e.def)).toEqual([OrderReadyForPickupV1, NotificationRequestedV2]);
+      expect(d.events.map((e) => e.def)).toEqual([OrderReadyForPickupV1, NotificationRequestedV2, NotificationRequestedV1]);
       expect(JSON.stringify(d.events[0].payload)).not.toContain(newCode.code);
       expect(ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2)[0]).toMatchObject({ template: 'pickup-ready', pickupCode: newCode.code, pickupDeadline: '2026-11-27T10:00:00.000Z' });
       expectValidEvents(d.events);

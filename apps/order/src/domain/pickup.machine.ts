@@ -3,7 +3,9 @@ import {
   NotificationRequestedV2Payload,
   Decision,
   event,
+  NotificationRequestedV1,
   NotificationRequestedV2,
+  NOTIFICATION_TEMPLATES,
   OrderCancelledV1,
   OrderCollectedV1,
   OrderConfirmedV1,
@@ -16,7 +18,9 @@ import {
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
   PaymentCaptureRequestedV1,
+  PaymentRefundRequestedV1,
   PaymentRefundRequestedV2,
+  REFUND_REASONS,
   PendingEvent,
   refuse,
   UNASSIGNED_LOCATION,
@@ -120,15 +124,20 @@ export function moved(o: Fulfilment, status: Fulfilment['status'], now: Date, ch
   return { ...o, ...changes, status, updatedAt: now };
 }
 
-export function notification(o: Fulfilment, template: string, ctx: DecisionContext, extra: Partial<NotificationRequestedV2Payload> = {}): PendingEvent {
-  return event(NotificationRequestedV2, {
+/**
+ * A notification request, in version 2 and — while consumers move (ADR 0005, ADR 0007) — in
+ * version 1 too when version 1 can say it (one of its templates, a known location). Both carry
+ * the same notificationId, so a reader of both versions sends it once.
+ */
+export function notification(o: Fulfilment, template: string, ctx: DecisionContext, extra: Partial<NotificationRequestedV2Payload> = {}): PendingEvent[] {
+  const v2: NotificationRequestedV2Payload = {
     notificationId: ctx.newId(),
     orderId: o.orderId,
     fulfilmentId: o.id,
     customerId: o.customerId,
     orderChannel: o.channel,
     template,
-    storeId: locationOf(o),
+    storeId: o.storeId,
     pickupCode: null,
     pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
     readyBy: o.readyBy?.toISOString() ?? null,
@@ -136,12 +145,26 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
     trackingNumber: o.trackingNumber,
     requestedAt: ctx.now.toISOString(),
     ...extra,
-  });
+  };
+  const events = [event(NotificationRequestedV2, v2)];
+  const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
+  if (v1Template && v2.storeId !== null) {
+    const { fulfilmentId, carrier, trackingNumber, ...common } = v2;
+    void fulfilmentId, void carrier, void trackingNumber;
+    events.push(event(NotificationRequestedV1, { ...common, template: v1Template, storeId: v2.storeId }));
+  }
+  return events;
 }
 
+/** A refund request in version 2 and, when its reason is one version 1 knows, in version 1 too (same refundId). */
 export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
   if (amount <= 0) return [];
-  return [event(PaymentRefundRequestedV2, { orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() })];
+  const v2 = { orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() };
+  const v1Reason = REFUND_REASONS.find((r) => r === reason);
+  if (!v1Reason) return [event(PaymentRefundRequestedV2, v2)];
+  const { fulfilmentId, ...common } = v2;
+  void fulfilmentId;
+  return [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { ...common, reason: v1Reason })];
 }
 
 /** Store endpoints act only on the store's own orders. */
@@ -216,7 +239,7 @@ function readyForPickup(o: Fulfilment, lines: readonly OrderLine[], code: NewPic
       pickupDeadline: pickupDeadline.toISOString(),
       readyAt: ctx.now.toISOString(),
     }),
-    notification(state, 'pickup-ready', ctx, { pickupCode: code.code }),
+    ...notification(state, 'pickup-ready', ctx, { pickupCode: code.code }),
   ]);
 }
 
@@ -279,13 +302,13 @@ export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: Ne
   const refundAmount = remainingAmount(o) - remainingAmount({ ...o, lines });
   if (r.unavailable.length > 0) {
     events.push(...refund(o, refundAmount, 'LINE.UNAVAILABLE', ctx));
-    events.push(notification({ ...o, lines }, 'line-cancelled', ctx));
+    events.push(...notification({ ...o, lines }, 'line-cancelled', ctx));
   }
   const after: Fulfilment = { ...o, lines };
   if (lines.every((l) => remainingQuantity(l) === 0)) {
     const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
     events.push(event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
-    events.push(notification(state, 'order-cancelled', ctx));
+    events.push(...notification(state, 'order-cancelled', ctx));
     return accept(state, events);
   }
   if (lines.some((l) => l.pendingTransferId !== null)) {
@@ -301,7 +324,7 @@ export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: Ne
         at: ctx.now.toISOString(),
       }),
     );
-    events.push(notification(state, 'pickup-delayed', ctx));
+    events.push(...notification(state, 'pickup-delayed', ctx));
     return accept(state, events);
   }
   if (allPicked(lines)) return readyForPickup(after, lines, code, ctx, events);
@@ -342,7 +365,7 @@ export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision
   return accept(state, [
     event(OrderExpiredV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), pickupDeadline: o.pickupDeadline.toISOString(), expiredAt: ctx.now.toISOString() }),
     ...refund(o, remainingAmount(o), 'ORDER.EXPIRED', ctx),
-    notification(state, 'pickup-expired', ctx),
+    ...notification(state, 'pickup-expired', ctx),
   ]);
 }
 
@@ -353,6 +376,6 @@ export function cancelOrder(o: Fulfilment, by: CancelledBy, reason: string, ctx:
   return accept(state, [
     event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
     ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx),
-    notification(state, 'order-cancelled', ctx),
+    ...notification(state, 'order-cancelled', ctx),
   ]);
 }

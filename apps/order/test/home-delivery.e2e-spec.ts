@@ -1,0 +1,243 @@
+import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, Group, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
+
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+
+/**
+ * Home delivery, ship-from-store and endless aisle across the real services, Kafka and
+ * PostgreSQL: orders delivered from a warehouse or a store, split when no single location has
+ * everything, placed from a web storefront or a store's POS, mixed with a pickup.
+ */
+describe('home delivery, ship-from-store and endless aisle, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const warehouse = Journey.id('WH');
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
+    stack = await startStack(['order', 'inventory']);
+    j = new Journey(stack, probe);
+    await j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const events = (orderId: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
+  const notices = (orderId: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId }).map((m) => JSON.parse(m.value ?? '{}'));
+  const delivery = (lines: { sku: string; quantity: number; unitPrice?: number }[]) => ({ type: 'delivery', address, lines: lines.map((l) => ({ unitPrice: 1000, ...l })) });
+  const sku = (name: string) => Journey.id(name);
+
+  it('a web order is shipped from a warehouse and delivered; the capture is requested when it ships', async () => {
+    const coat = sku('COAT');
+    await j.receive(warehouse, coat, 4);
+    const placed = await j.placeOrder({ customerId: 'cust-d1', fulfilments: [delivery([{ sku: coat, quantity: 2, unitPrice: 15900 }])] });
+    expect(placed).toMatchObject({ status: 'PLACED', storeId: null, fulfilments: [{ type: 'delivery', status: 'PLACED', storeId: null, address: { ...address, line2: null } }] });
+
+    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    expect(reserved.storeId).toBe(warehouse);
+    expect(await j.stock(warehouse, coat)).toMatchObject({ onHand: 4, reserved: 2 });
+
+    const shipped = await j.packAndShip(warehouse, reserved.fulfilmentId, 'Colissimo', 'TRACK-0001');
+    expect(shipped.status).toBe(200);
+    await j.status(placed.id, 'SHIPPED');
+    expect((await j.groupStatus(placed.id, 'SHIPPED')).shipment).toMatchObject({ carrier: 'Colissimo', trackingNumber: 'TRACK-0001' });
+    await eventually(async () => expect(await j.stock(warehouse, coat)).toMatchObject({ onHand: 2, reserved: 0 }));
+    await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([expect.objectContaining({ amount: 31800, fulfilmentId: reserved.fulfilmentId })]));
+    expect(notices(placed.id)).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRACK-0001' })]));
+
+    // The carrier, with a token that can do nothing but report deliveries.
+    const carrier = await tokens.carrier();
+    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED', carrier)).status).toBe(200);
+    await j.status(placed.id, 'DELIVERED');
+    expect(events(placed.id, 'order.delivered.v1')).toHaveLength(1);
+    // A delivered parcel cannot be reported again.
+    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERY.LOST', carrier)).body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
+  });
+
+  it('ships from a store when the warehouse lacks the item, and the store picks and packs it through its own endpoints', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const scarf = sku('SCARF');
+    await j.receive(store, scarf, 1);
+    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: scarf, quantity: 1 }])] });
+    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    expect(reserved.storeId).toBe(store);
+
+    const pickList = await j.store(store).pickList();
+    expect(pickList.body.orders).toEqual(expect.arrayContaining([expect.objectContaining({ orderId: placed.id, fulfilmentId: reserved.fulfilmentId, type: 'delivery' })]));
+    // Another store's POS cannot ship it.
+    const other = Journey.id('S');
+    const refused = await http('POST', `${j.order}/stores/${other}/orders/${reserved.fulfilmentId}/ship`, { carrier: 'X', trackingNumber: 'T1' }, {}, { token: await tokens.pos(other) });
+    expect(refused.status).toBe(403);
+
+    expect((await j.packAndShip(store, reserved.fulfilmentId)).status).toBe(200);
+    await j.status(placed.id, 'SHIPPED');
+    await eventually(async () => expect(await j.stock(store, scarf)).toMatchObject({ onHand: 0, reserved: 0 }));
+  });
+
+  it('splits an order no single location can ship across two locations, each group shipping on its own', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const [hat, belt] = [sku('HAT'), sku('BELT')];
+    await j.receive(warehouse, hat, 1);
+    await j.receive(store, belt, 1);
+    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: hat, quantity: 1, unitPrice: 2000 }, { sku: belt, quantity: 1, unitPrice: 3000 }])] });
+
+    const groups = await eventually(async () => {
+      const o = await j.get(placed.id);
+      const g = o.fulfilments as Group[];
+      expect(g.map((f) => f.status)).toEqual(['RESERVED', 'RESERVED']);
+      return g;
+    });
+    expect(groups.map((g) => [g.storeId, g.lines.map((l) => l.sku)]).sort()).toEqual([[warehouse, [hat]], [store, [belt]]].sort());
+    expect(events(placed.id, 'order.delivery-assigned.v1')[0].fulfilments).toHaveLength(2);
+
+    const fromStore = groups.find((g) => g.storeId === store)!;
+    const fromWarehouse = groups.find((g) => g.storeId === warehouse)!;
+    await j.packAndShip(store, fromStore.fulfilmentId);
+    await j.status(placed.id, 'IN_PROGRESS');
+    expect((await j.deliveryOutcome(fromStore.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await j.status(placed.id, 'PARTIALLY_FULFILLED');
+    await j.packAndShip(warehouse, fromWarehouse.fulfilmentId);
+    expect((await j.deliveryOutcome(fromWarehouse.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await j.status(placed.id, 'DELIVERED');
+    // One capture per parcel, each for its own lines.
+    await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount).sort()).toEqual([2000, 3000]));
+  });
+
+  it('endless aisle: the POS of a store that lacks the size orders it for home delivery; paid there, credited there', async () => {
+    const showroom = Journey.id('S');
+    await j.location(showroom);
+    const jeans = sku('JEANS-32');
+    await j.receive(warehouse, jeans, 2);
+    const pos = await tokens.pos(showroom);
+    const placed = await j.placeOrder(
+      {
+        channel: 'pos',
+        contact: { email: 'ada@example.com', phone: '+33 6 12 34 56 78' },
+        fulfilments: [delivery([{ sku: jeans, quantity: 1, unitPrice: 8900 }])],
+        capturedTenders: [{ tender: 'card', amount: 8900, reference: 'TERM-7-0042' }],
+      },
+      pos,
+    );
+    expect(placed).toMatchObject({ channel: 'pos', placedAtStoreId: showroom, payment: { capturedAtPlacement: 8900 } });
+    const placedEvent = await eventually(() => {
+      const [e] = events(placed.id, 'order.placed.v2');
+      expect(e).toBeDefined();
+      return e;
+    });
+    expect(placedEvent).toMatchObject({ channel: 'pos', placedAtStoreId: showroom, capturedTenders: [{ tender: 'card', amount: 8900, reference: 'TERM-7-0042' }], contact: { email: 'ada@example.com' } });
+
+    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    expect(reserved.storeId).toBe(warehouse);
+    await j.packAndShip(warehouse, reserved.fulfilmentId);
+    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await j.status(placed.id, 'DELIVERED');
+    // Paid at the POS: nothing is captured later.
+    expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([]);
+  });
+
+  it('endless aisle: the POS of one store orders for pickup at another store, which collects it without a second payment', async () => {
+    const [showroom, pickupStore] = [Journey.id('S'), Journey.id('S')];
+    await j.location(showroom);
+    await j.location(pickupStore);
+    const dress = sku('DRESS-38');
+    await j.receive(pickupStore, dress, 1);
+    const placed = await j.placeOrder(
+      { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: pickupStore, lines: [{ sku: dress, quantity: 1, unitPrice: 12000 }] }], capturedTenders: [{ tender: 'cash', amount: 12000, reference: 'TILL-3' }] },
+      await tokens.pos(showroom),
+    );
+    expect(placed).toMatchObject({ placedAtStoreId: showroom, storeId: pickupStore });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(pickupStore, placed.id);
+    const code = await j.pickupCode(placed.id);
+    expect((await j.store(pickupStore, await tokens.pos(pickupStore)).collect(placed.id, code)).status).toBe(200);
+    await j.status(placed.id, 'COLLECTED');
+    expect(events(placed.id, 'order.collected.v1')).toHaveLength(1);
+    expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([]);
+  });
+
+  it('a mixed order: one line collected at a store, another delivered, each group completing on its own', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const [shirt, shoes] = [sku('SHIRT'), sku('SHOES')];
+    await j.receive(store, shirt, 1);
+    await j.receive(warehouse, shoes, 1);
+    const placed = await j.placeOrder({
+      customerId: 'cust-mixed',
+      fulfilments: [{ type: 'pickup', storeId: store, lines: [{ sku: shirt, quantity: 1, unitPrice: 3900 }] }, delivery([{ sku: shoes, quantity: 1, unitPrice: 9900 }])],
+    });
+    expect(placed.fulfilments.map((f: Group) => f.type)).toEqual(['pickup', 'delivery']);
+    await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'pickup');
+    const shipment = await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'delivery');
+    await j.status(placed.id, 'RESERVED');
+
+    await j.packAndShip(warehouse, shipment.fulfilmentId);
+    await j.status(placed.id, 'IN_PROGRESS');
+    await j.pickAll(store, placed.id);
+    const code = await j.pickupCode(placed.id);
+    expect((await j.store(store).collect(placed.id, code)).status).toBe(200);
+    await j.status(placed.id, 'PARTIALLY_FULFILLED');
+    expect((await j.deliveryOutcome(shipment.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await j.status(placed.id, 'COMPLETED');
+    // Each group's money on its own: the collected shirt and the shipped shoes.
+    await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount).sort()).toEqual([3900, 9900]));
+  });
+
+  it('cancellation before shipping releases the reservation and requests the refund; after shipping it is refused', async () => {
+    const lamp = sku('LAMP');
+    await j.receive(warehouse, lamp, 2);
+    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1, unitPrice: 4500 }])] });
+    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    expect(await j.stock(warehouse, lamp)).toMatchObject({ reserved: 1 });
+
+    const cancelled = await http('POST', `${j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' });
+    expect(cancelled.status).toBe(200);
+    await j.status(placed.id, 'CANCELLED');
+    await eventually(async () => expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 2, reserved: 0 }));
+    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED', fulfilmentId: reserved.fulfilmentId })]));
+    expect(events(placed.id, 'order.cancelled.v1')[0]).toMatchObject({ fulfilmentId: reserved.fulfilmentId, storeId: warehouse, lineIds: [reserved.lines[0].lineId] });
+
+    // A second order ships first: then there is nothing left to cancel.
+    const later = await j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1 }])] });
+    const group = await j.groupStatus(later.id, 'RESERVED');
+    await j.packAndShip(warehouse, group.fulfilmentId);
+    const tooLate = await http('POST', `${j.order}/orders/${later.id}/cancel`, {});
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
+  });
+
+  it('a refused delivery is recorded and refunded', async () => {
+    const vase = sku('VASE');
+    await j.receive(warehouse, vase, 1);
+    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: vase, quantity: 1, unitPrice: 6000 }])] });
+    const group = await j.groupStatus(placed.id, 'RESERVED');
+    await j.packAndShip(warehouse, group.fulfilmentId);
+    expect((await j.deliveryOutcome(group.fulfilmentId, 'DELIVERY.REFUSED')).status).toBe(200);
+    await j.status(placed.id, 'DELIVERY_FAILED');
+    expect((await j.groupStatus(placed.id, 'DELIVERY_FAILED')).shipment).toMatchObject({ failure: 'DELIVERY.REFUSED' });
+    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 6000, reason: 'DELIVERY.REFUSED' })]));
+    expect(events(placed.id, 'order.delivery-failed.v1')).toEqual([expect.objectContaining({ reason: 'DELIVERY.REFUSED' })]);
+    expect(notices(placed.id).map((n) => n.template)).toEqual(expect.arrayContaining(['order-shipped', 'delivery-failed']));
+  });
+
+  it('refuses what makes no sense, naming the field, and changes nothing', async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ fulfilments: [{ type: 'delivery', lines: [{ sku: 'X', quantity: 1, unitPrice: 1 }] }] }, 'fulfilments.0.address'],
+      [{ fulfilments: [{ type: 'delivery', address: { ...address, country: 'France' }, lines: [{ sku: 'X', quantity: 1, unitPrice: 1 }] }] }, 'fulfilments.0.address.country'],
+      [{ fulfilments: [{ type: 'pickup', lines: [{ sku: 'X', quantity: 1, unitPrice: 1 }] }] }, 'fulfilments.0.storeId'],
+      [{ storeId: 'S1', lines: [{ sku: 'X', quantity: 1, unitPrice: 1 }], fulfilments: [delivery([{ sku: 'X', quantity: 1 }])] }, 'fulfilments'],
+      [{ fulfilments: [delivery([{ sku: 'X', quantity: 1 }])], contact: { email: 'not-an-email' } }, 'contact.email'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await http('POST', `${j.order}/orders`, { channel: 'web', currency: 'EUR', ...body });
+      expect({ field, status: res.status }).toEqual({ field, status: 400 });
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const mismatch = await http('POST', `${j.order}/orders`, { channel: 'pos', currency: 'EUR', fulfilments: [delivery([{ sku: 'X', quantity: 1, unitPrice: 1000 }])], capturedTenders: [{ tender: 'card', amount: 999, reference: 'T' }] }, {}, { token: await tokens.pos('S1') });
+    expect(mismatch).toMatchObject({ status: 422, body: { code: 'ORDER.TENDER_MISMATCH' } });
+  });
+});
