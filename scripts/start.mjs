@@ -34,7 +34,7 @@ async function demo(brokers) {
   const customerScopes = 'orders:place orders:read orders:cancel';
   const web = { token: await mintToken({ sub: `web:${customer}`, channel: 'web', customer_id: customer, scope: customerScopes }) };
   const app = { token: await mintToken({ sub: `app:${customer}`, channel: 'app', customer_id: customer, scope: customerScopes }) };
-  const pos = (storeId) => mintToken({ sub: `pos:${storeId}:1`, channel: 'pos', store_id: storeId, associate_id: 'associate-1', scope: 'store:operate orders:read' }).then((token) => ({ token }));
+  const pos = (storeId) => mintToken({ sub: `pos:${storeId}:1`, channel: 'pos', store_id: storeId, associate_id: 'associate-1', scope: 'store:operate orders:place orders:read' }).then((token) => ({ token }));
   const posParis = await pos(store);
   const posLyon = await pos(otherStore);
   const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read' }) };
@@ -92,6 +92,38 @@ async function demo(brokers) {
   console.log('  order:     RESERVED at the store; the customer cancels before pickup');
   await call('POST', `${ord}/orders/${parka.body.id}/cancel`, { reason: 'found one elsewhere' }, app);
   await status(parka.body.id, 'CANCELLED');
+
+  // Run-specific SKU: delivery sourcing considers every location, those of earlier demo runs included.
+  const jeans = `JEANS-32-${run}`;
+  step(`demo: endless aisle — ${otherStore} has no ${jeans}; its POS orders it for home delivery, paid at the till`);
+  await call('POST', `${inv}/locations/${warehouse}/stock/${jeans}/adjustments`, { reason: 'receipt', quantity: 2 }, backOffice);
+  const aisle = await call(
+    'POST',
+    `${ord}/orders`,
+    {
+      channel: 'pos',
+      currency: 'EUR',
+      contact: { email: 'ada@example.com', phone: '+33 6 12 34 56 78', name: 'Ada Martin' },
+      fulfilments: [{ type: 'delivery', address: { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' }, lines: [{ sku: jeans, quantity: 1, unitPrice: 8900 }] }],
+      capturedTenders: [{ tender: 'card', amount: 8900, reference: `TERM-${run}-1` }],
+    },
+    posLyon,
+  );
+  console.log(`  order:     POS order ${aisle.body.id} placed at ${aisle.body.placedAtStoreId} → ${aisle.body.status}, paid ${(aisle.body.payment.capturedAtPlacement / 100).toFixed(2)} EUR at the till`);
+  const group = await until('delivery reserved', async () => {
+    const o = await call('GET', `${ord}/orders/${aisle.body.id}`, undefined, backOffice);
+    return o.body.fulfilments?.[0]?.status === 'RESERVED' && o.body.fulfilments[0];
+  });
+  console.log(`  inventory: ${jeans} reserved at ${group.storeId}, which ships it`);
+  const warehouseSystem = await pos(warehouse);
+  await call('POST', `${ord}/stores/${warehouse}/orders/${group.fulfilmentId}/picking`, {}, warehouseSystem);
+  await call('POST', `${ord}/stores/${warehouse}/orders/${group.fulfilmentId}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, warehouseSystem);
+  const shipped = await call('POST', `${ord}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: `6A${run}` }, warehouseSystem);
+  console.log(`  ${warehouse}: picked, packed, shipped with Colissimo 6A${run} → ${shipped.body.status}`);
+  const carrier = { token: await mintToken({ sub: 'carrier:colissimo', scope: 'deliveries:report' }) };
+  await call('POST', `${ord}/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, carrier);
+  await status(aisle.body.id, 'DELIVERED');
+  console.log(`  carrier:   delivered; the sale stays credited to ${otherStore} (placedAtStoreId), nothing left to capture`);
 
   step('demo: an order for more than anyone has is rejected, and nothing is reserved');
   const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, app);

@@ -26,7 +26,7 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
   });
 
   const events = (orderId: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
-  const notices = (orderId: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId }).map((m) => JSON.parse(m.value ?? '{}'));
+  const notices = (orderId: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
   const delivery = (lines: { sku: string; quantity: number; unitPrice?: number }[]) => ({ type: 'delivery', address, lines: lines.map((l) => ({ unitPrice: 1000, ...l })) });
   const sku = (name: string) => Journey.id(name);
 

@@ -62,7 +62,8 @@ describe('order service: click & collect', () => {
   const waitFor = (id: string, expected: string) => eventually(async () => expect(await status(id)).toBe(expected));
   const storeCall = (id: string, action: string, body?: unknown, storeId = store) => http('POST', `${url()}/stores/${storeId}/orders/${id}/${action}`, body ?? {});
   const orderEvents = (id: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: id, type });
-  const notices = (id: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: id }).map((m) => JSON.parse(m.value!));
+  // Version 2; version 1 carries the same requests while its readers move (ADR 0005, ADR 0007).
+  const notices = (id: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: id, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value!));
   const payload = (m: { value: string | null }) => JSON.parse(m.value!);
 
   async function reserve(o: Placed, transfers: Record<string, string> = {}) {
