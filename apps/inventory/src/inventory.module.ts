@@ -6,12 +6,15 @@ import { Stock1700000002000 } from '../migrations/1700000002000-stock';
 import { Locations1700000003000 } from '../migrations/1700000003000-locations';
 import { TransfersAndExpiringReservations1700000004000 } from '../migrations/1700000004000-transfers-and-expiring-reservations';
 import { InTransitReservations1700000005000 } from '../migrations/1700000005000-in-transit-reservations';
+import { PreordersAndSupply1700000007000 } from '../migrations/1700000007000-preorders-and-supply';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
 import { AvailabilityQuery } from './application/availability.query';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
 import { LocationsUseCase } from './application/locations.use-case';
 import { OrderLifecycleUseCase } from './application/order-lifecycle.use-case';
+import { Preorders } from './application/preorders';
 import { ReserveStockUseCase } from './application/reserve-stock.use-case';
+import { SupplyUseCase } from './application/supply.use-case';
 import { ResolveShortPickUseCase } from './application/resolve-short-pick.use-case';
 import { TransfersUseCase } from './application/transfers.use-case';
 import { AvailabilityHttpController } from './infrastructure/availability.http';
@@ -20,6 +23,7 @@ import { OrderEventsHandler } from './infrastructure/order-events.handler';
 import { ReservationSweeper } from './infrastructure/reservation.sweeper';
 import { ReservationsHttpController } from './infrastructure/reservations.http';
 import { StockHttpController } from './infrastructure/stock.http';
+import { SupplyHttpController } from './infrastructure/supply.http';
 import { TransfersHttpController } from './infrastructure/transfers.http';
 import { InventoryConfig } from './inventory.config';
 
@@ -33,9 +37,9 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000],
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000],
           consumes: [ORDER_EVENTS_TOPIC],
-          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations and transfers between locations.', version: '0.1.0' },
+          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues.', version: '0.2.0' },
         }),
       ],
       controllers: [
@@ -44,6 +48,7 @@ export class InventoryModule {
         AvailabilityHttpController,
         TransfersHttpController,
         ReservationsHttpController,
+        SupplyHttpController,
         OrderEventsHandler,
       ],
       providers: [
@@ -58,6 +63,8 @@ export class InventoryModule {
         ResolveShortPickUseCase,
         ExpireReservationsUseCase,
         ReservationSweeper,
+        Preorders,
+        SupplyUseCase,
       ],
     };
   }

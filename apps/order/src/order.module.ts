@@ -6,10 +6,12 @@ import { Orders1700000001000 } from '../migrations/1700000001000-orders';
 import { OrderPrices1700000001100 } from '../migrations/1700000001100-order-prices';
 import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup-lifecycle';
 import { FulfilmentGroups1700000006000 } from '../migrations/1700000006000-fulfilment-groups';
+import { Preorders1700000007100 } from '../migrations/1700000007100-preorders';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
+import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
 import { ExpirySweeper } from './infrastructure/expiry.sweeper';
@@ -18,6 +20,7 @@ import { DeliveriesHttpController } from './infrastructure/deliveries.http';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
+import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
@@ -31,12 +34,12 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports.', version: '0.2.0' },
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release).', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, InventoryEventsHandler, PaymentEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -46,6 +49,7 @@ export class OrderModule {
         ReactToInventoryUseCase,
         RecordPaymentResultUseCase,
         ExpireOrdersUseCase,
+        PreordersUseCase,
         ExpirySweeper,
       ],
     };

@@ -38,6 +38,15 @@ import {
   PaymentRefundRequestedV2,
 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+import {
+  InventoryPreorderAllocatedV1,
+  InventoryPreorderEstimatedV1,
+  InventoryPreorderQueuedV1,
+  OrderPreorderAllocatedV1,
+  OrderPreorderedV1,
+  OrderPreorderRescheduledV1,
+  SupplyChangedV1,
+} from './events/preorder.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -59,6 +68,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   OrderShippedV1,
   OrderDeliveredV1,
   OrderDeliveryFailedV1,
+  OrderPreorderedV1,
+  OrderPreorderAllocatedV1,
+  OrderPreorderRescheduledV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
   PaymentRefundRequestedV2,
@@ -66,6 +78,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   NotificationRequestedV2,
   InventoryReservedV1,
   InventoryReservedForDeliveryV1,
+  InventoryPreorderQueuedV1,
+  InventoryPreorderAllocatedV1,
+  InventoryPreorderEstimatedV1,
+  SupplyChangedV1,
   InventoryRejectedV1,
   StockAdjustedV1,
   TransferShippedV1,

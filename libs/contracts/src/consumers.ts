@@ -13,6 +13,7 @@ import {
 } from './events/order.events';
 import { NotificationRequestedV2, OrderDeliveryAssignedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1 } from './events/preorder.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
 export interface ConsumerSpec {
@@ -34,7 +35,7 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   },
   {
     service: 'order',
-    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
+    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryPreorderQueuedV1, InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
     description: 'Moves orders on from reservation, transfer and payment results.',
   },
   { service: 'customer', events: [OrderPlacedV1, OrderPlacedV2], description: "Builds the customer's timeline." },

@@ -4,6 +4,7 @@ import { EVENT_CATALOGUE, findEventDefinition } from './catalogue';
 import { ceTypeOf, EventDefinition, JsonSchema } from './define-event';
 import * as fulfilment from './events/fulfilment.events';
 import * as inventory from './events/inventory.events';
+import * as preorder from './events/preorder.events';
 import * as order from './events/order.events';
 import * as payment from './events/payment.events';
 import { schemaErrors } from './schema-validator';
@@ -83,6 +84,13 @@ example(fulfilment.NotificationRequestedV2, {
   trackingNumber: '6A12345678901',
   requestedAt: at,
 });
+example(preorder.InventoryPreorderQueuedV1, { orderId, fulfilmentId: otherId, storeId: 'S1', lines: [{ ...line, position: 3, estimatedAt: later }], queuedAt: at });
+example(preorder.InventoryPreorderAllocatedV1, { orderId, fulfilmentId: otherId, storeId: 'S1', lines: [{ ...line, sourceLocationId: 'W1', transferId: otherId }], pickupHoldDays: 5, allocatedAt: at });
+example(preorder.InventoryPreorderEstimatedV1, { orderId, fulfilmentId: otherId, storeId: 'S1', lines: [{ lineId, sku: 'SKU-1', position: 2, estimatedAt: null }], estimatedAt: at });
+example(preorder.SupplyChangedV1, { supplyId: otherId, sku: 'SKU-1', locationId: 'W1', quantity: 40, expectedAt: later, reference: 'PO-1001', status: 'EXPECTED', receivedQuantity: 0, at }, 'W1/SKU-1');
+example(preorder.OrderPreorderedV1, { orderId, fulfilmentId: otherId, storeId: 'S1', releaseAt: later, lines: [{ ...line, position: 1 }], estimatedAvailableAt: later, preorderedAt: at });
+example(preorder.OrderPreorderAllocatedV1, { orderId, fulfilmentId: otherId, storeId: 'S1', status: 'ALLOCATED', releaseAt: later, allocatedAt: at });
+example(preorder.OrderPreorderRescheduledV1, { orderId, fulfilmentId: otherId, position: 2, releaseAt: later, previousEstimate: at, estimatedAvailableAt: later, cause: 'SUPPLY', at });
 example(inventory.InventoryReservedForDeliveryV1, { orderId, fulfilmentId: otherId, lines: [{ ...line, sourceLocationId: 'W1' }], reservedAt: at });
 example(inventory.InventoryReservedV1, {
   orderId,
@@ -151,7 +159,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...inventory, ...payment });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

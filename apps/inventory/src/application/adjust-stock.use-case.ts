@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AdjustmentReason, adjustStock, StockLevel, StockRefusal } from '../domain/stock';
 import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
+import { Preorders } from './preorders';
 
 @Injectable()
 export class AdjustStockUseCase {
@@ -13,6 +14,7 @@ export class AdjustStockUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly preorders: Preorders,
   ) {}
 
   execute(locationId: string, sku: string, reason: AdjustmentReason, quantity: number): Promise<Decision<StockLevel, StockRefusal | 'LOCATION.NOT_FOUND'>> {
@@ -24,6 +26,8 @@ export class AdjustStockUseCase {
       if (!d.ok) return d;
       await stockRepository.saveOnHand(m, d.state);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
+      // Received units serve waiting preorders first, in their order (docs/preorders.md).
+      if (reason === 'receipt' && quantity > 0) await this.preorders.unitsArrived(m, sku, locationId, now);
       return d;
     });
   }

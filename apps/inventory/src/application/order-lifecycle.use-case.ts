@@ -15,6 +15,7 @@ import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Reservation, reservationRepository } from '../infrastructure/reservation.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
+import { Preorders } from './preorders';
 import { releaseOrder } from './release';
 
 /**
@@ -29,6 +30,7 @@ export class OrderLifecycleUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly preorders: Preorders,
   ) {}
 
   /** A confirmed order keeps its units: its reservations stop expiring. */
@@ -47,7 +49,11 @@ export class OrderLifecycleUseCase {
 
   /** A cancelled group (its lines; the whole order for events without lines) gives its units back. */
   async onCancelled(e: EventEnvelope<OrderCancelledPayload>): Promise<void> {
-    await this.once(e, e.data.orderId, (m) => this.release(m, e.data.orderId, 'ORDER.CANCELLED', e.data.lineIds));
+    await this.once(e, e.data.orderId, async (m) => {
+      await this.release(m, e.data.orderId, 'ORDER.CANCELLED', e.data.lineIds);
+      // A cancelled preorder frees its place; units it held go to the next in line.
+      await this.preorders.leave(m, e.data.orderId, e.data.lineIds, this.clock.now());
+    });
   }
 
   async onExpired(e: EventEnvelope<OrderExpiredPayload>): Promise<void> {

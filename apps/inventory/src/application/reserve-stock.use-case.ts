@@ -19,6 +19,7 @@ import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { InventoryConfig } from '../inventory.config';
 import { Placement, recordPlacements, reserveAtSources, reserveForDelivery } from './placement';
+import { Preorders } from './preorders';
 
 export type ReservationOutcome = { reserved: true } | { reserved: false; reason: string };
 
@@ -31,7 +32,8 @@ type Refusal = { reason: 'STOCK.INSUFFICIENT' | 'LOCATION.UNKNOWN' | 'LOCATION.N
  * a delivery group where it will ship from, by the delivery sourcing rule (split across locations
  * when no single one has everything). All groups or nothing: everything is tried inside a
  * savepoint, rolled back if any line cannot be placed anywhere. The inbox row, the reservations,
- * the transfers and the reply events (one per group) commit together.
+ * the transfers and the reply events (one per group) commit together. A preorder group reserves
+ * nothing: it joins its store's queue for each SKU (docs/preorders.md).
  */
 @Injectable()
 export class ReserveStockUseCase {
@@ -41,6 +43,7 @@ export class ReserveStockUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly preorders: Preorders,
     @Inject(InventoryConfig) private readonly config: InventoryConfig,
   ) {}
 
@@ -62,6 +65,16 @@ export class ReserveStockUseCase {
     let refusal: Refusal | null = null;
     for (const group of order.fulfilments) {
       const lines = group.lineIds.map((id) => linesById.get(id)!).filter(Boolean);
+      if (group.preorder) {
+        // A preorder reserves nothing now: it queues (below) once the rest of the order is reserved.
+        const store = await locationRepository.find(m, group.storeId!);
+        const refused = pickupRefusal(store);
+        if (refused) {
+          refusal = { reason: refused, locationId: group.storeId!, shortLines: [] };
+          break;
+        }
+        continue;
+      }
       const placed = group.type === 'pickup' ? await this.placePickup(m, group.storeId!, lines) : await this.placeDelivery(m, lines);
       if (!placed.ok) {
         refusal = placed.refusal;
@@ -80,6 +93,7 @@ export class ReserveStockUseCase {
       if (plan.group.type === 'pickup') await this.recordPickup(m, order.orderId, plan, expiry, now);
       else await this.recordDelivery(m, order.orderId, plan, expiry, now);
     }
+    for (const group of order.fulfilments.filter((g) => g.preorder)) await this.preorders.enqueue(m, order, group, now);
     return { reserved: true };
   }
 

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import { FieldProblem, ProblemException } from '@omni/platform';
 
 /** Every refusal the inventory HTTP API can answer with. */
-export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION';
+export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
 
 /** The one place codes become HTTP statuses; the switch is exhaustive, so a new code cannot go unmapped. */
 export function problemFor(code: InventoryErrorCode, detail?: string): ProblemException {
@@ -15,6 +15,12 @@ export function problemFor(code: InventoryErrorCode, detail?: string): ProblemEx
       return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'on hand cannot drop below reserved units');
     case 'TRANSFER.INVALID_TRANSITION':
       return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'the transfer is not in a state that allows this');
+    case 'SUPPLY.NOT_FOUND':
+      return new ProblemException(HttpStatus.NOT_FOUND, code, detail ?? 'no such supply');
+    case 'SUPPLY.NOT_EXPECTED':
+      return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'the supply was received or cancelled already');
+    case 'SUPPLY.OVER_RECEIVED':
+      return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail ?? 'more units than the supply announced');
   }
 }
 

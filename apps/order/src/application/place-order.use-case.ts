@@ -2,13 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
+import { DataSource, EntityManager } from 'typeorm';
+import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
 import { orderRepository } from '../infrastructure/order.repository';
+import { preorderRepository } from '../infrastructure/preorder.repository';
 
-export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal; detail?: string };
+export type PreorderRefusal = 'PREORDER.NOT_A_PREORDER' | 'PREORDER.WINDOW_CLOSED' | 'PREORDER.STORE_CAP_REACHED' | 'PREORDER.CUSTOMER_CAP_REACHED' | 'PREORDER.NEEDS_CUSTOMER';
+export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal; detail?: string };
 
-/** Saves a new order, its groups and its order.placed event in one transaction. */
+/** A placement as asked: a pickup group may be a preorder, whose release date and places in line are found here. */
+export type FulfilmentRequest = FulfilmentInput | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder: true };
+export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments'> {
+  readonly fulfilments: readonly FulfilmentRequest[];
+}
+
+class Refused extends Error {
+  constructor(
+    readonly code: PlacementRefusal | PreorderRefusal,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/**
+ * Saves a new order, its groups and its order.placed event in one transaction. A preorder group
+ * is checked against its products (window open, not released yet) and caps, and each of its lines
+ * takes the next place in line for its SKU at the store; a refusal rolls all of it back.
+ */
 @Injectable()
 export class PlaceOrderUseCase {
   constructor(
@@ -17,18 +38,50 @@ export class PlaceOrderUseCase {
     private readonly clock: Clock,
   ) {}
 
-  async execute(input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  async execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
     const ids = {
       orderId: randomUUID(),
-      fulfilments: input.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
+      fulfilments: request.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
     };
     const now = this.clock.now();
-    const decision = placeOrder(input, ids, now);
-    if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail };
-    await this.dataSource.transaction(async (m) => {
-      await orderRepository.insert(m, decision.state);
-      for (const e of decision.events) await this.outbox.append(m, e.def, e.payload, now);
-    });
-    return { ok: true, order: decision.state };
+    try {
+      const order = await this.dataSource.transaction(async (m) => {
+        const fulfilments: FulfilmentInput[] = [];
+        for (const f of request.fulfilments) fulfilments.push('preorder' in f && f.preorder === true ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
+        const decision = placeOrder({ ...request, fulfilments }, ids, now);
+        if (!decision.ok) throw new Refused(decision.code, decision.detail ?? decision.code);
+        await orderRepository.insert(m, decision.state);
+        for (const e of decision.events) await this.outbox.append(m, e.def, e.payload, now);
+        return decision.state;
+      });
+      return { ok: true, order };
+    } catch (e) {
+      if (e instanceof Refused) return { ok: false, code: e.code, detail: e.detail };
+      throw e;
+    }
+  }
+
+  private async preorder(m: EntityManager, request: PlaceOrderRequest, f: { storeId: string; lines: readonly LineInput[] }, now: Date): Promise<FulfilmentInput> {
+    const customer = { customerId: request.customerId, email: request.contact?.email?.trim().toLowerCase() ?? null };
+    if (!customer.customerId && !customer.email) throw new Refused('PREORDER.NEEDS_CUSTOMER', 'a preorder needs a customer: customerId, or contact.email for a guest');
+    const lines = mergeLines(f.lines);
+    const sequences = new Map<string, number>();
+    let releaseAt = new Date(0);
+    // SKUs in a fixed order, so two placements lock their counters the same way round.
+    for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
+      const product = await preorderRepository.findForShare(m, l.sku);
+      if (!product || product.releaseAt.getTime() <= now.getTime()) throw new Refused('PREORDER.NOT_A_PREORDER', `${l.sku} is not sold by preorder${product ? ': it is released' : ''}`);
+      if (now.getTime() < product.opensAt.getTime() || now.getTime() >= product.closesAt.getTime()) {
+        throw new Refused('PREORDER.WINDOW_CLOSED', `${l.sku} takes preorders from ${product.opensAt.toISOString()} to ${product.closesAt.toISOString()}`);
+      }
+      const sequence = await preorderRepository.nextSequence(m, l.sku, f.storeId);
+      const atStore = await preorderRepository.unitsAtStore(m, l.sku, f.storeId);
+      if (atStore + l.quantity > product.capPerStore) throw new Refused('PREORDER.STORE_CAP_REACHED', `${f.storeId} takes ${product.capPerStore} preorders of ${l.sku}; ${atStore} are taken`);
+      const mine = await preorderRepository.unitsOfCustomer(m, l.sku, customer);
+      if (mine + l.quantity > product.capPerCustomer) throw new Refused('PREORDER.CUSTOMER_CAP_REACHED', `one customer may preorder ${product.capPerCustomer} of ${l.sku}; this one has ${mine}`);
+      sequences.set(`${l.sku}@${l.unitPrice}`, sequence);
+      if (product.releaseAt.getTime() > releaseAt.getTime()) releaseAt = product.releaseAt;
+    }
+    return { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder: { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) } };
   }
 }

@@ -2,6 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   Decision,
   EventEnvelope,
+  InventoryPreorderAllocatedPayload,
+  InventoryPreorderEstimatedPayload,
+  InventoryPreorderQueuedPayload,
   InventoryRejectedPayload,
   InventoryReservedForDeliveryPayload,
   InventoryReservedPayload,
@@ -14,6 +17,7 @@ import { Metrics } from '@omni/platform';
 import { assignDeliveryGroup, canCancel, cancelFulfilment, onFulfilment, rejectPlacedFulfilments } from '../domain/fulfilment';
 import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/order';
 import { confirmReservation, DecisionContext, resolveShortPick, transferArrived } from '../domain/pickup.machine';
+import { allocatePreorder, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
@@ -61,8 +65,30 @@ export class ReactToInventoryUseCase {
   transferReceived(e: EventEnvelope<TransferReceivedPayload>) {
     const { transferId } = e.data;
     return this.apply(e, e.data.orderId, (o, ctx) =>
-      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === transferId)) ?? groupOf(o, undefined, e.data.lines[0]?.lineId), (f) => transferArrived(f, transferId, ctx.now), ctx.now),
+      onGroup(
+        o,
+        o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === transferId)) ?? groupOf(o, undefined, e.data.lines[0]?.lineId),
+        (f) => (f.releaseAt ? preorderTransferArrived(f, transferId, newPickupCode(), ctx) : transferArrived(f, transferId, ctx.now)),
+        ctx.now,
+      ),
     );
+  }
+
+  preorderQueued(e: EventEnvelope<InventoryPreorderQueuedPayload>) {
+    const r = e.data;
+    const lines = r.lines.map((l) => ({ lineId: l.lineId, position: l.position, estimatedAt: l.estimatedAt ? new Date(l.estimatedAt) : null }));
+    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => queuePreorder(f, lines, ctx), ctx.now));
+  }
+
+  preorderAllocated(e: EventEnvelope<InventoryPreorderAllocatedPayload>) {
+    const r = e.data;
+    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => allocatePreorder(f, r.lines, r.pickupHoldDays, newPickupCode(), ctx), ctx.now));
+  }
+
+  preorderEstimated(e: EventEnvelope<InventoryPreorderEstimatedPayload>) {
+    const r = e.data;
+    const lines = r.lines.map((l) => ({ lineId: l.lineId, position: l.position, estimatedAt: l.estimatedAt ? new Date(l.estimatedAt) : null }));
+    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => reschedule(f, { lines }, ctx), ctx.now));
   }
 
   shortPickResolved(e: EventEnvelope<ShortPickResolvedPayload>) {
@@ -112,7 +138,7 @@ export class ReactToInventoryUseCase {
     const r = outcome.result;
     this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
     // Recorded after commit, so a rolled-back attempt is never counted.
-    if (r.from === 'PLACED' && r.placedAt && r.at && r.status !== 'PLACED' && r.status !== 'REJECTED' && r.status !== 'CANCELLED') {
+    if (r.from === 'PLACED' && r.placedAt && r.at && !['PLACED', 'REJECTED', 'CANCELLED', 'PREORDERED'].includes(r.status)) {
       this.metrics.journeyStep('placed_to_reserved', r.placedAt, r.at);
     }
   }

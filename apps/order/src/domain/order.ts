@@ -14,6 +14,8 @@ import {
 /** States of a pickup group (docs/click-and-collect.md). */
 export type PickupStatus =
   | 'PLACED'
+  | 'PREORDERED'
+  | 'ALLOCATED'
   | 'RESERVED'
   | 'AWAITING_TRANSFER'
   | 'PICKING'
@@ -37,11 +39,13 @@ export type FulfilmentStatus = PickupStatus | DeliveryStatus;
  */
 export type OrderStatus = FulfilmentStatus | 'IN_PROGRESS' | 'PARTIALLY_FULFILLED' | 'COMPLETED' | 'CLOSED';
 
-export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
+export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'RESERVED', 'PICKING', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
 
 export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
   'PLACED',
+  'PREORDERED',
+  'ALLOCATED',
   'RESERVED',
   'AWAITING_TRANSFER',
   'PICKING',
@@ -82,6 +86,11 @@ export interface OrderLine {
   readonly sourceLocationId: string | null;
   /** A transfer still bringing units of this line to the pickup store. */
   readonly pendingTransferId: string | null;
+  /** Preorders: the line's place in line for its SKU at the store (gap-free, in placement order). */
+  readonly preorderSequence?: number | null;
+  /** Preorders: place among those still waiting, and when the units should be there (null: no supply planned). */
+  readonly queuePosition?: number | null;
+  readonly estimatedAt?: Date | null;
 }
 
 /** What the store keeps about the pickup code: never the code itself. */
@@ -128,6 +137,10 @@ export interface Fulfilment {
   readonly shippedAt: Date | null;
   readonly deliveredAt: Date | null;
   readonly deliveryFailure: string | null;
+  /** Preorders: not collectable before this; null for any other group. */
+  readonly releaseAt: Date | null;
+  /** Preorders: the later of the release date and the units' expected arrival (null: no supply planned). */
+  readonly estimatedAvailableAt: Date | null;
 }
 
 export interface Order {
@@ -151,7 +164,15 @@ export interface LineInput {
   readonly unitPrice: number;
 }
 
-export type FulfilmentInput = { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[] } | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[] };
+/** A preorder's release date and, per merged line (in mergeLines order), its place in line. */
+export interface PreorderInput {
+  readonly releaseAt: Date;
+  readonly sequences: readonly number[];
+}
+
+export type FulfilmentInput =
+  | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder?: PreorderInput }
+  | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[] };
 
 export interface PlaceOrderInput {
   readonly channel: Channel;
@@ -258,6 +279,8 @@ function newFulfilment(o: Omit<Order, 'status' | 'fulfilments' | 'updatedAt'>, i
     shippedAt: null,
     deliveredAt: null,
     deliveryFailure: null,
+    releaseAt: input.type === 'pickup' ? (input.preorder?.releaseAt ?? null) : null,
+    estimatedAvailableAt: null,
   };
 }
 
@@ -275,7 +298,18 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
   const header = { id: ids.orderId, channel: input.channel, placedAtStoreId: input.placedAtStoreId, customerId: input.customerId, contact: input.contact, currency: input.currency, capturedTenders: input.capturedTenders, placedAt: now };
   const fulfilments = input.fulfilments.map((f, i) => {
     const { fulfilmentId, lineIds } = ids.fulfilments[i];
-    const lines = mergeLines(f.lines).map((l, j) => ({ lineId: lineIds[j], sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, pickedQuantity: 0, cancelledQuantity: 0, sourceLocationId: null, pendingTransferId: null }));
+    const preorder = f.type === 'pickup' ? f.preorder : undefined;
+    const lines = mergeLines(f.lines).map((l, j) => ({
+      lineId: lineIds[j],
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      pickedQuantity: 0,
+      cancelledQuantity: 0,
+      sourceLocationId: null,
+      pendingTransferId: null,
+      ...(preorder ? { preorderSequence: preorder.sequences[j], queuePosition: null, estimatedAt: null } : {}),
+    }));
     return newFulfilment(header, fulfilmentId, f, lines, now);
   });
   const order: Order = { ...header, status: 'PLACED', fulfilments, updatedAt: now };
@@ -288,7 +322,14 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
       contact: order.contact,
       currency: order.currency,
       lines: allLines(order).map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
-      fulfilments: fulfilments.map((f) => ({ fulfilmentId: f.id, type: f.type, storeId: f.type === 'pickup' ? f.storeId : null, address: f.address, lineIds: f.lines.map((l) => l.lineId) })),
+      fulfilments: fulfilments.map((f) => ({
+        fulfilmentId: f.id,
+        type: f.type,
+        storeId: f.type === 'pickup' ? f.storeId : null,
+        address: f.address,
+        lineIds: f.lines.map((l) => l.lineId),
+        ...(f.releaseAt ? { preorder: { releaseAt: f.releaseAt.toISOString(), lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence! })) } } : {}),
+      })),
       capturedTenders: [...order.capturedTenders],
       placedAt: now.toISOString(),
     }),

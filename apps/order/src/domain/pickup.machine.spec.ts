@@ -37,6 +37,7 @@ import {
   startPicking,
   transferArrived,
 } from './pickup.machine';
+import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -96,7 +97,12 @@ const reservation = (transferId: string | null) => ({
 });
 
 /** One way to fire each trigger, with inputs that succeed whenever the table allows the trigger. */
+const RELEASE = new Date('2026-11-30T00:00:00.000Z');
+const asPreorder = (o: Fulfilment): Fulfilment => ({ ...o, releaseAt: RELEASE, lines: o.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 const FIRE: Record<PickupTrigger, (o: Fulfilment) => ReturnType<typeof startPicking>> = {
+  preorder: (o) => queuePreorder(asPreorder(o), [{ lineId: LINE_A, position: 1, estimatedAt: null }, { lineId: LINE_B, position: 2, estimatedAt: null }], ctx()),
+  allocate: (o) => allocatePreorder(asPreorder(o), [{ lineId: LINE_A, sourceLocationId: 'S1', transferId: null }, { lineId: LINE_B, sourceLocationId: 'S1', transferId: null }], 3, newCode, ctx()),
+  release: (o) => releasePreorder({ ...o, releaseAt: RELEASE }, newCode, ctxAt(afterDeadline)),
   reserve: (o) => confirmReservation(o, reservation(null), now),
   awaitTransfer: (o) => confirmReservation(o, reservation(TRANSFER), now),
   reject: (o) => rejectOrder(o, 'STOCK.INSUFFICIENT', ctx()),
@@ -128,7 +134,7 @@ describe('pickup machine', () => {
     expect(d.ok).toBe(true);
     if (!d.ok) return;
     expect(targets).toContain(d.state.status);
-    expect(d.state.updatedAt).toEqual(trigger === 'expire' ? afterDeadline : now);
+    expect(d.state.updatedAt).toEqual(trigger === 'expire' || trigger === 'release' ? afterDeadline : now);
     expectValidEvents(d.events);
   });
 

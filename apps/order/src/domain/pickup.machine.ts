@@ -29,6 +29,9 @@ import { CancelledBy, Fulfilment, OrderLine, PickupStatus, remainingAmount, rema
 import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
 
 export type PickupTrigger =
+  | 'preorder'
+  | 'allocate'
+  | 'release'
   | 'reserve'
   | 'awaitTransfer'
   | 'reject'
@@ -42,6 +45,9 @@ export type PickupTrigger =
   | 'expire';
 
 export const PICKUP_TRIGGERS: readonly PickupTrigger[] = [
+  'preorder',
+  'allocate',
+  'release',
   'reserve',
   'awaitTransfer',
   'reject',
@@ -60,8 +66,11 @@ export const PICKUP_TRIGGERS: readonly PickupTrigger[] = [
  * which state to which states. Anything not listed is refused with ORDER.INVALID_TRANSITION.
  */
 export const PICKUP_TRANSITIONS: Readonly<Record<PickupStatus, Readonly<Partial<Record<PickupTrigger, readonly PickupStatus[]>>>>> = {
-  PLACED: { reserve: ['RESERVED'], awaitTransfer: ['AWAITING_TRANSFER'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
-  AWAITING_TRANSFER: { transfersArrived: ['RESERVED'], cancel: ['CANCELLED'] },
+  PLACED: { reserve: ['RESERVED'], awaitTransfer: ['AWAITING_TRANSFER'], preorder: ['PREORDERED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
+  // Preorders (docs/preorders.md): in line until units are allocated, held until the release date.
+  PREORDERED: { allocate: ['ALLOCATED', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP'], cancel: ['CANCELLED'] },
+  ALLOCATED: { release: ['READY_FOR_PICKUP'], cancel: ['CANCELLED'] },
+  AWAITING_TRANSFER: { transfersArrived: ['RESERVED', 'ALLOCATED', 'READY_FOR_PICKUP'], cancel: ['CANCELLED'] },
   RESERVED: { startPicking: ['PICKING'], cancel: ['CANCELLED'] },
   PICKING: { pickedAll: ['READY_FOR_PICKUP'], shortPick: ['RESOURCING'], cancel: ['CANCELLED'] },
   RESOURCING: { resolved: ['READY_FOR_PICKUP', 'PARTIALLY_READY', 'CANCELLED'], cancel: ['CANCELLED'] },
@@ -210,6 +219,7 @@ export function transferArrived(o: Fulfilment, transferId: string, now: Date): P
   const arrived = (status: PickupStatus) =>
     event(OrderTransferArrivedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), transferId, status, arrivedAt: now.toISOString() });
   if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status as PickupStatus)]);
+  // The first target: RESERVED from AWAITING_TRANSFER, PICKING from PARTIALLY_READY (preorders go through preorder.machine).
   const [next] = PICKUP_TRANSITIONS[o.status as PickupStatus].transfersArrived!;
   return accept(moved(o, next, now, { lines }), [arrived(next)]);
 }
@@ -226,7 +236,7 @@ export interface PickReport {
   readonly pickedQuantity: number;
 }
 
-function readyForPickup(o: Fulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+export function readyForPickup(o: Fulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
   // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
   const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
   const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });

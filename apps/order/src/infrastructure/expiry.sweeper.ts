@@ -1,10 +1,12 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ExpireOrdersUseCase } from '../application/expire-orders.use-case';
+import { PreordersUseCase } from '../application/preorders.use-case';
 import { OrderConfig } from '../order.config';
 
 /**
- * Every EXPIRY_SWEEP_INTERVAL_MS, expires ready orders whose deadline has passed. Deadlines live in
- * the database, so a restarted (or another) replica picks up where this one stopped.
+ * Every EXPIRY_SWEEP_INTERVAL_MS, expires ready orders whose deadline has passed and releases
+ * allocated preorders whose release date has come. Both dates live in the database, so a
+ * restarted (or another) replica picks up where this one stopped.
  */
 @Injectable()
 export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -15,6 +17,7 @@ export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     private readonly expire: ExpireOrdersUseCase,
+    private readonly preorders: PreordersUseCase,
     private readonly config: OrderConfig,
   ) {}
 
@@ -39,8 +42,9 @@ export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationS
 
   private async sweep(): Promise<void> {
     try {
+      const released = await this.preorders.releaseDue(this.config.EXPIRY_SWEEP_BATCH_SIZE);
       const n = await this.expire.expireDue(this.config.EXPIRY_SWEEP_BATCH_SIZE);
-      if (n > 0) this.logger.log({ expired: n }, 'expiry sweep');
+      if (n > 0 || released > 0) this.logger.log({ expired: n, released }, 'sweep');
     } catch (e) {
       this.logger.warn({ err: (e as Error).message }, 'expiry sweep failed, retrying next tick');
     }

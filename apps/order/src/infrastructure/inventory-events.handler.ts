@@ -5,6 +5,12 @@ import {
   EventEnvelope,
   InventoryRejectedPayload,
   InventoryRejectedV1,
+  InventoryPreorderAllocatedPayload,
+  InventoryPreorderAllocatedV1,
+  InventoryPreorderEstimatedPayload,
+  InventoryPreorderEstimatedV1,
+  InventoryPreorderQueuedPayload,
+  InventoryPreorderQueuedV1,
   InventoryReservedForDeliveryPayload,
   InventoryReservedForDeliveryV1,
   InventoryReservedPayload,
@@ -30,6 +36,21 @@ export class InventoryEventsHandler {
   @EventPattern(ceTypeOf(InventoryReservedForDeliveryV1))
   async onReservedForDelivery(@Payload() e: EventEnvelope<InventoryReservedForDeliveryPayload>): Promise<void> {
     await this.react.reservedForDelivery(e);
+  }
+
+  @EventPattern(ceTypeOf(InventoryPreorderQueuedV1))
+  async onPreorderQueued(@Payload() e: EventEnvelope<InventoryPreorderQueuedPayload>): Promise<void> {
+    await this.react.preorderQueued(e);
+  }
+
+  @EventPattern(ceTypeOf(InventoryPreorderAllocatedV1))
+  async onPreorderAllocated(@Payload() e: EventEnvelope<InventoryPreorderAllocatedPayload>): Promise<void> {
+    await this.react.preorderAllocated(e);
+  }
+
+  @EventPattern(ceTypeOf(InventoryPreorderEstimatedV1))
+  async onPreorderEstimated(@Payload() e: EventEnvelope<InventoryPreorderEstimatedPayload>): Promise<void> {
+    await this.react.preorderEstimated(e);
   }
 
   @EventPattern(ceTypeOf(InventoryRejectedV1))

@@ -1,9 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '@omni/platform';
 import { OrderActionRefusal } from '../application/act-on-order.use-case';
+import { PreorderRefusal } from '../application/place-order.use-case';
 import { PlacementRefusal } from '../domain/order';
 
-type Refusal = OrderActionRefusal | PlacementRefusal;
+type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal;
 
 function statusOf(code: Refusal): HttpStatus {
   switch (code) {
@@ -16,6 +17,8 @@ function statusOf(code: Refusal): HttpStatus {
     case 'PICKUP.LOCKED':
     case 'FULFILMENT.AMBIGUOUS':
     case 'FULFILMENT.NOT_A_DELIVERY':
+    case 'PREORDER.STORE_CAP_REACHED':
+    case 'PREORDER.CUSTOMER_CAP_REACHED':
       return HttpStatus.CONFLICT;
     case 'PICKUP.CODE_INVALID':
     case 'PICK.UNKNOWN_LINE':
@@ -23,6 +26,9 @@ function statusOf(code: Refusal): HttpStatus {
     case 'PICK.SHORT_DELIVERY':
     case 'ORDER.TENDER_MISMATCH':
     case 'ORDER.PICKUP_STORE_REPEATED':
+    case 'PREORDER.NOT_A_PREORDER':
+    case 'PREORDER.WINDOW_CLOSED':
+    case 'PREORDER.NEEDS_CUSTOMER':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       // A new refusal code that is not mapped here does not compile.

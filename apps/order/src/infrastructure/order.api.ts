@@ -69,6 +69,20 @@ export class ShipmentView {
   @ApiProperty({ type: String, nullable: true, enum: ['DELIVERY.REFUSED', 'DELIVERY.LOST'] }) failure: string | null;
 }
 
+export class PreorderLineView {
+  @ApiProperty({ format: 'uuid' }) lineId: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'place in line for the SKU at the store, in placement order' }) sequence: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'place among those still waiting; null once units are allocated' }) position: number | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'when the units should be at the store' }) estimatedAt: string | null;
+}
+
+export class PreorderView {
+  @ApiProperty({ ...TIME, description: 'not collectable before' }) releaseAt: string;
+  @ApiProperty({ ...TIME, nullable: true, description: 'the later of the release date and the expected arrival; null while no supply is planned' }) estimatedAvailableAt: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'place in line (the furthest of its lines); null once allocated' }) position: number | null;
+  @ApiProperty({ type: () => PreorderLineView, isArray: true }) lines: PreorderLineView[];
+}
+
 export class FulfilmentView {
   @ApiProperty({ format: 'uuid', description: 'fulfilment group id, used by the location and carrier endpoints' }) fulfilmentId: string;
   @ApiProperty({ enum: FULFILMENT_TYPES }) type: string;
@@ -83,6 +97,7 @@ export class FulfilmentView {
   @ApiProperty({ type: () => CancellationView, nullable: true }) cancellation: CancellationView | null;
   @ApiProperty({ ...TIME, nullable: true }) collectedAt: string | null;
   @ApiProperty({ ...TIME, nullable: true }) expiredAt: string | null;
+  @ApiProperty({ type: () => PreorderView, nullable: true, description: 'preorders only' }) preorder: PreorderView | null;
   @ApiProperty({ type: () => ShipmentView, nullable: true, description: 'deliveries only' }) shipment: ShipmentView | null;
   @ApiProperty(TIME) updatedAt: string;
 }

@@ -46,6 +46,8 @@ export class FulfilmentRecord {
   @Column('timestamptz', { name: 'shipped_at', nullable: true }) shippedAt: Date | null;
   @Column('timestamptz', { name: 'delivered_at', nullable: true }) deliveredAt: Date | null;
   @Column('text', { name: 'delivery_failure', nullable: true }) deliveryFailure: string | null;
+  @Column('timestamptz', { name: 'release_at', nullable: true }) releaseAt: Date | null;
+  @Column('timestamptz', { name: 'estimated_available_at', nullable: true }) estimatedAvailableAt: Date | null;
 }
 
 @Entity('order_lines')
@@ -61,6 +63,9 @@ export class OrderLineRecord {
   @Column('integer', { name: 'cancelled_quantity' }) cancelledQuantity: number;
   @Column('text', { name: 'source_location_id', nullable: true }) sourceLocationId: string | null;
   @Column('uuid', { name: 'pending_transfer_id', nullable: true }) pendingTransferId: string | null;
+  @Column('integer', { name: 'preorder_sequence', nullable: true }) preorderSequence: number | null;
+  @Column('integer', { name: 'queue_position', nullable: true }) queuePosition: number | null;
+  @Column('timestamptz', { name: 'estimated_at', nullable: true }) estimatedAt: Date | null;
 }
 
 @Entity('payment_requests')

@@ -14,6 +14,7 @@ function lineOf(l: OrderLineRecord): OrderLine {
     cancelledQuantity: l.cancelledQuantity,
     sourceLocationId: l.sourceLocationId,
     pendingTransferId: l.pendingTransferId,
+    ...(l.preorderSequence !== null ? { preorderSequence: l.preorderSequence, queuePosition: l.queuePosition, estimatedAt: l.estimatedAt } : {}),
   };
 }
 
@@ -49,6 +50,8 @@ function fulfilmentOf(o: OrderRecord, f: FulfilmentRecord, lines: OrderLineRecor
     shippedAt: f.shippedAt,
     deliveredAt: f.deliveredAt,
     deliveryFailure: f.deliveryFailure,
+    releaseAt: f.releaseAt,
+    estimatedAvailableAt: f.estimatedAvailableAt,
   };
 }
 
@@ -81,6 +84,8 @@ function fulfilmentColumns(f: Fulfilment, position: number) {
     shippedAt: f.shippedAt,
     deliveredAt: f.deliveredAt,
     deliveryFailure: f.deliveryFailure,
+    releaseAt: f.releaseAt,
+    estimatedAvailableAt: f.estimatedAvailableAt,
   };
 }
 
@@ -97,6 +102,9 @@ function lineColumns(orderId: string, f: Fulfilment, l: OrderLine, position: num
     cancelledQuantity: l.cancelledQuantity,
     sourceLocationId: l.sourceLocationId,
     pendingTransferId: l.pendingTransferId,
+    preorderSequence: l.preorderSequence ?? null,
+    queuePosition: l.queuePosition ?? null,
+    estimatedAt: l.estimatedAt ?? null,
   };
 }
 

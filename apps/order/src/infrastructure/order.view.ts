@@ -34,6 +34,14 @@ export function fulfilmentView(f: Fulfilment) {
     cancellation: f.cancelledBy ? { by: f.cancelledBy, reason: f.cancellationReason, at: iso(f.cancelledAt) } : null,
     collectedAt: iso(f.collectedAt),
     expiredAt: iso(f.expiredAt),
+    preorder: f.releaseAt
+      ? {
+          releaseAt: f.releaseAt.toISOString(),
+          estimatedAvailableAt: iso(f.estimatedAvailableAt),
+          position: Math.max(0, ...f.lines.map((l) => l.queuePosition ?? 0)) || null,
+          lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence ?? null, position: l.queuePosition ?? null, estimatedAt: iso(l.estimatedAt ?? null) })),
+        }
+      : null,
     shipment: f.type === 'delivery' ? { carrier: f.carrier, trackingNumber: f.trackingNumber, packedAt: iso(f.packedAt), shippedAt: iso(f.shippedAt), deliveredAt: iso(f.deliveredAt), failure: f.deliveryFailure } : null,
     updatedAt: f.updatedAt.toISOString(),
   };

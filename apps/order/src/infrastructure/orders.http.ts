@@ -3,11 +3,12 @@ import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@o
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
-import { Contact, FulfilmentInput } from '../domain/order';
+import { FulfilmentRequest } from '../application/place-order.use-case';
+import { Contact } from '../domain/order';
 import { orderProblem } from './order-problems';
 import { orderRepository, paymentRequestRepository } from './order.repository';
 import { OrderView } from './order.api';
@@ -74,6 +75,10 @@ export class FulfilmentDto {
   @ApiProperty({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100 })
   @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
+
+  @ApiPropertyOptional({ type: Boolean, description: 'a preorder for pickup (products not released yet; docs/preorders.md)' })
+  @IsOptional() @IsBoolean()
+  preorder?: boolean;
 }
 
 export class ContactDto {
@@ -161,7 +166,7 @@ export class CustomerCancelDto {
 const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
 
 /** The groups a placement asks for: the click & collect shorthand or explicit fulfilments, never both. */
-function fulfilmentsOf(body: PlaceOrderDto): FulfilmentInput[] {
+function fulfilmentsOf(body: PlaceOrderDto): FulfilmentRequest[] {
   if (body.fulfilments !== undefined && (body.storeId !== undefined || body.lines !== undefined)) {
     throw invalid('fulfilments', 'exclusive', 'fulfilments replaces storeId and lines: send one or the other');
   }
@@ -169,6 +174,8 @@ function fulfilmentsOf(body: PlaceOrderDto): FulfilmentInput[] {
   return body.fulfilments.map((f, i) => {
     if (f.type === 'pickup' && f.address !== undefined) throw invalid(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
     if (f.type === 'delivery' && f.storeId !== undefined) throw invalid(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
+    if (f.type === 'delivery' && f.preorder) throw invalid(`fulfilments.${i}.preorder`, 'pickupOnly', `fulfilments.${i}.preorder: preorders are collected at a store`);
+    if (f.type === 'pickup' && f.preorder) return { type: 'pickup', storeId: f.storeId!, lines: f.lines, preorder: true };
     return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines };
   });
 }
@@ -210,7 +217,7 @@ export class OrdersHttpController {
   @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders.' })
   @ApiBody({ type: PlaceOrderDto })
   @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
-  @ApiProblems(400, [422, 'Captured tenders do not add up to the total (ORDER.TENDER_MISMATCH), or two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED)'])
+  @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'Captured tenders do not add up to the total (ORDER.TENDER_MISMATCH), two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED), or a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal) {
     assertChannel(caller, body.channel);

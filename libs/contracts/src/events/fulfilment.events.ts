@@ -2,6 +2,7 @@ import { defineEvent } from '../define-event';
 import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, lineId, locationId, money, nullableDateTime, quantity, sku, uuid } from './common';
 import { OrderLinePayload, OrderPlacedPayload } from './order.events';
+import { PreorderPlacementPayload, preorderPlacementSchema } from './preorder.events';
 
 /**
  * Fulfilment groups (ADR 0007): an order is fulfilled in groups, each collected at a store
@@ -36,6 +37,8 @@ export interface FulfilmentPayload {
   /** Delivery address; null for a pickup. */
   address: AddressPayload | null;
   lineIds: string[];
+  /** Present when the group is a preorder (docs/preorders.md). */
+  preorder?: PreorderPlacementPayload;
 }
 
 export const TENDERS = ['card', 'cash', 'gift-card', 'store-credit'] as const;
@@ -133,6 +136,7 @@ export const OrderPlacedV2 = defineEvent<OrderPlacedV2Payload>({
             storeId: { ...locationId, type: ['string', 'null'], description: 'pickup store; null for a delivery' },
             address: { ...addressSchema, type: ['object', 'null'], description: 'delivery address; null for a pickup' },
             lineIds: { type: 'array', minItems: 1, items: lineId },
+            preorder: preorderPlacementSchema,
           },
         },
       },

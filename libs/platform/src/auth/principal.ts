@@ -10,6 +10,7 @@ export const SCOPES = [
   'inventory:write',
   'transfers:operate',
   'deliveries:report',
+  'preorders:manage',
   'customers:read',
   'admin',
 ] as const;

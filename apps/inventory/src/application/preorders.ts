@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import {
+  FulfilmentPayload,
+  InventoryPreorderAllocatedPayload,
+  InventoryPreorderAllocatedV1,
+  InventoryPreorderEstimatedPayload,
+  InventoryPreorderEstimatedV1,
+  InventoryPreorderQueuedV1,
+  OrderPlacedV2Payload,
+} from '@omni/contracts';
+import { OutboxWriter } from '@omni/messaging';
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Location } from '../domain/location';
+import { byPlacement, Estimate, estimateQueue, fifoServed, QueueEntry, SupplyChunk } from '../domain/preorder-queue';
+import { locationRepository } from '../infrastructure/location.repository';
+import { preorderRepository, StoredEntry } from '../infrastructure/preorder.repository';
+import { reservationRepository } from '../infrastructure/reservation.repository';
+import { stockRepository } from '../infrastructure/stock.repository';
+import { recordPlacements } from './placement';
+
+const DAY_MS = 24 * 3600 * 1000;
+const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
+const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
+
+type Allocation = InventoryPreorderAllocatedPayload['lines'][number];
+
+/**
+ * The preorder queues (docs/preorders.md). Every method runs in the caller's transaction and
+ * locks the SKU's queues first, so allocations and estimates of one SKU happen one at a time and
+ * follow the queue order exactly.
+ */
+@Injectable()
+export class Preorders {
+  constructor(private readonly outbox: OutboxWriter) {}
+
+  /**
+   * A placed preorder group joins the queue of each of its SKUs at its store. The order service
+   * learns its place in line and estimate (inventory.preorder-queued); units already at the
+   * store go to it at once if nobody is ahead.
+   */
+  async enqueue(m: EntityManager, order: OrderPlacedV2Payload, group: FulfilmentPayload, now: Date): Promise<void> {
+    const storeId = group.storeId!;
+    const sequences = new Map(group.preorder!.lines.map((l) => [l.lineId, l.sequence]));
+    const lines = order.lines.filter((l) => group.lineIds.includes(l.lineId));
+    const skus = [...new Set(lines.map((l) => l.sku))].sort();
+    for (const sku of skus) await preorderRepository.lockSku(m, sku);
+    for (const l of lines) {
+      const entry: QueueEntry = { lineId: l.lineId, orderId: order.orderId, fulfilmentId: group.fulfilmentId, sku: l.sku, storeId, quantity: l.quantity, sequence: sequences.get(l.lineId)!, placedAt: new Date(order.placedAt), status: 'WAITING' };
+      await preorderRepository.enqueue(m, entry, now);
+    }
+    const estimates = new Map<string, Estimate>();
+    for (const sku of skus) for (const [lineId, e] of await this.reestimate(m, sku, now, order.orderId)) estimates.set(lineId, e);
+    await this.outbox.append(
+      m,
+      InventoryPreorderQueuedV1,
+      {
+        orderId: order.orderId,
+        fulfilmentId: group.fulfilmentId,
+        storeId,
+        lines: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, position: estimates.get(l.lineId)?.position ?? 1, estimatedAt: estimates.get(l.lineId)?.estimatedAt?.toISOString() ?? null })),
+        queuedAt: now.toISOString(),
+      },
+      now,
+    );
+    for (const sku of skus) await this.unitsArrived(m, sku, storeId, now);
+  }
+
+  /**
+   * Units of `sku` became available at `locationId` (a receipt, a cancelled preorder's units):
+   * at a store they go to that store's queue in order; at a warehouse to every store's queue in
+   * placement order, each with a transfer. Then every estimate of the SKU is brought up to date.
+   */
+  async unitsArrived(m: EntityManager, sku: string, locationId: string, now: Date): Promise<void> {
+    const location = await locationRepository.find(m, locationId);
+    if (!location) return;
+    const entries = await preorderRepository.lockSku(m, sku);
+    const waiting = entries.filter((e) => e.status === 'WAITING');
+    if (waiting.length > 0) {
+      const allocations = location.kind === 'store' ? await this.allocateAtStore(m, location, waiting, now) : await this.allocateFromWarehouse(m, location, waiting, now);
+      await this.announceAllocations(m, allocations, now);
+    }
+    await this.reestimate(m, sku, now);
+  }
+
+  /** A cancelled preorder leaves its queues; units it held at its store pass to the next in line there. */
+  async leave(m: EntityManager, orderId: string, lineIds: readonly string[] | undefined, now: Date): Promise<void> {
+    const mine = (await preorderRepository.ofOrder(m, orderId)).filter((e) => e.status !== 'CANCELLED' && (!lineIds || lineIds.includes(e.lineId)));
+    if (mine.length === 0) return;
+    for (const sku of [...new Set(mine.map((e) => e.sku))].sort()) await preorderRepository.lockSku(m, sku);
+    await preorderRepository.setStatus(m, mine.map((e) => e.lineId), 'CANCELLED', now);
+    const places = [...new Map(mine.map((e) => [`${e.sku}@${e.storeId}`, e])).values()];
+    for (const e of places) await this.unitsArrived(m, e.sku, e.storeId, now);
+  }
+
+  /** Estimates for every waiting entry of the SKU; those that changed are saved and told (except `quietFor`'s, said by the caller). */
+  async reestimate(m: EntityManager, sku: string, now: Date, quietFor?: string): Promise<Map<string, Estimate>> {
+    const entries = await preorderRepository.lockSku(m, sku);
+    const chunks: SupplyChunk[] = [];
+    for (const a of await preorderRepository.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now });
+    for (const s of await preorderRepository.expectedSupply(m, sku)) {
+      const arrives = s.expectedAt.getTime() < now.getTime() ? now : s.expectedAt;
+      chunks.push({ locationId: s.locationId, kind: s.kind, quantity: s.quantity - s.receivedQuantity, availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives });
+    }
+    const estimates = estimateQueue(entries, chunks);
+    const changed = new Map<string, { entry: StoredEntry; estimate: Estimate }[]>();
+    for (const e of entries) {
+      const est = estimates.get(e.lineId);
+      if (!est || (e.position === est.position && sameTime(e.estimatedAt, est.estimatedAt))) continue;
+      await preorderRepository.saveEstimate(m, e.lineId, est.position, est.estimatedAt, now);
+      if (e.orderId === quietFor) continue;
+      changed.set(e.orderId, [...(changed.get(e.orderId) ?? []), { entry: e, estimate: est }]);
+    }
+    for (const [orderId, lines] of changed) {
+      const payload: InventoryPreorderEstimatedPayload = {
+        orderId,
+        fulfilmentId: lines[0].entry.fulfilmentId,
+        storeId: lines[0].entry.storeId,
+        lines: lines.map(({ entry, estimate }) => ({ lineId: entry.lineId, sku: entry.sku, position: estimate.position, estimatedAt: estimate.estimatedAt?.toISOString() ?? null })),
+        estimatedAt: now.toISOString(),
+      };
+      await this.outbox.append(m, InventoryPreorderEstimatedV1, payload, now);
+    }
+    return estimates;
+  }
+
+  private async allocateAtStore(m: EntityManager, store: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
+    const queue = waiting.filter((e) => e.storeId === store.id);
+    if (queue.length === 0) return [];
+    const available = await stockRepository.availableOf(m, store.id, queue[0].sku);
+    const out: (Allocation & { entry: StoredEntry })[] = [];
+    for (const e of fifoServed(queue, available)) {
+      if (!(await stockRepository.tryReserve(m, store.id, e.sku, e.quantity))) break;
+      await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: e.quantity, transferId: null, expiresAt: null }, now);
+      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: store.id, transferId: null });
+    }
+    return out;
+  }
+
+  /** Strictly in placement order across stores: the first preorder the warehouse cannot serve stops it. */
+  private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
+    const out: (Allocation & { entry: StoredEntry })[] = [];
+    for (const e of [...waiting].sort(byPlacement)) {
+      if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, e.quantity))) break;
+      const store = await locationRepository.find(m, e.storeId);
+      if (!store) throw new Error(`pickup store ${e.storeId} of a queued preorder vanished`);
+      const [placed] = await recordPlacements(m, e.orderId, store, [{ line: { lineId: e.lineId, sku: e.sku, quantity: e.quantity }, locationId: warehouse.id }], null, now);
+      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: placed.transfer?.id ?? null });
+    }
+    return out;
+  }
+
+  private async announceAllocations(m: EntityManager, allocations: readonly (Allocation & { entry: StoredEntry })[], now: Date): Promise<void> {
+    await preorderRepository.setStatus(m, allocations.map((a) => a.lineId), 'ALLOCATED', now);
+    const byGroup = new Map<string, (Allocation & { entry: StoredEntry })[]>();
+    for (const a of allocations) byGroup.set(a.entry.fulfilmentId, [...(byGroup.get(a.entry.fulfilmentId) ?? []), a]);
+    for (const lines of byGroup.values()) {
+      const { orderId, fulfilmentId, storeId } = lines[0].entry;
+      const store = await locationRepository.find(m, storeId);
+      await this.outbox.append(
+        m,
+        InventoryPreorderAllocatedV1,
+        {
+          orderId,
+          fulfilmentId,
+          storeId,
+          lines: lines.map(({ lineId, sku, quantity, sourceLocationId, transferId }) => ({ lineId, sku, quantity, sourceLocationId, transferId })),
+          pickupHoldDays: store?.pickupHoldDays ?? 1,
+          allocatedAt: now.toISOString(),
+        },
+        now,
+      );
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The preorder queue (docs/preorders.md): per SKU and store, preorders wait in placement order
+ * for units. Pure functions: which entries a quantity of units serves, and when each waiting
+ * entry should get its units given the supply planned.
+ */
+
+export type QueueStatus = 'WAITING' | 'ALLOCATED' | 'CANCELLED';
+
+export interface QueueEntry {
+  readonly lineId: string;
+  readonly orderId: string;
+  readonly fulfilmentId: string;
+  readonly sku: string;
+  readonly storeId: string;
+  readonly quantity: number;
+  /** Gap-free per SKU and store, given by the order service in placement order. */
+  readonly sequence: number;
+  readonly placedAt: Date;
+  readonly status: QueueStatus;
+}
+
+/** Units that will be (or are) somewhere, from a date on: stock on hand now, or supply expected. */
+export interface SupplyChunk {
+  readonly locationId: string;
+  /** A store's units serve only that store's queue; a warehouse's serve every store, after a transfer. */
+  readonly kind: 'store' | 'warehouse';
+  readonly quantity: number;
+  /** When the units can be at a store: at a store, when they arrive; at a warehouse, arrival plus transfer days. */
+  readonly availableAt: Date;
+}
+
+export interface Estimate {
+  readonly position: number;
+  readonly estimatedAt: Date | null;
+}
+
+/** Placement order across stores: who placed first; the store's sequence breaks ties within a store. */
+export function byPlacement(a: QueueEntry, b: QueueEntry): number {
+  return a.placedAt.getTime() - b.placedAt.getTime() || (a.storeId === b.storeId ? a.sequence - b.sequence : a.lineId.localeCompare(b.lineId));
+}
+
+/**
+ * First come, first served, strictly: the waiting entries (in sequence order) that `available`
+ * units serve, each whole. The first entry the units cannot serve stops the allocation, so nobody
+ * is overtaken by a smaller preorder behind them.
+ */
+export function fifoServed<E extends QueueEntry>(waiting: readonly E[], available: number): E[] {
+  const served: E[] = [];
+  let left = available;
+  for (const e of [...waiting].sort((a, b) => a.sequence - b.sequence)) {
+    if (e.quantity > left) break;
+    served.push(e);
+    left -= e.quantity;
+  }
+  return served;
+}
+
+/**
+ * Place in line and expected date of every waiting entry of one SKU. Positions count per store.
+ * Dates: entries take supply in placement order, each the earliest chunk it can use (its store's
+ * own, or any warehouse's) that still holds all its units; null when no planned supply is left.
+ */
+export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (SupplyChunk & { readonly forStoreId?: string })[]): Map<string, Estimate> {
+  const waiting = entries.filter((e) => e.status === 'WAITING').sort(byPlacement);
+  const positions = new Map<string, number>();
+  const perStore = new Map<string, number>();
+  for (const e of [...waiting].sort((a, b) => a.sequence - b.sequence)) {
+    const n = (perStore.get(e.storeId) ?? 0) + 1;
+    perStore.set(e.storeId, n);
+    positions.set(e.lineId, n);
+  }
+  const left = chunks.map((c) => ({ ...c, remaining: c.quantity }));
+  const out = new Map<string, Estimate>();
+  for (const e of waiting) {
+    const usable = left
+      .filter((c) => c.remaining >= e.quantity && (c.kind === 'warehouse' || c.locationId === e.storeId))
+      .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.locationId.localeCompare(b.locationId));
+    const chosen = usable[0];
+    if (chosen) chosen.remaining -= e.quantity;
+    out.set(e.lineId, { position: positions.get(e.lineId)!, estimatedAt: chosen ? chosen.availableAt : null });
+  }
+  return out;
+}

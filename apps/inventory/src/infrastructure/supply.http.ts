@@ -1,0 +1,200 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
+import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { SupplyUseCase } from '../application/supply.use-case';
+import { preorderRepository, StoredEntry, Supply } from './preorder.repository';
+import { checkParams, problemFor } from './problems';
+
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class AnnounceSupplyDto {
+  @ApiProperty({ example: 'CONSOLE-X', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @IsString() @Matches(ID, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
+  sku: string;
+
+  @ApiProperty({ example: 'WH-NORD', description: 'destination: a warehouse or a store', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @IsString() @Matches(ID, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
+  locationId: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 40 })
+  @IsInt() @Min(1) @Max(1_000_000)
+  quantity: number;
+
+  @ApiProperty({ format: 'date-time', example: '2026-12-04T08:00:00Z' })
+  @IsDateString({ strict: true }, { message: 'expectedAt must be an ISO 8601 date-time' })
+  expectedAt: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 64, example: 'PO-1001', description: 'purchase order or shipment reference' })
+  @IsString() @Length(1, 64)
+  reference: string;
+}
+
+export class RedateSupplyDto {
+  @ApiProperty({ format: 'date-time', example: '2026-12-11T08:00:00Z', description: 'new expected arrival' })
+  @IsDateString({ strict: true }, { message: 'expectedAt must be an ISO 8601 date-time' })
+  expectedAt: string;
+}
+
+export class ReceiveSupplyDto {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 40, description: 'units that actually arrived (at most those announced)' })
+  @IsInt() @Min(0) @Max(1_000_000)
+  quantity: number;
+}
+
+export class SupplyView {
+  @ApiProperty({ format: 'uuid' }) supplyId: string;
+  @ApiProperty() sku: string;
+  @ApiProperty() locationId: string;
+  @ApiProperty({ type: 'integer' }) quantity: number;
+  @ApiProperty({ format: 'date-time' }) expectedAt: string;
+  @ApiProperty() reference: string;
+  @ApiProperty({ enum: ['EXPECTED', 'RECEIVED', 'CANCELLED'] }) status: string;
+  @ApiProperty({ type: 'integer' }) receivedQuantity: number;
+}
+
+export class QueueEntryView {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ format: 'uuid' }) fulfilmentId: string;
+  @ApiProperty({ format: 'uuid' }) lineId: string;
+  @ApiProperty({ type: 'integer', description: 'order of placement at the store, gap-free' }) sequence: number;
+  @ApiProperty({ type: 'integer' }) quantity: number;
+  @ApiProperty({ enum: ['WAITING', 'ALLOCATED', 'CANCELLED'] }) status: string;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'place among those still waiting' }) position: number | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) estimatedAt: string | null;
+}
+
+export class QueueView {
+  @ApiProperty() storeId: string;
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: () => QueueEntryView, isArray: true }) entries: QueueEntryView[];
+}
+
+const supplyView = (s: Supply): SupplyView => ({
+  supplyId: s.id,
+  sku: s.sku,
+  locationId: s.locationId,
+  quantity: s.quantity,
+  expectedAt: s.expectedAt.toISOString(),
+  reference: s.reference,
+  status: s.status,
+  receivedQuantity: s.receivedQuantity,
+});
+
+const entryView = (e: StoredEntry): QueueEntryView => ({
+  orderId: e.orderId,
+  fulfilmentId: e.fulfilmentId,
+  lineId: e.lineId,
+  sequence: e.sequence,
+  quantity: e.quantity,
+  status: e.status,
+  position: e.position,
+  estimatedAt: e.estimatedAt?.toISOString() ?? null,
+});
+
+/** A store token manages supply coming to its own store only. */
+function assertDestination(p: Principal, locationId: string): void {
+  if (p.storeId !== null && p.storeId !== locationId) throw forbidden(`the token acts for ${p.storeId} only`);
+}
+
+/** Incoming supply (purchase orders, inbound shipments) and the preorder queues it feeds (docs/preorders.md). */
+@ApiTags('supply')
+@Controller()
+export class SupplyHttpController {
+  constructor(
+    private readonly supply: SupplyUseCase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('supply')
+  @RequireScopes('inventory:write')
+  @ApiOperation({ summary: 'Announce incoming supply of a SKU to a warehouse or store', description: 'Moves the estimates of the preorders it can serve.' })
+  @ApiBody({ type: AnnounceSupplyDto })
+  @ApiResponse({ status: 201, description: 'The supply, EXPECTED', type: SupplyView })
+  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'])
+  async announce(@Body() body: AnnounceSupplyDto, @Caller() caller: Principal) {
+    assertDestination(caller, body.locationId);
+    const d = await this.supply.announce({ sku: body.sku, locationId: body.locationId, quantity: body.quantity, expectedAt: new Date(body.expectedAt), reference: body.reference });
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return supplyView(d.state);
+  }
+
+  @Get('supply/:id')
+  @RequireScopes('inventory:read')
+  @ApiOperation({ summary: 'One supply' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: SupplyView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'])
+  async get(@Param('id') id: string) {
+    checkParams({ id }, 'uuid');
+    const s = await preorderRepository.findSupply(this.dataSource.manager, id);
+    if (!s) throw problemFor('SUPPLY.NOT_FOUND', `no supply ${id}`);
+    return supplyView(s);
+  }
+
+  @Patch('supply/:id')
+  @RequireScopes('inventory:write')
+  @ApiOperation({ summary: 'Re-date expected supply (a late shipment)', description: 'Every preorder waiting for it gets a new estimate; a later one is told to the customer.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ type: RedateSupplyDto })
+  @ApiOkResponse({ type: SupplyView })
+  @ApiProblems(400, [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'])
+  async redate(@Param('id') id: string, @Body() body: RedateSupplyDto, @Caller() caller: Principal) {
+    checkParams({ id }, 'uuid');
+    await this.assertOwn(caller, id);
+    const d = await this.supply.redate(id, new Date(body.expectedAt));
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return supplyView(d.state);
+  }
+
+  @Post('supply/:id/receipt')
+  @RequireScopes('inventory:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Receive supply', description: 'The units go on hand at the destination and to the preorder queues first come, first served.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ type: ReceiveSupplyDto })
+  @ApiOkResponse({ type: SupplyView })
+  @ApiProblems(400, [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'], [422, 'More units than announced (SUPPLY.OVER_RECEIVED)'])
+  async receive(@Param('id') id: string, @Body() body: ReceiveSupplyDto, @Caller() caller: Principal) {
+    checkParams({ id }, 'uuid');
+    await this.assertOwn(caller, id);
+    const d = await this.supply.receive(id, body.quantity);
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return supplyView(d.state);
+  }
+
+  @Post('supply/:id/cancel')
+  @RequireScopes('inventory:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Cancel expected supply', description: 'The preorders that counted on it get new estimates.' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ type: SupplyView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'])
+  async cancel(@Param('id') id: string, @Caller() caller: Principal) {
+    checkParams({ id }, 'uuid');
+    await this.assertOwn(caller, id);
+    const d = await this.supply.cancel(id);
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return supplyView(d.state);
+  }
+
+  @Get('locations/:storeId/preorder-queues/:sku')
+  @RequireScopes('inventory:read')
+  @ApiOperation({ summary: "A store's preorder queue for a SKU, in placement order" })
+  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiOkResponse({ type: QueueView })
+  @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
+  async queue(@Param('storeId') storeId: string, @Param('sku') sku: string) {
+    checkParams({ storeId, sku });
+    return { storeId, sku, entries: (await preorderRepository.queueOf(this.dataSource.manager, storeId, sku)).map(entryView) };
+  }
+
+  private async assertOwn(caller: Principal, id: string): Promise<void> {
+    if (caller.storeId === null) return;
+    const s = await preorderRepository.findSupply(this.dataSource.manager, id);
+    // An unknown supply is refused like another store's: nothing leaks.
+    if (!s || s.locationId !== caller.storeId) throw forbidden(`the token acts for ${caller.storeId} only`);
+  }
+}

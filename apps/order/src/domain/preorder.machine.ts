@@ -1,0 +1,146 @@
+import { accept, Decision, event, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
+import { Fulfilment, OrderLine, PickupStatus } from './order';
+import { canFire, DecisionContext, moved, NewPickupCode, notification, PickupRefusal, readyForPickup } from './pickup.machine';
+
+/**
+ * Preorders with store pickup (docs/preorders.md): a pickup group for products not released yet.
+ * It waits in line (PREORDERED) until inventory allocates its units (ALLOCATED, or
+ * AWAITING_TRANSFER while they travel from a warehouse), and becomes READY_FOR_PICKUP on the
+ * release date — or when the units arrive, if that is later. From there it is click & collect.
+ */
+type PreorderDecision = Decision<Fulfilment, PickupRefusal>;
+
+const invalid = (f: Fulfilment, trigger: string): PreorderDecision => refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the preorder is ${f.status}`);
+const time = (d: Date | null | undefined) => d?.getTime() ?? null;
+
+/** The later of the release date and every line's expected arrival; null while a waiting line has no date. */
+export function availability(f: Pick<Fulfilment, 'releaseAt' | 'lines'>): Date | null {
+  const waiting = f.lines.filter((l) => l.sourceLocationId === null);
+  if (waiting.some((l) => !l.estimatedAt)) return null;
+  const latest = Math.max(f.releaseAt?.getTime() ?? 0, ...waiting.map((l) => l.estimatedAt!.getTime()));
+  return new Date(latest);
+}
+
+function released(f: Fulfilment, now: Date): boolean {
+  return f.releaseAt !== null && f.releaseAt.getTime() <= now.getTime();
+}
+
+/** Every unit is at the store: picked by definition (nobody else may take it), so the group is ready. */
+function ready(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PreorderDecision {
+  const lines = f.lines.map((l) => ({ ...l, pickedQuantity: l.quantity - l.cancelledQuantity, queuePosition: null }));
+  return readyForPickup(f, lines, code, ctx, events);
+}
+
+export interface QueuedLine {
+  readonly lineId: string;
+  readonly position: number;
+  readonly estimatedAt: Date | null;
+}
+
+/** inventory.preorder-queued: the preorder is in line at its store. */
+export function queuePreorder(f: Fulfilment, queued: readonly QueuedLine[], ctx: DecisionContext): PreorderDecision {
+  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'preorder')) return invalid(f, 'preorder');
+  const byLine = new Map(queued.map((q) => [q.lineId, q]));
+  const lines = f.lines.map((l) => (byLine.has(l.lineId) ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
+  const estimate = availability({ releaseAt: f.releaseAt, lines });
+  const state = moved(f, 'PREORDERED', ctx.now, { lines, estimatedAvailableAt: estimate });
+  return accept(state, [
+    event(OrderPreorderedV1, {
+      orderId: f.orderId,
+      fulfilmentId: f.id,
+      storeId: f.storeId!,
+      releaseAt: f.releaseAt.toISOString(),
+      lines: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, position: l.queuePosition ?? 1 })),
+      estimatedAvailableAt: estimate?.toISOString() ?? null,
+      preorderedAt: ctx.now.toISOString(),
+    }),
+    ...notification(state, 'preorder-confirmed', ctx, { readyBy: estimate?.toISOString() ?? null }),
+  ]);
+}
+
+export interface AllocatedLine {
+  readonly lineId: string;
+  readonly sourceLocationId: string;
+  readonly transferId: string | null;
+}
+
+/**
+ * inventory.preorder-allocated: units went to these lines in their turn. Once every line has its
+ * units the group is ALLOCATED (held until the release date), AWAITING_TRANSFER (units on their
+ * way), or READY_FOR_PICKUP at once when the release date has passed and the units are there.
+ */
+export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLine[], pickupHoldDays: number, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
+  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'allocate')) return invalid(f, 'allocate');
+  const byLine = new Map(allocated.map((a) => [a.lineId, a]));
+  if (allocated.some((a) => !f.lines.some((l) => l.lineId === a.lineId))) return refuse('ORDER.INVALID_TRANSITION', `the allocation names lines preorder ${f.id} does not have`);
+  const lines: OrderLine[] = f.lines.map((l) => {
+    const a = byLine.get(l.lineId);
+    return a ? { ...l, sourceLocationId: a.sourceLocationId, pendingTransferId: a.transferId, queuePosition: null, estimatedAt: null } : l;
+  });
+  const held = { ...f, lines, pickupHoldDays, updatedAt: ctx.now };
+  if (lines.some((l) => l.sourceLocationId === null)) return accept({ ...held, estimatedAvailableAt: availability(held) });
+  const status: 'ALLOCATED' | 'AWAITING_TRANSFER' = lines.some((l) => l.pendingTransferId !== null) ? 'AWAITING_TRANSFER' : 'ALLOCATED';
+  const allocatedEvent = event(OrderPreorderAllocatedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: f.storeId!, status, releaseAt: f.releaseAt.toISOString(), allocatedAt: ctx.now.toISOString() });
+  if (status === 'ALLOCATED' && released(f, ctx.now)) return ready(held, code, ctx, [allocatedEvent]);
+  return accept(moved(held, status, ctx.now, { estimatedAvailableAt: status === 'ALLOCATED' ? f.releaseAt : f.estimatedAvailableAt }), [allocatedEvent]);
+}
+
+/**
+ * inventory.transfer-received for a preorder: its units are at the store (order.preorder-allocated
+ * says so, ALLOCATED); held until the release date unless that has passed.
+ */
+export function preorderTransferArrived(f: Fulfilment, transferId: string, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
+  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'transfersArrived')) return invalid(f, 'transfersArrived');
+  if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
+  const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
+  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...f, lines, updatedAt: ctx.now });
+  const held = { ...f, lines, updatedAt: ctx.now };
+  const atStore = event(OrderPreorderAllocatedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: f.storeId!, status: 'ALLOCATED', releaseAt: f.releaseAt.toISOString(), allocatedAt: ctx.now.toISOString() });
+  if (released(f, ctx.now)) return ready(held, code, ctx, [atStore]);
+  return accept(moved(held, 'ALLOCATED', ctx.now, { estimatedAvailableAt: f.releaseAt }), [atStore]);
+}
+
+/** The release date came (the sweeper's clock, kept in the database): an allocated preorder is ready with a code and a deadline. */
+export function releasePreorder(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
+  if (!canFire(f.status as PickupStatus, 'release')) return invalid(f, 'release');
+  if (!released(f, ctx.now)) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is not released before ${f.releaseAt?.toISOString()}`);
+  return ready(f, code, ctx, []);
+}
+
+export interface LineEstimate {
+  readonly lineId: string;
+  readonly position: number;
+  readonly estimatedAt: Date | null;
+}
+
+/**
+ * New places in line or expected dates (inventory.preorder-estimated), or a new release date:
+ * the group's availability is recomputed; a change is an event, and a later date (or none any
+ * more) asks the notifier to tell the customer.
+ */
+export function reschedule(f: Fulfilment, change: { lines?: readonly LineEstimate[]; releaseAt?: Date }, ctx: DecisionContext): PreorderDecision {
+  if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status)) return invalid(f, 'reschedule');
+  const byLine = new Map((change.lines ?? []).map((e) => [e.lineId, e]));
+  const lines = f.lines.map((l) => (byLine.has(l.lineId) && l.sourceLocationId === null ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
+  const releaseAt = change.releaseAt ?? f.releaseAt;
+  const estimate = f.status === 'PREORDERED' ? availability({ releaseAt, lines }) : f.status === 'ALLOCATED' ? releaseAt : f.estimatedAvailableAt;
+  const positionOf = (ls: readonly OrderLine[]) => Math.max(0, ...ls.map((l) => l.queuePosition ?? 0)) || null;
+  const next = { ...f, lines, releaseAt, estimatedAvailableAt: estimate, updatedAt: ctx.now };
+  const moves = time(estimate) !== time(f.estimatedAvailableAt) || positionOf(lines) !== positionOf(f.lines) || time(releaseAt) !== time(f.releaseAt);
+  if (!moves) return accept(next);
+  const later = estimate === null ? f.estimatedAvailableAt !== null : f.estimatedAvailableAt !== null && estimate.getTime() > f.estimatedAvailableAt.getTime();
+  const events: PendingEvent[] = [
+    event(OrderPreorderRescheduledV1, {
+      orderId: f.orderId,
+      fulfilmentId: f.id,
+      position: f.status === 'PREORDERED' ? positionOf(lines) : null,
+      releaseAt: releaseAt.toISOString(),
+      previousEstimate: f.estimatedAvailableAt?.toISOString() ?? null,
+      estimatedAvailableAt: estimate?.toISOString() ?? null,
+      cause: change.releaseAt ? 'RELEASE_DATE' : 'SUPPLY',
+      at: ctx.now.toISOString(),
+    }),
+  ];
+  if (later) events.push(...notification(next, 'preorder-delayed', ctx, { readyBy: estimate?.toISOString() ?? null }));
+  return accept(next, events);
+}

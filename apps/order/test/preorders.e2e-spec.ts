@@ -1,0 +1,211 @@
+import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, Group, http, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+
+const DAY = 24 * 3600 * 1000;
+
+interface PreorderView {
+  releaseAt: string;
+  estimatedAvailableAt: string | null;
+  position: number | null;
+  lines: { lineId: string; sequence: number | null; position: number | null; estimatedAt: string | null }[];
+}
+
+/**
+ * Journey 2, preorder with store pickup, across the real services, Kafka and PostgreSQL: products
+ * with a release date and caps, a first-come-first-served queue per SKU and store fed by incoming
+ * supply, estimates that move with the supply and the release date, and the release itself.
+ */
+describe('preorder with store pickup, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const warehouse = Journey.id('WH');
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
+    stack = await startStack(['order', 'inventory'], { EXPIRY_SWEEP_INTERVAL_MS: '500' });
+    j = new Journey(stack, probe);
+    await j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const events = (orderId: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
+  const notices = (orderId: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
+  const ok = (res: { status: number; body: unknown }, what: string) => {
+    if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Record<string, unknown>;
+  };
+
+  async function product(sku: string, { releaseInDays = 7, capPerStore = 100, capPerCustomer = 2, opensInDays = -1 } = {}): Promise<Date> {
+    const releaseAt = new Date(Date.now() + releaseInDays * DAY);
+    ok(
+      await http('PUT', `${j.order}/preorder-products/${sku}`, {
+        releaseAt: releaseAt.toISOString(),
+        opensAt: new Date(Date.now() + opensInDays * DAY).toISOString(),
+        closesAt: new Date(releaseAt.getTime() + (opensInDays > 0 ? DAY : 0)).toISOString(),
+        capPerStore,
+        capPerCustomer,
+      }),
+      'preorder product',
+    );
+    return releaseAt;
+  }
+
+  const preorderBody = (store: string, sku: string, customerId: string, quantity = 1) => ({
+    channel: 'app',
+    customerId,
+    currency: 'EUR',
+    fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity, unitPrice: 49900 }] }],
+  });
+  const preorder = (store: string, sku: string, customerId: string, quantity = 1) => j.placeOrder(preorderBody(store, sku, customerId, quantity));
+  const group = async (orderId: string): Promise<Group & { preorder: PreorderView }> => (await j.get(orderId)).fulfilments[0];
+  const supply = async (sku: string, locationId: string, quantity: number, expectedAt: Date) =>
+    ok(await http('POST', `${j.inventory}/supply`, { sku, locationId, quantity, expectedAt: expectedAt.toISOString(), reference: `PO-${sku}` }), 'announce supply').supplyId as string;
+  const receive = async (supplyId: string, quantity: number) => ok(await http('POST', `${j.inventory}/supply/${supplyId}/receipt`, { quantity }), 'receive supply');
+  const queue = async (store: string, sku: string) => (await http('GET', `${j.inventory}/locations/${store}/preorder-queues/${sku}`)).body.entries as { orderId: string; sequence: number; status: string; position: number | null }[];
+  const statuses = async (ids: string[]) => Promise.all(ids.map(async (id) => (await j.get(id)).status as string));
+
+  it('keeps a strict, gap-free first-come-first-served order under concurrent placement, and serves it in that order', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('CONSOLE');
+    await product(sku);
+    const placed = await Promise.all(Array.from({ length: 12 }, (_, i) => preorder(store, sku, `fan-${i}`)));
+    const ids = placed.map((o) => o.id as string);
+    await eventually(async () => expect(await statuses(ids)).toEqual(ids.map(() => 'PREORDERED')));
+
+    const q = await queue(store, sku);
+    expect(q.map((e) => e.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(q.map((e) => e.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    const bySequence = q.map((e) => e.orderId);
+    // Every customer sees their own place.
+    for (const [i, id] of bySequence.entries()) expect((await group(id)).preorder.position).toBe(i + 1);
+
+    // Partial supply: five units for twelve preorders. The first five in line get them; the rest move up.
+    await receive(await supply(sku, store, 5, new Date(Date.now() + DAY)), 5);
+    await eventually(async () => expect(await statuses(bySequence)).toEqual([...Array(5).fill('ALLOCATED'), ...Array(7).fill('PREORDERED')]));
+    await eventually(async () => expect((await Promise.all(bySequence.slice(5).map(group))).map((g) => g.preorder.position)).toEqual([1, 2, 3, 4, 5, 6, 7]));
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 5, reserved: 5, available: 0 });
+
+    // More supply is planned at the warehouse: the next in line get a date (arrival + transfer days), the others none yet.
+    const expected = new Date(Date.now() + 4 * DAY);
+    await supply(sku, warehouse, 3, expected);
+    await eventually(async () => {
+      const waiting = await Promise.all(bySequence.slice(5).map(group));
+      expect(waiting.map((g) => (g.preorder.lines[0].estimatedAt ? 'dated' : 'none'))).toEqual(['dated', 'dated', 'dated', 'none', 'none', 'none', 'none']);
+    });
+  });
+
+  it('a cancellation frees its place: an allocated unit passes to the next in line at the same store', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('HEADSET');
+    await product(sku);
+    const [first, second, third] = [await preorder(store, sku, 'a'), await preorder(store, sku, 'b'), await preorder(store, sku, 'c')];
+    await eventually(async () => expect(await statuses([first.id, second.id, third.id])).toEqual(['PREORDERED', 'PREORDERED', 'PREORDERED']));
+    await receive(await supply(sku, store, 1, new Date()), 1);
+    await j.status(first.id, 'ALLOCATED');
+
+    ok(await http('POST', `${j.order}/orders/${first.id}/cancel`, { reason: 'changed my mind' }), 'cancel');
+    await j.status(first.id, 'CANCELLED');
+    await j.status(second.id, 'ALLOCATED');
+    await eventually(async () => expect((await group(third.id)).preorder.position).toBe(1));
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1 });
+    expect((await queue(store, sku)).map((e) => e.status)).toEqual(['CANCELLED', 'ALLOCATED', 'WAITING']);
+  });
+
+  it('a delayed release or a late shipment moves every affected estimate and tells each customer', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('PHONE');
+    const release = await product(sku, { releaseInDays: 5 });
+    const supplyId = await supply(sku, store, 2, new Date(Date.now() + 3 * DAY));
+    const orders = [await preorder(store, sku, 'p1'), await preorder(store, sku, 'p2')];
+    await eventually(async () => expect((await Promise.all(orders.map((o) => group(o.id)))).map((g) => g.preorder.estimatedAvailableAt)).toEqual([release.toISOString(), release.toISOString()]));
+
+    // The shipment is late: it now lands after the release date.
+    const late = new Date(Date.now() + 9 * DAY);
+    ok(await http('PATCH', `${j.inventory}/supply/${supplyId}`, { expectedAt: late.toISOString() }), 'redate');
+    for (const o of orders) {
+      await eventually(async () => expect((await group(o.id)).preorder.estimatedAvailableAt).toBe(late.toISOString()));
+      await eventually(() => expect(notices(o.id).map((n) => n.template)).toEqual(['preorder-confirmed', 'preorder-delayed']));
+      expect(events(o.id, 'order.preorder-rescheduled.v1')).toEqual([expect.objectContaining({ cause: 'SUPPLY', estimatedAvailableAt: late.toISOString() })]);
+    }
+
+    // The release slips past the shipment: every preorder moves again and is told again.
+    const later = await product(sku, { releaseInDays: 12 });
+    for (const o of orders) {
+      await eventually(async () => expect((await group(o.id)).preorder).toMatchObject({ releaseAt: later.toISOString(), estimatedAvailableAt: later.toISOString() }));
+      await eventually(() => expect(notices(o.id).map((n) => n.template)).toEqual(['preorder-confirmed', 'preorder-delayed', 'preorder-delayed']));
+      expect(events(o.id, 'order.preorder-rescheduled.v1').map((e) => e.cause)).toEqual(['SUPPLY', 'RELEASE_DATE']);
+    }
+  });
+
+  it('units from a warehouse travel to the store; early units are held until the release date, then ready, collected', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('WATCH');
+    const release = await product(sku, { releaseInDays: 3 });
+    const placed = await preorder(store, sku, 'w1');
+    await j.status(placed.id, 'PREORDERED');
+    await receive(await supply(sku, warehouse, 1, new Date()), 1);
+    await j.status(placed.id, 'AWAITING_TRANSFER');
+    await j.deliverTransfers(store);
+    const held = await j.status(placed.id, 'ALLOCATED');
+    // The units are at the store early: held, collectable on the release date and not before.
+    expect(held.fulfilments[0]).toMatchObject({ pickupDeadline: null, preorder: { estimatedAvailableAt: release.toISOString() } });
+    expect((await j.store(store).collect(placed.id, 'AAAAAAAA')).body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
+
+    // Release day: the order service's clock (kept in the database as dates, read by the sweeper) passes it.
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(4 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' });
+    await j.status(placed.id, 'READY_FOR_PICKUP');
+    const code = await j.pickupCode(placed.id);
+    expect((await j.store(store).collect(placed.id, code)).status).toBe(200);
+    await j.status(placed.id, 'COLLECTED');
+    await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 0, reserved: 0 }));
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+  });
+
+  it('an order service crash in the middle of allocation loses and doubles nothing', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('DRONE');
+    await product(sku);
+    const placed = await Promise.all(Array.from({ length: 8 }, (_, i) => preorder(store, sku, `d-${i}`)));
+    const ids = placed.map((o) => o.id as string);
+    await eventually(async () => expect(await statuses(ids)).toEqual(ids.map(() => 'PREORDERED')));
+
+    // The eight allocations are committed in inventory and on their way; the order service dies
+    // (SIGKILL) while it applies them, and comes back on the same database.
+    await receive(await supply(sku, store, 8, new Date()), 8);
+    await stack.services.order.restart({}, { crash: true });
+    await eventually(async () => expect(await statuses(ids)).toEqual(ids.map(() => 'ALLOCATED')));
+    for (const id of ids) expect(events(id, 'order.preorder-allocated.v1')).toHaveLength(1);
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 8, reserved: 8 });
+  });
+
+  it('caps and windows are clear refusals that change nothing', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('LIMITED');
+    await product(sku, { capPerStore: 2, capPerCustomer: 1 });
+    await preorder(store, sku, 'cap-1');
+    const twice = await http('POST', `${j.order}/orders`, preorderBody(store, sku, 'cap-1'));
+    expect(twice).toMatchObject({ status: 409, body: { code: 'PREORDER.CUSTOMER_CAP_REACHED' } });
+    await preorder(store, sku, 'cap-2');
+    const full = await http('POST', `${j.order}/orders`, preorderBody(store, sku, 'cap-3'));
+    expect(full).toMatchObject({ status: 409, body: { code: 'PREORDER.STORE_CAP_REACHED' } });
+    // The refused placements took no place in line: the next store's sequence is unaffected and this one has two.
+    await eventually(async () => expect((await queue(store, sku)).map((e) => e.sequence)).toEqual([1, 2]));
+
+    const notYet = Journey.id('SOON');
+    await product(notYet, { opensInDays: 1 });
+    expect(await http('POST', `${j.order}/orders`, preorderBody(store, notYet, 'x'))).toMatchObject({ status: 422, body: { code: 'PREORDER.WINDOW_CLOSED' } });
+    expect(await http('POST', `${j.order}/orders`, preorderBody(store, Journey.id('PLAIN'), 'x'))).toMatchObject({ status: 422, body: { code: 'PREORDER.NOT_A_PREORDER' } });
+    const guest = { ...preorderBody(store, sku, 'x'), customerId: undefined };
+    expect(await http('POST', `${j.order}/orders`, guest)).toMatchObject({ status: 422, body: { code: 'PREORDER.NEEDS_CUSTOMER' } });
+  });
+});
