@@ -37,7 +37,7 @@ async function demo(brokers) {
   const pos = (storeId) => mintToken({ sub: `pos:${storeId}:1`, channel: 'pos', store_id: storeId, associate_id: 'associate-1', scope: 'store:operate orders:place orders:read' }).then((token) => ({ token }));
   const posParis = await pos(store);
   const posLyon = await pos(otherStore);
-  const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read' }) };
+  const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read preorders:manage' }) };
   const status = (id, want) => until(`order ${id} ${want}`, async () => ((await call('GET', `${ord}/orders/${id}`, undefined, backOffice)).body.status === want ? true : false));
   const codeOf = (id) => until(`pickup code of ${id}`, async () => downstream.notifications.find((n) => n.orderId === id && n.template === 'pickup-ready')?.pickupCode);
 
@@ -124,6 +124,44 @@ async function demo(brokers) {
   await call('POST', `${ord}/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, carrier);
   await status(aisle.body.id, 'DELIVERED');
   console.log(`  carrier:   delivered; the sale stays credited to ${otherStore} (placedAtStoreId), nothing left to capture`);
+
+  const consoleSku = `CONSOLE-X-${run}`;
+  step(`demo: preorder with store pickup — ${consoleSku} is released in 2 days; an app customer and a walk-in at ${store}'s POS preorder it`);
+  const day = 24 * 3600 * 1000;
+  const productOf = (releaseAt) => ({ releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 2 * day).toISOString(), capPerStore: 10, capPerCustomer: 2 });
+  await call('PUT', `${ord}/preorder-products/${consoleSku}`, productOf(new Date(Date.now() + 2 * day)), backOffice);
+  const preorderOf = (channel, extra) => ({ channel, currency: 'EUR', fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku: consoleSku, quantity: 1, unitPrice: 49900 }] }], ...extra });
+  const first = await call('POST', `${ord}/orders`, preorderOf('app', {}), app);
+  const second = await call('POST', `${ord}/orders`, preorderOf('pos', { contact: { email: 'walk-in@example.com', name: 'Sam Walker' } }), posParis);
+  const preorderOfOrder = async (id) => (await call('GET', `${ord}/orders/${id}`, undefined, backOffice)).body.fulfilments[0];
+  for (const o of [first, second]) await status(o.body.id, 'PREORDERED');
+  for (const o of [first, second]) {
+    const g = await preorderOfOrder(o.body.id);
+    console.log(`  order:     preorder ${o.body.id} → PREORDERED, place ${g.preorder.position} in line, available ${g.preorder.estimatedAvailableAt ?? 'when supply is planned'}`);
+  }
+  const po = await call('POST', `${inv}/supply`, { sku: consoleSku, locationId: warehouse, quantity: 1, expectedAt: new Date(Date.now() + day).toISOString(), reference: `PO-${run}` }, backOffice);
+  console.log(`  inventory: supply ${po.body.reference} announced: 1 unit to ${warehouse} tomorrow`);
+  await until('estimate', async () => (await preorderOfOrder(first.body.id)).preorder.lines[0].estimatedAt !== null);
+  console.log(`  order:     first in line now expects it ${(await preorderOfOrder(first.body.id)).preorder.lines[0].estimatedAt} (arrival + transfer), the second has no date yet`);
+  await call('POST', `${inv}/supply/${po.body.supplyId}/receipt`, { quantity: 1 }, backOffice);
+  await status(first.body.id, 'AWAITING_TRANSFER');
+  const preorderTransfers = await until('preorder transfer', async () => {
+    const t = await call('GET', `${inv}/locations/${store}/transfers?direction=inbound`, undefined, backOffice);
+    const list = (t.body.transfers ?? []).filter((x) => x.status === 'REQUESTED');
+    return list.length > 0 && list;
+  });
+  for (const t of preorderTransfers) {
+    await call('POST', `${inv}/transfers/${t.transferId}/ship`, {}, backOffice);
+    await call('POST', `${inv}/transfers/${t.transferId}/receive`, {}, backOffice);
+  }
+  await status(first.body.id, 'ALLOCATED');
+  console.log(`  order:     the unit went to the first in line and reached ${store}: ALLOCATED, held until the release date; the walk-in is now first in line`);
+  await call('PUT', `${ord}/preorder-products/${consoleSku}`, productOf(new Date(Date.now() - 1000)), backOffice);
+  await status(first.body.id, 'READY_FOR_PICKUP');
+  const consoleCode = await codeOf(first.body.id);
+  await call('POST', `${ord}/stores/${store}/orders/${first.body.id}/collect`, { pickupCode: consoleCode }, posParis);
+  await status(first.body.id, 'COLLECTED');
+  console.log(`  order:     release brought forward to now: READY_FOR_PICKUP (code ${consoleCode}), collected at ${store}`);
 
   step('demo: an order for more than anyone has is rejected, and nothing is reserved');
   const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, app);

@@ -12,7 +12,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
-import { byPlacement, Estimate, estimateQueue, fifoServed, QueueEntry, SupplyChunk } from '../domain/preorder-queue';
+import { Estimate, inPlacementOrder, estimateQueue, fifoServed, QueueEntry, SupplyChunk } from '../domain/preorder-queue';
 import { locationRepository } from '../infrastructure/location.repository';
 import { preorderRepository, StoredEntry } from '../infrastructure/preorder.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
@@ -140,7 +140,7 @@ export class Preorders {
   /** Strictly in placement order across stores: the first preorder the warehouse cannot serve stops it. */
   private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
     const out: (Allocation & { entry: StoredEntry })[] = [];
-    for (const e of [...waiting].sort(byPlacement)) {
+    for (const e of inPlacementOrder(waiting)) {
       if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, e.quantity))) break;
       const store = await locationRepository.find(m, e.storeId);
       if (!store) throw new Error(`pickup store ${e.storeId} of a queued preorder vanished`);

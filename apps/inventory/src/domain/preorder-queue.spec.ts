@@ -1,4 +1,4 @@
-import { estimateQueue, fifoServed, QueueEntry, SupplyChunk } from './preorder-queue';
+import { estimateQueue, fifoServed, inPlacementOrder, QueueEntry, SupplyChunk } from './preorder-queue';
 
 const t0 = new Date('2026-12-01T00:00:00.000Z');
 const day = (n: number) => new Date(t0.getTime() + n * 24 * 3600 * 1000);
@@ -35,6 +35,15 @@ describe('preorder queue', () => {
     });
   });
 
+  describe('placement order across stores', () => {
+    it('keeps each store in sequence order and interleaves stores by who placed first', () => {
+      const s1 = entry('S', 1, 1, 5);
+      const s2 = entry('S', 2, 1, 1);
+      const t1 = entry('T', 1, 1, 3);
+      expect(inPlacementOrder([s2, t1, s1]).map((e) => `${e.storeId}${e.sequence}`)).toEqual(['T1', 'S1', 'S2']);
+    });
+  });
+
   describe('estimates', () => {
     it('positions count per store among waiting entries; allocated and cancelled ones are not in line', () => {
       const q = [entry('S', 1, 1, 1, 'ALLOCATED'), entry('S', 2), entry('S', 3, 1, 3, 'CANCELLED'), entry('S', 4), entry('T', 1)];
@@ -64,6 +73,14 @@ describe('preorder queue', () => {
         [day(3), day(10)],
         [day(3), day(10)],
       ]);
+    });
+
+    it("within a store the sequence rules even when placement clocks disagree with it", () => {
+      const second = entry('S', 2, 1, 1); // placed "earlier" by its clock, but committed second
+      const first = entry('S', 1, 1, 2);
+      const est = estimateQueue([second, first], [chunk('S', 'store', 1, 1)]);
+      expect(est.get(first.lineId)?.estimatedAt).toEqual(day(1));
+      expect(est.get(second.lineId)?.estimatedAt).toBeNull();
     });
 
     it('an entry needing more units than any chunk holds gets no date, and does not use them up', () => {

@@ -34,9 +34,25 @@ export interface Estimate {
   readonly estimatedAt: Date | null;
 }
 
-/** Placement order across stores: who placed first; the store's sequence breaks ties within a store. */
-export function byPlacement(a: QueueEntry, b: QueueEntry): number {
-  return a.placedAt.getTime() - b.placedAt.getTime() || (a.storeId === b.storeId ? a.sequence - b.sequence : a.lineId.localeCompare(b.lineId));
+/**
+ * Placement order across stores. Within a store the sequence rules (it is the commit order; clocks
+ * of concurrent placements may disagree with it); across stores, whose turn it is goes to the
+ * store whose next entry was placed first (store id breaks ties).
+ */
+export function inPlacementOrder<E extends QueueEntry>(entries: readonly E[]): E[] {
+  const queues = new Map<string, E[]>();
+  for (const e of entries) queues.set(e.storeId, [...(queues.get(e.storeId) ?? []), e]);
+  for (const q of queues.values()) q.sort((a, b) => a.sequence - b.sequence);
+  const out: E[] = [];
+  for (;;) {
+    let next: E[] | undefined;
+    for (const q of queues.values()) {
+      if (q.length === 0) continue;
+      if (!next || q[0].placedAt.getTime() < next[0].placedAt.getTime() || (q[0].placedAt.getTime() === next[0].placedAt.getTime() && q[0].storeId < next[0].storeId)) next = q;
+    }
+    if (!next) return out;
+    out.push(next.shift()!);
+  }
 }
 
 /**
@@ -61,7 +77,7 @@ export function fifoServed<E extends QueueEntry>(waiting: readonly E[], availabl
  * own, or any warehouse's) that still holds all its units; null when no planned supply is left.
  */
 export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (SupplyChunk & { readonly forStoreId?: string })[]): Map<string, Estimate> {
-  const waiting = entries.filter((e) => e.status === 'WAITING').sort(byPlacement);
+  const waiting = inPlacementOrder(entries.filter((e) => e.status === 'WAITING'));
   const positions = new Map<string, number>();
   const perStore = new Map<string, number>();
   for (const e of [...waiting].sort((a, b) => a.sequence - b.sequence)) {

@@ -57,7 +57,8 @@ export const preorderRepository = {
    */
   async nextSequence(m: EntityManager, sku: string, storeId: string): Promise<number> {
     await m.query(`INSERT INTO preorder_counters (sku, store_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [sku, storeId]);
-    const rows: { last_sequence: number }[] = await m.query(`UPDATE preorder_counters SET last_sequence = last_sequence + 1 WHERE sku = $1 AND store_id = $2 RETURNING last_sequence`, [sku, storeId]);
+    // An UPDATE answers [rows, affected] through TypeORM's PostgreSQL driver.
+    const [rows] = (await m.query(`UPDATE preorder_counters SET last_sequence = last_sequence + 1 WHERE sku = $1 AND store_id = $2 RETURNING last_sequence`, [sku, storeId])) as [{ last_sequence: number }[], number];
     return rows[0].last_sequence;
   },
 
