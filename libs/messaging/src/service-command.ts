@@ -26,7 +26,8 @@ export async function migrateOnly(module: Type<unknown> | DynamicModule): Promis
     migrations: migrationsOf(def),
     synchronize: false,
     logging: false,
-    extra: { max: 1, application_name: `${def.service}-migrate` },
+    // Two connections: one holds the advisory lock while the other applies the migrations.
+    extra: { max: 2, application_name: `${def.service}-migrate` },
   });
   await dataSource.initialize();
   try {
