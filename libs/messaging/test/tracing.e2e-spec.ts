@@ -115,3 +115,54 @@ describe('tracing across services', () => {
     expect(reserve.kind).toBe(SPAN_KIND.consumer);
   });
 });
+
+describe('tracing at shutdown and with export off', () => {
+  let probe: KafkaProbe;
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
+  });
+  afterAll(() => probe?.close());
+
+  it('exports the spans still buffered when the service stops gracefully', async () => {
+    const collector = await new OtlpReceiver().start();
+    // A batch delay far longer than the test: only the flush at shutdown can export these spans.
+    const stack = await startStack(['order'], { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '60000' });
+    try {
+      const traceId = hex(16);
+      await new Journey(stack, probe, { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } }).get('00000000-0000-4000-8000-000000000000');
+      expect(collector.spans).toEqual([]);
+      await stack.services.order.stop(); // SIGTERM: graceful shutdown
+      expect(collector.trace(traceId).map((s) => [s.service, s.name])).toEqual([['order', 'GET /orders/:id']]);
+    } finally {
+      await stack.stop();
+      await collector.stop();
+    }
+  });
+
+  it('with nothing exported (the default), events still carry the trace across services and logs its id', async () => {
+    const stack = await startStack(['order', 'inventory']);
+    try {
+      const j = new Journey(stack, probe);
+      const store = Journey.id('S');
+      await j.location(store);
+      await j.receive(store, 'GLOVES', 1);
+      const placed = await j.place(store, [{ sku: 'GLOVES', quantity: 1 }]);
+      await j.status(placed.id, 'RESERVED');
+
+      const traceOf = (tp: string | undefined) => /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/.exec(tp ?? '')?.[1];
+      const placedEvent = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' })[0];
+      const traceId = traceOf(placedEvent?.headers.traceparent);
+      expect(traceId).toMatch(/^[0-9a-f]{32}$/);
+      const reply = await eventually(() => {
+        const [m] = probe.on(INVENTORY_EVENTS_TOPIC, { key: placed.id, type: 'inventory.reserved.v1' });
+        if (!m) throw new Error('no inventory.reserved yet');
+        return m;
+      });
+      expect(traceOf(reply.headers.traceparent)).toBe(traceId);
+      const orderLogs = stack.services.order.logs.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
+      expect(orderLogs.find((l) => l.msg === 'inventory event applied' && l.orderId === placed.id)).toMatchObject({ trace_id: traceId });
+    } finally {
+      await stack.stop();
+    }
+  });
+});
