@@ -9,8 +9,17 @@ describe('docker/compose.yaml', () => {
   const compose = parseYamlFile('docker/compose.yaml') as { services: Record<string, ComposeService> };
   const services = compose.services;
 
-  it('runs the four services, PostgreSQL, Kafka and a one-shot topic creation', () => {
-    expect(Object.keys(services).sort()).toEqual([...SERVICES, 'kafka', 'kafka-topics', 'postgres'].sort());
+  it('runs the four services, PostgreSQL, Kafka, a one-shot topic creation and a one-shot migration per service', () => {
+    expect(Object.keys(services).sort()).toEqual([...SERVICES, ...SERVICES.map((s) => `${s}-migrate`), 'kafka', 'kafka-topics', 'postgres'].sort());
+  });
+
+  it('migrates each database with its service image (`migrate`) once PostgreSQL is healthy', () => {
+    for (const name of SERVICES) {
+      const m = services[`${name}-migrate`];
+      expect({ name, image: m.image, service: m.build?.args?.SERVICE, command: m.command, restart: m.restart, deps: m.depends_on })
+        .toEqual({ name, image: services[name].image, service: name, command: ['migrate'], restart: 'no', deps: { postgres: { condition: 'service_healthy' } } });
+      expect(m.environment?.DATABASE_URL).toBe(services[name].environment?.DATABASE_URL);
+    }
   });
 
   it('gives every long-running container a healthcheck; only one-shots have none', () => {
@@ -20,13 +29,18 @@ describe('docker/compose.yaml', () => {
     }
   });
 
-  it('starts each service after healthy PostgreSQL and Kafka and created topics, with its own database', () => {
+  it('starts each service after healthy PostgreSQL and Kafka, created topics and its finished migration, with its own database', () => {
     const databases = new Set<string>();
     for (const name of SERVICES) {
       const s = services[name];
       expect({ name, deps: s.depends_on }).toEqual({
         name,
-        deps: { postgres: { condition: 'service_healthy' }, kafka: { condition: 'service_healthy' }, 'kafka-topics': { condition: 'service_completed_successfully' } },
+        deps: {
+          postgres: { condition: 'service_healthy' },
+          kafka: { condition: 'service_healthy' },
+          'kafka-topics': { condition: 'service_completed_successfully' },
+          [`${name}-migrate`]: { condition: 'service_completed_successfully' },
+        },
       });
       expect(s.build?.args?.SERVICE).toBe(name);
       const env = s.environment ?? {};
@@ -77,6 +91,11 @@ describe('docker/Dockerfile (read offline: there is no Docker engine to build it
     expect(stages[0]).toContain('npx tsc -p tsconfig.json');
     expect(stages[0]).toMatch(/npm prune --omit=dev/);
     expect(runtime).not.toMatch(/npm (ci|install)/);
+  });
+
+  it('passes the container\'s arguments to main.js, so `migrate` runs the migration command', () => {
+    expect(runtime).toMatch(/^ENTRYPOINT \["sh", "-c", "exec node [^"]*main\.js \\"\$@\\"", "--"\]$/m);
+    expect(runtime).not.toMatch(/^CMD /m);
   });
 
   it('runs as a non-root user, selects the service with ARG SERVICE, checks /health/live, stops on SIGTERM', () => {

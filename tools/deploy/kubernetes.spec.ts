@@ -71,8 +71,27 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
   });
 
+  it('runs a migration Job per service: its Deployment\'s image with `migrate`, the same database Secret, run again on failure', () => {
+    const jobs = ofKind('Job').filter((j) => j.metadata.labels?.['app.kubernetes.io/component'] === 'migration');
+    expect(jobs.map((j) => j.metadata.name).sort()).toEqual(SERVICES.map((s) => `${s}-migrate`).sort());
+    for (const service of SERVICES) {
+      const job = jobs.find((j) => j.metadata.name === `${service}-migrate`)!;
+      const deployment = deployments.find((d) => d.metadata.name === service)!;
+      const [migrate] = podSpec(job).containers;
+      const [serve] = podSpec(deployment).containers;
+      const dbSecret = (c: { env?: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }) => c.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name;
+      expect({ service, image: migrate.image, args: migrate.args, db: dbSecret(migrate), envFrom: migrate.envFrom })
+        .toEqual({ service, image: serve.image, args: ['migrate'], db: `omni-${service}-db`, envFrom: serve.envFrom });
+      expect({ service, restart: podSpec(job).restartPolicy, backoff: job.spec.backoffLimit > 0, ttl: job.spec.ttlSecondsAfterFinished > 0 })
+        .toEqual({ service, restart: 'OnFailure', backoff: true, ttl: true });
+      // Migration pods reach PostgreSQL only: a NetworkPolicy selects them.
+      const policies = ofKind('NetworkPolicy').filter((p) => matches(p.spec.podSelector?.matchLabels ?? {}, job.spec.template.metadata.labels));
+      expect({ service, policies: policies.length }).toEqual({ service, policies: 1 });
+    }
+  });
+
   it('takes DATABASE_URL and the auth key source from Secrets, and commits no Secret with data', () => {
-    for (const d of deployments) {
+    for (const d of workloads.filter((w) => w.kind === 'Deployment' || w.metadata.name.endsWith('-migrate'))) {
       const env: { name: string; value?: string; valueFrom?: { secretKeyRef?: unknown } }[] = podSpec(d).containers[0].env ?? [];
       for (const name of ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY']) {
         const e = env.find((x) => x.name === name);

@@ -11,3 +11,5 @@ export * from './messaging.module';
 export * from './migrations/1700000000000-messaging-tables';
 export * from './service.module';
 export * from './metrics';
+export * from './service-definition';
+export * from './service-command';

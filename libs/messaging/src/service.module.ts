@@ -1,4 +1,4 @@
-import { DynamicModule, Inject, Injectable, Logger, Module, OnModuleInit, Type } from '@nestjs/common';
+import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit, Type } from '@nestjs/common';
 import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -8,7 +8,6 @@ import {
   DatabaseReadiness,
   HealthController,
   IdempotencyInterceptor,
-  IdempotencyKeys1700000000100,
   loggingModule,
   Metrics,
   MetricsController,
@@ -16,40 +15,49 @@ import {
   OpenApiInfo,
   READINESS_CHECKS,
   runMigrationsExclusively,
-  ServiceConfig,
   setupOpenApi,
+  startTracing,
+  Tracing,
+  waitForMigrations,
 } from '@omni/platform';
-import { DataSource, MixedList } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { migrateOnly, serviceCommand } from './service-command';
+import { migrationsOf, SERVICE_DEFINITION, ServiceDefinition } from './service-definition';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { MessagingModule, startEventConsumer } from './messaging.module';
-import { MessagingTables1700000000000 } from './migrations/1700000000000-messaging-tables';
 
-export interface ServiceDefinition {
-  service: string;
-  config: ServiceConfig;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: Function[];
-  consumes: string[];
-  /** What the service's OpenAPI document (/docs, docs/openapi/<service>.json) says about it. */
-  api: { description: string; version: string };
-}
-
-const SERVICE_NAME = Symbol('SERVICE_NAME');
 export const OPENAPI_INFO = Symbol('OPENAPI_INFO');
 
-/** Applies migrations before anything reads or writes (an advisory lock serialises replicas). */
+/**
+ * Before anything reads or writes: applies pending migrations (an advisory lock serialises
+ * replicas and the migration Job), or with MIGRATIONS_RUN=false waits for the Job to have applied them.
+ */
 @Injectable()
 class MigrationRunner implements OnModuleInit {
   private readonly logger = new Logger('Migrations');
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(SERVICE_NAME) private readonly service: string,
+    @Inject(SERVICE_DEFINITION) private readonly def: ServiceDefinition,
   ) {}
   async onModuleInit(): Promise<void> {
+    const c = this.def.config;
+    if (c.MIGRATIONS_RUN === 'false') {
+      await waitForMigrations(this.dataSource, c.MIGRATIONS_WAIT_SECONDS * 1000, () =>
+        this.logger.log({ service: this.def.service, event: 'migrations.waiting' }, 'waiting for the migration job'),
+      );
+      return;
+    }
     const applied = await runMigrationsExclusively(this.dataSource);
-    if (applied.length > 0) this.logger.log({ service: this.service, applied }, 'migrations applied');
+    if (applied.length > 0) this.logger.log({ service: this.def.service, applied }, 'migrations applied');
+  }
+}
+
+/** Exports the spans still buffered once everything that makes spans (HTTP, consumer, relay) has stopped. */
+@Injectable()
+class TracingLifecycle implements OnApplicationShutdown {
+  constructor(private readonly tracing: Tracing) {}
+  async onApplicationShutdown(): Promise<void> {
+    await this.tracing.shutdown();
   }
 }
 
@@ -71,7 +79,7 @@ export class ServiceInfrastructureModule {
           type: 'postgres',
           url: c.DATABASE_URL,
           entities: def.entities,
-          migrations: [MessagingTables1700000000000, IdempotencyKeys1700000000100, ...def.migrations],
+          migrations: migrationsOf(def),
           migrationsRun: false,
           synchronize: false,
           logging: false,
@@ -97,7 +105,10 @@ export class ServiceInfrastructureModule {
       ],
       controllers: [HealthController, MetricsController],
       providers: [
-        { provide: SERVICE_NAME, useValue: def.service },
+        { provide: SERVICE_DEFINITION, useValue: def },
+        // Registered before any request or event can arrive; spans are made even when none is exported.
+        { provide: Tracing, useFactory: () => startTracing(def.service, c) },
+        TracingLifecycle,
         { provide: OPENAPI_INFO, useValue: { service: def.service, ...def.api } satisfies OpenApiInfo },
         MigrationRunner,
         {
@@ -116,8 +127,13 @@ export class ServiceInfrastructureModule {
   }
 }
 
-/** Boots a service: HTTP edge, OpenAPI document at /docs, event consumer, listen. */
-export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number): Promise<void> {
+/**
+ * Boots a service: HTTP edge, OpenAPI document at /docs, event consumer, listen. With the
+ * command-line argument `migrate` it only applies the service's migrations and returns (the
+ * migration Job, docs/operations.md#migrations).
+ */
+export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number, argv: string[] = process.argv.slice(2)): Promise<void> {
+  if (serviceCommand(argv) === 'migrate') return migrateOnly(module);
   // The JSON body parser (with its size limit and problem+json errors) is configureHttpApp's.
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
   app.use(httpMetricsMiddleware(app.get(Metrics)));

@@ -43,7 +43,40 @@ describe('loadConfig', () => {
       AUTH_AUDIENCE: 'omni-backbone',
       IDEMPOTENCY_TTL_HOURS: 24,
       RATE_LIMIT_PER_MINUTE: 1200,
+      MIGRATIONS_RUN: 'true',
+      MIGRATIONS_WAIT_SECONDS: 300,
+      // tracing: spans are made and propagated, nothing is exported
+      OTEL_TRACES_EXPORTER: 'none',
+      OTEL_EXPORTER_OTLP_ENDPOINT: '',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '',
+      OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+      OTEL_EXPORTER_OTLP_HEADERS: '',
+      OTEL_SERVICE_NAME: '',
+      OTEL_TRACES_SAMPLER: 'parentbased_always_on',
+      OTEL_TRACES_SAMPLER_ARG: 1,
+      OTEL_BSP_SCHEDULE_DELAY: 5000,
     });
+  });
+
+  it('accepts an OTLP exporter with its endpoint, headers, service name and a ratio sampler', () => {
+    const config = loadConfig(ServiceConfig, {
+      ...required,
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://otel-collector.observability:4318',
+      OTEL_EXPORTER_OTLP_HEADERS: 'api-key=s3cr%3Dt,tenant=shop',
+      OTEL_SERVICE_NAME: 'order-eu',
+      OTEL_TRACES_SAMPLER: 'parentbased_traceidratio',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
+      MIGRATIONS_RUN: 'false',
+    });
+    expect(config).toMatchObject({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SERVICE_NAME: 'order-eu', OTEL_TRACES_SAMPLER_ARG: 0.25, MIGRATIONS_RUN: 'false' });
+  });
+
+  it('names the tracing variable and what it accepts when one is wrong', () => {
+    expect(problemsOf({ ...required, OTEL_TRACES_EXPORTER: 'jaeger', OTEL_EXPORTER_OTLP_PROTOCOL: 'http/protobuf' })).toEqual([
+      'OTEL_TRACES_EXPORTER: OTEL_TRACES_EXPORTER must be one of none, otlp, console (got "jaeger")',
+      'OTEL_EXPORTER_OTLP_PROTOCOL: OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the only protocol this build exports with) (got "http/protobuf")',
+    ]);
   });
 
   it('converts numeric variables from strings and keeps string ones', () => {
@@ -120,6 +153,18 @@ describe('loadConfig', () => {
     ['AUTH_ISSUER', 'x'.repeat(201)],
     ['IDEMPOTENCY_TTL_HOURS', '0'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['MIGRATIONS_RUN', 'yes'],
+    ['MIGRATIONS_WAIT_SECONDS', '0'],
+    ['OTEL_TRACES_EXPORTER', 'zipkin'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
+    ['OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', 'grpc://collector:4317'],
+    ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc'],
+    ['OTEL_EXPORTER_OTLP_HEADERS', 'just-a-token'],
+    ['OTEL_SERVICE_NAME', 'order service'],
+    ['OTEL_TRACES_SAMPLER', 'sometimes'],
+    ['OTEL_TRACES_SAMPLER_ARG', '1.5'],
+    ['OTEL_TRACES_SAMPLER_ARG', 'half'],
+    ['OTEL_BSP_SCHEDULE_DELAY', '0'],
   ])('refuses %s=%s', (name, value) => {
     expect(variablesIn(problemsOf({ ...required, [name]: value }))).toEqual([name]);
   });

@@ -1,6 +1,6 @@
 import 'reflect-metadata'; // type conversion of variables reads decorator metadata
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, Length, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, validateSync, ValidationError } from 'class-validator';
+import { IsIn, IsInt, IsNumber, Length, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, validateSync, ValidationError } from 'class-validator';
 
 /** Configuration problems are reported all at once, one line per variable, before anything starts. */
 export class ConfigError extends Error {
@@ -20,6 +20,9 @@ class ExactlyOneKeySource implements ValidatorConstraintInterface {
     return 'exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set';
   }
 }
+
+/** OTEL_TRACES_SAMPLER values of the OpenTelemetry specification. */
+export const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased_always_on', 'parentbased_always_off', 'parentbased_traceidratio'] as const;
 
 /**
  * Variables every service reads. An app extends this class with its own and calls `loadConfig`;
@@ -93,6 +96,56 @@ export class ServiceConfig {
   /** Requests one caller (token `sub`, else IP address) may make per minute, per instance. */
   @IsInt() @Min(1) @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 1200;
+
+  /**
+   * false: the service does not apply migrations at start but waits (up to MIGRATIONS_WAIT_SECONDS)
+   * until the migration Job has (docs/operations.md#migrations). true: it applies pending ones itself,
+   * under the advisory lock, which is a no-op after the Job ran.
+   */
+  @IsIn(['true', 'false'], { message: 'MIGRATIONS_RUN must be true or false' })
+  MIGRATIONS_RUN: string = 'true';
+
+  @IsInt() @Min(1) @Max(3600)
+  MIGRATIONS_WAIT_SECONDS: number = 300;
+
+  // Tracing (docs/operations.md#tracing): the standard OpenTelemetry variables this build supports.
+  // Spans are always made and their context always propagated (HTTP, Kafka headers, logs);
+  // these only choose whether and where they are exported.
+
+  /** Where finished spans go: nowhere (the default), an OTLP/HTTP collector, or stdout. */
+  @IsIn(['none', 'otlp', 'console'], { message: 'OTEL_TRACES_EXPORTER must be one of none, otlp, console' })
+  OTEL_TRACES_EXPORTER: string = 'none';
+
+  /** Base URL of the collector; `/v1/traces` is appended (the OTLP default is http://localhost:4318). */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT: string = '';
+
+  /** Full URL traces are posted to; wins over OTEL_EXPORTER_OTLP_ENDPOINT. */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: string = '';
+
+  /** The exporter in this build speaks OTLP over HTTP with JSON bodies only. */
+  @IsIn(['http/json'], { message: 'OTEL_EXPORTER_OTLP_PROTOCOL must be http/json (the only protocol this build exports with)' })
+  OTEL_EXPORTER_OTLP_PROTOCOL: string = 'http/json';
+
+  /** Headers sent with every export (`key=value,key2=value2`), e.g. a collector's API key. */
+  @Matches(/^([^=,\s]+=[^,]*)?(,[^=,\s]+=[^,]*)*$/, { message: 'OTEL_EXPORTER_OTLP_HEADERS must be a comma-separated list of key=value' })
+  OTEL_EXPORTER_OTLP_HEADERS: string = '';
+
+  /** `service.name` of the spans; empty means the service's own name (order, inventory, …). */
+  @Matches(/^[A-Za-z0-9._-]{0,100}$/, { message: 'OTEL_SERVICE_NAME must be up to 100 letters, digits, dots, dashes or underscores' })
+  OTEL_SERVICE_NAME: string = '';
+
+  @IsIn([...SAMPLERS], { message: `OTEL_TRACES_SAMPLER must be one of ${SAMPLERS.join(', ')}` })
+  OTEL_TRACES_SAMPLER: string = 'parentbased_always_on';
+
+  /** The ratio of the traceidratio samplers, 0 to 1. */
+  @IsNumber({}, { message: 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1' }) @Min(0) @Max(1)
+  OTEL_TRACES_SAMPLER_ARG: number = 1;
+
+  /** How long finished spans wait to be exported in one batch. */
+  @IsInt() @Min(10) @Max(60000)
+  OTEL_BSP_SCHEDULE_DELAY: number = 5000;
 }
 
 export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.ProcessEnv = process.env): T {

@@ -11,3 +11,4 @@ export * from './openapi';
 export * from './auth';
 export * from './idempotency';
 export * from './metrics';
+export * from './tracing';

@@ -1,7 +1,9 @@
 import { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import pino, { Logger as PinoLogger } from 'pino';
 import { CORRELATION_HEADER, correlationIdFrom, requestContext } from './request-context';
+import { currentTraceFields } from './tracing/trace-context';
 
 type CorrelatedRequest = IncomingMessage & { correlationId?: string };
 
@@ -11,19 +13,29 @@ export function correlationIdOf(req: CorrelatedRequest): string {
   return req.correlationId;
 }
 
-/** Structured JSON logs (pino): constant messages, ids as fields, the correlation id on every line. */
+/** Fields every log line written inside a request or a consumed event carries: its correlation id and its trace. */
+export function contextLogFields(): Record<string, string> {
+  const ctx = requestContext.current();
+  return { ...(ctx ? { correlationId: ctx.correlationId } : {}), ...currentTraceFields() };
+}
+
+const JSON_LINES = { messageKey: 'msg', timestamp: () => `,"time":"${new Date().toISOString()}"` } as const;
+
+/** The same JSON lines outside a Nest app (the `migrate` command). */
+export function plainLogger(service: string, level: string): PinoLogger {
+  return pino({ level, base: { service }, ...JSON_LINES, mixin: contextLogFields });
+}
+
+/** Structured JSON logs (pino): constant messages, ids as fields, the correlation id and trace id on every line. */
 export function loggingModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
     pinoHttp: {
       level,
       base: { service },
-      messageKey: 'msg',
-      timestamp: () => `,"time":"${new Date().toISOString()}"`,
-      // Every line written inside a request or a consumed event carries its correlation id.
-      mixin: () => {
-        const ctx = requestContext.current();
-        return ctx ? { correlationId: ctx.correlationId } : {};
-      },
+      ...JSON_LINES,
+      // Every line written inside a request or a consumed event carries its correlation id and
+      // the trace_id / span_id of the active span (docs/operations.md#tracing).
+      mixin: contextLogFields,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const id = correlationIdOf(req);
         res.setHeader(CORRELATION_HEADER, id);

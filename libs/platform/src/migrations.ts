@@ -19,3 +19,20 @@ export async function runMigrationsExclusively(dataSource: DataSource): Promise<
     await runner.release();
   }
 }
+
+/**
+ * For replicas that do not migrate (MIGRATIONS_RUN=false): waits until no migration is pending,
+ * i.e. until the migration Job has applied them, and fails after `timeoutMs`.
+ */
+export async function waitForMigrations(dataSource: DataSource, timeoutMs: number, onWaiting: () => void, pollMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  while (await dataSource.showMigrations()) {
+    if (Date.now() >= deadline) {
+      throw new Error(`migrations still pending after ${Math.round(timeoutMs / 1000)} s: run the service's migration Job (\`main.js migrate\`) or set MIGRATIONS_RUN=true`);
+    }
+    if (!told) onWaiting();
+    told = true;
+    await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(deadline - Date.now(), 0))));
+  }
+}

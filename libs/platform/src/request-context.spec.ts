@@ -1,7 +1,7 @@
 import { correlationIdFrom, RequestContext, requestContext } from './request-context';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-const ctx = (correlationId: string): RequestContext => ({ correlationId, causationId: 'cause-1', traceparent: null });
+const ctx = (correlationId: string): RequestContext => ({ correlationId, causationId: 'cause-1' });
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('correlationIdFrom', () => {
@@ -79,10 +79,10 @@ describe('requestContext', () => {
     expect(seen).toEqual(['a', 'b', 'c']);
   });
 
-  it('currentOrNew makes a fresh context, without causation or trace, outside any run', () => {
+  it('currentOrNew makes a fresh context, without causation, outside any run', () => {
     const a = requestContext.currentOrNew();
     const b = requestContext.currentOrNew();
-    expect(a).toEqual({ correlationId: expect.stringMatching(UUID), causationId: null, traceparent: null });
+    expect(a).toEqual({ correlationId: expect.stringMatching(UUID), causationId: null });
     expect(b.correlationId).not.toBe(a.correlationId);
     expect(requestContext.current()).toBeUndefined();
   });

@@ -2,13 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 /**
- * What follows a journey across HTTP and Kafka: the correlation id of the whole journey, the id of
- * the message that caused the current work, and W3C trace context.
+ * What follows a journey across HTTP and Kafka: the correlation id of the whole journey and the id
+ * of the message that caused the current work. W3C trace context is OpenTelemetry's own context
+ * (the active span, see tracing/), which follows the same async calls.
  */
 export interface RequestContext {
   readonly correlationId: string;
   readonly causationId: string | null;
-  readonly traceparent: string | null;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -22,7 +22,7 @@ export const requestContext = {
   },
   /** The current context, or a fresh one for work that no request or event started (timers). */
   currentOrNew(): RequestContext {
-    return storage.getStore() ?? { correlationId: randomUUID(), causationId: null, traceparent: null };
+    return storage.getStore() ?? { correlationId: randomUUID(), causationId: null };
   },
 };
 

@@ -8,3 +8,4 @@ export * from './journey';
 export * from './asyncapi-check';
 export * from './tokens';
 export * from './events';
+export * from './otlp-receiver';

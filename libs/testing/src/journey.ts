@@ -27,6 +27,8 @@ export interface Group {
 export interface JourneyOptions {
   /** The bearer token of every call: by default an `admin` back-office token; null sends none. */
   token?: string | null;
+  /** Headers sent with every call, e.g. the `traceparent` of an instrumented storefront. */
+  headers?: Record<string, string>;
 }
 
 /** Calls a journey makes, as a storefront, a POS and a store back office would make them. */
@@ -38,7 +40,7 @@ export class Journey {
   ) {}
 
   private http(method: string, url: string, body?: unknown, token: string | null | undefined = this.options.token): Promise<HttpResult> {
-    return send(method, url, body, {}, { token });
+    return send(method, url, body, this.options.headers ?? {}, { token });
   }
 
   get order(): string {

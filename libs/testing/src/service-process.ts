@@ -18,6 +18,39 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** What a one-shot run of a service's main.js (`main.js migrate`) ended with. */
+export interface CommandResult {
+  code: number | null;
+  logs: string[];
+}
+
+/**
+ * Runs a service's compiled main.js with `args` until it exits by itself (as a Kubernetes Job or a
+ * compose one-shot does); fails when it is still running after `timeoutMs`.
+ */
+export function runServiceCommand(name: ServiceName, args: string[], env: Record<string, string>, timeoutMs = 30_000): Promise<CommandResult> {
+  const main = path.join(REPO, 'dist/apps', name, 'src/main.js');
+  const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), main, ...args], {
+    cwd: REPO,
+    env: { ...process.env, ...env, NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  const keep = (d: Buffer) => logs.push(...d.toString().split('\n').filter((l) => l !== ''));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${name} ${args.join(' ')} still running after ${timeoutMs} ms\n${logs.slice(-15).join('\n')}`));
+    }, timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, logs });
+    });
+  });
+}
+
 /**
  * One service running as its own Node process from the compiled build, as in production: tests
  * can stop it gracefully, kill it with SIGKILL, and start it again on the same database.

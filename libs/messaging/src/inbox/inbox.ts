@@ -1,5 +1,6 @@
 import { EventEnvelope } from '@omni/contracts';
-import { requestContext } from '@omni/platform';
+import { context } from '@opentelemetry/api';
+import { contextFromTraceparent, hasActiveSpan, requestContext } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { markDuplicate } from '../metrics/messaging-metrics';
 
@@ -18,7 +19,8 @@ export type InboxOutcome<T> = { applied: true; result: T } | { applied: false };
 /**
  * Applies a consumed event exactly once in effect: the inbox row and the effect (with any outbox
  * rows it writes) commit in one transaction. The work runs in the event's context, so events it
- * publishes carry the same correlation id and the consumed event as their cause.
+ * publishes carry the same correlation id and the consumed event as their cause, and continue its
+ * trace: under the consumer's span, or (called outside the consumer) the event's own trace context.
  */
 export class InboxProcessor {
   constructor(
@@ -27,8 +29,9 @@ export class InboxProcessor {
   ) {}
 
   once<T>(envelope: EventEnvelope, work: (manager: EntityManager) => Promise<T>): Promise<InboxOutcome<T>> {
-    const ctx = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
-    return requestContext.run(ctx, () =>
+    const ctx = { correlationId: envelope.correlationId, causationId: envelope.id };
+    const trace = hasActiveSpan() ? context.active() : contextFromTraceparent(envelope.traceparent);
+    return context.with(trace, () => requestContext.run(ctx, () =>
       this.dataSource.transaction(async (manager): Promise<InboxOutcome<T>> => {
         if (!(await claimInbox(manager, this.consumer, envelope))) {
           markDuplicate();
@@ -36,6 +39,6 @@ export class InboxProcessor {
         }
         return { applied: true, result: await work(manager) };
       }),
-    );
+    ));
   }
 }

@@ -1,6 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { decodeWireMessage, EventEnvelope } from '@omni/contracts';
-import { requestContext } from '@omni/platform';
+import { Span, SpanKind } from '@opentelemetry/api';
+import { contextFromTraceparent, failSpan, inSpan, requestContext } from '@omni/platform';
 import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
@@ -33,7 +34,8 @@ export interface EventContext {
  * - a handler error is retried with backoff up to `maxAttempts`, then dead-lettered, so a poison
  *   message never blocks its partition;
  * - the offset is committed only after the handler resolved, i.e. after its database commit;
- * - if Kafka is down at start, the server keeps retrying in the background, and readiness says so.
+ * - if Kafka is down at start, the server keeps retrying in the background, and readiness says so;
+ * - each handled event gets a consumer span, child of its `traceparent` header, covering all attempts.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
@@ -125,11 +127,38 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) return; // an event this service does not act on
 
+    const span = {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': topic,
+        'messaging.destination.partition.id': String(partition),
+        'messaging.kafka.offset': Number(message.offset),
+        'messaging.consumer.group.name': this.options.groupId,
+        'messaging.message.id': envelope.id,
+        'cloudevents.event_type': envelope.type,
+        correlation_id: envelope.correlationId,
+      },
+    };
+    await inSpan(`process ${topic}`, span, contextFromTraceparent(envelope.traceparent), (s) => this.consumeWithRetries(s, raw, envelope, handler, heartbeat));
+  }
+
+  private async consumeWithRetries(
+    span: Span,
+    raw: Parameters<typeof deadLetterFor>[0],
+    envelope: EventEnvelope,
+    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    const { topic, partition, offset } = raw;
     for (let attempt = 1; ; attempt++) {
       try {
         const scope = { duplicate: false };
-        await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset: message.offset, attempt }));
-        this.metrics?.eventConsumed(topic, envelope.type, scope.duplicate ? 'duplicate' : 'applied');
+        await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset, attempt }));
+        const outcome = scope.duplicate ? 'duplicate' : 'applied';
+        this.metrics?.eventConsumed(topic, envelope.type, outcome);
+        span.setAttributes({ 'omni.consume.outcome': outcome, 'omni.consume.attempts': attempt });
         return;
       } catch (e) {
         const err = e as Error;
@@ -139,9 +168,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           if (this.stopSignal.signal.aborted && !permanent) throw err; // leave it uncommitted for the next owner
           const code = permanent ? (err as PermanentEventError).code : 'HANDLER.FAILED';
           this.metrics?.eventConsumed(topic, envelope.type, 'dead_lettered');
+          failSpan(span, err);
+          span.setAttributes({ 'omni.consume.outcome': 'dead_lettered', 'omni.consume.attempts': attempt, 'omni.dead_letter.reason': code });
           return await this.deadLetter(raw, { code, detail: err.message }, attempt, ctx);
         }
         this.metrics?.eventConsumed(topic, envelope.type, 'retried');
+        span.addEvent('retry', { attempt, 'exception.message': err.message });
         this.logger.warn?.({ ...ctx, err: err.message }, 'event handler failed, retrying');
         await heartbeat();
         await pause(backoffDelay(attempt, this.options.retryBaseMs, 30_000), this.stopSignal.signal);
@@ -150,7 +182,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   }
 
   private async invoke(handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>, envelope: EventEnvelope, ctx: EventContext): Promise<void> {
-    const context = { correlationId: envelope.correlationId, causationId: envelope.id, traceparent: envelope.traceparent };
+    const context = { correlationId: envelope.correlationId, causationId: envelope.id };
     await requestContext.run(context, async () => {
       const result = await handler(envelope, ctx);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
-import { Metrics } from '@omni/platform';
+import { Span, SpanKind, trace } from '@opentelemetry/api';
+import { contextFromTraceparent, failSpan, Metrics, tracer, traceparentOf } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
 
 export interface OutboxRow {
@@ -27,6 +28,36 @@ export function toTopicBatches(rows: readonly OutboxRow[]): TopicBatch[] {
     batch.messages.push({ key: r.message_key, value: r.payload, headers: r.headers });
   }
   return [...byTopic.values()];
+}
+
+/**
+ * Starts a producer span per row, child of the trace context the row was written in (a new trace
+ * when it has none), and returns the rows with that span as their `traceparent`: the consumer's
+ * span then hangs under the publish, which hangs under the work that wrote the event.
+ */
+export function startPublishSpans(rows: readonly OutboxRow[]): { rows: OutboxRow[]; spans: Span[] } {
+  const spans = rows.map((r) =>
+    tracer().startSpan(
+      `send ${r.topic}`,
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': r.topic,
+          'messaging.kafka.message.key': r.message_key,
+          'messaging.message.id': r.id,
+          'cloudevents.event_type': r.headers.ce_type ?? '',
+        },
+      },
+      contextFromTraceparent(r.headers.traceparent),
+    ),
+  );
+  const traced = rows.map((r, i) => {
+    const traceparent = traceparentOf(trace.setSpan(contextFromTraceparent(null), spans[i]));
+    return traceparent ? { ...r, headers: { ...r.headers, traceparent } } : r;
+  });
+  return { rows: traced, spans };
 }
 
 export interface OutboxRelayOptions {
@@ -154,7 +185,15 @@ export class OutboxRelay {
       [this.options.batchSize],
     );
     if (rows.length > 0) {
-      await this.producer.sendBatch({ topicMessages: toTopicBatches(rows), acks: -1 });
+      const traced = startPublishSpans(rows);
+      try {
+        await this.producer.sendBatch({ topicMessages: toTopicBatches(traced.rows), acks: -1 });
+      } catch (e) {
+        for (const span of traced.spans) failSpan(span, e);
+        throw e;
+      } finally {
+        for (const span of traced.spans) span.end();
+      }
       await this.options.onPublished?.(rows);
       await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);

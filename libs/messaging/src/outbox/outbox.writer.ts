@@ -1,12 +1,13 @@
 import { envelopeFor, EventDefinition, toWireMessage } from '@omni/contracts';
-import { requestContext } from '@omni/platform';
+import { requestContext, traceparentOf } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 
 /**
  * Appends events to the outbox inside the caller's transaction, so the state change and the
  * events it causes commit together or not at all. Only the relay talks to Kafka.
- * The envelope takes its correlation and causation ids from the current request or event.
+ * The envelope takes its correlation and causation ids from the current request or event, and
+ * its `traceparent` from the current span: the relay's publish span continues that trace.
  */
 export class OutboxWriter {
   constructor(private readonly source: string) {}
@@ -22,7 +23,7 @@ export class OutboxWriter {
       time: now,
       correlationId: ctx.correlationId,
       causationId: ctx.causationId,
-      traceparent: ctx.traceparent,
+      traceparent: traceparentOf(),
       payload,
     });
     const wire = toWireMessage(envelope);

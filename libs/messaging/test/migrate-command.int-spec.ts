@@ -1,0 +1,84 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { FAST_TEST_ENV, freePort, freshDatabase, runServiceCommand, ServiceName, ServiceProcess, sql, testAuthKeys, testInfra } from '@omni/testing';
+
+const SERVICES: ServiceName[] = ['order', 'inventory', 'returns', 'customer'];
+
+/** Timestamps of a service's own migrations, from the file names in apps/<service>/migrations (none yet: empty). */
+function ownMigrationTimestamps(service: ServiceName): string[] {
+  const dir = path.resolve(__dirname, '../../../apps', service, 'migrations');
+  return existsSync(dir) ? readdirSync(dir).filter((f) => /^\d{13}-.+\.ts$/.test(f)).map((f) => f.slice(0, 13)).sort() : [];
+}
+
+/** JSON log lines of a run. */
+const linesOf = (logs: string[]) => logs.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
+
+/**
+ * `main.js migrate`, what the migration Job (k8s) and the compose `<service>-migrate` step run:
+ * it applies the service's migrations to its database and exits 0, without Kafka.
+ */
+describe('the migrate command', () => {
+  const env = (databaseUrl: string, extra: Record<string, string> = {}) => ({
+    ...FAST_TEST_ENV,
+    DATABASE_URL: databaseUrl,
+    // Nothing listens there: migrating must not need Kafka.
+    KAFKA_BROKERS: '127.0.0.1:1',
+    AUTH_PUBLIC_KEY: testAuthKeys().publicKey,
+    ...extra,
+  });
+
+  it.each(SERVICES)('migrates a fresh %s database and exits 0; a second run finds nothing to do', async (service) => {
+    const db = await freshDatabase(`${service}_migrate`);
+    const first = await runServiceCommand(service, ['migrate'], env(db));
+    expect({ code: first.code, logs: first.code === 0 ? [] : first.logs }).toEqual({ code: 0, logs: [] });
+
+    const applied = (await sql<{ name: string }>(db, 'SELECT name FROM migrations ORDER BY id')).map((r) => r.name);
+    expect(applied.slice(0, 2)).toEqual(['MessagingTables1700000000000', 'IdempotencyKeys1700000000100']);
+    expect(applied.slice(2).map((n) => /\d{13}$/.exec(n)?.[0])).toEqual(ownMigrationTimestamps(service));
+    const done = linesOf(first.logs).find((l) => l.event === 'migrations.done');
+    expect(done).toMatchObject({ service, msg: 'migrations applied', applied });
+    const tables = (await sql<{ tablename: string }>(db, `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`)).map((r) => r.tablename);
+    expect(tables).toEqual(expect.arrayContaining(['outbox', 'inbox', 'idempotency_keys', 'migrations']));
+
+    const second = await runServiceCommand(service, ['migrate'], env(db));
+    expect(second.code).toBe(0);
+    expect(linesOf(second.logs).find((l) => l.event === 'migrations.done')).toMatchObject({ msg: 'no pending migrations', applied: [] });
+    expect(await sql(db, 'SELECT name FROM migrations')).toHaveLength(applied.length);
+  });
+
+  it('exits 1 with one JSON line naming the problem when the database cannot be reached', async () => {
+    const port = await freePort();
+    const run = await runServiceCommand('order', ['migrate'], env(`postgres://omni:omni@127.0.0.1:${port}/nowhere`));
+    expect(run.code).toBe(1);
+    expect(linesOf(run.logs).find((l) => l.level === 'fatal')).toMatchObject({ service: 'order', msg: 'failed to start' });
+  });
+
+  it('refuses an unknown command', async () => {
+    const run = await runServiceCommand('order', ['migrations'], env('postgres://omni:omni@127.0.0.1:1/x'));
+    expect(run.code).toBe(1);
+    expect(linesOf(run.logs).find((l) => l.level === 'fatal')?.err).toMatch(/unknown command "migrations"/);
+  });
+
+  describe('services with MIGRATIONS_RUN=false', () => {
+    it('refuse to start on a database the Job has not migrated, saying so', async () => {
+      const db = await freshDatabase('order_nomigrate');
+      const run = await runServiceCommand('order', [], env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '2', KAFKA_BROKERS: testInfra().kafkaBrokers }));
+      expect(run.code).toBe(1);
+      expect(linesOf(run.logs).some((l) => l.msg === 'waiting for the migration job')).toBe(true);
+      expect(linesOf(run.logs).find((l) => l.level === 'fatal')?.err).toMatch(/migrations still pending after 2 s: run the service's migration Job/);
+      expect(await sql(db, `SELECT 1 FROM pg_tables WHERE tablename = 'outbox'`)).toEqual([]);
+    });
+
+    it('start once the migrate command has run, applying nothing themselves', async () => {
+      const db = await freshDatabase('order_jobfirst');
+      expect((await runServiceCommand('order', ['migrate'], env(db))).code).toBe(0);
+      const svc = new ServiceProcess('order', await freePort(), env(db, { MIGRATIONS_RUN: 'false', KAFKA_BROKERS: testInfra().kafkaBrokers })).start();
+      try {
+        await svc.ready();
+        expect(linesOf(svc.logs).some((l) => l.msg === 'migrations applied' || l.msg === 'waiting for the migration job')).toBe(false);
+      } finally {
+        await svc.stop();
+      }
+    });
+  });
+});
