@@ -37,7 +37,7 @@ export async function startDownstream({ brokers, log = console.log }) {
   const hasJoined = new Promise((r) => (joined = r));
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
   await consumer.run({
-    eachMessage: async ({ topic, message }) => {
+    eachMessage: async ({ message }) => {
       const header = (n) => message.headers?.[n]?.toString();
       const type = header('ce_type');
       const data = JSON.parse(message.value?.toString() ?? '{}');

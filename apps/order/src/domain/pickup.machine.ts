@@ -158,9 +158,8 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
   const events = [event(NotificationRequestedV2, v2)];
   const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
   if (v1Template && v2.storeId !== null) {
-    const { fulfilmentId, carrier, trackingNumber, ...common } = v2;
-    void fulfilmentId, void carrier, void trackingNumber;
-    events.push(event(NotificationRequestedV1, { ...common, template: v1Template, storeId: v2.storeId }));
+    const { notificationId, orderId, customerId, orderChannel, pickupCode, pickupDeadline, readyBy, requestedAt } = v2;
+    events.push(event(NotificationRequestedV1, { notificationId, orderId, customerId, orderChannel, template: v1Template, storeId: v2.storeId, pickupCode, pickupDeadline, readyBy, requestedAt }));
   }
   return events;
 }
@@ -171,9 +170,8 @@ export function refund(o: Fulfilment, amount: number, reason: string, ctx: Decis
   const v2 = { orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() };
   const v1Reason = REFUND_REASONS.find((r) => r === reason);
   if (!v1Reason) return [event(PaymentRefundRequestedV2, v2)];
-  const { fulfilmentId, ...common } = v2;
-  void fulfilmentId;
-  return [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { ...common, reason: v1Reason })];
+  const { orderId, refundId, currency, requestedAt } = v2;
+  return [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { orderId, refundId, amount, currency, reason: v1Reason, requestedAt })];
 }
 
 /** Store endpoints act only on the store's own orders. */
