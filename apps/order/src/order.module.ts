@@ -16,6 +16,7 @@ import { ReactToInventoryUseCase } from './application/react-to-inventory.use-ca
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
 import { ExpirySweeper } from './infrastructure/expiry.sweeper';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
+import { ChannelCreditHttpController } from './infrastructure/channel-credit.http';
 import { DeliveriesHttpController } from './infrastructure/deliveries.http';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
@@ -39,7 +40,7 @@ export class OrderModule {
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release).', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, InventoryEventsHandler, PaymentEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },

@@ -76,6 +76,9 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     expect((await j.packAndShip(store, reserved.fulfilmentId)).status).toBe(200);
     await j.status(placed.id, 'SHIPPED');
     await eventually(async () => expect(await j.stock(store, scarf)).toMatchObject({ onHand: 0, reserved: 0 }));
+    // Channel credit: the store shipped a web order.
+    const credit = await http('GET', `${j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
+    expect(credit.body).toMatchObject({ soldHere: [], collectedHere: [], shippedFromHere: [{ currency: 'EUR', count: 1, amount: 1000 }] });
   });
 
   it('splits an order no single location can ship across two locations, each group shipping on its own', async () => {
@@ -138,6 +141,14 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     await j.status(placed.id, 'DELIVERED');
     // Paid at the POS: nothing is captured later.
     expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([]);
+    // Channel credit: the showroom sold it although a warehouse fulfilled it; a period before the sale shows nothing.
+    const credit = await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: pos });
+    expect(credit.body).toMatchObject({ soldHere: [{ currency: 'EUR', count: 1, amount: 8900 }], shippedFromHere: [] });
+    const before = await http('GET', `${j.order}/channel-credit/${showroom}?to=2020-01-01T00:00:00Z`, undefined, {}, { token: pos });
+    expect(before.body.soldHere).toEqual([]);
+    // Another store's POS may not read it.
+    expect((await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.pos(Journey.id('S')) })).status).toBe(403);
+    expect((await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.customer('nosy') })).status).toBe(403);
   });
 
   it('endless aisle: the POS of one store orders for pickup at another store, which collects it without a second payment', async () => {
@@ -183,6 +194,8 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     await j.status(placed.id, 'PARTIALLY_FULFILLED');
     expect((await j.deliveryOutcome(shipment.fulfilmentId, 'DELIVERED')).status).toBe(200);
     await j.status(placed.id, 'COMPLETED');
+    const credit = await http('GET', `${j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
+    expect(credit.body.collectedHere).toEqual([{ currency: 'EUR', count: 1, amount: 3900 }]);
     // Each group's money on its own: the collected shirt and the shipped shoes.
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount).sort()).toEqual([3900, 9900]));
   });

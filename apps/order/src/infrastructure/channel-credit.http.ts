@@ -1,0 +1,73 @@
+import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { DataSource } from 'typeorm';
+
+export class CreditLineView {
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: 'integer', description: 'orders (or groups) counted' }) count: number;
+  @ApiProperty({ type: 'integer', description: 'minor units' }) amount: number;
+}
+
+export class ChannelCreditView {
+  @ApiProperty() storeId: string;
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: "orders its POS placed (endless aisle), whoever fulfils them; by placement time" }) soldHere: CreditLineView[];
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'groups collected here for orders begun elsewhere (online, or another store’s POS); by collection time' }) collectedHere: CreditLineView[];
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'delivery groups shipped from here for orders begun elsewhere (ship-from-store); by shipping time' }) shippedFromHere: CreditLineView[];
+}
+
+const invalid = (field: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule: 'isDateString', message }]);
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function period(from: string | undefined, to: string | undefined): { from: Date; to: Date } {
+  const f = from ? new Date(from) : new Date(0);
+  const t = to ? new Date(to) : new Date('9999-12-31T23:59:59.999Z');
+  if (Number.isNaN(f.getTime())) throw invalid('from', 'from must be an ISO 8601 date-time');
+  if (Number.isNaN(t.getTime())) throw invalid('to', 'to must be an ISO 8601 date-time');
+  return { from: f, to: t };
+}
+
+/**
+ * Channel credit (journey 5): what a store did for orders that began somewhere else, and what it
+ * sold for others to fulfil — from the order service's own records of where each order began
+ * (channel, placedAtStoreId) and where each group was fulfilled. Returns taken back in store come
+ * from the returns service.
+ */
+@ApiTags('channel credit')
+@Controller('channel-credit')
+export class ChannelCreditHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get(':storeId')
+  @RequireScopes('orders:read')
+  @StoreScoped('storeId')
+  @ApiOperation({ summary: "A store's channel credit for a period" })
+  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiQuery({ name: 'from', required: false, description: 'start of the period (inclusive), ISO 8601' })
+  @ApiQuery({ name: 'to', required: false, description: 'end of the period (exclusive), ISO 8601' })
+  @ApiOkResponse({ type: ChannelCreditView })
+  @ApiProblems([400, 'A value breaks its rule (REQUEST.INVALID)'], [403, "Another store's token, or a customer's (AUTH.FORBIDDEN)"])
+  async credit(@Param('storeId') storeId: string, @Caller() caller: Principal, @Query('from') from?: string, @Query('to') to?: string): Promise<ChannelCreditView> {
+    // A store's figures are for the store and the back office, never for a customer's token.
+    if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');
+    if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
+    const p = period(from, to);
+    const q = (sql: string) => this.dataSource.query(sql, [storeId, p.from, p.to]) as Promise<CreditLineView[]>;
+    const [soldHere, collectedHere, shippedFromHere] = await Promise.all([
+      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.quantity * l.unit_price) FROM order_lines l WHERE l.order_id = o.id)), 0)::bigint AS amount
+           FROM orders o WHERE o.placed_at_store_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 GROUP BY o.currency ORDER BY o.currency`),
+      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.picked_quantity * l.unit_price) FROM order_lines l WHERE l.fulfilment_id = g.id)), 0)::bigint AS amount
+           FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
+          WHERE g.type = 'pickup' AND g.status = 'COLLECTED' AND g.store_id = $1 AND g.collected_at >= $2 AND g.collected_at < $3
+            AND o.placed_at_store_id IS DISTINCT FROM $1 GROUP BY o.currency ORDER BY o.currency`),
+      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM((l.quantity - l.cancelled_quantity) * l.unit_price) FROM order_lines l WHERE l.fulfilment_id = g.id)), 0)::bigint AS amount
+           FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
+          WHERE g.type = 'delivery' AND g.shipped_at IS NOT NULL AND g.store_id = $1 AND g.shipped_at >= $2 AND g.shipped_at < $3
+            AND o.placed_at_store_id IS DISTINCT FROM $1 GROUP BY o.currency ORDER BY o.currency`),
+    ]);
+    const lines = (rows: CreditLineView[]) => rows.map((r) => ({ currency: r.currency, count: Number(r.count), amount: Number(r.amount) }));
+    return { storeId, from: p.from.toISOString(), to: p.to.toISOString(), soldHere: lines(soldHere), collectedHere: lines(collectedHere), shippedFromHere: lines(shippedFromHere) };
+  }
+}
