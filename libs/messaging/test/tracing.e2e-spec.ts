@@ -58,18 +58,18 @@ describe('tracing across services', () => {
     expect(placeRequest.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/orders', 'http.response.status_code': 201 });
 
     // order → Kafka: the relay's send continues the span that wrote the outbox row.
-    const sendPlaced = await spanWhere(traceId, 'send of order.placed', (s) => s.service === 'order' && s.kind === SPAN_KIND.producer && typeOf(s) === 'order.placed.v1');
+    const sendPlaced = await spanWhere(traceId, 'send of order.placed', (s) => s.service === 'order' && s.kind === SPAN_KIND.producer && typeOf(s) === 'order.placed.v2');
     expect(sendPlaced).toMatchObject({ name: `send ${ORDER_EVENTS_TOPIC}`, parentSpanId: placeRequest.spanId });
     expect(sendPlaced.attributes['messaging.kafka.message.key']).toBe(placed.id);
     // …and what reached Kafka carries that send span as its trace context.
-    const wire = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' });
+    const wire = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' });
     expect(wire.map((m) => m.headers.traceparent)).toEqual([`00-${traceId}-${sendPlaced.spanId}-01`]);
 
     // Kafka → inventory and customer: their consumer spans are children of that send.
-    const reserve = await spanWhere(traceId, 'inventory processing order.placed', (s) => s.service === 'inventory' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v1');
+    const reserve = await spanWhere(traceId, 'inventory processing order.placed', (s) => s.service === 'inventory' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2');
     expect(reserve).toMatchObject({ name: `process ${ORDER_EVENTS_TOPIC}`, parentSpanId: sendPlaced.spanId });
     expect(reserve.attributes).toMatchObject({ 'messaging.consumer.group.name': 'inventory', 'omni.consume.outcome': 'applied' });
-    const timeline = await spanWhere(traceId, 'customer processing order.placed', (s) => s.service === 'customer' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v1');
+    const timeline = await spanWhere(traceId, 'customer processing order.placed', (s) => s.service === 'customer' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2');
     expect(timeline.parentSpanId).toBe(sendPlaced.spanId);
 
     // inventory → order: the reply hangs under the consumer span that caused it.
@@ -105,7 +105,7 @@ describe('tracing across services', () => {
     await j.status(placed.id, 'RESERVED');
 
     const send = await eventually(() => {
-      const s = collector.spans.find((x) => x.kind === SPAN_KIND.producer && x.attributes['messaging.kafka.message.key'] === placed.id && typeOf(x) === 'order.placed.v1');
+      const s = collector.spans.find((x) => x.kind === SPAN_KIND.producer && x.attributes['messaging.kafka.message.key'] === placed.id && typeOf(x) === 'order.placed.v2');
       if (!s) throw new Error(`no send span for order.placed of ${placed.id} yet`);
       return s;
     }, { timeoutMs: 20_000 });
@@ -150,7 +150,7 @@ describe('tracing at shutdown and with export off', () => {
       await j.status(placed.id, 'RESERVED');
 
       const traceOf = (tp: string | undefined) => /^00-([0-9a-f]{32})-[0-9a-f]{16}-01$/.exec(tp ?? '')?.[1];
-      const placedEvent = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v1' })[0];
+      const placedEvent = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })[0];
       const traceId = traceOf(placedEvent?.headers.traceparent);
       expect(traceId).toMatch(/^[0-9a-f]{32}$/);
       const reply = await eventually(() => {
