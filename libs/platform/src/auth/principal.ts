@@ -10,6 +10,7 @@ export const SCOPES = [
   'inventory:write',
   'transfers:operate',
   'customers:read',
+  'returns:request',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
