@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Stock1700000002000 } from '../migrations/1700000002000-stock';
 import { Locations1700000003000 } from '../migrations/1700000003000-locations';
 import { TransfersAndExpiringReservations1700000004000 } from '../migrations/1700000004000-transfers-and-expiring-reservations';
 import { InTransitReservations1700000005000 } from '../migrations/1700000005000-in-transit-reservations';
+import { ReturnedStock1700000010000 } from '../migrations/1700000010000-returned-stock';
+import { ReturnsUseCase } from './application/returns.use-case';
+import { ReturnedStockHttpController } from './infrastructure/returned-stock.http';
+import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
 import { AvailabilityQuery } from './application/availability.query';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
@@ -33,8 +37,8 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000],
-          consumes: [ORDER_EVENTS_TOPIC],
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, ReturnedStock1700000010000],
+          consumes: [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC],
           api: { description: 'Locations, stock per SKU per location, availability for promises, reservations and transfers between locations.', version: '0.1.0' },
         }),
       ],
@@ -45,6 +49,8 @@ export class InventoryModule {
         TransfersHttpController,
         ReservationsHttpController,
         OrderEventsHandler,
+        ReturnedStockHttpController,
+        ReturnsEventsHandler,
       ],
       providers: [
         { provide: InventoryConfig, useValue: config },
@@ -58,6 +64,7 @@ export class InventoryModule {
         ResolveShortPickUseCase,
         ExpireReservationsUseCase,
         ReservationSweeper,
+        ReturnsUseCase,
       ],
     };
   }
