@@ -158,8 +158,10 @@ describe('returns and exchanges at any store', () => {
       ]),
     );
     expect(await d.stock(store, sku)).toMatchObject({ onHand: 2, available: 2 });
-    const restocked = d.probe.on(INVENTORY_EVENTS_TOPIC, { key: o.orderId, type: 'inventory.return-restocked.v1' }).map((m) => JSON.parse(m.value!));
-    expect(restocked.map((r) => r.lines)).toEqual([[{ sku, quantity: 1, disposition: 'damaged' }], [{ sku, quantity: 2, disposition: 'return-to-vendor' }]]);
+    await eventually(() => {
+      const restocked = d.probe.on(INVENTORY_EVENTS_TOPIC, { key: o.orderId, type: 'inventory.return-restocked.v1' }).map((m) => JSON.parse(m.value!));
+      expect(restocked.map((r) => r.lines)).toEqual([[{ sku, quantity: 1, disposition: 'damaged' }], [{ sku, quantity: 2, disposition: 'return-to-vendor' }]]);
+    });
   });
 
   it('takes the last returnable unit back at one of two stores asking at once', async () => {
