@@ -1,5 +1,5 @@
-import { INVENTORY_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, schemaErrors, findEventDefinition } from '@omni/contracts';
-import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { findEventDefinition, INVENTORY_EVENTS_TOPIC, OrderCancelledV1, OrderCollectedV1, OrderLineCancelledV1, OrderPlacedV1, RETURNS_EVENTS_TOPIC, schemaErrors } from '@omni/contracts';
+import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, uniq } from './returns.harness';
 
@@ -40,6 +40,45 @@ describe('returns and exchanges at any store', () => {
     expect(bad.body.errors[0]).toMatchObject({ field: 'query', rule: 'exactlyOne' });
     const view = (await d.order(o.orderId)).body;
     expect(view).toMatchObject({ channel: 'web', receipt: receipt.toUpperCase(), lines: [{ quantity: 1, received: 0, returnable: 0, category: 'general' }] });
+  });
+
+  it('reads order.placed v1 as v2, counts cancelled and collected units once each, even when an event is redelivered', async () => {
+    const orderId = randomUUID();
+    const [l1, l2] = [randomUUID(), randomUUID()];
+    await d.send(
+      testEvent(OrderPlacedV1, {
+        orderId,
+        channel: 'app',
+        storeId: 'PICKUP',
+        customerId: null,
+        currency: 'EUR',
+        lines: [
+          { lineId: l1, sku: 'CAP', quantity: 4, unitPrice: 1000 },
+          { lineId: l2, sku: 'BELT', quantity: 1, unitPrice: 2000 },
+        ],
+        placedAt: new Date().toISOString(),
+      }),
+    );
+    await eventually(async () => expect((await d.order(orderId)).status).toBe(200));
+    const collected = testEvent(OrderCollectedV1, { orderId, storeId: 'PICKUP', lines: [{ lineId: l1, sku: 'CAP', quantity: 2 }], collectedAt: new Date().toISOString() });
+    await d.send(
+      testEvent(OrderLineCancelledV1, { orderId, lineId: l1, sku: 'CAP', quantity: 1, reason: 'LINE.UNAVAILABLE', cancelledAt: new Date().toISOString() }),
+      collected,
+      collected,
+      testEvent(OrderCancelledV1, { orderId, lineIds: [l2], storeId: 'PICKUP', cancelledBy: 'store', reason: 'damaged in store', cancelledAt: new Date().toISOString() }),
+    );
+    await eventually(async () =>
+      expect((await d.order(orderId)).body.lines.sort((a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku))).toEqual([
+        expect.objectContaining({ sku: 'BELT', quantity: 1, cancelled: 1, received: 0, returnable: 0 }),
+        // Applied twice, the collection would count 3 (the 4 bought less the 1 cancelled).
+        expect.objectContaining({ sku: 'CAP', quantity: 4, cancelled: 1, received: 2, returnable: 2 }),
+      ]),
+    );
+    expect((await d.order(orderId)).body).toMatchObject({ channel: 'app', customerId: null, cancelled: false });
+    const guest = await d.returnAt(uniq('S'), { orderId, lines: [{ lineId: l1, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' });
+    expect([guest.status, guest.body.code]).toEqual([422, 'REFUND.NO_ACCOUNT']);
+    const notReceived = await d.returnAt(uniq('S'), { orderId, lines: [{ lineId: l2, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
+    expect(notReceived.body.errors).toEqual([expect.objectContaining({ rule: 'POLICY.NOT_RECEIVED quantity-returnable' })]);
   });
 
   it('refunds a delivered online order to its original tenders, an amount per tender', async () => {
