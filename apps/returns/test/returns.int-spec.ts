@@ -178,6 +178,9 @@ describe('returns and exchanges at any store', () => {
     await d.collect(recent);
     const noReceipt = await d.returnAt(store, { orderId: recent.orderId, proofOfPurchase: 'none', lines: [{ lineId: recent.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
     expect([noReceipt.status, noReceipt.body.errors]).toEqual([422, [expect.objectContaining({ field: 'refundMethod', rule: 'POLICY.RECEIPTLESS_REFUND_METHOD receiptless' })]]);
+    const asCredit = await d.returnAt(store, { orderId: recent.orderId, proofOfPurchase: 'none', lines: [{ lineId: recent.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' });
+    expect(asCredit.status).toBe(201);
+    expect(asCredit.body).toMatchObject({ refundMethod: 'store-credit', refundAmount: 5000 });
   });
 
   it('restocks a damaged unit as non-sellable at the receiving store, and a faulty one for return to vendor', async () => {
@@ -295,6 +298,28 @@ describe('returns and exchanges at any store', () => {
     expect(d.events(o.orderId, 'return.exchange-failed')).toHaveLength(1);
     expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
     expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
+  });
+
+  it('never hands over as a replacement a unit promised to another order', async () => {
+    const store = await d.location(uniq('S'));
+    const sku = uniq('SHIRT-L');
+    await d.receiveStock(store, sku, 1);
+    // Another customer's click & collect order reserves the store's only unit.
+    const other = randomUUID();
+    await d.send(testEvent(OrderPlacedV1, { orderId: other, channel: 'web', storeId: store, customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 4000 }], placedAt: new Date().toISOString() }));
+    await eventually(async () => expect(await d.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1, available: 0 }));
+
+    const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
+    await d.collect(o);
+    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku, quantity: 1, unitPrice: 4000 }] });
+    await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
+    const [refused] = await eventually(() => {
+      const r = d.probe.on(INVENTORY_EVENTS_TOPIC, { key: o.orderId, type: 'inventory.replacement-refused.v1' }).map((m) => JSON.parse(m.value!));
+      expect(r).toHaveLength(1);
+      return r;
+    });
+    expect(refused).toMatchObject({ reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku, requested: 1, available: 0 }] });
+    expect(await d.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1 });
   });
 
   it('takes back at a store a return the customer started online with a code', async () => {
