@@ -374,5 +374,10 @@ describe('returns and exchanges at any store', () => {
     expect(published.body.version).toBeGreaterThan(current.version);
     expect((await http('GET', `${returnsUrl()}/return-policies/current`)).body.version).toBe(current.version);
     expect((await http('GET', `${returnsUrl()}/return-policies`)).body.policies.map((p: { version: number }) => p.version)).toContain(published.body.version);
+    await eventually(() =>
+      expect(d.probe.on(RETURNS_EVENTS_TOPIC, { key: 'return-policy', type: 'return-policy.published.v1' }).map((m) => JSON.parse(m.value!))).toEqual([
+        { version: published.body.version, effectiveFrom: published.body.effectiveFrom, publishedBy: 'test-back-office', publishedAt: expect.any(String) },
+      ]),
+    );
   });
 });

@@ -134,6 +134,7 @@ example(returns.ReturnExchangeRequestedV1, { returnId, orderId, storeId: 'S2', r
 example(returns.ReturnExchangeFailedV1, { returnId, orderId, storeId: 'S2', reason: 'STOCK.INSUFFICIENT', failedAt: at });
 example(returns.ReturnRefundRequestedV1, { refundId: otherId, returnId, orderId, currency: 'EUR', tenders: [{ tender: 'card', amount: 1999, reference: orderId }], reason: 'RETURN', requestedAt: at });
 example(returns.ReturnAuthorisedV1, { authorisationId: otherId, orderId, customerId: 'c-1', code: 'AB12CD34', lines: [line], expiresAt: later, authorisedAt: at });
+example(returns.ReturnPolicyPublishedV1, { version: 2, effectiveFrom: later, publishedBy: 'back-office', publishedAt: at }, 'return-policy');
 example(returns.StoreCreditIssuedV1, { accountId: 'c-1', entryId: otherId, amount: 1999, currency: 'EUR', balance: 1999, returnId, orderId, issuedAt: at }, 'c-1');
 example(returns.StoreCreditRedeemedV1, { accountId: 'c-1', redemptionId: otherId, amount: 999, currency: 'EUR', balance: 1000, reference: 'cart-42', redeemedAt: at }, 'c-1');
 example(inventoryReturns.ReplacementIssuedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-2', quantity: 1 }], issuedAt: at });

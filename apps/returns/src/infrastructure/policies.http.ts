@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, Clock, Principal, RequireScopes } from '@omni/platform';
+import { ReturnPolicyPublishedV1 } from '@omni/contracts';
+import { OutboxWriter } from '@omni/messaging';
 import { IsISO8601, IsObject } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { policyInForce, policyProblems, ReturnPolicyDocument } from '../domain/policy';
@@ -28,6 +30,7 @@ export class PublishPolicyDto {
 export class PoliciesHttpController {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -45,7 +48,11 @@ export class PoliciesHttpController {
     const now = this.clock.now();
     const effectiveFrom = new Date(body.effectiveFrom);
     if (effectiveFrom.getTime() < now.getTime() - SKEW_MS) throw returnsProblem('POLICY.EFFECTIVE_IN_PAST', `effectiveFrom ${body.effectiveFrom} is in the past`);
-    const published = await this.dataSource.transaction((m) => policyRepository.publish(m, effectiveFrom, body.document, caller.sub, now));
+    const published = await this.dataSource.transaction(async (m) => {
+      const p = await policyRepository.publish(m, effectiveFrom, body.document, caller.sub, now);
+      await this.outbox.append(m, ReturnPolicyPublishedV1, { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), publishedBy: p.publishedBy, publishedAt: now.toISOString() }, now);
+      return p;
+    });
     return policyView(published);
   }
 

@@ -297,3 +297,29 @@ export const StoreCreditRedeemedV1 = defineEvent<StoreCreditRedeemedPayload>({
     properties: { accountId, redemptionId: uuid, amount: { ...money, minimum: 1 }, currency, balance: money, reference: text(64), redeemedAt: dateTime },
   },
 });
+
+export interface ReturnPolicyPublishedPayload {
+  version: number;
+  effectiveFrom: string;
+  publishedBy: string;
+  publishedAt: string;
+}
+
+export const ReturnPolicyPublishedV1 = defineEvent<ReturnPolicyPublishedPayload>({
+  type: 'return-policy.published',
+  version: 1,
+  topic: RETURNS_EVENTS_TOPIC,
+  key: () => 'return-policy',
+  description: 'A new version of the return policy was published; it decides returns from effectiveFrom until a later version takes effect. The document itself is served by GET /return-policies.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['version', 'effectiveFrom', 'publishedBy', 'publishedAt'],
+    properties: {
+      version: { type: 'integer', minimum: 1 },
+      effectiveFrom: dateTime,
+      publishedBy: text(128, 'the caller (token subject) that published it'),
+      publishedAt: dateTime,
+    },
+  },
+});
