@@ -97,10 +97,13 @@ export class Returns1700000010000 implements MigrationInterface {
         tender     text NOT NULL,
         reference  text NOT NULL,
         amount     integer NOT NULL CHECK (amount > 0),
+        request_id uuid,
+        settled_at timestamptz,
         created_at timestamptz NOT NULL,
         UNIQUE (return_id, tender, reference)
       )`);
     await q.query(`CREATE INDEX refunds_order ON refunds (order_id)`);
+    await q.query(`CREATE INDEX refunds_request ON refunds (request_id)`);
     await q.query(`
       CREATE TABLE store_credit_accounts (
         account_id text NOT NULL,

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Returns1700000010000 } from '../migrations/1700000010000-returns';
@@ -7,11 +7,13 @@ import { AuthoriseReturnUseCase } from './application/authorise-return.use-case'
 import { ExchangeRepliesUseCase } from './application/exchange-replies.use-case';
 import { OpenReturnUseCase } from './application/open-return.use-case';
 import { OrderReadModelUseCase } from './application/order-read-model.use-case';
+import { PaymentResultsUseCase } from './application/payment-results.use-case';
 import { StoreCreditUseCase } from './application/store-credit.use-case';
 import { AuthorisationsHttpController } from './infrastructure/authorisations.http';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
 import { LookupHttpController } from './infrastructure/lookup.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
+import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PoliciesHttpController } from './infrastructure/policies.http';
 import { ReturnsHttpController } from './infrastructure/returns.http';
 import { StoreCreditHttpController } from './infrastructure/store-credit.http';
@@ -33,11 +35,11 @@ export class ReturnsModule {
           config,
           entities: [],
           migrations: [Returns1700000010000],
-          consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC],
+          consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
           api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
         }),
       ],
-      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler],
       providers: [
         { provide: ReturnsConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -46,6 +48,7 @@ export class ReturnsModule {
         ExchangeRepliesUseCase,
         AuthoriseReturnUseCase,
         StoreCreditUseCase,
+        PaymentResultsUseCase,
       ],
     };
   }

@@ -1,4 +1,15 @@
-import { findEventDefinition, INVENTORY_EVENTS_TOPIC, OrderCancelledV1, OrderCollectedV1, OrderLineCancelledV1, OrderPlacedV1, RETURNS_EVENTS_TOPIC, schemaErrors } from '@omni/contracts';
+import {
+  findEventDefinition,
+  INVENTORY_EVENTS_TOPIC,
+  OrderCancelledV1,
+  OrderCollectedV1,
+  OrderLineCancelledV1,
+  OrderPlacedV1,
+  PAYMENT_EVENTS_TOPIC,
+  PaymentRefundedV1,
+  RETURNS_EVENTS_TOPIC,
+  schemaErrors,
+} from '@omni/contracts';
 import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, uniq } from './returns.harness';
@@ -101,6 +112,16 @@ describe('returns and exchanges at any store', () => {
       return r;
     });
     expect(refund).toMatchObject({ returnId: res.body.id, currency: 'EUR', reason: 'RETURN', tenders: [{ tender: 'gift-card', amount: 2000, reference: 'GC-1' }, { tender: 'card', amount: 4000, reference: 'PSP-1' }] });
+    expect(res.body.refunds.map((r: { refundId: string; settledAt: string | null }) => [r.refundId, r.settledAt])).toEqual([
+      [refund.refundId, null],
+      [refund.refundId, null],
+    ]);
+    // The payment system answers; the return's refund is settled.
+    await d.probe.produce(PAYMENT_EVENTS_TOPIC, [testEvent(PaymentRefundedV1, { orderId: o.orderId, refundId: refund.refundId, amount: 6000, currency: 'EUR', refundedAt: new Date().toISOString() })]);
+    await eventually(async () => {
+      const settled = (await d.getReturn(res.body.id)).refunds;
+      expect(settled.map((r: { settledAt: string | null }) => r.settledAt !== null)).toEqual([true, true]);
+    });
 
     // The second unit: the gift card is spent, the card takes it all.
     const second = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });

@@ -107,6 +107,7 @@ describe('buildAsyncApi', () => {
         'order_dead_letters_payment_events_v1',
         'returns_dead_letters_inventory_events_v1',
         'returns_dead_letters_order_events_v1',
+        'returns_dead_letters_payment_events_v1',
       ].sort(),
     );
   });

@@ -43,8 +43,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   { service: 'customer', events: [OrderPlacedV1], description: "Builds the customer's timeline." },
   {
     service: 'returns',
-    events: [OrderPlacedV1, OrderPlacedV2, OrderCollectedV1, OrderShippedV1, OrderDeliveredV1, OrderLineCancelledV1, OrderCancelledV1, ReplacementIssuedV1, ReplacementRefusedV1],
-    description: 'Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory\'s answers.',
+    events: [OrderPlacedV1, OrderPlacedV2, OrderCollectedV1, OrderShippedV1, OrderDeliveredV1, OrderLineCancelledV1, OrderCancelledV1, ReplacementIssuedV1, ReplacementRefusedV1, PaymentRefundedV1],
+    description: 'Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory\'s answers; settles return refunds from the payment system\'s.',
   },
   {
     service: 'payment (external)',

@@ -19,7 +19,9 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
   const plan = planRefund(r.refundAmount, r.refundMethod, order.orderId, orderTotal(order), order.tenders, refunded);
   if (plan.toTenders.length > 0) {
     const refundId = randomUUID();
-    for (const t of plan.toTenders) await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: t.tender, reference: t.reference, amount: t.amount, at: now });
+    for (const t of plan.toTenders) {
+      await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: t.tender, reference: t.reference, amount: t.amount, requestId: refundId, settledAt: null, at: now });
+    }
     await outbox.append(
       m,
       ReturnRefundRequestedV1,
@@ -31,7 +33,7 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
     if (r.customerId === null) throw new Error(`return ${r.id}: store credit for an order without a customer`);
     const entryId = randomUUID();
     const balance = await storeCreditRepository.credit(m, { entryId, accountId: r.customerId, currency: r.currency, amount: plan.toStoreCredit, returnId: r.id, orderId: r.orderId, at: now });
-    await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: 'store-credit', reference: plan.storeCreditReference ?? r.customerId, amount: plan.toStoreCredit, at: now });
+    await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: 'store-credit', reference: plan.storeCreditReference ?? r.customerId, amount: plan.toStoreCredit, requestId: null, settledAt: now, at: now });
     await outbox.append(
       m,
       StoreCreditIssuedV1,

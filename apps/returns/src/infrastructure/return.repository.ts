@@ -57,6 +57,10 @@ export interface RefundRecord {
   readonly tender: string;
   readonly reference: string;
   readonly amount: number;
+  /** The refundId of return.refund-requested; null for store credit. */
+  readonly requestId: string | null;
+  /** When the payment system confirmed it (payment.refunded), or the credit was booked. */
+  readonly settledAt: Date | null;
 }
 
 export const returnRepository = {
@@ -92,13 +96,23 @@ export const returnRepository = {
     return rows.map(toReturn);
   },
 
-  async insertRefund(m: EntityManager, r: { id: string; returnId: string; orderId: string; tender: string; reference: string; amount: number; at: Date }): Promise<void> {
-    await m.query(`INSERT INTO refunds (id, return_id, order_id, tender, reference, amount, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      r.id, r.returnId, r.orderId, r.tender, r.reference, r.amount, r.at,
+  async insertRefund(m: EntityManager, r: { id: string; returnId: string; orderId: string; tender: string; reference: string; amount: number; requestId: string | null; settledAt: Date | null; at: Date }): Promise<void> {
+    await m.query(`INSERT INTO refunds (id, return_id, order_id, tender, reference, amount, request_id, settled_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      r.id, r.returnId, r.orderId, r.tender, r.reference, r.amount, r.requestId, r.settledAt, r.at,
     ]);
   },
 
   async refundsOf(m: EntityManager, returnId: string): Promise<RefundRecord[]> {
-    return m.query(`SELECT id, tender, reference, amount FROM refunds WHERE return_id = $1 ORDER BY tender, reference`, [returnId]);
+    const rows: { id: string; tender: string; reference: string; amount: number; request_id: string | null; settled_at: Date | null }[] = await m.query(
+      `SELECT id, tender, reference, amount, request_id, settled_at FROM refunds WHERE return_id = $1 ORDER BY tender, reference`,
+      [returnId],
+    );
+    return rows.map((r) => ({ id: r.id, tender: r.tender, reference: r.reference, amount: r.amount, requestId: r.request_id, settledAt: r.settled_at }));
+  },
+
+  /** The payment system confirmed a refund request: its rows are settled (once). */
+  async markSettled(m: EntityManager, orderId: string, requestId: string, at: Date): Promise<number> {
+    const [, n] = (await m.query(`UPDATE refunds SET settled_at = $3 WHERE order_id = $1 AND request_id = $2 AND settled_at IS NULL`, [orderId, requestId, at])) as [unknown, number];
+    return n;
   },
 };

@@ -64,6 +64,8 @@ export class RefundView {
   @ApiProperty({ enum: TENDERS }) tender: string;
   @ApiProperty({ type: String, description: 'payment reference of the tender, or the store-credit account' }) reference: string;
   @ApiProperty({ ...INT, minimum: 1 }) amount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'refundId of return.refund-requested; null for store credit' }) refundId: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it' }) settledAt: string | null;
 }
 
 export class ReturnView {

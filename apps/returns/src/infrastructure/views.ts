@@ -50,7 +50,7 @@ export function returnView(r: Return, refunds: readonly RefundRecord[]) {
     refundMethod: r.refundMethod,
     refundAmount: r.refundAmount,
     charged: r.charged,
-    refunds,
+    refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null })),
     failureReason: r.failureReason,
     createdAt: r.createdAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
