@@ -57,7 +57,7 @@ const toOrder = (r: OrderRow, lines: LineRow[]): OrderRecord => ({
 });
 
 export type LookupKey = 'orderId' | 'receipt' | 'email' | 'phone' | 'loyaltyId' | 'customerId';
-const COLUMN: Record<LookupKey, string> = { orderId: 'order_id::text', receipt: 'receipt', email: 'email', phone: 'phone', loyaltyId: 'loyalty_id', customerId: 'customer_id' };
+const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'receipt', email: 'email', phone: 'phone', loyaltyId: 'loyalty_id', customerId: 'customer_id' };
 
 /** The order read model: written by the order-event handlers, read by lookups and returns. */
 export const orderRecordRepository = {
