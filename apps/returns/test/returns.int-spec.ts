@@ -28,7 +28,7 @@ describe('returns and exchanges at any store', () => {
 
   beforeAll(async () => {
     const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack(['inventory', 'returns']);
+    stack = await startStack(['inventory', 'returns'], { PHONE_DEFAULT_COUNTRY: 'FR' });
     d = new ReturnsDriver(returnsUrl, () => stack.services.inventory.url, probe);
   });
   afterAll(async () => {
@@ -39,10 +39,10 @@ describe('returns and exchanges at any store', () => {
   it('finds an order at any POS by order id, receipt, e-mail, phone or loyalty id', async () => {
     const email = `${uniq('ada')}@Example.com`;
     const loyaltyId = uniq('LOY');
-    const o = await d.place({ lines: [{ sku: 'JACKET-M', quantity: 1, unitPrice: 8900 }], contact: { email, phone: '+33 6 12 34 56 78', loyaltyId } });
+    const o = await d.place({ lines: [{ sku: 'JACKET-M', quantity: 1, unitPrice: 8900 }], contact: { email, phone: '06 12 34 56 78', loyaltyId } });
     const pos = await tokens.pos(uniq('S'));
     const receipt = o.orderId.replace(/-/g, '').slice(0, 12).toLowerCase();
-    for (const q of [`orderId=${o.orderId}`, `receipt=${receipt}`, `email=${encodeURIComponent(email.toUpperCase())}`, `phone=${encodeURIComponent('+33612345678')}`, `loyaltyId=${loyaltyId}`]) {
+    for (const q of [`orderId=${o.orderId}`, `receipt=${receipt}`, `email=${encodeURIComponent(email.toUpperCase())}`, `phone=${encodeURIComponent('+33 6 12 34 56 78')}`, `loyaltyId=${loyaltyId}`]) {
       const res = await http('GET', `${returnsUrl()}/returnable-orders?${q}`, undefined, {}, { token: pos });
       expect([q, res.status, res.body.orders.map((x: { orderId: string }) => x.orderId)]).toEqual([q, 200, [o.orderId]]);
     }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   EventEnvelope,
   OrderCancelledPayload,
@@ -12,6 +12,7 @@ import { InboxProcessor } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { orderRecordRepository as orders } from '../infrastructure/order-record.repository';
 import { storeCreditRepository } from '../infrastructure/store-credit.repository';
+import { ReturnsConfig } from '../returns.config';
 
 /**
  * Keeps the returns service's read model of orders from order events (never the order service's
@@ -21,12 +22,15 @@ import { storeCreditRepository } from '../infrastructure/store-credit.repository
 export class OrderReadModelUseCase {
   private readonly logger = new Logger('OrderReadModel');
 
-  constructor(private readonly inbox: InboxProcessor) {}
+  constructor(
+    private readonly inbox: InboxProcessor,
+    @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
+  ) {}
 
   /** order.placed v1 arrives here read as v2 (`orderPlacedAsV2`). */
   placed(e: EventEnvelope, o: OrderPlacedV2Payload): Promise<void> {
     return this.once(e, async (m) => {
-      await orders.insertPlaced(m, o);
+      await orders.insertPlaced(m, o, this.config.PHONE_DEFAULT_COUNTRY);
       // A store-credit tender's reference is the redemption it spent: the ledger learns the order.
       for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await storeCreditRepository.attachOrder(m, t.reference, o.orderId);
     });

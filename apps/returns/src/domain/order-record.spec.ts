@@ -21,6 +21,11 @@ describe('lookup keys', () => {
   ])('normalises the phone %j to %j (E.164 when international, else its digits)', (given, expected) => {
     expect(normalisePhone(given)).toBe(expected);
   });
+
+  it('reads national numbers in the default country', () => {
+    expect(normalisePhone('06 12 34 56 78', 'FR')).toBe('+33612345678');
+    expect(normalisePhone('+33 6 12 34 56 78', 'FR')).toBe('+33612345678');
+  });
 });
 
 describe('returnable', () => {

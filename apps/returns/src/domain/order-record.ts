@@ -1,5 +1,5 @@
 import { Channel, ContactPayload, TenderAmountPayload } from '@omni/contracts';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /**
  * The returns service's read model of an order, built only from order events (never the order
@@ -48,17 +48,20 @@ export function normaliseEmail(email: string | null | undefined): string | null 
   return e ? e : null;
 }
 
-/** E.164 when the number parses (international form), else its digits: both sides of a lookup go through here. */
-export function normalisePhone(phone: string | null | undefined): string | null {
+/**
+ * E.164 when the number parses (international form, or national in `defaultCountry`), else its
+ * digits: both sides of a lookup go through here.
+ */
+export function normalisePhone(phone: string | null | undefined, defaultCountry = ''): string | null {
   if (!phone?.trim()) return null;
-  const parsed = parsePhoneNumberFromString(phone.trim());
+  const parsed = parsePhoneNumberFromString(phone.trim(), defaultCountry ? (defaultCountry as CountryCode) : undefined);
   if (parsed?.isValid()) return parsed.number;
   const digits = phone.replace(/[^0-9]/g, '');
   return digits ? digits : null;
 }
 
-export function contactKeys(c: ContactPayload | null): { email: string | null; phone: string | null; loyaltyId: string | null } {
-  return { email: normaliseEmail(c?.email), phone: normalisePhone(c?.phone), loyaltyId: c?.loyaltyId?.trim() || null };
+export function contactKeys(c: ContactPayload | null, phoneCountry = ''): { email: string | null; phone: string | null; loyaltyId: string | null } {
+  return { email: normaliseEmail(c?.email), phone: normalisePhone(c?.phone, phoneCountry), loyaltyId: c?.loyaltyId?.trim() || null };
 }
 
 export function returnable(l: OrderLineRecord): number {

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { HttpStatus } from '@nestjs/common';
@@ -12,6 +12,7 @@ import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
 import { returnsProblem } from './returns-problems';
 import { uuidParam } from './returns.http';
 import { returnableOrderView } from './views';
+import { ReturnsConfig } from '../returns.config';
 
 const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +23,7 @@ function invalid(field: string, rule: string, message: string): ProblemException
 }
 
 /** The value a lookup compares, normalised as the read model stored it; a bad value names its field. */
-function lookupValue(key: LookupKey, raw: string): string {
+function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string {
   const v = raw.trim();
   if (v.length === 0 || v.length > 254) throw invalid(key, 'length', `${key} must be 1-254 characters`);
   switch (key) {
@@ -37,7 +38,7 @@ function lookupValue(key: LookupKey, raw: string): string {
       return normaliseEmail(v)!;
     case 'phone':
       if (!/^\+?[0-9 ().-]{4,32}$/.test(v)) throw invalid(key, 'isPhone', 'phone must be a phone number (international form: +33…)');
-      return normalisePhone(v)!;
+      return normalisePhone(v, phoneCountry)!;
     case 'loyaltyId':
     case 'customerId':
       return v;
@@ -50,6 +51,7 @@ export class LookupHttpController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
   ) {}
 
   @Get()
@@ -73,7 +75,7 @@ export class LookupHttpController {
     if (given.length !== 1) throw invalid('query', 'exactlyOne', `exactly one of ${KEYS.join(', ')} is required`);
     const key = given[0] as LookupKey;
     const m = this.dataSource.manager;
-    const found = await orderRecordRepository.lookup(m, key, lookupValue(key, String(query[key])));
+    const found = await orderRecordRepository.lookup(m, key, lookupValue(key, String(query[key]), this.config.PHONE_DEFAULT_COUNTRY));
     // A customer token finds its own orders only.
     const mine = caller.customerId === null ? found : found.filter((o) => o.customerId === caller.customerId);
     const policy = await this.policy();

@@ -62,8 +62,8 @@ const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'recei
 /** The order read model: written by the order-event handlers, read by lookups and returns. */
 export const orderRecordRepository = {
   /** Records a placed order once; a redelivered or repeated order.placed changes nothing. */
-  async insertPlaced(m: EntityManager, o: OrderPlacedV2Payload): Promise<void> {
-    const c = contactKeys(o.contact);
+  async insertPlaced(m: EntityManager, o: OrderPlacedV2Payload, phoneCountry: string): Promise<void> {
+    const c = contactKeys(o.contact, phoneCountry);
     const [, inserted] = (await m.query(
       `INSERT INTO orders (order_id, receipt, channel, placed_at_store_id, customer_id, email, phone, loyalty_id, currency, tenders, placed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
