@@ -350,6 +350,10 @@ describe('returns and exchanges at any store', () => {
     const stranger = await mintToken({ sub: 'customer:x', customer_id: uniq('x'), channel: 'web', scope: 'orders:read returns:request' });
     const authorise = (token: string) => http('POST', `${returnsUrl()}/return-authorisations`, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1 }] }, {}, { token });
     expect((await authorise(stranger)).status).toBe(403);
+    expect((await d.order(o.orderId, stranger)).status).toBe(403);
+    expect((await d.order(o.orderId, customer)).status).toBe(200);
+    const strangerLookup = await http('GET', `${returnsUrl()}/returnable-orders?customerId=${o.customerId}`, undefined, {}, { token: stranger });
+    expect([strangerLookup.status, strangerLookup.body.orders]).toEqual([200, []]);
     const ra = await authorise(customer);
     expect(ra.status).toBe(201);
     expect(ra.body).toMatchObject({ status: 'OPEN', orderId: o.orderId, code: expect.stringMatching(/^[0-9A-Z]{8}$/) });
