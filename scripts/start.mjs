@@ -23,6 +23,7 @@ async function demo(brokers) {
   const inv = `http://127.0.0.1:${SERVICES.inventory}`;
   const ord = `http://127.0.0.1:${SERVICES.order}`;
   const cus = `http://127.0.0.1:${SERVICES.customer}`;
+  const ret = `http://127.0.0.1:${SERVICES.returns}`;
   const run = Date.now().toString(36).toUpperCase();
   const store = `PARIS-${run}`;
   const otherStore = `LYON-${run}`;
@@ -47,6 +48,7 @@ async function demo(brokers) {
   for (const [id, kind] of [[store, 'store'], [otherStore, 'store'], [warehouse, 'warehouse']]) await location(id, kind);
   await call('POST', `${inv}/locations/${store}/stock/SNEAKER-42/adjustments`, { reason: 'receipt', quantity: 3 }, backOffice);
   await call('POST', `${inv}/locations/${warehouse}/stock/PARKA-L/adjustments`, { reason: 'receipt', quantity: 5 }, backOffice);
+  await call('POST', `${inv}/locations/${otherStore}/stock/SNEAKER-43/adjustments`, { reason: 'receipt', quantity: 1 }, backOffice);
   const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`, undefined, backOffice);
   for (const a of atp.body.availability ?? []) console.log(`  availability: ${a.sku} at ${a.storeId}: ${a.pickup.mode}${a.pickup.readyBy ? `, ready by ${a.pickup.readyBy}` : ''}`);
 
@@ -73,6 +75,34 @@ async function demo(brokers) {
     return s.body.reserved === 0 && s.body;
   });
   console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.onHand}, reserved ${after.reserved}, available ${after.available}`);
+
+  step(`demo: buy online, exchange in another store — ${otherStore} swaps one pair for a size 43 from its own shelves, and takes the other back as store credit`);
+  const receipt = placed.body.id.replace(/-/g, '').slice(0, 12).toUpperCase();
+  const found = await until('the order at the returns service', async () => {
+    const r = await call('GET', `${ret}/returnable-orders?receipt=${receipt}`, undefined, posLyon);
+    return r.body.orders?.[0]?.lines[0].returnable === 2 && r.body.orders[0];
+  });
+  console.log(`  returns:   POS ${otherStore} finds receipt ${receipt}: ${found.channel} order, ${found.lines[0].returnable} × ${found.lines[0].sku} returnable`);
+  const line = found.lines[0].lineId;
+  const exchange = await call('POST', `${ret}/stores/${otherStore}/returns`, { requestId: `demo-${run}-x1`, orderId: placed.body.id, lines: [{ lineId: line, quantity: 1, condition: 'new' }], replacements: [{ sku: 'SNEAKER-43', quantity: 1, unitPrice: 8900 }] }, posLyon);
+  console.log(`  returns:   exchange ${exchange.body.id} → HTTP ${exchange.status} ${exchange.body.status}`);
+  const exchanged = await until('the exchange to complete', async () => {
+    const r = await call('GET', `${ret}/returns/${exchange.body.id}`, undefined, posLyon);
+    return r.body.status !== 'AWAITING_REPLACEMENT' && r.body;
+  });
+  console.log(`  returns:   ${exchanged.status} at ${exchanged.storeId} (order channel ${exchanged.orderChannel}, policy v${exchanged.policyVersion}, rule ${exchanged.lines[0].rule})`);
+  const credit = await call('POST', `${ret}/stores/${otherStore}/returns`, { requestId: `demo-${run}-r1`, orderId: placed.body.id, lines: [{ lineId: line, quantity: 1, condition: 'opened' }], refundMethod: 'store-credit' }, posLyon);
+  console.log(`  returns:   return ${credit.body.id} → ${credit.body.status}, ${(credit.body.refundAmount / 100).toFixed(2)} EUR as store credit`);
+  const thirdUnit = await call('POST', `${ret}/stores/${otherStore}/returns`, { requestId: `demo-${run}-r2`, orderId: placed.body.id, lines: [{ lineId: line, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' }, posLyon);
+  console.log(`  returns:   a third unit: HTTP ${thirdUnit.status} ${thirdUnit.body.code}: ${thirdUnit.body.errors?.[0]?.rule}`);
+  const lyon = await until('restock at the receiving store', async () => {
+    const s = await call('GET', `${inv}/locations/${otherStore}/stock/SNEAKER-42`, undefined, backOffice);
+    return s.body.onHand === 2 && s.body;
+  });
+  const lyon43 = (await call('GET', `${inv}/locations/${otherStore}/stock/SNEAKER-43`, undefined, backOffice)).body;
+  console.log(`  inventory: ${otherStore} SNEAKER-42 on hand ${lyon.onHand} (both pairs back, sellable), SNEAKER-43 on hand ${lyon43.onHand}`);
+  const balance = await until('store credit', async () => (await call('GET', `${ret}/store-credit/${customer}`, undefined, web)).body.balances?.[0]);
+  console.log(`  returns:   ${customer} has ${(balance.balance / 100).toFixed(2)} ${balance.currency} of store credit, spendable in any channel`);
 
   step(`demo: ship-to-store — ${store} lacks PARKA-L; the sourcing rule picks a location that has it (${warehouse} was just stocked)`);
   const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] }, app);

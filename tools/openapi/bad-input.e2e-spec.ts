@@ -186,7 +186,7 @@ describe('malformed bodies on every mutating endpoint', () => {
 
   beforeAll(async () => {
     endpoints = await mutatingEndpoints();
-    stack = await startStack(['order', 'inventory']);
+    stack = await startStack(['order', 'inventory', 'returns']);
     j = new Journey(stack);
     await j.location(store);
     await j.location(warehouse, { kind: 'warehouse' });
@@ -197,6 +197,10 @@ describe('malformed bodies on every mutating endpoint', () => {
     const awaiting = await j.place(store, [{ sku: 'WH-ONLY', quantity: 1 }]);
     await j.status(awaiting.id, 'AWAITING_TRANSFER');
     transferId = (await j.transfersInto(store))[0].transferId;
+    // The returns service reads both orders from order events; wait until it has, so its rows are settled.
+    for (const id of [orderId, awaiting.id]) {
+      await eventually(async () => expect((await http('GET', `${stack.services.returns.url}/returnable-orders/${id}`)).status).toBe(200));
+    }
   });
   afterAll(async () => {
     await stack?.stop();
@@ -209,6 +213,7 @@ describe('malformed bodies on every mutating endpoint', () => {
       locationId: store,
       sku,
       orderId,
+      accountId: 'bad-input-customer',
       id: e.path.startsWith('/transfers/') ? transferId : e.path.startsWith('/locations/') ? store : orderId,
     };
     const path = e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -245,12 +250,13 @@ describe('malformed bodies on every mutating endpoint', () => {
   it('finds the mutating endpoints in the OpenAPI documents', () => {
     const names = endpoints.map((e) => `${e.method} ${e.path}`);
     expect(names).toEqual(expect.arrayContaining(['POST /orders', 'POST /stores/{storeId}/orders/{id}/picks', 'PUT /locations/{id}', 'POST /locations/{locationId}/stock/{sku}/adjustments']));
+    expect(names).toEqual(expect.arrayContaining(['POST /stores/{storeId}/returns', 'POST /return-policies', 'POST /return-authorisations', 'POST /store-credit/{accountId}/redemptions']));
     // Only the services of this stack have mutating endpoints so far; one elsewhere needs its service started above.
-    expect([...new Set(endpoints.map((e) => e.service))].sort()).toEqual(['inventory', 'order']);
+    expect([...new Set(endpoints.map((e) => e.service))].sort()).toEqual(['inventory', 'order', 'returns']);
   });
 
   it('answers every malformed body with a 4xx problem+json and changes no row', async () => {
-    const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory') };
+    const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory'), returns: await settledRowCounts('returns') };
     const orderBefore = (await http('GET', `${j.order}/orders/${orderId}`)).body;
     const stockBefore = await j.stock(store, sku);
 
@@ -272,13 +278,13 @@ describe('malformed bodies on every mutating endpoint', () => {
 
     // The bodies did reach both the body parser's limits (413) and the validation (400) of every endpoint.
     for (const [name, seen] of statuses) expect([name, [...seen].sort()]).toEqual([name, expect.arrayContaining([400, 413])]);
-    expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory') }).toEqual(before);
+    expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns') }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {
-    for (const service of ['order', 'inventory'] as const) {
+    for (const service of ['order', 'inventory', 'returns'] as const) {
       const json = await http('GET', `${stack.services[service].url}/docs-json`);
       expect(json.status).toBe(200);
       expect(json.body).toEqual(JSON.parse(JSON.stringify(await openApiDocument(service))));

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Stock1700000002000 } from '../migrations/1700000002000-stock';
@@ -7,6 +7,10 @@ import { Locations1700000003000 } from '../migrations/1700000003000-locations';
 import { TransfersAndExpiringReservations1700000004000 } from '../migrations/1700000004000-transfers-and-expiring-reservations';
 import { InTransitReservations1700000005000 } from '../migrations/1700000005000-in-transit-reservations';
 import { PreordersAndSupply1700000007000 } from '../migrations/1700000007000-preorders-and-supply';
+import { ReturnedStock1700000010000 } from '../migrations/1700000010000-returned-stock';
+import { ReturnsUseCase } from './application/returns.use-case';
+import { ReturnedStockHttpController } from './infrastructure/returned-stock.http';
+import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
 import { AvailabilityQuery } from './application/availability.query';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
@@ -37,9 +41,9 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000],
-          consumes: [ORDER_EVENTS_TOPIC],
-          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues.', version: '0.2.0' },
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000, ReturnedStock1700000010000],
+          consumes: [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC],
+          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues, exchange replacements and returned stock.', version: '0.2.0' },
         }),
       ],
       controllers: [
@@ -50,6 +54,8 @@ export class InventoryModule {
         ReservationsHttpController,
         SupplyHttpController,
         OrderEventsHandler,
+        ReturnedStockHttpController,
+        ReturnsEventsHandler,
       ],
       providers: [
         { provide: InventoryConfig, useValue: config },
@@ -65,6 +71,7 @@ export class InventoryModule {
         ReservationSweeper,
         Preorders,
         SupplyUseCase,
+        ReturnsUseCase,
       ],
     };
   }

@@ -1,5 +1,14 @@
 import { ServiceConfig } from '@omni/platform';
+import { Matches } from 'class-validator';
 
 export class ReturnsConfig extends ServiceConfig {
   override PORT: number = 3003;
+
+  /**
+   * Country (ISO 3166-1 alpha-2) of phone numbers written without +country code, for order lookup
+   * by phone: with FR, "06 12 34 56 78" and "+33 6 12 34 56 78" match. Empty: only international
+   * forms are normalised.
+   */
+  @Matches(/^([A-Z]{2})?$/, { message: 'PHONE_DEFAULT_COUNTRY must be an ISO 3166-1 alpha-2 code such as FR, or empty' })
+  PHONE_DEFAULT_COUNTRY: string = '';
 }

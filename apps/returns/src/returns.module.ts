@@ -1,17 +1,55 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
+import { Clock, clockFrom } from '@omni/platform';
+import { Returns1700000010000 } from '../migrations/1700000010000-returns';
+import { AuthoriseReturnUseCase } from './application/authorise-return.use-case';
+import { ExchangeRepliesUseCase } from './application/exchange-replies.use-case';
+import { OpenReturnUseCase } from './application/open-return.use-case';
+import { OrderReadModelUseCase } from './application/order-read-model.use-case';
+import { PaymentResultsUseCase } from './application/payment-results.use-case';
+import { StoreCreditUseCase } from './application/store-credit.use-case';
+import { AuthorisationsHttpController } from './infrastructure/authorisations.http';
+import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
+import { LookupHttpController } from './infrastructure/lookup.http';
+import { OrderEventsHandler } from './infrastructure/order-events.handler';
+import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
+import { PoliciesHttpController } from './infrastructure/policies.http';
+import { ReturnsHttpController } from './infrastructure/returns.http';
+import { StoreCreditHttpController } from './infrastructure/store-credit.http';
 import { ReturnsConfig } from './returns.config';
 
 /**
- * The returns service owns return authorisations, exchanges and refunds (journey 3). So far it
- * runs with its own database, outbox relay and health endpoints; its domain is not built yet.
+ * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
+ * the versioned return policy, returns and exchanges at any store, refunds to the original
+ * tenders or as store credit (ADR 0009), and returns started online.
  */
 @Module({})
 export class ReturnsModule {
   static register(config: ReturnsConfig): DynamicModule {
     return {
       module: ReturnsModule,
-      imports: [ServiceInfrastructureModule.forRoot({ service: 'returns', config, entities: [], migrations: [], consumes: [], api: { description: 'Returns, exchanges and refunds (not built yet: health endpoints only).', version: '0.1.0' } })],
+      imports: [
+        ServiceInfrastructureModule.forRoot({
+          service: 'returns',
+          config,
+          entities: [],
+          migrations: [Returns1700000010000],
+          consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
+          api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
+        }),
+      ],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler],
+      providers: [
+        { provide: ReturnsConfig, useValue: config },
+        { provide: Clock, useValue: clockFrom(config) },
+        OrderReadModelUseCase,
+        OpenReturnUseCase,
+        ExchangeRepliesUseCase,
+        AuthoriseReturnUseCase,
+        StoreCreditUseCase,
+        PaymentResultsUseCase,
+      ],
     };
   }
 }

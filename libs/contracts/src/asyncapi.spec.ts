@@ -99,7 +99,16 @@ describe('buildAsyncApi', () => {
       expect(received.sort()).toEqual(consumer.events.map((d) => asyncApiId(ceTypeOf(d))).sort());
     }
     expect(Object.keys(doc.operations).filter((id) => id.includes('_dead_letters_')).sort()).toEqual(
-      ['customer_dead_letters_order_events_v1', 'inventory_dead_letters_order_events_v1', 'order_dead_letters_inventory_events_v1', 'order_dead_letters_payment_events_v1'].sort(),
+      [
+        'customer_dead_letters_order_events_v1',
+        'inventory_dead_letters_order_events_v1',
+        'inventory_dead_letters_returns_events_v1',
+        'order_dead_letters_inventory_events_v1',
+        'order_dead_letters_payment_events_v1',
+        'returns_dead_letters_inventory_events_v1',
+        'returns_dead_letters_order_events_v1',
+        'returns_dead_letters_payment_events_v1',
+      ].sort(),
     );
   });
 

@@ -47,6 +47,17 @@ import {
   OrderPreorderRescheduledV1,
   SupplyChangedV1,
 } from './events/preorder.events';
+import { ReplacementIssuedV1, ReplacementRefusedV1, ReturnRestockedV1 } from './events/inventory-returns.events';
+import {
+  ReturnAuthorisedV1,
+  ReturnCompletedV1,
+  ReturnExchangeFailedV1,
+  ReturnExchangeRequestedV1,
+  ReturnPolicyPublishedV1,
+  ReturnRefundRequestedV1,
+  StoreCreditIssuedV1,
+  StoreCreditRedeemedV1,
+} from './events/returns.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -91,6 +102,17 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReservationConsumedV1,
   PaymentCapturedV1,
   PaymentRefundedV1,
+  ReturnAuthorisedV1,
+  ReturnCompletedV1,
+  ReturnExchangeRequestedV1,
+  ReturnExchangeFailedV1,
+  ReturnRefundRequestedV1,
+  ReturnPolicyPublishedV1,
+  StoreCreditIssuedV1,
+  StoreCreditRedeemedV1,
+  ReplacementIssuedV1,
+  ReplacementRefusedV1,
+  ReturnRestockedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

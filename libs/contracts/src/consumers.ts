@@ -6,14 +6,17 @@ import {
   OrderCollectedV1,
   OrderConfirmedV1,
   OrderExpiredV1,
+  OrderLineCancelledV1,
   OrderPlacedV1,
   OrderShortPickedV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
-import { NotificationRequestedV2, OrderDeliveryAssignedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
+import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1 } from './events/preorder.events';
+import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
+import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1 } from './events/returns.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
 export interface ConsumerSpec {
@@ -30,8 +33,8 @@ export interface ConsumerSpec {
 export const CONSUMERS: readonly ConsumerSpec[] = [
   {
     service: 'inventory',
-    events: [OrderPlacedV1, OrderPlacedV2, OrderConfirmedV1, OrderDeliveryAssignedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1, OrderShippedV1],
-    description: 'Reserves (pickup and delivery groups), re-sources, releases and consumes (collected or shipped) stock as orders move on.',
+    events: [OrderPlacedV1, OrderPlacedV2, OrderConfirmedV1, OrderDeliveryAssignedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1, OrderShippedV1, ReturnExchangeRequestedV1, ReturnCompletedV1],
+    description: 'Reserves (pickup and delivery groups), re-sources, releases and consumes (collected or shipped) stock as orders move on; hands exchange replacements over from a store\'s shelves and restocks returned units by disposition.',
   },
   {
     service: 'order',
@@ -40,9 +43,14 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   },
   { service: 'customer', events: [OrderPlacedV1, OrderPlacedV2], description: "Builds the customer's timeline." },
   {
+    service: 'returns',
+    events: [OrderPlacedV1, OrderPlacedV2, OrderCollectedV1, OrderShippedV1, OrderDeliveredV1, OrderLineCancelledV1, OrderCancelledV1, ReplacementIssuedV1, ReplacementRefusedV1, PaymentRefundedV1],
+    description: 'Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory\'s answers; settles return refunds from the payment system\'s.',
+  },
+  {
     service: 'payment (external)',
-    events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2],
-    description: 'Captures and refunds; answers on payment.events.v1.',
+    events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2, ReturnRefundRequestedV1],
+    description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender); answers on payment.events.v1.',
   },
   { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },
 ] as ConsumerSpec[];

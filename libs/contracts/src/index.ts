@@ -8,6 +8,8 @@ export * from './events/order.events';
 export * from './events/inventory.events';
 export * from './events/fulfilment.events';
 export * from './events/preorder.events';
+export * from './events/returns.events';
+export * from './events/inventory-returns.events';
 export * from './decision';
 export * from './events/payment.events';
 export * from './consumers';

@@ -7,6 +7,8 @@ import * as inventory from './events/inventory.events';
 import * as preorder from './events/preorder.events';
 import * as order from './events/order.events';
 import * as payment from './events/payment.events';
+import * as returns from './events/returns.events';
+import * as inventoryReturns from './events/inventory-returns.events';
 import { schemaErrors } from './schema-validator';
 import topicsJson from './topics.json';
 import { allTopics, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
@@ -116,6 +118,36 @@ example(inventory.ReservationReleasedV1, { orderId, reason: 'ORDER.EXPIRED', lin
 example(inventory.ReservationConsumedV1, { orderId, locationId: 'S1', lines: [line], consumedAt: at });
 example(payment.PaymentCapturedV1, { orderId, amount: 3998, currency: 'EUR', capturedAt: at });
 example(payment.PaymentRefundedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', refundedAt: at });
+const returnId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
+example(returns.ReturnCompletedV1, {
+  returnId,
+  orderId,
+  kind: 'exchange',
+  storeId: 'S2',
+  associateId: 'a-7',
+  orderChannel: 'web',
+  orderPlacedAtStoreId: null,
+  authorisationId: null,
+  policyVersion: 1,
+  currency: 'EUR',
+  lines: [{ lineId, sku: 'SKU-1', quantity: 1, unitPrice: 1999, condition: 'opened', disposition: 'sellable', rule: 'window-default' }],
+  replacements: [{ sku: 'SKU-2', quantity: 1, unitPrice: 2499 }],
+  difference: 500,
+  refundMethod: null,
+  refundAmount: 0,
+  charged: { tender: 'card', amount: 500, reference: 'POS-S2-0001' },
+  completedAt: at,
+});
+example(returns.ReturnExchangeRequestedV1, { returnId, orderId, storeId: 'S2', replacements: [{ sku: 'SKU-2', quantity: 1 }], requestedAt: at });
+example(returns.ReturnExchangeFailedV1, { returnId, orderId, storeId: 'S2', reason: 'STOCK.INSUFFICIENT', failedAt: at });
+example(returns.ReturnRefundRequestedV1, { refundId: otherId, returnId, orderId, currency: 'EUR', tenders: [{ tender: 'card', amount: 1999, reference: orderId }], reason: 'RETURN', requestedAt: at });
+example(returns.ReturnAuthorisedV1, { authorisationId: otherId, orderId, customerId: 'c-1', code: 'AB12CD34', lines: [line], expiresAt: later, authorisedAt: at });
+example(returns.ReturnPolicyPublishedV1, { version: 2, effectiveFrom: later, publishedBy: 'back-office', publishedAt: at }, 'return-policy');
+example(returns.StoreCreditIssuedV1, { accountId: 'c-1', entryId: otherId, amount: 1999, currency: 'EUR', balance: 1999, returnId, orderId, issuedAt: at }, 'c-1');
+example(returns.StoreCreditRedeemedV1, { accountId: 'c-1', redemptionId: otherId, amount: 999, currency: 'EUR', balance: 1000, reference: 'cart-42', redeemedAt: at }, 'c-1');
+example(inventoryReturns.ReplacementIssuedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-2', quantity: 1 }], issuedAt: at });
+example(inventoryReturns.ReplacementRefusedV1, { returnId, orderId, locationId: 'S2', reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'SKU-2', requested: 1, available: 0 }], refusedAt: at });
+example(inventoryReturns.ReturnRestockedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-1', quantity: 1, disposition: 'damaged' }], restockedAt: at });
 
 const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
 
@@ -159,7 +191,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

@@ -12,6 +12,7 @@ export const SCOPES = [
   'deliveries:report',
   'preorders:manage',
   'customers:read',
+  'returns:request',
   'admin',
 ] as const;
 export type Scope = (typeof SCOPES)[number];

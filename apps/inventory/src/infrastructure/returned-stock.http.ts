@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, RequireScopes } from '@omni/platform';
+import { DataSource } from 'typeorm';
+import { checkParams } from './problems';
+import { returnedStockRepository } from './returned-stock.repository';
+
+export class ReturnedStockItemView {
+  @ApiProperty({ type: String, pattern: '^[A-Za-z0-9._-]{1,64}$' }) sku: string;
+  @ApiProperty({ enum: ['damaged', 'return-to-vendor'], description: 'damaged: written off or repaired; return-to-vendor: faulty, goes back to the supplier' }) bucket: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
+}
+
+export class ReturnedStockView {
+  @ApiProperty({ type: String }) locationId: string;
+  @ApiProperty({ type: () => ReturnedStockItemView, isArray: true }) items: ReturnedStockItemView[];
+}
+
+@ApiTags('stock')
+@Controller('locations/:locationId/returned-stock')
+export class ReturnedStockHttpController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @RequireScopes('inventory:read')
+  @ApiOperation({ summary: 'Returned units that cannot be sold at a location, by SKU and bucket (never available)' })
+  @ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiQuery({ name: 'sku', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiOkResponse({ description: 'The non-sellable buckets', type: ReturnedStockView })
+  @ApiProblems([400, 'A path or query value breaks its rule (REQUEST.INVALID)'])
+  async get(@Param('locationId') locationId: string, @Query('sku') sku?: string) {
+    checkParams(sku === undefined ? { locationId } : { locationId, sku });
+    return { locationId, items: await returnedStockRepository.ofLocation(this.dataSource.manager, locationId, sku ?? null) };
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { ReturnAuthorisedV1 } from '@omni/contracts';
+import { OutboxWriter } from '@omni/messaging';
+import { Clock } from '@omni/platform';
+import { randomInt, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { returnable } from '../domain/order-record';
+import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
+import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
+import { orderRecordRepository } from '../infrastructure/order-record.repository';
+import { policyRepository } from '../infrastructure/policy.repository';
+
+/** How long a return started online can be dropped at a store. */
+export const AUTHORISATION_DAYS = 14;
+const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+export type AuthoriseResult =
+  | { ok: true; authorisation: ReturnAuthorisation }
+  | { ok: false; code: 'ORDER.NOT_FOUND' | 'RETURN.UNKNOWN_LINE' | 'RETURN.REFUSED_BY_POLICY'; detail: string; refusals?: readonly PolicyRefusal[] };
+
+/**
+ * A customer starts a return online: the policy is checked now (all but the condition, which the
+ * store sees), and a code lets any store take the lines back within AUTHORISATION_DAYS. Units are
+ * counted as returned only when a store takes them.
+ */
+@Injectable()
+export class AuthoriseReturnUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(orderId: string, lines: readonly { lineId: string; quantity: number }[], owner: (customerId: string | null) => void): Promise<AuthoriseResult> {
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const order = await orderRecordRepository.find(m, orderId);
+      owner(order ? order.customerId : null);
+      if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${orderId}` };
+      const byId = new Map(order.lines.map((l) => [l.lineId, l]));
+      const unknown = lines.find((l) => !byId.has(l.lineId));
+      if (unknown) return { ok: false, code: 'RETURN.UNKNOWN_LINE', detail: `order ${orderId} has no line ${unknown.lineId}` };
+      const policy = policyInForce(await policyRepository.all(m), now);
+      if (!policy) throw new Error('no return policy in force');
+      const verdict = judgeReturn(policy, {
+        orderChannel: order.channel,
+        withReceipt: true,
+        refund: null,
+        at: now,
+        lines: lines.map((l) => {
+          const rec = byId.get(l.lineId)!;
+          return { lineId: l.lineId, sku: rec.sku, quantity: l.quantity, condition: null, returnable: returnable(rec), receivedAt: rec.receivedAt };
+        }),
+      });
+      if (!verdict.allowed) {
+        const first = verdict.refusals[0];
+        return { ok: false, code: 'RETURN.REFUSED_BY_POLICY', detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`, refusals: verdict.refusals };
+      }
+      for (;;) {
+        const a: ReturnAuthorisation = {
+          id: randomUUID(),
+          code: Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
+          orderId,
+          customerId: order.customerId,
+          lines: lines.map((l) => ({ lineId: l.lineId, sku: byId.get(l.lineId)!.sku, quantity: l.quantity })),
+          status: 'OPEN',
+          returnId: null,
+          expiresAt: new Date(now.getTime() + AUTHORISATION_DAYS * 24 * 3600 * 1000),
+          createdAt: now,
+        };
+        if (!(await authorisationRepository.tryInsert(m, a))) continue;
+        await this.outbox.append(
+          m,
+          ReturnAuthorisedV1,
+          { authorisationId: a.id, orderId, customerId: a.customerId, code: a.code, lines: [...a.lines], expiresAt: a.expiresAt.toISOString(), authorisedAt: now.toISOString() },
+          now,
+        );
+        return { ok: true, authorisation: a };
+      }
+    });
+  }
+}

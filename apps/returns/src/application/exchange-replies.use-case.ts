@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { EventEnvelope, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
+import { InboxProcessor, OutboxWriter } from '@omni/messaging';
+import { Clock } from '@omni/platform';
+import { EntityManager } from 'typeorm';
+import { replacementIssued, replacementRefused, Return } from '../domain/return.machine';
+import { authorisationRepository } from '../infrastructure/authorisation.repository';
+import { orderRecordRepository } from '../infrastructure/order-record.repository';
+import { returnRepository } from '../infrastructure/return.repository';
+import { settleRefund } from './settlement';
+
+/**
+ * Inventory's answers to return.exchange-requested. Issued: the exchange completes (restock and
+ * any refund of the difference follow). Refused: the exchange is abandoned and its units are
+ * returnable again, the authorisation (if any) open again.
+ */
+@Injectable()
+export class ExchangeRepliesUseCase {
+  private readonly logger = new Logger('ExchangeReplies');
+
+  constructor(
+    private readonly inbox: InboxProcessor,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  issued(e: EventEnvelope<ReplacementIssuedPayload>): Promise<void> {
+    return this.apply(e, e.data.returnId, async (m, r, now) => {
+      const d = replacementIssued(r, now);
+      if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement issued for a return not waiting for one');
+      await returnRepository.saveStatus(m, d.state);
+      for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+      const order = await orderRecordRepository.find(m, r.orderId, true);
+      await settleRefund(m, this.outbox, d.state, order!, now);
+    });
+  }
+
+  refused(e: EventEnvelope<ReplacementRefusedPayload>): Promise<void> {
+    return this.apply(e, e.data.returnId, async (m, r, now) => {
+      const d = replacementRefused(r, e.data.reason, now);
+      if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement refused for a return not waiting for one');
+      await orderRecordRepository.find(m, r.orderId, true);
+      await returnRepository.saveStatus(m, d.state);
+      await orderRecordRepository.addReturned(m, r.orderId, r.lines, -1);
+      await authorisationRepository.reopen(m, r.id);
+      for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+    });
+  }
+
+  private async apply(e: EventEnvelope, returnId: string, work: (m: EntityManager, r: Return, now: Date) => Promise<void>): Promise<void> {
+    const outcome = await this.inbox.once(e, async (m) => {
+      const r = await returnRepository.find(m, returnId, true);
+      if (!r) return this.logger.warn({ returnId, eventId: e.id }, 'reply for an unknown return');
+      await work(m, r, this.clock.now());
+    });
+    if (!outcome.applied) this.logger.log({ returnId, eventId: e.id }, 'event already processed');
+  }
+}

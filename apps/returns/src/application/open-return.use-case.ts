@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { RefundMethod, ReplacementPayload, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
+import { OutboxWriter } from '@omni/messaging';
+import { Clock } from '@omni/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrderRecord, returnable } from '../domain/order-record';
+import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
+import { openReturn, Return, ReturnRefusal } from '../domain/return.machine';
+import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
+import { orderRecordRepository } from '../infrastructure/order-record.repository';
+import { policyRepository } from '../infrastructure/policy.repository';
+import { returnRepository } from '../infrastructure/return.repository';
+import { settleRefund } from './settlement';
+
+export interface OpenReturnCommand {
+  readonly storeId: string;
+  readonly associateId: string | null;
+  /** The POS's id for this return: a retry with the same id gets the first return back, never a second refund. */
+  readonly requestId: string;
+  readonly orderId: string | null;
+  readonly authorisationCode: string | null;
+  /** False when the order was found by e-mail, phone or loyalty id without the receipt. */
+  readonly withReceipt: boolean;
+  readonly lines: readonly { lineId: string; quantity: number; condition: ReturnCondition }[];
+  readonly replacements: readonly ReplacementPayload[];
+  readonly refundMethod: RefundMethod | null;
+  readonly charged: TenderAmountPayload | null;
+}
+
+export type OpenReturnRefusal =
+  | ReturnRefusal
+  | 'ORDER.NOT_FOUND'
+  | 'AUTHORISATION.NOT_FOUND'
+  | 'AUTHORISATION.USED'
+  | 'AUTHORISATION.EXPIRED'
+  | 'AUTHORISATION.LINES_MISMATCH'
+  | 'RETURN.ORDER_REQUIRED'
+  | 'RETURN.UNKNOWN_LINE'
+  | 'RETURN.DUPLICATE_LINE'
+  | 'RETURN.REQUEST_ID_REUSED'
+  | 'RETURN.REFUSED_BY_POLICY';
+
+export type OpenReturnResult =
+  | { ok: true; return: Return; replayed: boolean }
+  | { ok: false; code: OpenReturnRefusal; detail?: string; refusals?: readonly PolicyRefusal[]; policyVersion?: number };
+
+const fail = (code: OpenReturnRefusal, detail?: string): OpenReturnResult => ({ ok: false, code, detail });
+
+/**
+ * A return or exchange at a store's POS, for an order bought anywhere. The order's lines are
+ * locked first, so returns of one order at two stores run one after the other and the second
+ * sees what the first took back: never more than was received (and a CHECK says so too).
+ */
+@Injectable()
+export class OpenReturnUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(c: OpenReturnCommand): Promise<OpenReturnResult> {
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      let orderId = c.orderId;
+      let ra: ReturnAuthorisation | null = null;
+      if (c.authorisationCode !== null) {
+        ra = await authorisationRepository.findByCode(m, c.authorisationCode);
+        if (!ra) return fail('AUTHORISATION.NOT_FOUND', `no return authorisation ${c.authorisationCode}`);
+        if (orderId !== null && orderId !== ra.orderId) return fail('AUTHORISATION.LINES_MISMATCH', 'the authorisation is for another order');
+        orderId = ra.orderId;
+      }
+      if (orderId === null) return fail('RETURN.ORDER_REQUIRED', 'orderId or authorisationCode is required');
+      const order = await orderRecordRepository.find(m, orderId, true);
+      if (!order) return fail('ORDER.NOT_FOUND', `no order ${orderId} (or its order.placed is not here yet)`);
+
+      const earlier = await returnRepository.findByRequest(m, c.storeId, c.requestId);
+      if (earlier) return earlier.orderId === order.orderId ? { ok: true, return: earlier, replayed: true } : fail('RETURN.REQUEST_ID_REUSED', `requestId ${c.requestId} was used for another order`);
+
+      if (ra) {
+        const fresh = (await authorisationRepository.findByCode(m, ra.code, true))!;
+        if (fresh.status === 'USED') return fail('AUTHORISATION.USED', `authorisation ${ra.code} was already used`);
+        if (fresh.expiresAt.getTime() < now.getTime()) return fail('AUTHORISATION.EXPIRED', `authorisation ${ra.code} expired at ${fresh.expiresAt.toISOString()}`);
+        const mismatch = authorisationMismatch(fresh, c.lines);
+        if (mismatch) return fail('AUTHORISATION.LINES_MISMATCH', mismatch);
+      }
+      const lineProblem = linesProblem(order, c.lines);
+      if (lineProblem) return lineProblem;
+      return this.open(m, c, order, ra, now);
+    });
+  }
+
+  private async open(m: EntityManager, c: OpenReturnCommand, order: OrderRecord, ra: ReturnAuthorisation | null, now: Date): Promise<OpenReturnResult> {
+    const policy = policyInForce(await policyRepository.all(m), now);
+    if (!policy) throw new Error('no return policy in force');
+    const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
+    const lines = c.lines.map((l) => ({ ...l, sku: lineOf.get(l.lineId)!.sku, unitPrice: lineOf.get(l.lineId)!.unitPrice }));
+    const returnedValue = lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
+    const replacementValue = c.replacements.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
+    const refundAmount = Math.max(0, returnedValue - (c.replacements.length > 0 ? replacementValue : 0));
+    const verdict = judgeReturn(policy, {
+      orderChannel: order.channel,
+      withReceipt: c.withReceipt || ra !== null,
+      refund: refundAmount > 0 && c.refundMethod !== null ? { method: c.refundMethod, amount: refundAmount } : null,
+      at: now,
+      lines: lines.map((l) => {
+        const rec = lineOf.get(l.lineId)!;
+        return { lineId: l.lineId, sku: l.sku, quantity: l.quantity, condition: l.condition, returnable: returnable(rec), receivedAt: rec.receivedAt };
+      }),
+    });
+    if (!verdict.allowed) {
+      const first = verdict.refusals[0];
+      return { ok: false, code: 'RETURN.REFUSED_BY_POLICY', detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`, refusals: verdict.refusals, policyVersion: verdict.policyVersion };
+    }
+    const d = openReturn(
+      {
+        id: randomUUID(),
+        requestId: c.requestId,
+        order,
+        storeId: c.storeId,
+        associateId: c.associateId,
+        authorisationId: ra?.id ?? null,
+        policyVersion: verdict.policyVersion,
+        lines,
+        verdicts: verdict.lines,
+        replacements: c.replacements,
+        refundMethod: c.refundMethod,
+        charged: c.charged,
+      },
+      now,
+    );
+    if (!d.ok) return fail(d.code, d.detail);
+    await returnRepository.insert(m, d.state);
+    await orderRecordRepository.addReturned(m, order.orderId, c.lines, 1);
+    if (ra) await authorisationRepository.markUsed(m, ra.id, d.state.id);
+    for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
+    await settleRefund(m, this.outbox, d.state, order, now);
+    return { ok: true, return: d.state, replayed: false };
+  }
+}
+
+function linesProblem(order: OrderRecord, lines: OpenReturnCommand['lines']): OpenReturnResult | null {
+  const ids = new Set(order.lines.map((l) => l.lineId));
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (!ids.has(l.lineId)) return fail('RETURN.UNKNOWN_LINE', `order ${order.orderId} has no line ${l.lineId}`);
+    if (seen.has(l.lineId)) return fail('RETURN.DUPLICATE_LINE', `line ${l.lineId} is listed twice`);
+    seen.add(l.lineId);
+  }
+  return null;
+}
+
+function authorisationMismatch(ra: ReturnAuthorisation, lines: OpenReturnCommand['lines']): string | null {
+  for (const l of lines) {
+    const allowed = ra.lines.find((a) => a.lineId === l.lineId);
+    if (!allowed) return `line ${l.lineId} is not in authorisation ${ra.code}`;
+    if (l.quantity > allowed.quantity) return `line ${l.lineId}: ${l.quantity} brought, ${allowed.quantity} authorised`;
+  }
+  return null;
+}

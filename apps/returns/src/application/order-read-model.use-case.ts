@@ -1,0 +1,87 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  EventEnvelope,
+  OrderCancelledPayload,
+  OrderCollectedPayload,
+  OrderDeliveredPayload,
+  OrderLineCancelledPayload,
+  OrderPlacedV2Payload,
+  OrderShippedPayload,
+} from '@omni/contracts';
+import { InboxProcessor } from '@omni/messaging';
+import { EntityManager } from 'typeorm';
+import { orderRecordRepository as orders } from '../infrastructure/order-record.repository';
+import { storeCreditRepository } from '../infrastructure/store-credit.repository';
+import { ReturnsConfig } from '../returns.config';
+
+/**
+ * Keeps the returns service's read model of orders from order events (never the order service's
+ * tables). Each event applies once (inbox); events of one order arrive in order (key = orderId).
+ */
+@Injectable()
+export class OrderReadModelUseCase {
+  private readonly logger = new Logger('OrderReadModel');
+
+  constructor(
+    private readonly inbox: InboxProcessor,
+    @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
+  ) {}
+
+  /** order.placed v1 arrives here read as v2 (`orderPlacedAsV2`). */
+  placed(e: EventEnvelope, o: OrderPlacedV2Payload): Promise<void> {
+    return this.once(e, async (m) => {
+      await orders.insertPlaced(m, o, this.config.PHONE_DEFAULT_COUNTRY);
+      // A store-credit tender's reference is the redemption it spent: the ledger learns the order.
+      for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await storeCreditRepository.attachOrder(m, t.reference, o.orderId);
+    });
+  }
+
+  collected(e: EventEnvelope<OrderCollectedPayload>): Promise<void> {
+    return this.once(e, async (m) => {
+      if (!(await this.known(m, e))) return;
+      for (const l of e.data.lines) await orders.addReceived(m, e.data.orderId, l.lineId, l.quantity, new Date(e.data.collectedAt));
+    });
+  }
+
+  shipped(e: EventEnvelope<OrderShippedPayload>): Promise<void> {
+    return this.once(e, async (m) => {
+      const { orderId, fulfilmentId, locationId, lines, shippedAt } = e.data;
+      await orders.recordShipment(m, { orderId, fulfilmentId, locationId, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })), shippedAt });
+    });
+  }
+
+  /** Delivered units are the ones the group shipped with. */
+  delivered(e: EventEnvelope<OrderDeliveredPayload>): Promise<void> {
+    return this.once(e, async (m) => {
+      const lines = await orders.markDelivered(m, e.data.orderId, e.data.fulfilmentId, e.data.deliveredAt);
+      if (lines === null) {
+        this.logger.warn({ orderId: e.data.orderId, eventId: e.id }, 'order.delivered without a shipment seen');
+        return;
+      }
+      for (const l of lines) await orders.addReceived(m, e.data.orderId, l.lineId, l.quantity, new Date(e.data.deliveredAt));
+    });
+  }
+
+  lineCancelled(e: EventEnvelope<OrderLineCancelledPayload>): Promise<void> {
+    return this.once(e, (m) => orders.addCancelled(m, e.data.orderId, e.data.lineId, e.data.quantity));
+  }
+
+  cancelled(e: EventEnvelope<OrderCancelledPayload>): Promise<void> {
+    return this.once(e, async (m) => {
+      const { orderId, lineIds, fulfilmentId } = e.data;
+      const lines = lineIds ?? (fulfilmentId ? await orders.lineIdsOfGroup(m, orderId, fulfilmentId) : null);
+      await orders.cancelRemaining(m, orderId, lines);
+    });
+  }
+
+  private async known(m: EntityManager, e: EventEnvelope<{ orderId: string }>): Promise<boolean> {
+    if (await orders.exists(m, e.data.orderId)) return true;
+    this.logger.warn({ orderId: e.data.orderId, eventId: e.id, type: e.type }, 'event of an order never seen placed');
+    return false;
+  }
+
+  private async once(e: EventEnvelope, work: (m: EntityManager) => Promise<void>): Promise<void> {
+    const outcome = await this.inbox.once(e, work);
+    if (!outcome.applied) this.logger.log({ eventId: e.id, type: e.type }, 'event already processed');
+  }
+}

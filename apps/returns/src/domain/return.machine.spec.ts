@@ -1,0 +1,107 @@
+import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, schemaErrors } from '@omni/contracts';
+import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus } from './return.machine';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
+const LINE = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+
+function input(over: Partial<OpenReturnInput> = {}): OpenReturnInput {
+  return {
+    id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
+    requestId: 'pos-1',
+    order: { orderId: ORDER, channel: 'web', placedAtStoreId: null, customerId: 'c-1', currency: 'EUR' },
+    storeId: 'S2',
+    associateId: 'a-1',
+    authorisationId: null,
+    policyVersion: 1,
+    lines: [{ lineId: LINE, sku: 'JACKET-M', quantity: 1, unitPrice: 5000, condition: 'opened' }],
+    verdicts: [{ lineId: LINE, rule: 'window-web', disposition: 'sellable' }],
+    replacements: [],
+    refundMethod: 'original-tender',
+    charged: null,
+    ...over,
+  };
+}
+
+describe('the return lifecycle as data', () => {
+  const table: [ReturnStatus, string, ReturnStatus | null][] = [
+    ['NEW', 'complete', 'COMPLETED'],
+    ['NEW', 'awaitReplacement', 'AWAITING_REPLACEMENT'],
+    ['AWAITING_REPLACEMENT', 'replacementIssued', 'COMPLETED'],
+    ['AWAITING_REPLACEMENT', 'replacementRefused', 'REPLACEMENT_UNAVAILABLE'],
+  ];
+  it.each(table)('%s --%s--> %s', (from, trigger, to) => {
+    expect(nextStatus(from, trigger as never)).toBe(to);
+  });
+
+  it('refuses every other move, and the final states have none', () => {
+    const allowed = new Set(table.map(([f, t]) => `${f}/${t}`));
+    for (const from of Object.keys(RETURN_TRANSITIONS) as ReturnStatus[]) {
+      for (const t of RETURN_TRIGGERS) if (!allowed.has(`${from}/${t}`)) expect([from, t, nextStatus(from, t)]).toEqual([from, t, null]);
+    }
+    expect(RETURN_TRANSITIONS.COMPLETED).toEqual({});
+    expect(RETURN_TRANSITIONS.REPLACEMENT_UNAVAILABLE).toEqual({});
+  });
+});
+
+describe('openReturn', () => {
+  it('completes a plain return at once, refunding what came back, with a valid return.completed', () => {
+    const d = openReturn(input({ lines: [{ lineId: LINE, sku: 'JACKET-M', quantity: 2, unitPrice: 5000, condition: 'damaged' }], verdicts: [{ lineId: LINE, rule: 'window-web', disposition: 'damaged' }] }), now);
+    if (!d.ok) throw new Error(d.code);
+    expect(d.state).toMatchObject({ kind: 'return', status: 'COMPLETED', refundAmount: 10000, refundMethod: 'original-tender', difference: -10000, completedAt: now });
+    expect(d.events.map((e) => e.def)).toEqual([ReturnCompletedV1]);
+    expect(schemaErrors(ReturnCompletedV1, d.events[0].payload)).toEqual([]);
+    expect(d.events[0].payload).toMatchObject({ storeId: 'S2', orderChannel: 'web', lines: [{ disposition: 'damaged', rule: 'window-web' }] });
+  });
+
+  it('makes an even exchange wait for the replacement, asking inventory for it', () => {
+    const d = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }], refundMethod: null }), now);
+    if (!d.ok) throw new Error(d.code);
+    expect(d.state).toMatchObject({ kind: 'exchange', status: 'AWAITING_REPLACEMENT', difference: 0, refundAmount: 0 });
+    expect(d.events.map((e) => e.def)).toEqual([ReturnExchangeRequestedV1]);
+    expect(schemaErrors(ReturnExchangeRequestedV1, d.events[0].payload)).toEqual([]);
+  });
+
+  it('wants exactly the difference paid at the POS when the replacement costs more', () => {
+    const dearer = input({ replacements: [{ sku: 'COAT', quantity: 1, unitPrice: 7000 }], refundMethod: null });
+    expect(openReturn(dearer, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_REQUIRED' });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 1999, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_REQUIRED' });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2000, reference: 'p' } }, now)).toMatchObject({ ok: true, state: { difference: 2000, refundAmount: 0 } });
+  });
+
+  it('refunds the difference when the replacement costs less, and needs a method for it', () => {
+    const cheaper = input({ replacements: [{ sku: 'TEE', quantity: 1, unitPrice: 3000 }], refundMethod: null });
+    expect(openReturn(cheaper, now)).toMatchObject({ ok: false, code: 'REFUND.METHOD_REQUIRED' });
+    expect(openReturn({ ...cheaper, refundMethod: 'store-credit' }, now)).toMatchObject({ ok: true, state: { difference: -2000, refundAmount: 2000, refundMethod: 'store-credit' } });
+    expect(openReturn({ ...cheaper, refundMethod: 'store-credit', charged: { tender: 'card', amount: 1, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_NOT_EXPECTED' });
+  });
+
+  it('gives no store credit to a guest order', () => {
+    expect(openReturn(input({ order: { ...input().order, customerId: null }, refundMethod: 'store-credit' }), now)).toMatchObject({ ok: false, code: 'REFUND.NO_ACCOUNT' });
+  });
+});
+
+describe('exchange replies', () => {
+  const waiting = () => {
+    const d = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }] }), now);
+    if (!d.ok) throw new Error(d.code);
+    return d.state;
+  };
+
+  it('completes on the replacement issued, then refuses a second answer', () => {
+    const d = replacementIssued(waiting(), now);
+    if (!d.ok) throw new Error(d.code);
+    expect(d.state.status).toBe('COMPLETED');
+    expect(d.events.map((e) => e.def)).toEqual([ReturnCompletedV1]);
+    expect(replacementIssued(d.state, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+    expect(replacementRefused(d.state, 'STOCK.INSUFFICIENT', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+  });
+
+  it('is abandoned when the store has no replacement', () => {
+    const d = replacementRefused(waiting(), 'STOCK.INSUFFICIENT', now);
+    if (!d.ok) throw new Error(d.code);
+    expect(d.state).toMatchObject({ status: 'REPLACEMENT_UNAVAILABLE', failureReason: 'STOCK.INSUFFICIENT', completedAt: null });
+    expect(d.events.map((e) => e.def)).toEqual([ReturnExchangeFailedV1]);
+    expect(schemaErrors(ReturnExchangeFailedV1, d.events[0].payload)).toEqual([]);
+  });
+});

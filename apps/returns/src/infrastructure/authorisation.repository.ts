@@ -1,0 +1,62 @@
+import { EntityManager } from 'typeorm';
+
+export interface ReturnAuthorisation {
+  readonly id: string;
+  readonly code: string;
+  readonly orderId: string;
+  readonly customerId: string | null;
+  readonly lines: readonly { lineId: string; sku: string; quantity: number }[];
+  readonly status: 'OPEN' | 'USED';
+  readonly returnId: string | null;
+  readonly expiresAt: Date;
+  readonly createdAt: Date;
+}
+
+interface Row {
+  id: string;
+  code: string;
+  order_id: string;
+  customer_id: string | null;
+  lines: ReturnAuthorisation['lines'];
+  status: 'OPEN' | 'USED';
+  return_id: string | null;
+  expires_at: Date;
+  created_at: Date;
+}
+
+const toAuthorisation = (r: Row): ReturnAuthorisation => ({
+  id: r.id,
+  code: r.code,
+  orderId: r.order_id,
+  customerId: r.customer_id,
+  lines: r.lines,
+  status: r.status,
+  returnId: r.return_id,
+  expiresAt: r.expires_at,
+  createdAt: r.created_at,
+});
+
+export const authorisationRepository = {
+  /** False when the code is taken (the caller draws another). */
+  async tryInsert(m: EntityManager, a: ReturnAuthorisation): Promise<boolean> {
+    const rows: unknown[] = await m.query(
+      `INSERT INTO return_authorisations (id, code, order_id, customer_id, lines, status, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7) ON CONFLICT (code) DO NOTHING RETURNING id`,
+      [a.id, a.code, a.orderId, a.customerId, JSON.stringify(a.lines), a.expiresAt, a.createdAt],
+    );
+    return rows.length === 1;
+  },
+
+  async findByCode(m: EntityManager, code: string, lock = false): Promise<ReturnAuthorisation | null> {
+    const rows: Row[] = await m.query(`SELECT * FROM return_authorisations WHERE code = $1 ${lock ? 'FOR UPDATE' : ''}`, [code]);
+    return rows[0] ? toAuthorisation(rows[0]) : null;
+  },
+
+  async markUsed(m: EntityManager, id: string, returnId: string): Promise<void> {
+    await m.query(`UPDATE return_authorisations SET status = 'USED', return_id = $2 WHERE id = $1`, [id, returnId]);
+  },
+
+  async reopen(m: EntityManager, returnId: string): Promise<void> {
+    await m.query(`UPDATE return_authorisations SET status = 'OPEN', return_id = NULL WHERE return_id = $1`, [returnId]);
+  },
+};

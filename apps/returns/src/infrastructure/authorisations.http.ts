@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
+import { authorisationRepository } from './authorisation.repository';
+import { AuthorisationView } from './returns.api';
+import { policyProblem, returnsProblem } from './returns-problems';
+import { authorisationView } from './views';
+
+export class AuthorisedLineDto {
+  @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
+  @IsUUID()
+  lineId: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
+  @IsInt() @Min(1) @Max(10000)
+  quantity: number;
+}
+
+export class AuthoriseReturnDto {
+  @ApiProperty({ format: 'uuid', description: 'the order', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
+  @IsUUID()
+  orderId: string;
+
+  @ApiProperty({ type: () => AuthorisedLineDto, isArray: true, minItems: 1, maxItems: 100 })
+  @IsArray() @ValidateNested({ each: true }) @Type(() => AuthorisedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  lines: AuthorisedLineDto[];
+}
+
+@ApiTags('return authorisations')
+@Controller('return-authorisations')
+export class AuthorisationsHttpController {
+  constructor(
+    private readonly authorise: AuthoriseReturnUseCase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @RequireScopes('returns:request')
+  @ApiOperation({
+    summary: 'Start a return online',
+    description: 'The customer names the lines to bring back; the policy is checked (all but the condition) and a code lets any store take them back within 14 days.',
+  })
+  @ApiBody({ type: AuthoriseReturnDto })
+  @ApiResponse({ status: 201, description: 'The authorisation with its code', type: AuthorisationView })
+  @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
+  async create(@Body() body: AuthoriseReturnDto, @Caller() caller: Principal) {
+    const lineIds = body.lines.map((l) => l.lineId);
+    if (new Set(lineIds).size !== lineIds.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'lines: a line is listed twice', [{ field: 'lines', rule: 'unique', message: 'each line once' }]);
+    const r = await this.authorise.execute(body.orderId, body.lines, (owner) => assertCustomer(caller, owner ?? undefined));
+    if (!r.ok) {
+      if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail, r.refusals!, lineIds);
+      throw returnsProblem(r.code, r.detail);
+    }
+    return authorisationView(r.authorisation);
+  }
+
+  @Get(':code')
+  @RequireScopes('orders:read')
+  @ApiOperation({ summary: 'A return authorisation, as the store scans its code' })
+  @ApiParam({ name: 'code', schema: { type: 'string', pattern: '^[0-9A-Z]{8}$' } })
+  @ApiResponse({ status: 200, description: 'The authorisation', type: AuthorisationView })
+  @ApiProblems([400, 'Not a code (REQUEST.INVALID)'], [404, 'No such authorisation (AUTHORISATION.NOT_FOUND)'])
+  async get(@Param('code') code: string, @Caller() caller: Principal) {
+    if (!/^[0-9A-Z]{8}$/.test(code)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'code must be 8 capital letters or digits', [{ field: 'code', rule: 'matches', message: 'code must be 8 capital letters or digits' }]);
+    const a = await authorisationRepository.findByCode(this.dataSource.manager, code);
+    assertCustomer(caller, a ? a.customerId : undefined);
+    if (!a) throw returnsProblem('AUTHORISATION.NOT_FOUND', `no return authorisation ${code}`);
+    return authorisationView(a);
+  }
+}

@@ -1,0 +1,101 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { HttpStatus } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { normaliseEmail, normalisePhone } from '../domain/order-record';
+import { INITIAL_POLICY, policyInForce } from '../domain/policy';
+import { Clock } from '@omni/platform';
+import { LookupKey, orderRecordRepository } from './order-record.repository';
+import { policyRepository } from './policy.repository';
+import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
+import { returnsProblem } from './returns-problems';
+import { uuidParam } from './returns.http';
+import { returnableOrderView } from './views';
+import { ReturnsConfig } from '../returns.config';
+
+const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function invalid(field: string, rule: string, message: string): ProblemException {
+  const e: FieldProblem = { field, rule, message };
+  return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [e]);
+}
+
+/** The value a lookup compares, normalised as the read model stored it; a bad value names its field. */
+function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string {
+  const v = raw.trim();
+  if (v.length === 0 || v.length > 254) throw invalid(key, 'length', `${key} must be 1-254 characters`);
+  switch (key) {
+    case 'orderId':
+      if (!UUID.test(v)) throw invalid(key, 'isUuid', 'orderId must be a UUID');
+      return v.toLowerCase();
+    case 'receipt':
+      if (!/^[0-9A-Fa-f]{12}$/.test(v)) throw invalid(key, 'matches', 'receipt must be the 12 hex digits printed on the receipt');
+      return v.toUpperCase();
+    case 'email':
+      if (!/^[^@\s]+@[^@\s]+$/.test(v)) throw invalid(key, 'isEmail', 'email must be an e-mail address');
+      return normaliseEmail(v)!;
+    case 'phone':
+      if (!/^\+?[0-9 ().-]{4,32}$/.test(v)) throw invalid(key, 'isPhone', 'phone must be a phone number (international form: +33…)');
+      return normalisePhone(v, phoneCountry)!;
+    case 'loyaltyId':
+    case 'customerId':
+      return v;
+  }
+}
+
+@ApiTags('order lookup')
+@Controller('returnable-orders')
+export class LookupHttpController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
+  ) {}
+
+  @Get()
+  @RequireScopes('orders:read')
+  @ApiOperation({
+    summary: 'Find an order at any store\'s POS',
+    description: 'Exactly one of orderId, receipt (the 12 hex digits printed on the receipt), email, phone, loyaltyId or customerId. Orders of every channel, with what can still be returned per line.',
+  })
+  @ApiQuery({ name: 'orderId', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiQuery({ name: 'receipt', required: false, schema: { type: 'string', pattern: '^[0-9A-Fa-f]{12}$' } })
+  @ApiQuery({ name: 'email', required: false, schema: { type: 'string', maxLength: 254 } })
+  @ApiQuery({ name: 'phone', required: false, schema: { type: 'string', maxLength: 32 } })
+  @ApiQuery({ name: 'loyaltyId', required: false, schema: { type: 'string', maxLength: 64 } })
+  @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: 64 } })
+  @ApiResponse({ status: 200, description: 'Matching orders, newest first', type: ReturnableOrderListView })
+  @ApiProblems([400, 'Not exactly one criterion, or a malformed one (REQUEST.INVALID)'])
+  async find(@Query() query: Record<string, string>, @Caller() caller: Principal) {
+    const given = Object.keys(query).filter((k) => query[k] !== undefined);
+    const unknown = given.find((k) => !(KEYS as readonly string[]).includes(k));
+    if (unknown) throw invalid(unknown, 'whitelist', `${unknown} is not a lookup criterion (${KEYS.join(', ')})`);
+    if (given.length !== 1) throw invalid('query', 'exactlyOne', `exactly one of ${KEYS.join(', ')} is required`);
+    const key = given[0] as LookupKey;
+    const m = this.dataSource.manager;
+    const found = await orderRecordRepository.lookup(m, key, lookupValue(key, String(query[key]), this.config.PHONE_DEFAULT_COUNTRY));
+    // A customer token finds its own orders only.
+    const mine = caller.customerId === null ? found : found.filter((o) => o.customerId === caller.customerId);
+    const policy = await this.policy();
+    return { orders: mine.map((o) => returnableOrderView(o, policy)) };
+  }
+
+  @Get(':orderId')
+  @RequireScopes('orders:read')
+  @ApiOperation({ summary: 'One order as the returns service knows it, with what can still be returned' })
+  @ApiParam({ name: 'orderId', format: 'uuid' })
+  @ApiResponse({ status: 200, description: 'The order', type: ReturnableOrderView })
+  @ApiProblems([400, 'orderId is not a UUID (REQUEST.INVALID)'], [404, 'Not known here (ORDER.NOT_FOUND)'])
+  async get(@Param('orderId', uuidParam('orderId')) orderId: string, @Caller() caller: Principal) {
+    const o = await orderRecordRepository.find(this.dataSource.manager, orderId);
+    assertCustomer(caller, o ? o.customerId : undefined);
+    if (!o) throw returnsProblem('ORDER.NOT_FOUND', `no order ${orderId} (or its order.placed is not here yet)`);
+    return returnableOrderView(o, await this.policy());
+  }
+
+  private async policy() {
+    return policyInForce(await policyRepository.all(this.dataSource.manager), this.clock.now())?.document ?? INITIAL_POLICY;
+  }
+}

@@ -1,0 +1,63 @@
+import { Controller } from '@nestjs/common';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  OrderCancelledPayload,
+  OrderCancelledV1,
+  OrderCollectedPayload,
+  OrderCollectedV1,
+  OrderDeliveredPayload,
+  OrderDeliveredV1,
+  OrderLineCancelledPayload,
+  OrderLineCancelledV1,
+  orderPlacedAsV2,
+  OrderPlacedPayload,
+  OrderPlacedV1,
+  OrderPlacedV2,
+  OrderPlacedV2Payload,
+  OrderShippedPayload,
+  OrderShippedV1,
+} from '@omni/contracts';
+import { OrderReadModelUseCase } from '../application/order-read-model.use-case';
+
+/** Order events that build the returns service's read model of orders. */
+@Controller()
+export class OrderEventsHandler {
+  constructor(private readonly readModel: OrderReadModelUseCase) {}
+
+  @EventPattern(ceTypeOf(OrderPlacedV1))
+  onPlacedV1(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {
+    return this.readModel.placed(e, orderPlacedAsV2(e.data));
+  }
+
+  @EventPattern(ceTypeOf(OrderPlacedV2))
+  onPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>): Promise<void> {
+    return this.readModel.placed(e, e.data);
+  }
+
+  @EventPattern(ceTypeOf(OrderCollectedV1))
+  onCollected(@Payload() e: EventEnvelope<OrderCollectedPayload>): Promise<void> {
+    return this.readModel.collected(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderShippedV1))
+  onShipped(@Payload() e: EventEnvelope<OrderShippedPayload>): Promise<void> {
+    return this.readModel.shipped(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderDeliveredV1))
+  onDelivered(@Payload() e: EventEnvelope<OrderDeliveredPayload>): Promise<void> {
+    return this.readModel.delivered(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderLineCancelledV1))
+  onLineCancelled(@Payload() e: EventEnvelope<OrderLineCancelledPayload>): Promise<void> {
+    return this.readModel.lineCancelled(e);
+  }
+
+  @EventPattern(ceTypeOf(OrderCancelledV1))
+  onCancelled(@Payload() e: EventEnvelope<OrderCancelledPayload>): Promise<void> {
+    return this.readModel.cancelled(e);
+  }
+}

@@ -1,0 +1,156 @@
+import { Channel, OrderPlacedV2Payload, TenderAmountPayload } from '@omni/contracts';
+import { EntityManager } from 'typeorm';
+import { contactKeys, OrderLineRecord, OrderRecord, receiptOf } from '../domain/order-record';
+
+interface OrderRow {
+  order_id: string;
+  receipt: string;
+  channel: Channel;
+  placed_at_store_id: string | null;
+  customer_id: string | null;
+  email: string | null;
+  phone: string | null;
+  loyalty_id: string | null;
+  currency: string;
+  tenders: TenderAmountPayload[];
+  cancelled: boolean;
+  placed_at: Date;
+}
+
+interface LineRow {
+  order_id: string;
+  line_id: string;
+  sku: string;
+  unit_price: number;
+  quantity: number;
+  cancelled: number;
+  received: number;
+  returned: number;
+  received_at: Date | null;
+}
+
+const toLine = (r: LineRow): OrderLineRecord => ({
+  lineId: r.line_id,
+  sku: r.sku,
+  unitPrice: r.unit_price,
+  quantity: r.quantity,
+  cancelled: r.cancelled,
+  received: r.received,
+  returned: r.returned,
+  receivedAt: r.received_at,
+});
+
+const toOrder = (r: OrderRow, lines: LineRow[]): OrderRecord => ({
+  orderId: r.order_id,
+  receipt: r.receipt,
+  channel: r.channel,
+  placedAtStoreId: r.placed_at_store_id,
+  customerId: r.customer_id,
+  email: r.email,
+  phone: r.phone,
+  loyaltyId: r.loyalty_id,
+  currency: r.currency,
+  tenders: r.tenders,
+  cancelled: r.cancelled,
+  placedAt: r.placed_at,
+  lines: lines.map(toLine),
+});
+
+export type LookupKey = 'orderId' | 'receipt' | 'email' | 'phone' | 'loyaltyId' | 'customerId';
+const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'receipt', email: 'email', phone: 'phone', loyaltyId: 'loyalty_id', customerId: 'customer_id' };
+
+/** The order read model: written by the order-event handlers, read by lookups and returns. */
+export const orderRecordRepository = {
+  /** Records a placed order once; a redelivered or repeated order.placed changes nothing. */
+  async insertPlaced(m: EntityManager, o: OrderPlacedV2Payload, phoneCountry: string): Promise<void> {
+    const c = contactKeys(o.contact, phoneCountry);
+    const [, inserted] = (await m.query(
+      `INSERT INTO orders (order_id, receipt, channel, placed_at_store_id, customer_id, email, phone, loyalty_id, currency, tenders, placed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
+      [o.orderId, receiptOf(o.orderId), o.channel, o.placedAtStoreId, o.customerId, c.email, c.phone, c.loyaltyId, o.currency, JSON.stringify(o.capturedTenders), o.placedAt],
+    )) as [unknown, number];
+    if (inserted === 0) return;
+    const groupOf = new Map(o.fulfilments.flatMap((f) => f.lineIds.map((id) => [id, f.fulfilmentId] as const)));
+    for (const l of o.lines) {
+      await m.query(`INSERT INTO order_lines (order_id, line_id, fulfilment_id, sku, unit_price, quantity) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        o.orderId,
+        l.lineId,
+        groupOf.get(l.lineId) ?? null,
+        l.sku,
+        l.unitPrice,
+        l.quantity,
+      ]);
+    }
+  },
+
+  async exists(m: EntityManager, orderId: string): Promise<boolean> {
+    return (await m.query(`SELECT 1 FROM orders WHERE order_id = $1`, [orderId])).length === 1;
+  },
+
+  /** Units handed over; never more than bought and not cancelled (the CHECK holds the line). */
+  async addReceived(m: EntityManager, orderId: string, lineId: string, quantity: number, at: Date): Promise<boolean> {
+    const [, n] = (await m.query(
+      `UPDATE order_lines SET received = LEAST(quantity - cancelled, received + $3), received_at = GREATEST(received_at, $4)
+        WHERE order_id = $1 AND line_id = $2`,
+      [orderId, lineId, quantity, at],
+    )) as [unknown, number];
+    return n === 1;
+  },
+
+  async addCancelled(m: EntityManager, orderId: string, lineId: string, quantity: number): Promise<void> {
+    await m.query(`UPDATE order_lines SET cancelled = LEAST(quantity - received, cancelled + $3) WHERE order_id = $1 AND line_id = $2`, [orderId, lineId, quantity]);
+  },
+
+  /** The whole order (or the listed lines) cancelled: every unit not handed over is cancelled. */
+  async cancelRemaining(m: EntityManager, orderId: string, lineIds: readonly string[] | null): Promise<void> {
+    if (lineIds === null) await m.query(`UPDATE orders SET cancelled = true WHERE order_id = $1`, [orderId]);
+    await m.query(`UPDATE order_lines SET cancelled = quantity - received WHERE order_id = $1 AND ($2::uuid[] IS NULL OR line_id = ANY($2))`, [orderId, lineIds]);
+  },
+
+  async lineIdsOfGroup(m: EntityManager, orderId: string, fulfilmentId: string): Promise<string[]> {
+    const rows: { line_id: string }[] = await m.query(`SELECT line_id FROM order_lines WHERE order_id = $1 AND fulfilment_id = $2`, [orderId, fulfilmentId]);
+    return rows.map((r) => r.line_id);
+  },
+
+  async find(m: EntityManager, orderId: string, lock = false): Promise<OrderRecord | null> {
+    const rows: OrderRow[] = await m.query(`SELECT * FROM orders WHERE order_id = $1`, [orderId]);
+    if (rows.length === 0) return null;
+    // Locking the lines serialises every return of one order (two stores at once): see returns.md.
+    const lines: LineRow[] = await m.query(`SELECT * FROM order_lines WHERE order_id = $1 ORDER BY line_id ${lock ? 'FOR UPDATE' : ''}`, [orderId]);
+    return toOrder(rows[0], lines);
+  },
+
+  async lookup(m: EntityManager, key: LookupKey, value: string): Promise<OrderRecord[]> {
+    const rows: OrderRow[] = await m.query(`SELECT * FROM orders WHERE ${COLUMN[key]} = $1 ORDER BY placed_at DESC LIMIT 50`, [value]);
+    if (rows.length === 0) return [];
+    const lines: LineRow[] = await m.query(`SELECT * FROM order_lines WHERE order_id = ANY($1) ORDER BY line_id`, [rows.map((r) => r.order_id)]);
+    return rows.map((r) => toOrder(r, lines.filter((l) => l.order_id === r.order_id)));
+  },
+
+  async addReturned(m: EntityManager, orderId: string, lines: readonly { lineId: string; quantity: number }[], sign: 1 | -1): Promise<void> {
+    for (const l of lines) {
+      await m.query(`UPDATE order_lines SET returned = returned + $3 WHERE order_id = $1 AND line_id = $2`, [orderId, l.lineId, sign * l.quantity]);
+    }
+  },
+
+  async recordShipment(m: EntityManager, s: { orderId: string; fulfilmentId: string; locationId: string; lines: { lineId: string; quantity: number }[]; shippedAt: string }): Promise<void> {
+    await m.query(
+      `INSERT INTO shipments (order_id, fulfilment_id, location_id, lines, shipped_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [s.orderId, s.fulfilmentId, s.locationId, JSON.stringify(s.lines), s.shippedAt],
+    );
+  },
+
+  /** Marks a shipment delivered once; returns its lines, or null when unknown or already delivered. */
+  async markDelivered(m: EntityManager, orderId: string, fulfilmentId: string, at: string): Promise<{ lineId: string; quantity: number }[] | null> {
+    const rows: [{ lines: { lineId: string; quantity: number }[] }[], number] = await m.query(
+      `UPDATE shipments SET delivered_at = $3 WHERE order_id = $1 AND fulfilment_id = $2 AND delivered_at IS NULL RETURNING lines`,
+      [orderId, fulfilmentId, at],
+    );
+    return rows[0][0]?.lines ?? null;
+  },
+
+  async refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>> {
+    const rows: { reference: string; amount: number }[] = await m.query(`SELECT reference, sum(amount)::int AS amount FROM refunds WHERE order_id = $1 GROUP BY reference`, [orderId]);
+    return new Map(rows.map((r) => [r.reference, r.amount]));
+  },
+};

@@ -1,0 +1,118 @@
+import { Channel, RefundMethod, ReplacementPayload, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
+import { EntityManager } from 'typeorm';
+import { Return, ReturnStatus } from '../domain/return.machine';
+
+interface ReturnRow {
+  id: string;
+  request_id: string;
+  order_id: string;
+  kind: ReturnKind;
+  status: ReturnStatus;
+  store_id: string;
+  associate_id: string | null;
+  order_channel: Channel;
+  order_placed_at_store_id: string | null;
+  customer_id: string | null;
+  authorisation_id: string | null;
+  policy_version: number;
+  currency: string;
+  lines: ReturnedLinePayload[];
+  replacements: ReplacementPayload[];
+  difference: number;
+  refund_method: RefundMethod | null;
+  refund_amount: number;
+  charged: TenderAmountPayload | null;
+  failure_reason: string | null;
+  created_at: Date;
+  completed_at: Date | null;
+}
+
+const toReturn = (r: ReturnRow): Return => ({
+  id: r.id,
+  requestId: r.request_id,
+  orderId: r.order_id,
+  kind: r.kind,
+  status: r.status,
+  storeId: r.store_id,
+  associateId: r.associate_id,
+  orderChannel: r.order_channel,
+  orderPlacedAtStoreId: r.order_placed_at_store_id,
+  customerId: r.customer_id,
+  authorisationId: r.authorisation_id,
+  policyVersion: r.policy_version,
+  currency: r.currency,
+  lines: r.lines,
+  replacements: r.replacements,
+  difference: r.difference,
+  refundMethod: r.refund_method,
+  refundAmount: r.refund_amount,
+  charged: r.charged,
+  failureReason: r.failure_reason,
+  createdAt: r.created_at,
+  completedAt: r.completed_at,
+});
+
+export interface RefundRecord {
+  readonly id: string;
+  readonly tender: string;
+  readonly reference: string;
+  readonly amount: number;
+  /** The refundId of return.refund-requested; null for store credit. */
+  readonly requestId: string | null;
+  /** When the payment system confirmed it (payment.refunded), or the credit was booked. */
+  readonly settledAt: Date | null;
+}
+
+export const returnRepository = {
+  async insert(m: EntityManager, r: Return): Promise<void> {
+    await m.query(
+      `INSERT INTO returns (id, request_id, order_id, kind, status, store_id, associate_id, order_channel, order_placed_at_store_id, customer_id, authorisation_id,
+         policy_version, currency, lines, replacements, difference, refund_method, refund_amount, charged, failure_reason, created_at, completed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+      [
+        r.id, r.requestId, r.orderId, r.kind, r.status, r.storeId, r.associateId, r.orderChannel, r.orderPlacedAtStoreId, r.customerId, r.authorisationId,
+        r.policyVersion, r.currency, JSON.stringify(r.lines), JSON.stringify(r.replacements), r.difference, r.refundMethod, r.refundAmount,
+        r.charged === null ? null : JSON.stringify(r.charged), r.failureReason, r.createdAt, r.completedAt,
+      ],
+    );
+  },
+
+  async saveStatus(m: EntityManager, r: Return): Promise<void> {
+    await m.query(`UPDATE returns SET status = $2, failure_reason = $3, completed_at = $4 WHERE id = $1`, [r.id, r.status, r.failureReason, r.completedAt]);
+  },
+
+  async find(m: EntityManager, id: string, lock = false): Promise<Return | null> {
+    const rows: ReturnRow[] = await m.query(`SELECT * FROM returns WHERE id = $1 ${lock ? 'FOR UPDATE' : ''}`, [id]);
+    return rows[0] ? toReturn(rows[0]) : null;
+  },
+
+  async findByRequest(m: EntityManager, storeId: string, requestId: string): Promise<Return | null> {
+    const rows: ReturnRow[] = await m.query(`SELECT * FROM returns WHERE store_id = $1 AND request_id = $2`, [storeId, requestId]);
+    return rows[0] ? toReturn(rows[0]) : null;
+  },
+
+  async ofOrder(m: EntityManager, orderId: string): Promise<Return[]> {
+    const rows: ReturnRow[] = await m.query(`SELECT * FROM returns WHERE order_id = $1 ORDER BY created_at`, [orderId]);
+    return rows.map(toReturn);
+  },
+
+  async insertRefund(m: EntityManager, r: { id: string; returnId: string; orderId: string; tender: string; reference: string; amount: number; requestId: string | null; settledAt: Date | null; at: Date }): Promise<void> {
+    await m.query(`INSERT INTO refunds (id, return_id, order_id, tender, reference, amount, request_id, settled_at, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      r.id, r.returnId, r.orderId, r.tender, r.reference, r.amount, r.requestId, r.settledAt, r.at,
+    ]);
+  },
+
+  async refundsOf(m: EntityManager, returnId: string): Promise<RefundRecord[]> {
+    const rows: { id: string; tender: string; reference: string; amount: number; request_id: string | null; settled_at: Date | null }[] = await m.query(
+      `SELECT id, tender, reference, amount, request_id, settled_at FROM refunds WHERE return_id = $1 ORDER BY tender, reference`,
+      [returnId],
+    );
+    return rows.map((r) => ({ id: r.id, tender: r.tender, reference: r.reference, amount: r.amount, requestId: r.request_id, settledAt: r.settled_at }));
+  },
+
+  /** The payment system confirmed a refund request: its rows are settled (once). */
+  async markSettled(m: EntityManager, orderId: string, requestId: string, at: Date): Promise<number> {
+    const [, n] = (await m.query(`UPDATE refunds SET settled_at = $3 WHERE order_id = $1 AND request_id = $2 AND settled_at IS NULL`, [orderId, requestId, at])) as [unknown, number];
+    return n;
+  },
+};

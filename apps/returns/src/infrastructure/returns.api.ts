@@ -1,0 +1,139 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CHANNELS, DISPOSITIONS, REFUND_METHODS, RETURN_CONDITIONS, RETURN_KINDS, TENDERS } from '@omni/contracts';
+
+// Response shapes of the returns API, for its OpenAPI document (no runtime role).
+
+const ID = { type: String, pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
+const TIME = { type: String, format: 'date-time' } as const;
+const INT = { type: 'integer' } as const;
+const UUID = { type: String, format: 'uuid' } as const;
+
+export class ReturnableLineView {
+  @ApiProperty(UUID) lineId: string;
+  @ApiProperty(ID) sku: string;
+  @ApiProperty({ ...INT, description: 'price of one unit paid, minor units' }) unitPrice: number;
+  @ApiProperty({ ...INT, description: 'units bought' }) quantity: number;
+  @ApiProperty({ ...INT, description: 'units cancelled before handover' }) cancelled: number;
+  @ApiProperty({ ...INT, description: 'units handed over (collected or delivered)' }) received: number;
+  @ApiProperty({ ...INT, description: 'units returned, or held by an exchange in progress' }) returned: number;
+  @ApiProperty({ ...INT, description: 'units that can still come back: received − returned' }) returnable: number;
+  @ApiProperty({ ...TIME, nullable: true, description: 'last handover; the return window runs from here' }) receivedAt: string | null;
+  @ApiProperty({ type: String, description: 'category by the policy in force (SKU prefix rules)' }) category: string;
+}
+
+export class ReturnableOrderView {
+  @ApiProperty(UUID) orderId: string;
+  @ApiProperty({ type: String, pattern: '^[0-9A-F]{12}$', description: 'receipt number: the first 12 hex digits of the order id' }) receipt: string;
+  @ApiProperty({ enum: CHANNELS, description: 'channel the order was placed in' }) channel: string;
+  @ApiProperty({ type: String, nullable: true, description: 'store whose POS placed the order' }) placedAtStoreId: string | null;
+  @ApiProperty({ type: String, nullable: true }) customerId: string | null;
+  @ApiProperty({ type: String, pattern: '^[A-Z]{3}$' }) currency: string;
+  @ApiProperty({ type: Boolean }) cancelled: boolean;
+  @ApiProperty(TIME) placedAt: string;
+  @ApiProperty({ type: () => ReturnableLineView, isArray: true }) lines: ReturnableLineView[];
+}
+
+export class ReturnableOrderListView {
+  @ApiProperty({ type: () => ReturnableOrderView, isArray: true, description: 'newest first, at most 50' }) orders: ReturnableOrderView[];
+}
+
+export class TenderAmountView {
+  @ApiProperty({ enum: TENDERS }) tender: string;
+  @ApiProperty({ ...INT, minimum: 0 }) amount: number;
+  @ApiProperty({ type: String }) reference: string;
+}
+
+export class ReturnedLineView {
+  @ApiProperty(UUID) lineId: string;
+  @ApiProperty(ID) sku: string;
+  @ApiProperty({ ...INT, minimum: 1 }) quantity: number;
+  @ApiProperty({ ...INT, minimum: 0 }) unitPrice: number;
+  @ApiProperty({ enum: RETURN_CONDITIONS }) condition: string;
+  @ApiProperty({ enum: DISPOSITIONS }) disposition: string;
+  @ApiProperty({ type: String, description: 'policy rule that allowed the line back' }) rule: string;
+}
+
+export class ReplacementView {
+  @ApiProperty(ID) sku: string;
+  @ApiProperty({ ...INT, minimum: 1 }) quantity: number;
+  @ApiProperty({ ...INT, minimum: 0 }) unitPrice: number;
+}
+
+export class RefundView {
+  @ApiProperty(UUID) id: string;
+  @ApiProperty({ enum: TENDERS }) tender: string;
+  @ApiProperty({ type: String, description: 'payment reference of the tender, or the store-credit account' }) reference: string;
+  @ApiProperty({ ...INT, minimum: 1 }) amount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'refundId of return.refund-requested; null for store credit' }) refundId: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it' }) settledAt: string | null;
+}
+
+export class ReturnView {
+  @ApiProperty(UUID) id: string;
+  @ApiProperty({ type: String }) requestId: string;
+  @ApiProperty(UUID) orderId: string;
+  @ApiProperty({ enum: RETURN_KINDS }) kind: string;
+  @ApiProperty({ enum: ['AWAITING_REPLACEMENT', 'COMPLETED', 'REPLACEMENT_UNAVAILABLE'] }) status: string;
+  @ApiProperty({ ...ID, description: 'store that received the units and finished the return' }) storeId: string;
+  @ApiProperty({ type: String, nullable: true }) associateId: string | null;
+  @ApiProperty({ enum: CHANNELS, description: 'channel the order was placed in' }) orderChannel: string;
+  @ApiProperty({ type: String, nullable: true }) orderPlacedAtStoreId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) authorisationId: string | null;
+  @ApiProperty({ ...INT, description: 'return policy version that decided' }) policyVersion: number;
+  @ApiProperty({ type: String }) currency: string;
+  @ApiProperty({ type: () => ReturnedLineView, isArray: true }) lines: ReturnedLineView[];
+  @ApiProperty({ type: () => ReplacementView, isArray: true }) replacements: ReplacementView[];
+  @ApiProperty({ type: 'integer', description: 'replacements less returned value: > 0 charged at the POS, < 0 refunded' }) difference: number;
+  @ApiProperty({ enum: REFUND_METHODS, nullable: true }) refundMethod: string | null;
+  @ApiProperty({ ...INT, minimum: 0 }) refundAmount: number;
+  @ApiProperty({ type: () => TenderAmountView, nullable: true }) charged: TenderAmountView | null;
+  @ApiProperty({ type: () => RefundView, isArray: true, description: 'refunds asked for, per tender' }) refunds: RefundView[];
+  @ApiProperty({ type: String, nullable: true }) failureReason: string | null;
+  @ApiProperty(TIME) createdAt: string;
+  @ApiProperty({ ...TIME, nullable: true }) completedAt: string | null;
+}
+
+export class AuthorisationLineView {
+  @ApiProperty(UUID) lineId: string;
+  @ApiProperty(ID) sku: string;
+  @ApiProperty({ ...INT, minimum: 1 }) quantity: number;
+}
+
+export class AuthorisationView {
+  @ApiProperty(UUID) id: string;
+  @ApiProperty({ type: String, pattern: '^[0-9A-Z]{8}$', description: 'the code (or QR content) shown at the store' }) code: string;
+  @ApiProperty(UUID) orderId: string;
+  @ApiProperty({ enum: ['OPEN', 'USED'] }) status: string;
+  @ApiProperty({ type: () => AuthorisationLineView, isArray: true }) lines: AuthorisationLineView[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) returnId: string | null;
+  @ApiProperty(TIME) expiresAt: string;
+}
+
+export class PolicyView {
+  @ApiProperty({ ...INT, minimum: 1 }) version: number;
+  @ApiProperty(TIME) effectiveFrom: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'the policy document (docs/returns.md)' }) document: Record<string, unknown>;
+  @ApiProperty(TIME) publishedAt: string;
+  @ApiProperty({ type: String }) publishedBy: string;
+}
+
+export class PolicyListView {
+  @ApiProperty({ type: () => PolicyView, isArray: true }) policies: PolicyView[];
+}
+
+export class BalanceView {
+  @ApiProperty({ type: String, pattern: '^[A-Z]{3}$' }) currency: string;
+  @ApiProperty({ ...INT, minimum: 0 }) balance: number;
+}
+
+export class StoreCreditView {
+  @ApiProperty({ type: String, description: 'the customer id' }) accountId: string;
+  @ApiProperty({ type: () => BalanceView, isArray: true }) balances: BalanceView[];
+}
+
+export class RedemptionView {
+  @ApiProperty({ ...UUID, description: 'the reference an order carries for its captured store-credit tender' }) redemptionId: string;
+  @ApiProperty({ ...INT, minimum: 1 }) amount: number;
+  @ApiProperty({ type: String }) currency: string;
+  @ApiProperty({ ...INT, minimum: 0, description: 'balance left' }) balance: number;
+}

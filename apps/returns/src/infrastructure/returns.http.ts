@@ -1,0 +1,160 @@
+import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { REFUND_METHODS, RefundMethod, RETURN_CONDITIONS, ReturnCondition, TENDERS } from '@omni/contracts';
+import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { OpenReturnUseCase } from '../application/open-return.use-case';
+import { ReturnView } from './returns.api';
+import { policyProblem, returnsProblem } from './returns-problems';
+import { returnRepository } from './return.repository';
+import { returnView } from './views';
+
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+const ID_MESSAGE = (f: string) => ({ message: `${f} must be 1-64 letters, digits, dot, dash or underscore` });
+
+export class ReturnLineDto {
+  @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
+  @IsUUID()
+  lineId: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
+  @IsInt() @Min(1) @Max(10000)
+  quantity: number;
+
+  @ApiProperty({ enum: RETURN_CONDITIONS, description: 'condition the store finds the unit in; decides its disposition' })
+  @IsIn(RETURN_CONDITIONS)
+  condition: ReturnCondition;
+}
+
+export class ReplacementDto {
+  @ApiProperty({ description: 'replacement SKU, from this store\'s stock', example: 'SKU-2', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @IsString() @Matches(ID, ID_MESSAGE('sku'))
+  sku: string;
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
+  @IsInt() @Min(1) @Max(10000)
+  quantity: number;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 8900, description: 'the store\'s price of one unit, minor units' })
+  @IsInt() @Min(0) @Max(100_000_000)
+  unitPrice: number;
+}
+
+export class ChargedDto {
+  @ApiProperty({ enum: TENDERS })
+  @IsIn(TENDERS)
+  tender: (typeof TENDERS)[number];
+
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, example: 500 })
+  @IsInt() @Min(1) @Max(100_000_000)
+  amount: number;
+
+  @ApiProperty({ description: 'POS or payment terminal reference', example: 'POS-0001', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
+  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'reference must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  reference: string;
+}
+
+export class OpenReturnDto {
+  @ApiProperty({ description: 'the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', example: 'pos-1-000123', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
+  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'requestId must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  requestId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the order; or give authorisationCode' })
+  @IsOptional() @IsUUID()
+  orderId?: string;
+
+  @ApiPropertyOptional({ pattern: '^[0-9A-Z]{8}$', description: 'code of a return started online', example: 'K7Q2M9XD' })
+  @IsOptional() @IsString() @Matches(/^[0-9A-Z]{8}$/, { message: 'authorisationCode must be 8 capital letters or digits' })
+  authorisationCode?: string;
+
+  @ApiPropertyOptional({ enum: ['receipt', 'none'], default: 'receipt', description: 'none: the order was found by e-mail, phone or loyalty id without the receipt (receipt-less rules apply)' })
+  @IsOptional() @IsIn(['receipt', 'none'])
+  proofOfPurchase?: 'receipt' | 'none';
+
+  @ApiProperty({ type: () => ReturnLineDto, isArray: true, minItems: 1, maxItems: 100 })
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ReturnLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  lines: ReturnLineDto[];
+
+  @ApiPropertyOptional({ type: () => ReplacementDto, isArray: true, maxItems: 100, description: 'an exchange: what the customer takes instead, from this store\'s stock' })
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ReplacementDto) @ArrayMaxSize(100)
+  replacements?: ReplacementDto[];
+
+  @ApiPropertyOptional({ enum: REFUND_METHODS, description: 'how a refund is paid: to the tenders of the order, or as store credit' })
+  @IsOptional() @IsIn(REFUND_METHODS)
+  refundMethod?: RefundMethod;
+
+  @ApiPropertyOptional({ type: () => ChargedDto, description: 'an uneven exchange costing more: the difference, taken at the POS' })
+  @IsOptional() @ValidateNested() @Type(() => ChargedDto)
+  charged?: ChargedDto;
+}
+
+export const uuidParam = (name: string) =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', `${name}: must be a UUID`, [{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
+  });
+
+@ApiTags('returns')
+@Controller()
+export class ReturnsHttpController {
+  constructor(
+    private readonly openReturn: OpenReturnUseCase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post('stores/:storeId/returns')
+  @RequireScopes('store:operate')
+  @StoreScoped('storeId')
+  @ApiOperation({
+    summary: 'Return or exchange units of an order at this store',
+    description:
+      'Any store takes back an order of any channel. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE). A retry with the same requestId answers the first return (200).',
+  })
+  @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiBody({ type: OpenReturnDto })
+  @ApiResponse({ status: 201, description: 'The return, COMPLETED or AWAITING_REPLACEMENT', type: ReturnView })
+  @ApiResponse({ status: 200, description: 'The return made earlier with this requestId', type: ReturnView })
+  @ApiProblems(
+    400,
+    [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
+    [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED)'],
+    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a payment or refund method missing (EXCHANGE.*, REFUND.*); an unknown line'],
+  )
+  async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
+    if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
+    const r = await this.openReturn.execute({
+      storeId,
+      associateId: caller.associateId,
+      requestId: body.requestId,
+      orderId: body.orderId ?? null,
+      authorisationCode: body.authorisationCode ?? null,
+      withReceipt: (body.proofOfPurchase ?? 'receipt') === 'receipt',
+      lines: body.lines,
+      replacements: body.replacements ?? [],
+      refundMethod: body.refundMethod ?? null,
+      charged: body.charged ?? null,
+    });
+    if (!r.ok) {
+      if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail!, r.refusals!, body.lines.map((l) => l.lineId));
+      throw returnsProblem(r.code, r.detail);
+    }
+    res.status(r.replayed ? HttpStatus.OK : HttpStatus.CREATED);
+    return returnView(r.return, await returnRepository.refundsOf(this.dataSource.manager, r.return.id));
+  }
+
+  @Get('returns/:id')
+  @RequireScopes('orders:read')
+  @ApiOperation({ summary: 'A return or exchange, its lines with the rule that allowed each, its refunds' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'return id' })
+  @ApiResponse({ status: 200, description: 'The return', type: ReturnView })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such return (RETURN.NOT_FOUND)'])
+  async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
+    const r = await returnRepository.find(this.dataSource.manager, id);
+    // A customer token sees its own returns only; another's and a missing one are the same 403.
+    assertCustomer(caller, r ? r.customerId : undefined);
+    if (!r) throw returnsProblem('RETURN.NOT_FOUND', `no return ${id}`);
+    return returnView(r, await returnRepository.refundsOf(this.dataSource.manager, id));
+  }
+}

@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Param, Post, Res, HttpStatus } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { StoreCreditUseCase } from '../application/store-credit.use-case';
+import { storeCreditRepository } from './store-credit.repository';
+import { RedemptionView, StoreCreditView } from './returns.api';
+import { returnsProblem } from './returns-problems';
+
+const ACCOUNT = /^[A-Za-z0-9._:@-]{1,64}$/;
+
+export class RedeemDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, example: 1500, description: 'minor units' })
+  @IsInt() @Min(1) @Max(100_000_000)
+  amount: number;
+
+  @ApiProperty({ pattern: '^[A-Z]{3}$', example: 'EUR' })
+  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiProperty({ description: 'the checkout (cart) this pays for; a retry with it spends once', example: 'cart-42', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
+  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'reference must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  reference: string;
+}
+
+function checkAccount(accountId: string): void {
+  if (!ACCOUNT.test(accountId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'accountId must be a customer id', [{ field: 'accountId', rule: 'matches', message: 'accountId must be a customer id' }]);
+}
+
+/** Store credit, owned by the returns service (ADR 0009): balances and redemption from any channel. */
+@ApiTags('store credit')
+@ApiParam({ name: 'accountId', description: 'the customer id', schema: { type: 'string', pattern: '^[A-Za-z0-9._:@-]{1,64}$', example: 'cust-42' } })
+@Controller('store-credit/:accountId')
+export class StoreCreditHttpController {
+  constructor(
+    private readonly credit: StoreCreditUseCase,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @RequireScopes('orders:read')
+  @ApiOperation({ summary: 'Store-credit balances of a customer, per currency' })
+  @ApiResponse({ status: 200, description: 'The balances (none yet: an empty list)', type: StoreCreditView })
+  @ApiProblems(400)
+  async get(@Param('accountId') accountId: string, @Caller() caller: Principal) {
+    checkAccount(accountId);
+    assertCustomer(caller, accountId);
+    const balances = await storeCreditRepository.balances(this.dataSource.manager, accountId);
+    return { accountId, balances: balances.map(({ currency, balance }) => ({ currency, balance })) };
+  }
+
+  @Post('redemptions')
+  @RequireScopes('orders:place')
+  @ApiOperation({
+    summary: 'Spend store credit at a checkout of any channel',
+    description: 'The order then carries the redemptionId as the reference of a captured tender `store-credit` (order.placed v2 capturedTenders).',
+  })
+  @ApiBody({ type: RedeemDto })
+  @ApiResponse({ status: 201, description: 'Spent', type: RedemptionView })
+  @ApiResponse({ status: 200, description: 'Spent earlier with this reference', type: RedemptionView })
+  @ApiProblems(400, [409, 'The balance does not cover it, or the reference paid another amount (STORE_CREDIT.INSUFFICIENT, STORE_CREDIT.REFERENCE_REUSED)'])
+  async redeem(@Param('accountId') accountId: string, @Body() body: RedeemDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
+    checkAccount(accountId);
+    assertCustomer(caller, accountId);
+    const r = await this.credit.redeem(accountId, body.amount, body.currency, body.reference);
+    if (!r.ok) throw returnsProblem(r.code, r.detail);
+    res.status(r.replayed ? HttpStatus.OK : HttpStatus.CREATED);
+    return { redemptionId: r.redemptionId, amount: r.amount, currency: r.currency, balance: r.balance };
+  }
+}

@@ -1,0 +1,58 @@
+import { EntityManager } from 'typeorm';
+
+export interface StoreCreditBalance {
+  readonly accountId: string;
+  readonly currency: string;
+  readonly balance: number;
+}
+
+/** Store-credit balances (ADR 0009): one row per account and currency, entries as the ledger. */
+export const storeCreditRepository = {
+  async credit(m: EntityManager, e: { entryId: string; accountId: string; currency: string; amount: number; returnId: string; orderId: string; at: Date }): Promise<number> {
+    await m.query(`INSERT INTO store_credit_entries (id, account_id, currency, delta, return_id, order_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      e.entryId, e.accountId, e.currency, e.amount, e.returnId, e.orderId, e.at,
+    ]);
+    const rows: { balance: number }[] = await m.query(
+      `INSERT INTO store_credit_accounts (account_id, currency, balance) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, currency) DO UPDATE SET balance = store_credit_accounts.balance + $3, updated_at = now() RETURNING balance`,
+      [e.accountId, e.currency, e.amount],
+    );
+    return rows[0].balance;
+  },
+
+  /** Spends `amount` only if the balance covers it, in one statement: two checkouts cannot both spend the last credit. */
+  async tryDebit(m: EntityManager, e: { entryId: string; accountId: string; currency: string; amount: number; reference: string; at: Date }): Promise<number | null> {
+    const rows: [{ balance: number }[], number] = await m.query(
+      `UPDATE store_credit_accounts SET balance = balance - $3, updated_at = now() WHERE account_id = $1 AND currency = $2 AND balance >= $3 RETURNING balance`,
+      [e.accountId, e.currency, e.amount],
+    );
+    if (rows[1] !== 1) return null;
+    await m.query(`INSERT INTO store_credit_entries (id, account_id, currency, delta, reference, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      e.entryId, e.accountId, e.currency, -e.amount, e.reference, e.at,
+    ]);
+    return rows[0][0].balance;
+  },
+
+  /** A redemption an order paid with: the order's id is written on the ledger entry. */
+  async attachOrder(m: EntityManager, redemptionId: string, orderId: string): Promise<void> {
+    await m.query(`UPDATE store_credit_entries SET order_id = $2 WHERE id = $1 AND delta < 0 AND order_id IS NULL`, [redemptionId, orderId]);
+  },
+
+  async balances(m: EntityManager, accountId: string): Promise<StoreCreditBalance[]> {
+    const rows: { account_id: string; currency: string; balance: number }[] = await m.query(`SELECT * FROM store_credit_accounts WHERE account_id = $1 ORDER BY currency`, [accountId]);
+    return rows.map((r) => ({ accountId: r.account_id, currency: r.currency, balance: r.balance }));
+  },
+
+  async entries(m: EntityManager, accountId: string): Promise<{ id: string; currency: string; delta: number; returnId: string | null; reference: string | null; orderId: string | null; createdAt: Date }[]> {
+    const rows: { id: string; currency: string; delta: number; return_id: string | null; reference: string | null; order_id: string | null; created_at: Date }[] = await m.query(
+      `SELECT * FROM store_credit_entries WHERE account_id = $1 ORDER BY created_at, id`,
+      [accountId],
+    );
+    return rows.map((r) => ({ id: r.id, currency: r.currency, delta: r.delta, returnId: r.return_id, reference: r.reference, orderId: r.order_id, createdAt: r.created_at }));
+  },
+};
+
+export async function redemptionByReference(m: EntityManager, accountId: string, reference: string): Promise<{ id: string; currency: string; amount: number } | null> {
+  const rows: { id: string; currency: string; delta: number }[] = await m.query(`SELECT id, currency, delta FROM store_credit_entries WHERE account_id = $1 AND reference = $2`, [accountId, reference]);
+  return rows[0] ? { id: rows[0].id, currency: rows[0].currency, amount: -rows[0].delta } : null;
+}

@@ -1,0 +1,66 @@
+import { categoryOf, ReturnPolicyDocument } from '../domain/policy';
+import { OrderRecord, returnable } from '../domain/order-record';
+import { Return } from '../domain/return.machine';
+import { ReturnAuthorisation } from './authorisation.repository';
+import { PublishedPolicy } from './policy.repository';
+import { RefundRecord } from './return.repository';
+
+export function returnableOrderView(o: OrderRecord, policy: ReturnPolicyDocument) {
+  return {
+    orderId: o.orderId,
+    receipt: o.receipt,
+    channel: o.channel,
+    placedAtStoreId: o.placedAtStoreId,
+    customerId: o.customerId,
+    currency: o.currency,
+    cancelled: o.cancelled,
+    placedAt: o.placedAt.toISOString(),
+    lines: o.lines.map((l) => ({
+      lineId: l.lineId,
+      sku: l.sku,
+      unitPrice: l.unitPrice,
+      quantity: l.quantity,
+      cancelled: l.cancelled,
+      received: l.received,
+      returned: l.returned,
+      returnable: returnable(l),
+      receivedAt: l.receivedAt?.toISOString() ?? null,
+      category: categoryOf(policy, l.sku),
+    })),
+  };
+}
+
+export function returnView(r: Return, refunds: readonly RefundRecord[]) {
+  return {
+    id: r.id,
+    requestId: r.requestId,
+    orderId: r.orderId,
+    kind: r.kind,
+    status: r.status,
+    storeId: r.storeId,
+    associateId: r.associateId,
+    orderChannel: r.orderChannel,
+    orderPlacedAtStoreId: r.orderPlacedAtStoreId,
+    authorisationId: r.authorisationId,
+    policyVersion: r.policyVersion,
+    currency: r.currency,
+    lines: r.lines,
+    replacements: r.replacements,
+    difference: r.difference,
+    refundMethod: r.refundMethod,
+    refundAmount: r.refundAmount,
+    charged: r.charged,
+    refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null })),
+    failureReason: r.failureReason,
+    createdAt: r.createdAt.toISOString(),
+    completedAt: r.completedAt?.toISOString() ?? null,
+  };
+}
+
+export function authorisationView(a: ReturnAuthorisation) {
+  return { id: a.id, code: a.code, orderId: a.orderId, status: a.status, lines: a.lines, returnId: a.returnId, expiresAt: a.expiresAt.toISOString() };
+}
+
+export function policyView(p: PublishedPolicy) {
+  return { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), document: p.document, publishedAt: p.publishedAt.toISOString(), publishedBy: p.publishedBy };
+}

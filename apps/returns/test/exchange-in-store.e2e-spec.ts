@@ -1,0 +1,79 @@
+import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
+import { uniq } from './returns.harness';
+
+/**
+ * Journey 3 across the real services: an order placed on the web and collected at one store is
+ * exchanged at another store, the replacement taken from that store's shelves on the spot.
+ */
+describe('buy online, exchange in another store, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const returnsUrl = () => stack.services.returns.url;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC]);
+    stack = await startStack(['order', 'inventory', 'returns']);
+    j = new Journey(stack, probe);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  it('click & collect at store A, even exchange (other size) at store B from B\'s stock, credited to B', async () => {
+    const [a, b] = [Journey.id('A'), Journey.id('B')];
+    await j.location(a);
+    await j.location(b);
+    const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
+    await j.receive(a, m, 2);
+    await j.receive(b, l, 1);
+
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }]);
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(a, placed.id);
+    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBeLessThan(300);
+    await j.status(placed.id, 'COLLECTED');
+    await eventually(async () => expect(await j.stock(a, m)).toMatchObject({ onHand: 1, reserved: 0 }));
+
+    // Store B's POS finds the web order by its receipt number and sees the collected unit.
+    const posB = await tokens.pos(b, 'associate-b');
+    const receipt = placed.id.replace(/-/g, '').slice(0, 12);
+    const found = await eventually(async () => {
+      const res = await http('GET', `${returnsUrl()}/returnable-orders?receipt=${receipt}`, undefined, {}, { token: posB });
+      expect(res.body.orders[0]?.lines[0]).toMatchObject({ sku: m, received: 1, returnable: 1 });
+      return res.body.orders[0];
+    });
+    expect(found).toMatchObject({ orderId: placed.id, channel: 'web', customerId: 'journey-customer' });
+
+    const exchange = await http(
+      'POST',
+      `${returnsUrl()}/stores/${b}/returns`,
+      { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] },
+      {},
+      { token: posB },
+    );
+    expect(exchange.status).toBe(201);
+    expect(exchange.body).toMatchObject({ kind: 'exchange', status: 'AWAITING_REPLACEMENT', difference: 0, storeId: b, orderChannel: 'web' });
+
+    const done = await eventually(async () => {
+      const r = (await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`, undefined, {}, { token: posB })).body;
+      expect(r.status).toBe('COMPLETED');
+      return r;
+    });
+    expect(done).toMatchObject({ refundAmount: 0, refunds: [], associateId: 'associate-b', lines: [{ sku: m, disposition: 'sellable', rule: 'window-web' }] });
+    // The replacement left B's shelves; the returned unit is on them now; A is untouched.
+    expect(await j.stock(b, l)).toMatchObject({ onHand: 0, available: 0 });
+    await eventually(async () => expect(await j.stock(b, m)).toMatchObject({ onHand: 1, available: 1 }));
+    expect(await j.stock(a, m)).toMatchObject({ onHand: 1, reserved: 0 });
+    // Channel credit: the order's channel and the store that finished the exchange.
+    await eventually(() => {
+      const completed = probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.completed.v1' }).map((x) => JSON.parse(x.value!));
+      expect(completed).toEqual([expect.objectContaining({ kind: 'exchange', storeId: b, orderChannel: 'web', replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] })]);
+    });
+    expect(probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.refund-requested.v1' })).toHaveLength(0);
+    // Nothing more to return on that line.
+    expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
+  });
+});
