@@ -32,7 +32,7 @@ export async function startDownstream({ brokers, log = console.log }) {
   const notifications = [];
   await producer.connect();
   await consumer.connect();
-  await consumer.subscribe({ topics: ['order.events.v1', 'notification.requests.v1'], fromBeginning: false });
+  await consumer.subscribe({ topics: ['order.events.v1', 'notification.requests.v1', 'returns.events.v1'], fromBeginning: false });
   let joined;
   const hasJoined = new Promise((r) => (joined = r));
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
@@ -50,6 +50,10 @@ export async function startDownstream({ brokers, log = console.log }) {
       } else if (type === 'payment.capture-requested.v1') {
         await reply('payment.captured.v1', { orderId: data.orderId, amount: data.amount, currency: data.currency, capturedAt: new Date().toISOString() });
         log(`  payment:   captured ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId}`);
+      } else if (type === 'return.refund-requested.v1') {
+        const amount = data.tenders.reduce((sum, t) => sum + t.amount, 0);
+        await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, refundedAt: new Date().toISOString() });
+        log(`  payment:   refunded ${(amount / 100).toFixed(2)} ${data.currency} of return ${data.returnId} to ${data.tenders.map((t) => t.tender).join(' + ')}`);
       } else if (type === 'payment.refund-requested.v2') {
         await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount: data.amount, currency: data.currency, refundedAt: new Date().toISOString() });
         log(`  payment:   refunded ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} (${data.reason})`);
