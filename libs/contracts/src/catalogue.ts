@@ -38,6 +38,7 @@ import {
   PaymentRefundRequestedV2,
 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -75,6 +76,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReservationConsumedV1,
   PaymentCapturedV1,
   PaymentRefundedV1,
+  CustomerOrderLinkedV1,
+  CustomerMergedV1,
+  CustomerPreferencesChangedV1,
+  CustomerErasedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

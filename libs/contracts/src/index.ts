@@ -7,6 +7,7 @@ export * from './events/common';
 export * from './events/order.events';
 export * from './events/inventory.events';
 export * from './events/fulfilment.events';
+export * from './events/customer.events';
 export * from './decision';
 export * from './events/payment.events';
 export * from './consumers';
