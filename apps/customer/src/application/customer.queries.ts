@@ -133,12 +133,15 @@ export class CustomerQueries {
     return { customerId, entries: page, nextCursor: rows.length > limit && last ? encodeCursor(last.occurredAt, last.eventId) : null };
   }
 
-  /** Every order of the customer as the open-order view sees it, most recent first. */
+  /**
+   * Every order of the customer as the open-order view sees it, most recent first. An order's events
+   * are folded in the order of its partition (one key, one partition), not by their clocks.
+   */
   async orders(customerId: string): Promise<OrderSummary[]> {
     const m = this.dataSource.manager;
     const rows: EntryRow[] = await m.query(
       `SELECT e.* FROM timeline_entries e JOIN order_links l ON l.order_id = e.order_id
-       WHERE l.profile_id = ANY($1::uuid[]) ORDER BY e.order_id, e.occurred_at, e.kafka_offset NULLS FIRST, e.event_id`,
+       WHERE l.profile_id = ANY($1::uuid[]) ORDER BY e.order_id, e.kafka_offset NULLS FIRST, e.occurred_at, e.event_id`,
       [await this.closure(m, customerId)],
     );
     const byOrder = new Map<string, TimelineFact[]>();

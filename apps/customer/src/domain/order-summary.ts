@@ -58,7 +58,7 @@ export function summariseOrder(orderId: string, facts: readonly TimelineFact[]):
   let placedAtStoreId: string | null = null;
   let updatedAt = '';
   for (const f of facts) {
-    updatedAt = f.occurredAt;
+    if (f.occurredAt > updatedAt) updatedAt = f.occurredAt;
     if (f.kind === 'order.placed') {
       channel = f.channel;
       placedAt = f.occurredAt;
