@@ -61,7 +61,9 @@ describe('customer profiles matched from orders', () => {
     const customerId = await h.place(first);
     expect(await h.place(placedV1({ channel: 'web', customerId: account }))).toBe(customerId);
     // The same account id in another channel is another account (accounts are per channel).
-    expect(await h.place(placedV1({ channel: 'app', customerId: account }))).not.toBe(customerId);
+    const appProfile = await h.place(placedV1({ channel: 'app', customerId: account }));
+    expect(appProfile).not.toBe(customerId);
+    expect((await h.get(`/customers/${appProfile}/duplicates`)).body.candidates).toEqual([{ customerId, score: 0.85, signals: ['same-account-id'] }]);
 
     const guest = placedV1({ channel: 'web', customerId: null });
     await h.send(guest.message);
@@ -125,6 +127,7 @@ describe('customer profiles matched from orders', () => {
     const cases: [string, string, unknown, number, string][] = [
       ['GET', '/customers/not-a-uuid', undefined, 400, 'customerId'],
       ['GET', `/customers/${customerId}/timeline?limit=0`, undefined, 400, 'limit'],
+      ['GET', '/customers/a%20b/timeline', undefined, 400, 'customerId'],
       ['GET', `/customers/${customerId}/timeline?cursor=abc`, undefined, 400, 'cursor'],
       ['PATCH', `/customers/${customerId}/preferences`, {}, 400, 'homeStoreId'],
       ['PATCH', `/customers/${customerId}/preferences`, { preferredContactChannel: 'pigeon' }, 400, 'preferredContactChannel'],
@@ -152,6 +155,11 @@ describe('customer profiles matched from orders', () => {
     const other = await h.place(placedV2({ channel: 'app', contact: { email: `${uniq('other')}@example.com` } }));
     const me = await h.as({ sub: account, channel: 'app', customer_id: account, scope: 'orders:read' });
     expect((await me('GET', `/customers/${mine}/timeline`)).status).toBe(200);
+    // Addressed by its own account id, as before profiles existed; an unknown account has an empty timeline.
+    expect((await me('GET', `/customers/${account}/timeline`)).body).toMatchObject({ customerId: mine, entries: [{ kind: 'order.placed' }] });
+    expect((await h.get(`/customers/${account}/timeline`)).body.customerId).toBe(mine);
+    expect((await h.get(`/customers/${uniq('nobody')}/timeline`)).body).toMatchObject({ entries: [], nextCursor: null });
+    expect((await me('GET', `/customers/${uniq('c')}/timeline`)).status).toBe(403);
     expect((await me('GET', `/customers/${other}`)).status).toBe(403);
     expect((await me('GET', `/customers/${other}/timeline`)).body.code).toBe('AUTH.FORBIDDEN');
     const pos = await h.as({ sub: 'pos-1', channel: 'pos', store_id: 'PARIS', associate_id: 'a-1', scope: POS_SCOPES });

@@ -182,7 +182,8 @@ export class CustomerQueries {
          p.id IN (SELECT id FROM hinted)
          OR (p.name_key = me.name_key AND (p.postcode = me.postcode OR p.id IN (SELECT profile_id FROM customer_identities WHERE kind = 'phone'
                AND right(value, 4) IN (SELECT right(value, 4) FROM customer_identities WHERE profile_id = me.id AND kind = 'phone'))))
-         OR p.id IN (SELECT profile_id FROM customer_identities WHERE mailbox_key IN (SELECT mailbox_key FROM customer_identities WHERE profile_id = me.id AND mailbox_key IS NOT NULL)))
+         OR p.id IN (SELECT profile_id FROM customer_identities WHERE mailbox_key IN (SELECT mailbox_key FROM customer_identities WHERE profile_id = me.id AND mailbox_key IS NOT NULL))
+         OR p.id IN (SELECT profile_id FROM customer_identities WHERE kind = 'account' AND value IN (SELECT value FROM customer_identities WHERE profile_id = me.id AND kind = 'account')))
        LIMIT 50`,
       [customerId],
     );
@@ -199,6 +200,7 @@ export class CustomerQueries {
       ...r,
       emails: identities.filter((i) => i.profileId === r.id && i.kind === 'email').map((i) => i.value),
       phones: identities.filter((i) => i.profileId === r.id && i.kind === 'phone').map((i) => i.value),
+      accountIds: identities.filter((i) => i.profileId === r.id && i.kind === 'account').map((i) => i.value),
     }));
   }
 }

@@ -1,10 +1,11 @@
 import { duplicateScore, duplicateSignals, likelyDuplicates, ProfileFacts } from './duplicates';
 
-const ada = (id: string, over: Partial<ProfileFacts> = {}): ProfileFacts => ({ id, name: 'Ada Martin', postcode: '75011', emails: [], phones: [], ...over });
+const ada = (id: string, over: Partial<ProfileFacts> = {}): ProfileFacts => ({ id, name: 'Ada Martin', postcode: '75011', emails: [], phones: [], accountIds: [], ...over });
 
 describe('duplicate detection', () => {
   it.each([
     ['an order carried identities of both', ada('A', { name: null }), ada('B', { name: 'Bob' }), true, ['same-order']],
+    ['one account id in two channels', ada('A', { name: 'X', accountIds: ['c-42'] }), ada('B', { name: 'Y', accountIds: ['c-42'] }), false, ['same-account-id']],
     ['one mailbox behind a +tag', ada('A', { name: 'X', emails: ['ada+shop@example.com'] }), ada('B', { name: 'Y', emails: ['ada@example.com'] }), false, ['same-mailbox']],
     ['Gmail dots', ada('A', { name: 'X', emails: ['a.da@gmail.com'] }), ada('B', { name: 'Y', emails: ['ada@googlemail.com'] }), false, ['same-mailbox']],
     ['same name and postcode, spelled differently', ada('A', { name: 'Adà  MARTIN' }), ada('B'), false, ['same-name-and-postcode']],

@@ -7,19 +7,23 @@ export interface ProfileFacts {
   readonly postcode: string | null;
   readonly emails: readonly string[];
   readonly phones: readonly string[];
+  /** Values of the profile's account ids, whatever their channel. */
+  readonly accountIds: readonly string[];
 }
 
-export const DUPLICATE_SIGNALS = ['same-order', 'same-mailbox', 'same-name-and-postcode', 'same-name-and-phone-ending'] as const;
+export const DUPLICATE_SIGNALS = ['same-order', 'same-account-id', 'same-mailbox', 'same-name-and-postcode', 'same-name-and-phone-ending'] as const;
 export type DuplicateSignal = (typeof DUPLICATE_SIGNALS)[number];
 
 /**
  * How strongly each signal alone suggests one person. An order that carried identities of both
- * profiles is near proof; the same mailbox behind two spellings (a +tag, Gmail dots) is strong;
+ * profiles is near proof; the same account id in two channels (web and app signing in with one
+ * identity provider) nearly so; the same mailbox behind two spellings (a +tag, Gmail dots) is strong;
  * the same name at the same postcode is a household at worst; the same name with the same last
  * four phone digits is weaker (numbers get reassigned).
  */
 export const SIGNAL_WEIGHTS: Record<DuplicateSignal, number> = {
   'same-order': 0.9,
+  'same-account-id': 0.85,
   'same-mailbox': 0.8,
   'same-name-and-postcode': 0.6,
   'same-name-and-phone-ending': 0.4,
@@ -40,6 +44,7 @@ const intersects = (a: readonly string[], b: readonly string[]) => a.some((x) =>
 export function duplicateSignals(a: ProfileFacts, b: ProfileFacts, sharedOrder: boolean): DuplicateSignal[] {
   const signals: DuplicateSignal[] = [];
   if (sharedOrder) signals.push('same-order');
+  if (intersects(a.accountIds, b.accountIds)) signals.push('same-account-id');
   if (intersects(a.emails.map(mailboxKey), b.emails.map(mailboxKey))) signals.push('same-mailbox');
   const sameName = nameKey(a.name) !== null && nameKey(a.name) === nameKey(b.name);
   if (sameName && a.postcode !== null && a.postcode === b.postcode) signals.push('same-name-and-postcode');

@@ -50,7 +50,7 @@ export class TimelineEntryView {
 }
 
 export class TimelineView {
-  @ApiProperty({ format: 'uuid' }) customerId: string;
+  @ApiProperty({ description: 'the profile id; the reference asked for when no profile answers to it' }) customerId: string;
   @ApiProperty({ type: () => TimelineEntryView, isArray: true, description: 'newest first' }) entries: TimelineEntryView[];
   @ApiProperty({ type: String, nullable: true, description: 'cursor of the next (older) page; null on the last page' }) nextCursor: string | null;
 }

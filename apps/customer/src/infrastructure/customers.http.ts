@@ -9,7 +9,7 @@ import { CustomerSettings } from '../application/customer-settings';
 import { EraseCustomerUseCase } from '../application/erase-customer.use-case';
 import { MergeProfilesUseCase } from '../application/merge-profiles.use-case';
 import { nameKey, normaliseEmail, normaliseLoyaltyId, normalisePhone, normalisePostcode } from '../domain/identity';
-import { assertMayChangePreferences, assertMayRead } from './customer-access';
+import { assertMayChangePreferences, assertMayRead, readableProfile } from './customer-access';
 import {
   DuplicatesView,
   ErasureView,
@@ -128,17 +128,21 @@ export class CustomersHttpController {
   }
 
   @Get(':customerId/timeline')
-  @ApiOperation({ summary: "A customer's timeline across channels, newest first, a page at a time", description: 'Every order event of the profile and of the profiles merged into it, with channel, store and time.' })
-  @ApiParam(ID)
-  @ApiOkResponse({ type: TimelineView, description: 'One page' })
-  @ApiProblems([400, 'limit or cursor breaks its rule (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
-  async timeline(@Param('customerId', uuidParam('customerId')) id: string, @Query() q: TimelineQuery, @Caller() caller: Principal) {
-    await assertMayRead(this.dataSource, caller, id);
+  @ApiOperation({
+    summary: "A customer's timeline across channels, newest first, a page at a time",
+    description:
+      "Every order event of the profile and of the profiles merged into it, with channel, store and time. customerId is the profile id, or a customer account id (a customer token's own customer_id). customers:read, or the customer's own token.",
+  })
+  @ApiParam({ name: 'customerId', description: 'customer (profile) id, or a customer account id', example: 'c-42' })
+  @ApiOkResponse({ type: TimelineView, description: 'One page (empty for an unknown customer)' })
+  @ApiProblems([400, 'customerId, limit or cursor breaks its rule (REQUEST.INVALID)'])
+  async timeline(@Param('customerId') ref: string, @Query() q: TimelineQuery, @Caller() caller: Principal) {
+    if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(ref)) throw invalidRequest(['customerId'], 'isCustomerRef', 'customerId must be a profile id or an account id (1-128 of A-Z a-z 0-9 . _ : @ -)');
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === null) throw invalidRequest(['cursor'], 'isCursor', 'cursor must be the nextCursor of a previous page');
-    const p = await this.queries.profile(id);
-    if (!p) throw customerProblem('CUSTOMER.NOT_FOUND', `no customer ${id}`);
-    return this.queries.timeline(p.customerId, q.limit ?? 50, after);
+    const id = await readableProfile(this.dataSource, caller, ref);
+    if (id === null) return { customerId: ref, entries: [], nextCursor: null };
+    return this.queries.timeline(id, q.limit ?? 50, after);
   }
 
   @Get(':customerId/orders')
