@@ -1,5 +1,5 @@
 import { OrderPlacedV2, OrderPlacedV2Payload } from '@omni/contracts';
-import { eventually, sql, testEvent } from '@omni/testing';
+import { eventually, http, sql, testEvent } from '@omni/testing';
 import { CustomerHarness, placedV2, uniq } from './customer.harness';
 
 /** The right to be forgotten (docs/customers.md, Erasure). */
@@ -17,7 +17,11 @@ describe('customer erasure', () => {
     const other = placedV2({ channel: 'pos', contact: { phone, name: 'Eve Laurent', postcode: '31000' } });
     const merged = await h.place(other);
     expect((await h.post('/customers/merges', { mergedCustomerId: merged, survivingCustomerId: customerId, reason: 'Eve confirmed her phone 06 55 44 33 22' })).status).toBe(201);
-    expect((await h.patch(`/customers/${customerId}/preferences`, { homeStoreId: 'TOULOUSE', marketingConsents: [{ contactChannel: 'email', granted: true }] })).status).toBe(200);
+    const key = uniq('idem');
+    const body = { homeStoreId: 'TOULOUSE', marketingConsents: [{ contactChannel: 'email', granted: true }] };
+    expect((await http('PATCH', `${h.url}/customers/${customerId}/preferences`, body, { 'idempotency-key': key })).body.identities).toContainEqual({ kind: 'email', channel: null, value: email });
+    const kept = () => sql(h.db, 'SELECT route FROM idempotency_keys WHERE key = $1', [key]);
+    expect(await kept()).toHaveLength(1);
 
     const erased = await h.post(`/customers/${customerId}/erasure`);
     expect(erased.status).toBe(201);
@@ -39,6 +43,7 @@ describe('customer erasure', () => {
     expect(personal).toEqual([0, 1].map(() => ({ name: null, name_key: null, postcode: null, home_store_id: null, consents: [] })));
     expect(await sql(h.db, 'SELECT * FROM customer_identities WHERE profile_id = ANY($1::uuid[])', [[customerId, merged]])).toEqual([]);
     expect(await sql(h.db, 'SELECT * FROM consent_records WHERE profile_id = $1', [customerId])).toEqual([]);
+    expect(await kept()).toEqual([]);
     expect(await sql(h.db, 'SELECT reason FROM customer_merges WHERE source_profile_id = $1', [merged])).toEqual([{ reason: '(erased)' }]);
     // What is kept: the order links and the timeline (ids, channels, stores, times), under the erased id.
     expect((await h.get(`/customers/${customerId}/timeline`)).body.entries).toHaveLength(2);

@@ -60,6 +60,8 @@ export class EraseCustomerUseCase {
          WHERE id = ANY($1::uuid[])`,
         [former, now],
       );
+      // Answers kept for retried requests (Idempotency-Key) may show the profile: a profile view, a POS lookup.
+      for (const id of closure) await m.query(`DELETE FROM idempotency_keys WHERE response_body LIKE '%' || $1 || '%'`, [id]);
       await profiles.save(m, d.state);
       await m.query(`INSERT INTO customer_erasures (profile_id, requested_by, erased_at) VALUES ($1, $2, $3)`, [p.id, requestedBy, now]);
       await this.outbox.append(
