@@ -139,7 +139,11 @@ export class CustomerProfiles1700000020000 implements MigrationInterface {
     await q.query(`DROP INDEX timeline_by_order`);
     await q.query(`ALTER TABLE timeline_entries DROP COLUMN fulfilment_id, DROP COLUMN details, DROP COLUMN topic, DROP COLUMN kafka_partition, DROP COLUMN kafka_offset`);
     await q.query(`ALTER TABLE timeline_entries ADD COLUMN customer_id text`);
-    await q.query(`UPDATE timeline_entries t SET customer_id = l.profile_id::text FROM order_links l WHERE l.order_id = t.order_id`);
+    // Back to the account id of the order's channel where the profile has one, else the profile id.
+    await q.query(`
+      UPDATE timeline_entries t SET customer_id = COALESCE(
+        (SELECT i.value FROM customer_identities i WHERE i.profile_id = l.profile_id AND i.kind = 'account' AND i.scope = l.channel LIMIT 1), l.profile_id::text)
+      FROM order_links l WHERE l.order_id = t.order_id`);
     await q.query(`DELETE FROM timeline_entries WHERE customer_id IS NULL`);
     await q.query(`ALTER TABLE timeline_entries ALTER COLUMN customer_id SET NOT NULL, ALTER COLUMN order_id DROP NOT NULL`);
     await q.query(`CREATE INDEX timeline_by_customer ON timeline_entries (customer_id, occurred_at DESC)`);
