@@ -8,7 +8,7 @@ import { identitiesOfOrder } from '../domain/identity';
 import { matchOrder } from '../domain/matching';
 import { completeFacts, newProfile } from '../domain/profile';
 import { TopicPosition } from '../domain/timeline';
-import { IdentityRaceError, profileRepository as profiles } from '../infrastructure/profile.repository';
+import { profileRepository as profiles } from '../infrastructure/profile.repository';
 import { CustomerSettings } from './customer-settings';
 import { timelineEntryOf, timelineProjection } from './timeline.projection';
 import { Tombstones } from './tombstones';
@@ -22,7 +22,10 @@ class ProfileMovedError extends Error {
 
 /**
  * Matches each placed order (v1 read as v2) to a profile, or creates one, and records it on the
- * timeline, in the transaction of the inbox row (docs/customers.md, Matching rules).
+ * timeline, in the transaction of the inbox row (docs/customers.md, Matching rules). A profile
+ * that moved under it (ProfileMovedError) or an identity another transaction took first
+ * (IdentityRaceError from the repository) rolls everything back; the consumer retries with backoff
+ * and the next attempt sees the winner.
  */
 @Injectable()
 export class LinkOrderUseCase {
@@ -89,4 +92,3 @@ export class LinkOrderUseCase {
   }
 }
 
-export { IdentityRaceError };
