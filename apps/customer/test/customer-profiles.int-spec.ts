@@ -15,10 +15,11 @@ describe('customer profiles matched from orders', () => {
     const phone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
     const national = `0${phone.slice(3, 4)} ${phone.slice(4, 6)} ${phone.slice(6, 8)} ${phone.slice(8, 10)} ${phone.slice(10)}`;
 
-    const web = placedV2({ channel: 'web', contact: { email: `  ${email.toUpperCase()} `, name: 'Ada Martin', postcode: '75011' } });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const web = placedV2({ channel: 'web', contact: { email: `  ${email.toUpperCase()} `, name: 'Ada Martin', postcode: '75011' }, placedAt: minutesAgo(30) });
     const customerId = await h.place(web);
-    const app = placedV2({ channel: 'app', customerId: account, contact: { email, phone } });
-    const pos = placedV2({ channel: 'pos', placedAtStoreId: 'LYON', storeId: 'LYON', contact: { loyaltyId: loyalty, phone: national } });
+    const app = placedV2({ channel: 'app', customerId: account, contact: { email, phone }, placedAt: minutesAgo(20) });
+    const pos = placedV2({ channel: 'pos', placedAtStoreId: 'LYON', storeId: 'LYON', contact: { loyaltyId: loyalty, phone: national }, placedAt: minutesAgo(10) });
     expect(await h.place(app)).toBe(customerId);
     expect(await h.place(pos)).toBe(customerId);
 
