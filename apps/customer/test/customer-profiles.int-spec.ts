@@ -108,6 +108,14 @@ describe('customer profiles matched from orders', () => {
     expect(dups.body.candidates).toEqual([{ customerId: b, score: 0.9, signals: ['same-order'] }]);
   });
 
+  it('flags two spellings of one mailbox as likely duplicates, and does not merge them', async () => {
+    const local = uniq('mailbox');
+    const plain = await h.place(placedV2({ channel: 'web', contact: { email: `${local}@example.com` } }));
+    const tagged = await h.place(placedV2({ channel: 'app', contact: { email: `${local}+shop@example.com` } }));
+    expect(tagged).not.toBe(plain);
+    expect((await h.get(`/customers/${tagged}/duplicates`)).body.candidates).toEqual([{ customerId: plain, score: 0.8, signals: ['same-mailbox'] }]);
+  });
+
   it('sends a malformed order.placed to the dead-letter topic and links nothing', async () => {
     const o = placedV2({ channel: 'web', contact: { email: `${uniq('bad')}@example.com` } });
     const bad = { ...o.message, value: JSON.stringify({ ...JSON.parse(o.message.value!), contact: { email: 42 } }) };

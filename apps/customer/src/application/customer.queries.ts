@@ -174,17 +174,20 @@ export class CustomerQueries {
 
   async duplicates(customerId: string): Promise<DuplicateCandidate[]> {
     const m = this.dataSource.manager;
+    // Each signal's candidates by an indexed lookup, then scored by the domain rules.
     const candidates: { id: string; shared: boolean }[] = await m.query(
       `WITH me AS (SELECT * FROM customer_profiles WHERE id = $1),
-            hinted AS (SELECT CASE WHEN profile_a = $1 THEN profile_b ELSE profile_a END AS id FROM duplicate_hints WHERE profile_a = $1 OR profile_b = $1)
-       SELECT p.id, (p.id IN (SELECT id FROM hinted)) AS shared FROM customer_profiles p, me
-       WHERE p.status = 'ACTIVE' AND p.id <> me.id AND (
-         p.id IN (SELECT id FROM hinted)
-         OR (p.name_key = me.name_key AND (p.postcode = me.postcode OR p.id IN (SELECT profile_id FROM customer_identities WHERE kind = 'phone'
-               AND right(value, 4) IN (SELECT right(value, 4) FROM customer_identities WHERE profile_id = me.id AND kind = 'phone'))))
-         OR p.id IN (SELECT profile_id FROM customer_identities WHERE mailbox_key IN (SELECT mailbox_key FROM customer_identities WHERE profile_id = me.id AND mailbox_key IS NOT NULL))
-         OR p.id IN (SELECT profile_id FROM customer_identities WHERE kind = 'account' AND value IN (SELECT value FROM customer_identities WHERE profile_id = me.id AND kind = 'account')))
-       LIMIT 50`,
+            mine AS (SELECT * FROM customer_identities WHERE profile_id = $1),
+            hinted AS (SELECT CASE WHEN profile_a = $1 THEN profile_b ELSE profile_a END AS id FROM duplicate_hints WHERE profile_a = $1 OR profile_b = $1),
+            found AS (
+              SELECT id FROM hinted
+              UNION SELECT p.id FROM customer_profiles p JOIN me ON p.name_key = me.name_key AND p.postcode = me.postcode
+              UNION SELECT i.profile_id FROM customer_identities i JOIN customer_profiles p ON p.id = i.profile_id JOIN me ON p.name_key = me.name_key
+                    WHERE i.kind = 'phone' AND right(i.value, 4) IN (SELECT right(value, 4) FROM mine WHERE kind = 'phone')
+              UNION SELECT i.profile_id FROM customer_identities i JOIN mine ON mine.mailbox_key IS NOT NULL AND i.mailbox_key = mine.mailbox_key
+              UNION SELECT i.profile_id FROM customer_identities i JOIN mine ON mine.kind = 'account' AND i.kind = 'account' AND i.value = mine.value)
+       SELECT f.id, (f.id IN (SELECT id FROM hinted)) AS shared FROM found f JOIN customer_profiles p ON p.id = f.id
+       WHERE p.status = 'ACTIVE' AND f.id <> $1 LIMIT 50`,
       [customerId],
     );
     const facts = await this.facts(m, [customerId, ...candidates.map((c) => c.id)]);
