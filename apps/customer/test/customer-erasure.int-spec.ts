@@ -1,5 +1,5 @@
-import { OrderPlacedV2, OrderPlacedV2Payload } from '@omni/contracts';
-import { eventually, http, sql, testEvent } from '@omni/testing';
+import { CUSTOMER_EVENTS_TOPIC, OrderPlacedV2, OrderPlacedV2Payload } from '@omni/contracts';
+import { eventually, expectValidAgainstAsyncApi, http, sql, testEvent } from '@omni/testing';
 import { CustomerHarness, placedV2, uniq } from './customer.harness';
 
 /** The right to be forgotten (docs/customers.md, Erasure). */
@@ -65,6 +65,7 @@ describe('customer erasure', () => {
     expect(await h.place(late)).toBe(customerId);
     await eventually(async () => expect(await sql(h.db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [replay.headers['ce_id']])).toEqual([{ n: 1 }]));
     expect(await sql(h.db, `SELECT count(*)::int AS n FROM customer_identities WHERE value = $1`, [email])).toEqual([{ n: 0 }]);
+    expect((await h.get(`/customers/${customerId}/timeline`)).body.entries.filter((e: { orderId: string }) => e.orderId === first.orderId)).toHaveLength(1);
     expect(await sql(h.db, `SELECT name FROM customer_profiles WHERE id = $1`, [customerId])).toEqual([{ name: null }]);
     expect(h.published(customerId, 'customer.order-linked').map((e) => [e.orderId, e.matchedBy])).toContainEqual([late.orderId, 'erased-profile']);
 
@@ -73,5 +74,9 @@ describe('customer erasure', () => {
     const newId = await h.place(back);
     expect(newId).not.toBe(customerId);
     expect((await h.get(`/customers/${newId}/timeline`)).body.entries.map((e: { orderId: string }) => e.orderId)).toEqual([back.orderId]);
+
+    // What outside consumers read is what docs/asyncapi.json promises, envelope and payload.
+    const counts = expectValidAgainstAsyncApi(h.probe.on(CUSTOMER_EVENTS_TOPIC));
+    expect(Object.keys(counts).sort()).toEqual(['customer.erased.v1', 'customer.merged.v1', 'customer.order-linked.v1', 'customer.preferences-changed.v1']);
   });
 });

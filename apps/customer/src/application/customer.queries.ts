@@ -110,13 +110,18 @@ export class CustomerQueries {
     return [id, ...(await profiles.mergedInto(m, id))];
   }
 
-  /** Newest first; `after` is a cursor position. The channel of a system step is the order's. */
+  /**
+   * Newest first; `after` is a cursor position. The channel of a system step is the order's. An
+   * order placed again under another event id (a replay) shows once: its first placement.
+   */
   async timeline(customerId: string, limit: number, after: { occurredAt: string; eventId: string } | null): Promise<TimelinePage> {
     const m = this.dataSource.manager;
     const ids = await this.closure(m, customerId);
     const rows: (EntryRow & { order_channel: Channel })[] = await m.query(
       `SELECT e.*, l.channel AS order_channel FROM timeline_entries e JOIN order_links l ON l.order_id = e.order_id
        WHERE l.profile_id = ANY($1::uuid[]) AND ($2::timestamptz IS NULL OR (e.occurred_at, e.event_id) < ($2::timestamptz, $3::uuid))
+         AND NOT (e.kind = 'order.placed' AND EXISTS (SELECT 1 FROM timeline_entries d WHERE d.order_id = e.order_id AND d.kind = 'order.placed'
+               AND (d.occurred_at, d.event_id) < (e.occurred_at, e.event_id)))
        ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT $4`,
       [ids, after?.occurredAt ?? null, after?.eventId ?? null, limit + 1],
     );

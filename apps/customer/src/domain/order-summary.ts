@@ -60,6 +60,8 @@ export function summariseOrder(orderId: string, facts: readonly TimelineFact[]):
   for (const f of facts) {
     if (f.occurredAt > updatedAt) updatedAt = f.occurredAt;
     if (f.kind === 'order.placed') {
+      // The same order published again under another event id must not start it over.
+      if (placedAt !== null) continue;
       channel = f.channel;
       placedAt = f.occurredAt;
       placedAtStoreId = (f.details.placedAtStoreId as string | null) ?? null;

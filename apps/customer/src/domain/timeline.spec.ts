@@ -83,6 +83,12 @@ describe('the open-order view', () => {
     expect(pickupsOf([s])).toEqual([]);
   });
 
+  it('ignores the order placed again under another event id', () => {
+    const ready = fact('order.ready-for-pickup.v1', { fulfilmentId: pickup, storeId: 'PARIS', lines: [line], pickupDeadline: at(20), readyAt: at(10) });
+    const s = summariseOrder(orderId, [placed, ready, { ...placed }]);
+    expect(s.groups[0].status).toBe('READY_FOR_PICKUP');
+  });
+
   it('takes the state a transfer arrival reports', () => {
     const v1 = fact(ceTypeOf(OrderPlacedV1), { channel: 'web', storeId: 'PARIS', customerId: null, currency: 'EUR', lines: [{ ...line, unitPrice: 1 }], placedAt: at(8) });
     const s = summariseOrder(orderId, [v1, fact('order.transfer-arrived.v1', { storeId: 'PARIS', transferId: split, status: 'RESERVED', arrivedAt: at(9) })]);
