@@ -1,4 +1,6 @@
-import { eventually, http, Journey, ServiceName, sql, Stack, startStack } from '@omni/testing';
+import { OrderPlacedV2 } from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
 
@@ -183,10 +185,11 @@ describe('malformed bodies on every mutating endpoint', () => {
   const sku = 'BAD-INPUT-SKU';
   let orderId: string;
   let transferId: string;
+  let customerId: string;
 
   beforeAll(async () => {
     endpoints = await mutatingEndpoints();
-    stack = await startStack(['order', 'inventory', 'returns']);
+    stack = await startStack(['order', 'inventory', 'returns', 'customer']);
     j = new Journey(stack);
     await j.location(store);
     await j.location(warehouse, { kind: 'warehouse' });
@@ -201,7 +204,35 @@ describe('malformed bodies on every mutating endpoint', () => {
     for (const id of [orderId, awaiting.id]) {
       await eventually(async () => expect((await http('GET', `${stack.services.returns.url}/returnable-orders/${id}`)).status).toBe(200));
     }
+    customerId = await aCustomer();
   });
+
+  /** A customer profile, made as the order service's orders make them. */
+  async function aCustomer(): Promise<string> {
+    const probe = new KafkaProbe();
+    const placed = randomUUID();
+    const line = randomUUID();
+    await probe.produce(OrderPlacedV2.topic, [
+      testEvent(OrderPlacedV2, {
+        orderId: placed,
+        channel: 'web',
+        placedAtStoreId: null,
+        customerId: null,
+        contact: { email: `bad-input-${placed}@example.com`, phone: null, loyaltyId: null, name: 'Bad Input', postcode: '1000' },
+        currency: 'EUR',
+        lines: [{ lineId: line, sku, quantity: 1, unitPrice: 100 }],
+        fulfilments: [{ fulfilmentId: randomUUID(), type: 'pickup', storeId: store, address: null, lineIds: [line] }],
+        capturedTenders: [],
+        placedAt: new Date().toISOString(),
+      }),
+    ]);
+    await probe.close();
+    return eventually(async () => {
+      const rows = await sql<{ profile_id: string }>(stack.databases.customer, 'SELECT profile_id FROM order_links WHERE order_id = $1', [placed]);
+      expect(rows).toHaveLength(1);
+      return rows[0].profile_id;
+    });
+  }
   afterAll(async () => {
     await stack?.stop();
   });
@@ -214,6 +245,7 @@ describe('malformed bodies on every mutating endpoint', () => {
       sku,
       orderId,
       accountId: 'bad-input-customer',
+      customerId,
       id: e.path.startsWith('/transfers/') ? transferId : e.path.startsWith('/locations/') ? store : orderId,
     };
     const path = e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
@@ -252,11 +284,11 @@ describe('malformed bodies on every mutating endpoint', () => {
     expect(names).toEqual(expect.arrayContaining(['POST /orders', 'POST /stores/{storeId}/orders/{id}/picks', 'PUT /locations/{id}', 'POST /locations/{locationId}/stock/{sku}/adjustments']));
     expect(names).toEqual(expect.arrayContaining(['POST /stores/{storeId}/returns', 'POST /return-policies', 'POST /return-authorisations', 'POST /store-credit/{accountId}/redemptions']));
     // Only the services of this stack have mutating endpoints so far; one elsewhere needs its service started above.
-    expect([...new Set(endpoints.map((e) => e.service))].sort()).toEqual(['inventory', 'order', 'returns']);
+    expect([...new Set(endpoints.map((e) => e.service))].sort()).toEqual(['customer', 'inventory', 'order', 'returns']);
   });
 
   it('answers every malformed body with a 4xx problem+json and changes no row', async () => {
-    const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory'), returns: await settledRowCounts('returns') };
+    const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory'), returns: await settledRowCounts('returns'), customer: await settledRowCounts('customer') };
     const orderBefore = (await http('GET', `${j.order}/orders/${orderId}`)).body;
     const stockBefore = await j.stock(store, sku);
 
@@ -278,13 +310,13 @@ describe('malformed bodies on every mutating endpoint', () => {
 
     // The bodies did reach both the body parser's limits (413) and the validation (400) of every endpoint.
     for (const [name, seen] of statuses) expect([name, [...seen].sort()]).toEqual([name, expect.arrayContaining([400, 413])]);
-    expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns') }).toEqual(before);
+    expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns'), customer: await rowCounts('customer') }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {
-    for (const service of ['order', 'inventory', 'returns'] as const) {
+    for (const service of ['order', 'inventory', 'returns', 'customer'] as const) {
       const json = await http('GET', `${stack.services[service].url}/docs-json`);
       expect(json.status).toBe(200);
       expect(json.body).toEqual(JSON.parse(JSON.stringify(await openApiDocument(service))));

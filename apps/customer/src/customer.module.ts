@@ -1,10 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
+import { Clock, clockFrom } from '@omni/platform';
 import { Timeline1700000003000 } from '../migrations/1700000003000-timeline';
-import { CustomerConfig } from './customer.config';
-import { TimelineUseCase } from './application/record-timeline.use-case';
-import { CustomerHttpController } from './infrastructure/customer.http';
+import { CustomerProfiles1700000020000 } from '../migrations/1700000020000-customer-profiles';
+import { ChangePreferencesUseCase } from './application/change-preferences.use-case';
+import { CustomerQueries } from './application/customer.queries';
+import { CustomerSettings } from './application/customer-settings';
+import { EraseCustomerUseCase } from './application/erase-customer.use-case';
+import { LinkOrderUseCase } from './application/link-order.use-case';
+import { MergeProfilesUseCase } from './application/merge-profiles.use-case';
+import { RebuildTimelineUseCase, TIMELINE_TOPICS } from './application/rebuild-timeline.use-case';
+import { RecordTimelineUseCase } from './application/record-timeline.use-case';
+import { Tombstones } from './application/tombstones';
+import { CustomerConfig, erasureHashKey } from './customer.config';
+import { AdminHttpController } from './infrastructure/admin.http';
+import { CustomersHttpController } from './infrastructure/customers.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
 
 @Module({})
@@ -17,13 +28,29 @@ export class CustomerModule {
           service: 'customer',
           config,
           entities: [],
-          migrations: [Timeline1700000003000],
-          consumes: [ORDER_EVENTS_TOPIC],
-          api: { description: 'The timeline of each customer\'s orders across channels, built from order events (profiles are not built yet).', version: '0.1.0' },
+          migrations: [Timeline1700000003000, CustomerProfiles1700000020000],
+          consumes: [...new Set([ORDER_EVENTS_TOPIC, ...TIMELINE_TOPICS])],
+          api: {
+            description:
+              'One customer across channels: profiles matched from the orders of every channel, likely duplicates and audited merges, preferences and marketing consents, erasure, the cross-channel timeline, and the POS lookup.',
+            version: '0.2.0',
+          },
         }),
       ],
-      controllers: [CustomerHttpController, OrderEventsHandler],
-      providers: [TimelineUseCase],
+      controllers: [CustomersHttpController, AdminHttpController, OrderEventsHandler],
+      providers: [
+        { provide: CustomerConfig, useValue: config },
+        { provide: Clock, useValue: clockFrom(config) },
+        { provide: CustomerSettings, useValue: new CustomerSettings(config.PHONE_DEFAULT_REGION) },
+        { provide: Tombstones, useValue: new Tombstones(erasureHashKey(config)) },
+        LinkOrderUseCase,
+        RecordTimelineUseCase,
+        MergeProfilesUseCase,
+        ChangePreferencesUseCase,
+        EraseCustomerUseCase,
+        RebuildTimelineUseCase,
+        CustomerQueries,
+      ],
     };
   }
 }

@@ -58,6 +58,7 @@ import {
   StoreCreditIssuedV1,
   StoreCreditRedeemedV1,
 } from './events/returns.events';
+import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
 export const EVENT_CATALOGUE: readonly EventDefinition[] = [
@@ -113,6 +114,10 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReplacementIssuedV1,
   ReplacementRefusedV1,
   ReturnRestockedV1,
+  CustomerOrderLinkedV1,
+  CustomerMergedV1,
+  CustomerPreferencesChangedV1,
+  CustomerErasedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

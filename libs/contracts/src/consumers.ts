@@ -7,12 +7,17 @@ import {
   OrderConfirmedV1,
   OrderExpiredV1,
   OrderLineCancelledV1,
+  OrderPartiallyReadyV1,
+  OrderPickingStartedV1,
   OrderPlacedV1,
+  OrderReadyForPickupV1,
+  OrderRejectedV1,
   OrderShortPickedV1,
+  OrderTransferArrivedV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
-import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
+import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderDeliveryFailedV1, OrderPackedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
@@ -41,7 +46,30 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
     events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryPreorderQueuedV1, InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
     description: 'Moves orders on from reservation, transfer and payment results.',
   },
-  { service: 'customer', events: [OrderPlacedV1, OrderPlacedV2], description: "Builds the customer's timeline." },
+  {
+    service: 'customer',
+    events: [
+      OrderPlacedV1,
+      OrderPlacedV2,
+      OrderConfirmedV1,
+      OrderRejectedV1,
+      OrderPickingStartedV1,
+      OrderShortPickedV1,
+      OrderReadyForPickupV1,
+      OrderCollectedV1,
+      OrderCancelledV1,
+      OrderExpiredV1,
+      OrderLineCancelledV1,
+      OrderTransferArrivedV1,
+      OrderPartiallyReadyV1,
+      OrderDeliveryAssignedV1,
+      OrderPackedV1,
+      OrderShippedV1,
+      OrderDeliveredV1,
+      OrderDeliveryFailedV1,
+    ],
+    description: "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event.",
+  },
   {
     service: 'returns',
     events: [OrderPlacedV1, OrderPlacedV2, OrderCollectedV1, OrderShippedV1, OrderDeliveredV1, OrderLineCancelledV1, OrderCancelledV1, ReplacementIssuedV1, ReplacementRefusedV1, PaymentRefundedV1],

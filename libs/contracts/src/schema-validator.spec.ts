@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOGUE, findEventDefinition } from './catalogue';
 import { ceTypeOf, EventDefinition, JsonSchema } from './define-event';
+import * as customer from './events/customer.events';
 import * as fulfilment from './events/fulfilment.events';
 import * as inventory from './events/inventory.events';
 import * as preorder from './events/preorder.events';
@@ -11,7 +12,7 @@ import * as returns from './events/returns.events';
 import * as inventoryReturns from './events/inventory-returns.events';
 import { schemaErrors } from './schema-validator';
 import topicsJson from './topics.json';
-import { allTopics, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
+import { allTopics, CUSTOMER_EVENTS_TOPIC, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
 
 const orderId = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
 const lineId = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -149,6 +150,24 @@ example(inventoryReturns.ReplacementIssuedV1, { returnId, orderId, locationId: '
 example(inventoryReturns.ReplacementRefusedV1, { returnId, orderId, locationId: 'S2', reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'SKU-2', requested: 1, available: 0 }], refusedAt: at });
 example(inventoryReturns.ReturnRestockedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-1', quantity: 1, disposition: 'damaged' }], restockedAt: at });
 
+const customerId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
+const accounts = [{ channel: 'web' as const, accountId: 'c-1' }];
+example(customer.CustomerOrderLinkedV1, { orderId, customerId, matchedBy: 'email', profileCreated: false, channel: 'web', linkedAt: at }, customerId);
+example(customer.CustomerMergedV1, { mergeId: otherId, mergedCustomerId: customerId, survivingCustomerId: otherId, accounts, mergedBy: 'back-office', mergedAt: at }, customerId);
+example(
+  customer.CustomerPreferencesChangedV1,
+  {
+    customerId,
+    accounts,
+    homeStoreId: 'S1',
+    preferredContactChannel: 'sms',
+    marketingConsents: [{ contactChannel: 'email', granted: true, recordedAt: at, source: { channel: 'pos', storeId: 'S1', recordedBy: 'a-7' } }],
+    changedAt: at,
+  },
+  customerId,
+);
+example(customer.CustomerErasedV1, { customerId, formerCustomerIds: [otherId], accounts, orderIds: [orderId], erasedAt: later }, customerId);
+
 const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
 
 const byType = (a: EventDefinition, b: EventDefinition) => ceTypeOf(a).localeCompare(ceTypeOf(b));
@@ -191,7 +210,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...customer });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));
@@ -243,7 +262,7 @@ describe('allTopics', () => {
 
   it('includes the topics the code names', () => {
     const names = allTopics().map((t) => t.name);
-    for (const topic of [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, PAYMENT_EVENTS_TOPIC]) {
+    for (const topic of [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC]) {
       expect(names).toContain(topic);
       expect(names).toContain(`${topic}.dlq`);
     }

@@ -8,6 +8,8 @@ export const NOTIFICATION_REQUESTS_TOPIC = 'notification.requests.v1';
 export const PAYMENT_EVENTS_TOPIC = 'payment.events.v1';
 /** Facts about returns, exchanges, refunds asked for and store credit. */
 export const RETURNS_EVENTS_TOPIC = 'returns.events.v1';
+/** Facts about customer profiles: order links, merges, preferences and consents, erasures; keyed by customer id. */
+export const CUSTOMER_EVENTS_TOPIC = 'customer.events.v1';
 
 /** Poison messages of topic T are parked on `T.dlq` with the reason in headers. */
 export function deadLetterTopicOf(topic: string): string {

@@ -1,22 +1,135 @@
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, EventEnvelope, OrderPlacedPayload, OrderPlacedV1, OrderPlacedV2, OrderPlacedV2Payload } from '@omni/contracts';
-import { TimelineUseCase } from '../application/record-timeline.use-case';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  OrderCancelledV1,
+  OrderCollectedV1,
+  OrderConfirmedV1,
+  OrderDeliveredV1,
+  OrderDeliveryAssignedV1,
+  OrderDeliveryFailedV1,
+  OrderExpiredV1,
+  OrderLineCancelledV1,
+  OrderPackedV1,
+  OrderPartiallyReadyV1,
+  OrderPickingStartedV1,
+  OrderPlacedPayload,
+  orderPlacedAsV2,
+  OrderPlacedV1,
+  OrderPlacedV2,
+  OrderPlacedV2Payload,
+  OrderReadyForPickupV1,
+  OrderRejectedV1,
+  OrderShippedV1,
+  OrderShortPickedV1,
+  OrderTransferArrivedV1,
+} from '@omni/contracts';
+import { EventContext } from '@omni/messaging';
+import { LinkOrderUseCase } from '../application/link-order.use-case';
+import { RecordTimelineUseCase } from '../application/record-timeline.use-case';
+import { TopicPosition } from '../domain/timeline';
 
+const at = (c: EventContext): TopicPosition => ({ topic: c.topic, partition: c.partition, offset: c.offset });
+
+/**
+ * Every order event: order.placed (v1 read as v2) is matched to a profile; every one becomes a
+ * timeline entry. A new event type is one more method here and one row in domain/timeline.ts.
+ */
 @Controller()
 export class OrderEventsHandler {
-  constructor(private readonly timeline: TimelineUseCase) {}
+  constructor(
+    private readonly link: LinkOrderUseCase,
+    private readonly timeline: RecordTimelineUseCase,
+  ) {}
 
   @EventPattern(ceTypeOf(OrderPlacedV1))
-  async onOrderPlaced(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {
-    await this.timeline.onOrderPlaced(e);
+  onPlacedV1(@Payload() e: EventEnvelope<OrderPlacedPayload>, @Ctx() c: EventContext) {
+    return this.link.onOrderPlaced(e, orderPlacedAsV2(e.data), at(c));
   }
 
-  /** The timeline entry names the pickup store, else the store whose POS placed the order. */
   @EventPattern(ceTypeOf(OrderPlacedV2))
-  async onOrderPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>): Promise<void> {
-    const p = e.data;
-    const storeId = p.fulfilments.find((f) => f.storeId)?.storeId ?? p.placedAtStoreId ?? '';
-    await this.timeline.onOrderPlaced({ ...e, data: { orderId: p.orderId, channel: p.channel, storeId, customerId: p.customerId, currency: p.currency, lines: p.lines, placedAt: p.placedAt } });
+  onPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>, @Ctx() c: EventContext) {
+    return this.link.onOrderPlaced(e, e.data, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderConfirmedV1))
+  onConfirmed(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderRejectedV1))
+  onRejected(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPickingStartedV1))
+  onPickingStarted(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderShortPickedV1))
+  onShortPicked(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPartiallyReadyV1))
+  onPartiallyReady(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderTransferArrivedV1))
+  onTransferArrived(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderReadyForPickupV1))
+  onReadyForPickup(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderCollectedV1))
+  onCollected(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderCancelledV1))
+  onCancelled(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderExpiredV1))
+  onExpired(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderLineCancelledV1))
+  onLineCancelled(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderDeliveryAssignedV1))
+  onDeliveryAssigned(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPackedV1))
+  onPacked(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderShippedV1))
+  onShipped(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderDeliveredV1))
+  onDelivered(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderDeliveryFailedV1))
+  onDeliveryFailed(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
   }
 }

@@ -1,0 +1,32 @@
+import { createHmac } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { Identity, identityKey } from '../domain/identity';
+import { TombstoneHit } from '../domain/matching';
+
+/**
+ * What an erasure keeps of an identity: an HMAC-SHA256 under a secret key (ERASURE_HASH_KEY),
+ * enough to recognise the identity on an old order and never enough to read it back or to
+ * confirm a guess without the key.
+ */
+export class Tombstones {
+  constructor(private readonly key: string) {}
+
+  hash(i: Identity): string {
+    return createHmac('sha256', this.key).update(identityKey(i)).digest('hex');
+  }
+
+  async record(m: EntityManager, profileId: string, identities: readonly Identity[], erasedAt: Date): Promise<void> {
+    for (const i of identities) {
+      await m.query(`INSERT INTO erasure_tombstones (identity_hash, profile_id, erased_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [this.hash(i), profileId, erasedAt]);
+    }
+  }
+
+  async hits(m: EntityManager, identities: readonly Identity[]): Promise<TombstoneHit[]> {
+    if (identities.length === 0) return [];
+    const rows: { profile_id: string; erased_at: Date }[] = await m.query(
+      `SELECT profile_id, erased_at FROM erasure_tombstones WHERE identity_hash = ANY($1::text[]) ORDER BY erased_at DESC`,
+      [identities.map((i) => this.hash(i))],
+    );
+    return rows.map((r) => ({ profileId: r.profile_id, erasedAt: r.erased_at }));
+  }
+}
