@@ -14,7 +14,7 @@ describe('buy online, exchange in another store, end to end', () => {
 
   beforeAll(async () => {
     probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'returns']);
+    stack = await startStack(['order', 'inventory', 'returns', 'customer']);
     j = new Journey(stack, probe);
   });
   afterAll(async () => {
@@ -75,5 +75,19 @@ describe('buy online, exchange in another store, end to end', () => {
     expect(probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.refund-requested.v1' })).toHaveLength(0);
     // Nothing more to return on that line.
     expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
+
+    // The customer's timeline tells the journey across channels and stores: placed on the web for A,
+    // collected at A's POS, exchanged at B's POS.
+    await eventually(async () => {
+      const res = await http('GET', `${stack.services.customer.url}/customers/journey-customer/timeline?limit=50`);
+      const mine = (res.body.entries as { kind: string; orderId: string; channel: string | null; storeId: string | null }[]).filter((e) => e.orderId === placed.id);
+      expect(mine.map((e) => [e.kind, e.channel, e.storeId]).reverse()).toEqual(
+        expect.arrayContaining([
+          ['order.placed', 'web', a],
+          ['order.collected', 'pos', a],
+          ['return.completed', 'pos', b],
+        ]),
+      );
+    });
   });
 });

@@ -101,6 +101,7 @@ describe('buildAsyncApi', () => {
     expect(Object.keys(doc.operations).filter((id) => id.includes('_dead_letters_')).sort()).toEqual(
       [
         'customer_dead_letters_order_events_v1',
+        'customer_dead_letters_returns_events_v1',
         'inventory_dead_letters_order_events_v1',
         'inventory_dead_letters_returns_events_v1',
         'order_dead_letters_inventory_events_v1',

@@ -19,9 +19,9 @@ import {
 } from './events/order.events';
 import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderDeliveryFailedV1, OrderPackedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
-import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1 } from './events/preorder.events';
+import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
-import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1 } from './events/returns.events';
+import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
 export interface ConsumerSpec {
@@ -67,8 +67,13 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       OrderShippedV1,
       OrderDeliveredV1,
       OrderDeliveryFailedV1,
+      OrderPreorderedV1,
+      OrderPreorderAllocatedV1,
+      OrderPreorderRescheduledV1,
+      ReturnCompletedV1,
+      StoreCreditIssuedV1,
     ],
-    description: "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event.",
+    description: "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event, returns and store credit.",
   },
   {
     service: 'returns',

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { decodeWireMessage, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { decodeWireMessage, ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
 import { KAFKA } from '@omni/messaging';
 import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -7,8 +7,8 @@ import { DataSource } from 'typeorm';
 import { TimelineEntry } from '../domain/timeline';
 import { timelineEntryOf, timelineProjection } from './timeline.projection';
 
-/** The topics the timeline is built from; returns and store credit add theirs here. */
-export const TIMELINE_TOPICS: readonly string[] = [ORDER_EVENTS_TOPIC];
+/** The topics the timeline is built from: orders, and returns with store credit. */
+export const TIMELINE_TOPICS: readonly string[] = [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC];
 
 export interface RebuildReport {
   rebuildId: string;

@@ -43,6 +43,7 @@ const STATUS_AFTER: Record<string, string> = {
   'order.shipped': 'SHIPPED',
   'order.delivered': 'DELIVERED',
   'order.delivery-failed': 'DELIVERY_FAILED',
+  'order.preordered': 'PREORDERED',
 };
 
 /** States a group leaves no more: the order is open while one of its groups is in another. */

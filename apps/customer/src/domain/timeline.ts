@@ -40,6 +40,16 @@ import {
   OrderTransferArrivedV1,
   UNASSIGNED_LOCATION,
   EventDefinition,
+  OrderPreorderAllocatedPayload,
+  OrderPreorderAllocatedV1,
+  OrderPreorderedPayload,
+  OrderPreorderedV1,
+  OrderPreorderRescheduledPayload,
+  OrderPreorderRescheduledV1,
+  ReturnCompletedPayload,
+  ReturnCompletedV1,
+  StoreCreditIssuedPayload,
+  StoreCreditIssuedV1,
 } from '@omni/contracts';
 
 /**
@@ -145,6 +155,23 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
   [OrderShippedV1, (p: OrderShippedPayload) => system('order.shipped', p, p.locationId, p.shippedAt, { carrier: p.carrier, trackingNumber: p.trackingNumber })],
   [OrderDeliveredV1, (p: OrderDeliveredPayload) => system('order.delivered', p, null, p.deliveredAt)],
   [OrderDeliveryFailedV1, (p: OrderDeliveryFailedPayload) => system('order.delivery-failed', p, null, p.failedAt, { reason: p.reason })],
+  [OrderPreorderedV1, (p: OrderPreorderedPayload) => system('order.preordered', p, p.storeId, p.preorderedAt, { releaseAt: p.releaseAt, estimatedAvailableAt: p.estimatedAvailableAt })],
+  [OrderPreorderAllocatedV1, (p: OrderPreorderAllocatedPayload) => system('order.preorder-allocated', p, p.storeId, p.allocatedAt, { status: p.status, releaseAt: p.releaseAt })],
+  [OrderPreorderRescheduledV1, (p: OrderPreorderRescheduledPayload) => system('order.preorder-rescheduled', p, null, p.at, { estimatedAvailableAt: p.estimatedAvailableAt, cause: p.cause })],
+  // A return or exchange is finished at a store's POS, whichever channel the order came from.
+  [
+    ReturnCompletedV1,
+    (p: ReturnCompletedPayload) => ({
+      kind: 'return.completed',
+      orderId: p.orderId,
+      fulfilmentId: null,
+      channel: 'pos',
+      storeId: store(p.storeId),
+      occurredAt: p.completedAt,
+      details: { returnId: p.returnId, returnKind: p.kind, orderChannel: p.orderChannel, refundMethod: p.refundMethod, refundAmount: p.refundAmount, difference: p.difference, currency: p.currency },
+    }),
+  ],
+  [StoreCreditIssuedV1, (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency })],
 ];
 
 const BY_CE_TYPE = new Map(SOURCES.map(([def, fact]) => [ceTypeOf(def), fact]));

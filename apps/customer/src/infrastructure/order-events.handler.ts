@@ -24,6 +24,11 @@ import {
   OrderShippedV1,
   OrderShortPickedV1,
   OrderTransferArrivedV1,
+  OrderPreorderAllocatedV1,
+  OrderPreorderedV1,
+  OrderPreorderRescheduledV1,
+  ReturnCompletedV1,
+  StoreCreditIssuedV1,
 } from '@omni/contracts';
 import { EventContext } from '@omni/messaging';
 import { LinkOrderUseCase } from '../application/link-order.use-case';
@@ -130,6 +135,31 @@ export class OrderEventsHandler {
 
   @EventPattern(ceTypeOf(OrderDeliveryFailedV1))
   onDeliveryFailed(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPreorderedV1))
+  onPreordered(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPreorderAllocatedV1))
+  onPreorderAllocated(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(OrderPreorderRescheduledV1))
+  onPreorderRescheduled(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(ReturnCompletedV1))
+  onReturnCompleted(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(StoreCreditIssuedV1))
+  onStoreCreditIssued(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
     return this.timeline.record(e, at(c));
   }
 }
