@@ -1,4 +1,4 @@
-import { abandon, Cart, CART_STATUSES, CART_TRANSITIONS, checkOut, continueIn, hashHandoffCode, mergeGuestCart, newCart, priceChanges, replaceLines } from './cart';
+import { abandon, adoptGuestCart, Cart, CART_STATUSES, CART_TRANSITIONS, checkOut, continueIn, hashHandoffCode, mergeGuestCart, newCart, priceChanges, replaceLines } from './cart';
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const t1 = new Date('2026-11-23T11:00:00Z');
@@ -51,6 +51,11 @@ describe('cart', () => {
     expect(mergeGuestCart(cart({ id: 'x' }), cart(), app, t1)).toMatchObject({ ok: false, code: 'CART.NOT_A_GUEST_CART' });
     expect(mergeGuestCart(cart({ id: 'g', ownerId: null, status: 'MERGED' }), cart(), app, t1)).toMatchObject({ ok: false, code: 'CART.NOT_OPEN' });
     expect(mergeGuestCart(cart({ id: 'g', ownerId: null, currency: 'GBP' }), cart(), app, t1)).toMatchObject({ ok: false, code: 'CART.CURRENCY_MISMATCH' });
+  });
+
+  it('a guest cart becomes the customer cart when they have none', () => {
+    expect(adoptGuestCart(cart({ ownerId: null }), 'acct-9', { channel: 'web', storeId: null }, t1)).toMatchObject({ ok: true, state: { ownerId: 'acct-9', currentChannel: 'web', startedChannel: 'app' } });
+    expect(adoptGuestCart(cart(), 'acct-9', app, t1)).toMatchObject({ ok: false, code: 'CART.NOT_A_GUEST_CART' });
   });
 
   it('checks out once and never empty', () => {

@@ -132,6 +132,13 @@ export function mergeGuestCart(guest: Cart, into: Cart, where: Where, now: Date)
   });
 }
 
+/** A guest cart becomes the signed-in customer's cart when they have no open one yet. */
+export function adoptGuestCart(guest: Cart, ownerId: string, where: Where, now: Date): Decision<Cart, CartRefusal> {
+  if (guest.ownerId !== null) return refuse('CART.NOT_A_GUEST_CART', `cart ${guest.id} belongs to a customer`);
+  if (guest.status !== 'OPEN') return refuse('CART.NOT_OPEN', `cart ${guest.id} is ${guest.status}`);
+  return accept({ ...guest, ownerId, currentChannel: where.channel, currentStoreId: where.storeId, lastActivityAt: now });
+}
+
 /** The cart became the order `orderId`. */
 export function checkOut(c: Cart, orderId: string, now: Date): Decision<Cart, CartRefusal> {
   if (!transition(c, 'CHECKED_OUT')) return refuse('CART.NOT_OPEN', `cart ${c.id} is ${c.status}`);
