@@ -44,6 +44,8 @@ export interface Actor {
   readonly where: Where;
 }
 
+const UNIQUE_VIOLATION = '23505';
+
 class CartRefused extends Error {
   constructor(
     readonly code: CartRefusal,
@@ -95,7 +97,7 @@ export class CartsUseCase {
   }
 
   /** A new cart; a signed-in customer with an open cart gets that one back, continued where they are now. */
-  create(actor: Actor, currency: string, lines: readonly LineInput[]): Promise<CartResult<{ cart: Cart; created: boolean; continuation: Continuation | null }>> {
+  create(actor: Actor, currency: string, lines: readonly LineInput[], retried = false): Promise<CartResult<{ cart: Cart; created: boolean; continuation: Continuation | null }>> {
     return this.run(async () => {
       const now = this.clock.now();
       const existing = await this.dataSource.transaction(async (m) => {
@@ -106,9 +108,20 @@ export class CartsUseCase {
       });
       if (existing) return { cart: existing.cart, created: false, continuation: await this.recheck(existing.cart, existing.from) };
       const cart = newCart({ id: randomUUID(), ownerId: actor.accountId, currency, where: actor.where, lines }, now);
-      await this.dataSource.transaction((m) => cartRepository.insert(m, cart));
+      try {
+        await this.dataSource.transaction((m) => cartRepository.insert(m, cart));
+      } catch (e) {
+        // Two first carts of one customer at once: the index keeps one; the loser continues it.
+        if ((e as { code?: string }).code === UNIQUE_VIOLATION && actor.accountId !== null && !retried) return this.unwrapOrThrow(await this.create(actor, currency, lines, true));
+        throw e;
+      }
       return { cart, created: true, continuation: null };
     });
+  }
+
+  private unwrapOrThrow<T>(r: CartResult<T>): T {
+    if (!r.ok) throw new CartRefused(r.code, r.detail);
+    return r.value;
   }
 
   get(id: string, actor: Actor): Promise<CartResult<Cart>> {
@@ -116,9 +129,8 @@ export class CartsUseCase {
   }
 
   /** The customer's open cart, as it stands (null when they have none). */
-  async ofCustomer(accountId: string): Promise<Cart | null> {
-    const rows = await this.dataSource.transaction((m) => cartRepository.lockOpenOfOwner(m, accountId));
-    return rows;
+  ofCustomer(accountId: string): Promise<Cart | null> {
+    return cartRepository.findOpenOfOwner(this.dataSource.manager, accountId);
   }
 
   replaceLines(id: string, actor: Actor, lines: readonly LineInput[]): Promise<CartResult<{ cart: Cart; priceChanges: readonly PriceChange[] }>> {

@@ -54,6 +54,10 @@ export const cartRepository = {
     return one(m, `SELECT ${COLUMNS} FROM carts WHERE id = $1 FOR UPDATE`, [id]);
   },
 
+  findOpenOfOwner(m: EntityManager, ownerId: string): Promise<Cart | null> {
+    return one(m, `SELECT ${COLUMNS} FROM carts WHERE owner_id = $1 AND status = 'OPEN'`, [ownerId]);
+  },
+
   lockOpenOfOwner(m: EntityManager, ownerId: string): Promise<Cart | null> {
     return one(m, `SELECT ${COLUMNS} FROM carts WHERE owner_id = $1 AND status = 'OPEN' FOR UPDATE`, [ownerId]);
   },
