@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@omni/platform';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 
 export class OrderConfig extends ServiceConfig {
   override PORT: number = 3001;
@@ -11,4 +11,20 @@ export class OrderConfig extends ServiceConfig {
   /** Most orders one sweep expires (each in its own transaction) before waiting for the next tick. */
   @IsInt() @Min(1) @Max(10_000)
   EXPIRY_SWEEP_BATCH_SIZE: number = 100;
+
+  /** An open cart untouched for this long becomes ABANDONED (docs/carts.md). */
+  @IsInt() @Min(1) @Max(525_600)
+  CART_ABANDON_AFTER_MINUTES: number = 1440;
+
+  /** How often the cart sweeper looks for idle carts. */
+  @IsInt() @Min(100) @Max(3_600_000)
+  CART_SWEEP_INTERVAL_MS: number = 30_000;
+
+  /** Base URL of the inventory service, for the availability re-check of a continued cart; unset: the check is reported as skipped. */
+  @Matches(/^(https?:\/\/[^\s]+)?$/, { message: 'INVENTORY_URL must be an http(s) URL' })
+  INVENTORY_URL: string = '';
+
+  /** Bearer token (scope inventory:read) the order service sends to the inventory service. */
+  @IsString()
+  INVENTORY_TOKEN: string = '';
 }

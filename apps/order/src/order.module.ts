@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
+import { CUSTOMER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Orders1700000001000 } from '../migrations/1700000001000-orders';
@@ -7,6 +7,13 @@ import { OrderPrices1700000001100 } from '../migrations/1700000001100-order-pric
 import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup-lifecycle';
 import { FulfilmentGroups1700000006000 } from '../migrations/1700000006000-fulfilment-groups';
 import { Preorders1700000007100 } from '../migrations/1700000007100-preorders';
+import { Carts1700000030000 } from '../migrations/1700000030000-carts';
+import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
+import { CartsUseCase } from './application/carts.use-case';
+import { AvailabilityClient } from './infrastructure/availability.client';
+import { CartSweeper } from './infrastructure/cart.sweeper';
+import { CartsHttpController, StoreCartsHttpController } from './infrastructure/carts.http';
+import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
 import { OrderWriter } from './application/order-writer';
@@ -35,12 +42,12 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100],
-          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release).', version: '0.2.0' },
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000],
+          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders.', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -52,6 +59,10 @@ export class OrderModule {
         ExpireOrdersUseCase,
         PreordersUseCase,
         ExpirySweeper,
+        AvailabilityClient,
+        CartsUseCase,
+        AbandonCartsUseCase,
+        CartSweeper,
       ],
     };
   }

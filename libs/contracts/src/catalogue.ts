@@ -58,6 +58,7 @@ import {
   StoreCreditIssuedV1,
   StoreCreditRedeemedV1,
 } from './events/returns.events';
+import { CartAbandonedV1 } from './events/cart.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
@@ -118,6 +119,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CustomerMergedV1,
   CustomerPreferencesChangedV1,
   CustomerErasedV1,
+  CartAbandonedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

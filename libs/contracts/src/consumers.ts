@@ -22,6 +22,8 @@ import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
+import { CustomerPreferencesChangedV1 } from './events/customer.events';
+import { CartAbandonedV1 } from './events/cart.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
 export interface ConsumerSpec {
@@ -43,8 +45,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   },
   {
     service: 'order',
-    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryPreorderQueuedV1, InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1],
-    description: 'Moves orders on from reservation, transfer and payment results.',
+    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryPreorderQueuedV1, InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1, CustomerPreferencesChangedV1],
+    description: 'Moves orders on from reservation, transfer and payment results; keeps customers\' marketing consent per account id, so an abandoned cart is announced only with consent.',
   },
   {
     service: 'customer',
@@ -85,5 +87,6 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
     events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2, ReturnRefundRequestedV1],
     description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender); answers on payment.events.v1.',
   },
+  { service: 'marketing (external)', events: [CartAbandonedV1], description: 'Reminds consenting customers of the carts they left (raised only with marketing consent).' },
   { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },
 ] as ConsumerSpec[];

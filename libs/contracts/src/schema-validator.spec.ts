@@ -2,6 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { EVENT_CATALOGUE, findEventDefinition } from './catalogue';
 import { ceTypeOf, EventDefinition, JsonSchema } from './define-event';
+import * as cart from './events/cart.events';
 import * as customer from './events/customer.events';
 import * as fulfilment from './events/fulfilment.events';
 import * as inventory from './events/inventory.events';
@@ -65,6 +66,7 @@ example(fulfilment.OrderPlacedV2, {
   fulfilments: [{ fulfilmentId: otherId, type: 'delivery', storeId: null, address, lineIds: [lineId] }],
   capturedTenders: [{ tender: 'card', amount: 3998, reference: 'POS-S1-0042' }],
   placedAt: at,
+  cart: { cartId: otherId, startedChannel: 'app', startedStoreId: null, startedAt: at },
 });
 example(fulfilment.OrderDeliveryAssignedV1, { orderId, fulfilments: [{ fulfilmentId: otherId, locationId: 'W1', lineIds: [lineId] }], assignedAt: at });
 example(fulfilment.OrderPackedV1, { orderId, fulfilmentId: otherId, locationId: 'W1', packedAt: at });
@@ -166,6 +168,11 @@ example(
   },
   customerId,
 );
+example(
+  cart.CartAbandonedV1,
+  { cartId: otherId, customerId: 'acct-1', startedChannel: 'app', startedStoreId: null, currency: 'EUR', lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: 1999 }], lastActivityAt: at, abandonedAt: later },
+  otherId,
+);
 example(customer.CustomerErasedV1, { customerId, formerCustomerIds: [otherId], accounts, orderIds: [orderId], erasedAt: later }, customerId);
 
 const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
@@ -210,7 +217,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...customer });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...customer, ...cart });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

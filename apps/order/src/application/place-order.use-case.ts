@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { OrderCartPayload, OrderPlacedV2 } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -14,6 +15,8 @@ export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: P
 export type FulfilmentRequest = FulfilmentInput | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder: true };
 export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments'> {
   readonly fulfilments: readonly FulfilmentRequest[];
+  /** A checkout from a cart: where the cart began goes into order.placed, and `within` closes the cart in the same transaction. */
+  readonly cart?: { readonly attribution: OrderCartPayload; readonly within: (m: EntityManager, order: Order) => Promise<void> };
 }
 
 class Refused extends Error {
@@ -51,7 +54,11 @@ export class PlaceOrderUseCase {
         const decision = placeOrder({ ...request, fulfilments }, ids, now);
         if (!decision.ok) throw new Refused(decision.code, decision.detail ?? decision.code);
         await orderRepository.insert(m, decision.state);
-        for (const e of decision.events) await this.outbox.append(m, e.def, e.payload, now);
+        if (request.cart) await request.cart.within(m, decision.state);
+        for (const e of decision.events) {
+          const payload = request.cart && e.def === OrderPlacedV2 ? { ...(e.payload as object), cart: request.cart.attribution } : e.payload;
+          await this.outbox.append(m, e.def, payload, now);
+        }
         return decision.state;
       });
       return { ok: true, order };

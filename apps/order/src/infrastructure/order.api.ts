@@ -112,6 +112,15 @@ export class PaymentView {
   @ApiProperty({ type: () => PaymentRequestView, isArray: true }) requests: PaymentRequestView[];
 }
 
+export class OrderCartView {
+  @ApiProperty({ format: 'uuid' }) cartId: string;
+  @ApiProperty({ enum: CHANNELS, description: 'channel the cart was started in' }) startedChannel: string;
+  @ApiProperty({ type: String, nullable: true, description: 'store the cart was started in (POS)' }) startedStoreId: string | null;
+  @ApiProperty(TIME) startedAt: string;
+  @ApiProperty({ enum: CHANNELS, description: 'channel the cart was checked out in (the order channel)' }) finishedChannel: string;
+  @ApiProperty({ type: String, nullable: true, description: 'store the cart was checked out at (POS)' }) finishedStoreId: string | null;
+}
+
 /** An order as GET /orders/:id shows it: never the pickup code nor its hash. */
 export class OrderView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -132,6 +141,7 @@ export class OrderView {
   @ApiProperty({ ...TIME, nullable: true }) collectedAt: string | null;
   @ApiProperty({ ...TIME, nullable: true }) expiredAt: string | null;
   @ApiProperty({ type: () => PaymentView }) payment: PaymentView;
+  @ApiProperty({ type: () => OrderCartView, nullable: true, required: false, description: 'the cart the order was checked out from: where it began and finished (docs/carts.md); null when placed directly' }) cart?: OrderCartView | null;
   @ApiProperty(TIME) placedAt: string;
   @ApiProperty(TIME) updatedAt: string;
 }

@@ -13,6 +13,8 @@ import { orderProblem } from './order-problems';
 import { orderRepository, paymentRequestRepository } from './order.repository';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
+import { cartRepository } from './cart.repository';
+import { orderCartView } from './cart.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -246,7 +248,8 @@ export class OrdersHttpController {
     await assertOwnOrder(this.dataSource, caller, id);
     const order = await orderRepository.find(this.dataSource.manager, id);
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
-    return orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id));
+    const cart = orderCartView(await cartRepository.forOrder(this.dataSource.manager, id));
+    return { ...orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id)), cart };
   }
 
   @Post(':id/cancel')

@@ -64,6 +64,16 @@ export interface OrderPlacedV2Payload {
   /** Payment already taken, e.g. at the POS; empty when the payment system captures later. */
   capturedTenders: CapturedTenderPayload[];
   placedAt: string;
+  /** The cart the order was checked out from, where it began (docs/carts.md); absent for an order placed directly. */
+  cart?: OrderCartPayload;
+}
+
+export interface OrderCartPayload {
+  cartId: string;
+  /** Channel (and store, for a POS) where the cart was started; the order's channel is where it finished. */
+  startedChannel: Channel;
+  startedStoreId: string | null;
+  startedAt: string;
 }
 
 const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -150,6 +160,18 @@ export const OrderPlacedV2 = defineEvent<OrderPlacedV2Payload>({
         },
       },
       placedAt: dateTime,
+      cart: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['cartId', 'startedChannel', 'startedStoreId', 'startedAt'],
+        description: 'the cart the order was checked out from (absent when placed directly): where it began; channel and placedAtStoreId say where it finished',
+        properties: {
+          cartId: uuid,
+          startedChannel: { ...channel, description: 'channel the cart was started in' },
+          startedStoreId: { ...locationId, type: ['string', 'null'], description: 'store the cart was started in (POS), else null' },
+          startedAt: dateTime,
+        },
+      },
     },
   },
 });

@@ -1,0 +1,58 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CustomerPreferencesChangedPayload, EventEnvelope } from '@omni/contracts';
+import { InboxProcessor, OutboxWriter } from '@omni/messaging';
+import { Clock, requestContext } from '@omni/platform';
+import { DataSource } from 'typeorm';
+import { abandon } from '../domain/cart';
+import { cartRepository, consentRepository } from '../infrastructure/cart.repository';
+
+/**
+ * Abandons open carts untouched for CART_ABANDON_AFTER_MINUTES (the activity time lives in the
+ * database, so any replica, restarted or not, picks them up), raising cart.abandoned only for a
+ * customer whose marketing consent the customer service last reported granted; and keeps that
+ * consent, per customer account id, from customer.preferences-changed.
+ */
+@Injectable()
+export class AbandonCartsUseCase {
+  private readonly logger = new Logger('AbandonCarts');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxWriter,
+    private readonly inbox: InboxProcessor,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Abandons up to `limit` idle carts, one transaction each; returns how many. */
+  async abandonIdle(afterMinutes: number, limit: number): Promise<number> {
+    let n = 0;
+    while (n < limit && (await this.abandonNext(afterMinutes))) n++;
+    return n;
+  }
+
+  private abandonNext(afterMinutes: number): Promise<boolean> {
+    return requestContext.run(requestContext.currentOrNew(), () =>
+      this.dataSource.transaction(async (m) => {
+        const now = this.clock.now();
+        const cart = await cartRepository.lockNextIdle(m, new Date(now.getTime() - afterMinutes * 60_000));
+        if (!cart) return false;
+        const consented = cart.ownerId !== null && (await consentRepository.granted(m, cart.ownerId));
+        const d = abandon(cart, consented, now);
+        if (!d.ok) throw new Error(`cart ${cart.id} selected as idle was refused: ${d.code}`);
+        await cartRepository.update(m, d.state);
+        for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
+        this.logger.log({ cartId: cart.id, announced: d.events.length > 0 }, 'cart abandoned');
+        return true;
+      }),
+    );
+  }
+
+  /** Consent is granted when any contact channel's marketing consent is. */
+  async recordConsent(e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
+    const p = e.data;
+    await this.inbox.once(e, async (m) => {
+      const granted = p.marketingConsents.some((c) => c.granted);
+      await consentRepository.record(m, p.customerId, p.accounts.map((a) => a.accountId), granted, new Date(p.changedAt));
+    });
+  }
+}

@@ -1,0 +1,205 @@
+import { CUSTOMER_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * Journey 4, cart continuity, across the real order, inventory and customer services on Kafka and
+ * PostgreSQL: app → store associate through a handoff code, guest cart merged on sign-in, app → web
+ * for a signed-in customer, the availability re-check, abandonment announced only with consent.
+ */
+describe('carts across channels, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  let order: string;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC]);
+    stack = await startStack(['order', 'inventory', 'customer'], { CART_SWEEP_INTERVAL_MS: '300' });
+    // The order service asks inventory for availability with a service token of its own.
+    const serviceToken = await mintToken({ sub: 'order-service', scope: 'inventory:read' });
+    await stack.services.order.restart({ INVENTORY_URL: stack.services.inventory.url, INVENTORY_TOKEN: serviceToken });
+    j = new Journey(stack, probe);
+    order = stack.services.order.url;
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const orderEvents = (key: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key, type }).map((m) => JSON.parse(m.value ?? '{}'));
+  const as = async (token: Promise<string>) => {
+    const call = httpAs(await token);
+    return (method: string, path: string, body?: unknown) => call(method, `${order}${path}`, body);
+  };
+  const guestToken = (channel = 'web') => mintToken({ sub: `guest:${randomUUID()}`, channel, scope: 'orders:place orders:read' });
+
+  it('a cart started in the app is handed to a store associate, re-checked there and ordered at the POS, with attribution', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    await j.receive(store, 'COAT', 3);
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const app = await as(tokens.customer(account, 'app'));
+    const pos = await as(tokens.pos(store));
+
+    const created = await app('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: 'COAT', quantity: 1, unitPrice: 12900 }, { sku: 'HAT', quantity: 1, unitPrice: 2500 }] });
+    expect(created.status).toBe(201);
+    const cartId = created.body.cart.id;
+    expect(created.body.cart).toMatchObject({ status: 'OPEN', customerId: account, started: { channel: 'app', storeId: null } });
+
+    const handoff = await app('POST', `/carts/${cartId}/handoff`);
+    expect(handoff.status).toBe(201);
+    expect(handoff.body.code).toMatch(/^[0-9A-Z]{8}$/);
+    expect(JSON.stringify((await sql(stack.databases.order, 'SELECT * FROM carts WHERE id = $1', [cartId]))[0])).not.toContain(handoff.body.code);
+
+    // The customer reads the code aloud; the associate types it in lower case with a dash.
+    const typed = `${handoff.body.code.slice(0, 4)}-${handoff.body.code.slice(4)}`.toLowerCase();
+    const claimed = await pos('POST', `/stores/${store}/carts/claim`, { code: typed });
+    expect(claimed.status).toBe(200);
+    expect(claimed.body.cart).toMatchObject({ id: cartId, started: { channel: 'app', storeId: null }, current: { channel: 'pos', storeId: store } });
+    expect(claimed.body.continuation).toMatchObject({ from: { channel: 'app', storeId: null }, to: { channel: 'pos', storeId: store }, availability: { status: 'CHECKED', storeId: store } });
+    expect(claimed.body.continuation.availability.lines).toEqual([
+      { sku: 'COAT', quantity: 1, availableAtStore: 3, mode: 'store', available: true },
+      { sku: 'HAT', quantity: 1, availableAtStore: 0, mode: 'none', available: false },
+    ]);
+    expect(claimed.body.continuation.changes).toEqual([expect.stringMatching(/^HAT: no longer available/)]);
+    // The code works once.
+    expect((await pos('POST', `/stores/${store}/carts/claim`, { code: typed })).body.code).toBe('CART.HANDOFF_INVALID');
+
+    // The associate drops the hat and applies the store's price: the change against the first price is reported.
+    const relined = await pos('PUT', `/carts/${cartId}/lines`, { lines: [{ sku: 'COAT', quantity: 1, unitPrice: 11900 }] });
+    expect(relined.status).toBe(200);
+    expect(relined.body.priceChanges).toEqual([{ sku: 'COAT', firstUnitPrice: 12900, unitPrice: 11900 }]);
+
+    const placed = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 11900, reference: 'POS-0001' }] });
+    expect(placed.status).toBe(201);
+    const attribution = { cartId, startedChannel: 'app', startedStoreId: null, finishedChannel: 'pos', finishedStoreId: store };
+    expect(placed.body).toMatchObject({ channel: 'pos', placedAtStoreId: store, customerId: account, cart: attribution });
+
+    const shown = await j.get(placed.body.id);
+    expect(shown.cart).toMatchObject({ ...attribution, startedAt: created.body.cart.createdAt });
+    const event = await eventually(() => {
+      const [e] = orderEvents(placed.body.id, 'order.placed.v2');
+      expect(e).toBeDefined();
+      return e;
+    });
+    expect(event).toMatchObject({ channel: 'pos', placedAtStoreId: store, customerId: account, cart: { cartId, startedChannel: 'app', startedStoreId: null, startedAt: created.body.cart.createdAt } });
+    expect((await app('GET', `/carts/${cartId}`)).body).toMatchObject({ status: 'CHECKED_OUT', orderId: placed.body.id });
+    await j.status(placed.body.id, 'RESERVED');
+    // A checked-out cart is not ordered twice.
+    expect((await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos' })).body.code).toBe('CART.NOT_OPEN');
+  });
+
+  it('a signed-in customer finds the cart of the app on the web, the same cart', async () => {
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const app = await as(tokens.customer(account, 'app'));
+    const web = await as(tokens.customer(account, 'web'));
+    const started = await app('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: 'SCARF', quantity: 2, unitPrice: 3900 }] });
+    expect(started.status).toBe(201);
+
+    const onWeb = await web('POST', '/carts', { channel: 'web', currency: 'EUR', lines: [] });
+    expect(onWeb.status).toBe(200);
+    expect(onWeb.body.cart).toMatchObject({ id: started.body.cart.id, lines: [{ sku: 'SCARF', quantity: 2, unitPrice: 3900 }], started: { channel: 'app' }, current: { channel: 'web' } });
+    expect(onWeb.body.continuation).toMatchObject({ from: { channel: 'app' }, to: { channel: 'web' }, availability: { status: 'SKIPPED' }, changes: [] });
+    expect((await web('GET', `/customers/${account}/cart`)).body).toMatchObject({ id: started.body.cart.id, current: { channel: 'web' } });
+
+    const stranger = await as(tokens.customer(`acct-${randomUUID().slice(0, 8)}`, 'web'));
+    expect((await stranger('GET', `/carts/${started.body.cart.id}`)).status).toBe(404);
+    expect((await stranger('GET', `/customers/${account}/cart`)).status).toBe(403);
+  });
+
+  it('a guest cart is merged into the customer cart on sign-in', async () => {
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const app = await as(tokens.customer(account, 'app'));
+    const guest = await as(guestToken('web'));
+    const mine = await app('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: 'COAT', quantity: 1, unitPrice: 12900 }] });
+    const guestCart = await guest('POST', '/carts', { channel: 'web', currency: 'EUR', lines: [{ sku: 'COAT', quantity: 1, unitPrice: 12900 }, { sku: 'GLOVES', quantity: 1, unitPrice: 1900 }] });
+    expect(guestCart.body.cart.customerId).toBeNull();
+
+    const web = await as(tokens.customer(account, 'web'));
+    const merged = await web('POST', `/carts/${guestCart.body.cart.id}/merge`, { channel: 'web' });
+    expect(merged.status).toBe(200);
+    expect(merged.body.cart).toMatchObject({
+      id: mine.body.cart.id,
+      current: { channel: 'web' },
+      lines: [
+        { sku: 'COAT', quantity: 2, unitPrice: 12900 },
+        { sku: 'GLOVES', quantity: 1, unitPrice: 1900 },
+      ],
+    });
+    expect((await guest('GET', `/carts/${guestCart.body.cart.id}`)).body).toMatchObject({ status: 'MERGED', mergedIntoId: mine.body.cart.id });
+    expect((await web('POST', `/carts/${guestCart.body.cart.id}/merge`, { channel: 'web' })).body.code).toBe('CART.NOT_OPEN');
+    // Merging needs a signed-in customer.
+    expect((await guest('POST', `/carts/${mine.body.cart.id}/merge`, { channel: 'web' })).status).toBe(403);
+  });
+
+  it('refuses bad input with a problem naming the field, and changes nothing', async () => {
+    const guest = await as(guestToken('web'));
+    const bad = await guest('POST', '/carts', { channel: 'web', currency: 'euro', lines: [{ sku: 'COAT', quantity: 0, unitPrice: 100 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['currency', 'lines.0.quantity']);
+    expect((await guest('POST', '/carts', { channel: 'pos', currency: 'EUR', lines: [] })).status).toBe(403);
+    expect((await guest('GET', '/carts/not-a-uuid')).status).toBe(400);
+    expect((await guest('GET', `/carts/${randomUUID()}`)).body.code).toBe('CART.NOT_FOUND');
+
+    const empty = await guest('POST', '/carts', { channel: 'web', currency: 'EUR', lines: [] });
+    const store = Journey.id('S');
+    expect((await guest('POST', `/carts/${empty.body.cart.id}/checkout`, { channel: 'web', storeId: store })).body.code).toBe('CART.EMPTY');
+    expect((await guest('POST', `/carts/${empty.body.cart.id}/checkout`, { channel: 'web' })).body.errors).toEqual([expect.objectContaining({ field: 'storeId' })]);
+    const pos = await as(tokens.pos(store));
+    expect((await pos('POST', `/stores/${store}/carts/claim`, { code: 'ZZZZZZZZ' })).body.code).toBe('CART.HANDOFF_INVALID');
+    expect((await pos('POST', `/stores/${store}/carts/claim`, { code: 'x' })).body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+    expect((await pos('POST', `/stores/OTHER/carts/claim`, { code: 'ZZZZZZZZ' })).status).toBe(403);
+    expect((await guest('GET', `/carts/${empty.body.cart.id}`)).body).toMatchObject({ status: 'OPEN', lines: [] });
+  });
+
+  it('an idle cart is abandoned after the configured time; cart.abandoned is raised only for a consenting customer', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    await j.receive(store, 'BAG', 5);
+    const silent = `acct-${randomUUID().slice(0, 8)}`;
+    const consenting = `acct-${randomUUID().slice(0, 8)}`;
+
+    // The consenting customer has a profile (from an order) and gives marketing consent at the till.
+    const placed = await j.placeOrder({ channel: 'app', storeId: store, customerId: consenting, currency: 'EUR', lines: [{ sku: 'BAG', quantity: 1, unitPrice: 5000 }] }, await tokens.customer(consenting, 'app'));
+    const linked = await eventually(() => {
+      const found = probe
+        .on(CUSTOMER_EVENTS_TOPIC, { type: 'customer.order-linked.v1' })
+        .map((m) => JSON.parse(m.value ?? '{}'))
+        .find((e) => e.orderId === placed.id);
+      expect(found).toBeDefined();
+      return found;
+    });
+    const customerService = httpAs(await tokens.pos(store));
+    const consent = await customerService('PATCH', `${stack.services.customer.url}/customers/${linked.customerId}/preferences`, { marketingConsents: [{ contactChannel: 'email', granted: true }] }, { 'idempotency-key': randomUUID() });
+    expect(consent.status).toBe(200);
+    await eventually(async () => expect(await sql(stack.databases.order, 'SELECT granted FROM marketing_consents WHERE account_id = $1', [consenting])).toEqual([{ granted: true }]));
+
+    // The silent customer's cart is older, so it is abandoned first.
+    const silentCart = (await (await as(tokens.customer(silent, 'app')))('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: 'BAG', quantity: 1, unitPrice: 5000 }] })).body.cart;
+    const guestCart = (await (await as(guestToken('web')))('POST', '/carts', { channel: 'web', currency: 'EUR', lines: [{ sku: 'BAG', quantity: 1, unitPrice: 5000 }] })).body.cart;
+    const consentingCart = (await (await as(tokens.customer(consenting, 'app')))('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: 'BAG', quantity: 2, unitPrice: 5000 }] })).body.cart;
+
+    // Two days pass (default CART_ABANDON_AFTER_MINUTES: one day), across a crash of the order service.
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) }, { crash: true });
+    try {
+      await eventually(async () => {
+        const rows = await sql<{ id: string; status: string }>(stack.databases.order, 'SELECT id, status FROM carts WHERE id = ANY($1) ORDER BY id', [[silentCart.id, guestCart.id, consentingCart.id]]);
+        expect(rows.map((r) => r.status)).toEqual(['ABANDONED', 'ABANDONED', 'ABANDONED']);
+      });
+      const [announced] = await eventually(() => {
+        const found = orderEvents(consentingCart.id, 'cart.abandoned.v1');
+        expect(found).toHaveLength(1);
+        return found;
+      });
+      expect(announced).toMatchObject({ cartId: consentingCart.id, customerId: consenting, startedChannel: 'app', startedStoreId: null, currency: 'EUR', lines: [{ sku: 'BAG', quantity: 2, unitPrice: 5000 }] });
+      expect(orderEvents(silentCart.id, 'cart.abandoned.v1')).toEqual([]);
+      expect(orderEvents(guestCart.id, 'cart.abandoned.v1')).toEqual([]);
+      expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1)', [[silentCart.id, guestCart.id]])).toEqual([{ n: 0 }]);
+    } finally {
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+    }
+  });
+});
