@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
+import { CUSTOMER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Orders1700000001000 } from '../migrations/1700000001000-orders';
@@ -8,20 +8,24 @@ import { PickupLifecycle1700000001200 } from '../migrations/1700000001200-pickup
 import { FulfilmentGroups1700000006000 } from '../migrations/1700000006000-fulfilment-groups';
 import { Preorders1700000007100 } from '../migrations/1700000007100-preorders';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
+import { EraseOrderContactUseCase } from './application/erase-order-contact.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
+import { PlaceReplacementOrderUseCase } from './application/place-replacement-order.use-case';
 import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
 import { ExpirySweeper } from './infrastructure/expiry.sweeper';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
 import { ChannelCreditHttpController } from './infrastructure/channel-credit.http';
+import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { DeliveriesHttpController } from './infrastructure/deliveries.http';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
+import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
@@ -36,11 +40,11 @@ export class OrderModule {
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
           migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100],
-          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
+          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release).', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -52,6 +56,8 @@ export class OrderModule {
         ExpireOrdersUseCase,
         PreordersUseCase,
         ExpirySweeper,
+        PlaceReplacementOrderUseCase,
+        EraseOrderContactUseCase,
       ],
     };
   }

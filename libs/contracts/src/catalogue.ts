@@ -58,6 +58,7 @@ import {
   StoreCreditIssuedV1,
   StoreCreditRedeemedV1,
 } from './events/returns.events';
+import { OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
@@ -114,6 +115,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReplacementIssuedV1,
   ReplacementRefusedV1,
   ReturnRestockedV1,
+  ReturnReplacementShipmentRequestedV1,
+  OrderReplacementPlacedV1,
   CustomerOrderLinkedV1,
   CustomerMergedV1,
   CustomerPreferencesChangedV1,

@@ -1,5 +1,6 @@
 import {
   accept,
+  AddressPayload,
   Channel,
   Decision,
   event,
@@ -13,23 +14,28 @@ import {
   ReturnedLinePayload,
   ReturnExchangeFailedV1,
   ReturnExchangeRequestedV1,
+  ReturnChannel,
   ReturnKind,
+  ReturnReplacementShipmentRequestedV1,
   TenderAmountPayload,
 } from '@omni/contracts';
 import { LineVerdict } from './policy';
 
 /**
- * A return or exchange at a store (docs/returns.md). A plain return completes at once; an exchange
- * waits for inventory to hand the replacement over from the store's own stock.
+ * A return or exchange at a store, or by mail at a returns centre (docs/returns.md). A plain return
+ * completes at once; an exchange waits for inventory to hand the replacement over from the store's
+ * own stock, or, when the store has none and the POS gave an address, for the order service to
+ * place a delivery order shipping it.
  */
-export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
-export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused';
-export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused'];
+export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'AWAITING_SHIPMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
+export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced';
+export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused', 'shipmentRequested', 'shipmentPlaced'];
 
 /** The lifecycle as data; anything not listed is refused with RETURN.INVALID_TRANSITION. */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Readonly<Partial<Record<ReturnTrigger, ReturnStatus>>>>> = {
   NEW: { complete: 'COMPLETED', awaitReplacement: 'AWAITING_REPLACEMENT' },
-  AWAITING_REPLACEMENT: { replacementIssued: 'COMPLETED', replacementRefused: 'REPLACEMENT_UNAVAILABLE' },
+  AWAITING_REPLACEMENT: { replacementIssued: 'COMPLETED', replacementRefused: 'REPLACEMENT_UNAVAILABLE', shipmentRequested: 'AWAITING_SHIPMENT' },
+  AWAITING_SHIPMENT: { shipmentPlaced: 'COMPLETED' },
   COMPLETED: {},
   REPLACEMENT_UNAVAILABLE: {},
 };
@@ -59,6 +65,12 @@ export interface Return {
   readonly refundAmount: number;
   readonly charged: TenderAmountPayload | null;
   readonly failureReason: string | null;
+  /** How the units came back: at the store's counter, or by mail at a returns centre. */
+  readonly channel: ReturnChannel;
+  /** Where to ship the replacements if the store has none (null: the exchange fails then). */
+  readonly shipTo: AddressPayload | null;
+  /** The delivery order shipping the replacements, once placed. */
+  readonly replacementOrderId: string | null;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
 }
@@ -84,6 +96,8 @@ export interface OpenReturnInput {
   readonly replacements: readonly ReplacementPayload[];
   readonly refundMethod: RefundMethod | null;
   readonly charged: TenderAmountPayload | null;
+  readonly channel: ReturnChannel;
+  readonly shipTo: AddressPayload | null;
 }
 
 const valueOf = (items: readonly { quantity: number; unitPrice: number }[]) => items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
@@ -127,6 +141,9 @@ export function openReturn(input: OpenReturnInput, now: Date): Decision<Return, 
     refundAmount,
     charged: input.charged,
     failureReason: null,
+    channel: input.channel,
+    shipTo: kind === 'exchange' ? input.shipTo : null,
+    replacementOrderId: null,
     createdAt: now,
     completedAt: null,
   };
@@ -138,8 +155,15 @@ export function replacementIssued(r: Return, now: Date): Decision<Return, Return
   return transition(r, 'replacementIssued', now);
 }
 
+/** The store has none: shipped when the POS gave an address, else the exchange fails. */
 export function replacementRefused(r: Return, reason: string, now: Date): Decision<Return, ReturnRefusal> {
+  if (r.shipTo !== null) return transition(r, 'shipmentRequested', now);
   return transition({ ...r, failureReason: reason }, 'replacementRefused', now);
+}
+
+/** The order service placed the delivery order shipping the replacements: the exchange is done. */
+export function shipmentPlaced(r: Return, replacementOrderId: string, now: Date): Decision<Return, ReturnRefusal> {
+  return transition({ ...r, replacementOrderId }, 'shipmentPlaced', now);
 }
 
 function transition(r: Return, trigger: ReturnTrigger, now: Date): Decision<Return, ReturnRefusal> {
@@ -160,6 +184,20 @@ function eventsOf(r: Return, now: Date): PendingEvent[] {
           orderId: r.orderId,
           storeId: r.storeId,
           replacements: r.replacements.map(({ sku, quantity }) => ({ sku, quantity })),
+          requestedAt: now.toISOString(),
+        }),
+      ];
+    case 'AWAITING_SHIPMENT':
+      return [
+        event(ReturnReplacementShipmentRequestedV1, {
+          returnId: r.id,
+          orderId: r.orderId,
+          storeId: r.storeId,
+          customerId: r.customerId,
+          currency: r.currency,
+          address: r.shipTo!,
+          replacements: [...r.replacements],
+          settledAmount: valueOf(r.replacements),
           requestedAt: now.toISOString(),
         }),
       ];
@@ -188,6 +226,8 @@ function completedPayload(r: Return, now: Date): ReturnCompletedPayload {
     refundMethod: r.refundMethod,
     refundAmount: r.refundAmount,
     charged: r.charged,
+    channel: r.channel,
+    replacementOrderId: r.replacementOrderId,
     completedAt: now.toISOString(),
   };
 }
