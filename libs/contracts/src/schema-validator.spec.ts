@@ -157,6 +157,7 @@ example(shipment.ReturnReplacementShipmentRequestedV1, {
   orderId,
   storeId: 'S2',
   customerId: 'c-1',
+  contact: { email: 'ada@example.com', phone: '+33612345678', loyaltyId: null, name: 'Ada Martin', postcode: '75011' },
   currency: 'EUR',
   address: { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' },
   replacements: [{ sku: 'SKU-2', quantity: 1, unitPrice: 2499 }],

@@ -20,7 +20,8 @@ export function replacementOrderIdOf(returnId: string): string {
 
 /**
  * An exchange whose store had no replacement (docs/returns.md): a delivery order to the
- * customer's address, placed at the returning store's POS (channel pos, placedAtStoreId), already
+ * customer's address, with the original order's contact (the customer service links it to the
+ * same profile), placed at the returning store's POS (channel pos, placedAtStoreId), already
  * paid by the return: one captured `store-credit` tender of the replacements' value whose
  * reference is the return id. Inventory sources and reserves it like any delivery; the returns
  * service learns the order id from order.replacement-placed. Once per event (inbox) and once per
@@ -53,7 +54,7 @@ export class PlaceReplacementOrderUseCase {
           channel: 'pos',
           placedAtStoreId: p.storeId,
           customerId: p.customerId,
-          contact: null,
+          contact: p.contact,
           currency: p.currency,
           fulfilments: [{ type: 'delivery', address: p.address, lines }],
           capturedTenders: [{ tender: 'store-credit', amount: p.settledAmount, reference: p.returnId }],

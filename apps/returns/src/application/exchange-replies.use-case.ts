@@ -39,7 +39,8 @@ export class ExchangeRepliesUseCase {
 
   refused(e: EventEnvelope<ReplacementRefusedPayload>): Promise<void> {
     return this.apply(e, e.data.returnId, async (m, r, now) => {
-      const d = replacementRefused(r, e.data.reason, now);
+      const order = r.shipTo === null ? null : await orderRecordRepository.find(m, r.orderId);
+      const d = replacementRefused(r, e.data.reason, now, order);
       if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement refused for a return not waiting for one');
       if (d.state.status === 'AWAITING_SHIPMENT') {
         // The units stay returned: the replacement is shipped instead.

@@ -113,12 +113,12 @@ describe('exchange replies', () => {
     const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
     const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }], shipTo: address }), now);
     if (!opened.ok) throw new Error(opened.code);
-    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now);
+    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now, { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1' });
     if (!asked.ok) throw new Error(asked.code);
     expect(asked.state).toMatchObject({ status: 'AWAITING_SHIPMENT', failureReason: null, completedAt: null });
     expect(asked.events.map((e) => e.def)).toEqual([ReturnReplacementShipmentRequestedV1]);
     expect(schemaErrors(ReturnReplacementShipmentRequestedV1, asked.events[0].payload)).toEqual([]);
-    expect(asked.events[0].payload).toMatchObject({ storeId: 'S2', customerId: 'c-1', address, settledAmount: 5000, replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }] });
+    expect(asked.events[0].payload).toMatchObject({ storeId: 'S2', customerId: 'c-1', contact: { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1', name: 'Ada Martin', postcode: '75011' }, address, settledAmount: 5000, replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }] });
     const placed = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
     const done = shipmentPlaced(asked.state, placed, now);
     if (!done.ok) throw new Error(done.code);

@@ -2,6 +2,7 @@ import {
   accept,
   AddressPayload,
   Channel,
+  ContactPayload,
   Decision,
   event,
   PendingEvent,
@@ -155,9 +156,17 @@ export function replacementIssued(r: Return, now: Date): Decision<Return, Return
   return transition(r, 'replacementIssued', now);
 }
 
-/** The store has none: shipped when the POS gave an address, else the exchange fails. */
-export function replacementRefused(r: Return, reason: string, now: Date): Decision<Return, ReturnRefusal> {
-  if (r.shipTo !== null) return transition(r, 'shipmentRequested', now);
+/**
+ * The store has none: shipped when the POS gave an address, else the exchange fails. `contact` is
+ * the order's (from the read model), so the new order is matched to the same customer.
+ */
+export function replacementRefused(r: Return, reason: string, now: Date, contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null = null): Decision<Return, ReturnRefusal> {
+  if (r.shipTo !== null) {
+    const to = nextStatus(r.status, 'shipmentRequested');
+    if (to === null) return refuse('RETURN.INVALID_TRANSITION', `a ${r.status} return cannot shipmentRequested`);
+    const next: Return = { ...r, status: to };
+    return accept(next, [shipmentRequest(next, contact, now)]);
+  }
   return transition({ ...r, failureReason: reason }, 'replacementRefused', now);
 }
 
@@ -188,24 +197,28 @@ function eventsOf(r: Return, now: Date): PendingEvent[] {
         }),
       ];
     case 'AWAITING_SHIPMENT':
-      return [
-        event(ReturnReplacementShipmentRequestedV1, {
-          returnId: r.id,
-          orderId: r.orderId,
-          storeId: r.storeId,
-          customerId: r.customerId,
-          currency: r.currency,
-          address: r.shipTo!,
-          replacements: [...r.replacements],
-          settledAmount: valueOf(r.replacements),
-          requestedAt: now.toISOString(),
-        }),
-      ];
+      return [shipmentRequest(r, null, now)];
     case 'REPLACEMENT_UNAVAILABLE':
       return [event(ReturnExchangeFailedV1, { returnId: r.id, orderId: r.orderId, storeId: r.storeId, reason: r.failureReason ?? 'STOCK.INSUFFICIENT', failedAt: now.toISOString() })];
     case 'NEW':
       return [];
   }
+}
+
+function shipmentRequest(r: Return, contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null, now: Date): PendingEvent {
+  const address = r.shipTo!;
+  return event(ReturnReplacementShipmentRequestedV1, {
+    returnId: r.id,
+    orderId: r.orderId,
+    storeId: r.storeId,
+    customerId: r.customerId,
+    contact: { email: contact?.email ?? null, phone: contact?.phone ?? null, loyaltyId: contact?.loyaltyId ?? null, name: address.name, postcode: address.postcode },
+    currency: r.currency,
+    address,
+    replacements: [...r.replacements],
+    settledAmount: valueOf(r.replacements),
+    requestedAt: now.toISOString(),
+  });
 }
 
 function completedPayload(r: Return, now: Date): ReturnCompletedPayload {

@@ -1,7 +1,7 @@
 import { defineEvent } from '../define-event';
 import { ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '../topics';
 import { currency, dateTime, locationId, money, quantity, sku, uuid } from './common';
-import { AddressPayload, addressSchema } from './fulfilment.events';
+import { AddressPayload, addressSchema, ContactPayload, contactSchema } from './fulfilment.events';
 
 /**
  * An exchange whose store has no replacement unit: the returns service asks the order service to
@@ -14,6 +14,8 @@ export interface ReturnReplacementShipmentRequestedPayload {
   /** The store that took the units back; the new order is placed at its POS (channel credit). */
   storeId: string;
   customerId: string | null;
+  /** The original order's contact (and the addressee's name and postcode): the new order belongs to the same customer profile. */
+  contact: ContactPayload | null;
   currency: string;
   address: AddressPayload;
   replacements: { sku: string; quantity: number; unitPrice: number }[];
@@ -32,12 +34,13 @@ export const ReturnReplacementShipmentRequestedV1 = defineEvent<ReturnReplacemen
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['returnId', 'orderId', 'storeId', 'customerId', 'currency', 'address', 'replacements', 'settledAmount', 'requestedAt'],
+    required: ['returnId', 'orderId', 'storeId', 'customerId', 'contact', 'currency', 'address', 'replacements', 'settledAmount', 'requestedAt'],
     properties: {
       returnId: { ...uuid, description: 'the exchange' },
       orderId: { ...uuid, description: 'the order the units came back from' },
       storeId: { ...locationId, description: 'the store that took the units back' },
       customerId: { type: ['string', 'null'], maxLength: 64 },
+      contact: { ...contactSchema, description: "the original order's contact, with the addressee's name and postcode: the new order is matched to the same customer" },
       currency,
       address: addressSchema,
       replacements: {
