@@ -50,7 +50,7 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await j.receive(w, l, 3);
     const customerId = uniq('cust');
     const email = `${uniq('ada')}@example.com`;
-    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: '+33 6 12 34 56 78', loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
     await j.status(placed.id, 'RESERVED');
     await j.pickAll(a, placed.id);
     expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBeLessThan(300);

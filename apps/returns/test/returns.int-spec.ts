@@ -412,7 +412,9 @@ describe('returns and exchanges at any store', () => {
     const email = `${uniq('eve')}@example.com`;
     const loyaltyId = uniq('LOY');
     const listed = await d.place({ lines: [{ sku: 'SCARF', quantity: 1, unitPrice: 2500 }], contact: { email, loyaltyId } });
-    const ofAccount = await d.place({ lines: [{ sku: 'GLOVES', quantity: 1, unitPrice: 1500 }], customerId: listed.customerId, contact: { phone: '+33 6 98 76 54 32' } });
+    // A phone no other test uses: the read model also holds the orders of earlier test files.
+    const phone = `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const ofAccount = await d.place({ lines: [{ sku: 'GLOVES', quantity: 1, unitPrice: 1500 }], customerId: listed.customerId, contact: { phone } });
     const lateId = randomUUID();
     const erased = testEvent(CustomerErasedV1, {
       customerId: randomUUID(),
@@ -426,7 +428,7 @@ describe('returns and exchanges at any store', () => {
     await d.probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
     await eventually(async () => expect(await found(`email=${encodeURIComponent(email)}`)).toEqual([]));
     expect(await found(`loyaltyId=${loyaltyId}`)).toEqual([]);
-    expect(await found(`phone=${encodeURIComponent('+33 6 98 76 54 32')}`)).toEqual([]);
+    expect(await found(`phone=${encodeURIComponent(phone)}`)).toEqual([]);
     // Still found by what is not personal, with its money.
     expect(await found(`orderId=${listed.orderId}`)).toEqual([listed.orderId]);
     expect((await found(`customerId=${listed.customerId}`)).sort()).toEqual([listed.orderId, ofAccount.orderId].sort());

@@ -26,7 +26,9 @@ export class EraseOrderContactUseCase {
         for (const r of rows) ids.add(r.id);
       }
       if (ids.size === 0) return;
-      const orderIds = [...ids];
+      const orderIds = [...ids].sort();
+      // Every change to an order holds its row (findForUpdate): none saves an old contact or address over this.
+      await m.query(`SELECT id FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [orderIds]);
       await m.query(`UPDATE orders SET contact = NULL WHERE id = ANY($1::uuid[]) AND contact IS NOT NULL`, [orderIds]);
       await m.query(
         `UPDATE fulfilment_groups SET address = jsonb_build_object('name', $2::text, 'line1', $2::text, 'line2', NULL, 'postcode', $2::text, 'city', $2::text, 'country', address->>'country')
