@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { CUSTOMER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
+import { CUSTOMER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Orders1700000001000 } from '../migrations/1700000001000-orders';
@@ -15,9 +15,11 @@ import { CartSweeper } from './infrastructure/cart.sweeper';
 import { CartsHttpController, StoreCartsHttpController } from './infrastructure/carts.http';
 import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
+import { EraseOrderContactUseCase } from './application/erase-order-contact.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
+import { PlaceReplacementOrderUseCase } from './application/place-replacement-order.use-case';
 import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
@@ -29,6 +31,7 @@ import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } 
 import { OrdersHttpController } from './infrastructure/orders.http';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
+import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
@@ -43,11 +46,11 @@ export class OrderModule {
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
           migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000],
-          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders.', version: '0.2.0' },
+          consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, CustomerEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -63,6 +66,8 @@ export class OrderModule {
         CartsUseCase,
         AbandonCartsUseCase,
         CartSweeper,
+        PlaceReplacementOrderUseCase,
+        EraseOrderContactUseCase,
       ],
     };
   }

@@ -1,20 +1,24 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
+import { CUSTOMER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from '@omni/contracts';
 import { ServiceInfrastructureModule } from '@omni/messaging';
 import { Clock, clockFrom } from '@omni/platform';
 import { Returns1700000010000 } from '../migrations/1700000010000-returns';
+import { ReplacementShipmentsMailErasure1700000040000 } from '../migrations/1700000040000-replacement-shipments-mail-erasure';
 import { AuthoriseReturnUseCase } from './application/authorise-return.use-case';
+import { ErasureUseCase } from './application/erasure.use-case';
 import { ExchangeRepliesUseCase } from './application/exchange-replies.use-case';
 import { OpenReturnUseCase } from './application/open-return.use-case';
 import { OrderReadModelUseCase } from './application/order-read-model.use-case';
 import { PaymentResultsUseCase } from './application/payment-results.use-case';
 import { StoreCreditUseCase } from './application/store-credit.use-case';
 import { AuthorisationsHttpController } from './infrastructure/authorisations.http';
+import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
 import { LookupHttpController } from './infrastructure/lookup.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PoliciesHttpController } from './infrastructure/policies.http';
+import { ReplacementShipmentHandler } from './infrastructure/replacement-shipment.handler';
 import { ReturnsHttpController } from './infrastructure/returns.http';
 import { StoreCreditHttpController } from './infrastructure/store-credit.http';
 import { ReturnsConfig } from './returns.config';
@@ -34,12 +38,12 @@ export class ReturnsModule {
           service: 'returns',
           config,
           entities: [],
-          migrations: [Returns1700000010000],
-          consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC],
+          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000],
+          consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
         }),
       ],
-      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
       providers: [
         { provide: ReturnsConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -49,6 +53,7 @@ export class ReturnsModule {
         AuthoriseReturnUseCase,
         StoreCreditUseCase,
         PaymentResultsUseCase,
+        ErasureUseCase,
       ],
     };
   }

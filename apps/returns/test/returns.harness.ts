@@ -32,6 +32,8 @@ export interface OrderSpec {
   /** Pickup store (default) or delivery. */
   delivery?: boolean;
   storeId?: string;
+  /** A given order id (default: a new one). */
+  orderId?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export class ReturnsDriver {
 
   /** order.placed v2, as the order service publishes it once it does. */
   async place(spec: OrderSpec): Promise<PlacedOrder> {
-    const orderId = randomUUID();
+    const orderId = spec.orderId ?? randomUUID();
     const lines = spec.lines.map((l) => ({ lineId: randomUUID(), ...l }));
     const customerId = spec.customerId === undefined ? uniq('cust') : spec.customerId;
     const fulfilmentId = randomUUID();

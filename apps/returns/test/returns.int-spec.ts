@@ -1,4 +1,6 @@
 import {
+  CUSTOMER_EVENTS_TOPIC,
+  CustomerErasedV1,
   findEventDefinition,
   INVENTORY_EVENTS_TOPIC,
   OrderCancelledV1,
@@ -404,5 +406,44 @@ describe('returns and exchanges at any store', () => {
         { version: published.body.version, effectiveFrom: published.body.effectiveFrom, publishedBy: 'test-back-office', publishedAt: expect.any(String) },
       ]),
     );
+  });
+
+  it('erases contact from the read model for listed orders, orders of the accounts, and an order placed before the erasure that arrives after it', async () => {
+    const email = `${uniq('eve')}@example.com`;
+    const loyaltyId = uniq('LOY');
+    const listed = await d.place({ lines: [{ sku: 'SCARF', quantity: 1, unitPrice: 2500 }], contact: { email, loyaltyId } });
+    // A phone no other test uses: the read model also holds the orders of earlier test files.
+    const phone = `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const ofAccount = await d.place({ lines: [{ sku: 'GLOVES', quantity: 1, unitPrice: 1500 }], customerId: listed.customerId, contact: { phone } });
+    const lateId = randomUUID();
+    const erased = testEvent(CustomerErasedV1, {
+      customerId: randomUUID(),
+      formerCustomerIds: [],
+      accounts: [{ channel: 'web', accountId: listed.customerId! }],
+      orderIds: [listed.orderId, lateId],
+      erasedAt: new Date().toISOString(),
+    });
+    const found = async (q: string) => (await http('GET', `${returnsUrl()}/returnable-orders?${q}`)).body.orders.map((o: { orderId: string }) => o.orderId);
+    expect(await found(`loyaltyId=${loyaltyId}`)).toEqual([listed.orderId]);
+    await d.probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
+    await eventually(async () => expect(await found(`email=${encodeURIComponent(email)}`)).toEqual([]));
+    expect(await found(`loyaltyId=${loyaltyId}`)).toEqual([]);
+    expect(await found(`phone=${encodeURIComponent(phone)}`)).toEqual([]);
+    // Still found by what is not personal, with its money.
+    expect(await found(`orderId=${listed.orderId}`)).toEqual([listed.orderId]);
+    expect((await found(`customerId=${listed.customerId}`)).sort()).toEqual([listed.orderId, ofAccount.orderId].sort());
+    expect((await d.order(listed.orderId)).body.lines[0]).toMatchObject({ unitPrice: 2500 });
+
+    // The erased customer's order.placed arriving late stores no contact.
+    const lateEmail = `${uniq('late')}@example.com`;
+    await d.place({ orderId: lateId, lines: [{ sku: 'CAP', quantity: 1, unitPrice: 900 }], contact: { email: lateEmail } });
+    expect(await found(`email=${encodeURIComponent(lateEmail)}`)).toEqual([]);
+    expect(await found(`orderId=${lateId}`)).toEqual([lateId]);
+    // Another customer's order with an e-mail is kept as it is.
+    const otherEmail = `${uniq('other')}@example.com`;
+    const other = await d.place({ lines: [{ sku: 'BELT', quantity: 1, unitPrice: 900 }], contact: { email: otherEmail } });
+    expect(await found(`email=${encodeURIComponent(otherEmail)}`)).toEqual([other.orderId]);
+    const rows = await sql(stack.databases.returns, `SELECT email, phone, loyalty_id FROM orders WHERE order_id = ANY($1::uuid[])`, [[listed.orderId, ofAccount.orderId, lateId]]);
+    expect(rows).toEqual([{ email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }]);
   });
 });

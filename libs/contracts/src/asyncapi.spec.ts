@@ -107,6 +107,8 @@ describe('buildAsyncApi', () => {
         'order_dead_letters_customer_events_v1',
         'order_dead_letters_inventory_events_v1',
         'order_dead_letters_payment_events_v1',
+        'order_dead_letters_returns_events_v1',
+        'returns_dead_letters_customer_events_v1',
         'returns_dead_letters_inventory_events_v1',
         'returns_dead_letters_order_events_v1',
         'returns_dead_letters_payment_events_v1',

@@ -22,7 +22,8 @@ import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
-import { CustomerPreferencesChangedV1 } from './events/customer.events';
+import { OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
+import { CustomerErasedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 import { CartAbandonedV1 } from './events/cart.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
@@ -45,8 +46,23 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   },
   {
     service: 'order',
-    events: [InventoryReservedV1, InventoryReservedForDeliveryV1, InventoryPreorderQueuedV1, InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryRejectedV1, TransferReceivedV1, ShortPickResolvedV1, ReservationReleasedV1, PaymentCapturedV1, PaymentRefundedV1, CustomerPreferencesChangedV1],
-    description: 'Moves orders on from reservation, transfer and payment results; keeps customers\' marketing consent per account id, so an abandoned cart is announced only with consent.',
+    events: [
+      InventoryReservedV1,
+      InventoryReservedForDeliveryV1,
+      InventoryPreorderQueuedV1,
+      InventoryPreorderAllocatedV1,
+      InventoryPreorderEstimatedV1,
+      InventoryRejectedV1,
+      TransferReceivedV1,
+      ShortPickResolvedV1,
+      ReservationReleasedV1,
+      PaymentCapturedV1,
+      PaymentRefundedV1,
+      ReturnReplacementShipmentRequestedV1,
+      CustomerErasedV1,
+      CustomerPreferencesChangedV1,
+    ],
+    description: "Moves orders on from reservation, transfer and payment results; places the delivery order shipping an exchange's replacement when the store had none; anonymises an erased customer's orders; keeps customers' marketing consent per account id, so an abandoned cart is announced only with consent.",
   },
   {
     service: 'customer',
@@ -79,8 +95,22 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   },
   {
     service: 'returns',
-    events: [OrderPlacedV1, OrderPlacedV2, OrderCollectedV1, OrderShippedV1, OrderDeliveredV1, OrderLineCancelledV1, OrderCancelledV1, ReplacementIssuedV1, ReplacementRefusedV1, PaymentRefundedV1],
-    description: 'Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory\'s answers; settles return refunds from the payment system\'s.',
+    events: [
+      OrderPlacedV1,
+      OrderPlacedV2,
+      OrderCollectedV1,
+      OrderShippedV1,
+      OrderDeliveredV1,
+      OrderLineCancelledV1,
+      OrderCancelledV1,
+      OrderReplacementPlacedV1,
+      ReplacementIssuedV1,
+      ReplacementRefusedV1,
+      PaymentRefundedV1,
+      CustomerErasedV1,
+    ],
+    description:
+      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped; settles return refunds from the payment system's; anonymises an erased customer's contact and shipping addresses.",
   },
   {
     service: 'payment (external)',

@@ -11,6 +11,7 @@ import * as order from './events/order.events';
 import * as payment from './events/payment.events';
 import * as returns from './events/returns.events';
 import * as inventoryReturns from './events/inventory-returns.events';
+import * as shipment from './events/replacement-shipment.events';
 import { schemaErrors } from './schema-validator';
 import topicsJson from './topics.json';
 import { allTopics, CUSTOMER_EVENTS_TOPIC, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
@@ -139,6 +140,8 @@ example(returns.ReturnCompletedV1, {
   refundMethod: null,
   refundAmount: 0,
   charged: { tender: 'card', amount: 500, reference: 'POS-S2-0001' },
+  channel: 'store',
+  replacementOrderId: null,
   completedAt: at,
 });
 example(returns.ReturnExchangeRequestedV1, { returnId, orderId, storeId: 'S2', replacements: [{ sku: 'SKU-2', quantity: 1 }], requestedAt: at });
@@ -151,6 +154,19 @@ example(returns.StoreCreditRedeemedV1, { accountId: 'c-1', redemptionId: otherId
 example(inventoryReturns.ReplacementIssuedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-2', quantity: 1 }], issuedAt: at });
 example(inventoryReturns.ReplacementRefusedV1, { returnId, orderId, locationId: 'S2', reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'SKU-2', requested: 1, available: 0 }], refusedAt: at });
 example(inventoryReturns.ReturnRestockedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-1', quantity: 1, disposition: 'damaged' }], restockedAt: at });
+example(shipment.ReturnReplacementShipmentRequestedV1, {
+  returnId,
+  orderId,
+  storeId: 'S2',
+  customerId: 'c-1',
+  contact: { email: 'ada@example.com', phone: '+33612345678', loyaltyId: null, name: 'Ada Martin', postcode: '75011' },
+  currency: 'EUR',
+  address: { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' },
+  replacements: [{ sku: 'SKU-2', quantity: 1, unitPrice: 2499 }],
+  settledAmount: 2499,
+  requestedAt: at,
+});
+example(shipment.OrderReplacementPlacedV1, { orderId: otherId, returnId, originalOrderId: orderId, placedAt: at }, otherId);
 
 const customerId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const accounts = [{ channel: 'web' as const, accountId: 'c-1' }];
@@ -217,7 +233,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...customer, ...cart });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...shipment, ...customer, ...cart });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

@@ -10,8 +10,16 @@ export async function runMigrationsExclusively(dataSource: DataSource): Promise<
   try {
     await runner.query(`SELECT pg_advisory_lock(hashtext('schema-migrations'))`);
     try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((m) => m.name);
+      // Each migration runs in its own transaction: one chosen as a deadlock victim rolled back
+      // whole, so it is safe to run the pending ones again (a few times) before giving up.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const applied = await dataSource.runMigrations({ transaction: 'each' });
+          return applied.map((m) => m.name);
+        } catch (e) {
+          if ((e as { code?: string }).code !== '40P01' || attempt >= 3) throw e;
+        }
+      }
     } finally {
       await runner.query(`SELECT pg_advisory_unlock(hashtext('schema-migrations'))`);
     }

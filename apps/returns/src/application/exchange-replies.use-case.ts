@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
+import { EventEnvelope, OrderReplacementPlacedPayload, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { replacementIssued, replacementRefused, Return } from '../domain/return.machine';
+import { replacementIssued, replacementRefused, Return, shipmentPlaced } from '../domain/return.machine';
 import { authorisationRepository } from '../infrastructure/authorisation.repository';
 import { orderRecordRepository } from '../infrastructure/order-record.repository';
 import { returnRepository } from '../infrastructure/return.repository';
@@ -11,8 +11,10 @@ import { settleRefund } from './settlement';
 
 /**
  * Inventory's answers to return.exchange-requested. Issued: the exchange completes (restock and
- * any refund of the difference follow). Refused: the exchange is abandoned and its units are
- * returnable again, the authorisation (if any) open again.
+ * any refund of the difference follow). Refused: with an address to ship to, the order service is
+ * asked for a delivery order (return.replacement-shipment-requested) and its answer
+ * (order.replacement-placed) completes the exchange; without one, the exchange is abandoned and
+ * its units are returnable again, the authorisation (if any) open again.
  */
 @Injectable()
 export class ExchangeRepliesUseCase {
@@ -37,13 +39,32 @@ export class ExchangeRepliesUseCase {
 
   refused(e: EventEnvelope<ReplacementRefusedPayload>): Promise<void> {
     return this.apply(e, e.data.returnId, async (m, r, now) => {
-      const d = replacementRefused(r, e.data.reason, now);
+      const order = r.shipTo === null ? null : await orderRecordRepository.find(m, r.orderId);
+      const d = replacementRefused(r, e.data.reason, now, order);
       if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement refused for a return not waiting for one');
+      if (d.state.status === 'AWAITING_SHIPMENT') {
+        // The units stay returned: the replacement is shipped instead.
+        await returnRepository.saveStatus(m, d.state);
+        for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+        return;
+      }
       await orderRecordRepository.find(m, r.orderId, true);
       await returnRepository.saveStatus(m, d.state);
       await orderRecordRepository.addReturned(m, r.orderId, r.lines, -1);
       await authorisationRepository.reopen(m, r.id);
       for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+    });
+  }
+
+  /** The order service placed the delivery order shipping the replacements. */
+  shipmentPlaced(e: EventEnvelope<OrderReplacementPlacedPayload>): Promise<void> {
+    return this.apply(e, e.data.returnId, async (m, r, now) => {
+      const d = shipmentPlaced(r, e.data.orderId, now);
+      if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement order for a return not waiting for one');
+      await returnRepository.saveStatus(m, d.state);
+      for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+      const order = await orderRecordRepository.find(m, r.orderId, true);
+      await settleRefund(m, this.outbox, d.state, order!, now);
     });
   }
 

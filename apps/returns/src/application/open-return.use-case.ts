@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RefundMethod, ReplacementPayload, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
+import { AddressPayload, RefundMethod, ReplacementPayload, ReturnChannel, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -26,6 +26,10 @@ export interface OpenReturnCommand {
   readonly replacements: readonly ReplacementPayload[];
   readonly refundMethod: RefundMethod | null;
   readonly charged: TenderAmountPayload | null;
+  /** `mail`: a parcel received at a returns centre; it needs the authorisation the customer started online. */
+  readonly channel: ReturnChannel;
+  /** Ship the replacements here if the store has none (an exchange only). */
+  readonly shipTo: AddressPayload | null;
 }
 
 export type OpenReturnRefusal =
@@ -39,7 +43,9 @@ export type OpenReturnRefusal =
   | 'RETURN.UNKNOWN_LINE'
   | 'RETURN.DUPLICATE_LINE'
   | 'RETURN.REQUEST_ID_REUSED'
-  | 'RETURN.REFUSED_BY_POLICY';
+  | 'RETURN.REFUSED_BY_POLICY'
+  | 'RETURN.MAIL_NEEDS_AUTHORISATION'
+  | 'EXCHANGE.NOTHING_TO_SHIP';
 
 export type OpenReturnResult =
   | { ok: true; return: Return; replayed: boolean }
@@ -63,6 +69,8 @@ export class OpenReturnUseCase {
   execute(c: OpenReturnCommand): Promise<OpenReturnResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
+      if (c.channel === 'mail' && c.authorisationCode === null) return fail('RETURN.MAIL_NEEDS_AUTHORISATION', 'a return by mail is received with the authorisationCode the customer started online');
+      if (c.shipTo !== null && c.replacements.length === 0) return fail('EXCHANGE.NOTHING_TO_SHIP', 'shipReplacementTo is for an exchange: give replacements');
       let orderId = c.orderId;
       let ra: ReturnAuthorisation | null = null;
       if (c.authorisationCode !== null) {
@@ -127,6 +135,8 @@ export class OpenReturnUseCase {
         replacements: c.replacements,
         refundMethod: c.refundMethod,
         charged: c.charged,
+        channel: c.channel,
+        shipTo: c.shipTo,
       },
       now,
     );

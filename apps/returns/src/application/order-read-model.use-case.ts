@@ -13,6 +13,7 @@ import { EntityManager } from 'typeorm';
 import { orderRecordRepository as orders } from '../infrastructure/order-record.repository';
 import { storeCreditRepository } from '../infrastructure/store-credit.repository';
 import { ReturnsConfig } from '../returns.config';
+import { forgetIfErased } from './erasure.use-case';
 
 /**
  * Keeps the returns service's read model of orders from order events (never the order service's
@@ -31,6 +32,7 @@ export class OrderReadModelUseCase {
   placed(e: EventEnvelope, o: OrderPlacedV2Payload): Promise<void> {
     return this.once(e, async (m) => {
       await orders.insertPlaced(m, o, this.config.PHONE_DEFAULT_COUNTRY);
+      await forgetIfErased(m, o.orderId);
       // A store-credit tender's reference is the redemption it spent: the ledger learns the order.
       for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await storeCreditRepository.attachOrder(m, t.reference, o.orderId);
     });

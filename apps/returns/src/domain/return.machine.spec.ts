@@ -1,5 +1,5 @@
-import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, schemaErrors } from '@omni/contracts';
-import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus } from './return.machine';
+import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, ReturnReplacementShipmentRequestedV1, schemaErrors } from '@omni/contracts';
+import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced } from './return.machine';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
@@ -19,6 +19,8 @@ function input(over: Partial<OpenReturnInput> = {}): OpenReturnInput {
     replacements: [],
     refundMethod: 'original-tender',
     charged: null,
+    channel: 'store',
+    shipTo: null,
     ...over,
   };
 }
@@ -29,6 +31,8 @@ describe('the return lifecycle as data', () => {
     ['NEW', 'awaitReplacement', 'AWAITING_REPLACEMENT'],
     ['AWAITING_REPLACEMENT', 'replacementIssued', 'COMPLETED'],
     ['AWAITING_REPLACEMENT', 'replacementRefused', 'REPLACEMENT_UNAVAILABLE'],
+    ['AWAITING_REPLACEMENT', 'shipmentRequested', 'AWAITING_SHIPMENT'],
+    ['AWAITING_SHIPMENT', 'shipmentPlaced', 'COMPLETED'],
   ];
   it.each(table)('%s --%s--> %s', (from, trigger, to) => {
     expect(nextStatus(from, trigger as never)).toBe(to);
@@ -103,5 +107,30 @@ describe('exchange replies', () => {
     expect(d.state).toMatchObject({ status: 'REPLACEMENT_UNAVAILABLE', failureReason: 'STOCK.INSUFFICIENT', completedAt: null });
     expect(d.events.map((e) => e.def)).toEqual([ReturnExchangeFailedV1]);
     expect(schemaErrors(ReturnExchangeFailedV1, d.events[0].payload)).toEqual([]);
+  });
+
+  it('asks the order service to ship the replacement when the store has none and the POS gave an address, then completes with its order', () => {
+    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
+    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }], shipTo: address }), now);
+    if (!opened.ok) throw new Error(opened.code);
+    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now, { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1' });
+    if (!asked.ok) throw new Error(asked.code);
+    expect(asked.state).toMatchObject({ status: 'AWAITING_SHIPMENT', failureReason: null, completedAt: null });
+    expect(asked.events.map((e) => e.def)).toEqual([ReturnReplacementShipmentRequestedV1]);
+    expect(schemaErrors(ReturnReplacementShipmentRequestedV1, asked.events[0].payload)).toEqual([]);
+    expect(asked.events[0].payload).toMatchObject({ storeId: 'S2', customerId: 'c-1', contact: { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1', name: 'Ada Martin', postcode: '75011' }, address, settledAmount: 5000, replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }] });
+    const placed = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const done = shipmentPlaced(asked.state, placed, now);
+    if (!done.ok) throw new Error(done.code);
+    expect(done.state).toMatchObject({ status: 'COMPLETED', replacementOrderId: placed, completedAt: now });
+    expect(schemaErrors(ReturnCompletedV1, done.events[0].payload)).toEqual([]);
+    expect(done.events[0].payload).toMatchObject({ replacementOrderId: placed, channel: 'store' });
+    expect(shipmentPlaced(done.state, placed, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+    expect(replacementIssued(asked.state, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+  });
+
+  it('keeps no address on a plain return', () => {
+    const d = openReturn(input({ shipTo: { name: 'A', line1: 'B', line2: null, postcode: '1', city: 'C', country: 'FR' } }), now);
+    expect(d).toMatchObject({ ok: true, state: { status: 'COMPLETED', shipTo: null } });
   });
 });

@@ -1,6 +1,8 @@
 import {
   accept,
+  AddressPayload,
   Channel,
+  ContactPayload,
   Decision,
   event,
   PendingEvent,
@@ -13,23 +15,28 @@ import {
   ReturnedLinePayload,
   ReturnExchangeFailedV1,
   ReturnExchangeRequestedV1,
+  ReturnChannel,
   ReturnKind,
+  ReturnReplacementShipmentRequestedV1,
   TenderAmountPayload,
 } from '@omni/contracts';
 import { LineVerdict } from './policy';
 
 /**
- * A return or exchange at a store (docs/returns.md). A plain return completes at once; an exchange
- * waits for inventory to hand the replacement over from the store's own stock.
+ * A return or exchange at a store, or by mail at a returns centre (docs/returns.md). A plain return
+ * completes at once; an exchange waits for inventory to hand the replacement over from the store's
+ * own stock, or, when the store has none and the POS gave an address, for the order service to
+ * place a delivery order shipping it.
  */
-export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
-export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused';
-export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused'];
+export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'AWAITING_SHIPMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
+export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced';
+export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused', 'shipmentRequested', 'shipmentPlaced'];
 
 /** The lifecycle as data; anything not listed is refused with RETURN.INVALID_TRANSITION. */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Readonly<Partial<Record<ReturnTrigger, ReturnStatus>>>>> = {
   NEW: { complete: 'COMPLETED', awaitReplacement: 'AWAITING_REPLACEMENT' },
-  AWAITING_REPLACEMENT: { replacementIssued: 'COMPLETED', replacementRefused: 'REPLACEMENT_UNAVAILABLE' },
+  AWAITING_REPLACEMENT: { replacementIssued: 'COMPLETED', replacementRefused: 'REPLACEMENT_UNAVAILABLE', shipmentRequested: 'AWAITING_SHIPMENT' },
+  AWAITING_SHIPMENT: { shipmentPlaced: 'COMPLETED' },
   COMPLETED: {},
   REPLACEMENT_UNAVAILABLE: {},
 };
@@ -59,6 +66,12 @@ export interface Return {
   readonly refundAmount: number;
   readonly charged: TenderAmountPayload | null;
   readonly failureReason: string | null;
+  /** How the units came back: at the store's counter, or by mail at a returns centre. */
+  readonly channel: ReturnChannel;
+  /** Where to ship the replacements if the store has none (null: the exchange fails then). */
+  readonly shipTo: AddressPayload | null;
+  /** The delivery order shipping the replacements, once placed. */
+  readonly replacementOrderId: string | null;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
 }
@@ -84,6 +97,8 @@ export interface OpenReturnInput {
   readonly replacements: readonly ReplacementPayload[];
   readonly refundMethod: RefundMethod | null;
   readonly charged: TenderAmountPayload | null;
+  readonly channel: ReturnChannel;
+  readonly shipTo: AddressPayload | null;
 }
 
 const valueOf = (items: readonly { quantity: number; unitPrice: number }[]) => items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
@@ -127,6 +142,9 @@ export function openReturn(input: OpenReturnInput, now: Date): Decision<Return, 
     refundAmount,
     charged: input.charged,
     failureReason: null,
+    channel: input.channel,
+    shipTo: kind === 'exchange' ? input.shipTo : null,
+    replacementOrderId: null,
     createdAt: now,
     completedAt: null,
   };
@@ -138,8 +156,23 @@ export function replacementIssued(r: Return, now: Date): Decision<Return, Return
   return transition(r, 'replacementIssued', now);
 }
 
-export function replacementRefused(r: Return, reason: string, now: Date): Decision<Return, ReturnRefusal> {
+/**
+ * The store has none: shipped when the POS gave an address, else the exchange fails. `contact` is
+ * the order's (from the read model), so the new order is matched to the same customer.
+ */
+export function replacementRefused(r: Return, reason: string, now: Date, contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null = null): Decision<Return, ReturnRefusal> {
+  if (r.shipTo !== null) {
+    const to = nextStatus(r.status, 'shipmentRequested');
+    if (to === null) return refuse('RETURN.INVALID_TRANSITION', `a ${r.status} return cannot shipmentRequested`);
+    const next: Return = { ...r, status: to };
+    return accept(next, [shipmentRequest(next, contact, now)]);
+  }
   return transition({ ...r, failureReason: reason }, 'replacementRefused', now);
+}
+
+/** The order service placed the delivery order shipping the replacements: the exchange is done. */
+export function shipmentPlaced(r: Return, replacementOrderId: string, now: Date): Decision<Return, ReturnRefusal> {
+  return transition({ ...r, replacementOrderId }, 'shipmentPlaced', now);
 }
 
 function transition(r: Return, trigger: ReturnTrigger, now: Date): Decision<Return, ReturnRefusal> {
@@ -163,11 +196,29 @@ function eventsOf(r: Return, now: Date): PendingEvent[] {
           requestedAt: now.toISOString(),
         }),
       ];
+    case 'AWAITING_SHIPMENT':
+      return [shipmentRequest(r, null, now)];
     case 'REPLACEMENT_UNAVAILABLE':
       return [event(ReturnExchangeFailedV1, { returnId: r.id, orderId: r.orderId, storeId: r.storeId, reason: r.failureReason ?? 'STOCK.INSUFFICIENT', failedAt: now.toISOString() })];
     case 'NEW':
       return [];
   }
+}
+
+function shipmentRequest(r: Return, contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null, now: Date): PendingEvent {
+  const address = r.shipTo!;
+  return event(ReturnReplacementShipmentRequestedV1, {
+    returnId: r.id,
+    orderId: r.orderId,
+    storeId: r.storeId,
+    customerId: r.customerId,
+    contact: { email: contact?.email ?? null, phone: contact?.phone ?? null, loyaltyId: contact?.loyaltyId ?? null, name: address.name, postcode: address.postcode },
+    currency: r.currency,
+    address,
+    replacements: [...r.replacements],
+    settledAmount: valueOf(r.replacements),
+    requestedAt: now.toISOString(),
+  });
 }
 
 function completedPayload(r: Return, now: Date): ReturnCompletedPayload {
@@ -188,6 +239,8 @@ function completedPayload(r: Return, now: Date): ReturnCompletedPayload {
     refundMethod: r.refundMethod,
     refundAmount: r.refundAmount,
     charged: r.charged,
+    channel: r.channel,
+    replacementOrderId: r.replacementOrderId,
     completedAt: now.toISOString(),
   };
 }

@@ -1,4 +1,4 @@
-import { Channel, RefundMethod, ReplacementPayload, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
+import { AddressPayload, Channel, RefundMethod, ReplacementPayload, ReturnChannel, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
 import { EntityManager } from 'typeorm';
 import { Return, ReturnStatus } from '../domain/return.machine';
 
@@ -23,6 +23,9 @@ interface ReturnRow {
   refund_amount: number;
   charged: TenderAmountPayload | null;
   failure_reason: string | null;
+  channel: ReturnChannel;
+  ship_to: AddressPayload | null;
+  replacement_order_id: string | null;
   created_at: Date;
   completed_at: Date | null;
 }
@@ -48,6 +51,9 @@ const toReturn = (r: ReturnRow): Return => ({
   refundAmount: r.refund_amount,
   charged: r.charged,
   failureReason: r.failure_reason,
+  channel: r.channel,
+  shipTo: r.ship_to,
+  replacementOrderId: r.replacement_order_id,
   createdAt: r.created_at,
   completedAt: r.completed_at,
 });
@@ -67,18 +73,19 @@ export const returnRepository = {
   async insert(m: EntityManager, r: Return): Promise<void> {
     await m.query(
       `INSERT INTO returns (id, request_id, order_id, kind, status, store_id, associate_id, order_channel, order_placed_at_store_id, customer_id, authorisation_id,
-         policy_version, currency, lines, replacements, difference, refund_method, refund_amount, charged, failure_reason, created_at, completed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
+         policy_version, currency, lines, replacements, difference, refund_method, refund_amount, charged, failure_reason, created_at, completed_at, channel, ship_to, replacement_order_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
       [
         r.id, r.requestId, r.orderId, r.kind, r.status, r.storeId, r.associateId, r.orderChannel, r.orderPlacedAtStoreId, r.customerId, r.authorisationId,
         r.policyVersion, r.currency, JSON.stringify(r.lines), JSON.stringify(r.replacements), r.difference, r.refundMethod, r.refundAmount,
         r.charged === null ? null : JSON.stringify(r.charged), r.failureReason, r.createdAt, r.completedAt,
+        r.channel, r.shipTo === null ? null : JSON.stringify(r.shipTo), r.replacementOrderId,
       ],
     );
   },
 
   async saveStatus(m: EntityManager, r: Return): Promise<void> {
-    await m.query(`UPDATE returns SET status = $2, failure_reason = $3, completed_at = $4 WHERE id = $1`, [r.id, r.status, r.failureReason, r.completedAt]);
+    await m.query(`UPDATE returns SET status = $2, failure_reason = $3, completed_at = $4, replacement_order_id = $5 WHERE id = $1`, [r.id, r.status, r.failureReason, r.completedAt, r.replacementOrderId]);
   },
 
   async find(m: EntityManager, id: string, lock = false): Promise<Return | null> {

@@ -38,6 +38,8 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'REFUND.METHOD_REQUIRED':
     case 'REFUND.NO_ACCOUNT':
     case 'POLICY.EFFECTIVE_IN_PAST':
+    case 'RETURN.MAIL_NEEDS_AUTHORISATION':
+    case 'EXCHANGE.NOTHING_TO_SHIP':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       // A new refusal code that is not mapped here does not compile.

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CHANNELS, DISPOSITIONS, REFUND_METHODS, RETURN_CONDITIONS, RETURN_KINDS, TENDERS } from '@omni/contracts';
+import { CHANNELS, DISPOSITIONS, REFUND_METHODS, RETURN_CHANNELS, RETURN_CONDITIONS, RETURN_KINDS, TENDERS } from '@omni/contracts';
 
 // Response shapes of the returns API, for its OpenAPI document (no runtime role).
 
@@ -68,12 +68,21 @@ export class RefundView {
   @ApiProperty({ ...TIME, nullable: true, description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it' }) settledAt: string | null;
 }
 
+export class ShipToView {
+  @ApiProperty({ type: String }) name: string;
+  @ApiProperty({ type: String }) line1: string;
+  @ApiProperty({ type: String, nullable: true }) line2: string | null;
+  @ApiProperty({ type: String }) postcode: string;
+  @ApiProperty({ type: String }) city: string;
+  @ApiProperty({ type: String, pattern: '^[A-Z]{2}$' }) country: string;
+}
+
 export class ReturnView {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ type: String }) requestId: string;
   @ApiProperty(UUID) orderId: string;
   @ApiProperty({ enum: RETURN_KINDS }) kind: string;
-  @ApiProperty({ enum: ['AWAITING_REPLACEMENT', 'COMPLETED', 'REPLACEMENT_UNAVAILABLE'] }) status: string;
+  @ApiProperty({ enum: ['AWAITING_REPLACEMENT', 'AWAITING_SHIPMENT', 'COMPLETED', 'REPLACEMENT_UNAVAILABLE'] }) status: string;
   @ApiProperty({ ...ID, description: 'store that received the units and finished the return' }) storeId: string;
   @ApiProperty({ type: String, nullable: true }) associateId: string | null;
   @ApiProperty({ enum: CHANNELS, description: 'channel the order was placed in' }) orderChannel: string;
@@ -89,6 +98,9 @@ export class ReturnView {
   @ApiProperty({ type: () => TenderAmountView, nullable: true }) charged: TenderAmountView | null;
   @ApiProperty({ type: () => RefundView, isArray: true, description: 'refunds asked for, per tender' }) refunds: RefundView[];
   @ApiProperty({ type: String, nullable: true }) failureReason: string | null;
+  @ApiProperty({ enum: RETURN_CHANNELS, description: 'how the units came back: at a store, or by mail to a returns centre (storeId)' }) channel: string;
+  @ApiProperty({ type: () => ShipToView, nullable: true, description: 'where the replacements are shipped if the store has none (name and street read "(erased)" after an erasure)' }) shipTo: ShipToView | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the delivery order shipping the replacements' }) replacementOrderId: string | null;
   @ApiProperty(TIME) createdAt: string;
   @ApiProperty({ ...TIME, nullable: true }) completedAt: string | null;
 }

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { REFUND_METHODS, RefundMethod, RETURN_CONDITIONS, ReturnCondition, TENDERS } from '@omni/contracts';
+import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
 import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -57,6 +57,32 @@ export class ChargedDto {
   reference: string;
 }
 
+export class ShipToDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Martin' })
+  @IsString() @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: '3 rue Oberkampf' })
+  @IsString() @Length(1, 200)
+  line1: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @IsOptional() @IsString() @Length(1, 200)
+  line2?: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 20, example: '75011' })
+  @IsString() @Length(1, 20)
+  postcode: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Paris' })
+  @IsString() @Length(1, 100)
+  city: string;
+
+  @ApiProperty({ example: 'FR', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
+  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country: string;
+}
+
 export class OpenReturnDto {
   @ApiProperty({ description: 'the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', example: 'pos-1-000123', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
   @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'requestId must be 1-64 letters, digits, dot, colon, dash or underscore' })
@@ -89,6 +115,17 @@ export class OpenReturnDto {
   @ApiPropertyOptional({ type: () => ChargedDto, description: 'an uneven exchange costing more: the difference, taken at the POS' })
   @IsOptional() @ValidateNested() @Type(() => ChargedDto)
   charged?: ChargedDto;
+
+  @ApiPropertyOptional({
+    type: () => ShipToDto,
+    description: 'an exchange: if this store has no replacement unit, ship the replacements to this address (a new delivery order placed at this store, paid by the return) instead of failing',
+  })
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ShipToDto)
+  shipReplacementTo?: ShipToDto;
+
+  @ApiPropertyOptional({ enum: RETURN_CHANNELS, default: 'store', description: 'mail: a parcel received at a returns centre (this location, e.g. a warehouse); needs authorisationCode' })
+  @IsOptional() @IsIn(RETURN_CHANNELS)
+  channel?: ReturnChannel;
 }
 
 export const uuidParam = (name: string) =>
@@ -108,9 +145,9 @@ export class ReturnsHttpController {
   @RequireScopes('store:operate')
   @StoreScoped('storeId')
   @ApiOperation({
-    summary: 'Return or exchange units of an order at this store',
+    summary: 'Return or exchange units of an order at this store, or receive a mailed return at a returns centre',
     description:
-      'Any store takes back an order of any channel. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE). A retry with the same requestId answers the first return (200).',
+      'Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) receives parcels with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).',
   })
   @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
   @ApiBody({ type: OpenReturnDto })
@@ -120,7 +157,7 @@ export class ReturnsHttpController {
     400,
     [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
     [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED)'],
-    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a payment or refund method missing (EXCHANGE.*, REFUND.*); an unknown line'],
+    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a payment or refund method missing (EXCHANGE.*, REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
@@ -135,6 +172,8 @@ export class ReturnsHttpController {
       replacements: body.replacements ?? [],
       refundMethod: body.refundMethod ?? null,
       charged: body.charged ?? null,
+      channel: body.channel ?? 'store',
+      shipTo: body.shipReplacementTo ? { ...body.shipReplacementTo, line2: body.shipReplacementTo.line2 ?? null } : null,
     });
     if (!r.ok) {
       if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail!, r.refusals!, body.lines.map((l) => l.lineId));

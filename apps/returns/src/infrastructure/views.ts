@@ -52,6 +52,9 @@ export function returnView(r: Return, refunds: readonly RefundRecord[]) {
     charged: r.charged,
     refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null })),
     failureReason: r.failureReason,
+    channel: r.channel,
+    shipTo: r.shipTo,
+    replacementOrderId: r.replacementOrderId,
     createdAt: r.createdAt.toISOString(),
     completedAt: r.completedAt?.toISOString() ?? null,
   };

@@ -15,6 +15,9 @@ export const RETURN_KINDS = ['return', 'exchange'] as const;
 export type ReturnKind = (typeof RETURN_KINDS)[number];
 export const REFUND_METHODS = ['original-tender', 'store-credit'] as const;
 export type RefundMethod = (typeof REFUND_METHODS)[number];
+/** How the units came back: over a store's counter, or by mail to a returns centre. */
+export const RETURN_CHANNELS = ['store', 'mail'] as const;
+export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
 export type Tender = (typeof TENDERS)[number];
 
 const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
@@ -93,6 +96,10 @@ export interface ReturnCompletedPayload {
   refundAmount: number;
   /** The payment taken at the POS for an uneven exchange. */
   charged: TenderAmountPayload | null;
+  /** How the units came back (absent in events before it was recorded: store). */
+  channel?: ReturnChannel;
+  /** The delivery order shipping the replacements when the store had none. */
+  replacementOrderId?: string | null;
   completedAt: string;
 }
 
@@ -124,6 +131,8 @@ export const ReturnCompletedV1 = defineEvent<ReturnCompletedPayload>({
       refundMethod: { type: ['string', 'null'], enum: [...REFUND_METHODS, null] },
       refundAmount: money,
       charged: { ...tenderItem, type: ['object', 'null'], description: 'payment taken at the POS for an uneven exchange' },
+      channel: { type: 'string', enum: [...RETURN_CHANNELS], description: 'how the units came back: at a store, or by mail to a returns centre (storeId is then that location); absent means store' },
+      replacementOrderId: { type: ['string', 'null'], format: 'uuid', description: 'the delivery order shipping the replacements when the store had none' },
       completedAt: dateTime,
     },
   },

@@ -1,0 +1,185 @@
+import {
+  CUSTOMER_EVENTS_TOPIC,
+  CustomerErasedV1,
+  INVENTORY_EVENTS_TOPIC,
+  NOTIFICATION_REQUESTS_TOPIC,
+  ORDER_EVENTS_TOPIC,
+  RETURNS_EVENTS_TOPIC,
+  ReturnReplacementShipmentRequestedPayload,
+  ReturnReplacementShipmentRequestedV1,
+} from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, mintToken, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { uniq } from './returns.harness';
+
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+
+/**
+ * Journey 3 across the real order, inventory and returns services: an exchange whose store has
+ * no replacement ships it from a warehouse through a new delivery order; a store purchase comes
+ * back by mail to a returns centre; an erased customer's contact and addresses leave the returns
+ * read model and the orders, their money stays.
+ */
+describe('replacement shipped, mail return, erasure, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const returnsUrl = () => stack.services.returns.url;
+  const orderUrl = () => stack.services.order.url;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const events = (topic: string, key: string, type: string): any[] => probe.on(topic, { key, type: `${type}.v1` }).map((m) => JSON.parse(m.value!));
+  /** Set by the exchange test, erased by the erasure test. */
+  let shipped: { originalOrderId: string; replacementOrderId: string; returnId: string; customerId: string; email: string } | null = null;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC]);
+    stack = await startStack(['order', 'inventory', 'returns']);
+    j = new Journey(stack, probe);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  it('ships the replacement from a warehouse through a new delivery order when the exchanging store has none, once even when asked twice', async () => {
+    const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
+    await j.location(a);
+    await j.location(b);
+    await j.location(w, { kind: 'warehouse' });
+    const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
+    await j.receive(a, m, 1);
+    await j.receive(w, l, 3);
+    const customerId = uniq('cust');
+    const email = `${uniq('ada')}@example.com`;
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(a, placed.id);
+    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBeLessThan(300);
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
+
+    // B has no JACKET-L: with an address, the exchange ships it instead of failing.
+    const posB = await tokens.pos(b, 'associate-b');
+    const noLines = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender', shipReplacementTo: address }, {}, { token: posB });
+    expect([noLines.status, noLines.body.code]).toEqual([422, 'EXCHANGE.NOTHING_TO_SHIP']);
+    const badAddress = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }], shipReplacementTo: { ...address, country: 'France' } }, {}, { token: posB });
+    expect(badAddress.status).toBe(400);
+    expect(badAddress.body.errors[0]).toMatchObject({ field: 'shipReplacementTo.country' });
+    const exchange = await http(
+      'POST',
+      `${returnsUrl()}/stores/${b}/returns`,
+      { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }], shipReplacementTo: address },
+      {},
+      { token: posB },
+    );
+    expect(exchange.status).toBe(201);
+    expect(exchange.body).toMatchObject({ kind: 'exchange', status: 'AWAITING_REPLACEMENT', shipTo: { ...address, line2: null }, channel: 'store' });
+
+    const done = await eventually(async () => {
+      const r = (await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body;
+      expect(r.status).toBe('COMPLETED');
+      return r;
+    });
+    expect(done).toMatchObject({ replacementOrderId: expect.any(String), refundAmount: 0, refunds: [], failureReason: null });
+    const replacementOrderId: string = done.replacementOrderId;
+    expect(events(RETURNS_EVENTS_TOPIC, placed.id, 'return.exchange-failed')).toEqual([]);
+    expect(events(RETURNS_EVENTS_TOPIC, placed.id, 'return.replacement-shipment-requested')).toEqual([
+      expect.objectContaining({ returnId: exchange.body.id, storeId: b, customerId, settledAmount: 12900, replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] }),
+    ]);
+    await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, placed.id, 'return.completed')).toEqual([expect.objectContaining({ returnId: exchange.body.id, replacementOrderId, storeId: b, channel: 'store' })]));
+
+    // The order service placed a paid delivery order at B's POS, reserved at the warehouse.
+    const order = await j.status(replacementOrderId, 'RESERVED');
+    expect(order).toMatchObject({ channel: 'pos', placedAtStoreId: b, customerId, contact: { email, name: 'Ada Martin', postcode: '75011' }, payment: { capturedAtPlacement: 12900, tenders: [{ tender: 'store-credit', amount: 12900, reference: exchange.body.id }] } });
+    expect(order.fulfilments).toEqual([expect.objectContaining({ type: 'delivery', storeId: w, address: { ...address, line2: null } })]);
+    await eventually(async () => expect(await j.stock(w, l)).toMatchObject({ onHand: 3, reserved: 1 }));
+    // B's shelves: no replacement taken, the returned unit restocked there.
+    await eventually(async () => expect(await j.stock(b, m)).toMatchObject({ onHand: 1, available: 1 }));
+
+    // The request again under another event id: the same order answers, no second order.
+    const request: ReturnReplacementShipmentRequestedPayload = events(RETURNS_EVENTS_TOPIC, placed.id, 'return.replacement-shipment-requested')[0];
+    await probe.produce(RETURNS_EVENTS_TOPIC, [testEvent(ReturnReplacementShipmentRequestedV1, request)]);
+    await eventually(() => expect(events(ORDER_EVENTS_TOPIC, replacementOrderId, 'order.replacement-placed')).toHaveLength(2));
+    expect(events(ORDER_EVENTS_TOPIC, replacementOrderId, 'order.replacement-placed').map((e) => e.orderId)).toEqual([replacementOrderId, replacementOrderId]);
+    expect(probe.on(ORDER_EVENTS_TOPIC, { key: replacementOrderId, type: 'order.placed.v2' })).toHaveLength(1);
+    expect((await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body).toMatchObject({ status: 'COMPLETED', replacementOrderId });
+    shipped = { originalOrderId: placed.id, replacementOrderId, returnId: exchange.body.id, customerId, email };
+  });
+
+  it('takes a store purchase back by mail at a returns centre, restocks it there and refunds the till tender', async () => {
+    const [p, rc] = [Journey.id('P'), Journey.id('RC')];
+    await j.location(p);
+    await j.location(rc, { kind: 'warehouse' });
+    const sku = uniq('SHIRT');
+    await j.receive(p, sku, 1);
+    const customerId = uniq('cust');
+    const posP = await tokens.pos(p, 'associate-p');
+    const bought = await j.placeOrder(
+      { channel: 'pos', customerId, fulfilments: [{ type: 'pickup', storeId: p, lines: [{ sku, quantity: 1, unitPrice: 3900 }] }], capturedTenders: [{ tender: 'card', amount: 3900, reference: 'TERM-1-0001' }] },
+      posP,
+    );
+    await j.status(bought.id, 'RESERVED');
+    await j.pickAll(p, bought.id);
+    expect((await j.store(p).collect(bought.id, await j.pickupCode(bought.id))).status).toBeLessThan(300);
+    const lineId: string = bought.lines[0].lineId;
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${bought.id}`)).body).toMatchObject({ channel: 'pos', placedAtStoreId: p, lines: [{ received: 1, returnable: 1 }] }));
+
+    // The customer starts the return online and posts the parcel to the returns centre.
+    const customer = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'web', scope: 'orders:read returns:request' });
+    const ra = await http('POST', `${returnsUrl()}/return-authorisations`, { orderId: bought.id, lines: [{ lineId, quantity: 1 }] }, {}, { token: customer });
+    expect(ra.status).toBe(201);
+
+    const centre = await tokens.pos(rc, 'receiver-1');
+    const withoutCode = await http('POST', `${returnsUrl()}/stores/${rc}/returns`, { requestId: uniq('rc'), channel: 'mail', orderId: bought.id, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: centre });
+    expect([withoutCode.status, withoutCode.body.code]).toEqual([422, 'RETURN.MAIL_NEEDS_AUTHORISATION']);
+    const badChannel = await http('POST', `${returnsUrl()}/stores/${rc}/returns`, { requestId: uniq('rc'), channel: 'drone', authorisationCode: ra.body.code, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: centre });
+    expect([badChannel.status, badChannel.body.errors[0].field]).toEqual([400, 'channel']);
+    const received = await http('POST', `${returnsUrl()}/stores/${rc}/returns`, { requestId: uniq('rc'), channel: 'mail', authorisationCode: ra.body.code, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: centre });
+    expect(received.status).toBe(201);
+    expect(received.body).toMatchObject({ status: 'COMPLETED', channel: 'mail', storeId: rc, orderChannel: 'pos', orderPlacedAtStoreId: p, authorisationId: ra.body.id, refundAmount: 3900 });
+    expect(received.body.refunds).toEqual([expect.objectContaining({ tender: 'card', reference: 'TERM-1-0001', amount: 3900 })]);
+    await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.completed')).toEqual([expect.objectContaining({ channel: 'mail', storeId: rc, orderChannel: 'pos' })]));
+    await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.refund-requested')).toEqual([expect.objectContaining({ tenders: [{ tender: 'card', amount: 3900, reference: 'TERM-1-0001' }] })]));
+    // Restocked at the returns centre, not at the store that sold it.
+    await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
+    expect(await j.stock(p, sku)).toMatchObject({ onHand: 0 });
+  });
+
+  it('anonymises an erased customer in the returns read model and in the orders, keeping money and ids, once even when redelivered', async () => {
+    if (!shipped) throw new Error('the exchange test must run first');
+    const s = shipped;
+    // As the customer service sends it: the replacement order carries the customer's contact, so it is linked to the same profile.
+    const erased = testEvent(CustomerErasedV1, {
+      customerId: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
+      formerCustomerIds: [],
+      accounts: [{ channel: 'web', accountId: s.customerId }],
+      orderIds: [s.originalOrderId, s.replacementOrderId],
+      erasedAt: new Date().toISOString(),
+    });
+    await probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
+
+    // Returns: the e-mail no longer finds the order; the order id does; the shipping address is gone.
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders?email=${encodeURIComponent(s.email)}`)).body.orders).toEqual([]));
+    expect((await http('GET', `${returnsUrl()}/returnable-orders/${s.originalOrderId}`)).body).toMatchObject({ orderId: s.originalOrderId, customerId: s.customerId, lines: [{ returned: 1 }] });
+    const r = await eventually(async () => {
+      const body = (await http('GET', `${returnsUrl()}/returns/${s.returnId}`)).body;
+      expect(body.shipTo).toEqual({ name: '(erased)', line1: '(erased)', line2: null, postcode: '(erased)', city: '(erased)', country: 'FR' });
+      return body;
+    });
+    expect(r).toMatchObject({ status: 'COMPLETED', replacementOrderId: s.replacementOrderId, lines: [{ unitPrice: 12900 }], replacements: [{ unitPrice: 12900 }] });
+
+    // Orders: the contact and the delivery address are gone; amounts and tenders stay.
+    const original = await eventually(async () => {
+      const o = (await http('GET', `${orderUrl()}/orders/${s.originalOrderId}`)).body;
+      expect(o.contact).toBeNull();
+      return o;
+    });
+    expect(original).toMatchObject({ status: 'COLLECTED', lines: [{ unitPrice: 12900 }] });
+    const replacement = await eventually(async () => {
+      const o = (await http('GET', `${orderUrl()}/orders/${s.replacementOrderId}`)).body;
+      expect(o.fulfilments[0].address).toMatchObject({ name: '(erased)', line1: '(erased)', postcode: '(erased)', city: '(erased)', country: 'FR' });
+      return o;
+    });
+    expect(replacement.contact).toBeNull();
+    expect(replacement.payment).toMatchObject({ capturedAtPlacement: 12900, tenders: [{ tender: 'store-credit', amount: 12900, reference: s.returnId }] });
+  });
+});
+
