@@ -76,6 +76,12 @@ describe('buy online, exchange in another store, end to end', () => {
     // Nothing more to return on that line.
     expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
 
+    // Channel credit at B: it exchanged a web order it did not sell (valued at the unit taken back).
+    await eventually(async () => {
+      const credit = await http('GET', `${stack.services.order.url}/channel-credit/${b}`, undefined, {}, { token: posB });
+      expect(credit.body).toMatchObject({ exchangedHere: [{ currency: 'EUR', count: 1, amount: 12900 }], takenBackHere: [], soldHere: [] });
+    });
+
     // The customer's timeline tells the journey across channels and stores: placed on the web for A,
     // collected at A's POS, exchanged at B's POS.
     await eventually(async () => {

@@ -59,6 +59,7 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       PaymentCapturedV1,
       PaymentRefundedV1,
       ReturnReplacementShipmentRequestedV1,
+      ReturnCompletedV1,
       CustomerErasedV1,
       CustomerPreferencesChangedV1,
     ],

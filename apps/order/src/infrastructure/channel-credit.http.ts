@@ -16,6 +16,8 @@ export class ChannelCreditView {
   @ApiProperty({ type: () => CreditLineView, isArray: true, description: "orders its POS placed (endless aisle), whoever fulfils them; by placement time" }) soldHere: CreditLineView[];
   @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'groups collected here for orders begun elsewhere (online, or another store’s POS); by collection time' }) collectedHere: CreditLineView[];
   @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'delivery groups shipped from here for orders begun elsewhere (ship-from-store); by shipping time' }) shippedFromHere: CreditLineView[];
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'exchanges finished here of orders begun elsewhere, valued at the units taken back; by completion time' }) exchangedHere: CreditLineView[];
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'returns taken back here of orders begun elsewhere, valued at the units taken back; by completion time' }) takenBackHere: CreditLineView[];
 }
 
 const invalid = (field: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule: 'isDateString', message }]);
@@ -32,8 +34,8 @@ function period(from: string | undefined, to: string | undefined): { from: Date;
 /**
  * Channel credit (journey 5): what a store did for orders that began somewhere else, and what it
  * sold for others to fulfil — from the order service's own records of where each order began
- * (channel, placedAtStoreId) and where each group was fulfilled. Returns taken back in store come
- * from the returns service.
+ * (channel, placedAtStoreId) and where each group was fulfilled, and of the returns and exchanges
+ * stores finished (from return.completed).
  */
 @ApiTags('channel credit')
 @Controller('channel-credit')
@@ -55,7 +57,11 @@ export class ChannelCreditHttpController {
     if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
     const p = period(from, to);
     const q = (sql: string) => this.dataSource.query(sql, [storeId, p.from, p.to]) as Promise<CreditLineView[]>;
-    const [soldHere, collectedHere, shippedFromHere] = await Promise.all([
+    const returned = (kind: string) =>
+      q(`SELECT currency, count(*)::int AS count, COALESCE(SUM(returned_value), 0)::bigint AS amount FROM returns_taken_back
+          WHERE store_id = $1 AND completed_at >= $2 AND completed_at < $3 AND kind = '${kind}' AND order_placed_at_store_id IS DISTINCT FROM $1
+          GROUP BY currency ORDER BY currency`);
+    const [soldHere, collectedHere, shippedFromHere, exchangedHere, takenBackHere] = await Promise.all([
       q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.quantity * l.unit_price) FROM order_lines l WHERE l.order_id = o.id)), 0)::bigint AS amount
            FROM orders o WHERE o.placed_at_store_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 GROUP BY o.currency ORDER BY o.currency`),
       q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.picked_quantity * l.unit_price) FROM order_lines l WHERE l.fulfilment_id = g.id)), 0)::bigint AS amount
@@ -66,8 +72,19 @@ export class ChannelCreditHttpController {
            FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
           WHERE g.type = 'delivery' AND g.shipped_at IS NOT NULL AND g.store_id = $1 AND g.shipped_at >= $2 AND g.shipped_at < $3
             AND o.placed_at_store_id IS DISTINCT FROM $1 GROUP BY o.currency ORDER BY o.currency`),
+      returned('exchange'),
+      returned('return'),
     ]);
     const lines = (rows: CreditLineView[]) => rows.map((r) => ({ currency: r.currency, count: Number(r.count), amount: Number(r.amount) }));
-    return { storeId, from: p.from.toISOString(), to: p.to.toISOString(), soldHere: lines(soldHere), collectedHere: lines(collectedHere), shippedFromHere: lines(shippedFromHere) };
+    return {
+      storeId,
+      from: p.from.toISOString(),
+      to: p.to.toISOString(),
+      soldHere: lines(soldHere),
+      collectedHere: lines(collectedHere),
+      shippedFromHere: lines(shippedFromHere),
+      exchangedHere: lines(exchangedHere),
+      takenBackHere: lines(takenBackHere),
+    };
   }
 }
