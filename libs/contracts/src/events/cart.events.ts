@@ -1,6 +1,7 @@
 import { defineEvent } from '../define-event';
 import { ORDER_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, locationId, money, quantity, sku, uuid } from './common';
+import { CONTACT_CHANNELS, ContactChannel } from './customer.events';
 
 /** Facts about carts kept by the order service (docs/carts.md). */
 
@@ -18,6 +19,8 @@ export interface CartAbandonedPayload {
   startedStoreId: string | null;
   currency: string;
   lines: CartAbandonedLinePayload[];
+  /** The contact channels whose marketing consent is granted: the only ones marketing may use. Absent when the order service recorded the consent before it kept channels. */
+  marketingContactChannels?: ContactChannel[];
   lastActivityAt: string;
   abandonedAt: string;
 }
@@ -44,6 +47,14 @@ export const CartAbandonedV1 = defineEvent<CartAbandonedPayload>({
         minItems: 1,
         maxItems: 100,
         items: { type: 'object', additionalProperties: false, required: ['sku', 'quantity', 'unitPrice'], properties: { sku, quantity, unitPrice: money } },
+      },
+      marketingContactChannels: {
+        type: 'array',
+        minItems: 1,
+        maxItems: CONTACT_CHANNELS.length,
+        uniqueItems: true,
+        items: { type: 'string', enum: [...CONTACT_CHANNELS] },
+        description: 'contact channels whose marketing consent is granted; marketing may use these only',
       },
       lastActivityAt: { ...dateTime, description: 'last change to the cart' },
       abandonedAt: dateTime,

@@ -1,6 +1,7 @@
 import { defineEvent } from '../define-event';
 import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, lineId, locationId, money, nullableDateTime, quantity, sku, uuid } from './common';
+import { CONTACT_CHANNELS, ContactChannel } from './customer.events';
 import { OrderLinePayload, OrderPlacedPayload } from './order.events';
 import { PreorderPlacementPayload, preorderPlacementSchema } from './preorder.events';
 
@@ -383,6 +384,12 @@ export interface NotificationRequestedV2Payload {
   readyBy: string | null;
   carrier: string | null;
   trackingNumber: string | null;
+  /**
+   * The customer's preferred contact channel, as the customer service last reported it for the
+   * order's customer profile (docs/customers.md, Preferences); null when none is known, and then
+   * the notifier uses its default. Absent from requests made before the order service knew it.
+   */
+  contactChannel?: ContactChannel | null;
   requestedAt: string;
 }
 
@@ -410,6 +417,11 @@ export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payloa
       readyBy: { ...nullableDateTime, description: 'promised pickup time, for a delay notice' },
       carrier: { type: ['string', 'null'], maxLength: 64 },
       trackingNumber: { type: ['string', 'null'], maxLength: 64 },
+      contactChannel: {
+        type: ['string', 'null'],
+        enum: [...CONTACT_CHANNELS, null],
+        description: "the customer's preferred contact channel (customer.preferences-changed) for the order's profile; null: none known, the notifier's default applies",
+      },
       requestedAt: dateTime,
     },
   },
