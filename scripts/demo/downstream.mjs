@@ -46,7 +46,7 @@ export async function startDownstream({ brokers, log = console.log }) {
       // Notifications and refunds come in two versions while consumers move (ADR 0005); this system reads version 2.
       if (type === 'notification.requested.v2') {
         notifications.push(data);
-        log(`  notifier:  → customer ${data.customerId ?? '(guest)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
+        log(`  notifier:  → customer ${data.customerId ?? '(guest)'} by ${data.contactChannel ?? 'e-mail (default)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
       } else if (type === 'payment.capture-requested.v1') {
         await reply('payment.captured.v1', { orderId: data.orderId, amount: data.amount, currency: data.currency, capturedAt: new Date().toISOString() });
         log(`  payment:   captured ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId}`);

@@ -9,8 +9,10 @@ import { FulfilmentGroups1700000006000 } from '../migrations/1700000006000-fulfi
 import { Preorders1700000007100 } from '../migrations/1700000007100-preorders';
 import { Carts1700000030000 } from '../migrations/1700000030000-carts';
 import { ReturnsTakenBack1700000050000 } from '../migrations/1700000050000-returns-taken-back';
+import { ContactPreferences1700000060000 } from '../migrations/1700000060000-contact-preferences';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
+import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
 import { AvailabilityClient } from './infrastructure/availability.client';
 import { CartSweeper } from './infrastructure/cart.sweeper';
 import { CartsHttpController, StoreCartsHttpController } from './infrastructure/carts.http';
@@ -46,7 +48,7 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),
@@ -66,6 +68,7 @@ export class OrderModule {
         AvailabilityClient,
         CartsUseCase,
         AbandonCartsUseCase,
+        CustomerPreferencesUseCase,
         CartSweeper,
         PlaceReplacementOrderUseCase,
         EraseOrderContactUseCase,

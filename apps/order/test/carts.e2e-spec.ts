@@ -194,7 +194,7 @@ describe('carts across channels, end to end', () => {
         expect(found).toHaveLength(1);
         return found;
       });
-      expect(announced).toMatchObject({ cartId: consentingCart.id, customerId: consenting, startedChannel: 'app', startedStoreId: null, currency: 'EUR', lines: [{ sku: 'BAG', quantity: 2, unitPrice: 5000 }] });
+      expect(announced).toMatchObject({ cartId: consentingCart.id, customerId: consenting, startedChannel: 'app', startedStoreId: null, currency: 'EUR', lines: [{ sku: 'BAG', quantity: 2, unitPrice: 5000 }], marketingContactChannels: ['email'] });
       expect(orderEvents(silentCart.id, 'cart.abandoned.v1')).toEqual([]);
       expect(orderEvents(guestCart.id, 'cart.abandoned.v1')).toEqual([]);
       expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1)', [[silentCart.id, guestCart.id]])).toEqual([{ n: 0 }]);

@@ -23,7 +23,7 @@ import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPr
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
 import { OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
-import { CustomerErasedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
+import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 import { CartAbandonedV1 } from './events/cart.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
@@ -60,10 +60,12 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       PaymentRefundedV1,
       ReturnReplacementShipmentRequestedV1,
       ReturnCompletedV1,
+      CustomerOrderLinkedV1,
+      CustomerMergedV1,
       CustomerErasedV1,
       CustomerPreferencesChangedV1,
     ],
-    description: "Moves orders on from reservation, transfer and payment results; places the delivery order shipping an exchange's replacement when the store had none; anonymises an erased customer's orders; keeps customers' marketing consent per account id, so an abandoned cart is announced only with consent.",
+    description: "Moves orders on from reservation, transfer and payment results; places the delivery order shipping an exchange's replacement when the store had none; anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
   },
   {
     service: 'customer',

@@ -1,16 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CustomerPreferencesChangedPayload, EventEnvelope } from '@omni/contracts';
-import { InboxProcessor, OutboxWriter } from '@omni/messaging';
+import { OutboxWriter } from '@omni/messaging';
 import { Clock, requestContext } from '@omni/platform';
-import { DataSource } from 'typeorm';
-import { abandon } from '../domain/cart';
+import { DataSource, EntityManager } from 'typeorm';
+import { abandon, MarketingConsent } from '../domain/cart';
 import { cartRepository, consentRepository } from '../infrastructure/cart.repository';
+import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
 
 /**
  * Abandons open carts untouched for CART_ABANDON_AFTER_MINUTES (the activity time lives in the
  * database, so any replica, restarted or not, picks them up), raising cart.abandoned only for a
- * customer whose marketing consent the customer service last reported granted; and keeps that
- * consent, per customer account id, from customer.preferences-changed.
+ * customer whose marketing consent the customer service last reported granted (kept by
+ * CustomerPreferencesUseCase from customer.preferences-changed).
  */
 @Injectable()
 export class AbandonCartsUseCase {
@@ -19,7 +19,6 @@ export class AbandonCartsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
-    private readonly inbox: InboxProcessor,
     private readonly clock: Clock,
   ) {}
 
@@ -36,8 +35,7 @@ export class AbandonCartsUseCase {
         const now = this.clock.now();
         const cart = await cartRepository.lockNextIdle(m, new Date(now.getTime() - afterMinutes * 60_000));
         if (!cart) return false;
-        const consented = cart.ownerId !== null && (await consentRepository.granted(m, cart.ownerId));
-        const d = abandon(cart, consented, now);
+        const d = abandon(cart, await this.consentOf(m, cart.ownerId), now);
         if (!d.ok) throw new Error(`cart ${cart.id} selected as idle was refused: ${d.code}`);
         await cartRepository.update(m, d.state);
         for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
@@ -47,12 +45,10 @@ export class AbandonCartsUseCase {
     );
   }
 
-  /** Consent is granted when any contact channel's marketing consent is. */
-  async recordConsent(e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
-    const p = e.data;
-    await this.inbox.once(e, async (m) => {
-      const granted = p.marketingConsents.some((c) => c.granted);
-      await consentRepository.record(m, p.customerId, p.accounts.map((a) => a.accountId), granted, new Date(p.changedAt));
-    });
+  private async consentOf(m: EntityManager, ownerId: string | null): Promise<MarketingConsent> {
+    if (ownerId === null) return { granted: false, channels: [] };
+    const granted = await consentRepository.granted(m, ownerId);
+    const preferences = await customerPreferencesRepository.forAccount(m, ownerId);
+    return { granted, channels: preferences?.marketingChannels ?? null };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerErasedPayload, EventEnvelope } from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
+import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
 
 /** What stands for a name or street of an erased customer; the country of an address stays. */
 export const ERASED = '(erased)';
@@ -9,7 +10,8 @@ export const ERASED = '(erased)';
  * The right to be forgotten (customer.erased): the orders of the customer (listed, and any held
  * under one of the accounts) lose their contact (e-mail, phone, loyalty id, name, postcode) and
  * the personal parts of their delivery addresses; amounts, tenders, payment requests and states
- * stay under the ids. Once per event (inbox); doing it again changes nothing.
+ * stay under the ids. The customer's preferences, marketing consent and order links go too.
+ * Once per event (inbox); doing it again changes nothing.
  */
 @Injectable()
 export class EraseOrderContactUseCase {
@@ -20,6 +22,7 @@ export class EraseOrderContactUseCase {
   async execute(e: EventEnvelope<CustomerErasedPayload>): Promise<void> {
     const p = e.data;
     const outcome = await this.inbox.once(e, async (m) => {
+      await customerPreferencesRepository.forget(m, [p.customerId, ...p.formerCustomerIds], p.accounts.map((a) => a.accountId));
       const ids = new Set(p.orderIds);
       for (const a of p.accounts) {
         const rows: { id: string }[] = await m.query(`SELECT id FROM orders WHERE channel = $1 AND customer_id = $2`, [a.channel, a.accountId]);

@@ -4,11 +4,17 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { addressedTo, requestsNotification } from '../domain/notifications';
 import { Order } from '../domain/order';
 import { DecisionContext } from '../domain/pickup.machine';
+import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
 import { orderRepository, paymentRequestRepository } from '../infrastructure/order.repository';
 
-/** What every use case does after a decision: save the order, its payment requests and its events, in the caller's transaction. */
+/**
+ * What every use case does after a decision: save the order, its payment requests and its events,
+ * in the caller's transaction. Notification requests are addressed to the customer's preferred
+ * contact channel as the customer service last reported it.
+ */
 @Injectable()
 export class OrderWriter {
   constructor(
@@ -23,6 +29,12 @@ export class OrderWriter {
   async save(m: EntityManager, order: Order, events: readonly PendingEvent[], now: Date): Promise<void> {
     await orderRepository.update(m, order);
     await paymentRequestRepository.recordRequested(m, events);
-    for (const e of events) await this.outbox.append(m, e.def, e.payload, now);
+    for (const e of await this.addressed(m, order, events)) await this.outbox.append(m, e.def, e.payload, now);
+  }
+
+  private async addressed(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
+    if (!requestsNotification(events)) return events;
+    const preferences = await customerPreferencesRepository.forOrder(m, order.id, order.customerId);
+    return addressedTo(events, preferences?.preferredContactChannel ?? null);
   }
 }

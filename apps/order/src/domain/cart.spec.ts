@@ -65,18 +65,22 @@ describe('cart', () => {
     expect(checkOut(cart({ lines: [] }), 'o1', t1)).toMatchObject({ ok: false, code: 'CART.EMPTY' });
   });
 
-  it('raises cart.abandoned only for a consenting customer', () => {
-    const withConsent = abandon(cart(), true, t1);
+  it('raises cart.abandoned only for a consenting customer, naming the channels consent is granted on', () => {
+    const emailAndSms = { granted: true, channels: ['email', 'sms'] } as const;
+    const withConsent = abandon(cart(), emailAndSms, t1);
     expect(withConsent).toMatchObject({ ok: true, state: { status: 'ABANDONED' } });
     if (withConsent.ok) {
       expect(withConsent.events).toHaveLength(1);
-      expect(withConsent.events[0].payload).toMatchObject({ cartId: 'c1', customerId: 'acct-1', startedChannel: 'app', abandonedAt: t1.toISOString() });
+      expect(withConsent.events[0].payload).toMatchObject({ cartId: 'c1', customerId: 'acct-1', startedChannel: 'app', marketingContactChannels: ['email', 'sms'], abandonedAt: t1.toISOString() });
     }
-    const noConsent = abandon(cart(), false, t1);
+    // Consent recorded before channels were kept: announced, without naming channels.
+    const unknownChannels = abandon(cart(), { granted: true, channels: null }, t1);
+    expect(unknownChannels.ok && unknownChannels.events.map((e) => e.payload)).toEqual([expect.not.objectContaining({ marketingContactChannels: expect.anything() })]);
+    const noConsent = abandon(cart(), { granted: false, channels: [] }, t1);
     expect(noConsent.ok && noConsent.events).toEqual([]);
-    const guest = abandon(cart({ ownerId: null }), true, t1);
+    const guest = abandon(cart({ ownerId: null }), emailAndSms, t1);
     expect(guest.ok && guest.events).toEqual([]);
-    expect(abandon(cart({ status: 'CHECKED_OUT' }), true, t1)).toMatchObject({ ok: false, code: 'CART.NOT_OPEN' });
+    expect(abandon(cart({ status: 'CHECKED_OUT' }), emailAndSms, t1)).toMatchObject({ ok: false, code: 'CART.NOT_OPEN' });
   });
 
   it('hashes handoff codes the same way whatever the reading', () => {

@@ -1,4 +1,4 @@
-import { accept, CartAbandonedV1, Channel, Decision, event, refuse } from '@omni/contracts';
+import { accept, CartAbandonedV1, Channel, ContactChannel, Decision, event, refuse } from '@omni/contracts';
 import { createHash } from 'node:crypto';
 
 /** States of a cart (docs/carts.md). */
@@ -146,14 +146,23 @@ export function checkOut(c: Cart, orderId: string, now: Date): Decision<Cart, Ca
   return accept({ ...c, status: 'CHECKED_OUT', orderId, lastActivityAt: now });
 }
 
+/** Marketing consent of a cart's owner, as the customer service last said it. */
+export interface MarketingConsent {
+  /** Granted on at least one contact channel. */
+  readonly granted: boolean;
+  /** The contact channels it is granted on; null when not known (recorded before channels were kept). */
+  readonly channels: readonly ContactChannel[] | null;
+}
+
 /**
  * An open cart left untouched becomes ABANDONED. The cart.abandoned event is raised only for a
- * customer's cart with marketing consent; a guest's cart or one without consent is abandoned silently.
+ * customer's cart with marketing consent, naming the channels it is granted on; a guest's cart or
+ * one without consent is abandoned silently.
  */
-export function abandon(c: Cart, consented: boolean, now: Date): Decision<Cart, CartRefusal> {
+export function abandon(c: Cart, consent: MarketingConsent, now: Date): Decision<Cart, CartRefusal> {
   if (!transition(c, 'ABANDONED')) return refuse('CART.NOT_OPEN', `cart ${c.id} is ${c.status}`);
   const next: Cart = { ...c, status: 'ABANDONED' };
-  if (!consented || c.ownerId === null || c.lines.length === 0) return accept(next);
+  if (!consent.granted || c.ownerId === null || c.lines.length === 0) return accept(next);
   return accept(next, [
     event(CartAbandonedV1, {
       cartId: c.id,
@@ -162,6 +171,7 @@ export function abandon(c: Cart, consented: boolean, now: Date): Decision<Cart, 
       startedStoreId: c.startedStoreId,
       currency: c.currency,
       lines: c.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+      ...(consent.channels?.length ? { marketingContactChannels: [...consent.channels] } : {}),
       lastActivityAt: c.lastActivityAt.toISOString(),
       abandonedAt: now.toISOString(),
     }),

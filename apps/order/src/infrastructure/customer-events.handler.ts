@@ -1,23 +1,45 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, CustomerErasedPayload, CustomerErasedV1, CustomerPreferencesChangedPayload, CustomerPreferencesChangedV1, EventEnvelope } from '@omni/contracts';
-import { AbandonCartsUseCase } from '../application/abandon-carts.use-case';
+import {
+  ceTypeOf,
+  CustomerErasedPayload,
+  CustomerErasedV1,
+  CustomerMergedPayload,
+  CustomerMergedV1,
+  CustomerOrderLinkedPayload,
+  CustomerOrderLinkedV1,
+  CustomerPreferencesChangedPayload,
+  CustomerPreferencesChangedV1,
+  EventEnvelope,
+} from '@omni/contracts';
+import { CustomerPreferencesUseCase } from '../application/customer-preferences.use-case';
 import { EraseOrderContactUseCase } from '../application/erase-order-contact.use-case';
 
 /**
- * Customer events the order service acts on: marketing consent per customer account, for the
- * cart.abandoned event (docs/carts.md), and erasure of the contact its orders keep.
+ * Customer events the order service acts on: preferences and marketing consent per profile, the
+ * profile of each order and merges of profiles (for notification requests and cart.abandoned,
+ * docs/customers.md and docs/carts.md), and erasure of the contact its orders keep.
  */
 @Controller()
 export class CustomerEventsHandler {
   constructor(
-    private readonly carts: AbandonCartsUseCase,
+    private readonly preferences: CustomerPreferencesUseCase,
     private readonly erase: EraseOrderContactUseCase,
   ) {}
 
   @EventPattern(ceTypeOf(CustomerPreferencesChangedV1))
-  async onPreferencesChanged(@Payload() e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
-    await this.carts.recordConsent(e);
+  onPreferencesChanged(@Payload() e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
+    return this.preferences.preferencesChanged(e);
+  }
+
+  @EventPattern(ceTypeOf(CustomerOrderLinkedV1))
+  onOrderLinked(@Payload() e: EventEnvelope<CustomerOrderLinkedPayload>): Promise<void> {
+    return this.preferences.orderLinked(e);
+  }
+
+  @EventPattern(ceTypeOf(CustomerMergedV1))
+  onMerged(@Payload() e: EventEnvelope<CustomerMergedPayload>): Promise<void> {
+    return this.preferences.merged(e);
   }
 
   @EventPattern(ceTypeOf(CustomerErasedV1))

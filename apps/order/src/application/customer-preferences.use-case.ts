@@ -1,0 +1,37 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CustomerMergedPayload, CustomerOrderLinkedPayload, CustomerPreferencesChangedPayload, EventEnvelope } from '@omni/contracts';
+import { InboxProcessor } from '@omni/messaging';
+import { consentRepository } from '../infrastructure/cart.repository';
+import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
+
+/**
+ * Keeps what the customer service says about customers, for what the order service sends them
+ * (docs/customers.md, Preferences): the preferred contact channel that notification requests
+ * name, the marketing consent per contact channel that cart.abandoned needs, the profile each
+ * order belongs to, and merges. Each event once (inbox), in one transaction.
+ */
+@Injectable()
+export class CustomerPreferencesUseCase {
+  private readonly logger = new Logger('CustomerPreferences');
+
+  constructor(private readonly inbox: InboxProcessor) {}
+
+  async preferencesChanged(e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
+    const p = e.data;
+    const marketingChannels = p.marketingConsents.filter((c) => c.granted).map((c) => c.contactChannel);
+    const changedAt = new Date(p.changedAt);
+    await this.inbox.once(e, async (m) => {
+      await customerPreferencesRepository.record(m, p.customerId, { preferredContactChannel: p.preferredContactChannel, marketingChannels }, changedAt);
+      await consentRepository.record(m, p.customerId, p.accounts.map((a) => a.accountId), marketingChannels.length > 0, changedAt);
+    });
+  }
+
+  async orderLinked(e: EventEnvelope<CustomerOrderLinkedPayload>): Promise<void> {
+    await this.inbox.once(e, (m) => customerPreferencesRepository.linkOrder(m, e.data.orderId, e.data.customerId, new Date(e.data.linkedAt)));
+  }
+
+  async merged(e: EventEnvelope<CustomerMergedPayload>): Promise<void> {
+    const outcome = await this.inbox.once(e, (m) => customerPreferencesRepository.merge(m, e.data.mergedCustomerId, e.data.survivingCustomerId));
+    if (outcome.applied) this.logger.log({ mergedCustomerId: e.data.mergedCustomerId, survivingCustomerId: e.data.survivingCustomerId }, 'orders re-keyed to the surviving profile');
+  }
+}
