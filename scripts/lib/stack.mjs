@@ -2,6 +2,7 @@
 // broker with the topics, and the four services as processes — for `npm start` and the benchmark.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { devKeys } from '../tools/mint-token.mjs';
 import { REPO, step } from './setup.mjs';
@@ -12,6 +13,8 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
   const { startKafka, createTopics, stopKafka } = await import('../infra/kafka.mjs');
   const { ensurePostgres, createDatabase, databaseUrl } = await import('../infra/postgres.mjs');
   let stopping = false;
+  // A service left over from an earlier run would answer in place of the one started here.
+  await assertPortsFree(Object.values(services));
 
   step('starting PostgreSQL and Kafka');
   const [pg, kafka] = await Promise.all([ensurePostgres({ log: (m) => console.log(`  ${m}`) }), startKafka({ port: kafkaPort, controllerPort: kafkaPort + 1 })]);
@@ -65,6 +68,22 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
       console.log('  stopped');
     },
   };
+}
+
+/** Refuses to go on when something already listens on one of `ports`. */
+async function assertPortsFree(ports) {
+  const taken = [];
+  for (const port of ports) {
+    const free = await new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, () => server.close(() => resolve(true)));
+    });
+    if (!free) taken.push(port);
+  }
+  if (taken.length > 0) {
+    throw new Error(`port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use (a service left over from an earlier run? \`ss -ltnp\` shows which process): stop it, then start again`);
+  }
 }
 
 async function waitReady(name, port, child, timeoutMs = 90_000) {
