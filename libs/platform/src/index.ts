@@ -12,3 +12,4 @@ export * from './auth';
 export * from './idempotency';
 export * from './metrics';
 export * from './tracing';
+export * from './periodic-task';
