@@ -13,3 +13,4 @@ export * from './idempotency';
 export * from './metrics';
 export * from './tracing';
 export * from './periodic-task';
+export * from './address.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -12,7 +12,7 @@ import { cartView, continuedView } from './cart.view';
 import { OrderView } from './order.api';
 import { orderProblem } from './order-problems';
 import { orderView } from './order.view';
-import { AddressDto, CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
+import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -31,32 +31,6 @@ export class OrderLineDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 8900, description: 'price of one unit in minor units (cents) of the order currency' })
   @IsInt() @Min(0) @Max(100_000_000)
   unitPrice: number;
-}
-
-export class AddressDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Martin' })
-  @IsString() @Length(1, 200)
-  name: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 200, example: '3 rue Oberkampf' })
-  @IsString() @Length(1, 200)
-  line1: string;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
-  line2?: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 20, example: '75011' })
-  @IsString() @Length(1, 20)
-  postcode: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Paris' })
-  @IsString() @Length(1, 100)
-  city: string;
-
-  @ApiProperty({ example: 'FR', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
-  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
-  country: string;
 }
 
 export class FulfilmentDto {

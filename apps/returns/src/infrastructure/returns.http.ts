@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { AddressDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -57,32 +57,6 @@ export class ChargedDto {
   reference: string;
 }
 
-export class ShipToDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Martin' })
-  @IsString() @Length(1, 200)
-  name: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 200, example: '3 rue Oberkampf' })
-  @IsString() @Length(1, 200)
-  line1: string;
-
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
-  line2?: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 20, example: '75011' })
-  @IsString() @Length(1, 20)
-  postcode: string;
-
-  @ApiProperty({ minLength: 1, maxLength: 100, example: 'Paris' })
-  @IsString() @Length(1, 100)
-  city: string;
-
-  @ApiProperty({ example: 'FR', pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2' })
-  @IsString() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
-  country: string;
-}
-
 export class OpenReturnDto {
   @ApiProperty({ description: 'the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', example: 'pos-1-000123', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
   @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'requestId must be 1-64 letters, digits, dot, colon, dash or underscore' })
@@ -117,11 +91,11 @@ export class OpenReturnDto {
   charged?: ChargedDto;
 
   @ApiPropertyOptional({
-    type: () => ShipToDto,
+    type: () => AddressDto,
     description: 'an exchange: if this store has no replacement unit, ship the replacements to this address (a new delivery order placed at this store, paid by the return) instead of failing',
   })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ShipToDto)
-  shipReplacementTo?: ShipToDto;
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
+  shipReplacementTo?: AddressDto;
 
   @ApiPropertyOptional({ enum: RETURN_CHANNELS, default: 'store', description: 'mail: a parcel received at a returns centre (this location, e.g. a warehouse); needs authorisationCode' })
   @IsOptional() @IsIn(RETURN_CHANNELS)
