@@ -59,7 +59,7 @@ import {
   StoreCreditRedeemedV1,
 } from './events/returns.events';
 import { CartAbandonedV1 } from './events/cart.events';
-import { OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
+import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
 /** Every event the system publishes or accepts. A consumer meeting a type not listed here dead-letters it. */
@@ -118,6 +118,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReturnRestockedV1,
   ReturnReplacementShipmentRequestedV1,
   OrderReplacementPlacedV1,
+  OrderReplacementRefusedV1,
   CustomerOrderLinkedV1,
   CustomerMergedV1,
   CustomerPreferencesChangedV1,

@@ -22,7 +22,7 @@ import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
-import { OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
+import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 import { CartAbandonedV1 } from './events/cart.events';
 
@@ -107,13 +107,14 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       OrderLineCancelledV1,
       OrderCancelledV1,
       OrderReplacementPlacedV1,
+      OrderReplacementRefusedV1,
       ReplacementIssuedV1,
       ReplacementRefusedV1,
       PaymentRefundedV1,
       CustomerErasedV1,
     ],
     description:
-      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped; settles return refunds from the payment system's; anonymises an erased customer's contact and shipping addresses.",
+      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's; anonymises an erased customer's contact and shipping addresses.",
   },
   {
     service: 'payment (external)',

@@ -167,6 +167,7 @@ example(shipment.ReturnReplacementShipmentRequestedV1, {
   requestedAt: at,
 });
 example(shipment.OrderReplacementPlacedV1, { orderId: otherId, returnId, originalOrderId: orderId, placedAt: at }, otherId);
+example(shipment.OrderReplacementRefusedV1, { returnId, originalOrderId: orderId, reason: 'ORDER.TENDER_MISMATCH', detail: 'captured tenders total 2499, the order 2599', refusedAt: at }, returnId);
 
 const customerId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const accounts = [{ channel: 'web' as const, accountId: 'c-1' }];

@@ -82,3 +82,34 @@ export const OrderReplacementPlacedV1 = defineEvent<OrderReplacementPlacedPayloa
     },
   },
 });
+
+export interface OrderReplacementRefusedPayload {
+  returnId: string;
+  /** The order the units came back from. */
+  originalOrderId: string;
+  /** The order service's refusal code, e.g. ORDER.TENDER_MISMATCH. */
+  reason: string;
+  detail: string;
+  refusedAt: string;
+}
+
+export const OrderReplacementRefusedV1 = defineEvent<OrderReplacementRefusedPayload>({
+  type: 'order.replacement-refused',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.returnId,
+  description:
+    "The order service could not place the delivery order shipping an exchange's replacements (return.replacement-shipment-requested): the returns service fails the exchange as when the store has none and no address was given (return.exchange-failed; the units are returnable again).",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['returnId', 'originalOrderId', 'reason', 'detail', 'refusedAt'],
+    properties: {
+      returnId: { ...uuid, description: 'the exchange whose replacements could not be shipped' },
+      originalOrderId: { ...uuid, description: 'the order the units came back from' },
+      reason: { type: 'string', pattern: '^[A-Z]+(\\.[A-Z_]+)+$', maxLength: 64, description: "the order service's refusal code" },
+      detail: { type: 'string', maxLength: 500, description: 'what was wrong, for people' },
+      refusedAt: dateTime,
+    },
+  },
+});
