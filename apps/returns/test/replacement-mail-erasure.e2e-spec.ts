@@ -8,7 +8,8 @@ import {
   ReturnReplacementShipmentRequestedPayload,
   ReturnReplacementShipmentRequestedV1,
 } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
 import { uniq } from './returns.harness';
 
 const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
@@ -102,6 +103,32 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     expect(probe.on(ORDER_EVENTS_TOPIC, { key: replacementOrderId, type: 'order.placed.v2' })).toHaveLength(1);
     expect((await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body).toMatchObject({ status: 'COMPLETED', replacementOrderId });
     shipped = { originalOrderId: placed.id, replacementOrderId, returnId: exchange.body.id, customerId, email };
+  });
+
+  it('answers a replacement request it cannot place with order.replacement-refused, and places nothing', async () => {
+    const returnId = randomUUID();
+    const originalOrderId = randomUUID();
+    // The value settled by the return does not pay for the replacements: the order service refuses.
+    const bad = testEvent(ReturnReplacementShipmentRequestedV1, {
+      returnId,
+      orderId: originalOrderId,
+      storeId: Journey.id('B'),
+      customerId: uniq('cust'),
+      contact: { email: null, phone: null, loyaltyId: null, name: 'Ada Martin', postcode: '75011' },
+      currency: 'EUR',
+      address: { ...address, line2: null },
+      replacements: [{ sku: uniq('JACKET-L'), quantity: 1, unitPrice: 12900 }],
+      settledAmount: 9900,
+      requestedAt: new Date().toISOString(),
+    });
+    await probe.produce(RETURNS_EVENTS_TOPIC, [bad]);
+    const [refused] = await eventually(() => {
+      const found = events(ORDER_EVENTS_TOPIC, returnId, 'order.replacement-refused');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(refused).toMatchObject({ returnId, originalOrderId, reason: 'ORDER.TENDER_MISMATCH', detail: expect.stringContaining('9900') });
+    expect(await sql(stack.databases.order, `SELECT count(*)::int AS n FROM orders WHERE captured_tenders::text LIKE $1`, [`%${returnId}%`])).toEqual([{ n: 0 }]);
   });
 
   it('takes a store purchase back by mail at a returns centre, restocks it there and refunds the till tender', async () => {

@@ -7,6 +7,7 @@ import {
   OrderCollectedV1,
   OrderLineCancelledV1,
   OrderPlacedV1,
+  OrderReplacementRefusedV1,
   PAYMENT_EVENTS_TOPIC,
   PaymentRefundedV1,
   RETURNS_EVENTS_TOPIC,
@@ -321,6 +322,30 @@ describe('returns and exchanges at any store', () => {
     expect(d.events(o.orderId, 'return.exchange-failed')).toHaveLength(1);
     expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
     expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
+  });
+
+  it('fails an exchange waiting for its shipment when the order service cannot place the delivery order, and the unit is returnable again', async () => {
+    const store = await d.location(uniq('S'));
+    const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
+    await d.collect(o);
+    const shipReplacementTo = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }], shipReplacementTo });
+    expect(res.status).toBe(201);
+    // No order service runs here: the exchange waits for its answer.
+    await d.settled(res.body.id, 'AWAITING_SHIPMENT');
+    expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
+
+    const refused = testEvent(OrderReplacementRefusedV1, { returnId: res.body.id, originalOrderId: o.orderId, reason: 'ORDER.TENDER_MISMATCH', detail: 'captured tenders add up to 4000, the order costs 4100', refusedAt: new Date().toISOString() });
+    await d.send(refused, refused);
+    const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
+    expect(failed).toMatchObject({ failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null });
+    await eventually(() => expect(d.events(o.orderId, 'return.exchange-failed')).toEqual([expect.objectContaining({ returnId: res.body.id, reason: 'ORDER.TENDER_MISMATCH' })]));
+    expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
+    expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
+    // The unit can come back again, as a plain return.
+    const again = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
+    expect(again.status).toBe(201);
+    expect(again.body.status).toBe('COMPLETED');
   });
 
   it('never hands over as a replacement a unit promised to another order', async () => {

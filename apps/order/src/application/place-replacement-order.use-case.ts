@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, OrderReplacementPlacedV1, ReturnReplacementShipmentRequestedPayload } from '@omni/contracts';
+import { EventEnvelope, OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedPayload } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { createHash, randomUUID } from 'node:crypto';
@@ -24,7 +24,8 @@ export function replacementOrderIdOf(returnId: string): string {
  * same profile), placed at the returning store's POS (channel pos, placedAtStoreId), already
  * paid by the return: one captured `store-credit` tender of the replacements' value whose
  * reference is the return id. Inventory sources and reserves it like any delivery; the returns
- * service learns the order id from order.replacement-placed. Once per event (inbox) and once per
+ * service learns the order id from order.replacement-placed, or that none could be placed from
+ * order.replacement-refused (the exchange then fails). Once per event (inbox) and once per
  * exchange (the order id is derived from the return id).
  */
 @Injectable()
@@ -63,7 +64,8 @@ export class PlaceReplacementOrderUseCase {
         now,
       );
       if (!decision.ok) {
-        this.logger.error({ returnId: p.returnId, code: decision.code, detail: decision.detail, eventId: e.id }, 'replacement order refused');
+        this.logger.warn({ returnId: p.returnId, code: decision.code, detail: decision.detail, eventId: e.id }, 'replacement order refused');
+        await this.outbox.append(m, OrderReplacementRefusedV1, { returnId: p.returnId, originalOrderId: p.orderId, reason: decision.code, detail: (decision.detail ?? decision.code).slice(0, 500), refusedAt: now.toISOString() }, now);
         return;
       }
       await orderRepository.insert(m, decision.state);

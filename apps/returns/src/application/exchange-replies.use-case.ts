@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, OrderReplacementPlacedPayload, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
+import { EventEnvelope, OrderReplacementPlacedPayload, OrderReplacementRefusedPayload, PendingEvent, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { replacementIssued, replacementRefused, Return, shipmentPlaced } from '../domain/return.machine';
+import { replacementIssued, replacementRefused, Return, shipmentPlaced, shipmentRefused } from '../domain/return.machine';
 import { authorisationRepository } from '../infrastructure/authorisation.repository';
 import { orderRecordRepository } from '../infrastructure/order-record.repository';
 import { returnRepository } from '../infrastructure/return.repository';
@@ -13,8 +13,9 @@ import { settleRefund } from './settlement';
  * Inventory's answers to return.exchange-requested. Issued: the exchange completes (restock and
  * any refund of the difference follow). Refused: with an address to ship to, the order service is
  * asked for a delivery order (return.replacement-shipment-requested) and its answer
- * (order.replacement-placed) completes the exchange; without one, the exchange is abandoned and
- * its units are returnable again, the authorisation (if any) open again.
+ * (order.replacement-placed) completes the exchange; without one, or when the order service
+ * cannot place that order (order.replacement-refused), the exchange is abandoned and its units
+ * are returnable again, the authorisation (if any) open again.
  */
 @Injectable()
 export class ExchangeRepliesUseCase {
@@ -48,11 +49,7 @@ export class ExchangeRepliesUseCase {
         for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
         return;
       }
-      await orderRecordRepository.find(m, r.orderId, true);
-      await returnRepository.saveStatus(m, d.state);
-      await orderRecordRepository.addReturned(m, r.orderId, r.lines, -1);
-      await authorisationRepository.reopen(m, r.id);
-      for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
+      await this.abandon(m, r, d.state, d.events, now);
     });
   }
 
@@ -66,6 +63,25 @@ export class ExchangeRepliesUseCase {
       const order = await orderRecordRepository.find(m, r.orderId, true);
       await settleRefund(m, this.outbox, d.state, order!, now);
     });
+  }
+
+  /** The order service could not place the delivery order shipping the replacements. */
+  shipmentRefused(e: EventEnvelope<OrderReplacementRefusedPayload>): Promise<void> {
+    return this.apply(e, e.data.returnId, async (m, r, now) => {
+      const d = shipmentRefused(r, e.data.reason, now);
+      if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement order refused for a return not waiting for one');
+      this.logger.warn({ returnId: r.id, reason: e.data.reason, detail: e.data.detail }, 'exchange failed: its replacement order was refused');
+      await this.abandon(m, r, d.state, d.events, now);
+    });
+  }
+
+  /** A failed exchange: its units are returnable again and its authorisation open again. */
+  private async abandon(m: EntityManager, r: Return, failed: Return, events: readonly PendingEvent[], now: Date): Promise<void> {
+    await orderRecordRepository.find(m, r.orderId, true);
+    await returnRepository.saveStatus(m, failed);
+    await orderRecordRepository.addReturned(m, r.orderId, r.lines, -1);
+    await authorisationRepository.reopen(m, r.id);
+    for (const ev of events) await this.outbox.append(m, ev.def, ev.payload, now);
   }
 
   private async apply(e: EventEnvelope, returnId: string, work: (m: EntityManager, r: Return, now: Date) => Promise<void>): Promise<void> {

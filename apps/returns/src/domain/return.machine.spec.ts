@@ -1,5 +1,5 @@
 import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, ReturnReplacementShipmentRequestedV1, schemaErrors } from '@omni/contracts';
-import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced } from './return.machine';
+import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced, shipmentRefused } from './return.machine';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
@@ -33,6 +33,7 @@ describe('the return lifecycle as data', () => {
     ['AWAITING_REPLACEMENT', 'replacementRefused', 'REPLACEMENT_UNAVAILABLE'],
     ['AWAITING_REPLACEMENT', 'shipmentRequested', 'AWAITING_SHIPMENT'],
     ['AWAITING_SHIPMENT', 'shipmentPlaced', 'COMPLETED'],
+    ['AWAITING_SHIPMENT', 'shipmentRefused', 'REPLACEMENT_UNAVAILABLE'],
   ];
   it.each(table)('%s --%s--> %s', (from, trigger, to) => {
     expect(nextStatus(from, trigger as never)).toBe(to);
@@ -127,6 +128,23 @@ describe('exchange replies', () => {
     expect(done.events[0].payload).toMatchObject({ replacementOrderId: placed, channel: 'store' });
     expect(shipmentPlaced(done.state, placed, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
     expect(replacementIssued(asked.state, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+  });
+
+  it('fails the exchange when the order service cannot place the delivery order, naming its reason', () => {
+    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
+    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 2500 }], shipTo: address }), now);
+    if (!opened.ok) throw new Error(opened.code);
+    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now);
+    if (!asked.ok) throw new Error(asked.code);
+    const failed = shipmentRefused(asked.state, 'ORDER.TENDER_MISMATCH', now);
+    if (!failed.ok) throw new Error(failed.code);
+    expect(failed.state).toMatchObject({ status: 'REPLACEMENT_UNAVAILABLE', failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null, completedAt: null });
+    expect(failed.events.map((e) => e.def)).toEqual([ReturnExchangeFailedV1]);
+    expect(failed.events[0].payload).toMatchObject({ returnId: opened.state.id, reason: 'ORDER.TENDER_MISMATCH' });
+    expect(schemaErrors(ReturnExchangeFailedV1, failed.events[0].payload)).toEqual([]);
+    // Only an exchange waiting for its shipment can be refused one.
+    expect(shipmentRefused(opened.state, 'ORDER.TENDER_MISMATCH', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+    expect(shipmentRefused(failed.state, 'ORDER.TENDER_MISMATCH', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
   });
 
   it('keeps no address on a plain return', () => {

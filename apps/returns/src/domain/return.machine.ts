@@ -29,14 +29,14 @@ import { LineVerdict } from './policy';
  * place a delivery order shipping it.
  */
 export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'AWAITING_SHIPMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
-export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced';
-export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused', 'shipmentRequested', 'shipmentPlaced'];
+export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced' | 'shipmentRefused';
+export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused', 'shipmentRequested', 'shipmentPlaced', 'shipmentRefused'];
 
 /** The lifecycle as data; anything not listed is refused with RETURN.INVALID_TRANSITION. */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Readonly<Partial<Record<ReturnTrigger, ReturnStatus>>>>> = {
   NEW: { complete: 'COMPLETED', awaitReplacement: 'AWAITING_REPLACEMENT' },
   AWAITING_REPLACEMENT: { replacementIssued: 'COMPLETED', replacementRefused: 'REPLACEMENT_UNAVAILABLE', shipmentRequested: 'AWAITING_SHIPMENT' },
-  AWAITING_SHIPMENT: { shipmentPlaced: 'COMPLETED' },
+  AWAITING_SHIPMENT: { shipmentPlaced: 'COMPLETED', shipmentRefused: 'REPLACEMENT_UNAVAILABLE' },
   COMPLETED: {},
   REPLACEMENT_UNAVAILABLE: {},
 };
@@ -173,6 +173,11 @@ export function replacementRefused(r: Return, reason: string, now: Date, contact
 /** The order service placed the delivery order shipping the replacements: the exchange is done. */
 export function shipmentPlaced(r: Return, replacementOrderId: string, now: Date): Decision<Return, ReturnRefusal> {
   return transition({ ...r, replacementOrderId }, 'shipmentPlaced', now);
+}
+
+/** The order service could not place that delivery order: the exchange fails as if the store had none and no address was given. */
+export function shipmentRefused(r: Return, reason: string, now: Date): Decision<Return, ReturnRefusal> {
+  return transition({ ...r, failureReason: reason }, 'shipmentRefused', now);
 }
 
 function transition(r: Return, trigger: ReturnTrigger, now: Date): Decision<Return, ReturnRefusal> {
