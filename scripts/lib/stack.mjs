@@ -33,7 +33,9 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
   for (const [name, port] of Object.entries(services)) {
     await createDatabase(pg.adminUrl, `${databasePrefix}_${name}`);
     const log = fs.openSync(path.join(logDir, `${name}.log`), 'a');
-    const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), path.join(REPO, 'dist/apps', name, 'src/main.js')], {
+    // SERVICE_NODE_ARGS passes Node options NODE_OPTIONS refuses, e.g. "--cpu-prof --cpu-prof-dir=.cache/profiles".
+    const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, '-r', path.join(REPO, 'scripts/register-paths.cjs'), path.join(REPO, 'dist/apps', name, 'src/main.js')], {
       cwd: REPO,
       env: { ...process.env, ...auth, ...env, PORT: String(port), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`) },
       stdio: ['ignore', log, log],
