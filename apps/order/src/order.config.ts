@@ -12,6 +12,13 @@ export class OrderConfig extends ServiceConfig {
   @IsInt() @Min(1) @Max(10_000)
   EXPIRY_SWEEP_BATCH_SIZE: number = 100;
 
+  /**
+   * A ready pickup not collected this many hours before its deadline gets one pickup-reminder
+   * notice (when it became ready earlier than that); 0: no reminders.
+   */
+  @IsInt() @Min(0) @Max(720)
+  PICKUP_REMINDER_BEFORE_HOURS: number = 24;
+
   /** An open cart untouched for this long becomes ABANDONED (docs/carts.md). */
   @IsInt() @Min(1) @Max(525_600)
   CART_ABANDON_AFTER_MINUTES: number = 1440;

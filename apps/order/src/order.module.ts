@@ -10,6 +10,7 @@ import { Preorders1700000007100 } from '../migrations/1700000007100-preorders';
 import { Carts1700000030000 } from '../migrations/1700000030000-carts';
 import { ReturnsTakenBack1700000050000 } from '../migrations/1700000050000-returns-taken-back';
 import { ContactPreferences1700000060000 } from '../migrations/1700000060000-contact-preferences';
+import { PickupReminders1700000070000 } from '../migrations/1700000070000-pickup-reminders';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -26,6 +27,7 @@ import { PlaceReplacementOrderUseCase } from './application/place-replacement-or
 import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
+import { RemindPickupsUseCase } from './application/remind-pickups.use-case';
 import { ExpirySweeper } from './infrastructure/expiry.sweeper';
 import { InventoryEventsHandler } from './infrastructure/inventory-events.handler';
 import { ChannelCreditHttpController } from './infrastructure/channel-credit.http';
@@ -48,7 +50,7 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),
@@ -63,6 +65,7 @@ export class OrderModule {
         ReactToInventoryUseCase,
         RecordPaymentResultUseCase,
         ExpireOrdersUseCase,
+        RemindPickupsUseCase,
         PreordersUseCase,
         ExpirySweeper,
         AvailabilityClient,

@@ -121,4 +121,48 @@ describe('notification requests follow the customer preferences, end to end', ()
       expect(left).toEqual([{ n: 0 }]);
     });
   });
+
+  it('a pickup not collected a day before its deadline gets one reminder, to the preferred channel, across crashes of the order service', async () => {
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const reminded = await j.placeOrder({ channel: 'app', storeId: store, customerId: account, contact: contact(`${account}@example.com`), lines: mug }, await tokens.customer(account, 'app'));
+    const profile = await profileOf(reminded.id);
+    expect((await customers('PATCH', `/${profile}/preferences`, { preferredContactChannel: 'push' })).status).toBe(200);
+    await eventually(async () => expect(await sql(stack.databases.order, 'SELECT preferred_contact_channel FROM customer_preferences WHERE customer_id = $1', [profile])).toEqual([{ preferred_contact_channel: 'push' }]));
+    // Another store holds pickups for four days instead of three: its reminder is due a day later.
+    const longHold = Journey.id('S');
+    await j.location(longHold, { pickupHoldDays: 4 });
+    await j.receive(longHold, 'MUG', 5);
+    const later = await j.placeOrder({ channel: 'web', storeId: longHold, customerId: null, contact: contact(`${randomUUID().slice(0, 8)}@example.com`), lines: mug });
+    await collectable(reminded.id);
+    await j.status(later.id, 'RESERVED');
+    await j.pickAll(longHold, later.id);
+    const reminders = (orderId: string) =>
+      probe
+        .on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' })
+        .map((m) => JSON.parse(m.value ?? '{}'))
+        .filter((n) => n.template === 'pickup-reminder');
+    expect(reminders(reminded.id)).toEqual([]);
+
+    const HOUR = 3600 * 1000;
+    try {
+      // 2½ days on: the three-day hold is a day from its deadline, the four-day one is not.
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: String(60 * HOUR), EXPIRY_SWEEP_INTERVAL_MS: '300' }, { crash: true });
+      const [first] = await eventually(() => {
+        const found = reminders(reminded.id);
+        expect(found).toHaveLength(1);
+        return found;
+      });
+      expect(first).toMatchObject({ orderId: reminded.id, template: 'pickup-reminder', contactChannel: 'push', pickupCode: null, storeId: store });
+      expect(probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: reminded.id, type: 'notification.requested.v1' }).map((m) => JSON.parse(m.value ?? '{}')).filter((n) => n.template === 'pickup-reminder')).toHaveLength(1);
+      expect((await j.get(reminded.id)).status).toBe('READY_FOR_PICKUP');
+
+      // 3⅓ days on, after another crash: the four-day hold is reminded, the three-day one expires, reminded once only.
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: String(80 * HOUR), EXPIRY_SWEEP_INTERVAL_MS: '300' }, { crash: true });
+      await eventually(() => expect(reminders(later.id)).toEqual([expect.objectContaining({ contactChannel: null })]));
+      await j.status(reminded.id, 'EXPIRED');
+      expect(reminders(reminded.id)).toHaveLength(1);
+    } finally {
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+    }
+  });
 });

@@ -126,6 +126,8 @@ export interface Fulfilment {
   readonly pickupDeadline: Date | null;
   readonly failedCodeAttempts: number;
   readonly readyAt: Date | null;
+  /** When the customer was reminded of a ready pickup (once per group), else null. */
+  readonly remindedAt: Date | null;
   readonly collectedAt: Date | null;
   readonly cancelledBy: CancelledBy | null;
   readonly cancellationReason: string | null;
@@ -268,6 +270,7 @@ function newFulfilment(o: Omit<Order, 'status' | 'fulfilments' | 'updatedAt'>, i
     pickupDeadline: null,
     failedCodeAttempts: 0,
     readyAt: null,
+    remindedAt: null,
     collectedAt: null,
     cancelledBy: null,
     cancellationReason: null,

@@ -33,6 +33,7 @@ import {
   recordPicks,
   registerWrongCode,
   rejectOrder,
+  remindPickup,
   resolveShortPick,
   startPicking,
   transferArrived,
@@ -298,6 +299,33 @@ describe('pickup machine', () => {
       expect(d.ok && d.state).toMatchObject({ status: 'EXPIRED', expiredAt: afterDeadline });
       expect(d.ok && ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 1500, reason: 'ORDER.EXPIRED' })]);
       expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-expired']);
+    });
+
+    describe('pickup reminders', () => {
+      const DAY = 24 * 3600 * 1000;
+      // Ready on the 24th at 10:00, deadline the 27th at 10:00, reminder due a day before: the 26th at 10:00.
+      const ready = () => anOrder('READY_FOR_PICKUP', { readyAt: now });
+      const at = (iso: string) => ctxAt(new Date(iso));
+
+      it('reminds once, from a day before the deadline until it passes, without the pickup code', () => {
+        expect(remindPickup(ready(), DAY, at('2026-11-26T09:59:59.999Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+        const d = remindPickup(ready(), DAY, at('2026-11-26T10:00:00.000Z'));
+        if (!d.ok) throw new Error(d.code);
+        expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', remindedAt: new Date('2026-11-26T10:00:00.000Z') });
+        const [v2] = ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2);
+        expect(v2).toMatchObject({ template: 'pickup-reminder', pickupCode: null, pickupDeadline: '2026-11-27T10:00:00.000Z', storeId: 'S1' });
+        expect(ofType(d.events, NotificationRequestedV1)).toEqual([expect.objectContaining({ template: 'pickup-reminder', notificationId: v2.notificationId })]);
+        for (const e of d.events) expect(schemaErrors(e.def, e.payload)).toEqual([]);
+        expect(remindPickup(d.state, DAY, at('2026-11-26T12:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+        expect(remindPickup(ready(), DAY, at('2026-11-27T10:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      });
+
+      it('does not remind a pickup that became ready after the reminder was due, nor one not ready', () => {
+        expect(remindPickup(anOrder('READY_FOR_PICKUP', { readyAt: new Date('2026-11-26T10:00:00.000Z') }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false });
+        for (const status of ['RESERVED', 'PICKING', 'COLLECTED', 'EXPIRED', 'CANCELLED'] as const) {
+          expect(remindPickup(anOrder(status, { readyAt: now }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+        }
+      });
     });
 
     it.each(['customer', 'store', 'system'] as const)('cancellation by the %s refunds the remaining amount and tells the customer', (by) => {

@@ -377,6 +377,23 @@ export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision
   ]);
 }
 
+/**
+ * The reminder of a ready pickup, due `beforeMs` before its deadline: once per group, never after
+ * the deadline, and only when the group became ready before the reminder was due (a short hold
+ * does not get a reminder on the heels of its pickup-ready notice). The pickup code is kept only
+ * hashed, so the notice carries the deadline, not the code.
+ */
+export function remindPickup(o: Fulfilment, beforeMs: number, ctx: DecisionContext): PickupDecision {
+  if (o.status !== 'READY_FOR_PICKUP' || !o.pickupDeadline || !o.readyAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} is ${o.status}, not waiting for its customer`);
+  if (o.remindedAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} was reminded at ${o.remindedAt.toISOString()}`);
+  const dueAt = o.pickupDeadline.getTime() - beforeMs;
+  if (ctx.now.getTime() < dueAt || ctx.now.getTime() >= o.pickupDeadline.getTime() || o.readyAt.getTime() >= dueAt) {
+    return refuse('ORDER.INVALID_TRANSITION', `no reminder is due for order ${o.id}`);
+  }
+  const state: Fulfilment = { ...o, remindedAt: ctx.now, updatedAt: ctx.now };
+  return accept(state, notification(state, 'pickup-reminder', ctx));
+}
+
 /** Cancellation before collection, by the customer, the store or the system (reservation expired). */
 export function cancelOrder(o: Fulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
   if (!canFire(o.status as PickupStatus, 'cancel')) return invalid(o, 'cancel');

@@ -35,6 +35,7 @@ export class FulfilmentRecord {
   @Column('timestamptz', { name: 'pickup_deadline', nullable: true }) pickupDeadline: Date | null;
   @Column('integer', { name: 'failed_code_attempts' }) failedCodeAttempts: number;
   @Column('timestamptz', { name: 'ready_at', nullable: true }) readyAt: Date | null;
+  @Column('timestamptz', { name: 'reminded_at', nullable: true }) remindedAt: Date | null;
   @Column('timestamptz', { name: 'collected_at', nullable: true }) collectedAt: Date | null;
   @Column('text', { name: 'cancelled_by', nullable: true }) cancelledBy: string | null;
   @Column('text', { name: 'cancellation_reason', nullable: true }) cancellationReason: string | null;

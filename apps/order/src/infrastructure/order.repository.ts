@@ -39,6 +39,7 @@ function fulfilmentOf(o: OrderRecord, f: FulfilmentRecord, lines: OrderLineRecor
     pickupDeadline: f.pickupDeadline,
     failedCodeAttempts: f.failedCodeAttempts,
     readyAt: f.readyAt,
+    remindedAt: f.remindedAt,
     collectedAt: f.collectedAt,
     cancelledBy: f.cancelledBy as CancelledBy | null,
     cancellationReason: f.cancellationReason,
@@ -73,6 +74,7 @@ function fulfilmentColumns(f: Fulfilment, position: number) {
     pickupDeadline: f.pickupDeadline,
     failedCodeAttempts: f.failedCodeAttempts,
     readyAt: f.readyAt,
+    remindedAt: f.remindedAt,
     collectedAt: f.collectedAt,
     cancelledBy: f.cancelledBy,
     cancellationReason: f.cancellationReason,
@@ -179,6 +181,23 @@ export const orderRepository = {
        WHERE g.status = 'READY_FOR_PICKUP' AND g.pickup_deadline <= $1
        ORDER BY g.pickup_deadline LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
       [now],
+    );
+    if (rows.length === 0) return null;
+    const order = await load(m, await m.findOne(OrderRecord, { where: { id: rows[0].order_id } }));
+    return order ? { order, fulfilmentId: rows[0].id } : null;
+  },
+
+  /**
+   * Locks the order of the ready pickup group whose reminder is due (its deadline less than
+   * `beforeMs` away, not passed, not reminded yet) and that no other sweeper holds.
+   */
+  async lockNextReminderDue(m: EntityManager, now: Date, beforeMs: number): Promise<{ order: Order; fulfilmentId: string } | null> {
+    const rows: { id: string; order_id: string }[] = await m.query(
+      `SELECT g.id, g.order_id FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
+       WHERE g.status = 'READY_FOR_PICKUP' AND g.reminded_at IS NULL AND g.pickup_deadline > $1 AND g.pickup_deadline <= $2
+         AND g.ready_at < g.pickup_deadline - make_interval(secs => $3::double precision / 1000)
+       ORDER BY g.pickup_deadline LIMIT 1 FOR UPDATE OF o SKIP LOCKED`,
+      [now, new Date(now.getTime() + beforeMs), beforeMs],
     );
     if (rows.length === 0) return null;
     const order = await load(m, await m.findOne(OrderRecord, { where: { id: rows[0].order_id } }));
