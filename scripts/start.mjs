@@ -29,6 +29,8 @@ async function demo(brokers) {
   const otherStore = `LYON-${run}`;
   const warehouse = `WH-${run}`;
   const customer = `demo-customer-${run.toLowerCase()}`;
+  // What the storefronts send at checkout: the e-mail makes web and app orders one customer profile.
+  const contact = { email: `${customer}@example.com`, name: 'Ada Martin' };
   const downstream = await startDownstream({ brokers });
 
   // Tokens, as the identity provider would issue them (dev key; see README, Calling the APIs).
@@ -54,7 +56,7 @@ async function demo(brokers) {
 
   step(`demo: click & collect — web order, reserved at ${store}, picked, ready, collected at the POS`);
   const t0 = Date.now();
-  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] }, { ...web, headers: { 'idempotency-key': `demo-${run}-1` } });
+  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', contact, lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] }, { ...web, headers: { 'idempotency-key': `demo-${run}-1` } });
   console.log(`  order:     web order ${placed.body.id} → ${placed.body.status}`);
   await status(placed.body.id, 'RESERVED');
   console.log(`  order:     RESERVED ${Date.now() - t0} ms after placement (order.placed → inventory.reserved → order.confirmed)`);
@@ -75,6 +77,11 @@ async function demo(brokers) {
     return s.body.reserved === 0 && s.body;
   });
   console.log(`  inventory: ${store} SNEAKER-42 on hand ${after.onHand}, reserved ${after.reserved}, available ${after.available}`);
+
+  step('demo: the customer tells the customer service to reach them by SMS; later notices name that channel');
+  const profileId = await until('the customer profile', async () => (await call('GET', `${cus}/customers/${customer}/timeline?limit=1`, undefined, web)).body.entries?.length > 0 && (await call('GET', `${cus}/customers/${customer}/timeline?limit=1`, undefined, web)).body.customerId);
+  const prefs = await call('PATCH', `${cus}/customers/${profileId}/preferences`, { preferredContactChannel: 'sms' }, { ...web, headers: { 'idempotency-key': `demo-${run}-prefs` } });
+  console.log(`  customer:  profile ${profileId} → HTTP ${prefs.status}, preferred contact channel ${prefs.body.preferredContactChannel}`);
 
   step(`demo: buy online, exchange in another store — ${otherStore} swaps one pair for a size 43 from its own shelves, and takes the other back as store credit`);
   const receipt = placed.body.id.replace(/-/g, '').slice(0, 12).toUpperCase();
@@ -105,7 +112,7 @@ async function demo(brokers) {
   console.log(`  returns:   ${customer} has ${(balance.balance / 100).toFixed(2)} ${balance.currency} of store credit, spendable in any channel`);
 
   step(`demo: ship-to-store — ${store} lacks PARKA-L; the sourcing rule picks a location that has it (${warehouse} was just stocked)`);
-  const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] }, app);
+  const parka = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', contact, lines: [{ sku: 'PARKA-L', quantity: 1, unitPrice: 19900 }] }, app);
   await status(parka.body.id, 'AWAITING_TRANSFER');
   console.log(`  order:     app order ${parka.body.id} → AWAITING_TRANSFER, ready by ${(await call('GET', `${ord}/orders/${parka.body.id}`, undefined, app)).body.readyBy}`);
   const transfers = await until('transfer', async () => {
@@ -161,7 +168,7 @@ async function demo(brokers) {
   const productOf = (releaseAt) => ({ releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 2 * day).toISOString(), capPerStore: 10, capPerCustomer: 2 });
   await call('PUT', `${ord}/preorder-products/${consoleSku}`, productOf(new Date(Date.now() + 2 * day)), backOffice);
   const preorderOf = (channel, extra) => ({ channel, currency: 'EUR', fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku: consoleSku, quantity: 1, unitPrice: 49900 }] }], ...extra });
-  const first = await call('POST', `${ord}/orders`, preorderOf('app', {}), app);
+  const first = await call('POST', `${ord}/orders`, preorderOf('app', { contact }), app);
   const second = await call('POST', `${ord}/orders`, preorderOf('pos', { contact: { email: 'walk-in@example.com', name: 'Sam Walker' } }), posParis);
   const preorderOfOrder = async (id) => (await call('GET', `${ord}/orders/${id}`, undefined, backOffice)).body.fulfilments[0];
   for (const o of [first, second]) await status(o.body.id, 'PREORDERED');
