@@ -46,6 +46,7 @@ const stack = await startLocalStack({
   databasePrefix: `bench_${Date.now().toString(36)}`,
   env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
   logDir: path.join(REPO, '.cache/bench-logs'),
+  dropDatabasesOnStop: true,
 });
 try {
   const admin = { token: await mintToken({ sub: 'bench', scope: 'admin' }) };

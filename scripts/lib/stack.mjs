@@ -9,9 +9,9 @@ import { REPO, step } from './setup.mjs';
 
 export const DEFAULT_SERVICES = { order: 3001, inventory: 3002, returns: 3003, customer: 3004 };
 
-export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort = 19092, databasePrefix = 'omni', logDir = path.join(REPO, '.cache/logs'), env = {} } = {}) {
+export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort = 19092, databasePrefix = 'omni', logDir = path.join(REPO, '.cache/logs'), env = {}, dropDatabasesOnStop = false } = {}) {
   const { startKafka, createTopics, stopKafka } = await import('../infra/kafka.mjs');
-  const { ensurePostgres, createDatabase, databaseUrl } = await import('../infra/postgres.mjs');
+  const { ensurePostgres, createDatabase, dropDatabase, databaseUrl } = await import('../infra/postgres.mjs');
   let stopping = false;
   // A service left over from an earlier run would answer in place of the one started here.
   await assertPortsFree(Object.values(services));
@@ -66,6 +66,8 @@ export async function startLocalStack({ services = DEFAULT_SERVICES, kafkaPort =
       step('stopping');
       await Promise.all(children.map(({ child }) => new Promise((r) => (child.exitCode !== null ? r() : (child.once('exit', r), child.kill('SIGTERM'))))));
       await stopKafka({ port: kafkaPort }).catch(() => undefined);
+      // A benchmark's databases are of no use afterwards; left behind, they fill the disk run after run.
+      if (dropDatabasesOnStop) for (const { name } of children) await dropDatabase(pg.adminUrl, `${databasePrefix}_${name}`).catch(() => undefined);
       await pg.stop().catch(() => undefined);
       console.log('  stopped');
     },
