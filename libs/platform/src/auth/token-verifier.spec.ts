@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { exportJWK, exportSPKI, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import { publicKeyFrom, TokenVerifier } from './token-verifier';
+import { publicKeyFrom, TokenVerifier, VERIFIED_TOKEN_TTL_MS } from './token-verifier';
 
 const ISS = 'omni-backbone';
 const AUD = 'omni-backbone';
@@ -57,6 +57,36 @@ describe('TokenVerifier with a fixed public key', () => {
     expect(() => publicKeyFrom('-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----')).toThrow(/AUTH_PUBLIC_KEY/);
     const { publicKey } = await generateKeyPair('EdDSA');
     expect(() => publicKeyFrom((publicKey as KeyObject).export({ type: 'spki', format: 'pem' }) as string)).toThrow(/RSA \(RS256\) or P-256/);
+  });
+
+  it('checks a token once and then trusts it, until its expiry and for a minute at most; a refused token is checked every time', async () => {
+    const fresh = new TokenVerifier({ AUTH_PUBLIC_KEY: await exportSPKI(es.publicKey), AUTH_ISSUER: ISS, AUTH_AUDIENCE: AUD });
+    const now = Math.floor(Date.now() / 1000);
+    jest.useFakeTimers({ now: now * 1000, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const shortLived = await sign(es.privateKey, 'ES256', { exp: now + 30 });
+      const first = await fresh.verify(shortLived);
+      expect(first).toMatchObject({ ok: true });
+      // The same answer again, not a second check.
+      expect(await fresh.verify(shortLived)).toBe(first);
+      jest.setSystemTime((now + 31) * 1000);
+      expect(await fresh.verify(shortLived)).toEqual({ ok: false, reason: 'the token has expired' });
+
+      const longLived = await sign(es.privateKey, 'ES256', { exp: now + 3600 });
+      const accepted = await fresh.verify(longLived);
+      expect(await fresh.verify(longLived)).toBe(accepted);
+      jest.setSystemTime((now + 31) * 1000 + VERIFIED_TOKEN_TTL_MS);
+      const again = await fresh.verify(longLived);
+      expect(again).toMatchObject({ ok: true });
+      expect(again).not.toBe(accepted);
+
+      const forged = await sign(other.privateKey, 'ES256');
+      const refused = await fresh.verify(forged);
+      expect(refused).toMatchObject({ ok: false });
+      expect(await fresh.verify(forged)).not.toBe(refused);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
 
