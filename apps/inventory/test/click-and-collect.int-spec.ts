@@ -151,6 +151,18 @@ describe('inventory click & collect', () => {
     expect((await http('PUT', `${url()}/locations/${store}/stock/${here}/safety-stock`, { safetyStock: 1 })).body).toMatchObject({ available: 1 });
     const after = await http('GET', `${url()}/availability?skus=${here}&stores=${store}&quantity=2`);
     expect(after.body.availability[0]).toMatchObject({ availableAtStore: 1, pickup: { mode: 'none' } });
+
+    // Two stores in one question: each is answered from its own shelves, the other one a candidate.
+    const second = await inv.location(uniq('S'));
+    await inv.receive(second, there, 1);
+    const both = await http('GET', `${url()}/availability?skus=${there}&stores=${store},${second}`);
+    expect(both.body.availability).toEqual([
+      expect.objectContaining({ storeId: store, sku: there, availableAtStore: 0, pickup: expect.objectContaining({ mode: 'transfer' }) }),
+      expect.objectContaining({ storeId: second, sku: there, availableAtStore: 1, pickup: expect.objectContaining({ mode: 'store' }) }),
+    ]);
+    const unknown = uniq('NOWHERE');
+    const missing = await http('GET', `${url()}/availability?skus=${here}&stores=${store},${unknown}`);
+    expect([missing.status, missing.body.code, missing.body.detail]).toEqual([404, 'LOCATION.NOT_FOUND', `no location ${unknown}`]);
   });
 
   it('corrects the store count on a short pick and re-sources the missing units with a transfer', async () => {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { PickupAnswer, pickupAnswer } from '../domain/availability';
-import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 
 export interface AvailabilityAnswer {
@@ -12,7 +11,10 @@ export interface AvailabilityAnswer {
   pickup: PickupAnswer;
 }
 
-/** Available-to-promise per store and SKU. Read-only and without locks: an answer, not a promise. */
+/**
+ * Available-to-promise per store and SKU. Read-only and without locks: an answer, not a promise.
+ * One read of the whole network's stock of the SKUs serves every store asked about.
+ */
 @Injectable()
 export class AvailabilityQuery {
   constructor(
@@ -21,16 +23,16 @@ export class AvailabilityQuery {
   ) {}
 
   async answer(storeIds: readonly string[], skus: readonly string[], quantity: number): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {
-    const m = this.dataSource.manager;
     const now = this.clock.now();
+    const network = await stockRepository.network(this.dataSource.manager, skus);
     const answers: AvailabilityAnswer[] = [];
     for (const storeId of storeIds) {
-      const store = await locationRepository.find(m, storeId);
-      if (!store) return { ok: false, unknown: storeId };
-      const candidates = await stockRepository.candidates(m, storeId, skus);
+      const here = network.find((n) => n.location.id === storeId);
+      if (!here) return { ok: false, unknown: storeId };
+      const candidates = network.filter((n) => n !== here);
       for (const sku of skus) {
-        const availableAtStore = await stockRepository.availableOf(m, storeId, sku);
-        answers.push({ storeId, sku, availableAtStore, pickup: pickupAnswer(store, sku, quantity, availableAtStore, candidates, now) });
+        const availableAtStore = here.available[sku] ?? 0;
+        answers.push({ storeId, sku, availableAtStore, pickup: pickupAnswer(here.location, sku, quantity, availableAtStore, candidates, now) });
       }
     }
     return { ok: true, answers };

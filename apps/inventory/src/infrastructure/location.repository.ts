@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 
-interface LocationRow {
+export interface LocationRow {
   id: string;
   name: string;
   kind: 'store' | 'warehouse';
@@ -14,7 +14,7 @@ interface LocationRow {
   longitude: number | null;
 }
 
-const toLocation = (r: LocationRow): Location => ({
+export const toLocation = (r: LocationRow): Location => ({
   id: r.id,
   name: r.name,
   kind: r.kind,

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
+import { Location } from '../domain/location';
 import { Candidate } from '../domain/sourcing';
 import { StockLevel } from '../domain/stock';
+import { LocationRow, toLocation } from './location.repository';
 
 interface StockRow {
   location_id: string;
@@ -96,6 +98,26 @@ export const stockRepository = {
       const c = byId.get(r.id) ?? { location: { id: r.id, kind: r.kind, transferDays: r.transfer_days, latitude: r.latitude, longitude: r.longitude }, available: {} };
       if (r.sku !== null) c.available[r.sku] = r.available ?? 0;
       byId.set(r.id, c);
+    }
+    return [...byId.values()];
+  },
+
+  /**
+   * Every location with its available units of `skus`, in one read without locks: what an
+   * availability answer needs (the store itself, and the others as sourcing candidates).
+   */
+  async network(m: EntityManager, skus: readonly string[]): Promise<{ location: Location; available: Record<string, number> }[]> {
+    const rows: (LocationRow & { sku: string | null; available: number | null })[] = await m.query(
+      `SELECT l.*, s.sku, GREATEST(0, s.on_hand - s.reserved - s.safety_stock) AS available
+         FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.sku = ANY($1)
+        ORDER BY l.id`,
+      [[...skus]],
+    );
+    const byId = new Map<string, { location: Location; available: Record<string, number> }>();
+    for (const r of rows) {
+      const entry = byId.get(r.id) ?? { location: toLocation(r), available: {} };
+      if (r.sku !== null) entry.available[r.sku] = r.available ?? 0;
+      byId.set(r.id, entry);
     }
     return [...byId.values()];
   },
