@@ -21,6 +21,7 @@ import { CustomerEventsHandler } from './infrastructure/customer-events.handler'
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { EraseOrderContactUseCase } from './application/erase-order-contact.use-case';
 import { ExpireOrdersUseCase } from './application/expire-orders.use-case';
+import { DueGroups } from './application/due-groups';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
 import { PlaceReplacementOrderUseCase } from './application/place-replacement-order.use-case';
@@ -60,6 +61,7 @@ export class OrderModule {
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
         OrderWriter,
+        DueGroups,
         PlaceOrderUseCase,
         ActOnOrderUseCase,
         ReactToInventoryUseCase,

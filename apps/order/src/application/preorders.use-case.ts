@@ -1,14 +1,24 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Decision, PendingEvent } from '@omni/contracts';
-import { requestContext } from '@omni/platform';
+import { PendingEvent } from '@omni/contracts';
 import { DataSource } from 'typeorm';
-import { onFulfilment } from '../domain/fulfilment';
 import { Order, withFulfilment } from '../domain/order';
 import { releasePreorder, reschedule } from '../domain/preorder.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { PreorderProduct, preorderRepository } from '../infrastructure/preorder.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
+import { DueGroups, DueWork } from './due-groups';
 import { OrderWriter } from './order-writer';
+
+const RELEASE: DueWork = {
+  done: 'preorder released: ready for pickup',
+  async next(m, now) {
+    const due = await preorderRepository.lockNextReleased(m, now);
+    if (!due) return null;
+    const order = await orderRepository.findForUpdate(m, due.orderId);
+    return order ? { order, fulfilmentId: due.fulfilmentId } : null;
+  },
+  decide: (f, ctx) => releasePreorder(f, newPickupCode(), ctx),
+};
 
 /**
  * Preorder products and the release date (docs/preorders.md): defining what can be preordered,
@@ -22,6 +32,7 @@ export class PreordersUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OrderWriter,
+    private readonly due: DueGroups,
   ) {}
 
   /** Creates or changes a product; a new release date reaches every open preorder of it in the same transaction. */
@@ -55,27 +66,8 @@ export class PreordersUseCase {
   }
 
   /** Releases up to `limit` allocated preorders whose date has passed, one transaction each; returns how many. */
-  async releaseDue(limit: number): Promise<number> {
-    let released = 0;
-    while (released < limit && (await this.releaseNext())) released++;
-    return released;
-  }
-
-  private releaseNext(): Promise<boolean> {
-    return requestContext.run(requestContext.currentOrNew(), () =>
-      this.dataSource.transaction(async (m) => {
-        const ctx = this.writer.context();
-        const due = await preorderRepository.lockNextReleased(m, ctx.now);
-        if (!due) return false;
-        const order = await orderRepository.findForUpdate(m, due.orderId);
-        if (!order) return false;
-        const d: Decision<Order, string> = onFulfilment(order, due.fulfilmentId, (f) => releasePreorder(f, newPickupCode(), ctx), ctx.now);
-        if (!d.ok) throw new Error(`preorder ${due.fulfilmentId} selected for release was refused: ${d.code}`);
-        await this.writer.save(m, d.state, d.events, ctx.now);
-        this.logger.log({ orderId: order.id, fulfilmentId: due.fulfilmentId }, 'preorder released: ready for pickup');
-        return true;
-      }),
-    );
+  releaseDue(limit: number): Promise<number> {
+    return this.due.handle(RELEASE, limit);
   }
 
   private async releaseOf(m: Parameters<typeof preorderRepository.find>[0], skus: readonly string[], changed: PreorderProduct): Promise<Date> {
