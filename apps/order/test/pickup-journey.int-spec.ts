@@ -129,6 +129,9 @@ describe('order service: click & collect', () => {
     expect(row.pickup_code_hash).toMatch(/^[0-9a-f]{64}$/);
     const outboxOrderRows = await sql(db, `SELECT 1 FROM outbox WHERE message_key = $1 AND topic = $2 AND payload LIKE $3`, [order.id, ORDER_EVENTS_TOPIC, `%${notice.pickupCode}%`]);
     expect(outboxOrderRows).toEqual([]);
+    // The notification request itself leaves the outbox as soon as Kafka has it: no code stays in the database in clear.
+    await eventually(async () => expect(await sql(db, `SELECT topic FROM outbox WHERE payload LIKE $1`, [`%${notice.pickupCode}%`])).toEqual([]));
+    expect(await sql(db, `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND topic = $2 AND sent_at IS NOT NULL`, [order.id, ORDER_EVENTS_TOPIC])).not.toEqual([{ n: 0 }]);
 
     const collected = await storeCall(order.id, 'collect', { pickupCode: notice.pickupCode });
     expect(collected.status).toBe(200);

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { SECRET_TOPICS } from '@omni/contracts';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Span, SpanKind, trace } from '@opentelemetry/api';
@@ -195,13 +196,21 @@ export class OutboxRelay {
         for (const span of traced.spans) span.end();
       }
       await this.options.onPublished?.(rows);
-      await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await this.markSent(client, rows);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
       if (rows.length === this.options.batchSize) this.workPending = true;
     }
     await this.cleanup(client);
     return rows.length;
+  }
+
+  /** Sent rows are kept for inspection (retentionMs); a row carrying secrets (SECRET_TOPICS) is deleted at once. */
+  private async markSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
+    const secret = rows.filter((r) => SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
+    const kept = rows.filter((r) => !SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
+    if (secret.length > 0) await client.query(`DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, [secret]);
+    if (kept.length > 0) await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [kept]);
   }
 
   private async cleanup(client: Client): Promise<void> {
