@@ -54,8 +54,12 @@ export function rankCandidates(store: Pick<Location, 'latitude' | 'longitude'>, 
  * that loses a race, zeroes that SKU at that location in the snapshot and plans again.
  */
 export function planSourcing(store: Pick<Location, 'latitude' | 'longitude'>, candidates: readonly Candidate[], lines: readonly SourcingLine[]): SourcingPlan {
-  const left = new Map(candidates.map((c) => [c.location.id, { ...c.available }]));
-  const ranked = rankCandidates(store, candidates, lines);
+  return assignInOrder(rankCandidates(store, candidates, lines), lines);
+}
+
+/** Each line, in turn, whole to the first of `ranked` that still has its units after the lines before it. */
+function assignInOrder(ranked: readonly Candidate[], lines: readonly SourcingLine[]): SourcingPlan {
+  const left = new Map(ranked.map((c) => [c.location.id, { ...c.available }]));
   const assignments: { line: SourcingLine; locationId: string }[] = [];
   const unavailable: SourcingLine[] = [];
   for (const line of lines) {
@@ -97,18 +101,5 @@ export function rankForDelivery(candidates: readonly Candidate[], lines: readonl
  * locations (each ships its own parcel). Pure and replaceable.
  */
 export function planDelivery(candidates: readonly Candidate[], lines: readonly SourcingLine[]): SourcingPlan {
-  const left = new Map(candidates.map((c) => [c.location.id, { ...c.available }]));
-  const ranked = rankForDelivery(candidates, lines);
-  const assignments: { line: SourcingLine; locationId: string }[] = [];
-  const unavailable: SourcingLine[] = [];
-  for (const line of lines) {
-    const chosen = ranked.find((c) => (left.get(c.location.id)![line.sku] ?? 0) >= line.quantity);
-    if (!chosen) {
-      unavailable.push(line);
-      continue;
-    }
-    left.get(chosen.location.id)![line.sku] -= line.quantity;
-    assignments.push({ line, locationId: chosen.location.id });
-  }
-  return { assignments, unavailable };
+  return assignInOrder(rankForDelivery(candidates, lines), lines);
 }
