@@ -14,3 +14,4 @@ export * from './metrics';
 export * from './tracing';
 export * from './periodic-task';
 export * from './address.dto';
+export * from './priced-line.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -18,20 +18,8 @@ import { orderCartView } from './cart.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export class OrderLineDto {
-  @ApiProperty({ description: 'stock keeping unit', example: 'SKU-1', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @IsString() @Matches(ID, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
-  sku: string;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 2 })
-  @IsInt() @Min(1) @Max(10000)
-  quantity: number;
-
-  /** Price of one unit in minor units (cents) of the order's currency. */
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 8900, description: 'price of one unit in minor units (cents) of the order currency' })
-  @IsInt() @Min(0) @Max(100_000_000)
-  unitPrice: number;
-}
+/** A line of an order or a cart. */
+export class OrderLineDto extends PricedLineDto {}
 
 export class FulfilmentDto {
   @ApiProperty({ enum: FULFILMENT_TYPES, description: 'pickup: collected at storeId; delivery: shipped to address' })

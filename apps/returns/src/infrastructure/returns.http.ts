@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
@@ -13,7 +13,6 @@ import { returnRepository } from './return.repository';
 import { returnView } from './views';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
-const ID_MESSAGE = (f: string) => ({ message: `${f} must be 1-64 letters, digits, dot, dash or underscore` });
 
 export class ReturnLineDto {
   @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
@@ -29,19 +28,8 @@ export class ReturnLineDto {
   condition: ReturnCondition;
 }
 
-export class ReplacementDto {
-  @ApiProperty({ description: 'replacement SKU, from this store\'s stock', example: 'SKU-2', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @IsString() @Matches(ID, ID_MESSAGE('sku'))
-  sku: string;
-
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
-  @IsInt() @Min(1) @Max(10000)
-  quantity: number;
-
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 8900, description: 'the store\'s price of one unit, minor units' })
-  @IsInt() @Min(0) @Max(100_000_000)
-  unitPrice: number;
-}
+/** A replacement, from this store's stock at the store's price. */
+export class ReplacementDto extends PricedLineDto {}
 
 export class ChargedDto {
   @ApiProperty({ enum: TENDERS })
