@@ -67,7 +67,7 @@ describe('customer erasure', () => {
     expect(await sql(h.db, `SELECT count(*)::int AS n FROM customer_identities WHERE value = $1`, [email])).toEqual([{ n: 0 }]);
     expect((await h.get(`/customers/${customerId}/timeline`)).body.entries.filter((e: { orderId: string }) => e.orderId === first.orderId)).toHaveLength(1);
     expect(await sql(h.db, `SELECT name FROM customer_profiles WHERE id = $1`, [customerId])).toEqual([{ name: null }]);
-    expect(h.published(customerId, 'customer.order-linked').map((e) => [e.orderId, e.matchedBy])).toContainEqual([late.orderId, 'erased-profile']);
+    await eventually(() => expect(h.published(customerId, 'customer.order-linked').map((e) => [e.orderId, e.matchedBy])).toContainEqual([late.orderId, 'erased-profile']));
 
     // The person comes back after the erasure: a new customer, nothing of the old one.
     const back = placedV2({ channel: 'web', contact: { email } });

@@ -153,7 +153,7 @@ describe('notification requests follow the customer preferences, end to end', ()
         return found;
       });
       expect(first).toMatchObject({ orderId: reminded.id, template: 'pickup-reminder', contactChannel: 'push', pickupCode: null, storeId: store });
-      expect(probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: reminded.id, type: 'notification.requested.v1' }).map((m) => JSON.parse(m.value ?? '{}')).filter((n) => n.template === 'pickup-reminder')).toHaveLength(1);
+      await eventually(() => expect(probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: reminded.id, type: 'notification.requested.v1' }).map((m) => JSON.parse(m.value ?? '{}')).filter((n) => n.template === 'pickup-reminder')).toHaveLength(1));
       expect((await j.get(reminded.id)).status).toBe('READY_FOR_PICKUP');
 
       // 3⅓ days on, after another crash: the four-day hold is reminded, the three-day one expires, reminded once only.

@@ -132,7 +132,7 @@ describe('preorder with store pickup, end to end', () => {
     for (const o of orders) {
       await eventually(async () => expect((await group(o.id)).preorder.estimatedAvailableAt).toBe(late.toISOString()));
       await eventually(() => expect(notices(o.id).map((n) => n.template)).toEqual(['preorder-confirmed', 'preorder-delayed']));
-      expect(events(o.id, 'order.preorder-rescheduled.v1')).toEqual([expect.objectContaining({ cause: 'SUPPLY', estimatedAvailableAt: late.toISOString() })]);
+      await eventually(() => expect(events(o.id, 'order.preorder-rescheduled.v1')).toEqual([expect.objectContaining({ cause: 'SUPPLY', estimatedAvailableAt: late.toISOString() })]));
     }
 
     // The release slips past the shipment: every preorder moves again and is told again.
@@ -140,7 +140,7 @@ describe('preorder with store pickup, end to end', () => {
     for (const o of orders) {
       await eventually(async () => expect((await group(o.id)).preorder).toMatchObject({ releaseAt: later.toISOString(), estimatedAvailableAt: later.toISOString() }));
       await eventually(() => expect(notices(o.id).map((n) => n.template)).toEqual(['preorder-confirmed', 'preorder-delayed', 'preorder-delayed']));
-      expect(events(o.id, 'order.preorder-rescheduled.v1').map((e) => e.cause)).toEqual(['SUPPLY', 'RELEASE_DATE']);
+      await eventually(() => expect(events(o.id, 'order.preorder-rescheduled.v1').map((e) => e.cause)).toEqual(['SUPPLY', 'RELEASE_DATE']));
     }
   });
 

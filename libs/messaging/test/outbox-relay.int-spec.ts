@@ -77,8 +77,12 @@ describe('outbox relay', () => {
     await eventually(async () => expect((await sql<{ sent: boolean }>(dbUrl, 'SELECT sent_at IS NOT NULL AS sent FROM outbox WHERE id = $1', [eventId]))[0].sent).toBe(true));
     await recovered.stop();
 
-    const copies = probe.on(ORDER_EVENTS_TOPIC, { key: orderId });
-    expect(copies.length).toBeGreaterThanOrEqual(2);
+    // Acknowledged by Kafka is not yet read by the probe: wait for the second copy to arrive.
+    const copies = await eventually(() => {
+      const found = probe.on(ORDER_EVENTS_TOPIC, { key: orderId });
+      expect(found.length).toBeGreaterThanOrEqual(2);
+      return found;
+    });
     expect(new Set(copies.map((m) => m.headers['ce_id']))).toEqual(new Set([eventId]));
 
     await eventually(() => expect(probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId, type: 'inventory.reserved.v1' })).toHaveLength(1));

@@ -62,8 +62,9 @@ describe('tracing across services', () => {
     expect(sendPlaced).toMatchObject({ name: `send ${ORDER_EVENTS_TOPIC}`, parentSpanId: placeRequest.spanId });
     expect(sendPlaced.attributes['messaging.kafka.message.key']).toBe(placed.id);
     // …and what reached Kafka carries that send span as its trace context.
-    const wire = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' });
-    expect(wire.map((m) => m.headers.traceparent)).toEqual([`00-${traceId}-${sendPlaced.spanId}-01`]);
+    await eventually(() =>
+      expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }).map((m) => m.headers.traceparent)).toEqual([`00-${traceId}-${sendPlaced.spanId}-01`]),
+    );
 
     // Kafka → inventory and customer: their consumer spans are children of that send.
     const reserve = await spanWhere(traceId, 'inventory processing order.placed', (s) => s.service === 'inventory' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2');

@@ -34,10 +34,35 @@ export class KafkaProbe {
     await this.consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         this.seen.push({ topic, partition, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: flatHeaders(message) });
+        this.positions.set(`${topic}/${partition}`, Number(message.offset) + 1);
       },
     });
     await hasJoined;
+    await this.catchUp(topics);
     return this;
+  }
+
+  /** Next offset to read per `topic/partition`. */
+  private readonly positions = new Map<string, number>();
+
+  /**
+   * Waits until the probe has read what the topics held when it joined. The topics keep every
+   * earlier test file's events, and a probe still reading that backlog would see a test's own
+   * events late on some partitions and early on others. Offsets are contiguous here (no
+   * compaction, no transactions); if they were not, the wait ends at its deadline and the
+   * tests' own waits still hold.
+   */
+  private async catchUp(topics: string[], timeoutMs = 60_000): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const ends = (await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ key: `${topic}/${p.partition}`, low: Number(p.low), high: Number(p.high) }))))).flat();
+      const behind = () => ends.filter((e) => e.high > e.low && (this.positions.get(e.key) ?? 0) < e.high);
+      const deadline = Date.now() + timeoutMs;
+      while (behind().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      await admin.disconnect();
+    }
   }
 
   /** Messages on `topic`, optionally only those with `key` and of CloudEvents type `type`. */
