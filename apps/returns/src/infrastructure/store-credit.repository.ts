@@ -33,9 +33,12 @@ export const storeCreditRepository = {
     return rows[0][0].balance;
   },
 
-  /** A redemption an order paid with: the order's id is written on the ledger entry. */
+  /**
+   * A redemption an order paid with: the order's id is written on the ledger entry. The tender's
+   * reference comes from the till and need not be a redemption id (nor a UUID) at all.
+   */
   async attachOrder(m: EntityManager, redemptionId: string, orderId: string): Promise<void> {
-    await m.query(`UPDATE store_credit_entries SET order_id = $2 WHERE id = $1 AND delta < 0 AND order_id IS NULL`, [redemptionId, orderId]);
+    await m.query(`UPDATE store_credit_entries SET order_id = $2 WHERE id::text = $1 AND delta < 0 AND order_id IS NULL`, [redemptionId, orderId]);
   },
 
   async balances(m: EntityManager, accountId: string): Promise<StoreCreditBalance[]> {
