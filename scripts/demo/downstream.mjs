@@ -55,8 +55,12 @@ export async function startDownstream({ brokers, log = console.log }) {
         await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, refundedAt: new Date().toISOString() });
         log(`  payment:   refunded ${(amount / 100).toFixed(2)} ${data.currency} of return ${data.returnId} to ${data.tenders.map((t) => t.tender).join(' + ')}`);
       } else if (type === 'payment.refund-requested.v2') {
-        await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount: data.amount, currency: data.currency, refundedAt: new Date().toISOString() });
-        log(`  payment:   refunded ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} (${data.reason})`);
+        // A store-credit part is the returns service's to put back on the customer's balance.
+        const ours = data.tenders ? data.tenders.filter((t) => t.tender !== 'store-credit') : [{ tender: 'card', amount: data.amount }];
+        const amount = ours.reduce((sum, t) => sum + t.amount, 0);
+        if (amount === 0) return;
+        await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, refundedAt: new Date().toISOString() });
+        log(`  payment:   refunded ${(amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} to ${ours.map((t) => t.tender).join(' + ')} (${data.reason})`);
       }
     },
   });

@@ -21,6 +21,8 @@ import { PoliciesHttpController } from './infrastructure/policies.http';
 import { ReplacementShipmentHandler } from './infrastructure/replacement-shipment.handler';
 import { ReturnsHttpController } from './infrastructure/returns.http';
 import { StoreCreditHttpController } from './infrastructure/store-credit.http';
+import { OrderRefundsUseCase } from './application/order-refunds.use-case';
+import { OrderRefunds1700000050000 } from '../migrations/1700000050000-order-refunds';
 import { ReturnsConfig } from './returns.config';
 
 /**
@@ -38,7 +40,7 @@ export class ReturnsModule {
           service: 'returns',
           config,
           entities: [],
-          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000],
+          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000],
           consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
         }),
@@ -54,6 +56,7 @@ export class ReturnsModule {
         StoreCreditUseCase,
         PaymentResultsUseCase,
         ErasureUseCase,
+        OrderRefundsUseCase,
       ],
     };
   }

@@ -57,6 +57,7 @@ import {
   ReturnRefundRequestedV1,
   StoreCreditIssuedV1,
   StoreCreditRedeemedV1,
+  StoreCreditReinstatedV1,
 } from './events/returns.events';
 import { CartAbandonedV1 } from './events/cart.events';
 import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
@@ -113,6 +114,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReturnPolicyPublishedV1,
   StoreCreditIssuedV1,
   StoreCreditRedeemedV1,
+  StoreCreditReinstatedV1,
   ReplacementIssuedV1,
   ReplacementRefusedV1,
   ReturnRestockedV1,

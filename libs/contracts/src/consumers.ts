@@ -21,7 +21,7 @@ import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, Ord
 import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
-import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1 } from './events/returns.events';
+import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1, StoreCreditReinstatedV1 } from './events/returns.events';
 import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 import { CartAbandonedV1 } from './events/cart.events';
@@ -60,12 +60,13 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       PaymentRefundedV1,
       ReturnReplacementShipmentRequestedV1,
       ReturnCompletedV1,
+      StoreCreditReinstatedV1,
       CustomerOrderLinkedV1,
       CustomerMergedV1,
       CustomerErasedV1,
       CustomerPreferencesChangedV1,
     ],
-    description: "Moves orders on from reservation, transfer and payment results; places the delivery order shipping an exchange's replacement when the store had none; anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
+    description: "Moves orders on from reservation, transfer and payment results (a store-credit part of a refund settled by the returns service included); places the delivery order shipping an exchange's replacement when the store had none; anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
   },
   {
     service: 'customer',
@@ -93,6 +94,7 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       OrderPreorderRescheduledV1,
       ReturnCompletedV1,
       StoreCreditIssuedV1,
+      StoreCreditReinstatedV1,
     ],
     description: "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event, returns and store credit.",
   },
@@ -111,15 +113,16 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       ReplacementIssuedV1,
       ReplacementRefusedV1,
       PaymentRefundedV1,
+      PaymentRefundRequestedV2,
       CustomerErasedV1,
     ],
     description:
-      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's; anonymises an erased customer's contact and shipping addresses.",
+      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's; credits back to the customer's balance the store-credit part of the order service's refunds (and remembers every tender those refunds took, so a later return does not refund it again); anonymises an erased customer's contact and shipping addresses.",
   },
   {
     service: 'payment (external)',
     events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2, ReturnRefundRequestedV1],
-    description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender); answers on payment.events.v1.',
+    description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender; a store-credit part is not the payment system\'s: the returns service credits it back); answers on payment.events.v1.',
   },
   { service: 'marketing (external)', events: [CartAbandonedV1], description: 'Reminds consenting customers of the carts they left (raised only with marketing consent).' },
   { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },

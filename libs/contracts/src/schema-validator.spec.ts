@@ -151,6 +151,7 @@ example(returns.ReturnAuthorisedV1, { authorisationId: otherId, orderId, custome
 example(returns.ReturnPolicyPublishedV1, { version: 2, effectiveFrom: later, publishedBy: 'back-office', publishedAt: at }, 'return-policy');
 example(returns.StoreCreditIssuedV1, { accountId: 'c-1', entryId: otherId, amount: 1999, currency: 'EUR', balance: 1999, returnId, orderId, issuedAt: at }, 'c-1');
 example(returns.StoreCreditRedeemedV1, { accountId: 'c-1', redemptionId: otherId, amount: 999, currency: 'EUR', balance: 1000, reference: 'cart-42', redeemedAt: at }, 'c-1');
+example(returns.StoreCreditReinstatedV1, { accountId: 'c-1', entryId: otherId, amount: 999, currency: 'EUR', balance: 1999, orderId, refundId: otherId, tenderReference: otherId, reason: 'ORDER.CANCELLED', reinstatedAt: at }, 'c-1');
 example(inventoryReturns.ReplacementIssuedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-2', quantity: 1 }], issuedAt: at });
 example(inventoryReturns.ReplacementRefusedV1, { returnId, orderId, locationId: 'S2', reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'SKU-2', requested: 1, available: 0 }], refusedAt: at });
 example(inventoryReturns.ReturnRestockedV1, { returnId, orderId, locationId: 'S2', lines: [{ sku: 'SKU-1', quantity: 1, disposition: 'damaged' }], restockedAt: at });

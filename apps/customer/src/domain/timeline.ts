@@ -50,6 +50,8 @@ import {
   ReturnCompletedV1,
   StoreCreditIssuedPayload,
   StoreCreditIssuedV1,
+  StoreCreditReinstatedPayload,
+  StoreCreditReinstatedV1,
 } from '@omni/contracts';
 
 /**
@@ -172,6 +174,8 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
     }),
   ],
   [StoreCreditIssuedV1, (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency })],
+  // Store credit that paid for an order, back on the balance when that part of the order is refunded.
+  [StoreCreditReinstatedV1, (p: StoreCreditReinstatedPayload) => system('store-credit.reinstated', p, null, p.reinstatedAt, { refundId: p.refundId, reason: p.reason, amount: p.amount, currency: p.currency })],
 ];
 
 const BY_CE_TYPE = new Map(SOURCES.map(([def, fact]) => [ceTypeOf(def), fact]));

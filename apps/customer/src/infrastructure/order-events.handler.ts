@@ -29,6 +29,7 @@ import {
   OrderPreorderRescheduledV1,
   ReturnCompletedV1,
   StoreCreditIssuedV1,
+  StoreCreditReinstatedV1,
 } from '@omni/contracts';
 import { EventContext } from '@omni/messaging';
 import { LinkOrderUseCase } from '../application/link-order.use-case';
@@ -160,6 +161,11 @@ export class OrderEventsHandler {
 
   @EventPattern(ceTypeOf(StoreCreditIssuedV1))
   onStoreCreditIssued(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
+    return this.timeline.record(e, at(c));
+  }
+
+  @EventPattern(ceTypeOf(StoreCreditReinstatedV1))
+  onStoreCreditReinstated(@Payload() e: EventEnvelope, @Ctx() c: EventContext) {
     return this.timeline.record(e, at(c));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PendingEvent } from '@omni/contracts';
+import { PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -7,13 +7,15 @@ import { EntityManager } from 'typeorm';
 import { addressedTo, requestsNotification } from '../domain/notifications';
 import { Order } from '../domain/order';
 import { DecisionContext } from '../domain/pickup.machine';
+import { splitRefundsOverTenders } from '../domain/refund-tenders';
 import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
 import { orderRepository, paymentRequestRepository } from '../infrastructure/order.repository';
 
 /**
  * What every use case does after a decision: save the order, its payment requests and its events,
- * in the caller's transaction. Notification requests are addressed to the customer's preferred
- * contact channel as the customer service last reported it.
+ * in the caller's transaction. Refunds of an order paid at placing are split over its tenders;
+ * notification requests are addressed to the customer's preferred contact channel as the customer
+ * service last reported it.
  */
 @Injectable()
 export class OrderWriter {
@@ -26,10 +28,17 @@ export class OrderWriter {
     return { now: this.clock.now(), newId: randomUUID };
   }
 
-  async save(m: EntityManager, order: Order, events: readonly PendingEvent[], now: Date): Promise<void> {
+  async save(m: EntityManager, order: Order, decided: readonly PendingEvent[], now: Date): Promise<void> {
     await orderRepository.update(m, order);
+    const events = await this.tendered(m, order, decided);
     await paymentRequestRepository.recordRequested(m, events);
     for (const e of await this.addressed(m, order, events)) await this.outbox.append(m, e.def, e.payload, now);
+  }
+
+  /** Refunds of an order paid at placing say which of its tenders pay them back (ADR 0011). */
+  private async tendered(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
+    if (order.capturedTenders.length === 0 || !events.some((e) => e.def === PaymentRefundRequestedV2)) return events;
+    return splitRefundsOverTenders(events, order.capturedTenders, await paymentRequestRepository.refundedByReference(m, order.id));
   }
 
   private async addressed(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {

@@ -82,4 +82,6 @@ export class PaymentRequestRecord {
   @Column('text') status: string;
   @Column('integer', { name: 'done_amount', nullable: true }) doneAmount: number | null;
   @Column('timestamptz', { name: 'done_at', nullable: true }) doneAt: Date | null;
+  /** A refund of an order paid at placing: how it splits over the order's tenders. */
+  @Column('jsonb', { nullable: true }) tenders: CapturedTender[] | null;
 }

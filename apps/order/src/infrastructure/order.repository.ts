@@ -268,7 +268,7 @@ export const paymentRequestRepository = {
         await m.insert(PaymentRequestRecord, { id: randomUUID(), orderId: p.orderId, fulfilmentId: p.fulfilmentId ?? null, kind: 'capture', amount: p.amount, currency: p.currency, reason: null, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
       } else if (e.def === PaymentRefundRequestedV2) {
         const p = e.payload as PaymentRefundRequestedV2Payload;
-        await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, fulfilmentId: p.fulfilmentId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
+        await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, fulfilmentId: p.fulfilmentId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED', tenders: p.tenders ?? null });
       }
     }
   },
@@ -288,9 +288,32 @@ export const paymentRequestRepository = {
     return (r[0] as unknown[]).length > 0;
   },
 
+  /**
+   * Adds what was paid back for one refund request: the payment system's part (payment.refunded)
+   * and, for a store-credit tender, the returns service's (store-credit.reinstated) each count
+   * once (the inbox drops redeliveries); the request is done when they cover its amount.
+   */
   async recordRefunded(m: EntityManager, orderId: string, refundId: string, amount: number, at: Date): Promise<boolean> {
-    const r = await m.query(`UPDATE payment_requests SET status = 'DONE', done_amount = $3, done_at = $4 WHERE id = $2 AND order_id = $1 AND kind = 'refund' AND status = 'REQUESTED' RETURNING id`, [orderId, refundId, amount, at]);
+    const r = await m.query(
+      `UPDATE payment_requests
+       SET done_amount = coalesce(done_amount, 0) + $3, done_at = $4,
+           status = CASE WHEN coalesce(done_amount, 0) + $3 >= amount THEN 'DONE' ELSE status END
+       WHERE id = $2 AND order_id = $1 AND kind = 'refund' AND status = 'REQUESTED' RETURNING id`,
+      [orderId, refundId, amount, at],
+    );
     return (r[0] as unknown[]).length > 0;
+  },
+
+  /** What the order's refund requests took from each tender it was paid with at placing, by tender reference. */
+  async refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>> {
+    const rows: { reference: string; amount: number }[] = await m.query(
+      `SELECT t->>'reference' AS reference, sum((t->>'amount')::int)::int AS amount
+       FROM payment_requests, jsonb_array_elements(tenders) AS t
+       WHERE order_id = $1 AND kind = 'refund' AND tenders IS NOT NULL
+       GROUP BY 1`,
+      [orderId],
+    );
+    return new Map(rows.map((r) => [r.reference, r.amount]));
   },
 
   async forOrder(m: EntityManager, orderId: string): Promise<PaymentRequestView[]> {

@@ -18,13 +18,25 @@ import {
   OrderPlacedV2Payload,
   OrderShippedPayload,
   OrderShippedV1,
+  PaymentRefundRequestedV2,
+  PaymentRefundRequestedV2Payload,
 } from '@omni/contracts';
 import { OrderReadModelUseCase } from '../application/order-read-model.use-case';
+import { OrderRefundsUseCase } from '../application/order-refunds.use-case';
 
-/** Order events that build the returns service's read model of orders. */
+/** Order events that build the returns service's read model of orders, and the order service's refunds of orders paid at placing. */
 @Controller()
 export class OrderEventsHandler {
-  constructor(private readonly readModel: OrderReadModelUseCase) {}
+  constructor(
+    private readonly readModel: OrderReadModelUseCase,
+    private readonly refunds: OrderRefundsUseCase,
+  ) {}
+
+  /** The order service refunds part of an order paid at placing: a store-credit part comes back here. */
+  @EventPattern(ceTypeOf(PaymentRefundRequestedV2))
+  onRefundRequested(@Payload() e: EventEnvelope<PaymentRefundRequestedV2Payload>): Promise<void> {
+    return this.refunds.requested(e);
+  }
 
   @EventPattern(ceTypeOf(OrderPlacedV1))
   onPlacedV1(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {

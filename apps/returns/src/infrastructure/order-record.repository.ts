@@ -150,7 +150,13 @@ export const orderRecordRepository = {
   },
 
   async refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>> {
-    const rows: { reference: string; amount: number }[] = await m.query(`SELECT reference, sum(amount)::int AS amount FROM refunds WHERE order_id = $1 GROUP BY reference`, [orderId]);
+    // Returns' refunds and the order service's (cancellations, failed deliveries) take from the same tenders.
+    const rows: { reference: string; amount: number }[] = await m.query(
+      `SELECT reference, sum(amount)::int AS amount
+       FROM (SELECT reference, amount FROM refunds WHERE order_id = $1 UNION ALL SELECT reference, amount FROM order_refunds WHERE order_id = $1) AS taken
+       GROUP BY reference`,
+      [orderId],
+    );
     return new Map(rows.map((r) => [r.reference, r.amount]));
   },
 };

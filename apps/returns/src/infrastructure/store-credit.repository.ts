@@ -20,6 +20,31 @@ export const storeCreditRepository = {
     return rows[0].balance;
   },
 
+  /**
+   * Puts back the store-credit part of an order's refund request; false when that refund's part
+   * for this tender was put back already (the same request under another event id).
+   */
+  async reinstate(m: EntityManager, e: { entryId: string; accountId: string; currency: string; amount: number; orderId: string; refundId: string; tenderReference: string; at: Date }): Promise<number | null> {
+    const inserted: unknown[] = await m.query(
+      `INSERT INTO store_credit_entries (id, account_id, currency, delta, order_id, refund_id, tender_reference, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (refund_id, tender_reference) WHERE refund_id IS NOT NULL DO NOTHING RETURNING id`,
+      [e.entryId, e.accountId, e.currency, e.amount, e.orderId, e.refundId, e.tenderReference, e.at],
+    );
+    if (inserted.length === 0) return null;
+    const rows: { balance: number }[] = await m.query(
+      `INSERT INTO store_credit_accounts (account_id, currency, balance) VALUES ($1, $2, $3)
+       ON CONFLICT (account_id, currency) DO UPDATE SET balance = store_credit_accounts.balance + $3, updated_at = now() RETURNING balance`,
+      [e.accountId, e.currency, e.amount],
+    );
+    return rows[0].balance;
+  },
+
+  /** The account a redemption spent from (`redemptionId` is what an order's store-credit tender names). */
+  async accountOfRedemption(m: EntityManager, redemptionId: string): Promise<string | null> {
+    const rows: { account_id: string }[] = await m.query(`SELECT account_id FROM store_credit_entries WHERE id::text = $1 AND delta < 0`, [redemptionId]);
+    return rows[0]?.account_id ?? null;
+  },
+
   /** Spends `amount` only if the balance covers it, in one statement: two checkouts cannot both spend the last credit. */
   async tryDebit(m: EntityManager, e: { entryId: string; accountId: string; currency: string; amount: number; reference: string; at: Date }): Promise<number | null> {
     const rows: [{ balance: number }[], number] = await m.query(

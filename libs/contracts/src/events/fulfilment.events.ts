@@ -344,6 +344,13 @@ export interface PaymentRefundRequestedV2Payload {
   /** e.g. ORDER.CANCELLED, ORDER.REJECTED, ORDER.EXPIRED, LINE.UNAVAILABLE, DELIVERY.REFUSED, DELIVERY.LOST */
   reason: string;
   requestedAt: string;
+  /**
+   * How the amount splits over the tenders the order was paid with when it was placed (at a POS,
+   * with store credit); absent when the payment system captured the payment itself. A
+   * `store-credit` part goes back to the customer's balance (the returns service), not to the
+   * payment system.
+   */
+  tenders?: CapturedTenderPayload[];
 }
 
 export const PaymentRefundRequestedV2 = defineEvent<PaymentRefundRequestedV2Payload>({
@@ -365,6 +372,18 @@ export const PaymentRefundRequestedV2 = defineEvent<PaymentRefundRequestedV2Payl
       currency,
       reason: { ...code, description: 'ORDER.CANCELLED, ORDER.REJECTED, ORDER.EXPIRED, LINE.UNAVAILABLE, DELIVERY.REFUSED or DELIVERY.LOST' },
       requestedAt: dateTime,
+      tenders: {
+        type: 'array',
+        minItems: 1,
+        description:
+          'How amount splits over the tenders captured when the order was placed, in the order they were captured, each up to what it paid less what earlier refunds of the order took from it; absent when the payment system captured the payment itself. A store-credit part is credited back to the customer by the returns service (store-credit.reinstated) and is not the payment system\'s to refund.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['tender', 'amount', 'reference'],
+          properties: { tender: { type: 'string', enum: [...TENDERS] }, amount: money, reference: { type: 'string', minLength: 1, maxLength: 64, description: 'the reference the tender was captured with' } },
+        },
+      },
     },
   },
 });

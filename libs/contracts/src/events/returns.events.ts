@@ -307,6 +307,48 @@ export const StoreCreditRedeemedV1 = defineEvent<StoreCreditRedeemedPayload>({
   },
 });
 
+export interface StoreCreditReinstatedPayload {
+  accountId: string;
+  entryId: string;
+  amount: number;
+  currency: string;
+  balance: number;
+  /** The order refunded, and the order service's refund request (payment.refund-requested v2). */
+  orderId: string;
+  refundId: string;
+  /** The reference of the store-credit tender the order was paid with. */
+  tenderReference: string;
+  /** The refund's reason code, e.g. ORDER.CANCELLED, DELIVERY.REFUSED. */
+  reason: string;
+  reinstatedAt: string;
+}
+
+export const StoreCreditReinstatedV1 = defineEvent<StoreCreditReinstatedPayload>({
+  type: 'store-credit.reinstated',
+  version: 1,
+  topic: RETURNS_EVENTS_TOPIC,
+  key: (p) => p.accountId,
+  description:
+    "Store credit that paid for an order is back on the customer's balance: the order service asked to refund part of the order (payment.refund-requested v2) and that part had been paid with store credit. Once per refund request and tender.",
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['accountId', 'entryId', 'amount', 'currency', 'balance', 'orderId', 'refundId', 'tenderReference', 'reason', 'reinstatedAt'],
+    properties: {
+      accountId,
+      entryId: uuid,
+      amount: { ...money, minimum: 1 },
+      currency,
+      balance: money,
+      orderId: uuid,
+      refundId: { ...uuid, description: 'refundId of the payment.refund-requested it answers' },
+      tenderReference: text(64, 'reference of the store-credit tender: a redemption id, or the return whose value paid a replacement'),
+      reason: { type: 'string', pattern: '^[A-Z]+(\\.[A-Z_]+)+$', maxLength: 64, description: 'reason code of the refund request' },
+      reinstatedAt: dateTime,
+    },
+  },
+});
+
 export interface ReturnPolicyPublishedPayload {
   version: number;
   effectiveFrom: string;

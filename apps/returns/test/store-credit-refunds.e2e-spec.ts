@@ -1,0 +1,170 @@
+import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+import { uniq } from './returns.harness';
+
+const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+
+/**
+ * Refunds of orders paid at placing (ADR 0011), across the real order, inventory and returns
+ * services: the order service says which tenders pay a refund back; a store-credit part goes back
+ * to the customer's balance through the returns service, never to the payment system.
+ */
+describe('refunds of orders paid with store credit, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const returnsUrl = () => stack.services.returns.url;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const events = (topic: string, key: string, type: string): any[] => probe.on(topic, { key, type }).map((m) => JSON.parse(m.value!));
+  const balance = async (customerId: string) => (await http('GET', `${returnsUrl()}/store-credit/${customerId}`)).body.balances;
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, `${ORDER_EVENTS_TOPIC}.dlq`]);
+    stack = await startStack(['order', 'inventory', 'returns']);
+    j = new Journey(stack, probe);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  /** A customer with 4500 of store credit, from a collected web order returned at `store`. */
+  async function customerWithCredit(store: string): Promise<string> {
+    const customerId = uniq('cust');
+    const sku = uniq('SCARF');
+    await j.receive(store, sku, 1);
+    const placed = await j.place(store, [{ sku, quantity: 1, unitPrice: 4500 }], { customerId });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(store, placed.id);
+    expect((await j.store(store).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
+    const returned = await http('POST', `${returnsUrl()}/stores/${store}/returns`, { requestId: uniq('pos'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' }, {}, { token: await tokens.pos(store) });
+    expect(returned.status).toBe(201);
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]));
+    return customerId;
+  }
+
+  it('a POS order paid with store credit and a card is cancelled: the store credit is back on the balance, the card part goes to the payment system', async () => {
+    const [store, warehouse] = [Journey.id('S'), Journey.id('W')];
+    await j.location(store);
+    await j.location(warehouse, { kind: 'warehouse' });
+    const customerId = await customerWithCredit(store);
+
+    // At the till the customer spends 3000 of the credit and pays 2000 by card, for a coat delivered home.
+    const app = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'app', scope: 'orders:place orders:read' });
+    const spend = await http('POST', `${returnsUrl()}/store-credit/${customerId}/redemptions`, { amount: 3000, currency: 'EUR', reference: uniq('till') }, {}, { token: app });
+    expect(spend.status).toBe(201);
+    const coat = uniq('COAT');
+    await j.receive(warehouse, coat, 1);
+    const tenders = [
+      { tender: 'store-credit', amount: 3000, reference: spend.body.redemptionId },
+      { tender: 'card', amount: 2000, reference: uniq('TERM') },
+    ];
+    const placed = await j.placeOrder({ channel: 'pos', customerId, fulfilments: [{ type: 'delivery', address, lines: [{ sku: coat, quantity: 1, unitPrice: 5000 }] }], capturedTenders: tenders }, await tokens.pos(store));
+    await j.groupStatus(placed.id, 'RESERVED');
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 1500 }]));
+
+    expect((await http('POST', `${j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
+    // The refund names its tenders, in the order they were captured.
+    const [refund] = await eventually(() => {
+      const found = events(ORDER_EVENTS_TOPIC, placed.id, 'payment.refund-requested.v2');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(refund).toMatchObject({ amount: 5000, reason: 'ORDER.CANCELLED', tenders });
+
+    // The returns service puts the store-credit part back, once; the card part waits for the payment system.
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]));
+    const [reinstated] = await eventually(() => {
+      const found = events(RETURNS_EVENTS_TOPIC, customerId, 'store-credit.reinstated.v1');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(reinstated).toMatchObject({ accountId: customerId, amount: 3000, balance: 4500, orderId: placed.id, refundId: refund.refundId, tenderReference: spend.body.redemptionId, reason: 'ORDER.CANCELLED' });
+    await eventually(async () => expect((await j.get(placed.id)).payment.requests.find((r: { id: string }) => r.id === refund.refundId)).toMatchObject({ status: 'REQUESTED', amount: 5000, doneAmount: 3000 }));
+
+    // The same request again under another event id: nothing more comes back.
+    const replayId = randomUUID();
+    const original = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'payment.refund-requested.v2' })[0];
+    await probe.produce(ORDER_EVENTS_TOPIC, [{ key: placed.id, value: original.value, headers: { ...original.headers, ce_id: replayId } }]);
+    await eventually(async () => expect(await sql(stack.databases.returns, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [replayId])).toEqual([{ n: 1 }]));
+    expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]);
+    expect(events(RETURNS_EVENTS_TOPIC, customerId, 'store-credit.reinstated.v1')).toHaveLength(1);
+  });
+
+  it('an exchange whose shipped replacement no location can supply: the replacement order is rejected and its value comes back as store credit', async () => {
+    const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
+    await j.location(a);
+    await j.location(b);
+    await j.location(w, { kind: 'warehouse' });
+    const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
+    await j.receive(a, m, 1);
+    const customerId = uniq('cust');
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(a, placed.id);
+    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
+
+    // Nobody has a JACKET-L: B ships it, the delivery order placed for it is rejected.
+    const exchange = await http(
+      'POST',
+      `${returnsUrl()}/stores/${b}/returns`,
+      { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }], shipReplacementTo: address },
+      {},
+      { token: await tokens.pos(b) },
+    );
+    expect(exchange.status).toBe(201);
+    const done = await eventually(async () => {
+      const r = (await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body;
+      expect(r).toMatchObject({ status: 'COMPLETED', replacementOrderId: expect.any(String) });
+      return r;
+    });
+    await j.status(done.replacementOrderId, 'REJECTED');
+
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 12900 }]));
+    const [refund] = await eventually(() => {
+      const found = events(ORDER_EVENTS_TOPIC, done.replacementOrderId, 'payment.refund-requested.v2');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(refund).toMatchObject({ amount: 12900, tenders: [{ tender: 'store-credit', amount: 12900, reference: exchange.body.id }] });
+    await eventually(() =>
+      expect(events(RETURNS_EVENTS_TOPIC, customerId, 'store-credit.reinstated.v1')).toEqual([expect.objectContaining({ orderId: done.replacementOrderId, refundId: refund.refundId, amount: 12900, tenderReference: exchange.body.id })]),
+    );
+    // Settled in full by the returns service: nothing is left for the payment system.
+    await eventually(async () => expect((await j.get(done.replacementOrderId)).payment.requests.find((r: { id: string }) => r.id === refund.refundId)).toMatchObject({ status: 'DONE', doneAmount: 12900 }));
+  });
+
+  it('a store-credit tender nobody can be credited for goes to the dead-letter topic with the reason, and the consumer goes on', async () => {
+    const [store, warehouse] = [Journey.id('S'), Journey.id('W')];
+    await j.location(store);
+    await j.location(warehouse, { kind: 'warehouse' });
+    const hat = uniq('HAT');
+    await j.receive(warehouse, hat, 2);
+    // A guest at the till, with a store-credit tender that names no redemption this service made.
+    const pos = await tokens.pos(store);
+    const lines = [{ sku: hat, quantity: 1, unitPrice: 2500 }];
+    const orphan = await j.placeOrder({ channel: 'pos', customerId: null, fulfilments: [{ type: 'delivery', address, lines }], capturedTenders: [{ tender: 'store-credit', amount: 2500, reference: uniq('VOUCHER') }] }, pos);
+    await j.groupStatus(orphan.id, 'RESERVED');
+    expect((await http('POST', `${j.order}/orders/${orphan.id}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
+
+    const [parked] = await eventually(() => {
+      const found = probe.on(`${ORDER_EVENTS_TOPIC}.dlq`, { key: orphan.id }).filter((m) => m.headers['dlq-consumer'] === 'returns');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(parked.headers).toMatchObject({ 'dlq-reason-code': 'STORE_CREDIT.NO_ACCOUNT', ce_type: 'payment.refund-requested.v2' });
+    expect(await sql(stack.databases.returns, 'SELECT count(*)::int AS n FROM order_refunds WHERE order_id = $1', [orphan.id])).toEqual([{ n: 0 }]);
+
+    // The next order's refund is handled as usual.
+    const customerId = await customerWithCredit(store);
+    const app = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'app', scope: 'orders:place orders:read' });
+    const spend = await http('POST', `${returnsUrl()}/store-credit/${customerId}/redemptions`, { amount: 2500, currency: 'EUR', reference: uniq('till') }, {}, { token: app });
+    const next = await j.placeOrder({ channel: 'pos', customerId, fulfilments: [{ type: 'delivery', address, lines }], capturedTenders: [{ tender: 'store-credit', amount: 2500, reference: spend.body.redemptionId }] }, pos);
+    await j.groupStatus(next.id, 'RESERVED');
+    expect((await http('POST', `${j.order}/orders/${next.id}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]));
+  });
+});
