@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, INestApplication, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
-import { InboxProcessor } from './inbox/inbox';
+import { InboxProcessor, inOneTransaction } from './inbox/inbox';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaEventServer } from './kafka/kafka-event.server';
 import { KafkaReadiness } from './kafka/kafka-readiness';
@@ -19,7 +19,7 @@ export interface MessagingOptions {
   /** Topics this service consumes; empty for a service that only publishes. */
   consumes: string[];
   outbox: { pollIntervalMs: number; batchSize: number };
-  consumer: { maxAttempts: number; retryBaseMs: number; partitionsConsumedConcurrently: number; sessionTimeoutMs: number };
+  consumer: { maxAttempts: number; retryBaseMs: number; partitionsConsumedConcurrently: number; sessionTimeoutMs: number; batchSize: number };
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -84,9 +84,9 @@ export class MessagingModule {
         { provide: OutboxWriter, useValue: new OutboxWriter(`/${options.service}`) },
         {
           provide: KafkaEventServer,
-          inject: [KAFKA, RELAY_PRODUCER, Metrics],
-          useFactory: (kafka: Kafka, producer: Producer, metrics: Metrics) =>
-            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }, metrics),
+          inject: [KAFKA, RELAY_PRODUCER, Metrics, DataSource],
+          useFactory: (kafka: Kafka, producer: Producer, metrics: Metrics, ds: DataSource) =>
+            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }, metrics, (work) => inOneTransaction(ds, work)),
         },
         {
           provide: InboxProcessor,

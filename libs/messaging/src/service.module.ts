@@ -99,6 +99,7 @@ export class ServiceInfrastructureModule {
             maxAttempts: c.CONSUMER_MAX_ATTEMPTS,
             retryBaseMs: c.CONSUMER_RETRY_BASE_MS,
             partitionsConsumedConcurrently: c.CONSUMER_PARTITIONS_CONCURRENTLY,
+            batchSize: c.CONSUMER_BATCH_SIZE,
             sessionTimeoutMs: c.CONSUMER_SESSION_TIMEOUT_MS,
           },
         }),

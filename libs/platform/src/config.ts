@@ -61,6 +61,13 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(64)
   CONSUMER_PARTITIONS_CONCURRENTLY: number = 3;
 
+  /**
+   * Events of one partition applied in one database transaction when they arrive together
+   * (ADR 0012); 1 gives every event its own transaction.
+   */
+  @IsInt() @Min(1) @Max(500)
+  CONSUMER_BATCH_SIZE: number = 20;
+
   /** How long the group waits for a silent consumer before giving its partitions to another. */
   @IsInt() @Min(6000) @Max(300000)
   CONSUMER_SESSION_TIMEOUT_MS: number = 30000;

@@ -72,7 +72,7 @@ export class KafkaProbe {
     );
   }
 
-  async produce(topic: string, messages: { key: string; value: string | null; headers?: Record<string, string> }[]): Promise<void> {
+  async produce(topic: string, messages: { key: string; value: string | null; headers?: Record<string, string>; partition?: number }[]): Promise<void> {
     if (!this.producer) {
       this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
       await this.producer.connect();

@@ -1,8 +1,20 @@
 import { EventEnvelope } from '@omni/contracts';
 import { context } from '@opentelemetry/api';
 import { contextFromTraceparent, hasActiveSpan, requestContext } from '@omni/platform';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { markDuplicate } from '../metrics/messaging-metrics';
+
+/** The transaction that events consumed together share (ADR 0012); `InboxProcessor.once` joins it. */
+const sharedTransaction = new AsyncLocalStorage<EntityManager>();
+
+/**
+ * Runs `work` in one database transaction: every `InboxProcessor.once` inside joins it instead of
+ * opening its own, so the events' effects and inbox rows commit together or not at all.
+ */
+export function inOneTransaction(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  return dataSource.transaction((manager) => sharedTransaction.run(manager, work));
+}
 
 /** Records that `consumer` applied event `eventId`; false when it already had (a redelivery). */
 export async function claimInbox(manager: EntityManager, consumer: string, envelope: EventEnvelope): Promise<boolean> {
@@ -31,14 +43,14 @@ export class InboxProcessor {
   once<T>(envelope: EventEnvelope, work: (manager: EntityManager) => Promise<T>): Promise<InboxOutcome<T>> {
     const ctx = { correlationId: envelope.correlationId, causationId: envelope.id };
     const trace = hasActiveSpan() ? context.active() : contextFromTraceparent(envelope.traceparent);
-    return context.with(trace, () => requestContext.run(ctx, () =>
-      this.dataSource.transaction(async (manager): Promise<InboxOutcome<T>> => {
-        if (!(await claimInbox(manager, this.consumer, envelope))) {
-          markDuplicate();
-          return { applied: false };
-        }
-        return { applied: true, result: await work(manager) };
-      }),
-    ));
+    const apply = async (manager: EntityManager): Promise<InboxOutcome<T>> => {
+      if (!(await claimInbox(manager, this.consumer, envelope))) {
+        markDuplicate();
+        return { applied: false };
+      }
+      return { applied: true, result: await work(manager) };
+    };
+    const shared = sharedTransaction.getStore();
+    return context.with(trace, () => requestContext.run(ctx, () => (shared ? apply(shared) : this.dataSource.transaction(apply))));
   }
 }

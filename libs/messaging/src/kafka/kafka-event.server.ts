@@ -2,7 +2,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { decodeWireMessage, EventEnvelope } from '@omni/contracts';
 import { Span, SpanKind } from '@opentelemetry/api';
 import { contextFromTraceparent, failSpan, inSpan, requestContext } from '@omni/platform';
-import { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
 import { deadLetterFor } from './dead-letter';
@@ -17,7 +17,12 @@ export interface KafkaEventServerOptions {
   retryBaseMs: number;
   partitionsConsumedConcurrently: number;
   sessionTimeoutMs: number;
+  /** Events of one partition applied in one transaction when they arrive together (ADR 0012); 1: one each. */
+  batchSize: number;
 }
+
+/** Runs work in one database transaction that the handlers' inbox calls join (`inOneTransaction`). */
+export type SharedTransaction = (work: () => Promise<void>) => Promise<void>;
 
 /** What a handler receives beside the envelope. */
 export interface EventContext {
@@ -35,7 +40,10 @@ export interface EventContext {
  *   message never blocks its partition;
  * - the offset is committed only after the handler resolved, i.e. after its database commit;
  * - if Kafka is down at start, the server keeps retrying in the background, and readiness says so;
- * - each handled event gets a consumer span, child of its `traceparent` header, covering all attempts.
+ * - each handled event gets a consumer span, child of its `traceparent` header, covering all attempts;
+ * - events of a partition fetched together are applied up to `batchSize` at a time in one database
+ *   transaction (ADR 0012); if anything in it fails, it is rolled back and the same events are
+ *   applied one by one, with the retries and dead letters above.
  */
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
@@ -48,6 +56,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly deadLetterProducer: Producer,
     private readonly options: KafkaEventServerOptions,
     private readonly metrics?: Metrics,
+    private readonly sharedTransaction?: SharedTransaction,
   ) {
     super();
   }
@@ -105,7 +114,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await consumer.subscribe({ topics: this.options.topics, fromBeginning: true });
         await consumer.run({
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
-          eachMessage: (p) => this.consume(p),
+          // Offsets are resolved here as events are applied, never for a whole batch at once:
+          // stopping halfway must leave the rest uncommitted.
+          eachBatchAutoResolve: false,
+          eachBatch: (p) => this.consumeBatch(p),
         });
         await Promise.race([crashed, new Promise((r) => this.stopSignal.signal.addEventListener('abort', r, { once: true }))]);
       } catch (e) {
@@ -119,6 +131,105 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
+  private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const { topic, partition } = batch;
+    const size = this.sharedTransaction ? this.options.batchSize : 1;
+    const one = async (message: KafkaMessage) => {
+      await this.consume({ topic, partition, message, heartbeat, pause: () => () => undefined });
+      resolveOffset(message.offset);
+      await heartbeat();
+    };
+    const together = async (run: KafkaMessage[]): Promise<number | null> => {
+      const failedAt = await this.consumeTogether(topic, partition, run);
+      if (failedAt === null) resolveOffset(run[run.length - 1].offset);
+      return failedAt;
+    };
+    let i = 0;
+    while (i < batch.messages.length) {
+      if (!isRunning() || isStale()) return;
+      const run = batch.messages.slice(i, i + size);
+      if (run.length === 1) {
+        await one(run[0]);
+        i += 1;
+        continue;
+      }
+      const failedAt = await together(run);
+      if (failedAt === null) {
+        i += run.length;
+      } else if (failedAt < 0) {
+        // Nothing to blame on one event (a deadlock, a lost connection): each on its own.
+        for (const message of run) {
+          if (!isRunning() || isStale()) return;
+          await one(message);
+        }
+        i += run.length;
+      } else {
+        // The events before the failing one again together, then that one alone with its retries
+        // and dead letter; batching goes on after it.
+        const before = run.slice(0, failedAt);
+        if (before.length > 1 && (await together(before)) !== null) for (const message of before) await one(message);
+        else if (before.length === 1) await one(before[0]);
+        if (!isRunning() || isStale()) return;
+        await one(run[failedAt]);
+        i += failedAt + 1;
+      }
+      await heartbeat();
+    }
+  }
+
+  /**
+   * Applies a run of one partition's events in one transaction (ADR 0012): their effects, inbox
+   * rows and outbox rows commit together. Anything failing — a handler, an event that fails its
+   * schema, a deadlock — rolls the whole run back. Answers null when all were applied, else the
+   * index of the event that failed (-1 when none is to blame, e.g. the commit failed).
+   */
+  private async consumeTogether(topic: string, partition: number, messages: KafkaMessage[]): Promise<number | null> {
+    const outcomes: { type: string; outcome: 'applied' | 'duplicate' }[] = [];
+    let current = -1;
+    try {
+      await this.sharedTransaction!(async () => {
+        for (const [index, message] of messages.entries()) {
+          current = index;
+          const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
+          const decoded = decodeWireMessage(raw);
+          if (!decoded.ok) throw new Error(`event at offset ${message.offset} fails its schema`);
+          const envelope = decoded.envelope;
+          const handler = this.getHandlerByPattern(envelope.type);
+          if (!handler) continue;
+          const scope = { duplicate: false };
+          await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), async (span) => {
+            await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset: message.offset, attempt: 1 }));
+            span.setAttributes({ 'omni.consume.outcome': scope.duplicate ? 'duplicate' : 'applied', 'omni.consume.attempts': 1, 'omni.consume.batch_size': messages.length });
+          });
+          outcomes.push({ type: envelope.type, outcome: scope.duplicate ? 'duplicate' : 'applied' });
+        }
+        current = -1; // what fails now is the commit
+      });
+    } catch (e) {
+      this.logger.debug?.({ topic, partition, fromOffset: messages[0].offset, events: messages.length, failedAt: current, err: (e as Error).message }, 'batch rolled back');
+      return current;
+    }
+    for (const o of outcomes) this.metrics?.eventConsumed(topic, o.type, o.outcome);
+    return null;
+  }
+
+  private spanOptions(raw: { topic: string; partition: number; offset: string }, envelope: EventEnvelope) {
+    return {
+      kind: SpanKind.CONSUMER,
+      attributes: {
+        'messaging.system': 'kafka',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': raw.topic,
+        'messaging.destination.partition.id': String(raw.partition),
+        'messaging.kafka.offset': Number(raw.offset),
+        'messaging.consumer.group.name': this.options.groupId,
+        'messaging.message.id': envelope.id,
+        'cloudevents.event_type': envelope.type,
+        correlation_id: envelope.correlationId,
+      },
+    };
+  }
+
   private async consume({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
     const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
     const decoded = decodeWireMessage(raw);
@@ -126,22 +237,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const envelope = decoded.envelope;
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) return; // an event this service does not act on
-
-    const span = {
-      kind: SpanKind.CONSUMER,
-      attributes: {
-        'messaging.system': 'kafka',
-        'messaging.operation.type': 'process',
-        'messaging.destination.name': topic,
-        'messaging.destination.partition.id': String(partition),
-        'messaging.kafka.offset': Number(message.offset),
-        'messaging.consumer.group.name': this.options.groupId,
-        'messaging.message.id': envelope.id,
-        'cloudevents.event_type': envelope.type,
-        correlation_id: envelope.correlationId,
-      },
-    };
-    await inSpan(`process ${topic}`, span, contextFromTraceparent(envelope.traceparent), (s) => this.consumeWithRetries(s, raw, envelope, handler, heartbeat));
+    await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), (s) => this.consumeWithRetries(s, raw, envelope, handler, heartbeat));
   }
 
   private async consumeWithRetries(
