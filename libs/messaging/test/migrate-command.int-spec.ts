@@ -1,6 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { FAST_TEST_ENV, freePort, freshDatabase, runServiceCommand, ServiceName, ServiceProcess, sql, testAuthKeys, testInfra } from '@omni/testing';
+import { ORDER_EVENTS_TOPIC, OrderPlacedV1 } from '@omni/contracts';
+import { eventually, FAST_TEST_ENV, freePort, freshDatabase, KafkaProbe, runServiceCommand, ServiceName, ServiceProcess, sql, testAuthKeys, testEvent, testInfra } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
 
 const SERVICES: ServiceName[] = ['order', 'inventory', 'returns', 'customer'];
 
@@ -57,6 +59,30 @@ describe('the migrate command', () => {
     const run = await runServiceCommand('order', ['migrations'], env('postgres://omni:omni@127.0.0.1:1/x'));
     expect(run.code).toBe(1);
     expect(linesOf(run.logs).find((l) => l.level === 'fatal')?.err).toMatch(/unknown command "migrations"/);
+  });
+
+  it('a service waiting for its migrations consumes nothing until they are applied', async () => {
+    // An event waiting for it. Before the fix the consumer was attached before the lifecycle hooks
+    // ran, and handled events while the migrations were pending (tables missing: retried, then
+    // dead-lettered).
+    const orderId = randomUUID();
+    const probe = new KafkaProbe();
+    await probe.produce(ORDER_EVENTS_TOPIC, [
+      testEvent(OrderPlacedV1, { orderId, channel: 'web', storeId: 'S-1', customerId: `c-${orderId.slice(0, 8)}`, currency: 'EUR', lines: [{ lineId: randomUUID(), sku: 'X', quantity: 1, unitPrice: 100 }], placedAt: new Date().toISOString() }),
+    ]);
+    await probe.close();
+    const db = await freshDatabase('customer_consume_after_migrate');
+    const svc = new ServiceProcess('customer', await freePort(), env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '120', KAFKA_BROKERS: testInfra().kafkaBrokers })).start();
+    try {
+      // Waiting: it has connected to its database and found the migrations pending (its logs are buffered until it starts).
+      await eventually(async () => expect(await sql(db, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'customer'`)).not.toEqual([{ n: 0 }]));
+      expect((await runServiceCommand('customer', ['migrate'], env(db))).code).toBe(0);
+      await svc.ready();
+      await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM order_links WHERE order_id = $1', [orderId])).toEqual([{ n: 1 }]));
+      expect(linesOf(svc.logs).filter((l) => l.msg === 'event handler failed, retrying' || l.msg === 'event dead-lettered')).toEqual([]);
+    } finally {
+      await svc.stop();
+    }
   });
 
   describe('services with MIGRATIONS_RUN=false', () => {

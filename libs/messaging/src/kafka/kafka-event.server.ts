@@ -98,9 +98,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       });
       this.consumer = consumer;
       const crashed = new Promise<void>((resolve) => {
-        consumer.on(consumer.events.GROUP_JOIN, () => {
+        consumer.on(consumer.events.GROUP_JOIN, (e) => {
           this.joined = true;
           failures = 0;
+          this.logger.log?.({ event: 'consumer.joined', groupId: this.options.groupId, memberId: e.payload.memberId }, 'consumer joined its group');
         });
         consumer.on(consumer.events.CRASH, (e) => {
           this.joined = false;
