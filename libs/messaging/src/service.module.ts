@@ -140,6 +140,9 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, po
   app.use(httpMetricsMiddleware(app.get(Metrics)));
   configureHttpApp(app);
   setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
+  // The JSON logger is in place: what init logs (migrations, waiting for the migration Job, a
+  // failure to start) must reach it now, not when the app listens.
+  app.flushLogs();
   // Lifecycle hooks first: migrations (onModuleInit) must be applied before a single event is
   // consumed, and the consumer starts listening as soon as it is attached.
   await app.init();
