@@ -145,12 +145,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       if (failedAt === null) resolveOffset(run[run.length - 1].offset);
       return failedAt;
     };
+    // After a failed run the next events go one by one for a while: a stream of poison (events
+    // for orders this service never saw, say) would otherwise cost every event a rolled-back try.
+    let alone = 0;
     let i = 0;
     while (i < batch.messages.length) {
       if (!isRunning() || isStale()) return;
-      const run = batch.messages.slice(i, i + size);
+      const run = batch.messages.slice(i, i + (alone > 0 ? 1 : size));
       if (run.length === 1) {
         await one(run[0]);
+        alone = Math.max(0, alone - 1);
         i += 1;
         continue;
       }
@@ -164,15 +168,17 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           await one(message);
         }
         i += run.length;
+        alone = size;
       } else {
         // The events before the failing one again together, then that one alone with its retries
-        // and dead letter; batching goes on after it.
+        // and dead letter.
         const before = run.slice(0, failedAt);
         if (before.length > 1 && (await together(before)) !== null) for (const message of before) await one(message);
         else if (before.length === 1) await one(before[0]);
         if (!isRunning() || isStale()) return;
         await one(run[failedAt]);
         i += failedAt + 1;
+        alone = size;
       }
       await heartbeat();
     }
