@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedPayload, OrderPlacedV1, WireMessage } from '@omni/contracts';
 import { eventually, http, KafkaProbe, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 /**
  * Events of one partition that arrive together are applied in shared transactions (ADR 0012):
@@ -65,6 +66,34 @@ describe('inventory applies a partition backlog in shared transactions', () => {
 
     // Rows a transaction writes carry its id (xmin): fewer ids than events means they shared some.
     expect(await count('SELECT count(DISTINCT xmin::text)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).toBeLessThan(40);
+  });
+
+  it('gives up a shared run that waits on a locked row, and applies its events one by one once the row is free', async () => {
+    const sku = `LOCKED-${randomUUID().slice(0, 6)}`;
+    expect((await http('POST', `${url()}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity: 50 })).status).toBe(200);
+    const orders = Array.from({ length: 30 }, () => orderPlaced(sku));
+    // A stock count in progress elsewhere holds the SKU's row.
+    const counting = new Client({ connectionString: db });
+    await counting.connect();
+    try {
+      await counting.query('BEGIN');
+      await counting.query('SELECT * FROM stock WHERE location_id = $1 AND sku = $2 FOR UPDATE', [store, sku]);
+      await backlog(2, orders);
+      await restart();
+      // The shared run gave up at its lock timeout; then an event alone waits for the row, and
+      // nothing of the backlog is applied meanwhile.
+      const gaveUp = () => stack.services.inventory.logs.some((l) => l.includes('shared run rolled back') && l.includes('lock timeout') && l.includes('"partition":2'));
+      await eventually(() => expect(gaveUp()).toBe(true));
+      await eventually(async () => expect(await count(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'inventory' AND wait_event_type = 'Lock'`, [])).toBe(1));
+      expect(await count('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [orders.map((o) => o.headers['ce_id'])])).toBe(0);
+      await counting.query('COMMIT');
+    } finally {
+      await counting.end();
+    }
+    await eventually(async () => expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = ANY($1::uuid[])', [orders.map((o) => o.key)])).toBe(30));
+    expect(await stock(sku)).toMatchObject({ onHand: 50, reserved: 30 });
+    // Had the run waited for the row, the 30 events would sit in two transactions (20 and 10).
+    expect(await count('SELECT count(DISTINCT xmin::text)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [orders.map((o) => o.headers['ce_id'])])).toBeGreaterThan(2);
   });
 
   it('loses and doubles nothing when killed in the middle of a backlog', async () => {

@@ -13,8 +13,17 @@ const sharedTransaction = new AsyncLocalStorage<EntityManager>();
  * opening its own, so the events' effects and inbox rows commit together or not at all.
  */
 export function inOneTransaction(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
-  return dataSource.transaction((manager) => sharedTransaction.run(manager, work));
+  return dataSource.transaction(async (manager) => {
+    // A shared run is optimistic: rather than wait on a row another run or a request holds (two
+    // runs taking the same stock rows in another order deadlock, and PostgreSQL only notices after
+    // deadlock_timeout, a second by default), give up quickly; its events are then applied one
+    // transaction each, which wait as long as they need.
+    await manager.query(`SET LOCAL lock_timeout = '${SHARED_RUN_LOCK_TIMEOUT_MS}ms'`);
+    await sharedTransaction.run(manager, work);
+  });
 }
+
+const SHARED_RUN_LOCK_TIMEOUT_MS = 100;
 
 /** Records that `consumer` applied event `eventId`; false when it already had (a redelivery). */
 export async function claimInbox(manager: EntityManager, consumer: string, envelope: EventEnvelope): Promise<boolean> {

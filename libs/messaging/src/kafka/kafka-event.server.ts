@@ -213,7 +213,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         current = -1; // what fails now is the commit
       });
     } catch (e) {
-      this.logger.debug?.({ topic, partition, fromOffset: messages[0].offset, events: messages.length, failedAt: current, err: (e as Error).message }, 'batch rolled back');
+      this.logger.log?.({ topic, partition, fromOffset: messages[0].offset, events: messages.length, failedAt: current, err: (e as Error).message }, 'shared run rolled back');
       return current;
     }
     for (const o of outcomes) this.metrics?.eventConsumed(topic, o.type, o.outcome);
