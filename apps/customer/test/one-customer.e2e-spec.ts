@@ -41,16 +41,7 @@ describe('one customer across channels, end to end', () => {
   const contact = (c: { email?: string; phone?: string; loyaltyId?: string; name?: string; postcode?: string }) => ({ email: null, phone: null, loyaltyId: null, name: null, postcode: null, ...c });
   const shirt = (quantity = 1) => [{ sku, quantity, unitPrice: 3900 }];
 
-  /** The customer.order-linked event of an order, once the customer service has matched it. */
-  const linkOf = (orderId: string): Promise<{ customerId: string; matchedBy: string; channel: string }> =>
-    eventually(() => {
-      const linked = probe
-        .on(CUSTOMER_EVENTS_TOPIC, { type: 'customer.order-linked.v1' })
-        .map((m) => JSON.parse(m.value ?? '{}'))
-        .find((e) => e.orderId === orderId);
-      expect(linked).toBeDefined();
-      return linked;
-    });
+  const linkOf = (orderId: string) => j.customerLink(orderId);
   const timelineOf = async (customerId: string) => {
     const res = await asAdmin('GET', `/customers/${customerId}/timeline?limit=100`);
     expect(res.status).toBe(200);

@@ -32,15 +32,7 @@ describe('notification requests follow the customer preferences, end to end', ()
   const mug = [{ sku: 'MUG', quantity: 1, unitPrice: 1500 }];
 
   /** The profile the customer service matched the order to. */
-  const profileOf = (orderId: string): Promise<string> =>
-    eventually(() => {
-      const linked = probe
-        .on(CUSTOMER_EVENTS_TOPIC, { type: 'customer.order-linked.v1' })
-        .map((m) => JSON.parse(m.value ?? '{}'))
-        .find((e) => e.orderId === orderId);
-      expect(linked).toBeDefined();
-      return linked.customerId as string;
-    });
+  const profileOf = async (orderId: string): Promise<string> => (await j.customerLink(orderId)).customerId;
   /** What the order service holds as the order's profile. */
   const orderProfileInOrderService = async (orderId: string) => (await sql<{ customer_id: string }>(stack.databases.order, 'SELECT customer_id FROM order_customers WHERE order_id = $1', [orderId]))[0]?.customer_id;
   /** The pickup-ready request in both versions, once both are on the topic. */

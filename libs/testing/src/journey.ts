@@ -196,6 +196,18 @@ export class Journey {
     });
   }
 
+  /** The customer service's `customer.order-linked` of an order: which profile it was matched to, and how. */
+  async customerLink(orderId: string): Promise<{ customerId: string; matchedBy: string; channel: string; profileCreated: boolean }> {
+    if (!this.probe) throw new Error('a KafkaProbe watching customer.events.v1 is needed');
+    return eventually(() => {
+      const linked = this.probe!.on('customer.events.v1', { type: 'customer.order-linked.v1' })
+        .map((m) => JSON.parse(m.value ?? '{}'))
+        .find((e) => e.orderId === orderId);
+      if (!linked) throw new Error(`order ${orderId} is linked to no profile yet`);
+      return linked;
+    });
+  }
+
   async transfersInto(storeId: string): Promise<{ transferId: string; status: string; fromLocationId: string }[]> {
     const res = await this.http('GET', `${this.inventory}/locations/${storeId}/transfers?direction=inbound`);
     if (res.status !== 200) throw new Error(`transfers of ${storeId}: ${res.status} ${JSON.stringify(res.body)}`);
