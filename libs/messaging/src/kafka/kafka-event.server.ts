@@ -136,7 +136,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const { topic, partition } = batch;
     const size = this.sharedTransaction ? this.options.batchSize : 1;
     const one = async (message: KafkaMessage) => {
-      await this.consume({ topic, partition, message, heartbeat, pause: () => () => undefined });
+      await this.consume({ topic, partition, message, heartbeat });
       resolveOffset(message.offset);
       await heartbeat();
     };
@@ -237,7 +237,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
   }
 
-  private async consume({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<void> {
+  private async consume({ topic, partition, message, heartbeat }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat'>): Promise<void> {
     const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
     const decoded = decodeWireMessage(raw);
     if (!decoded.ok) return await this.deadLetter(raw, decoded.failure, 0);
