@@ -1,7 +1,7 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, Group, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, Group, http, Journey, KafkaProbe, Stack, startStack, testAddress, tokens } from '@omni/testing';
 
-const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+const address = testAddress;
 
 /**
  * Home delivery, ship-from-store and endless aisle across the real services, Kafka and

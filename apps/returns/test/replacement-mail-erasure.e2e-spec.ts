@@ -8,11 +8,11 @@ import {
   ReturnReplacementShipmentRequestedPayload,
   ReturnReplacementShipmentRequestedV1,
 } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testAddress, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { uniq } from './returns.harness';
 
-const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+const address = testAddress;
 
 /**
  * Journey 3 across the real order, inventory and returns services: an exchange whose store has

@@ -1,9 +1,9 @@
-import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { deadLetterTopicOf, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testAddress, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { uniq } from './returns.harness';
 
-const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+const address = testAddress;
 
 /**
  * Refunds of orders paid at placing (ADR 0011), across the real order, inventory and returns
@@ -20,7 +20,7 @@ describe('refunds of orders paid with store credit, end to end', () => {
   const balance = async (customerId: string) => (await http('GET', `${returnsUrl()}/store-credit/${customerId}`)).body.balances;
 
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, `${ORDER_EVENTS_TOPIC}.dlq`]);
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)]);
     stack = await startStack(['order', 'inventory', 'returns']);
     j = new Journey(stack, probe);
   });
@@ -151,7 +151,7 @@ describe('refunds of orders paid with store credit, end to end', () => {
     expect((await http('POST', `${j.order}/orders/${orphan.id}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
 
     const [parked] = await eventually(() => {
-      const found = probe.on(`${ORDER_EVENTS_TOPIC}.dlq`, { key: orphan.id }).filter((m) => m.headers['dlq-consumer'] === 'returns');
+      const found = probe.on(deadLetterTopicOf(ORDER_EVENTS_TOPIC), { key: orphan.id }).filter((m) => m.headers['dlq-consumer'] === 'returns');
       expect(found).toHaveLength(1);
       return found;
     });

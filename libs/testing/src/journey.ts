@@ -14,6 +14,9 @@ export interface LocationSpec {
   longitude?: number;
 }
 
+/** A delivery address the order and returns APIs accept (GET /orders/:id shows it with `line2: null`). */
+export const testAddress = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+
 /** A fulfilment group as GET /orders/:id shows it. */
 export interface Group {
   fulfilmentId: string;
