@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, ORDER_EVENTS_TOPIC, OrderConfirmedV1 } from '@omni/contracts';
-import { eventually, sql } from '@omni/testing';
+import { aMobilePhone, eventually, nationalFormOf, sql } from '@omni/testing';
 import { CustomerHarness, event, placedV1, placedV2, POS_SCOPES, uniq } from './customer.harness';
 
 /** Journey 4: the same person ordering on several channels ends as one profile (docs/customers.md, Matching rules). */
@@ -15,8 +15,8 @@ describe('customer profiles matched from orders', () => {
     const name = `Ada ${surname}`;
     const account = uniq('c');
     const loyalty = uniq('LOY').toUpperCase();
-    const phone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const national = `0${phone.slice(3, 4)} ${phone.slice(4, 6)} ${phone.slice(6, 8)} ${phone.slice(8, 10)} ${phone.slice(10)}`;
+    const phone = aMobilePhone();
+    const national = nationalFormOf(phone);
 
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
     const web = placedV2({ channel: 'web', contact: { email: `  ${email.toUpperCase()} `, name, postcode: '75011' }, placedAt: minutesAgo(30) });

@@ -1,5 +1,5 @@
 import { CUSTOMER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, httpAs, Journey, KafkaProbe, mintToken, Stack, startStack, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, httpAs, Journey, KafkaProbe, mintToken, nationalFormOf, Stack, startStack, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -53,12 +53,11 @@ describe('one customer across channels, end to end', () => {
     const email = `${uniq('ada')}@example.com`;
     const account = uniq('c');
     const loyalty = uniq('LOY').toUpperCase();
-    const phone = `+336${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    const national = `0${phone.slice(3, 4)} ${phone.slice(4, 6)} ${phone.slice(6, 8)} ${phone.slice(8, 10)} ${phone.slice(10)}`;
+    const phone = aMobilePhone();
+    const national = nationalFormOf(phone);
 
     // The customer moves from channel to channel over days; each order is matched before the
-    // next is placed. (Orders racing on different partitions could each be matched before the
-    // other had added its identities: two profiles then, flagged as likely duplicates.)
+    // next is placed.
     // 1. A guest on the web storefront, pickup in Paris, with the e-mail in capitals.
     const webShop = await mintToken({ sub: 'web-shop', channel: 'web', scope: 'orders:place' });
     const web = await j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: email.toUpperCase(), name: `Ada ${surname}`, postcode: '75011' }), lines: shirt() }, webShop);

@@ -8,7 +8,7 @@ import {
   ReturnReplacementShipmentRequestedPayload,
   ReturnReplacementShipmentRequestedV1,
 } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testAddress, testEvent, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testAddress, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { uniq } from './returns.harness';
 
@@ -51,7 +51,7 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await j.receive(w, l, 3);
     const customerId = uniq('cust');
     const email = `${uniq('ada')}@example.com`;
-    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: aMobilePhone(), loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
     await j.status(placed.id, 'RESERVED');
     await j.pickAll(a, placed.id);
     expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBeLessThan(300);

@@ -13,7 +13,7 @@ import {
   RETURNS_EVENTS_TOPIC,
   schemaErrors,
 } from '@omni/contracts';
-import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, uniq } from './returns.harness';
 
@@ -438,7 +438,7 @@ describe('returns and exchanges at any store', () => {
     const loyaltyId = uniq('LOY');
     const listed = await d.place({ lines: [{ sku: 'SCARF', quantity: 1, unitPrice: 2500 }], contact: { email, loyaltyId } });
     // A phone no other test uses: the read model also holds the orders of earlier test files.
-    const phone = `+33 6 ${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const phone = aMobilePhone();
     const ofAccount = await d.place({ lines: [{ sku: 'GLOVES', quantity: 1, unitPrice: 1500 }], customerId: listed.customerId, contact: { phone } });
     const lateId = randomUUID();
     const erased = testEvent(CustomerErasedV1, {

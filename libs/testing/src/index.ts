@@ -9,3 +9,4 @@ export * from './asyncapi-check';
 export * from './tokens';
 export * from './events';
 export * from './otlp-receiver';
+export * from './phones';
