@@ -37,7 +37,17 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
     await outbox.append(
       m,
       StoreCreditIssuedV1,
-      { accountId: r.customerId, entryId, amount: plan.toStoreCredit, currency: r.currency, balance, returnId: r.id, orderId: r.orderId, issuedAt: now.toISOString() },
+      {
+        accountId: r.customerId,
+        entryId,
+        amount: plan.toStoreCredit,
+        currency: r.currency,
+        balance,
+        returnId: r.id,
+        orderId: r.orderId,
+        issuedAt: now.toISOString(),
+        ...(plan.storeCreditReference !== null ? { tenderReference: plan.storeCreditReference } : {}),
+      },
       now,
     );
   }

@@ -265,6 +265,11 @@ export interface StoreCreditIssuedPayload {
   returnId: string;
   orderId: string;
   issuedAt: string;
+  /**
+   * When the credit pays back a store-credit tender of the order (a return refunded to the
+   * original tenders), that tender's reference; absent when store credit was the refund method.
+   */
+  tenderReference?: string;
 }
 
 export const StoreCreditIssuedV1 = defineEvent<StoreCreditIssuedPayload>({
@@ -277,7 +282,17 @@ export const StoreCreditIssuedV1 = defineEvent<StoreCreditIssuedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['accountId', 'entryId', 'amount', 'currency', 'balance', 'returnId', 'orderId', 'issuedAt'],
-    properties: { accountId, entryId: uuid, amount: money, currency, balance: money, returnId, orderId: uuid, issuedAt: dateTime },
+    properties: {
+      accountId,
+      entryId: uuid,
+      amount: money,
+      currency,
+      balance: money,
+      returnId,
+      orderId: uuid,
+      issuedAt: dateTime,
+      tenderReference: text(64, 'the store-credit tender of the order this credit pays back (a return refunded to the original tenders); absent when store credit was the refund method'),
+    },
   },
 });
 
