@@ -12,6 +12,7 @@ import { ReturnsTakenBack1700000050000 } from '../migrations/1700000050000-retur
 import { ContactPreferences1700000060000 } from '../migrations/1700000060000-contact-preferences';
 import { PickupReminders1700000070000 } from '../migrations/1700000070000-pickup-reminders';
 import { RefundTenders1700000080000 } from '../migrations/1700000080000-refund-tenders';
+import { ReturnRefundTenders1700000090000 } from '../migrations/1700000090000-return-refund-tenders';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -52,7 +53,7 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000, RefundTenders1700000080000],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000, RefundTenders1700000080000, ReturnRefundTenders1700000090000],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),

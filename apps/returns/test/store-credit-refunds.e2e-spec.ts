@@ -93,6 +93,73 @@ describe('refunds of orders paid with store credit, end to end', () => {
     expect(events(RETURNS_EVENTS_TOPIC, customerId, 'store-credit.reinstated.v1')).toHaveLength(1);
   });
 
+  it('part of a POS order is returned at the store, then its other parcel is lost: the later refund takes only what each tender still holds', async () => {
+    const [store, warehouse] = [Journey.id('S'), Journey.id('W')];
+    await j.location(store);
+    await j.location(warehouse, { kind: 'warehouse' });
+    const customerId = await customerWithCredit(store);
+    const [scarf, coat] = [uniq('SCARF'), uniq('COAT')];
+    await j.receive(store, scarf, 1);
+    await j.receive(warehouse, coat, 1);
+
+    // At the till: a scarf taken home later from this store, a coat delivered; 3000 of store credit, then 3000 by card.
+    const app = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'app', scope: 'orders:place orders:read' });
+    const spend = await http('POST', `${returnsUrl()}/store-credit/${customerId}/redemptions`, { amount: 3000, currency: 'EUR', reference: uniq('till') }, {}, { token: app });
+    expect(spend.status).toBe(201);
+    const [credit, card] = [
+      { tender: 'store-credit', amount: 3000, reference: spend.body.redemptionId },
+      { tender: 'card', amount: 3000, reference: uniq('TERM') },
+    ];
+    const placed = await j.placeOrder(
+      {
+        channel: 'pos',
+        customerId,
+        fulfilments: [
+          { type: 'pickup', storeId: store, lines: [{ sku: scarf, quantity: 1, unitPrice: 4000 }] },
+          { type: 'delivery', address, lines: [{ sku: coat, quantity: 1, unitPrice: 2000 }] },
+        ],
+        capturedTenders: [credit, card],
+      },
+      await tokens.pos(store),
+    );
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 1500 }]));
+    await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'pickup');
+    const parcel = await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'delivery');
+    await j.pickAll(store, placed.id);
+    expect((await j.store(store).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+
+    // The scarf comes back to the store, refunded to the tenders in the order they were taken: all of the store credit, 1000 of the card.
+    const scarfLine = placed.fulfilments.find((f: { type: string }) => f.type === 'pickup').lines[0];
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines.find((l: { lineId: string }) => l.lineId === scarfLine.lineId)).toMatchObject({ returnable: 1 }));
+    const returned = await http('POST', `${returnsUrl()}/stores/${store}/returns`, { requestId: uniq('pos'), orderId: placed.id, lines: [{ lineId: scarfLine.lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: await tokens.pos(store) });
+    expect(returned.status).toBe(201);
+    await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, placed.id, 'return.refund-requested.v1')).toEqual([expect.objectContaining({ tenders: [{ ...card, amount: 1000 }] })]));
+    await eventually(async () => expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]));
+    // The order service has heard of both parts before the carrier calls.
+    await eventually(async () =>
+      expect(await sql(stack.databases.order, 'SELECT reference, amount FROM return_refund_tenders WHERE order_id = $1 ORDER BY amount', [placed.id])).toEqual([
+        { reference: card.reference, amount: 1000 },
+        { reference: credit.reference, amount: 3000 },
+      ]),
+    );
+
+    // The coat is lost on its way: its 2000 can only come from the card, the store credit having been paid back in full.
+    expect((await j.packAndShip(warehouse, parcel.fulfilmentId)).status).toBe(200);
+    await j.groupStatus(placed.id, 'SHIPPED', (f) => f.type === 'delivery');
+    expect((await j.deliveryOutcome(parcel.fulfilmentId, 'DELIVERY.LOST', await tokens.carrier())).status).toBe(200);
+    const [refund] = await eventually(() => {
+      const found = events(ORDER_EVENTS_TOPIC, placed.id, 'payment.refund-requested.v2');
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(refund).toMatchObject({ amount: 2000, tenders: [{ ...card, amount: 2000 }] });
+    // Nothing more on the balance: the store credit spent on the order came back once.
+    const refundEventId = probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'payment.refund-requested.v2' })[0].headers.ce_id;
+    await eventually(async () => expect(await sql(stack.databases.returns, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [refundEventId])).toEqual([{ n: 1 }]));
+    expect(await balance(customerId)).toEqual([{ currency: 'EUR', balance: 4500 }]);
+    expect(events(RETURNS_EVENTS_TOPIC, customerId, 'store-credit.reinstated.v1').filter((r) => r.orderId === placed.id)).toEqual([]);
+  });
+
   it('an exchange whose shipped replacement no location can supply: the replacement order is rejected and its value comes back as store credit', async () => {
     const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
     await j.location(a);

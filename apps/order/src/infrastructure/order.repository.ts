@@ -304,12 +304,19 @@ export const paymentRequestRepository = {
     return (r[0] as unknown[]).length > 0;
   },
 
-  /** What the order's refund requests took from each tender it was paid with at placing, by tender reference. */
+  /**
+   * What was paid back of each tender the order was paid with at placing, by tender reference: by
+   * the order's own refund requests, and by the returns service's refunds of its returns.
+   */
   async refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>> {
     const rows: { reference: string; amount: number }[] = await m.query(
-      `SELECT t->>'reference' AS reference, sum((t->>'amount')::int)::int AS amount
-       FROM payment_requests, jsonb_array_elements(tenders) AS t
-       WHERE order_id = $1 AND kind = 'refund' AND tenders IS NOT NULL
+      `SELECT reference, sum(amount)::int AS amount FROM (
+         SELECT t->>'reference' AS reference, (t->>'amount')::int AS amount
+         FROM payment_requests, jsonb_array_elements(tenders) AS t
+         WHERE order_id = $1 AND kind = 'refund' AND tenders IS NOT NULL
+         UNION ALL
+         SELECT reference, amount FROM return_refund_tenders WHERE order_id = $1
+       ) refunded
        GROUP BY 1`,
       [orderId],
     );
@@ -328,5 +335,21 @@ export const paymentRequestRepository = {
       doneAmount: r.doneAmount,
       doneAt: r.doneAt?.toISOString() ?? null,
     }));
+  },
+};
+
+/** What the returns service paid back of an order's tenders, one row per refund and tender (ADR 0011). */
+export const returnRefundRepository = {
+  async record(
+    m: EntityManager,
+    r: { refundId: string; orderId: string; returnId: string; at: string; tenders: readonly { tender: string; amount: number; reference: string }[] },
+  ): Promise<void> {
+    for (const t of r.tenders.filter((x) => x.amount > 0)) {
+      await m.query(
+        `INSERT INTO return_refund_tenders (refund_id, reference, order_id, return_id, tender, amount, refunded_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (refund_id, reference) DO NOTHING`,
+        [r.refundId, t.reference, r.orderId, r.returnId, t.tender, t.amount, r.at],
+      );
+    }
   },
 };

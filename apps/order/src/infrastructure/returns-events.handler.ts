@@ -1,10 +1,25 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, EventEnvelope, ReturnCompletedPayload, ReturnCompletedV1, ReturnReplacementShipmentRequestedPayload, ReturnReplacementShipmentRequestedV1 } from '@omni/contracts';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  ReturnCompletedPayload,
+  ReturnCompletedV1,
+  ReturnRefundRequestedPayload,
+  ReturnRefundRequestedV1,
+  ReturnReplacementShipmentRequestedPayload,
+  ReturnReplacementShipmentRequestedV1,
+  StoreCreditIssuedPayload,
+  StoreCreditIssuedV1,
+} from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
 import { PlaceReplacementOrderUseCase } from '../application/place-replacement-order.use-case';
+import { returnRefundRepository } from './order.repository';
 
-/** Returns-service events the order service acts on: shipping an exchange's replacement, and returns finished at a store (channel credit). */
+/**
+ * Returns-service events the order service acts on: shipping an exchange's replacement, returns
+ * finished at a store (channel credit), and what return refunds paid back of the order's tenders.
+ */
 @Controller()
 export class ReturnsEventsHandler {
   constructor(
@@ -24,6 +39,23 @@ export class ReturnsEventsHandler {
         [p.returnId, p.orderId, p.storeId, p.kind, p.orderChannel, p.orderPlacedAtStoreId, p.currency, value, p.completedAt],
       ),
     );
+  }
+
+  /** The payment system's tenders a return refunds (ADR 0011): a later refund of the order leaves them out. */
+  @EventPattern(ceTypeOf(ReturnRefundRequestedV1))
+  async onReturnRefundRequested(@Payload() e: EventEnvelope<ReturnRefundRequestedPayload>): Promise<void> {
+    const p = e.data;
+    await this.inbox.once(e, (m) => returnRefundRepository.record(m, { refundId: p.refundId, orderId: p.orderId, returnId: p.returnId, at: p.requestedAt, tenders: p.tenders }));
+  }
+
+  /** Store credit a return gave back; when it pays back the order's store-credit tender, that tender has that much less left. */
+  @EventPattern(ceTypeOf(StoreCreditIssuedV1))
+  async onStoreCreditIssued(@Payload() e: EventEnvelope<StoreCreditIssuedPayload>): Promise<void> {
+    const p = e.data;
+    await this.inbox.once(e, async (m) => {
+      if (p.tenderReference === undefined) return; // store credit was the refund method: no tender of the order paid back
+      await returnRefundRepository.record(m, { refundId: p.entryId, orderId: p.orderId, returnId: p.returnId, at: p.issuedAt, tenders: [{ tender: 'store-credit', amount: p.amount, reference: p.tenderReference }] });
+    });
   }
 
   @EventPattern(ceTypeOf(ReturnReplacementShipmentRequestedV1))
