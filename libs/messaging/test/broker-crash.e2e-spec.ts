@@ -1,0 +1,83 @@
+import { allTopics } from '@omni/contracts';
+import { eventually, freePort, http, Journey, sql, Stack, startStack } from '@omni/testing';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Kafka, logLevel } from 'kafkajs';
+
+const REPO = path.resolve(__dirname, '../../..');
+
+/**
+ * The broker crashes (SIGKILL) while orders are on their way between the order and inventory
+ * services, and orders keep arriving while it is down. When it is back every order is answered
+ * exactly once: no order lost, no unit reserved twice, never more reserved than the shelf holds.
+ * The services run against a broker of this test's own, so the others' broker is never touched.
+ */
+describe('a broker crash in the middle of click & collect', () => {
+  let port: number;
+  let dataDir: string;
+  let stack: Stack | undefined;
+
+  const kafkaCli = (cmd: 'start' | 'kill' | 'stop') =>
+    execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir], { stdio: 'pipe' });
+
+  beforeAll(async () => {
+    port = await freePort();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'crash-kafka-'));
+    kafkaCli('start');
+    const admin = new Kafka({ clientId: 'crash-test', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: allTopics().map((t) => ({ topic: t.name, numPartitions: t.partitions })), waitForLeaders: true });
+    await admin.disconnect();
+    stack = await startStack(['order', 'inventory'], { KAFKA_BROKERS: `127.0.0.1:${port}` });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    kafkaCli('stop');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers every order once after the broker is killed and restarted: 15 units, 20 orders, 15 reserved and 5 refused', async () => {
+    const j = new Journey(stack!);
+    const store = Journey.id('S');
+    const sku = Journey.id('SNEAKER');
+    await j.location(store);
+    await j.receive(store, sku, 15);
+    const place = () => j.place(store, [{ sku, quantity: 1 }]);
+
+    // Ten orders at once; the broker dies as soon as they are accepted, with their events somewhere
+    // between the outbox, the broker, inventory's consumer and the answers on their way back.
+    const before = await Promise.all(Array.from({ length: 10 }, place));
+    kafkaCli('kill');
+    // Ten more while it is down: accepted, their order.placed wait in the outbox.
+    const during = await Promise.all(Array.from({ length: 10 }, place));
+    const down = await http('GET', `${stack!.services.order.url}/health/ready`);
+    expect({ status: down.status, kafka: down.body.details?.kafka?.status }).toEqual({ status: 503, kafka: 'down' });
+
+    kafkaCli('start');
+    await Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
+
+    const orders = [...before, ...during].map((o) => o.id);
+    const statuses = await eventually(
+      async () => {
+        const found = await Promise.all(orders.map(async (id) => (await j.get(id)).status as string));
+        expect(found.filter((s) => s !== 'RESERVED' && s !== 'REJECTED')).toEqual([]);
+        return found;
+      },
+      { timeoutMs: 120_000 },
+    );
+    expect({ reserved: statuses.filter((s) => s === 'RESERVED').length, rejected: statuses.filter((s) => s === 'REJECTED').length }).toEqual({ reserved: 15, rejected: 5 });
+
+    // Inventory agrees, line by line: one reservation per reserved order, none for a refused one.
+    const reservations = await sql<{ order_id: string; n: number }>(stack!.databases.inventory, 'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id', [sku]);
+    const reservedOrders = orders.filter((_, i) => statuses[i] === 'RESERVED').sort();
+    expect(reservations.map((r) => r.order_id).sort()).toEqual(reservedOrders);
+    expect(reservations.every((r) => r.n === 1)).toBe(true);
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 15, reserved: 15, available: 0 });
+
+    // And the journeys go on over the restarted broker: a cancelled order gives its unit back.
+    expect((await http('POST', `${j.order}/orders/${reservedOrders[0]}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
+    await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 15, reserved: 14, available: 1 }));
+  });
+});
