@@ -40,7 +40,7 @@ async function demo(brokers) {
   const pos = (storeId) => mintToken({ sub: `pos:${storeId}:1`, channel: 'pos', store_id: storeId, associate_id: 'associate-1', scope: 'store:operate orders:place orders:read' }).then((token) => ({ token }));
   const posParis = await pos(store);
   const posLyon = await pos(otherStore);
-  const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read preorders:manage' }) };
+  const backOffice = { token: await mintToken({ sub: 'back-office', scope: 'inventory:read inventory:write transfers:operate orders:read customers:read preorders:manage prices:manage' }) };
   const status = (id, want) => until(`order ${id} ${want}`, async () => ((await call('GET', `${ord}/orders/${id}`, undefined, backOffice)).body.status === want ? true : false));
   const codeOf = (id) => until(`pickup code of ${id}`, async () => downstream.notifications.find((n) => n.orderId === id && n.template === 'pickup-ready')?.pickupCode);
 
@@ -199,6 +199,17 @@ async function demo(brokers) {
   await call('POST', `${ord}/stores/${store}/orders/${first.body.id}/collect`, { pickupCode: consoleCode }, posParis);
   await status(first.body.id, 'COLLECTED');
   console.log(`  order:     release brought forward to now: READY_FOR_PICKUP (code ${consoleCode}), collected at ${store}`);
+
+  step(`demo: a cart started in the app, handed to an associate at ${store} with a code, priced from the price list, ordered at the POS`);
+  await call('PUT', `${ord}/price-list/SNEAKER-42`, { prices: [{ currency: 'EUR', unitPrice: 8900 }, { currency: 'EUR', unitPrice: 7900, storeId: store }] }, backOffice);
+  console.log(`  prices:    SNEAKER-42 at EUR 89.00, EUR 79.00 at ${store}`);
+  const cart = await call('POST', `${ord}/carts`, { channel: 'app', currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 1, unitPrice: 8900 }] }, app);
+  const handoff = await call('POST', `${ord}/carts/${cart.body.cart.id}/handoff`, {}, app);
+  console.log(`  cart:      app cart ${cart.body.cart.id}, handoff code ${handoff.body.code} read to the associate`);
+  const claimed = await call('POST', `${ord}/stores/${store}/carts/claim`, { code: handoff.body.code }, posParis);
+  for (const change of claimed.body.continuation.changes) console.log(`  cart:      at the POS: ${change}`);
+  const fromCart = await call('POST', `${ord}/carts/${cart.body.cart.id}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: claimed.body.cart.total, reference: `TERM-${run}` }] }, posParis);
+  console.log(`  order:     ${fromCart.body.id} placed at the POS from the app's cart (started ${fromCart.body.cart.startedChannel}, finished ${fromCart.body.cart.finishedChannel} at ${fromCart.body.cart.finishedStoreId}) → ${fromCart.body.status}`);
 
   step('demo: an order for more than anyone has is rejected, and nothing is reserved');
   const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, app);

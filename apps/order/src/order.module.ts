@@ -13,6 +13,7 @@ import { ContactPreferences1700000060000 } from '../migrations/1700000060000-con
 import { PickupReminders1700000070000 } from '../migrations/1700000070000-pickup-reminders';
 import { RefundTenders1700000080000 } from '../migrations/1700000080000-refund-tenders';
 import { ReturnRefundTenders1700000090000 } from '../migrations/1700000090000-return-refund-tenders';
+import { PriceList1700000100000 } from '../migrations/1700000100000-price-list';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -40,6 +41,7 @@ import { OrdersHttpController } from './infrastructure/orders.http';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
 import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
+import { PriceListHttpController } from './infrastructure/price-list.http';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
@@ -53,12 +55,12 @@ export class OrderModule {
           service: 'order',
           config,
           entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000, RefundTenders1700000080000, ReturnRefundTenders1700000090000],
+          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000, RefundTenders1700000080000, ReturnRefundTenders1700000090000, PriceList1700000100000],
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },

@@ -92,6 +92,68 @@ describe('carts across channels, end to end', () => {
     expect((await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos' })).body.code).toBe('CART.NOT_OPEN');
   });
 
+  it('the price list prices a cart wherever it moves: the general price on the web, the store\'s at its POS; a price changed since refuses the checkout once', async () => {
+    const store = Journey.id('S');
+    const [jacket, belt] = [Journey.id('JACKET'), Journey.id('BELT')];
+    await j.location(store);
+    await j.receive(store, jacket, 2);
+    await j.receive(store, belt, 2);
+    const backOffice = await as(mintToken({ sub: 'pricing-system', scope: 'prices:manage orders:read' }));
+    const standing = [
+      { currency: 'EUR', unitPrice: 15900 },
+      { currency: 'EUR', unitPrice: 14900, storeId: store },
+    ];
+    // A price list that cannot be right is refused, naming the entry, and changes nothing.
+    const wrong = await backOffice('PUT', `/price-list/${jacket}`, { prices: [...standing, { currency: 'EUR', unitPrice: 9900, validFrom: '2026-12-10T00:00:00Z', validUntil: '2026-12-01T00:00:00Z' }] });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'prices.2.validUntil', rule: 'afterValidFrom' }] });
+    expect((await backOffice('GET', `/price-list/${jacket}`)).status).toBe(404);
+    expect((await backOffice('PUT', `/price-list/${jacket}`, { prices: standing })).status).toBe(200);
+    expect((await backOffice('GET', `/price-list/${jacket}`)).body.prices).toEqual([
+      expect.objectContaining({ currency: 'EUR', unitPrice: 15900, storeId: null, validUntil: null }),
+      expect.objectContaining({ currency: 'EUR', unitPrice: 14900, storeId: store }),
+    ]);
+    // Only the pricing system may change prices.
+    expect((await (await as(tokens.pos(store)))('PUT', `/price-list/${jacket}`, { prices: [] })).status).toBe(403);
+
+    // The app shows an old price; on the web the cart takes the general price. The belt has no list price: the channel's stands.
+    const account = `acct-${randomUUID().slice(0, 8)}`;
+    const app = await as(tokens.customer(account, 'app'));
+    const created = await app('POST', '/carts', { channel: 'app', currency: 'EUR', lines: [{ sku: jacket, quantity: 1, unitPrice: 16900 }, { sku: belt, quantity: 1, unitPrice: 2500 }] });
+    const cartId = created.body.cart.id;
+    const onWeb = await (await as(tokens.customer(account, 'web')))('POST', `/carts/${cartId}/continue`, { channel: 'web' });
+    expect(onWeb.status).toBe(200);
+    expect(onWeb.body.continuation).toMatchObject({ repriced: [{ sku: jacket, from: 16900, to: 15900 }], unpricedSkus: [belt], priceChanges: [{ sku: jacket, firstUnitPrice: 16900, unitPrice: 15900 }] });
+    expect(onWeb.body.continuation.changes).toEqual([`${jacket}: unit price 15900 from the price list, 16900 in the cart before`]);
+
+    // At the store's POS: the store's own price.
+    const handoff = await app('POST', `/carts/${cartId}/handoff`);
+    const pos = await as(tokens.pos(store));
+    const claimed = await pos('POST', `/stores/${store}/carts/claim`, { code: handoff.body.code });
+    expect(claimed.body.continuation).toMatchObject({ repriced: [{ sku: jacket, from: 15900, to: 14900 }], unpricedSkus: [belt] });
+    expect(claimed.body.cart).toMatchObject({ lines: [{ sku: jacket, unitPrice: 14900, firstUnitPrice: 16900 }, { sku: belt, unitPrice: 2500 }], total: 17400 });
+
+    // A store sale starts while the customer is at the till: the checkout at the old total is refused once, the cart has the new price.
+    const sale = [...standing, { currency: 'EUR', unitPrice: 12900, storeId: store, validFrom: new Date(Date.now() - 1000).toISOString(), validUntil: new Date(Date.now() + 3600_000).toISOString() }];
+    expect((await backOffice('PUT', `/price-list/${jacket}`, { prices: sale })).status).toBe(200);
+    const refused = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 17400, reference: 'POS-PRICE-1' }] });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'CART.PRICE_CHANGED' });
+    expect(refused.body.detail).toContain(`${jacket} (14900 → 12900)`);
+    expect((await pos('GET', `/carts/${cartId}`)).body).toMatchObject({ status: 'OPEN', total: 15400, lines: [{ sku: jacket, unitPrice: 12900 }, { sku: belt, unitPrice: 2500 }] });
+
+    const placed = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 15400, reference: 'POS-PRICE-2' }] });
+    expect(placed.status).toBe(201);
+    const line = (sku: string) => (placed.body.lines as { sku: string; unitPrice: number }[]).find((l) => l.sku === sku);
+    expect([line(jacket)?.unitPrice, line(belt)?.unitPrice]).toEqual([12900, 2500]);
+    const event = await eventually(() => {
+      const [e] = orderEvents(placed.body.id, 'order.placed.v2');
+      expect(e).toBeDefined();
+      return e;
+    });
+    expect(event.lines.map((l: { sku: string; unitPrice: number }) => [l.sku, l.unitPrice]).sort()).toEqual([[belt, 2500], [jacket, 12900]].sort());
+  });
+
   it('a signed-in customer finds the cart of the app on the web, the same cart', async () => {
     const account = `acct-${randomUUID().slice(0, 8)}`;
     const app = await as(tokens.customer(account, 'app'));

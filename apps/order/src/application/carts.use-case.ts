@@ -19,11 +19,15 @@ import {
   PriceChange,
   priceChanges,
   replaceLines,
+  reprice,
+  Repricing,
   Where,
 } from '../domain/cart';
+import { listPrice } from '../domain/price-list';
 import { Contact, Order } from '../domain/order';
 import { AvailabilityCheck, AvailabilityClient } from '../infrastructure/availability.client';
 import { cartRepository } from '../infrastructure/cart.repository';
+import { priceListRepository } from '../infrastructure/price-list.repository';
 import { FulfilmentRequest, PlaceOrderResult, PlaceOrderUseCase } from './place-order.use-case';
 
 /** What the order service re-checked when a cart was continued elsewhere, and what changed. */
@@ -32,8 +36,24 @@ export interface Continuation {
   readonly to: Where;
   readonly availability: AvailabilityCheck;
   readonly priceChanges: readonly PriceChange[];
+  /** Lines the price list priced otherwise than the cart had them: they have the list's price now. */
+  readonly repriced: readonly Repricing[];
+  /** SKUs the price list has no price for where the cart is now: the channel's price stands. */
+  readonly unpricedSkus: readonly string[];
   /** One readable line per change: a line no longer available, a price that moved. */
   readonly changes: readonly string[];
+}
+
+/** What pricing the cart from the price list did. */
+interface Pricing {
+  readonly repriced: readonly Repricing[];
+  readonly unpriced: readonly string[];
+}
+
+interface Moved {
+  readonly cart: Cart;
+  readonly from: Where;
+  readonly pricing: Pricing;
 }
 
 export type CartResult<T> = { ok: true; value: T } | { ok: false; code: CartRefusal; detail: string };
@@ -106,7 +126,7 @@ export class CartsUseCase {
         if (!open) return null;
         return this.moveIn(m, open, actor.where, now);
       });
-      if (existing) return { cart: existing.cart, created: false, continuation: await this.recheck(existing.cart, existing.from) };
+      if (existing) return { cart: existing.cart, created: false, continuation: await this.recheck(existing) };
       const cart = newCart({ id: randomUUID(), ownerId: actor.accountId, currency, where: actor.where, lines }, now);
       try {
         await this.dataSource.transaction((m) => cartRepository.insert(m, cart));
@@ -147,7 +167,7 @@ export class CartsUseCase {
   continue(id: string, actor: Actor): Promise<CartResult<{ cart: Cart; continuation: Continuation }>> {
     return this.run(async () => {
       const moved = await this.dataSource.transaction(async (m) => this.moveIn(m, assertReach(await cartRepository.lock(m, id), id, actor), actor.where, this.clock.now()));
-      return { cart: moved.cart, continuation: await this.recheck(moved.cart, moved.from) };
+      return { cart: moved.cart, continuation: await this.recheck(moved) };
     });
   }
 
@@ -155,20 +175,21 @@ export class CartsUseCase {
   mergeOnSignIn(guestId: string, actor: Actor & { accountId: string }): Promise<CartResult<{ cart: Cart; continuation: Continuation }>> {
     return this.run(async () => {
       const now = this.clock.now();
-      const done = await this.dataSource.transaction(async (m) => {
+      const done = await this.dataSource.transaction(async (m): Promise<Moved> => {
         const guest = assertReach(await cartRepository.lock(m, guestId), guestId, actor);
         const mine = await cartRepository.lockOpenOfOwner(m, actor.accountId);
         if (!mine) {
-          const adopted = decided(adoptGuestCart(guest, actor.accountId, actor.where, now));
-          await cartRepository.update(m, adopted);
-          return { cart: adopted, from: { channel: guest.currentChannel, storeId: guest.currentStoreId } };
+          const adopted = await this.priced(m, decided(adoptGuestCart(guest, actor.accountId, actor.where, now)), now);
+          await cartRepository.update(m, adopted.cart);
+          return { cart: adopted.cart, from: { channel: guest.currentChannel, storeId: guest.currentStoreId }, pricing: adopted };
         }
         const merged = decided(mergeGuestCart(guest, mine, actor.where, now));
+        const into = await this.priced(m, merged.into, now);
         await cartRepository.update(m, merged.guest);
-        await cartRepository.update(m, merged.into);
-        return { cart: merged.into, from: { channel: mine.currentChannel, storeId: mine.currentStoreId } };
+        await cartRepository.update(m, into.cart);
+        return { cart: into.cart, from: { channel: mine.currentChannel, storeId: mine.currentStoreId }, pricing: into };
       });
-      return { cart: done.cart, continuation: await this.recheck(done.cart, done.from) };
+      return { cart: done.cart, continuation: await this.recheck(done) };
     });
   }
 
@@ -197,18 +218,38 @@ export class CartsUseCase {
         await cartRepository.setHandoff(m, cart.id, null, null);
         return this.moveIn(m, cart, where, now);
       });
-      return { cart: moved.cart, continuation: await this.recheck(moved.cart, moved.from) };
+      return { cart: moved.cart, continuation: await this.recheck(moved) };
     });
   }
 
-  /** Places the order from the cart (its lines, in one pickup or the given groups) and closes the cart in the same transaction. */
+  /**
+   * Places the order from the cart (its lines, in one pickup or the given groups) and closes the
+   * cart in the same transaction. A price the price list changed since the customer last saw the
+   * cart refuses the checkout (CART.PRICE_CHANGED) with the cart at the new prices: nobody is
+   * charged a price they were not shown.
+   */
   checkout(id: string, actor: Actor, request: CheckoutRequest): Promise<CartResult<PlaceOrderResult>> {
     return this.run(async () => {
+      const now = this.clock.now();
+      const pricing = await this.dataSource.transaction(async (m) => {
+        const locked = assertReach(await cartRepository.lock(m, id), id, actor);
+        if (locked.status !== 'OPEN') return null;
+        const p = reprice(locked, await this.listPrices(m, locked, actor.where.storeId, now));
+        if (p.repriced.length > 0) await cartRepository.update(m, p.cart);
+        return p;
+      });
+      if (pricing && pricing.repriced.length > 0) {
+        throw new CartRefused('CART.PRICE_CHANGED', `the price list changed the price of ${pricing.repriced.map((r) => `${r.sku} (${r.from} → ${r.to})`).join(', ')}: the cart has the new prices, check out again`);
+      }
       const cart = assertReach(await cartRepository.find(this.dataSource.manager, id), id, actor);
       if (cart.status !== 'OPEN') throw new CartRefused('CART.NOT_OPEN', `cart ${id} is ${cart.status}`);
       if (cart.lines.length === 0) throw new CartRefused('CART.EMPTY', `cart ${id} has no lines`);
       if (actor.where.channel === 'pos' && cart.currentStoreId !== actor.where.storeId) throw new CartRefused('CART.NOT_YOURS', `cart ${id} is not continued at store ${actor.where.storeId}: claim it first`);
       const lines = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
+      // The groups asked for carry the lines as the caller read them: each must be at the cart's price.
+      const price = new Map(cart.lines.map((l) => [l.sku, l.unitPrice]));
+      const stale = (request.fulfilments ?? []).flatMap((f) => f.lines).filter((l) => price.get(l.sku) !== l.unitPrice);
+      if (stale.length > 0) throw new CartRefused('CART.PRICE_CHANGED', `the cart prices ${stale.map((l) => l.sku).join(', ')} otherwise than asked: read the cart and check out again`);
       const fulfilments = request.fulfilments ?? (actor.where.storeId ? [{ type: 'pickup' as const, storeId: actor.where.storeId, lines }] : null);
       if (!fulfilments) throw new CartRefused('CART.EMPTY', 'fulfilments are needed: the cart is not at a store to take it from');
       return this.placement.execute({
@@ -232,20 +273,46 @@ export class CartsUseCase {
     });
   }
 
-  private async moveIn(m: EntityManager, cart: Cart, where: Where, now: Date): Promise<{ cart: Cart; from: Where }> {
+  private async moveIn(m: EntityManager, cart: Cart, where: Where, now: Date): Promise<Moved> {
     const d = decided(continueIn(cart, where, now));
-    await cartRepository.update(m, d.cart);
-    return { cart: d.cart, from: { channel: cart.currentChannel, storeId: cart.currentStoreId } };
+    const p = await this.priced(m, d.cart, now);
+    await cartRepository.update(m, p.cart);
+    return { cart: p.cart, from: { channel: cart.currentChannel, storeId: cart.currentStoreId }, pricing: p };
   }
 
-  /** Availability at the store the cart is continued at (asked of inventory) and prices against the first ones. */
-  async recheck(cart: Cart, from: Where): Promise<Continuation> {
+  /** The cart at the price list's prices where it is now (the caller saves it). */
+  private async priced(m: EntityManager, cart: Cart, now: Date): Promise<{ cart: Cart } & Pricing> {
+    return reprice(cart, await this.listPrices(m, cart, cart.currentStoreId, now));
+  }
+
+  /** The price list's unit price of each of the cart's SKUs for a sale at `storeId` now (SKUs it does not price are absent). */
+  private async listPrices(m: EntityManager, cart: Cart, storeId: string | null, now: Date): Promise<Map<string, number>> {
+    const entries = await priceListRepository.forSkus(m, cart.lines.map((l) => l.sku), cart.currency);
+    const prices = new Map<string, number>();
+    for (const [sku, list] of entries) {
+      const price = listPrice(list, { currency: cart.currency, storeId, at: now });
+      if (price !== null) prices.set(sku, price);
+    }
+    return prices;
+  }
+
+  /** Availability at the store the cart is continued at (asked of inventory), prices from the price list and against the first ones. */
+  async recheck({ cart, from, pricing }: Moved): Promise<Continuation> {
     const availability = await this.availability.check(cart.currentStoreId, cart.lines);
     const changedPrices = priceChanges(cart);
     const changes = [
       ...(availability.status === 'CHECKED' ? availability.lines.filter((l) => !l.available).map((l) => `${l.sku}: no longer available at ${availability.storeId} (${l.availableAtStore} free, ${l.quantity} wanted)`) : []),
-      ...changedPrices.map((p) => `${p.sku}: unit price ${p.firstUnitPrice} when added, ${p.unitPrice} now`),
+      ...pricing.repriced.map((r) => `${r.sku}: unit price ${r.to} from the price list, ${r.from} in the cart before`),
+      ...changedPrices.filter((p) => !pricing.repriced.some((r) => r.sku === p.sku)).map((p) => `${p.sku}: unit price ${p.firstUnitPrice} when added, ${p.unitPrice} now`),
     ];
-    return { from, to: { channel: cart.currentChannel, storeId: cart.currentStoreId }, availability, priceChanges: changedPrices, changes };
+    return {
+      from,
+      to: { channel: cart.currentChannel, storeId: cart.currentStoreId },
+      availability,
+      priceChanges: changedPrices,
+      repriced: pricing.repriced,
+      unpricedSkus: pricing.unpriced,
+      changes,
+    };
   }
 }

@@ -1,4 +1,4 @@
-import { abandon, adoptGuestCart, Cart, CART_STATUSES, CART_TRANSITIONS, checkOut, continueIn, hashHandoffCode, mergeGuestCart, newCart, priceChanges, replaceLines } from './cart';
+import { abandon, adoptGuestCart, Cart, CART_STATUSES, CART_TRANSITIONS, checkOut, continueIn, hashHandoffCode, mergeGuestCart, newCart, priceChanges, replaceLines, reprice } from './cart';
 
 const t0 = new Date('2026-11-23T10:00:00Z');
 const t1 = new Date('2026-11-23T11:00:00Z');
@@ -25,6 +25,20 @@ describe('cart', () => {
     expect(d.state.lines).toEqual([{ sku: 'A', quantity: 2, unitPrice: 1200, firstUnitPrice: 1000 }, { sku: 'B', quantity: 1, unitPrice: 300, firstUnitPrice: 300 }]);
     expect(priceChanges(d.state)).toEqual([{ sku: 'A', firstUnitPrice: 1000, unitPrice: 1200 }]);
     expect(d.state.lastActivityAt).toEqual(t1);
+  });
+
+  it('takes the price list\'s prices, keeps the channel\'s for a SKU the list does not price, and keeps the first price as reference', () => {
+    const c = cart({ lines: [{ sku: 'A', quantity: 2, unitPrice: 1000, firstUnitPrice: 1000 }, { sku: 'B', quantity: 1, unitPrice: 300, firstUnitPrice: 300 }, { sku: 'C', quantity: 1, unitPrice: 700, firstUnitPrice: 700 }] });
+    const r = reprice(c, new Map([['A', 900], ['C', 700]]));
+    expect(r.repriced).toEqual([{ sku: 'A', from: 1000, to: 900 }]);
+    expect(r.unpriced).toEqual(['B']);
+    expect(r.cart.lines).toEqual([{ sku: 'A', quantity: 2, unitPrice: 900, firstUnitPrice: 1000 }, { sku: 'B', quantity: 1, unitPrice: 300, firstUnitPrice: 300 }, { sku: 'C', quantity: 1, unitPrice: 700, firstUnitPrice: 700 }]);
+    expect(priceChanges(r.cart)).toEqual([{ sku: 'A', firstUnitPrice: 1000, unitPrice: 900 }]);
+  });
+
+  it('leaves a cart already at the list\'s prices as it is', () => {
+    const c = cart();
+    expect(reprice(c, new Map([['A', 1000]]))).toEqual({ cart: c, repriced: [], unpriced: [] });
   });
 
   it('refuses to change a cart that is not open', () => {

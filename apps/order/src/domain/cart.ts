@@ -13,7 +13,7 @@ export const CART_TRANSITIONS: Readonly<Record<CartStatus, readonly CartStatus[]
   ABANDONED: [],
 };
 
-export type CartRefusal = 'CART.NOT_FOUND' | 'CART.NOT_OPEN' | 'CART.EMPTY' | 'CART.CURRENCY_MISMATCH' | 'CART.NOT_A_GUEST_CART' | 'CART.HANDOFF_INVALID' | 'CART.NOT_YOURS';
+export type CartRefusal = 'CART.NOT_FOUND' | 'CART.NOT_OPEN' | 'CART.EMPTY' | 'CART.CURRENCY_MISMATCH' | 'CART.NOT_A_GUEST_CART' | 'CART.HANDOFF_INVALID' | 'CART.NOT_YOURS' | 'CART.PRICE_CHANGED';
 
 export interface CartLine {
   readonly sku: string;
@@ -95,6 +95,36 @@ function nextLines(current: readonly CartLine[], lines: readonly LineInput[]): C
 /** Lines whose current price is not the one they were first added with. */
 export function priceChanges(c: Cart): PriceChange[] {
   return c.lines.filter((l) => l.unitPrice !== l.firstUnitPrice).map((l) => ({ sku: l.sku, firstUnitPrice: l.firstUnitPrice, unitPrice: l.unitPrice }));
+}
+
+/** A line the price list priced otherwise than the cart had it. */
+export interface Repricing {
+  readonly sku: string;
+  /** The unit price the cart had. */
+  readonly from: number;
+  /** The price list's unit price, which the line has now. */
+  readonly to: number;
+}
+
+/**
+ * The cart at the price list's prices (`listPrices`: SKU → unit price where the sale is made now).
+ * A SKU the list has no price for keeps the price its channel sent; every line keeps the price it
+ * was first added with as reference. Pure: the caller looks the prices up and saves.
+ */
+export function reprice(c: Cart, listPrices: ReadonlyMap<string, number>): { cart: Cart; repriced: Repricing[]; unpriced: string[] } {
+  const repriced: Repricing[] = [];
+  const unpriced: string[] = [];
+  const lines = c.lines.map((l) => {
+    const to = listPrices.get(l.sku);
+    if (to === undefined) {
+      unpriced.push(l.sku);
+      return l;
+    }
+    if (to === l.unitPrice) return l;
+    repriced.push({ sku: l.sku, from: l.unitPrice, to });
+    return { ...l, unitPrice: to };
+  });
+  return { cart: repriced.length > 0 ? { ...c, lines } : c, repriced, unpriced };
 }
 
 export function replaceLines(c: Cart, lines: readonly LineInput[], now: Date): Decision<Cart, CartRefusal> {

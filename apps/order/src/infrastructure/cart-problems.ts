@@ -10,6 +10,7 @@ function statusOf(code: CartRefusal): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'CART.NOT_OPEN':
     case 'CART.NOT_A_GUEST_CART':
+    case 'CART.PRICE_CHANGED':
       return HttpStatus.CONFLICT;
     case 'CART.EMPTY':
     case 'CART.CURRENCY_MISMATCH':

@@ -54,11 +54,19 @@ export class PriceChangeView {
   @ApiProperty({ type: 'integer' }) unitPrice: number;
 }
 
+export class RepricingView {
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: 'integer', description: 'unit price the cart had' }) from: number;
+  @ApiProperty({ type: 'integer', description: 'the price list\'s unit price, which the line has now' }) to: number;
+}
+
 export class ContinuationView {
   @ApiProperty({ type: () => PlaceView }) from: PlaceView;
   @ApiProperty({ type: () => PlaceView }) to: PlaceView;
   @ApiProperty({ type: () => AvailabilityCheckView }) availability: AvailabilityCheckView;
-  @ApiProperty({ type: () => PriceChangeView, isArray: true, description: 'lines whose price differs from the one they were first added with (there is no price catalogue: docs/carts.md)' }) priceChanges: PriceChangeView[];
+  @ApiProperty({ type: () => PriceChangeView, isArray: true, description: 'lines whose price differs from the one they were first added with' }) priceChanges: PriceChangeView[];
+  @ApiProperty({ type: () => RepricingView, isArray: true, description: 'lines the price list priced otherwise than the cart had them, where the cart is now (docs/carts.md)' }) repriced: RepricingView[];
+  @ApiProperty({ type: String, isArray: true, description: 'SKUs the price list has no price for where the cart is now: the price the channel sent stands' }) unpricedSkus: string[];
   @ApiProperty({ type: String, isArray: true, description: 'what changed, one readable line each' }) changes: string[];
 }
 

@@ -11,6 +11,7 @@ export const SCOPES = [
   'transfers:operate',
   'deliveries:report',
   'preorders:manage',
+  'prices:manage',
   'customers:read',
   'returns:request',
   'admin',

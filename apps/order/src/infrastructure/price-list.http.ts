@@ -1,0 +1,114 @@
+import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, Clock, ProblemException, RequireScopes } from '@omni/platform';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDateString, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { DataSource } from 'typeorm';
+import { checkPriceEntries, PriceEntry } from '../domain/price-list';
+import { priceListRepository } from './price-list.repository';
+
+const SKU = /^[A-Za-z0-9._-]{1,64}$/;
+const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export class PriceEntryDto {
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000_000, example: 3900, description: 'price of one unit, minor units' })
+  @IsInt() @Min(0) @Max(100_000_000)
+  unitPrice: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
+  @IsOptional() @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  storeId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'in force from; absent or null: from the start. Among prices of one currency and store in force, the one that started last wins (a sale lays over a standing price)' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'validFrom must be an ISO 8601 date-time' })
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-08T00:00:00Z', description: 'in force until (excluded); absent or null: until replaced' })
+  @IsOptional() @IsDateString({ strict: true }, { message: 'validUntil must be an ISO 8601 date-time' })
+  validUntil?: string | null;
+}
+
+export class PriceListDto {
+  @ApiProperty({ type: () => PriceEntryDto, isArray: true, maxItems: 200, description: 'every price of the SKU (replaces them all; empty: the SKU leaves the price list)' })
+  @IsArray() @ValidateNested({ each: true }) @Type(() => PriceEntryDto) @ArrayMaxSize(200)
+  prices: PriceEntryDto[];
+}
+
+export class PriceEntryView {
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: 'integer' }) unitPrice: number;
+  @ApiProperty({ type: String, nullable: true }) storeId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'null: from the start' }) validFrom: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) validUntil: string | null;
+}
+
+export class PriceListView {
+  @ApiProperty() sku: string;
+  @ApiProperty({ type: () => PriceEntryView, isArray: true }) prices: PriceEntryView[];
+  @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when the SKU\'s prices were last replaced' }) updatedAt: string | null;
+}
+
+const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | null): PriceListView => ({
+  sku,
+  prices: entries.map((e) => ({ currency: e.currency, unitPrice: e.unitPrice, storeId: e.storeId, validFrom: e.validFrom?.toISOString() ?? null, validUntil: e.validUntil?.toISOString() ?? null })),
+  updatedAt: updatedAt?.toISOString() ?? null,
+});
+
+const invalid = (errors: { field: string; rule: string; message: string }[]) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+
+function checkSku(sku: string): void {
+  if (!SKU.test(sku)) throw invalid([{ field: 'sku', rule: 'matches', message: 'sku must be 1-64 letters, digits, dot, dash or underscore' }]);
+}
+
+/**
+ * The price list carts are priced from when they move between channels and at checkout
+ * (docs/carts.md, ADR 0013). A product information or pricing system replaces a SKU's prices.
+ */
+@ApiTags('prices')
+@Controller('price-list')
+export class PriceListHttpController {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Put(':sku')
+  @RequireScopes('prices:manage')
+  @ApiOperation({ summary: 'Replace the prices of a SKU', description: 'Per currency: a general price and store prices, each from a date and possibly until one. Open carts take the new prices when they next move or check out; orders already placed keep theirs.' })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiBody({ type: PriceListDto })
+  @ApiOkResponse({ type: PriceListView })
+  @ApiProblems(400)
+  async put(@Param('sku') sku: string, @Body() body: PriceListDto): Promise<PriceListView> {
+    checkSku(sku);
+    const now = this.clock.now();
+    const entries: PriceEntry[] = body.prices.map((p) => ({
+      currency: p.currency,
+      unitPrice: p.unitPrice,
+      storeId: p.storeId ?? null,
+      validFrom: p.validFrom ? new Date(p.validFrom) : null,
+      validUntil: p.validUntil ? new Date(p.validUntil) : null,
+    }));
+    const problems = checkPriceEntries(entries);
+    if (problems.length > 0) throw invalid(problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
+    await this.dataSource.transaction((m) => priceListRepository.replace(m, sku, entries, now));
+    return view(sku, entries, entries.length > 0 ? now : null);
+  }
+
+  @Get(':sku')
+  @RequireScopes('orders:read')
+  @ApiOperation({ summary: 'The prices of a SKU' })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiOkResponse({ type: PriceListView })
+  @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'The price list has no price for the SKU (PRICE_LIST.NOT_FOUND)'])
+  async get(@Param('sku') sku: string): Promise<PriceListView> {
+    checkSku(sku);
+    const found = await priceListRepository.find(this.dataSource.manager, sku);
+    if (found.entries.length === 0) throw new ProblemException(HttpStatus.NOT_FOUND, 'PRICE_LIST.NOT_FOUND', `the price list has no price for ${sku}`);
+    return view(sku, found.entries, found.updatedAt);
+  }
+}
