@@ -110,10 +110,35 @@ function lineColumns(orderId: string, f: Fulfilment, l: OrderLine, position: num
   };
 }
 
-async function load(m: EntityManager, r: OrderRecord | null): Promise<Order | null> {
-  if (!r) return null;
-  const groups = await m.find(FulfilmentRecord, { where: { orderId: r.id }, order: { position: 'ASC' } });
-  const lines = await m.find(OrderLineRecord, { where: { orderId: r.id } });
+type Row = Record<string, unknown>;
+
+/** A record from a row read as JSON (to_jsonb): columns by their database names, timestamps as ISO strings. */
+function fromJson<T>(m: EntityManager, entity: new () => T, row: Row): T {
+  const out: Row = {};
+  for (const c of m.connection.getMetadata(entity).columns) {
+    const v = row[c.databaseName];
+    out[c.propertyName] = v === null || v === undefined ? null : c.type === 'timestamptz' ? new Date(v as string) : v;
+  }
+  return out as T;
+}
+
+/** A record as a row for jsonb_populate_recordset: columns by their database names. */
+function toJson<T>(m: EntityManager, entity: new () => T, record: Partial<T>): Row {
+  const out: Row = {};
+  for (const c of m.connection.getMetadata(entity).columns) {
+    const v = (record as Row)[c.propertyName];
+    if (v !== undefined) out[c.databaseName] = v instanceof Date ? v.toISOString() : v;
+  }
+  return out;
+}
+
+const columnsOf = <T>(m: EntityManager, entity: new () => T, keys: readonly string[]): string[] =>
+  m.connection
+    .getMetadata(entity)
+    .columns.filter((c) => keys.includes(c.propertyName))
+    .map((c) => c.databaseName);
+
+function orderOf(r: OrderRecord, groups: FulfilmentRecord[], lines: OrderLineRecord[]): Order {
   return {
     id: r.id,
     channel: r.channel as Channel,
@@ -123,10 +148,35 @@ async function load(m: EntityManager, r: OrderRecord | null): Promise<Order | nu
     currency: r.currency,
     capturedTenders: r.capturedTenders,
     status: r.status as OrderStatus,
-    fulfilments: groups.map((g) => fulfilmentOf(r, g, lines)),
+    fulfilments: [...groups].sort((a, b) => a.position - b.position).map((g) => fulfilmentOf(r, g, lines)),
     placedAt: r.placedAt,
     updatedAt: r.updatedAt,
   };
+}
+
+/** The groups and lines of an order, in one round trip. */
+async function partsOf(m: EntityManager, orderId: string): Promise<{ groups: FulfilmentRecord[]; lines: OrderLineRecord[] }> {
+  const rows: { kind: 'g' | 'l'; row: Row }[] = await m.query(
+    `SELECT 'g' AS kind, to_jsonb(g) AS row FROM fulfilment_groups g WHERE g.order_id = $1
+     UNION ALL
+     SELECT 'l' AS kind, to_jsonb(l) AS row FROM order_lines l WHERE l.order_id = $1`,
+    [orderId],
+  );
+  return {
+    groups: rows.filter((r) => r.kind === 'g').map((r) => fromJson(m, FulfilmentRecord, r.row)),
+    lines: rows.filter((r) => r.kind === 'l').map((r) => fromJson(m, OrderLineRecord, r.row)),
+  };
+}
+
+/**
+ * The order whose row `r` was read (and locked, for a change): its groups and lines are read in a
+ * statement of their own, after the lock, so that they are those the last holder of the lock
+ * committed (a single statement would read them with the snapshot it took before waiting).
+ */
+async function load(m: EntityManager, r: OrderRecord | null): Promise<Order | null> {
+  if (!r) return null;
+  const { groups, lines } = await partsOf(m, r.id);
+  return orderOf(r, groups, lines);
 }
 
 /** Lines keep their position in the order across groups (a split moves lines, never renumbers them). */
@@ -136,8 +186,9 @@ function positions(o: Order): Map<string, number> {
 
 /** Orders in and out of PostgreSQL as domain values; entities never leave this file's layer. */
 export const orderRepository = {
+  /** The order, its groups and its lines, in one statement. */
   async insert(m: EntityManager, o: Order): Promise<void> {
-    await m.insert(OrderRecord, {
+    const order = toJson(m, OrderRecord, {
       id: o.id,
       channel: o.channel,
       placedAtStoreId: o.placedAtStoreId,
@@ -150,9 +201,16 @@ export const orderRepository = {
       updatedAt: o.updatedAt,
       version: 1,
     });
-    await m.insert(FulfilmentRecord, o.fulfilments.map((f, i) => ({ ...fulfilmentColumns(f, i), version: 1 })));
+    const groups = o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 }));
     const at = positions(o);
-    await m.insert(OrderLineRecord, o.fulfilments.flatMap((f) => f.lines.map((l) => lineColumns(o.id, f, l, at.get(l.lineId)!))));
+    const lines = o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
+    const [oc, gc, lc] = [Object.keys(order), Object.keys(groups[0]), Object.keys(lines[0])].map((cols) => cols.join(', '));
+    await m.query(
+      `WITH o AS (INSERT INTO orders (${oc}) SELECT ${oc} FROM jsonb_populate_record(NULL::orders, $1::jsonb)),
+            g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb))
+       INSERT INTO order_lines (${lc}) SELECT ${lc} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)`,
+      [JSON.stringify(order), JSON.stringify(groups), JSON.stringify(lines)],
+    );
   },
 
   /** Loads and locks the order row for the rest of the transaction: every change to an order or its groups holds it. */
@@ -160,8 +218,22 @@ export const orderRepository = {
     return load(m, await m.findOne(OrderRecord, { where: { id }, lock: { mode: 'pessimistic_write' } }));
   },
 
+  /** The order as it stands, in one round trip (no lock: a read). */
   async find(m: EntityManager, id: string): Promise<Order | null> {
-    return load(m, await m.findOne(OrderRecord, { where: { id } }));
+    const rows: { o: Row; groups: Row[]; lines: Row[] }[] = await m.query(
+      `SELECT to_jsonb(o) AS o,
+              (SELECT coalesce(jsonb_agg(to_jsonb(g)), '[]'::jsonb) FROM fulfilment_groups g WHERE g.order_id = o.id) AS groups,
+              (SELECT coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) FROM order_lines l WHERE l.order_id = o.id) AS lines
+       FROM orders o WHERE o.id = $1`,
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const [r] = rows;
+    return orderOf(
+      fromJson(m, OrderRecord, r.o),
+      r.groups.map((g) => fromJson(m, FulfilmentRecord, g)),
+      r.lines.map((l) => fromJson(m, OrderLineRecord, l)),
+    );
   },
 
   /** The order a fulfilment group belongs to, or null when the id names no group. */
@@ -216,34 +288,27 @@ export const orderRepository = {
     return out;
   },
 
-  /** Saves the order's summary and every group and line (new groups of a split included). */
+  /**
+   * Saves the order's summary and every group and line (new groups of a split included), in one
+   * statement. The caller holds the order's lock (findForUpdate).
+   */
   async update(m: EntityManager, o: Order): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .update(OrderRecord)
-      .set({ status: o.status, updatedAt: o.updatedAt, contact: o.contact, version: () => 'version + 1' })
-      .where('id = :id', { id: o.id })
-      .execute();
-    await m
-      .createQueryBuilder()
-      .insert()
-      .into(FulfilmentRecord)
-      .values(o.fulfilments.map((f, i) => ({ ...fulfilmentColumns(f, i), version: 1 })))
-      .orUpdate(
-        Object.keys(fulfilmentColumns(o.fulfilments[0], 0))
-          .filter((k) => k !== 'id' && k !== 'orderId')
-          .map((k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)),
-        ['id'],
-      )
-      .execute();
+    const groups = o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 }));
     const at = positions(o);
-    for (const f of o.fulfilments) {
-      for (const l of f.lines) {
-        const { id, orderId, ...changes } = lineColumns(o.id, f, l, at.get(l.lineId)!);
-        void orderId;
-        await m.update(OrderLineRecord, { id }, changes);
-      }
-    }
+    const lines = o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
+    const groupColumns = Object.keys(groups[0]);
+    const changedGroupColumns = columnsOf(m, FulfilmentRecord, Object.keys(fulfilmentColumns(o.fulfilments[0], 0)).filter((k) => k !== 'id' && k !== 'orderId'));
+    const changedLineColumns = Object.keys(lines[0]).filter((c) => c !== 'id' && c !== 'order_id');
+    const gc = groupColumns.join(', ');
+    await m.query(
+      `WITH o AS (UPDATE orders SET status = $2, updated_at = $3, contact = $4::jsonb, version = version + 1 WHERE id = $1),
+            g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $5::jsonb)
+                  ON CONFLICT (id) DO UPDATE SET ${changedGroupColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')})
+       UPDATE order_lines AS t SET ${changedLineColumns.map((c) => `${c} = v.${c}`).join(', ')}
+       FROM jsonb_populate_recordset(NULL::order_lines, $6::jsonb) AS v
+       WHERE t.id = v.id AND t.order_id = $1`,
+      [o.id, o.status, o.updatedAt, o.contact === null ? null : JSON.stringify(o.contact), JSON.stringify(groups), JSON.stringify(lines)],
+    );
   },
 };
 
