@@ -164,7 +164,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: CheckoutCartDto })
   @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
-  @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN (CART.NOT_OPEN)'], [422, 'The cart is empty, or the placement refused (CART.EMPTY, ORDER.TENDER_MISMATCH)'])
+  @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused (CART.EMPTY, ORDER.TENDER_MISMATCH)'])
   @RequireScopes('orders:place')
   async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal) {
     const a = actor(caller, body.channel);

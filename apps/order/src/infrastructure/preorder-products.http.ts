@@ -3,10 +3,10 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } 
 import { ApiProblems, ProblemException, RequireScopes } from '@omni/platform';
 import { IsDateString, IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { checkSku, SKU_PATTERN } from './sku-param';
 import { PreordersUseCase } from '../application/preorders.use-case';
 import { PreorderProduct, preorderRepository } from './preorder.repository';
 
-const SKU = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PreorderProductDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-10T08:00:00Z', description: 'release date: preorders become collectable then, not before' })
@@ -50,9 +50,6 @@ const view = (p: PreorderProduct): PreorderProductView => ({
 
 const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
 
-function checkSku(sku: string): void {
-  if (!SKU.test(sku)) throw invalid('sku', 'matches', 'sku must be 1-64 letters, digits, dot, dash or underscore');
-}
 
 /** Products sold before their release (docs/preorders.md). */
 @ApiTags('preorders')
@@ -66,7 +63,7 @@ export class PreorderProductsHttpController {
   @Put(':sku')
   @RequireScopes('preorders:manage')
   @ApiOperation({ summary: 'Define a preorder product, or change it', description: 'A new release date reaches every open preorder of the product; a later one is told to each customer.' })
-  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiBody({ type: PreorderProductDto })
   @ApiOkResponse({ type: PreorderProductView })
   @ApiProblems(400)
@@ -81,7 +78,7 @@ export class PreorderProductsHttpController {
   @Get(':sku')
   @RequireScopes('orders:read')
   @ApiOperation({ summary: 'A preorder product' })
-  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiOkResponse({ type: PreorderProductView })
   @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'Not a preorder product (PREORDER.NOT_A_PREORDER)'])
   async get(@Param('sku') sku: string) {

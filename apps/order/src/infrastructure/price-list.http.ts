@@ -4,11 +4,11 @@ import { ApiProblems, Clock, ProblemException, RequireScopes } from '@omni/platf
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { checkSku, SKU_PATTERN } from './sku-param';
 import { checkPriceEntries, PriceEntry } from '../domain/price-list';
 import { priceListRepository } from './price-list.repository';
 
-const SKU = /^[A-Za-z0-9._-]{1,64}$/;
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
+const STORE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PriceEntryDto {
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -20,7 +20,7 @@ export class PriceEntryDto {
   unitPrice: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
-  @IsOptional() @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsOptional() @IsString() @Matches(STORE_ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'in force from; absent or null: from the start. Among prices of one currency and store in force, the one that started last wins (a sale lays over a standing price)' })
@@ -60,9 +60,6 @@ const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | nul
 
 const invalid = (errors: { field: string; rule: string; message: string }[]) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
 
-function checkSku(sku: string): void {
-  if (!SKU.test(sku)) throw invalid([{ field: 'sku', rule: 'matches', message: 'sku must be 1-64 letters, digits, dot, dash or underscore' }]);
-}
 
 /**
  * The price list carts are priced from when they move between channels and at checkout
@@ -79,7 +76,7 @@ export class PriceListHttpController {
   @Put(':sku')
   @RequireScopes('prices:manage')
   @ApiOperation({ summary: 'Replace the prices of a SKU', description: 'Per currency: a general price and store prices, each from a date and possibly until one. Open carts take the new prices when they next move or check out; orders already placed keep theirs.' })
-  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiBody({ type: PriceListDto })
   @ApiOkResponse({ type: PriceListView })
   @ApiProblems(400)
@@ -102,7 +99,7 @@ export class PriceListHttpController {
   @Get(':sku')
   @RequireScopes('orders:read')
   @ApiOperation({ summary: 'The prices of a SKU' })
-  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiOkResponse({ type: PriceListView })
   @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'The price list has no price for the SKU (PRICE_LIST.NOT_FOUND)'])
   async get(@Param('sku') sku: string): Promise<PriceListView> {

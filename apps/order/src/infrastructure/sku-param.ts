@@ -1,0 +1,12 @@
+import { HttpStatus } from '@nestjs/common';
+import { ProblemException } from '@omni/platform';
+
+/** SKUs in paths (preorder products, the price list): 1-64 letters, digits, dot, dash or underscore. */
+export const SKU_PATTERN = '^[A-Za-z0-9._-]{1,64}$';
+const SKU = new RegExp(SKU_PATTERN);
+
+export function checkSku(sku: string): void {
+  if (SKU.test(sku)) return;
+  const message = 'sku must be 1-64 letters, digits, dot, dash or underscore';
+  throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field: 'sku', rule: 'matches', message }]);
+}
