@@ -16,6 +16,8 @@ const shared = {
   moduleNameMapper: { '^@omni/(.*)$': '<rootDir>/libs/$1/src' },
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
+  // The test clients' kafkajs gets the fix the services have (libs/messaging/src/kafka/request-queue-fix.ts).
+  setupFiles: ['<rootDir>/scripts/lib/kafkajs-fix.cjs'],
 };
 
 module.exports = {

@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import kafkajs from 'kafkajs';
+import kafkajs from './lib/kafkajs.mjs';
 import { build, ensureKafka, ensureNpmPackages, REPO, step } from './lib/setup.mjs';
 import { call, startLocalStack } from './lib/stack.mjs';
 import { mintToken } from './tools/mint-token.mjs';

@@ -4,7 +4,7 @@
 // --services runs only some services (order and inventory are needed), to see what the others'
 // consumers cost on the same cores. SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles them.
 import { randomUUID } from 'node:crypto';
-import kafkajs from 'kafkajs';
+import kafkajs from './lib/kafkajs.mjs';
 import path from 'node:path';
 import { build, ensureKafka, ensureNpmPackages, REPO, step } from './lib/setup.mjs';
 import { call, startLocalStack } from './lib/stack.mjs';

@@ -3,7 +3,7 @@
 // payment.captured / payment.refunded. They talk to the services only through Kafka, with the
 // same CloudEvents envelope the services use — as real downstream consumers would.
 import { randomUUID } from 'node:crypto';
-import kafkajs from 'kafkajs';
+import kafkajs from '../lib/kafkajs.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 

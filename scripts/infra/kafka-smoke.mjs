@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import kafkajs from 'kafkajs';
+import kafkajs from '../lib/kafkajs.mjs';
 import { createTopics, startKafka } from './kafka.mjs';
 
 const { Kafka, Partitioners, logLevel } = kafkajs;

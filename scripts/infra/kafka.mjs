@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import kafkajs from 'kafkajs';
+import kafkajs from '../lib/kafkajs.mjs';
 
 const { Kafka, logLevel } = kafkajs;
 

@@ -8,7 +8,7 @@
 //
 // --dry-run prints what would be re-driven and commits nothing. Prints one JSON line per message
 // and a summary line; exit 0 when done, 1 on a usage or Kafka error.
-import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { Kafka, logLevel, Partitioners } from '../lib/kafkajs.mjs';
 import { parseArgs } from 'node:util';
 
 /** Headers of the re-driven copy: the original ones, without ours, plus where it came from. */

@@ -12,7 +12,7 @@
 // Readiness ({"ready":true,...}) and the final count go to stderr, so stdout holds messages only.
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
-import kafkajs from 'kafkajs';
+import kafkajs from '../../scripts/lib/kafkajs.mjs';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
