@@ -1,6 +1,9 @@
 // `npm test`: installs what is missing, then type check, lint (module boundaries included), unit
 // tests, and integration + end-to-end tests on a real Kafka broker and PostgreSQL.
+import { runOnNode24 } from './lib/node-runtime.mjs';
 import { build, ensureKafka, ensureKubectl, ensureNpmPackages, run, step } from './lib/setup.mjs';
+
+await runOnNode24();
 
 try {
   ensureNpmPackages();
