@@ -87,7 +87,8 @@ export class ServiceInfrastructureModule {
           retryAttempts: 10,
           retryDelay: 1000,
         }),
-        TerminusModule,
+        // Terminus logs every failed check as an error, the expected ones of a start included; HealthController logs readiness changes itself.
+        TerminusModule.forRoot({ logger: false }),
         AuthModule.forRoot(c),
         MessagingModule.forRoot({
           service: def.service,

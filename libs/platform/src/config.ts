@@ -68,9 +68,14 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(500)
   CONSUMER_BATCH_SIZE: number = 20;
 
-  /** How long the group waits for a silent consumer before giving its partitions to another. */
+  /**
+   * How long the group waits for a silent consumer before giving its partitions to another — and
+   * so how long a replacement of a killed (SIGKILL) instance waits to join. Shorter recovers
+   * sooner; too short evicts a consumer that is merely slow (it heartbeats after every event and
+   * every retry pause), which only redelivers what the inbox then skips (docs/operations.md).
+   */
   @IsInt() @Min(6000) @Max(300000)
-  CONSUMER_SESSION_TIMEOUT_MS: number = 30000;
+  CONSUMER_SESSION_TIMEOUT_MS: number = 10000;
 
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE: number = 10;

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Inject, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Logger, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Response } from 'express';
 import { HealthCheck, HealthCheckService, HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -49,6 +49,11 @@ const HEALTH_SCHEMA = {
 @SkipThrottle()
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+  /** What the last readiness answer was; a change is logged (info before the first ready, warn after). */
+  private last: { ready: boolean; reason: string } | null = null;
+  private everReady = false;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
@@ -69,12 +74,27 @@ export class HealthController {
   @ApiResponse({ status: 503, description: 'A dependency is down; `error` names it', schema: HEALTH_SCHEMA })
   async ready(@Res({ passthrough: true }) res: Response) {
     try {
-      return await this.health.check(this.checks.map((c) => () => this.run(c)));
+      const result = await this.health.check(this.checks.map((c) => () => this.run(c)));
+      this.changed(true, '');
+      return result;
     } catch (e) {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return e.getResponse();
+      const body = e.getResponse() as { error?: Record<string, { message?: string }> };
+      this.changed(false, Object.entries(body.error ?? {}).map(([name, v]) => `${name}: ${v.message ?? 'down'}`).join('; '));
+      return body;
     }
+  }
+
+  /** Not ready while starting is expected (info); losing readiness once ready is not (warn). */
+  private changed(ready: boolean, reason: string): void {
+    if (this.last?.ready === ready && this.last.reason === reason) return;
+    this.last = { ready, reason };
+    if (ready) {
+      this.logger.log({ event: 'readiness.ready' }, 'ready');
+      this.everReady = true;
+    } else if (this.everReady) this.logger.warn({ event: 'readiness.lost', reason }, 'not ready');
+    else this.logger.log({ event: 'readiness.starting', reason }, 'not ready yet');
   }
 
   private async run(check: ReadinessCheck): Promise<HealthIndicatorResult> {

@@ -3,7 +3,13 @@ import { Admin, Kafka } from 'kafkajs';
 import { OutboxRelay } from '../outbox/outbox.relay';
 import { KafkaEventServer } from './kafka-event.server';
 
-/** Ready when the broker answers, the relay leads or stands by, and the consumer has joined its group. */
+/**
+ * Ready when the broker answers and the relay leads or stands by (it is connected to its
+ * database). Whether the consumer has joined its group yet is reported, not required: the HTTP
+ * API serves without it, and after a predecessor was killed (SIGKILL) the group keeps waiting for
+ * the dead member until its session times out (CONSUMER_SESSION_TIMEOUT_MS) — consumption is
+ * late by that much, requests need not be (docs/operations.md#readiness-and-liveness).
+ */
 export class KafkaReadiness implements ReadinessCheck {
   readonly name = 'kafka';
   private admin: Admin | null = null;
@@ -24,8 +30,7 @@ export class KafkaReadiness implements ReadinessCheck {
       throw e;
     }
     if (this.relay.role !== 'leader' && this.relay.role !== 'standby') throw new Error(`outbox relay is ${this.relay.role}`);
-    if (this.server && !this.server.isConsuming) throw new Error('consumer has not joined its group yet');
-    return { relay: this.relay.role, consuming: this.server?.isConsuming ?? false };
+    return { relay: this.relay.role, consumer: this.server ? (this.server.isConsuming ? 'joined' : 'joining') : 'none' };
   }
 
   async close(): Promise<void> {
