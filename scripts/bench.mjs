@@ -1,130 +1,432 @@
-// Benchmark of the click & collect hot paths on this machine, with every service, Kafka and
-// PostgreSQL running locally. Prints figures; asserts nothing. Loopback traffic only, bounded.
-//   node scripts/bench.mjs [--rate 100] [--seconds 15] [--atp 20000] [--reservations 5000] [--services order,inventory]
-// --services runs only some services (order and inventory are needed), to see what the others'
-// consumers cost on the same cores. SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles them.
-import { randomUUID } from 'node:crypto';
-import kafkajs from './lib/kafkajs.mjs';
-import path from 'node:path';
+// `npm run bench`: the throughput benchmark of the click & collect hot paths, with the four
+// services, Kafka and PostgreSQL on this machine in their shipped configuration (fsync and
+// synchronous_commit on). Prints figures; asserts nothing. Loopback only, bounded in time.
+//
+//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick]
+//
+// What it runs, one after the other on the same stack:
+// 1. availability: a closed loop of --atp-callers (the most it serves) and an open loop at
+//    --atp-rate checks/s (latency at that rate), storefront token, one SKU of 1,000 per check;
+// 2. placement → reserved: a sweep of open-loop rates, each for --seconds, through POST /orders
+//    with an Idempotency-Key on every request, half guests and half signed-in customers, one line
+//    of 1,000 SKUs; latency from each request's due time to order.confirmed seen on Kafka. The
+//    highest rate sustained is the highest with ≥ 99.5 % confirmed and p99 < 1 s;
+// 3. overload: twice that rate — accepted, shed (429/503) and the accepted requests' p99;
+// 4. a hot SKU: every order for the same SKU;
+// 5. the reservation path alone: --reservations order.placed events put straight onto Kafka;
+// 6. the database's own ceiling for one order's minimum work (pgbench, same server).
+// CPU per order is read per process from /proc (services, broker, PostgreSQL, this client).
+import { parseArgs } from 'node:util';
+import { runOnNode24 } from './lib/node-runtime.mjs';
 import { build, ensureKafka, ensureNpmPackages, REPO, step } from './lib/setup.mjs';
-import { call, startLocalStack } from './lib/stack.mjs';
-import { mintToken } from './tools/mint-token.mjs';
 
-const arg = (name, dflt) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const RATE = arg('rate', 100);
-const SECONDS = arg('seconds', 15);
-const ATP_CALLS = arg('atp', 20000);
-const RESERVATIONS = arg('reservations', 5000);
-const ALL_SERVICES = { order: 3101, inventory: 3102, returns: 3103, customer: 3104 };
-const only = process.argv.includes('--services') ? process.argv[process.argv.indexOf('--services') + 1].split(',') : Object.keys(ALL_SERVICES);
-const SERVICES = Object.fromEntries(Object.entries(ALL_SERVICES).filter(([name]) => only.includes(name)));
-if (!SERVICES.order || !SERVICES.inventory) throw new Error('--services must include order and inventory');
-const SKUS = 200;
-const STORE = `BENCH-${Date.now().toString(36).toUpperCase()}`;
+await runOnNode24();
 
-const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-function summary(ms) {
-  const s = [...ms].sort((a, b) => a - b);
-  return `p50 ${pct(s, 50).toFixed(1)} ms, p95 ${pct(s, 95).toFixed(1)} ms, p99 ${pct(s, 99).toFixed(1)} ms, max ${s.at(-1).toFixed(1)} ms`;
-}
-async function pool(total, concurrency, task) {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) await task(next++);
-  }));
-}
+const { values: opt } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    rates: { type: 'string' },
+    seconds: { type: 'string' },
+    'atp-rate': { type: 'string' },
+    'atp-seconds': { type: 'string' },
+    'atp-callers': { type: 'string' },
+    reservations: { type: 'string' },
+    'hot-rate': { type: 'string' },
+    skip: { type: 'string', default: '' },
+    json: { type: 'string' },
+  },
+});
+const quick = opt.quick;
+const num = (v, dflt) => (v === undefined ? dflt : Number(v));
+const RATES = (opt.rates ?? (quick ? '20,40' : '100,250,500,750,1000,1250,1500')).split(',').map(Number);
+const SECONDS = num(opt.seconds, quick ? 2 : 10);
+const ATP_RATE = num(opt['atp-rate'], quick ? 200 : 5000);
+const ATP_SECONDS = num(opt['atp-seconds'], quick ? 2 : 10);
+const ATP_CALLERS = num(opt['atp-callers'], 32);
+const RESERVATIONS = num(opt.reservations, quick ? 300 : 20000);
+const HOT_RATE = num(opt['hot-rate'], quick ? 20 : 200);
+const SKIP = new Set(opt.skip.split(',').filter(Boolean));
+const SKUS = 1000;
+const CUSTOMERS = quick ? 10 : 200;
 
 ensureNpmPackages();
 await ensureKafka();
 build();
+
+const path = await import('node:path');
+const fs = await import('node:fs');
+const { randomUUID } = await import('node:crypto');
+const { createRequire } = await import('node:module');
+const { default: pg } = await import('pg');
+const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
+const { startLocalStack } = await import('./lib/stack.mjs');
+const { mintToken } = await import('./tools/mint-token.mjs');
+const { request, openLoop, closedLoop, latency } = await import('./bench/client.mjs');
+const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
+const { databaseCeiling } = await import('./bench/ceiling.mjs');
+const contracts = createRequire(import.meta.url)(path.join(REPO, 'dist/libs/contracts/src/index.js'));
+
+const SERVICES = { order: 3101, inventory: 3102, returns: 3103, customer: 3104 };
+const KAFKA_PORT = 19292;
+const run = Date.now().toString(36).toUpperCase();
+const STORE = `BENCH-${run}`;
+const sku = (i) => `BENCH-SKU-${i % SKUS}`;
+const HOT_SKU = `BENCH-HOT-${run}`;
+// The shipped configuration but one operator setting: the storefront calls availability thousands
+// of times a second with one token, which the default per-caller limit (1,200/min) would refuse.
+const ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
+const log = (m) => console.log(m);
+const results = { startedAt: new Date().toISOString(), commit: gitCommit(), node: process.version, options: { RATES, SECONDS, ATP_RATE, ATP_SECONDS, ATP_CALLERS, RESERVATIONS, HOT_RATE, quick }, env: ENV };
+
+function gitCommit() {
+  try {
+    return fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').startsWith('ref:')
+      ? fs.readFileSync(path.join(REPO, '.git', fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').slice(5).trim()), 'utf8').trim().slice(0, 12)
+      : fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').trim().slice(0, 12);
+  } catch {
+    return 'unknown';
+  }
+}
+
 const stack = await startLocalStack({
   services: SERVICES,
-  kafkaPort: 19292,
-  databasePrefix: `bench_${Date.now().toString(36)}`,
-  env: { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000' },
+  kafkaPort: KAFKA_PORT,
+  databasePrefix: `bench_${run.toLowerCase()}`,
+  env: ENV,
   logDir: path.join(REPO, '.cache/bench-logs'),
   dropDatabasesOnStop: true,
 });
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (stopping = true) && stack.stop().then(() => process.exit(130)));
+
 try {
-  const admin = { token: await mintToken({ sub: 'bench', scope: 'admin' }) };
-  const inv = stack.url('inventory');
-  const ord = stack.url('order');
-  const sku = (i) => `BENCH-SKU-${i % SKUS}`;
+  const postmasterPid = await postmasterOf(stack.pg.adminUrl);
+  const kafkaPid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
+  const snapshot = processGroups({ servicePids: stack.pids, kafkaPid, postmasterPid });
+  results.postgres = await serverSettings(stack.pg.adminUrl);
+  log(`  PostgreSQL ${results.postgres.server_version} (${stack.pg.embedded ? 'embedded' : 'DATABASE_URL'}): fsync ${results.postgres.fsync}, synchronous_commit ${results.postgres.synchronous_commit}`);
 
-  step(`seeding ${STORE} with ${SKUS} SKUs`);
-  await call('PUT', `${inv}/locations/${STORE}`, { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }, admin);
-  await pool(SKUS, 8, (i) => call('POST', `${inv}/locations/${STORE}/stock/${sku(i)}/adjustments`, { reason: 'receipt', quantity: 1_000_000 }, admin));
+  const admin = { authorization: `Bearer ${await mintToken({ sub: 'bench-admin', scope: 'admin' })}` };
+  const storefront = { authorization: `Bearer ${await mintToken({ sub: 'bench-storefront', channel: 'web', scope: 'inventory:read orders:place orders:read' })}` };
+  const customers = [];
+  for (let i = 0; i < CUSTOMERS; i++) customers.push({ id: `bench-${run.toLowerCase()}-c${i}`, headers: { authorization: `Bearer ${await mintToken({ sub: `bench-web-c${i}`, channel: 'web', customer_id: `bench-${run.toLowerCase()}-c${i}`, scope: 'orders:place orders:read' })}` } });
+  const url = (service, p) => `${stack.url(service)}${p}`;
 
-  step(`availability: ${ATP_CALLS} checks, 32 concurrent callers`);
-  const atp = [];
-  let t0 = performance.now();
-  await pool(ATP_CALLS, 32, async (i) => {
-    const t = performance.now();
-    const r = await call('GET', `${inv}/availability?skus=${sku(i * 7)}&stores=${STORE}`, undefined, admin);
-    if (r.status !== 200) throw new Error(`availability answered ${r.status}`);
-    atp.push(performance.now() - t);
+  step(`seeding ${STORE}: ${SKUS} SKUs with stock and prices, a hot SKU, ${CUSTOMERS} customers`);
+  const ok = async (r, what) => {
+    const res = await r;
+    if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+    return res;
+  };
+  await ok(request('PUT', url('inventory', `/locations/${STORE}`), { body: { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }, headers: admin }), 'location');
+  const all = [...Array.from({ length: SKUS }, (_, i) => sku(i)), HOT_SKU];
+  await inParallel(all, 16, async (s) => {
+    await ok(request('POST', url('inventory', `/locations/${STORE}/stock/${s}/adjustments`), { body: { reason: 'receipt', quantity: 1_000_000 }, headers: admin }), 'stock');
+    await ok(request('PUT', url('order', `/price-list/${s}`), { body: { prices: [{ currency: 'EUR', unitPrice: 1000 }] }, headers: admin }), 'price');
   });
-  console.log(`  ${(ATP_CALLS / ((performance.now() - t0) / 1000)).toFixed(0)} checks/s; ${summary(atp)}`);
 
-  const kafka = new kafkajs.Kafka({ clientId: 'bench', brokers: [stack.brokers], logLevel: kafkajs.logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
-  const seen = new Map(); // orderId → time an answer about it arrived
+  const outcomes = await outcomeWatcher(stack.brokers);
+  const lag = lagReader(stack.brokers);
+
+  if (!SKIP.has('atp')) results.availability = await availability({ url, storefront, snapshot });
+  if (!SKIP.has('sweep')) {
+    step(`warm-up: ${quick ? 20 : 100} orders/s for ${quick ? 2 : 5} s`);
+    await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919) });
+    results.sweep = [];
+    for (const rate of RATES) {
+      if (stopping) break;
+      step(`placement → reserved: ${rate} orders/s for ${SECONDS} s`);
+      const r = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + rate) });
+      results.sweep.push(r);
+      printStep(r);
+      if (!r.sustained && r.rate > 0) break; // the next rate would only queue more
+    }
+    const sustained = results.sweep.filter((r) => r.sustained);
+    results.highestSustained = sustained.length ? Math.max(...sustained.map((r) => r.rate)) : 0;
+    if (!SKIP.has('overload') && !stopping) {
+      const rate = Math.max(2 * (results.highestSustained || RATES[0]), 10);
+      step(`overload: ${rate} orders/s (twice the highest sustained) for ${SECONDS} s`);
+      results.overload = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 31 + 17) });
+      printStep(results.overload);
+    }
+    if (!SKIP.has('hot') && !stopping) {
+      step(`hot SKU: ${HOT_RATE} orders/s for ${SECONDS} s, every one for ${HOT_SKU}`);
+      results.hotSku = await placementStep({ rate: HOT_RATE, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: () => HOT_SKU });
+      printStep(results.hotSku);
+    }
+  }
+  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({ snapshot, outcomes, lag });
+  await outcomes.stop();
+  await lag.stop();
+  if (!SKIP.has('ceiling') && !stopping) {
+    step('database ceiling: one order\'s minimum work with pgbench on the same server');
+    results.ceiling = await databaseCeiling({ adminUrl: stack.pg.adminUrl, seconds: quick ? 2 : 10, log });
+    if (!results.ceiling) log('  pgbench is not installed and cannot be installed here: no ceiling');
+  }
+  report();
+} finally {
+  await stack.stop();
+}
+
+async function inParallel(items, concurrency, fn) {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) await fn(items[next++]);
+  }));
+}
+
+async function postmasterOf(adminUrl) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const dir = (await c.query('SHOW data_directory')).rows[0].data_directory;
+    return Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null; // another machine's server, or not ours to read: its CPU is not counted
+  } finally {
+    await c.end();
+  }
+}
+
+async function serverSettings(adminUrl) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const out = {};
+    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size']) out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
+    return out;
+  } finally {
+    await c.end();
+  }
+}
+
+/** Sees every order's outcome (order.confirmed / order.rejected) and every reservation reply, with the time it arrived. */
+async function outcomeWatcher(brokers) {
+  const kafka = new Kafka({ clientId: 'bench-watch', brokers: [brokers], logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `bench-watch-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  const seen = { confirmed: new Map(), rejected: new Map(), reserved: new Map() };
+  const kinds = { 'order.confirmed.v1': 'confirmed', 'order.rejected.v1': 'rejected', 'inventory.reserved.v1': 'reserved', 'inventory.rejected.v1': 'reserved' };
   await consumer.connect();
   await consumer.subscribe({ topics: ['order.events.v1', 'inventory.events.v1'], fromBeginning: false });
   let joined;
   const hasJoined = new Promise((r) => (joined = r));
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
   await consumer.run({
-    eachMessage: async ({ message }) => {
-      const type = message.headers?.ce_type?.toString();
-      if (type === 'order.confirmed.v1' || type === 'inventory.reserved.v1') seen.set(`${type}:${message.key}`, performance.now());
+    partitionsConsumedConcurrently: 3,
+    eachBatch: async ({ batch }) => {
+      const now = performance.now();
+      for (const m of batch.messages) {
+        const kind = kinds[m.headers?.ce_type?.toString()];
+        if (kind && m.key) seen[kind].set(m.key.toString(), now);
+      }
     },
   });
   await hasJoined;
+  return { seen, stop: () => consumer.disconnect() };
+}
 
-  step(`placement → reserved: ${RATE} orders/s for ${SECONDS} s over HTTP, measured to order.confirmed on Kafka`);
-  const sent = new Map();
-  const total = RATE * SECONDS;
-  t0 = performance.now();
-  const inFlight = [];
-  for (let i = 0; i < total; i++) {
-    const due = t0 + (i * 1000) / RATE;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    inFlight.push(
-      call('POST', `${ord}/orders`, { channel: 'web', storeId: STORE, currency: 'EUR', lines: [{ sku: sku(i * 13), quantity: 1, unitPrice: 1000 }] }, admin).then((r) => {
-        if (r.status !== 201) throw new Error(`POST /orders answered ${r.status}`);
-        sent.set(r.body.id, due);
-      }),
-    );
-  }
-  await Promise.all(inFlight);
+/** Consumer lag of the services' groups, to wait between steps until what one step caused is done. */
+function lagReader(brokers) {
+  const admin = new Kafka({ clientId: 'bench-lag', brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
+  const connected = admin.connect();
+  const topics = ['order.events.v1', 'inventory.events.v1', 'returns.events.v1', 'customer.events.v1', 'payment.events.v1'];
+  return {
+    async total() {
+      await connected;
+      let sum = 0;
+      const ends = new Map();
+      for (const t of topics) for (const p of await admin.fetchTopicOffsets(t)) ends.set(`${t}/${p.partition}`, Number(p.high));
+      for (const group of Object.keys(SERVICES)) {
+        for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group, topics })) {
+          // A group with no offset on a topic does not consume it (or has consumed nothing of it yet).
+          for (const p of partitions) if (Number(p.offset) >= 0) sum += Math.max(0, (ends.get(`${topic}/${p.partition}`) ?? 0) - Number(p.offset));
+        }
+      }
+      return sum;
+    },
+    async quiet(timeoutMs = 120_000) {
+      const deadline = Date.now() + timeoutMs;
+      let last = -1;
+      while (Date.now() < deadline) {
+        last = await this.total();
+        if (last === 0) return 0;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      return last;
+    },
+    stop: () => admin.disconnect(),
+  };
+}
+
+async function availability({ url, storefront, snapshot }) {
+  const check = (i) => request('GET', url('inventory', `/availability?skus=${sku(i * 7)}&stores=${STORE}`), { headers: storefront });
+  step(`availability: ${ATP_CALLERS} callers as fast as answered, for ${ATP_SECONDS} s`);
+  await closedLoop({ concurrency: ATP_CALLERS, seconds: 1, send: check }); // warm-up
+  let before = snapshot();
+  const closed = await closedLoop({ concurrency: ATP_CALLERS, seconds: ATP_SECONDS, send: check });
+  const closedCpu = cpuBetween(before, snapshot());
+  const closedOk = closed.filter((r) => r.status === 200);
+  const most = { rate: closedOk.length / ATP_SECONDS, errors: closed.length - closedOk.length, latency: latency(closedOk.map((r) => r.answered - r.due)), cpuUsPerCheck: (closedCpu.inventory * 1000) / Math.max(1, closedOk.length) };
+  log(`  most served: ${fmt(most.rate)} checks/s; p50 ${fmt(most.latency.p50, 1)} ms, p99 ${fmt(most.latency.p99, 1)} ms; inventory ${fmt(most.cpuUsPerCheck)} µs CPU per check; ${most.errors} errors`);
+  step(`availability: open loop at ${fmt(ATP_RATE)} checks/s for ${ATP_SECONDS} s`);
+  before = snapshot();
+  const open = await openLoop({ rate: ATP_RATE, seconds: ATP_SECONDS, send: check });
+  const openCpu = cpuBetween(before, snapshot());
+  const openOk = open.results.filter((r) => r.status === 200);
+  const at = {
+    rate: ATP_RATE,
+    answeredPerSecond: openOk.length / ((Math.max(...open.results.map((r) => r.answered)) - open.startedAt) / 1000),
+    errors: open.results.length - openOk.length,
+    statuses: countBy(open.results, (r) => r.status ?? r.error),
+    latency: latency(open.results.map((r) => r.answered - r.due)),
+    cpuUsPerCheck: (openCpu.inventory * 1000) / Math.max(1, openOk.length),
+    clientUsPerCheck: (openCpu['bench client'] * 1000) / Math.max(1, openOk.length),
+  };
+  log(`  ${fmt(at.answeredPerSecond)} checks/s answered; p50 ${fmt(at.latency.p50, 1)} ms, p99 ${fmt(at.latency.p99, 1)} ms, max ${fmt(at.latency.max, 1)} ms; inventory ${fmt(at.cpuUsPerCheck)} µs, client ${fmt(at.clientUsPerCheck)} µs CPU per check; ${at.errors} not 200`);
+  return { closedLoop: { callers: ATP_CALLERS, ...most }, openLoop: at };
+}
+
+function countBy(items, key) {
+  const out = {};
+  for (const it of items) out[key(it)] = (out[key(it)] ?? 0) + 1;
+  return out;
+}
+
+async function placementStep({ rate, seconds, url, customers, storefront, snapshot, outcomes, lag, skuOf }) {
+  const before = snapshot();
+  const placed = new Map(); // orderId → due time
+  const { results: rs, startedAt, lastDue } = await openLoop({
+    rate,
+    seconds,
+    send: async (i) => {
+      // Half guests (a storefront token, the contact their only identity), half signed-in customers.
+      const guest = i % 2 === 0;
+      const who = guest ? { headers: storefront } : customers[i % customers.length];
+      const body = { channel: 'web', storeId: STORE, currency: 'EUR', lines: [{ sku: skuOf(i), quantity: 1, unitPrice: 1000 }], ...(guest ? { contact: { email: `guest-${i}-${run.toLowerCase()}@example.com`, name: 'Bench Guest' } } : {}) };
+      const r = await request('POST', url('order', '/orders'), { body, headers: { ...who.headers, 'idempotency-key': randomUUID() } });
+      if (r.status === 201) r.orderId = JSON.parse(r.text).id;
+      return { status: r.status, orderId: r.orderId, retryAfter: r.headers['retry-after'] };
+    },
+  });
+  for (const r of rs) if (r.orderId) placed.set(r.orderId, r.due);
+  // Wait for every accepted order's outcome (bounded), then for the other consumers to catch up.
   const deadline = performance.now() + 60_000;
-  while ([...sent.keys()].some((id) => !seen.has(`order.confirmed.v1:${id}`)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const latencies = [...sent].filter(([id]) => seen.has(`order.confirmed.v1:${id}`)).map(([id, at]) => seen.get(`order.confirmed.v1:${id}`) - at);
-  console.log(`  ${latencies.length}/${total} reserved; achieved ${(total / ((performance.now() - t0) / 1000)).toFixed(0)} orders/s offered; ${summary(latencies)}`);
+  const done = () => [...placed.keys()].every((id) => outcomes.seen.confirmed.has(id) || outcomes.seen.rejected.has(id));
+  while (!done() && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const settledAt = performance.now();
+  const leftLag = await lag.quiet();
+  const cpu = cpuBetween(before, snapshot());
+  const after = snapshot();
+  const confirmed = [...placed].filter(([id]) => outcomes.seen.confirmed.has(id));
+  const lastOutcome = Math.max(...confirmed.map(([id]) => outcomes.seen.confirmed.get(id)), lastDue);
+  const accepted = rs.filter((r) => r.status === 201);
+  const shed = rs.filter((r) => r.status === 429 || r.status === 503);
+  const n = Math.max(1, confirmed.length);
+  const system = SYSTEM.reduce((sum, name) => sum + (cpu[name] ?? 0), 0);
+  const completion = latency(confirmed.map(([id, due]) => outcomes.seen.confirmed.get(id) - due));
+  const out = {
+    rate,
+    seconds,
+    requests: rs.length,
+    statuses: countBy(rs, (r) => r.status ?? r.error),
+    accepted: accepted.length,
+    shed: shed.length,
+    confirmed: confirmed.length,
+    rejected: [...placed.keys()].filter((id) => outcomes.seen.rejected.has(id)).length,
+    unsettled: [...placed.keys()].filter((id) => !outcomes.seen.confirmed.has(id) && !outcomes.seen.rejected.has(id)).length,
+    confirmedPerSecond: confirmed.length / ((lastOutcome - startedAt) / 1000),
+    httpLatency: latency(accepted.map((r) => r.answered - r.due)),
+    completionLatency: completion,
+    settleMs: settledAt - lastDue,
+    lagLeft: leftLag,
+    cpuMsPerOrder: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / n])),
+    systemCpuMsPerOrder: system / n,
+    totalCpuMsPerOrder: (system + (cpu['bench client'] ?? 0)) / n,
+    rssMiB: Object.fromEntries(Object.entries(after).filter(([k]) => SERVICES[k]).map(([k, v]) => [k, Math.round(v.rssMiB)])),
+  };
+  out.sustained = accepted.length >= 0.995 * rs.length && confirmed.length >= 0.995 * accepted.length && completion.p99 < 1000;
+  return out;
+}
 
-  step(`reservation path alone: ${RESERVATIONS} order.placed events straight onto Kafka, random SKUs`);
+function printStep(r) {
+  const cpu = Object.entries(r.cpuMsPerOrder).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ');
+  log(`  offered ${fmt(r.requests / r.seconds)}/s: ${r.accepted} accepted, ${r.shed} shed, ${r.confirmed} confirmed, ${r.rejected} rejected, ${r.unsettled} unsettled; ${fmt(r.confirmedPerSecond)} confirmed/s`);
+  log(`  HTTP p50 ${fmt(r.httpLatency.p50, 1)} ms, p99 ${fmt(r.httpLatency.p99, 1)} ms; placement → confirmed p50 ${fmt(r.completionLatency.p50, 1)} ms, p99 ${fmt(r.completionLatency.p99, 1)} ms${r.sustained ? ' (sustained)' : ' (NOT sustained)'}`);
+  log(`  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`);
+}
+
+async function reservationPath({ snapshot, outcomes, lag }) {
+  step(`reservation path alone: ${fmt(RESERVATIONS)} order.placed events straight onto Kafka`);
+  const kafka = new Kafka({ clientId: 'bench-producer', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
   const producer = kafka.producer();
   await producer.connect();
   const ids = Array.from({ length: RESERVATIONS }, () => randomUUID());
-  const messages = ids.map((orderId, i) => ({
-    key: orderId,
-    value: JSON.stringify({ orderId, channel: 'web', storeId: STORE, customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku: sku(Math.floor(Math.random() * SKUS) + i), quantity: 1, unitPrice: 1000 }], placedAt: new Date().toISOString() }),
-    headers: { ce_specversion: '1.0', ce_id: randomUUID(), ce_type: 'order.placed.v1', ce_source: '/bench', ce_time: new Date().toISOString(), ce_subject: orderId, 'content-type': 'application/json', ce_correlationid: randomUUID() },
-  }));
-  t0 = performance.now();
-  for (let i = 0; i < messages.length; i += 500) await producer.send({ topic: 'order.events.v1', messages: messages.slice(i, i + 500) });
-  const until = performance.now() + 120_000;
-  while (ids.some((id) => !seen.has(`inventory.reserved.v1:${id}`)) && performance.now() < until) await new Promise((r) => setTimeout(r, 100));
-  const done = ids.filter((id) => seen.has(`inventory.reserved.v1:${id}`)).length;
-  const last = Math.max(...ids.map((id) => seen.get(`inventory.reserved.v1:${id}`) ?? 0));
-  console.log(`  ${done}/${RESERVATIONS} reserved in ${((last - t0) / 1000).toFixed(1)} s: ${(done / ((last - t0) / 1000)).toFixed(0)} reservations/s end to end (consume, reserve, outbox, relay, publish)`);
+  const messages = ids.map((orderId, i) => {
+    const lineId = randomUUID();
+    const fulfilmentId = randomUUID();
+    const env = contracts.envelopeFor(contracts.OrderPlacedV2, {
+      id: randomUUID(),
+      source: '/bench',
+      time: new Date(),
+      correlationId: randomUUID(),
+      causationId: null,
+      traceparent: null,
+      payload: { orderId, channel: 'web', placedAtStoreId: null, customerId: null, contact: null, currency: 'EUR', lines: [{ lineId, sku: sku(i * 7919 + 3), quantity: 1, unitPrice: 1000 }], fulfilments: [{ fulfilmentId, type: 'pickup', storeId: STORE, address: null, lineIds: [lineId] }], capturedTenders: [], placedAt: new Date().toISOString() },
+    });
+    return contracts.toWireMessage(env);
+  });
+  const before = snapshot();
+  const t0 = performance.now();
+  for (let i = 0; i < messages.length; i += 1000) await producer.send({ topic: 'order.events.v1', messages: messages.slice(i, i + 1000) });
+  const deadline = performance.now() + 300_000;
+  while (ids.some((id) => !outcomes.seen.reserved.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  const done = ids.filter((id) => outcomes.seen.reserved.has(id));
+  const last = Math.max(...done.map((id) => outcomes.seen.reserved.get(id)));
+  await lag.quiet();
+  const cpu = cpuBetween(before, snapshot());
   await producer.disconnect();
-  await consumer.disconnect();
-} finally {
-  await stack.stop();
+  const out = {
+    events: RESERVATIONS,
+    answered: done.length,
+    perSecond: done.length / ((last - t0) / 1000),
+    cpuMsPerEvent: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, done.length)])),
+  };
+  log(`  ${done.length}/${RESERVATIONS} answered in ${fmt((last - t0) / 1000, 1)} s: ${fmt(out.perSecond)} reservations/s (consume, reserve, outbox, relay, publish); inventory ${fmt(out.cpuMsPerEvent.inventory, 2)} ms, PostgreSQL ${fmt(out.cpuMsPerEvent.postgres, 2)} ms, Kafka ${fmt(out.cpuMsPerEvent.kafka, 2)} ms of CPU per event`);
+  return out;
+}
+
+function report() {
+  const rows = [];
+  const a = results.availability;
+  if (a) rows.push(['availability', `${fmt(a.openLoop.answeredPerSecond)}/s at ${fmt(a.openLoop.rate)}/s offered, p99 ${fmt(a.openLoop.latency.p99, 1)} ms (most served: ${fmt(a.closedLoop.rate)}/s with ${a.closedLoop.callers} callers)`, '≥ 5,000/s, p99 < 20 ms']);
+  if (results.sweep) {
+    const best = results.sweep.filter((r) => r.sustained).at(-1);
+    rows.push(['placement → reserved, highest sustained', best ? `${fmt(best.rate)} orders/s (p99 ${fmt(best.completionLatency.p99)} ms)` : 'none of the rates tried', '≥ 1,000 orders/s']);
+    const at500 = results.sweep.find((r) => r.rate === 500);
+    if (at500) rows.push(['placement → reserved at 500/s', `p50 ${fmt(at500.completionLatency.p50, 1)} ms, p99 ${fmt(at500.completionLatency.p99, 1)} ms`, 'p99 < 100 ms']);
+    const ref = best ?? results.sweep[0];
+    if (ref) {
+      rows.push(['CPU per order (at the highest sustained rate)', `${fmt(ref.systemCpuMsPerOrder, 2)} ms system, ${fmt(ref.totalCpuMsPerOrder, 2)} ms with the client: ${Object.entries(ref.cpuMsPerOrder).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`, '≤ 2 ms']);
+      rows.push(['RSS per service', Object.entries(ref.rssMiB).map(([k, v]) => `${k} ${v} MiB`).join(', '), '< 200 MiB each']);
+    }
+  }
+  const o = results.overload;
+  if (o) rows.push(['overload (twice the highest sustained)', `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
+  const h = results.hotSku;
+  if (h) rows.push(['hot SKU', `${fmt(h.rate)}/s offered: ${fmt(h.confirmedPerSecond)} confirmed/s, p99 ${fmt(h.completionLatency.p99)} ms`, '']);
+  const r = results.reservationPath;
+  if (r) rows.push(['reservation path alone', `${fmt(r.perSecond)} events/s`, '≥ 3,000/s']);
+  const c = results.ceiling;
+  if (c) {
+    const best = results.highestSustained ?? 0;
+    rows.push(['database ceiling (pgbench, minimum work per order)', `${fmt(c.ordersPerSecond)} orders/s; the system sustains ${fmt((100 * best) / c.ordersPerSecond, 1)} % of it`, '']);
+  }
+  console.log(`\n▶ results (${results.commit}, Node ${results.node}, PostgreSQL ${results.postgres?.server_version})\n`);
+  console.log('| path | measured | target |\n| --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+  if (opt.json) {
+    fs.writeFileSync(opt.json, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\nfigures written to ${opt.json}`);
+  }
 }

@@ -1,0 +1,66 @@
+// CPU time and memory per process of the benchmarked system, read from Linux's /proc: the four
+// services (by pid), the Kafka broker, every PostgreSQL process of the server under test, and the
+// benchmark client itself.
+import fs from 'node:fs';
+
+const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
+
+function stat(pid) {
+  const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+  return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS };
+}
+
+function rssMiB(pid) {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/** Which processes to count: services by pid, the broker by its data dir, PostgreSQL by its postmaster pid. */
+export function processGroups({ servicePids, kafkaPid, postmasterPid }) {
+  return () => {
+    const groups = {};
+    const add = (name, pid) => {
+      try {
+        const s = stat(pid);
+        groups[name] ??= { cpuMs: 0, rssMiB: 0, pids: 0 };
+        groups[name].cpuMs += s.cpuMs;
+        groups[name].rssMiB += rssMiB(pid);
+        groups[name].pids++;
+      } catch {
+        // ended meanwhile
+      }
+    };
+    for (const [name, pid] of Object.entries(servicePids())) if (pid) add(name, pid);
+    if (kafkaPid) add('kafka', kafkaPid);
+    if (postmasterPid) {
+      add('postgres', postmasterPid);
+      for (const d of fs.readdirSync('/proc')) {
+        if (!/^\d+$/.test(d)) continue;
+        try {
+          if (stat(Number(d)).ppid === postmasterPid) add('postgres', Number(d));
+        } catch {
+          // ended meanwhile
+        }
+      }
+    }
+    const own = process.cpuUsage();
+    groups['bench client'] = { cpuMs: (own.user + own.system) / 1000, rssMiB: process.memoryUsage().rss / 1048576, pids: 1 };
+    return groups;
+  };
+}
+
+/** CPU spent between two snapshots, per group. */
+export function cpuBetween(before, after) {
+  return Object.fromEntries(Object.entries(after).map(([name, a]) => [name, a.cpuMs - (before[name]?.cpuMs ?? 0)]));
+}
+
+export const SYSTEM = ['order', 'inventory', 'returns', 'customer', 'kafka', 'postgres'];
+
+export function postmasterPidOf(dataDir) {
+  try {
+    return Number(fs.readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The benchmark must never break: a short run (`npm run bench -- --quick`) on its own ports, with
+ * every phase. Figures are not asserted (a test is not a benchmark); that each phase ran and
+ * produced its figures is.
+ */
+const REPO = path.resolve(__dirname, '../..');
+
+it('npm run bench -- --quick runs every phase and writes its figures', async () => {
+  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omni-bench-')), 'figures.json');
+  const child = spawn(process.execPath, ['scripts/bench.mjs', '--quick', '--json', json], { cwd: REPO, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the benchmark exited ${code}:\n${output.split('\n').slice(-40).join('\n')}`);
+  const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
+  expect(figures.availability.openLoop.answeredPerSecond).toBeGreaterThan(0);
+  expect(figures.sweep.length).toBeGreaterThan(0);
+  expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
+  expect(figures.sweep[0].cpuMsPerOrder.order).toBeGreaterThan(0);
+  expect(figures.overload.requests).toBeGreaterThan(0);
+  expect(figures.hotSku.confirmed).toBeGreaterThan(0);
+  expect(figures.reservationPath.answered).toBe(figures.reservationPath.events);
+  expect(output).toContain('| path | measured | target |');
+}, 15 * 60_000);
