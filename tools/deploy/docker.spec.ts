@@ -78,9 +78,9 @@ describe('docker/Dockerfile (read offline: there is no Docker engine to build it
   const stages = text.split(/^FROM /m).slice(1).map((s) => 'FROM ' + s);
   const runtime = stages[stages.length - 1];
 
-  it('is multi-stage from a pinned Node 20 image', () => {
+  it('is multi-stage from a pinned Node 24 image', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    expect(text).toMatch(/^ARG NODE_IMAGE=node:20\.\d+-bookworm-slim$/m);
+    expect(text).toMatch(/^ARG NODE_IMAGE=node:24\.\d+-bookworm-slim$/m);
     for (const l of lines.filter((x) => x.startsWith('FROM '))) expect(l).not.toMatch(/:latest\b/);
   });
 
