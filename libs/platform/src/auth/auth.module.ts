@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuthGuard } from './auth.guard';
-import { CallerThrottlerGuard } from './rate-limit';
+import { CallerThrottlerGuard, SlidingWindowStorage } from './rate-limit';
 import { AuthSettings, TokenVerifier } from './token-verifier';
 
 /**
@@ -14,7 +14,7 @@ export class AuthModule {
   static forRoot(settings: AuthSettings & { RATE_LIMIT_PER_MINUTE: number }): DynamicModule {
     return {
       module: AuthModule,
-      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: settings.RATE_LIMIT_PER_MINUTE }] })],
+      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: settings.RATE_LIMIT_PER_MINUTE }], storage: new SlidingWindowStorage() })],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(settings) },
         { provide: APP_GUARD, useClass: AuthGuard },
