@@ -47,7 +47,12 @@ describe('consumers declared in libs/contracts', () => {
     const byName = new Map(catalogue.map(([ceType, def]) => [exportName(def), ceType]));
     return (fs.readdirSync(dir, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.includes('spec'))
-      .flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/@EventPattern\(ceTypeOf\((\w+)\)\)/g)].map((m) => byName.get(m[1]) ?? `unknown ${m[1]}`));
+      .flatMap((f) => {
+        const source = fs.readFileSync(path.join(dir, f), 'utf8');
+        const single = [...source.matchAll(/@EventPattern\(ceTypeOf\((\w+)\)\)/g)].map((m) => m[1]);
+        const batched = [...source.matchAll(/@EventBatch\(([\w,\s]+)\)/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));
+        return [...single, ...batched].map((name) => byName.get(name) ?? `unknown ${name}`);
+      });
   }
 
   it.each(['order', 'inventory', 'customer', 'returns'])('match the events the %s service handles', (service) => {

@@ -1,6 +1,9 @@
 export * from './retry';
 export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
+export * from './outbox/relay-signal';
+export * from './batch/event-batch';
+export * from './sql';
 export * from './inbox/inbox';
 export * from './kafka/dead-letter';
 export * from './kafka/errors';
@@ -9,6 +12,7 @@ export * from './kafka/kafka-event.server';
 export * from './kafka/kafka-readiness';
 export * from './messaging.module';
 export * from './migrations/1700000000000-messaging-tables';
+export * from './migrations/1700000200000-outbox-wakes-relay-in-process';
 export * from './service.module';
 export * from './metrics';
 export * from './service-definition';

@@ -1,12 +1,14 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, INestApplication, Inject, Injectable, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Kafka, Partitioners, Producer } from 'kafkajs';
-import { InboxProcessor, inOneTransaction } from './inbox/inbox';
+import { InboxProcessor, inOneTransaction, inOptimisticTransaction } from './inbox/inbox';
 import { createKafka } from './kafka/kafka-client';
 import { KafkaEventServer } from './kafka/kafka-event.server';
 import { KafkaReadiness } from './kafka/kafka-readiness';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { OutboxWriter } from './outbox/outbox.writer';
+import { OutboxCommitSubscriber } from './outbox/outbox-commit.subscriber';
+import { RelaySignal } from './outbox/relay-signal';
 import { Metrics } from '@omni/platform';
 import { ConsumerLagReader } from './metrics/consumer-lag';
 import { registerMessagingGauges } from './metrics/messaging-metrics';
@@ -74,19 +76,29 @@ export class MessagingModule {
             }),
         },
         {
-          provide: OutboxRelay,
-          inject: [RELAY_PRODUCER, Metrics],
-          useFactory: (producer: Producer, metrics: Metrics) => {
-            const relay = new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox }, metrics);
-            return relay;
+          provide: RelaySignal,
+          inject: [DataSource],
+          useFactory: (ds: DataSource) => {
+            const signal = new RelaySignal();
+            ds.subscribers.push(new OutboxCommitSubscriber(signal));
+            return signal;
           },
         },
-        { provide: OutboxWriter, useValue: new OutboxWriter(`/${options.service}`) },
+        {
+          provide: OutboxRelay,
+          inject: [RELAY_PRODUCER, Metrics, RelaySignal],
+          useFactory: (producer: Producer, metrics: Metrics, signal: RelaySignal) => new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox }, metrics, signal),
+        },
+        { provide: OutboxWriter, inject: [RelaySignal], useFactory: (signal: RelaySignal) => new OutboxWriter(`/${options.service}`, signal) },
         {
           provide: KafkaEventServer,
           inject: [KAFKA, RELAY_PRODUCER, Metrics, DataSource],
           useFactory: (kafka: Kafka, producer: Producer, metrics: Metrics, ds: DataSource) =>
-            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }, metrics, (work) => inOneTransaction(ds, work)),
+            new KafkaEventServer(kafka, producer, { groupId: options.service, topics: options.consumes, ...options.consumer }, metrics, {
+              shared: (work) => inOneTransaction(ds, work),
+              optimistic: (work) => inOptimisticTransaction(ds, work),
+              run: (work) => ds.transaction(work),
+            }),
         },
         {
           provide: InboxProcessor,

@@ -42,8 +42,8 @@ describe('definitionIn', () => {
     expect(definitionIn({ module: AppModule, imports: [AppModule] })).toBeUndefined();
   });
 
-  it("lists the shared tables' migrations before the service's own", () => {
+  it("lists the shared tables' migrations before the service's own, and later shared changes after them", () => {
     const names = migrationsOf(def).map((m) => m.name);
-    expect(names).toEqual(['MessagingTables1700000000000', 'IdempotencyKeys1700000000100', 'M1']);
+    expect(names).toEqual(['MessagingTables1700000000000', 'IdempotencyKeys1700000000100', 'M1', 'OutboxWakesRelayInProcess1700000200000']);
   });
 });

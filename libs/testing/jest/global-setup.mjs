@@ -22,6 +22,13 @@ export default async function globalSetup() {
   if (build.status !== 0) throw new Error('the TypeScript build failed; services cannot start');
 
   ensureKafkaJars(); // also needed in container mode: one test starts a second broker of its own
+  // Service processes of an earlier run on these ports that outlived it (a killed Jest, a crashed
+  // test) would join this run's consumer groups with old code: stop them first.
+  const pidFile = path.join(REPO, '.cache/test-runs', String(KAFKA_PORT), 'service-pids');
+  killServicesListedIn(pidFile);
+  fs.mkdirSync(path.dirname(pidFile), { recursive: true });
+  fs.writeFileSync(pidFile, '');
+  process.env.TEST_SERVICE_PID_FILE = pidFile;
   const dataDir = path.join(REPO, '.cache/test-kafka', String(KAFKA_PORT));
   const containers = (await dockerEngine()) ? await startContainers() : null;
   let kafka, pg;
@@ -86,4 +93,17 @@ async function startContainers() {
     pg: { adminUrl: pgContainer.getConnectionUri(), embedded: false, stop: () => pgContainer.stop() },
     stop: () => kafkaContainer.stop(),
   };
+}
+
+/** SIGKILLs the service processes (dist/apps/<service>/src/main.js) whose pids a run wrote to `file`. */
+export function killServicesListedIn(file) {
+  if (!fs.existsSync(file)) return;
+  for (const pid of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number)) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`${path.sep}dist${path.sep}apps${path.sep}`)) continue;
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone already
+    }
+  }
 }

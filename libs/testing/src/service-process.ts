@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { eventually } from './eventually';
 
@@ -81,13 +82,18 @@ export class ServiceProcess {
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // TEST_SERVICE_LOG_DIR keeps every line on disk too, for whoever investigates a failure.
+    const file = process.env.TEST_SERVICE_LOG_DIR ? path.join(process.env.TEST_SERVICE_LOG_DIR, `${this.name}-${this.port}.log`) : null;
     const keep = (d: Buffer) => {
+      if (file) appendFileSync(file, d);
       for (const line of d.toString().split('\n')) if (line) this.logs.push(line);
       if (this.logs.length > 5000) this.logs.splice(0, this.logs.length - 5000);
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    // The Jest global teardown (and the next run's setup) stop whatever a failed test leaves running.
+    if (process.env.TEST_SERVICE_PID_FILE && child.pid) appendFileSync(process.env.TEST_SERVICE_PID_FILE, `${child.pid}\n`);
     this.child = child;
     return this;
   }

@@ -4,6 +4,7 @@ import { contextFromTraceparent, hasActiveSpan, requestContext } from '@omni/pla
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { markDuplicate } from '../metrics/messaging-metrics';
+import { prepared } from '../sql';
 
 /** The transaction that events consumed together share (ADR 0012); `InboxProcessor.once` joins it. */
 const sharedTransaction = new AsyncLocalStorage<EntityManager>();
@@ -13,13 +14,19 @@ const sharedTransaction = new AsyncLocalStorage<EntityManager>();
  * opening its own, so the events' effects and inbox rows commit together or not at all.
  */
 export function inOneTransaction(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+  return inOptimisticTransaction(dataSource, (manager) => sharedTransaction.run(manager, work));
+}
+
+/**
+ * A transaction for work on many events at once. It is optimistic: rather than wait on a row
+ * another run or a request holds (two runs taking the same stock rows in another order deadlock,
+ * and PostgreSQL only notices after deadlock_timeout, a second by default), it gives up quickly;
+ * its events are then applied one transaction each, which wait as long as they need.
+ */
+export function inOptimisticTransaction(dataSource: DataSource, work: (manager: EntityManager) => Promise<void>): Promise<void> {
   return dataSource.transaction(async (manager) => {
-    // A shared run is optimistic: rather than wait on a row another run or a request holds (two
-    // runs taking the same stock rows in another order deadlock, and PostgreSQL only notices after
-    // deadlock_timeout, a second by default), give up quickly; its events are then applied one
-    // transaction each, which wait as long as they need.
     await manager.query(`SET LOCAL lock_timeout = '${SHARED_RUN_LOCK_TIMEOUT_MS}ms'`);
-    await sharedTransaction.run(manager, work);
+    await work(manager);
   });
 }
 
@@ -33,6 +40,23 @@ export async function claimInbox(manager: EntityManager, consumer: string, envel
     [consumer, envelope.id, envelope.type],
   );
   return rows.length === 1;
+}
+
+/**
+ * Records that `consumer` applied each of `events`, in one statement; answers the ids it had not
+ * applied before (the rest are redeliveries, to be left out).
+ */
+export async function claimInboxMany(manager: EntityManager, consumer: string, events: readonly EventEnvelope[]): Promise<Set<string>> {
+  if (events.length === 0) return new Set();
+  const { rows } = await prepared<{ event_id: string }>(
+    manager,
+    'inbox-claim-many',
+    `INSERT INTO inbox (consumer, event_id, event_type)
+     SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+     ON CONFLICT DO NOTHING RETURNING event_id`,
+    [consumer, events.map((e) => e.id), events.map((e) => e.type)],
+  );
+  return new Set(rows.map((r) => r.event_id));
 }
 
 export type InboxOutcome<T> = { applied: true; result: T } | { applied: false };

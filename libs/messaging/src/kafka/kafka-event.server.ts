@@ -1,7 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
-import { decodeWireMessage, EventEnvelope } from '@omni/contracts';
-import { Span, SpanKind } from '@opentelemetry/api';
-import { contextFromTraceparent, failSpan, inSpan, requestContext } from '@omni/platform';
+import { decodeWireMessage, DecodeResult, EventEnvelope } from '@omni/contracts';
+import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
+import { contextFromTraceparent, failSpan, inSpan, requestContext, tracer, traceparentOf } from '@omni/platform';
 import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
@@ -9,6 +9,10 @@ import { deadLetterFor } from './dead-letter';
 import { PermanentEventError } from './errors';
 import { Metrics } from '@omni/platform';
 import { consumeScope } from '../metrics/messaging-metrics';
+import { EntityManager } from 'typeorm';
+import { batchHandlerOf, batchPatternOf, EventRun } from '../batch/event-batch';
+import { claimInboxMany } from '../inbox/inbox';
+import { consumedTraces } from '../outbox/outbox.writer';
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -23,6 +27,35 @@ export interface KafkaEventServerOptions {
 
 /** Runs work in one database transaction that the handlers' inbox calls join (`inOneTransaction`). */
 export type SharedTransaction = (work: () => Promise<void>) => Promise<void>;
+
+/** The database transactions the consumer runs events in. */
+export interface ConsumerTransactions {
+  /** Per-event handlers of a run share it through their inbox calls (ADR 0012). */
+  shared: SharedTransaction;
+  /** A batch run: its inbox rows and its handler's work, giving up at a short lock timeout (docs/adr/0016-throughput.md). */
+  optimistic: (work: (manager: EntityManager) => Promise<void>) => Promise<void>;
+  /** One event of a batch handler's types on its own: waits for the locks it needs. */
+  run: (work: (manager: EntityManager) => Promise<void>) => Promise<void>;
+}
+
+/**
+ * The most events one batch run applies: bounds how long its transaction holds its rows (a request
+ * touching them waits that long) and how much a rolled-back run has to apply again one by one.
+ */
+const MAX_RUN = 250;
+
+type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
+
+/** A consumed message with what the consumer decided about it before applying anything. */
+interface Item {
+  readonly message: KafkaMessage;
+  readonly raw: { topic: string; partition: number; offset: string; key: Buffer | null; value: Buffer | null; headers: KafkaMessage['headers'] };
+  readonly decoded: DecodeResult;
+  /** The batch handler of its type, if any. */
+  readonly batch: Handler | null;
+  /** The per-event handler of its type, if any. */
+  readonly single: Handler | null;
+}
 
 /** What a handler receives beside the envelope. */
 export interface EventContext {
@@ -48,6 +81,7 @@ export interface EventContext {
 export class KafkaEventServer extends Server implements CustomTransportStrategy {
   private consumer: Consumer | null = null;
   private readonly stopSignal = new AbortController();
+  private readonly stopped = new Promise<void>((resolve) => this.stopSignal.signal.addEventListener('abort', () => resolve(), { once: true }));
   private loop?: Promise<void>;
   private joined = false;
 
@@ -56,7 +90,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly deadLetterProducer: Producer,
     private readonly options: KafkaEventServerOptions,
     private readonly metrics?: Metrics,
-    private readonly sharedTransaction?: SharedTransaction,
+    private readonly transactions?: ConsumerTransactions,
   ) {
     super();
   }
@@ -74,8 +108,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async close(): Promise<void> {
     this.stopSignal.abort();
-    await this.consumer?.disconnect().catch(() => undefined);
-    await this.loop;
+    // The supervising loop leaves the group, which commits what was applied. Should the broker not
+    // answer, stop anyway: offsets not committed only bring events again, which the inbox skips.
+    const limit = this.options.sessionTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limit)));
+    if ((await Promise.race([this.loop, late])) === 'late') this.logger.warn?.({ waitedMs: limit }, 'consumer did not leave its group in time; stopping without it');
+    clearTimeout(timer);
     this.joined = false;
   }
 
@@ -95,6 +134,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         allowAutoTopicCreation: false,
         sessionTimeout: this.options.sessionTimeoutMs,
         heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
+        // kafkajs restarts a crashed consumer by itself; not once this server is stopping, or a
+        // crash during disconnect (a connection the broker closed) brings the consumer back.
+        retry: { restartOnFailure: async () => !this.stopSignal.signal.aborted },
       });
       this.consumer = consumer;
       const crashed = new Promise<void>((resolve) => {
@@ -120,68 +162,183 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           eachBatchAutoResolve: false,
           eachBatch: (p) => this.consumeBatch(p),
         });
-        await Promise.race([crashed, new Promise((r) => this.stopSignal.signal.addEventListener('abort', r, { once: true }))]);
+        // A stop that came while the consumer was starting has fired already: `stopped` remembers it.
+        await Promise.race([crashed, this.stopped]);
       } catch (e) {
-        this.logger.warn?.({ err: (e as Error).message }, 'consumer could not start, retrying');
+        if (!this.stopSignal.signal.aborted) this.logger.warn?.({ err: (e as Error).message }, 'consumer could not start, retrying');
       }
       this.joined = false;
-      if (this.stopSignal.signal.aborted) return;
       await consumer.disconnect().catch(() => undefined);
+      if (this.stopSignal.signal.aborted) return;
       failures++;
       await pause(backoffDelay(failures, 500, 10_000), this.stopSignal.signal);
     }
   }
 
+  private item(topic: string, partition: number, message: KafkaMessage): Item {
+    const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
+    const decoded = decodeWireMessage(raw);
+    if (!decoded.ok) return { message, raw, decoded, batch: null, single: null };
+    const type = decoded.envelope.type;
+    return { message, raw, decoded, batch: this.getHandlerByPattern(batchPatternOf(type)), single: this.getHandlerByPattern(type) };
+  }
+
+  /**
+   * One partition's fetched messages, in order: events a batch handler takes are applied in runs
+   * (one transaction, set-based, docs/adr/0016-throughput.md); events with per-event handlers one by
+   * one or in shared transactions (ADR 0012); events this service does not act on are skipped
+   * without a transaction; poison goes to the dead-letter topic. Offsets are resolved as events are
+   * applied, never for a whole batch at once: stopping halfway leaves the rest uncommitted.
+   */
   private async consumeBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const { topic, partition } = batch;
-    const size = this.sharedTransaction ? this.options.batchSize : 1;
-    const one = async (message: KafkaMessage) => {
-      await this.consume({ topic, partition, message, heartbeat });
-      resolveOffset(message.offset);
-      await heartbeat();
-    };
-    const together = async (run: KafkaMessage[]): Promise<number | null> => {
-      const failedAt = await this.consumeTogether(topic, partition, run);
-      if (failedAt === null) resolveOffset(run[run.length - 1].offset);
-      return failedAt;
-    };
-    // After a failed run the next events go one by one for a while: a stream of poison (events
-    // for orders this service never saw, say) would otherwise cost every event a rolled-back try.
-    let alone = 0;
+    const items = batch.messages.map((m) => this.item(topic, partition, m));
+    const size = this.transactions ? this.options.batchSize : 1;
     let i = 0;
-    while (i < batch.messages.length) {
+    while (i < items.length) {
       if (!isRunning() || isStale()) return;
-      const run = batch.messages.slice(i, i + (alone > 0 ? 1 : size));
-      if (run.length === 1) {
-        await one(run[0]);
-        alone = Math.max(0, alone - 1);
-        i += 1;
+      const item = items[i];
+      if (!item.decoded.ok) {
+        await this.deadLetter(item.raw, item.decoded.failure, 0);
+        resolveOffset(item.message.offset);
+        i++;
         continue;
       }
-      const failedAt = await together(run);
-      if (failedAt === null) {
-        i += run.length;
-      } else if (failedAt < 0) {
-        // Nothing to blame on one event (a deadlock, a lost connection): each on its own.
-        for (const message of run) {
-          if (!isRunning() || isStale()) return;
-          await one(message);
-        }
-        i += run.length;
-        alone = size;
-      } else {
-        // The events before the failing one again together, then that one alone with its retries
-        // and dead letter.
-        const before = run.slice(0, failedAt);
-        if (before.length > 1 && (await together(before)) !== null) for (const message of before) await one(message);
-        else if (before.length === 1) await one(before[0]);
-        if (!isRunning() || isStale()) return;
-        await one(run[failedAt]);
-        i += failedAt + 1;
-        alone = size;
+      if (item.batch && this.transactions) {
+        // Events with no handler here may sit inside a run: they are skipped, not breaking it up.
+        let j = i + 1;
+        const method = batchHandlerOf(item.batch);
+        const sameMethod = (x: Item) => x.batch !== null && batchHandlerOf(x.batch) === method;
+        while (j < items.length && j - i < MAX_RUN && items[j].decoded.ok && (sameMethod(items[j]) || (!items[j].batch && !items[j].single))) j++;
+        await this.applyRun(topic, partition, items.slice(i, j), item.batch, heartbeat);
+        resolveOffset(items[j - 1].message.offset);
+        await heartbeat();
+        i = j;
+        continue;
       }
+      if (!item.single) {
+        resolveOffset(item.message.offset); // an event this service does not act on
+        i++;
+        continue;
+      }
+      // Per-event handlers: up to `size` consecutive ones share a transaction (ADR 0012).
+      let j = i + 1;
+      while (j < items.length && j - i < size && items[j].decoded.ok && items[j].single && !items[j].batch) j++;
+      await this.consumeSingles(items.slice(i, j), resolveOffset, heartbeat, isRunning, isStale);
+      i = j;
       await heartbeat();
     }
+  }
+
+  /** Per-event handled events: together in one transaction, or one by one after a failed run. */
+  private async consumeSingles(run: Item[], resolveOffset: (offset: string) => void, heartbeat: () => Promise<void>, isRunning: () => boolean, isStale: () => boolean): Promise<void> {
+    const { topic, partition } = run[0].raw;
+    const one = async (item: Item) => {
+      await this.consume({ topic, partition, message: item.message, heartbeat });
+      resolveOffset(item.message.offset);
+      await heartbeat();
+    };
+    if (run.length === 1 || this.aloneFor > 0) {
+      // After a failed run the next events go one by one for a while: a stream of poison (events
+      // for orders this service never saw, say) would otherwise cost every event a rolled-back try.
+      for (const item of run) {
+        if (!isRunning() || isStale()) return;
+        await one(item);
+        this.aloneFor = Math.max(0, this.aloneFor - 1);
+      }
+      return;
+    }
+    const messages = run.map((x) => x.message);
+    const failedAt = await this.consumeTogether(topic, partition, messages);
+    if (failedAt === null) {
+      resolveOffset(messages[messages.length - 1].offset);
+      return;
+    }
+    this.aloneFor = this.options.batchSize;
+    if (failedAt < 0) {
+      // Nothing to blame on one event (a deadlock, a lost connection): each on its own.
+      for (const item of run) {
+        if (!isRunning() || isStale()) return;
+        await one(item);
+      }
+      return;
+    }
+    // The events before the failing one again together, then that one alone with its retries and dead letter.
+    const before = messages.slice(0, failedAt);
+    if (before.length > 1 && (await this.consumeTogether(topic, partition, before)) === null) resolveOffset(before[before.length - 1].offset);
+    else for (const item of run.slice(0, failedAt)) await one(item);
+    if (!isRunning() || isStale()) return;
+    for (const item of run.slice(failedAt)) {
+      if (!isRunning() || isStale()) return;
+      await one(item);
+    }
+  }
+
+  private aloneFor = 0;
+
+  /**
+   * Applies a run for one batch handler in one transaction: the inbox rows of all its events in
+   * one statement, then the handler with the events not applied before. If anything fails, the
+   * transaction is rolled back and the events are applied one at a time, each with its retries
+   * and, at the end of them, its dead letter.
+   */
+  private async applyRun(topic: string, partition: number, run: Item[], handler: Handler, heartbeat: () => Promise<void>): Promise<void> {
+    const ours = run.filter((x) => x.batch !== null);
+    const events = ours.map((x) => (x.decoded as { ok: true; envelope: EventEnvelope }).envelope);
+    if (events.length === 0) return;
+    let fresh: Set<string> = new Set();
+    const spans = events.map((e) => tracer().startSpan(`process ${topic}`, this.spanOptions({ topic, partition, offset: '' }, e), contextFromTraceparent(e.traceparent)));
+    try {
+      // Optimistic like any shared run (ADR 0012): it gives up at a short lock timeout rather than
+      // wait on a row a request or another run holds; its events then go one by one, and wait.
+      await this.transactions!.optimistic(async (manager) => {
+        fresh = await claimInboxMany(manager, this.options.groupId, events);
+        // A redelivery inside the run itself (the same event id twice) is applied once, the first time.
+        const seen = new Set<string>();
+        const applied = events.filter((e) => fresh.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+        if (applied.length === 0) return;
+        const traces = new Map<string, string>();
+        applied.forEach((e) => {
+          const tp = traceparentOf(trace.setSpan(ROOT_CONTEXT, spans[events.indexOf(e)]));
+          if (tp) traces.set(e.id, tp);
+        });
+        await consumedTraces.run(traces, () => this.invokeRun(handler, { events: applied, manager, topic, partition }));
+      });
+    } catch (e) {
+      for (const span of spans) span.end();
+      this.logger.log?.({ topic, partition, fromOffset: run[0].message.offset, events: events.length, err: (e as Error).message }, 'shared run rolled back; applying its events one at a time');
+      for (const item of ours) await this.consumeAlone(item, item.batch!, heartbeat);
+      return;
+    }
+    const counted = new Set<string>();
+    for (const [index, e] of events.entries()) {
+      const outcome = fresh.has(e.id) && !counted.has(e.id) && counted.add(e.id) ? 'applied' : 'duplicate';
+      spans[index].setAttributes({ 'omni.consume.outcome': outcome, 'omni.consume.attempts': 1, 'omni.consume.batch_size': events.length });
+      spans[index].end();
+      this.metrics?.eventConsumed(topic, e.type, outcome);
+    }
+  }
+
+  /** One event of a batch handler's types on its own, with retries and a dead letter at the end. */
+  private async consumeAlone(item: Item, handler: Handler, heartbeat: () => Promise<void>): Promise<void> {
+    const envelope = (item.decoded as { ok: true; envelope: EventEnvelope }).envelope;
+    const { topic, partition } = item.raw;
+    const attempt = async () => {
+      let applied = false;
+      await this.transactions!.run(async (manager) => {
+        applied = (await claimInboxMany(manager, this.options.groupId, [envelope])).size === 1;
+        if (applied) await this.invokeRun(handler, { events: [envelope], manager, topic, partition });
+      });
+      return applied ? 'applied' : ('duplicate' as const);
+    };
+    await inSpan(`process ${topic}`, this.spanOptions(item.raw, envelope), contextFromTraceparent(envelope.traceparent), (span) =>
+      this.withRetries(span, item.raw, envelope, heartbeat, attempt),
+    );
+  }
+
+  private async invokeRun(handler: Handler, run: EventRun): Promise<void> {
+    const result = await handler(run, { topic: run.topic, partition: run.partition, offset: '', attempt: 1 });
+    if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
   }
 
   /**
@@ -194,7 +351,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const outcomes: { type: string; outcome: 'applied' | 'duplicate' }[] = [];
     let current = -1;
     try {
-      await this.sharedTransaction!(async () => {
+      await this.transactions!.shared(async () => {
         for (const [index, message] of messages.entries()) {
           current = index;
           const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
@@ -247,19 +404,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), (s) => this.consumeWithRetries(s, raw, envelope, handler, heartbeat));
   }
 
-  private async consumeWithRetries(
+  private consumeWithRetries(span: Span, raw: Parameters<typeof deadLetterFor>[0], envelope: EventEnvelope, handler: Handler, heartbeat: () => Promise<void>): Promise<void> {
+    const { topic, partition, offset } = raw;
+    return this.withRetries(span, raw, envelope, heartbeat, async (attempt) => {
+      const scope = { duplicate: false };
+      await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset, attempt }));
+      return scope.duplicate ? 'duplicate' : 'applied';
+    });
+  }
+
+  /** Applies one event with retries and backoff; after the last attempt (or a permanent error), dead-letters it. */
+  private async withRetries(
     span: Span,
     raw: Parameters<typeof deadLetterFor>[0],
     envelope: EventEnvelope,
-    handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>,
     heartbeat: () => Promise<void>,
+    apply: (attempt: number) => Promise<'applied' | 'duplicate'>,
   ): Promise<void> {
-    const { topic, partition, offset } = raw;
+    const { topic } = raw;
     for (let attempt = 1; ; attempt++) {
       try {
-        const scope = { duplicate: false };
-        await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset, attempt }));
-        const outcome = scope.duplicate ? 'duplicate' : 'applied';
+        const outcome = await apply(attempt);
         this.metrics?.eventConsumed(topic, envelope.type, outcome);
         span.setAttributes({ 'omni.consume.outcome': outcome, 'omni.consume.attempts': attempt });
         return;
@@ -284,7 +449,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  private async invoke(handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>, envelope: EventEnvelope, ctx: EventContext): Promise<void> {
+  private async invoke(handler: Handler, envelope: EventEnvelope, ctx: EventContext): Promise<void> {
     const context = { correlationId: envelope.correlationId, causationId: envelope.id };
     await requestContext.run(context, async () => {
       const result = await handler(envelope, ctx);

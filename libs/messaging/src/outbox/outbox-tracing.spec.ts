@@ -22,10 +22,16 @@ function aRow(headers: Record<string, string>): OutboxRow {
   return { seq: '1', id: 'event-1', topic: 'order.events.v1', message_key: 'order-1', headers: { ce_id: 'event-1', ce_type: 'order.placed.v1', ...headers }, payload: '{}' };
 }
 
-/** A transaction's manager as far as the writer uses it: it records the INSERTs. */
+/** A transaction's manager as far as the writer uses it: its connection records the INSERTs (one column array per parameter). */
 function aTransaction() {
-  const inserts: unknown[][] = [];
-  const manager = { queryRunner: { isTransactionActive: true }, query: async (_sql: string, params: unknown[]) => void inserts.push(params) };
+  const inserts: unknown[][][] = [];
+  const databaseConnection = {
+    query: async ({ text, values }: { text: string; values: unknown[][] }) => {
+      if (text.startsWith('INSERT INTO outbox')) inserts.push(values);
+      return { rows: [], rowCount: 0 };
+    },
+  };
+  const manager = { queryRunner: { isTransactionActive: true, data: {}, databaseConnection } };
   return { manager: manager as unknown as EntityManager, inserts };
 }
 
@@ -46,7 +52,7 @@ describe('trace context through the outbox', () => {
       await requestContext.run({ correlationId: 'journey-1', causationId: null }, () => new OutboxWriter('/order').append(manager, OrderPlacedV1, placed()));
       return span.spanContext();
     });
-    const headers = JSON.parse(inserts[0][4] as string);
+    const headers = JSON.parse(inserts[0][4][0] as string);
     expect(headers.traceparent).toBe(`00-${spanId.traceId}-${spanId.spanId}-01`);
     expect(headers.ce_correlationid).toBe('journey-1');
   });
@@ -54,7 +60,7 @@ describe('trace context through the outbox', () => {
   it('the writer stores no traceparent for work outside any span (the relay then starts the trace)', async () => {
     const { manager, inserts } = aTransaction();
     await context.with(ROOT_CONTEXT, () => new OutboxWriter('/order').append(manager, OrderPlacedV1, placed()));
-    expect(JSON.parse(inserts[0][4] as string)).not.toHaveProperty('traceparent');
+    expect(JSON.parse(inserts[0][4][0] as string)).not.toHaveProperty('traceparent');
   });
 
   it("the relay's send span is a child of the row's span, and the message carries the send span", () => {

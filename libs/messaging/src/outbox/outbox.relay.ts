@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { Span, SpanKind, trace } from '@opentelemetry/api';
 import { contextFromTraceparent, failSpan, Metrics, tracer, traceparentOf } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
+import { RelaySignal } from './relay-signal';
 
 export interface OutboxRow {
   seq: string;
@@ -77,8 +78,8 @@ export type RelayRole = 'stopped' | 'connecting' | 'standby' | 'leader';
  * Publishes outbox rows to Kafka in `seq` order and marks them sent.
  *
  * One relay per service database is the leader (a session-level advisory lock), so replicas never
- * publish one key's events out of order. It wakes on NOTIFY from the outbox trigger and polls as a
- * fallback. A crash between publish and mark-sent republishes the batch: delivery is at least
+ * publish one key's events out of order. Writers of its own process wake it when they commit;
+ * writers in other replicas NOTIFY it; it also polls as a fallback. A crash between publish and mark-sent republishes the batch: delivery is at least
  * once, and consumers' inboxes make the repeat a no-op (ADR 0003).
  */
 export class OutboxRelay {
@@ -94,10 +95,24 @@ export class OutboxRelay {
     private readonly producer: Producer,
     private readonly options: OutboxRelayOptions,
     private readonly metrics?: Metrics,
-  ) {}
+    private readonly signal: RelaySignal = new RelaySignal(),
+  ) {
+    signal.onWake(() => this.wakeUp());
+  }
 
   start(): void {
     this.loop ??= this.run();
+  }
+
+  /** A writer of this process committed outbox rows: publish them now rather than at the next poll. */
+  wakeUp(): void {
+    this.workPending = true;
+    this.wake?.();
+  }
+
+  private setRole(role: RelayRole): void {
+    this.role = role;
+    this.signal.leaderHere = role === 'leader';
   }
 
   /** Stops after publishing what is already committed (best effort), then releases leadership. */
@@ -105,7 +120,7 @@ export class OutboxRelay {
     this.stopSignal.abort();
     this.wake?.();
     await this.loop;
-    this.role = 'stopped';
+    this.setRole('stopped');
   }
 
   private get stopping(): boolean {
@@ -119,18 +134,20 @@ export class OutboxRelay {
       let alive = true;
       client.on('error', () => (alive = false));
       client.on('end', () => (alive = false));
-      client.on('notification', () => {
-        this.workPending = true;
-        this.wake?.();
-      });
+      client.on('notification', () => this.wakeUp());
       try {
-        this.role = 'connecting';
+        this.setRole('connecting');
         await client.connect();
+        // This connection only reads unsent rows and marks them sent. Losing a mark in a crash only
+        // publishes those rows again, which consumers' inboxes skip: its commits need not wait for
+        // the WAL flush. The services' business writes keep synchronous_commit on.
+        await client.query('SET synchronous_commit = off');
         await this.becomeLeader(client);
         if (this.stopping) break;
+        // Writers in other replicas notify the leader; writers in this process wake it directly.
         await client.query('LISTEN outbox');
         await this.producer.connect();
-        this.role = 'leader';
+        this.setRole('leader');
         this.logger.log({ event: 'relay.leader' }, 'outbox relay is leader');
         failures = 0;
         while (!this.stopping && alive) {
@@ -150,6 +167,7 @@ export class OutboxRelay {
         this.logger.warn({ err: (e as Error).message, failures }, 'outbox relay connection failed, retrying');
         await pause(backoffDelay(failures, 200, 5000), this.stopSignal.signal);
       } finally {
+        if (this.role === 'leader') this.setRole('connecting');
         await client.end().catch(() => undefined);
       }
     }
@@ -159,7 +177,7 @@ export class OutboxRelay {
     while (!this.stopping) {
       const { rows } = await client.query(`SELECT pg_try_advisory_lock(hashtext('outbox-relay')) AS locked`);
       if (rows[0].locked) return;
-      this.role = 'standby';
+      this.setRole('standby');
       await pause(Math.max(this.options.pollIntervalMs, 1000), this.stopSignal.signal);
     }
   }

@@ -1,36 +1,88 @@
-import { envelopeFor, EventDefinition, toWireMessage } from '@omni/contracts';
+import { envelopeFor, EventDefinition, EventEnvelope, toWireMessage } from '@omni/contracts';
 import { requestContext, traceparentOf } from '@omni/platform';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { prepared } from '../sql';
+import { RelaySignal } from './relay-signal';
+
+/** The traceparent of each event's consumer span, by event id, while a batch run is applied. */
+export const consumedTraces = new AsyncLocalStorage<ReadonlyMap<string, string>>();
+
+/** One event to append: with `cause`, the consumed event it answers (its correlation id, it as causation). */
+export interface OutboxEntry<P = unknown> {
+  readonly def: EventDefinition<P>;
+  readonly payload: P;
+  readonly cause?: EventEnvelope;
+  readonly now?: Date;
+}
+
+/** What a transaction's query runner carries for the relay: rows appended, and whether standby relays were notified. */
+interface OutboxTransactionData {
+  outboxRows?: number;
+  outboxNotified?: boolean;
+}
 
 /**
  * Appends events to the outbox inside the caller's transaction, so the state change and the
  * events it causes commit together or not at all. Only the relay talks to Kafka.
- * The envelope takes its correlation and causation ids from the current request or event, and
- * its `traceparent` from the current span: the relay's publish span continues that trace.
+ * The envelope takes its correlation and causation ids from the current request or event (or from
+ * the entry's `cause`), and its `traceparent` from the current span: the relay's publish span
+ * continues that trace. Once the transaction commits, the relay of this process is woken
+ * (OutboxCommitSubscriber); when the leading relay is in another replica, the transaction
+ * notifies it instead (ADR 0003, docs/adr/0016-throughput.md).
  */
 export class OutboxWriter {
-  constructor(private readonly source: string) {}
+  constructor(
+    private readonly source: string,
+    private readonly signal: RelaySignal = new RelaySignal(),
+  ) {}
 
   async append<P>(manager: EntityManager, def: EventDefinition<P>, payload: P, now: Date = new Date()): Promise<string> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('outbox rows must be written inside the transaction of the state change');
+    const [id] = await this.appendMany(manager, [{ def, payload, now }]);
+    return id;
+  }
+
+  /** Appends every entry in one statement; returns the event ids, in order. */
+  async appendMany(manager: EntityManager, entries: readonly OutboxEntry[]): Promise<string[]> {
+    const runner = manager.queryRunner;
+    if (!runner?.isTransactionActive) throw new Error('outbox rows must be written inside the transaction of the state change');
+    if (entries.length === 0) return [];
+    const columns = { id: [] as string[], topic: [] as string[], key: [] as string[], type: [] as string[], headers: [] as string[], payload: [] as string[] };
+    for (const e of entries) {
+      const ctx = e.cause ? { correlationId: e.cause.correlationId, causationId: e.cause.id } : requestContext.currentOrNew();
+      const envelope = envelopeFor(e.def, {
+        id: randomUUID(),
+        source: this.source,
+        time: e.now ?? new Date(),
+        correlationId: ctx.correlationId,
+        causationId: ctx.causationId,
+        // An event consumed in a batch run continues its own trace (its consumer span), not the run's.
+        traceparent: e.cause ? (consumedTraces.getStore()?.get(e.cause.id) ?? traceparentOf() ?? e.cause.traceparent) : traceparentOf(),
+        payload: e.payload,
+      });
+      const wire = toWireMessage(envelope);
+      columns.id.push(envelope.id);
+      columns.topic.push(e.def.topic);
+      columns.key.push(wire.key);
+      columns.type.push(envelope.type);
+      columns.headers.push(JSON.stringify(wire.headers));
+      columns.payload.push(wire.value);
     }
-    const ctx = requestContext.currentOrNew();
-    const envelope = envelopeFor(def, {
-      id: randomUUID(),
-      source: this.source,
-      time: now,
-      correlationId: ctx.correlationId,
-      causationId: ctx.causationId,
-      traceparent: traceparentOf(),
-      payload,
-    });
-    const wire = toWireMessage(envelope);
-    await manager.query(
-      `INSERT INTO outbox (id, topic, message_key, event_type, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, def.topic, wire.key, envelope.type, JSON.stringify(wire.headers), wire.value],
+    await prepared(
+      manager,
+      'outbox-append',
+      `INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
+      [columns.id, columns.topic, columns.key, columns.type, columns.headers, columns.payload],
     );
-    return envelope.id;
+    const data = runner.data as OutboxTransactionData;
+    data.outboxRows = (data.outboxRows ?? 0) + entries.length;
+    // The relay of this process is woken after the commit; a leader elsewhere needs the database to tell it.
+    if (!this.signal.leaderHere && !data.outboxNotified) {
+      data.outboxNotified = true;
+      await prepared(manager, 'outbox-notify', `SELECT pg_notify('outbox', '')`, []);
+    }
+    return columns.id;
   }
 }
