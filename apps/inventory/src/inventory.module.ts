@@ -18,6 +18,7 @@ import { LocationsUseCase } from './application/locations.use-case';
 import { OrderLifecycleUseCase } from './application/order-lifecycle.use-case';
 import { Preorders } from './application/preorders';
 import { ReserveStockUseCase } from './application/reserve-stock.use-case';
+import { ReserveStockRunUseCase } from './application/reserve-stock-run.use-case';
 import { SupplyUseCase } from './application/supply.use-case';
 import { ResolveShortPickUseCase } from './application/resolve-short-pick.use-case';
 import { TransfersUseCase } from './application/transfers.use-case';
@@ -61,6 +62,7 @@ export class InventoryModule {
         { provide: InventoryConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
         ReserveStockUseCase,
+        ReserveStockRunUseCase,
         AdjustStockUseCase,
         LocationsUseCase,
         AvailabilityQuery,

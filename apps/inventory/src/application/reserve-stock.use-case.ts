@@ -57,7 +57,8 @@ export class ReserveStockUseCase {
     return outcome.result;
   }
 
-  private async reserve(m: EntityManager, order: OrderPlacedV2Payload): Promise<ReservationOutcome> {
+  /** Reserves one order, sourcing where its store lacks units, in the caller's transaction (a batch run's slow path too). */
+  async reserve(m: EntityManager, order: OrderPlacedV2Payload): Promise<ReservationOutcome> {
     const now = this.clock.now();
     const linesById = new Map(order.lines.map((l) => [l.lineId, { lineId: l.lineId, sku: l.sku, quantity: l.quantity }]));
     await m.query('SAVEPOINT reserve_order');

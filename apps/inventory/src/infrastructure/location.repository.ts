@@ -1,3 +1,4 @@
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 
@@ -31,6 +32,12 @@ export const locationRepository = {
   async find(m: EntityManager, id: string): Promise<Location | null> {
     const rows: LocationRow[] = await m.query(`SELECT * FROM locations WHERE id = $1`, [id]);
     return rows[0] ? toLocation(rows[0]) : null;
+  },
+
+  async findMany(m: EntityManager, ids: readonly string[]): Promise<Location[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await prepared<LocationRow>(m, 'locations-find-many', `SELECT * FROM locations WHERE id = ANY($1::text[])`, [[...ids]]);
+    return rows.map(toLocation);
   },
 
   async list(m: EntityManager): Promise<Location[]> {

@@ -7,15 +7,11 @@ import {
   OrderCancelledV1,
   OrderCollectedPayload,
   OrderCollectedV1,
-  OrderConfirmedPayload,
   OrderConfirmedV1,
   OrderExpiredPayload,
   OrderExpiredV1,
-  OrderPlacedPayload,
   OrderPlacedV1,
   OrderPlacedV2,
-  OrderPlacedV2Payload,
-  orderPlacedAsV2,
   OrderDeliveryAssignedV1,
   DeliveryAssignmentPayload,
   OrderShippedV1,
@@ -24,26 +20,25 @@ import {
   OrderShortPickedV1,
 } from '@omni/contracts';
 import { OrderLifecycleUseCase } from '../application/order-lifecycle.use-case';
-import { ReserveStockUseCase } from '../application/reserve-stock.use-case';
+import { ReserveStockRunUseCase } from '../application/reserve-stock-run.use-case';
+import { EventBatch, EventRun } from '@omni/messaging';
 import { ResolveShortPickUseCase } from '../application/resolve-short-pick.use-case';
 
 @Controller()
 export class OrderEventsHandler {
   constructor(
-    private readonly reserve: ReserveStockUseCase,
+    private readonly reservations: ReserveStockRunUseCase,
     private readonly lifecycle: OrderLifecycleUseCase,
     private readonly shortPick: ResolveShortPickUseCase,
   ) {}
 
-  /** Written before fulfilment groups: read as version 2 with one pickup group. */
-  @EventPattern(ceTypeOf(OrderPlacedV1))
-  async onOrderPlaced(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {
-    await this.reserve.onOrderPlaced({ ...e, data: orderPlacedAsV2(e.data) });
-  }
-
-  @EventPattern(ceTypeOf(OrderPlacedV2))
-  async onOrderPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>): Promise<void> {
-    await this.reserve.onOrderPlaced(e);
+  /**
+   * Placements (v1, written before fulfilment groups, read as v2 with one pickup group) and
+   * confirmations, in runs: one transaction and a handful of statements for the whole run.
+   */
+  @EventBatch(OrderPlacedV1, OrderPlacedV2, OrderConfirmedV1)
+  async onPlacementsAndConfirmations(@Payload() run: EventRun): Promise<void> {
+    await this.reservations.apply(run);
   }
 
   @EventPattern(ceTypeOf(OrderDeliveryAssignedV1))
@@ -54,11 +49,6 @@ export class OrderEventsHandler {
   @EventPattern(ceTypeOf(OrderShippedV1))
   async onOrderShipped(@Payload() e: EventEnvelope<OrderShippedPayload>): Promise<void> {
     await this.lifecycle.onShipped(e);
-  }
-
-  @EventPattern(ceTypeOf(OrderConfirmedV1))
-  async onOrderConfirmed(@Payload() e: EventEnvelope<OrderConfirmedPayload>): Promise<void> {
-    await this.lifecycle.onConfirmed(e);
   }
 
   @EventPattern(ceTypeOf(OrderShortPickedV1))

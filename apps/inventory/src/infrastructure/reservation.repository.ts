@@ -1,3 +1,4 @@
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { ReservationStatus } from '../domain/reservation.machine';
 
@@ -47,6 +48,25 @@ export const reservationRepository = {
        VALUES ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $8, $9, $9)`,
       [r.id, r.orderId, r.lineId, r.locationId, r.sku, r.quantity, r.transferId, r.expiresAt, now],
     );
+  },
+
+  /** Many new ACTIVE reservations in one statement. */
+  async insertMany(m: EntityManager, rs: readonly Omit<Reservation, 'status'>[], now: Date): Promise<void> {
+    if (rs.length === 0) return;
+    await prepared(
+      m,
+      'reservations-insert-many',
+      `INSERT INTO reservations (id, order_id, line_id, location_id, sku, quantity, status, transfer_id, expires_at, created_at, updated_at)
+       SELECT id, order_id, line_id, location_id, sku, quantity, 'ACTIVE', transfer_id, expires_at, $9, $9
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::uuid[], $8::timestamptz[])
+           AS r(id, order_id, line_id, location_id, sku, quantity, transfer_id, expires_at)`,
+      [rs.map((r) => r.id), rs.map((r) => r.orderId), rs.map((r) => r.lineId), rs.map((r) => r.locationId), rs.map((r) => r.sku), rs.map((r) => r.quantity), rs.map((r) => r.transferId), rs.map((r) => r.expiresAt), now],
+    );
+  },
+
+  /** These orders are confirmed: none of their reservations expires any more. */
+  async clearExpiryMany(m: EntityManager, orderIds: readonly string[], now: Date): Promise<void> {
+    await prepared(m, 'reservations-clear-expiry-many', `UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = ANY($1::uuid[]) AND expires_at IS NOT NULL`, [[...orderIds], now]);
   },
 
   async activeOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {

@@ -1,3 +1,4 @@
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 import { Candidate } from '../domain/sourcing';
@@ -32,6 +33,37 @@ export const stockRepository = {
     await m.query(`INSERT INTO stock (location_id, sku) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [locationId, sku]);
     const rows: StockRow[] = await m.query(`SELECT * FROM stock WHERE location_id = $1 AND sku = $2 FOR UPDATE`, [locationId, sku]);
     return toLevel(rows[0]);
+  },
+
+  /**
+   * Locks the stock rows of these (location, SKU) pairs, in one statement and in (location, SKU)
+   * order — the order every path that locks several rows takes — and answers their levels.
+   * Pairs without a row answer nothing.
+   */
+  async lockMany(m: EntityManager, pairs: readonly (readonly [string, string])[]): Promise<StockLevel[]> {
+    const unique = [...new Map(pairs.map(([l, s]) => [`${l}\u0000${s}`, [l, s] as const])).values()];
+    if (unique.length === 0) return [];
+    const { rows } = await prepared<StockRow>(
+      m,
+      'stock-lock-many',
+      `SELECT s.* FROM stock s JOIN unnest($1::text[], $2::text[]) AS p(location_id, sku) ON s.location_id = p.location_id AND s.sku = p.sku
+        ORDER BY s.location_id, s.sku FOR UPDATE OF s`,
+      [unique.map(([l]) => l), unique.map(([, s]) => s)],
+    );
+    return rows.map(toLevel);
+  },
+
+  /** Sets the reserved units of rows this transaction has locked (lockMany), in one statement. */
+  async setReservedMany(m: EntityManager, levels: readonly StockLevel[], now: Date): Promise<void> {
+    if (levels.length === 0) return;
+    await prepared(
+      m,
+      'stock-set-reserved-many',
+      `UPDATE stock s SET reserved = v.reserved, updated_at = $4
+         FROM unnest($1::text[], $2::text[], $3::int[]) AS v(location_id, sku, reserved)
+        WHERE s.location_id = v.location_id AND s.sku = v.sku`,
+      [levels.map((l) => l.locationId), levels.map((l) => l.sku), levels.map((l) => l.reserved), now],
+    );
   },
 
   async saveOnHand(m: EntityManager, s: StockLevel): Promise<void> {
