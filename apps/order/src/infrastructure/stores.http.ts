@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ApiProblems, RequireScopes, StoreScoped, NestedArray } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
@@ -23,7 +22,7 @@ export class PickedLineDto {
 
 export class RecordPicksDto {
   @ApiProperty({ type: () => PickedLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => PickedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => PickedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: PickedLineDto[];
 }
 
