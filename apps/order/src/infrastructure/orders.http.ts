@@ -44,26 +44,27 @@ export class FulfilmentDto {
   preorder?: boolean;
 }
 
+/** Every field may be absent or null (a guest gives what they have); both mean the same. */
 export class ContactDto {
-  @ApiPropertyOptional({ maxLength: 254, example: 'ada@example.com' })
-  @Optional() @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
-  email?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'ada@example.com' })
+  @Optional({ nullable: true }) @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
+  email?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 32, example: '+33 6 12 34 56 78' })
-  @Optional() @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
-  phone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, example: '+33 6 12 34 56 78' })
+  @Optional({ nullable: true }) @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
+  phone?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'LOY-000123' })
-  @Optional() @IsString() @Length(1, 64)
-  loyaltyId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'LOY-000123' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 64)
+  loyaltyId?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Ada Martin' })
-  @Optional() @IsString() @Length(1, 200)
-  name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Ada Martin' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 200)
+  name?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 20, example: '75011' })
-  @Optional() @IsString() @Length(1, 20)
-  postcode?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20, example: '75011' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 20)
+  postcode?: string | null;
 }
 
 export class CapturedTenderDto {
@@ -103,9 +104,9 @@ export class PlaceOrderDto {
   @Optional() @NestedArray(() => FulfilmentDto) @ArrayMinSize(1) @ArrayMaxSize(10)
   fulfilments?: FulfilmentDto[];
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline' })
-  @Optional() @IsString() @MaxLength(64)
-  customerId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline; absent or null: a guest' })
+  @Optional({ nullable: true }) @IsString() @MaxLength(64)
+  customerId?: string | null;
 
   @ApiPropertyOptional({ type: () => ContactDto, description: "how to reach the customer: a guest's only identity" })
   @Optional() @NestedObject(() => ContactDto)
@@ -184,7 +185,7 @@ export class OrdersHttpController {
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal) {
     assertChannel(caller, body.channel);
-    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
+    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== null && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
     const result = await this.placeOrder.execute({
       channel: body.channel,
       // A POS places for its own store (its token says which): the store gets the credit.
