@@ -1,5 +1,5 @@
 import { OrderPlacedV2 } from '@omni/contracts';
-import { defaultToken, eventually, http, Journey, KafkaProbe, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
+import { defaultToken, eventually, http, httpAs, Journey, KafkaProbe, mintToken, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
@@ -541,6 +541,30 @@ describe('malformed requests on every endpoint', () => {
     expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns'), customer: await rowCounts('customer') }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
+  });
+
+  it('stores the carts it accepts as they were sent: each reads back, its lines are replaced and read back', async () => {
+    const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
+    const line = fc.record({ sku: fc.stringMatching(/^[A-Z0-9]{1,12}$/).map((s) => `RT-${s}`), quantity: fc.integer({ min: 1, max: 10_000 }), unitPrice: fc.integer({ min: 0, max: 100_000_000 }) });
+    const lines = fc.uniqueArray(line, { minLength: 1, maxLength: 5, selector: (l) => l.sku });
+    type Line = { sku: string; quantity: number; unitPrice: number };
+    const asStored = (ls: Line[]) => ({ status: 'OPEN', lines: ls.map((l) => expect.objectContaining(l)), total: ls.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) });
+    await fc.assert(
+      fc.asyncProperty(lines, lines, async (first, second) => {
+        const created = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: first });
+        expect(created.status).toBe(201);
+        const id = created.body.cart.id as string;
+        const read = async () => {
+          const res = await guest('GET', `${j.order}/carts/${id}`);
+          expect(res.status).toBe(200);
+          return res.body;
+        };
+        expect(await read()).toMatchObject(asStored(first));
+        expect((await guest('PUT', `${j.order}/carts/${id}/lines`, { lines: second })).status).toBe(200);
+        expect(await read()).toMatchObject(asStored(second));
+      }),
+      { numRuns: 25, seed: SEED },
+    );
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {
