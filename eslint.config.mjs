@@ -45,6 +45,27 @@ export default tseslint.config(
     },
   },
   {
+    // One validation mechanism for every request (docs/adr/0014-request-validation.md): IsOptional
+    // lets null through and ValidateNested lets an array stand for an object; their project
+    // replacements refuse both. The domain has its own rule below.
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['apps/*/src/domain/**', 'libs/platform/src/validation/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional', 'ValidateNested'],
+              message: 'use Optional(), NestedObject() or NestedArray() from @omni/platform: null and arrays are refused where the OpenAPI document says so',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Domain code is plain TypeScript: no framework, no ORM, no broker, no clock of its own.
     files: ['apps/*/src/domain/**/*.ts'],
     rules: {

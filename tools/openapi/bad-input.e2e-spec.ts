@@ -1,13 +1,15 @@
 import { OrderPlacedV2 } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
+import { defaultToken, eventually, http, httpAs, Journey, KafkaProbe, mintToken, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
 
 /**
- * Whatever a caller sends to a mutating endpoint, a malformed body is a 4xx problem+json and
- * changes nothing. The endpoints are read from the services' OpenAPI documents, so a new one is
- * tested without anyone remembering to add it; the malformed bodies are derived from its schema.
+ * Whatever a caller sends to a mutating endpoint, a malformed body, query or path is a 4xx
+ * problem+json and changes nothing. The endpoints are read from the services' OpenAPI documents,
+ * so a new one is tested without anyone remembering to add it; the malformed requests are derived
+ * from its schema, and the shapes no schema accepts (docs/adr/0014-request-validation.md) are sent
+ * to every one of them.
  */
 
 interface Schema {
@@ -26,6 +28,13 @@ interface Schema {
   format?: string;
   example?: unknown;
   default?: unknown;
+  oneOf?: Schema[];
+}
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  schema: Schema;
 }
 
 interface Endpoint {
@@ -34,30 +43,45 @@ interface Endpoint {
   path: string;
   body: Schema | null;
   schemas: Record<string, Schema>;
+  parameters: Parameter[];
 }
 
 const MUTATING = ['post', 'put', 'patch', 'delete'];
-const RUNS_PER_ENDPOINT = 40;
+/** Bodies per mutating endpoint; with the paths and queries below, well over 10,000 requests a run. */
+const BODIES_PER_ENDPOINT = 300;
+/** Malformed paths and query strings per endpoint (reads included) that has parameters. */
+const PARAMETER_RUNS_PER_ENDPOINT = 60;
+/** Requests in flight at once: the services answer refusals quickly, the run stays short. */
+const CONCURRENCY = 8;
 const SEED = 20261123;
 const BODY_LIMIT = 100 * 1024;
+/** docs/api-edge.md: the shape check's documented limit (libs/platform MAX_BODY_DEPTH). */
+const MAX_DEPTH = 16;
 
-async function mutatingEndpoints(): Promise<Endpoint[]> {
+async function allEndpoints(): Promise<Endpoint[]> {
   const endpoints: Endpoint[] = [];
   for (const service of SERVICES) {
     const doc = await openApiDocument(service);
     const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
     for (const [path, item] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(item)) {
-        if (!MUTATING.includes(method)) continue;
+        if (!['get', ...MUTATING].includes(method) || op.tags?.includes('health')) continue;
         const body = (op.requestBody?.content?.['application/json']?.schema as Schema | undefined) ?? null;
-        endpoints.push({ service, method: method.toUpperCase(), path, body, schemas });
+        const parameters = ((op.parameters ?? []) as Parameter[]).filter((p) => p.in === 'path' || p.in === 'query');
+        endpoints.push({ service, method: method.toUpperCase(), path, body, schemas, parameters });
       }
     }
   }
   return endpoints;
 }
 
-const resolve = (s: Schema, schemas: Record<string, Schema>): Schema => (s.$ref ? resolve(schemas[s.$ref.split('/').pop()!], schemas) : s);
+const isNullable = (s: Schema): boolean => (Array.isArray(s.type) && s.type.includes('null')) || (s.oneOf ?? []).some((o) => o.type === 'null') || (s.enum ?? []).includes(null);
+const resolve = (s: Schema, schemas: Record<string, Schema>): Schema => {
+  if (s.$ref) return resolve(schemas[s.$ref.split('/').pop()!], schemas);
+  // A nullable reference is oneOf [the reference, null]: its fields are the reference's.
+  if (s.oneOf) return resolve(s.oneOf.find((o) => o.type !== 'null')!, schemas);
+  return s;
+};
 const typeOf = (s: Schema): string => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null')! : (s.type ?? (s.enum ? 'string' : 'object')));
 
 /** A body every rule of `schema` accepts; only ever sent after one mutation that breaks a rule. */
@@ -80,14 +104,21 @@ function validValue(s0: Schema, schemas: Record<string, Schema>): unknown {
   }
 }
 
-/** Every field of a body, with its schema and whether its parent requires it: `lines.0.quantity`. */
-function fields(s0: Schema, schemas: Record<string, Schema>, at: (string | number)[] = []): { at: (string | number)[]; schema: Schema; required: boolean }[] {
+interface Field {
+  at: (string | number)[];
+  schema: Schema;
+  required: boolean;
+  nullable: boolean;
+}
+
+/** Every field of a body, with its schema, whether its parent requires it and whether null is allowed: `lines.0.quantity`. */
+function fields(s0: Schema, schemas: Record<string, Schema>, at: (string | number)[] = []): Field[] {
   const s = resolve(s0, schemas);
   if (typeOf(s) === 'array' && s.items) return fields(s.items, schemas, [...at, 0]);
   if (typeOf(s) !== 'object' || !s.properties) return [];
   return Object.entries(s.properties).flatMap(([k, p]) => {
     const ps = resolve(p, schemas);
-    return [{ at: [...at, k], schema: ps, required: (s.required ?? []).includes(k) }, ...fields(ps, schemas, [...at, k])];
+    return [{ at: [...at, k], schema: ps, required: (s.required ?? []).includes(k), nullable: isNullable(p) || isNullable(ps) }, ...fields(ps, schemas, [...at, k])];
   });
 }
 
@@ -112,12 +143,12 @@ function jsonTypeOf(v: unknown): string {
   return typeof v;
 }
 
-/** A value of another JSON type than the field's (never null for an optional field: null is "absent" there). */
-function wrongType(f: { schema: Schema; required: boolean }) {
+/** A value of another JSON type than the field's; null too, unless the document says the field is nullable. */
+function wrongType(f: Field) {
   const t = typeOf(f.schema);
   const accepts = (v: unknown) => {
     const vt = jsonTypeOf(v);
-    if (vt === 'null') return !f.required;
+    if (vt === 'null') return f.nullable;
     if (t === 'number') return vt === 'integer' || vt === 'number';
     return vt === t;
   };
@@ -143,40 +174,193 @@ function outOfRange(s: Schema): fc.Arbitrary<unknown> | null {
   return null;
 }
 
+/** One malformed request: a body (sent as JSON), or raw text for what JSON.stringify cannot make, and headers. */
+interface BadRequest {
+  what: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+const getAt = (body: unknown, at: (string | number)[]): unknown => at.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)?.[k], body);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** Adds `key` as an own property: an assignment would set the prototype for __proto__. */
+function withOwnKey(body: unknown, at: (string | number)[], key: string, value: unknown): unknown {
+  const copy = structuredClone(body);
+  Object.defineProperty(getAt(copy, at) as object, key, { value, enumerable: true, configurable: true, writable: true });
+  return copy;
+}
+
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+/** Characters that are well-formed but odd: astral, combining, bidirectional, zero-width, non-breaking, CJK. */
+const ODD_CHARACTERS = ['🛒', '𝔘', 'é', '\u0301', '\u202E', '\u200B', '\u00A0', '漢', 'ß', 'Ω'];
+const oddString = (min: number, max: number) => fc.array(fc.constantFrom(...ODD_CHARACTERS), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+/** Numbers beyond the safe integers (JSON has no other limit). */
+const UNSAFE_NUMBERS = [2 ** 53, -(2 ** 53), 2 ** 64, 1e21, -1e21, 1e308, -1e308];
+
+/** `{"a":{"a":…0…}}` or `[[…0…]]`, `depth` levels: built as text, the way an attacker sends it. */
+const deepText = (depth: number, arrays: boolean) => (arrays ? '['.repeat(depth) + '0' + ']'.repeat(depth) : '{"a":'.repeat(depth) + '0' + '}'.repeat(depth));
+const DEEP = fc.record({ depth: fc.integer({ min: MAX_DEPTH + 1, max: 14_000 }), arrays: fc.boolean() });
+
 /** Malformed bodies for an endpoint: each breaks at least one rule of its schema (or of JSON bodies as such). */
-function badBodies(e: Endpoint): fc.Arbitrary<{ what: string; body: unknown; headers?: Record<string, string> }> {
+function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
   const notAnObject = fc.oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.boolean(), fc.constant(null)).map((body) => ({ what: 'a JSON value that is not an object', body }));
   const oversized = fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT * 3 }).map((n) => ({ what: 'a body over 100 kB', body: { padding: 'p'.repeat(n) } }));
-  if (!e.body) return fc.oneof(notAnObject, oversized);
+  const deepBody = DEEP.map(({ depth, arrays }) => ({ what: `a body ${depth} levels deep`, raw: deepText(depth, arrays) }));
+  if (!e.body) return fc.oneof(notAnObject, oversized, deepBody);
 
   const valid = validValue(e.body, e.schemas);
   const fs = fields(e.body, e.schemas);
   const top = resolve(e.body, e.schemas);
-  const options: fc.Arbitrary<{ what: string; body: unknown; headers?: Record<string, string> }>[] = [
-    notAnObject,
-    oversized,
-    fc.array(jsonValue, { maxLength: 3 }).map((arr) => ({ what: 'an array instead of an object', body: [valid, ...arr] })),
-    fc
-      .tuple(fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,20}$/), jsonValue)
-      .filter(([k]) => !(k in (top.properties ?? {})) && !OBJECT_KEYS.has(k))
-      .map(([k, v]) => ({ what: `unknown field ${k}`, body: { ...(valid as object), [k]: v } })),
-    fc.constantFrom(...fs).chain((f) => wrongType(f).map((v) => ({ what: `${f.at.join('.')} of the wrong type`, body: setAt(valid, f.at, v) }))),
+  const options: fc.WeightedArbitrary<BadRequest>[] = [
+    { arbitrary: notAnObject, weight: 1 },
+    // Few: each is 100-300 kB on the wire.
+    { arbitrary: oversized, weight: 1 },
+    { arbitrary: fc.array(jsonValue, { maxLength: 3 }).map((arr) => ({ what: 'an array instead of an object', body: [valid, ...arr] })), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,20}$/), jsonValue)
+        .filter(([k]) => !(k in (top.properties ?? {})) && !OBJECT_KEYS.has(k))
+        .map(([k, v]) => ({ what: `unknown field ${k}`, body: { ...(valid as object), [k]: v } })),
+      weight: 1,
+    },
+    { arbitrary: fc.constantFrom(...fs).chain((f) => wrongType(f).map((v) => ({ what: `${f.at.join('.')} of the wrong type`, body: setAt(valid, f.at, v) }))), weight: 3 },
   ];
+  const add = (arbitrary: fc.Arbitrary<BadRequest>, weight = 2) => options.push({ arbitrary, weight });
+
   const required = fs.filter((f) => f.required);
   if (required.length > 0) {
-    options.push(fc.constantFrom(...required).map((f) => ({ what: `${f.at.join('.')} missing`, body: setAt(valid, f.at, DELETE) })));
+    add(fc.constantFrom(...required).map((f) => ({ what: `${f.at.join('.')} missing`, body: setAt(valid, f.at, DELETE) })));
     // Not JSON at all for the parser: the text arrives unparsed and the required fields are missing.
-    options.push(fc.string({ maxLength: 100 }).map((t) => ({ what: 'a text/plain body', body: t, headers: { 'content-type': 'text/plain' } })));
+    add(fc.string({ maxLength: 100 }).map((t) => ({ what: 'a text/plain body', body: t, headers: { 'content-type': 'text/plain' } })), 1);
   }
   const ranged = fs.flatMap((f) => {
     const a = outOfRange(f.schema);
     return a ? [a.map((v) => ({ what: `${f.at.join('.')} out of range`, body: setAt(valid, f.at, v) }))] : [];
   });
-  if (ranged.length > 0) options.push(fc.oneof(...ranged));
+  if (ranged.length > 0) add(fc.oneof(...ranged));
+
+  // Arrays of arrays at every array position: the whole array wrapped, or its first element made an array.
+  const arrays = fs.filter((f) => typeOf(f.schema) === 'array' && Array.isArray(getAt(valid, f.at)));
+  if (arrays.length > 0) {
+    add(
+      fc.constantFrom(...arrays).chain((f) =>
+        fc.constantFrom(
+          { what: `${f.at.join('.')} an array of arrays`, body: setAt(valid, f.at, [getAt(valid, f.at)]) },
+          { what: `${f.at.join('.')}.0 an array`, body: setAt(valid, [...f.at, 0], [getAt(valid, [...f.at, 0])]) },
+        ),
+      ),
+      4,
+    );
+  }
+
+  // Nesting beyond the documented depth, at the top or in any field.
+  const MARK = '\u0001deep\u0001';
+  add(
+    fc.tuple(DEEP, fc.constantFrom(null, ...fs)).map(([{ depth, arrays: asArrays }, f]) => {
+      const at = f ? f.at : [Object.keys(top.properties ?? { a: 0 })[0]];
+      return { what: `${at.join('.')} nested ${depth} levels deep`, raw: JSON.stringify(setAt(valid, at, MARK)).replace(JSON.stringify(MARK), deepText(depth, asArrays)) };
+    }),
+  );
+
+  // Prototype keys in every object of the body: the body itself, nested objects, elements of arrays.
+  const objectPositions = [[], ...fs.map((f) => f.at), ...arrays.map((f) => [...f.at, 0])].filter((at) => isPlainObject(getAt(valid, at)));
+  add(
+    fc.tuple(fc.constantFrom(...objectPositions), fc.constantFrom(...PROTOTYPE_KEYS), jsonValue).map(([at, key, v]) => ({ what: `${[...at, key].join('.')} set`, body: withOwnKey(valid, at, key, v) })),
+    3,
+  );
+
+  // Null for every property the document does not call nullable.
+  const nonNullable = fs.filter((f) => !f.nullable);
+  if (nonNullable.length > 0) add(fc.constantFrom(...nonNullable).map((f) => ({ what: `${f.at.join('.')} null`, body: setAt(valid, f.at, null) })), 3);
+
+  // Huge numbers in numeric fields; fractions in integer ones.
+  const numeric = fs.filter((f) => ['integer', 'number'].includes(typeOf(f.schema)));
+  if (numeric.length > 0) {
+    add(
+      fc.constantFrom(...numeric).chain((f) => {
+        const values = typeOf(f.schema) === 'integer' ? fc.oneof(fc.constantFrom(...UNSAFE_NUMBERS), fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Number.isInteger(d))) : fc.constantFrom(...UNSAFE_NUMBERS);
+        return values.map((v) => ({ what: `${f.at.join('.')} = ${v}`, body: setAt(valid, f.at, v) }));
+      }),
+    );
+  }
+
+  // Long and odd Unicode strings: U+0000 and lone surrogates anywhere; odd characters past a length,
+  // pattern, format or enum. A free text field takes odd characters within its length: not sent.
+  const strings = fs.filter((f) => typeOf(f.schema) === 'string');
+  if (strings.length > 0) {
+    add(
+      fc.constantFrom(...strings).chain((f) => {
+        const base = typeof getAt(valid, f.at) === 'string' ? (getAt(valid, f.at) as string) : 'x';
+        const s = f.schema;
+        const options: fc.Arbitrary<string>[] = [fc.constantFrom(`${base}\u0000`, `\u0000${base}`, `${base}\uD800`, `\uDC00${base}`, `${base}\uDBFF\uDBFF`)];
+        if (s.maxLength !== undefined) options.push(fc.integer({ min: s.maxLength + 1, max: s.maxLength + 400 }).chain((n) => oddString(n, n)));
+        if (s.pattern || s.format || s.enum) options.push(oddString(1, 40));
+        return fc.oneof(...options).map((v) => ({ what: `${f.at.join('.')} an odd string of ${v.length} UTF-16 units`, body: setAt(valid, f.at, v) }));
+      }),
+      3,
+    );
+  }
   return fc.oneof(...options);
 }
 
-describe('malformed bodies on every mutating endpoint', () => {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A parameter whose schema some string breaks (a bare string takes anything). */
+const constrained = (s: Schema): boolean => s.format === 'uuid' || s.pattern !== undefined || s.maxLength !== undefined || s.enum !== undefined || s.type === 'integer';
+
+/** Does `v` break the schema of a path or query parameter? */
+function breaks(s: Schema, v: string): boolean {
+  if (s.format === 'uuid' && !UUID.test(v)) return true;
+  if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) return true;
+  if (s.maxLength !== undefined && [...v].length > s.maxLength) return true;
+  if (s.enum && !s.enum.includes(v)) return true;
+  if (s.type === 'integer') {
+    const n = Number(v);
+    return v.trim() === '' || !Number.isInteger(n) || (s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum);
+  }
+  return false;
+}
+
+/** Path segments no route accepts, percent-encoded as sent: NUL, malformed UTF-8. */
+const BAD_ENCODED_SEGMENTS = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', '%FF%FE'];
+/** Candidate values for a parameter with a schema: only those that break it are sent. */
+const parameterValue = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  oddString(1, 30),
+  fc.integer({ min: 65, max: 5000 }).map((n) => 'Z'.repeat(n)),
+  fc.constantFrom('a b', 'x/y', 'abc', '1.5', '1e400', '-1', String(2 ** 60), '0x10', 'sideways', '6F1C2A56-3B7E-4C1A-9D2F-0A1B2C3D4E5F0'),
+);
+
+/** Malformed path parameters: each replaces one parameter of an otherwise well-formed request. */
+function badPaths(e: Endpoint, path: (values: Record<string, string>) => string): fc.Arbitrary<{ what: string; path: string }> | null {
+  const params = e.parameters.filter((p) => p.in === 'path');
+  if (params.length === 0) return null;
+  return fc.constantFrom(...params).chain((p) => {
+    const encoded = fc.constantFrom(...BAD_ENCODED_SEGMENTS);
+    // '.' and '..' would be resolved by the client into another path; '' drops the segment.
+    const breaking = parameterValue.filter((v) => v !== '' && v !== '.' && v !== '..' && breaks(p.schema, v)).map(encodeURIComponent);
+    return (constrained(p.schema) ? fc.oneof(encoded, breaking) : encoded).map((v) => ({ what: `path parameter ${p.name} = ${v.slice(0, 60)}`, path: path({ [p.name]: v }) }));
+  });
+}
+
+/** Malformed query strings: shapes no endpoint accepts, and values that break a declared parameter. */
+function badQueries(e: Endpoint): fc.Arbitrary<{ what: string; query: string }> {
+  const declared = e.parameters.filter((p) => p.in === 'query');
+  const name = fc.constantFrom(...declared.map((p) => p.name), 'limit');
+  const universal: fc.Arbitrary<{ what: string; query: string }>[] = [
+    fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })).map(([k, v]) => ({ what: `query key ${k}`, query: `${k}=${encodeURIComponent(v)}` })),
+    name.map((n) => ({ what: `query parameter ${n} twice`, query: `${n}=1&${n}=2` })),
+    fc.tuple(name, fc.constantFrom('%00', 'a%00', '%00%00')).map(([n, v]) => ({ what: `query parameter ${n} with U+0000`, query: `${n}=${v}` })),
+  ];
+  const breaking = declared
+    .filter((p) => constrained(p.schema))
+    .map((p) => parameterValue.filter((v) => breaks(p.schema, v)).map((v) => ({ what: `query parameter ${p.name} = ${v.slice(0, 60)}`, query: `${p.name}=${encodeURIComponent(v)}` })));
+  return fc.oneof(...universal, ...breaking);
+}
+
+describe('malformed requests on every endpoint', () => {
   let stack: Stack;
   let endpoints: Endpoint[];
   let j: Journey;
@@ -188,7 +372,7 @@ describe('malformed bodies on every mutating endpoint', () => {
   let customerId: string;
 
   beforeAll(async () => {
-    endpoints = await mutatingEndpoints();
+    endpoints = await allEndpoints();
     stack = await startStack(['order', 'inventory', 'returns', 'customer']);
     j = new Journey(stack);
     await j.location(store);
@@ -237,8 +421,11 @@ describe('malformed bodies on every mutating endpoint', () => {
     await stack?.stop();
   });
 
-  /** Real ids of existing objects, so what is tested is the body. A path with a parameter not named here fails the test: add it. */
-  function urlOf(e: Endpoint): string {
+  /**
+   * Real ids of existing objects, so what is tested is the body; `overrides` are sent as given
+   * (already percent-encoded). A path with a parameter not named here fails the test: add it.
+   */
+  function urlOf(e: Endpoint, overrides: Record<string, string> = {}): string {
     const values: Record<string, string> = {
       storeId: store,
       locationId: store,
@@ -246,9 +433,11 @@ describe('malformed bodies on every mutating endpoint', () => {
       orderId,
       accountId: 'bad-input-customer',
       customerId,
+      code: 'ABCD2345',
       id: e.path.startsWith('/transfers/') ? transferId : e.path.startsWith('/locations/') ? store : orderId,
     };
     const path = e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      if (name in overrides) return overrides[name];
       if (!(name in values)) throw new Error(`${e.method} ${e.path}: no known value for path parameter ${name}`);
       return encodeURIComponent(values[name]);
     });
@@ -279,40 +468,103 @@ describe('malformed bodies on every mutating endpoint', () => {
     );
   }
 
+  const isMutating = (e: Endpoint) => MUTATING.includes(e.method.toLowerCase());
+
   it('finds the mutating endpoints in the OpenAPI documents', () => {
-    const names = endpoints.map((e) => `${e.method} ${e.path}`);
+    const names = endpoints.filter(isMutating).map((e) => `${e.method} ${e.path}`);
     expect(names).toEqual(expect.arrayContaining(['POST /orders', 'POST /stores/{storeId}/orders/{id}/picks', 'PUT /locations/{id}', 'POST /locations/{locationId}/stock/{sku}/adjustments']));
     expect(names).toEqual(expect.arrayContaining(['POST /stores/{storeId}/returns', 'POST /return-policies', 'POST /return-authorisations', 'POST /store-credit/{accountId}/redemptions']));
     // Only the services of this stack have mutating endpoints so far; one elsewhere needs its service started above.
-    expect([...new Set(endpoints.map((e) => e.service))].sort()).toEqual(['customer', 'inventory', 'order', 'returns']);
+    expect([...new Set(endpoints.filter(isMutating).map((e) => e.service))].sort()).toEqual(['customer', 'inventory', 'order', 'returns']);
   });
 
-  it('answers every malformed body with a 4xx problem+json and changes no row', async () => {
+  /** One request as a client would send it: JSON (or raw text) with the default admin token. */
+  async function send(method: string, url: string, r: BadRequest): Promise<{ status: number; type: string; text: string }> {
+    const text = r.raw ?? (r.body === undefined ? undefined : JSON.stringify(r.body));
+    const res = await fetch(url, {
+      method,
+      headers: { ...(text === undefined ? {} : { 'content-type': 'application/json' }), authorization: `Bearer ${await defaultToken()}`, ...r.headers },
+      body: text,
+    });
+    return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+  }
+
+  /** Runs `jobs` with CONCURRENCY of them in flight. */
+  async function inParallel(jobs: (() => Promise<void>)[]): Promise<void> {
+    let next = 0;
+    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+      while (next < jobs.length) await jobs[next++]();
+    }));
+  }
+
+  it('answers every malformed body, path and query string with a 4xx problem+json, never a 5xx, and changes no row', async () => {
     const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory'), returns: await settledRowCounts('returns'), customer: await settledRowCounts('customer') };
     const orderBefore = (await http('GET', `${j.order}/orders/${orderId}`)).body;
     const stockBefore = await j.stock(store, sku);
 
-    const statuses = new Map<string, Set<number>>();
+    const started = Date.now();
+    const sent = { bodies: 0, paths: 0, queries: 0 };
+    const failures: string[] = [];
+    const bodyStatuses = new Map<string, Set<number>>();
     for (const e of endpoints) {
-      const url = urlOf(e);
+      const name = `${e.method} ${e.path}`;
+      // A path or query is tested with a body the endpoint's schema takes, so that only it is wrong.
+      const goodBody = e.body ? validValue(e.body, e.schemas) : undefined;
+      const requests: { kind: keyof typeof sent; url: string; r: BadRequest }[] = [];
+      if (isMutating(e)) {
+        for (const r of fc.sample(badBodies(e), { numRuns: BODIES_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'bodies', url: urlOf(e), r });
+      }
+      const paths = badPaths(e, (overrides) => urlOf(e, overrides));
+      if (paths) for (const p of fc.sample(paths, { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'paths', url: p.path, r: { what: p.what, body: goodBody } });
+      for (const q of fc.sample(badQueries(e), { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'queries', url: `${urlOf(e)}?${q.query}`, r: { what: q.what, body: goodBody } });
+
       const seen = new Set<number>();
-      statuses.set(`${e.method} ${e.path}`, seen);
-      await fc.assert(
-        fc.asyncProperty(badBodies(e), async ({ what, body, headers }) => {
-          const res = await http(e.method, url, body, headers);
-          seen.add(res.status);
-          const ok = res.status >= 400 && res.status < 500 && (res.headers.get('content-type') ?? '').includes('application/problem+json');
-          if (!ok) throw new Error(`${e.method} ${e.path} with ${what}: ${res.status} ${res.headers.get('content-type')} ${JSON.stringify(res.body).slice(0, 300)}`);
+      bodyStatuses.set(name, seen);
+      await inParallel(
+        requests.map(({ kind, url, r }) => async () => {
+          const res = await send(e.method, url, r);
+          sent[kind]++;
+          if (kind === 'bodies') seen.add(res.status);
+          const ok = res.status >= 400 && res.status < 500 && res.type.includes('application/problem+json');
+          if (!ok && failures.length < 20) failures.push(`${name} with ${r.what}: ${res.status} ${res.type} ${res.text.slice(0, 300)}`);
         }),
-        { numRuns: RUNS_PER_ENDPOINT, seed: SEED, endOnFailure: true },
       );
     }
+    const total = sent.bodies + sent.paths + sent.queries;
+    console.log(`bad input: ${total} requests (${sent.bodies} bodies, ${sent.paths} paths, ${sent.queries} query strings) to ${endpoints.length} endpoints in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-    // The bodies did reach both the body parser's limits (413) and the validation (400) of every endpoint.
-    for (const [name, seen] of statuses) expect([name, [...seen].sort()]).toEqual([name, expect.arrayContaining([400, 413])]);
+    expect(failures).toEqual([]);
+    expect(total).toBeGreaterThanOrEqual(10_000);
+    // The bodies did reach both the body parser's limits (413) and the validation (400) of every mutating endpoint.
+    for (const [name, seen] of bodyStatuses) if (seen.size > 0) expect([name, [...seen].sort()]).toEqual([name, expect.arrayContaining([400, 413])]);
+    expect([...bodyStatuses].filter(([, seen]) => seen.size > 0)).toHaveLength(endpoints.filter(isMutating).length);
     expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns'), customer: await rowCounts('customer') }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
+  });
+
+  it('stores the carts it accepts as they were sent: each reads back, its lines are replaced and read back', async () => {
+    const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
+    const line = fc.record({ sku: fc.stringMatching(/^[A-Z0-9]{1,12}$/).map((s) => `RT-${s}`), quantity: fc.integer({ min: 1, max: 10_000 }), unitPrice: fc.integer({ min: 0, max: 100_000_000 }) });
+    const lines = fc.uniqueArray(line, { minLength: 1, maxLength: 5, selector: (l) => l.sku });
+    type Line = { sku: string; quantity: number; unitPrice: number };
+    const asStored = (ls: Line[]) => ({ status: 'OPEN', lines: ls.map((l) => expect.objectContaining(l)), total: ls.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) });
+    await fc.assert(
+      fc.asyncProperty(lines, lines, async (first, second) => {
+        const created = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: first });
+        expect(created.status).toBe(201);
+        const id = created.body.cart.id as string;
+        const read = async () => {
+          const res = await guest('GET', `${j.order}/carts/${id}`);
+          expect(res.status).toBe(200);
+          return res.body;
+        };
+        expect(await read()).toMatchObject(asStored(first));
+        expect((await guest('PUT', `${j.order}/carts/${id}/lines`, { lines: second })).status).toBe(200);
+        expect(await read()).toMatchObject(asStored(second));
+      }),
+      { numRuns: 25, seed: SEED },
+    );
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {

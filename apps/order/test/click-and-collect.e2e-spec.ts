@@ -173,6 +173,49 @@ describe('click & collect, end to end', () => {
     expect(await j.stock(store, 'BELT')).toMatchObject({ onHand: 1, reserved: 1 });
   });
 
+  it('a pickup locked by wrong codes is unlocked by a supervisor of the store, audited, and then collected with the right code', async () => {
+    const store = Journey.id('S');
+    const other = Journey.id('S');
+    await j.location(store);
+    await j.location(other);
+    await j.receive(store, 'SCARF', 1);
+    const placed = await j.place(store, [{ sku: 'SCARF', quantity: 1 }]);
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(store, placed.id);
+    const code = await j.pickupCode(placed.id);
+    const pos = j.store(store, await tokens.pos(store));
+    for (let i = 0; i < 5; i++) expect((await pos.collect(placed.id, code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA')).body.code).toBe('PICKUP.CODE_INVALID');
+    expect((await pos.collect(placed.id, code)).body.code).toBe('PICKUP.LOCKED');
+    expect((await j.get(placed.id)).pickupLocked).toBe(true);
+
+    // The associate who ran into the lock cannot lift it, nor can another store's supervisor.
+    const byPos = await pos.unlockPickup(placed.id, 'customer insists');
+    expect([byPos.status, byPos.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    const byOther = await j.store(store, await tokens.supervisor(other)).unlockPickup(placed.id, 'ID card checked');
+    expect([byOther.status, byOther.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    const noReason = await j.store(store, await tokens.supervisor(store, 'sup-7')).unlockPickup(placed.id, '');
+    expect([noReason.status, noReason.body.code]).toEqual([400, 'REQUEST.INVALID']);
+    expect((await j.get(placed.id)).pickupLocked).toBe(true);
+    expect(events(placed.id, 'order.pickup-unlocked.v1')).toEqual([]);
+
+    const supervisor = j.store(store, await tokens.supervisor(store, 'sup-7'));
+    const unlocked = await supervisor.unlockPickup(placed.id, 'ID card checked at the counter');
+    expect(unlocked.status).toBe(200);
+    expect(unlocked.body).toMatchObject({ status: 'READY_FOR_PICKUP', pickupLocked: false });
+    const again = await supervisor.unlockPickup(placed.id, 'ID card checked at the counter');
+    expect([again.status, again.body.code]).toEqual([409, 'PICKUP.NOT_LOCKED']);
+    await eventually(() =>
+      expect(events(placed.id, 'order.pickup-unlocked.v1').map(payload)).toEqual([
+        expect.objectContaining({ orderId: placed.id, storeId: store, supervisorId: 'sup-7', reason: 'ID card checked at the counter', failedCodeAttempts: 5 }),
+      ]),
+    );
+
+    const collected = await pos.collect(placed.id, code);
+    expect(collected.status).toBe(200);
+    await j.status(placed.id, 'COLLECTED');
+    await eventually(async () => expect(await j.stock(store, 'SCARF')).toMatchObject({ onHand: 0, reserved: 0 }));
+  });
+
   it('concurrent orders for the last units: exactly that many are reserved, the others rejected, stock never negative', async () => {
     const store = Journey.id('S');
     await j.location(store);

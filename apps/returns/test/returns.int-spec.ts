@@ -271,6 +271,13 @@ describe('returns and exchanges at any store', () => {
 
     const noPayment = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }] });
     expect([noPayment.status, noPayment.body.code]).toEqual([422, 'EXCHANGE.PAYMENT_REQUIRED']);
+    const wrongAmount = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }],
+      replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }],
+      charged: { tender: 'card', amount: 8999, reference: 'POS-TX-0' },
+    });
+    expect([wrongAmount.status, wrongAmount.body.code]).toEqual([422, 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH']);
 
     // Dearer: 3000 back, 12000 out, 9000 paid at the POS.
     const dearer = await d.returnAt(store, {

@@ -9,6 +9,7 @@ import {
   OrderLineCancelledV1,
   OrderPartiallyReadyV1,
   OrderPickingStartedV1,
+  OrderPickupUnlockedV1,
   OrderPlacedV1,
   OrderReadyForPickupV1,
   OrderRejectedV1,
@@ -127,5 +128,6 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
     description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender; a store-credit part is not the payment system\'s: the returns service credits it back); answers on payment.events.v1.',
   },
   { service: 'marketing (external)', events: [CartAbandonedV1], description: 'Reminds consenting customers of the carts they left (raised only with marketing consent).' },
+  { service: 'store audit (external)', events: [OrderPickupUnlockedV1], description: 'Keeps the store operations audit trail: which supervisor lifted a pickup lock, when, and what they checked.' },
   { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },
 ] as ConsumerSpec[];

@@ -38,6 +38,7 @@ example(order.OrderReadyForPickupV1, { orderId, storeId: 'S1', lines: [line], pi
 example(order.OrderCollectedV1, { orderId, storeId: 'S1', lines: [line], collectedAt: at });
 example(order.OrderCancelledV1, { orderId, storeId: 'S1', cancelledBy: 'customer', reason: 'changed my mind', cancelledAt: at });
 example(order.OrderExpiredV1, { orderId, storeId: 'S1', pickupDeadline: at, expiredAt: later });
+example(order.OrderPickupUnlockedV1, { fulfilmentId: otherId, orderId, storeId: 'S1', supervisorId: 'sup-7', reason: 'ID card checked', failedCodeAttempts: 5, unlockedAt: at });
 example(order.OrderLineCancelledV1, { orderId, ...line, reason: 'LINE.UNAVAILABLE', cancelledAt: at });
 example(order.OrderTransferArrivedV1, { orderId, storeId: 'S1', transferId: otherId, status: 'RESERVED', arrivedAt: at });
 example(order.OrderPartiallyReadyV1, { orderId, storeId: 'S1', waitingLines: [{ lineId, sku: 'SKU-1', transferId: otherId }], readyBy: later, at });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
+import { Optional } from './validation/decorators';
 
 /** A postal address in a request body (a delivery, a replacement shipped home), validated field by field. */
 export class AddressDto {
@@ -12,7 +13,7 @@ export class AddressDto {
   line1: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional() @IsString() @Length(1, 200)
+  @Optional() @IsString() @Length(1, 200)
   line2?: string;
 
   @ApiProperty({ minLength: 1, maxLength: 20, example: '75011' })

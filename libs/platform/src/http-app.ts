@@ -3,13 +3,14 @@ import { json, NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from './correlation.middleware';
 import { bodyParserProblem, ProblemFilter, requestValidationPipe } from './problem';
+import { requestShapeMiddleware } from './validation/request-shape.middleware';
 
 /** JSON bodies above this are refused with 413 before any route runs (docs/api-edge.md). */
 export const JSON_BODY_LIMIT = '100kb';
 
 /**
  * What every service's HTTP edge shares: JSON logs, correlation, a bounded JSON body parser,
- * validation, problem+json, graceful shutdown. The app must be created with `bodyParser: false`
+ * request shape check and validation (docs/adr/0014-request-validation.md), problem+json, graceful shutdown. The app must be created with `bodyParser: false`
  * so that this parser, and the problem it answers with, are the only ones.
  */
 export function configureHttpApp(app: INestApplication): void {
@@ -22,6 +23,8 @@ export function configureHttpApp(app: INestApplication): void {
     if (!problem) return next(err);
     res.status(problem.status).type('application/problem+json').json(problem);
   });
+  // Depth, prototype keys, unsafe numbers, NUL and lone surrogates: refused before anything recurses into the body.
+  app.use(requestShapeMiddleware);
   app.useGlobalPipes(requestValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -15,3 +15,4 @@ export * from './tracing';
 export * from './periodic-task';
 export * from './address.dto';
 export * from './priced-line.dto';
+export * from './validation';

@@ -1,5 +1,6 @@
 import { applyDecorators, INestApplication } from '@nestjs/common';
 import { ApiResponse, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { MAX_BODY_DEPTH } from './validation/request-shape';
 
 /** What a service's OpenAPI document says about the service itself. */
 export interface OpenApiInfo {
@@ -42,7 +43,7 @@ const problemSchema = {
 };
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed: each failed field and rule is named in `errors` (code REQUEST.INVALID).',
+  400: `The request is malformed: each failed field and rule is named in \`errors\` (code REQUEST.INVALID). Whatever the schema, refused are: a body nested more than ${MAX_BODY_DEPTH} levels deep (maxDepth), a \`__proto__\`, \`constructor\` or \`prototype\` key (prototypeKey), a number beyond ±(2^53 − 1) (safeNumber), U+0000 or a lone surrogate in a string (noNulCharacter, wellFormedUnicode), a query parameter given twice (singleValue), and \`null\` for a field whose type does not include null.`,
   401: 'No valid bearer token.',
   403: 'The token lacks the scope, or the caller may not act on this resource.',
   404: 'No such resource.',

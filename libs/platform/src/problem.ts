@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { Observable, throwError } from 'rxjs';
+import { nonObjectPositions, OBJECT_ELEMENTS_RULE } from './validation/decorators';
 
 /** One failed rule of a request, naming the field. */
 export interface FieldProblem {
@@ -46,7 +47,12 @@ export class ProblemException extends HttpException {
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    const own = Object.entries(e.constraints ?? {}).flatMap(([rule, message]) =>
+      // An element that is not an object is named by its position, as a failure inside one would be.
+      rule === OBJECT_ELEMENTS_RULE
+        ? nonObjectPositions(e.value).map((i) => ({ field: `${field}.${i}`, rule, message: `${field}.${i} must be an object` }))
+        : [{ field, rule, message }],
+    );
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }

@@ -170,6 +170,7 @@ export class Journey {
       picks: (orderId: string, lines: { lineId: string; pickedQuantity: number }[]) => this.http('POST', `${base}/${orderId}/picks`, { lines }, t),
       collect: (orderId: string, pickupCode: string) => this.http('POST', `${base}/${orderId}/collect`, { pickupCode }, t),
       cancel: (orderId: string, reason: string) => this.http('POST', `${base}/${orderId}/cancel`, { reason }, t),
+      unlockPickup: (orderId: string, reason: string) => this.http('POST', `${base}/${orderId}/pickup-unlock`, { reason }, t),
       pickList: () => this.http('GET', `${this.order}/stores/${storeId}/pick-list`, undefined, t),
     };
   }

@@ -1,7 +1,8 @@
+import { NestedArray, Optional } from '@omni/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, CONTACT_CHANNELS, ContactChannel } from '@omni/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IDENTITY_KINDS } from '../domain/identity';
 import { PROFILE_STATUSES } from '../domain/profile';
 
@@ -57,11 +58,11 @@ export class TimelineView {
 
 export class TimelineQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'entries per page' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @Optional() @IsString() @MaxLength(200)
   cursor?: string;
 }
 
@@ -105,23 +106,23 @@ export class LookupView {
 /** Exactly one key: email, phone, loyaltyId, or name with postcode (checked by the controller). */
 export class LookupDto {
   @ApiPropertyOptional({ maxLength: 254, example: 'ada@example.com' })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(254)
+  @Optional() @IsString() @MinLength(3) @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 32, example: '06 12 34 56 78', description: 'any format; read in PHONE_DEFAULT_REGION without a country code' })
-  @IsOptional() @IsString() @MinLength(3) @MaxLength(32)
+  @Optional() @IsString() @MinLength(3) @MaxLength(32)
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 64, example: 'LOY-1234-5678' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
+  @Optional() @IsString() @MinLength(1) @MaxLength(64)
   loyaltyId?: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Ada Martin', description: 'with postcode' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @Optional() @IsString() @MinLength(1) @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 20, example: '75011', description: 'with name' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(20)
+  @Optional() @IsString() @MinLength(1) @MaxLength(20)
   postcode?: string;
 }
 
@@ -173,15 +174,15 @@ const STORE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PreferencesDto {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'PARIS', description: 'null clears it' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @Matches(STORE_ID, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
+  @Optional({ nullable: true }) @IsString() @Matches(STORE_ID, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   homeStoreId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, enum: [...CONTACT_CHANNELS, null], description: 'null clears it' })
-  @IsOptional() @ValidateIf((_, v) => v !== null) @IsIn([...CONTACT_CHANNELS])
+  @Optional({ nullable: true }) @IsIn([...CONTACT_CHANNELS])
   preferredContactChannel?: ContactChannel | null;
 
   @ApiPropertyOptional({ type: () => ConsentDto, isArray: true, maxItems: 5, description: 'marketing consents given or withdrawn now, per contact channel' })
-  @IsOptional() @IsArray() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => ConsentDto)
+  @Optional() @NestedArray(() => ConsentDto) @ArrayMaxSize(5)
   marketingConsents?: ConsentDto[];
 }
 

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequireScopes } from '@omni/platform';
+import { RequireScopes, Optional } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
 import { AvailabilityView } from './inventory.api';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { AvailabilityQuery } from '../application/availability.query';
 import { problemFor } from './problems';
 
@@ -20,7 +20,7 @@ export class AvailabilityQueryDto {
   stores: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1, description: 'units wanted per SKU' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
   quantity?: number;
 }
 

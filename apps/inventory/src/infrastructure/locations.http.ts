@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
-import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
+import { ApiProblems, RequireScopes, StoreScoped, Optional } from '@omni/platform';
 import { LocationListView, LocationView } from './inventory.api';
 import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
@@ -41,11 +41,11 @@ export class LocationDto {
   transferDays: number;
 
   @ApiPropertyOptional({ type: Number, minimum: -90, maximum: 90, example: 48.8708 })
-  @IsOptional() @IsNumber() @Min(-90) @Max(90)
+  @Optional() @IsNumber() @Min(-90) @Max(90)
   latitude?: number;
 
   @ApiPropertyOptional({ type: Number, minimum: -180, maximum: 180, example: 2.3319 })
-  @IsOptional() @IsNumber() @Min(-180) @Max(180)
+  @Optional() @IsNumber() @Min(-180) @Max(180)
   longitude?: number;
 }
 

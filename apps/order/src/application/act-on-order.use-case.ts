@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { confirmDelivered, failDelivery, shipDelivery } from '../domain/delivery.machine';
 import { cancelFulfilment, cancelOpenFulfilments, FulfilmentRefusal, onFulfilment, recordFulfilmentPicks, startPickingFulfilment } from '../domain/fulfilment';
 import { CancelledBy, Fulfilment, Order, withFulfilment } from '../domain/order';
-import { checkStore, collectOrder, DecisionContext, PickReport, registerWrongCode } from '../domain/pickup.machine';
+import { checkStore, collectOrder, DecisionContext, PickReport, registerWrongCode, unlockPickup } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
@@ -76,6 +76,11 @@ export class ActOnOrderUseCase {
     const f = result.ok ? result.fulfilment : undefined;
     if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
     return result;
+  }
+
+  /** A store supervisor lifts the lock wrong codes put on a pickup (docs/click-and-collect.md, Locked pickups). */
+  unlockPickup(id: string, actor: Actor, supervisorId: string, reason: string): Promise<OrderActionResult> {
+    return this.act(id, actor, (f, ctx) => (f.type === 'pickup' ? unlockPickup(f, supervisorId, reason, ctx) : notAPickup(f)));
   }
 
   private act(

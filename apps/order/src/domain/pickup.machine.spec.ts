@@ -13,6 +13,7 @@ import {
   PaymentRefundRequestedV2Payload,
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
+  OrderPickupUnlockedV1,
   PendingEvent,
   schemaErrors,
 } from '@omni/contracts';
@@ -37,6 +38,7 @@ import {
   resolveShortPick,
   startPicking,
   transferArrived,
+  unlockPickup,
 } from './pickup.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
 
@@ -279,6 +281,26 @@ describe('pickup machine', () => {
       for (let i = 0; i < MAX_FAILED_CODE_ATTEMPTS; i++) o = registerWrongCode(o, now);
       expect(o.failedCodeAttempts).toBe(5);
       expect(collectOrder(o, CODE, ctx())).toMatchObject({ ok: false, code: 'PICKUP.LOCKED' });
+    });
+
+    it('a supervisor lifts the lock: the count starts again, the right code collects, the event records who and why', () => {
+      let o = ready();
+      for (let i = 0; i < MAX_FAILED_CODE_ATTEMPTS; i++) o = registerWrongCode(o, now);
+      const d = unlockPickup(o, 'sup-7', 'ID card checked', ctx());
+      if (!d.ok) throw new Error(d.code);
+      expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', failedCodeAttempts: 0 });
+      expectValidEvents(d.events);
+      expect(ofType(d.events, OrderPickupUnlockedV1)).toEqual([
+        { fulfilmentId: GROUP_ID, orderId: ORDER_ID, storeId: 'S1', supervisorId: 'sup-7', reason: 'ID card checked', failedCodeAttempts: 5, unlockedAt: now.toISOString() },
+      ]);
+      expect(collectOrder(d.state, CODE, ctx())).toMatchObject({ ok: true, state: { status: 'COLLECTED' } });
+    });
+
+    it('refuses to unlock a pickup that is not locked, or not waiting for its customer', () => {
+      const almost = registerWrongCode(ready(), now);
+      expect(unlockPickup(almost, 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'PICKUP.NOT_LOCKED' });
+      expect(unlockPickup(anOrder('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(unlockPickup(ready({ status: 'COLLECTED', failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
 
     it('captures only what was handed over when a line was cut', () => {

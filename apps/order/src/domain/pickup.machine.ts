@@ -10,6 +10,7 @@ import {
   OrderCollectedV1,
   OrderConfirmedV1,
   OrderExpiredV1,
+  OrderPickupUnlockedV1,
   OrderLineCancelledV1,
   OrderPickingStartedV1,
   OrderReadyForPickupV1,
@@ -96,6 +97,7 @@ export type PickupRefusal =
   | 'ORDER.WRONG_STORE'
   | 'PICKUP.CODE_INVALID'
   | 'PICKUP.LOCKED'
+  | 'PICKUP.NOT_LOCKED'
   | 'PICK.UNKNOWN_LINE'
   | 'PICK.QUANTITY_EXCEEDED';
 
@@ -342,6 +344,20 @@ export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: Ne
 /** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
 export function registerWrongCode(o: Fulfilment, now: Date): Fulfilment {
   return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
+}
+
+/**
+ * A store supervisor lifts the lock of a ready pickup after checking the customer at the counter
+ * (an identity document, the order confirmation): the wrong codes are forgotten, so the customer
+ * can give the right code again. The event is the audit record of who did it and why.
+ */
+export function unlockPickup(o: Fulfilment, supervisorId: string, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'collect')) return refuse('ORDER.INVALID_TRANSITION', `a pickup lock is lifted only while the order waits for its customer; order ${o.id} is ${o.status}`);
+  if (o.failedCodeAttempts < MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.NOT_LOCKED', `order ${o.id} is not locked: ${o.failedCodeAttempts} wrong codes of ${MAX_FAILED_CODE_ATTEMPTS}`);
+  const state: Fulfilment = { ...o, failedCodeAttempts: 0, updatedAt: ctx.now };
+  return accept(state, [
+    event(OrderPickupUnlockedV1, { fulfilmentId: o.id, orderId: o.orderId, storeId: locationOf(o), supervisorId, reason, failedCodeAttempts: o.failedCodeAttempts, unlockedAt: ctx.now.toISOString() }),
+  ]);
 }
 
 /** The customer shows the code at the store's POS and takes the picked units. */

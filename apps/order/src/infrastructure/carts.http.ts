@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { ArrayMaxSize, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CartResult, CartsUseCase } from '../application/carts.use-case';
 import { cartProblem } from './cart-problems';
@@ -18,7 +17,7 @@ const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class CartLinesDto {
   @ApiProperty({ type: () => OrderLineDto, isArray: true, maxItems: 100, description: 'every line of the cart (replaces them all); unitPrice is the price now' })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMaxSize(100)
+  @NestedArray(() => OrderLineDto) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 }
 
@@ -50,19 +49,19 @@ export class CheckoutCartDto {
   channel: Channel;
 
   @ApiPropertyOptional({ description: 'pickup store for all lines; defaults to the POS\'s own store', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @IsOptional() @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @Optional() @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'deliver all lines to this address instead of a pickup' })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
+  @Optional() @NestedObject(() => AddressDto)
   address?: AddressDto;
 
   @ApiPropertyOptional({ type: () => ContactDto })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto)
+  @Optional() @NestedObject(() => ContactDto)
   contact?: ContactDto;
 
   @ApiPropertyOptional({ type: () => CapturedTenderDto, isArray: true, maxItems: 5, description: 'payment taken at the POS: must add up to the cart total' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CapturedTenderDto) @ArrayMaxSize(5)
+  @Optional() @NestedArray(() => CapturedTenderDto) @ArrayMaxSize(5)
   capturedTenders?: CapturedTenderDto[];
 }
 

@@ -15,6 +15,7 @@ function statusOf(code: Refusal): HttpStatus {
       return HttpStatus.FORBIDDEN;
     case 'ORDER.INVALID_TRANSITION':
     case 'PICKUP.LOCKED':
+    case 'PICKUP.NOT_LOCKED':
     case 'FULFILMENT.AMBIGUOUS':
     case 'FULFILMENT.NOT_A_DELIVERY':
     case 'PREORDER.STORE_CAP_REACHED':

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
@@ -33,38 +32,39 @@ export class FulfilmentDto {
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'delivery address (delivery only)' })
   @ValidateIf((f: FulfilmentDto) => f.type === 'delivery' || f.address !== undefined)
-  @IsObject() @ValidateNested() @Type(() => AddressDto)
+  @NestedObject(() => AddressDto)
   address?: AddressDto;
 
   @ApiProperty({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 
   @ApiPropertyOptional({ type: Boolean, description: 'a preorder for pickup (products not released yet; docs/preorders.md)' })
-  @IsOptional() @IsBoolean()
+  @Optional() @IsBoolean()
   preorder?: boolean;
 }
 
+/** Every field may be absent or null (a guest gives what they have); both mean the same. */
 export class ContactDto {
-  @ApiPropertyOptional({ maxLength: 254, example: 'ada@example.com' })
-  @IsOptional() @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
-  email?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'ada@example.com' })
+  @Optional({ nullable: true }) @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
+  email?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 32, example: '+33 6 12 34 56 78' })
-  @IsOptional() @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
-  phone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, example: '+33 6 12 34 56 78' })
+  @Optional({ nullable: true }) @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
+  phone?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'LOY-000123' })
-  @IsOptional() @IsString() @Length(1, 64)
-  loyaltyId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'LOY-000123' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 64)
+  loyaltyId?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, example: 'Ada Martin' })
-  @IsOptional() @IsString() @Length(1, 200)
-  name?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Ada Martin' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 200)
+  name?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 20, example: '75011' })
-  @IsOptional() @IsString() @Length(1, 20)
-  postcode?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20, example: '75011' })
+  @Optional({ nullable: true }) @IsString() @Length(1, 20)
+  postcode?: string | null;
 }
 
 export class CapturedTenderDto {
@@ -97,19 +97,19 @@ export class PlaceOrderDto {
 
   @ApiPropertyOptional({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100, description: 'lines of the pickup at storeId' })
   @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.lines !== undefined)
-  @IsArray() @ValidateNested({ each: true }) @Type(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines?: OrderLineDto[];
 
   @ApiPropertyOptional({ type: () => FulfilmentDto, isArray: true, minItems: 1, maxItems: 10, description: 'the groups of the order (instead of storeId + lines)' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => FulfilmentDto) @ArrayMinSize(1) @ArrayMaxSize(10)
+  @Optional() @NestedArray(() => FulfilmentDto) @ArrayMinSize(1) @ArrayMaxSize(10)
   fulfilments?: FulfilmentDto[];
 
-  @ApiPropertyOptional({ maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline' })
-  @IsOptional() @IsString() @MaxLength(64)
-  customerId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline; absent or null: a guest' })
+  @Optional({ nullable: true }) @IsString() @MaxLength(64)
+  customerId?: string | null;
 
   @ApiPropertyOptional({ type: () => ContactDto, description: "how to reach the customer: a guest's only identity" })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => ContactDto)
+  @Optional() @NestedObject(() => ContactDto)
   contact?: ContactDto;
 
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -117,13 +117,13 @@ export class PlaceOrderDto {
   currency: string;
 
   @ApiPropertyOptional({ type: () => CapturedTenderDto, isArray: true, maxItems: 5, description: 'payment already taken (at a POS): must add up to the order total' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => CapturedTenderDto) @ArrayMaxSize(5)
+  @Optional() @NestedArray(() => CapturedTenderDto) @ArrayMaxSize(5)
   capturedTenders?: CapturedTenderDto[];
 }
 
 export class CustomerCancelDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'changed my mind', description: 'defaults to CUSTOMER.REQUEST' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @Optional() @IsString() @MinLength(1) @MaxLength(200)
   reason?: string;
 }
 
@@ -185,7 +185,7 @@ export class OrdersHttpController {
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal) {
     assertChannel(caller, body.channel);
-    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
+    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== null && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
     const result = await this.placeOrder.execute({
       channel: body.channel,
       // A POS places for its own store (its token says which): the store gets the credit.

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Clock, ProblemException, RequireScopes } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ApiProblems, Clock, ProblemException, RequireScopes, NestedArray, Optional } from '@omni/platform';
+import { ArrayMaxSize, IsDateString, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { checkPriceEntries, PriceEntry } from '../domain/price-list';
@@ -20,21 +19,21 @@ export class PriceEntryDto {
   unitPrice: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
-  @IsOptional() @IsString() @Matches(STORE_ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @Optional() @IsString() @Matches(STORE_ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'in force from; absent or null: from the start. Among prices of one currency and store in force, the one that started last wins (a sale lays over a standing price)' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'validFrom must be an ISO 8601 date-time' })
+  @Optional() @IsDateString({ strict: true }, { message: 'validFrom must be an ISO 8601 date-time' })
   validFrom?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-08T00:00:00Z', description: 'in force until (excluded); absent or null: until replaced' })
-  @IsOptional() @IsDateString({ strict: true }, { message: 'validUntil must be an ISO 8601 date-time' })
+  @Optional() @IsDateString({ strict: true }, { message: 'validUntil must be an ISO 8601 date-time' })
   validUntil?: string | null;
 }
 
 export class PriceListDto {
   @ApiProperty({ type: () => PriceEntryDto, isArray: true, maxItems: 200, description: 'every price of the SKU (replaces them all; empty: the SKU leaves the price list)' })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => PriceEntryDto) @ArrayMaxSize(200)
+  @NestedArray(() => PriceEntryDto) @ArrayMaxSize(200)
   prices: PriceEntryDto[];
 }
 

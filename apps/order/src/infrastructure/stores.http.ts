@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ApiProblems, Caller, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
@@ -23,7 +22,7 @@ export class PickedLineDto {
 
 export class RecordPicksDto {
   @ApiProperty({ type: () => PickedLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => PickedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => PickedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: PickedLineDto[];
 }
 
@@ -45,6 +44,12 @@ export class ShipDto {
 
 export class StoreCancelDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'damaged in store' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  reason: string;
+}
+
+export class UnlockPickupDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'ID card checked at the counter', description: 'what the supervisor checked before lifting the lock; kept in order.pickup-unlocked' })
   @IsString() @MinLength(1) @MaxLength(200)
   reason: string;
 }
@@ -118,6 +123,24 @@ export class StoresHttpController {
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], [422, 'Wrong pickup code (PICKUP.CODE_INVALID)'])
   async collect(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: CollectDto) {
     return answer(this.dataSource, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
+  }
+
+  @Post('orders/:id/pickup-unlock')
+  @HttpCode(HttpStatus.OK)
+  // A POS associate alone cannot lift the lock it ran into: it takes a supervisor's token.
+  @RequireScopes('store:operate', 'store:supervise')
+  @ApiOperation({
+    summary: 'Lift the lock of a pickup after wrong codes, as a store supervisor',
+    description:
+      'For a pickup locked after five wrong codes (PICKUP.LOCKED), once a supervisor has checked the customer at the counter. The wrong codes are forgotten and the customer gives the right code again to collect; the supervisor (the token\'s associate_id, else its sub) and the reason are published in order.pickup-unlocked.',
+  })
+  @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
+  @ApiBody({ type: UnlockPickupDto })
+  @ApiResponse({ status: 200, description: 'The order, its pickup no longer locked', type: OrderView })
+  @ApiProblems(400, [403, 'The token lacks store:supervise (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or not locked (PICKUP.NOT_LOCKED)'])
+  async unlockPickup(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: UnlockPickupDto, @Caller() caller: Principal) {
+    return answer(this.dataSource, await this.act.unlockPickup(id, { kind: 'store', storeId }, caller.associateId ?? caller.sub, body.reason));
   }
 
   @Post('orders/:id/ship')

@@ -70,7 +70,8 @@ describe('openReturn', () => {
   it('wants exactly the difference paid at the POS when the replacement costs more', () => {
     const dearer = input({ replacements: [{ sku: 'COAT', quantity: 1, unitPrice: 7000 }], refundMethod: null });
     expect(openReturn(dearer, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_REQUIRED' });
-    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 1999, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_REQUIRED' });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 1999, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH' });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2001, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH' });
     expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2000, reference: 'p' } }, now)).toMatchObject({ ok: true, state: { difference: 2000, refundAmount: 0 } });
   });
 

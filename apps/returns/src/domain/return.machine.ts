@@ -79,6 +79,7 @@ export interface Return {
 export type ReturnRefusal =
   | 'RETURN.INVALID_TRANSITION'
   | 'EXCHANGE.PAYMENT_REQUIRED'
+  | 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH'
   | 'EXCHANGE.PAYMENT_NOT_EXPECTED'
   | 'REFUND.METHOD_REQUIRED'
   | 'REFUND.NO_ACCOUNT';
@@ -113,8 +114,12 @@ export function openReturn(input: OpenReturnInput, now: Date): Decision<Return, 
   const returned = valueOf(input.lines);
   const difference = kind === 'exchange' ? valueOf(input.replacements) - returned : -returned;
   const refundAmount = Math.max(0, -difference);
-  if (difference > 0 && (input.charged === null || input.charged.amount !== difference)) {
+  // Told apart so that a POS can say "take the payment" or "the amount taken is wrong".
+  if (difference > 0 && input.charged === null) {
     return refuse('EXCHANGE.PAYMENT_REQUIRED', `the replacements cost ${difference} more: take exactly that payment at the POS and send it as charged`);
+  }
+  if (difference > 0 && input.charged !== null && input.charged.amount !== difference) {
+    return refuse('EXCHANGE.PAYMENT_AMOUNT_MISMATCH', `the replacements cost ${difference} more, but charged.amount is ${input.charged.amount}: send exactly the difference`);
   }
   if (difference <= 0 && input.charged !== null) return refuse('EXCHANGE.PAYMENT_NOT_EXPECTED', 'nothing is owed: charged must be absent');
   if (refundAmount > 0 && input.refundMethod === null) return refuse('REFUND.METHOD_REQUIRED', `${refundAmount} is refunded: refundMethod must say how`);

@@ -1,8 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsUUID, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
 import { authorisationRepository } from './authorisation.repository';
@@ -26,7 +25,7 @@ export class AuthoriseReturnDto {
   orderId: string;
 
   @ApiProperty({ type: () => AuthorisedLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => AuthorisedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => AuthorisedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: AuthorisedLineDto[];
 }
 

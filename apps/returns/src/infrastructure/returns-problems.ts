@@ -34,6 +34,7 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'RETURN.UNKNOWN_LINE':
     case 'RETURN.REFUSED_BY_POLICY':
     case 'EXCHANGE.PAYMENT_REQUIRED':
+    case 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH':
     case 'EXCHANGE.PAYMENT_NOT_EXPECTED':
     case 'REFUND.METHOD_REQUIRED':
     case 'REFUND.NO_ACCOUNT':

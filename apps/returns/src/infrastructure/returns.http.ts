@@ -1,9 +1,8 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -51,42 +50,42 @@ export class OpenReturnDto {
   requestId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the order; or give authorisationCode' })
-  @IsOptional() @IsUUID()
+  @Optional() @IsUUID()
   orderId?: string;
 
   @ApiPropertyOptional({ pattern: '^[0-9A-Z]{8}$', description: 'code of a return started online', example: 'K7Q2M9XD' })
-  @IsOptional() @IsString() @Matches(/^[0-9A-Z]{8}$/, { message: 'authorisationCode must be 8 capital letters or digits' })
+  @Optional() @IsString() @Matches(/^[0-9A-Z]{8}$/, { message: 'authorisationCode must be 8 capital letters or digits' })
   authorisationCode?: string;
 
   @ApiPropertyOptional({ enum: ['receipt', 'none'], default: 'receipt', description: 'none: the order was found by e-mail, phone or loyalty id without the receipt (receipt-less rules apply)' })
-  @IsOptional() @IsIn(['receipt', 'none'])
+  @Optional() @IsIn(['receipt', 'none'])
   proofOfPurchase?: 'receipt' | 'none';
 
   @ApiProperty({ type: () => ReturnLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @IsArray() @ValidateNested({ each: true }) @Type(() => ReturnLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => ReturnLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: ReturnLineDto[];
 
   @ApiPropertyOptional({ type: () => ReplacementDto, isArray: true, maxItems: 100, description: 'an exchange: what the customer takes instead, from this store\'s stock' })
-  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => ReplacementDto) @ArrayMaxSize(100)
+  @Optional() @NestedArray(() => ReplacementDto) @ArrayMaxSize(100)
   replacements?: ReplacementDto[];
 
   @ApiPropertyOptional({ enum: REFUND_METHODS, description: 'how a refund is paid: to the tenders of the order, or as store credit' })
-  @IsOptional() @IsIn(REFUND_METHODS)
+  @Optional() @IsIn(REFUND_METHODS)
   refundMethod?: RefundMethod;
 
   @ApiPropertyOptional({ type: () => ChargedDto, description: 'an uneven exchange costing more: the difference, taken at the POS' })
-  @IsOptional() @ValidateNested() @Type(() => ChargedDto)
+  @Optional() @NestedObject(() => ChargedDto)
   charged?: ChargedDto;
 
   @ApiPropertyOptional({
     type: () => AddressDto,
     description: 'an exchange: if this store has no replacement unit, ship the replacements to this address (a new delivery order placed at this store, paid by the return) instead of failing',
   })
-  @IsOptional() @IsObject() @ValidateNested() @Type(() => AddressDto)
+  @Optional() @NestedObject(() => AddressDto)
   shipReplacementTo?: AddressDto;
 
   @ApiPropertyOptional({ enum: RETURN_CHANNELS, default: 'store', description: 'mail: a parcel received at a returns centre (this location, e.g. a warehouse); needs authorisationCode' })
-  @IsOptional() @IsIn(RETURN_CHANNELS)
+  @Optional() @IsIn(RETURN_CHANNELS)
   channel?: ReturnChannel;
 }
 
@@ -119,7 +118,7 @@ export class ReturnsHttpController {
     400,
     [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
     [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED)'],
-    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a payment or refund method missing (EXCHANGE.*, REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
+    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);

@@ -270,6 +270,39 @@ export const OrderExpiredV1 = defineEvent<OrderExpiredPayload>({
   },
 });
 
+export interface OrderPickupUnlockedPayload {
+  fulfilmentId: string;
+  orderId: string;
+  storeId: string;
+  supervisorId: string;
+  reason: string;
+  failedCodeAttempts: number;
+  unlockedAt: string;
+}
+
+export const OrderPickupUnlockedV1 = defineEvent<OrderPickupUnlockedPayload>({
+  type: 'order.pickup-unlocked',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description:
+    'A store supervisor lifted the lock of a pickup that too many wrong codes had locked, after checking the customer at the counter (docs/click-and-collect.md, Locked pickups). The audit record of who lifted it and why; the customer still has to give the right code to collect.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fulfilmentId', 'orderId', 'storeId', 'supervisorId', 'reason', 'failedCodeAttempts', 'unlockedAt'],
+    properties: {
+      fulfilmentId: { type: 'string', format: 'uuid', description: 'the pickup group that was locked' },
+      orderId: uuid,
+      storeId: { ...locationId, description: 'store whose supervisor lifted the lock' },
+      supervisorId: { type: 'string', minLength: 1, maxLength: 128, description: "the supervisor: the token's associate_id, else its sub" },
+      reason: { type: 'string', minLength: 1, maxLength: 200, description: 'what the supervisor checked, e.g. "ID card checked at the counter"' },
+      failedCodeAttempts: { type: 'integer', minimum: 1, description: 'wrong codes counted before the lock was lifted (the count starts again at 0)' },
+      unlockedAt: dateTime,
+    },
+  },
+});
+
 export interface OrderLineCancelledPayload {
   fulfilmentId?: string;
   orderId: string;

@@ -42,6 +42,9 @@ describe('missingScopes', () => {
     ['nothing required', '', {}, [], []],
     ['store:operate with a store', 'store:operate', { storeId: 'PARIS' }, ['store:operate'], []],
     ['store:operate needs a store', 'store:operate', {}, ['store:operate'], ['store:operate']],
+    ['a supervisor of a store', 'store:operate store:supervise', { storeId: 'PARIS' }, ['store:operate', 'store:supervise'], []],
+    ['a POS is no supervisor', 'store:operate', { storeId: 'PARIS' }, ['store:operate', 'store:supervise'], ['store:supervise']],
+    ['store:supervise needs a store', 'store:supervise', {}, ['store:supervise'], ['store:supervise']],
     ['scopes are exact, not prefixes', 'orders', {}, ['orders:read'], ['orders:read']],
   ])('%s', (_, scope, over, required, missing) => {
     expect(missingScopes(principal({ ...over, scope }), required)).toEqual(missing);

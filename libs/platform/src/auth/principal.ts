@@ -6,6 +6,7 @@ export const SCOPES = [
   'orders:read',
   'orders:cancel',
   'store:operate',
+  'store:supervise',
   'inventory:read',
   'inventory:write',
   'transfers:operate',
@@ -77,6 +78,8 @@ export function missingScopes(p: Principal, required: readonly Scope[]): Scope[]
   const missing = required.filter((s) => !p.scopes.has(s));
   // store:operate is the scope of a POS: without a store it would act for every store.
   if (missing.length === 0 && required.includes('store:operate') && p.storeId === null) return ['store:operate'];
+  // So is store:supervise: a supervisor supervises one store.
+  if (missing.length === 0 && required.includes('store:supervise') && p.storeId === null) return ['store:supervise'];
   return missing;
 }
 

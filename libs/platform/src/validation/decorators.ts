@@ -1,0 +1,61 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import { IsArray, registerDecorator, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+
+/** The rule named in a 400 when an element of an array of objects is not an object (e.g. an array in an array). */
+export const OBJECT_ELEMENTS_RULE = 'objectElements';
+/** The rule named in a 400 when a single nested object is not an object. */
+export const OBJECT_RULE = 'isObject';
+
+const isObjectValue = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A field that may be left out. Unlike class-validator's IsOptional, `null` is not "left out": it is
+ * validated, so the type rules refuse it, as the OpenAPI document (no `null` in the field's type)
+ * says. `nullable: true` accepts null too, for the fields documented as nullable (their
+ * ApiProperty says `nullable: true`). Every DTO uses this, never IsOptional (lint rule).
+ */
+export function Optional(options: { nullable?: boolean } = {}): PropertyDecorator {
+  return options.nullable ? ValidateIf((_o, v) => v !== undefined && v !== null) : ValidateIf((_o, v) => v !== undefined);
+}
+
+/**
+ * Checks the raw value, before class-transformer can turn an array into an instance: an object,
+ * or (each) an array whose every element is one.
+ */
+function objects(each: boolean, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: each ? OBJECT_ELEMENTS_RULE : OBJECT_RULE,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: {
+        message: each ? ({ property }) => `each element of ${property} must be an object` : ({ property }) => `${property} must be an object`,
+        ...options,
+      },
+      validator: { validate: (v: unknown) => (each ? !Array.isArray(v) || v.every(isObjectValue) : isObjectValue(v)) },
+    });
+}
+
+/**
+ * A nested object validated against `type`. An array, a string or any other non-object is refused
+ * (class-validator's ValidateNested alone accepts an array and validates its elements instead).
+ */
+export function NestedObject(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(objects(false), ValidateNested(), Type(type));
+}
+
+/**
+ * An array of objects each validated against `type`. An element that is not an object (an array in
+ * the array, a string, null) is refused and named by its position (`lines.0`); ValidateNested alone
+ * descends into an inner array and lets class-transformer store what it makes of it.
+ */
+export function NestedArray(type: () => new () => object): PropertyDecorator {
+  return applyDecorators(IsArray(), objects(true), ValidateNested({ each: true }), Type(type));
+}
+
+/** Positions of the elements of `value` that are not objects: what an OBJECT_ELEMENTS_RULE failure names. */
+export function nonObjectPositions(value: unknown): number[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((v, i) => (isObjectValue(v) ? [] : [i]));
+}

@@ -1,0 +1,3 @@
+export * from './decorators';
+export * from './request-shape';
+export * from './request-shape.middleware';
