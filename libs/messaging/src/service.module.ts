@@ -3,6 +3,7 @@ import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
+  admissionMiddleware,
   AuthModule,
   configureHttpApp,
   DatabaseReadiness,
@@ -139,6 +140,8 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, po
   // The JSON body parser (with its size limit and problem+json errors) is configureHttpApp's.
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
   app.use(httpMetricsMiddleware(app.get(Metrics)));
+  // After the metrics, so that what is shed is counted (503); before anything reads the body.
+  app.use(admissionMiddleware(app.get<ServiceDefinition>(SERVICE_DEFINITION).config.MAX_REQUESTS_IN_FLIGHT));
   configureHttpApp(app);
   setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
   // The JSON logger is in place: what init logs (migrations, waiting for the migration Job, a

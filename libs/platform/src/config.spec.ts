@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       AUTH_AUDIENCE: 'omni-backbone',
       IDEMPOTENCY_TTL_HOURS: 24,
       RATE_LIMIT_PER_MINUTE: 1200,
+      MAX_REQUESTS_IN_FLIGHT: 64,
       MIGRATIONS_RUN: 'true',
       MIGRATIONS_WAIT_SECONDS: 300,
       // tracing: spans are made and propagated, nothing is exported
@@ -153,6 +154,7 @@ describe('loadConfig', () => {
     ['AUTH_PUBLIC_KEY', 'not a key'],
     ['AUTH_ISSUER', 'x'.repeat(201)],
     ['IDEMPOTENCY_TTL_HOURS', '0'],
+    ['MAX_REQUESTS_IN_FLIGHT', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
     ['MIGRATIONS_RUN', 'yes'],
     ['MIGRATIONS_WAIT_SECONDS', '0'],

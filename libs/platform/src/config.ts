@@ -110,6 +110,13 @@ export class ServiceConfig {
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
   /**
+   * Requests one instance serves at once; the next is refused with 503 and Retry-After rather than
+   * queued (docs/operations.md#overload). 0 admits everything.
+   */
+  @IsInt() @Min(0) @Max(100_000)
+  MAX_REQUESTS_IN_FLIGHT: number = 64;
+
+  /**
    * false: the service does not apply migrations at start but waits (up to MIGRATIONS_WAIT_SECONDS)
    * until the migration Job has (docs/operations.md#migrations). true: it applies pending ones itself,
    * under the advisory lock, which is a no-op after the Job ran.

@@ -5,6 +5,7 @@ export * from './problem';
 export * from './health';
 export * from './migrations';
 export * from './http-app';
+export * from './admission';
 export * from './correlation.middleware';
 export * from './clock';
 export * from './openapi';

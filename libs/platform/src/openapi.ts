@@ -51,6 +51,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The JSON body is larger than 100 kB.',
   422: 'Well-formed, but refused by a business rule.',
   429: 'Too many requests from this caller; retry after the `Retry-After` seconds.',
+  503: 'This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance.',
 };
 
 /** Error responses of one operation, each an application/problem+json `Problem`; `descriptions` names the codes a status can carry. */
@@ -66,9 +67,10 @@ export function ApiProblems(...statuses: (number | [number, string])[]): MethodD
 /**
  * Statuses every operation can answer, whatever its controller says: the edge (docs/api-edge.md)
  * authenticates every call and rate-limits per caller; the JSON parser refuses bodies over 100 kB
- * (413) and bodies that are not a JSON object or array (400).
+ * (413) and bodies that are not a JSON object or array (400), and an instance at its limit of
+ * requests in progress sheds the next one (503).
  */
-const EVERY_OPERATION = [401, 403, 429];
+const EVERY_OPERATION = [401, 403, 429, 503];
 /** Operations under these tags are called by probes without a token (Kubernetes liveness and readiness). */
 export const PUBLIC_TAG = 'health';
 const WITH_BODY = [400, 413];

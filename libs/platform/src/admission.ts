@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Problem } from './problem';
+
+/** Probes and scrapes are always answered: a load balancer must see a busy instance as alive. */
+const ALWAYS_ADMITTED = /^\/(health|metrics)(\/|\?|$)/;
+
+/** How long a refused caller is asked to wait, in seconds. */
+export const OVERLOADED_RETRY_AFTER_S = 1;
+
+/**
+ * Sheds what the instance cannot serve in time: with `limit` requests in progress, the next one is
+ * refused at once with 503 problem+json `SERVICE.OVERLOADED` and `Retry-After`, before its body is
+ * read or anything else runs. A queue without a bound only makes every request late — a storefront
+ * times out long before an order accepted behind a thousand others is answered — while a refusal
+ * tells its caller to retry, or another instance to take it. `limit` 0 admits everything.
+ */
+export function admissionMiddleware(limit: number) {
+  let inProgress = 0;
+  return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
+    if (limit <= 0 || ALWAYS_ADMITTED.test(req.url ?? '')) return next();
+    if (inProgress >= limit) {
+      const problem: Problem = {
+        type: 'urn:problem:SERVICE.OVERLOADED',
+        title: HttpStatus[HttpStatus.SERVICE_UNAVAILABLE],
+        status: HttpStatus.SERVICE_UNAVAILABLE,
+        detail: `${limit} requests are in progress, the most this instance takes at once; retry after ${OVERLOADED_RETRY_AFTER_S} s`,
+        code: 'SERVICE.OVERLOADED',
+      };
+      res.writeHead(problem.status, { 'content-type': 'application/problem+json', 'retry-after': String(OVERLOADED_RETRY_AFTER_S), connection: 'keep-alive' });
+      res.end(JSON.stringify(problem));
+      return;
+    }
+    inProgress++;
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      inProgress--;
+    };
+    res.once('finish', release);
+    res.once('close', release);
+    next();
+  };
+}
