@@ -8,7 +8,8 @@ const TICK_MS = 1000 / 100; // USER_HZ is 100 on Linux
 function stat(pid) {
   const s = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS };
+  // utime + stime, and cutime + cstime: what its children that have ended and been waited for used.
+  return { ppid: Number(f[1]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS, endedChildrenCpuMs: (Number(f[13]) + Number(f[14])) * TICK_MS };
 }
 
 function rssMiB(pid) {
@@ -20,11 +21,11 @@ function rssMiB(pid) {
 export function processGroups({ servicePids, kafkaPid, postmasterPid }) {
   return () => {
     const groups = {};
-    const add = (name, pid) => {
+    const add = (name, pid, { withEndedChildren = false } = {}) => {
       try {
         const s = stat(pid);
         groups[name] ??= { cpuMs: 0, rssMiB: 0, pids: 0 };
-        groups[name].cpuMs += s.cpuMs;
+        groups[name].cpuMs += s.cpuMs + (withEndedChildren ? s.endedChildrenCpuMs : 0);
         groups[name].rssMiB += rssMiB(pid);
         groups[name].pids++;
       } catch {
@@ -34,7 +35,9 @@ export function processGroups({ servicePids, kafkaPid, postmasterPid }) {
     for (const [name, pid] of Object.entries(servicePids())) if (pid) add(name, pid);
     if (kafkaPid) add('kafka', kafkaPid);
     if (postmasterPid) {
-      add('postgres', postmasterPid);
+      // A backend that ends between two readings moves its CPU into the postmaster's children's
+      // time: counting both keeps the sum from going backwards when connections close.
+      add('postgres', postmasterPid, { withEndedChildren: true });
       for (const d of fs.readdirSync('/proc')) {
         if (!/^\d+$/.test(d)) continue;
         try {
