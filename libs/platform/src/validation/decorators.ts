@@ -9,14 +9,27 @@ export const OBJECT_RULE = 'isObject';
 
 const isObjectValue = (v: unknown): boolean => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** Where @nestjs/swagger keeps a property's ApiProperty options. */
+const API_MODEL_PROPERTIES = 'swagger/apiModelProperties';
+
+/** Whether the field's OpenAPI annotation (ApiProperty / ApiPropertyOptional) says `nullable: true`. */
+function documentedNullable(target: object, property: string | symbol): boolean {
+  return (Reflect.getMetadata(API_MODEL_PROPERTIES, target, property) as { nullable?: boolean } | undefined)?.nullable === true;
+}
+
 /**
  * A field that may be left out. Unlike class-validator's IsOptional, `null` is not "left out": it is
- * validated, so the type rules refuse it, as the OpenAPI document (no `null` in the field's type)
- * says. `nullable: true` accepts null too, for the fields documented as nullable (their
- * ApiProperty says `nullable: true`). Every DTO uses this, never IsOptional (lint rule).
+ * validated, so the type rules refuse it, unless the field's OpenAPI annotation says
+ * `nullable: true` — one source for the document and the runtime, so they cannot disagree
+ * (`nullable: true` here says so explicitly, for a field without an annotation). Every DTO uses
+ * this, never IsOptional (lint rule).
  */
 export function Optional(options: { nullable?: boolean } = {}): PropertyDecorator {
-  return options.nullable ? ValidateIf((_o, v) => v !== undefined && v !== null) : ValidateIf((_o, v) => v !== undefined);
+  return (target, property) => {
+    // Read when a request is validated: the annotation may be applied after this decorator.
+    const nullable = () => options.nullable ?? documentedNullable(target, property);
+    ValidateIf((_o, v) => v !== undefined && !(v === null && nullable()))(target, property);
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { ArgumentMetadata } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsString, Min } from 'class-validator';
 import { ProblemException, requestValidationPipe } from '../problem';
 import { NestedArray, NestedObject, Optional } from './decorators';
@@ -16,6 +17,10 @@ class BodyDto {
   @Optional() @NestedObject(() => ContactDto) contact?: ContactDto;
   @Optional() @IsString() reason?: string;
   @Optional({ nullable: true }) @IsString() homeStoreId?: string | null;
+  // Documented nullable: the annotation alone decides, above or below the decorator.
+  @ApiPropertyOptional({ type: String, nullable: true }) @Optional() @IsString() validFrom?: string | null;
+  @Optional() @IsString() @ApiPropertyOptional({ type: String, nullable: true }) validUntil?: string | null;
+  @ApiPropertyOptional({ type: String }) @Optional() @IsString() note?: string;
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: BodyDto };
@@ -56,6 +61,12 @@ describe('request validation: nested arrays and objects', () => {
 });
 
 describe('request validation: null is not absent', () => {
+  it('takes null for a field its OpenAPI annotation calls nullable, and refuses it where the annotation does not', async () => {
+    expect(await verdict({ lines: [line], validFrom: null, validUntil: null })).toBe('accepted');
+    expect(await verdict({ lines: [line], validFrom: 7 })).toEqual([{ field: 'validFrom', rule: 'isString' }]);
+    expect(await verdict({ lines: [line], note: null })).toEqual([{ field: 'note', rule: 'isString' }]);
+  });
+
   it('refuses null for an optional field that is not nullable', async () => {
     expect(await verdict({ lines: [line], reason: null })).toEqual([{ field: 'reason', rule: 'isString' }]);
   });
