@@ -2,6 +2,7 @@ import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 import { Candidate } from '../domain/sourcing';
+import { stockKey } from '../domain/store-reservation';
 import { StockLevel } from '../domain/stock';
 import { LocationRow, toLocation } from './location.repository';
 
@@ -41,7 +42,7 @@ export const stockRepository = {
    * Pairs without a row answer nothing.
    */
   async lockMany(m: EntityManager, pairs: readonly (readonly [string, string])[]): Promise<StockLevel[]> {
-    const unique = [...new Map(pairs.map(([l, s]) => [`${l}\u0000${s}`, [l, s] as const])).values()];
+    const unique = [...new Map(pairs.map(([l, s]) => [stockKey(l, s), [l, s] as const])).values()];
     if (unique.length === 0) return [];
     const { rows } = await prepared<StockRow>(
       m,

@@ -34,12 +34,7 @@ const SHARED_RUN_LOCK_TIMEOUT_MS = 100;
 
 /** Records that `consumer` applied event `eventId`; false when it already had (a redelivery). */
 export async function claimInbox(manager: EntityManager, consumer: string, envelope: EventEnvelope): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
-    `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-     ON CONFLICT DO NOTHING RETURNING event_id`,
-    [consumer, envelope.id, envelope.type],
-  );
-  return rows.length === 1;
+  return (await claimInboxMany(manager, consumer, [envelope])).size === 1;
 }
 
 /**
