@@ -3,11 +3,18 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiRespons
 import { ApiProblems, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
 import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { quantity } from '@omni/contracts';
 import { SupplyUseCase } from '../application/supply.use-case';
 import { preorderRepository, StoredEntry, Supply } from './preorder.repository';
 import { checkParams, problemFor } from './problems';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * A supply line's units: inventory.supply-changed.v1 carries them with the events' line quantity
+ * bound, so the API takes no more (a larger delivery is announced as several lines).
+ */
+const MAX_SUPPLY_QUANTITY = quantity.maximum as number;
 
 export class AnnounceSupplyDto {
   @ApiProperty({ example: 'CONSOLE-X', pattern: '^[A-Za-z0-9._-]{1,64}$' })
@@ -18,8 +25,8 @@ export class AnnounceSupplyDto {
   @IsString() @Matches(ID, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
   locationId: string;
 
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 40 })
-  @IsInt() @Min(1) @Max(1_000_000)
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SUPPLY_QUANTITY, example: 40, description: 'units announced: at most what one event line carries' })
+  @IsInt() @Min(1) @Max(MAX_SUPPLY_QUANTITY)
   quantity: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-04T08:00:00Z' })
@@ -38,8 +45,8 @@ export class RedateSupplyDto {
 }
 
 export class ReceiveSupplyDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 40, description: 'units that actually arrived (at most those announced)' })
-  @IsInt() @Min(0) @Max(1_000_000)
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_SUPPLY_QUANTITY, example: 40, description: 'units that actually arrived (at most those announced)' })
+  @IsInt() @Min(0) @Max(MAX_SUPPLY_QUANTITY)
   quantity: number;
 }
 
