@@ -173,7 +173,7 @@ export class ConsentDto {
 const STORE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PreferencesDto {
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'PARIS', description: 'null clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: STORE_ID.source, example: 'PARIS', description: 'null clears it' })
   @Optional({ nullable: true }) @IsString() @Matches(STORE_ID, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   homeStoreId?: string | null;
 
