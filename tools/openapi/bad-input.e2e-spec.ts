@@ -1,5 +1,5 @@
 import { OrderPlacedV2 } from '@omni/contracts';
-import { defaultToken, eventually, http, httpAs, Journey, KafkaProbe, mintToken, ServiceName, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { defaultToken, eventually, http, Journey, KafkaProbe, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
@@ -541,101 +541,6 @@ describe('malformed requests on every endpoint', () => {
     expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns'), customer: await rowCounts('customer') }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
-  });
-
-  it('stores the carts it accepts as they were sent: each reads back, its lines are replaced and read back', async () => {
-    const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
-    const line = fc.record({ sku: fc.stringMatching(/^[A-Z0-9]{1,12}$/).map((s) => `RT-${s}`), quantity: fc.integer({ min: 1, max: 10_000 }), unitPrice: fc.integer({ min: 0, max: 100_000_000 }) });
-    const lines = fc.uniqueArray(line, { minLength: 1, maxLength: 5, selector: (l) => l.sku });
-    type Line = { sku: string; quantity: number; unitPrice: number };
-    const asStored = (ls: Line[]) => ({ status: 'OPEN', lines: ls.map((l) => expect.objectContaining(l)), total: ls.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) });
-    await fc.assert(
-      fc.asyncProperty(lines, lines, async (first, second) => {
-        const created = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: first });
-        expect(created.status).toBe(201);
-        const id = created.body.cart.id as string;
-        const read = async () => {
-          const res = await guest('GET', `${j.order}/carts/${id}`);
-          expect(res.status).toBe(200);
-          return res.body;
-        };
-        expect(await read()).toMatchObject(asStored(first));
-        expect((await guest('PUT', `${j.order}/carts/${id}/lines`, { lines: second })).status).toBe(200);
-        expect(await read()).toMatchObject(asStored(second));
-      }),
-      { numRuns: 25, seed: SEED },
-    );
-  });
-
-  it('stores the locations it accepts as they were sent, and stock can be received at each', async () => {
-    const tenths = (max: number) => fc.integer({ min: -max * 10_000, max: max * 10_000 }).map((n) => n / 10_000);
-    const location = fc.record(
-      {
-        name: fc.string({ minLength: 1, maxLength: 200 }).filter((n) => n.trim().length > 0),
-        kind: fc.constantFrom('store', 'warehouse'),
-        timeZone: fc.constantFrom('Europe/Paris', 'America/New_York', 'Asia/Tokyo', 'UTC'),
-        offersPickup: fc.boolean(),
-        pickTimeMinutes: fc.integer({ min: 0, max: 7 * 24 * 60 }),
-        pickupHoldDays: fc.integer({ min: 1, max: 60 }),
-        transferDays: fc.integer({ min: 0, max: 60 }),
-        latitude: tenths(90),
-        longitude: tenths(180),
-      },
-      { requiredKeys: ['name', 'kind', 'timeZone', 'offersPickup', 'pickTimeMinutes', 'pickupHoldDays', 'transferDays'] },
-    );
-    await fc.assert(
-      fc.asyncProperty(location, async (body) => {
-        const id = `RT-${randomUUID().slice(0, 8)}`;
-        const put = await http('PUT', `${j.inventory}/locations/${id}`, body);
-        expect([put.status, put.body]).toEqual([201, expect.anything()]);
-        expect((await http('GET', `${j.inventory}/locations/${id}`)).body).toMatchObject({ id, ...body });
-        // A later step on what was stored: receiving stock there.
-        expect((await http('POST', `${j.inventory}/locations/${id}/stock/RT-SKU/adjustments`, { reason: 'receipt', quantity: 3 })).status).toBe(200);
-        expect((await http('GET', `${j.inventory}/locations/${id}/stock/RT-SKU`)).body).toMatchObject({ onHand: 3, reserved: 0 });
-      }),
-      { numRuns: 25, seed: SEED },
-    );
-  });
-
-  it('stores the price lists it accepts as they were sent, and a cart prices its SKU from them', async () => {
-    const at = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((t) => new Date(t - (t % 1000)).toISOString());
-    const entry = fc.record({
-      currency: fc.constantFrom('EUR', 'USD', 'GBP'),
-      unitPrice: fc.integer({ min: 0, max: 100_000_000 }),
-      storeId: fc.option(fc.constantFrom(store, 'OTHER-STORE'), { nil: null }),
-      validFrom: fc.option(at, { nil: null }),
-    });
-    await fc.assert(
-      fc.asyncProperty(fc.array(entry, { maxLength: 6 }), fc.integer({ min: 0, max: 100_000_000 }), async (prices, general) => {
-        const sku = `RT-${randomUUID().slice(0, 8).toUpperCase()}`;
-        // A standing general price in EUR, so that a cart on the web can always be priced.
-        const all = [...prices, { currency: 'EUR', unitPrice: general, storeId: null, validFrom: null }];
-        const put = await http('PUT', `${j.order}/price-list/${sku}`, { prices: all });
-        // Prices that contradict each other are a business refusal (422), never a 5xx, and store nothing.
-        if (put.status === 422) {
-          expect((await http('GET', `${j.order}/price-list/${sku}`)).status).toBe(404);
-          return;
-        }
-        expect(put.status).toBe(200);
-        const read = (await http('GET', `${j.order}/price-list/${sku}`)).body;
-        expect(read.prices).toEqual(expect.arrayContaining(all.map((p) => expect.objectContaining({ ...p, validUntil: null }))));
-        expect(read.prices).toHaveLength(all.length);
-        // A later step on what was stored: a cart continued on the web is priced from the list, at a
-        // general EUR price in force.
-        const now = Date.now();
-        const inForce = all.filter((p) => p.currency === 'EUR' && p.storeId === null && (p.validFrom === null || Date.parse(p.validFrom) <= now));
-        const account = `acct-${randomUUID().slice(0, 8)}`;
-        const inApp = httpAs(await tokens.customer(account, 'app'));
-        const onWeb = httpAs(await tokens.customer(account, 'web'));
-        const cart = await inApp('POST', `${j.order}/carts`, { channel: 'app', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 99_999_999 }] });
-        expect(cart.status).toBe(201);
-        const moved = await onWeb('POST', `${j.order}/carts/${cart.body.cart.id}/continue`, { channel: 'web' });
-        expect(moved.status).toBe(200);
-        expect(moved.body.cart.lines[0]).toMatchObject({ sku, quantity: 1 });
-        expect(inForce.map((p) => p.unitPrice)).toContain(moved.body.cart.lines[0].unitPrice);
-      }),
-      { numRuns: 25, seed: SEED },
-    );
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { eventually } from './eventually';
 
@@ -84,6 +84,7 @@ export class ServiceProcess {
     });
     // TEST_SERVICE_LOG_DIR keeps every line on disk too, for whoever investigates a failure.
     const file = process.env.TEST_SERVICE_LOG_DIR ? path.join(process.env.TEST_SERVICE_LOG_DIR, `${this.name}-${this.port}.log`) : null;
+    if (file) mkdirSync(path.dirname(file), { recursive: true });
     const keep = (d: Buffer) => {
       if (file) appendFileSync(file, d);
       for (const line of d.toString().split('\n')) if (line) this.logs.push(line);
