@@ -17,3 +17,4 @@ export * from './periodic-task';
 export * from './address.dto';
 export * from './priced-line.dto';
 export * from './validation';
+export * from './prefer';
