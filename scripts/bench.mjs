@@ -2,7 +2,7 @@
 // services, Kafka and PostgreSQL on this machine in their shipped configuration (fsync and
 // synchronous_commit on). Prints figures; asserts nothing. Loopback only, bounded in time.
 //
-//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick]
+//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick] [--prefer-wait 5]
 //
 // What it runs, one after the other on the same stack:
 // 1. availability: a closed loop of --atp-callers (the most it serves) and an open loop at
@@ -34,6 +34,7 @@ const { values: opt } = parseArgs({
     'hot-rate': { type: 'string' },
     skip: { type: 'string', default: '' },
     json: { type: 'string' },
+    'prefer-wait': { type: 'string' },
   },
 });
 const quick = opt.quick;
@@ -48,6 +49,8 @@ const HOT_RATE = num(opt['hot-rate'], quick ? 20 : 200);
 const SKIP = new Set(opt.skip.split(',').filter(Boolean));
 const SKUS = 1000;
 const CUSTOMERS = quick ? 10 : 200;
+/** With --prefer-wait N, placements send `Prefer: wait=N` and are answered with their outcome: HTTP latency then includes the wait. */
+const PREFER_WAIT = opt['prefer-wait'] === undefined ? null : Number(opt['prefer-wait']);
 
 ensureNpmPackages();
 await ensureKafka();
@@ -304,9 +307,14 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
       const guest = i % 2 === 0;
       const who = guest ? { headers: storefront } : customers[i % customers.length];
       const body = { channel: 'web', storeId: STORE, currency: 'EUR', lines: [{ sku: skuOf(i), quantity: 1, unitPrice: 1000 }], ...(guest ? { contact: { email: `guest-${i}-${run.toLowerCase()}@example.com`, name: 'Bench Guest' } } : {}) };
-      const r = await request('POST', url('order', '/orders'), { body, headers: { ...who.headers, 'idempotency-key': randomUUID() } });
-      if (r.status === 201) r.orderId = JSON.parse(r.text).id;
-      return { status: r.status, orderId: r.orderId, retryAfter: r.headers['retry-after'] };
+      const prefer = PREFER_WAIT === null ? {} : { prefer: `wait=${PREFER_WAIT}` };
+      const r = await request('POST', url('order', '/orders'), { body, headers: { ...who.headers, ...prefer, 'idempotency-key': randomUUID() } });
+      if (r.status === 201 || r.status === 202) {
+        const order = JSON.parse(r.text);
+        r.orderId = order.id;
+        r.decided = order.status !== 'PLACED';
+      }
+      return { status: r.status, orderId: r.orderId, decided: r.decided, retryAfter: r.headers['retry-after'] };
     },
   });
   for (const r of rs) if (r.orderId) placed.set(r.orderId, r.due);
@@ -320,7 +328,7 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
   const after = snapshot();
   const confirmed = [...placed].filter(([id]) => outcomes.seen.confirmed.has(id));
   const lastOutcome = Math.max(...confirmed.map(([id]) => outcomes.seen.confirmed.get(id)), lastDue);
-  const accepted = rs.filter((r) => r.status === 201);
+  const accepted = rs.filter((r) => r.status === 201 || r.status === 202);
   const shed = rs.filter((r) => r.status === 429 || r.status === 503);
   const n = Math.max(1, confirmed.length);
   const system = SYSTEM.reduce((sum, name) => sum + (cpu[name] ?? 0), 0);
@@ -337,6 +345,8 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
     unsettled: [...placed.keys()].filter((id) => !outcomes.seen.confirmed.has(id) && !outcomes.seen.rejected.has(id)).length,
     confirmedPerSecond: confirmed.length / ((lastOutcome - startedAt) / 1000),
     httpLatency: latency(accepted.map((r) => r.answered - r.due)),
+    preferWait: PREFER_WAIT,
+    answeredDecided: accepted.filter((r) => r.decided).length,
     completionLatency: completion,
     settleMs: settledAt - lastDue,
     lagLeft: leftLag,
@@ -352,6 +362,7 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
 function printStep(r) {
   const cpu = Object.entries(r.cpuMsPerOrder).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ');
   log(`  offered ${fmt(r.requests / r.seconds)}/s: ${r.accepted} accepted, ${r.shed} shed, ${r.confirmed} confirmed, ${r.rejected} rejected, ${r.unsettled} unsettled; ${fmt(r.confirmedPerSecond)} confirmed/s`);
+  if (r.preferWait !== null) log(`  Prefer: wait=${r.preferWait}: ${r.answeredDecided} of ${r.accepted} answered with their outcome, ${r.accepted - r.answeredDecided} with 202 PLACED`);
   log(`  HTTP p50 ${fmt(r.httpLatency.p50, 1)} ms, p99 ${fmt(r.httpLatency.p99, 1)} ms; placement → confirmed p50 ${fmt(r.completionLatency.p50, 1)} ms, p99 ${fmt(r.completionLatency.p99, 1)} ms${r.sustained ? ' (sustained)' : ' (NOT sustained)'}`);
   log(`  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`);
 }

@@ -38,6 +38,7 @@ import { ChannelCreditHttpController } from './infrastructure/channel-credit.htt
 import { DeliveriesHttpController } from './infrastructure/deliveries.http';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
+import { PlacementOutcome } from './infrastructure/placement-outcome';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
 import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
@@ -65,6 +66,7 @@ export class OrderModule {
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
         OrderWriter,
+        PlacementOutcome,
         DueGroups,
         PlaceOrderUseCase,
         ActOnOrderUseCase,

@@ -122,7 +122,7 @@ export class MessagingModule {
           },
         },
       ],
-      exports: [Metrics, OutboxWriter, InboxProcessor, KafkaReadiness, KafkaEventServer, OutboxRelay, KAFKA, MESSAGING_OPTIONS],
+      exports: [Metrics, OutboxWriter, InboxProcessor, KafkaReadiness, KafkaEventServer, OutboxRelay, RelaySignal, KAFKA, MESSAGING_OPTIONS],
     };
   }
 }

@@ -21,6 +21,8 @@ export interface OutboxEntry<P = unknown> {
 interface OutboxTransactionData {
   outboxRows?: number;
   outboxNotified?: boolean;
+  /** Message keys appended, while someone in this process waits for one (RelaySignal.onCommitted). */
+  outboxKeys?: string[];
 }
 
 /**
@@ -78,6 +80,7 @@ export class OutboxWriter {
     );
     const data = runner.data as OutboxTransactionData;
     data.outboxRows = (data.outboxRows ?? 0) + entries.length;
+    if (this.signal.awaited) (data.outboxKeys ??= []).push(...columns.key);
     // The relay of this process is woken after the commit; a leader elsewhere needs the database to tell it.
     if (!this.signal.leaderHere && !data.outboxNotified) {
       data.outboxNotified = true;

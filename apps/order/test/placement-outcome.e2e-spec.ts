@@ -1,0 +1,68 @@
+import { http, Journey, Stack, startStack } from '@omni/testing';
+
+/**
+ * The placement outcome in the placing request (RFC 7240 `Prefer: wait=N`, docs/adr/0018-placement-outcome.md):
+ * a storefront learns whether the last units are its customer's before it answers them, without polling.
+ */
+describe('placement outcome with Prefer: wait', () => {
+  let stack: Stack;
+  let j: Journey;
+
+  beforeAll(async () => {
+    stack = await startStack(['order', 'inventory']);
+    j = new Journey(stack);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+
+  const place = (storeId: string, sku: string, customer: string, headers: Record<string, string> = {}) =>
+    http('POST', `${j.order}/orders`, { channel: 'web', storeId, customerId: customer, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 2500 }] }, headers);
+
+  it('40 customers racing for 7 units are each answered RESERVED or REJECTED (with the reason) in the placing request', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('LAST-UNITS');
+    await j.receive(store, sku, 7);
+
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => place(store, sku, `racer-${i}`, { prefer: 'wait=10' })));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    expect(answers.map((a) => a.headers.get('preference-applied'))).toEqual(answers.map(() => 'wait=10'));
+    const byStatus = (s: string) => answers.filter((a) => a.body.status === s);
+    expect([byStatus('RESERVED').length, byStatus('REJECTED').length]).toEqual([7, 33]);
+    for (const rejected of byStatus('REJECTED')) expect(rejected.body.rejectionReason).toEqual(expect.any(String));
+    // What each caller was told is what the order is.
+    for (const a of answers) expect((await j.get(a.body.id)).status).toBe(a.body.status);
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 7, reserved: 7, available: 0 });
+  });
+
+  it('without the preference the answer does not wait: 201 PLACED, as before', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('NO-WAIT');
+    await j.receive(store, sku, 1);
+    const res = await place(store, sku, 'no-wait', { prefer: 'respond-async' });
+    expect([res.status, res.body.status, res.headers.get('preference-applied')]).toEqual([201, 'PLACED', null]);
+    await j.status(res.body.id, 'RESERVED');
+  });
+
+  it('answers 202 with the order still PLACED and its Location when inventory does not decide in time, and the order is decided later', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('SLOW');
+    await j.receive(store, sku, 1);
+    await stack.services.inventory.stop();
+    let restarted = false;
+    try {
+      const started = Date.now();
+      const res = await place(store, sku, 'patient', { prefer: 'wait=1' });
+      expect([res.status, res.body.status, res.headers.get('location'), res.headers.get('preference-applied')]).toEqual([202, 'PLACED', `/orders/${res.body.id}`, 'wait=1']);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+      await stack.services.inventory.restart();
+      restarted = true;
+      await j.status(res.body.id, 'RESERVED');
+    } finally {
+      if (!restarted) await stack.services.inventory.restart();
+    }
+  });
+});
