@@ -1,4 +1,5 @@
-import { http, Journey, Stack, startStack } from '@omni/testing';
+import { http, httpAs, Journey, mintToken, Stack, startStack } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The placement outcome in the placing request (RFC 7240 `Prefer: wait=N`, docs/adr/0018-placement-outcome.md):
@@ -34,6 +35,18 @@ describe('placement outcome with Prefer: wait', () => {
     // What each caller was told is what the order is.
     for (const a of answers) expect((await j.get(a.body.id)).status).toBe(a.body.status);
     expect(await j.stock(store, sku)).toMatchObject({ onHand: 7, reserved: 7, available: 0 });
+  });
+
+  it('a cart checked out with the preference is answered with its outcome too', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('CART-SKU');
+    await j.receive(store, sku, 2);
+    const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
+    const cart = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1500 }] });
+    expect(cart.status).toBe(201);
+    const out = await guest('POST', `${j.order}/carts/${cart.body.cart.id}/checkout`, { channel: 'web', storeId: store, contact: { email: 'cart-wait@example.com' } }, { prefer: 'wait=10' });
+    expect([out.status, out.body.status, out.headers.get('preference-applied'), out.body.cart?.cartId]).toEqual([201, 'RESERVED', 'wait=10', cart.body.cart.id]);
   });
 
   it('without the preference the answer does not wait: 201 PLACED, as before', async () => {

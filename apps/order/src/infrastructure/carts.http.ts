@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
 import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
@@ -12,6 +12,7 @@ import { OrderView } from './order.api';
 import { orderProblem } from './order-problems';
 import { orderView } from './order.view';
 import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
+import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -82,7 +83,10 @@ export function unwrap<T>(r: CartResult<T>): T {
 @ApiTags('carts')
 @Controller()
 export class CartsHttpController {
-  constructor(private readonly carts: CartsUseCase) {}
+  constructor(
+    private readonly carts: CartsUseCase,
+    private readonly outcome: PlacementOutcome,
+  ) {}
 
   @Post('carts')
   @ApiOperation({ summary: 'Start a cart, or continue the signed-in customer\'s open cart', description: 'A customer token with an open cart gets that cart back (200), continued in this channel and re-checked; otherwise a new cart (201). A guest cart has no owner and is reached by its id.' })
@@ -162,10 +166,10 @@ export class CartsHttpController {
   @ApiOperation({ summary: 'Place the order from the cart', description: 'All the cart\'s lines in one group: pickup at storeId (default: the POS\'s store) or delivery to address. The order records where the cart began (order.placed `cart`) and where it finished (its channel and placedAtStoreId); the cart becomes CHECKED_OUT in the same transaction. A POS must have claimed the cart first.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: CheckoutCartDto })
-  @ApiResponse({ status: 201, description: 'The order, PLACED', type: OrderView })
+  @ApiPlacementOutcome(OrderView)
   @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused (CART.EMPTY, ORDER.TENDER_MISMATCH)'])
   @RequireScopes('orders:place')
-  async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal) {
+  async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     const a = actor(caller, body.channel);
     if (body.storeId !== undefined && body.address !== undefined) throw invalid('address', 'exclusive', 'address: send storeId (pickup) or address (delivery), not both');
     const pickupAt = body.storeId ?? (body.address ? null : a.where.storeId);
@@ -181,7 +185,7 @@ export class CartsHttpController {
       }),
     );
     if (!placed.ok) throw orderProblem(placed.code, placed.detail);
-    return { ...orderView(placed.order), cart: { cartId: cart.id, startedChannel: cart.startedChannel, startedStoreId: cart.startedStoreId, startedAt: cart.createdAt.toISOString(), finishedChannel: a.where.channel, finishedStoreId: a.where.storeId } };
+    return { ...orderView(await this.outcome.answer(placed.order, prefer, res)), cart: { cartId: cart.id, startedChannel: cart.startedChannel, startedStoreId: cart.startedStoreId, startedAt: cart.createdAt.toISOString(), finishedChannel: a.where.channel, finishedStoreId: a.where.storeId } };
   }
 
   @Get('customers/:accountId/cart')

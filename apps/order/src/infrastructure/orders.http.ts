@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
-import { ApiBody, ApiHeader, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, preferredWait, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
 import type { Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,7 @@ import { orderRepository, paymentRequestRepository } from './order.repository';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
 import { cartRepository } from './cart.repository';
-import { MAX_PLACEMENT_WAIT_S, PlacementOutcome } from './placement-outcome';
+import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 import { orderCartView } from './cart.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -183,14 +183,7 @@ export class OrdersHttpController {
   @Post()
   @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders.' })
   @ApiBody({ type: PlaceOrderDto })
-  @ApiHeader({
-    name: 'Prefer',
-    required: false,
-    description: `RFC 7240. \`wait=N\` (seconds, at most ${MAX_PLACEMENT_WAIT_S}): answer once inventory has decided (201 with RESERVED, AWAITING_TRANSFER, PREORDERED or REJECTED and its rejectionReason), or 202 with the order still PLACED when N seconds pass first. \`Preference-Applied\` echoes the wait served. Without it the answer does not wait (201, PLACED).`,
-    schema: { type: 'string', example: 'wait=5' },
-  })
-  @ApiResponse({ status: 201, description: 'The order: PLACED, or with `Prefer: wait=N` as inventory decided it', type: OrderView })
-  @ApiResponse({ status: 202, description: 'With `Prefer: wait=N`: not decided within N seconds; the order, PLACED, and its URL in `Location`', type: OrderView })
+  @ApiPlacementOutcome(OrderView)
   @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'Captured tenders do not add up to the total (ORDER.TENDER_MISMATCH), two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED), or a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
@@ -207,13 +200,7 @@ export class OrdersHttpController {
       capturedTenders: body.capturedTenders ?? [],
     });
     if (!result.ok) throw orderProblem(result.code, result.detail);
-    const wait = preferredWait(prefer, MAX_PLACEMENT_WAIT_S);
-    if (wait === null) return orderView(result.order);
-    res.setHeader('Preference-Applied', `wait=${wait}`);
-    const decided = await this.outcome.decided(result.order.id, wait * 1000);
-    if (decided) return orderView(decided);
-    res.status(HttpStatus.ACCEPTED).setHeader('Location', `/orders/${result.order.id}`);
-    return orderView(result.order);
+    return orderView(await this.outcome.answer(result.order, prefer, res));
   }
 
   @Get(':id')
