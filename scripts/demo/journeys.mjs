@@ -34,6 +34,12 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   await call('POST', `${inv}/locations/${store}/stock/SNEAKER-42/adjustments`, { reason: 'receipt', quantity: 3 }, backOffice);
   await call('POST', `${inv}/locations/${warehouse}/stock/PARKA-L/adjustments`, { reason: 'receipt', quantity: 5 }, backOffice);
   await call('POST', `${inv}/locations/${otherStore}/stock/SNEAKER-43/adjustments`, { reason: 'receipt', quantity: 1 }, backOffice);
+  // The price list prices every placement: a storefront or POS states the list's price, or is refused.
+  const jeans = `JEANS-32-${run}`;
+  const consoleSku = `CONSOLE-X-${run}`;
+  for (const [sku, unitPrice] of [['SNEAKER-42', 8900], ['PARKA-L', 19900], [jeans, 8900], [consoleSku, 49900]]) {
+    await call('PUT', `${ord}/price-list/${sku}`, { prices: [{ currency: 'EUR', unitPrice }] }, backOffice);
+  }
   const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`, undefined, backOffice);
   for (const a of atp.body.availability ?? []) console.log(`  availability: ${a.sku} at ${a.storeId}: ${a.pickup.mode}${a.pickup.readyBy ? `, ready by ${a.pickup.readyBy}` : ''}`);
 
@@ -113,8 +119,7 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   await call('POST', `${ord}/orders/${parka.body.id}/cancel`, { reason: 'found one elsewhere' }, app);
   await status(parka.body.id, 'CANCELLED');
 
-  // Run-specific SKU: delivery sourcing considers every location, those of earlier demo runs included.
-  const jeans = `JEANS-32-${run}`;
+  // A run-specific SKU (jeans): delivery sourcing considers every location, those of earlier demo runs included.
   step(`demo: endless aisle — ${otherStore} has no ${jeans}; its POS orders it for home delivery, paid at the till`);
   await call('POST', `${inv}/locations/${warehouse}/stock/${jeans}/adjustments`, { reason: 'receipt', quantity: 2 }, backOffice);
   const aisle = await call(
@@ -145,7 +150,6 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   await status(aisle.body.id, 'DELIVERED');
   console.log(`  carrier:   delivered; the sale stays credited to ${otherStore} (placedAtStoreId), nothing left to capture`);
 
-  const consoleSku = `CONSOLE-X-${run}`;
   step(`demo: preorder with store pickup — ${consoleSku} is released in 2 days; an app customer and a walk-in at ${store}'s POS preorder it`);
   const day = 24 * 3600 * 1000;
   const productOf = (releaseAt) => ({ releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 2 * day).toISOString(), capPerStore: 10, capPerCustomer: 2 });
@@ -202,6 +206,8 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   step('demo: bad input gets a problem naming the field and rule');
   const bad = await call('POST', `${ord}/orders`, { channel: 'fax', storeId: store, currency: 'EUR', lines: [] }, web);
   console.log(`  order:     HTTP ${bad.status} ${bad.body.code}: ${bad.body.detail}`);
+  const cheap = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 1, unitPrice: 1 }] }, web);
+  console.log(`  order:     at a price of its own: HTTP ${cheap.status} ${cheap.body.code}: ${cheap.body.detail}`);
   const anonymous = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 1, unitPrice: 8900 }] });
   console.log(`  order:     without a token: HTTP ${anonymous.status} ${anonymous.body.code}`);
 

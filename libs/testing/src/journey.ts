@@ -79,6 +79,17 @@ export class Journey {
     if (res.status !== 200) throw new Error(`receipt at ${locationId}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
+  /**
+   * Lists `sku` at `unitPrice` (EUR) in the price list, everywhere or at `storeId` too: a caller
+   * without prices:override (a storefront, a POS) can only place it at that price.
+   */
+  async price(sku: string, unitPrice: number, storePrices: Record<string, number> = {}): Promise<void> {
+    const prices = [{ currency: 'EUR', unitPrice }, ...Object.entries(storePrices).map(([storeId, p]) => ({ currency: 'EUR', unitPrice: p, storeId }))];
+    // As the back office does it (the default admin token), whoever this journey calls as.
+    const res = await send('PUT', `${this.order}/price-list/${sku}`, { prices });
+    if (res.status !== 200) throw new Error(`PUT /price-list/${sku}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
   async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
     return (await this.http('GET', `${this.inventory}/locations/${locationId}/stock/${sku}`)).body;
   }

@@ -91,6 +91,8 @@ export interface CheckoutRequest {
   readonly fulfilments: readonly FulfilmentRequest[] | null;
   readonly contact: Contact | null;
   readonly capturedTenders: readonly CapturedTenderPayload[];
+  /** The caller trusted to state prices (scope prices:override), or null: the price list prices every line. */
+  readonly priceOverrideBy: string | null;
 }
 
 /**
@@ -260,6 +262,7 @@ export class CartsUseCase {
         currency: cart.currency,
         fulfilments,
         capturedTenders: request.capturedTenders,
+        priceOverrideBy: request.priceOverrideBy,
         cart: {
           attribution: { cartId: cart.id, startedChannel: cart.startedChannel, startedStoreId: cart.startedStoreId, startedAt: cart.createdAt.toISOString() },
           within: async (m: EntityManager, order: Order) => {

@@ -5,23 +5,28 @@ import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
+import { checkPrices, PriceRefusal } from '../domain/price-authority';
+import { listPrice } from '../domain/price-list';
 import { orderRepository } from '../infrastructure/order.repository';
+import { priceListRepository } from '../infrastructure/price-list.repository';
 import { preorderRepository } from '../infrastructure/preorder.repository';
 
 export type PreorderRefusal = 'PREORDER.NOT_A_PREORDER' | 'PREORDER.WINDOW_CLOSED' | 'PREORDER.STORE_CAP_REACHED' | 'PREORDER.CUSTOMER_CAP_REACHED' | 'PREORDER.NEEDS_CUSTOMER';
-export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal; detail?: string };
+export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal | PriceRefusal; detail?: string };
 
 /** A placement as asked: a pickup group may be a preorder, whose release date and places in line are found here. */
 export type FulfilmentRequest = FulfilmentInput | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder: true };
-export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments'> {
+export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments' | 'priceOverride'> {
   readonly fulfilments: readonly FulfilmentRequest[];
+  /** The caller trusted to state prices (scope prices:override), or null: the price list prices every line. */
+  readonly priceOverrideBy: string | null;
   /** A checkout from a cart: where the cart began goes into order.placed, and `within` closes the cart in the same transaction. */
   readonly cart?: { readonly attribution: OrderCartPayload; readonly within: (m: EntityManager, order: Order) => Promise<void> };
 }
 
 class Refused extends Error {
   constructor(
-    readonly code: PlacementRefusal | PreorderRefusal,
+    readonly code: PlacementRefusal | PreorderRefusal | PriceRefusal,
     readonly detail: string,
   ) {
     super(detail);
@@ -49,9 +54,12 @@ export class PlaceOrderUseCase {
     const now = this.clock.now();
     try {
       const order = await this.dataSource.transaction(async (m) => {
+        const lines = request.fulfilments.flatMap((f) => f.lines);
+        const prices = checkPrices(lines, await this.listPrices(m, lines, request, now), request.priceOverrideBy);
+        if (!prices.ok) throw new Refused(prices.code, prices.detail);
         const fulfilments: FulfilmentInput[] = [];
         for (const f of request.fulfilments) fulfilments.push('preorder' in f && f.preorder === true ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
-        const decision = placeOrder({ ...request, fulfilments }, ids, now);
+        const decision = placeOrder({ ...request, fulfilments, priceOverride: prices.override }, ids, now);
         if (!decision.ok) throw new Refused(decision.code, decision.detail ?? decision.code);
         await orderRepository.insert(m, decision.state);
         if (request.cart) await request.cart.within(m, decision.state);
@@ -66,6 +74,17 @@ export class PlaceOrderUseCase {
       if (e instanceof Refused) return { ok: false, code: e.code, detail: e.detail };
       throw e;
     }
+  }
+
+  /** The price list's price in force for each SKU of the placement, for a sale where it is made (a POS's store, else none). */
+  private async listPrices(m: EntityManager, lines: readonly LineInput[], request: PlaceOrderRequest, now: Date): Promise<Map<string, number>> {
+    const entries = await priceListRepository.forSkus(m, [...new Set(lines.map((l) => l.sku))], request.currency);
+    const prices = new Map<string, number>();
+    for (const [sku, list] of entries) {
+      const price = listPrice(list, { currency: request.currency, storeId: request.placedAtStoreId, at: now });
+      if (price !== null) prices.set(sku, price);
+    }
+    return prices;
   }
 
   private async preorder(m: EntityManager, request: PlaceOrderRequest, f: { storeId: string; lines: readonly LineInput[] }, now: Date): Promise<FulfilmentInput> {

@@ -10,6 +10,7 @@ import {
   OrderPlacedV2,
   refuse,
 } from '@omni/contracts';
+import { PriceOverride } from './price-authority';
 
 /** States of a pickup group (docs/click-and-collect.md). */
 export type PickupStatus =
@@ -184,6 +185,8 @@ export interface PlaceOrderInput {
   readonly currency: string;
   readonly fulfilments: readonly FulfilmentInput[];
   readonly capturedTenders: readonly CapturedTender[];
+  /** Lines a trusted caller sold off the price list (domain/price-authority.ts): recorded in order.placed. */
+  readonly priceOverride?: PriceOverride | null;
 }
 
 export type PlacementRefusal = 'ORDER.TENDER_MISMATCH' | 'ORDER.PICKUP_STORE_REPEATED';
@@ -335,6 +338,7 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
       })),
       capturedTenders: [...order.capturedTenders],
       placedAt: now.toISOString(),
+      ...(input.priceOverride ? { priceOverride: { by: input.priceOverride.by, lines: input.priceOverride.lines.map((l) => ({ ...l })) } } : {}),
     }),
   ]);
 }

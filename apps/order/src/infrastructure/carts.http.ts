@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
 import { ArrayMaxSize, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CartResult, CartsUseCase } from '../application/carts.use-case';
@@ -167,7 +167,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: CheckoutCartDto })
   @ApiPlacementOutcome(OrderView)
-  @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused (CART.EMPTY, ORDER.TENDER_MISMATCH)'])
+  @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused: a SKU the price list does not price (PRICE.NOT_LISTED), tenders that do not add up (CART.EMPTY, PRICE.NOT_LISTED, ORDER.TENDER_MISMATCH)'])
   @RequireScopes('orders:place')
   async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     const a = actor(caller, body.channel);
@@ -182,6 +182,7 @@ export class CartsHttpController {
         fulfilments: body.address ? [{ type: 'delivery', address: { ...body.address, line2: body.address.line2 ?? null }, lines }] : [{ type: 'pickup', storeId: pickupAt!, lines }],
         contact: c ? { email: c.email ?? null, phone: c.phone ?? null, loyaltyId: c.loyaltyId ?? null, name: c.name ?? null, postcode: c.postcode ?? null } : null,
         capturedTenders: body.capturedTenders ?? [],
+        priceOverrideBy: priceOverrider(caller),
       }),
     );
     if (!placed.ok) throw orderProblem(placed.code, placed.detail);

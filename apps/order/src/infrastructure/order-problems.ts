@@ -3,8 +3,9 @@ import { ProblemException } from '@omni/platform';
 import { OrderActionRefusal } from '../application/act-on-order.use-case';
 import { PreorderRefusal } from '../application/place-order.use-case';
 import { PlacementRefusal } from '../domain/order';
+import { PriceRefusal } from '../domain/price-authority';
 
-type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal;
+type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal | PriceRefusal;
 
 function statusOf(code: Refusal): HttpStatus {
   switch (code) {
@@ -30,6 +31,8 @@ function statusOf(code: Refusal): HttpStatus {
     case 'PREORDER.NOT_A_PREORDER':
     case 'PREORDER.WINDOW_CLOSED':
     case 'PREORDER.NEEDS_CUSTOMER':
+    case 'PRICE.NOT_LISTED':
+    case 'PRICE.MISMATCH':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       // A new refusal code that is not mapped here does not compile.

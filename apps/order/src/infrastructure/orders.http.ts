@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
 import type { Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -181,10 +181,10 @@ export class OrdersHttpController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders.' })
+  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders. Every unitPrice must be the price list\'s price in force for the sale (PUT /price-list/{sku}; a POS\'s own store price for a POS); only a caller with prices:override may state another, and order.placed records it as priceOverride.' })
   @ApiBody({ type: PlaceOrderDto })
   @ApiPlacementOutcome(OrderView)
-  @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'Captured tenders do not add up to the total (ORDER.TENDER_MISMATCH), two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED), or a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
+  @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     assertChannel(caller, body.channel);
@@ -198,6 +198,7 @@ export class OrdersHttpController {
       currency: body.currency,
       fulfilments: fulfilmentsOf(body),
       capturedTenders: body.capturedTenders ?? [],
+      priceOverrideBy: priceOverrider(caller),
     });
     if (!result.ok) throw orderProblem(result.code, result.detail);
     return orderView(await this.outcome.answer(result.order, prefer, res));

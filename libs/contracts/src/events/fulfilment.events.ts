@@ -67,6 +67,14 @@ export interface OrderPlacedV2Payload {
   placedAt: string;
   /** The cart the order was checked out from, where it began (docs/carts.md); absent for an order placed directly. */
   cart?: OrderCartPayload;
+  /** Lines a trusted caller (scope prices:override) sold at another price than the price list's; absent when every line is at the list price. */
+  priceOverride?: PriceOverridePayload;
+}
+
+export interface PriceOverridePayload {
+  /** The principal (token subject) that stated the prices. */
+  by: string;
+  lines: { sku: string; listPrice: number | null; unitPrice: number }[];
 }
 
 export interface OrderCartPayload {
@@ -171,6 +179,26 @@ export const OrderPlacedV2 = defineEvent<OrderPlacedV2Payload>({
           startedChannel: { ...channel, description: 'channel the cart was started in' },
           startedStoreId: { ...locationId, type: ['string', 'null'], description: 'store the cart was started in (POS), else null' },
           startedAt: dateTime,
+        },
+      },
+      priceOverride: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['by', 'lines'],
+        description: 'absent when every line is at the price list\'s price; else who (scope prices:override) stated other prices, and what the list said',
+        properties: {
+          by: { type: 'string', minLength: 1, maxLength: 200, description: 'the principal (token subject) that stated the prices' },
+          lines: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 100,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['sku', 'listPrice', 'unitPrice'],
+              properties: { sku, listPrice: { ...money, type: ['integer', 'null'], description: 'the list price in force, null when the list had none' }, unitPrice: money },
+            },
+          },
         },
       },
     },

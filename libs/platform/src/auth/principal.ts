@@ -13,6 +13,7 @@ export const SCOPES = [
   'deliveries:report',
   'preorders:manage',
   'prices:manage',
+  'prices:override',
   'customers:read',
   'returns:request',
   'admin',
@@ -81,6 +82,11 @@ export function missingScopes(p: Principal, required: readonly Scope[]): Scope[]
   // So is store:supervise: a supervisor supervises one store.
   if (missing.length === 0 && required.includes('store:supervise') && p.storeId === null) return ['store:supervise'];
   return missing;
+}
+
+/** Whether the caller may state an order's prices itself (scope prices:override, or admin): the principal to audit, else null. */
+export function priceOverrider(p: Principal): string | null {
+  return missingScopes(p, ['prices:override']).length === 0 ? p.sub : null;
 }
 
 /** A token with a store acts only for that store; one without (back office) for any. */

@@ -1,0 +1,84 @@
+import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * The price list is the authority on what an order costs (docs/carts.md, ADR 0019): a storefront,
+ * an app or a POS states the list's price or is refused; only a caller trusted with
+ * prices:override states another, and order.placed records who did and what the list said.
+ */
+describe('price authority, end to end', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  const store = Journey.id('S');
+  const sku = Journey.id('SNEAKER');
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC]);
+    stack = await startStack(['order', 'inventory']);
+    j = new Journey(stack, probe);
+    await j.location(store);
+    await j.receive(store, sku, 10);
+    await j.price(sku, 8900, { [store]: 7900 });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const body = (unitPrice: number, extra: Record<string, unknown> = {}) => ({ channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice }], ...extra });
+  const placedEvent = (orderId: string) =>
+    eventually(() => {
+      const [e] = probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
+      expect(e).toBeDefined();
+      return e;
+    });
+  const orderCount = async () => (await sql<{ n: number }>(stack.databases.order, 'SELECT count(*)::int AS n FROM orders'))[0].n;
+
+  it('a signed-in customer cannot set the price: a price off the list, or a SKU the list does not price, is refused and stores nothing', async () => {
+    const customer = `cust-${randomUUID().slice(0, 8)}`;
+    const web = httpAs(await tokens.customer(customer, 'web'));
+    const before = await orderCount();
+
+    const cheap = await web('POST', `${j.order}/orders`, body(1));
+    expect([cheap.status, cheap.body.code]).toEqual([422, 'PRICE.MISMATCH']);
+    expect(cheap.body.detail).toBe(`${sku} sells at 8900, not 1`);
+    // The store's own price is the POS's, not the web's.
+    expect((await web('POST', `${j.order}/orders`, body(7900))).body.code).toBe('PRICE.MISMATCH');
+    const unlisted = await web('POST', `${j.order}/orders`, { ...body(8900), lines: [{ sku, quantity: 1, unitPrice: 8900 }, { sku: 'NOT-ON-THE-LIST', quantity: 1, unitPrice: 1 }] });
+    expect([unlisted.status, unlisted.body.code]).toEqual([422, 'PRICE.NOT_LISTED']);
+    expect(unlisted.body.detail).toContain('NOT-ON-THE-LIST');
+    expect(await orderCount()).toBe(before);
+
+    const fair = await web('POST', `${j.order}/orders`, body(8900));
+    expect(fair.status).toBe(201);
+    expect((await placedEvent(fair.body.id)).priceOverride).toBeUndefined();
+  });
+
+  it("a POS sells at its store's price", async () => {
+    const pos = httpAs(await tokens.pos(store));
+    expect((await pos('POST', `${j.order}/orders`, body(8900, { channel: 'pos' }))).body.code).toBe('PRICE.MISMATCH');
+    const placed = await pos('POST', `${j.order}/orders`, body(7900, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 7900, reference: 'TILL-1' }] }));
+    expect([placed.status, placed.body.lines[0].unitPrice]).toEqual([201, 7900]);
+  });
+
+  it('a caller trusted with prices:override states its own price, and order.placed records who did and what the list said', async () => {
+    const priceMatch = httpAs(await mintToken({ sub: 'price-match-desk', scope: 'orders:place orders:read prices:override' }));
+    const placed = await priceMatch('POST', `${j.order}/orders`, { ...body(6900), lines: [{ sku, quantity: 2, unitPrice: 6900 }, { sku: 'GIFT-WRAP', quantity: 1, unitPrice: 0 }] });
+    expect(placed.status).toBe(201);
+    expect((await placedEvent(placed.body.id)).priceOverride).toEqual({
+      by: 'price-match-desk',
+      lines: [
+        { sku, listPrice: 8900, unitPrice: 6900 },
+        { sku: 'GIFT-WRAP', listPrice: null, unitPrice: 0 },
+      ],
+    });
+    // Without the scope, the same request is refused.
+    const plain = httpAs(await mintToken({ sub: 'storefront', channel: 'web', scope: 'orders:place' }));
+    expect((await plain('POST', `${j.order}/orders`, body(6900))).body.code).toBe('PRICE.MISMATCH');
+    // The back office (admin) is trusted too.
+    const admin = await http('POST', `${j.order}/orders`, body(100));
+    expect([admin.status, (await placedEvent(admin.body.id)).priceOverride]).toEqual([201, { by: 'test-back-office', lines: [{ sku, listPrice: 8900, unitPrice: 100 }] }]);
+  });
+});
