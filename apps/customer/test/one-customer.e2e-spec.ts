@@ -26,6 +26,7 @@ describe('one customer across channels, end to end', () => {
     await j.location(lyon);
     await j.receive(paris, sku, 10);
     await j.receive(lyon, sku, 10);
+    await j.price(sku, 3900);
   });
   afterAll(async () => {
     await stack?.stop();

@@ -122,6 +122,7 @@ describe('the API edge', () => {
     const alice = httpAs(await tokens.customer(aliceId));
     const bob = httpAs(await tokens.customer(bobId));
     await j.receive(storeA, 'EDGE-C', 5);
+    await j.price('EDGE-C', 500);
     const placed = await alice('POST', `${order()}/orders`, placeBody({ lines: [{ sku: 'EDGE-C', quantity: 1, unitPrice: 500 }] }));
     expect(placed.status).toBe(201);
     expect(placed.body.customerId).toBe(aliceId);

@@ -40,6 +40,8 @@ describe('carts across channels, end to end', () => {
     const store = Journey.id('S');
     await j.location(store);
     await j.receive(store, 'COAT', 3);
+    // The coat sells for 129.00, 119.00 at this store: the POS takes the store's price.
+    await j.price('COAT', 12900, { [store]: 11900 });
     const account = `acct-${randomUUID().slice(0, 8)}`;
     const app = await as(tokens.customer(account, 'app'));
     const pos = await as(tokens.pos(store));
@@ -64,11 +66,12 @@ describe('carts across channels, end to end', () => {
       { sku: 'COAT', quantity: 1, availableAtStore: 3, mode: 'store', available: true },
       { sku: 'HAT', quantity: 1, availableAtStore: 0, mode: 'none', available: false },
     ]);
-    expect(claimed.body.continuation.changes).toEqual([expect.stringMatching(/^HAT: no longer available/)]);
+    expect(claimed.body.continuation.changes).toEqual(expect.arrayContaining(['COAT: unit price 11900 from the price list, 12900 in the cart before', expect.stringMatching(/^HAT: no longer available/)]));
+    expect(claimed.body.continuation.changes).toHaveLength(2);
     // The code works once.
     expect((await pos('POST', `/stores/${store}/carts/claim`, { code: typed })).body.code).toBe('CART.HANDOFF_INVALID');
 
-    // The associate drops the hat and applies the store's price: the change against the first price is reported.
+    // The associate drops the hat, at the store's price: the change against the first price is reported.
     const relined = await pos('PUT', `/carts/${cartId}/lines`, { lines: [{ sku: 'COAT', quantity: 1, unitPrice: 11900 }] });
     expect(relined.status).toBe(200);
     expect(relined.body.priceChanges).toEqual([{ sku: 'COAT', firstUnitPrice: 12900, unitPrice: 11900 }]);
@@ -142,7 +145,14 @@ describe('carts across channels, end to end', () => {
     expect(refused.body.detail).toContain(`${jacket} (14900 → 12900)`);
     expect((await pos('GET', `/carts/${cartId}`)).body).toMatchObject({ status: 'OPEN', total: 15400, lines: [{ sku: jacket, unitPrice: 12900 }, { sku: belt, unitPrice: 2500 }] });
 
-    const placed = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 15400, reference: 'POS-PRICE-2' }] });
+    // The belt has no list price: a POS cannot sell it at a price of its own (the price list is the authority).
+    const unlisted = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 15400, reference: 'POS-PRICE-2' }] });
+    expect([unlisted.status, unlisted.body.code]).toEqual([422, 'PRICE.NOT_LISTED']);
+    expect(unlisted.body.detail).toContain(belt);
+    expect((await pos('GET', `/carts/${cartId}`)).body).toMatchObject({ status: 'OPEN' });
+    expect((await backOffice('PUT', `/price-list/${belt}`, { prices: [{ currency: 'EUR', unitPrice: 2500 }] })).status).toBe(200);
+
+    const placed = await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 15400, reference: 'POS-PRICE-3' }] });
     expect(placed.status).toBe(201);
     const line = (sku: string) => (placed.body.lines as { sku: string; unitPrice: number }[]).find((l) => l.sku === sku);
     expect([line(jacket)?.unitPrice, line(belt)?.unitPrice]).toEqual([12900, 2500]);
@@ -221,6 +231,7 @@ describe('carts across channels, end to end', () => {
     const store = Journey.id('S');
     await j.location(store);
     await j.receive(store, 'BAG', 5);
+    await j.price('BAG', 5000);
     const silent = `acct-${randomUUID().slice(0, 8)}`;
     const consenting = `acct-${randomUUID().slice(0, 8)}`;
 

@@ -116,6 +116,7 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     await j.location(showroom);
     const jeans = sku('JEANS-32');
     await j.receive(warehouse, jeans, 2);
+    await j.price(jeans, 8900);
     const pos = await tokens.pos(showroom);
     const placed = await j.placeOrder(
       {
@@ -158,6 +159,7 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     await j.location(pickupStore);
     const dress = sku('DRESS-38');
     await j.receive(pickupStore, dress, 1);
+    await j.price(dress, 12000);
     const placed = await j.placeOrder(
       { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: pickupStore, lines: [{ sku: dress, quantity: 1, unitPrice: 12000 }] }], capturedTenders: [{ tender: 'cash', amount: 12000, reference: 'TILL-3' }] },
       await tokens.pos(showroom),
@@ -252,6 +254,7 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
       expect({ field, status: res.status }).toEqual({ field, status: 400 });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    await j.price('X', 1000);
     const mismatch = await http('POST', `${j.order}/orders`, { channel: 'pos', currency: 'EUR', fulfilments: [delivery([{ sku: 'X', quantity: 1, unitPrice: 1000 }])], capturedTenders: [{ tender: 'card', amount: 999, reference: 'T' }] }, {}, { token: await tokens.pos('S1') });
     expect(mismatch).toMatchObject({ status: 422, body: { code: 'ORDER.TENDER_MISMATCH' } });
   });

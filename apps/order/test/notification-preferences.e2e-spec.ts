@@ -20,6 +20,7 @@ describe('notification requests follow the customer preferences, end to end', ()
     store = Journey.id('S');
     await j.location(store);
     await j.receive(store, 'MUG', 50);
+    await j.price('MUG', 1500);
   });
   afterAll(async () => {
     await stack?.stop();

@@ -25,6 +25,7 @@ describe('placement outcome with Prefer: wait', () => {
     await j.location(store);
     const sku = Journey.id('LAST-UNITS');
     await j.receive(store, sku, 7);
+    await j.price(sku, 2500);
 
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => place(store, sku, `racer-${i}`, { prefer: 'wait=10' })));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
@@ -42,6 +43,7 @@ describe('placement outcome with Prefer: wait', () => {
     await j.location(store);
     const sku = Journey.id('CART-SKU');
     await j.receive(store, sku, 2);
+    await j.price(sku, 1500);
     const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
     const cart = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1500 }] });
     expect(cart.status).toBe(201);
@@ -54,6 +56,7 @@ describe('placement outcome with Prefer: wait', () => {
     await j.location(store);
     const sku = Journey.id('NO-WAIT');
     await j.receive(store, sku, 1);
+    await j.price(sku, 2500);
     const res = await place(store, sku, 'no-wait', { prefer: 'respond-async' });
     expect([res.status, res.body.status, res.headers.get('preference-applied')]).toEqual([201, 'PLACED', null]);
     await j.status(res.body.id, 'RESERVED');
@@ -64,6 +67,7 @@ describe('placement outcome with Prefer: wait', () => {
     await j.location(store);
     const sku = Journey.id('SLOW');
     await j.receive(store, sku, 1);
+    await j.price(sku, 2500);
     await stack.services.inventory.stop();
     let restarted = false;
     try {

@@ -137,6 +137,7 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await j.location(rc, { kind: 'warehouse' });
     const sku = uniq('SHIRT');
     await j.receive(p, sku, 1);
+    await j.price(sku, 3900);
     const customerId = uniq('cust');
     const posP = await tokens.pos(p, 'associate-p');
     const bought = await j.placeOrder(

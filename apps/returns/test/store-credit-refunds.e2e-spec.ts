@@ -57,6 +57,7 @@ describe('refunds of orders paid with store credit, end to end', () => {
     expect(spend.status).toBe(201);
     const coat = uniq('COAT');
     await j.receive(warehouse, coat, 1);
+    await j.price(coat, 5000);
     const tenders = [
       { tender: 'store-credit', amount: 3000, reference: spend.body.redemptionId },
       { tender: 'card', amount: 2000, reference: uniq('TERM') },
@@ -101,6 +102,8 @@ describe('refunds of orders paid with store credit, end to end', () => {
     const [scarf, coat] = [uniq('SCARF'), uniq('COAT')];
     await j.receive(store, scarf, 1);
     await j.receive(warehouse, coat, 1);
+    await j.price(scarf, 4000);
+    await j.price(coat, 2000);
 
     // At the till: a scarf taken home later from this store, a coat delivered; 3000 of store credit, then 3000 by card.
     const app = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'app', scope: 'orders:place orders:read' });
@@ -210,6 +213,7 @@ describe('refunds of orders paid with store credit, end to end', () => {
     await j.location(warehouse, { kind: 'warehouse' });
     const hat = uniq('HAT');
     await j.receive(warehouse, hat, 2);
+    await j.price(hat, 2500);
     // A guest at the till, with a store-credit tender that names no redemption this service made.
     const pos = await tokens.pos(store);
     const lines = [{ sku: hat, quantity: 1, unitPrice: 2500 }];
