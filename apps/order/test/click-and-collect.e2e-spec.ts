@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, mintToken, Stack, startStack, tokens } from '@omni/testing';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -214,6 +214,32 @@ describe('click & collect, end to end', () => {
     expect(collected.status).toBe(200);
     await j.status(placed.id, 'COLLECTED');
     await eventually(async () => expect(await j.stock(store, 'SCARF')).toMatchObject({ onHand: 0, reserved: 0 }));
+  });
+
+  it('a customer without the code collects against an identity document in the order\'s name; the associate and document are published', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    await j.receive(store, 'GLOVES', 1);
+    const placed = await j.place(store, [{ sku: 'GLOVES', quantity: 1 }], { customerId: null, contact: { email: 'ada.martin@example.com', name: 'Ada Martin' } });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(store, placed.id);
+    const byId = (token: string) => (body: unknown) => http('POST', `${j.order}/stores/${store}/orders/${placed.id}/collect-with-identity`, body, {}, { token });
+    const associate = byId(await tokens.pos(store, 'assoc-3'));
+    const document = { document: 'national-id', documentNumberEnd: '7A21' };
+
+    // Another name, or a token that names no associate, hands nothing over.
+    const otherName = await associate({ ...document, nameOnDocument: 'Ada Lovelace' });
+    expect([otherName.status, otherName.body.code]).toEqual([422, 'PICKUP.IDENTITY_MISMATCH']);
+    const anonymousPos = await byId(await mintToken({ sub: 'pos-terminal', store_id: store, channel: 'pos', scope: 'store:operate orders:read' }))({ ...document, nameOnDocument: 'Ada Martin' });
+    expect([anonymousPos.status, anonymousPos.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
+    expect((await j.get(placed.id)).status).toBe('READY_FOR_PICKUP');
+
+    const collected = await associate({ ...document, nameOnDocument: 'MARTIN Adà' });
+    expect([collected.status, collected.body.status]).toEqual([200, 'COLLECTED']);
+    await eventually(() =>
+      expect(events(placed.id, 'order.collected.v1').map(payload)).toEqual([expect.objectContaining({ storeId: store, identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } })]),
+    );
+    await eventually(async () => expect(await j.stock(store, 'GLOVES')).toMatchObject({ onHand: 0, reserved: 0 }));
   });
 
   it('concurrent orders for the last units: exactly that many are reserved, the others rejected, stock never negative', async () => {

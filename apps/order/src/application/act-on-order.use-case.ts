@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { confirmDelivered, failDelivery, shipDelivery } from '../domain/delivery.machine';
 import { cancelFulfilment, cancelOpenFulfilments, FulfilmentRefusal, onFulfilment, recordFulfilmentPicks, startPickingFulfilment } from '../domain/fulfilment';
 import { CancelledBy, Fulfilment, Order, withFulfilment } from '../domain/order';
-import { checkStore, collectOrder, DecisionContext, PickReport, registerWrongCode, unlockPickup } from '../domain/pickup.machine';
+import { checkStore, collectOrder, collectWithIdentity, DecisionContext, IdentityCheck, PickReport, registerWrongCode, unlockPickup } from '../domain/pickup.machine';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
@@ -19,7 +19,7 @@ export type OrderActionResult = { ok: true; order: Order; fulfilment?: Fulfilmen
  */
 export type Actor = { kind: 'store'; storeId: string } | { kind: 'customer' } | { kind: 'carrier' };
 
-type Decide = (f: Fulfilment, ctx: DecisionContext) => Decision<Fulfilment, OrderActionRefusal>;
+type Decide = (f: Fulfilment, ctx: DecisionContext, order: Order) => Decision<Fulfilment, OrderActionRefusal>;
 
 /**
  * Store, warehouse, carrier and customer actions over HTTP: load and lock the order → find the
@@ -78,6 +78,14 @@ export class ActOnOrderUseCase {
     return result;
   }
 
+  /** The customer shows an identity document instead of the code; the associate who checked it is recorded (docs/click-and-collect.md). */
+  async collectWithIdentity(id: string, actor: Actor, check: IdentityCheck): Promise<OrderActionResult> {
+    const result = await this.act(id, actor, (f, ctx, order) => (f.type === 'pickup' ? collectWithIdentity(f, order.contact?.name ?? null, check, ctx) : notAPickup(f)));
+    const f = result.ok ? result.fulfilment : undefined;
+    if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
+    return result;
+  }
+
   /** A store supervisor lifts the lock wrong codes put on a pickup (docs/click-and-collect.md, Locked pickups). */
   unlockPickup(id: string, actor: Actor, supervisorId: string, reason: string): Promise<OrderActionResult> {
     return this.act(id, actor, (f, ctx) => (f.type === 'pickup' ? unlockPickup(f, supervisorId, reason, ctx) : notAPickup(f)));
@@ -98,7 +106,7 @@ export class ActOnOrderUseCase {
         if (!own.ok) return { ok: false, code: own.code, detail: own.detail };
       }
       const ctx = this.writer.context();
-      const d = onFulfilment(order, fulfilment.id, (f) => decide(f, ctx), ctx.now);
+      const d = onFulfilment(order, fulfilment.id, (f) => decide(f, ctx, order), ctx.now);
       if (!d.ok) {
         if (d.code !== 'FULFILMENT.NOT_FOUND') await onRefused?.(m, order, fulfilment, d.code, ctx);
         return { ok: false, code: d.code, detail: d.detail };

@@ -23,6 +23,8 @@ import {
   cancelOrder,
   checkStore,
   collectOrder,
+  collectWithIdentity,
+  nameKey,
   confirmReservation,
   DecisionContext,
   expireOrder,
@@ -301,6 +303,45 @@ describe('pickup machine', () => {
       expect(unlockPickup(almost, 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'PICKUP.NOT_LOCKED' });
       expect(unlockPickup(anOrder('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       expect(unlockPickup(ready({ status: 'COLLECTED', failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+
+    describe('without the code, against an identity document', () => {
+      const check = { document: 'national-id' as const, documentNumberEnd: '7A21', nameOnDocument: 'MARTIN Adá', associateId: 'assoc-3' };
+
+      it('hands the order over when the name is the order\'s, and publishes the document and the associate', () => {
+        const d = collectWithIdentity(ready(), 'Ada Martin', check, ctx());
+        if (!d.ok) throw new Error(d.code);
+        expect(d.state.status).toBe('COLLECTED');
+        expectValidEvents(d.events);
+        expect(ofType(d.events, OrderCollectedV1)).toEqual([expect.objectContaining({ identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } })]);
+        expect(ofType(d.events, PaymentCaptureRequestedV1)).toEqual([expect.objectContaining({ amount: 2500 })]);
+      });
+
+      it('works on a pickup locked by wrong codes: the document is another proof', () => {
+        let o = ready();
+        for (let i = 0; i < MAX_FAILED_CODE_ATTEMPTS; i++) o = registerWrongCode(o, now);
+        expect(collectWithIdentity(o, 'Ada Martin', check, ctx())).toMatchObject({ ok: true, state: { status: 'COLLECTED' } });
+      });
+
+      it('refuses another name, an order without a contact name, and an order not ready', () => {
+        expect(collectWithIdentity(ready(), 'Ada Lovelace', check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_MISMATCH' });
+        expect(collectWithIdentity(ready(), null, check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_UNVERIFIABLE' });
+        expect(collectWithIdentity(ready(), ' - ', check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_UNVERIFIABLE' });
+        expect(collectWithIdentity(anOrder('RESERVED'), 'Ada Martin', check, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      });
+
+      it.each([
+        ['Ada Martin', 'ADA MARTIN'],
+        ['Adà  Martin-Dupont', 'martin dupont ada'],
+        ['Zoë Ñúñez', 'Zoe Nunez'],
+      ])('%s and %s are one name on a document', (a, b) => {
+        expect(nameKey(a)).toBe(nameKey(b));
+      });
+
+      it('tells different names apart', () => {
+        expect(nameKey('Ada Martin')).not.toBe(nameKey('Ada Martins'));
+        expect(nameKey('Ada Martin')).not.toBe(nameKey('Ada'));
+      });
     });
 
     it('captures only what was handed over when a line was cut', () => {

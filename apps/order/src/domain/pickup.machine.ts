@@ -3,6 +3,7 @@ import {
   NotificationRequestedV2Payload,
   Decision,
   event,
+  IdentityDocument,
   NotificationRequestedV1,
   NotificationRequestedV2,
   NOTIFICATION_TEMPLATES,
@@ -98,6 +99,8 @@ export type PickupRefusal =
   | 'PICKUP.CODE_INVALID'
   | 'PICKUP.LOCKED'
   | 'PICKUP.NOT_LOCKED'
+  | 'PICKUP.IDENTITY_UNVERIFIABLE'
+  | 'PICKUP.IDENTITY_MISMATCH'
   | 'PICK.UNKNOWN_LINE'
   | 'PICK.QUANTITY_EXCEEDED';
 
@@ -369,6 +372,50 @@ export function collectOrder(o: Fulfilment, pickupCode: string, ctx: DecisionCon
   const handed = o.lines.filter((l) => l.pickedQuantity > 0);
   return accept(state, [
     event(OrderCollectedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })), collectedAt: ctx.now.toISOString() }),
+    ...capture(o, handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0), ctx),
+  ]);
+}
+
+/** An identity document an associate checked at the counter instead of the pickup code. */
+export interface IdentityCheck {
+  readonly document: IdentityDocument;
+  readonly documentNumberEnd: string;
+  readonly nameOnDocument: string;
+  readonly associateId: string;
+}
+
+/** A name as compared with an identity document: case, accents, punctuation and word order aside. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .sort()
+    .join(' ');
+}
+
+/**
+ * The customer has no code (lost, never received) and shows an identity document: an associate
+ * hands the order over when the name on it is the order's contact name. The wrong-code lock does
+ * not apply — the document is another proof — and the associate and document are published.
+ */
+export function collectWithIdentity(o: Fulfilment, holderName: string | null, check: IdentityCheck, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status as PickupStatus, 'collect')) return invalid(o, 'collect');
+  if (!holderName || nameKey(holderName) === '') return refuse('PICKUP.IDENTITY_UNVERIFIABLE', `order ${o.orderId} has no contact name to check a document against: collect it with the pickup code`);
+  if (nameKey(holderName) !== nameKey(check.nameOnDocument)) return refuse('PICKUP.IDENTITY_MISMATCH', 'the name on the document is not the name the order was placed under');
+  const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
+  const handed = o.lines.filter((l) => l.pickedQuantity > 0);
+  return accept(state, [
+    event(OrderCollectedV1, {
+      orderId: o.orderId,
+      fulfilmentId: o.id,
+      storeId: locationOf(o),
+      lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })),
+      collectedAt: ctx.now.toISOString(),
+      identityCheck: { document: check.document, documentNumberEnd: check.documentNumberEnd, associateId: check.associateId },
+    }),
     ...capture(o, handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0), ctx),
   ]);
 }

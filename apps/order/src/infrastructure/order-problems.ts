@@ -31,6 +31,8 @@ function statusOf(code: Refusal): HttpStatus {
     case 'PREORDER.NOT_A_PREORDER':
     case 'PREORDER.WINDOW_CLOSED':
     case 'PREORDER.NEEDS_CUSTOMER':
+    case 'PICKUP.IDENTITY_UNVERIFIABLE':
+    case 'PICKUP.IDENTITY_MISMATCH':
     case 'PRICE.NOT_LISTED':
     case 'PRICE.MISMATCH':
       return HttpStatus.UNPROCESSABLE_ENTITY;

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiProblems, Caller, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProblems, Caller, forbidden, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
+import { IDENTITY_DOCUMENTS, IdentityDocument } from '@omni/contracts';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
@@ -46,6 +47,20 @@ export class StoreCancelDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'damaged in store' })
   @IsString() @MinLength(1) @MaxLength(200)
   reason: string;
+}
+
+export class IdentityCollectDto {
+  @ApiProperty({ enum: IDENTITY_DOCUMENTS, example: 'national-id', description: 'the identity document the customer showed' })
+  @IsIn([...IDENTITY_DOCUMENTS])
+  document: IdentityDocument;
+
+  @ApiProperty({ pattern: '^[A-Z0-9]{4}$', example: '7A21', description: 'the last four characters of its number, as read (kept in order.collected)' })
+  @IsString() @Matches(/^[A-Z0-9]{4}$/, { message: 'documentNumberEnd must be the last 4 characters of the document number (A-Z, 0-9)' })
+  documentNumberEnd: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Ada Martin', description: 'the name on the document: it must be the order\'s contact name (case, accents and word order aside); not kept' })
+  @IsString() @MinLength(1) @MaxLength(200)
+  nameOnDocument: string;
 }
 
 export class UnlockPickupDto {
@@ -123,6 +138,23 @@ export class StoresHttpController {
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], [422, 'Wrong pickup code (PICKUP.CODE_INVALID)'])
   async collect(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: CollectDto) {
     return answer(this.dataSource, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
+  }
+
+  @Post('orders/:id/collect-with-identity')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Hand the order over at the POS against an identity document, without the code',
+    description:
+      'For a customer without the pickup code (lost, never received, or the pickup locked after wrong codes): the associate checks an identity document whose name is the order\'s contact name. The token must name its associate (associate_id); the document kind, the last four characters of its number and the associate are published in order.collected (identityCheck).',
+  })
+  @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
+  @ApiBody({ type: IdentityCollectDto })
+  @ApiResponse({ status: 200, description: 'The order, COLLECTED', type: OrderView })
+  @ApiProblems(400, [403, 'The token names no associate (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION)'], [422, 'The order has no contact name to check against (PICKUP.IDENTITY_UNVERIFIABLE) or the name differs (PICKUP.IDENTITY_MISMATCH)'])
+  async collectWithIdentity(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityCollectDto, @Caller() caller: Principal) {
+    if (!caller.associateId) throw forbidden('an identity check is recorded with the associate who made it: the token needs associate_id');
+    return answer(this.dataSource, await this.act.collectWithIdentity(id, { kind: 'store', storeId }, { document: body.document, documentNumberEnd: body.documentNumberEnd, nameOnDocument: body.nameOnDocument, associateId: caller.associateId }));
   }
 
   @Post('orders/:id/pickup-unlock')

@@ -198,6 +198,19 @@ export interface OrderCollectedPayload {
   storeId: string;
   lines: LineQuantityPayload[];
   collectedAt: string;
+  /** How the customer was recognised when not by the pickup code: an identity document an associate checked. */
+  identityCheck?: IdentityCheckPayload;
+}
+
+export const IDENTITY_DOCUMENTS = ['passport', 'national-id', 'driving-licence'] as const;
+export type IdentityDocument = (typeof IDENTITY_DOCUMENTS)[number];
+
+export interface IdentityCheckPayload {
+  document: IdentityDocument;
+  /** The last four characters of the document's number, as the associate read them. */
+  documentNumberEnd: string;
+  /** The associate who checked it (the POS token's associate_id). */
+  associateId: string;
 }
 
 export const OrderCollectedV1 = defineEvent<OrderCollectedPayload>({
@@ -210,7 +223,24 @@ export const OrderCollectedV1 = defineEvent<OrderCollectedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'collectedAt'],
-    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId: { ...locationId, description: 'store that handed the goods over' }, lines: lineQuantity('quantity', 'units handed over'), collectedAt: dateTime },
+    properties: {
+      fulfilmentId: fulfilmentRef,
+      orderId: uuid,
+      storeId: { ...locationId, description: 'store that handed the goods over' },
+      lines: lineQuantity('quantity', 'units handed over'),
+      collectedAt: dateTime,
+      identityCheck: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['document', 'documentNumberEnd', 'associateId'],
+        description: 'absent when the customer gave the pickup code; else the identity document an associate checked instead',
+        properties: {
+          document: { type: 'string', enum: [...IDENTITY_DOCUMENTS] },
+          documentNumberEnd: { type: 'string', pattern: '^[A-Z0-9]{4}$', description: 'last four characters of the document number' },
+          associateId: { type: 'string', minLength: 1, maxLength: 200, description: 'the associate who checked the document' },
+        },
+      },
+    },
   },
 });
 
