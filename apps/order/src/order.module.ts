@@ -39,6 +39,7 @@ import { DeliveriesHttpController } from './infrastructure/deliveries.http';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord, PaymentRequestRecord } from './infrastructure/order.records';
 import { OrdersHttpController } from './infrastructure/orders.http';
 import { PlacementOutcome } from './infrastructure/placement-outcome';
+import { OrderStream } from './infrastructure/order-stream';
 import { PaymentEventsHandler } from './infrastructure/payment-events.handler';
 import { PreorderProductsHttpController } from './infrastructure/preorder-products.http';
 import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
@@ -67,6 +68,7 @@ export class OrderModule {
         { provide: Clock, useValue: clockFrom(config) },
         OrderWriter,
         PlacementOutcome,
+        OrderStream,
         DueGroups,
         PlaceOrderUseCase,
         ActOnOrderUseCase,

@@ -1,4 +1,4 @@
-import { http, httpAs, Journey, mintToken, Stack, startStack } from '@omni/testing';
+import { eventually, http, httpAs, Journey, mintToken, Stack, startStack, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -49,6 +49,67 @@ describe('placement outcome with Prefer: wait', () => {
     expect(cart.status).toBe(201);
     const out = await guest('POST', `${j.order}/carts/${cart.body.cart.id}/checkout`, { channel: 'web', storeId: store, contact: { email: 'cart-wait@example.com' } }, { prefer: 'wait=10' });
     expect([out.status, out.body.status, out.headers.get('preference-applied'), out.body.cart?.cartId]).toEqual([201, 'RESERVED', 'wait=10', cart.body.cart.id]);
+  });
+
+  /** Reads a server-sent event stream as it arrives: the orders it sent, and whether it ended. */
+  async function openStream(url: string, token: string) {
+    const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' } });
+    const seen: { status: string; id: string }[] = [];
+    const state = { status: res.status, type: res.headers.get('content-type'), ended: false };
+    if (res.status !== 200) return { state, seen, body: await res.json() };
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    void (async () => {
+      let buffer = '';
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (block.startsWith('event: order') && data) seen.push(JSON.parse(data.slice(6)));
+        }
+      }
+      state.ended = true;
+    })();
+    return { state, seen, body: null };
+  }
+
+  it('a storefront is told of each change of its order without polling: a server-sent event stream that ends when the order is final', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('STREAMED');
+    await j.receive(store, sku, 1);
+    await j.price(sku, 2500);
+    const customer = `cust-${randomUUID().slice(0, 8)}`;
+    const token = await tokens.customer(customer, 'web');
+    const placed = await httpAs(token)('POST', `${j.order}/orders`, { channel: 'web', storeId: store, currency: 'EUR', contact: { name: 'Ada Martin' }, lines: [{ sku, quantity: 1, unitPrice: 2500 }] });
+    expect(placed.status).toBe(201);
+    const id = placed.body.id as string;
+
+    // Another customer's token, and an unknown order, get no stream.
+    expect((await openStream(`${j.order}/orders/${id}/events`, await tokens.customer('someone-else', 'web'))).state.status).toBe(403);
+    expect((await openStream(`${j.order}/orders/${randomUUID()}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }))).state.status).toBe(404);
+
+    const stream = await openStream(`${j.order}/orders/${id}/events`, token);
+    expect(stream.state).toMatchObject({ status: 200, type: expect.stringContaining('text/event-stream') });
+    const reached = (status: string) => eventually(() => expect(stream.seen.map((o) => o.status)).toContain(status));
+    await reached('RESERVED');
+    const pos = j.store(store, await tokens.pos(store, 'assoc-9'));
+    expect((await pos.startPicking(id)).status).toBe(200);
+    await reached('PICKING');
+    const group = (await j.get(id)).fulfilments[0];
+    expect((await pos.picks(id, group.lines.map((l: { lineId: string; quantity: number }) => ({ lineId: l.lineId, pickedQuantity: l.quantity })))).status).toBe(200);
+    await reached('READY_FOR_PICKUP');
+    const collected = await http('POST', `${j.order}/stores/${store}/orders/${id}/collect-with-identity`, { document: 'passport', documentNumberEnd: '0042', nameOnDocument: 'Ada Martin' }, {}, { token: await tokens.pos(store, 'assoc-9') });
+    expect(collected.status).toBe(200);
+    await eventually(() => expect(stream.state.ended).toBe(true));
+    // Each state once, in order, the stream ending with the final one.
+    const statuses = stream.seen.map((o) => o.status);
+    expect(statuses.filter((s) => s !== 'PLACED')).toEqual(['RESERVED', 'PICKING', 'READY_FOR_PICKUP', 'COLLECTED']);
+    expect(stream.seen.every((o) => o.id === id)).toBe(true);
   });
 
   it('without the preference the answer does not wait: 201 PLACED, as before', async () => {

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, get, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { admissionMiddleware } from './admission';
+import { admissionMiddleware, leaveAdmission } from './admission';
 
 describe('admissionMiddleware (load shedding)', () => {
   let server: Server;
@@ -14,7 +14,13 @@ describe('admissionMiddleware (load shedding)', () => {
     server = createServer((req, res) =>
       admit(req, res, () => {
         if (req.url!.startsWith('/slow')) held.push(() => res.end('done'));
-        else res.end('done');
+        else if (req.url!.startsWith('/stream')) {
+          // An open stream that does no work: it leaves the count, and stays open until released.
+          leaveAdmission(res);
+          leaveAdmission(res);
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          held.push(() => res.end('done'));
+        } else res.end('done');
       }),
     );
     server.listen(0, '127.0.0.1');
@@ -53,6 +59,18 @@ describe('admissionMiddleware (load shedding)', () => {
 
     held.shift()!();
     expect((await slow[0]).status).toBe(200);
+    expect((await send('/orders')).status).toBe(200);
+  });
+
+  it('does not count open streams that left it: they never shed the requests that work, and leaving twice counts once', async () => {
+    await listen(1);
+    const streams = [send('/stream/1'), send('/stream/2'), send('/stream/3')];
+    await untilHeld(3);
+    const slow = send('/slow');
+    await untilHeld(4);
+    expect((await send('/orders')).status).toBe(503);
+    held.splice(0).forEach((release) => release());
+    expect((await Promise.all([...streams, slow])).map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect((await send('/orders')).status).toBe(200);
   });
 

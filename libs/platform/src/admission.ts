@@ -5,6 +5,17 @@ import { Problem } from './problem';
 /** Probes and scrapes are always answered: a load balancer must see a busy instance as alive. */
 const ALWAYS_ADMITTED = /^\/(health|metrics)(\/|\?|$)/;
 
+/** The release of each admitted response, for a handler that stops working but keeps its response open. */
+const releases = new WeakMap<ServerResponse, () => void>();
+
+/**
+ * A long-lived response that does no work while open (a server-sent event stream) leaves the count
+ * of requests in progress, so that streams open by the thousand do not shed the requests that work.
+ */
+export function leaveAdmission(res: ServerResponse): void {
+  releases.get(res)?.();
+}
+
 /** How long a refused caller is asked to wait, in seconds. */
 export const OVERLOADED_RETRY_AFTER_S = 1;
 
@@ -38,6 +49,7 @@ export function admissionMiddleware(limit: number) {
       released = true;
       inProgress--;
     };
+    releases.set(res, release);
     res.once('finish', release);
     res.once('close', release);
     next();

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
@@ -15,6 +15,7 @@ import { OrderView } from './order.api';
 import { orderView } from './order.view';
 import { cartRepository } from './cart.repository';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
+import { OrderStream } from './order-stream';
 import { orderCartView } from './cart.view';
 
 const ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -178,6 +179,7 @@ export class OrdersHttpController {
     private readonly act: ActOnOrderUseCase,
     private readonly dataSource: DataSource,
     private readonly outcome: PlacementOutcome,
+    private readonly orderStream: OrderStream,
   ) {}
 
   @Post()
@@ -216,6 +218,24 @@ export class OrdersHttpController {
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
     const cart = orderCartView(await cartRepository.forOrder(this.dataSource.manager, id));
     return { ...orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id)), cart };
+  }
+
+  @Get(':id/events')
+  @ApiOperation({
+    summary: 'The order as it changes, as server-sent events',
+    description:
+      'text/event-stream: an `order` event with the order (the body of GET /orders/{id}, without payments and cart) now, then one at each change of its state, until the order is final (COLLECTED, EXPIRED, CANCELLED, REJECTED, DELIVERED, DELIVERY_FAILED, COMPLETED, CLOSED) or the caller closes it. A storefront is told without polling. Each event\'s id is the time of the change; a comment line every 15 s keeps proxies from closing an idle stream.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
+  @ApiProduces('text/event-stream')
+  @ApiResponse({ status: 200, description: 'The stream: `event: order`, `data:` the order as JSON', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: order\nid: 2026-12-03T17:36:08.123Z\ndata: {"id":"…","status":"RESERVED",…}\n\n' } } } })
+  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
+  @RequireScopes('orders:read')
+  async events(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal, @Req() req: Request, @Res() res: Response) {
+    await assertOwnOrder(this.dataSource, caller, id);
+    const order = await orderRepository.find(this.dataSource.manager, id);
+    if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
+    await this.orderStream.stream(order, req, res);
   }
 
   @Post(':id/cancel')

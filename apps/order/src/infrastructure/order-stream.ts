@@ -1,0 +1,91 @@
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
+import { RelaySignal } from '@omni/messaging';
+import { leaveAdmission } from '@omni/platform';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Order, OrderStatus } from '../domain/order';
+import { orderRepository } from './order.repository';
+import { orderView } from './order.view';
+
+/** States after which an order no longer changes: its stream ends. */
+export const FINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set(['COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED', 'DELIVERED', 'DELIVERY_FAILED', 'COMPLETED', 'CLOSED']);
+/** How often an open stream reads its order when the change may be committed by another replica. */
+const POLL_MS = 1000;
+/** A comment line this often keeps proxies from closing an idle stream. */
+const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * An order as it changes, as server-sent events (docs/click-and-collect.md, ADR 0018): the order
+ * now, then at each change, until it is final or the caller goes away. A change committed in this
+ * process (the order's events are keyed by its id) is sent at once; otherwise the order is read
+ * every POLL_MS. An open stream does no work: it leaves the admission count.
+ */
+@Injectable()
+export class OrderStream implements BeforeApplicationShutdown {
+  /** Ends each open stream: a stopping instance does not wait for its callers to hang up. */
+  private readonly open = new Set<() => void>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly signal: RelaySignal,
+  ) {}
+
+  async stream(first: Order, req: Request, res: Response): Promise<void> {
+    leaveAdmission(res);
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    let last = '';
+    const send = (o: Order) => {
+      const version = `${o.status} ${o.updatedAt.toISOString()}`;
+      if (version === last) return;
+      last = version;
+      res.write(`event: order\nid: ${o.updatedAt.toISOString()}\ndata: ${JSON.stringify(orderView(o))}\n\n`);
+    };
+    let closed = false;
+    let stopping = false;
+    let wake = () => undefined as void;
+    let signalled = false;
+    const onChange = () => {
+      signalled = true;
+      wake();
+    };
+    req.once('close', () => {
+      closed = true;
+      wake();
+    });
+    const stop = () => {
+      stopping = true;
+      wake();
+    };
+    this.open.add(stop);
+    const off = this.signal.onCommitted(first.id, onChange);
+    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+    try {
+      let order: Order | null = first;
+      send(first);
+      while (!closed && !stopping && order && !FINAL_ORDER_STATUSES.has(order.status)) {
+        if (!signalled) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, POLL_MS);
+            wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+        signalled = false;
+        if (closed || stopping) break;
+        order = await orderRepository.find(this.dataSource.manager, first.id);
+        if (order) send(order);
+      }
+    } finally {
+      this.open.delete(stop);
+      off();
+      clearInterval(keepAlive);
+      if (!closed) res.end();
+    }
+  }
+
+  beforeApplicationShutdown(): void {
+    for (const stop of [...this.open]) stop();
+  }
+}
