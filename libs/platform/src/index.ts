@@ -18,3 +18,4 @@ export * from './address.dto';
 export * from './priced-line.dto';
 export * from './validation';
 export * from './prefer';
+export * from './ids';

@@ -1,4 +1,4 @@
-import { NestedArray, Optional } from '@omni/platform';
+import { ID_PATTERN, ID_REGEX, NestedArray, Optional } from '@omni/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS, CONTACT_CHANNELS, ContactChannel } from '@omni/contracts';
 import { Type } from 'class-transformer';
@@ -170,11 +170,9 @@ export class ConsentDto {
   granted: boolean;
 }
 
-const STORE_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 export class PreferencesDto {
-  @ApiPropertyOptional({ type: String, nullable: true, pattern: STORE_ID.source, example: 'PARIS', description: 'null clears it' })
-  @Optional({ nullable: true }) @IsString() @Matches(STORE_ID, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: ID_PATTERN, example: 'PARIS', description: 'null clears it' })
+  @Optional({ nullable: true }) @IsString() @Matches(ID_REGEX, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   homeStoreId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, enum: [...CONTACT_CHANNELS, null], description: 'null clears it' })

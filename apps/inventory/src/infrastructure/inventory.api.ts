@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ID_PATTERN } from '@omni/platform';
 
 // Response shapes of the inventory API, for its OpenAPI document (no runtime role).
 
-const ID = { type: String, pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
+const ID = { type: String, pattern: ID_PATTERN } as const;
 const TIME = { type: String, format: 'date-time' } as const;
 const INT = { type: 'integer' } as const;
 

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Put, Res } from '@nestjs/common';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsString, IsTimeZone, Length, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequireScopes, StoreScoped, Optional } from '@omni/platform';
+import { ApiProblems, RequireScopes, StoreScoped, Optional, ID_PATTERN } from '@omni/platform';
 import { LocationListView, LocationView } from './inventory.api';
 import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
@@ -67,7 +67,7 @@ export class LocationsHttpController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One location' })
-  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiOkResponse({ description: 'The location', type: LocationView })
   @ApiProblems([400, 'id breaks its rule (REQUEST.INVALID)'], [404, 'No such location (LOCATION.NOT_FOUND)'])
   @RequireScopes('inventory:read')
@@ -81,7 +81,7 @@ export class LocationsHttpController {
   /** Creates (201) or replaces (200) the location. */
   @Put(':id')
   @ApiOperation({ summary: 'Create or replace a location (store or warehouse)' })
-  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiBody({ type: LocationDto })
   @ApiResponse({ status: 201, description: 'Created', type: LocationView })
   @ApiResponse({ status: 200, description: 'Replaced', type: LocationView })

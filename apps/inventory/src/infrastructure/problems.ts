@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { FieldProblem, ProblemException } from '@omni/platform';
+import { FieldProblem, ProblemException, ID_REGEX } from '@omni/platform';
 
 /** Every refusal the inventory HTTP API can answer with. */
 export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
@@ -24,13 +24,12 @@ export function problemFor(code: InventoryErrorCode, detail?: string): ProblemEx
   }
 }
 
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Path and query values are checked like bodies: every failed rule named, in one 400. */
 export function checkParams(values: Record<string, string>, kind: 'id' | 'uuid' = 'id'): void {
   const errors: FieldProblem[] = Object.entries(values)
-    .filter(([, v]) => !(kind === 'id' ? ID : UUID).test(v))
+    .filter(([, v]) => !(kind === 'id' ? ID_REGEX : UUID).test(v))
     .map(([field]) => ({
       field,
       rule: kind === 'id' ? 'matches' : 'isUuid',

@@ -1,12 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequireScopes } from '@omni/platform';
+import { ApiProblems, RequireScopes, ID_PATTERN } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { checkParams } from './problems';
 import { returnedStockRepository } from './returned-stock.repository';
 
 export class ReturnedStockItemView {
-  @ApiProperty({ type: String, pattern: '^[A-Za-z0-9._-]{1,64}$' }) sku: string;
+  @ApiProperty({ type: String, pattern: ID_PATTERN }) sku: string;
   @ApiProperty({ enum: ['damaged', 'return-to-vendor'], description: 'damaged: written off or repaired; return-to-vendor: faulty, goes back to the supplier' }) bucket: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
 }
@@ -24,8 +24,8 @@ export class ReturnedStockHttpController {
   @Get()
   @RequireScopes('inventory:read')
   @ApiOperation({ summary: 'Returned units that cannot be sold at a location, by SKU and bucket (never available)' })
-  @ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
-  @ApiQuery({ name: 'sku', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
+  @ApiQuery({ name: 'sku', required: false, schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiOkResponse({ description: 'The non-sellable buckets', type: ReturnedStockView })
   @ApiProblems([400, 'A path or query value breaks its rule (REQUEST.INVALID)'])
   async get(@Param('locationId') locationId: string, @Query('sku') sku?: string) {

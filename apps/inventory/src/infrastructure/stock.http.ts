@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { ApiProblems, RequireScopes, StoreScoped } from '@omni/platform';
+import { ApiProblems, RequireScopes, StoreScoped, ID_PATTERN } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { StockView } from './inventory.api';
@@ -33,8 +33,8 @@ function stockView(s: StockLevel) {
 }
 
 @ApiTags('stock')
-@ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
-@ApiParam({ name: 'sku', description: 'stock keeping unit', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'SKU-1' } })
+@ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
+@ApiParam({ name: 'sku', description: 'stock keeping unit', schema: { type: 'string', pattern: ID_PATTERN, example: 'SKU-1' } })
 @Controller('locations/:locationId/stock/:sku')
 export class StockHttpController {
   constructor(

@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
+import { ApiProblems, Caller, forbidden, Principal, RequireScopes, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { quantity } from '@omni/contracts';
 import { SupplyUseCase } from '../application/supply.use-case';
 import { preorderRepository, StoredEntry, Supply } from './preorder.repository';
 import { checkParams, problemFor } from './problems';
-
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * A supply line's units: inventory.supply-changed.v1 carries them with the events' line quantity
@@ -17,12 +15,12 @@ const ID = /^[A-Za-z0-9._-]{1,64}$/;
 const MAX_SUPPLY_QUANTITY = quantity.maximum as number;
 
 export class AnnounceSupplyDto {
-  @ApiProperty({ example: 'CONSOLE-X', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @IsString() @Matches(ID, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
+  @ApiProperty({ example: 'CONSOLE-X', pattern: ID_PATTERN })
+  @IsString() @Matches(ID_REGEX, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
   sku: string;
 
-  @ApiProperty({ example: 'WH-NORD', description: 'destination: a warehouse or a store', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @IsString() @Matches(ID, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
+  @ApiProperty({ example: 'WH-NORD', description: 'destination: a warehouse or a store', pattern: ID_PATTERN })
+  @IsString() @Matches(ID_REGEX, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
   locationId: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SUPPLY_QUANTITY, example: 40, description: 'units announced: at most what one event line carries' })
@@ -189,8 +187,8 @@ export class SupplyHttpController {
   @Get('locations/:storeId/preorder-queues/:sku')
   @RequireScopes('inventory:read')
   @ApiOperation({ summary: "A store's preorder queue for a SKU, in placement order" })
-  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
-  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: ID_PATTERN } })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiOkResponse({ type: QueueView })
   @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
   async queue(@Param('storeId') storeId: string, @Param('sku') sku: string) {

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiProblems, assertTransferStore, Caller, forbidden, Principal, RequireScopes } from '@omni/platform';
+import { ApiProblems, assertTransferStore, Caller, forbidden, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { LocationTransfersView, TransferDetailView, TransferView } from './inventory.api';
@@ -75,7 +75,7 @@ export class TransfersHttpController {
 
   @Get('locations/:id/transfers')
   @ApiOperation({ summary: 'Transfers into or out of a location' })
-  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiQuery({ name: 'direction', enum: ['inbound', 'outbound'], required: true })
   @ApiOkResponse({ description: 'The transfers', type: LocationTransfersView })
   @ApiProblems([400, 'id or direction breaks its rule (REQUEST.INVALID)'])

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CartResult, CartsUseCase } from '../application/carts.use-case';
@@ -13,8 +13,6 @@ import { orderProblem } from './order-problems';
 import { orderView } from './order.view';
 import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
-
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class CartLinesDto {
   @ApiProperty({ type: () => OrderLineDto, isArray: true, maxItems: 100, description: 'every line of the cart (replaces them all); unitPrice is the price now' })
@@ -49,8 +47,8 @@ export class CheckoutCartDto {
   @IsIn(CHANNELS)
   channel: Channel;
 
-  @ApiPropertyOptional({ description: 'pickup store for all lines; defaults to the POS\'s own store', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
-  @Optional() @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @ApiPropertyOptional({ description: 'pickup store for all lines; defaults to the POS\'s own store', example: 'PARIS', pattern: ID_PATTERN })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'deliver all lines to this address instead of a pickup' })

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { ApiProblems, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { DataSource } from 'typeorm';
 
 export class CreditLineView {
@@ -21,7 +21,6 @@ export class ChannelCreditView {
 }
 
 const invalid = (field: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule: 'isDateString', message }]);
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 function period(from: string | undefined, to: string | undefined): { from: Date; to: Date } {
   const f = from ? new Date(from) : new Date(0);
@@ -46,7 +45,7 @@ export class ChannelCreditHttpController {
   @RequireScopes('orders:read')
   @StoreScoped('storeId')
   @ApiOperation({ summary: "A store's channel credit for a period" })
-  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } })
+  @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiQuery({ name: 'from', required: false, description: 'start of the period (inclusive), ISO 8601' })
   @ApiQuery({ name: 'to', required: false, description: 'end of the period (exclusive), ISO 8601' })
   @ApiOkResponse({ type: ChannelCreditView })
@@ -54,7 +53,7 @@ export class ChannelCreditHttpController {
   async credit(@Param('storeId') storeId: string, @Caller() caller: Principal, @Query('from') from?: string, @Query('to') to?: string): Promise<ChannelCreditView> {
     // A store's figures are for the store and the back office, never for a customer's token.
     if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');
-    if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
+    if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
     const p = period(from, to);
     const q = (sql: string) => this.dataSource.query(sql, [storeId, p.from, p.to]) as Promise<CreditLineView[]>;
     const returned = (kind: string) =>

@@ -1,11 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, FULFILMENT_TYPES, TENDERS } from '@omni/contracts';
 import { FULFILMENT_STATUSES, ORDER_STATUSES } from '../domain/order';
+import { ID_PATTERN } from '@omni/platform';
 
 // Response shapes of the order API, for its OpenAPI document: they describe what order.view.ts
 // and the pick list return (no runtime role).
 
-const ID = { type: String, example: 'PARIS-01', pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
+const ID = { type: String, example: 'PARIS-01', pattern: ID_PATTERN } as const;
 const TIME = { type: String, format: 'date-time' } as const;
 
 export class OrderLineView {

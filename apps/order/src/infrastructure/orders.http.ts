@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -18,8 +18,6 @@ import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 import { OrderStream } from './order-stream';
 import { orderCartView } from './cart.view';
 
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
-
 /** A line of an order or a cart. */
 export class OrderLineDto extends PricedLineDto {}
 
@@ -28,9 +26,9 @@ export class FulfilmentDto {
   @IsIn(FULFILMENT_TYPES)
   type: FulfilmentType;
 
-  @ApiPropertyOptional({ description: 'pickup store (pickup only)', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ApiPropertyOptional({ description: 'pickup store (pickup only)', example: 'PARIS', pattern: ID_PATTERN })
   @ValidateIf((f: FulfilmentDto) => f.type === 'pickup' || f.storeId !== undefined)
-  @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'delivery address (delivery only)' })
@@ -93,9 +91,9 @@ export class PlaceOrderDto {
   @IsIn(CHANNELS)
   channel: Channel;
 
-  @ApiPropertyOptional({ description: 'store where the customer collects the order (shorthand for one pickup group, with lines)', example: 'PARIS', pattern: '^[A-Za-z0-9._-]{1,64}$' })
+  @ApiPropertyOptional({ description: 'store where the customer collects the order (shorthand for one pickup group, with lines)', example: 'PARIS', pattern: ID_PATTERN })
   @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.storeId !== undefined)
-  @IsString() @Matches(ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100, description: 'lines of the pickup at storeId' })

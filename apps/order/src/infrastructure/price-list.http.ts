@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Clock, ProblemException, RequireScopes, NestedArray, Optional } from '@omni/platform';
+import { ApiProblems, Clock, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsDateString, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { checkPriceEntries, PriceEntry } from '../domain/price-list';
 import { priceListRepository } from './price-list.repository';
-
-const STORE_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class PriceEntryDto {
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -18,8 +16,8 @@ export class PriceEntryDto {
   @IsInt() @Min(0) @Max(100_000_000)
   unitPrice: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
-  @Optional() @IsString() @Matches(STORE_ID, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @ApiPropertyOptional({ type: String, nullable: true, pattern: ID_PATTERN, example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'in force from; absent or null: from the start. Among prices of one currency and store in force, the one that started last wins (a sale lays over a standing price)' })
@@ -58,7 +56,6 @@ const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | nul
 });
 
 const invalid = (errors: { field: string; rule: string; message: string }[]) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
-
 
 /**
  * The price list carts are priced from when they move between channels and at checkout

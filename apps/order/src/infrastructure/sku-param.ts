@@ -1,8 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@omni/platform';
+import { ProblemException, ID_PATTERN } from '@omni/platform';
 
 /** SKUs in paths (preorder products, the price list): 1-64 letters, digits, dot, dash or underscore. */
-export const SKU_PATTERN = '^[A-Za-z0-9._-]{1,64}$';
+export const SKU_PATTERN = ID_PATTERN;
 const SKU = new RegExp(SKU_PATTERN);
 
 export function checkSku(sku: string): void {

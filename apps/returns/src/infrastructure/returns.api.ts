@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, DISPOSITIONS, REFUND_METHODS, RETURN_CHANNELS, RETURN_CONDITIONS, RETURN_KINDS, TENDERS } from '@omni/contracts';
+import { ID_PATTERN } from '@omni/platform';
 
 // Response shapes of the returns API, for its OpenAPI document (no runtime role).
 
-const ID = { type: String, pattern: '^[A-Za-z0-9._-]{1,64}$' } as const;
+const ID = { type: String, pattern: ID_PATTERN } as const;
 const TIME = { type: String, format: 'date-time' } as const;
 const INT = { type: 'integer' } as const;
 const UUID = { type: String, format: 'uuid' } as const;

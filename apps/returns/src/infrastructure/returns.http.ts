@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -10,8 +10,6 @@ import { ReturnView } from './returns.api';
 import { policyProblem, returnsProblem } from './returns-problems';
 import { returnRepository } from './return.repository';
 import { returnView } from './views';
-
-const ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class ReturnLineDto {
   @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
@@ -110,7 +108,7 @@ export class ReturnsHttpController {
     description:
       'Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) receives parcels with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).',
   })
-  @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', example: 'PARIS' } })
+  @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiBody({ type: OpenReturnDto })
   @ApiResponse({ status: 201, description: 'The return, COMPLETED or AWAITING_REPLACEMENT', type: ReturnView })
   @ApiResponse({ status: 200, description: 'The return made earlier with this requestId', type: ReturnView })
@@ -121,7 +119,7 @@ export class ReturnsHttpController {
     [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
-    if (!ID.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
+    if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
     const r = await this.openReturn.execute({
       storeId,
       associateId: caller.associateId,

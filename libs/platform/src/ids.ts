@@ -1,0 +1,6 @@
+/**
+ * The ids the APIs take for locations, stores and SKUs (docs/api-edge.md): 1-64 of A-Z a-z 0-9 . _ -.
+ * Written once: the OpenAPI documents (`ID_PATTERN`) and the validation (`ID_REGEX`) cannot disagree.
+ */
+export const ID_PATTERN = '^[A-Za-z0-9._-]{1,64}$';
+export const ID_REGEX = new RegExp(ID_PATTERN);
