@@ -143,4 +143,22 @@ describe('placement outcome with Prefer: wait', () => {
       if (!restarted) await stack.services.inventory.restart();
     }
   });
+
+  it('a stopping order service ends its open streams and exits cleanly, instead of waiting for the callers to hang up', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('OPEN-STREAM');
+    await j.receive(store, sku, 1);
+    const placed = await j.place(store, [{ sku, quantity: 1 }]);
+    await j.status(placed.id, 'RESERVED');
+    const stream = await openStream(`${j.order}/orders/${placed.id}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }));
+    await eventually(() => expect(stream.seen.map((o) => o.status)).toEqual(['RESERVED']));
+
+    // SIGTERM: the service ends the stream and exits (Nest re-raises the signal once its hooks ran);
+    // a stream holding the server open would keep it from exiting and fail the test by its timeout.
+    const stopped = stack.services.order.stop();
+    await eventually(() => expect(stream.state.ended).toBe(true));
+    await stopped;
+    await stack.services.order.restart();
+  });
 });

@@ -41,51 +41,34 @@ export class OrderStream implements BeforeApplicationShutdown {
       res.write(`event: order\nid: ${o.updatedAt.toISOString()}\ndata: ${JSON.stringify(orderView(o))}\n\n`);
     };
     let closed = false;
-    let stopping = false;
-    let wake = () => undefined as void;
-    let signalled = false;
-    const onChange = () => {
-      signalled = true;
-      wake();
-    };
+    const watch = this.signal.watch(first.id);
+    // The caller going away, or this instance stopping, ends the wait and the stream.
     req.once('close', () => {
       closed = true;
-      wake();
+      watch.close();
     });
-    const stop = () => {
-      stopping = true;
-      wake();
-    };
-    this.open.add(stop);
-    const off = this.signal.onCommitted(first.id, onChange);
+    this.open.add(watch.close);
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
     try {
       let order: Order | null = first;
       send(first);
-      while (!closed && !stopping && order && !FINAL_ORDER_STATUSES.has(order.status)) {
-        if (!signalled) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, POLL_MS);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-          });
-        }
-        signalled = false;
-        if (closed || stopping) break;
+      while (order && !FINAL_ORDER_STATUSES.has(order.status)) {
+        const changed = await watch.next(POLL_MS);
+        if (closed || (!changed && !this.open.has(watch.close))) break;
         order = await orderRepository.find(this.dataSource.manager, first.id);
         if (order) send(order);
       }
     } finally {
-      this.open.delete(stop);
-      off();
+      this.open.delete(watch.close);
+      watch.close();
       clearInterval(keepAlive);
       if (!closed) res.end();
     }
   }
 
   beforeApplicationShutdown(): void {
-    for (const stop of [...this.open]) stop();
+    const open = [...this.open];
+    this.open.clear();
+    for (const close of open) close();
   }
 }

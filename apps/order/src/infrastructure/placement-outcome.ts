@@ -60,33 +60,17 @@ export class PlacementOutcome {
   /** The order once it is no longer PLACED, or null when `waitMs` passes first. */
   async decided(orderId: string, waitMs: number): Promise<Order | null> {
     const deadline = Date.now() + waitMs;
-    let signalled = false;
-    let wake = () => {
-      signalled = true;
-    };
-    const off = this.signal.onCommitted(orderId, () => wake());
+    const watch = this.signal.watch(orderId);
     try {
       for (;;) {
-        signalled = false;
         const order = await orderRepository.find(this.dataSource.manager, orderId);
         if (order && order.status !== 'PLACED') return order;
         const left = deadline - Date.now();
         if (left <= 0) return null;
-        // A commit between the read and here is not missed: it set `signalled`.
-        if (signalled) continue;
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, Math.min(left, POLL_MS));
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = () => {
-          signalled = true;
-        };
+        await watch.next(Math.min(left, POLL_MS));
       }
     } finally {
-      off();
+      watch.close();
     }
   }
 }

@@ -22,4 +22,29 @@ describe('RelaySignal: waiting for an event key to commit in this process', () =
     off.forEach((f) => f());
     expect(signal.awaited).toBe(false);
   });
+
+  describe('watch', () => {
+    it('answers true at once for a commit made before the wait, so a commit between a read and the wait is not missed', async () => {
+      const signal = new RelaySignal();
+      const w = signal.watch('order-a');
+      signal.committed(['order-a']);
+      await expect(w.next(60_000)).resolves.toBe(true);
+      w.close();
+    });
+
+    it('answers true when the key commits during the wait, false when the time passes or the watch closes', async () => {
+      const signal = new RelaySignal();
+      const w = signal.watch('order-a');
+      const waiting = w.next(60_000);
+      signal.committed(['order-b']);
+      signal.committed(['order-a']);
+      await expect(waiting).resolves.toBe(true);
+      await expect(w.next(5)).resolves.toBe(false);
+      const closing = w.next(60_000);
+      w.close();
+      await expect(closing).resolves.toBe(false);
+      await expect(w.next(60_000)).resolves.toBe(false);
+      expect(signal.awaited).toBe(false);
+    });
+  });
 });

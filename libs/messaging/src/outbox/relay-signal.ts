@@ -33,8 +33,53 @@ export class RelaySignal {
     };
   }
 
+  /**
+   * Watches a key from now on: `next(ms)` resolves true as soon as a row with that key commits (at
+   * once when one did since the last call, so a commit between a read and the wait is not missed),
+   * false when `ms` pass first or the watch is (or gets) closed.
+   */
+  watch(key: string): KeyWatch {
+    let changed = false;
+    let closed = false;
+    let wake: ((committed: boolean) => void) | null = null;
+    const off = this.onCommitted(key, () => {
+      changed = true;
+      wake?.(true);
+    });
+    return {
+      next: (ms: number) => {
+        if (closed) return Promise.resolve(false);
+        if (changed) {
+          changed = false;
+          return Promise.resolve(true);
+        }
+        return new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => settle(false), ms);
+          const settle = (committed: boolean) => {
+            clearTimeout(timer);
+            wake = null;
+            changed = false;
+            resolve(committed);
+          };
+          wake = settle;
+        });
+      },
+      close: () => {
+        closed = true;
+        off();
+        wake?.(false);
+      },
+    };
+  }
+
   /** Outbox rows with these message keys have committed. */
   committed(keys: Iterable<string>): void {
     for (const key of new Set(keys)) for (const listener of [...(this.byKey.get(key) ?? [])]) listener();
   }
+}
+
+/** A key watched for commits in this process (RelaySignal.watch). */
+export interface KeyWatch {
+  next(ms: number): Promise<boolean>;
+  close(): void;
 }
