@@ -2,6 +2,7 @@
 // stale), Kafka's jars from Maven Central, and a compiled build of the services.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +49,37 @@ export function build() {
  * The deploy tests render k8s/ with `kubectl kustomize`. Where kubectl is missing and we may
  * install system packages (root with apt-get), Debian's kubernetes-client provides it.
  */
+/**
+ * promtool, to check the alert rules of deploy/observability: from the PATH, else from the cache,
+ * else taken out of Debian's prometheus package (downloaded, unpacked, nothing installed or
+ * started). Sets PROMTOOL for the tests; without apt-get the test says how to install it.
+ */
+export function ensurePromtool() {
+  if (spawnSync('promtool', ['--version'], { stdio: 'ignore' }).status === 0) return;
+  const dir = path.join(os.homedir(), '.cache', 'omni-backbone', 'promtool');
+  const binary = path.join(dir, 'promtool');
+  if (!fs.existsSync(binary)) {
+    if (spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) {
+      console.warn('promtool is missing and cannot be fetched here: the observability test will say how to install it');
+      return;
+    }
+    step('fetching promtool (from Debian\'s prometheus package, unpacked into ~/.cache/omni-backbone/promtool)');
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'promtool-'));
+    const download = () => spawnSync('apt-get', ['download', 'prometheus'], { cwd: work, stdio: 'inherit' }).status === 0;
+    if (!download()) {
+      run('apt-get', ['update', '-qq']);
+      if (!download()) throw new Error('apt-get download prometheus failed');
+    }
+    const deb = fs.readdirSync(work).find((f) => f.endsWith('.deb'));
+    run('dpkg', ['-x', path.join(work, deb), path.join(work, 'x')]);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(path.join(work, 'x', 'usr', 'bin', 'promtool'), binary);
+    fs.chmodSync(binary, 0o755);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  process.env.PROMTOOL = binary;
+}
+
 export function ensureKubectl() {
   if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
