@@ -105,6 +105,55 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     shipped = { originalOrderId: placed.id, replacementOrderId, returnId: exchange.body.id, customerId, email };
   });
 
+  it("a guest's later return of the shipped replacement is refunded to the tender that paid the order the exchange took back", async () => {
+    const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
+    await j.location(a);
+    await j.location(b);
+    await j.location(w, { kind: 'warehouse' });
+    const [m, l] = [uniq('COAT-M'), uniq('COAT-L')];
+    await j.receive(a, m, 1);
+    await j.receive(w, l, 1);
+    // A guest: no account, so no store credit.
+    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 15900 }], { customerId: null, contact: { email: `${uniq('guest')}@example.com`, name: 'Sam Walker' } });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(a, placed.id);
+    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
+
+    // Exchanged at B, which has no L: shipped from the warehouse, paid with the exchange's value.
+    const posB = await tokens.pos(b, 'associate-b');
+    const exchange = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 15900 }], shipReplacementTo: address }, {}, { token: posB });
+    expect(exchange.status).toBe(201);
+    const replacementOrderId = await eventually(async () => {
+      const r = (await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body;
+      expect(r).toMatchObject({ status: 'COMPLETED', replacementOrderId: expect.any(String) });
+      return r.replacementOrderId as string;
+    });
+    const group = await j.groupStatus(replacementOrderId, 'RESERVED');
+    expect((await j.packAndShip(w, group.fulfilmentId)).status).toBe(200);
+    expect((await j.deliveryOutcome(group.fulfilmentId, 'DELIVERED', await tokens.carrier())).status).toBe(200);
+    const delivered = await eventually(async () => {
+      const r = (await http('GET', `${returnsUrl()}/returnable-orders/${replacementOrderId}`)).body;
+      expect(r.lines[0]).toMatchObject({ sku: l, received: 1, returnable: 1 });
+      return r;
+    });
+    expect(delivered.customerId).toBeNull();
+
+    // Store credit cannot be given to a guest; the original tender can.
+    const asCredit = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: replacementOrderId, lines: [{ lineId: delivered.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' }, {}, { token: posB });
+    expect([asCredit.status, asCredit.body.code]).toEqual([422, 'REFUND.NO_ACCOUNT']);
+    const back = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: replacementOrderId, lines: [{ lineId: delivered.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: posB });
+    expect(back.status).toBe(201);
+    // The first order was paid through the payment system (no tender captured at placing): its payment, referenced by its id.
+    expect((await http('GET', `${returnsUrl()}/returns/${back.body.id}`)).body).toMatchObject({ status: 'COMPLETED', refundAmount: 15900, refunds: [expect.objectContaining({ tender: 'card', reference: placed.id, amount: 15900 })] });
+    await eventually(() =>
+      expect(events(RETURNS_EVENTS_TOPIC, replacementOrderId, 'return.refund-requested')).toEqual([expect.objectContaining({ returnId: back.body.id, tenders: [{ tender: 'card', amount: 15900, reference: placed.id }] })]),
+    );
+    // Nothing was asked twice of the first order's payment: it has nothing left to refund.
+    const again = await http('POST', `${returnsUrl()}/stores/${b}/returns`, { requestId: uniq('pos-b'), orderId: replacementOrderId, lines: [{ lineId: delivered.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: posB });
+    expect(again.status).toBe(422);
+  });
+
   it('answers a replacement request it cannot place with order.replacement-refused, and places nothing', async () => {
     const returnId = randomUUID();
     const originalOrderId = randomUUID();

@@ -1,4 +1,4 @@
-import { ReturnRefundRequestedV1, StoreCreditIssuedV1 } from '@omni/contracts';
+import { ReturnRefundRequestedV1, StoreCreditIssuedV1, TenderAmountPayload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -16,16 +16,31 @@ import { storeCreditRepository } from '../infrastructure/store-credit.repository
 export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Return, order: OrderRecord, now: Date): Promise<void> {
   if (r.status !== 'COMPLETED' || r.refundAmount === 0 || r.refundMethod === null) return;
   const refunded = await orderRecordRepository.refundedByReference(m, order.orderId);
-  const plan = planRefund(r.refundAmount, r.refundMethod, order.orderId, orderTotal(order), order.tenders, refunded);
-  if (plan.toTenders.length > 0) {
+  let plan = planRefund(r.refundAmount, r.refundMethod, order.orderId, orderTotal(order), order.tenders, refunded);
+  // Each part asked of the payment system, and the order whose tender it comes back to.
+  const toTenders = plan.toTenders.map((t) => ({ ...t, orderId: r.orderId }));
+  if (plan.toStoreCredit > 0 && r.customerId === null) {
+    const back = await guestReplacementCredit(m, plan.toStoreCredit, plan.storeCreditReference);
+    toTenders.push(...back);
+    plan = { ...plan, toStoreCredit: 0, storeCreditReference: null };
+  }
+  if (toTenders.length > 0) {
     const refundId = randomUUID();
-    for (const t of plan.toTenders) {
-      await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: t.tender, reference: t.reference, amount: t.amount, requestId: refundId, settledAt: null, at: now });
+    for (const t of toTenders) {
+      await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: t.orderId, tender: t.tender, reference: t.reference, amount: t.amount, requestId: refundId, settledAt: null, at: now });
     }
     await outbox.append(
       m,
       ReturnRefundRequestedV1,
-      { refundId, returnId: r.id, orderId: r.orderId, currency: r.currency, tenders: [...plan.toTenders], reason: r.kind === 'exchange' ? 'EXCHANGE.DIFFERENCE' : 'RETURN', requestedAt: now.toISOString() },
+      {
+        refundId,
+        returnId: r.id,
+        orderId: r.orderId,
+        currency: r.currency,
+        tenders: toTenders.map(({ tender, amount, reference }) => ({ tender, amount, reference })),
+        reason: r.kind === 'exchange' ? 'EXCHANGE.DIFFERENCE' : 'RETURN',
+        requestedAt: now.toISOString(),
+      },
       now,
     );
   }
@@ -51,4 +66,20 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
       now,
     );
   }
+}
+
+/**
+ * A guest has no store-credit account. The store-credit part of a guest's order can only be the
+ * value of an exchange whose replacement was shipped (its tender's reference is that exchange's
+ * return id, docs/returns.md): it goes back to the tenders of the order the exchange took back,
+ * as those were paid (ADR 0020). Anything else is a store credit nobody can be given.
+ */
+async function guestReplacementCredit(m: EntityManager, amount: number, reference: string | null): Promise<(TenderAmountPayload & { orderId: string })[]> {
+  const exchange = reference ? await returnRepository.find(m, reference) : null;
+  const original = exchange ? await orderRecordRepository.find(m, exchange.orderId) : null;
+  if (!exchange || !original) throw new Error(`store credit ${reference}: a guest order has no store-credit account to refund it to`);
+  const refunded = await orderRecordRepository.refundedByReference(m, original.orderId);
+  const back = planRefund(amount, 'original-tender', original.orderId, orderTotal(original), original.tenders, refunded);
+  if (back.toStoreCredit > 0) throw new Error(`store credit ${reference}: the exchanged order ${original.orderId} was itself paid with store credit, which a guest cannot be given`);
+  return back.toTenders.map((t) => ({ ...t, orderId: original.orderId }));
 }
