@@ -25,6 +25,14 @@ export interface KafkaEventServerOptions {
   batchSize: number;
 }
 
+/** What readiness reports of the consumer: `joined` when it consumes; otherwise why not. */
+export interface ConsumerStatus {
+  state: 'starting' | 'joining' | 'joined' | 'restarting' | 'stopped';
+  /** Epoch ms of the last change of state. */
+  since: number;
+  reason?: string;
+}
+
 /** Runs work in one database transaction that the handlers' inbox calls join (`inOneTransaction`). */
 export type SharedTransaction = (work: () => Promise<void>) => Promise<void>;
 
@@ -84,6 +92,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly stopped = new Promise<void>((resolve) => this.stopSignal.signal.addEventListener('abort', () => resolve(), { once: true }));
   private loop?: Promise<void>;
   private joined = false;
+  private consumerState: ConsumerStatus = { state: 'starting', since: Date.now(), reason: 'connecting to Kafka' };
 
   constructor(
     private readonly kafka: Kafka,
@@ -98,6 +107,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /** True once the consumer has joined its group and is fetching. */
   get isConsuming(): boolean {
     return this.joined;
+  }
+
+  /** Where the consumer is, since when and, while it is not consuming, why (readiness reports it). */
+  get consumerStatus(): ConsumerStatus {
+    return this.consumerState;
+  }
+
+  private setStatus(state: ConsumerStatus['state'], reason?: string): void {
+    if (this.consumerState.state === state && this.consumerState.reason === reason) return;
+    this.consumerState = { state, since: Date.now(), ...(reason ? { reason } : {}) };
   }
 
   listen(callback: () => void): void {
@@ -116,6 +135,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     if ((await Promise.race([this.loop, late])) === 'late') this.logger.warn?.({ waitedMs: limit }, 'consumer did not leave its group in time; stopping without it');
     clearTimeout(timer);
     this.joined = false;
+    this.setStatus('stopped', 'the service is stopping');
   }
 
   on(): never {
@@ -140,12 +160,21 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       });
       this.consumer = consumer;
       const crashed = new Promise<void>((resolve) => {
+        consumer.on(consumer.events.CONNECT, () =>
+          this.setStatus(
+            'joining',
+            `waiting for group ${this.options.groupId} to rebalance; a member that was killed without leaving holds it until its session expires (${this.options.sessionTimeoutMs} ms)`,
+          ),
+        );
+        consumer.on(consumer.events.REBALANCING, () => this.setStatus('joining', `group ${this.options.groupId} is rebalancing`));
         consumer.on(consumer.events.GROUP_JOIN, (e) => {
+          this.setStatus('joined');
           this.joined = true;
           failures = 0;
           this.logger.log?.({ event: 'consumer.joined', groupId: this.options.groupId, memberId: e.payload.memberId }, 'consumer joined its group');
         });
         consumer.on(consumer.events.CRASH, (e) => {
+          this.setStatus('restarting', `consumer crashed: ${e.payload.error?.message ?? 'unknown error'}`);
           this.joined = false;
           this.logger.warn?.({ err: e.payload.error?.message, restart: e.payload.restart }, 'consumer crashed');
           if (!e.payload.restart) resolve();
@@ -166,6 +195,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await Promise.race([crashed, this.stopped]);
       } catch (e) {
         if (!this.stopSignal.signal.aborted) this.logger.warn?.({ err: (e as Error).message }, 'consumer could not start, retrying');
+        this.setStatus('restarting', `consumer could not start: ${(e as Error).message}`);
       }
       this.joined = false;
       await consumer.disconnect().catch(() => undefined);

@@ -1,7 +1,12 @@
 import { ReadinessCheck, withTimeout } from '@omni/platform';
 import { Admin, Kafka } from 'kafkajs';
 import { OutboxRelay } from '../outbox/outbox.relay';
-import { KafkaEventServer } from './kafka-event.server';
+import { ConsumerStatus, KafkaEventServer } from './kafka-event.server';
+
+/** The consumer as readiness shows it: its state, for how long, and why while it is not `joined`. */
+export function consumerDetail(status: ConsumerStatus, now: number): Record<string, unknown> {
+  return { state: status.state, forMs: Math.max(0, now - status.since), ...(status.reason ? { reason: status.reason } : {}) };
+}
 
 /**
  * Ready when the broker answers and the relay leads or stands by (it is connected to its
@@ -30,7 +35,7 @@ export class KafkaReadiness implements ReadinessCheck {
       throw e;
     }
     if (this.relay.role !== 'leader' && this.relay.role !== 'standby') throw new Error(`outbox relay is ${this.relay.role}`);
-    return { relay: this.relay.role, consumer: this.server ? (this.server.isConsuming ? 'joined' : 'joining') : 'none' };
+    return { relay: this.relay.role, consumer: this.server ? consumerDetail(this.server.consumerStatus, Date.now()) : { state: 'none' } };
   }
 
   async close(): Promise<void> {
