@@ -310,7 +310,11 @@ describe('returns and exchanges at any store', () => {
     expect(await d.stock(store, 'TEE-S')).toMatchObject({ onHand: 0 });
     await eventually(async () => expect(await d.stock(store, 'COAT-M')).toMatchObject({ onHand: 1, available: 1 }));
     await eventually(async () => expect(await d.stock(store, 'TEE-M')).toMatchObject({ onHand: 1 }));
-    const completed = d.events(o.orderId, 'return.completed');
+    const completed = await eventually(() => {
+      const events = d.events(o.orderId, 'return.completed');
+      expect(events).toHaveLength(2);
+      return events;
+    });
     expect(completed.map((c) => [c.kind, c.storeId, c.orderChannel, c.difference])).toEqual([
       ['exchange', store, 'web', 9000],
       ['exchange', store, 'web', -7500],
@@ -326,7 +330,8 @@ describe('returns and exchanges at any store', () => {
     expect(res.status).toBe(201);
     const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
     expect(failed.failureReason).toBe('STOCK.INSUFFICIENT');
-    expect(d.events(o.orderId, 'return.exchange-failed')).toHaveLength(1);
+    // The state is committed before the outbox publishes: wait for the event, do not race it.
+    await eventually(() => expect(d.events(o.orderId, 'return.exchange-failed')).toHaveLength(1));
     expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
     expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
   });
