@@ -103,6 +103,7 @@ export class ServiceInfrastructureModule {
             partitionsConsumedConcurrently: c.CONSUMER_PARTITIONS_CONCURRENTLY,
             batchSize: c.CONSUMER_BATCH_SIZE,
             sessionTimeoutMs: c.CONSUMER_SESSION_TIMEOUT_MS,
+            fetch: { maxWaitMs: c.CONSUMER_FETCH_MAX_WAIT_MS, minBytes: c.CONSUMER_FETCH_MIN_BYTES },
           },
         }),
       ],

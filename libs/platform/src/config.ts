@@ -77,6 +77,19 @@ export class ServiceConfig {
   @IsInt() @Min(6000) @Max(300000)
   CONSUMER_SESSION_TIMEOUT_MS: number = 10000;
 
+  /**
+   * A fetch is answered once CONSUMER_FETCH_MIN_BYTES of events wait, or after this long. The
+   * defaults (1 byte, 5 s) hand every event over as soon as it is written: the order and inventory
+   * services are on the placement path. A projection off that path (customer, returns) sets a
+   * larger minimum and a short wait to take its events in runs: fewer fetches, offset commits and
+   * transactions per event, for a bounded delay (docs/adr/0016-throughput.md).
+   */
+  @IsInt() @Min(10) @Max(10000)
+  CONSUMER_FETCH_MAX_WAIT_MS: number = 5000;
+
+  @IsInt() @Min(1) @Max(10 * 1024 * 1024)
+  CONSUMER_FETCH_MIN_BYTES: number = 1;
+
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 

@@ -23,6 +23,8 @@ export interface KafkaEventServerOptions {
   sessionTimeoutMs: number;
   /** Events of one partition applied in one transaction when they arrive together (ADR 0012); 1: one each. */
   batchSize: number;
+  /** How long a fetch may wait for `minBytes` of events (kafkajs `maxWaitTimeInMs`, `minBytes`); absent: answered at once. */
+  fetch?: { maxWaitMs: number; minBytes: number };
 }
 
 /** What readiness reports of the consumer: `joined` when it consumes; otherwise why not. */
@@ -154,6 +156,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         allowAutoTopicCreation: false,
         sessionTimeout: this.options.sessionTimeoutMs,
         heartbeatInterval: Math.floor(this.options.sessionTimeoutMs / 10),
+        minBytes: this.options.fetch?.minBytes ?? 1,
+        maxWaitTimeInMs: this.options.fetch?.maxWaitMs ?? 5000,
         // kafkajs restarts a crashed consumer by itself; not once this server is stopping, or a
         // crash during disconnect (a connection the broker closed) brings the consumer back.
         retry: { restartOnFailure: async () => !this.stopSignal.signal.aborted },
