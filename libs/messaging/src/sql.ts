@@ -1,4 +1,4 @@
-import type { PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { EntityManager } from 'typeorm';
 
 /**
@@ -9,8 +9,23 @@ import { EntityManager } from 'typeorm';
  */
 export async function prepared<R extends QueryResultRow = QueryResultRow>(m: EntityManager, name: string, text: string, values: unknown[]): Promise<{ rows: R[]; rowCount: number }> {
   const runner = m.queryRunner as (EntityManager['queryRunner'] & { databaseConnection?: PoolClient; connect(): Promise<PoolClient> }) | undefined;
-  if (!runner) throw new Error(`prepared statement ${name} needs a transaction's entity manager`);
-  const client: PoolClient = runner.databaseConnection ?? (await runner.connect());
+  // Outside a transaction: on any connection of the pool (pg prepares it on each one once).
+  const client: Pick<PoolClient, 'query'> = runner ? (runner.databaseConnection ?? (await runner.connect())) : (m.connection.driver as unknown as { master: Pool }).master;
   const r = await client.query<R>({ name, text, values });
   return { rows: r.rows, rowCount: r.rowCount ?? 0 };
+}
+
+const generatedNames = new Map<string, string>();
+
+/**
+ * A name for a statement whose text is built at run time (columns from entity metadata): the same
+ * text always gets the same name, different texts never share one.
+ */
+export function statementNameOf(prefix: string, text: string): string {
+  let name = generatedNames.get(text);
+  if (!name) {
+    name = `${prefix}-${generatedNames.size + 1}`;
+    generatedNames.set(text, name);
+  }
+  return name;
 }

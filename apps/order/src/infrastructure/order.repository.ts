@@ -1,4 +1,5 @@
 import { Channel, FulfilmentType, PaymentCaptureRequestedPayload, PaymentCaptureRequestedV1, PaymentRefundRequestedV2, PaymentRefundRequestedV2Payload, PendingEvent } from '@omni/contracts';
+import { prepared, statementNameOf } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { CancelledBy, Fulfilment, FulfilmentStatus, Order, OrderLine, OrderStatus } from '../domain/order';
@@ -156,7 +157,9 @@ function orderOf(r: OrderRecord, groups: FulfilmentRecord[], lines: OrderLineRec
 
 /** The groups and lines of an order, in one round trip. */
 async function partsOf(m: EntityManager, orderId: string): Promise<{ groups: FulfilmentRecord[]; lines: OrderLineRecord[] }> {
-  const rows: { kind: 'g' | 'l'; row: Row }[] = await m.query(
+  const { rows } = await prepared<{ kind: 'g' | 'l'; row: Row }>(
+    m,
+    'order-parts',
     `SELECT 'g' AS kind, to_jsonb(g) AS row FROM fulfilment_groups g WHERE g.order_id = $1
      UNION ALL
      SELECT 'l' AS kind, to_jsonb(l) AS row FROM order_lines l WHERE l.order_id = $1`,
@@ -205,17 +208,16 @@ export const orderRepository = {
     const at = positions(o);
     const lines = o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
     const [oc, gc, lc] = [Object.keys(order), Object.keys(groups[0]), Object.keys(lines[0])].map((cols) => cols.join(', '));
-    await m.query(
-      `WITH o AS (INSERT INTO orders (${oc}) SELECT ${oc} FROM jsonb_populate_record(NULL::orders, $1::jsonb)),
+    const text = `WITH o AS (INSERT INTO orders (${oc}) SELECT ${oc} FROM jsonb_populate_record(NULL::orders, $1::jsonb)),
             g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb))
-       INSERT INTO order_lines (${lc}) SELECT ${lc} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)`,
-      [JSON.stringify(order), JSON.stringify(groups), JSON.stringify(lines)],
-    );
+       INSERT INTO order_lines (${lc}) SELECT ${lc} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)`;
+    await prepared(m, statementNameOf('order-insert', text), text, [JSON.stringify(order), JSON.stringify(groups), JSON.stringify(lines)]);
   },
 
   /** Loads and locks the order row for the rest of the transaction: every change to an order or its groups holds it. */
   async findForUpdate(m: EntityManager, id: string): Promise<Order | null> {
-    return load(m, await m.findOne(OrderRecord, { where: { id }, lock: { mode: 'pessimistic_write' } }));
+    const { rows } = await prepared<{ o: Row }>(m, 'order-lock', `SELECT to_jsonb(o) AS o FROM orders o WHERE o.id = $1 FOR UPDATE`, [id]);
+    return load(m, rows.length === 0 ? null : fromJson(m, OrderRecord, rows[0].o));
   },
 
   /** The order as it stands, in one round trip (no lock: a read). */
@@ -300,15 +302,20 @@ export const orderRepository = {
     const changedGroupColumns = columnsOf(m, FulfilmentRecord, Object.keys(fulfilmentColumns(o.fulfilments[0], 0)).filter((k) => k !== 'id' && k !== 'orderId'));
     const changedLineColumns = Object.keys(lines[0]).filter((c) => c !== 'id' && c !== 'order_id');
     const gc = groupColumns.join(', ');
-    await m.query(
-      `WITH o AS (UPDATE orders SET status = $2, updated_at = $3, contact = $4::jsonb, version = version + 1 WHERE id = $1),
+    const text = `WITH o AS (UPDATE orders SET status = $2, updated_at = $3, contact = $4::jsonb, version = version + 1 WHERE id = $1),
             g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $5::jsonb)
                   ON CONFLICT (id) DO UPDATE SET ${changedGroupColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')})
        UPDATE order_lines AS t SET ${changedLineColumns.map((c) => `${c} = v.${c}`).join(', ')}
        FROM jsonb_populate_recordset(NULL::order_lines, $6::jsonb) AS v
-       WHERE t.id = v.id AND t.order_id = $1`,
-      [o.id, o.status, o.updatedAt, o.contact === null ? null : JSON.stringify(o.contact), JSON.stringify(groups), JSON.stringify(lines)],
-    );
+       WHERE t.id = v.id AND t.order_id = $1`;
+    await prepared(m, statementNameOf('order-update', text), text, [
+      o.id,
+      o.status,
+      o.updatedAt,
+      o.contact === null ? null : JSON.stringify(o.contact),
+      JSON.stringify(groups),
+      JSON.stringify(lines),
+    ]);
   },
 };
 

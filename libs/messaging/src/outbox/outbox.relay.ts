@@ -198,11 +198,12 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it published. */
   async drainOnce(client: Client): Promise<number> {
     this.workPending = false;
-    const { rows } = await client.query<OutboxRow>(
-      `SELECT seq, id, topic, message_key, headers, payload FROM outbox
+    const { rows } = await client.query<OutboxRow>({
+      name: 'relay-unsent',
+      text: `SELECT seq, id, topic, message_key, headers, payload FROM outbox
         WHERE sent_at IS NULL ORDER BY seq LIMIT $1`,
-      [this.options.batchSize],
-    );
+      values: [this.options.batchSize],
+    });
     if (rows.length > 0) {
       const traced = startPublishSpans(rows);
       try {
@@ -227,8 +228,8 @@ export class OutboxRelay {
   private async markSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
     const secret = rows.filter((r) => SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
     const kept = rows.filter((r) => !SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
-    if (secret.length > 0) await client.query(`DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, [secret]);
-    if (kept.length > 0) await client.query(`UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, [kept]);
+    if (secret.length > 0) await client.query({ name: 'relay-delete-secret', text: `DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, values: [secret] });
+    if (kept.length > 0) await client.query({ name: 'relay-mark-sent', text: `UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, values: [kept] });
   }
 
   private async cleanup(client: Client): Promise<void> {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { Problem, ProblemException, problemOf } from '../problem';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
+import type { Pool } from 'pg';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** How long a later request with the same key waits for the first one to finish. */
@@ -107,12 +108,13 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private async claim(s: Scope): Promise<Claim> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const inserted = (await this.dataSource.query(
+      const inserted = await this.named(
+        'idempotency-claim',
         `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
          ON CONFLICT DO NOTHING RETURNING key`,
         [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours],
-      )) as unknown[];
+      );
       if (inserted.length === 1) return { kind: 'execute' };
       const [row] = (await this.dataSource.query(
         `SELECT request_hash, status_code, response_body FROM idempotency_keys
@@ -147,11 +149,21 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   }
 
   private async complete(s: Scope, status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
+    await this.named(
+      'idempotency-complete',
       `UPDATE idempotency_keys SET status_code = $5, response_body = $6, completed_at = now()
        WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`,
       [s.caller, s.method, s.route, s.key, status, body === undefined ? null : JSON.stringify(body)],
     );
+  }
+
+  /**
+   * The statements every keyed request runs, named: PostgreSQL prepares them once per connection
+   * instead of parsing and planning them each time (docs/adr/0016-throughput.md).
+   */
+  private async named(name: string, text: string, values: unknown[]): Promise<unknown[]> {
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    return (await pool.query({ name, text, values })).rows;
   }
 
   private async release(s: Scope): Promise<void> {
