@@ -50,7 +50,7 @@ describe('consumers declared in libs/contracts', () => {
       .flatMap((f) => {
         const source = fs.readFileSync(path.join(dir, f), 'utf8');
         const single = [...source.matchAll(/@EventPattern\(ceTypeOf\((\w+)\)\)/g)].map((m) => m[1]);
-        const batched = [...source.matchAll(/@EventBatch\(([\w,\s]+)\)/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()));
+        const batched = [...source.matchAll(/@EventBatch\(([\w,\s]+)\)/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()).filter((n) => n !== ''));
         return [...single, ...batched].map((name) => byName.get(name) ?? `unknown ${name}`);
       });
   }

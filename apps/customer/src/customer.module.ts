@@ -11,7 +11,7 @@ import { EraseCustomerUseCase } from './application/erase-customer.use-case';
 import { LinkOrderUseCase } from './application/link-order.use-case';
 import { MergeProfilesUseCase } from './application/merge-profiles.use-case';
 import { RebuildTimelineUseCase, TIMELINE_TOPICS } from './application/rebuild-timeline.use-case';
-import { RecordTimelineUseCase } from './application/record-timeline.use-case';
+import { ProjectOrderEventsUseCase } from './application/project-order-events.use-case';
 import { Tombstones } from './application/tombstones';
 import { CustomerConfig, erasureHashKey } from './customer.config';
 import { AdminHttpController } from './infrastructure/admin.http';
@@ -44,7 +44,7 @@ export class CustomerModule {
         { provide: CustomerSettings, useValue: new CustomerSettings(config.PHONE_DEFAULT_REGION) },
         { provide: Tombstones, useValue: new Tombstones(erasureHashKey(config)) },
         LinkOrderUseCase,
-        RecordTimelineUseCase,
+        ProjectOrderEventsUseCase,
         MergeProfilesUseCase,
         ChangePreferencesUseCase,
         EraseCustomerUseCase,

@@ -1,16 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerOrderLinkedV1, EventEnvelope, MatchRule, OrderPlacedV2Payload } from '@omni/contracts';
-import { InboxProcessor, OutboxWriter } from '@omni/messaging';
+import { asConsumed, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { identitiesOfOrder } from '../domain/identity';
 import { matchOrder } from '../domain/matching';
 import { completeFacts, newProfile } from '../domain/profile';
-import { TopicPosition } from '../domain/timeline';
 import { profileRepository as profiles } from '../infrastructure/profile.repository';
 import { CustomerSettings } from './customer-settings';
-import { timelineEntryOf, timelineProjection } from './timeline.projection';
 import { Tombstones } from './tombstones';
 
 /** A profile read before its lock changed meanwhile (merged, erased): the consumer retries and reads afresh. */
@@ -21,8 +19,8 @@ class ProfileMovedError extends Error {
 }
 
 /**
- * Matches each placed order (v1 read as v2) to a profile, or creates one, and records it on the
- * timeline, in the transaction of the inbox row (docs/customers.md, Matching rules). A profile
+ * Matches each placed order (v1 read as v2) to a profile, or creates one, in the transaction of
+ * the inbox row (docs/customers.md, Matching rules). A profile
  * that moved under it (ProfileMovedError) or an identity another transaction took first
  * (IdentityRaceError from the repository) rolls everything back; the consumer retries with backoff
  * and the next attempt sees the winner.
@@ -32,20 +30,20 @@ export class LinkOrderUseCase {
   private readonly logger = new Logger('LinkOrder');
 
   constructor(
-    private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly settings: CustomerSettings,
     private readonly tombstones: Tombstones,
   ) {}
 
-  async onOrderPlaced(e: EventEnvelope, order: OrderPlacedV2Payload, position: TopicPosition): Promise<void> {
-    const outcome = await this.inbox.once(e, async (m) => {
-      const entry = timelineEntryOf(e, position);
-      if (entry) await timelineProjection.record(m, entry);
-      return this.link(m, order);
-    });
-    if (outcome.applied && outcome.result) this.logger.log({ orderId: order.orderId, customerId: outcome.result.customerId, matchedBy: outcome.result.rule }, 'order linked');
+  /**
+   * Matches a placed order in the transaction of a run of consumed events (its inbox row is
+   * already claimed); runs as if that event had been consumed alone, so what it publishes names it
+   * as the cause.
+   */
+  async linkPlaced(m: EntityManager, e: EventEnvelope, order: OrderPlacedV2Payload): Promise<void> {
+    const linked = await asConsumed(e, () => this.link(m, order));
+    if (linked) this.logger.log({ orderId: order.orderId, customerId: linked.customerId, matchedBy: linked.rule }, 'order linked');
   }
 
   private async link(m: EntityManager, o: OrderPlacedV2Payload): Promise<{ customerId: string; rule: MatchRule } | null> {

@@ -5,7 +5,7 @@ import { Kafka } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TimelineEntry } from '../domain/timeline';
-import { timelineEntryOf, timelineProjection } from './timeline.projection';
+import { rowOf, timelineEntryOf, timelineProjection } from './timeline.projection';
 
 /** The topics the timeline is built from: orders, and returns with store credit. */
 export const TIMELINE_TOPICS: readonly string[] = [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC];
@@ -134,20 +134,7 @@ export class RebuildTimelineUseCase {
 
   private async stage(rebuildId: string, read: TimelineEntry[]): Promise<void> {
     if (read.length === 0) return;
-    const rows = read.map((t) => ({
-      rebuild_id: rebuildId,
-      event_id: t.eventId,
-      kind: t.kind,
-      order_id: t.orderId,
-      fulfilment_id: t.fulfilmentId,
-      channel: t.channel,
-      store_id: t.storeId,
-      occurred_at: t.occurredAt,
-      details: t.details,
-      topic: t.position.topic,
-      kafka_partition: t.position.partition,
-      kafka_offset: t.position.offset,
-    }));
+    const rows = read.map((t) => ({ rebuild_id: rebuildId, ...rowOf(t) }));
     await this.dataSource.query(
       `INSERT INTO timeline_rebuild (rebuild_id, ${timelineProjection.COLUMNS})
        SELECT rebuild_id, ${timelineProjection.COLUMNS} FROM jsonb_populate_recordset(NULL::timeline_rebuild, $1::jsonb)

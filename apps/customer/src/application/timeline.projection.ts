@@ -1,4 +1,5 @@
 import { EventEnvelope } from '@omni/contracts';
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { TimelineEntry, timelineFactOf, TopicPosition } from '../domain/timeline';
 
@@ -10,19 +11,20 @@ export function timelineEntryOf(e: EventEnvelope, position: TopicPosition): Time
 
 const COLUMNS = 'event_id, kind, order_id, fulfilment_id, channel, store_id, occurred_at, details, topic, kafka_partition, kafka_offset';
 
-export const entryValues = (t: TimelineEntry) => [
-  t.eventId,
-  t.kind,
-  t.orderId,
-  t.fulfilmentId,
-  t.channel,
-  t.storeId,
-  t.occurredAt,
-  JSON.stringify(t.details),
-  t.position.topic,
-  t.position.partition,
-  t.position.offset,
-];
+/** An entry as a row of timeline_entries, columns by their database names. */
+export const rowOf = (t: TimelineEntry) => ({
+  event_id: t.eventId,
+  kind: t.kind,
+  order_id: t.orderId,
+  fulfilment_id: t.fulfilmentId,
+  channel: t.channel,
+  store_id: t.storeId,
+  occurred_at: t.occurredAt,
+  details: t.details,
+  topic: t.position.topic,
+  kafka_partition: t.position.partition,
+  kafka_offset: t.position.offset,
+});
 
 /**
  * Writes timeline entries. An entry is a pure function of its event, keyed by the event id, so
@@ -32,7 +34,16 @@ export const entryValues = (t: TimelineEntry) => [
 export const timelineProjection = {
   COLUMNS,
 
-  async record(m: EntityManager, entry: TimelineEntry): Promise<void> {
-    await m.query(`INSERT INTO timeline_entries (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (event_id) DO NOTHING`, entryValues(entry));
+  /** The entries of a run of events, in one statement. */
+  async recordMany(m: EntityManager, entries: readonly TimelineEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await prepared(
+      m,
+      'timeline-record-many',
+      `INSERT INTO timeline_entries (${COLUMNS})
+       SELECT ${COLUMNS} FROM jsonb_populate_recordset(NULL::timeline_entries, $1::jsonb)
+       ON CONFLICT (event_id) DO NOTHING`,
+      [JSON.stringify(entries.map(rowOf))],
+    );
   },
 };

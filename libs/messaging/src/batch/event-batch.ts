@@ -20,6 +20,8 @@ export function batchPatternOf(type: string): string {
  */
 export interface EventRun {
   readonly events: readonly EventEnvelope[];
+  /** The Kafka offset of each event, in the same order. */
+  readonly offsets: readonly string[];
   readonly manager: EntityManager;
   readonly topic: string;
   readonly partition: number;

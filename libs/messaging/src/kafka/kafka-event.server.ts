@@ -329,14 +329,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         fresh = await claimInboxMany(manager, this.options.groupId, events);
         // A redelivery inside the run itself (the same event id twice) is applied once, the first time.
         const seen = new Set<string>();
-        const applied = events.filter((e) => fresh.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+        const taken = ours.map((x, i) => ({ e: events[i], offset: x.message.offset })).filter(({ e }) => fresh.has(e.id) && !seen.has(e.id) && seen.add(e.id));
+        const applied = taken.map((x) => x.e);
         if (applied.length === 0) return;
         const traces = new Map<string, string>();
         applied.forEach((e) => {
           const tp = traceparentOf(trace.setSpan(ROOT_CONTEXT, spans[events.indexOf(e)]));
           if (tp) traces.set(e.id, tp);
         });
-        await consumedTraces.run(traces, () => this.invokeRun(handler, { events: applied, manager, topic, partition }));
+        await consumedTraces.run(traces, () => this.invokeRun(handler, { events: applied, offsets: taken.map((x) => x.offset), manager, topic, partition }));
       });
     } catch (e) {
       for (const span of spans) span.end();
@@ -361,7 +362,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       let applied = false;
       await this.transactions!.run(async (manager) => {
         applied = (await claimInboxMany(manager, this.options.groupId, [envelope])).size === 1;
-        if (applied) await this.invokeRun(handler, { events: [envelope], manager, topic, partition });
+        if (applied) await this.invokeRun(handler, { events: [envelope], offsets: [item.raw.offset], manager, topic, partition });
       });
       return applied ? 'applied' : ('duplicate' as const);
     };
