@@ -278,16 +278,23 @@ export const orderRepository = {
     return order ? { order, fulfilmentId: rows[0].id } : null;
   },
 
-  /** Groups the location has to pick: reserved or being picked, earliest promise first. */
+  /** Groups the location has to pick: reserved or being picked, earliest promise first (one statement). */
   async pickList(m: EntityManager, locationId: string): Promise<Fulfilment[]> {
-    const groups = await m.find(FulfilmentRecord, { where: [{ storeId: locationId, status: 'RESERVED' }, { storeId: locationId, status: 'PICKING' }], order: { readyBy: 'ASC', updatedAt: 'ASC' } });
-    const out: Fulfilment[] = [];
-    for (const g of groups) {
-      const order = await m.findOne(OrderRecord, { where: { id: g.orderId } });
-      const lines = await m.find(OrderLineRecord, { where: { fulfilmentId: g.id } });
-      if (order) out.push(fulfilmentOf(order, g, lines));
-    }
-    return out;
+    const rows: { o: Row; g: Row; lines: Row[] }[] = await m.query(
+      `SELECT to_jsonb(o) AS o, to_jsonb(g) AS g,
+              (SELECT coalesce(jsonb_agg(to_jsonb(l)), '[]'::jsonb) FROM order_lines l WHERE l.fulfilment_id = g.id) AS lines
+       FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
+       WHERE g.store_id = $1 AND g.status IN ('RESERVED', 'PICKING')
+       ORDER BY g.ready_by, g.updated_at`,
+      [locationId],
+    );
+    return rows.map((r) =>
+      fulfilmentOf(
+        fromJson(m, OrderRecord, r.o),
+        fromJson(m, FulfilmentRecord, r.g),
+        r.lines.map((l) => fromJson(m, OrderLineRecord, l)),
+      ),
+    );
   },
 
   /**
