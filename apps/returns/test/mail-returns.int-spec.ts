@@ -60,7 +60,8 @@ describe('returns by mail with a carrier label', () => {
     // Not received yet: the warehouse cannot inspect, nothing is refunded or counted as returned.
     const receiver = await tokens.pos(wh, 'receiver-1');
     const inspect = (storeId: string, token: string, requestId = uniq('rc')) =>
-      d.returnAt(storeId, { requestId, channel: 'mail', authorisationCode: ra.body.code, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, { token });
+      // No channel given: a parcel's units are recorded as come back by mail.
+      d.returnAt(storeId, { requestId, authorisationCode: ra.body.code, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, { token });
     const tooEarly = await inspect(wh, receiver);
     expect([tooEarly.status, tooEarly.body.code]).toEqual([409, 'RETURN.PARCEL_NOT_RECEIVED']);
 

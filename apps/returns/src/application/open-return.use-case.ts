@@ -101,7 +101,8 @@ export class OpenReturnUseCase {
       }
       const lineProblem = linesProblem(order, c.lines);
       if (lineProblem) return lineProblem;
-      return this.open(m, c, order, ra, now);
+      // A parcel's units came back by mail, whatever the receiving location's system says.
+      return this.open(m, ra?.parcel ? { ...c, channel: 'mail' } : c, order, ra, now);
     });
   }
 
