@@ -150,6 +150,32 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   await status(aisle.body.id, 'DELIVERED');
   console.log(`  carrier:   delivered; the sale stays credited to ${otherStore} (placedAtStoreId), nothing left to capture`);
 
+  step(`demo: a return by mail — the jeans go back to ${warehouse} with the stand-in carrier's label, refunded once received and inspected there`);
+  const delivered = await until('the delivered order at the returns service', async () => {
+    const r = await call('GET', `${ret}/returnable-orders/${aisle.body.id}`, undefined, backOffice);
+    return r.body.lines?.[0]?.returnable === 1 && r.body;
+  });
+  // A customer-service desk starts it for the walk-in customer (no account): any token without a customer id may.
+  const desk = { token: await mintToken({ sub: 'customer-service', scope: 'returns:request orders:read' }) };
+  const mailed = await call('POST', `${ret}/return-authorisations`, { orderId: aisle.body.id, lines: [{ lineId: delivered.lines[0].lineId, quantity: 1 }], method: 'mail', returnTo: warehouse }, desk);
+  const tracking = mailed.body.parcel.trackingNumber;
+  console.log(`  returns:   authorisation ${mailed.body.code} → HTTP ${mailed.status}, ${mailed.body.parcel.carrier} label ${mailed.body.parcel.labelNumber}, follow it at ${mailed.body.parcel.trackingUrl}`);
+  const inspectJeans = (requestId) =>
+    call('POST', `${ret}/stores/${warehouse}/returns`, { requestId, channel: 'mail', authorisationCode: mailed.body.code, lines: [{ lineId: delivered.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, warehouseSystem);
+  const early = await inspectJeans(`demo-${run}-m0`);
+  console.log(`  ${warehouse}: inspecting before the parcel is here: HTTP ${early.status} ${early.body.code}`);
+  const standInCarrier = { token: await mintToken({ sub: 'carrier:stand-in', scope: 'deliveries:report' }) };
+  for (const report of ['IN_TRANSIT', 'DELIVERED']) {
+    const r = await call('POST', `${ret}/parcels/${tracking}/tracking`, { status: report, at: new Date().toISOString() }, standInCarrier);
+    console.log(`  carrier:   parcel ${tracking} ${report} → ${r.body.parcel.status}`);
+  }
+  const scanned = await call('POST', `${ret}/stores/${warehouse}/parcels/${tracking}/receipt`, undefined, warehouseSystem);
+  console.log(`  ${warehouse}: parcel scanned in → ${scanned.body.parcel.status}`);
+  const inspected = await inspectJeans(`demo-${run}-m1`);
+  console.log(`  ${warehouse}: inspected → ${inspected.body.status}, ${(inspected.body.refundAmount / 100).toFixed(2)} EUR back to ${inspected.body.refunds.map((r) => `${r.tender} ${r.reference}`).join(', ')}`);
+  await until('the mail refund settled', async () => (await call('GET', `${ret}/returns/${inspected.body.id}`, undefined, warehouseSystem)).body.refunds?.every((r) => r.settledAt !== null));
+  console.log('  payment:   refunded by the payment system (return.refund-requested → payment.refunded)');
+
   step(`demo: preorder with store pickup — ${consoleSku} is released in 2 days; an app customer and a walk-in at ${store}'s POS preorder it`);
   const day = 24 * 3600 * 1000;
   const productOf = (releaseAt) => ({ releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - day).toISOString(), closesAt: new Date(Date.now() + 2 * day).toISOString(), capPerStore: 10, capPerCustomer: 2 });

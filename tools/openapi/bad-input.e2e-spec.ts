@@ -434,6 +434,8 @@ describe('malformed requests on every endpoint', () => {
       accountId: 'bad-input-customer',
       customerId,
       code: 'ABCD2345',
+      // No parcel has it: a well-formed request is 404 PARCEL.NOT_FOUND, a malformed one 400 before any lookup.
+      trackingNumber: 'SI0000000000000000',
       id: e.path.startsWith('/transfers/') ? transferId : e.path.startsWith('/locations/') ? store : orderId,
     };
     const path = e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {

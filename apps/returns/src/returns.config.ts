@@ -1,5 +1,5 @@
 import { ServiceConfig } from '@omni/platform';
-import { Matches } from 'class-validator';
+import { IsIn, IsUrl, Matches } from 'class-validator';
 
 export class ReturnsConfig extends ServiceConfig {
   override PORT: number = 3003;
@@ -15,4 +15,12 @@ export class ReturnsConfig extends ServiceConfig {
    */
   @Matches(/^([A-Z]{2})?$/, { message: 'PHONE_DEFAULT_COUNTRY must be an ISO 3166-1 alpha-2 code such as FR, or empty' })
   PHONE_DEFAULT_COUNTRY: string = '';
+
+  /** The carrier that labels return parcels. Only the stand-in exists yet (docs/returns.md, "By mail"). */
+  @IsIn(['stand-in'], { message: 'CARRIER must be stand-in (the only carrier adapter yet)' })
+  CARRIER: string = 'stand-in';
+
+  /** Where the stand-in carrier says a parcel is followed: <CARRIER_TRACKING_URL>/<trackingNumber>. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'CARRIER_TRACKING_URL must be an http(s) URL' })
+  CARRIER_TRACKING_URL: string = 'https://carrier.example/track';
 }

@@ -24,11 +24,17 @@ import { StoreCreditHttpController } from './infrastructure/store-credit.http';
 import { OrderRefundsUseCase } from './application/order-refunds.use-case';
 import { OrderRefunds1700000050000 } from '../migrations/1700000050000-order-refunds';
 import { ReturnsConfig } from './returns.config';
+import { MailReturnParcels1700000060000 } from '../migrations/1700000060000-mail-return-parcels';
+import { CarrierPort } from './application/carrier.port';
+import { ParcelUseCase } from './application/parcel.use-case';
+import { ParcelsHttpController } from './infrastructure/parcels.http';
+import { StandInCarrier } from './infrastructure/stand-in-carrier';
 
 /**
  * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
  * the versioned return policy, returns and exchanges at any store, refunds to the original
- * tenders or as store credit (ADR 0009), and returns started online.
+ * tenders or as store credit (ADR 0009), and returns started online, dropped at a store or sent
+ * by mail with a carrier's label.
  */
 @Module({})
 export class ReturnsModule {
@@ -40,12 +46,12 @@ export class ReturnsModule {
           service: 'returns',
           config,
           entities: [],
-          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000],
+          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000],
           consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
         }),
       ],
-      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
       providers: [
         { provide: ReturnsConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -57,6 +63,9 @@ export class ReturnsModule {
         PaymentResultsUseCase,
         ErasureUseCase,
         OrderRefundsUseCase,
+        ParcelUseCase,
+        // The only carrier adapter yet (CARRIER=stand-in); a real one implements CarrierPort.
+        { provide: CarrierPort, useClass: StandInCarrier },
       ],
     };
   }

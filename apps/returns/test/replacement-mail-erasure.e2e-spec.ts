@@ -17,8 +17,9 @@ const address = testAddress;
 /**
  * Journey 3 across the real order, inventory and returns services: an exchange whose store has
  * no replacement ships it from a warehouse through a new delivery order; a store purchase comes
- * back by mail to a returns centre; an erased customer's contact and addresses leave the returns
- * read model and the orders, their money stays.
+ * back by mail to a returns centre, with the customer's own postage or the carrier's label (then
+ * refunded only once received and inspected); an erased customer's contact and addresses leave
+ * the returns read model and the orders, their money stays.
  */
 describe('replacement shipped, mail return, erasure, end to end', () => {
   let stack: Stack;
@@ -218,6 +219,51 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     // Restocked at the returns centre, not at the store that sold it.
     await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
     expect(await j.stock(p, sku)).toMatchObject({ onHand: 0 });
+  });
+
+  it('sends a store purchase back by mail with the carrier label, and refunds it only once the returns centre has received and inspected it', async () => {
+    const [p, rc] = [Journey.id('P'), Journey.id('RC')];
+    await j.location(p);
+    await j.location(rc, { kind: 'warehouse' });
+    const sku = uniq('BOOT');
+    await j.receive(p, sku, 1);
+    await j.price(sku, 9900);
+    const customerId = uniq('cust');
+    const posP = await tokens.pos(p, 'associate-p');
+    const bought = await j.placeOrder(
+      { channel: 'pos', customerId, fulfilments: [{ type: 'pickup', storeId: p, lines: [{ sku, quantity: 1, unitPrice: 9900 }] }], capturedTenders: [{ tender: 'card', amount: 9900, reference: 'TERM-2-0001' }] },
+      posP,
+    );
+    await j.status(bought.id, 'RESERVED');
+    await j.pickAll(p, bought.id);
+    expect((await j.store(p).collect(bought.id, await j.pickupCode(bought.id))).status).toBeLessThan(300);
+    const lineId: string = bought.lines[0].lineId;
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${bought.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
+
+    // Started online: the stand-in carrier's label comes back at once.
+    const customer = await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'web', scope: 'orders:read returns:request' });
+    const ra = await http('POST', `${returnsUrl()}/return-authorisations`, { orderId: bought.id, lines: [{ lineId, quantity: 1 }], method: 'mail', returnTo: rc }, {}, { token: customer });
+    expect(ra.status).toBe(201);
+    expect(ra.body.parcel).toMatchObject({ carrier: 'stand-in', returnTo: rc, status: 'LABEL_ISSUED' });
+    const tracking: string = ra.body.parcel.trackingNumber;
+    const centre = await tokens.pos(rc, 'receiver-1');
+    const inspect = () => http('POST', `${returnsUrl()}/stores/${rc}/returns`, { requestId: uniq('rc'), channel: 'mail', authorisationCode: ra.body.code, lines: [{ lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, {}, { token: centre });
+
+    // On its way and delivered: still not received, so not refunded.
+    const carrier = await tokens.carrier('stand-in');
+    for (const status of ['IN_TRANSIT', 'DELIVERED']) expect((await http('POST', `${returnsUrl()}/parcels/${tracking}/tracking`, { status, at: new Date().toISOString() }, {}, { token: carrier })).body.parcel.status).toBe(status);
+    const early = await inspect();
+    expect([early.status, early.body.code]).toEqual([409, 'RETURN.PARCEL_NOT_RECEIVED']);
+
+    // Scanned in, inspected: refunded to the till tender and restocked at the centre.
+    expect((await http('POST', `${returnsUrl()}/stores/${rc}/parcels/${tracking}/receipt`, undefined, {}, { token: centre })).body.parcel).toMatchObject({ status: 'RECEIVED', receivedBy: rc });
+    const inspected = await inspect();
+    expect(inspected.status).toBe(201);
+    expect(inspected.body).toMatchObject({ status: 'COMPLETED', channel: 'mail', storeId: rc, authorisationId: ra.body.id, refundAmount: 9900 });
+    await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.refund-requested')).toEqual([expect.objectContaining({ tenders: [{ tender: 'card', amount: 9900, reference: 'TERM-2-0001' }] })]));
+    await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
+    expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-tracked').map((e) => e.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
+    expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-received')).toHaveLength(1);
   });
 
   it('anonymises an erased customer in the returns read model and in the orders, keeping money and ids, once even when redelivered', async () => {

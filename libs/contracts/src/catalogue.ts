@@ -61,6 +61,7 @@ import {
   StoreCreditReinstatedV1,
 } from './events/returns.events';
 import { CartAbandonedV1 } from './events/cart.events';
+import { ReturnLabelIssuedV1, ReturnParcelReceivedV1, ReturnParcelTrackedV1 } from './events/mail-return.events';
 import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 
@@ -109,6 +110,9 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   PaymentCapturedV1,
   PaymentRefundedV1,
   ReturnAuthorisedV1,
+  ReturnLabelIssuedV1,
+  ReturnParcelTrackedV1,
+  ReturnParcelReceivedV1,
   ReturnCompletedV1,
   ReturnExchangeRequestedV1,
   ReturnExchangeFailedV1,

@@ -11,6 +11,7 @@ export * from './events/preorder.events';
 export * from './events/returns.events';
 export * from './events/inventory-returns.events';
 export * from './events/replacement-shipment.events';
+export * from './events/mail-return.events';
 export * from './events/customer.events';
 export * from './events/cart.events';
 export * from './decision';

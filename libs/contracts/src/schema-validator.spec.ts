@@ -12,6 +12,7 @@ import * as payment from './events/payment.events';
 import * as returns from './events/returns.events';
 import * as inventoryReturns from './events/inventory-returns.events';
 import * as shipment from './events/replacement-shipment.events';
+import * as mailReturn from './events/mail-return.events';
 import { schemaErrors } from './schema-validator';
 import topicsJson from './topics.json';
 import { allTopics, CUSTOMER_EVENTS_TOPIC, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
@@ -149,6 +150,20 @@ example(returns.ReturnExchangeRequestedV1, { returnId, orderId, storeId: 'S2', r
 example(returns.ReturnExchangeFailedV1, { returnId, orderId, storeId: 'S2', reason: 'STOCK.INSUFFICIENT', failedAt: at });
 example(returns.ReturnRefundRequestedV1, { refundId: otherId, returnId, orderId, currency: 'EUR', tenders: [{ tender: 'card', amount: 1999, reference: orderId }], reason: 'RETURN', requestedAt: at });
 example(returns.ReturnAuthorisedV1, { authorisationId: otherId, orderId, customerId: 'c-1', code: 'AB12CD34', lines: [line], expiresAt: later, authorisedAt: at });
+example(mailReturn.ReturnLabelIssuedV1, {
+  authorisationId: otherId,
+  orderId,
+  customerId: null,
+  code: 'AB12CD34',
+  carrier: 'stand-in',
+  labelNumber: 'SIL-0123456789AB',
+  trackingNumber: 'SI0123456789ABCDEF',
+  trackingUrl: 'https://carrier.example/track/SI0123456789ABCDEF',
+  returnTo: 'WH-1',
+  issuedAt: at,
+});
+example(mailReturn.ReturnParcelTrackedV1, { authorisationId: otherId, orderId, trackingNumber: 'SI0123456789ABCDEF', status: 'IN_TRANSIT', at, recordedAt: at });
+example(mailReturn.ReturnParcelReceivedV1, { authorisationId: otherId, orderId, trackingNumber: 'SI0123456789ABCDEF', locationId: 'WH-1', associateId: 'receiver-1', receivedAt: later });
 example(returns.ReturnPolicyPublishedV1, { version: 2, effectiveFrom: later, publishedBy: 'back-office', publishedAt: at }, 'return-policy');
 example(returns.StoreCreditIssuedV1, { accountId: 'c-1', entryId: otherId, amount: 1999, currency: 'EUR', balance: 1999, returnId, orderId, issuedAt: at }, 'c-1');
 example(returns.StoreCreditRedeemedV1, { accountId: 'c-1', redemptionId: otherId, amount: 999, currency: 'EUR', balance: 1000, reference: 'cart-42', redeemedAt: at }, 'c-1');
@@ -236,7 +251,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...shipment, ...customer, ...cart });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...shipment, ...mailReturn, ...customer, ...cart });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

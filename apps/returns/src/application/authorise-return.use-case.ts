@@ -5,14 +5,19 @@ import { Clock } from '@omni/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnable } from '../domain/order-record';
+import { issueLabel } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
 import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
 import { orderRecordRepository } from '../infrastructure/order-record.repository';
 import { policyRepository } from '../infrastructure/policy.repository';
+import { CarrierPort } from './carrier.port';
 
 /** How long a return started online can be dropped at a store. */
 export const AUTHORISATION_DAYS = 14;
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+
+/** Dropped at any store, or sent by mail to `returnTo` (a warehouse or store) with the carrier's label. */
+export type HowReturned = { readonly method: 'drop-off' } | { readonly method: 'mail'; readonly returnTo: string };
 
 export type AuthoriseResult =
   | { ok: true; authorisation: ReturnAuthorisation }
@@ -21,7 +26,9 @@ export type AuthoriseResult =
 /**
  * A customer starts a return online: the policy is checked now (all but the condition, which the
  * store sees), and a code lets any store take the lines back within AUTHORISATION_DAYS. Units are
- * counted as returned only when a store takes them.
+ * counted as returned only when a store takes them. Sent by mail, the carrier's label is asked for
+ * at once and answered with the authorisation (return.label-issued); its units are refunded only
+ * once the parcel is received and inspected (OpenReturnUseCase).
  */
 @Injectable()
 export class AuthoriseReturnUseCase {
@@ -29,9 +36,10 @@ export class AuthoriseReturnUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly carrier: CarrierPort,
   ) {}
 
-  execute(orderId: string, lines: readonly { lineId: string; quantity: number }[], owner: (customerId: string | null) => void): Promise<AuthoriseResult> {
+  execute(orderId: string, lines: readonly { lineId: string; quantity: number }[], owner: (customerId: string | null) => void, how: HowReturned = { method: 'drop-off' }): Promise<AuthoriseResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       const order = await orderRecordRepository.find(m, orderId);
@@ -67,6 +75,8 @@ export class AuthoriseReturnUseCase {
           returnId: null,
           expiresAt: new Date(now.getTime() + AUTHORISATION_DAYS * 24 * 3600 * 1000),
           createdAt: now,
+          method: how.method,
+          parcel: null,
         };
         if (!(await authorisationRepository.tryInsert(m, a))) continue;
         await this.outbox.append(
@@ -75,7 +85,14 @@ export class AuthoriseReturnUseCase {
           { authorisationId: a.id, orderId, customerId: a.customerId, code: a.code, lines: [...a.lines], expiresAt: a.expiresAt.toISOString(), authorisedAt: now.toISOString() },
           now,
         );
-        return { ok: true, authorisation: a };
+        if (how.method === 'drop-off') return { ok: true, authorisation: a };
+        // Asked inside the transaction: a carrier that fails leaves no authorisation without its label.
+        const label = await this.carrier.requestLabel({ authorisationId: a.id, orderId, code: a.code, returnTo: how.returnTo });
+        const d = issueLabel({ authorisationId: a.id, orderId, customerId: a.customerId, code: a.code }, label, how.returnTo, now);
+        if (!d.ok) throw new Error('a label is never refused');
+        await authorisationRepository.saveParcel(m, a.id, d.state);
+        for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
+        return { ok: true, authorisation: { ...a, parcel: d.state } };
       }
     });
   }

@@ -5,6 +5,7 @@ import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderRecord, returnable } from '../domain/order-record';
+import { InspectionRefusal, inspectionRefusal } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
 import { openReturn, Return, ReturnRefusal } from '../domain/return.machine';
 import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
@@ -34,6 +35,7 @@ export interface OpenReturnCommand {
 
 export type OpenReturnRefusal =
   | ReturnRefusal
+  | InspectionRefusal
   | 'ORDER.NOT_FOUND'
   | 'AUTHORISATION.NOT_FOUND'
   | 'AUTHORISATION.USED'
@@ -89,13 +91,18 @@ export class OpenReturnUseCase {
       if (ra) {
         const fresh = (await authorisationRepository.findByCode(m, ra.code, true))!;
         if (fresh.status === 'USED') return fail('AUTHORISATION.USED', `authorisation ${ra.code} was already used`);
-        if (fresh.expiresAt.getTime() < now.getTime()) return fail('AUTHORISATION.EXPIRED', `authorisation ${ra.code} expired at ${fresh.expiresAt.toISOString()}`);
+        // Sent by mail: the refund follows the parcel's receipt here and this inspection, never comes before.
+        const notYet = fresh.parcel ? inspectionRefusal(fresh.parcel, c.storeId) : null;
+        if (notYet) return fail(notYet.code, notYet.detail);
+        // A parcel is in time when it was received in time, however long its inspection waited.
+        if ((fresh.parcel?.receivedAt ?? now).getTime() > fresh.expiresAt.getTime()) return fail('AUTHORISATION.EXPIRED', `authorisation ${ra.code} expired at ${fresh.expiresAt.toISOString()}`);
         const mismatch = authorisationMismatch(fresh, c.lines);
         if (mismatch) return fail('AUTHORISATION.LINES_MISMATCH', mismatch);
       }
       const lineProblem = linesProblem(order, c.lines);
       if (lineProblem) return lineProblem;
-      return this.open(m, c, order, ra, now);
+      // A parcel's units came back by mail, whatever the receiving location's system says.
+      return this.open(m, ra?.parcel ? { ...c, channel: 'mail' } : c, order, ra, now);
     });
   }
 

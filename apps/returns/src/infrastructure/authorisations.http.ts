@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray } from '@omni/platform';
-import { ArrayMaxSize, ArrayMinSize, IsInt, IsUUID, Max, Min } from 'class-validator';
+import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
-import { authorisationRepository } from './authorisation.repository';
+import { authorisationRepository, RETURN_METHODS, ReturnMethod } from './authorisation.repository';
 import { AuthorisationView } from './returns.api';
 import { policyProblem, returnsProblem } from './returns-problems';
 import { authorisationView } from './views';
@@ -27,6 +27,14 @@ export class AuthoriseReturnDto {
   @ApiProperty({ type: () => AuthorisedLineDto, isArray: true, minItems: 1, maxItems: 100 })
   @NestedArray(() => AuthorisedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: AuthorisedLineDto[];
+
+  @ApiPropertyOptional({ enum: RETURN_METHODS, default: 'drop-off', description: "drop-off: brought to any store; mail: sent with a prepaid carrier label (in the answer) to returnTo, refunded once received and inspected there" })
+  @Optional() @IsIn(RETURN_METHODS)
+  method?: ReturnMethod;
+
+  @ApiPropertyOptional({ type: String, pattern: ID_PATTERN, example: 'WH-PARIS', description: 'with method mail (required then): the warehouse or store the parcel is addressed to' })
+  @Optional() @Matches(ID_REGEX, { message: 'returnTo must be a location id: 1-64 letters, digits, dot, dash or underscore' })
+  returnTo?: string;
 }
 
 @ApiTags('return authorisations')
@@ -40,16 +48,21 @@ export class AuthorisationsHttpController {
   @Post()
   @RequireScopes('returns:request')
   @ApiOperation({
-    summary: 'Start a return online',
-    description: 'The customer names the lines to bring back; the policy is checked (all but the condition) and a code lets any store take them back within 14 days.',
+    summary: 'Start a return online, to drop at a store or to send by mail',
+    description:
+      'The customer names the lines to bring back; the policy is checked (all but the condition) and a code lets any store take them back within 14 days. With method mail, the carrier labels the parcel to returnTo at once: the answer carries the label and tracking number (return.label-issued); the carrier reports its way (POST /parcels/{trackingNumber}/tracking), returnTo scans it in (POST /stores/{storeId}/parcels/{trackingNumber}/receipt) and then inspects it (POST /stores/{storeId}/returns with channel mail), which refunds it.',
   })
   @ApiBody({ type: AuthoriseReturnDto })
-  @ApiResponse({ status: 201, description: 'The authorisation with its code', type: AuthorisationView })
+  @ApiResponse({ status: 201, description: 'The authorisation with its code, and for mail the parcel with its label', type: AuthorisationView })
   @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
   async create(@Body() body: AuthoriseReturnDto, @Caller() caller: Principal) {
     const lineIds = body.lines.map((l) => l.lineId);
     if (new Set(lineIds).size !== lineIds.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'lines: a line is listed twice', [{ field: 'lines', rule: 'unique', message: 'each line once' }]);
-    const r = await this.authorise.execute(body.orderId, body.lines, (owner) => assertCustomer(caller, owner ?? undefined));
+    const method = body.method ?? 'drop-off';
+    if (method === 'mail' && body.returnTo === undefined) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'returnTo: required with method mail', [{ field: 'returnTo', rule: 'requiredWithMail', message: 'a return by mail names the warehouse or store the parcel goes to' }]);
+    if (method === 'drop-off' && body.returnTo !== undefined) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'returnTo: only with method mail', [{ field: 'returnTo', rule: 'onlyWithMail', message: 'a drop-off is taken back at any store: returnTo is for method mail' }]);
+    const how = method === 'mail' ? { method, returnTo: body.returnTo! } : { method };
+    const r = await this.authorise.execute(body.orderId, body.lines, (owner) => assertCustomer(caller, owner ?? undefined), how);
     if (!r.ok) {
       if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail, r.refusals!, lineIds);
       throw returnsProblem(r.code, r.detail);

@@ -6,6 +6,8 @@ import { PolicyRefusal } from '../domain/policy';
 export type ReturnsErrorCode =
   | OpenReturnRefusal
   | 'RETURN.NOT_FOUND'
+  | 'PARCEL.NOT_FOUND'
+  | 'PARCEL.RECEIVED_ELSEWHERE'
   | 'POLICY.INVALID'
   | 'POLICY.NOT_FOUND'
   | 'POLICY.EFFECTIVE_IN_PAST'
@@ -18,6 +20,7 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'RETURN.NOT_FOUND':
     case 'AUTHORISATION.NOT_FOUND':
     case 'POLICY.NOT_FOUND':
+    case 'PARCEL.NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'POLICY.INVALID':
     case 'RETURN.ORDER_REQUIRED':
@@ -28,6 +31,9 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'RETURN.INVALID_TRANSITION':
     case 'STORE_CREDIT.INSUFFICIENT':
     case 'STORE_CREDIT.REFERENCE_REUSED':
+    case 'PARCEL.RECEIVED_ELSEWHERE':
+    case 'RETURN.PARCEL_NOT_RECEIVED':
+    case 'RETURN.PARCEL_RECEIVED_ELSEWHERE':
       return HttpStatus.CONFLICT;
     case 'AUTHORISATION.EXPIRED':
     case 'AUTHORISATION.LINES_MISMATCH':

@@ -112,6 +112,23 @@ export class AuthorisationLineView {
   @ApiProperty({ ...INT, minimum: 1 }) quantity: number;
 }
 
+export class ParcelStepView {
+  @ApiProperty({ enum: ['LABEL_ISSUED', 'IN_TRANSIT', 'DELIVERED', 'RECEIVED'] }) status: string;
+  @ApiProperty({ ...TIME, description: "when it happened (the carrier's time for IN_TRANSIT and DELIVERED)" }) at: string;
+}
+
+export class ParcelView {
+  @ApiProperty({ type: String, description: 'the carrier that labelled the parcel (stand-in in the demo and tests)' }) carrier: string;
+  @ApiProperty({ type: String, description: "the carrier's label number" }) labelNumber: string;
+  @ApiProperty({ type: String, pattern: '^[0-9A-Za-z-]+$', description: 'the tracking number; the carrier reports under it, the receiving location scans it' }) trackingNumber: string;
+  @ApiProperty({ type: String, format: 'uri', description: 'where the customer follows the parcel' }) trackingUrl: string;
+  @ApiProperty({ ...ID, description: 'the warehouse or store on the label' }) returnTo: string;
+  @ApiProperty({ enum: ['LABEL_ISSUED', 'IN_TRANSIT', 'DELIVERED', 'RECEIVED'], description: 'its units are inspected and refunded only once RECEIVED' }) status: string;
+  @ApiProperty({ type: () => ParcelStepView, isArray: true, description: 'each status reached, oldest first' }) history: ParcelStepView[];
+  @ApiProperty({ ...TIME, nullable: true }) receivedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the warehouse or store that scanned it in' }) receivedBy: string | null;
+}
+
 export class AuthorisationView {
   @ApiProperty(UUID) id: string;
   @ApiProperty({ type: String, pattern: '^[0-9A-Z]{8}$', description: 'the code (or QR content) shown at the store' }) code: string;
@@ -120,6 +137,8 @@ export class AuthorisationView {
   @ApiProperty({ type: () => AuthorisationLineView, isArray: true }) lines: AuthorisationLineView[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) returnId: string | null;
   @ApiProperty(TIME) expiresAt: string;
+  @ApiProperty({ enum: ['drop-off', 'mail'], description: 'dropped at any store, or sent by mail with the carrier label below' }) method: string;
+  @ApiProperty({ type: () => ParcelView, nullable: true, description: 'the parcel of a return by mail: its label, tracking and receipt' }) parcel: ParcelView | null;
 }
 
 export class PolicyView {

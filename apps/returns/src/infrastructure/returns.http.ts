@@ -106,7 +106,7 @@ export class ReturnsHttpController {
   @ApiOperation({
     summary: 'Return or exchange units of an order at this store, or receive a mailed return at a returns centre',
     description:
-      'Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) receives parcels with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).',
+      'Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) or a store inspects a parcel it has scanned in (POST /stores/{storeId}/parcels/{trackingNumber}/receipt) with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).',
   })
   @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiBody({ type: OpenReturnDto })
@@ -115,7 +115,7 @@ export class ReturnsHttpController {
   @ApiProblems(
     400,
     [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
-    [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED)'],
+    [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)'],
     [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {

@@ -61,7 +61,28 @@ export function returnView(r: Return, refunds: readonly RefundRecord[]) {
 }
 
 export function authorisationView(a: ReturnAuthorisation) {
-  return { id: a.id, code: a.code, orderId: a.orderId, status: a.status, lines: a.lines, returnId: a.returnId, expiresAt: a.expiresAt.toISOString() };
+  const p = a.parcel;
+  return {
+    id: a.id,
+    code: a.code,
+    orderId: a.orderId,
+    status: a.status,
+    lines: a.lines,
+    returnId: a.returnId,
+    expiresAt: a.expiresAt.toISOString(),
+    method: a.method,
+    parcel: p && {
+      carrier: p.carrier,
+      labelNumber: p.labelNumber,
+      trackingNumber: p.trackingNumber,
+      trackingUrl: p.trackingUrl,
+      returnTo: p.returnTo,
+      status: p.status,
+      history: p.history.map((h) => ({ status: h.status, at: h.at.toISOString() })),
+      receivedAt: p.receivedAt?.toISOString() ?? null,
+      receivedBy: p.receivedBy,
+    },
+  };
 }
 
 export function policyView(p: PublishedPolicy) {
