@@ -1,0 +1,368 @@
+// `npm run chaos`: journeys under injected faults, then invariants. The four services, Kafka and
+// PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
+// click & collect journeys (placed, picked, collected with the code the customer was sent),
+// cancellations and retried placements runs while processes are killed, paused and restarted on a
+// schedule drawn from --seed. Then the load stops, the system is left to settle, and what must
+// hold is checked: no order lost or doubled, every order settled, stock conserved and never
+// oversold, nothing dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
+// same faults at the same times. Exit code 1 when an invariant fails.
+//
+//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause] [--json out.json] [--dry-run]
+//
+// --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
+import { parseArgs } from 'node:util';
+import { runOnNode24 } from './lib/node-runtime.mjs';
+import { build, ensureKafka, ensureNpmPackages, REPO, step } from './lib/setup.mjs';
+
+await runOnNode24();
+
+const { values: opt } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    seconds: { type: 'string', default: '60' },
+    rate: { type: 'string', default: '4' },
+    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause' },
+    json: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+  },
+});
+const SEED = Number(opt.seed);
+const SECONDS = Number(opt.seconds);
+const RATE = Number(opt.rate);
+const SKUS = 12;
+const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
+const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
+const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause'];
+for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
+
+/** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
+function seeded(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = seeded(SEED);
+const pick = (items) => items[Math.floor(random() * items.length)];
+
+// Everything the seed decides is drawn here, before anything runs, so timing cannot change it.
+const total = Math.round(RATE * SECONDS);
+const plan = Array.from({ length: total }, () => {
+  const draw = random();
+  const kind = draw < 0.6 ? 'collected' : draw < 0.8 ? 'cancelled' : 'retried';
+  return { kind, line: { skuIndex: Math.floor(random() * SKUS), quantity: 1 + Math.floor(random() * 2), unitPrice: 1000 } };
+});
+const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
+const schedule = Array.from({ length: count }, (_, k) => {
+  const kind = pick(FAULT_KINDS);
+  const target = kind.startsWith('broker') ? 'kafka' : pick(SERVICE_NAMES);
+  return { atMs: ((k + 1) * SECONDS * 1000) / (count + 1), kind, target, pauseMs: 3000 + Math.floor(random() * 5000) };
+});
+if (opt['dry-run']) {
+  console.log(JSON.stringify({ seed: SEED, journeys: plan, faults: schedule }, null, 2));
+  process.exit(0);
+}
+
+ensureNpmPackages();
+await ensureKafka();
+build();
+
+const path = await import('node:path');
+const fs = await import('node:fs');
+const { randomUUID } = await import('node:crypto');
+const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
+const { startLocalStack } = await import('./lib/stack.mjs');
+const { startKafka } = await import('./infra/kafka.mjs');
+const { mintToken } = await import('./tools/mint-token.mjs');
+const { request } = await import('./bench/client.mjs');
+
+const SERVICES = { order: 3201, inventory: 3202, returns: 3203, customer: 3204 };
+const KAFKA_PORT = 19392;
+const run = `${SEED}-${Date.now().toString(36)}`.toUpperCase();
+const STORE = `CHAOS-${run}`;
+const STOCK_PER_SKU = 8;
+const sku = (i) => `CHAOS-${run}-SKU-${i}`;
+const log = (m) => console.log(m);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+
+const stack = await startLocalStack({
+  services: SERVICES,
+  kafkaPort: KAFKA_PORT,
+  databasePrefix: `chaos_${run.toLowerCase().replace(/-/g, '_')}`,
+  logDir: path.join(REPO, '.cache/chaos-logs'),
+  dropDatabasesOnStop: true,
+});
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (interrupted = true) && stack.stop().then(() => process.exit(130)));
+
+const admin = { authorization: `Bearer ${await mintToken({ sub: 'chaos-admin', scope: 'admin' })}` };
+const url = (service, p) => `${stack.url(service)}${p}`;
+const kafkaPidFile = path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid');
+
+/**
+ * A call that outlives faults: network errors, 5xx and 429/503 are retried with the same
+ * Idempotency-Key (a mutating call is applied once however often it is sent) until `deadline`.
+ */
+async function call(method, service, p, body, { key = method === 'GET' ? undefined : randomUUID(), deadline = Date.now() + 60_000 } = {}) {
+  for (let attempt = 1; ; attempt++) {
+    let res;
+    try {
+      res = await request(method, url(service, p), { body, headers: { ...admin, ...(key ? { 'idempotency-key': key } : {}) } });
+    } catch (e) {
+      res = { status: 0, text: e.message };
+    }
+    const transient = res.status === 0 || res.status >= 500 || res.status === 429 || res.status === 409 && /IDEMPOTENCY.IN_PROGRESS/.test(res.text);
+    if (!transient || Date.now() > deadline) return { status: res.status, body: res.text ? safeJson(res.text) : null, attempts: attempt };
+    stats.retries++;
+    await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)));
+  }
+}
+const safeJson = (t) => {
+  try {
+    return JSON.parse(t);
+  } catch {
+    return t;
+  }
+};
+const stats = { retries: 0 };
+
+/** The pickup codes the customers were sent, read from the notification requests on Kafka. */
+async function pickupCodes() {
+  const kafka = new Kafka({ clientId: 'chaos-codes', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: `chaos-codes-${run}`, maxWaitTimeInMs: 100, retry: { retries: 30 } });
+  const codes = new Map();
+  await consumer.connect();
+  await consumer.subscribe({ topics: ['notification.requests.v1'], fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ message }) => {
+      const n = safeJson(message.value?.toString() ?? '{}');
+      const data = n?.data ?? n;
+      if (data?.template === 'pickup-ready' && data.pickupCode) codes.set(data.orderId ?? message.key?.toString(), data.pickupCode);
+    },
+  });
+  return { codes, stop: () => consumer.disconnect().catch(() => undefined) };
+}
+
+async function waitStatus(orderId, wanted, deadline) {
+  for (;;) {
+    const r = await call('GET', 'order', `/orders/${orderId}`, undefined, { deadline });
+    if (r.status === 200 && wanted.includes(r.body.status)) return r.body;
+    if (Date.now() > deadline) return r.status === 200 ? r.body : null;
+    await sleep(250);
+  }
+}
+
+const FINAL = ['COLLECTED', 'CANCELLED', 'REJECTED'];
+
+/** One journey, drawn from the seed: what it did and how it ended. */
+async function journey(i, { kind, line: planned }, codes) {
+  const deadline = Date.now() + 120_000;
+  const line = { sku: sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
+  const key = randomUUID();
+  const body = { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact: { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' } };
+  const placed = await call('POST', 'order', '/orders', body, { key, deadline });
+  const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
+  if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
+  if (placed.status !== 201) return { ...j, detail: `POST /orders answered ${placed.status}` };
+  j.orderIds.add(placed.body.id);
+  const orderId = placed.body.id;
+  if (kind === 'retried') {
+    // The client lost the answer and sends the same request again with the same key.
+    const again = await call('POST', 'order', '/orders', body, { key, deadline });
+    if (again.status === 201 || again.status === 200) j.orderIds.add(again.body.id);
+  }
+  const decided = await waitStatus(orderId, ['RESERVED', 'REJECTED', 'CANCELLED'], deadline);
+  if (!decided) return { ...j, detail: 'never decided' };
+  if (decided.status === 'REJECTED') return { ...j, outcome: 'refused', detail: 'REJECTED' };
+  if (kind === 'cancelled') {
+    const c = await call('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
+    if (c.status !== 200) return { ...j, detail: `cancel answered ${c.status}` };
+    return (await waitStatus(orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not cancelled' };
+  }
+  const group = decided.fulfilments[0];
+  const store = `/stores/${STORE}/orders/${group.fulfilmentId}`;
+  const picking = await call('POST', 'order', `${store}/picking`, {}, { deadline });
+  if (picking.status >= 300 && picking.status !== 409) return { ...j, detail: `picking answered ${picking.status}` };
+  const picks = await call('POST', 'order', `${store}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline });
+  if (picks.status >= 300 && picks.status !== 409) return { ...j, detail: `picks answered ${picks.status}` };
+  if ((await waitStatus(orderId, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') return { ...j, detail: 'never ready' };
+  while (!codes.has(orderId) && Date.now() < deadline) await sleep(200);
+  if (!codes.has(orderId)) return { ...j, detail: 'no pickup code sent' };
+  const collected = await call('POST', 'order', `${store}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
+  if (collected.status >= 300) return { ...j, detail: `collect answered ${collected.status}` };
+  return (await waitStatus(orderId, ['COLLECTED'], deadline))?.status === 'COLLECTED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not collected' };
+}
+
+async function allReady(deadline) {
+  for (;;) {
+    const states = await Promise.all(SERVICE_NAMES.map((s) => request('GET', url(s, '/health/ready')).then((r) => r.status, () => 0)));
+    if (states.every((s) => s === 200)) return true;
+    if (Date.now() > deadline) return false;
+    await sleep(100);
+  }
+}
+
+/** One fault; resolves with how long the system took to be ready again after it ended. */
+async function inject({ kind, target, pauseMs }) {
+  const started = Date.now();
+  if (kind === 'kill' || kind === 'pause') {
+    const pid = stack.pids()[target];
+    if (kind === 'kill') {
+      process.kill(pid, 'SIGKILL'); // the supervisor starts it again
+    } else {
+      process.kill(pid, 'SIGSTOP');
+      await sleep(pauseMs);
+      process.kill(pid, 'SIGCONT');
+    }
+  } else {
+    const pid = Number(fs.readFileSync(kafkaPidFile, 'utf8'));
+    if (kind === 'broker-kill') {
+      process.kill(-pid, 'SIGKILL');
+      await sleep(1000);
+      await startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1 });
+    } else {
+      // Longer than the consumers' session timeout (10 s): the groups rebalance when it comes back.
+      process.kill(-pid, 'SIGSTOP');
+      await sleep(12_000);
+      process.kill(-pid, 'SIGCONT');
+    }
+  }
+  const ended = Date.now();
+  // Readiness first flips once the fault is noticed; give it a moment before trusting "ready".
+  await sleep(kind === 'kill' ? 500 : 0);
+  const ready = await allReady(Date.now() + 120_000);
+  return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null };
+}
+
+let t0 = Date.now();
+const report = { seed: SEED, seconds: SECONDS, rate: RATE, faults: [], journeys: [], invariants: [] };
+let failed = false;
+try {
+  step(`seeding ${STORE}: ${SKUS} SKUs, ${STOCK_PER_SKU} units each (fewer than the journeys ask for: some are refused)`);
+  const ok = (r, what) => {
+    if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  };
+  ok(await call('PUT', 'inventory', `/locations/${STORE}`, { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }), 'location');
+  for (let s = 0; s < SKUS; s++) {
+    ok(await call('POST', 'inventory', `/locations/${STORE}/stock/${sku(s)}/adjustments`, { reason: 'receipt', quantity: STOCK_PER_SKU }), 'stock');
+    ok(await call('PUT', 'order', `/price-list/${sku(s)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
+  }
+  const codes = await pickupCodes();
+
+  step(`load: ${total} journeys over ${SECONDS} s (seed ${SEED}); faults at ${schedule.map((f) => `${Math.round(f.atMs / 1000)} s ${f.kind} ${f.target}`).join(', ') || 'none'}`);
+  t0 = Date.now();
+  const journeys = [];
+  const faults = (async () => {
+    for (const f of schedule) {
+      await sleep(Math.max(0, t0 + f.atMs - Date.now()));
+      if (interrupted) return;
+      const r = await inject(f);
+      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`);
+      report.faults.push(r);
+    }
+  })();
+  for (let i = 0; i < total && !interrupted; i++) {
+    await sleep(Math.max(0, t0 + (i * 1000) / RATE - Date.now()));
+    journeys.push(journey(i, plan[i], codes.codes));
+  }
+  const done = await Promise.all(journeys);
+  await faults;
+  report.journeys = done.map((j) => ({ ...j, orderIds: [...j.orderIds] }));
+
+  step('quiescence: every service ready, every outbox empty');
+  await allReady(Date.now() + 120_000);
+  const outboxEmpty = await waitOutboxes(Date.now() + 60_000);
+  await codes.stop();
+
+  step('invariants');
+  const check = (name, holds, detail = '') => {
+    report.invariants.push({ name, holds, detail });
+    if (!holds) failed = true;
+    log(`  ${holds ? 'holds ' : 'BROKEN'}  ${name}${detail ? ` — ${detail}` : ''}`);
+  };
+  const orders = new Map();
+  for (const j of done) for (const id of j.orderIds) orders.set(id, (await call('GET', 'order', `/orders/${id}`)).body);
+  const lost = [...orders].filter(([, o]) => !o?.id);
+  check('no accepted order lost (every 201 answered is found)', lost.length === 0, lost.map(([id]) => id).join(', '));
+  const doubled = done.filter((j) => j.orderIds.size > 1);
+  check('no order doubled (a retried request with the same key gives the same order)', doubled.length === 0, doubled.map((j) => `journey ${j.i}: ${[...j.orderIds].join(' ≠ ')}`).join('; '));
+  const unsettled = [...orders].filter(([, o]) => o?.id && !FINAL.includes(o.status) && !['RESERVED', 'PICKING', 'READY_FOR_PICKUP'].includes(o.status));
+  check('every order decided (none left PLACED)', unsettled.length === 0, unsettled.map(([id, o]) => `${id} ${o.status}`).join(', '));
+  const stuck = done.filter((j) => j.outcome === 'failed');
+  check('every journey completed or cleanly refused', stuck.length === 0, stuck.map((j) => `journey ${j.i} (${j.kind}): ${j.detail}`).join('; '));
+  let stockProblems = [];
+  for (let s = 0; s < SKUS; s++) {
+    const level = (await call('GET', 'inventory', `/locations/${STORE}/stock/${sku(s)}`)).body;
+    const ofSku = [...orders.values()].filter((o) => o?.lines?.[0]?.sku === sku(s));
+    const units = (statuses) => ofSku.filter((o) => statuses.includes(o.status)).reduce((n, o) => n + o.lines[0].quantity, 0);
+    const collectedUnits = units(['COLLECTED']);
+    const heldUnits = units(['RESERVED', 'PICKING', 'READY_FOR_PICKUP']);
+    if (level.onHand !== STOCK_PER_SKU - collectedUnits) stockProblems.push(`${sku(s)}: on hand ${level.onHand}, expected ${STOCK_PER_SKU} − ${collectedUnits} collected`);
+    if (level.reserved !== heldUnits) stockProblems.push(`${sku(s)}: reserved ${level.reserved}, orders hold ${heldUnits}`);
+    if (level.available < 0 || collectedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${collectedUnits} collected + ${heldUnits} held of ${STOCK_PER_SKU})`);
+  }
+  check('stock conserved and never oversold (on hand = received − collected; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
+  const dlq = await deadLetters();
+  check('nothing dead-lettered', dlq.total === 0, dlq.detail);
+  check('every outbox empty', outboxEmpty.ok, outboxEmpty.detail);
+
+  printTable(done);
+} finally {
+  await stack.stop();
+}
+if (opt.json) fs.writeFileSync(opt.json, JSON.stringify(report, null, 2));
+process.exit(failed ? 1 : 0);
+
+async function waitOutboxes(deadline) {
+  for (;;) {
+    const backlog = {};
+    for (const s of SERVICE_NAMES) {
+      const r = await request('GET', url(s, '/metrics')).catch(() => ({ status: 0, text: '' }));
+      const m = /^outbox_backlog(?:\{[^}]*\})? (\d+)/m.exec(r.text);
+      backlog[s] = m ? Number(m[1]) : null;
+    }
+    if (Object.values(backlog).every((b) => b === 0)) return { ok: true, detail: '' };
+    if (Date.now() > deadline) return { ok: false, detail: JSON.stringify(backlog) };
+    await sleep(250);
+  }
+}
+
+async function deadLetters() {
+  const kafkaAdmin = new Kafka({ clientId: 'chaos-dlq', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).admin();
+  await kafkaAdmin.connect();
+  try {
+    const topics = (await kafkaAdmin.listTopics()).filter((t) => t.endsWith('.dlq'));
+    const counts = [];
+    for (const t of topics) {
+      const n = (await kafkaAdmin.fetchTopicOffsets(t)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
+      if (n > 0) counts.push(`${t}: ${n}`);
+    }
+    return { total: counts.length, detail: counts.join(', ') };
+  } finally {
+    await kafkaAdmin.disconnect();
+  }
+}
+
+function printTable(done) {
+  step(`results (seed ${SEED}; ${stats.retries} calls retried through faults)`);
+  log('| journey | started | completed | cleanly refused | failed | doubled |');
+  log('| --- | --- | --- | --- | --- | --- |');
+  for (const kind of ['collected', 'cancelled', 'retried']) {
+    const of = done.filter((j) => j.kind === kind);
+    const n = (o) => of.filter((j) => j.outcome === o).length;
+    log(`| ${kind === 'collected' ? 'click & collect, collected' : kind === 'cancelled' ? 'click & collect, cancelled by the customer' : 'placement retried with its key'} | ${of.length} | ${n('completed')} | ${n('refused')} | ${n('failed')} | ${of.filter((j) => j.orderIds.size > 1).length} |`);
+  }
+  log('');
+  log('| fault | target | at | lasted | ready again after |');
+  log('| --- | --- | --- | --- | --- |');
+  for (const f of report.faults) log(`| ${f.kind} | ${f.target} | ${f.atS} s | ${f.lastedMs} ms | ${f.recoveredMs === null ? 'never' : `${f.recoveredMs} ms`} |`);
+  log('');
+  log('| invariant | result |');
+  log('| --- | --- |');
+  for (const c of report.invariants) log(`| ${c.name} | ${c.holds ? 'holds' : `BROKEN: ${c.detail}`} |`);
+}

@@ -1,0 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+
+/** What `npm run chaos -- --dry-run` prints: the journeys and faults a seed draws, before anything runs. */
+const REPO = path.resolve(__dirname, '../..');
+const planOf = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['scripts/chaos.mjs', '--dry-run', ...args], { cwd: REPO, encoding: 'utf8' }));
+
+describe('npm run chaos: the seed decides the run', () => {
+  it('draws the same journeys and faults from the same seed, other ones from another', () => {
+    const a = planOf('--seed', '7', '--seconds', '60', '--rate', '2');
+    expect(planOf('--seed', '7', '--seconds', '60', '--rate', '2')).toEqual(a);
+    expect(planOf('--seed', '8', '--seconds', '60', '--rate', '2')).not.toEqual(a);
+    expect(a.journeys).toHaveLength(120);
+    expect(new Set(a.journeys.map((j: { kind: string }) => j.kind))).toEqual(new Set(['collected', 'cancelled', 'retried']));
+    expect(a.faults.map((f: { atMs: number }) => f.atMs)).toEqual([12_000, 24_000, 36_000, 48_000]);
+  });
+
+  it('injects only the faults it is asked for, and refuses one it does not know', () => {
+    const { faults } = planOf('--seed', '3', '--seconds', '90', '--faults', 'pause');
+    expect(faults.length).toBeGreaterThan(0);
+    for (const f of faults) expect(f).toMatchObject({ kind: 'pause', target: expect.stringMatching(/^(order|inventory|returns|customer)$/) });
+    expect(() => planOf('--faults', 'meteor', '--dry-run')).toThrow(/unknown fault meteor/);
+  });
+});
