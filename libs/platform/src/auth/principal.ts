@@ -15,6 +15,7 @@ export const SCOPES = [
   'prices:manage',
   'prices:override',
   'customers:read',
+  'kpis:read',
   'returns:request',
   'admin',
 ] as const;

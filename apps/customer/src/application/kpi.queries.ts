@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { KpiGranularity, PickupCounts, pickupKpis, PickupKpis } from '../domain/kpis';
+
+export interface KpiFilter {
+  readonly from: Date;
+  readonly to: Date;
+  readonly granularity: KpiGranularity;
+  readonly storeId: string | null;
+  readonly channel: string | null;
+}
+
+/**
+ * Each pickup group of the orders placed in the window, with what happened to it, read from the
+ * timeline (a projection of the order events, rebuildable from the topics). An order-level event
+ * (no group named) counts for each of its groups.
+ */
+const CLICK_AND_COLLECT = `
+  WITH placed AS (
+    SELECT p.order_id, p.channel, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'storeId' AS store_id, p.occurred_at AS placed_at
+    FROM timeline_entries p CROSS JOIN LATERAL jsonb_array_elements(p.details->'groups') AS g
+    WHERE p.kind = 'order.placed' AND p.occurred_at >= $1 AND p.occurred_at < $2
+      AND g->>'type' = 'pickup'
+      AND ($3::text IS NULL OR g->>'storeId' = $3)
+      AND ($4::text IS NULL OR p.channel = $4)
+  ), pickups AS (
+    SELECT pl.*, s.*
+    FROM placed pl CROSS JOIN LATERAL (
+      SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.ready-for-pickup') AS ready_at,
+             min(e.occurred_at) FILTER (WHERE e.kind = 'order.collected') AS collected_at,
+             coalesce(bool_or(e.kind = 'order.expired'), false) AS expired,
+             coalesce(bool_or(e.kind = 'order.cancelled'), false) AS cancelled,
+             coalesce(bool_or(e.kind = 'order.short-picked'), false) AS short_picked,
+             coalesce(bool_or(e.kind = 'order.transfer-arrived'), false) AS transferred
+      FROM timeline_entries e
+      WHERE e.order_id = pl.order_id AND (e.fulfilment_id IS NULL OR e.fulfilment_id = pl.fulfilment_id)
+    ) s
+  )
+  SELECT to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket,
+         store_id, channel,
+         count(DISTINCT order_id)::int AS orders,
+         count(*)::int AS pickups,
+         count(ready_at)::int AS ready,
+         count(collected_at)::int AS collected,
+         count(*) FILTER (WHERE expired AND collected_at IS NULL)::int AS expired,
+         count(*) FILTER (WHERE cancelled AND collected_at IS NULL)::int AS cancelled_before_pickup,
+         count(*) FILTER (WHERE short_picked)::int AS short_picked,
+         count(*) FILTER (WHERE transferred)::int AS ship_to_store,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ready_at - placed_at)) AS placed_to_ready_p50,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ready_at - placed_at)) AS placed_to_ready_p90,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM collected_at - ready_at)) AS ready_to_collected_p50,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM collected_at - ready_at)) AS ready_to_collected_p90
+  FROM pickups
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3`;
+
+interface Row {
+  bucket: string;
+  store_id: string;
+  channel: string | null;
+  orders: number;
+  pickups: number;
+  ready: number;
+  collected: number;
+  expired: number;
+  cancelled_before_pickup: number;
+  short_picked: number;
+  ship_to_store: number;
+  placed_to_ready_p50: number | null;
+  placed_to_ready_p90: number | null;
+  ready_to_collected_p50: number | null;
+  ready_to_collected_p90: number | null;
+}
+
+const seconds = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+@Injectable()
+export class KpiQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async clickAndCollect(f: KpiFilter): Promise<PickupKpis[]> {
+    const rows: Row[] = await this.dataSource.query(CLICK_AND_COLLECT, [f.from, f.to, f.storeId, f.channel, f.granularity]);
+    return rows.map((r) =>
+      pickupKpis({
+        bucket: r.bucket,
+        storeId: r.store_id,
+        channel: r.channel,
+        orders: r.orders,
+        pickups: r.pickups,
+        ready: r.ready,
+        collected: r.collected,
+        expired: r.expired,
+        cancelledBeforePickup: r.cancelled_before_pickup,
+        shortPicked: r.short_picked,
+        shipToStore: r.ship_to_store,
+        placedToReadyP50s: seconds(r.placed_to_ready_p50),
+        placedToReadyP90s: seconds(r.placed_to_ready_p90),
+        readyToCollectedP50s: seconds(r.ready_to_collected_p50),
+        readyToCollectedP90s: seconds(r.ready_to_collected_p90),
+      } satisfies PickupCounts),
+    );
+  }
+}

@@ -1,0 +1,52 @@
+import { pickupKpis, PickupCounts, windowProblem } from './kpis';
+
+const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
+  bucket: '2026-12-03T00:00:00Z',
+  storeId: 'PARIS',
+  channel: 'web',
+  orders: 10,
+  pickups: 10,
+  ready: 8,
+  collected: 6,
+  expired: 1,
+  cancelledBeforePickup: 2,
+  shortPicked: 1,
+  shipToStore: 3,
+  placedToReadyP50s: 3600.04,
+  placedToReadyP90s: 7200,
+  readyToCollectedP50s: 86_400,
+  readyToCollectedP90s: null,
+  ...c,
+});
+
+describe('click & collect KPIs', () => {
+  it('rates pickups against those made ready, and short picks, transfers and cancellations against all pickups', () => {
+    expect(pickupKpis(counts())).toMatchObject({
+      pickupRate: 0.75,
+      expiryRate: 0.125,
+      shortPickRate: 0.1,
+      shipToStoreShare: 0.3,
+      cancelledBeforePickupRate: 0.2,
+      placedToReadyP50s: 3600,
+      readyToCollectedP90s: null,
+    });
+  });
+
+  it('has no rate where nothing was counted (not a zero)', () => {
+    expect(pickupKpis(counts({ pickups: 0, orders: 0, ready: 0, collected: 0, expired: 0, cancelledBeforePickup: 0, shortPicked: 0, shipToStore: 0 }))).toMatchObject({
+      pickupRate: null,
+      expiryRate: null,
+      shortPickRate: null,
+      shipToStoreShare: null,
+      cancelledBeforePickupRate: null,
+    });
+  });
+
+  it('refuses a window that ends before it starts, or wider than its buckets allow', () => {
+    const at = (d: string) => new Date(d);
+    expect(windowProblem(at('2026-12-03T00:00:00Z'), at('2026-12-04T00:00:00Z'), 'hour')).toBeNull();
+    expect(windowProblem(at('2026-12-03T00:00:00Z'), at('2026-12-03T00:00:00Z'), 'day')).toMatchObject({ field: 'to', rule: 'isAfterFrom' });
+    expect(windowProblem(at('2026-12-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'hour')).toMatchObject({ field: 'to', rule: 'maxWindow' });
+    expect(windowProblem(at('2026-01-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'day')).toBeNull();
+  });
+});

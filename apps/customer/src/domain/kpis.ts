@@ -1,0 +1,72 @@
+/**
+ * Click & collect KPIs (docs/kpis.md), read from the timeline: each pickup group of an order,
+ * counted in the bucket (UTC day or hour) its order was placed in, at its pickup store and the
+ * channel the order came from.
+ */
+export const KPI_GRANULARITIES = ['day', 'hour'] as const;
+export type KpiGranularity = (typeof KPI_GRANULARITIES)[number];
+
+/** The widest window one request may ask for, per granularity (days). */
+export const MAX_WINDOW_DAYS: Record<KpiGranularity, number> = { day: 400, hour: 14 };
+
+/** What the read model counts for one bucket, store and channel. Durations in seconds. */
+export interface PickupCounts {
+  readonly bucket: string;
+  readonly storeId: string;
+  readonly channel: string | null;
+  readonly orders: number;
+  readonly pickups: number;
+  readonly ready: number;
+  readonly collected: number;
+  readonly expired: number;
+  readonly cancelledBeforePickup: number;
+  readonly shortPicked: number;
+  readonly shipToStore: number;
+  readonly placedToReadyP50s: number | null;
+  readonly placedToReadyP90s: number | null;
+  readonly readyToCollectedP50s: number | null;
+  readonly readyToCollectedP90s: number | null;
+}
+
+export interface PickupKpis extends PickupCounts {
+  /** Collected of those made ready; null when none was ready. */
+  readonly pickupRate: number | null;
+  /** Expired (never collected) of those made ready. */
+  readonly expiryRate: number | null;
+  /** Pickups picked short, of all pickups. */
+  readonly shortPickRate: number | null;
+  /** Pickups served by a transfer from another location (ship-to-store), of all pickups. */
+  readonly shipToStoreShare: number | null;
+  /** Cancelled before the customer collected, of all pickups. */
+  readonly cancelledBeforePickupRate: number | null;
+}
+
+const rate = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000);
+const seconds = (s: number | null): number | null => (s === null ? null : Math.round(s * 10) / 10);
+
+export function pickupKpis(c: PickupCounts): PickupKpis {
+  return {
+    ...c,
+    placedToReadyP50s: seconds(c.placedToReadyP50s),
+    placedToReadyP90s: seconds(c.placedToReadyP90s),
+    readyToCollectedP50s: seconds(c.readyToCollectedP50s),
+    readyToCollectedP90s: seconds(c.readyToCollectedP90s),
+    pickupRate: rate(c.collected, c.ready),
+    expiryRate: rate(c.expired, c.ready),
+    shortPickRate: rate(c.shortPicked, c.pickups),
+    shipToStoreShare: rate(c.shipToStore, c.pickups),
+    cancelledBeforePickupRate: rate(c.cancelledBeforePickup, c.pickups),
+  };
+}
+
+export type WindowProblem = { field: 'from' | 'to'; rule: string; message: string };
+
+/** A KPI window: `to` after `from`, no wider than its granularity allows. */
+export function windowProblem(from: Date, to: Date, granularity: KpiGranularity): WindowProblem | null {
+  if (to.getTime() <= from.getTime()) return { field: 'to', rule: 'isAfterFrom', message: 'to must be after from' };
+  const days = (to.getTime() - from.getTime()) / 86_400_000;
+  if (days > MAX_WINDOW_DAYS[granularity]) {
+    return { field: 'to', rule: 'maxWindow', message: `a window of ${granularity} buckets spans at most ${MAX_WINDOW_DAYS[granularity]} days` };
+  }
+  return null;
+}

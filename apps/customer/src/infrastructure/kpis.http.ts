@@ -1,0 +1,85 @@
+import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { CHANNELS } from '@omni/contracts';
+import { ApiProblems, assertStore, Caller, ID_PATTERN, ID_REGEX, Optional, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
+import { KpiQueries } from '../application/kpi.queries';
+import { KPI_GRANULARITIES, KpiGranularity, MAX_WINDOW_DAYS, windowProblem } from '../domain/kpis';
+
+export class KpiQuery {
+  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed from then' })
+  @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from: string;
+
+  @ApiProperty({ format: 'date-time', description: `end of the window (exclusive); at most ${MAX_WINDOW_DAYS.day} days after from with day buckets, ${MAX_WINDOW_DAYS.hour} with hour buckets` })
+  @IsDateString({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to: string;
+
+  @ApiPropertyOptional({ enum: KPI_GRANULARITIES, default: 'day', description: 'bucket size, in UTC' })
+  @Optional() @IsIn(KPI_GRANULARITIES)
+  granularity?: KpiGranularity;
+
+  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this pickup store (a store token always sees its own store only)' })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
+  storeId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'only orders placed in this channel' })
+  @Optional() @IsIn(CHANNELS)
+  channel?: string;
+}
+
+export class PickupKpisView {
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the orders were placed in' }) bucket: string;
+  @ApiProperty({ description: 'pickup store' }) storeId: string;
+  @ApiProperty({ type: String, nullable: true, enum: [...CHANNELS], description: 'channel the orders were placed in' }) channel: string | null;
+  @ApiProperty({ description: 'orders with a pickup here' }) orders: number;
+  @ApiProperty({ description: 'pickup groups (an order split over stores counts once per store)' }) pickups: number;
+  @ApiProperty({ description: 'pickups made ready for collection' }) ready: number;
+  @ApiProperty() collected: number;
+  @ApiProperty({ description: 'ready and never collected before the deadline' }) expired: number;
+  @ApiProperty({ description: 'cancelled (by the customer, the store or the system) before collection' }) cancelledBeforePickup: number;
+  @ApiProperty() shortPicked: number;
+  @ApiProperty({ description: 'served by a transfer from another location' }) shipToStore: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from placement to ready, median' }) placedToReadyP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true }) placedToReadyP90s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from ready to collected, median' }) readyToCollectedP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true }) readyToCollectedP90s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'collected / ready' }) pickupRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'expired / ready' }) expiryRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'short picked / pickups' }) shortPickRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'ship-to-store / pickups' }) shipToStoreShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'cancelled before pickup / pickups' }) cancelledBeforePickupRate: number | null;
+}
+
+export class ClickAndCollectKpisView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+  @ApiProperty({ type: () => PickupKpisView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without orders are left out' }) rows: PickupKpisView[];
+}
+
+/** How click & collect goes, per store, channel and day or hour (docs/kpis.md). */
+@ApiTags('kpis')
+@Controller('kpis')
+export class KpisHttpController {
+  constructor(private readonly kpis: KpiQueries) {}
+
+  @Get('click-and-collect')
+  @RequireScopes('kpis:read')
+  @ApiOperation({
+    summary: 'Click & collect KPIs per pickup store, channel and day or hour',
+    description:
+      'Orders with a pickup, time from placement to ready and from ready to collected (p50, p90), pickup, expiry, short-pick and cancellation rates, ship-to-store share, counted in the bucket the order was placed in. Read from the timeline, a projection of the order events rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
+  })
+  @ApiOkResponse({ type: ClickAndCollectKpisView })
+  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  async clickAndCollect(@Query() q: KpiQuery, @Caller() caller: Principal) {
+    const [from, to, granularity] = [new Date(q.from), new Date(q.to), q.granularity ?? 'day'];
+    const problem = windowProblem(from, to, granularity);
+    if (problem) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problem.message, [problem]);
+    if (caller.storeId !== null && q.storeId !== undefined) assertStore(caller, q.storeId);
+    const storeId = caller.storeId ?? q.storeId ?? null;
+    const rows = await this.kpis.clickAndCollect({ from, to, granularity, storeId, channel: q.channel ?? null });
+    return { from: from.toISOString(), to: to.toISOString(), granularity, rows };
+  }
+}

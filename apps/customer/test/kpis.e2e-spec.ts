@@ -1,0 +1,118 @@
+import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, Journey, KafkaProbe, mintToken, Stack, startStack, tokens } from '@omni/testing';
+import { randomUUID } from 'node:crypto';
+
+const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+
+/**
+ * Click & collect KPIs from real journeys: orders placed, picked, collected or cancelled through
+ * the order service's HTTP API, their events projected by the customer service, the figures read
+ * per store, channel and day or hour.
+ */
+describe('click & collect KPIs', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  let paris: string;
+  let lyon: string;
+  const sku = uniq('MUG');
+  const from = new Date(Date.now() - 3600_000).toISOString();
+  const to = () => new Date(Date.now() + 3600_000).toISOString();
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
+    stack = await startStack(['order', 'inventory', 'customer']);
+    j = new Journey(stack, probe);
+    [paris, lyon] = [Journey.id('PARIS'), Journey.id('LYON')];
+    for (const s of [paris, lyon]) {
+      await j.location(s);
+      await j.receive(s, sku, 10);
+    }
+    await j.price(sku, 1500);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const kpis = (query: string, token?: string | null) => http('GET', `${stack.services.customer.url}/kpis/click-and-collect?${query}`, undefined, {}, token === undefined ? {} : { token });
+  const rowsOf = async (query: string, token?: string | null) => {
+    const res = await kpis(query, token);
+    expect(res.status).toBe(200);
+    return res.body.rows as Record<string, unknown>[];
+  };
+
+  it('counts each pickup where it is collected: ready, collected, cancelled before pickup, the times between and the rates', async () => {
+    const collected = await j.place(paris, [{ sku, quantity: 1 }]);
+    const cancelled = await j.place(paris, [{ sku, quantity: 2 }]);
+    const elsewhere = await j.place(lyon, [{ sku, quantity: 1 }]);
+    for (const o of [collected, cancelled, elsewhere]) await j.status(o.id, 'RESERVED');
+    await j.pickAll(paris, collected.id);
+    expect((await j.store(paris).collect(collected.id, await j.pickupCode(collected.id))).status).toBe(200);
+    expect((await j.store(paris).cancel(cancelled.id, 'CUSTOMER.REQUEST')).status).toBe(200);
+    await j.status(collected.id, 'COLLECTED');
+    await j.status(cancelled.id, 'CANCELLED');
+
+    const [row] = await eventually(async () => {
+      const rows = await rowsOf(`from=${from}&to=${to()}&storeId=${paris}`);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ collected: 1, cancelledBeforePickup: 1 });
+      return rows;
+    });
+    expect(row).toMatchObject({
+      storeId: paris,
+      channel: 'web',
+      orders: 2,
+      pickups: 2,
+      ready: 1,
+      collected: 1,
+      expired: 0,
+      cancelledBeforePickup: 1,
+      shortPicked: 0,
+      shipToStore: 0,
+      pickupRate: 1,
+      expiryRate: 0,
+      shortPickRate: 0,
+      cancelledBeforePickupRate: 0.5,
+    });
+    expect(row.placedToReadyP50s as number).toBeGreaterThan(0);
+    expect(row.readyToCollectedP50s as number).toBeGreaterThanOrEqual(0);
+    expect(row.bucket as string).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+
+    // By hour, and every store at once for the back office.
+    const hourly = await rowsOf(`from=${from}&to=${to()}&storeId=${paris}&granularity=hour`);
+    expect(hourly.reduce((n, r) => n + (r.pickups as number), 0)).toBe(2);
+    for (const r of hourly) expect(r.bucket as string).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$/);
+    const all = await rowsOf(`from=${from}&to=${to()}`);
+    expect(all.filter((r) => r.storeId === lyon).map((r) => r.pickups)).toEqual([1]);
+    expect(await rowsOf(`from=${from}&to=${to()}&storeId=${paris}&channel=pos`)).toEqual([]);
+  });
+
+  it('shows a store its own figures only', async () => {
+    const manager = await mintToken({ sub: `manager:${paris}`, store_id: paris, channel: 'pos', scope: 'kpis:read' });
+    await eventually(async () => expect((await rowsOf(`from=${from}&to=${to()}`, manager)).length).toBeGreaterThan(0));
+    for (const r of await rowsOf(`from=${from}&to=${to()}`, manager)) expect(r.storeId).toBe(paris);
+    const other = await kpis(`from=${from}&to=${to()}&storeId=${lyon}`, manager);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('AUTH.FORBIDDEN');
+    expect((await kpis(`from=${from}&to=${to()}`, await tokens.pos(paris))).status).toBe(403); // no kpis:read
+    expect((await kpis(`from=${from}&to=${to()}`, null)).status).toBe(401);
+  });
+
+  it('refuses a bad window or filter, naming the field and the rule', async () => {
+    const cases: [string, string, string][] = [
+      [`to=${to()}`, 'from', 'isDateString'],
+      [`from=yesterday&to=${to()}`, 'from', 'isDateString'],
+      [`from=${to()}&to=${from}`, 'to', 'isAfterFrom'],
+      [`from=2025-01-01T00:00:00Z&to=2025-02-01T00:00:00Z&granularity=hour`, 'to', 'maxWindow'],
+      [`from=${from}&to=${to()}&granularity=week`, 'granularity', 'isIn'],
+      [`from=${from}&to=${to()}&channel=fax`, 'channel', 'isIn'],
+      [`from=${from}&to=${to()}&storeId=${encodeURIComponent('no spaces')}`, 'storeId', 'matches'],
+    ];
+    for (const [query, field, rule] of cases) {
+      const res = await kpis(query);
+      expect([query, res.status, res.body.code]).toEqual([query, 400, 'REQUEST.INVALID']);
+      expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field, rule })]));
+    }
+  });
+});
