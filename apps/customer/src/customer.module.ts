@@ -9,6 +9,7 @@ import { ChangePreferencesUseCase } from './application/change-preferences.use-c
 import { CustomerQueries } from './application/customer.queries';
 import { CustomerSettings } from './application/customer-settings';
 import { EraseCustomerUseCase } from './application/erase-customer.use-case';
+import { KpiGauges } from './application/kpi-gauges';
 import { KpiQueries } from './application/kpi.queries';
 import { LinkOrderUseCase } from './application/link-order.use-case';
 import { MergeProfilesUseCase } from './application/merge-profiles.use-case';
@@ -54,6 +55,7 @@ export class CustomerModule {
         RebuildTimelineUseCase,
         CustomerQueries,
         KpiQueries,
+        KpiGauges,
       ],
     };
   }

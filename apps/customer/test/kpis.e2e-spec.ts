@@ -79,6 +79,12 @@ describe('click & collect KPIs', () => {
     expect(row.readyToCollectedP50s as number).toBeGreaterThanOrEqual(0);
     expect(row.bucket as string).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
 
+    // The headline figures as gauges for Prometheus (read after the projection has them: a reading serves a minute).
+    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    expect(metrics).toContain(`kpi_click_and_collect_pickups{store="${paris}",service="customer"} 2`);
+    expect(metrics).toContain(`kpi_click_and_collect_pickup_rate{store="${paris}",service="customer"} 1`);
+    expect(metrics).toContain(`kpi_click_and_collect_pickups{store="${lyon}",service="customer"} 1`);
+
     // By hour, and every store at once for the back office.
     const hourly = await rowsOf(`from=${from}&to=${to()}&storeId=${paris}&granularity=hour`);
     expect(hourly.reduce((n, r) => n + (r.pickups as number), 0)).toBe(2);

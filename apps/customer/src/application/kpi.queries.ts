@@ -15,7 +15,7 @@ export interface KpiFilter {
  * timeline (a projection of the order events, rebuildable from the topics). An order-level event
  * (no group named) counts for each of its groups.
  */
-const CLICK_AND_COLLECT = `
+const clickAndCollectSql = (bucket: string, grouping: string) => `
   WITH placed AS (
     SELECT p.order_id, p.channel, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'storeId' AS store_id, p.occurred_at AS placed_at
     FROM timeline_entries p CROSS JOIN LATERAL jsonb_array_elements(p.details->'groups') AS g
@@ -36,8 +36,7 @@ const CLICK_AND_COLLECT = `
       WHERE e.order_id = pl.order_id AND (e.fulfilment_id IS NULL OR e.fulfilment_id = pl.fulfilment_id)
     ) s
   )
-  SELECT to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket,
-         store_id, channel,
+  SELECT ${bucket} AS bucket, store_id, ${grouping === 'store' ? 'NULL::text' : 'channel'} AS channel,
          count(DISTINCT order_id)::int AS orders,
          count(*)::int AS pickups,
          count(ready_at)::int AS ready,
@@ -51,8 +50,13 @@ const CLICK_AND_COLLECT = `
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM collected_at - ready_at)) AS ready_to_collected_p50,
          percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM collected_at - ready_at)) AS ready_to_collected_p90
   FROM pickups
-  GROUP BY 1, 2, 3
+  GROUP BY ${grouping === 'store' ? 'store_id' : '1, 2, 3'}
   ORDER BY 1, 2, 3`;
+
+/** Per bucket (day or hour, $5), store and channel. */
+const BY_BUCKET = clickAndCollectSql(`to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`, 'bucket');
+/** Per store over the whole window, all channels together (the gauges). */
+const BY_STORE = clickAndCollectSql(`to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, 'store');
 
 interface Row {
   bucket: string;
@@ -79,7 +83,15 @@ export class KpiQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async clickAndCollect(f: KpiFilter): Promise<PickupKpis[]> {
-    const rows: Row[] = await this.dataSource.query(CLICK_AND_COLLECT, [f.from, f.to, f.storeId, f.channel, f.granularity]);
+    return this.kpisOf(await this.dataSource.query(BY_BUCKET, [f.from, f.to, f.storeId, f.channel, f.granularity]));
+  }
+
+  /** Every store's figures over the window, all channels together. */
+  async clickAndCollectPerStore(from: Date, to: Date): Promise<PickupKpis[]> {
+    return this.kpisOf(await this.dataSource.query(BY_STORE, [from, to, null, null]));
+  }
+
+  private kpisOf(rows: Row[]): PickupKpis[] {
     return rows.map((r) =>
       pickupKpis({
         bucket: r.bucket,

@@ -1,0 +1,59 @@
+import { Metrics } from '@omni/platform';
+import { PickupKpis, pickupKpis } from '../domain/kpis';
+import { registerKpiGauges } from './kpi-gauges';
+
+const row = (storeId: string, c: Partial<PickupKpis>): PickupKpis =>
+  pickupKpis({
+    bucket: '2026-12-03T00:00:00Z',
+    storeId,
+    channel: null,
+    orders: 4,
+    pickups: 4,
+    ready: 4,
+    collected: 3,
+    expired: 1,
+    cancelledBeforePickup: 0,
+    shortPicked: 0,
+    shipToStore: 0,
+    placedToReadyP50s: 1800,
+    placedToReadyP90s: 3600,
+    readyToCollectedP50s: null,
+    readyToCollectedP90s: null,
+    ...c,
+  });
+
+describe('KPI gauges', () => {
+  it('show each store\'s headline figures over the last 24 hours, read once a minute, none for a figure without value', async () => {
+    const metrics = new Metrics('customer');
+    let t = Date.parse('2026-12-03T12:00:00Z');
+    const windows: [string, string][] = [];
+    registerKpiGauges(
+      metrics,
+      async (from, to) => {
+        windows.push([from.toISOString(), to.toISOString()]);
+        return [row('PARIS', {}), row('LYON', { pickups: 2, ready: 0, collected: 0, expired: 0 })];
+      },
+      () => t,
+    );
+    const text = await metrics.scrape();
+    expect(text).toContain('kpi_click_and_collect_pickups{store="PARIS",service="customer"} 4');
+    expect(text).toContain('kpi_click_and_collect_pickup_rate{store="PARIS",service="customer"} 0.75');
+    expect(text).toContain('kpi_click_and_collect_expiry_rate{store="PARIS",service="customer"} 0.25');
+    expect(text).toContain('kpi_click_and_collect_placed_to_ready_p50_seconds{store="PARIS",service="customer"} 1800');
+    expect(text).toContain('kpi_click_and_collect_pickups{store="LYON",service="customer"} 2');
+    expect(text).not.toContain('kpi_click_and_collect_pickup_rate{store="LYON"');
+    expect(text).not.toContain('kpi_click_and_collect_ready_to_collected_p50_seconds{store=');
+    expect(windows).toEqual([['2026-12-02T12:00:00.000Z', '2026-12-03T12:00:00.000Z']]);
+    await metrics.scrape();
+    expect(windows).toHaveLength(1);
+    t += 61_000;
+    await metrics.scrape();
+    expect(windows).toHaveLength(2);
+  });
+
+  it('leave the gauges empty when the reading fails', async () => {
+    const metrics = new Metrics('customer');
+    registerKpiGauges(metrics, () => Promise.reject(new Error('database down')));
+    expect(await metrics.scrape()).not.toContain('kpi_click_and_collect_pickups{');
+  });
+});
