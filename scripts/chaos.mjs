@@ -7,7 +7,7 @@
 // oversold, nothing dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -21,7 +21,7 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
-    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause' },
+    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -32,7 +32,7 @@ const RATE = Number(opt.rate);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause'];
+const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -59,7 +59,7 @@ const plan = Array.from({ length: total }, () => {
 const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
 const schedule = Array.from({ length: count }, (_, k) => {
   const kind = pick(FAULT_KINDS);
-  const target = kind.startsWith('broker') ? 'kafka' : pick(SERVICE_NAMES);
+  const target = kind.startsWith('broker') ? 'kafka' : kind === 'db-restart' ? 'postgres' : pick(SERVICE_NAMES);
   return { atMs: ((k + 1) * SECONDS * 1000) / (count + 1), kind, target, pauseMs: 3000 + Math.floor(random() * 5000) };
 });
 if (opt['dry-run']) {
@@ -77,6 +77,8 @@ const { randomUUID } = await import('node:crypto');
 const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
 const { startLocalStack } = await import('./lib/stack.mjs');
 const { startKafka } = await import('./infra/kafka.mjs');
+const { ensurePostgres } = await import('./infra/postgres.mjs');
+const { default: pg } = await import('pg');
 const { mintToken } = await import('./tools/mint-token.mjs');
 const { request } = await import('./bench/client.mjs');
 
@@ -219,6 +221,17 @@ async function inject({ kind, target, pauseMs }) {
       await sleep(pauseMs);
       process.kill(pid, 'SIGCONT');
     }
+  } else if (kind === 'db-restart') {
+    // Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery at the next
+    // start), then started again on the same data. Only a server this run started is touched.
+    const server = await postmasterOf(stack.pg.adminUrl);
+    if (!stack.pg.embedded || server.owner !== process.pid) {
+      return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: 'a PostgreSQL server this run did not start is not its to restart' };
+    }
+    const pid = server.pid;
+    process.kill(pid, 'SIGQUIT');
+    while (isAlive(pid)) await sleep(50);
+    restartedPostgres = await ensurePostgres({ port: new URL(stack.pg.adminUrl).port, log: () => undefined });
   } else {
     const pid = Number(fs.readFileSync(kafkaPidFile, 'utf8'));
     if (kind === 'broker-kill') {
@@ -237,6 +250,37 @@ async function inject({ kind, target, pauseMs }) {
   await sleep(kind === 'kill' ? 500 : 0);
   const ready = await allReady(Date.now() + 120_000);
   return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null };
+}
+
+/** The PostgreSQL server a db-restart started: stopped after the stack. */
+let restartedPostgres = null;
+
+async function postmasterOf(adminUrl) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const dir = (await c.query('SHOW data_directory')).rows[0].data_directory;
+    const read = (file) => {
+      try {
+        return Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+      } catch {
+        return null;
+      }
+    };
+    // The embedded server's owner file names the process that started it (scripts/infra/postgres.mjs).
+    return { pid: read(path.join(dir, 'postmaster.pid')), owner: read(`${dir}.owner`) };
+  } finally {
+    await c.end();
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 let t0 = Date.now();
@@ -262,7 +306,7 @@ try {
       await sleep(Math.max(0, t0 + f.atMs - Date.now()));
       if (interrupted) return;
       const r = await inject(f);
-      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`);
+      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: ${r.skipped ? `skipped (${r.skipped})` : `lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`}`);
       report.faults.push(r);
     }
   })();
@@ -314,6 +358,7 @@ try {
   printTable(done);
 } finally {
   await stack.stop();
+  await restartedPostgres?.stop();
 }
 if (opt.json) fs.writeFileSync(opt.json, JSON.stringify(report, null, 2));
 process.exit(failed ? 1 : 0);
