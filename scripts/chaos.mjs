@@ -1,13 +1,14 @@
 // `npm run chaos`: journeys under injected faults, then invariants. The four services, Kafka and
 // PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
 // click & collect journeys (placed, picked, collected with the code the customer was sent),
-// cancellations and retried placements runs while processes are killed, paused and restarted on a
-// schedule drawn from --seed. Then the load stops, the system is left to settle, and what must
-// hold is checked: no order lost or doubled, every order settled, stock conserved and never
-// oversold, nothing dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
+// cancellations and retried placements runs while processes are killed, paused and restarted, and
+// poison is written to every consumed topic, on a schedule drawn from --seed. Then the load stops,
+// the system is left to settle, and what must hold is checked: no order lost or doubled, every
+// order settled, stock conserved and never oversold, every poison message parked with its reason
+// and nothing else dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart,poison] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -21,7 +22,7 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
-    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart' },
+    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart,poison' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -32,7 +33,7 @@ const RATE = Number(opt.rate);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart'];
+const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -59,7 +60,7 @@ const plan = Array.from({ length: total }, () => {
 const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
 const schedule = Array.from({ length: count }, (_, k) => {
   const kind = pick(FAULT_KINDS);
-  const target = kind.startsWith('broker') ? 'kafka' : kind === 'db-restart' ? 'postgres' : pick(SERVICE_NAMES);
+  const target = kind.startsWith('broker') ? 'kafka' : kind === 'db-restart' ? 'postgres' : kind === 'poison' ? 'every consumed topic' : pick(SERVICE_NAMES);
   return { atMs: ((k + 1) * SECONDS * 1000) / (count + 1), kind, target, pauseMs: 3000 + Math.floor(random() * 5000) };
 });
 if (opt['dry-run']) {
@@ -221,6 +222,27 @@ async function inject({ kind, target, pauseMs }) {
       await sleep(pauseMs);
       process.kill(pid, 'SIGCONT');
     }
+  } else if (kind === 'poison') {
+    // On every topic a service consumes: a value that is not JSON, and a known event type whose
+    // payload breaks its schema. Each consumer must park them with a reason and move on.
+    const producer = new Kafka({ clientId: 'chaos-poison', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    try {
+      for (const topic of CONSUMED_TOPICS) {
+        const key = `chaos-poison-${randomUUID()}`;
+        poisonKeys.add(key);
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: [
+            { key, value: '{not json', headers: { ce_type: 'order.placed.v2', ce_id: randomUUID(), ce_specversion: '1.0', ce_source: 'chaos' } },
+            { key, value: JSON.stringify({ orderId: 'not-a-uuid', lines: 'none' }), headers: { ce_type: 'order.placed.v2', ce_id: randomUUID(), ce_specversion: '1.0', ce_source: 'chaos', 'content-type': 'application/json' } },
+          ],
+        });
+      }
+    } finally {
+      await producer.disconnect();
+    }
   } else if (kind === 'db-restart') {
     // Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery at the next
     // start), then started again on the same data. Only a server this run started is touched.
@@ -251,6 +273,10 @@ async function inject({ kind, target, pauseMs }) {
   const ready = await allReady(Date.now() + 120_000);
   return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null };
 }
+
+/** The topics the services consume (a poison fault writes to each) and the keys of what it wrote. */
+const CONSUMED_TOPICS = ['order.events.v1', 'inventory.events.v1', 'returns.events.v1', 'customer.events.v1', 'payment.events.v1'];
+const poisonKeys = new Set();
 
 /** The PostgreSQL server a db-restart started: stopped after the stack. */
 let restartedPostgres = null;
@@ -297,6 +323,7 @@ try {
     ok(await call('PUT', 'order', `/price-list/${sku(s)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
   }
   const codes = await pickupCodes();
+  const deadLettersBefore = await deadLetterEnds();
 
   step(`load: ${total} journeys over ${SECONDS} s (seed ${SEED}); faults at ${schedule.map((f) => `${Math.round(f.atMs / 1000)} s ${f.kind} ${f.target}`).join(', ') || 'none'}`);
   t0 = Date.now();
@@ -351,8 +378,13 @@ try {
     if (level.available < 0 || collectedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${collectedUnits} collected + ${heldUnits} held of ${STOCK_PER_SKU})`);
   }
   check('stock conserved and never oversold (on hand = received − collected; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
-  const dlq = await deadLetters();
-  check('nothing dead-lettered', dlq.total === 0, dlq.detail);
+  const dlq = await deadLetters(deadLettersBefore);
+  check('nothing dead-lettered but the poison injected, each with its reason', dlq.unexpected.length === 0, dlq.unexpected.join('; '));
+  if (poisonKeys.size > 0) {
+    const parked = new Set(dlq.parked.map((d) => d.key));
+    const missing = [...poisonKeys].filter((k) => !parked.has(k));
+    check('every poison message injected was parked in a dead-letter topic', missing.length === 0, missing.length === 0 ? `${dlq.parked.length} parked` : `not parked: ${missing.join(', ')}`);
+  }
   check('every outbox empty', outboxEmpty.ok, outboxEmpty.detail);
 
   printTable(done);
@@ -377,20 +409,47 @@ async function waitOutboxes(deadline) {
   }
 }
 
-async function deadLetters() {
+/** Where each partition of each dead-letter topic ends: the broker keeps its topics from run to run. */
+async function deadLetterEnds() {
   const kafkaAdmin = new Kafka({ clientId: 'chaos-dlq', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).admin();
   await kafkaAdmin.connect();
   try {
-    const topics = (await kafkaAdmin.listTopics()).filter((t) => t.endsWith('.dlq'));
-    const counts = [];
-    for (const t of topics) {
-      const n = (await kafkaAdmin.fetchTopicOffsets(t)).reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-      if (n > 0) counts.push(`${t}: ${n}`);
+    const ends = new Map();
+    for (const t of (await kafkaAdmin.listTopics()).filter((name) => name.endsWith('.dlq'))) {
+      for (const p of await kafkaAdmin.fetchTopicOffsets(t)) ends.set(`${t}/${p.partition}`, Number(p.high));
     }
-    return { total: counts.length, detail: counts.join(', ') };
+    return ends;
   } finally {
     await kafkaAdmin.disconnect();
   }
+}
+
+/** The dead letters written since `from` (deadLetterEnds before the load): the injected poison (with a reason) and anything else. */
+async function deadLetters(from) {
+  const ends = await deadLetterEnds();
+  const since = (key) => from.get(key) ?? 0;
+  const expected = [...ends].reduce((n, [key, high]) => n + high - since(key), 0);
+  const parked = [];
+  if (expected > 0) {
+    const topics = [...new Set([...ends.keys()].map((key) => key.split('/')[0]))];
+    const consumer = new Kafka({ clientId: 'chaos-dlq', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({ groupId: `chaos-dlq-${run}`, maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    let seen = 0;
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        if (Number(message.offset) < since(`${topic}/${partition}`)) return;
+        seen++;
+        const h = (name) => message.headers?.[name]?.toString();
+        parked.push({ topic, key: message.key?.toString() ?? null, reason: h('dlq-reason-code'), consumer: h('dlq-consumer') });
+      },
+    });
+    const deadline = Date.now() + 30_000;
+    while (seen < expected && Date.now() < deadline) await sleep(100);
+    await consumer.disconnect();
+  }
+  const unexpected = parked.filter((d) => !poisonKeys.has(d.key) || !d.reason).map((d) => `${d.topic} ${d.key} by ${d.consumer}: ${d.reason ?? 'no reason'}`);
+  return { parked, unexpected };
 }
 
 function printTable(done) {
@@ -405,7 +464,7 @@ function printTable(done) {
   log('');
   log('| fault | target | at | lasted | ready again after |');
   log('| --- | --- | --- | --- | --- |');
-  for (const f of report.faults) log(`| ${f.kind} | ${f.target} | ${f.atS} s | ${f.lastedMs} ms | ${f.recoveredMs === null ? 'never' : `${f.recoveredMs} ms`} |`);
+  for (const f of report.faults) log(`| ${f.kind} | ${f.target} | ${f.atS} s | ${f.lastedMs} ms | ${f.skipped ? `skipped: ${f.skipped}` : f.recoveredMs === null ? 'never' : `${f.recoveredMs} ms`} |`);
   log('');
   log('| invariant | result |');
   log('| --- | --- |');
