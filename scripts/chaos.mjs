@@ -1,14 +1,15 @@
 // `npm run chaos`: journeys under injected faults, then invariants. The four services, Kafka and
 // PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
 // click & collect journeys (placed, picked, collected with the code the customer was sent),
-// cancellations and retried placements runs while processes are killed, paused and restarted, and
-// poison is written to every consumed topic, on a schedule drawn from --seed. Then the load stops,
+// cancellations and retried placements runs while processes are killed, paused and restarted,
+// poison is written to every consumed topic and a service's offsets are rewound to replay every
+// event, on a schedule drawn from --seed. Then the load stops,
 // the system is left to settle, and what must hold is checked: no order lost or doubled, every
 // order settled, stock conserved and never oversold, every poison message parked with its reason
 // and nothing else dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart,poison] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
-    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart,poison' },
+    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart,poison,replay' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -33,7 +34,7 @@ const RATE = Number(opt.rate);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison'];
+const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -210,9 +211,16 @@ async function allReady(deadline) {
   }
 }
 
+/** Events the service's inbox skipped as applied before (events_consumed_total, outcome duplicate). */
+async function duplicatesOf(service) {
+  const r = await request('GET', url(service, '/metrics')).catch(() => ({ text: '' }));
+  return [...r.text.matchAll(/^events_consumed_total\{[^}]*outcome="duplicate"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+}
+
 /** One fault; resolves with how long the system took to be ready again after it ended. */
 async function inject({ kind, target, pauseMs }) {
   const started = Date.now();
+  let redelivered;
   if (kind === 'kill' || kind === 'pause') {
     const pid = stack.pids()[target];
     if (kind === 'kill') {
@@ -222,6 +230,34 @@ async function inject({ kind, target, pauseMs }) {
       await sleep(pauseMs);
       process.kill(pid, 'SIGCONT');
     }
+  } else if (kind === 'replay') {
+    // Every event of the run the service's group has consumed, delivered again: the service is
+    // paused until the group has given its partitions up, its offsets are rewound to where the
+    // topics stood when the load began, and it resumes. The inbox must make the replay change nothing (the invariants check it).
+    const pid = stack.pids()[target];
+    const kafkaAdmin = new Kafka({ clientId: 'chaos-replay', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).admin();
+    await kafkaAdmin.connect();
+    const duplicatesBefore = await duplicatesOf(target);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const deadline = Date.now() + 60_000;
+      while ((await kafkaAdmin.describeGroups([target])).groups[0].state !== 'Empty') {
+        if (Date.now() > deadline) throw new Error(`group ${target} still has members after 60 s`);
+        await sleep(250);
+      }
+      // Back to where each topic stood when the run began: the broker keeps its topics from run to
+      // run, and events of earlier runs belong to databases this run does not have.
+      for (const { topic } of await kafkaAdmin.fetchOffsets({ groupId: target })) {
+        if (topicsAtStart.has(topic)) await kafkaAdmin.setOffsets({ groupId: target, topic, partitions: topicsAtStart.get(topic) });
+      }
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await kafkaAdmin.disconnect();
+    }
+    // The replay has happened once the service counts events it had applied already.
+    const deadline = Date.now() + 60_000;
+    while ((await duplicatesOf(target)) <= duplicatesBefore && Date.now() < deadline) await sleep(250);
+    redelivered = (await duplicatesOf(target)) - duplicatesBefore;
   } else if (kind === 'poison') {
     // On every topic a service consumes: a value that is not JSON, and a known event type whose
     // payload breaks its schema. Each consumer must park them with a reason and move on.
@@ -271,12 +307,27 @@ async function inject({ kind, target, pauseMs }) {
   // Readiness first flips once the fault is noticed; give it a moment before trusting "ready".
   await sleep(kind === 'kill' ? 500 : 0);
   const ready = await allReady(Date.now() + 120_000);
-  return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null };
+  return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null, ...(redelivered === undefined ? {} : { redelivered }) };
 }
 
 /** The topics the services consume (a poison fault writes to each) and the keys of what it wrote. */
 const CONSUMED_TOPICS = ['order.events.v1', 'inventory.events.v1', 'returns.events.v1', 'customer.events.v1', 'payment.events.v1'];
 const poisonKeys = new Set();
+
+/** Where each consumed topic ended when the load began: what a replay rewinds to. */
+let topicsAtStart = new Map();
+
+async function topicEnds(topics) {
+  const kafkaAdmin = new Kafka({ clientId: 'chaos-offsets', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).admin();
+  await kafkaAdmin.connect();
+  try {
+    const ends = new Map();
+    for (const t of topics) ends.set(t, (await kafkaAdmin.fetchTopicOffsets(t)).map((p) => ({ partition: p.partition, offset: p.high })));
+    return ends;
+  } finally {
+    await kafkaAdmin.disconnect();
+  }
+}
 
 /** The PostgreSQL server a db-restart started: stopped after the stack. */
 let restartedPostgres = null;
@@ -324,6 +375,7 @@ try {
   }
   const codes = await pickupCodes();
   const deadLettersBefore = await deadLetterEnds();
+  topicsAtStart = await topicEnds(CONSUMED_TOPICS);
 
   step(`load: ${total} journeys over ${SECONDS} s (seed ${SEED}); faults at ${schedule.map((f) => `${Math.round(f.atMs / 1000)} s ${f.kind} ${f.target}`).join(', ') || 'none'}`);
   t0 = Date.now();
@@ -333,7 +385,7 @@ try {
       await sleep(Math.max(0, t0 + f.atMs - Date.now()));
       if (interrupted) return;
       const r = await inject(f);
-      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: ${r.skipped ? `skipped (${r.skipped})` : `lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`}`);
+      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: ${r.skipped ? `skipped (${r.skipped})` : `lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`}${r.redelivered === undefined ? '' : `; ${r.redelivered} events delivered again and skipped`}`);
       report.faults.push(r);
     }
   })();
@@ -448,7 +500,9 @@ async function deadLetters(from) {
     while (seen < expected && Date.now() < deadline) await sleep(100);
     await consumer.disconnect();
   }
-  const unexpected = parked.filter((d) => !poisonKeys.has(d.key) || !d.reason).map((d) => `${d.topic} ${d.key} by ${d.consumer}: ${d.reason ?? 'no reason'}`);
+  // Poison an earlier run left in a topic is parked again when a replay reads it: poison all the same.
+  const isPoison = (key) => poisonKeys.has(key) || (key ?? '').startsWith('chaos-poison-');
+  const unexpected = parked.filter((d) => !isPoison(d.key) || !d.reason).map((d) => `${d.topic} ${d.key} by ${d.consumer}: ${d.reason ?? 'no reason'}`);
   return { parked, unexpected };
 }
 
