@@ -9,7 +9,7 @@
 // and nothing else dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -23,7 +23,7 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
-    faults: { type: 'string', default: 'kill,pause,broker-kill,broker-pause,db-restart,poison,replay' },
+    faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -34,7 +34,7 @@ const RATE = Number(opt.rate);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay'];
+const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -221,10 +221,12 @@ async function duplicatesOf(service) {
 async function inject({ kind, target, pauseMs }) {
   const started = Date.now();
   let redelivered;
-  if (kind === 'kill' || kind === 'pause') {
+  if (kind === 'kill' || kind === 'term' || kind === 'pause') {
     const pid = stack.pids()[target];
-    if (kind === 'kill') {
-      process.kill(pid, 'SIGKILL'); // the supervisor starts it again
+    if (kind === 'kill' || kind === 'term') {
+      // SIGKILL: a crash; SIGTERM: a graceful stop under load (a rolling restart). The supervisor starts it again.
+      process.kill(pid, kind === 'kill' ? 'SIGKILL' : 'SIGTERM');
+      while (isAlive(pid)) await sleep(50);
     } else {
       process.kill(pid, 'SIGSTOP');
       await sleep(pauseMs);
@@ -305,7 +307,7 @@ async function inject({ kind, target, pauseMs }) {
   }
   const ended = Date.now();
   // Readiness first flips once the fault is noticed; give it a moment before trusting "ready".
-  await sleep(kind === 'kill' ? 500 : 0);
+  await sleep(kind === 'kill' || kind === 'term' ? 500 : 0);
   const ready = await allReady(Date.now() + 120_000);
   return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null, ...(redelivered === undefined ? {} : { redelivered }) };
 }
