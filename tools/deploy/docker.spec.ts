@@ -65,6 +65,14 @@ describe('docker/compose.yaml', () => {
     expect(topics.command?.join('\n')).toContain('"$$t.dlq"');
   });
 
+  it('is read by docker-compose 1.x too (no top-level name) and lets every host port be moved', () => {
+    const top = parseYamlFile('docker/compose.yaml') as Record<string, unknown>;
+    expect(Object.keys(top)).not.toContain('name');
+    for (const [name, s] of Object.entries(services)) {
+      for (const p of ((s as { ports?: string[] }).ports ?? []).filter((x) => !String(x).startsWith('19092'))) expect({ name, port: p }).toEqual({ name, port: expect.stringMatching(/^\$\{[A-Z_]+_HOST_PORT:-\d+\}:\d+$/) });
+    }
+  });
+
   it('pins every image (no latest, no untagged)', () => {
     for (const [name, s] of Object.entries(services)) {
       if (s.image) expect({ name, image: s.image }).not.toEqual({ name, image: expect.stringMatching(/:latest$|^[^:]+$/) });
@@ -111,5 +119,13 @@ describe('docker/Dockerfile (read offline: there is no Docker engine to build it
   it('has a Dockerfile.dockerignore (BuildKit reads it next to the Dockerfile) that keeps node_modules, dist, caches and git out of the context', () => {
     const ignored = readText('docker/Dockerfile.dockerignore').split('\n').map((l) => l.trim());
     for (const p of ['node_modules', 'dist', '.cache', '.git']) expect(ignored).toContain(p);
+  });
+
+  it('has the same .dockerignore at the root of the context, which the legacy builder reads instead', () => {
+    expect(readText('.dockerignore')).toBe(readText('docker/Dockerfile.dockerignore'));
+  });
+
+  it('needs no image to be pulled to parse it (no `# syntax=` line: BuildKit would fetch that frontend)', () => {
+    expect(text).not.toMatch(/^#\s*syntax=/m);
   });
 });
