@@ -104,14 +104,16 @@ describe('click & collect KPIs', () => {
   });
 
   it('gives the same figures after the timeline is rebuilt from the topics', async () => {
-    const before = await rowsOf(`from=${from}&to=${to()}&granularity=hour`);
+    // This journey's stores only: the topics also hold the events of every other test on the broker.
+    const ours = async () => [...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${paris}`)), ...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${lyon}`))];
+    const before = await ours();
     expect(before.length).toBeGreaterThan(0);
     // The projection loses rows (a bad migration, a restore): the figures go wrong, and the rebuild puts them right.
     await sql(stack.databases.customer, `DELETE FROM timeline_entries WHERE kind IN ('order.collected', 'order.ready-for-pickup')`);
-    expect(await rowsOf(`from=${from}&to=${to()}&granularity=hour`)).not.toEqual(before);
+    expect(await ours()).not.toEqual(before);
     const rebuilt = await http('POST', `${stack.services.customer.url}/admin/timeline/rebuild`, undefined, { 'idempotency-key': randomUUID() });
     expect(rebuilt.status).toBe(200);
-    expect(await rowsOf(`from=${from}&to=${to()}&granularity=hour`)).toEqual(before);
+    expect(await ours()).toEqual(before);
   });
 
   it('shows a store its own figures only', async () => {

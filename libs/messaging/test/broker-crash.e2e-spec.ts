@@ -1,5 +1,5 @@
 import { allTopics } from '@omni/contracts';
-import { eventually, freePort, http, Journey, sql, Stack, startStack } from '@omni/testing';
+import { eventually, freePortPair, http, Journey, sql, Stack, startStack } from '@omni/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ describe('a broker crash in the middle of click & collect', () => {
     execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir], { stdio: 'pipe' });
 
   beforeAll(async () => {
-    port = await freePort();
+    port = await freePortPair(); // the broker's listener, and its controller on the next port
     dataDir = mkdtempSync(path.join(tmpdir(), 'crash-kafka-'));
     kafkaCli('start');
     const admin = new Kafka({ clientId: 'crash-test', brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING }).admin();

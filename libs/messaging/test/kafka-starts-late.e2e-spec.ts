@@ -1,5 +1,5 @@
 import { allTopics } from '@omni/contracts';
-import { eventually, freePort, freshDatabase, http, ServiceProcess, FAST_TEST_ENV } from '@omni/testing';
+import { eventually, freePort, freePortPair, freshDatabase, http, ServiceProcess, FAST_TEST_ENV } from '@omni/testing';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,7 @@ describe('services started before Kafka', () => {
     execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir], { stdio: 'pipe' });
 
   beforeAll(async () => {
-    port = await freePort();
+    port = await freePortPair(); // the broker's listener, and its controller on the next port
     dataDir = mkdtempSync(path.join(tmpdir(), 'late-kafka-'));
   });
   afterAll(async () => {

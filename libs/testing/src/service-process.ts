@@ -19,6 +19,23 @@ export function freePort(): Promise<number> {
   });
 }
 
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose successor is free too (a Kafka broker's listener and its controller). */
+export async function freePortPair(): Promise<number> {
+  for (let tries = 0; tries < 50; tries++) {
+    const port = await freePort();
+    if (port < 65535 && (await isFree(port + 1))) return port;
+  }
+  throw new Error('no two consecutive free ports found');
+}
+
 /** What a one-shot run of a service's main.js (`main.js migrate`) ended with. */
 export interface CommandResult {
   code: number | null;
