@@ -1,3 +1,4 @@
+import { loadConfig } from '@omni/platform';
 import { join } from 'node:path';
 import { kustomize, OVERLAYS, parseYamlFile, ROOT, SERVICES } from './manifests';
 
@@ -27,8 +28,6 @@ function start(service: string, env: Env): void {
   const src = join(ROOT, 'apps', service, 'src');
   const pascal = service[0].toUpperCase() + service.slice(1);
   // Loaded by path, as the process loads them (tools import no app).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { loadConfig } = require(join(ROOT, 'libs/platform/src'));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { [`${pascal}Config`]: Config } = require(join(src, `${service}.config`));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
