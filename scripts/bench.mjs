@@ -63,6 +63,7 @@ const { createRequire } = await import('node:module');
 const { default: pg } = await import('pg');
 const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
 const { startLocalStack } = await import('./lib/stack.mjs');
+const { serverProcessOf } = await import('./infra/postgres.mjs');
 const { mintToken } = await import('./tools/mint-token.mjs');
 const { request, openLoop, closedLoop, latency } = await import('./bench/client.mjs');
 const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
@@ -104,7 +105,7 @@ let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (stopping = true) && stack.stop().then(() => process.exit(130)));
 
 try {
-  const postmasterPid = await postmasterOf(stack.pg.adminUrl);
+  const postmasterPid = (await serverProcessOf(stack.pg.adminUrl))?.pid ?? null;
   const kafkaPid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
   const snapshot = processGroups({ servicePids: stack.pids, kafkaPid, postmasterPid });
   results.postgres = await serverSettings(stack.pg.adminUrl);
@@ -177,19 +178,6 @@ async function inParallel(items, concurrency, fn) {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < items.length) await fn(items[next++]);
   }));
-}
-
-async function postmasterOf(adminUrl) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    const dir = (await c.query('SHOW data_directory')).rows[0].data_directory;
-    return Number(fs.readFileSync(path.join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-  } catch {
-    return null; // another machine's server, or not ours to read: its CPU is not counted
-  } finally {
-    await c.end();
-  }
 }
 
 async function serverSettings(adminUrl) {

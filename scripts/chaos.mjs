@@ -78,9 +78,8 @@ const fs = await import('node:fs');
 const { randomUUID } = await import('node:crypto');
 const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
 const { startLocalStack } = await import('./lib/stack.mjs');
-const { startKafka } = await import('./infra/kafka.mjs');
-const { ensurePostgres } = await import('./infra/postgres.mjs');
-const { default: pg } = await import('pg');
+const { isAlive, startKafka } = await import('./infra/kafka.mjs');
+const { ensurePostgres, serverProcessOf } = await import('./infra/postgres.mjs');
 const { mintToken } = await import('./tools/mint-token.mjs');
 const { request } = await import('./bench/client.mjs');
 
@@ -284,8 +283,8 @@ async function inject({ kind, target, pauseMs }) {
   } else if (kind === 'db-restart') {
     // Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery at the next
     // start), then started again on the same data. Only a server this run started is touched.
-    const server = await postmasterOf(stack.pg.adminUrl);
-    if (!stack.pg.embedded || server.owner !== process.pid) {
+    const server = await serverProcessOf(stack.pg.adminUrl);
+    if (!stack.pg.embedded || server?.owner !== process.pid) {
       return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: 'a PostgreSQL server this run did not start is not its to restart' };
     }
     const pid = server.pid;
@@ -333,34 +332,6 @@ async function topicEnds(topics) {
 
 /** The PostgreSQL server a db-restart started: stopped after the stack. */
 let restartedPostgres = null;
-
-async function postmasterOf(adminUrl) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    const dir = (await c.query('SHOW data_directory')).rows[0].data_directory;
-    const read = (file) => {
-      try {
-        return Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
-      } catch {
-        return null;
-      }
-    };
-    // The embedded server's owner file names the process that started it (scripts/infra/postgres.mjs).
-    return { pid: read(path.join(dir, 'postmaster.pid')), owner: read(`${dir}.owner`) };
-  } finally {
-    await c.end();
-  }
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 let t0 = Date.now();
 const report = { seed: SEED, seconds: SECONDS, rate: RATE, faults: [], journeys: [], invariants: [] };

@@ -96,7 +96,8 @@ function readPid(pidFile) {
   }
 }
 
-function isAlive(pid) {
+/** True while the process runs (a zombie, exited and not yet reaped, counts as gone). */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
   } catch (e) {

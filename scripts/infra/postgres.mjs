@@ -141,6 +141,26 @@ export async function ensurePostgres({ dataDir, port = DEFAULT_PORT, log = conso
   });
 }
 
+/**
+ * The server process behind `adminUrl` when it runs on this machine: its postmaster pid and, for an
+ * embedded server, the pid of the process that started it (its owner file). Null when the data
+ * directory cannot be read here (another machine's server, or not ours to read).
+ */
+export async function serverProcessOf(adminUrl) {
+  return withClient(adminUrl, async (client) => {
+    const dir = (await client.query('SHOW data_directory')).rows[0].data_directory;
+    const firstLine = (file) => {
+      try {
+        return Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+      } catch {
+        return null;
+      }
+    };
+    const pid = firstLine(path.join(dir, 'postmaster.pid'));
+    return pid === null ? null : { pid, owner: firstLine(`${dir}.owner`) };
+  }).catch(() => null);
+}
+
 /** CREATE DATABASE; does nothing when it already exists. */
 export async function createDatabase(adminUrl, name) {
   await withClient(adminUrl, async (client) => {

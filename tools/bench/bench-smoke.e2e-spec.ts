@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { scriptEnv } from './script-env';
 
 /**
  * The benchmark must never break: a short run (`npm run bench -- --quick`) on its own ports, with
@@ -10,20 +11,9 @@ import path from 'node:path';
  */
 const REPO = path.resolve(__dirname, '../..');
 
-/**
- * The environment the benchmark starts with: this run's own, without the test key pair the suite
- * exports (the benchmark signs its tokens with the development keys, as `npm start` does).
- */
-function benchEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
-  delete env.AUTH_PUBLIC_KEY;
-  delete env.AUTH_JWKS_URL;
-  return env;
-}
-
 it('npm run bench -- --quick runs every phase and writes its figures', async () => {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omni-bench-')), 'figures.json');
-  const child = spawn(process.execPath, ['scripts/bench.mjs', '--quick', '--json', json], { cwd: REPO, env: benchEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/bench.mjs', '--quick', '--json', json], { cwd: REPO, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));

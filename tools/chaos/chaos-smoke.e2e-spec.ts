@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { scriptEnv } from '../bench/script-env';
 
 /**
  * `npm run chaos` must keep working, and what it checks must hold: a short run with a service
@@ -11,14 +12,6 @@ import path from 'node:path';
  * from the report it writes.
  */
 const REPO = path.resolve(__dirname, '../..');
-
-/** The runner signs its tokens with the development keys, as `npm start` does: not with the suite's test key pair. */
-function chaosEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true' };
-  delete env.AUTH_PUBLIC_KEY;
-  delete env.AUTH_JWKS_URL;
-  return env;
-}
 
 interface Report {
   faults: { kind: string; target: string; recoveredMs: number | null; skipped?: string; redelivered?: number }[];
@@ -30,7 +23,7 @@ it('journeys survive a paused service, a PostgreSQL restart, a killed service, a
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omni-chaos-')), 'report.json');
   // Seed 213 draws these five faults in this order (a seed fixes them: tools/chaos/chaos-plan.spec.ts).
   const args = ['scripts/chaos.mjs', '--seed', '213', '--seconds', '75', '--rate', '2', '--faults', 'kill,pause,db-restart,poison,replay', '--json', json];
-  const child = spawn(process.execPath, args, { cwd: REPO, env: chaosEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: REPO, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
