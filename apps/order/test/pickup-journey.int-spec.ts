@@ -1,4 +1,5 @@
 import {
+  deadLetterTopicOf,
   EventDefinition,
   envelopeFor,
   InventoryRejectedV1,
@@ -29,7 +30,7 @@ describe('order service: click & collect', () => {
   const HOLD_DAYS = 2;
 
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
+    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, deadLetterTopicOf(InventoryReservedV1.topic)]);
     stack = await startStack(['order'], { EXPIRY_SWEEP_INTERVAL_MS: '300' });
     service = stack.services.order;
     db = stack.databases.order;
@@ -164,6 +165,30 @@ describe('order service: click & collect', () => {
     await waitFor(order.id, 'RESERVED');
     await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [msg.headers['ce_id']])).toEqual([{ n: 1 }]));
     await eventually(() => expect(orderEvents(order.id, 'order.confirmed.v1')).toHaveLength(1));
+  });
+
+  it('confirms reservations that arrive together in runs: each once, and one for an order it never saw is dead-lettered with its reason', async () => {
+    const orders = await Promise.all(Array.from({ length: 12 }, () => place()));
+    const reserved = (id: string, lines: { lineId: string; sku: string; quantity: number }[]) =>
+      testEvent(InventoryReservedV1, {
+        orderId: id,
+        locationId: store,
+        lines: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, sourceLocationId: store, transferId: null })),
+        transfers: [],
+        readyBy: new Date(Date.now() + 3_600_000).toISOString(),
+        pickupHoldDays: HOLD_DAYS,
+        reservedAt: new Date().toISOString(),
+      });
+    const messages = orders.map((o) => reserved(o.id, o.lines));
+    const unknown = reserved(randomUUID(), orders[0].lines);
+    // One producer call: the events of a partition reach the consumer in one fetch, as a run; one
+    // is there twice, and one names no order of this service.
+    await probe.produce(InventoryReservedV1.topic, [...messages.slice(0, 6), unknown, messages[3], ...messages.slice(6)]);
+    for (const o of orders) await waitFor(o.id, 'RESERVED');
+    await eventually(() => expect(probe.on(deadLetterTopicOf(InventoryReservedV1.topic), { key: unknown.key }).map((m) => m.headers['dlq-reason-code'])).toEqual(['ORDER.NOT_FOUND']));
+    for (const o of orders) await eventually(() => expect(orderEvents(o.id, 'order.confirmed.v1')).toHaveLength(1));
+    const ids = messages.map((m) => m.headers['ce_id']);
+    expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).toEqual([{ n: orders.length }]);
   });
 
   it('ship to store: AWAITING_TRANSFER until the transfer is received, then RESERVED', async () => {

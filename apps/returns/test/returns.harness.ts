@@ -53,6 +53,14 @@ export class ReturnsDriver {
 
   /** order.placed v2, as the order service publishes it once it does. */
   async place(spec: OrderSpec): Promise<PlacedOrder> {
+    const { message, order } = this.placement(spec);
+    await this.send(message);
+    await eventually(async () => expect((await this.order(order.orderId)).status).toBe(200));
+    return order;
+  }
+
+  /** The order.placed v2 of an order, not sent yet. */
+  placement(spec: OrderSpec): { message: WireMessage; order: PlacedOrder } {
     const orderId = spec.orderId ?? randomUUID();
     const lines = spec.lines.map((l) => ({ lineId: randomUUID(), ...l }));
     const customerId = spec.customerId === undefined ? uniq('cust') : spec.customerId;
@@ -73,9 +81,7 @@ export class ReturnsDriver {
       capturedTenders: spec.capturedTenders ?? [],
       placedAt: new Date().toISOString(),
     };
-    await this.send(testEvent(OrderPlacedV2, payload));
-    await eventually(async () => expect((await this.order(orderId)).status).toBe(200));
-    return { orderId, lines, customerId };
+    return { message: testEvent(OrderPlacedV2, payload), order: { orderId, lines, customerId } };
   }
 
   /** order.collected of every unit at `storeId`, and waits until the returns service knows. */

@@ -95,6 +95,20 @@ describe('returns and exchanges at any store', () => {
     expect(notReceived.body.errors).toEqual([expect.objectContaining({ rule: 'POLICY.NOT_RECEIVED quantity-returnable' })]);
   });
 
+  it('records placements that arrive together once each, with their lines, even the same order twice in a run', async () => {
+    const placements = Array.from({ length: 8 }, (_, i) => d.placement({ lines: [{ sku: `RUN-${i}`, quantity: i + 1, unitPrice: 500 }] }));
+    const again = d.placement({ orderId: placements[2].order.orderId, lines: [{ sku: 'OTHER', quantity: 9, unitPrice: 1 }] });
+    await d.send(...placements.map((p) => p.message), placements[5].message, again.message);
+    for (const [i, p] of placements.entries()) {
+      const order = await eventually(async () => {
+        const r = await d.order(p.order.orderId);
+        expect(r.status).toBe(200);
+        return r.body;
+      });
+      expect(order.lines).toEqual([expect.objectContaining({ lineId: p.order.lines[0].lineId, sku: `RUN-${i}`, quantity: i + 1, returnable: 0 })]);
+    }
+  });
+
   it('refunds a delivered online order to its original tenders, an amount per tender', async () => {
     const o = await d.place({
       lines: [{ sku: 'BOOTS-41', quantity: 2, unitPrice: 6000 }],

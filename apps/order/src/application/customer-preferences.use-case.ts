@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerMergedPayload, CustomerOrderLinkedPayload, CustomerPreferencesChangedPayload, EventEnvelope } from '@omni/contracts';
-import { InboxProcessor } from '@omni/messaging';
+import { EventRun, InboxProcessor } from '@omni/messaging';
 import { consentRepository } from '../infrastructure/cart.repository';
 import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
 
@@ -26,8 +26,10 @@ export class CustomerPreferencesUseCase {
     });
   }
 
-  async orderLinked(e: EventEnvelope<CustomerOrderLinkedPayload>): Promise<void> {
-    await this.inbox.once(e, (m) => customerPreferencesRepository.linkOrder(m, e.data.orderId, e.data.customerId, new Date(e.data.linkedAt)));
+  /** Orders matched to profiles, in runs: one statement for the run's links. */
+  async orderLinkedRun(run: EventRun): Promise<void> {
+    const links = (run.events as readonly EventEnvelope<CustomerOrderLinkedPayload>[]).map((e) => ({ orderId: e.data.orderId, customerId: e.data.customerId, linkedAt: new Date(e.data.linkedAt) }));
+    await customerPreferencesRepository.linkOrders(run.manager, links);
   }
 
   async merged(e: EventEnvelope<CustomerMergedPayload>): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
-import { OutboxWriter } from '@omni/messaging';
+import { EventEnvelope, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
+import { OutboxEntry, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -29,10 +29,24 @@ export class OrderWriter {
   }
 
   async save(m: EntityManager, order: Order, decided: readonly PendingEvent[], now: Date): Promise<void> {
-    await orderRepository.update(m, order);
-    const events = await this.tendered(m, order, decided);
-    await paymentRequestRepository.recordRequested(m, events);
-    for (const e of await this.addressed(m, order, events)) await this.outbox.append(m, e.def, e.payload, now);
+    await this.saveAll(m, [{ order, events: decided }], now);
+  }
+
+  /**
+   * Saves several decisions in the caller's transaction (a consumed run's, in the order they were
+   * taken): each order once, as the last decision left it, and all their events in one statement;
+   * an event answering a consumed one carries it as its cause.
+   */
+  async saveAll(m: EntityManager, decisions: readonly { order: Order; events: readonly PendingEvent[]; cause?: EventEnvelope }[], now: Date): Promise<void> {
+    const last = new Map(decisions.map((d) => [d.order.id, d.order]));
+    for (const order of last.values()) await orderRepository.update(m, order);
+    const entries: OutboxEntry[] = [];
+    for (const d of decisions) {
+      const events = await this.tendered(m, d.order, d.events);
+      await paymentRequestRepository.recordRequested(m, events);
+      for (const e of await this.addressed(m, d.order, events)) entries.push({ def: e.def, payload: e.payload, cause: d.cause, now });
+    }
+    await this.outbox.appendMany(m, entries);
   }
 
   /** Refunds of an order paid at placing say which of its tenders pay them back (ADR 0011). */

@@ -9,10 +9,11 @@ import {
   InventoryReservedForDeliveryPayload,
   InventoryReservedPayload,
   ReservationReleasedPayload,
+  PendingEvent,
   ShortPickResolvedPayload,
   TransferReceivedPayload,
 } from '@omni/contracts';
-import { InboxProcessor, PermanentEventError } from '@omni/messaging';
+import { EventRun, InboxProcessor, PermanentEventError } from '@omni/messaging';
 import { Metrics } from '@omni/platform';
 import { assignDeliveryGroup, canCancel, cancelFulfilment, onFulfilment, rejectPlacedFulfilments } from '../domain/fulfilment';
 import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/order';
@@ -23,6 +24,14 @@ import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
 
 type Decide = (o: Order, ctx: DecisionContext) => Decision<Order, string>;
+/** What applying an inventory event did to its order, for the log and the journey metric. */
+type Outcome = { status: string; from?: string; placedAt?: Date; at?: Date };
+
+/** Stock reserved for a pickup group: the group is confirmed, ready by the promised time. */
+function reservedDecision(r: InventoryReservedPayload): Decide {
+  return (o, ctx) =>
+    onGroup(o, groupOf(o, r.fulfilmentId, r.lines[0]?.lineId), (f) => confirmReservation(f, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now), ctx.now);
+}
 
 /** The group an inventory event is about: named by it, or holding its first line (events from before fulfilment groups). */
 function groupOf(o: Order, fulfilmentId: string | undefined, lineId: string | undefined): Fulfilment | undefined {
@@ -46,11 +55,31 @@ export class ReactToInventoryUseCase {
     private readonly metrics: Metrics,
   ) {}
 
-  reserved(e: EventEnvelope<InventoryReservedPayload>) {
-    const r = e.data;
-    return this.apply(e, r.orderId, (o, ctx) =>
-      onGroup(o, groupOf(o, r.fulfilmentId, r.lines[0]?.lineId), (f) => confirmReservation(f, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now), ctx.now),
-    );
+  /**
+   * inventory.reserved, the placement path's answer, in runs: the run's orders locked and loaded in
+   * two statements, each reservation decided in partition order (an order twice in a run sees the
+   * first decision), then the orders saved and their events appended in the run's transaction.
+   */
+  async reservedRun(run: EventRun): Promise<void> {
+    const events = run.events as readonly EventEnvelope<InventoryReservedPayload>[];
+    const orders = await orderRepository.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
+    const ctx = this.writer.context();
+    const decisions: { order: Order; events: readonly PendingEvent[]; cause: EventEnvelope }[] = [];
+    const outcomes: { e: EventEnvelope; outcome: Outcome }[] = [];
+    for (const e of events) {
+      const order = orders.get(e.data.orderId);
+      if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${e.data.orderId}`);
+      const d = reservedDecision(e.data)(order, ctx);
+      if (!d.ok) {
+        this.ignored(e, order, d);
+        continue;
+      }
+      orders.set(order.id, d.state);
+      decisions.push({ order: d.state, events: d.events, cause: e });
+      outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: ctx.now } });
+    }
+    await this.writer.saveAll(run.manager, decisions, ctx.now);
+    run.afterCommit(() => outcomes.forEach(({ e, outcome }) => this.applied(e, outcome)));
   }
 
   reservedForDelivery(e: EventEnvelope<InventoryReservedForDeliveryPayload>) {
@@ -121,23 +150,29 @@ export class ReactToInventoryUseCase {
   }
 
   private async apply(e: EventEnvelope, orderId: string, decide: Decide): Promise<void> {
-    const outcome = await this.inbox.once(e, async (m) => {
+    const outcome = await this.inbox.once(e, async (m): Promise<Outcome> => {
       const order = await orderRepository.findForUpdate(m, orderId);
       if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${orderId}`);
       const ctx = this.writer.context();
       const d = decide(order, ctx);
       if (!d.ok) {
-        // A late or repeated answer for a group already past that point changes nothing.
-        this.logger.warn({ orderId, eventId: e.id, eventType: e.type, status: order.status, code: d.code, detail: d.detail }, 'inventory event ignored');
+        this.ignored(e, order, d);
         return { status: order.status };
       }
       await this.writer.save(m, d.state, d.events, ctx.now);
       return { status: d.state.status, from: order.status, placedAt: order.placedAt, at: ctx.now };
     });
-    if (!outcome.applied) return;
-    const r = outcome.result;
-    this.logger.log({ orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
-    // Recorded after commit, so a rolled-back attempt is never counted.
+    if (outcome.applied) this.applied(e, outcome.result);
+  }
+
+  /** A late or repeated answer for a group already past that point changes nothing. */
+  private ignored(e: EventEnvelope, order: Order, d: { code: string; detail?: string }): void {
+    this.logger.warn({ orderId: order.id, eventId: e.id, eventType: e.type, status: order.status, code: d.code, detail: d.detail }, 'inventory event ignored');
+  }
+
+  /** Called after the commit, so a rolled-back attempt is never counted. */
+  private applied(e: EventEnvelope, r: Outcome): void {
+    this.logger.log({ orderId: (e.data as { orderId?: string }).orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
     if (r.from === 'PLACED' && r.placedAt && r.at && !['PLACED', 'REJECTED', 'CANCELLED', 'PREORDERED'].includes(r.status)) {
       this.metrics.journeyStep('placed_to_reserved', r.placedAt, r.at);
     }

@@ -6,12 +6,12 @@ import {
   CustomerErasedV1,
   CustomerMergedPayload,
   CustomerMergedV1,
-  CustomerOrderLinkedPayload,
   CustomerOrderLinkedV1,
   CustomerPreferencesChangedPayload,
   CustomerPreferencesChangedV1,
   EventEnvelope,
 } from '@omni/contracts';
+import { EventBatch, EventRun } from '@omni/messaging';
 import { CustomerPreferencesUseCase } from '../application/customer-preferences.use-case';
 import { EraseOrderContactUseCase } from '../application/erase-order-contact.use-case';
 
@@ -32,9 +32,9 @@ export class CustomerEventsHandler {
     return this.preferences.preferencesChanged(e);
   }
 
-  @EventPattern(ceTypeOf(CustomerOrderLinkedV1))
-  onOrderLinked(@Payload() e: EventEnvelope<CustomerOrderLinkedPayload>): Promise<void> {
-    return this.preferences.orderLinked(e);
+  @EventBatch(CustomerOrderLinkedV1)
+  onOrdersLinked(@Payload() run: EventRun): Promise<void> {
+    return this.preferences.orderLinkedRun(run);
   }
 
   @EventPattern(ceTypeOf(CustomerMergedV1))

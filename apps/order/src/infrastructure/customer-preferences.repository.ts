@@ -1,4 +1,5 @@
 import { ContactChannel } from '@omni/contracts';
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 
 export interface CustomerPreferences {
@@ -22,12 +23,27 @@ export const customerPreferencesRepository = {
     );
   },
 
-  async linkOrder(m: EntityManager, orderId: string, customerId: string, linkedAt: Date): Promise<void> {
-    await m.query(
-      `INSERT INTO order_customers (order_id, customer_id, linked_at) VALUES ($1, $2, $3)
+  /**
+   * Which profile each order belongs to, in one statement; the latest link of an order wins (in a
+   * run, the later of two links with the same time), and an older one (redelivered, or replayed
+   * from the start of the topic) does not overwrite a newer one.
+   */
+  async linkOrders(m: EntityManager, links: readonly { orderId: string; customerId: string; linkedAt: Date }[]): Promise<void> {
+    const latest = new Map<string, { orderId: string; customerId: string; linkedAt: Date }>();
+    for (const l of links) {
+      const kept = latest.get(l.orderId);
+      if (!kept || kept.linkedAt.getTime() <= l.linkedAt.getTime()) latest.set(l.orderId, l);
+    }
+    if (latest.size === 0) return;
+    const rows = [...latest.values()];
+    await prepared(
+      m,
+      'order-customers-link-many',
+      `INSERT INTO order_customers (order_id, customer_id, linked_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[])
        ON CONFLICT (order_id) DO UPDATE SET customer_id = EXCLUDED.customer_id, linked_at = EXCLUDED.linked_at
        WHERE order_customers.linked_at <= EXCLUDED.linked_at`,
-      [orderId, customerId, linkedAt],
+      [rows.map((r) => r.orderId), rows.map((r) => r.customerId), rows.map((r) => r.linkedAt.toISOString())],
     );
   },
 

@@ -13,7 +13,6 @@ import {
   InventoryPreorderQueuedV1,
   InventoryReservedForDeliveryPayload,
   InventoryReservedForDeliveryV1,
-  InventoryReservedPayload,
   InventoryReservedV1,
   ReservationReleasedPayload,
   ReservationReleasedV1,
@@ -22,15 +21,17 @@ import {
   TransferReceivedPayload,
   TransferReceivedV1,
 } from '@omni/contracts';
+import { EventBatch, EventRun } from '@omni/messaging';
 import { ReactToInventoryUseCase } from '../application/react-to-inventory.use-case';
 
 @Controller()
 export class InventoryEventsHandler {
   constructor(private readonly react: ReactToInventoryUseCase) {}
 
-  @EventPattern(ceTypeOf(InventoryReservedV1))
-  async onReserved(@Payload() e: EventEnvelope<InventoryReservedPayload>): Promise<void> {
-    await this.react.reserved(e);
+  /** Reservations in runs: one transaction, the run's orders loaded in two statements and their events in one. */
+  @EventBatch(InventoryReservedV1)
+  async onReservations(@Payload() run: EventRun): Promise<void> {
+    await this.react.reservedRun(run);
   }
 
   @EventPattern(ceTypeOf(InventoryReservedForDeliveryV1))

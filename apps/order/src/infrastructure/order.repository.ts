@@ -216,8 +216,39 @@ export const orderRepository = {
 
   /** Loads and locks the order row for the rest of the transaction: every change to an order or its groups holds it. */
   async findForUpdate(m: EntityManager, id: string): Promise<Order | null> {
-    const { rows } = await prepared<{ o: Row }>(m, 'order-lock', `SELECT to_jsonb(o) AS o FROM orders o WHERE o.id = $1 FOR UPDATE`, [id]);
-    return load(m, rows.length === 0 ? null : fromJson(m, OrderRecord, rows[0].o));
+    return (await orderRepository.findManyForUpdate(m, [id])).get(id) ?? null;
+  },
+
+  /**
+   * Loads and locks several orders (a consumed run's), in id order so that two runs never wait on
+   * each other the wrong way round: the rows in one statement, then their groups and lines in
+   * another, after the locks (see load). Orders that do not exist are missing from the map.
+   */
+  async findManyForUpdate(m: EntityManager, ids: readonly string[]): Promise<Map<string, Order>> {
+    if (ids.length === 0) return new Map();
+    const { rows } = await prepared<{ o: Row }>(m, 'order-lock-many', `SELECT to_jsonb(o) AS o FROM orders o WHERE o.id = ANY($1::uuid[]) ORDER BY o.id FOR UPDATE`, [[...ids]]);
+    const records = rows.map((r) => fromJson(m, OrderRecord, r.o));
+    if (records.length === 0) return new Map();
+    const parts = await prepared<{ kind: 'g' | 'l'; row: Row }>(
+      m,
+      'order-parts-many',
+      `SELECT 'g' AS kind, to_jsonb(g) AS row FROM fulfilment_groups g WHERE g.order_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT 'l' AS kind, to_jsonb(l) AS row FROM order_lines l WHERE l.order_id = ANY($1::uuid[])`,
+      [records.map((r) => r.id)],
+    );
+    const groups = parts.rows.filter((r) => r.kind === 'g').map((r) => fromJson(m, FulfilmentRecord, r.row));
+    const lines = parts.rows.filter((r) => r.kind === 'l').map((r) => fromJson(m, OrderLineRecord, r.row));
+    return new Map(
+      records.map((r) => [
+        r.id,
+        orderOf(
+          r,
+          groups.filter((g) => g.orderId === r.id),
+          lines.filter((l) => l.orderId === r.id),
+        ),
+      ]),
+    );
   },
 
   /** The order as it stands, in one round trip (no lock: a read). */

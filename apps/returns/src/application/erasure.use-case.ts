@@ -52,8 +52,3 @@ export async function eraseOrders(m: EntityManager, orderIds: readonly string[],
   // Answers kept for retried POS requests (Idempotency-Key) may show a shipping address.
   await m.query(`DELETE FROM idempotency_keys WHERE response_body LIKE ANY($1::text[])`, [ids.map((id) => `%${id}%`)]);
 }
-
-/** An order.placed of an erased customer's order, arriving after the erasure, keeps no contact. */
-export async function forgetIfErased(m: EntityManager, orderId: string): Promise<void> {
-  await m.query(`UPDATE orders SET email = NULL, phone = NULL, loyalty_id = NULL WHERE order_id = $1 AND EXISTS (SELECT 1 FROM erased_orders WHERE order_id = $1)`, [orderId]);
-}

@@ -1,19 +1,22 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
+  ceTypeOf,
   EventEnvelope,
   OrderCancelledPayload,
   OrderCollectedPayload,
   OrderDeliveredPayload,
   OrderLineCancelledPayload,
+  orderPlacedAsV2,
+  OrderPlacedPayload,
+  OrderPlacedV1,
   OrderPlacedV2Payload,
   OrderShippedPayload,
 } from '@omni/contracts';
-import { InboxProcessor } from '@omni/messaging';
+import { EventRun, InboxProcessor } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { orderRecordRepository as orders } from '../infrastructure/order-record.repository';
 import { storeCreditRepository } from '../infrastructure/store-credit.repository';
 import { ReturnsConfig } from '../returns.config';
-import { forgetIfErased } from './erasure.use-case';
 
 /**
  * Keeps the returns service's read model of orders from order events (never the order service's
@@ -28,14 +31,17 @@ export class OrderReadModelUseCase {
     @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
   ) {}
 
-  /** order.placed v1 arrives here read as v2 (`orderPlacedAsV2`). */
-  placed(e: EventEnvelope, o: OrderPlacedV2Payload): Promise<void> {
-    return this.once(e, async (m) => {
-      await orders.insertPlaced(m, o, this.config.PHONE_DEFAULT_COUNTRY);
-      await forgetIfErased(m, o.orderId);
-      // A store-credit tender's reference is the redemption it spent: the ledger learns the order.
-      for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await storeCreditRepository.attachOrder(m, t.reference, o.orderId);
-    });
+  /**
+   * Placements in runs (order.placed v1 read as v2, `orderPlacedAsV2`): the orders and their lines
+   * in one statement, in the run's transaction. A store-credit tender's reference is the redemption
+   * it spent: the ledger learns the order.
+   */
+  async placedRun(run: EventRun): Promise<void> {
+    const placed = run.events.map((e) => (e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload)));
+    await orders.insertPlacedMany(run.manager, placed, this.config.PHONE_DEFAULT_COUNTRY);
+    for (const o of placed) {
+      for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await storeCreditRepository.attachOrder(run.manager, t.reference, o.orderId);
+    }
   }
 
   collected(e: EventEnvelope<OrderCollectedPayload>): Promise<void> {

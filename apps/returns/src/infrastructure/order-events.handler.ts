@@ -11,16 +11,14 @@ import {
   OrderDeliveredV1,
   OrderLineCancelledPayload,
   OrderLineCancelledV1,
-  orderPlacedAsV2,
-  OrderPlacedPayload,
   OrderPlacedV1,
   OrderPlacedV2,
-  OrderPlacedV2Payload,
   OrderShippedPayload,
   OrderShippedV1,
   PaymentRefundRequestedV2,
   PaymentRefundRequestedV2Payload,
 } from '@omni/contracts';
+import { EventBatch, EventRun } from '@omni/messaging';
 import { OrderReadModelUseCase } from '../application/order-read-model.use-case';
 import { OrderRefundsUseCase } from '../application/order-refunds.use-case';
 
@@ -38,14 +36,10 @@ export class OrderEventsHandler {
     return this.refunds.requested(e);
   }
 
-  @EventPattern(ceTypeOf(OrderPlacedV1))
-  onPlacedV1(@Payload() e: EventEnvelope<OrderPlacedPayload>): Promise<void> {
-    return this.readModel.placed(e, orderPlacedAsV2(e.data));
-  }
-
-  @EventPattern(ceTypeOf(OrderPlacedV2))
-  onPlacedV2(@Payload() e: EventEnvelope<OrderPlacedV2Payload>): Promise<void> {
-    return this.readModel.placed(e, e.data);
+  /** Placements in runs: one transaction and one statement for a run's orders and lines. */
+  @EventBatch(OrderPlacedV1, OrderPlacedV2)
+  onPlacements(@Payload() run: EventRun): Promise<void> {
+    return this.readModel.placedRun(run);
   }
 
   @EventPattern(ceTypeOf(OrderCollectedV1))

@@ -1,4 +1,5 @@
 import { Channel, OrderPlacedV2Payload, TenderAmountPayload } from '@omni/contracts';
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { contactKeys, OrderLineRecord, OrderRecord, receiptOf } from '../domain/order-record';
 
@@ -61,26 +62,60 @@ const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'recei
 
 /** The order read model: written by the order-event handlers, read by lookups and returns. */
 export const orderRecordRepository = {
-  /** Records a placed order once; a redelivered or repeated order.placed changes nothing. */
-  async insertPlaced(m: EntityManager, o: OrderPlacedV2Payload, phoneCountry: string): Promise<void> {
-    const c = contactKeys(o.contact, phoneCountry);
-    const [, inserted] = (await m.query(
-      `INSERT INTO orders (order_id, receipt, channel, placed_at_store_id, customer_id, email, phone, loyalty_id, currency, tenders, placed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING`,
-      [o.orderId, receiptOf(o.orderId), o.channel, o.placedAtStoreId, o.customerId, c.email, c.phone, c.loyaltyId, o.currency, JSON.stringify(o.capturedTenders), o.placedAt],
-    )) as [unknown, number];
-    if (inserted === 0) return;
-    const groupOf = new Map(o.fulfilments.flatMap((f) => f.lineIds.map((id) => [id, f.fulfilmentId] as const)));
-    for (const l of o.lines) {
-      await m.query(`INSERT INTO order_lines (order_id, line_id, fulfilment_id, sku, unit_price, quantity) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        o.orderId,
-        l.lineId,
-        groupOf.get(l.lineId) ?? null,
-        l.sku,
-        l.unitPrice,
-        l.quantity,
-      ]);
-    }
+  /**
+   * Records a run of placed orders in one statement: each once (an order already recorded, or
+   * twice in the run, is left as it is), its lines with it, and no contact for an order whose
+   * customer was erased before its order.placed arrived (erased_orders). Answers the orders recorded.
+   */
+  async insertPlacedMany(m: EntityManager, placed: readonly OrderPlacedV2Payload[], phoneCountry: string): Promise<Set<string>> {
+    const seen = new Set<string>();
+    const firsts = placed.filter((o) => !seen.has(o.orderId) && seen.add(o.orderId));
+    if (firsts.length === 0) return new Set();
+    const orders = firsts.map((o) => {
+      const c = contactKeys(o.contact, phoneCountry);
+      return {
+        order_id: o.orderId,
+        receipt: receiptOf(o.orderId),
+        channel: o.channel,
+        placed_at_store_id: o.placedAtStoreId,
+        customer_id: o.customerId,
+        email: c.email,
+        phone: c.phone,
+        loyalty_id: c.loyaltyId,
+        currency: o.currency,
+        tenders: o.capturedTenders,
+        placed_at: o.placedAt,
+      };
+    });
+    const lines = firsts.flatMap((o) => {
+      const groupOf = new Map(o.fulfilments.flatMap((f) => f.lineIds.map((id) => [id, f.fulfilmentId] as const)));
+      return o.lines.map((l) => ({ order_id: o.orderId, line_id: l.lineId, fulfilment_id: groupOf.get(l.lineId) ?? null, sku: l.sku, unit_price: l.unitPrice, quantity: l.quantity }));
+    });
+    const { rows } = await prepared<{ order_id: string }>(
+      m,
+      'orders-insert-placed-many',
+      `WITH placed AS (
+         SELECT p.*, e.order_id IS NOT NULL AS erased
+         FROM jsonb_to_recordset($1::jsonb) AS p(order_id uuid, receipt text, channel text, placed_at_store_id text, customer_id text,
+                                                  email text, phone text, loyalty_id text, currency text, tenders jsonb, placed_at timestamptz)
+         LEFT JOIN erased_orders e ON e.order_id = p.order_id
+       ), o AS (
+         INSERT INTO orders (order_id, receipt, channel, placed_at_store_id, customer_id, email, phone, loyalty_id, currency, tenders, placed_at)
+         SELECT order_id, receipt, channel, placed_at_store_id, customer_id,
+                CASE WHEN erased THEN NULL ELSE email END, CASE WHEN erased THEN NULL ELSE phone END, CASE WHEN erased THEN NULL ELSE loyalty_id END,
+                currency, tenders, placed_at
+         FROM placed
+         ON CONFLICT DO NOTHING RETURNING order_id
+       ), l AS (
+         INSERT INTO order_lines (order_id, line_id, fulfilment_id, sku, unit_price, quantity)
+         SELECT l.order_id, l.line_id, l.fulfilment_id, l.sku, l.unit_price, l.quantity
+         FROM jsonb_to_recordset($2::jsonb) AS l(order_id uuid, line_id uuid, fulfilment_id uuid, sku text, unit_price integer, quantity integer)
+         JOIN o ON o.order_id = l.order_id
+       )
+       SELECT order_id FROM o`,
+      [JSON.stringify(orders), JSON.stringify(lines)],
+    );
+    return new Set(rows.map((r) => r.order_id));
   },
 
   async exists(m: EntityManager, orderId: string): Promise<boolean> {

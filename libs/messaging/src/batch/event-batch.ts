@@ -25,6 +25,8 @@ export interface EventRun {
   readonly manager: EntityManager;
   readonly topic: string;
   readonly partition: number;
+  /** Runs `work` once the run's transaction has committed (never for a run rolled back): metrics, logs. */
+  readonly afterCommit: (work: () => void) => void;
 }
 
 /**

@@ -321,11 +321,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const events = ours.map((x) => (x.decoded as { ok: true; envelope: EventEnvelope }).envelope);
     if (events.length === 0) return;
     let fresh: Set<string> = new Set();
+    let committed: (() => void)[] = [];
     const spans = events.map((e) => tracer().startSpan(`process ${topic}`, this.spanOptions({ topic, partition, offset: '' }, e), contextFromTraceparent(e.traceparent)));
     try {
       // Optimistic like any shared run (ADR 0012): it gives up at a short lock timeout rather than
       // wait on a row a request or another run holds; its events then go one by one, and wait.
       await this.transactions!.optimistic(async (manager) => {
+        committed = [];
         fresh = await claimInboxMany(manager, this.options.groupId, events);
         // A redelivery inside the run itself (the same event id twice) is applied once, the first time.
         const seen = new Set<string>();
@@ -337,7 +339,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           const tp = traceparentOf(trace.setSpan(ROOT_CONTEXT, spans[events.indexOf(e)]));
           if (tp) traces.set(e.id, tp);
         });
-        await consumedTraces.run(traces, () => this.invokeRun(handler, { events: applied, offsets: taken.map((x) => x.offset), manager, topic, partition }));
+        const run = { events: applied, offsets: taken.map((x) => x.offset), manager, topic, partition, afterCommit: (work: () => void) => void committed.push(work) };
+        await consumedTraces.run(traces, () => this.invokeRun(handler, run));
       });
     } catch (e) {
       for (const span of spans) span.end();
@@ -345,6 +348,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       for (const item of ours) await this.consumeAlone(item, item.batch!, heartbeat);
       return;
     }
+    runAfterCommit(committed, this.logger);
     const counted = new Set<string>();
     for (const [index, e] of events.entries()) {
       const outcome = fresh.has(e.id) && !counted.has(e.id) && counted.add(e.id) ? 'applied' : 'duplicate';
@@ -360,10 +364,14 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const { topic, partition } = item.raw;
     const attempt = async () => {
       let applied = false;
+      let committed: (() => void)[] = [];
       await this.transactions!.run(async (manager) => {
+        committed = [];
         applied = (await claimInboxMany(manager, this.options.groupId, [envelope])).size === 1;
-        if (applied) await this.invokeRun(handler, { events: [envelope], offsets: [item.raw.offset], manager, topic, partition });
+        const afterCommit = (work: () => void) => void committed.push(work);
+        if (applied) await this.invokeRun(handler, { events: [envelope], offsets: [item.raw.offset], manager, topic, partition, afterCommit });
       });
+      runAfterCommit(committed, this.logger);
       return applied ? 'applied' : ('duplicate' as const);
     };
     await inSpan(`process ${topic}`, this.spanOptions(item.raw, envelope), contextFromTraceparent(envelope.traceparent), (span) =>
@@ -506,5 +514,16 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       { ...ctx, topic: raw.topic, partition: raw.partition, offset: raw.offset, reason: reason.code, detail: reason.detail },
       'event dead-lettered',
     );
+  }
+}
+
+/** What a batch handler asked to do once its run committed; a failure there never undoes the run. */
+function runAfterCommit(work: readonly (() => void)[], logger: { warn?: (message: unknown, context?: string) => void }): void {
+  for (const w of work) {
+    try {
+      w();
+    } catch (e) {
+      logger.warn?.({ err: (e as Error).message }, 'after-commit work of a batch run failed');
+    }
   }
 }
