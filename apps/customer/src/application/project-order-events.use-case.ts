@@ -23,9 +23,9 @@ export class ProjectOrderEventsUseCase {
       .map((e, i) => timelineEntryOf(e, { topic: run.topic, partition: run.partition, offset: run.offsets[i] }))
       .filter((t): t is TimelineEntry => t !== null);
     await timelineProjection.recordMany(run.manager, entries);
-    for (const e of run.events) {
-      if (e.type === PLACED_V1) await this.link.linkPlaced(run.manager, e, orderPlacedAsV2(e.data as OrderPlacedPayload));
-      else if (e.type === PLACED_V2) await this.link.linkPlaced(run.manager, e, e.data as OrderPlacedV2Payload);
-    }
+    const placed = run.events
+      .filter((e) => e.type === PLACED_V1 || e.type === PLACED_V2)
+      .map((e) => ({ event: e, order: e.type === PLACED_V1 ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload) }));
+    await this.link.linkPlacedRun(run.manager, placed);
   }
 }

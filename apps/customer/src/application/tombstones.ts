@@ -21,12 +21,19 @@ export class Tombstones {
     }
   }
 
-  async hits(m: EntityManager, identities: readonly Identity[]): Promise<TombstoneHit[]> {
-    if (identities.length === 0) return [];
-    const rows: { profile_id: string; erased_at: Date }[] = await m.query(
-      `SELECT profile_id, erased_at FROM erasure_tombstones WHERE identity_hash = ANY($1::text[]) ORDER BY erased_at DESC`,
-      [identities.map((i) => this.hash(i))],
-    );
-    return rows.map((r) => ({ profileId: r.profile_id, erasedAt: r.erased_at }));
+  /**
+   * What the tombstones say of each of several orders' identities, in one statement: a function
+   * answering the hits for one order's identities, the latest erasure first.
+   */
+  async hitsOfMany(m: EntityManager, identities: readonly Identity[]): Promise<(of: readonly Identity[]) => TombstoneHit[]> {
+    const hashes = [...new Set(identities.map((i) => this.hash(i)))];
+    const rows: { identity_hash: string; profile_id: string; erased_at: Date }[] =
+      hashes.length === 0 ? [] : await m.query(`SELECT identity_hash, profile_id, erased_at FROM erasure_tombstones WHERE identity_hash = ANY($1::text[])`, [hashes]);
+    const byHash = new Map(rows.map((r) => [r.identity_hash, { profileId: r.profile_id, erasedAt: r.erased_at }]));
+    return (of) =>
+      [...new Set(of.map((i) => this.hash(i)))]
+        .map((h) => byHash.get(h))
+        .filter((hit): hit is TombstoneHit => hit !== undefined)
+        .sort((a, b) => b.erasedAt.getTime() - a.erasedAt.getTime());
   }
 }

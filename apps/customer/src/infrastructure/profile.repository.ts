@@ -1,4 +1,5 @@
 import { Channel, ContactChannel } from '@omni/contracts';
+import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Identity, IdentityKind, identityKey, mailboxKey, nameKey } from '../domain/identity';
 import { MarketingConsent, Profile, ProfileStatus } from '../domain/profile';
@@ -67,7 +68,8 @@ export const profileRepository = {
 
   /** Locks the profiles in id order, so two transactions locking the same pair never deadlock. */
   async lock(m: EntityManager, ids: readonly string[]): Promise<Map<string, Profile>> {
-    const rows: ProfileRow[] = await m.query(`SELECT * FROM customer_profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+    if (ids.length === 0) return new Map();
+    const { rows } = await prepared<ProfileRow>(m, 'profiles-lock', `SELECT * FROM customer_profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
     return new Map(rows.map((r) => [r.id, toProfile(r)]));
   },
 
@@ -79,7 +81,9 @@ export const profileRepository = {
   },
 
   async insert(m: EntityManager, p: Profile): Promise<void> {
-    await m.query(
+    await prepared(
+      m,
+      'profiles-insert',
       `INSERT INTO customer_profiles (id, status, merged_into, name, name_key, postcode, home_store_id, preferred_contact_channel, consents, created_at, updated_at, erased_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
       columns(p),
@@ -102,7 +106,9 @@ export const profileRepository = {
 
   async owners(m: EntityManager, identities: readonly Identity[]): Promise<Map<string, string>> {
     if (identities.length === 0) return new Map();
-    const rows: { kind: IdentityKind; scope: string; value: string; profile_id: string }[] = await m.query(
+    const { rows } = await prepared<{ kind: IdentityKind; scope: string; value: string; profile_id: string }>(
+      m,
+      'identities-owners',
       `SELECT i.kind, i.scope, i.value, i.profile_id FROM customer_identities i
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, scope, value) USING (kind, scope, value)`,
       [identities.map((i) => i.kind), identities.map((i) => i.scope), identities.map((i) => i.value)],
@@ -120,14 +126,17 @@ export const profileRepository = {
 
   /** Adds identities no profile holds; one taken meanwhile by another transaction aborts this one (to be retried). */
   async addIdentities(m: EntityManager, profileId: string, identities: readonly Identity[], now: Date): Promise<void> {
-    for (const i of identities) {
-      const rows: unknown[] = await m.query(
-        `INSERT INTO customer_identities (kind, scope, value, profile_id, mailbox_key, added_at) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT DO NOTHING RETURNING kind`,
-        [i.kind, i.scope, i.value, profileId, i.kind === 'email' ? mailboxKey(i.value) : null, now],
-      );
-      if (rows.length === 0) throw new IdentityRaceError();
-    }
+    if (identities.length === 0) return;
+    // One statement; an identity another transaction took first is missing from what it inserted.
+    const { rowCount } = await prepared(
+      m,
+      'identities-add',
+      `INSERT INTO customer_identities (kind, scope, value, profile_id, mailbox_key, added_at)
+       SELECT kind, scope, value, $4, mailbox_key, $5 FROM unnest($1::text[], $2::text[], $3::text[], $6::text[]) AS i(kind, scope, value, mailbox_key)
+       ON CONFLICT DO NOTHING`,
+      [identities.map((i) => i.kind), identities.map((i) => i.scope), identities.map((i) => i.value), profileId, now, identities.map((i) => (i.kind === 'email' ? mailboxKey(i.value) : null))],
+    );
+    if (rowCount !== identities.length) throw new IdentityRaceError();
   },
 
   async moveIdentities(m: EntityManager, from: string, to: string): Promise<void> {
