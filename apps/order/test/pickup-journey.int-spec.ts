@@ -191,6 +191,36 @@ describe('order service: click & collect', () => {
     expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).toEqual([{ n: orders.length }]);
   });
 
+  it('writes placements that arrive together in group commits: each answered on its own, a refused one changes nothing for the others, each order.placed with its own correlation id', async () => {
+    const line = (quantity: number) => ({ sku: 'TSHIRT-M', quantity, unitPrice: 1500 });
+    const asked = Array.from({ length: 16 }, (_, i) => ({ correlationId: `group-${randomUUID()}`, refused: i === 7 }));
+    const answers = await Promise.all(
+      asked.map(({ correlationId, refused }, i) =>
+        http(
+          'POST',
+          `${url()}/orders`,
+          refused
+            ? { channel: 'web', customerId: 'cust-1', currency: 'EUR', fulfilments: [{ type: 'pickup', storeId: store, lines: [line(1)] }, { type: 'pickup', storeId: store, lines: [line(2)] }] }
+            : { channel: 'web', storeId: store, customerId: 'cust-1', currency: 'EUR', lines: [line(1 + (i % 3))] },
+          { 'x-correlation-id': correlationId },
+        ),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(asked.map((a) => (a.refused ? 422 : 201)));
+    expect(answers[7].body.code).toBe('ORDER.PICKUP_STORE_REPEATED');
+    for (const [i, a] of answers.entries()) {
+      if (asked[i].refused) continue;
+      expect(a.body.lines).toEqual([expect.objectContaining({ sku: 'TSHIRT-M', quantity: 1 + (i % 3) })]);
+      const placed = await eventually(() => {
+        const m = orderEvents(a.body.id, 'order.placed.v2');
+        expect(m).toHaveLength(1);
+        return m[0];
+      });
+      expect(placed.headers['ce_correlationid']).toBe(asked[i].correlationId);
+    }
+    expect(await sql(db, `SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[])`, [answers.filter((a) => a.status === 201).map((a) => a.body.id)])).toEqual([{ n: 15 }]);
+  });
+
   it('ship to store: AWAITING_TRANSFER until the transfer is received, then RESERVED', async () => {
     const order = await place();
     const transferId = randomUUID();

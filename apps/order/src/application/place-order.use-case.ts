@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { OrderCartPayload, OrderPlacedV2 } from '@omni/contracts';
-import { OutboxWriter } from '@omni/messaging';
+import { OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
+import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
+import { AsyncResource } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
 import { checkPrices, PriceRefusal } from '../domain/price-authority';
-import { listPrice } from '../domain/price-list';
+import { listPrice, PriceEntry } from '../domain/price-list';
 import { orderRepository } from '../infrastructure/order.repository';
 import { priceListRepository } from '../infrastructure/price-list.repository';
 import { preorderRepository } from '../infrastructure/preorder.repository';
@@ -33,41 +34,116 @@ class Refused extends Error {
   }
 }
 
+/** A placement waiting for the next group commit. */
+interface Queued {
+  readonly request: PlaceOrderRequest;
+  readonly now: Date;
+  /** The request's correlation id and trace: its order.placed may be written in another request's flush. */
+  readonly origin: OutboxOrigin;
+  /** The request's async context (its request context and span), to write it alone in. */
+  readonly scope: AsyncResource;
+  readonly settle: (result: Promise<PlaceOrderResult>) => void;
+}
+
+/** At most this many placements in one group commit. */
+const MAX_GROUP = 64;
+
 /**
  * Saves a new order, its groups and its order.placed event in one transaction. A preorder group
  * is checked against its products (window open, not released yet) and caps, and each of its lines
  * takes the next place in line for its SKU at the store; a refusal rolls all of it back.
+ *
+ * Placements without a preorder or a cart are committed in groups (docs/adr/0016-throughput.md):
+ * one that arrives while a group is being written waits for it, then goes with every other that
+ * arrived meanwhile in one transaction — one price lookup, one insert of their orders, one of
+ * their events, one commit. Alone (nothing being written), a placement is written at once. A
+ * refusal is one placement's answer and leaves the others; if the group's transaction fails, each
+ * of its placements is written again on its own, so one cannot fail the others.
  */
 @Injectable()
 export class PlaceOrderUseCase {
+  private readonly queue: Queued[] = [];
+  private flushing = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
-    const ids = {
-      orderId: randomUUID(),
-      fulfilments: request.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
-    };
-    const now = this.clock.now();
+  execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
+    if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now());
+    return new Promise((resolve, reject) => {
+      const scope = new AsyncResource('omni.placement');
+      this.queue.push({ request, now: this.clock.now(), origin: currentOrigin(), scope, settle: (r) => r.then(resolve, reject) });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) await this.group(this.queue.splice(0, MAX_GROUP));
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async group(group: readonly Queued[]): Promise<void> {
+    if (group.length === 1) {
+      await this.each(group);
+      return;
+    }
+    let results: PlaceOrderResult[];
+    try {
+      results = await this.dataSource.transaction(async (m) => {
+        const lists = new Map<string, Map<string, PriceEntry[]>>();
+        for (const currency of new Set(group.map((q) => q.request.currency))) {
+          lists.set(currency, await priceListRepository.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
+        }
+        const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now));
+        const placed = out.filter((d): d is Placed => d.ok);
+        await orderRepository.insertMany(m, placed.map((d) => d.order));
+        await this.outbox.appendMany(
+          m,
+          out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
+        );
+        return out.map((d) => (d.ok ? { ok: true as const, order: d.order } : d));
+      });
+    } catch {
+      await this.each(group);
+      return;
+    }
+    group.forEach((q, i) => q.settle(Promise.resolve(results[i])));
+  }
+
+  /** Each placement in a transaction of its own, in its request's context; each gets its own answer or failure. */
+  private async each(group: readonly Queued[]): Promise<void> {
+    for (const q of group) {
+      const result = q.scope.runInAsyncScope(() => this.alone(q.request, q.now));
+      q.settle(result);
+      await result.catch(() => undefined);
+    }
+  }
+
+  /** One placement in a transaction of its own: a preorder, a checkout, or one not grouped. */
+  private async alone(request: PlaceOrderRequest, now: Date): Promise<PlaceOrderResult> {
     try {
       const order = await this.dataSource.transaction(async (m) => {
-        const lines = request.fulfilments.flatMap((f) => f.lines);
-        const prices = checkPrices(lines, await this.listPrices(m, lines, request, now), request.priceOverrideBy);
-        if (!prices.ok) throw new Refused(prices.code, prices.detail);
         const fulfilments: FulfilmentInput[] = [];
-        for (const f of request.fulfilments) fulfilments.push('preorder' in f && f.preorder === true ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
-        const decision = placeOrder({ ...request, fulfilments, priceOverride: prices.override }, ids, now);
-        if (!decision.ok) throw new Refused(decision.code, decision.detail ?? decision.code);
-        await orderRepository.insert(m, decision.state);
-        if (request.cart) await request.cart.within(m, decision.state);
-        for (const e of decision.events) {
-          const payload = request.cart && e.def === OrderPlacedV2 ? { ...(e.payload as object), cart: request.cart.attribution } : e.payload;
-          await this.outbox.append(m, e.def, payload, now);
-        }
-        return decision.state;
+        const prices = pricesIn(await priceListRepository.forSkus(m, skusOf([request]), request.currency), request, now);
+        const early = checkPrices(linesOf(request), prices, request.priceOverrideBy);
+        if (!early.ok) throw new Refused(early.code, early.detail);
+        for (const f of request.fulfilments) fulfilments.push(isPreorder(f) ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
+        const d = this.decide(request, fulfilments, prices, now);
+        if (!d.ok) throw new Refused(d.code, d.detail ?? d.code);
+        await orderRepository.insert(m, d.order);
+        if (request.cart) await request.cart.within(m, d.order);
+        await this.outbox.appendMany(
+          m,
+          d.events.map((e) => ({ def: e.def, payload: e.payload, now })),
+        );
+        return d.order;
       });
       return { ok: true, order };
     } catch (e) {
@@ -76,15 +152,19 @@ export class PlaceOrderUseCase {
     }
   }
 
-  /** The price list's price in force for each SKU of the placement, for a sale where it is made (a POS's store, else none). */
-  private async listPrices(m: EntityManager, lines: readonly LineInput[], request: PlaceOrderRequest, now: Date): Promise<Map<string, number>> {
-    const entries = await priceListRepository.forSkus(m, [...new Set(lines.map((l) => l.sku))], request.currency);
-    const prices = new Map<string, number>();
-    for (const [sku, list] of entries) {
-      const price = listPrice(list, { currency: request.currency, storeId: request.placedAtStoreId, at: now });
-      if (price !== null) prices.set(sku, price);
-    }
-    return prices;
+  /** The placement decided: priced by the list (or the trusted caller), its order and events; a checkout's order.placed says where its cart began. */
+  private decide(request: PlaceOrderRequest, fulfilments: FulfilmentInput[], prices: Map<string, number>, now: Date): Placed | Extract<PlaceOrderResult, { ok: false }> {
+    const checked = checkPrices(linesOf(request), prices, request.priceOverrideBy);
+    if (!checked.ok) return { ok: false, code: checked.code, detail: checked.detail };
+    const ids = {
+      orderId: randomUUID(),
+      fulfilments: request.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
+    };
+    const decision = placeOrder({ ...request, fulfilments, priceOverride: checked.override }, ids, now);
+    if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail ?? decision.code };
+    const cart = request.cart;
+    const events = cart ? decision.events.map((e) => (e.def === OrderPlacedV2 ? { ...e, payload: { ...(e.payload as object), cart: cart.attribution } } : e)) : decision.events;
+    return { ok: true, order: decision.state, events };
   }
 
   private async preorder(m: EntityManager, request: PlaceOrderRequest, f: { storeId: string; lines: readonly LineInput[] }, now: Date): Promise<FulfilmentInput> {
@@ -110,4 +190,20 @@ export class PlaceOrderUseCase {
     }
     return { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder: { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) } };
   }
+}
+
+type Placed = { ok: true; order: Order; events: readonly PendingEvent[] };
+
+const isPreorder = (f: FulfilmentRequest): f is Extract<FulfilmentRequest, { preorder: true }> => 'preorder' in f && f.preorder === true;
+const linesOf = (request: PlaceOrderRequest): LineInput[] => request.fulfilments.flatMap((f) => f.lines);
+const skusOf = (requests: readonly PlaceOrderRequest[]): string[] => [...new Set(requests.flatMap((r) => linesOf(r).map((l) => l.sku)))];
+
+/** The price list's price in force for each SKU of the placement, for a sale where it is made (a POS's store, else none). */
+function pricesIn(entries: ReadonlyMap<string, PriceEntry[]>, request: PlaceOrderRequest, now: Date): Map<string, number> {
+  const prices = new Map<string, number>();
+  for (const sku of new Set(linesOf(request).map((l) => l.sku))) {
+    const price = listPrice(entries.get(sku) ?? [], { currency: request.currency, storeId: request.placedAtStoreId, at: now });
+    if (price !== null) prices.set(sku, price);
+  }
+  return prices;
 }

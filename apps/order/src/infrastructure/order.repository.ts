@@ -191,27 +191,37 @@ function positions(o: Order): Map<string, number> {
 export const orderRepository = {
   /** The order, its groups and its lines, in one statement. */
   async insert(m: EntityManager, o: Order): Promise<void> {
-    const order = toJson(m, OrderRecord, {
-      id: o.id,
-      channel: o.channel,
-      placedAtStoreId: o.placedAtStoreId,
-      customerId: o.customerId,
-      contact: o.contact,
-      currency: o.currency,
-      capturedTenders: [...o.capturedTenders],
-      status: o.status,
-      placedAt: o.placedAt,
-      updatedAt: o.updatedAt,
-      version: 1,
+    await orderRepository.insertMany(m, [o]);
+  },
+
+  /** New orders (a group commit's), their groups and their lines, in one statement. */
+  async insertMany(m: EntityManager, created: readonly Order[]): Promise<void> {
+    if (created.length === 0) return;
+    const orders = created.map((o) =>
+      toJson(m, OrderRecord, {
+        id: o.id,
+        channel: o.channel,
+        placedAtStoreId: o.placedAtStoreId,
+        customerId: o.customerId,
+        contact: o.contact,
+        currency: o.currency,
+        capturedTenders: [...o.capturedTenders],
+        status: o.status,
+        placedAt: o.placedAt,
+        updatedAt: o.updatedAt,
+        version: 1,
+      }),
+    );
+    const groups = created.flatMap((o) => o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 })));
+    const lines = created.flatMap((o) => {
+      const at = positions(o);
+      return o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
     });
-    const groups = o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 }));
-    const at = positions(o);
-    const lines = o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
-    const [oc, gc, lc] = [Object.keys(order), Object.keys(groups[0]), Object.keys(lines[0])].map((cols) => cols.join(', '));
-    const text = `WITH o AS (INSERT INTO orders (${oc}) SELECT ${oc} FROM jsonb_populate_record(NULL::orders, $1::jsonb)),
+    const [oc, gc, lc] = [orders, groups, lines].map((rows) => [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', '));
+    const text = `WITH o AS (INSERT INTO orders (${oc}) SELECT ${oc} FROM jsonb_populate_recordset(NULL::orders, $1::jsonb)),
             g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb))
        INSERT INTO order_lines (${lc}) SELECT ${lc} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)`;
-    await prepared(m, statementNameOf('order-insert', text), text, [JSON.stringify(order), JSON.stringify(groups), JSON.stringify(lines)]);
+    await prepared(m, statementNameOf('order-insert', text), text, [JSON.stringify(orders), JSON.stringify(groups), JSON.stringify(lines)]);
   },
 
   /** Loads and locks the order row for the rest of the transaction: every change to an order or its groups holds it. */

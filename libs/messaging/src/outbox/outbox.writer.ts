@@ -9,11 +9,27 @@ import { RelaySignal } from './relay-signal';
 /** The traceparent of each event's consumer span, by event id, while a batch run is applied. */
 export const consumedTraces = new AsyncLocalStorage<ReadonlyMap<string, string>>();
 
-/** One event to append: with `cause`, the consumed event it answers (its correlation id, it as causation). */
+/** Where an event comes from when it is not the current request or event: one of several requests written together. */
+export interface OutboxOrigin {
+  readonly correlationId: string;
+  readonly causationId: string | null;
+  readonly traceparent: string | null;
+}
+
+/** The current request's or event's context, kept for an event appended later, outside it. */
+export function currentOrigin(): OutboxOrigin {
+  return { ...requestContext.currentOrNew(), traceparent: traceparentOf() };
+}
+
+/**
+ * One event to append: with `cause`, the consumed event it answers (its correlation id, it as
+ * causation); with `origin`, the request it answers when that is not the current one.
+ */
 export interface OutboxEntry<P = unknown> {
   readonly def: EventDefinition<P>;
   readonly payload: P;
   readonly cause?: EventEnvelope;
+  readonly origin?: OutboxOrigin;
   readonly now?: Date;
 }
 
@@ -52,7 +68,7 @@ export class OutboxWriter {
     if (entries.length === 0) return [];
     const columns = { id: [] as string[], topic: [] as string[], key: [] as string[], type: [] as string[], headers: [] as string[], payload: [] as string[] };
     for (const e of entries) {
-      const ctx = e.cause ? { correlationId: e.cause.correlationId, causationId: e.cause.id } : requestContext.currentOrNew();
+      const ctx = e.cause ? { correlationId: e.cause.correlationId, causationId: e.cause.id } : (e.origin ?? requestContext.currentOrNew());
       const envelope = envelopeFor(e.def, {
         id: randomUUID(),
         source: this.source,
@@ -60,7 +76,7 @@ export class OutboxWriter {
         correlationId: ctx.correlationId,
         causationId: ctx.causationId,
         // An event consumed in a batch run continues its own trace (its consumer span), not the run's.
-        traceparent: e.cause ? (consumedTraces.getStore()?.get(e.cause.id) ?? traceparentOf() ?? e.cause.traceparent) : traceparentOf(),
+        traceparent: e.cause ? (consumedTraces.getStore()?.get(e.cause.id) ?? traceparentOf() ?? e.cause.traceparent) : e.origin ? e.origin.traceparent : traceparentOf(),
         payload: e.payload,
       });
       const wire = toWireMessage(envelope);
