@@ -14,6 +14,7 @@ export * from './idempotency';
 export * from './metrics';
 export * from './tracing';
 export * from './periodic-task';
+export * from './group-commit';
 export * from './address.dto';
 export * from './priced-line.dto';
 export * from './validation';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
-import { Clock } from '@omni/platform';
-import { AsyncResource } from 'node:async_hooks';
+import { Clock, GroupCommit } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
@@ -34,19 +33,13 @@ class Refused extends Error {
   }
 }
 
-/** A placement waiting for the next group commit. */
-interface Queued {
+/** A placement for the next group commit. */
+interface Grouped {
   readonly request: PlaceOrderRequest;
   readonly now: Date;
-  /** The request's correlation id and trace: its order.placed may be written in another request's flush. */
+  /** The request's correlation id and trace: its order.placed may be written in another request's group. */
   readonly origin: OutboxOrigin;
-  /** The request's async context (its request context and span), to write it alone in. */
-  readonly scope: AsyncResource;
-  readonly settle: (result: Promise<PlaceOrderResult>) => void;
 }
-
-/** At most this many placements in one group commit. */
-const MAX_GROUP = 64;
 
 /**
  * Saves a new order, its groups and its order.placed event in one transaction. A preorder group
@@ -62,8 +55,10 @@ const MAX_GROUP = 64;
  */
 @Injectable()
 export class PlaceOrderUseCase {
-  private readonly queue: Queued[] = [];
-  private flushing = false;
+  private readonly grouped = new GroupCommit<Grouped, PlaceOrderResult>(
+    (group) => this.placeGroup(group),
+    (one) => this.alone(one.request, one.now),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,57 +68,24 @@ export class PlaceOrderUseCase {
 
   execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
     if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now());
-    return new Promise((resolve, reject) => {
-      const scope = new AsyncResource('omni.placement');
-      this.queue.push({ request, now: this.clock.now(), origin: currentOrigin(), scope, settle: (r) => r.then(resolve, reject) });
-      if (!this.flushing) void this.flush();
+    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin() });
+  }
+
+  /** Placements written together: one price lookup per currency, one insert of their orders, one of their events, one commit. */
+  private placeGroup(group: readonly Grouped[]): Promise<PlaceOrderResult[]> {
+    return this.dataSource.transaction(async (m) => {
+      const lists = new Map<string, Map<string, PriceEntry[]>>();
+      for (const currency of new Set(group.map((q) => q.request.currency))) {
+        lists.set(currency, await priceListRepository.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
+      }
+      const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now));
+      await orderRepository.insertMany(m, out.filter((d): d is Placed => d.ok).map((d) => d.order));
+      await this.outbox.appendMany(
+        m,
+        out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
+      );
+      return out.map((d) => (d.ok ? { ok: true as const, order: d.order } : d));
     });
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) await this.group(this.queue.splice(0, MAX_GROUP));
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private async group(group: readonly Queued[]): Promise<void> {
-    if (group.length === 1) {
-      await this.each(group);
-      return;
-    }
-    let results: PlaceOrderResult[];
-    try {
-      results = await this.dataSource.transaction(async (m) => {
-        const lists = new Map<string, Map<string, PriceEntry[]>>();
-        for (const currency of new Set(group.map((q) => q.request.currency))) {
-          lists.set(currency, await priceListRepository.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
-        }
-        const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now));
-        const placed = out.filter((d): d is Placed => d.ok);
-        await orderRepository.insertMany(m, placed.map((d) => d.order));
-        await this.outbox.appendMany(
-          m,
-          out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
-        );
-        return out.map((d) => (d.ok ? { ok: true as const, order: d.order } : d));
-      });
-    } catch {
-      await this.each(group);
-      return;
-    }
-    group.forEach((q, i) => q.settle(Promise.resolve(results[i])));
-  }
-
-  /** Each placement in a transaction of its own, in its request's context; each gets its own answer or failure. */
-  private async each(group: readonly Queued[]): Promise<void> {
-    for (const q of group) {
-      const result = q.scope.runInAsyncScope(() => this.alone(q.request, q.now));
-      q.settle(result);
-      await result.catch(() => undefined);
-    }
   }
 
   /** One placement in a transaction of its own: a preorder, a checkout, or one not grouped. */
