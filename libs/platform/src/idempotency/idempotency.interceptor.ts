@@ -4,7 +4,6 @@ import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
-import { GroupCommit } from '../group-commit';
 import { Problem, ProblemException, problemOf } from '../problem';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
@@ -32,8 +31,6 @@ interface Scope {
   key: string;
   hash: string;
 }
-
-const keyOf = (s: Pick<Scope, 'caller' | 'method' | 'route' | 'key'>) => JSON.stringify([s.caller, s.method, s.route, s.key]);
 
 type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'refuse'; error: ProblemException };
 
@@ -111,7 +108,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private async claim(s: Scope): Promise<Claim> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      if (await this.claims.submit(s)) return { kind: 'execute' };
+      const inserted = await this.named(
+        'idempotency-claim',
+        `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours],
+      );
+      if (inserted.length === 1) return { kind: 'execute' };
       const [row] = (await this.dataSource.query(
         `SELECT request_hash, status_code, response_body FROM idempotency_keys
          WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at >= now()`,
@@ -145,46 +149,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   }
 
   private async complete(s: Scope, status: number, body: unknown): Promise<void> {
-    await this.completions.submit({ scope: s, status, body: body === undefined ? null : JSON.stringify(body) });
-  }
-
-  /**
-   * Keys taken together (group commit, docs/adr/0016-throughput.md): one INSERT for every request
-   * that asked while the previous one ran. Answers, per request, whether it took its key; of two
-   * requests with the same key in one group, the first does.
-   */
-  private readonly claims = new GroupCommit<Scope, boolean>(
-    (many) => this.claimMany(many),
-    async (one) => (await this.claimMany([one]))[0],
-  );
-
-  private async claimMany(scopes: readonly Scope[]): Promise<boolean[]> {
-    const rows = (await this.named(
-      'idempotency-claim-many',
-      `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
-       SELECT c, m, r, k, h, now() + make_interval(hours => $6) FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS s(c, m, r, k, h)
-       ON CONFLICT DO NOTHING RETURNING caller, method, route, key`,
-      [scopes.map((s) => s.caller), scopes.map((s) => s.method), scopes.map((s) => s.route), scopes.map((s) => s.key), scopes.map((s) => s.hash), this.ttlHours],
-    )) as Omit<Scope, 'hash'>[];
-    const taken = new Set(rows.map(keyOf));
-    return scopes.map((s) => taken.delete(keyOf(s)));
-  }
-
-  /** Answers kept together: one UPDATE for every request that finished while the previous one ran. */
-  private readonly completions = new GroupCommit<{ scope: Scope; status: number; body: string | null }, void>(
-    (many) => this.completeMany(many),
-    async (one) => void (await this.completeMany([one])),
-  );
-
-  private async completeMany(done: readonly { scope: Scope; status: number; body: string | null }[]): Promise<void[]> {
     await this.named(
-      'idempotency-complete-many',
-      `UPDATE idempotency_keys k SET status_code = d.status, response_body = d.body, completed_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS d(caller, method, route, key, status, body)
-       WHERE k.caller = d.caller AND k.method = d.method AND k.route = d.route AND k.key = d.key`,
-      [done.map((d) => d.scope.caller), done.map((d) => d.scope.method), done.map((d) => d.scope.route), done.map((d) => d.scope.key), done.map((d) => d.status), done.map((d) => d.body)],
+      'idempotency-complete',
+      `UPDATE idempotency_keys SET status_code = $5, response_body = $6, completed_at = now()
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`,
+      [s.caller, s.method, s.route, s.key, status, body === undefined ? null : JSON.stringify(body)],
     );
-    return done.map(() => undefined);
   }
 
   /**
