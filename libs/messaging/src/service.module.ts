@@ -118,7 +118,7 @@ export class ServiceInfrastructureModule {
         {
           provide: APP_INTERCEPTOR,
           inject: [DataSource],
-          useFactory: (ds: DataSource) => new IdempotencyInterceptor(ds, c.IDEMPOTENCY_TTL_HOURS),
+          useFactory: (ds: DataSource) => new IdempotencyInterceptor(ds, c.IDEMPOTENCY_TTL_HOURS, c.IDEMPOTENCY_ABANDONED_AFTER_S),
         },
         {
           provide: READINESS_CHECKS,

@@ -39,12 +39,14 @@ describe('loadConfig', () => {
       CONSUMER_FETCH_MIN_BYTES: 1,
       CONSUMER_SESSION_TIMEOUT_MS: 10000,
       DATABASE_POOL_SIZE: 10,
+      FAILPOINT: '',
       CLOCK_OFFSET_MS: 0,
       AUTH_JWKS_URL: '',
       AUTH_PUBLIC_KEY: PEM,
       AUTH_ISSUER: 'omni-backbone',
       AUTH_AUDIENCE: 'omni-backbone',
       IDEMPOTENCY_TTL_HOURS: 24,
+      IDEMPOTENCY_ABANDONED_AFTER_S: 60,
       RATE_LIMIT_PER_MINUTE: 1200,
       MAX_REQUESTS_IN_FLIGHT: 64,
       MIGRATIONS_RUN: 'true',
@@ -156,6 +158,7 @@ describe('loadConfig', () => {
     ['AUTH_PUBLIC_KEY', 'not a key'],
     ['AUTH_ISSUER', 'x'.repeat(201)],
     ['IDEMPOTENCY_TTL_HOURS', '0'],
+    ['IDEMPOTENCY_ABANDONED_AFTER_S', '0'],
     ['MAX_REQUESTS_IN_FLIGHT', '-1'],
     ['RATE_LIMIT_PER_MINUTE', '0'],
     ['MIGRATIONS_RUN', 'yes'],
@@ -170,8 +173,14 @@ describe('loadConfig', () => {
     ['OTEL_TRACES_SAMPLER_ARG', '1.5'],
     ['OTEL_TRACES_SAMPLER_ARG', 'half'],
     ['OTEL_BSP_SCHEDULE_DELAY', '0'],
+    ['FAILPOINT', 'outbox.somewhere'],
   ])('refuses %s=%s', (name, value) => {
     expect(variablesIn(problemsOf({ ...required, [name]: value }))).toEqual([name]);
+  });
+
+  it('takes a failpoint in tests and refuses one in production', () => {
+    expect(loadConfig(ServiceConfig, { ...required, NODE_ENV: 'test', FAILPOINT: 'relay.after-publish' }).FAILPOINT).toBe('relay.after-publish');
+    expect(variablesIn(problemsOf({ ...required, NODE_ENV: 'production', FAILPOINT: 'relay.after-publish' }))).toEqual(['FAILPOINT']);
   });
 
   // Known bug: a value that is not a number is converted to NaN before validation, and

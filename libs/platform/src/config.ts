@@ -1,6 +1,7 @@
 import 'reflect-metadata'; // type conversion of variables reads decorator metadata
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, Length, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, validateSync, ValidationError } from 'class-validator';
+import { FAILPOINTS } from './failpoint';
 
 /** Configuration problems are reported all at once, one line per variable, before anything starts. */
 export class ConfigError extends Error {
@@ -18,6 +19,16 @@ class ExactlyOneKeySource implements ValidatorConstraintInterface {
   }
   defaultMessage(): string {
     return 'exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set';
+  }
+}
+
+@ValidatorConstraint({ name: 'notInProduction' })
+class NotInProduction implements ValidatorConstraintInterface {
+  validate(value: unknown, args: ValidationArguments): boolean {
+    return (args.object as ServiceConfig).NODE_ENV !== 'production' || value === '';
+  }
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property} is for tests and refused in production`;
   }
 }
 
@@ -43,6 +54,11 @@ export class ServiceConfig {
 
   @IsIn(['development', 'test', 'production'])
   NODE_ENV: string = 'development';
+
+  /** Fault-injection tests only (failpoint.ts): where the process kills itself. Empty: nowhere. */
+  @IsIn(['', ...FAILPOINTS], { message: `FAILPOINT must be empty or one of ${FAILPOINTS.join(', ')}` })
+  @Validate(NotInProduction)
+  FAILPOINT: string = '';
 
   /** How often the outbox relay looks for rows when no notification arrives. */
   @IsInt() @Min(50) @Max(60000)
@@ -117,6 +133,13 @@ export class ServiceConfig {
   /** How long an Idempotency-Key and its first response are kept. */
   @IsInt() @Min(1) @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS: number = 24;
+
+  /**
+   * After how long a key whose request never finished (its process died between taking the key
+   * and answering) may be taken over by a retry. Longer than any request runs.
+   */
+  @IsInt() @Min(1) @Max(3600)
+  IDEMPOTENCY_ABANDONED_AFTER_S: number = 60;
 
   /** Requests one caller (token `sub`, else IP address) may make per minute, per instance. */
   @IsInt() @Min(1) @Max(1_000_000)

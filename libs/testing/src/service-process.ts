@@ -76,6 +76,7 @@ export function runServiceCommand(name: ServiceName, args: string[], env: Record
 export class ServiceProcess {
   private child: ChildProcess | null = null;
   private exited: Promise<number | null> = Promise.resolve(null);
+  private ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
   readonly logs: string[] = [];
 
   constructor(
@@ -109,7 +110,8 @@ export class ServiceProcess {
     };
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    this.ended = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = this.ended.then((e) => e.code);
     // The Jest global teardown (and the next run's setup) stop whatever a failed test leaves running.
     if (process.env.TEST_SERVICE_PID_FILE && child.pid) appendFileSync(process.env.TEST_SERVICE_PID_FILE, `${child.pid}\n`);
     this.child = child;
@@ -146,6 +148,11 @@ export class ServiceProcess {
     Object.assign(this.env, env);
     this.start();
     await this.ready();
+  }
+
+  /** Waits until the process ends by itself (a failpoint, a crash), with its exit code or signal. */
+  exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    return this.ended;
   }
 
   /** A crash: no shutdown hooks, no flush, nothing committed that was not already. */

@@ -13,6 +13,7 @@ import { EntityManager } from 'typeorm';
 import { batchHandlerOf, batchPatternOf, EventRun } from '../batch/event-batch';
 import { claimInboxMany } from '../inbox/inbox';
 import { consumedTraces } from '../outbox/outbox.writer';
+import { failpoint } from '@omni/platform';
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -245,6 +246,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         const sameMethod = (x: Item) => x.batch !== null && batchHandlerOf(x.batch) === method;
         while (j < items.length && j - i < MAX_RUN && items[j].decoded.ok && (sameMethod(items[j]) || (!items[j].batch && !items[j].single))) j++;
         await this.applyRun(topic, partition, items.slice(i, j), item.batch, heartbeat);
+        failpoint('consumer.after-commit');
         resolveOffset(items[j - 1].message.offset);
         await heartbeat();
         i = j;
@@ -269,6 +271,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const { topic, partition } = run[0].raw;
     const one = async (item: Item) => {
       await this.consume({ topic, partition, message: item.message, heartbeat });
+      failpoint('consumer.after-commit');
       resolveOffset(item.message.offset);
       await heartbeat();
     };
@@ -285,6 +288,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const messages = run.map((x) => x.message);
     const failedAt = await this.consumeTogether(topic, partition, messages);
     if (failedAt === null) {
+      failpoint('consumer.after-commit');
       resolveOffset(messages[messages.length - 1].offset);
       return;
     }

@@ -1,4 +1,5 @@
 import { EntitySubscriberInterface, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { failpoint } from '@omni/platform';
 import { RelaySignal } from './relay-signal';
 
 /** Wakes this process's relay when a transaction that appended outbox rows has committed, and whoever waits for one of their keys. */
@@ -8,6 +9,7 @@ export class OutboxCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit(event: TransactionCommitEvent): void {
     const data = event.queryRunner.data as { outboxRows?: number; outboxNotified?: boolean; outboxKeys?: string[] };
     if (!data.outboxRows) return;
+    failpoint('outbox.after-commit');
     data.outboxRows = 0;
     data.outboxNotified = false;
     this.signal.wake();

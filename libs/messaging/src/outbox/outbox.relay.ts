@@ -6,6 +6,7 @@ import { Span, SpanKind, trace } from '@opentelemetry/api';
 import { contextFromTraceparent, failSpan, Metrics, tracer, traceparentOf } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
 import { RelaySignal } from './relay-signal';
+import { failpoint } from '@omni/platform';
 
 export interface OutboxRow {
   seq: string;
@@ -215,6 +216,7 @@ export class OutboxRelay {
         for (const span of traced.spans) span.end();
       }
       await this.options.onPublished?.(rows);
+      failpoint('relay.after-publish');
       await this.markSent(client, rows);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');

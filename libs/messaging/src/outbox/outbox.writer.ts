@@ -3,6 +3,7 @@ import { requestContext, traceparentOf } from '@omni/platform';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { failpoint } from '@omni/platform';
 import { prepared } from '../sql';
 import { RelaySignal } from './relay-signal';
 
@@ -94,6 +95,7 @@ export class OutboxWriter {
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
       [columns.id, columns.topic, columns.key, columns.type, columns.headers, columns.payload],
     );
+    failpoint('outbox.before-commit');
     const data = runner.data as OutboxTransactionData;
     data.outboxRows = (data.outboxRows ?? 0) + entries.length;
     if (this.signal.awaited) (data.outboxKeys ??= []).push(...columns.key);

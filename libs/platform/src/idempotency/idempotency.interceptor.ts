@@ -12,8 +12,6 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** How long a later request with the same key waits for the first one to finish. */
 const WAIT_MS = 10_000;
 const POLL_MS = 50;
-/** A key held longer than this by a request that never finished (its process died) may be taken over. */
-const ABANDONED_AFTER = '60 seconds';
 const CLEANUP_INTERVAL_MS = 15 * 60_000;
 
 export const IDEMPOTENCY_TTL_HOURS = Symbol('IDEMPOTENCY_TTL_HOURS');
@@ -48,6 +46,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   constructor(
     private readonly dataSource: DataSource,
     private readonly ttlHours: number,
+    /** A key held longer than this by a request that never finished (its process died) may be taken over. */
+    private readonly abandonedAfterS = 60,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -141,9 +141,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private async takeOverAbandoned(s: Scope): Promise<boolean> {
     const rows = (await this.dataSource.query(
       `UPDATE idempotency_keys SET locked_at = now()
-       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND locked_at < now() - interval '${ABANDONED_AFTER}'
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND locked_at < now() - make_interval(secs => $5)
        RETURNING key`,
-      [s.caller, s.method, s.route, s.key],
+      [s.caller, s.method, s.route, s.key, this.abandonedAfterS],
     )) as [unknown[], number];
     return rows[1] === 1;
   }
