@@ -80,19 +80,22 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     expect(await exactlyOnce(sku, body.customerId)).toBe(retried.body.id);
   });
 
-  it('after the commit, before the relay published: the order.placed committed is published once the service is back', async () => {
+  it('after the commit, before the relay published: the order.placed committed is published once the service is back, and a retry with its key is told its answer was lost, never placed twice', async () => {
     const sku = Journey.id('KILL-B');
     await j.receive(store, sku, 5);
     const order = stack.services.order;
     await armed(order, 'outbox.after-commit');
     const body = placement(sku);
-    await place(body, randomUUID());
+    const key = randomUUID();
+    await place(body, key);
     await afterKill(order, 'outbox.after-commit', async () => {
       // Committed, and its order.placed still in the outbox: nobody has heard of the order yet.
       const [placed] = await ordersOf(body.customerId);
       expect(await unsentPlacement(placed.id)).toEqual([{ event_type: 'order.placed.v2' }]);
       expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id })).toEqual([]);
     });
+    const retried = await place(body, key);
+    expect([retried.status, retried.body.code]).toEqual([409, 'IDEMPOTENCY.ANSWER_LOST']);
     await exactlyOnce(sku, body.customerId);
   });
 

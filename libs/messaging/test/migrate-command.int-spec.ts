@@ -14,8 +14,9 @@ function ownMigrationTimestamps(service: ServiceName): string[] {
 
 /** Timestamps of the migrations every service shares: messaging's, and the idempotency keys' table. */
 function sharedMigrationTimestamps(): string[] {
-  const dir = path.resolve(__dirname, '../src/migrations');
-  return [...readdirSync(dir).filter((f) => /^\d{13}-.+\.ts$/.test(f)).map((f) => f.slice(0, 13)), '1700000000100'];
+  const timestamps = (dir: string) => readdirSync(dir).filter((f) => /^\d{13}-.+\.ts$/.test(f)).map((f) => f.slice(0, 13));
+  // The messaging tables, and the idempotency keys' (libs/platform).
+  return [...timestamps(path.resolve(__dirname, '../src/migrations')), ...timestamps(path.resolve(__dirname, '../../platform/src/idempotency'))];
 }
 
 /** JSON log lines of a run. */

@@ -109,7 +109,7 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
       }
       if (['put', 'post', 'patch', 'delete'].includes(method) && !isPublic) {
         op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_KEY_HEADER];
-        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS), or was applied and its answer lost when the service stopped (IDEMPOTENCY.ANSWER_LOST)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
         op.responses['422'] ??= { description: 'This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));

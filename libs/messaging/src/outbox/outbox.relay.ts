@@ -3,10 +3,9 @@ import { SECRET_TOPICS } from '@omni/contracts';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Span, SpanKind, trace } from '@opentelemetry/api';
-import { contextFromTraceparent, failSpan, Metrics, tracer, traceparentOf } from '@omni/platform';
+import { contextFromTraceparent, failpoint, failSpan, Metrics, traceparentOf, tracer } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
 import { RelaySignal } from './relay-signal';
-import { failpoint } from '@omni/platform';
 
 export interface OutboxRow {
   seq: string;

@@ -1,9 +1,8 @@
 import { envelopeFor, EventDefinition, EventEnvelope, toWireMessage } from '@omni/contracts';
-import { requestContext, traceparentOf } from '@omni/platform';
+import { currentIdempotencyKey, failpoint, IdempotencyKeyRef, requestContext, traceparentOf } from '@omni/platform';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { failpoint } from '@omni/platform';
 import { prepared } from '../sql';
 import { RelaySignal } from './relay-signal';
 
@@ -15,11 +14,13 @@ export interface OutboxOrigin {
   readonly correlationId: string;
   readonly causationId: string | null;
   readonly traceparent: string | null;
+  /** The request's Idempotency-Key, marked committed with the events. */
+  readonly idempotencyKey: IdempotencyKeyRef | null;
 }
 
 /** The current request's or event's context, kept for an event appended later, outside it. */
 export function currentOrigin(): OutboxOrigin {
-  return { ...requestContext.currentOrNew(), traceparent: traceparentOf() };
+  return { ...requestContext.currentOrNew(), traceparent: traceparentOf(), idempotencyKey: currentIdempotencyKey() };
 }
 
 /**
@@ -68,8 +69,11 @@ export class OutboxWriter {
     if (!runner?.isTransactionActive) throw new Error('outbox rows must be written inside the transaction of the state change');
     if (entries.length === 0) return [];
     const columns = { id: [] as string[], topic: [] as string[], key: [] as string[], type: [] as string[], headers: [] as string[], payload: [] as string[] };
+    const keys = new Map<string, IdempotencyKeyRef>();
     for (const e of entries) {
       const ctx = e.cause ? { correlationId: e.cause.correlationId, causationId: e.cause.id } : (e.origin ?? requestContext.currentOrNew());
+      const key = e.cause ? null : e.origin ? e.origin.idempotencyKey : currentIdempotencyKey();
+      if (key) keys.set(JSON.stringify([key.caller, key.method, key.route, key.key]), key);
       const envelope = envelopeFor(e.def, {
         id: randomUUID(),
         source: this.source,
@@ -88,13 +92,32 @@ export class OutboxWriter {
       columns.headers.push(JSON.stringify(wire.headers));
       columns.payload.push(wire.value);
     }
-    await prepared(
-      manager,
-      'outbox-append',
-      `INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
-      [columns.id, columns.topic, columns.key, columns.type, columns.headers, columns.payload],
-    );
+    const rows = [columns.id, columns.topic, columns.key, columns.type, columns.headers, columns.payload];
+    if (keys.size === 0) {
+      await prepared(
+        manager,
+        'outbox-append',
+        `INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
+        rows,
+      );
+    } else {
+      // The requests' Idempotency-Keys are marked committed with their events, in the same
+      // statement: a request that dies after this commit is never executed again.
+      const k = [...keys.values()];
+      await prepared(
+        manager,
+        'outbox-append-keyed',
+        `WITH committed AS (
+           UPDATE idempotency_keys i SET committed_at = now()
+           FROM unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS c(caller, method, route, key)
+           WHERE i.caller = c.caller AND i.method = c.method AND i.route = c.route AND i.key = c.key AND i.committed_at IS NULL
+         )
+         INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
+        [...rows, k.map((x) => x.caller), k.map((x) => x.method), k.map((x) => x.route), k.map((x) => x.key)],
+      );
+    }
     failpoint('outbox.before-commit');
     const data = runner.data as OutboxTransactionData;
     data.outboxRows = (data.outboxRows ?? 0) + entries.length;

@@ -5,6 +5,7 @@ import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { Problem, ProblemException, problemOf } from '../problem';
+import { withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
 
@@ -20,6 +21,7 @@ interface KeyRow {
   request_hash: string;
   status_code: number | null;
   response_body: string | null;
+  committed_at: Date | null;
 }
 
 interface Scope {
@@ -36,7 +38,9 @@ type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unkno
  * Honours `Idempotency-Key` on mutating requests (docs/api-edge.md, Idempotency): the first
  * request with a key executes and its answer (2xx or 4xx) is kept; the same key with the same
  * request answers it again with `Idempotent-Replayed: true`; with another request, 422. A 5xx
- * releases the key so a retry executes again.
+ * releases the key so a retry executes again, unless the request's effects committed (the outbox
+ * marks the key in their transaction): such a key is never executed again, and once its request
+ * is found abandoned, a retry is told its answer was lost (409 IDEMPOTENCY.ANSWER_LOST).
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
@@ -92,7 +96,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           if (claim.status >= 400) res.type('application/problem+json');
           return of(claim.body);
         }
-        return next.handle().pipe(
+        // Nest binds the handler to the async context of this call: what it writes knows the key.
+        return withIdempotencyKey({ caller: scope.caller, method: scope.method, route: scope.route, key: scope.key }, () => next.handle()).pipe(
           mergeMap((body) => from(this.complete(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
           catchError((e: unknown) => {
             const problem: Problem = problemOf(e);
@@ -117,7 +122,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       );
       if (inserted.length === 1) return { kind: 'execute' };
       const [row] = (await this.dataSource.query(
-        `SELECT request_hash, status_code, response_body FROM idempotency_keys
+        `SELECT request_hash, status_code, response_body, committed_at FROM idempotency_keys
          WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at >= now()`,
         [s.caller, s.method, s.route, s.key],
       )) as KeyRow[];
@@ -130,7 +135,17 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         return { kind: 'refuse', error: new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
       }
       if (row.status_code !== null) return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
-      if (await this.takeOverAbandoned(s)) return { kind: 'execute' };
+      if (row.committed_at !== null && (await this.abandoned(s))) {
+        return {
+          kind: 'refuse',
+          error: new ProblemException(
+            HttpStatus.CONFLICT,
+            'IDEMPOTENCY.ANSWER_LOST',
+            'the request with this Idempotency-Key was applied, and its answer was lost when the service stopped; it will not be applied again',
+          ),
+        };
+      }
+      if (row.committed_at === null && (await this.takeOverAbandoned(s))) return { kind: 'execute' };
       if (Date.now() > deadline) {
         return { kind: 'refuse', error: new ProblemException(HttpStatus.CONFLICT, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
       }
@@ -138,10 +153,22 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     }
   }
 
+  /** True when the key's request has held it past the abandonment window without answering. */
+  private async abandoned(s: Scope): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `SELECT 1 FROM idempotency_keys
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND locked_at < now() - make_interval(secs => $5)`,
+      [s.caller, s.method, s.route, s.key, this.abandonedAfterS],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** Takes over a key whose request died before committing anything (its effects never happened). */
   private async takeOverAbandoned(s: Scope): Promise<boolean> {
     const rows = (await this.dataSource.query(
       `UPDATE idempotency_keys SET locked_at = now()
-       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND locked_at < now() - make_interval(secs => $5)
+       WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND committed_at IS NULL
+         AND locked_at < now() - make_interval(secs => $5)
        RETURNING key`,
       [s.caller, s.method, s.route, s.key, this.abandonedAfterS],
     )) as [unknown[], number];
@@ -167,6 +194,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   }
 
   private async release(s: Scope): Promise<void> {
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL`, [s.caller, s.method, s.route, s.key]);
+    // A key whose effects committed stays taken: its request must never run twice.
+    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND committed_at IS NULL`, [
+      s.caller,
+      s.method,
+      s.route,
+      s.key,
+    ]);
   }
 }

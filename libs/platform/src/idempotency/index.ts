@@ -1,3 +1,5 @@
 export * from './1700000000100-idempotency-keys';
+export * from './1700000210000-idempotency-committed';
 export * from './idempotency.interceptor';
+export * from './key-in-flight';
 export * from './request-hash';
