@@ -13,7 +13,7 @@ import {
   ShortPickResolvedPayload,
   TransferReceivedPayload,
 } from '@omni/contracts';
-import { EventRun, InboxProcessor, PermanentEventError } from '@omni/messaging';
+import { asConsumed, EventRun, InboxProcessor, PermanentEventError } from '@omni/messaging';
 import { Metrics } from '@omni/platform';
 import { assignDeliveryGroup, canCancel, cancelFulfilment, onFulfilment, rejectPlacedFulfilments } from '../domain/fulfilment';
 import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/order';
@@ -79,7 +79,8 @@ export class ReactToInventoryUseCase {
       outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: ctx.now } });
     }
     await this.writer.saveAll(run.manager, decisions, ctx.now);
-    run.afterCommit(() => outcomes.forEach(({ e, outcome }) => this.applied(e, outcome)));
+    // Each event's log line and metric after the commit, in that event's trace.
+    for (const { e, outcome } of outcomes) await asConsumed(e, async () => run.afterCommit(() => this.applied(e, outcome)));
   }
 
   reservedForDelivery(e: EventEnvelope<InventoryReservedForDeliveryPayload>) {

@@ -25,7 +25,11 @@ export interface EventRun {
   readonly manager: EntityManager;
   readonly topic: string;
   readonly partition: number;
-  /** Runs `work` once the run's transaction has committed (never for a run rolled back): metrics, logs. */
+  /**
+   * Runs `work` once the run's transaction has committed (never for a run rolled back): metrics,
+   * logs. It runs in the async context it was registered in: registered inside `asConsumed(e, …)`,
+   * its log lines name that event's trace.
+   */
   readonly afterCommit: (work: () => void) => void;
 }
 

@@ -1,19 +1,18 @@
+import { AsyncResource } from 'node:async_hooks';
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { decodeWireMessage, DecodeResult, EventEnvelope } from '@omni/contracts';
 import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
-import { contextFromTraceparent, failSpan, inSpan, requestContext, tracer, traceparentOf } from '@omni/platform';
+import { contextFromTraceparent, failpoint, failSpan, inSpan, Metrics, requestContext, traceparentOf, tracer } from '@omni/platform';
 import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
 import { deadLetterFor } from './dead-letter';
 import { PermanentEventError } from './errors';
-import { Metrics } from '@omni/platform';
 import { consumeScope } from '../metrics/messaging-metrics';
 import { EntityManager } from 'typeorm';
 import { batchHandlerOf, batchPatternOf, EventRun } from '../batch/event-batch';
 import { claimInboxMany } from '../inbox/inbox';
 import { consumedTraces } from '../outbox/outbox.writer';
-import { failpoint } from '@omni/platform';
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -343,7 +342,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
           const tp = traceparentOf(trace.setSpan(ROOT_CONTEXT, spans[events.indexOf(e)]));
           if (tp) traces.set(e.id, tp);
         });
-        const run = { events: applied, offsets: taken.map((x) => x.offset), manager, topic, partition, afterCommit: (work: () => void) => void committed.push(work) };
+        const afterCommit = (work: () => void) => void committed.push(AsyncResource.bind(work));
+        const run = { events: applied, offsets: taken.map((x) => x.offset), manager, topic, partition, afterCommit };
         await consumedTraces.run(traces, () => this.invokeRun(handler, run));
       });
     } catch (e) {
@@ -372,7 +372,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       await this.transactions!.run(async (manager) => {
         committed = [];
         applied = (await claimInboxMany(manager, this.options.groupId, [envelope])).size === 1;
-        const afterCommit = (work: () => void) => void committed.push(work);
+        const afterCommit = (work: () => void) => void committed.push(AsyncResource.bind(work));
         if (applied) await this.invokeRun(handler, { events: [envelope], offsets: [item.raw.offset], manager, topic, partition, afterCommit });
       });
       runAfterCommit(committed, this.logger);
