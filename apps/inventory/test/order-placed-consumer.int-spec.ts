@@ -1,6 +1,7 @@
 import { deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedPayload, OrderPlacedV1, WireMessage } from '@omni/contracts';
 import { eventually, http, KafkaProbe, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 
 /** The inventory service's consumer of order.placed, fed raw messages as the broker would deliver them. */
 describe('inventory consumes order.placed', () => {
@@ -99,6 +100,36 @@ describe('inventory consumes order.placed', () => {
     expect(answers.filter((t) => t === 'inventory.reserved.v1')).toHaveLength(3);
     expect(answers.filter((t) => t === 'inventory.rejected.v1')).toHaveLength(9);
     expect((await http('GET', `${url()}/locations/${store}/stock/LAST-3`)).body).toMatchObject({ onHand: 3, reserved: 3, available: 0 });
+  });
+
+  it('can see an oversell: the same race against a naive read-then-write of the stock row grants more units than are on hand', async () => {
+    // The control for the test above: twelve buyers of the last 3 units, each reading what is
+    // available and then writing what it read plus one, as code without a lock or a conditional
+    // update would. All read before any writes (a barrier, no sleeps), so the race is certain.
+    expect((await receive('NAIVE-3', 3)).status).toBe(200);
+    const buyers = Array.from({ length: 12 }, () => new Client({ connectionString: db }));
+    await Promise.all(buyers.map((c) => c.connect()));
+    try {
+      let arrived = 0;
+      let release!: () => void;
+      const allRead = new Promise<void>((r) => (release = r));
+      const granted = await Promise.all(
+        buyers.map(async (c) => {
+          await c.query('BEGIN');
+          const [row] = (await c.query(`SELECT on_hand, reserved FROM stock WHERE location_id = $1 AND sku = 'NAIVE-3'`, [store])).rows as { on_hand: number; reserved: number }[];
+          if (++arrived === buyers.length) release();
+          await allRead;
+          const grant = row.on_hand - row.reserved >= 1;
+          if (grant) await c.query(`UPDATE stock SET reserved = $2 WHERE location_id = $1 AND sku = 'NAIVE-3'`, [store, row.reserved + 1]);
+          await c.query('COMMIT');
+          return grant;
+        }),
+      );
+      // Twelve units promised out of three: what the real path above never does.
+      expect(granted.filter(Boolean).length).toBe(12);
+    } finally {
+      await Promise.all(buyers.map((c) => c.end()));
+    }
   });
 
   it('refuses a stock adjustment that would drop on hand below reserved, with a named code, changing nothing', async () => {

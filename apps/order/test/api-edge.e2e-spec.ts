@@ -1,5 +1,5 @@
 import { NOTIFICATION_REQUESTS_TOPIC } from '@omni/contracts';
-import { http, HttpResult, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { freePort, http, HttpResult, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
 
@@ -198,6 +198,23 @@ describe('the API edge', () => {
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
     expect(await ordersOf(customerId)).toBe(1);
+  });
+
+  it('executes concurrent requests with one key once across two instances of the service', async () => {
+    const twin = stack.services.order.twin(await freePort()).start();
+    try {
+      await twin.ready();
+      const customerId = `race-2-${randomUUID()}`;
+      const key = randomUUID();
+      const urls = [order(), twin.url];
+      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => http('POST', `${urls[i % 2]}/orders`, placeBody({ customerId }), { 'idempotency-key': key })));
+      expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
+      expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+      expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
+      expect(await ordersOf(customerId)).toBe(1);
+    } finally {
+      await twin.stop();
+    }
   });
 
   it('refuses a JSON body over 100 kB with 413 problem+json', async () => {

@@ -85,6 +85,11 @@ export class ServiceProcess {
     private readonly env: Record<string, string>,
   ) {}
 
+  /** A second instance of this service on `port`: the same database and consumer group (not started). */
+  twin(port: number): ServiceProcess {
+    return new ServiceProcess(this.name, port, { ...this.env });
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
