@@ -23,7 +23,7 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
-    faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay' },
+    faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -34,7 +34,7 @@ const RATE = Number(opt.rate);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay'];
+const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -230,6 +230,14 @@ async function inject({ kind, target, pauseMs }) {
       process.kill(pid, 'SIGSTOP');
       await sleep(pauseMs);
       process.kill(pid, 'SIGCONT');
+    }
+  } else if (kind === 'rebalance') {
+    // A rebalance storm: a second instance joins the service's consumer group under load, twice,
+    // leaving (SIGTERM) after a while each time; partitions move back and forth mid-run.
+    for (let round = 0; round < 2; round++) {
+      const extra = await stack.scaleOut(target, SERVICES[target] + 100);
+      await sleep(pauseMs / 2);
+      await extra.stop();
     }
   } else if (kind === 'replay') {
     // Every event of the run the service's group has consumed, delivered again: the service is

@@ -95,6 +95,8 @@ export async function startLocalStack({
   await assertPortsFree(Object.values(services));
 
   const supervised = [];
+  /** Second instances started by `scaleOut`, stopped with the rest. */
+  const extras = [];
   let stopping = false;
   let stopped = null;
   step('starting PostgreSQL and Kafka');
@@ -105,7 +107,7 @@ export async function startLocalStack({
     (stopped ??= (async () => {
       stopping = true;
       step('stopping');
-      await Promise.all(supervised.map((s) => s.stop()));
+      await Promise.all([...extras, ...supervised].map((s) => s.stop()));
       const [pgResult, kafkaResult] = await infra;
       if (kafkaResult.status === 'fulfilled') await stopKafka({ port: kafkaPort }).catch((e) => log(`  kafka: ${e.message}`));
       const pg = pgResult.status === 'fulfilled' ? pgResult.value : null;
@@ -166,6 +168,18 @@ export async function startLocalStack({
     url: (name) => `http://127.0.0.1:${services[name]}`,
     /** The live process of each service (it changes when the supervisor restarts one). */
     pids: () => Object.fromEntries(supervised.map((s) => [s.name, s.child?.pid ?? null])),
+    /**
+     * Starts a second instance of service `name` on `port` (same database, same consumer group:
+     * the group rebalances over both) and waits until it is ready; `stop()` it to leave (SIGTERM).
+     */
+    async scaleOut(name, port) {
+      const first = supervised.find((s) => s.name === name);
+      const extra = new SupervisedService({ ...first, port, env: { ...first.env, PORT: String(port) }, logFile: path.join(logDir, `${name}-${port}.log`), log, onEvent: onServiceEvent });
+      extras.push(extra);
+      extra.start();
+      await waitReady(name, port, extra.child);
+      return { pid: extra.child.pid, stop: () => extra.stop() };
+    },
     stop,
   };
 }
