@@ -23,14 +23,16 @@ const { values: opt } = parseArgs({
     seed: { type: 'string', default: '1' },
     seconds: { type: 'string', default: '60' },
     rate: { type: 'string', default: '4' },
+    /** How many journeys to run instead of --seconds: the run lasts journeys / rate seconds. */
+    journeys: { type: 'string' },
     faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
 });
 const SEED = Number(opt.seed);
-const SECONDS = Number(opt.seconds);
 const RATE = Number(opt.rate);
+const SECONDS = opt.journeys === undefined ? Number(opt.seconds) : Math.ceil(Number(opt.journeys) / RATE);
 const SKUS = 12;
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
@@ -52,7 +54,7 @@ const random = seeded(SEED);
 const pick = (items) => items[Math.floor(random() * items.length)];
 
 // Everything the seed decides is drawn here, before anything runs, so timing cannot change it.
-const total = Math.round(RATE * SECONDS);
+const total = opt.journeys === undefined ? Math.round(RATE * SECONDS) : Number(opt.journeys);
 const plan = Array.from({ length: total }, () => {
   const draw = random();
   const kind = draw < 0.6 ? 'collected' : draw < 0.8 ? 'cancelled' : 'retried';
@@ -65,7 +67,8 @@ const schedule = Array.from({ length: count }, (_, k) => {
   return { atMs: ((k + 1) * SECONDS * 1000) / (count + 1), kind, target, pauseMs: 3000 + Math.floor(random() * 5000) };
 });
 if (opt['dry-run']) {
-  console.log(JSON.stringify({ seed: SEED, journeys: plan, faults: schedule }, null, 2));
+  // Written out whole before exiting: a long plan is more than a pipe takes at once.
+  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: SEED, journeys: plan, faults: schedule }, null, 2)}\n`, resolve));
   process.exit(0);
 }
 

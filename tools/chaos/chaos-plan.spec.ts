@@ -15,6 +15,14 @@ describe('npm run chaos: the seed decides the run', () => {
     expect(a.faults.map((f: { atMs: number }) => f.atMs)).toEqual([12_000, 24_000, 36_000, 48_000]);
   });
 
+  it('runs as many journeys as --journeys asks, over journeys / rate seconds', () => {
+    const { journeys, faults } = planOf('--seed', '4', '--journeys', '1000', '--rate', '4');
+    expect(journeys).toHaveLength(1000);
+    // 250 s: a fault every 15 s, evenly spread.
+    expect(faults).toHaveLength(16);
+    expect(Math.max(...faults.map((f: { atMs: number }) => f.atMs))).toBeLessThan(250_000);
+  });
+
   it('injects only the faults it is asked for, and refuses one it does not know', () => {
     const { faults } = planOf('--seed', '3', '--seconds', '90', '--faults', 'pause');
     expect(faults.length).toBeGreaterThan(0);
