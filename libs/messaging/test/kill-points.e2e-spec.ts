@@ -99,6 +99,21 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     await exactlyOnce(sku, body.customerId);
   });
 
+  it('after a request that publishes nothing committed, before it answered: a retry with its key is told its answer was lost, never applied twice', async () => {
+    const order = stack.services.order;
+    await armed(order, 'request.after-commit');
+    const sku = Journey.id('KILL-CART');
+    const cart = { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] };
+    const key = randomUUID();
+    const create = () => http('POST', `${order.url}/carts`, cart, { 'Idempotency-Key': key }).catch((e: Error) => ({ status: 0, body: e.message }));
+    const cartsWith = () => sql(stack.databases.order, `SELECT id FROM carts WHERE lines @> $1::jsonb`, [JSON.stringify([{ sku }])]);
+    expect((await create()).status).toBe(0);
+    await afterKill(order, 'request.after-commit', async () => expect(await cartsWith()).toHaveLength(1));
+    const retried = await create();
+    expect([retried.status, retried.body.code]).toEqual([409, 'IDEMPOTENCY.ANSWER_LOST']);
+    expect(await cartsWith()).toHaveLength(1);
+  });
+
   it('after the relay published, before it marked the rows sent: published again, applied once', async () => {
     const sku = Journey.id('KILL-C');
     await j.receive(store, sku, 5);

@@ -9,6 +9,8 @@ export const FAILPOINTS = [
   'outbox.before-commit',
   /** A transaction with outbox rows has committed; the relay has not published them. */
   'outbox.after-commit',
+  /** A request's transaction (its Idempotency-Key marked committed) has committed; it has not answered. */
+  'request.after-commit',
   /** The relay has published a batch to Kafka and not marked it sent. */
   'relay.after-publish',
   /** A consumer has committed what it applied and not its offsets. */

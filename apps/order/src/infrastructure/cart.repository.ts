@@ -1,4 +1,5 @@
 import { Channel } from '@omni/contracts';
+import { markRequestCommitted } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Cart, CartLine, CartStatus } from '../domain/cart';
 
@@ -77,6 +78,7 @@ export const cartRepository = {
   },
 
   async insert(m: EntityManager, c: Cart): Promise<void> {
+    await markRequestCommitted(m);
     await m.query(
       `INSERT INTO carts (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [c.id, c.ownerId, c.status, c.currency, c.startedChannel, c.startedStoreId, c.currentChannel, c.currentStoreId, JSON.stringify(c.lines), c.createdAt, c.lastActivityAt, c.orderId, c.mergedIntoId],
@@ -85,6 +87,7 @@ export const cartRepository = {
 
   /** Saves the cart; a cart that leaves OPEN loses its handoff code. */
   async update(m: EntityManager, c: Cart): Promise<void> {
+    await markRequestCommitted(m);
     await m.query(
       `UPDATE carts SET owner_id = $2, status = $3, current_channel = $4, current_store_id = $5, lines = $6, last_activity_at = $7, order_id = $8, merged_into_id = $9,
          handoff_hash = CASE WHEN $3 = 'OPEN' THEN handoff_hash END, handoff_expires_at = CASE WHEN $3 = 'OPEN' THEN handoff_expires_at END
@@ -94,6 +97,7 @@ export const cartRepository = {
   },
 
   async setHandoff(m: EntityManager, id: string, hash: string | null, expiresAt: Date | null): Promise<void> {
+    await markRequestCommitted(m);
     await m.query(`UPDATE carts SET handoff_hash = $2, handoff_expires_at = $3 WHERE id = $1`, [id, hash, expiresAt]);
   },
 };

@@ -41,6 +41,28 @@ interface OutboxTransactionData {
   outboxNotified?: boolean;
   /** Message keys appended, while someone in this process waits for one (RelaySignal.onCommitted). */
   outboxKeys?: string[];
+  /** The request's Idempotency-Key was marked committed in this transaction. */
+  keyMarked?: boolean;
+}
+
+/**
+ * Marks the current request's Idempotency-Key committed in the transaction of `manager`, for a
+ * request whose effects write no outbox rows (those mark it themselves): once this transaction
+ * commits, the request is never executed again (ADR 0025). Call it where the request writes.
+ */
+export async function markRequestCommitted(manager: EntityManager): Promise<void> {
+  const key = currentIdempotencyKey();
+  const runner = manager.queryRunner;
+  if (!key || !runner?.isTransactionActive) return;
+  const data = runner.data as OutboxTransactionData;
+  if (data.keyMarked) return;
+  await prepared(
+    manager,
+    'idempotency-mark-committed',
+    `UPDATE idempotency_keys SET committed_at = now() WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND committed_at IS NULL`,
+    [key.caller, key.method, key.route, key.key],
+  );
+  data.keyMarked = true;
 }
 
 /**
@@ -121,6 +143,7 @@ export class OutboxWriter {
     failpoint('outbox.before-commit');
     const data = runner.data as OutboxTransactionData;
     data.outboxRows = (data.outboxRows ?? 0) + entries.length;
+    if (keys.size > 0) data.keyMarked = true;
     if (this.signal.awaited) (data.outboxKeys ??= []).push(...columns.key);
     // The relay of this process is woken after the commit; a leader elsewhere needs the database to tell it.
     if (!this.signal.leaderHere && !data.outboxNotified) {
