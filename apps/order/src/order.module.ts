@@ -47,6 +47,23 @@ import { PriceListHttpController } from './infrastructure/price-list.http';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 
+/** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
+export const ORDER_ENTITIES = [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord];
+export const ORDER_MIGRATIONS = [
+  Orders1700000001000,
+  OrderPrices1700000001100,
+  PickupLifecycle1700000001200,
+  FulfilmentGroups1700000006000,
+  Preorders1700000007100,
+  Carts1700000030000,
+  ReturnsTakenBack1700000050000,
+  ContactPreferences1700000060000,
+  PickupReminders1700000070000,
+  RefundTenders1700000080000,
+  ReturnRefundTenders1700000090000,
+  PriceList1700000100000,
+];
+
 @Module({})
 export class OrderModule {
   static register(config: OrderConfig): DynamicModule {
@@ -56,8 +73,8 @@ export class OrderModule {
         ServiceInfrastructureModule.forRoot({
           service: 'order',
           config,
-          entities: [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord],
-          migrations: [Orders1700000001000, OrderPrices1700000001100, PickupLifecycle1700000001200, FulfilmentGroups1700000006000, Preorders1700000007100, Carts1700000030000, ReturnsTakenBack1700000050000, ContactPreferences1700000060000, PickupReminders1700000070000, RefundTenders1700000080000, ReturnRefundTenders1700000090000, PriceList1700000100000],
+          entities: ORDER_ENTITIES,
+          migrations: ORDER_MIGRATIONS,
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),

@@ -65,17 +65,19 @@ describe('GroupCommit', () => {
     expect(w.calls.map((c) => c.items)).toEqual([[1], [2, 3], [4]]);
   });
 
-  it('writes each item of a failed group on its own, in its caller’s context: one failure fails only its caller', async () => {
+  it('writes each item of a failed group on its own, in its caller’s context, told the group failed: one failure fails only its caller', async () => {
     const context = new AsyncLocalStorage<string>();
     const seen: string[] = [];
+    const retried: boolean[] = [];
     let block: Promise<void> | null = new Promise<void>((r) => setTimeout(r, 20));
     const g = new GroupCommit<number, number>(
       async () => {
         throw new Error('the group failed');
       },
-      async (item) => {
+      async (item, afterFailedGroup) => {
         if (block) await block;
         block = null;
+        retried.push(afterFailedGroup);
         seen.push(context.getStore() ?? 'none');
         if (item === 3) throw new Error('three fails');
         return item * 10;
@@ -85,5 +87,7 @@ describe('GroupCommit', () => {
     const settled = await Promise.allSettled(results);
     expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([10, 20, 'three fails', 40]);
     expect(seen).toEqual(['caller-1', 'caller-2', 'caller-3', 'caller-4']);
+    // The first was written alone; the others after their group failed, which may have committed.
+    expect(retried).toEqual([false, true, true, true]);
   });
 });

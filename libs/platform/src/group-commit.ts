@@ -15,7 +15,10 @@ interface Waiting<I, O> {
  *
  * `many` writes a group of two or more and answers one result per item, in order; `one` writes a
  * single item, in its caller's async context. If `many` fails, each of its items is written again
- * with `one`, so one item cannot fail the others.
+ * with `one`, so one item cannot fail the others — and `one` is told so (`afterFailedGroup`): a
+ * group that failed may still have committed (its COMMIT reached the database, the answer was
+ * lost), so an item must carry its identity from `submit` and `one` must then find it written
+ * rather than write it twice.
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
@@ -23,7 +26,7 @@ export class GroupCommit<I, O> {
 
   constructor(
     private readonly many: (items: readonly I[]) => Promise<readonly O[]>,
-    private readonly one: (item: I) => Promise<O>,
+    private readonly one: (item: I, afterFailedGroup: boolean) => Promise<O>,
     private readonly maxGroup = 64,
   ) {}
 
@@ -44,12 +47,13 @@ export class GroupCommit<I, O> {
   }
 
   private async group(group: readonly Waiting<I, O>[]): Promise<void> {
+    let failed = false;
     if (group.length > 1) {
       let results: readonly O[] | null = null;
       try {
         results = await this.many(group.map((w) => w.item));
       } catch {
-        // Each on its own below.
+        failed = true; // Each on its own below.
       }
       if (results !== null) {
         group.forEach((w, i) => w.resolve(results[i]));
@@ -58,7 +62,7 @@ export class GroupCommit<I, O> {
     }
     for (const w of group) {
       try {
-        w.resolve(await w.scope.runInAsyncScope(() => this.one(w.item)));
+        w.resolve(await w.scope.runInAsyncScope(() => this.one(w.item, failed)));
       } catch (e) {
         w.reject(e);
       }

@@ -4,7 +4,7 @@ import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
 import { Clock, GroupCommit } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementRefusal } from '../domain/order';
+import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
 import { checkPrices, PriceRefusal } from '../domain/price-authority';
 import { listPrice, PriceEntry } from '../domain/price-list';
 import { orderRepository } from '../infrastructure/order.repository';
@@ -37,6 +37,8 @@ class Refused extends Error {
 interface Grouped {
   readonly request: PlaceOrderRequest;
   readonly now: Date;
+  /** Drawn when it is submitted, so that writing it again after a failed group cannot make a second order. */
+  readonly ids: PlacementIds;
   /** The request's correlation id and trace: its order.placed may be written in another request's group. */
   readonly origin: OutboxOrigin;
 }
@@ -51,13 +53,16 @@ interface Grouped {
  * arrived meanwhile in one transaction — one price lookup, one insert of their orders, one of
  * their events, one commit. Alone (nothing being written), a placement is written at once. A
  * refusal is one placement's answer and leaves the others; if the group's transaction fails, each
- * of its placements is written again on its own, so one cannot fail the others.
+ * of its placements is written again on its own, so one cannot fail the others. A group that
+ * failed may have committed all the same (the COMMIT reached the database and its answer was
+ * lost): a placement's ids are drawn before its group, so the order already written is its answer
+ * and the primary key refuses a second one.
  */
 @Injectable()
 export class PlaceOrderUseCase {
   private readonly grouped = new GroupCommit<Grouped, PlaceOrderResult>(
     (group) => this.placeGroup(group),
-    (one) => this.alone(one.request, one.now),
+    (one, afterFailedGroup) => (afterFailedGroup ? this.again(one) : this.alone(one.request, one.now, one.ids)),
   );
 
   constructor(
@@ -68,7 +73,7 @@ export class PlaceOrderUseCase {
 
   execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
     if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now());
-    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin() });
+    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin(), ids: idsFor(request) });
   }
 
   /** Placements written together: one price lookup per currency, one insert of their orders, one of their events, one commit. */
@@ -78,7 +83,7 @@ export class PlaceOrderUseCase {
       for (const currency of new Set(group.map((q) => q.request.currency))) {
         lists.set(currency, await priceListRepository.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
       }
-      const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now));
+      const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids));
       await orderRepository.insertMany(m, out.filter((d): d is Placed => d.ok).map((d) => d.order));
       await this.outbox.appendMany(
         m,
@@ -88,8 +93,29 @@ export class PlaceOrderUseCase {
     });
   }
 
+  /**
+   * A placement whose group failed, perhaps after its COMMIT: the order with its ids, if the group
+   * wrote it; else written on its own with the same ids. If the group's COMMIT is still on its way
+   * to the database, this insert waits on the same primary key and is refused: the order is found then.
+   */
+  private async again(q: Grouped): Promise<PlaceOrderResult> {
+    const written = async (): Promise<PlaceOrderResult | null> => {
+      const order = await orderRepository.find(this.dataSource.manager, q.ids.orderId);
+      return order ? { ok: true, order } : null;
+    };
+    try {
+      return (await written()) ?? (await this.alone(q.request, q.now, q.ids));
+    } catch (e) {
+      if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+        const found = await written();
+        if (found) return found;
+      }
+      throw e;
+    }
+  }
+
   /** One placement in a transaction of its own: a preorder, a checkout, or one not grouped. */
-  private async alone(request: PlaceOrderRequest, now: Date): Promise<PlaceOrderResult> {
+  private async alone(request: PlaceOrderRequest, now: Date, ids: PlacementIds = idsFor(request)): Promise<PlaceOrderResult> {
     try {
       const order = await this.dataSource.transaction(async (m) => {
         const fulfilments: FulfilmentInput[] = [];
@@ -97,7 +123,7 @@ export class PlaceOrderUseCase {
         const early = checkPrices(linesOf(request), prices, request.priceOverrideBy);
         if (!early.ok) throw new Refused(early.code, early.detail);
         for (const f of request.fulfilments) fulfilments.push(isPreorder(f) ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
-        const d = this.decide(request, fulfilments, prices, now);
+        const d = this.decide(request, fulfilments, prices, now, ids);
         if (!d.ok) throw new Refused(d.code, d.detail ?? d.code);
         await orderRepository.insert(m, d.order);
         if (request.cart) await request.cart.within(m, d.order);
@@ -115,13 +141,15 @@ export class PlaceOrderUseCase {
   }
 
   /** The placement decided: priced by the list (or the trusted caller), its order and events; a checkout's order.placed says where its cart began. */
-  private decide(request: PlaceOrderRequest, fulfilments: FulfilmentInput[], prices: Map<string, number>, now: Date): Placed | Extract<PlaceOrderResult, { ok: false }> {
+  private decide(
+    request: PlaceOrderRequest,
+    fulfilments: FulfilmentInput[],
+    prices: Map<string, number>,
+    now: Date,
+    ids: PlacementIds,
+  ): Placed | Extract<PlaceOrderResult, { ok: false }> {
     const checked = checkPrices(linesOf(request), prices, request.priceOverrideBy);
     if (!checked.ok) return { ok: false, code: checked.code, detail: checked.detail };
-    const ids = {
-      orderId: randomUUID(),
-      fulfilments: request.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
-    };
     const decision = placeOrder({ ...request, fulfilments, priceOverride: checked.override }, ids, now);
     if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail ?? decision.code };
     const cart = request.cart;
@@ -155,6 +183,14 @@ export class PlaceOrderUseCase {
 }
 
 type Placed = { ok: true; order: Order; events: readonly PendingEvent[] };
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The new order's ids: one for the order, then per group one for it and one per merged line. */
+const idsFor = (request: PlaceOrderRequest): PlacementIds => ({
+  orderId: randomUUID(),
+  fulfilments: request.fulfilments.map((f) => ({ fulfilmentId: randomUUID(), lineIds: mergeLines(f.lines).map(() => randomUUID()) })),
+});
 
 const isPreorder = (f: FulfilmentRequest): f is Extract<FulfilmentRequest, { preorder: true }> => 'preorder' in f && f.preorder === true;
 const linesOf = (request: PlaceOrderRequest): LineInput[] => request.fulfilments.flatMap((f) => f.lines);
