@@ -9,7 +9,7 @@
 // and nothing else dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60] [--rate 4] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60 | --journeys 1000] [--rate 4] [--stock 30] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -25,6 +25,8 @@ const { values: opt } = parseArgs({
     rate: { type: 'string', default: '4' },
     /** How many journeys to run instead of --seconds: the run lasts journeys / rate seconds. */
     journeys: { type: 'string' },
+    /** Units received per SKU; by default about 70 % of what the run's journeys ask for, so most are served and the last are refused. */
+    stock: { type: 'string' },
     faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -55,6 +57,8 @@ const pick = (items) => items[Math.floor(random() * items.length)];
 
 // Everything the seed decides is drawn here, before anything runs, so timing cannot change it.
 const total = opt.journeys === undefined ? Math.round(RATE * SECONDS) : Number(opt.journeys);
+// A journey asks for 1.5 units on average, spread over the SKUs; cancellations give some back.
+const STOCK_PER_SKU = opt.stock === undefined ? Math.max(8, Math.round(((total * 1.5) / SKUS) * 0.7)) : Number(opt.stock);
 const plan = Array.from({ length: total }, () => {
   const draw = random();
   const kind = draw < 0.6 ? 'collected' : draw < 0.8 ? 'cancelled' : 'retried';
@@ -68,7 +72,7 @@ const schedule = Array.from({ length: count }, (_, k) => {
 });
 if (opt['dry-run']) {
   // Written out whole before exiting: a long plan is more than a pipe takes at once.
-  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: SEED, journeys: plan, faults: schedule }, null, 2)}\n`, resolve));
+  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: SEED, stockPerSku: STOCK_PER_SKU, journeys: plan, faults: schedule }, null, 2)}\n`, resolve));
   process.exit(0);
 }
 
@@ -90,7 +94,6 @@ const SERVICES = { order: 3201, inventory: 3202, returns: 3203, customer: 3204 }
 const KAFKA_PORT = 19392;
 const run = `${SEED}-${Date.now().toString(36)}`.toUpperCase();
 const STORE = `CHAOS-${run}`;
-const STOCK_PER_SKU = 8;
 const sku = (i) => `CHAOS-${run}-SKU-${i}`;
 const log = (m) => console.log(m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -348,7 +351,7 @@ let t0 = Date.now();
 const report = { seed: SEED, seconds: SECONDS, rate: RATE, faults: [], journeys: [], invariants: [] };
 let failed = false;
 try {
-  step(`seeding ${STORE}: ${SKUS} SKUs, ${STOCK_PER_SKU} units each (fewer than the journeys ask for: some are refused)`);
+  step(`seeding ${STORE}: ${SKUS} SKUs, ${STOCK_PER_SKU} units each (about 70 % of what the journeys ask for: the last are refused)`);
   const ok = (r, what) => {
     if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   };

@@ -16,8 +16,11 @@ describe('npm run chaos: the seed decides the run', () => {
   });
 
   it('runs as many journeys as --journeys asks, over journeys / rate seconds', () => {
-    const { journeys, faults } = planOf('--seed', '4', '--journeys', '1000', '--rate', '4');
+    const { journeys, faults, stockPerSku } = planOf('--seed', '4', '--journeys', '1000', '--rate', '4');
     expect(journeys).toHaveLength(1000);
+    // Stock grows with the run: about 70 % of the units its journeys ask for (1.5 each on average, over 12 SKUs).
+    expect(stockPerSku).toBe(88);
+    expect(planOf('--seed', '4', '--journeys', '1000', '--stock', '5').stockPerSku).toBe(5);
     // 250 s: a fault every 15 s, evenly spread.
     expect(faults).toHaveLength(16);
     expect(Math.max(...faults.map((f: { atMs: number }) => f.atMs))).toBeLessThan(250_000);
