@@ -241,6 +241,71 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     await eventually(() => expect(notices(placed.id).map((n) => n.template)).toEqual(expect.arrayContaining(['order-shipped', 'delivery-failed'])));
   });
 
+  it('a short pick at the warehouse: the count is corrected, the missing unit comes from a store by transfer, the parcel still ships complete', async () => {
+    const store = Journey.id('S');
+    await j.location(store, { latitude: 48.85, longitude: 2.35 });
+    const boots = sku('BOOTS');
+    await j.receive(warehouse, boots, 2);
+    await j.receive(store, boots, 3);
+    const placed = await j.placeOrder({ customerId: 'cust-short-1', fulfilments: [delivery([{ sku: boots, quantity: 2, unitPrice: 12000 }])] });
+    const group = await j.groupStatus(placed.id, 'RESERVED');
+    expect(group.storeId).toBe(warehouse);
+
+    const picker = j.store(warehouse);
+    expect((await picker.startPicking(group.fulfilmentId)).status).toBe(200);
+    const short = await picker.picks(group.fulfilmentId, [{ lineId: group.lines[0].lineId, pickedQuantity: 1 }]);
+    expect(short).toMatchObject({ status: 200, body: { status: 'RESOURCING' } });
+    await eventually(() => expect(events(placed.id, 'order.short-picked.v1')).toEqual([expect.objectContaining({ fulfilmentId: group.fulfilmentId, storeId: warehouse, lines: [{ lineId: group.lines[0].lineId, sku: boots, missingQuantity: 1 }] })]));
+
+    // Inventory: the warehouse had one unit fewer than its books; the store sends one.
+    const waiting = await j.groupStatus(placed.id, 'AWAITING_TRANSFER');
+    expect(waiting.lines[0]).toMatchObject({ remainingQuantity: 2, pickedQuantity: 1 });
+    expect(await j.stock(warehouse, boots)).toMatchObject({ onHand: 1, reserved: 1 });
+    expect(await j.stock(store, boots)).toMatchObject({ onHand: 3, reserved: 1 });
+    await eventually(() => expect(notices(placed.id).map((n) => n.template)).toContain('delivery-delayed'));
+
+    await j.deliverTransfers(warehouse);
+    await j.groupStatus(placed.id, 'PICKING');
+    await eventually(() => expect(events(placed.id, 'order.transfer-arrived.v1')).toEqual([expect.objectContaining({ fulfilmentId: group.fulfilmentId, status: 'PICKING' })]));
+    expect(await picker.picks(group.fulfilmentId, [{ lineId: group.lines[0].lineId, pickedQuantity: 2 }])).toMatchObject({ status: 200, body: { status: 'PACKED' } });
+    expect((await http('POST', `${j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-1' })).status).toBe(200);
+    await j.status(placed.id, 'SHIPPED');
+    // Both units left the warehouse; nothing is held anywhere; the whole order is captured once.
+    await eventually(async () => expect(await j.stock(warehouse, boots)).toMatchObject({ onHand: 0, reserved: 0 }));
+    expect(await j.stock(store, boots)).toMatchObject({ onHand: 2, reserved: 0 });
+    await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount)).toEqual([24000]));
+    expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([]);
+  });
+
+  it('a short pick no location can make up: the missing unit is cancelled and refunded, the customer told, and what was found ships', async () => {
+    const [lamp, bulb] = [sku('LAMP'), sku('BULB')];
+    await j.receive(warehouse, lamp, 2);
+    await j.receive(warehouse, bulb, 1);
+    const placed = await j.placeOrder({ customerId: 'cust-short-2', fulfilments: [delivery([{ sku: lamp, quantity: 2, unitPrice: 4000 }, { sku: bulb, quantity: 1, unitPrice: 500 }])] });
+    const group = await j.groupStatus(placed.id, 'RESERVED');
+    const lineOf = (s: string) => group.lines.find((l) => l.sku === s)!.lineId;
+
+    const picker = j.store(warehouse);
+    expect((await picker.startPicking(group.fulfilmentId)).status).toBe(200);
+    const short = await picker.picks(group.fulfilmentId, [
+      { lineId: lineOf(lamp), pickedQuantity: 1 },
+      { lineId: lineOf(bulb), pickedQuantity: 1 },
+    ]);
+    expect(short.body.status).toBe('RESOURCING');
+
+    const packed = await j.groupStatus(placed.id, 'PACKED');
+    expect(packed.lines.map((l) => [l.sku, l.quantity, l.remainingQuantity]).sort()).toEqual([[bulb, 1, 1], [lamp, 2, 1]].sort());
+    await eventually(() => expect(events(placed.id, 'order.line-cancelled.v1')).toEqual([expect.objectContaining({ lineId: lineOf(lamp), quantity: 1, reason: 'LINE.UNAVAILABLE' })]));
+    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 4000, reason: 'LINE.UNAVAILABLE', fulfilmentId: group.fulfilmentId })]));
+    await eventually(() => expect(notices(placed.id).map((n) => n.template)).toContain('line-cancelled'));
+    expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 1, reserved: 1 });
+
+    expect((await http('POST', `${j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-2' })).status).toBe(200);
+    await eventually(async () => expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 0, reserved: 0 }));
+    // The capture is for what shipped: one lamp and the bulb.
+    await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount)).toEqual([4500]));
+  });
+
   it('refuses what makes no sense, naming the field, and changes nothing', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ fulfilments: [{ type: 'delivery', lines: [{ sku: 'X', quantity: 1, unitPrice: 1 }] }] }, 'fulfilments.0.address'],

@@ -194,7 +194,7 @@ export class Journey {
     const store = this.store(storeId);
     if (group.status === 'RESERVED') ok(await store.startPicking(group.fulfilmentId), 'start picking');
     // pickedQuantity is the total found for the line so far, not an increment.
-    const lines = group.lines.filter((l) => l.remainingQuantity > 0).map((l) => ({ lineId: l.lineId, pickedQuantity: l.pickedQuantity + l.remainingQuantity }));
+    const lines = group.lines.filter((l) => l.remainingQuantity > l.pickedQuantity).map((l) => ({ lineId: l.lineId, pickedQuantity: l.remainingQuantity }));
     ok(await store.picks(group.fulfilmentId, lines), 'picks');
     await this.groupStatus(orderId, 'READY_FOR_PICKUP', (f) => f.fulfilmentId === group.fulfilmentId);
   }

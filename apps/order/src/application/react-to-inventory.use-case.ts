@@ -17,6 +17,7 @@ import { asConsumed, EventRun, InboxProcessor, PermanentEventError } from '@omni
 import { Metrics } from '@omni/platform';
 import { assignDeliveryGroup, canCancel, cancelFulfilment, onFulfilment, rejectPlacedFulfilments } from '../domain/fulfilment';
 import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/order';
+import { deliveryTransferArrived, resolveDeliveryShortPick } from '../domain/delivery.machine';
 import { confirmReservation, DecisionContext, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { allocatePreorder, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
 import { orderRepository } from '../infrastructure/order.repository';
@@ -98,7 +99,12 @@ export class ReactToInventoryUseCase {
       onGroup(
         o,
         o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === transferId)) ?? groupOf(o, undefined, e.data.lines[0]?.lineId),
-        (f) => (f.releaseAt ? preorderTransferArrived(f, transferId, newPickupCode(), ctx) : transferArrived(f, transferId, ctx.now)),
+        (f) =>
+          f.type === 'delivery'
+            ? deliveryTransferArrived(f, transferId, ctx)
+            : f.releaseAt
+              ? preorderTransferArrived(f, transferId, newPickupCode(), ctx)
+              : transferArrived(f, transferId, ctx.now),
         ctx.now,
       ),
     );
@@ -125,7 +131,7 @@ export class ReactToInventoryUseCase {
     const r = e.data;
     const resolution = { resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: new Date(x.expectedArrivalAt) })), unavailable: r.unavailable };
     const lineId = r.resourced[0]?.lineId ?? r.unavailable[0]?.lineId;
-    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => resolveShortPick(f, resolution, newPickupCode(), ctx), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => (f.type === 'delivery' ? resolveDeliveryShortPick(f, resolution, ctx) : resolveShortPick(f, resolution, newPickupCode(), ctx)), ctx.now));
   }
 
   /**

@@ -10,12 +10,14 @@ import {
 import {
   cancelDelivery,
   confirmDelivered,
+  deliveryTransferArrived,
   DELIVERY_TRANSITIONS,
   DELIVERY_TRIGGERS,
   DeliveryTrigger,
   failDelivery,
   recordDeliveryPicks,
   rejectDelivery,
+  resolveDeliveryShortPick,
   shipDelivery,
   startPickingDelivery,
 } from './delivery.machine';
@@ -61,11 +63,20 @@ function anOrder(prepaid = false): Order {
   return d.state;
 }
 
+const TRANSFER = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
+
 function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilment {
   const f = anOrder(prepaid).fulfilments[0];
   const located = status === 'PLACED' || status === 'REJECTED' ? f : { ...f, storeId: 'W1', lines: f.lines.map((l) => ({ ...l, sourceLocationId: 'W1' })) };
-  return { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
+  const shaped = { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
+  // Short-picked: A found 1 of 2, B found; waiting for inventory, or for a transfer bringing A's missing unit.
+  if (status === 'RESOURCING') return { ...shaped, lines: shaped.lines.map((l) => ({ ...l, pickedQuantity: l.lineId === A ? 1 : l.quantity })) };
+  if (status === 'AWAITING_TRANSFER') return { ...shaped, lines: shaped.lines.map((l) => ({ ...l, pickedQuantity: l.lineId === A ? 1 : l.quantity, pendingTransferId: l.lineId === A ? TRANSFER : null })) };
+  return shaped;
 }
+
+/** Inventory's answer to the short pick of A: its missing unit comes from S2 by transfer. */
+const resourcedA = { resourced: [{ lineId: A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-26T10:00:00.000Z') }], unavailable: [] };
 
 const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
   reserve: (f) => assignDelivery(f, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx()),
@@ -73,6 +84,9 @@ const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: str
   cancel: (f) => cancelDelivery(f, 'customer', 'changed my mind', ctx()),
   startPicking: (f) => startPickingDelivery(f, ctx()),
   pack: (f) => recordDeliveryPicks(f, [{ lineId: A, pickedQuantity: 2 }, { lineId: B, pickedQuantity: 1 }], ctx()),
+  shortPick: (f) => recordDeliveryPicks(f, [{ lineId: A, pickedQuantity: 1 }], ctx()),
+  resolved: (f) => resolveDeliveryShortPick(f, resourcedA, ctx()),
+  transfersArrived: (f) => deliveryTransferArrived(f, TRANSFER, ctx()),
   ship: (f) => shipDelivery(f, 'Colissimo', 'TRK1', ctx()),
   deliver: (f) => confirmDelivered(f, ctx()),
   fail: (f) => failDelivery(f, 'DELIVERY.REFUSED', ctx()),
@@ -84,21 +98,21 @@ const ofType = <P>(events: readonly PendingEvent[] | undefined, ceType: string) 
 describe('delivery machine', () => {
   const pairs = DELIVERY_STATUSES.flatMap((s) => DELIVERY_TRIGGERS.map((t) => [s, t, DELIVERY_TRANSITIONS[s][t] ?? null] as const));
 
-  it.each(pairs)('from %s, %s leads to %s', (from, trigger, target) => {
+  it.each(pairs)('from %s, %s leads to one of %j', (from, trigger, targets) => {
     const d = FIRE[trigger](aDelivery(from));
-    if (target === null) {
+    if (targets === null) {
       expect(d).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       return;
     }
     expect(d.ok).toBe(true);
     const states = Array.isArray(d.state) ? d.state : [d.state!];
-    expect(states.map((s) => s.status)).toEqual(states.map(() => target));
+    for (const s of states) expect(targets).toContain(s.status);
     for (const e of d.events ?? []) expect({ type: e.def.type, errors: schemaErrors(e.def, e.payload) }).toEqual({ type: e.def.type, errors: [] });
   });
 
   it('closed states allow nothing; cancellation is possible until the parcel leaves', () => {
     expect(DELIVERY_STATUSES.filter((s) => Object.keys(DELIVERY_TRANSITIONS[s]).length === 0).sort()).toEqual(['CANCELLED', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED']);
-    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'RESERVED', 'PICKING', 'PACKED']);
+    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED']);
   });
 
   describe('assignment', () => {
@@ -131,13 +145,74 @@ describe('delivery machine', () => {
   });
 
   describe('picking and packing', () => {
-    it('a delivery ships complete: a short pick is refused and changes nothing', () => {
-      expect(recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 1 }], ctx())).toMatchObject({ ok: false, code: 'PICK.SHORT_DELIVERY' });
-    });
-
     it('a partial report keeps it PICKING until every line is found', () => {
       const d = recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 2 }], ctx());
       expect(d.ok && [d.state.status, d.events.length]).toEqual(['PICKING', 0]);
+    });
+  });
+
+  describe('a short pick', () => {
+    it('waits for inventory: RESOURCING, with order.short-picked naming the missing units at the shipping location', () => {
+      const d = recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 1 }, { lineId: B, pickedQuantity: 1 }], ctx());
+      expect(d.ok && d.state.status).toBe('RESOURCING');
+      expect(d.ok && ofType(d.events, 'order.short-picked.v1')).toEqual([
+        { orderId: ORDER, fulfilmentId: GROUP, storeId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', missingQuantity: 1 }], shortPickedAt: now.toISOString() },
+      ]);
+    });
+
+    it('re-sourced units come by transfer: AWAITING_TRANSFER, nothing refunded, the customer told the parcel is late', () => {
+      const d = resolveDeliveryShortPick(aDelivery('RESOURCING'), resourcedA, ctx());
+      expect(d.ok && d.state).toMatchObject({ status: 'AWAITING_TRANSFER', readyBy: new Date('2026-11-26T10:00:00.000Z') });
+      expect(d.ok && d.state.lines.map((l) => [l.lineId, l.pendingTransferId, l.cancelledQuantity])).toEqual([
+        [A, TRANSFER, 0],
+        [B, null, 0],
+      ]);
+      expect(d.ok && ofType(d.events, 'payment.refund-requested.v2')).toEqual([]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => [n.template, n.readyBy])).toEqual([['delivery-delayed', '2026-11-26T10:00:00.000Z']]);
+    });
+
+    it('when the transfer arrives, the arrived unit is picked; then the group is PACKED', () => {
+      const arrived = deliveryTransferArrived(aDelivery('AWAITING_TRANSFER'), TRANSFER, ctx());
+      expect(arrived.ok && arrived.state.status).toBe('PICKING');
+      expect(arrived.ok && ofType(arrived.events, 'order.transfer-arrived.v1')).toEqual([expect.objectContaining({ transferId: TRANSFER, status: 'PICKING', storeId: 'W1' })]);
+      if (!arrived.ok) return;
+      const d = recordDeliveryPicks(arrived.state, [{ lineId: A, pickedQuantity: 2 }], ctx());
+      expect(d.ok && d.state.status).toBe('PACKED');
+      expect(deliveryTransferArrived(aDelivery('AWAITING_TRANSFER'), 'another-transfer', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+
+    it('units no location has are cancelled and refunded, the customer told; what was found ships', () => {
+      const d = resolveDeliveryShortPick(aDelivery('RESOURCING'), { resourced: [], unavailable: [{ lineId: A, quantity: 1 }] }, ctx());
+      expect(d.ok && d.state.status).toBe('PACKED');
+      expect(d.ok && d.state.lines.map((l) => [l.lineId, l.quantity - l.cancelledQuantity, l.pickedQuantity])).toEqual([
+        [A, 1, 1],
+        [B, 1, 1],
+      ]);
+      expect(d.ok && ofType(d.events, 'order.line-cancelled.v1')).toEqual([expect.objectContaining({ lineId: A, quantity: 1, reason: 'LINE.UNAVAILABLE' })]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2').map((r) => [r.amount, r.reason])).toEqual([[1000, 'LINE.UNAVAILABLE']]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => n.template)).toEqual(['line-cancelled']);
+      expect(d.ok && ofType(d.events, 'order.packed.v1')).toHaveLength(1);
+      if (!d.ok) return;
+      // Shipping asks for what is left: A×1 and B×1, 15.00.
+      const shipped = shipDelivery(d.state, 'Colissimo', 'TRK1', ctx());
+      expect(shipped.ok && ofType<OrderShippedPayload>(shipped.events, 'order.shipped.v1')[0].lines.map((l) => [l.lineId, l.quantity])).toEqual([
+        [A, 1],
+        [B, 1],
+      ]);
+      expect(shipped.ok && ofType(shipped.events, 'payment.capture-requested.v1')).toEqual([expect.objectContaining({ amount: 1500 })]);
+    });
+
+    it('with nothing left the group is cancelled; with lines still to pick it is picked on', () => {
+      const none = resolveDeliveryShortPick(
+        { ...aDelivery('RESOURCING'), lines: aDelivery('RESOURCING').lines.map((l) => ({ ...l, pickedQuantity: 0 })) },
+        { resourced: [], unavailable: [{ lineId: A, quantity: 2 }, { lineId: B, quantity: 1 }] },
+        ctx(),
+      );
+      expect(none.ok && none.state).toMatchObject({ status: 'CANCELLED', cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE' });
+      expect(none.ok && ofType<PaymentRefundRequestedV2Payload>(none.events, 'payment.refund-requested.v2').map((r) => r.amount)).toEqual([2500]);
+      const unreported = { ...aDelivery('RESOURCING'), lines: aDelivery('RESOURCING').lines.map((l) => ({ ...l, pickedQuantity: l.lineId === B ? 0 : l.pickedQuantity })) };
+      const on = resolveDeliveryShortPick(unreported, { resourced: [], unavailable: [{ lineId: A, quantity: 1 }] }, ctx());
+      expect(on.ok && on.state.status).toBe('PICKING');
     });
   });
 

@@ -10,38 +10,47 @@ import {
   OrderPickingStartedV1,
   OrderRejectedV1,
   OrderShippedV1,
+  OrderLineCancelledV1,
+  OrderShortPickedV1,
+  OrderTransferArrivedV1,
   PendingEvent,
   refuse,
 } from '@omni/contracts';
 import { CancelledBy, DeliveryStatus, Fulfilment, remainingAmount, remainingQuantity } from './order';
-import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, PickReport, refund } from './pickup.machine';
+import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, PickReport, refund, ShortPickResolution } from './pickup.machine';
 
-export type DeliveryTrigger = 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'ship' | 'deliver' | 'fail';
+export type DeliveryTrigger = 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
 
-export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = ['reserve', 'reject', 'cancel', 'startPicking', 'pack', 'ship', 'deliver', 'fail'];
+export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = ['reserve', 'reject', 'cancel', 'startPicking', 'pack', 'shortPick', 'resolved', 'transfersArrived', 'ship', 'deliver', 'fail'];
 
 /**
  * The delivery lifecycle as data (docs/fulfilment.md): which trigger may move which state to
- * which state. Cancellation is possible until the parcel leaves; anything not listed is refused.
+ * which states. Cancellation is possible until the parcel leaves; anything not listed is refused.
+ * A short pick waits for inventory: missing units re-sourced come by transfer to the shipping
+ * location (AWAITING_TRANSFER, then picked again); the others are cancelled and refunded.
  */
-export const DELIVERY_TRANSITIONS: Readonly<Record<DeliveryStatus, Readonly<Partial<Record<DeliveryTrigger, DeliveryStatus>>>>> = {
-  PLACED: { reserve: 'RESERVED', reject: 'REJECTED', cancel: 'CANCELLED' },
-  RESERVED: { startPicking: 'PICKING', cancel: 'CANCELLED' },
-  PICKING: { pack: 'PACKED', cancel: 'CANCELLED' },
-  PACKED: { ship: 'SHIPPED', cancel: 'CANCELLED' },
-  SHIPPED: { deliver: 'DELIVERED', fail: 'DELIVERY_FAILED' },
+export const DELIVERY_TRANSITIONS: Readonly<Record<DeliveryStatus, Readonly<Partial<Record<DeliveryTrigger, readonly DeliveryStatus[]>>>>> = {
+  PLACED: { reserve: ['RESERVED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
+  RESERVED: { startPicking: ['PICKING'], cancel: ['CANCELLED'] },
+  PICKING: { pack: ['PACKED'], shortPick: ['RESOURCING'], cancel: ['CANCELLED'] },
+  RESOURCING: { resolved: ['AWAITING_TRANSFER', 'PICKING', 'PACKED', 'CANCELLED'], cancel: ['CANCELLED'] },
+  AWAITING_TRANSFER: { transfersArrived: ['PICKING'], cancel: ['CANCELLED'] },
+  PACKED: { ship: ['SHIPPED'], cancel: ['CANCELLED'] },
+  SHIPPED: { deliver: ['DELIVERED'], fail: ['DELIVERY_FAILED'] },
   DELIVERED: {},
   DELIVERY_FAILED: {},
   CANCELLED: {},
   REJECTED: {},
 };
 
-export type DeliveryRefusal = 'ORDER.INVALID_TRANSITION' | 'PICK.UNKNOWN_LINE' | 'PICK.QUANTITY_EXCEEDED' | 'PICK.SHORT_DELIVERY';
+export type DeliveryRefusal = 'ORDER.INVALID_TRANSITION' | 'PICK.UNKNOWN_LINE' | 'PICK.QUANTITY_EXCEEDED';
 type DeliveryDecision = Decision<Fulfilment, DeliveryRefusal>;
 
-function fire(f: Fulfilment, trigger: DeliveryTrigger): DeliveryStatus | DeliveryDecision {
-  const to = DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.[trigger];
-  return to ?? refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the delivery is ${f.status}`);
+/** The state `trigger` leads to (`to`, when it may lead to several), or the refusal. */
+function fire(f: Fulfilment, trigger: DeliveryTrigger, to?: DeliveryStatus): DeliveryStatus | DeliveryDecision {
+  const targets = DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.[trigger] ?? [];
+  const next = to ?? targets[0];
+  return next !== undefined && targets.includes(next) ? next : refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the delivery is ${f.status}`);
 }
 
 const refused = (x: DeliveryStatus | DeliveryDecision): x is DeliveryDecision => typeof x !== 'string';
@@ -80,8 +89,11 @@ export function startPickingDelivery(f: Fulfilment, ctx: DecisionContext): Deliv
 }
 
 /**
- * The location reports what it found, through the same endpoint a pickup store uses. A delivery
- * ships complete: once every unit is found it is PACKED; a short pick is refused (cancel instead).
+ * The location reports what it found per line (the total found so far), through the same endpoint
+ * a pickup store uses. Once every unit is found it is PACKED; lines not reported are still to
+ * pick. Fewer units than a line owes is a short pick: the group waits (RESOURCING) while inventory
+ * corrects its count and re-sources the missing units (order.short-picked). A delivery still
+ * ships complete: what was found waits for what comes by transfer.
  */
 export function recordDeliveryPicks(f: Fulfilment, picks: readonly PickReport[], ctx: DecisionContext): DeliveryDecision {
   if (f.status !== 'PICKING') return refuse('ORDER.INVALID_TRANSITION', `pack is not allowed when the delivery is ${f.status}`);
@@ -90,12 +102,85 @@ export function recordDeliveryPicks(f: Fulfilment, picks: readonly PickReport[],
     const line = f.lines.find((l) => l.lineId === p.lineId);
     if (!line) return refuse('PICK.UNKNOWN_LINE', `delivery ${f.id} has no line ${p.lineId}`);
     if (p.pickedQuantity > remainingQuantity(line)) return refuse('PICK.QUANTITY_EXCEEDED', `line ${p.lineId} owes ${remainingQuantity(line)} units`);
-    if (p.pickedQuantity < remainingQuantity(line)) return refuse('PICK.SHORT_DELIVERY', `a delivery ships complete: line ${p.lineId} owes ${remainingQuantity(line)} units; find them or cancel the delivery`);
     reported.set(p.lineId, p.pickedQuantity);
   }
   const lines = f.lines.map((l) => (reported.has(l.lineId) ? { ...l, pickedQuantity: reported.get(l.lineId)! } : l));
+  const short = lines.filter((l) => reported.has(l.lineId) && l.pickedQuantity < remainingQuantity(l));
+  if (short.length > 0) {
+    return accept(moved(f, 'RESOURCING', ctx.now, { lines }), [
+      event(OrderShortPickedV1, {
+        orderId: f.orderId,
+        fulfilmentId: f.id,
+        storeId: locationOf(f),
+        lines: short.map((l) => ({ lineId: l.lineId, sku: l.sku, missingQuantity: remainingQuantity(l) - l.pickedQuantity })),
+        shortPickedAt: ctx.now.toISOString(),
+      }),
+    ]);
+  }
   if (!lines.every((l) => l.pickedQuantity === remainingQuantity(l))) return accept({ ...f, lines, updatedAt: ctx.now });
-  return accept(moved(f, 'PACKED', ctx.now, { lines, packedAt: ctx.now }), [event(OrderPackedV1, { orderId: f.orderId, fulfilmentId: f.id, locationId: locationOf(f), packedAt: ctx.now.toISOString() })]);
+  return packed(f, lines, ctx, []);
+}
+
+function packed(f: Fulfilment, lines: Fulfilment['lines'], ctx: DecisionContext, before: PendingEvent[]): DeliveryDecision {
+  return accept(moved(f, 'PACKED', ctx.now, { lines, packedAt: ctx.now }), [
+    ...before,
+    event(OrderPackedV1, { orderId: f.orderId, fulfilmentId: f.id, locationId: locationOf(f), packedAt: ctx.now.toISOString() }),
+  ]);
+}
+
+/**
+ * inventory.short-pick-resolved for a delivery: units no location has are cancelled and refunded
+ * (the customer told, `line-cancelled`); units re-sourced come by transfer to the shipping
+ * location (AWAITING_TRANSFER, the customer told the parcel is late, `delivery-delayed`). With
+ * nothing left the group is cancelled; with everything left found it is PACKED; else it is
+ * picked on.
+ */
+export function resolveDeliveryShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): DeliveryDecision {
+  const gate = fire(f, 'resolved');
+  if (refused(gate)) return gate;
+  let lines = f.lines.map((l) => {
+    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
+    const moving = r.resourced.find((x) => x.lineId === l.lineId);
+    return { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
+  });
+  // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
+  lines = lines.map((l) => ({ ...l, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(l)) }));
+  const events: PendingEvent[] = [];
+  for (const u of r.unavailable) {
+    const line = f.lines.find((l) => l.lineId === u.lineId);
+    if (line) events.push(event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+  }
+  const after: Fulfilment = { ...f, lines };
+  if (r.unavailable.length > 0) {
+    events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx));
+    events.push(...notification(after, 'line-cancelled', ctx));
+  }
+  if (lines.every((l) => remainingQuantity(l) === 0)) {
+    const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
+    events.push(event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
+    events.push(...notification(state, 'order-cancelled', ctx));
+    return accept(state, events);
+  }
+  if (lines.some((l) => l.pendingTransferId !== null)) {
+    const arrivals = r.resourced.map((x) => x.expectedArrivalAt.getTime());
+    const readyBy = new Date(Math.max(...arrivals, f.readyBy?.getTime() ?? 0));
+    const state = moved(after, 'AWAITING_TRANSFER', ctx.now, { readyBy });
+    return accept(state, [...events, ...notification(state, 'delivery-delayed', ctx)]);
+  }
+  if (lines.every((l) => l.pickedQuantity === remainingQuantity(l))) return packed(after, lines, ctx, events);
+  return accept(moved(after, 'PICKING', ctx.now), events);
+}
+
+/** inventory.transfer-received at the shipping location: once no transfer is pending, the arrived units are picked. */
+export function deliveryTransferArrived(f: Fulfilment, transferId: string, ctx: DecisionContext): DeliveryDecision {
+  const to = fire(f, 'transfersArrived');
+  if (refused(to)) return to;
+  if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for delivery ${f.id}`);
+  const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
+  const waiting = lines.some((l) => l.pendingTransferId !== null);
+  const status = waiting ? 'AWAITING_TRANSFER' : to;
+  const arrived = event(OrderTransferArrivedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: locationOf(f), transferId, status, arrivedAt: ctx.now.toISOString() });
+  return accept(waiting ? { ...f, lines, updatedAt: ctx.now } : moved(f, to, ctx.now, { lines }), [arrived]);
 }
 
 /** The carrier took the parcel: the units leave the location and the payment is captured (unless paid when placed). */

@@ -29,7 +29,7 @@ export type PickupStatus =
   | 'REJECTED';
 
 /** States of a delivery group (docs/fulfilment.md). */
-export type DeliveryStatus = 'PLACED' | 'RESERVED' | 'PICKING' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
+export type DeliveryStatus = 'PLACED' | 'RESERVED' | 'PICKING' | 'RESOURCING' | 'AWAITING_TRANSFER' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
 
 export type FulfilmentStatus = PickupStatus | DeliveryStatus;
 
@@ -41,7 +41,7 @@ export type FulfilmentStatus = PickupStatus | DeliveryStatus;
 export type OrderStatus = FulfilmentStatus | 'IN_PROGRESS' | 'PARTIALLY_FULFILLED' | 'COMPLETED' | 'CLOSED';
 
 export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'RESERVED', 'PICKING', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
 
 export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
   'PLACED',

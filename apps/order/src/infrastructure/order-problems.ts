@@ -25,7 +25,6 @@ function statusOf(code: Refusal): HttpStatus {
     case 'PICKUP.CODE_INVALID':
     case 'PICK.UNKNOWN_LINE':
     case 'PICK.QUANTITY_EXCEEDED':
-    case 'PICK.SHORT_DELIVERY':
     case 'ORDER.TENDER_MISMATCH':
     case 'ORDER.PICKUP_STORE_REPEATED':
     case 'PREORDER.NOT_A_PREORDER':

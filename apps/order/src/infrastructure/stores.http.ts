@@ -118,12 +118,12 @@ export class StoresHttpController {
 
   @Post('orders/:id/picks')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Record the units found per line', description: 'Pickup — all found: READY_FOR_PICKUP with a pickup code sent to the customer; fewer: a short pick, re-sourced or cancelled and refunded. Delivery — all found: PACKED, ready to ship; fewer is refused (PICK.SHORT_DELIVERY).' })
+  @ApiOperation({ summary: 'Record the units found per line', description: 'Pickup — all found: READY_FOR_PICKUP with a pickup code sent to the customer; fewer: a short pick, re-sourced or cancelled and refunded. Delivery — all found: PACKED, ready to ship; fewer: a short pick, re-sourced by transfer to the shipping location or cancelled and refunded.' })
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: RecordPicksDto })
   @ApiResponse({ status: 200, description: 'The order after the picks', type: OrderView })
-  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE), more units than it owes (PICK.QUANTITY_EXCEEDED), or fewer for a delivery (PICK.SHORT_DELIVERY)'])
+  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE), or more units than it owes (PICK.QUANTITY_EXCEEDED)'])
   async picks(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: RecordPicksDto) {
     return answer(this.dataSource, await this.act.recordPicks(id, { kind: 'store', storeId }, body.lines));
   }
