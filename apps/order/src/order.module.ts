@@ -28,6 +28,7 @@ import { DueGroups } from './application/due-groups';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
 import { PlaceReplacementOrderUseCase } from './application/place-replacement-order.use-case';
+import { TellOfReturnsUseCase } from './application/tell-of-returns.use-case';
 import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
 import { RecordPaymentResultUseCase } from './application/record-payment-result.use-case';
@@ -101,6 +102,7 @@ export class OrderModule {
         CustomerPreferencesUseCase,
         CartSweeper,
         PlaceReplacementOrderUseCase,
+        TellOfReturnsUseCase,
         EraseOrderContactUseCase,
       ],
     };

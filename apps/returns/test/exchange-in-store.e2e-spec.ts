@@ -73,6 +73,11 @@ describe('buy online, exchange in another store, end to end', () => {
       expect(completed).toEqual([expect.objectContaining({ kind: 'exchange', storeId: b, orderChannel: 'web', replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] })]);
     });
     expect(probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.refund-requested.v1' })).toHaveLength(0);
+    // The customer is told the exchange is done, naming the store that did it; no refund notice.
+    await eventually(() => {
+      const notices = probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: placed.id, type: 'notification.requested.v2' }).map((x) => JSON.parse(x.value!));
+      expect(notices.filter((n) => n.returnId === exchange.body.id)).toEqual([expect.objectContaining({ template: 'exchange-completed', storeId: b, orderId: placed.id })]);
+    });
     // Nothing more to return on that line.
     expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
 

@@ -264,6 +264,16 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
     expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-tracked').map((e) => e.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
     expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-received')).toHaveLength(1);
+    // The customer was told when the parcel arrived, then that the return was received and refunded.
+    await eventually(() =>
+      expect(probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: bought.id, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value!)).filter((n) => n.template.startsWith('return') || n.template === 'refund-issued').map((n) => [n.template, n.storeId, n.trackingNumber, n.amount ?? null]).sort()).toEqual(
+        [
+          ['refund-issued', rc, null, 9900],
+          ['return-parcel-received', rc, tracking, null],
+          ['return-received', rc, null, null],
+        ].sort(),
+      ),
+    );
   });
 
   it('anonymises an erased customer in the returns read model and in the orders, keeping money and ids, once even when redelivered', async () => {

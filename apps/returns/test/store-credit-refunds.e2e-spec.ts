@@ -45,6 +45,35 @@ describe('refunds of orders paid with store credit, end to end', () => {
     return customerId;
   }
 
+  it('a return refunded as store credit: the customer is told it was received and how much was credited', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const customerId = uniq('cust');
+    const sku = uniq('GLOVES');
+    await j.receive(store, sku, 1);
+    const placed = await j.place(store, [{ sku, quantity: 1, unitPrice: 3200 }], { customerId });
+    await j.status(placed.id, 'RESERVED');
+    await j.pickAll(store, placed.id);
+    expect((await j.store(store).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+    await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returnable: 1 }));
+    const returned = await http('POST', `${returnsUrl()}/stores/${store}/returns`, { requestId: uniq('pos'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' }, {}, { token: await tokens.pos(store) });
+    expect(returned.status).toBe(201);
+
+    const notices = () => events(NOTIFICATION_REQUESTS_TOPIC, placed.id, 'notification.requested.v2').filter((n) => n.returnId === returned.body.id);
+    await eventually(() =>
+      expect(notices().map((n) => [n.template, n.amount ?? null, n.currency ?? null]).sort()).toEqual(
+        [
+          ['return-received', null, null],
+          ['store-credit-issued', 3200, 'EUR'],
+        ].sort(),
+      ),
+    );
+    // About the return, not the pickup: no code, no deadline; the group that held the line; where it came back.
+    const [group] = (await j.get(placed.id)).fulfilments;
+    for (const n of notices()) expect(n).toMatchObject({ customerId, pickupCode: null, pickupDeadline: null, fulfilmentId: group.fulfilmentId });
+    expect(notices().find((n) => n.template === 'return-received')!.storeId).toBe(store);
+  });
+
   it('a POS order paid with store credit and a card is cancelled: the store credit is back on the balance, the card part goes to the payment system', async () => {
     const [store, warehouse] = [Journey.id('S'), Journey.id('W')];
     await j.location(store);

@@ -49,6 +49,14 @@ export class OrderWriter {
     await this.outbox.appendMany(m, entries);
   }
 
+  /** Events about an order that change nothing of it (a notice), in the caller's transaction, addressed like every notice. */
+  async publish(m: EntityManager, order: Order, events: readonly PendingEvent[], now: Date, cause?: EventEnvelope): Promise<void> {
+    await this.outbox.appendMany(
+      m,
+      (await this.addressed(m, order, events)).map((e) => ({ def: e.def, payload: e.payload, cause, now })),
+    );
+  }
+
   /** Refunds of an order paid at placing say which of its tenders pay them back (ADR 0011). */
   private async tendered(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
     if (order.capturedTenders.length === 0 || !events.some((e) => e.def === PaymentRefundRequestedV2)) return events;

@@ -459,6 +459,15 @@ export const paymentRequestRepository = {
 };
 
 /** What the returns service paid back of an order's tenders, one row per refund and tender (ADR 0011). */
+/** Returns completed at a store or returns centre (channel credit, docs/fulfilment.md). */
+export const returnsTakenBackRepository = {
+  /** Where a return was completed, or null when its return.completed has not arrived. */
+  async storeOf(m: EntityManager, returnId: string): Promise<string | null> {
+    const rows: { store_id: string }[] = await m.query('SELECT store_id FROM returns_taken_back WHERE return_id = $1', [returnId]);
+    return rows[0]?.store_id ?? null;
+  },
+};
+
 export const returnRefundRepository = {
   async record(
     m: EntityManager,

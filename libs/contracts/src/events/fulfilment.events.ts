@@ -422,7 +422,7 @@ export interface NotificationRequestedV2Payload {
   fulfilmentId: string | null;
   customerId: string | null;
   orderChannel: Channel;
-  /** pickup-ready, pickup-reminder, order-cancelled, pickup-expired, line-cancelled, pickup-delayed, order-shipped, order-delivered, delivery-failed */
+  /** The moment it tells of (docs/notifications.md lists them): pickup-ready, refund-issued, … */
   template: string;
   /** The pickup store, or the location that ships a delivery; null before one is chosen. */
   storeId: string | null;
@@ -437,6 +437,11 @@ export interface NotificationRequestedV2Payload {
    * the notifier uses its default. Absent from requests made before the order service knew it.
    */
   contactChannel?: ContactChannel | null;
+  /** The return a return notice is about (return-received, exchange-completed, refund-issued, store-credit-issued). */
+  returnId?: string;
+  /** What a refund or store-credit notice gives back, in minor units of `currency`. */
+  amount?: number;
+  currency?: string;
   requestedAt: string;
 }
 
@@ -457,7 +462,13 @@ export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payloa
       fulfilmentId: { ...fulfilmentId, type: ['string', 'null'] },
       customerId: { type: ['string', 'null'], maxLength: 64 },
       orderChannel: channel,
-      template: { type: 'string', pattern: '^[a-z]+(-[a-z]+)*$', maxLength: 64, description: 'pickup-ready, pickup-reminder, order-cancelled, pickup-expired, line-cancelled, pickup-delayed, order-shipped, order-delivered or delivery-failed' },
+      template: {
+        type: 'string',
+        pattern: '^[a-z]+(-[a-z]+)*$',
+        maxLength: 64,
+        description:
+          'the moment it tells of: pickup-ready, pickup-reminder, pickup-expired, pickup-delayed, order-cancelled, line-cancelled, preorder-confirmed, preorder-delayed, order-shipped, order-delivered, delivery-failed, delivery-delayed, return-parcel-received, return-received, exchange-completed, refund-issued or store-credit-issued (docs/notifications.md); new ones may be added',
+      },
       storeId: { ...locationId, type: ['string', 'null'] },
       pickupCode: { type: ['string', 'null'], pattern: '^[0-9A-Z]{6,12}$', description: 'code the customer shows at the POS' },
       pickupDeadline: nullableDateTime,
@@ -469,6 +480,9 @@ export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payloa
         enum: [...CONTACT_CHANNELS, null],
         description: "the customer's preferred contact channel (customer.preferences-changed) for the order's profile; null: none known, the notifier's default applies",
       },
+      returnId: { ...uuid, description: 'the return a return notice is about' },
+      amount: { ...money, description: 'what a refund or store-credit notice gives back, minor units' },
+      currency,
       requestedAt: dateTime,
     },
   },
