@@ -1,7 +1,8 @@
 // `npm run chaos`: journeys under injected faults, then invariants. The four services, Kafka and
 // PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
-// click & collect journeys (placed, picked, collected with the code the customer was sent),
-// cancellations and retried placements runs while processes are killed, paused and restarted,
+// journeys — click & collect (placed, picked, collected with the code the customer was sent),
+// cancellations, retried placements, home deliveries shipped from the store and delivered, and
+// collected orders returned at the store and refunded — runs while processes are killed, paused and restarted,
 // poison is written to every consumed topic and a service's offsets are rewound to replay every
 // event, on a schedule drawn from --seed. Then the load stops,
 // the system is left to settle, and what must hold is checked: no order lost or doubled, every
@@ -61,7 +62,7 @@ const total = opt.journeys === undefined ? Math.round(RATE * SECONDS) : Number(o
 const STOCK_PER_SKU = opt.stock === undefined ? Math.max(8, Math.round(((total * 1.5) / SKUS) * 0.7)) : Number(opt.stock);
 const plan = Array.from({ length: total }, () => {
   const draw = random();
-  const kind = draw < 0.6 ? 'collected' : draw < 0.8 ? 'cancelled' : 'retried';
+  const kind = draw < 0.4 ? 'collected' : draw < 0.55 ? 'cancelled' : draw < 0.7 ? 'retried' : draw < 0.85 ? 'delivered' : 'returned';
   return { kind, line: { skuIndex: Math.floor(random() * SKUS), quantity: 1 + Math.floor(random() * 2), unitPrice: 1000 } };
 });
 const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
@@ -110,6 +111,8 @@ let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (interrupted = true) && stack.stop().then(() => process.exit(130)));
 
 const admin = { authorization: `Bearer ${await mintToken({ sub: 'chaos-admin', scope: 'admin' })}` };
+/** A carrier integration: it may only report delivery outcomes. */
+const carrier = { authorization: `Bearer ${await mintToken({ sub: 'carrier:chaos-carrier', scope: 'deliveries:report' })}` };
 const url = (service, p) => `${stack.url(service)}${p}`;
 const kafkaPidFile = path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid');
 
@@ -117,11 +120,11 @@ const kafkaPidFile = path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'k
  * A call that outlives faults: network errors, 5xx and 429/503 are retried with the same
  * Idempotency-Key (a mutating call is applied once however often it is sent) until `deadline`.
  */
-async function call(method, service, p, body, { key = method === 'GET' ? undefined : randomUUID(), deadline = Date.now() + 60_000 } = {}) {
+async function call(method, service, p, body, { key = method === 'GET' ? undefined : randomUUID(), deadline = Date.now() + 60_000, headers = admin } = {}) {
   for (let attempt = 1; ; attempt++) {
     let res;
     try {
-      res = await request(method, url(service, p), { body, headers: { ...admin, ...(key ? { 'idempotency-key': key } : {}) } });
+      res = await request(method, url(service, p), { body, headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) } });
     } catch (e) {
       res = { status: 0, text: e.message };
     }
@@ -138,7 +141,20 @@ const safeJson = (t) => {
     return t;
   }
 };
-const stats = { retries: 0 };
+const stats = { retries: 0, answersLost: 0 };
+
+/**
+ * A change the service applied: answered 2xx, or 409 IDEMPOTENCY.ANSWER_LOST — applied, its answer
+ * lost when a fault cut the service off after its commit; a client then reads the state (docs/api-edge.md).
+ */
+function applied(res) {
+  if (res.status === 409 && res.body?.code === 'IDEMPOTENCY.ANSWER_LOST') {
+    stats.answersLost++;
+    return true;
+  }
+  return res.status < 300;
+}
+const answered = (what, res) => `${what} answered ${res.status}${res.body?.code ? ` ${res.body.code}` : ''}`;
 
 /** The pickup codes the customers were sent, read from the notification requests on Kafka. */
 async function pickupCodes() {
@@ -166,14 +182,22 @@ async function waitStatus(orderId, wanted, deadline) {
   }
 }
 
-const FINAL = ['COLLECTED', 'CANCELLED', 'REJECTED'];
+const FINAL = ['COLLECTED', 'DELIVERED', 'CANCELLED', 'REJECTED'];
+/** Statuses in which an order holds its units at the store. */
+const HOLDING = ['RESERVED', 'PICKING', 'READY_FOR_PICKUP', 'PACKED'];
+const ADDRESS = { name: 'Chaos Guest', line1: '1 rue de la Paix', postcode: '75002', city: 'Paris', country: 'FR' };
 
 /** One journey, drawn from the seed: what it did and how it ended. */
 async function journey(i, { kind, line: planned }, codes) {
   const deadline = Date.now() + 120_000;
   const line = { sku: sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
   const key = randomUUID();
-  const body = { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact: { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' } };
+  const contact = { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' };
+  // A home delivery ships from the store (the only location with the run's SKUs); the others are click & collect there.
+  const body =
+    kind === 'delivered'
+      ? { channel: 'web', currency: 'EUR', fulfilments: [{ type: 'delivery', address: ADDRESS, lines: [line] }], contact }
+      : { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact };
   const placed = await call('POST', 'order', '/orders', body, { key, deadline });
   const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
@@ -190,7 +214,7 @@ async function journey(i, { kind, line: planned }, codes) {
   if (decided.status === 'REJECTED') return { ...j, outcome: 'refused', detail: 'REJECTED' };
   if (kind === 'cancelled') {
     const c = await call('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
-    if (c.status !== 200) return { ...j, detail: `cancel answered ${c.status}` };
+    if (!applied(c)) return { ...j, detail: answered('cancel', c) };
     return (await waitStatus(orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not cancelled' };
   }
   const group = decided.fulfilments[0];
@@ -199,12 +223,33 @@ async function journey(i, { kind, line: planned }, codes) {
   if (picking.status >= 300 && picking.status !== 409) return { ...j, detail: `picking answered ${picking.status}` };
   const picks = await call('POST', 'order', `${store}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline });
   if (picks.status >= 300 && picks.status !== 409) return { ...j, detail: `picks answered ${picks.status}` };
+  if (kind === 'delivered') {
+    if ((await waitStatus(orderId, ['PACKED'], deadline))?.status !== 'PACKED') return { ...j, detail: 'never packed' };
+    const shipped = await call('POST', 'order', `${store}/ship`, { carrier: 'chaos-carrier', trackingNumber: `CHAOS${i}` }, { deadline });
+    if (!applied(shipped) && shipped.status !== 409) return { ...j, detail: answered('ship', shipped) };
+    const outcome = await call('POST', 'order', `/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, { deadline, headers: carrier });
+    if (!applied(outcome) && outcome.status !== 409) return { ...j, detail: answered('delivery outcome', outcome) };
+    return (await waitStatus(orderId, ['DELIVERED'], deadline))?.status === 'DELIVERED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not delivered' };
+  }
   if ((await waitStatus(orderId, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') return { ...j, detail: 'never ready' };
   while (!codes.has(orderId) && Date.now() < deadline) await sleep(200);
   if (!codes.has(orderId)) return { ...j, detail: 'no pickup code sent' };
   const collected = await call('POST', 'order', `${store}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
-  if (collected.status >= 300) return { ...j, detail: `collect answered ${collected.status}` };
-  return (await waitStatus(orderId, ['COLLECTED'], deadline))?.status === 'COLLECTED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not collected' };
+  if (!applied(collected)) return { ...j, detail: answered('collect', collected) };
+  if ((await waitStatus(orderId, ['COLLECTED'], deadline))?.status !== 'COLLECTED') return { ...j, detail: 'not collected' };
+  if (kind !== 'returned') return { ...j, outcome: 'completed' };
+  // Brought back to the store: the returns service must have heard of the collection first.
+  for (;;) {
+    const r = await call('GET', 'returns', `/returnable-orders/${orderId}`, undefined, { deadline });
+    if (r.status === 200 && r.body.lines?.[0]?.returnable >= line.quantity) break;
+    if (Date.now() > deadline) return { ...j, detail: 'never returnable' };
+    await sleep(250);
+  }
+  const lineId = group.lines[0].lineId;
+  const returned = await call('POST', 'returns', `/stores/${STORE}/returns`, { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], refundMethod: 'original-tender' }, { deadline });
+  if (returned.status !== 201 && returned.status !== 200) return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
+  j.returnId = returned.body.id;
+  return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
 }
 
 async function allReady(deadline) {
@@ -401,7 +446,7 @@ try {
   check('no accepted order lost (every 201 answered is found)', lost.length === 0, lost.map(([id]) => id).join(', '));
   const doubled = done.filter((j) => j.orderIds.size > 1);
   check('no order doubled (a retried request with the same key gives the same order)', doubled.length === 0, doubled.map((j) => `journey ${j.i}: ${[...j.orderIds].join(' ≠ ')}`).join('; '));
-  const unsettled = [...orders].filter(([, o]) => o?.id && !FINAL.includes(o.status) && !['RESERVED', 'PICKING', 'READY_FOR_PICKUP'].includes(o.status));
+  const unsettled = [...orders].filter(([, o]) => o?.id && !FINAL.includes(o.status) && !HOLDING.includes(o.status) && o.status !== 'SHIPPED');
   check('every order decided (none left PLACED)', unsettled.length === 0, unsettled.map(([id, o]) => `${id} ${o.status}`).join(', '));
   const stuck = done.filter((j) => j.outcome === 'failed');
   check('every journey completed or cleanly refused', stuck.length === 0, stuck.map((j) => `journey ${j.i} (${j.kind}): ${j.detail}`).join('; '));
@@ -410,13 +455,22 @@ try {
     const level = (await call('GET', 'inventory', `/locations/${STORE}/stock/${sku(s)}`)).body;
     const ofSku = [...orders.values()].filter((o) => o?.lines?.[0]?.sku === sku(s));
     const units = (statuses) => ofSku.filter((o) => statuses.includes(o.status)).reduce((n, o) => n + o.lines[0].quantity, 0);
-    const collectedUnits = units(['COLLECTED']);
-    const heldUnits = units(['RESERVED', 'PICKING', 'READY_FOR_PICKUP']);
-    if (level.onHand !== STOCK_PER_SKU - collectedUnits) stockProblems.push(`${sku(s)}: on hand ${level.onHand}, expected ${STOCK_PER_SKU} − ${collectedUnits} collected`);
+    const goneUnits = units(['COLLECTED', 'SHIPPED', 'DELIVERED']);
+    const heldUnits = units(HOLDING);
+    const returnedUnits = done.filter((j) => j.kind === 'returned' && j.returnId && j.line.sku === sku(s)).reduce((n, j) => n + j.line.quantity, 0);
+    if (level.onHand !== STOCK_PER_SKU - goneUnits + returnedUnits) stockProblems.push(`${sku(s)}: on hand ${level.onHand}, expected ${STOCK_PER_SKU} − ${goneUnits} collected or shipped + ${returnedUnits} returned`);
     if (level.reserved !== heldUnits) stockProblems.push(`${sku(s)}: reserved ${level.reserved}, orders hold ${heldUnits}`);
-    if (level.available < 0 || collectedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${collectedUnits} collected + ${heldUnits} held of ${STOCK_PER_SKU})`);
+    if (level.available < 0 || goneUnits - returnedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${goneUnits} gone − ${returnedUnits} back + ${heldUnits} held of ${STOCK_PER_SKU})`);
   }
-  check('stock conserved and never oversold (on hand = received − collected; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
+  check('stock conserved and never oversold (on hand = received − collected − shipped + returned; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
+  const refundProblems = [];
+  for (const j of done.filter((x) => x.returnId)) {
+    const r = (await call('GET', 'returns', `/returns/${j.returnId}`)).body;
+    const value = j.line.quantity * j.line.unitPrice;
+    const refunded = (r?.refunds ?? []).reduce((n, x) => n + x.amount, 0);
+    if (r?.status !== 'COMPLETED' || r.refundAmount !== value || refunded !== value) refundProblems.push(`return ${j.returnId} (journey ${j.i}): ${r?.status}, refund ${r?.refundAmount}, refunded ${refunded}, paid ${value}`);
+  }
+  check('every return refunded once, exactly what was paid for its units', refundProblems.length === 0, refundProblems.join('; '));
   const dlq = await deadLetters(deadLettersBefore);
   check('nothing dead-lettered but the poison injected, each with its reason', dlq.unexpected.length === 0, dlq.unexpected.join('; '));
   if (poisonKeys.size > 0) {
@@ -431,6 +485,8 @@ try {
   await stack.stop();
   await restartedPostgres?.stop();
 }
+report.retries = stats.retries;
+report.answersLost = stats.answersLost;
 if (opt.json) fs.writeFileSync(opt.json, JSON.stringify(report, null, 2));
 process.exit(failed ? 1 : 0);
 
@@ -494,13 +550,20 @@ async function deadLetters(from) {
 }
 
 function printTable(done) {
-  step(`results (seed ${SEED}; ${stats.retries} calls retried through faults)`);
+  step(`results (seed ${SEED}; ${stats.retries} calls retried through faults; ${stats.answersLost} answers lost after the change was applied, the state read instead)`);
   log('| journey | started | completed | cleanly refused | failed | doubled |');
   log('| --- | --- | --- | --- | --- | --- |');
-  for (const kind of ['collected', 'cancelled', 'retried']) {
+  const names = {
+    collected: 'click & collect, collected',
+    cancelled: 'click & collect, cancelled by the customer',
+    retried: 'placement retried with its key',
+    delivered: 'home delivery from the store, delivered',
+    returned: 'collected, then returned at the store and refunded',
+  };
+  for (const [kind, name] of Object.entries(names)) {
     const of = done.filter((j) => j.kind === kind);
     const n = (o) => of.filter((j) => j.outcome === o).length;
-    log(`| ${kind === 'collected' ? 'click & collect, collected' : kind === 'cancelled' ? 'click & collect, cancelled by the customer' : 'placement retried with its key'} | ${of.length} | ${n('completed')} | ${n('refused')} | ${n('failed')} | ${of.filter((j) => j.orderIds.size > 1).length} |`);
+    log(`| ${name} | ${of.length} | ${n('completed')} | ${n('refused')} | ${n('failed')} | ${of.filter((j) => j.orderIds.size > 1).length} |`);
   }
   log('');
   log('| fault | target | at | lasted | ready again after |');

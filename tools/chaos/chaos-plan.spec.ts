@@ -11,7 +11,7 @@ describe('npm run chaos: the seed decides the run', () => {
     expect(planOf('--seed', '7', '--seconds', '60', '--rate', '2')).toEqual(a);
     expect(planOf('--seed', '8', '--seconds', '60', '--rate', '2')).not.toEqual(a);
     expect(a.journeys).toHaveLength(120);
-    expect(new Set(a.journeys.map((j: { kind: string }) => j.kind))).toEqual(new Set(['collected', 'cancelled', 'retried']));
+    expect(new Set(a.journeys.map((j: { kind: string }) => j.kind))).toEqual(new Set(['collected', 'cancelled', 'retried', 'delivered', 'returned']));
     expect(a.faults.map((f: { atMs: number }) => f.atMs)).toEqual([12_000, 24_000, 36_000, 48_000]);
   });
 
