@@ -1,6 +1,6 @@
 import { NotificationRequestedV1, NotificationRequestedV2, OrderReadyForPickupV1, schemaErrors } from '@omni/contracts';
-import { addressedTo, requestsNotification } from './notifications';
-import { Fulfilment } from './order';
+import { addressedTo, requestsNotification, returnNotice } from './notifications';
+import { Fulfilment, Order } from './order';
 import { notification } from './pickup.machine';
 
 const now = new Date('2026-11-23T10:00:00Z');
@@ -48,5 +48,28 @@ describe('notification requests addressed to the preferred contact channel', () 
   it('knows whether a decision asks for a notification', () => {
     expect(requestsNotification(requested)).toBe(true);
     expect(requestsNotification([ready])).toBe(false);
+  });
+});
+
+describe('return notices', () => {
+  const pickup = { ...group, lines: [{ lineId: 'L1' }], pickupDeadline: new Date('2026-11-25T18:00:00Z'), trackingNumber: null } as unknown as Fulfilment;
+  const delivery = { ...group, id: '33333333-3333-4333-8333-333333333333', storeId: 'W1', lines: [{ lineId: 'L2' }], carrier: 'Colissimo', trackingNumber: 'TRK1' } as unknown as Fulfilment;
+  const order = { id: group.orderId, fulfilments: [pickup, delivery] } as unknown as Order;
+  const RETURN = '44444444-4444-4444-8444-444444444444';
+
+  it('names the group that held the returned lines, where they came back and the money given back — nothing of the pickup or shipment', () => {
+    const [v2, ...rest] = returnNotice(order, { template: 'refund-issued', returnId: RETURN, storeId: 'S7', lineIds: ['L2'], amount: { amount: 2500, currency: 'EUR' } }, ctx);
+    expect(rest).toEqual([]); // version 1 cannot say it
+    expect(v2.def).toBe(NotificationRequestedV2);
+    expect(v2.payload).toMatchObject({ fulfilmentId: delivery.id, template: 'refund-issued', storeId: 'S7', returnId: RETURN, amount: 2500, currency: 'EUR', carrier: null, trackingNumber: null, pickupCode: null, pickupDeadline: null });
+    expect(schemaErrors(NotificationRequestedV2, v2.payload)).toEqual([]);
+  });
+
+  it("a parcel received names its tracking number and no return; lines it does not name fall back to the order's first group", () => {
+    const [v2] = returnNotice(order, { template: 'return-parcel-received', storeId: 'RC1', trackingNumber: 'RET-1' }, ctx);
+    expect(v2.payload).toMatchObject({ fulfilmentId: pickup.id, storeId: 'RC1', trackingNumber: 'RET-1' });
+    expect(v2.payload).not.toHaveProperty('returnId');
+    expect(v2.payload).not.toHaveProperty('amount');
+    expect(schemaErrors(NotificationRequestedV2, v2.payload)).toEqual([]);
   });
 });
