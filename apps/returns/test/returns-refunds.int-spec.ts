@@ -1,30 +1,21 @@
 import {
-  CUSTOMER_EVENTS_TOPIC,
-  CustomerErasedV1,
-  findEventDefinition,
   INVENTORY_EVENTS_TOPIC,
-  OrderCancelledV1,
-  OrderCollectedV1,
-  OrderLineCancelledV1,
-  OrderPlacedV1,
-  OrderReplacementRefusedV1,
   PAYMENT_EVENTS_TOPIC,
   PaymentRefundedV1,
   RETURNS_EVENTS_TOPIC,
-  schemaErrors,
 } from '@omni/contracts';
-import { aMobilePhone, eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, uniq } from './returns.harness';
 
 const DAY = 24 * 3600 * 1000;
 
 /**
- * Journey 3 from the returns service's side, on real Kafka and PostgreSQL: orders arrive as the
- * order service's events; stores, customers and the back office call the HTTP APIs; inventory
- * hands replacements over and restocks.
+ * Journey 3 from the returns service's side, on real Kafka and PostgreSQL: returns refunded to the
+ * original tenders or as store credit, decided by the policy version in force, restocked by
+ * disposition, once under retries and races.
  */
-describe('returns and exchanges at any store', () => {
+describe('returns: refunds and restocking', () => {
   let stack: Stack;
   let d: ReturnsDriver;
   const returnsUrl = () => stack.services.returns.url;
@@ -37,76 +28,6 @@ describe('returns and exchanges at any store', () => {
   afterAll(async () => {
     await stack?.stop();
     await d?.probe.close();
-  });
-
-  it('finds an order at any POS by order id, receipt, e-mail, phone or loyalty id', async () => {
-    const email = `${uniq('ada')}@Example.com`;
-    const loyaltyId = uniq('LOY');
-    const o = await d.place({ lines: [{ sku: 'JACKET-M', quantity: 1, unitPrice: 8900 }], contact: { email, phone: '06 12 34 56 78', loyaltyId } });
-    const pos = await tokens.pos(uniq('S'));
-    const receipt = o.orderId.replace(/-/g, '').slice(0, 12).toLowerCase();
-    for (const q of [`orderId=${o.orderId}`, `receipt=${receipt}`, `email=${encodeURIComponent(email.toUpperCase())}`, `phone=${encodeURIComponent('+33 6 12 34 56 78')}`, `loyaltyId=${loyaltyId}`]) {
-      const res = await http('GET', `${returnsUrl()}/returnable-orders?${q}`, undefined, {}, { token: pos });
-      expect([q, res.status, res.body.orders.map((x: { orderId: string }) => x.orderId)]).toEqual([q, 200, [o.orderId]]);
-    }
-    const bad = await http('GET', `${returnsUrl()}/returnable-orders?email=x&phone=1`, undefined, {}, { token: pos });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toMatchObject({ field: 'query', rule: 'exactlyOne' });
-    const view = (await d.order(o.orderId)).body;
-    expect(view).toMatchObject({ channel: 'web', receipt: receipt.toUpperCase(), lines: [{ quantity: 1, received: 0, returnable: 0, category: 'general' }] });
-  });
-
-  it('reads order.placed v1 as v2, counts cancelled and collected units once each, even when an event is redelivered', async () => {
-    const orderId = randomUUID();
-    const [l1, l2] = [randomUUID(), randomUUID()];
-    await d.send(
-      testEvent(OrderPlacedV1, {
-        orderId,
-        channel: 'app',
-        storeId: 'PICKUP',
-        customerId: null,
-        currency: 'EUR',
-        lines: [
-          { lineId: l1, sku: 'CAP', quantity: 4, unitPrice: 1000 },
-          { lineId: l2, sku: 'BELT', quantity: 1, unitPrice: 2000 },
-        ],
-        placedAt: new Date().toISOString(),
-      }),
-    );
-    await eventually(async () => expect((await d.order(orderId)).status).toBe(200));
-    const collected = testEvent(OrderCollectedV1, { orderId, storeId: 'PICKUP', lines: [{ lineId: l1, sku: 'CAP', quantity: 2 }], collectedAt: new Date().toISOString() });
-    await d.send(
-      testEvent(OrderLineCancelledV1, { orderId, lineId: l1, sku: 'CAP', quantity: 1, reason: 'LINE.UNAVAILABLE', cancelledAt: new Date().toISOString() }),
-      collected,
-      collected,
-      testEvent(OrderCancelledV1, { orderId, lineIds: [l2], storeId: 'PICKUP', cancelledBy: 'store', reason: 'damaged in store', cancelledAt: new Date().toISOString() }),
-    );
-    await eventually(async () =>
-      expect((await d.order(orderId)).body.lines.sort((a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku))).toEqual([
-        expect.objectContaining({ sku: 'BELT', quantity: 1, cancelled: 1, received: 0, returnable: 0 }),
-        // Applied twice, the collection would count 3 (the 4 bought less the 1 cancelled).
-        expect.objectContaining({ sku: 'CAP', quantity: 4, cancelled: 1, received: 2, returnable: 2 }),
-      ]),
-    );
-    expect((await d.order(orderId)).body).toMatchObject({ channel: 'app', customerId: null, cancelled: false });
-    const guest = await d.returnAt(uniq('S'), { orderId, lines: [{ lineId: l1, quantity: 1, condition: 'new' }], refundMethod: 'store-credit' });
-    expect([guest.status, guest.body.code]).toEqual([422, 'REFUND.NO_ACCOUNT']);
-    const notReceived = await d.returnAt(uniq('S'), { orderId, lines: [{ lineId: l2, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
-    expect(notReceived.body.errors).toEqual([expect.objectContaining({ rule: 'POLICY.NOT_RECEIVED quantity-returnable' })]);
-  });
-
-  it('records placements that arrive together once each, with their lines, even the same order twice in a run', async () => {
-    const placements = Array.from({ length: 8 }, (_, i) => d.placement({ lines: [{ sku: `RUN-${i}`, quantity: i + 1, unitPrice: 500 }] }));
-    const again = d.placement({ orderId: placements[2].order.orderId, lines: [{ sku: 'OTHER', quantity: 9, unitPrice: 1 }] });
-    await d.send(...placements.map((p) => p.message), placements[5].message, again.message);
-    for (const [i, p] of placements.entries()) {
-      const order = await eventually(async () => {
-        const r = await d.order(p.order.orderId);
-        expect(r.status).toBe(200);
-        return r.body;
-      });
-      expect(order.lines).toEqual([expect.objectContaining({ lineId: p.order.lines[0].lineId, sku: `RUN-${i}`, quantity: i + 1, returnable: 0 })]);
-    }
   });
 
   it('refunds a delivered online order to its original tenders, an amount per tender', async () => {
@@ -276,126 +197,6 @@ describe('returns and exchanges at any store', () => {
     expect(await sql(stack.databases.returns, `SELECT count(*)::int AS n FROM refunds WHERE order_id = $1`, [o.orderId])).toEqual([{ n: 1 }]);
   });
 
-  it('exchanges in both uneven directions: the customer pays the difference at the POS, or gets it back', async () => {
-    const store = await d.location(uniq('S'));
-    await d.receiveStock(store, 'COAT-XL', 1);
-    await d.receiveStock(store, 'TEE-S', 1);
-    const o = await d.place({ lines: [{ sku: 'COAT-M', quantity: 1, unitPrice: 10000 }, { sku: 'TEE-M', quantity: 1, unitPrice: 3000 }] });
-    await d.collect(o);
-
-    const noPayment = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }] });
-    expect([noPayment.status, noPayment.body.code]).toEqual([422, 'EXCHANGE.PAYMENT_REQUIRED']);
-    const wrongAmount = await d.returnAt(store, {
-      orderId: o.orderId,
-      lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }],
-      replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }],
-      charged: { tender: 'card', amount: 8999, reference: 'POS-TX-0' },
-    });
-    expect([wrongAmount.status, wrongAmount.body.code]).toEqual([422, 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH']);
-
-    // Dearer: 3000 back, 12000 out, 9000 paid at the POS.
-    const dearer = await d.returnAt(store, {
-      orderId: o.orderId,
-      lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }],
-      replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }],
-      charged: { tender: 'card', amount: 9000, reference: 'POS-TX-1' },
-    });
-    expect(dearer.status).toBe(201);
-    expect(dearer.body).toMatchObject({ kind: 'exchange', status: 'AWAITING_REPLACEMENT', difference: 9000 });
-    expect((await d.settled(dearer.body.id, 'COMPLETED')).refunds).toEqual([]);
-
-    // Cheaper: 10000 back, 2500 out, 7500 refunded to the card of the order.
-    const cheaper = await d.returnAt(store, {
-      orderId: o.orderId,
-      lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'opened' }],
-      replacements: [{ sku: 'TEE-S', quantity: 1, unitPrice: 2500 }],
-      refundMethod: 'original-tender',
-    });
-    expect(cheaper.body).toMatchObject({ status: 'AWAITING_REPLACEMENT', difference: -7500, refundAmount: 7500 });
-    expect((await d.settled(cheaper.body.id, 'COMPLETED')).refunds).toEqual([expect.objectContaining({ tender: 'card', amount: 7500, reference: o.orderId })]);
-    await eventually(() =>
-      expect(d.events(o.orderId, 'return.refund-requested')).toEqual([
-        expect.objectContaining({ returnId: cheaper.body.id, reason: 'EXCHANGE.DIFFERENCE', tenders: [{ tender: 'card', amount: 7500, reference: o.orderId }] }),
-      ]),
-    );
-
-    // Both replacements left the shelves; both returned units are back on them.
-    expect(await d.stock(store, 'COAT-XL')).toMatchObject({ onHand: 0 });
-    expect(await d.stock(store, 'TEE-S')).toMatchObject({ onHand: 0 });
-    await eventually(async () => expect(await d.stock(store, 'COAT-M')).toMatchObject({ onHand: 1, available: 1 }));
-    await eventually(async () => expect(await d.stock(store, 'TEE-M')).toMatchObject({ onHand: 1 }));
-    const completed = await eventually(() => {
-      const events = d.events(o.orderId, 'return.completed');
-      expect(events).toHaveLength(2);
-      return events;
-    });
-    expect(completed.map((c) => [c.kind, c.storeId, c.orderChannel, c.difference])).toEqual([
-      ['exchange', store, 'web', 9000],
-      ['exchange', store, 'web', -7500],
-    ]);
-    for (const c of completed) expect(schemaErrors(findEventDefinition('return.completed.v1')!, c)).toEqual([]);
-  });
-
-  it('abandons an exchange when the store has no replacement, and the unit stays returnable', async () => {
-    const store = await d.location(uniq('S'));
-    const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
-    await d.collect(o);
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }] });
-    expect(res.status).toBe(201);
-    const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
-    expect(failed.failureReason).toBe('STOCK.INSUFFICIENT');
-    // The state is committed before the outbox publishes: wait for the event, do not race it.
-    await eventually(() => expect(d.events(o.orderId, 'return.exchange-failed')).toHaveLength(1));
-    expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
-    expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
-  });
-
-  it('fails an exchange waiting for its shipment when the order service cannot place the delivery order, and the unit is returnable again', async () => {
-    const store = await d.location(uniq('S'));
-    const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
-    await d.collect(o);
-    const shipReplacementTo = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }], shipReplacementTo });
-    expect(res.status).toBe(201);
-    // No order service runs here: the exchange waits for its answer.
-    await d.settled(res.body.id, 'AWAITING_SHIPMENT');
-    expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
-
-    const refused = testEvent(OrderReplacementRefusedV1, { returnId: res.body.id, originalOrderId: o.orderId, reason: 'ORDER.TENDER_MISMATCH', detail: 'captured tenders add up to 4000, the order costs 4100', refusedAt: new Date().toISOString() });
-    await d.send(refused, refused);
-    const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
-    expect(failed).toMatchObject({ failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null });
-    await eventually(() => expect(d.events(o.orderId, 'return.exchange-failed')).toEqual([expect.objectContaining({ returnId: res.body.id, reason: 'ORDER.TENDER_MISMATCH' })]));
-    expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
-    expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
-    // The unit can come back again, as a plain return.
-    const again = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
-    expect(again.status).toBe(201);
-    expect(again.body.status).toBe('COMPLETED');
-  });
-
-  it('never hands over as a replacement a unit promised to another order', async () => {
-    const store = await d.location(uniq('S'));
-    const sku = uniq('SHIRT-L');
-    await d.receiveStock(store, sku, 1);
-    // Another customer's click & collect order reserves the store's only unit.
-    const other = randomUUID();
-    await d.send(testEvent(OrderPlacedV1, { orderId: other, channel: 'web', storeId: store, customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 4000 }], placedAt: new Date().toISOString() }));
-    await eventually(async () => expect(await d.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1, available: 0 }));
-
-    const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
-    await d.collect(o);
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku, quantity: 1, unitPrice: 4000 }] });
-    await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
-    const [refused] = await eventually(() => {
-      const r = d.probe.on(INVENTORY_EVENTS_TOPIC, { key: o.orderId, type: 'inventory.replacement-refused.v1' }).map((m) => JSON.parse(m.value!));
-      expect(r).toHaveLength(1);
-      return r;
-    });
-    expect(refused).toMatchObject({ reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku, requested: 1, available: 0 }] });
-    expect(await d.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1 });
-  });
-
   it('takes back at a store a return the customer started online with a code', async () => {
     const o = await d.place({ lines: [{ sku: 'DRESS', quantity: 2, unitPrice: 7000 }] });
     await d.deliver(o);
@@ -429,13 +230,6 @@ describe('returns and exchanges at any store', () => {
     expect((await http('GET', `${returnsUrl()}/returns/${dropped.body.id}`, undefined, {}, { token: stranger })).status).toBe(403);
   });
 
-  it('lets a POS act only for its own store', async () => {
-    const o = await d.place({ lines: [{ sku: 'HAT', quantity: 1, unitPrice: 1000 }] });
-    await d.collect(o);
-    const res = await d.returnAt(uniq('S'), { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, { token: await tokens.pos(uniq('OTHER')) });
-    expect([res.status, res.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
-  });
-
   it('publishes a new policy version through the admin API; returns are decided by the version in force', async () => {
     const current = (await http('GET', `${returnsUrl()}/return-policies/current`)).body;
     const doc = { ...current.document, windows: [...current.document.windows, { id: 'window-pos-60', channel: 'pos', category: '*', days: 60 }] };
@@ -458,44 +252,5 @@ describe('returns and exchanges at any store', () => {
         { version: published.body.version, effectiveFrom: published.body.effectiveFrom, publishedBy: 'test-back-office', publishedAt: expect.any(String) },
       ]),
     );
-  });
-
-  it('erases contact from the read model for listed orders, orders of the accounts, and an order placed before the erasure that arrives after it', async () => {
-    const email = `${uniq('eve')}@example.com`;
-    const loyaltyId = uniq('LOY');
-    const listed = await d.place({ lines: [{ sku: 'SCARF', quantity: 1, unitPrice: 2500 }], contact: { email, loyaltyId } });
-    // A phone no other test uses: the read model also holds the orders of earlier test files.
-    const phone = aMobilePhone();
-    const ofAccount = await d.place({ lines: [{ sku: 'GLOVES', quantity: 1, unitPrice: 1500 }], customerId: listed.customerId, contact: { phone } });
-    const lateId = randomUUID();
-    const erased = testEvent(CustomerErasedV1, {
-      customerId: randomUUID(),
-      formerCustomerIds: [],
-      accounts: [{ channel: 'web', accountId: listed.customerId! }],
-      orderIds: [listed.orderId, lateId],
-      erasedAt: new Date().toISOString(),
-    });
-    const found = async (q: string) => (await http('GET', `${returnsUrl()}/returnable-orders?${q}`)).body.orders.map((o: { orderId: string }) => o.orderId);
-    expect(await found(`loyaltyId=${loyaltyId}`)).toEqual([listed.orderId]);
-    await d.probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
-    await eventually(async () => expect(await found(`email=${encodeURIComponent(email)}`)).toEqual([]));
-    expect(await found(`loyaltyId=${loyaltyId}`)).toEqual([]);
-    expect(await found(`phone=${encodeURIComponent(phone)}`)).toEqual([]);
-    // Still found by what is not personal, with its money.
-    expect(await found(`orderId=${listed.orderId}`)).toEqual([listed.orderId]);
-    expect((await found(`customerId=${listed.customerId}`)).sort()).toEqual([listed.orderId, ofAccount.orderId].sort());
-    expect((await d.order(listed.orderId)).body.lines[0]).toMatchObject({ unitPrice: 2500 });
-
-    // The erased customer's order.placed arriving late stores no contact.
-    const lateEmail = `${uniq('late')}@example.com`;
-    await d.place({ orderId: lateId, lines: [{ sku: 'CAP', quantity: 1, unitPrice: 900 }], contact: { email: lateEmail } });
-    expect(await found(`email=${encodeURIComponent(lateEmail)}`)).toEqual([]);
-    expect(await found(`orderId=${lateId}`)).toEqual([lateId]);
-    // Another customer's order with an e-mail is kept as it is.
-    const otherEmail = `${uniq('other')}@example.com`;
-    const other = await d.place({ lines: [{ sku: 'BELT', quantity: 1, unitPrice: 900 }], contact: { email: otherEmail } });
-    expect(await found(`email=${encodeURIComponent(otherEmail)}`)).toEqual([other.orderId]);
-    const rows = await sql(stack.databases.returns, `SELECT email, phone, loyalty_id FROM orders WHERE order_id = ANY($1::uuid[])`, [[listed.orderId, ofAccount.orderId, lateId]]);
-    expect(rows).toEqual([{ email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }]);
   });
 });
