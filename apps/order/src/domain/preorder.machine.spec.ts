@@ -131,6 +131,16 @@ describe('preorder machine', () => {
       expect(d.ok && types(d.events)).toEqual(['order.preorder-rescheduled.v1']);
     });
 
+    it('a sooner date is good news the customer is told too, with the new date', () => {
+      const allocated = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      if (!allocated.ok) throw new Error(allocated.code);
+      const d = reschedule(allocated.state, { releaseAt: day(-1) }, ctx());
+      expect(d.ok && d.state.estimatedAvailableAt).toEqual(day(-1));
+      expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual(['RELEASE_DATE', 'preorder-advanced']);
+      expect(d.ok && d.events.map((e) => (e.payload as { readyBy?: string }).readyBy).filter(Boolean)).toEqual([day(-1).toISOString()]);
+      expect(d.ok && valid(d.events)).toEqual([]);
+    });
+
     it('nothing changed: nothing announced', () => {
       const d = reschedule(queued(), { lines: [{ lineId: B, position: 3, estimatedAt: day(3) }] }, ctx());
       expect(d.ok && d.events).toEqual([]);

@@ -115,8 +115,8 @@ export interface LineEstimate {
 
 /**
  * New places in line or expected dates (inventory.preorder-estimated), or a new release date:
- * the group's availability is recomputed; a change is an event, and a later date (or none any
- * more) asks the notifier to tell the customer.
+ * the group's availability is recomputed; a change is an event, and a new date — later (or none
+ * any more), or sooner — asks the notifier to tell the customer; a new place in line alone does not.
  */
 export function reschedule(f: Fulfilment, change: { lines?: readonly LineEstimate[]; releaseAt?: Date }, ctx: DecisionContext): PreorderDecision {
   if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status)) return invalid(f, 'reschedule');
@@ -141,6 +141,9 @@ export function reschedule(f: Fulfilment, change: { lines?: readonly LineEstimat
       at: ctx.now.toISOString(),
     }),
   ];
+  // The customer hears of a new date either way: later (or none any more), or sooner, or a first one.
+  const sooner = estimate !== null && (f.estimatedAvailableAt === null || estimate.getTime() < f.estimatedAvailableAt.getTime());
   if (later) events.push(...notification(next, 'preorder-delayed', ctx, { readyBy: estimate?.toISOString() ?? null }));
+  else if (sooner) events.push(...notification(next, 'preorder-advanced', ctx, { readyBy: estimate.toISOString() }));
   return accept(next, events);
 }
