@@ -96,7 +96,7 @@ export class ServiceInfrastructureModule {
           brokers: c.KAFKA_BROKERS.split(','),
           databaseUrl: c.DATABASE_URL,
           consumes: def.consumes,
-          outbox: { pollIntervalMs: c.OUTBOX_POLL_INTERVAL_MS, batchSize: c.OUTBOX_BATCH_SIZE },
+          outbox: { pollIntervalMs: c.OUTBOX_POLL_INTERVAL_MS, batchSize: c.OUTBOX_BATCH_SIZE, lingerMs: c.OUTBOX_RELAY_LINGER_MS },
           consumer: {
             maxAttempts: c.CONSUMER_MAX_ATTEMPTS,
             retryBaseMs: c.CONSUMER_RETRY_BASE_MS,

@@ -38,10 +38,10 @@ describe('outbox relay', () => {
     await ds?.destroy();
   });
 
-  function relay(onPublished?: (rows: readonly OutboxRow[]) => void): OutboxRelay {
+  function relay(onPublished?: (rows: readonly OutboxRow[]) => void, lingerMs = 0): OutboxRelay {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     producers.push(producer);
-    return new OutboxRelay(producer, { databaseUrl: dbUrl, pollIntervalMs: 200, batchSize: 100, onPublished });
+    return new OutboxRelay(producer, { databaseUrl: dbUrl, pollIntervalMs: 200, batchSize: 100, onPublished, lingerMs });
   }
 
   async function placeInOutbox(orderId: string, sku: string, quantity: number): Promise<string> {
@@ -99,6 +99,22 @@ describe('outbox relay', () => {
     await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId })).toHaveLength(20));
     await r.stop();
     expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId }).map((m) => m.headers['ce_id'])).toEqual(ids);
+  });
+
+  it('under load, publishes the commits that land within its linger after a drain in one batch; after a quiet spell, at once', async () => {
+    const batches: string[][] = [];
+    const r = relay((rows) => void batches.push(rows.map((x) => x.id)), 1500);
+    r.start();
+    await eventually(() => expect(r.role).toBe('leader'));
+    const orderId = randomUUID();
+    // A quiet spell: the first commit is published alone, without waiting for the others.
+    const first = await placeInOutbox(orderId, 'LINGER-1', 1);
+    await eventually(() => expect(batches.flat()).toContain(first));
+    // Three commits right after that drain: published together, once the linger has passed.
+    const rest = [await placeInOutbox(orderId, 'LINGER-2', 1), await placeInOutbox(orderId, 'LINGER-3', 1), await placeInOutbox(orderId, 'LINGER-4', 1)];
+    await eventually(() => expect(batches.flat()).toEqual(expect.arrayContaining(rest)));
+    await r.stop();
+    expect(batches.filter((b) => b.some((id) => [first, ...rest].includes(id)))).toEqual([[first], rest]);
   });
 
   it('lets only one relay publish at a time: a second one stands by', async () => {

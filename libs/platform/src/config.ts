@@ -67,6 +67,14 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(5000)
   OUTBOX_BATCH_SIZE: number = 500;
 
+  /**
+   * The least time between two drains of the outbox relay (docs/adr/0016-throughput.md): under load,
+   * commits that land meanwhile go to Kafka in one batch instead of one each; a drain after a quiet
+   * spell is not delayed. 0: drain at every commit.
+   */
+  @IsInt() @Min(0) @Max(1000)
+  OUTBOX_RELAY_LINGER_MS: number = 0;
+
   /** Attempts at a consumed event before it is dead-lettered. */
   @IsInt() @Min(1) @Max(20)
   CONSUMER_MAX_ATTEMPTS: number = 5;

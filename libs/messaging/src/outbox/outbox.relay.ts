@@ -66,6 +66,8 @@ export interface OutboxRelayOptions {
   databaseUrl: string;
   pollIntervalMs: number;
   batchSize: number;
+  /** The least time between two drains: commits that land meanwhile are published together. Absent or 0: none. */
+  lingerMs?: number;
   /** Sent rows are kept this long for inspection, then deleted. */
   retentionMs?: number;
   /** Called after a batch reached Kafka and before it is marked sent (tests inject a crash here). */
@@ -89,6 +91,7 @@ export class OutboxRelay {
   private wake: (() => void) | null = null;
   private workPending = true;
   private lastCleanup = 0;
+  private lastDrainAt = 0;
   role: RelayRole = 'stopped';
 
   constructor(
@@ -154,7 +157,11 @@ export class OutboxRelay {
           try {
             const published = await this.drainOnce(client);
             failures = 0;
-            if (published < this.options.batchSize) await this.waitForWork();
+            // A full batch: more is waiting, drain again at once. Else wait for a commit, and linger under load.
+            if (published < this.options.batchSize) {
+              await this.waitForWork();
+              await this.linger();
+            }
           } catch (e) {
             failures++;
             this.logger.warn({ err: (e as Error).message, failures }, 'outbox publish failed, retrying');
@@ -193,6 +200,13 @@ export class OutboxRelay {
       const timer = setTimeout(done, this.options.pollIntervalMs);
       this.wake = done;
     });
+  }
+
+  /** Under load, waits until `lingerMs` after the last drain began; a first drain after a quiet spell goes at once. */
+  private async linger(): Promise<void> {
+    const wait = this.lastDrainAt + (this.options.lingerMs ?? 0) - Date.now();
+    if (wait > 0 && !this.stopping) await pause(wait, this.stopSignal.signal);
+    this.lastDrainAt = Date.now();
   }
 
   /** Publishes one batch; returns how many rows it published. */
