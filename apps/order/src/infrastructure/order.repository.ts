@@ -458,7 +458,6 @@ export const paymentRequestRepository = {
   },
 };
 
-/** What the returns service paid back of an order's tenders, one row per refund and tender (ADR 0011). */
 /** Returns completed at a store or returns centre (channel credit, docs/fulfilment.md). */
 export const returnsTakenBackRepository = {
   /** Where a return was completed, or null when its return.completed has not arrived. */
@@ -468,6 +467,7 @@ export const returnsTakenBackRepository = {
   },
 };
 
+/** What the returns service paid back of an order's tenders, one row per refund and tender (ADR 0011). */
 export const returnRefundRepository = {
   async record(
     m: EntityManager,
