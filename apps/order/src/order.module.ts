@@ -14,6 +14,7 @@ import { PickupReminders1700000070000 } from '../migrations/1700000070000-pickup
 import { RefundTenders1700000080000 } from '../migrations/1700000080000-refund-tenders';
 import { ReturnRefundTenders1700000090000 } from '../migrations/1700000090000-return-refund-tenders';
 import { PriceList1700000100000 } from '../migrations/1700000100000-price-list';
+import { PaymentFailures1700000110000 } from '../migrations/1700000110000-payment-failures';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -28,6 +29,8 @@ import { DueGroups } from './application/due-groups';
 import { OrderWriter } from './application/order-writer';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
 import { PlaceReplacementOrderUseCase } from './application/place-replacement-order.use-case';
+import { PaymentRequestsUseCase } from './application/payment-requests.use-case';
+import { PaymentRequestsHttpController } from './infrastructure/payment-requests.http';
 import { TellOfReturnsUseCase } from './application/tell-of-returns.use-case';
 import { PreordersUseCase } from './application/preorders.use-case';
 import { ReactToInventoryUseCase } from './application/react-to-inventory.use-case';
@@ -63,6 +66,7 @@ export const ORDER_MIGRATIONS = [
   RefundTenders1700000080000,
   ReturnRefundTenders1700000090000,
   PriceList1700000100000,
+  PaymentFailures1700000110000,
 ];
 
 @Module({})
@@ -80,7 +84,7 @@ export class OrderModule {
           api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -103,6 +107,7 @@ export class OrderModule {
         CartSweeper,
         PlaceReplacementOrderUseCase,
         TellOfReturnsUseCase,
+        PaymentRequestsUseCase,
         EraseOrderContactUseCase,
       ],
     };

@@ -38,7 +38,7 @@ import {
   OrderShippedV1,
   PaymentRefundRequestedV2,
 } from './events/fulfilment.events';
-import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+import { PaymentCaptureFailedV1, PaymentCapturedV1, PaymentRefundedV1, PaymentRefundFailedV1 } from './events/payment.events';
 import {
   InventoryPreorderAllocatedV1,
   InventoryPreorderEstimatedV1,
@@ -109,6 +109,8 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   ReservationConsumedV1,
   PaymentCapturedV1,
   PaymentRefundedV1,
+  PaymentCaptureFailedV1,
+  PaymentRefundFailedV1,
   ReturnAuthorisedV1,
   ReturnLabelIssuedV1,
   ReturnParcelTrackedV1,

@@ -19,7 +19,7 @@ import {
   PaymentRefundRequestedV1,
 } from './events/order.events';
 import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderDeliveryFailedV1, OrderPackedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
-import { PaymentCapturedV1, PaymentRefundedV1 } from './events/payment.events';
+import { PaymentCaptureFailedV1, PaymentCapturedV1, PaymentRefundedV1, PaymentRefundFailedV1 } from './events/payment.events';
 import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnParcelReceivedV1 } from './events/mail-return.events';
@@ -60,6 +60,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       ReservationReleasedV1,
       PaymentCapturedV1,
       PaymentRefundedV1,
+      PaymentCaptureFailedV1,
+      PaymentRefundFailedV1,
       ReturnReplacementShipmentRequestedV1,
       ReturnCompletedV1,
       ReturnRefundRequestedV1,
@@ -71,7 +73,7 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       CustomerErasedV1,
       CustomerPreferencesChangedV1,
     ],
-    description: "Moves orders on from reservation, transfer and payment results (a store-credit part of a refund settled by the returns service included); places the delivery order shipping an exchange's replacement when the store had none; keeps what return refunds paid back of each tender of an order paid at placing, so its own later refunds leave that out; tells the customer of their returns (received, exchanged, refunded, credited); anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
+    description: "Moves orders on from reservation, transfer and payment results (a refused capture or refund parked for an operator to retry) (a store-credit part of a refund settled by the returns service included); places the delivery order shipping an exchange's replacement when the store had none; keeps what return refunds paid back of each tender of an order paid at placing, so its own later refunds leave that out; tells the customer of their returns (received, exchanged, refunded, credited); anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
   },
   {
     service: 'customer',

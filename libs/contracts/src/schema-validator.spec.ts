@@ -124,6 +124,8 @@ example(inventory.ReservationReleasedV1, { orderId, reason: 'ORDER.EXPIRED', lin
 example(inventory.ReservationConsumedV1, { orderId, locationId: 'S1', lines: [line], consumedAt: at });
 example(payment.PaymentCapturedV1, { orderId, amount: 3998, currency: 'EUR', capturedAt: at });
 example(payment.PaymentRefundedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', refundedAt: at });
+example(payment.PaymentCaptureFailedV1, { orderId, amount: 3998, currency: 'EUR', reason: 'CARD.DECLINED', failedAt: at });
+example(payment.PaymentRefundFailedV1, { orderId, refundId: otherId, amount: 1999, currency: 'EUR', reason: 'REFUND.TENDER_CLOSED', failedAt: at });
 const returnId = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 example(returns.ReturnCompletedV1, {
   returnId,

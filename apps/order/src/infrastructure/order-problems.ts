@@ -1,19 +1,22 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '@omni/platform';
 import { OrderActionRefusal } from '../application/act-on-order.use-case';
+import { PaymentRequestRefusal } from '../application/payment-requests.use-case';
 import { PreorderRefusal } from '../application/place-order.use-case';
 import { PlacementRefusal } from '../domain/order';
 import { PriceRefusal } from '../domain/price-authority';
 
-type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal | PriceRefusal;
+type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal | PriceRefusal | PaymentRequestRefusal;
 
 function statusOf(code: Refusal): HttpStatus {
   switch (code) {
     case 'ORDER.NOT_FOUND':
     case 'FULFILMENT.NOT_FOUND':
+    case 'PAYMENT_REQUEST.NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'ORDER.WRONG_STORE':
       return HttpStatus.FORBIDDEN;
+    case 'PAYMENT_REQUEST.NOT_FAILED':
     case 'ORDER.INVALID_TRANSITION':
     case 'PICKUP.LOCKED':
     case 'PICKUP.NOT_LOCKED':

@@ -32,10 +32,23 @@ export class PaymentRequestView {
   @ApiProperty({ enum: ['capture', 'refund'] }) kind: string;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'minor units' }) amount: number;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
-  @ApiProperty({ enum: ['REQUESTED', 'DONE'] }) status: string;
+  @ApiProperty({ enum: ['REQUESTED', 'DONE', 'FAILED'], description: 'FAILED: the payment system refused it; parked until an operator retries it (POST /payment-requests/:id/retry)' }) status: string;
   @ApiProperty(TIME) requestedAt: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'amount the payment system reported done' }) doneAmount: number | null;
   @ApiProperty({ ...TIME, nullable: true }) doneAt: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'CARD.DECLINED', description: "FAILED: the payment system's reason" }) failureReason: string | null;
+  @ApiProperty({ ...TIME, nullable: true }) failedAt: string | null;
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'requests sent to the payment system: 1, plus one per retry' }) attempts: number;
+}
+
+export class FailedPaymentRequestView extends PaymentRequestView {
+  @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) fulfilmentId: string | null;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+}
+
+export class FailedPaymentRequestsView {
+  @ApiProperty({ type: () => FailedPaymentRequestView, isArray: true, description: 'the oldest failure first' }) requests: FailedPaymentRequestView[];
 }
 
 export class AddressView {

@@ -84,4 +84,8 @@ export class PaymentRequestRecord {
   @Column('timestamptz', { name: 'done_at', nullable: true }) doneAt: Date | null;
   /** A refund of an order paid at placing: how it splits over the order's tenders. */
   @Column('jsonb', { nullable: true }) tenders: CapturedTender[] | null;
+  /** FAILED: the payment system's reason and when it refused; attempts counts the requests sent. */
+  @Column('text', { name: 'failure_reason', nullable: true }) failureReason: string | null;
+  @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  @Column('integer', { default: 1 }) attempts: number;
 }

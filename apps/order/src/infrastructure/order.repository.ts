@@ -372,11 +372,36 @@ export interface PaymentRequestView {
   kind: 'capture' | 'refund';
   amount: number;
   reason: string | null;
-  status: 'REQUESTED' | 'DONE';
+  status: 'REQUESTED' | 'DONE' | 'FAILED';
   requestedAt: string;
   doneAmount: number | null;
   doneAt: string | null;
+  /** FAILED: the payment system's reason and when; attempts counts the requests sent. */
+  failureReason: string | null;
+  failedAt: string | null;
+  attempts: number;
 }
+
+/** A request the payment system refused, as an operator sees it (GET /payment-requests). */
+export interface FailedPaymentRequest extends PaymentRequestView {
+  orderId: string;
+  fulfilmentId: string | null;
+  currency: string;
+}
+
+const viewOf = (r: PaymentRequestRecord): PaymentRequestView => ({
+  id: r.id,
+  kind: r.kind as 'capture' | 'refund',
+  amount: r.amount,
+  reason: r.reason,
+  status: r.status as PaymentRequestView['status'],
+  requestedAt: r.requestedAt.toISOString(),
+  doneAmount: r.doneAmount,
+  doneAt: r.doneAt?.toISOString() ?? null,
+  failureReason: r.failureReason,
+  failedAt: r.failedAt?.toISOString() ?? null,
+  attempts: r.attempts,
+});
 
 /** Captures and refunds the order asked for, and what the payment system answered. */
 export const paymentRequestRepository = {
@@ -445,16 +470,54 @@ export const paymentRequestRepository = {
 
   async forOrder(m: EntityManager, orderId: string): Promise<PaymentRequestView[]> {
     const rows = await m.find(PaymentRequestRecord, { where: { orderId }, order: { requestedAt: 'ASC' } });
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind as 'capture' | 'refund',
-      amount: r.amount,
-      reason: r.reason,
-      status: r.status as 'REQUESTED' | 'DONE',
-      requestedAt: r.requestedAt.toISOString(),
-      doneAmount: r.doneAmount,
-      doneAt: r.doneAt?.toISOString() ?? null,
-    }));
+    return rows.map(viewOf);
+  },
+
+  /**
+   * The payment system refused a capture of the order: the open capture of that amount (else the
+   * oldest) is FAILED with its reason. False when there is none open.
+   */
+  async recordCaptureFailed(m: EntityManager, orderId: string, amount: number, reason: string, at: Date): Promise<boolean> {
+    const r = await m.query(
+      `UPDATE payment_requests SET status = 'FAILED', failure_reason = $3, failed_at = $4
+       WHERE id = (SELECT id FROM payment_requests WHERE order_id = $1 AND kind = 'capture' AND status = 'REQUESTED'
+                   ORDER BY (amount = $2) DESC, requested_at LIMIT 1 FOR UPDATE)
+       RETURNING id`,
+      [orderId, amount, reason, at],
+    );
+    return (r[0] as unknown[]).length > 0;
+  },
+
+  /** The payment system refused one refund request: FAILED with its reason. False when it is not open. */
+  async recordRefundFailed(m: EntityManager, orderId: string, refundId: string, reason: string, at: Date): Promise<boolean> {
+    const r = await m.query(
+      `UPDATE payment_requests SET status = 'FAILED', failure_reason = $3, failed_at = $4
+       WHERE id = $2 AND order_id = $1 AND kind = 'refund' AND status = 'REQUESTED' RETURNING id`,
+      [orderId, refundId, reason, at],
+    );
+    return (r[0] as unknown[]).length > 0;
+  },
+
+  /** Every FAILED request, the oldest failure first. */
+  async failed(m: EntityManager, limit: number): Promise<FailedPaymentRequest[]> {
+    const rows = await m.find(PaymentRequestRecord, { where: { status: 'FAILED' }, order: { failedAt: 'ASC' }, take: limit });
+    return rows.map((r) => ({ ...viewOf(r), orderId: r.orderId, fulfilmentId: r.fulfilmentId, currency: r.currency }));
+  },
+
+  /** FAILED requests per kind (the payment_requests_failed gauge). */
+  async failedCounts(m: EntityManager): Promise<{ kind: string; count: number }[]> {
+    return m.query(`SELECT kind, count(*)::int AS count FROM payment_requests WHERE status = 'FAILED' GROUP BY kind`);
+  },
+
+  /** A FAILED request sent again: REQUESTED once more, one attempt more. Null when it is not FAILED (retried already, or unknown). */
+  async retry(m: EntityManager, id: string): Promise<PaymentRequestRecord | null> {
+    const r = await m.query(
+      `UPDATE payment_requests SET status = 'REQUESTED', failure_reason = NULL, failed_at = NULL, attempts = attempts + 1
+       WHERE id = $1 AND status = 'FAILED' RETURNING id`,
+      [id],
+    );
+    if ((r[0] as unknown[]).length === 0) return null;
+    return m.findOneByOrFail(PaymentRequestRecord, { id });
   },
 };
 

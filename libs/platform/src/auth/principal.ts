@@ -14,6 +14,7 @@ export const SCOPES = [
   'preorders:manage',
   'prices:manage',
   'prices:override',
+  'payments:manage',
   'customers:read',
   'kpis:read',
   'returns:request',

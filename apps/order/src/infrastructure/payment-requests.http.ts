@@ -1,0 +1,55 @@
+import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblems, AuthenticatedRequest, Metrics, ProblemException, RequireScopes } from '@omni/platform';
+import { registerPaymentGauges } from '../application/payment-gauges';
+import { PaymentRequestsUseCase } from '../application/payment-requests.use-case';
+import { FailedPaymentRequestsView } from './order.api';
+import { orderProblem } from './order-problems';
+
+const MAX_LISTED = 500;
+
+/**
+ * Captures and refunds the payment system refused, for the operators who settle them
+ * (docs/operations.md, Payment failures): the list, and sending one again.
+ */
+@ApiTags('payments')
+@Controller('payment-requests')
+export class PaymentRequestsHttpController implements OnModuleInit {
+  constructor(
+    private readonly requests: PaymentRequestsUseCase,
+    private readonly metrics: Metrics,
+  ) {}
+
+  onModuleInit(): void {
+    registerPaymentGauges(this.metrics, () => this.requests.failedCounts());
+  }
+
+  @Get()
+  @RequireScopes('payments:manage')
+  @ApiOperation({ summary: 'Payment requests the payment system refused', description: 'Every FAILED capture and refund, the oldest failure first, with the reason the payment system gave.' })
+  @ApiQuery({ name: 'status', required: true, enum: ['FAILED'] })
+  @ApiOkResponse({ type: FailedPaymentRequestsView })
+  @ApiProblems(400)
+  async list(@Query('status') status: string): Promise<FailedPaymentRequestsView> {
+    if (status !== 'FAILED') {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'status must be FAILED', [{ field: 'status', rule: 'isIn', message: 'status must be FAILED' }]);
+    }
+    return { requests: await this.requests.failed(MAX_LISTED) };
+  }
+
+  @Post(':id/retry')
+  @HttpCode(HttpStatus.ACCEPTED)
+  @RequireScopes('payments:manage')
+  @ApiOperation({
+    summary: 'Send a refused payment request again',
+    description: 'The same capture, or the same refund under its refundId, goes to the payment system again; the request is REQUESTED until it answers. Audited in the log with the caller.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ description: 'Sent again' })
+  @ApiProblems(400, [404, 'No such payment request (PAYMENT_REQUEST.NOT_FOUND)'], [409, 'It is not FAILED: done, or sent again already (PAYMENT_REQUEST.NOT_FAILED)'])
+  async retry(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest): Promise<{ id: string; status: 'REQUESTED' }> {
+    const r = await this.requests.retry(id, req.principal?.sub ?? 'unknown');
+    if (!r.ok) throw orderProblem(r.code, r.detail);
+    return { id, status: 'REQUESTED' };
+  }
+}
