@@ -173,9 +173,9 @@ async function pickupCodes() {
   return { codes, stop: () => consumer.disconnect().catch(() => undefined) };
 }
 
-async function waitStatus(orderId, wanted, deadline) {
+async function waitStatus(as, orderId, wanted, deadline) {
   for (;;) {
-    const r = await call('GET', 'order', `/orders/${orderId}`, undefined, { deadline });
+    const r = await as('GET', 'order', `/orders/${orderId}`, undefined, { deadline });
     if (r.status === 200 && wanted.includes(r.body.status)) return r.body;
     if (Date.now() > deadline) return r.status === 200 ? r.body : null;
     await sleep(250);
@@ -190,6 +190,10 @@ const ADDRESS = { name: 'Chaos Guest', line1: '1 rue de la Paix', postcode: '750
 /** One journey, drawn from the seed: what it did and how it ended. */
 async function journey(i, { kind, line: planned }, codes) {
   const deadline = Date.now() + 120_000;
+  // Each journey is its own caller (a customer, the associates serving them), as in a store: the
+  // rate limit is per caller, and one token for every journey would throttle them all together.
+  const own = { authorization: `Bearer ${await mintToken({ sub: `chaos-journey-${run}-${i}`, scope: 'admin' })}` };
+  const as = (method, service, p, body, opts = {}) => call(method, service, p, body, { headers: own, ...opts });
   const line = { sku: sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
   const key = randomUUID();
   const contact = { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' };
@@ -198,7 +202,7 @@ async function journey(i, { kind, line: planned }, codes) {
     kind === 'delivered'
       ? { channel: 'web', currency: 'EUR', fulfilments: [{ type: 'delivery', address: ADDRESS, lines: [line] }], contact }
       : { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact };
-  const placed = await call('POST', 'order', '/orders', body, { key, deadline });
+  const placed = await as('POST', 'order', '/orders', body, { key, deadline });
   const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
   if (placed.status !== 201) return { ...j, detail: `POST /orders answered ${placed.status}` };
@@ -206,47 +210,47 @@ async function journey(i, { kind, line: planned }, codes) {
   const orderId = placed.body.id;
   if (kind === 'retried') {
     // The client lost the answer and sends the same request again with the same key.
-    const again = await call('POST', 'order', '/orders', body, { key, deadline });
+    const again = await as('POST', 'order', '/orders', body, { key, deadline });
     if (again.status === 201 || again.status === 200) j.orderIds.add(again.body.id);
   }
-  const decided = await waitStatus(orderId, ['RESERVED', 'REJECTED', 'CANCELLED'], deadline);
+  const decided = await waitStatus(as, orderId, ['RESERVED', 'REJECTED', 'CANCELLED'], deadline);
   if (!decided) return { ...j, detail: 'never decided' };
   if (decided.status === 'REJECTED') return { ...j, outcome: 'refused', detail: 'REJECTED' };
   if (kind === 'cancelled') {
-    const c = await call('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
+    const c = await as('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
     if (!applied(c)) return { ...j, detail: answered('cancel', c) };
-    return (await waitStatus(orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not cancelled' };
+    return (await waitStatus(as, orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not cancelled' };
   }
   const group = decided.fulfilments[0];
   const store = `/stores/${STORE}/orders/${group.fulfilmentId}`;
-  const picking = await call('POST', 'order', `${store}/picking`, {}, { deadline });
+  const picking = await as('POST', 'order', `${store}/picking`, {}, { deadline });
   if (picking.status >= 300 && picking.status !== 409) return { ...j, detail: `picking answered ${picking.status}` };
-  const picks = await call('POST', 'order', `${store}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline });
+  const picks = await as('POST', 'order', `${store}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline });
   if (picks.status >= 300 && picks.status !== 409) return { ...j, detail: `picks answered ${picks.status}` };
   if (kind === 'delivered') {
-    if ((await waitStatus(orderId, ['PACKED'], deadline))?.status !== 'PACKED') return { ...j, detail: 'never packed' };
-    const shipped = await call('POST', 'order', `${store}/ship`, { carrier: 'chaos-carrier', trackingNumber: `CHAOS${i}` }, { deadline });
+    if ((await waitStatus(as, orderId, ['PACKED'], deadline))?.status !== 'PACKED') return { ...j, detail: 'never packed' };
+    const shipped = await as('POST', 'order', `${store}/ship`, { carrier: 'chaos-carrier', trackingNumber: `CHAOS${i}` }, { deadline });
     if (!applied(shipped) && shipped.status !== 409) return { ...j, detail: answered('ship', shipped) };
-    const outcome = await call('POST', 'order', `/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, { deadline, headers: carrier });
+    const outcome = await as('POST', 'order', `/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, { deadline, headers: carrier });
     if (!applied(outcome) && outcome.status !== 409) return { ...j, detail: answered('delivery outcome', outcome) };
-    return (await waitStatus(orderId, ['DELIVERED'], deadline))?.status === 'DELIVERED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not delivered' };
+    return (await waitStatus(as, orderId, ['DELIVERED'], deadline))?.status === 'DELIVERED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not delivered' };
   }
-  if ((await waitStatus(orderId, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') return { ...j, detail: 'never ready' };
+  if ((await waitStatus(as, orderId, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') return { ...j, detail: 'never ready' };
   while (!codes.has(orderId) && Date.now() < deadline) await sleep(200);
   if (!codes.has(orderId)) return { ...j, detail: 'no pickup code sent' };
-  const collected = await call('POST', 'order', `${store}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
+  const collected = await as('POST', 'order', `${store}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
   if (!applied(collected)) return { ...j, detail: answered('collect', collected) };
-  if ((await waitStatus(orderId, ['COLLECTED'], deadline))?.status !== 'COLLECTED') return { ...j, detail: 'not collected' };
+  if ((await waitStatus(as, orderId, ['COLLECTED'], deadline))?.status !== 'COLLECTED') return { ...j, detail: 'not collected' };
   if (kind !== 'returned') return { ...j, outcome: 'completed' };
   // Brought back to the store: the returns service must have heard of the collection first.
   for (;;) {
-    const r = await call('GET', 'returns', `/returnable-orders/${orderId}`, undefined, { deadline });
+    const r = await as('GET', 'returns', `/returnable-orders/${orderId}`, undefined, { deadline });
     if (r.status === 200 && r.body.lines?.[0]?.returnable >= line.quantity) break;
     if (Date.now() > deadline) return { ...j, detail: 'never returnable' };
     await sleep(250);
   }
   const lineId = group.lines[0].lineId;
-  const returned = await call('POST', 'returns', `/stores/${STORE}/returns`, { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], refundMethod: 'original-tender' }, { deadline });
+  const returned = await as('POST', 'returns', `/stores/${STORE}/returns`, { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], refundMethod: 'original-tender' }, { deadline });
   if (returned.status !== 201 && returned.status !== 200) return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
   j.returnId = returned.body.id;
   return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
