@@ -73,7 +73,7 @@ export class ServiceConfig {
    * spell is not delayed. 0: drain at every commit.
    */
   @IsInt() @Min(0) @Max(1000)
-  OUTBOX_RELAY_LINGER_MS: number = 0;
+  OUTBOX_RELAY_LINGER_MS: number = 5;
 
   /** Attempts at a consumed event before it is dead-lettered. */
   @IsInt() @Min(1) @Max(20)
