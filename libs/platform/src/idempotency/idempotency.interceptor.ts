@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, Observable, of, throwError } from 'rxjs';
-import { catchError, mergeMap } from 'rxjs/operators';
+import { catchError, finalize, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { Problem, ProblemException, problemOf } from '../problem';
@@ -35,6 +35,18 @@ interface Scope {
 type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'refuse'; error: ProblemException };
 
 /**
+ * What a request does about a key another request holds without an answer yet: wait for it; or,
+ * once that request is found abandoned (it held the key past the window), take the key over when
+ * its effects never committed, or be told its answer was lost when they did. A request this very
+ * process is running is never abandoned, however long it has held the key: a paused process
+ * (SIGSTOP, a long GC pause) resumes and answers, and its retry replays that answer.
+ */
+export function heldKeyVerdict(held: { committed: boolean; runningHere: boolean; abandoned: boolean }): 'wait' | 'take-over' | 'answer-lost' {
+  if (held.runningHere || !held.abandoned) return 'wait';
+  return held.committed ? 'answer-lost' : 'take-over';
+}
+
+/**
  * Honours `Idempotency-Key` on mutating requests (docs/api-edge.md, Idempotency): the first
  * request with a key executes and its answer (2xx or 4xx) is kept; the same key with the same
  * request answers it again with `Idempotent-Replayed: true`; with another request, 422. A 5xx
@@ -46,6 +58,8 @@ type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unkno
 export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Idempotency');
   private cleanup: NodeJS.Timeout | null = null;
+  /** The keys of the requests this process is executing now. */
+  private readonly runningHere = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -96,6 +110,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           if (claim.status >= 400) res.type('application/problem+json');
           return of(claim.body);
         }
+        this.runningHere.add(idOf(scope));
         // Nest binds the handler to the async context of this call: what it writes knows the key.
         return withIdempotencyKey({ caller: scope.caller, method: scope.method, route: scope.route, key: scope.key }, () => next.handle()).pipe(
           mergeMap((body) => from(this.complete(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
@@ -104,6 +119,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
             const settle = problem.status >= 500 ? this.release(scope) : this.complete(scope, problem.status, problem);
             return from(settle).pipe(mergeMap(() => throwError(() => e)));
           }),
+          finalize(() => this.runningHere.delete(idOf(scope))),
         );
       }),
     );
@@ -135,7 +151,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         return { kind: 'refuse', error: new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
       }
       if (row.status_code !== null) return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
-      if (row.committed_at !== null && (await this.abandoned(s))) {
+      const runningHere = this.runningHere.has(idOf(s));
+      const verdict = heldKeyVerdict({ committed: row.committed_at !== null, runningHere, abandoned: !runningHere && (await this.abandoned(s)) });
+      if (verdict === 'answer-lost') {
         return {
           kind: 'refuse',
           error: new ProblemException(
@@ -145,7 +163,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           ),
         };
       }
-      if (row.committed_at === null && (await this.takeOverAbandoned(s))) return { kind: 'execute' };
+      if (verdict === 'take-over' && (await this.takeOverAbandoned(s))) return { kind: 'execute' };
       if (Date.now() > deadline) {
         return { kind: 'refuse', error: new ProblemException(HttpStatus.CONFLICT, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
       }
@@ -203,3 +221,5 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     ]);
   }
 }
+
+const idOf = (s: Pick<Scope, 'caller' | 'method' | 'route' | 'key'>) => JSON.stringify([s.caller, s.method, s.route, s.key]);
