@@ -1,6 +1,7 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
 
 /**
  * The walking skeleton across real processes, Kafka and PostgreSQL: an order placed over HTTP is
@@ -100,10 +101,41 @@ describe('order → inventory → order, end to end', () => {
   });
 
   // Last: it stops the order service.
-  it('shuts down gracefully on SIGTERM: consumer closed, outbox flushed, and what was committed reaches Kafka', async () => {
+  it('shuts down gracefully on SIGTERM while clients keep their connections busy: consumer closed, outbox flushed, what was committed reaches Kafka', async () => {
     const placed = await place([{ sku: 'TSHIRT-M', quantity: 1 }]);
+    // Four clients polling on keep-alive connections, without pause, until the service is gone:
+    // they must not hold its shutdown open, and each request is answered or refused, never failed.
+    const agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    const headers = { authorization: `Bearer ${await mintToken({ sub: 'busy-client', scope: 'orders:read' })}` };
+    const answers: (number | string)[] = [];
+    let polling = true;
+    const get = () =>
+      new Promise<number | string>((resolve) => {
+        const req = request(`${stack.services.order.url}/orders/${placed.id}`, { agent, headers }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        req.end();
+      });
+    const poll = async () => {
+      while (polling) {
+        const a = await get();
+        answers.push(a);
+        if (typeof a === 'string') return; // the service is gone
+      }
+    };
+    const clients = [poll(), poll(), poll(), poll()];
+    await eventually(() => expect(answers.length).toBeGreaterThan(20));
+    // Resolves once the process has exited: the shutdown ran to its end (below), however busy the clients.
     await stack.services.order.stop();
+    polling = false;
+    await Promise.all(clients);
+    agent.destroy();
     expect(stack.services.order.logs.some((l) => l.includes('"event":"messaging.stopped"'))).toBe(true);
+    // Answered while it ran; refused, or the connection closed, once it stopped listening — no 5xx.
+    expect(new Set(answers.filter((a) => typeof a === 'number'))).toEqual(new Set([200]));
+    expect(answers.filter((a) => typeof a === 'string').every((a) => ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(a as string))).toBe(true);
     await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
   });
 });

@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { json, NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { correlationMiddleware } from './correlation.middleware';
 import { bodyParserProblem, ProblemFilter, requestValidationPipe } from './problem';
@@ -8,6 +9,32 @@ import { requestShapeMiddleware } from './validation/request-shape.middleware';
 /** JSON bodies above this are refused with 413 before any route runs (docs/api-edge.md). */
 export const JSON_BODY_LIMIT = '100kb';
 
+/** After SIGTERM, how long requests still running may take before their connections are cut. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Graceful shutdown that a busy client cannot hold open: once SIGTERM or SIGINT arrives, idle
+ * keep-alive connections are closed, every response says `Connection: close` (so a connection
+ * ends with the request it is serving), and after SHUTDOWN_GRACE_MS whatever is left is cut. Without
+ * it the HTTP server's close waits for every keep-alive connection to go quiet — forever, while a
+ * client keeps polling on one.
+ */
+function drainOnShutdown(app: INestApplication): void {
+  const server = app.getHttpServer() as Server;
+  let draining = false;
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (draining) res.setHeader('Connection', 'close');
+    next();
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      draining = true;
+      server.closeIdleConnections();
+      setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+    });
+  }
+}
+
 /**
  * What every service's HTTP edge shares: JSON logs, correlation, a bounded JSON body parser,
  * request shape check and validation (docs/adr/0014-request-validation.md), problem+json, graceful shutdown. The app must be created with `bodyParser: false`
@@ -15,6 +42,7 @@ export const JSON_BODY_LIMIT = '100kb';
  */
 export function configureHttpApp(app: INestApplication): void {
   app.useLogger(app.get(Logger));
+  drainOnShutdown(app);
   app.use(correlationMiddleware);
   app.use(json({ limit: JSON_BODY_LIMIT }));
   // Errors of the parser never reach Nest's filters: answer them here, as problem+json.
