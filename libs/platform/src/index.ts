@@ -15,6 +15,7 @@ export * from './metrics';
 export * from './tracing';
 export * from './periodic-task';
 export * from './group-commit';
+export * from './shared-read';
 export * from './failpoint';
 export * from './address.dto';
 export * from './priced-line.dto';

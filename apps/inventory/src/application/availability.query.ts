@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@omni/platform';
+import { Clock, SharedRead } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { PickupAnswer, pickupAnswer } from '../domain/availability';
 import { stockRepository } from '../infrastructure/stock.repository';
@@ -11,20 +11,28 @@ export interface AvailabilityAnswer {
   pickup: PickupAnswer;
 }
 
+type Network = Awaited<ReturnType<typeof stockRepository.network>>;
+
 /**
  * Available-to-promise per store and SKU. Read-only and without locks: an answer, not a promise.
- * One read of the whole network's stock of the SKUs serves every store asked about.
+ * One read of the whole network's stock of the SKUs serves every store asked about, and questions
+ * asked while a read is under way share the next one (`SharedRead`): under load, one query
+ * answers many checks, each read after its question was asked.
  */
 @Injectable()
 export class AvailabilityQuery {
+  private readonly networks: SharedRead<string, Network>;
+
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.networks = new SharedRead((skus) => stockRepository.network(dataSource.manager, skus));
+  }
 
   async answer(storeIds: readonly string[], skus: readonly string[], quantity: number): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {
+    const network = await this.networks.get(skus);
     const now = this.clock.now();
-    const network = await stockRepository.network(this.dataSource.manager, skus);
     const answers: AvailabilityAnswer[] = [];
     for (const storeId of storeIds) {
       const here = network.find((n) => n.location.id === storeId);

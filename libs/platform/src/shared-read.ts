@@ -1,0 +1,61 @@
+interface Asking<R> {
+  readonly resolve: (r: R) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+/**
+ * Shared reads (docs/adr/0016-throughput.md), the read-side twin of `GroupCommit`: callers that ask
+ * while a read is under way wait for it to end, then share the next one, which reads every key any
+ * of them asked for. Alone (nothing under way), a caller reads at once. What a caller is answered
+ * was read after it asked, so it sees every write committed before its question, as a read of its
+ * own would; it may also hold the keys of the others it shared the read with.
+ *
+ * `read` gets the distinct keys of a group (at most `maxKeys` of them, more go in a next group).
+ */
+export class SharedRead<K, R> {
+  private readonly asking: { keys: readonly K[]; who: Asking<R> }[] = [];
+  private reading = false;
+
+  constructor(
+    private readonly read: (keys: readonly K[]) => Promise<R>,
+    private readonly maxKeys = 500,
+  ) {}
+
+  get(keys: readonly K[]): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.asking.push({ keys, who: { resolve, reject } });
+      if (!this.reading) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.reading = true;
+    try {
+      while (this.asking.length > 0) await this.group(this.nextGroup());
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  /** The callers whose keys fit together in one read (always at least one). */
+  private nextGroup(): { keys: readonly K[]; who: Asking<R>[] } {
+    const keys = new Set<K>();
+    let taken = 0;
+    for (const next of this.asking) {
+      const adds = next.keys.filter((k) => !keys.has(k));
+      if (taken > 0 && keys.size + adds.length > this.maxKeys) break;
+      adds.forEach((k) => keys.add(k));
+      taken++;
+    }
+    return { keys: [...keys], who: this.asking.splice(0, taken).map((a) => a.who) };
+  }
+
+  private async group({ keys, who }: { keys: readonly K[]; who: Asking<R>[] }): Promise<void> {
+    try {
+      const result = await this.read(keys);
+      who.forEach((w) => w.resolve(result));
+    } catch (e) {
+      who.forEach((w) => w.reject(e));
+    }
+  }
+}
