@@ -19,6 +19,8 @@ describe('tracing across services', () => {
     await collector.start();
     probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
     stack = await startStack(['order', 'inventory', 'customer'], {
+      // An answered request's line is written at debug.
+      LOG_LEVEL: 'debug',
       OTEL_TRACES_EXPORTER: 'otlp',
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       OTEL_BSP_SCHEDULE_DELAY: '100',

@@ -26,6 +26,15 @@ export function plainLogger(service: string, level: string): PinoLogger {
   return pino({ level, base: { service }, ...JSON_LINES, mixin: contextLogFields });
 }
 
+/**
+ * The level of a request's completion line: debug when answered, info when refused (4xx, and 503:
+ * shed under load or a dependency down, which have lines and metrics of their own), error when it failed.
+ */
+export function requestLogLevel(_req: IncomingMessage, res: ServerResponse, err?: Error): 'debug' | 'info' | 'error' {
+  if (err || (res.statusCode >= 500 && res.statusCode !== 503)) return 'error';
+  return res.statusCode >= 400 ? 'info' : 'debug';
+}
+
 /** Structured JSON logs (pino): constant messages, ids as fields, the correlation id and trace id on every line. */
 export function loggingModule(service: string, level: string): DynamicModule {
   return LoggerModule.forRoot({
@@ -41,6 +50,10 @@ export function loggingModule(service: string, level: string): DynamicModule {
         res.setHeader(CORRELATION_HEADER, id);
         return id;
       },
+      // One line per request at info would cost a sync write per request under load and drown
+      // what matters: answered requests log at debug (LOG_LEVEL=debug shows them), refusals at
+      // info, failures at error. Metrics count every request (http_request_duration_seconds).
+      customLogLevel: requestLogLevel,
       // Health probes every few seconds would drown the log.
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
