@@ -10,14 +10,13 @@ import {
   OrderPickingStartedV1,
   OrderRejectedV1,
   OrderShippedV1,
-  OrderLineCancelledV1,
   OrderShortPickedV1,
   OrderTransferArrivedV1,
   PendingEvent,
   refuse,
 } from '@omni/contracts';
 import { CancelledBy, DeliveryStatus, Fulfilment, remainingAmount, remainingQuantity } from './order';
-import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, PickReport, refund, ShortPickResolution } from './pickup.machine';
+import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, PickReport, refund, settleShortPick, ShortPickResolution } from './pickup.machine';
 
 export type DeliveryTrigger = 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
 
@@ -129,38 +128,16 @@ function packed(f: Fulfilment, lines: Fulfilment['lines'], ctx: DecisionContext,
 }
 
 /**
- * inventory.short-pick-resolved for a delivery: units no location has are cancelled and refunded
- * (the customer told, `line-cancelled`); units re-sourced come by transfer to the shipping
- * location (AWAITING_TRANSFER, the customer told the parcel is late, `delivery-delayed`). With
- * nothing left the group is cancelled; with everything left found it is PACKED; else it is
- * picked on.
+ * inventory.short-pick-resolved for a delivery (`settleShortPick`): units re-sourced come by
+ * transfer to the shipping location (AWAITING_TRANSFER, the customer told the parcel is late,
+ * `delivery-delayed`); with everything left found it is PACKED; else it is picked on.
  */
 export function resolveDeliveryShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): DeliveryDecision {
   const gate = fire(f, 'resolved');
   if (refused(gate)) return gate;
-  let lines = f.lines.map((l) => {
-    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
-    const moving = r.resourced.find((x) => x.lineId === l.lineId);
-    return { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
-  });
-  // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
-  lines = lines.map((l) => ({ ...l, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(l)) }));
-  const events: PendingEvent[] = [];
-  for (const u of r.unavailable) {
-    const line = f.lines.find((l) => l.lineId === u.lineId);
-    if (line) events.push(event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
-  }
-  const after: Fulfilment = { ...f, lines };
-  if (r.unavailable.length > 0) {
-    events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx));
-    events.push(...notification(after, 'line-cancelled', ctx));
-  }
-  if (lines.every((l) => remainingQuantity(l) === 0)) {
-    const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
-    events.push(event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
-    events.push(...notification(state, 'order-cancelled', ctx));
-    return accept(state, events);
-  }
+  const { after, events, cancelled } = settleShortPick(f, r, ctx);
+  if (cancelled) return accept(cancelled, events);
+  const lines = after.lines;
   if (lines.some((l) => l.pendingTransferId !== null)) {
     const arrivals = r.resourced.map((x) => x.expectedArrivalAt.getTime());
     const readyBy = new Date(Math.max(...arrivals, f.readyBy?.getTime() ?? 0));

@@ -294,36 +294,43 @@ export interface ShortPickResolution {
 }
 
 /**
- * inventory.short-pick-resolved: unavailable units are cancelled and refunded; re-sourced ones
- * keep the order PARTIALLY_READY until their transfer arrives; nothing left makes it CANCELLED.
+ * What inventory.short-pick-resolved does to a group of any kind: units no location has are
+ * cancelled (each line's cancellation an event, the customer refunded and told, `line-cancelled`),
+ * re-sourced lines wait for their transfer, and a group left with nothing is CANCELLED
+ * (`cancelled`). What becomes of a group with units left is its kind's own decision.
+ */
+export function settleShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): { after: Fulfilment; events: PendingEvent[]; cancelled: Fulfilment | null } {
+  const lines = f.lines.map((l) => {
+    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
+    const moving = r.resourced.find((x) => x.lineId === l.lineId);
+    const line = { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
+    // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
+    return { ...line, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(line)) };
+  });
+  const after: Fulfilment = { ...f, lines };
+  const events: PendingEvent[] = r.unavailable.flatMap((u) => {
+    const line = f.lines.find((l) => l.lineId === u.lineId);
+    return line ? [event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() })] : [];
+  });
+  if (r.unavailable.length > 0) events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx), ...notification(after, 'line-cancelled', ctx));
+  if (lines.some((l) => remainingQuantity(l) > 0)) return { after, events, cancelled: null };
+  const cancelled = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
+  events.push(
+    event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }),
+    ...notification(cancelled, 'order-cancelled', ctx),
+  );
+  return { after, events, cancelled };
+}
+
+/**
+ * inventory.short-pick-resolved for a pickup (`settleShortPick`): re-sourced units keep the order
+ * PARTIALLY_READY until their transfer arrives; with everything left picked it is ready.
  */
 export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
   if (!canFire(o.status as PickupStatus, 'resolved')) return invalid(o, 'resolved');
-  const events: PendingEvent[] = [];
-  let lines = o.lines.map((l) => {
-    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
-    const moving = r.resourced.find((x) => x.lineId === l.lineId);
-    return { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
-  });
-  // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
-  lines = lines.map((l) => ({ ...l, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(l)) }));
-  for (const u of r.unavailable) {
-    const line = o.lines.find((l) => l.lineId === u.lineId);
-    if (!line) continue;
-    events.push(event(OrderLineCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
-  }
-  const refundAmount = remainingAmount(o) - remainingAmount({ ...o, lines });
-  if (r.unavailable.length > 0) {
-    events.push(...refund(o, refundAmount, 'LINE.UNAVAILABLE', ctx));
-    events.push(...notification({ ...o, lines }, 'line-cancelled', ctx));
-  }
-  const after: Fulfilment = { ...o, lines };
-  if (lines.every((l) => remainingQuantity(l) === 0)) {
-    const state = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
-    events.push(event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }));
-    events.push(...notification(state, 'order-cancelled', ctx));
-    return accept(state, events);
-  }
+  const { after, events, cancelled } = settleShortPick(o, r, ctx);
+  if (cancelled) return accept(cancelled, events);
+  const lines = after.lines;
   if (lines.some((l) => l.pendingTransferId !== null)) {
     const arrivals = r.resourced.map((x) => x.expectedArrivalAt.getTime());
     const readyBy = arrivals.length > 0 ? new Date(Math.max(...arrivals, o.readyBy?.getTime() ?? 0)) : o.readyBy;
