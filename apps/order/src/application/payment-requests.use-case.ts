@@ -4,16 +4,14 @@ import {
   PaymentCaptureFailedPayload,
   PaymentCaptureRequestedV1,
   PaymentRefundFailedPayload,
-  PaymentRefundRequestedV1,
-  PaymentRefundRequestedV2,
   PendingEvent,
-  REFUND_REASONS,
   event,
 } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { PaymentRequestRecord } from '../infrastructure/order.records';
+import { refundRequested } from '../domain/pickup.machine';
 import { FailedPaymentRequest, paymentRequestRepository } from '../infrastructure/order.repository';
 
 export type PaymentRequestRefusal = 'PAYMENT_REQUEST.NOT_FOUND' | 'PAYMENT_REQUEST.NOT_FAILED';
@@ -89,9 +87,5 @@ function requestAgain(r: PaymentRequestRecord, now: Date): PendingEvent[] {
   if (r.kind === 'capture') {
     return [event(PaymentCaptureRequestedV1, { ...(r.fulfilmentId ? { fulfilmentId: r.fulfilmentId } : {}), orderId: r.orderId, amount: r.amount, currency: r.currency, requestedAt })];
   }
-  const v2 = { orderId: r.orderId, fulfilmentId: r.fulfilmentId, refundId: r.id, amount: r.amount, currency: r.currency, reason: r.reason ?? 'ORDER.CANCELLED', requestedAt, ...(r.tenders ? { tenders: r.tenders } : {}) };
-  const v1Reason = REFUND_REASONS.find((x) => x === r.reason);
-  return v1Reason
-    ? [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { orderId: r.orderId, refundId: r.id, amount: r.amount, currency: r.currency, reason: v1Reason, requestedAt })]
-    : [event(PaymentRefundRequestedV2, v2)];
+  return refundRequested({ orderId: r.orderId, fulfilmentId: r.fulfilmentId, refundId: r.id, amount: r.amount, currency: r.currency, reason: r.reason ?? 'ORDER.CANCELLED', requestedAt, ...(r.tenders ? { tenders: r.tenders } : {}) });
 }

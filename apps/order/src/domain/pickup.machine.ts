@@ -26,6 +26,7 @@ import {
   PendingEvent,
   refuse,
   UNASSIGNED_LOCATION,
+  PayloadOf,
 } from '@omni/contracts';
 import { CancelledBy, Fulfilment, OrderLine, PickupStatus, remainingAmount, remainingQuantity } from './order';
 import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
@@ -172,10 +173,14 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
 /** A refund request in version 2 and, when its reason is one version 1 knows, in version 1 too (same refundId). */
 export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
   if (amount <= 0) return [];
-  const v2 = { orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() };
-  const v1Reason = REFUND_REASONS.find((r) => r === reason);
+  return refundRequested({ orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() });
+}
+
+/** A refund asked of the payment system: version 2, and version 1 beside it where version 1 can say its reason. */
+export function refundRequested(v2: PayloadOf<typeof PaymentRefundRequestedV2>): PendingEvent[] {
+  const v1Reason = REFUND_REASONS.find((r) => r === v2.reason);
   if (!v1Reason) return [event(PaymentRefundRequestedV2, v2)];
-  const { orderId, refundId, currency, requestedAt } = v2;
+  const { orderId, refundId, amount, currency, requestedAt } = v2;
   return [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { orderId, refundId, amount, currency, reason: v1Reason, requestedAt })];
 }
 
