@@ -1,6 +1,6 @@
-import { INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, PaymentRefundedV1, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, expectValidAgainstAsyncApi, http, KafkaProbe, mintToken, Stack, startStack, testEvent, tokens } from '@omni/testing';
-import { ReturnsDriver, uniq } from './returns.harness';
+import { PAYMENT_EVENTS_TOPIC, PaymentRefundedV1, RETURNS_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, expectValidAgainstAsyncApi, http, mintToken, Stack, testEvent, tokens } from '@omni/testing';
+import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
 
 /**
  * A return by mail (journey 3, docs/returns.md "By mail") on real Kafka and PostgreSQL: the
@@ -13,15 +13,8 @@ describe('returns by mail with a carrier label', () => {
   let d: ReturnsDriver;
   const returnsUrl = () => stack.services.returns.url;
 
-  beforeAll(async () => {
-    const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack(['inventory', 'returns'], { CARRIER_TRACKING_URL: 'https://track.example/parcels' });
-    d = new ReturnsDriver(returnsUrl, () => stack.services.inventory.url, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await d?.probe.close();
-  });
+  beforeAll(async () => ({ stack, d } = await startReturnsStack({ CARRIER_TRACKING_URL: 'https://track.example/parcels' })));
+  afterAll(() => stopReturnsStack(stack, d));
 
   it('labels the parcel, tracks it, and refunds it only once it is received and inspected, once under every retry', async () => {
     const sku = uniq('PARKA');

@@ -3,12 +3,11 @@ import {
   INVENTORY_EVENTS_TOPIC,
   OrderPlacedV1,
   OrderReplacementRefusedV1,
-  RETURNS_EVENTS_TOPIC,
   schemaErrors,
 } from '@omni/contracts';
-import { eventually, KafkaProbe, Stack, startStack, testEvent } from '@omni/testing';
+import { eventually, Stack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
-import { ReturnsDriver, uniq } from './returns.harness';
+import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
 
 /**
  * Journey 3 from the returns service's side, on real Kafka and PostgreSQL: exchanges from the store's
@@ -17,17 +16,9 @@ import { ReturnsDriver, uniq } from './returns.harness';
 describe('returns: exchanges', () => {
   let stack: Stack;
   let d: ReturnsDriver;
-  const returnsUrl = () => stack.services.returns.url;
 
-  beforeAll(async () => {
-    const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack(['inventory', 'returns'], { PHONE_DEFAULT_COUNTRY: 'FR' });
-    d = new ReturnsDriver(returnsUrl, () => stack.services.inventory.url, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await d?.probe.close();
-  });
+  beforeAll(async () => ({ stack, d } = await startReturnsStack({ PHONE_DEFAULT_COUNTRY: 'FR' })));
+  afterAll(() => stopReturnsStack(stack, d));
 
   it('exchanges in both uneven directions: the customer pays the difference at the POS, or gets it back', async () => {
     const store = await d.location(uniq('S'));

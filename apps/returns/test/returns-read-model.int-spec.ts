@@ -1,16 +1,14 @@
 import {
   CUSTOMER_EVENTS_TOPIC,
   CustomerErasedV1,
-  INVENTORY_EVENTS_TOPIC,
   OrderCancelledV1,
   OrderCollectedV1,
   OrderLineCancelledV1,
   OrderPlacedV1,
-  RETURNS_EVENTS_TOPIC,
 } from '@omni/contracts';
-import { aMobilePhone, eventually, http, KafkaProbe, nationalFormOf, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, http, nationalFormOf, sql, Stack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
-import { ReturnsDriver, uniq } from './returns.harness';
+import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
 
 /**
  * Journey 3 from the returns service's side, on real Kafka and PostgreSQL: the read model of orders
@@ -22,15 +20,8 @@ describe('returns: the order read model', () => {
   let d: ReturnsDriver;
   const returnsUrl = () => stack.services.returns.url;
 
-  beforeAll(async () => {
-    const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack(['inventory', 'returns'], { PHONE_DEFAULT_COUNTRY: 'FR' });
-    d = new ReturnsDriver(returnsUrl, () => stack.services.inventory.url, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await d?.probe.close();
-  });
+  beforeAll(async () => ({ stack, d } = await startReturnsStack({ PHONE_DEFAULT_COUNTRY: 'FR' })));
+  afterAll(() => stopReturnsStack(stack, d));
 
   it('finds an order at any POS by order id, receipt, e-mail, phone or loyalty id', async () => {
     const email = `${uniq('ada')}@Example.com`;

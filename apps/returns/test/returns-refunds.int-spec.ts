@@ -4,9 +4,9 @@ import {
   PaymentRefundedV1,
   RETURNS_EVENTS_TOPIC,
 } from '@omni/contracts';
-import { eventually, http, KafkaProbe, mintToken, sql, Stack, startStack, testEvent, tokens } from '@omni/testing';
+import { eventually, http, mintToken, sql, Stack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
-import { ReturnsDriver, uniq } from './returns.harness';
+import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -20,15 +20,8 @@ describe('returns: refunds and restocking', () => {
   let d: ReturnsDriver;
   const returnsUrl = () => stack.services.returns.url;
 
-  beforeAll(async () => {
-    const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack(['inventory', 'returns'], { PHONE_DEFAULT_COUNTRY: 'FR' });
-    d = new ReturnsDriver(returnsUrl, () => stack.services.inventory.url, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await d?.probe.close();
-  });
+  beforeAll(async () => ({ stack, d } = await startReturnsStack({ PHONE_DEFAULT_COUNTRY: 'FR' })));
+  afterAll(() => stopReturnsStack(stack, d));
 
   it('refunds a delivered online order to its original tenders, an amount per tender', async () => {
     const o = await d.place({

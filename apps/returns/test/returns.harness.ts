@@ -7,10 +7,11 @@ import {
   OrderPlacedV2,
   OrderPlacedV2Payload,
   OrderShippedV1,
+  INVENTORY_EVENTS_TOPIC,
   RETURNS_EVENTS_TOPIC,
   WireMessage,
 } from '@omni/contracts';
-import { eventually, http, HttpResult, KafkaProbe, testEvent } from '@omni/testing';
+import { eventually, http, HttpResult, KafkaProbe, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /** A unique id per test, so tests sharing one database never see each other's rows. */
@@ -34,6 +35,21 @@ export interface OrderSpec {
   storeId?: string;
   /** A given order id (default: a new one). */
   orderId?: string;
+}
+
+/**
+ * The inventory and returns services on the shared broker, each with a fresh database, and a
+ * driver watching the returns and inventory topics; `stopReturnsStack` stops both.
+ */
+export async function startReturnsStack(env: Record<string, string> = {}): Promise<{ stack: Stack; d: ReturnsDriver }> {
+  const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
+  const stack = await startStack(['inventory', 'returns'], env);
+  return { stack, d: new ReturnsDriver(() => stack.services.returns.url, () => stack.services.inventory.url, probe) };
+}
+
+export async function stopReturnsStack(stack: Stack | undefined, d: ReturnsDriver | undefined): Promise<void> {
+  await stack?.stop();
+  await d?.probe.close();
 }
 
 /**
