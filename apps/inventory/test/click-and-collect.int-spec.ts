@@ -165,6 +165,28 @@ describe('inventory click & collect', () => {
     expect([missing.status, missing.body.code, missing.body.detail]).toEqual([404, 'LOCATION.NOT_FOUND', `no location ${unknown}`]);
   });
 
+  it('answers concurrent availability checks, which share reads, each for its own SKUs and after every write before it', async () => {
+    const store = await inv.location(uniq('S'));
+    const skus = Array.from({ length: 40 }, (_, i) => ({ sku: uniq(`C${i}`), units: (i % 7) + 1 }));
+    for (const { sku, units } of skus) await inv.receive(store, sku, units);
+
+    // Forty callers at once, five rounds: while one read runs, the others wait and share the next.
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(skus.map(({ sku }) => http('GET', `${url()}/availability?skus=${sku}&stores=${store}`)));
+      answers.forEach((res, i) => {
+        expect(res.status).toBe(200);
+        expect(res.body.availability).toEqual([expect.objectContaining({ storeId: store, sku: skus[i].sku, availableAtStore: skus[i].units })]);
+      });
+    }
+
+    // A write answered before a check is asked is in its answer, even while other checks are reading.
+    const busy = Promise.all(skus.map(({ sku }) => http('GET', `${url()}/availability?skus=${sku}&stores=${store}`)));
+    await inv.receive(store, skus[0].sku, 10);
+    const after = await http('GET', `${url()}/availability?skus=${skus[0].sku}&stores=${store}`);
+    expect(after.body.availability[0].availableAtStore).toBe(skus[0].units + 10);
+    expect((await busy).every((r) => r.status === 200)).toBe(true);
+  });
+
   it('corrects the store count on a short pick and re-sources the missing units with a transfer', async () => {
     const store = await inv.location(uniq('S'));
     const wh = await inv.location(uniq('W'), { kind: 'warehouse', transferDays: 1 });
