@@ -29,6 +29,9 @@ import { CarrierPort } from './application/carrier.port';
 import { ParcelUseCase } from './application/parcel.use-case';
 import { ParcelsHttpController } from './infrastructure/parcels.http';
 import { StandInCarrier } from './infrastructure/stand-in-carrier';
+import { RefundFailures1700000070000 } from '../migrations/1700000070000-refund-failures';
+import { RefundRequestsUseCase } from './application/refund-requests.use-case';
+import { RefundRequestsHttpController } from './infrastructure/refund-requests.http';
 
 /**
  * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
@@ -46,12 +49,12 @@ export class ReturnsModule {
           service: 'returns',
           config,
           entities: [],
-          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000],
+          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000, RefundFailures1700000070000],
           consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
           api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.2.0' },
         }),
       ],
-      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, RefundRequestsHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
       providers: [
         { provide: ReturnsConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -64,6 +67,7 @@ export class ReturnsModule {
         ErasureUseCase,
         OrderRefundsUseCase,
         ParcelUseCase,
+        RefundRequestsUseCase,
         // The only carrier adapter yet (CARRIER=stand-in); a real one implements CarrierPort.
         { provide: CarrierPort, useClass: StandInCarrier },
       ],

@@ -2,6 +2,7 @@ import {
   INVENTORY_EVENTS_TOPIC,
   PAYMENT_EVENTS_TOPIC,
   PaymentRefundedV1,
+  PaymentRefundFailedV1,
   RETURNS_EVENTS_TOPIC,
 } from '@omni/contracts';
 import { eventually, http, mintToken, sql, Stack, testEvent, tokens } from '@omni/testing';
@@ -63,6 +64,55 @@ describe('returns: refunds and restocking', () => {
     const third = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
     expect(third.status).toBe(422);
     expect(third.body.errors).toEqual([expect.objectContaining({ field: 'lines.0', rule: 'POLICY.QUANTITY_EXCEEDED quantity-returnable' })]);
+  });
+
+  it('parks a refund the payment system refuses, lists it for the payments desk, and sends it again under the same refundId', async () => {
+    const o = await d.place({ lines: [{ sku: uniq('SCARF'), quantity: 1, unitPrice: 5000 }], delivery: true, capturedTenders: [{ tender: 'card', amount: 5000, reference: 'PSP-CLOSED' }] });
+    await d.deliver(o);
+    const store = uniq('S');
+    const ret = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, { token: await tokens.pos(store) });
+    expect(ret.status).toBe(201);
+    const [asked] = await eventually(() => {
+      const r = d.events(o.orderId, 'return.refund-requested');
+      expect(r).toHaveLength(1);
+      return r;
+    });
+
+    // The card was closed: the payment system refuses, and says so twice (a redelivery).
+    const refused = testEvent(PaymentRefundFailedV1, { orderId: o.orderId, refundId: asked.refundId, amount: 5000, currency: 'EUR', reason: 'REFUND.TENDER_CLOSED', failedAt: new Date().toISOString() });
+    await d.probe.produce(PAYMENT_EVENTS_TOPIC, [refused, refused]);
+    await eventually(async () => expect((await d.getReturn(ret.body.id)).refunds).toEqual([expect.objectContaining({ refundId: asked.refundId, settledAt: null, failedAt: expect.any(String), failureReason: 'REFUND.TENDER_CLOSED' })]));
+
+    // The payments desk sees it, and only the payments desk.
+    const desk = await mintToken({ sub: 'payments-desk', scope: 'payments:manage' });
+    const listed = await http('GET', `${returnsUrl()}/refund-requests?status=FAILED`, undefined, {}, { token: desk });
+    expect(listed.status).toBe(200);
+    expect(listed.body.requests.filter((r: { refundId: string }) => r.refundId === asked.refundId)).toEqual([
+      { refundId: asked.refundId, returnId: ret.body.id, kind: 'return', orderId: o.orderId, currency: 'EUR', amount: 5000, tenders: [{ tender: 'card', reference: 'PSP-CLOSED', amount: 5000 }], reason: 'REFUND.TENDER_CLOSED', failedAt: expect.any(String), attempts: 1 },
+    ]);
+    expect((await http('GET', `${returnsUrl()}/refund-requests?status=FAILED`, undefined, {}, { token: await tokens.pos(store) })).status).toBe(403);
+    const badStatus = await http('GET', `${returnsUrl()}/refund-requests?status=OPEN`, undefined, {}, { token: desk });
+    expect([badStatus.status, badStatus.body.errors]).toEqual([400, [expect.objectContaining({ field: 'status', rule: 'isIn' })]]);
+    const metrics = await http('GET', `${returnsUrl()}/metrics`);
+    expect(String(metrics.body)).toMatch(/^return_refunds_failed(\{[^}]*\})? [1-9]\d*$/m);
+
+    // Sent again: the same request under the same refundId, once however often it is asked.
+    const retry = (refundId: string) => http('POST', `${returnsUrl()}/refund-requests/${refundId}/retry`, undefined, {}, { token: desk });
+    expect((await retry(asked.refundId)).status).toBe(202);
+    await eventually(() => expect(d.events(o.orderId, 'return.refund-requested')).toHaveLength(2));
+    const again = d.events(o.orderId, 'return.refund-requested')[1];
+    expect(again).toEqual({ ...asked, requestedAt: expect.any(String) });
+    const twice = await retry(asked.refundId);
+    expect([twice.status, twice.body.code]).toEqual([409, 'REFUND_REQUEST.NOT_FAILED']);
+    const unknown = await retry(randomUUID());
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'REFUND_REQUEST.NOT_FOUND']);
+    const after = await http('GET', `${returnsUrl()}/refund-requests?status=FAILED`, undefined, {}, { token: desk });
+    expect(after.body.requests.map((r: { refundId: string }) => r.refundId)).not.toContain(asked.refundId);
+
+    // This time the payment system refunds it.
+    await d.probe.produce(PAYMENT_EVENTS_TOPIC, [testEvent(PaymentRefundedV1, { orderId: o.orderId, refundId: asked.refundId, amount: 5000, currency: 'EUR', refundedAt: new Date().toISOString() })]);
+    await eventually(async () => expect((await d.getReturn(ret.body.id)).refunds).toEqual([expect.objectContaining({ settledAt: expect.any(String), failedAt: null, failureReason: null })]));
+    expect(d.events(o.orderId, 'return.refund-requested')).toHaveLength(2);
   });
 
   it('refunds as store credit, which the customer then spends in another channel', async () => {

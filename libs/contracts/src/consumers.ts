@@ -120,11 +120,12 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       ReplacementIssuedV1,
       ReplacementRefusedV1,
       PaymentRefundedV1,
+      PaymentRefundFailedV1,
       PaymentRefundRequestedV2,
       CustomerErasedV1,
     ],
     description:
-      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's; credits back to the customer's balance the store-credit part of the order service's refunds (and remembers every tender those refunds took, so a later return does not refund it again); anonymises an erased customer's contact and shipping addresses.",
+      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's answers, or parks a refused one for an operator to send again; credits back to the customer's balance the store-credit part of the order service's refunds (and remembers every tender those refunds took, so a later return does not refund it again); anonymises an erased customer's contact and shipping addresses.",
   },
   {
     service: 'payment (external)',

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, PaymentRefundedPayload } from '@omni/contracts';
+import { EventEnvelope, PaymentRefundedPayload, PaymentRefundFailedPayload } from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
 import { returnRepository } from '../infrastructure/return.repository';
 
 /**
- * The payment system's answers. payment.refunded carries the refundId of the request it answers:
- * a return's refund is settled when it arrives. Answers to the order service's own refunds share
- * the topic and are not ours: ignored.
+ * The payment system's answers. payment.refunded and payment.refund-failed carry the refundId of
+ * the request they answer: a return's refund is settled, or parked as failed for an operator
+ * (RefundRequestsUseCase). Answers to the order service's own refunds share the topic and are
+ * not ours: ignored.
  */
 @Injectable()
 export class PaymentResultsUseCase {
@@ -17,5 +18,12 @@ export class PaymentResultsUseCase {
   async refunded(e: EventEnvelope<PaymentRefundedPayload>): Promise<void> {
     const outcome = await this.inbox.once(e, (m) => returnRepository.markSettled(m, e.data.orderId, e.data.refundId, new Date(e.data.refundedAt)));
     if (outcome.applied && outcome.result > 0) this.logger.log({ orderId: e.data.orderId, refundId: e.data.refundId }, 'return refund settled');
+  }
+
+  async refundFailed(e: EventEnvelope<PaymentRefundFailedPayload>): Promise<void> {
+    const outcome = await this.inbox.once(e, (m) => returnRepository.markFailed(m, e.data.refundId, e.data.reason, new Date(e.data.failedAt)));
+    if (outcome.applied && outcome.result > 0) {
+      this.logger.error({ orderId: e.data.orderId, refundId: e.data.refundId, reason: e.data.reason, eventId: e.id }, 'the payment system refused a return refund: parked as failed until an operator retries it');
+    }
   }
 }

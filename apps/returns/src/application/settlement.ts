@@ -1,4 +1,4 @@
-import { ReturnRefundRequestedV1, StoreCreditIssuedV1, TenderAmountPayload } from '@omni/contracts';
+import { ReturnRefundRequestedPayload, ReturnRefundRequestedV1, StoreCreditIssuedV1, TenderAmountPayload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -29,20 +29,7 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
     for (const t of toTenders) {
       await returnRepository.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: t.orderId, tender: t.tender, reference: t.reference, amount: t.amount, requestId: refundId, settledAt: null, at: now });
     }
-    await outbox.append(
-      m,
-      ReturnRefundRequestedV1,
-      {
-        refundId,
-        returnId: r.id,
-        orderId: r.orderId,
-        currency: r.currency,
-        tenders: toTenders.map(({ tender, amount, reference }) => ({ tender, amount, reference })),
-        reason: r.kind === 'exchange' ? 'EXCHANGE.DIFFERENCE' : 'RETURN',
-        requestedAt: now.toISOString(),
-      },
-      now,
-    );
+    await outbox.append(m, ReturnRefundRequestedV1, refundRequest(r, refundId, toTenders, now), now);
   }
   if (plan.toStoreCredit > 0) {
     if (r.customerId === null) throw new Error(`return ${r.id}: store credit for an order without a customer`);
@@ -66,6 +53,19 @@ export async function settleRefund(m: EntityManager, outbox: OutboxWriter, r: Re
       now,
     );
   }
+}
+
+/** What a return asks of the payment system: its refund under `refundId`, an amount per tender. */
+export function refundRequest(r: Pick<Return, 'id' | 'orderId' | 'currency' | 'kind'>, refundId: string, tenders: readonly TenderAmountPayload[], now: Date): ReturnRefundRequestedPayload {
+  return {
+    refundId,
+    returnId: r.id,
+    orderId: r.orderId,
+    currency: r.currency,
+    tenders: tenders.map(({ tender, amount, reference }) => ({ tender, amount, reference })),
+    reason: r.kind === 'exchange' ? 'EXCHANGE.DIFFERENCE' : 'RETURN',
+    requestedAt: now.toISOString(),
+  };
 }
 
 /**

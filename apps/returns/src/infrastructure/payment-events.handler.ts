@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, EventEnvelope, PaymentRefundedPayload, PaymentRefundedV1 } from '@omni/contracts';
+import { ceTypeOf, EventEnvelope, PaymentRefundedPayload, PaymentRefundedV1, PaymentRefundFailedPayload, PaymentRefundFailedV1 } from '@omni/contracts';
 import { PaymentResultsUseCase } from '../application/payment-results.use-case';
 
 /** Results from the payment system (outside this codebase). */
@@ -11,5 +11,10 @@ export class PaymentEventsHandler {
   @EventPattern(ceTypeOf(PaymentRefundedV1))
   onRefunded(@Payload() e: EventEnvelope<PaymentRefundedPayload>): Promise<void> {
     return this.results.refunded(e);
+  }
+
+  @EventPattern(ceTypeOf(PaymentRefundFailedV1))
+  onRefundFailed(@Payload() e: EventEnvelope<PaymentRefundFailedPayload>): Promise<void> {
+    return this.results.refundFailed(e);
   }
 }

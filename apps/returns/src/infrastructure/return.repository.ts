@@ -67,7 +67,49 @@ export interface RefundRecord {
   readonly requestId: string | null;
   /** When the payment system confirmed it (payment.refunded), or the credit was booked. */
   readonly settledAt: Date | null;
+  /** When the payment system refused it (payment.refund-failed) and why; cleared when it is sent again. */
+  readonly failedAt: Date | null;
+  readonly failureReason: string | null;
 }
+
+/** A refund request of a return the payment system refused, waiting for an operator. */
+export interface FailedRefundRequest {
+  readonly refundId: string;
+  readonly returnId: string;
+  readonly kind: ReturnKind;
+  readonly orderId: string;
+  readonly currency: string;
+  readonly amount: number;
+  readonly tenders: readonly TenderAmountPayload[];
+  readonly reason: string;
+  readonly failedAt: Date;
+  readonly attempts: number;
+}
+
+interface FailedRefundRow {
+  request_id: string;
+  return_id: string;
+  kind: ReturnKind;
+  order_id: string;
+  currency: string;
+  amount: number;
+  tenders: TenderAmountPayload[];
+  failure_reason: string;
+  failed_at: Date;
+  attempts: number;
+}
+
+const FAILED_REQUESTS = `
+  SELECT f.request_id, f.return_id, r.kind, r.order_id, r.currency, sum(f.amount)::int AS amount,
+         json_agg(json_build_object('tender', f.tender, 'reference', f.reference, 'amount', f.amount) ORDER BY f.tender, f.reference) AS tenders,
+         min(f.failure_reason) AS failure_reason, min(f.failed_at) AS failed_at, max(f.attempts) AS attempts
+    FROM refunds f JOIN returns r ON r.id = f.return_id
+   WHERE f.failed_at IS NOT NULL AND f.settled_at IS NULL`;
+
+const toFailed = (r: FailedRefundRow): FailedRefundRequest => ({
+  refundId: r.request_id, returnId: r.return_id, kind: r.kind, orderId: r.order_id, currency: r.currency, amount: r.amount,
+  tenders: r.tenders, reason: r.failure_reason, failedAt: new Date(r.failed_at), attempts: r.attempts,
+});
 
 export const returnRepository = {
   async insert(m: EntityManager, r: Return): Promise<void> {
@@ -110,11 +152,45 @@ export const returnRepository = {
   },
 
   async refundsOf(m: EntityManager, returnId: string): Promise<RefundRecord[]> {
-    const rows: { id: string; tender: string; reference: string; amount: number; request_id: string | null; settled_at: Date | null }[] = await m.query(
-      `SELECT id, tender, reference, amount, request_id, settled_at FROM refunds WHERE return_id = $1 ORDER BY tender, reference`,
+    const rows: { id: string; tender: string; reference: string; amount: number; request_id: string | null; settled_at: Date | null; failed_at: Date | null; failure_reason: string | null }[] = await m.query(
+      `SELECT id, tender, reference, amount, request_id, settled_at, failed_at, failure_reason FROM refunds WHERE return_id = $1 ORDER BY tender, reference`,
       [returnId],
     );
-    return rows.map((r) => ({ id: r.id, tender: r.tender, reference: r.reference, amount: r.amount, requestId: r.request_id, settledAt: r.settled_at }));
+    return rows.map((r) => ({ id: r.id, tender: r.tender, reference: r.reference, amount: r.amount, requestId: r.request_id, settledAt: r.settled_at, failedAt: r.failed_at, failureReason: r.failure_reason }));
+  },
+
+  /** The payment system refused a refund request: its rows not settled are marked failed, once. 0: not a request of ours. */
+  async markFailed(m: EntityManager, requestId: string, reason: string, at: Date): Promise<number> {
+    const [, n] = (await m.query(`UPDATE refunds SET failed_at = $3, failure_reason = $2 WHERE request_id = $1 AND settled_at IS NULL AND failed_at IS NULL`, [requestId, reason, at])) as [unknown, number];
+    return n;
+  },
+
+  /** Every failed refund request, the oldest failure first. */
+  async failedRequests(m: EntityManager, limit: number): Promise<FailedRefundRequest[]> {
+    const rows: FailedRefundRow[] = await m.query(`${FAILED_REQUESTS} GROUP BY f.request_id, f.return_id, r.kind, r.order_id, r.currency ORDER BY min(f.failed_at), f.request_id LIMIT $1`, [limit]);
+    return rows.map(toFailed);
+  },
+
+  async isRefundRequest(m: EntityManager, requestId: string): Promise<boolean> {
+    const rows: unknown[] = await m.query(`SELECT 1 FROM refunds WHERE request_id = $1 LIMIT 1`, [requestId]);
+    return rows.length > 0;
+  },
+
+  async failedRequestCount(m: EntityManager): Promise<number> {
+    const [row]: { n: number }[] = await m.query(`SELECT count(DISTINCT request_id)::int AS n FROM refunds WHERE failed_at IS NOT NULL AND settled_at IS NULL`);
+    return row.n;
+  },
+
+  /**
+   * A failed refund request goes back to waiting for the payment system (its failure cleared, one
+   * more attempt); the request as it was, or null when it is not failed (unknown, settled, or sent
+   * again already — the row lock makes two operators' retries send it once).
+   */
+  async resend(m: EntityManager, requestId: string): Promise<FailedRefundRequest | null> {
+    const [row]: FailedRefundRow[] = await m.query(`${FAILED_REQUESTS} AND f.request_id = $1 GROUP BY f.request_id, f.return_id, r.kind, r.order_id, r.currency`, [requestId]);
+    if (!row) return null;
+    const [, n] = (await m.query(`UPDATE refunds SET failed_at = NULL, failure_reason = NULL, attempts = attempts + 1 WHERE request_id = $1 AND failed_at IS NOT NULL AND settled_at IS NULL`, [requestId])) as [unknown, number];
+    return n > 0 ? toFailed(row) : null;
   },
 
   /** The payment system confirmed a refund request: its rows are settled (once). */

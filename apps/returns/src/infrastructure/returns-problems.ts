@@ -1,10 +1,12 @@
 import { HttpStatus } from '@nestjs/common';
 import { FieldProblem, ProblemException } from '@omni/platform';
 import { OpenReturnRefusal } from '../application/open-return.use-case';
+import { RefundRequestRefusal } from '../application/refund-requests.use-case';
 import { PolicyRefusal } from '../domain/policy';
 
 export type ReturnsErrorCode =
   | OpenReturnRefusal
+  | RefundRequestRefusal
   | 'RETURN.NOT_FOUND'
   | 'PARCEL.NOT_FOUND'
   | 'PARCEL.RECEIVED_ELSEWHERE'
@@ -21,6 +23,7 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'AUTHORISATION.NOT_FOUND':
     case 'POLICY.NOT_FOUND':
     case 'PARCEL.NOT_FOUND':
+    case 'REFUND_REQUEST.NOT_FOUND':
       return HttpStatus.NOT_FOUND;
     case 'POLICY.INVALID':
     case 'RETURN.ORDER_REQUIRED':
@@ -34,6 +37,7 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'PARCEL.RECEIVED_ELSEWHERE':
     case 'RETURN.PARCEL_NOT_RECEIVED':
     case 'RETURN.PARCEL_RECEIVED_ELSEWHERE':
+    case 'REFUND_REQUEST.NOT_FAILED':
       return HttpStatus.CONFLICT;
     case 'AUTHORISATION.EXPIRED':
     case 'AUTHORISATION.LINES_MISMATCH':

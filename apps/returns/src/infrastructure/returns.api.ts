@@ -67,6 +67,31 @@ export class RefundView {
   @ApiProperty({ ...INT, minimum: 1 }) amount: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'refundId of return.refund-requested; null for store credit' }) refundId: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it' }) settledAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'when the payment system refused it (payment.refund-failed); null unless it waits for an operator to send it again' }) failedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'REFUND.TENDER_CLOSED', description: "the payment system's reason, while failed" }) failureReason: string | null;
+}
+
+export class FailedRefundTenderView {
+  @ApiProperty({ enum: TENDERS }) tender: string;
+  @ApiProperty({ type: String }) reference: string;
+  @ApiProperty({ ...INT, minimum: 1 }) amount: number;
+}
+
+export class FailedRefundRequestView {
+  @ApiProperty({ ...UUID, description: 'refundId of return.refund-requested; sent again under the same id' }) refundId: string;
+  @ApiProperty(UUID) returnId: string;
+  @ApiProperty({ enum: RETURN_KINDS }) kind: string;
+  @ApiProperty(UUID) orderId: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ ...INT, minimum: 1, description: 'minor units, every tender' }) amount: number;
+  @ApiProperty({ type: () => FailedRefundTenderView, isArray: true }) tenders: FailedRefundTenderView[];
+  @ApiProperty({ example: 'REFUND.TENDER_CLOSED' }) reason: string;
+  @ApiProperty(TIME) failedAt: string;
+  @ApiProperty({ ...INT, minimum: 1, description: 'times it was sent to the payment system' }) attempts: number;
+}
+
+export class FailedRefundRequestsView {
+  @ApiProperty({ type: () => FailedRefundRequestView, isArray: true, description: 'the oldest failure first' }) requests: FailedRefundRequestView[];
 }
 
 export class ShipToView {

@@ -50,7 +50,7 @@ export function returnView(r: Return, refunds: readonly RefundRecord[]) {
     refundMethod: r.refundMethod,
     refundAmount: r.refundAmount,
     charged: r.charged,
-    refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null })),
+    refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null, failedAt: f.failedAt?.toISOString() ?? null, failureReason: f.failureReason })),
     failureReason: r.failureReason,
     channel: r.channel,
     shipTo: r.shipTo,

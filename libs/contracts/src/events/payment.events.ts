@@ -90,7 +90,7 @@ export const PaymentRefundFailedV1 = defineEvent<PaymentRefundFailedPayload>({
   topic: PAYMENT_EVENTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'The payment system could not refund one payment.refund-requested (the tender closed, the original payment not found). The order service parks the request as FAILED, visible to operators, until one retries it with the same refundId.',
+    'The payment system could not refund one payment.refund-requested or return.refund-requested (the tender closed, the original payment not found). The service that asked (order, or returns) parks the request as failed, visible to operators, until one retries it with the same refundId.',
   schema: {
     type: 'object',
     additionalProperties: false,
