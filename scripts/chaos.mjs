@@ -1,8 +1,10 @@
 // `npm run chaos`: journeys under injected faults, then invariants. The four services, Kafka and
 // PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
 // journeys — click & collect (placed, picked, collected with the code the customer was sent),
-// cancellations, retried placements, home deliveries shipped from the store and delivered, and
-// collected orders returned at the store and refunded — runs while processes are killed, paused and restarted,
+// cancellations, retried placements, home deliveries shipped from the store and delivered,
+// collected orders returned at the store and refunded, click & collect shipped to the store from
+// a warehouse by transfer, and carts begun on the web, handed to the store's POS by code and
+// checked out there — runs while processes are killed, paused and restarted,
 // poison is written to every consumed topic and a service's offsets are rewound to replay every
 // event, on a schedule drawn from --seed. Then the load stops,
 // the system is left to settle, and what must hold is checked: no order lost or doubled, every
@@ -37,6 +39,10 @@ const SEED = Number(opt.seed);
 const RATE = Number(opt.rate);
 const SECONDS = opt.journeys === undefined ? Number(opt.seconds) : Math.ceil(Number(opt.journeys) / RATE);
 const SKUS = 12;
+/** SKUs only the warehouse holds: a click & collect of one is shipped to the store by transfer. */
+const WAREHOUSE_SKUS = 4;
+/** Share of the journeys per kind, in the order they are drawn. */
+const KINDS = [['collected', 0.3], ['cancelled', 0.12], ['retried', 0.12], ['delivered', 0.14], ['returned', 0.12], ['shipped-to-store', 0.1], ['cart', 0.1]];
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
 const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance'];
@@ -59,10 +65,13 @@ const pick = (items) => items[Math.floor(random() * items.length)];
 // Everything the seed decides is drawn here, before anything runs, so timing cannot change it.
 const total = opt.journeys === undefined ? Math.round(RATE * SECONDS) : Number(opt.journeys);
 // A journey asks for 1.5 units on average, spread over the SKUs; cancellations give some back.
-const STOCK_PER_SKU = opt.stock === undefined ? Math.max(8, Math.round(((total * 1.5) / SKUS) * 0.7)) : Number(opt.stock);
+const shareOf = (kind) => KINDS.find(([k]) => k === kind)[1];
+const stockFor = (journeys, skus) => (opt.stock === undefined ? Math.max(8, Math.round(((journeys * 1.5) / skus) * 0.7)) : Number(opt.stock));
+const STOCK_PER_SKU = stockFor(total * (1 - shareOf('shipped-to-store')), SKUS);
+const STOCK_PER_WAREHOUSE_SKU = stockFor(total * shareOf('shipped-to-store'), WAREHOUSE_SKUS);
 const plan = Array.from({ length: total }, () => {
-  const draw = random();
-  const kind = draw < 0.4 ? 'collected' : draw < 0.55 ? 'cancelled' : draw < 0.7 ? 'retried' : draw < 0.85 ? 'delivered' : 'returned';
+  let draw = random();
+  const [kind] = KINDS.find(([, share]) => (draw -= share) < 0) ?? KINDS[0];
   return { kind, line: { skuIndex: Math.floor(random() * SKUS), quantity: 1 + Math.floor(random() * 2), unitPrice: 1000 } };
 });
 const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
@@ -73,7 +82,7 @@ const schedule = Array.from({ length: count }, (_, k) => {
 });
 if (opt['dry-run']) {
   // Written out whole before exiting: a long plan is more than a pipe takes at once.
-  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: SEED, stockPerSku: STOCK_PER_SKU, journeys: plan, faults: schedule }, null, 2)}\n`, resolve));
+  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: SEED, stockPerSku: STOCK_PER_SKU, warehouseStockPerSku: STOCK_PER_WAREHOUSE_SKU, journeys: plan, faults: schedule }, null, 2)}\n`, resolve));
   process.exit(0);
 }
 
@@ -95,7 +104,9 @@ const SERVICES = { order: 3201, inventory: 3202, returns: 3203, customer: 3204 }
 const KAFKA_PORT = 19392;
 const run = `${SEED}-${Date.now().toString(36)}`.toUpperCase();
 const STORE = `CHAOS-${run}`;
+const WAREHOUSE = `CHAOS-${run}-WH`;
 const sku = (i) => `CHAOS-${run}-SKU-${i}`;
+const warehouseSku = (i) => `CHAOS-${run}-WHSKU-${i}`;
 const log = (m) => console.log(m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -194,7 +205,7 @@ async function journey(i, { kind, line: planned }, codes) {
   // rate limit is per caller, and one token for every journey would throttle them all together.
   const own = { authorization: `Bearer ${await mintToken({ sub: `chaos-journey-${run}-${i}`, scope: 'admin' })}` };
   const as = (method, service, p, body, opts = {}) => call(method, service, p, body, { headers: own, ...opts });
-  const line = { sku: sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
+  const line = { sku: kind === 'shipped-to-store' ? warehouseSku(planned.skuIndex % WAREHOUSE_SKUS) : sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
   const key = randomUUID();
   const contact = { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' };
   // A home delivery ships from the store (the only location with the run's SKUs); the others are click & collect there.
@@ -202,8 +213,9 @@ async function journey(i, { kind, line: planned }, codes) {
     kind === 'delivered'
       ? { channel: 'web', currency: 'EUR', fulfilments: [{ type: 'delivery', address: ADDRESS, lines: [line] }], contact }
       : { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact };
-  const placed = await as('POST', 'order', '/orders', body, { key, deadline });
   const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
+  const placed = kind === 'cart' ? await throughCart(i, line, contact, deadline) : await as('POST', 'order', '/orders', body, { key, deadline });
+  if (placed.failed) return { ...j, detail: placed.failed };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
   if (placed.status !== 201) return { ...j, detail: `POST /orders answered ${placed.status}` };
   j.orderIds.add(placed.body.id);
@@ -213,9 +225,19 @@ async function journey(i, { kind, line: planned }, codes) {
     const again = await as('POST', 'order', '/orders', body, { key, deadline });
     if (again.status === 201 || again.status === 200) j.orderIds.add(again.body.id);
   }
-  const decided = await waitStatus(as, orderId, ['RESERVED', 'REJECTED', 'CANCELLED'], deadline);
+  let decided = await waitStatus(as, orderId, ['RESERVED', 'AWAITING_TRANSFER', 'REJECTED', 'CANCELLED'], deadline);
   if (!decided) return { ...j, detail: 'never decided' };
   if (decided.status === 'REJECTED') return { ...j, outcome: 'refused', detail: 'REJECTED' };
+  if (decided.status === 'AWAITING_TRANSFER') {
+    // The warehouse ships the units and the store receives them; a retried step answers 409.
+    const transferId = decided.fulfilments[0].lines[0].pendingTransferId;
+    for (const move of ['ship', 'receive']) {
+      const r = await as('POST', 'inventory', `/transfers/${transferId}/${move}`, undefined, { deadline });
+      if (!applied(r) && r.status !== 409) return { ...j, detail: answered(`transfer ${move}`, r) };
+    }
+    decided = await waitStatus(as, orderId, ['RESERVED'], deadline);
+    if (decided?.status !== 'RESERVED') return { ...j, detail: `transfer received, order ${decided?.status ?? 'unreadable'}` };
+  }
   if (kind === 'cancelled') {
     const c = await as('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
     if (!applied(c)) return { ...j, detail: answered('cancel', c) };
@@ -254,6 +276,32 @@ async function journey(i, { kind, line: planned }, codes) {
   if (returned.status !== 201 && returned.status !== 200) return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
   j.returnId = returned.body.id;
   return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
+}
+
+/**
+ * A cart begun by a signed-in customer on the web, handed to the store's POS with a code, claimed
+ * there and checked out as a pickup at the store: the placement, or why it failed. A lost answer
+ * (409 IDEMPOTENCY.ANSWER_LOST) is followed as a client would: the state is read back.
+ */
+async function throughCart(i, line, contact, deadline) {
+  const customerId = `chaos-${run}-${i}`.toLowerCase();
+  const customer = { authorization: `Bearer ${await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'web', scope: 'orders:place orders:read' })}` };
+  const pos = { authorization: `Bearer ${await mintToken({ sub: `pos:${STORE}:${i}`, channel: 'pos', store_id: STORE, associate_id: `associate-${i}`, scope: 'store:operate orders:place orders:read' })}` };
+  const lost = (r) => r.status === 409 && r.body?.code === 'IDEMPOTENCY.ANSWER_LOST';
+  // The customer's open cart: asked again after a lost answer, it is the same cart, continued.
+  let created = await call('POST', 'order', '/carts', { channel: 'web', currency: 'EUR', lines: [line] }, { headers: customer, deadline });
+  if (lost(created)) created = await call('POST', 'order', '/carts', { channel: 'web', currency: 'EUR', lines: [line] }, { headers: customer, deadline });
+  if (!created.body?.cart?.id) return { failed: answered('cart', created) };
+  const cartId = created.body.cart.id;
+  let handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });
+  if (lost(handoff)) handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });
+  if (!handoff.body?.code) return { failed: answered('handoff', handoff) };
+  const claimed = await call('POST', 'order', `/stores/${STORE}/carts/claim`, { code: handoff.body.code }, { headers: pos, deadline });
+  if (!applied(claimed)) return { failed: answered('claim', claimed) };
+  const checkout = await call('POST', 'order', `/carts/${cartId}/checkout`, { channel: 'pos', contact }, { headers: pos, deadline });
+  if (!lost(checkout)) return checkout;
+  const cart = await call('GET', 'order', `/carts/${cartId}`, undefined, { headers: pos, deadline });
+  return cart.body?.orderId ? { status: 201, body: { id: cart.body.orderId } } : { failed: `checkout answer lost, cart ${cart.body?.status}` };
 }
 
 async function allReady(deadline) {
@@ -400,11 +448,16 @@ let t0 = Date.now();
 const report = { seed: SEED, seconds: SECONDS, rate: RATE, faults: [], journeys: [], invariants: [] };
 let failed = false;
 try {
-  step(`seeding ${STORE}: ${SKUS} SKUs, ${STOCK_PER_SKU} units each (about 70 % of what the journeys ask for: the last are refused)`);
+  step(`seeding ${STORE}: ${SKUS} SKUs, ${STOCK_PER_SKU} units each, and its warehouse: ${WAREHOUSE_SKUS} SKUs, ${STOCK_PER_WAREHOUSE_SKU} units each (about 70 % of what the journeys ask for: the last are refused)`);
   const ok = (r, what) => {
     if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   };
   ok(await call('PUT', 'inventory', `/locations/${STORE}`, { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }), 'location');
+  ok(await call('PUT', 'inventory', `/locations/${WAREHOUSE}`, { name: WAREHOUSE, kind: 'warehouse', timeZone: 'Europe/Paris', offersPickup: false, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1 }), 'warehouse');
+  for (let w = 0; w < WAREHOUSE_SKUS; w++) {
+    ok(await call('POST', 'inventory', `/locations/${WAREHOUSE}/stock/${warehouseSku(w)}/adjustments`, { reason: 'receipt', quantity: STOCK_PER_WAREHOUSE_SKU }), 'warehouse stock');
+    ok(await call('PUT', 'order', `/price-list/${warehouseSku(w)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
+  }
   for (let s = 0; s < SKUS; s++) {
     ok(await call('POST', 'inventory', `/locations/${STORE}/stock/${sku(s)}/adjustments`, { reason: 'receipt', quantity: STOCK_PER_SKU }), 'stock');
     ok(await call('PUT', 'order', `/price-list/${sku(s)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
@@ -466,7 +519,18 @@ try {
     if (level.reserved !== heldUnits) stockProblems.push(`${sku(s)}: reserved ${level.reserved}, orders hold ${heldUnits}`);
     if (level.available < 0 || goneUnits - returnedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${goneUnits} gone − ${returnedUnits} back + ${heldUnits} held of ${STOCK_PER_SKU})`);
   }
-  check('stock conserved and never oversold (on hand = received − collected − shipped + returned; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
+  for (let w = 0; w < WAREHOUSE_SKUS; w++) {
+    // Units shipped to the store by transfer are at one of the two locations, or collected.
+    const [atWarehouse, atStore] = [(await call('GET', 'inventory', `/locations/${WAREHOUSE}/stock/${warehouseSku(w)}`)).body, (await call('GET', 'inventory', `/locations/${STORE}/stock/${warehouseSku(w)}`)).body];
+    const ofSku = [...orders.values()].filter((o) => o?.lines?.[0]?.sku === warehouseSku(w));
+    const units = (statuses) => ofSku.filter((o) => statuses.includes(o.status)).reduce((n, o) => n + o.lines[0].quantity, 0);
+    const [collectedUnits, heldUnits] = [units(['COLLECTED']), units([...HOLDING, 'AWAITING_TRANSFER'])];
+    const onHand = atWarehouse.onHand + atStore.onHand;
+    if (onHand !== STOCK_PER_WAREHOUSE_SKU - collectedUnits) stockProblems.push(`${warehouseSku(w)}: on hand ${atWarehouse.onHand} at the warehouse + ${atStore.onHand} at the store, expected ${STOCK_PER_WAREHOUSE_SKU} − ${collectedUnits} collected`);
+    if (atWarehouse.reserved + atStore.reserved !== heldUnits) stockProblems.push(`${warehouseSku(w)}: reserved ${atWarehouse.reserved} + ${atStore.reserved}, orders hold ${heldUnits}`);
+    if (atWarehouse.available < 0 || atStore.available < 0 || collectedUnits + heldUnits > STOCK_PER_WAREHOUSE_SKU) stockProblems.push(`${warehouseSku(w)}: oversold (${collectedUnits} collected + ${heldUnits} held of ${STOCK_PER_WAREHOUSE_SKU})`);
+  }
+  check('stock conserved and never oversold (on hand = received − collected − shipped + returned, units in transfer at one end or the other; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
   const refundProblems = [];
   for (const j of done.filter((x) => x.returnId)) {
     const r = (await call('GET', 'returns', `/returns/${j.returnId}`)).body;
@@ -563,6 +627,8 @@ function printTable(done) {
     retried: 'placement retried with its key',
     delivered: 'home delivery from the store, delivered',
     returned: 'collected, then returned at the store and refunded',
+    'shipped-to-store': 'click & collect shipped from the warehouse by transfer, collected',
+    cart: 'cart from the web handed to the POS, checked out there, collected',
   };
   for (const [kind, name] of Object.entries(names)) {
     const of = done.filter((j) => j.kind === kind);

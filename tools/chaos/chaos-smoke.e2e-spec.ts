@@ -54,7 +54,7 @@ it('journeys survive every kind of fault, each once in the mix, with every invar
   );
   expect(report.invariants.filter((i) => !i.holds)).toEqual([]);
   expect(report.journeys).toHaveLength(300);
-  for (const kind of ['collected', 'cancelled', 'retried', 'delivered', 'returned']) {
+  for (const kind of ['collected', 'cancelled', 'retried', 'delivered', 'returned', 'shipped-to-store', 'cart']) {
     expect(report.journeys.filter((j) => j.kind === kind && j.outcome === 'completed').length).toBeGreaterThan(0);
   }
   expect(report.journeys.filter((j) => j.outcome === 'failed')).toEqual([]);

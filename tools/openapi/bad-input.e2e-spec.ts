@@ -436,6 +436,8 @@ describe('malformed requests on every endpoint', () => {
       code: 'ABCD2345',
       // No parcel has it: a well-formed request is 404 PARCEL.NOT_FOUND, a malformed one 400 before any lookup.
       trackingNumber: 'SI0000000000000000',
+      // No refund has it: a well-formed request is 404 REFUND_REQUEST.NOT_FOUND, a malformed one 400.
+      refundId: '00000000-0000-4000-8000-000000000000',
       id: e.path.startsWith('/transfers/') ? transferId : e.path.startsWith('/locations/') ? store : orderId,
     };
     const path = e.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
