@@ -13,6 +13,7 @@ import { ReturnedStockHttpController } from './infrastructure/returned-stock.htt
 import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { AdjustStockUseCase } from './application/adjust-stock.use-case';
 import { AvailabilityQuery } from './application/availability.query';
+import { InventoryQueries } from './application/inventory.queries';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
 import { LocationsUseCase } from './application/locations.use-case';
 import { OrderLifecycleUseCase } from './application/order-lifecycle.use-case';
@@ -66,6 +67,7 @@ export class InventoryModule {
         AdjustStockUseCase,
         LocationsUseCase,
         AvailabilityQuery,
+        InventoryQueries,
         TransfersUseCase,
         OrderLifecycleUseCase,
         ResolveShortPickUseCase,

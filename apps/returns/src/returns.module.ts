@@ -32,6 +32,8 @@ import { StandInCarrier } from './infrastructure/stand-in-carrier';
 import { RefundFailures1700000070000 } from '../migrations/1700000070000-refund-failures';
 import { RefundRequestsUseCase } from './application/refund-requests.use-case';
 import { RefundRequestsHttpController } from './infrastructure/refund-requests.http';
+import { PoliciesUseCase } from './application/policies.use-case';
+import { ReturnsQueries } from './application/returns.queries';
 
 /**
  * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
@@ -68,6 +70,8 @@ export class ReturnsModule {
         OrderRefundsUseCase,
         ParcelUseCase,
         RefundRequestsUseCase,
+        PoliciesUseCase,
+        ReturnsQueries,
         // The only carrier adapter yet (CARRIER=stand-in); a real one implements CarrierPort.
         { provide: CarrierPort, useClass: StandInCarrier },
       ],

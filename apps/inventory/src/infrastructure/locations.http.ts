@@ -4,11 +4,10 @@ import type { Response } from 'express';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, RequireScopes, StoreScoped, Optional, ID_PATTERN } from '@omni/platform';
 import { LocationListView, LocationView } from './inventory.api';
-import { DataSource } from 'typeorm';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { Location, LocationKind } from '../domain/location';
-import { locationRepository } from './location.repository';
 import { checkParams, problemFor } from './problems';
+import { InventoryQueries } from '../application/inventory.queries';
 
 export class LocationDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Paris Opéra' })
@@ -54,7 +53,7 @@ export class LocationDto {
 export class LocationsHttpController {
   constructor(
     private readonly locations: LocationsUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: InventoryQueries,
   ) {}
 
   @Get()
@@ -62,7 +61,7 @@ export class LocationsHttpController {
   @ApiOkResponse({ description: 'The locations', type: LocationListView })
   @RequireScopes('inventory:read')
   async list() {
-    return { locations: await locationRepository.list(this.dataSource.manager) };
+    return { locations: await this.queries.locations() };
   }
 
   @Get(':id')
@@ -73,7 +72,7 @@ export class LocationsHttpController {
   @RequireScopes('inventory:read')
   async get(@Param('id') id: string): Promise<Location> {
     checkParams({ id });
-    const l = await locationRepository.find(this.dataSource.manager, id);
+    const l = await this.queries.location(id);
     if (!l) throw problemFor('LOCATION.NOT_FOUND', `no location ${id}`);
     return l;
   }

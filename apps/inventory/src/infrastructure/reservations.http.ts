@@ -1,16 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { RequireScopes } from '@omni/platform';
-import { DataSource } from 'typeorm';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
 import { OrderReservationsView } from './inventory.api';
-import { reservationRepository } from './reservation.repository';
+import { InventoryQueries } from '../application/inventory.queries';
 
 @ApiTags('reservations')
 @Controller('reservations')
 @RequireScopes('inventory:read')
 export class ReservationsHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: InventoryQueries) {}
 
   @Get(':orderId')
   @ApiOperation({ summary: "An order's reservations: where each line's units are held, and until when" })
@@ -18,7 +17,7 @@ export class ReservationsHttpController {
   @ApiOkResponse({ description: 'The reservations (empty when none)', type: OrderReservationsView })
   @ApiProblems([400, 'orderId is not a UUID'])
   async ofOrder(@Param('orderId', ParseUUIDPipe) orderId: string) {
-    const rs = await reservationRepository.ofOrder(this.dataSource.manager, orderId);
+    const rs = await this.queries.reservationsOf(orderId);
     return {
       orderId,
       reservations: rs.map((r) => ({

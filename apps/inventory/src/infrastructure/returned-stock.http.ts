@@ -1,9 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, RequireScopes, ID_PATTERN } from '@omni/platform';
-import { DataSource } from 'typeorm';
 import { checkParams } from './problems';
-import { returnedStockRepository } from './returned-stock.repository';
+import { InventoryQueries } from '../application/inventory.queries';
 
 export class ReturnedStockItemView {
   @ApiProperty({ type: String, pattern: ID_PATTERN }) sku: string;
@@ -19,7 +18,7 @@ export class ReturnedStockView {
 @ApiTags('stock')
 @Controller('locations/:locationId/returned-stock')
 export class ReturnedStockHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: InventoryQueries) {}
 
   @Get()
   @RequireScopes('inventory:read')
@@ -30,6 +29,6 @@ export class ReturnedStockHttpController {
   @ApiProblems([400, 'A path or query value breaks its rule (REQUEST.INVALID)'])
   async get(@Param('locationId') locationId: string, @Query('sku') sku?: string) {
     checkParams(sku === undefined ? { locationId } : { locationId, sku });
-    return { locationId, items: await returnedStockRepository.ofLocation(this.dataSource.manager, locationId, sku ?? null) };
+    return { locationId, items: await this.queries.returnedStock(locationId, sku ?? null) };
   }
 }

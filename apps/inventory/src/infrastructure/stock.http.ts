@@ -1,14 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { ApiProblems, RequireScopes, StoreScoped, ID_PATTERN } from '@omni/platform';
-import { DataSource } from 'typeorm';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { StockView } from './inventory.api';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { AdjustmentReason, available, emptyStock, StockLevel } from '../domain/stock';
 import { checkParams, problemFor } from './problems';
-import { stockRepository } from './stock.repository';
+import { InventoryQueries } from '../application/inventory.queries';
 
 export class StockAdjustmentDto {
   @ApiProperty({ enum: ['receipt', 'count', 'damage'], example: 'receipt', description: 'receipt adds, damage removes, count sets on hand' })
@@ -40,7 +39,7 @@ export class StockHttpController {
   constructor(
     private readonly adjust: AdjustStockUseCase,
     private readonly locations: LocationsUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: InventoryQueries,
   ) {}
 
   @Get()
@@ -50,7 +49,7 @@ export class StockHttpController {
   @RequireScopes('inventory:read')
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
     checkParams({ locationId, sku });
-    const s = await stockRepository.find(this.dataSource.manager, locationId, sku);
+    const s = await this.queries.stock(locationId, sku);
     return stockView(s ?? emptyStock(locationId, sku));
   }
 

@@ -2,11 +2,11 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from 
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, forbidden, Principal, RequireScopes, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { quantity } from '@omni/contracts';
 import { SupplyUseCase } from '../application/supply.use-case';
-import { preorderRepository, StoredEntry, Supply } from './preorder.repository';
+import type { StoredEntry, Supply } from './preorder.repository';
 import { checkParams, problemFor } from './problems';
+import { InventoryQueries } from '../application/inventory.queries';
 
 /**
  * A supply line's units: inventory.supply-changed.v1 carries them with the events' line quantity
@@ -109,7 +109,7 @@ function assertDestination(p: Principal, locationId: string): void {
 export class SupplyHttpController {
   constructor(
     private readonly supply: SupplyUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: InventoryQueries,
   ) {}
 
   @Post('supply')
@@ -133,7 +133,7 @@ export class SupplyHttpController {
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'])
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
-    const s = await preorderRepository.findSupply(this.dataSource.manager, id);
+    const s = await this.queries.supply(id);
     if (!s) throw problemFor('SUPPLY.NOT_FOUND', `no supply ${id}`);
     return supplyView(s);
   }
@@ -193,12 +193,12 @@ export class SupplyHttpController {
   @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
   async queue(@Param('storeId') storeId: string, @Param('sku') sku: string) {
     checkParams({ storeId, sku });
-    return { storeId, sku, entries: (await preorderRepository.queueOf(this.dataSource.manager, storeId, sku)).map(entryView) };
+    return { storeId, sku, entries: (await this.queries.preorderQueue(storeId, sku)).map(entryView) };
   }
 
   private async assertOwn(caller: Principal, id: string): Promise<void> {
     if (caller.storeId === null) return;
-    const s = await preorderRepository.findSupply(this.dataSource.manager, id);
+    const s = await this.queries.supply(id);
     // An unknown supply is refused like another store's: nothing leaks.
     if (!s || s.locationId !== caller.storeId) throw forbidden(`the token acts for ${caller.storeId} only`);
   }

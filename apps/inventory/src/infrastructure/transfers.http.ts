@@ -1,22 +1,20 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiProblems, assertTransferStore, Caller, forbidden, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
-import { DataSource } from 'typeorm';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { LocationTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
 import { badRequest, checkParams, problemFor } from './problems';
-import { reservationRepository } from './reservation.repository';
-import { transferRepository } from './transfer.repository';
+import { InventoryQueries } from '../application/inventory.queries';
 
 function transferView(t: Transfer) {
   return { transferId: t.id, orderId: t.orderId, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, status: t.status, expectedArrivalAt: t.expectedArrivalAt.toISOString() };
 }
 
 /** A store-bound token ships and receives only transfers from or to its store; an unknown transfer is refused the same way. */
-async function assertTransferOfStore(dataSource: DataSource, p: Principal, id: string): Promise<void> {
+async function assertTransferOfStore(queries: InventoryQueries, p: Principal, id: string): Promise<void> {
   if (p.storeId === null) return;
-  const t = await transferRepository.find(dataSource.manager, id);
+  const t = await queries.transfer(id);
   if (!t) throw forbidden(`the token acts only for transfers from or to ${p.storeId}`);
   assertTransferStore(p, t);
 }
@@ -26,7 +24,7 @@ async function assertTransferOfStore(dataSource: DataSource, p: Principal, id: s
 export class TransfersHttpController {
   constructor(
     private readonly transfers: TransfersUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: InventoryQueries,
   ) {}
 
   @Get('transfers/:id')
@@ -37,10 +35,9 @@ export class TransfersHttpController {
   @RequireScopes('inventory:read')
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
-    const t = await transferRepository.find(this.dataSource.manager, id);
-    if (!t) throw problemFor('TRANSFER.NOT_FOUND', `no transfer ${id}`);
-    const lines = (await reservationRepository.ofTransfer(this.dataSource.manager, id)).map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity }));
-    return { ...transferView(t), lines };
+    const found = await this.queries.transferWithLines(id);
+    if (!found) throw problemFor('TRANSFER.NOT_FOUND', `no transfer ${id}`);
+    return { ...transferView(found.transfer), lines: found.lines.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })) };
   }
 
   @Post('transfers/:id/ship')
@@ -52,7 +49,7 @@ export class TransfersHttpController {
   @RequireScopes('transfers:operate')
   async ship(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
-    await assertTransferOfStore(this.dataSource, caller, id);
+    await assertTransferOfStore(this.queries, caller, id);
     const d = await this.transfers.ship(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
@@ -67,7 +64,7 @@ export class TransfersHttpController {
   @RequireScopes('transfers:operate')
   async receive(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
-    await assertTransferOfStore(this.dataSource, caller, id);
+    await assertTransferOfStore(this.queries, caller, id);
     const d = await this.transfers.receive(id);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
@@ -85,7 +82,7 @@ export class TransfersHttpController {
     if (direction !== 'inbound' && direction !== 'outbound') {
       throw badRequest([{ field: 'direction', rule: 'isIn', message: 'direction must be one of: inbound, outbound' }]);
     }
-    const transfers = await transferRepository.ofLocation(this.dataSource.manager, id, direction);
+    const transfers = await this.queries.transfersOf(id, direction);
     return { locationId: id, direction, transfers: transfers.map(transferView) };
   }
 }

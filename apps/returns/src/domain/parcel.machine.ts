@@ -1,5 +1,9 @@
 import { accept, Decision, event, ParcelTrackingStatus, refuse, ReturnLabelIssuedV1, ReturnParcelReceivedV1, ReturnParcelTrackedV1 } from '@omni/contracts';
 
+/** How an authorised return comes back: dropped at any store, or sent by mail with the carrier's label. */
+export const RETURN_METHODS = ['drop-off', 'mail'] as const;
+export type ReturnMethod = (typeof RETURN_METHODS)[number];
+
 /**
  * The parcel of a return sent by mail (docs/returns.md, "By mail"): labelled by the carrier,
  * tracked on its way, received at a warehouse or store. Its units are inspected, and refunded,

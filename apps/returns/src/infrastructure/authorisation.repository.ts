@@ -1,8 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Parcel, ParcelStatus } from '../domain/parcel.machine';
-
-export const RETURN_METHODS = ['drop-off', 'mail'] as const;
-export type ReturnMethod = (typeof RETURN_METHODS)[number];
+import { Parcel, ParcelStatus, ReturnMethod } from '../domain/parcel.machine';
 
 export interface ReturnAuthorisation {
   readonly id: string;

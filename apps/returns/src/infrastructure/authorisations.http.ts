@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
-import { authorisationRepository, RETURN_METHODS, ReturnMethod } from './authorisation.repository';
+import { RETURN_METHODS, ReturnMethod } from '../domain/parcel.machine';
 import { AuthorisationView } from './returns.api';
 import { policyProblem, returnsProblem } from './returns-problems';
 import { authorisationView } from './views';
+import { ReturnsQueries } from '../application/returns.queries';
 
 export class AuthorisedLineDto {
   @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
@@ -42,7 +42,7 @@ export class AuthoriseReturnDto {
 export class AuthorisationsHttpController {
   constructor(
     private readonly authorise: AuthoriseReturnUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: ReturnsQueries,
   ) {}
 
   @Post()
@@ -78,7 +78,7 @@ export class AuthorisationsHttpController {
   @ApiProblems([400, 'Not a code (REQUEST.INVALID)'], [404, 'No such authorisation (AUTHORISATION.NOT_FOUND)'])
   async get(@Param('code') code: string, @Caller() caller: Principal) {
     if (!/^[0-9A-Z]{8}$/.test(code)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'code must be 8 capital letters or digits', [{ field: 'code', rule: 'matches', message: 'code must be 8 capital letters or digits' }]);
-    const a = await authorisationRepository.findByCode(this.dataSource.manager, code);
+    const a = await this.queries.authorisation(code);
     assertCustomer(caller, a ? a.customerId : undefined);
     if (!a) throw returnsProblem('AUTHORISATION.NOT_FOUND', `no return authorisation ${code}`);
     return authorisationView(a);

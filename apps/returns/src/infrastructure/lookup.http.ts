@@ -2,17 +2,14 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { HttpStatus } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { normaliseEmail, normalisePhone } from '../domain/order-record';
-import { INITIAL_POLICY, policyInForce } from '../domain/policy';
-import { Clock } from '@omni/platform';
-import { LookupKey, orderRecordRepository } from './order-record.repository';
-import { policyRepository } from './policy.repository';
+import type { LookupKey } from './order-record.repository';
 import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
 import { returnsProblem } from './returns-problems';
 import { uuidParam } from './returns.http';
 import { returnableOrderView } from './views';
 import { ReturnsConfig } from '../returns.config';
+import { ReturnsQueries } from '../application/returns.queries';
 
 const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,8 +46,7 @@ function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string 
 @Controller('returnable-orders')
 export class LookupHttpController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly queries: ReturnsQueries,
     @Inject(ReturnsConfig) private readonly config: ReturnsConfig,
   ) {}
 
@@ -74,11 +70,10 @@ export class LookupHttpController {
     if (unknown) throw invalid(unknown, 'whitelist', `${unknown} is not a lookup criterion (${KEYS.join(', ')})`);
     if (given.length !== 1) throw invalid('query', 'exactlyOne', `exactly one of ${KEYS.join(', ')} is required`);
     const key = given[0] as LookupKey;
-    const m = this.dataSource.manager;
-    const found = await orderRecordRepository.lookup(m, key, lookupValue(key, String(query[key]), this.config.PHONE_DEFAULT_COUNTRY));
+    const found = await this.queries.lookupOrders(key, lookupValue(key, String(query[key]), this.config.PHONE_DEFAULT_COUNTRY));
     // A customer token finds its own orders only.
     const mine = caller.customerId === null ? found : found.filter((o) => o.customerId === caller.customerId);
-    const policy = await this.policy();
+    const policy = await this.queries.policyDocument();
     return { orders: mine.map((o) => returnableOrderView(o, policy)) };
   }
 
@@ -89,13 +84,9 @@ export class LookupHttpController {
   @ApiResponse({ status: 200, description: 'The order', type: ReturnableOrderView })
   @ApiProblems([400, 'orderId is not a UUID (REQUEST.INVALID)'], [404, 'Not known here (ORDER.NOT_FOUND)'])
   async get(@Param('orderId', uuidParam('orderId')) orderId: string, @Caller() caller: Principal) {
-    const o = await orderRecordRepository.find(this.dataSource.manager, orderId);
+    const o = await this.queries.order(orderId);
     assertCustomer(caller, o ? o.customerId : undefined);
     if (!o) throw returnsProblem('ORDER.NOT_FOUND', `no order ${orderId} (or its order.placed is not here yet)`);
-    return returnableOrderView(o, await this.policy());
-  }
-
-  private async policy() {
-    return policyInForce(await policyRepository.all(this.dataSource.manager), this.clock.now())?.document ?? INITIAL_POLICY;
+    return returnableOrderView(o, await this.queries.policyDocument());
   }
 }

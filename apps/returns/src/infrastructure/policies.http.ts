@@ -1,19 +1,14 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, Clock, Principal, RequireScopes } from '@omni/platform';
-import { ReturnPolicyPublishedV1 } from '@omni/contracts';
-import { OutboxWriter } from '@omni/messaging';
+import { ApiProblems, Caller, Principal, RequireScopes } from '@omni/platform';
 import { IsISO8601, IsObject } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { policyInForce, policyProblems, ReturnPolicyDocument } from '../domain/policy';
-import { policyRepository } from './policy.repository';
+import { PoliciesUseCase } from '../application/policies.use-case';
+import { ReturnsQueries } from '../application/returns.queries';
+import { ReturnPolicyDocument } from '../domain/policy';
 import { POLICY_DOCUMENT_SCHEMA, documentSchemaProblems } from './policy.schema';
 import { PolicyListView, PolicyView } from './returns.api';
 import { returnsProblem } from './returns-problems';
 import { policyView } from './views';
-
-/** Publishing may not rewrite the past: a version takes effect now or later (a minute of clock skew allowed). */
-const SKEW_MS = 60_000;
 
 export class PublishPolicyDto {
   @ApiProperty({ type: String, format: 'date-time', example: '2030-01-01T00:00:00Z', description: 'when the version takes effect: now or later' })
@@ -29,9 +24,8 @@ export class PublishPolicyDto {
 @Controller('return-policies')
 export class PoliciesHttpController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
-    private readonly clock: Clock,
+    private readonly policies: PoliciesUseCase,
+    private readonly queries: ReturnsQueries,
   ) {}
 
   @Post()
@@ -43,17 +37,9 @@ export class PoliciesHttpController {
   async publish(@Body() body: PublishPolicyDto, @Caller() caller: Principal) {
     const schemaProblems = documentSchemaProblems(body.document);
     if (schemaProblems.length > 0) throw returnsProblem('POLICY.INVALID', schemaProblems.map((p) => p.message).join('; '), schemaProblems);
-    const problems = policyProblems(body.document).map((p) => ({ field: `document.${p.field}`, rule: 'policy', message: `document.${p.field}: ${p.message}` }));
-    if (problems.length > 0) throw returnsProblem('POLICY.INVALID', problems.map((p) => p.message).join('; '), problems);
-    const now = this.clock.now();
-    const effectiveFrom = new Date(body.effectiveFrom);
-    if (effectiveFrom.getTime() < now.getTime() - SKEW_MS) throw returnsProblem('POLICY.EFFECTIVE_IN_PAST', `effectiveFrom ${body.effectiveFrom} is in the past`);
-    const published = await this.dataSource.transaction(async (m) => {
-      const p = await policyRepository.publish(m, effectiveFrom, body.document, caller.sub, now);
-      await this.outbox.append(m, ReturnPolicyPublishedV1, { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), publishedBy: p.publishedBy, publishedAt: now.toISOString() }, now);
-      return p;
-    });
-    return policyView(published);
+    const published = await this.policies.publish(new Date(body.effectiveFrom), body.document, caller.sub);
+    if (!published.ok) throw returnsProblem(published.code, published.detail, published.errors);
+    return policyView(published.policy);
   }
 
   @Get()
@@ -61,7 +47,7 @@ export class PoliciesHttpController {
   @ApiOperation({ summary: 'Every version of the return policy' })
   @ApiResponse({ status: 200, description: 'Versions, oldest first', type: PolicyListView })
   async list() {
-    return { policies: (await policyRepository.all(this.dataSource.manager)).map(policyView) };
+    return { policies: (await this.queries.policyVersions()).all.map(policyView) };
   }
 
   @Get('current')
@@ -70,9 +56,8 @@ export class PoliciesHttpController {
   @ApiResponse({ status: 200, description: 'The version in force', type: PolicyView })
   @ApiProblems([404, 'None in force (POLICY.NOT_FOUND)'])
   async current() {
-    const all = await policyRepository.all(this.dataSource.manager);
-    const p = policyInForce(all, this.clock.now());
-    if (!p) throw returnsProblem('POLICY.NOT_FOUND', 'no version in force');
-    return policyView(all.find((x) => x.version === p.version)!);
+    const { inForce } = await this.queries.policyVersions();
+    if (!inForce) throw returnsProblem('POLICY.NOT_FOUND', 'no version in force');
+    return policyView(inForce);
   }
 }

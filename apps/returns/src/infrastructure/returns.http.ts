@@ -4,12 +4,11 @@ import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, Retur
 import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
 import { ReturnView } from './returns.api';
 import { policyProblem, returnsProblem } from './returns-problems';
-import { returnRepository } from './return.repository';
 import { returnView } from './views';
+import { ReturnsQueries } from '../application/returns.queries';
 
 export class ReturnLineDto {
   @ApiProperty({ format: 'uuid', description: 'order line', example: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f' })
@@ -97,7 +96,7 @@ export const uuidParam = (name: string) =>
 export class ReturnsHttpController {
   constructor(
     private readonly openReturn: OpenReturnUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: ReturnsQueries,
   ) {}
 
   @Post('stores/:storeId/returns')
@@ -139,7 +138,7 @@ export class ReturnsHttpController {
       throw returnsProblem(r.code, r.detail);
     }
     res.status(r.replayed ? HttpStatus.OK : HttpStatus.CREATED);
-    return returnView(r.return, await returnRepository.refundsOf(this.dataSource.manager, r.return.id));
+    return returnView(r.return, await this.queries.refundsOf(r.return.id));
   }
 
   @Get('returns/:id')
@@ -149,10 +148,10 @@ export class ReturnsHttpController {
   @ApiResponse({ status: 200, description: 'The return', type: ReturnView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such return (RETURN.NOT_FOUND)'])
   async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
-    const r = await returnRepository.find(this.dataSource.manager, id);
+    const found = await this.queries.returnWithRefunds(id);
     // A customer token sees its own returns only; another's and a missing one are the same 403.
-    assertCustomer(caller, r ? r.customerId : undefined);
-    if (!r) throw returnsProblem('RETURN.NOT_FOUND', `no return ${id}`);
-    return returnView(r, await returnRepository.refundsOf(this.dataSource.manager, id));
+    assertCustomer(caller, found ? found.ret.customerId : undefined);
+    if (!found) throw returnsProblem('RETURN.NOT_FOUND', `no return ${id}`);
+    return returnView(found.ret, found.refunds);
   }
 }

@@ -3,11 +3,10 @@ import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } fr
 import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { StoreCreditUseCase } from '../application/store-credit.use-case';
-import { storeCreditRepository } from './store-credit.repository';
 import { RedemptionView, StoreCreditView } from './returns.api';
 import { returnsProblem } from './returns-problems';
+import { ReturnsQueries } from '../application/returns.queries';
 
 const ACCOUNT = /^[A-Za-z0-9._:@-]{1,64}$/;
 
@@ -36,7 +35,7 @@ function checkAccount(accountId: string): void {
 export class StoreCreditHttpController {
   constructor(
     private readonly credit: StoreCreditUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: ReturnsQueries,
   ) {}
 
   @Get()
@@ -47,7 +46,7 @@ export class StoreCreditHttpController {
   async get(@Param('accountId') accountId: string, @Caller() caller: Principal) {
     checkAccount(accountId);
     assertCustomer(caller, accountId);
-    const balances = await storeCreditRepository.balances(this.dataSource.manager, accountId);
+    const balances = await this.queries.balances(accountId);
     return { accountId, balances: balances.map(({ currency, balance }) => ({ currency, balance })) };
   }
 
