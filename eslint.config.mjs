@@ -3,6 +3,12 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+const VALIDATION_PATH = {
+  name: 'class-validator',
+  importNames: ['IsOptional', 'ValidateNested'],
+  message: 'use Optional(), NestedObject() or NestedArray() from @omni/platform: null and arrays are refused where the OpenAPI document says so',
+};
+
 // Specs, and helpers that live beside them in test/ folders, may use libs/testing.
 const TEST_FILES = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'];
 
@@ -54,13 +60,20 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            {
-              name: 'class-validator',
-              importNames: ['IsOptional', 'ValidateNested'],
-              message: 'use Optional(), NestedObject() or NestedArray() from @omni/platform: null and arrays are refused where the OpenAPI document says so',
-            },
-          ],
+          paths: [VALIDATION_PATH],
+        },
+      ],
+    },
+  },
+  {
+    // Controllers call the application — use cases, and each service's read side (<Service>Queries)
+    // — never a repository or the ORM (docs/architecture.md, Layout).
+    files: ['apps/*/src/infrastructure/*.http.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['typeorm', './*.repository'], allowTypeImports: true, message: 'a controller calls a use case or the service\'s queries, not a repository (its types may be imported)' }],
         },
       ],
     },

@@ -7,6 +7,7 @@ import { CustomerProfiles1700000020000 } from '../migrations/1700000020000-custo
 import { KpiIndex1700000030000 } from '../migrations/1700000030000-kpi-index';
 import { ChangePreferencesUseCase } from './application/change-preferences.use-case';
 import { CustomerQueries } from './application/customer.queries';
+import { CustomerAccess } from './application/customer-access';
 import { CustomerSettings } from './application/customer-settings';
 import { EraseCustomerUseCase } from './application/erase-customer.use-case';
 import { KpiGauges } from './application/kpi-gauges';
@@ -54,6 +55,7 @@ export class CustomerModule {
         EraseCustomerUseCase,
         RebuildTimelineUseCase,
         CustomerQueries,
+        CustomerAccess,
         KpiQueries,
         KpiGauges,
       ],

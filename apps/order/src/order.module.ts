@@ -50,6 +50,8 @@ import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
 import { PriceListHttpController } from './infrastructure/price-list.http';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
+import { OrderQueries } from './application/order.queries';
+import { PriceListUseCase } from './application/price-list.use-case';
 
 /** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
 export const ORDER_ENTITIES = [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord];
@@ -88,6 +90,8 @@ export class OrderModule {
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
+        OrderQueries,
+        PriceListUseCase,
         OrderWriter,
         PlacementOutcome,
         OrderStream,

@@ -1,6 +1,7 @@
+import { Injectable } from '@nestjs/common';
 import { assertScopes, forbidden, missingScopes, Principal } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { profileRepository as profiles } from './profile.repository';
+import { profileRepository as profiles } from '../infrastructure/profile.repository';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -9,54 +10,59 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * customer_id name an account the profile holds — a merge makes the survivor its own), else the
  * scope. Another customer's profile and a missing one are the same 403, so nothing leaks.
  */
-export async function ownsProfile(ds: DataSource, caller: Principal, customerId: string): Promise<boolean> {
-  if (caller.customerId === null || caller.channel === null || !UUID.test(customerId)) return false;
-  const own = await profiles.byAccount(ds.manager, caller.channel, caller.customerId);
-  if (own === null) return false;
-  const target = await profiles.resolve(ds.manager, customerId);
-  return target !== null && target.id === own;
-}
+@Injectable()
+export class CustomerAccess {
+  constructor(private readonly dataSource: DataSource) {}
 
-/** customers:read, or the customer's own token. */
-export async function assertMayRead(ds: DataSource, caller: Principal, customerId: string): Promise<void> {
-  if (caller.customerId !== null) {
-    if (!(await ownsProfile(ds, caller, customerId))) throw forbidden('the token acts for another customer');
-    return;
+  async ownsProfile(caller: Principal, customerId: string): Promise<boolean> {
+    if (caller.customerId === null || caller.channel === null || !UUID.test(customerId)) return false;
+    const own = await profiles.byAccount(this.dataSource.manager, caller.channel, caller.customerId);
+    if (own === null) return false;
+    const target = await profiles.resolve(this.dataSource.manager, customerId);
+    return target !== null && target.id === own;
   }
-  assertScopes(caller, 'customers:read');
-}
 
-/**
- * Preferences and consents: the customer's own token, a POS (store:operate: the associate records
- * what the customer says at the till), or admin. There is no customers:write scope yet.
- */
-export async function assertMayChangePreferences(ds: DataSource, caller: Principal, customerId: string): Promise<void> {
-  if (caller.customerId !== null) {
-    if (!(await ownsProfile(ds, caller, customerId))) throw forbidden('the token acts for another customer');
-    return;
+  /** customers:read, or the customer's own token. */
+  async assertMayRead(caller: Principal, customerId: string): Promise<void> {
+    if (caller.customerId !== null) {
+      if (!(await this.ownsProfile(caller, customerId))) throw forbidden('the token acts for another customer');
+      return;
+    }
+    assertScopes(caller, 'customers:read');
   }
-  if (missingScopes(caller, ['store:operate']).length > 0) throw forbidden('the token lacks the scope store:operate (or admin)');
-}
 
+  /**
+   * Preferences and consents: the customer's own token, a POS (store:operate: the associate records
+   * what the customer says at the till), or admin. There is no customers:write scope yet.
+   */
+  async assertMayChangePreferences(caller: Principal, customerId: string): Promise<void> {
+    if (caller.customerId !== null) {
+      if (!(await this.ownsProfile(caller, customerId))) throw forbidden('the token acts for another customer');
+      return;
+    }
+    if (missingScopes(caller, ['store:operate']).length > 0) throw forbidden('the token lacks the scope store:operate (or admin)');
+  }
 
-/**
- * The profile a reference names for a read: a profile id, or a customer account id (the
- * customer_id of the caller's tokens and orders, as the timeline was addressed before profiles).
- * A customer's token reaches only its own profile (403 otherwise); a back-office token needs
- * customers:read and finds an account id in any channel. Null: no such customer (yet).
- */
-export async function readableProfile(ds: DataSource, caller: Principal, ref: string): Promise<string | null> {
-  if (caller.customerId !== null) {
-    if (ref === caller.customerId) return caller.channel === null ? null : profiles.byAccount(ds.manager, caller.channel, ref);
-    if (!(await ownsProfile(ds, caller, ref))) throw forbidden('the token acts for another customer');
-    return (await profiles.resolve(ds.manager, ref))!.id;
+  /**
+   * The profile a reference names for a read: a profile id, or a customer account id (the
+   * customer_id of the caller's tokens and orders, as the timeline was addressed before profiles).
+   * A customer's token reaches only its own profile (403 otherwise); a back-office token needs
+   * customers:read and finds an account id in any channel. Null: no such customer (yet).
+   */
+  async readableProfile(caller: Principal, ref: string): Promise<string | null> {
+    const m = this.dataSource.manager;
+    if (caller.customerId !== null) {
+      if (ref === caller.customerId) return caller.channel === null ? null : profiles.byAccount(m, caller.channel, ref);
+      if (!(await this.ownsProfile(caller, ref))) throw forbidden('the token acts for another customer');
+      return (await profiles.resolve(m, ref))!.id;
+    }
+    assertScopes(caller, 'customers:read');
+    if (UUID.test(ref)) {
+      const p = await profiles.resolve(m, ref);
+      if (p) return p.id;
+    }
+    const holders = await profiles.withAccountIdInAnyChannel(m, ref);
+    // The same account id in two channels held by two profiles: ambiguous, the caller names the profile.
+    return holders.length === 1 ? holders[0] : null;
   }
-  assertScopes(caller, 'customers:read');
-  if (UUID.test(ref)) {
-    const p = await profiles.resolve(ds.manager, ref);
-    if (p) return p.id;
-  }
-  const rows: { profile_id: string }[] = await ds.query(`SELECT DISTINCT profile_id FROM customer_identities WHERE kind = 'account' AND value = $1`, [ref]);
-  // The same account id in two channels held by two profiles: ambiguous, the caller names the profile.
-  return rows.length === 1 ? rows[0].profile_id : null;
 }

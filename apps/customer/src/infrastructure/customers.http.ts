@@ -2,14 +2,13 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patc
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { ChangePreferencesUseCase } from '../application/change-preferences.use-case';
 import { CustomerQueries, decodeCursor } from '../application/customer.queries';
 import { CustomerSettings } from '../application/customer-settings';
 import { EraseCustomerUseCase } from '../application/erase-customer.use-case';
 import { MergeProfilesUseCase } from '../application/merge-profiles.use-case';
 import { nameKey, normaliseEmail, normaliseLoyaltyId, normalisePhone, normalisePostcode } from '../domain/identity';
-import { assertMayChangePreferences, assertMayRead, readableProfile } from './customer-access';
+import { CustomerAccess } from '../application/customer-access';
 import {
   DuplicatesView,
   ErasureView,
@@ -38,7 +37,7 @@ const ID = { name: 'customerId', format: 'uuid', description: 'customer (profile
 @Controller('customers')
 export class CustomersHttpController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly access: CustomerAccess,
     private readonly queries: CustomerQueries,
     private readonly settings: CustomerSettings,
     private readonly preferences: ChangePreferencesUseCase,
@@ -121,7 +120,7 @@ export class CustomersHttpController {
   @ApiOkResponse({ type: ProfileView })
   @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
   async get(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal) {
-    await assertMayRead(this.dataSource, caller, id);
+    await this.access.assertMayRead(caller, id);
     const p = await this.queries.profile(id);
     if (!p) throw customerProblem('CUSTOMER.NOT_FOUND', `no customer ${id}`);
     return p;
@@ -140,7 +139,7 @@ export class CustomersHttpController {
     if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(ref)) throw invalidRequest(['customerId'], 'isCustomerRef', 'customerId must be a profile id or an account id (1-128 of A-Z a-z 0-9 . _ : @ -)');
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === null) throw invalidRequest(['cursor'], 'isCursor', 'cursor must be the nextCursor of a previous page');
-    const id = await readableProfile(this.dataSource, caller, ref);
+    const id = await this.access.readableProfile(caller, ref);
     if (id === null) return { customerId: ref, entries: [], nextCursor: null };
     return this.queries.timeline(id, q.limit ?? 50, after);
   }
@@ -151,7 +150,7 @@ export class CustomersHttpController {
   @ApiOkResponse({ type: OpenOrdersView })
   @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
   async openOrders(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal) {
-    await assertMayRead(this.dataSource, caller, id);
+    await this.access.assertMayRead(caller, id);
     const p = await this.queries.profile(id);
     if (!p) throw customerProblem('CUSTOMER.NOT_FOUND', `no customer ${id}`);
     return this.queries.openOrders(p.customerId);
@@ -186,7 +185,7 @@ export class CustomersHttpController {
     }
     const channels = (body.marketingConsents ?? []).map((c) => c.contactChannel);
     if (new Set(channels).size !== channels.length) throw invalidRequest(['marketingConsents'], 'uniqueContactChannel', 'marketingConsents names a contact channel twice');
-    await assertMayChangePreferences(this.dataSource, caller, id);
+    await this.access.assertMayChangePreferences(caller, id);
     const source = { channel: caller.channel, storeId: caller.storeId, recordedBy: caller.associateId ?? caller.sub };
     const r = await this.preferences.change(id, body, source);
     if (!r.ok) throw customerProblem(r.code, r.detail);

@@ -148,6 +148,12 @@ export const profileRepository = {
   },
 
   /** The profile holding a channel's customer account (its tokens' customer_id), after merges. */
+  /** The profiles holding a customer account id, in any channel. */
+  async withAccountIdInAnyChannel(m: EntityManager, accountId: string): Promise<string[]> {
+    const rows: { profile_id: string }[] = await m.query(`SELECT DISTINCT profile_id FROM customer_identities WHERE kind = 'account' AND value = $1`, [accountId]);
+    return rows.map((r) => r.profile_id);
+  },
+
   async byAccount(m: EntityManager, channel: Channel, accountId: string): Promise<string | null> {
     const owners = await this.owners(m, [{ kind: 'account', scope: channel, value: accountId }]);
     return [...owners.values()][0] ?? null;

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, ID_REGEX, ID_PATTERN } from '@omni/platform';
-import { DataSource } from 'typeorm';
+import { OrderQueries } from '../application/order.queries';
 
 export class CreditLineView {
   @ApiProperty({ example: 'EUR' }) currency: string;
@@ -39,7 +39,7 @@ function period(from: string | undefined, to: string | undefined): { from: Date;
 @ApiTags('channel credit')
 @Controller('channel-credit')
 export class ChannelCreditHttpController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: OrderQueries) {}
 
   @Get(':storeId')
   @RequireScopes('orders:read')
@@ -55,35 +55,12 @@ export class ChannelCreditHttpController {
     if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');
     if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
     const p = period(from, to);
-    const q = (sql: string) => this.dataSource.query(sql, [storeId, p.from, p.to]) as Promise<CreditLineView[]>;
-    const returned = (kind: string) =>
-      q(`SELECT currency, count(*)::int AS count, COALESCE(SUM(returned_value), 0)::bigint AS amount FROM returns_taken_back
-          WHERE store_id = $1 AND completed_at >= $2 AND completed_at < $3 AND kind = '${kind}' AND order_placed_at_store_id IS DISTINCT FROM $1
-          GROUP BY currency ORDER BY currency`);
-    const [soldHere, collectedHere, shippedFromHere, exchangedHere, takenBackHere] = await Promise.all([
-      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.quantity * l.unit_price) FROM order_lines l WHERE l.order_id = o.id)), 0)::bigint AS amount
-           FROM orders o WHERE o.placed_at_store_id = $1 AND o.placed_at >= $2 AND o.placed_at < $3 GROUP BY o.currency ORDER BY o.currency`),
-      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM(l.picked_quantity * l.unit_price) FROM order_lines l WHERE l.fulfilment_id = g.id)), 0)::bigint AS amount
-           FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
-          WHERE g.type = 'pickup' AND g.status = 'COLLECTED' AND g.store_id = $1 AND g.collected_at >= $2 AND g.collected_at < $3
-            AND o.placed_at_store_id IS DISTINCT FROM $1 GROUP BY o.currency ORDER BY o.currency`),
-      q(`SELECT o.currency, count(*)::int AS count, COALESCE(SUM((SELECT SUM((l.quantity - l.cancelled_quantity) * l.unit_price) FROM order_lines l WHERE l.fulfilment_id = g.id)), 0)::bigint AS amount
-           FROM fulfilment_groups g JOIN orders o ON o.id = g.order_id
-          WHERE g.type = 'delivery' AND g.shipped_at IS NOT NULL AND g.store_id = $1 AND g.shipped_at >= $2 AND g.shipped_at < $3
-            AND o.placed_at_store_id IS DISTINCT FROM $1 GROUP BY o.currency ORDER BY o.currency`),
-      returned('exchange'),
-      returned('return'),
-    ]);
-    const lines = (rows: CreditLineView[]) => rows.map((r) => ({ currency: r.currency, count: Number(r.count), amount: Number(r.amount) }));
+    const credit = await this.queries.channelCredit(storeId, p.from, p.to);
     return {
       storeId,
       from: p.from.toISOString(),
       to: p.to.toISOString(),
-      soldHere: lines(soldHere),
-      collectedHere: lines(collectedHere),
-      shippedFromHere: lines(shippedFromHere),
-      exchangedHere: lines(exchangedHere),
-      takenBackHere: lines(takenBackHere),
+      ...credit,
     };
   }
 }

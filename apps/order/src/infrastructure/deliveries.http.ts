@@ -3,10 +3,10 @@ import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } fr
 import { DELIVERY_FAILURES, DeliveryFailure } from '@omni/contracts';
 import { ApiProblems, RequireScopes } from '@omni/platform';
 import { IsIn } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { OrderView } from './order.api';
 import { answer, uuidParam } from './orders.http';
+import { OrderQueries } from '../application/order.queries';
 
 const OUTCOMES = ['DELIVERED', ...DELIVERY_FAILURES] as const;
 
@@ -23,7 +23,7 @@ export class DeliveryOutcomeDto {
 export class DeliveriesHttpController {
   constructor(
     private readonly act: ActOnOrderUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: OrderQueries,
   ) {}
 
   @Post(':id/delivery-outcome')
@@ -34,6 +34,6 @@ export class DeliveriesHttpController {
   @ApiResponse({ status: 200, description: 'The order, its group DELIVERED or DELIVERY_FAILED', type: OrderView })
   @ApiProblems(400, [404, 'No such fulfilment (ORDER.NOT_FOUND)'], [409, 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'])
   async outcome(@Param('id', uuidParam('id')) id: string, @Body() body: DeliveryOutcomeDto) {
-    return answer(this.dataSource, await this.act.reportDelivery(id, body.outcome));
+    return answer(this.queries, await this.act.reportDelivery(id, body.outcome));
   }
 }

@@ -4,19 +4,17 @@ import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyO
 import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { FulfilmentRequest } from '../application/place-order.use-case';
 import { Contact } from '../domain/order';
 import { orderProblem } from './order-problems';
-import { orderRepository, paymentRequestRepository } from './order.repository';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
-import { cartRepository } from './cart.repository';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 import { OrderStream } from './order-stream';
 import { orderCartView } from './cart.view';
+import { OrderQueries } from '../application/order.queries';
 
 /** A line of an order or a cart. */
 export class OrderLineDto extends PricedLineDto {}
@@ -157,15 +155,15 @@ export const uuidParam = (name: string) =>
   });
 
 /** Maps a use case's result to the order view or the one problem for its refusal code. */
-export async function answer(dataSource: DataSource, r: OrderActionResult) {
+export async function answer(queries: OrderQueries, r: OrderActionResult) {
   if (!r.ok) throw orderProblem(r.code, r.detail);
-  return orderView(r.order, await paymentRequestRepository.forOrder(dataSource.manager, r.order.id));
+  return orderView(r.order, await queries.payments(r.order.id));
 }
 
 /** A customer token reaches only its customer's orders; a missing order is refused the same way (nothing leaks). */
-async function assertOwnOrder(dataSource: DataSource, p: Principal, id: string): Promise<void> {
+async function assertOwnOrder(queries: OrderQueries, p: Principal, id: string): Promise<void> {
   if (p.customerId === null) return;
-  const order = await orderRepository.find(dataSource.manager, id);
+  const order = await queries.order(id);
   assertCustomer(p, order ? order.customerId : undefined);
 }
 
@@ -175,7 +173,7 @@ export class OrdersHttpController {
   constructor(
     private readonly placeOrder: PlaceOrderUseCase,
     private readonly act: ActOnOrderUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: OrderQueries,
     private readonly outcome: PlacementOutcome,
     private readonly orderStream: OrderStream,
   ) {}
@@ -211,11 +209,11 @@ export class OrdersHttpController {
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
   @RequireScopes('orders:read')
   async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
-    await assertOwnOrder(this.dataSource, caller, id);
-    const order = await orderRepository.find(this.dataSource.manager, id);
+    await assertOwnOrder(this.queries, caller, id);
+    const order = await this.queries.order(id);
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
-    const cart = orderCartView(await cartRepository.forOrder(this.dataSource.manager, id));
-    return { ...orderView(order, await paymentRequestRepository.forOrder(this.dataSource.manager, id)), cart };
+    const cart = orderCartView(await this.queries.cartOf(id));
+    return { ...orderView(order, await this.queries.payments(id)), cart };
   }
 
   @Get(':id/events')
@@ -230,8 +228,8 @@ export class OrdersHttpController {
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
   @RequireScopes('orders:read')
   async events(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal, @Req() req: Request, @Res() res: Response) {
-    await assertOwnOrder(this.dataSource, caller, id);
-    const order = await orderRepository.find(this.dataSource.manager, id);
+    await assertOwnOrder(this.queries, caller, id);
+    const order = await this.queries.order(id);
     if (!order) throw orderProblem('ORDER.NOT_FOUND', `no order ${id}`);
     await this.orderStream.stream(order, req, res);
   }
@@ -245,7 +243,7 @@ export class OrdersHttpController {
   @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
   @RequireScopes('orders:cancel')
   async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto, @Caller() caller: Principal) {
-    await assertOwnOrder(this.dataSource, caller, id);
-    return answer(this.dataSource, await this.act.cancel(id, { kind: 'customer' }, body.reason ?? 'CUSTOMER.REQUEST'));
+    await assertOwnOrder(this.queries, caller, id);
+    return answer(this.queries, await this.act.cancel(id, { kind: 'customer' }, body.reason ?? 'CUSTOMER.REQUEST'));
   }
 }

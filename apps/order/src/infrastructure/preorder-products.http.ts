@@ -2,10 +2,10 @@ import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ProblemException, RequireScopes } from '@omni/platform';
 import { IsDateString, IsInt, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PreordersUseCase } from '../application/preorders.use-case';
-import { PreorderProduct, preorderRepository } from './preorder.repository';
+import type { PreorderProduct } from './preorder.repository';
+import { OrderQueries } from '../application/order.queries';
 
 
 export class PreorderProductDto {
@@ -57,7 +57,7 @@ const invalid = (field: string, rule: string, message: string) => new ProblemExc
 export class PreorderProductsHttpController {
   constructor(
     private readonly preorders: PreordersUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: OrderQueries,
   ) {}
 
   @Put(':sku')
@@ -83,7 +83,7 @@ export class PreorderProductsHttpController {
   @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'Not a preorder product (PREORDER.NOT_A_PREORDER)'])
   async get(@Param('sku') sku: string) {
     checkSku(sku);
-    const p = await preorderRepository.find(this.dataSource.manager, sku);
+    const p = await this.queries.preorderProduct(sku);
     if (!p) throw new ProblemException(HttpStatus.NOT_FOUND, 'PREORDER.NOT_A_PREORDER', `${sku} is not a preorder product`);
     return view(p);
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Clock, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { ApiProblems, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsDateString, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { DataSource } from 'typeorm';
 import { checkSku, SKU_PATTERN } from './sku-param';
-import { checkPriceEntries, PriceEntry } from '../domain/price-list';
-import { priceListRepository } from './price-list.repository';
+import { PriceEntry } from '../domain/price-list';
+import { OrderQueries } from '../application/order.queries';
+import { PriceListUseCase } from '../application/price-list.use-case';
 
 export class PriceEntryDto {
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -65,8 +65,8 @@ const invalid = (errors: { field: string; rule: string; message: string }[]) => 
 @Controller('price-list')
 export class PriceListHttpController {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly priceList: PriceListUseCase,
+    private readonly queries: OrderQueries,
   ) {}
 
   @Put(':sku')
@@ -78,7 +78,6 @@ export class PriceListHttpController {
   @ApiProblems(400)
   async put(@Param('sku') sku: string, @Body() body: PriceListDto): Promise<PriceListView> {
     checkSku(sku);
-    const now = this.clock.now();
     const entries: PriceEntry[] = body.prices.map((p) => ({
       currency: p.currency,
       unitPrice: p.unitPrice,
@@ -86,10 +85,9 @@ export class PriceListHttpController {
       validFrom: p.validFrom ? new Date(p.validFrom) : null,
       validUntil: p.validUntil ? new Date(p.validUntil) : null,
     }));
-    const problems = checkPriceEntries(entries);
-    if (problems.length > 0) throw invalid(problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
-    await this.dataSource.transaction((m) => priceListRepository.replace(m, sku, entries, now));
-    return view(sku, entries, entries.length > 0 ? now : null);
+    const replaced = await this.priceList.replace(sku, entries);
+    if (!replaced.ok) throw invalid(replaced.problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
+    return view(sku, entries, entries.length > 0 ? replaced.updatedAt : null);
   }
 
   @Get(':sku')
@@ -100,7 +98,7 @@ export class PriceListHttpController {
   @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'The price list has no price for the SKU (PRICE_LIST.NOT_FOUND)'])
   async get(@Param('sku') sku: string): Promise<PriceListView> {
     checkSku(sku);
-    const found = await priceListRepository.find(this.dataSource.manager, sku);
+    const found = await this.queries.prices(sku);
     if (found.entries.length === 0) throw new ProblemException(HttpStatus.NOT_FOUND, 'PRICE_LIST.NOT_FOUND', `the price list has no price for ${sku}`);
     return view(sku, found.entries, found.updatedAt);
   }

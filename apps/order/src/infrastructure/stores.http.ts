@@ -3,12 +3,11 @@ import { ApiProblems, Caller, forbidden, NestedArray, Principal, RequireScopes, 
 import { IDENTITY_DOCUMENTS, IdentityDocument } from '@omni/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { remainingQuantity } from '../domain/order';
 import { OrderView, PickListView } from './order.api';
-import { orderRepository } from './order.repository';
 import { answer, uuidParam } from './orders.http';
+import { OrderQueries } from '../application/order.queries';
 
 export class PickedLineDto {
   @ApiProperty({ format: 'uuid', description: 'line of the order' })
@@ -81,7 +80,7 @@ export class UnlockPickupDto {
 export class StoresHttpController {
   constructor(
     private readonly act: ActOnOrderUseCase,
-    private readonly dataSource: DataSource,
+    private readonly queries: OrderQueries,
   ) {}
 
   @Get('pick-list')
@@ -89,7 +88,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
   @ApiResponse({ status: 200, description: 'The pick list', type: PickListView })
   async pickList(@Param('storeId') storeId: string) {
-    const orders = await orderRepository.pickList(this.dataSource.manager, storeId);
+    const orders = await this.queries.pickList(storeId);
     return {
       storeId,
       orders: orders.map((o) => ({
@@ -113,7 +112,7 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order, PICKING', type: OrderView })
   @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not in a state to pick (ORDER.INVALID_TRANSITION)'])
   async startPicking(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string) {
-    return answer(this.dataSource, await this.act.startPicking(id, { kind: 'store', storeId }));
+    return answer(this.queries, await this.act.startPicking(id, { kind: 'store', storeId }));
   }
 
   @Post('orders/:id/picks')
@@ -125,7 +124,7 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order after the picks', type: OrderView })
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE), or more units than it owes (PICK.QUANTITY_EXCEEDED)'])
   async picks(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: RecordPicksDto) {
-    return answer(this.dataSource, await this.act.recordPicks(id, { kind: 'store', storeId }, body.lines));
+    return answer(this.queries, await this.act.recordPicks(id, { kind: 'store', storeId }, body.lines));
   }
 
   @Post('orders/:id/collect')
@@ -137,7 +136,7 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order, COLLECTED', type: OrderView })
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], [422, 'Wrong pickup code (PICKUP.CODE_INVALID)'])
   async collect(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: CollectDto) {
-    return answer(this.dataSource, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
+    return answer(this.queries, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
   }
 
   @Post('orders/:id/collect-with-identity')
@@ -154,7 +153,7 @@ export class StoresHttpController {
   @ApiProblems(400, [403, 'The token names no associate (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION)'], [422, 'The order has no contact name to check against (PICKUP.IDENTITY_UNVERIFIABLE) or the name differs (PICKUP.IDENTITY_MISMATCH)'])
   async collectWithIdentity(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityCollectDto, @Caller() caller: Principal) {
     if (!caller.associateId) throw forbidden('an identity check is recorded with the associate who made it: the token needs associate_id');
-    return answer(this.dataSource, await this.act.collectWithIdentity(id, { kind: 'store', storeId }, { document: body.document, documentNumberEnd: body.documentNumberEnd, nameOnDocument: body.nameOnDocument, associateId: caller.associateId }));
+    return answer(this.queries, await this.act.collectWithIdentity(id, { kind: 'store', storeId }, { document: body.document, documentNumberEnd: body.documentNumberEnd, nameOnDocument: body.nameOnDocument, associateId: caller.associateId }));
   }
 
   @Post('orders/:id/pickup-unlock')
@@ -172,7 +171,7 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order, its pickup no longer locked', type: OrderView })
   @ApiProblems(400, [403, 'The token lacks store:supervise (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or not locked (PICKUP.NOT_LOCKED)'])
   async unlockPickup(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: UnlockPickupDto, @Caller() caller: Principal) {
-    return answer(this.dataSource, await this.act.unlockPickup(id, { kind: 'store', storeId }, caller.associateId ?? caller.sub, body.reason));
+    return answer(this.queries, await this.act.unlockPickup(id, { kind: 'store', storeId }, caller.associateId ?? caller.sub, body.reason));
   }
 
   @Post('orders/:id/ship')
@@ -184,7 +183,7 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order, its group SHIPPED', type: OrderView })
   @ApiProblems(400, [403, 'The group belongs to another location (ORDER.WRONG_STORE)'], [404, 'No such order or fulfilment (ORDER.NOT_FOUND)'], [409, 'Not packed (ORDER.INVALID_TRANSITION), not a delivery (FULFILMENT.NOT_A_DELIVERY) or several groups here (FULFILMENT.AMBIGUOUS)'])
   async ship(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: ShipDto) {
-    return answer(this.dataSource, await this.act.ship(id, { kind: 'store', storeId }, body.carrier, body.trackingNumber));
+    return answer(this.queries, await this.act.ship(id, { kind: 'store', storeId }, body.carrier, body.trackingNumber));
   }
 
   @Post('orders/:id/cancel')
@@ -196,6 +195,6 @@ export class StoresHttpController {
   @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
   @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
   async cancel(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: StoreCancelDto) {
-    return answer(this.dataSource, await this.act.cancel(id, { kind: 'store', storeId }, body.reason));
+    return answer(this.queries, await this.act.cancel(id, { kind: 'store', storeId }, body.reason));
   }
 }

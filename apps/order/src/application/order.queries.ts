@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Cart } from '../domain/cart';
+import { Fulfilment, Order } from '../domain/order';
+import { PriceEntry } from '../domain/price-list';
+import { cartRepository } from '../infrastructure/cart.repository';
+import { ChannelCredit, channelCreditRepository } from '../infrastructure/channel-credit.repository';
+import { orderRepository, PaymentRequestView, paymentRequestRepository } from '../infrastructure/order.repository';
+import { PreorderProduct, preorderRepository } from '../infrastructure/preorder.repository';
+import { priceListRepository } from '../infrastructure/price-list.repository';
+
+/**
+ * What the order API reads — an order with its payments and cart, a location's pick list, a
+ * preorder product, a SKU's prices, a store's channel credit — read-only and without locks, so
+ * that the controllers call the application and never a repository.
+ */
+@Injectable()
+export class OrderQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  order(id: string): Promise<Order | null> {
+    return orderRepository.find(this.dataSource.manager, id);
+  }
+
+  payments(orderId: string): Promise<PaymentRequestView[]> {
+    return paymentRequestRepository.forOrder(this.dataSource.manager, orderId);
+  }
+
+  cartOf(orderId: string): Promise<Cart | null> {
+    return cartRepository.forOrder(this.dataSource.manager, orderId);
+  }
+
+  pickList(locationId: string): Promise<Fulfilment[]> {
+    return orderRepository.pickList(this.dataSource.manager, locationId);
+  }
+
+  preorderProduct(sku: string): Promise<PreorderProduct | null> {
+    return preorderRepository.find(this.dataSource.manager, sku);
+  }
+
+  prices(sku: string): Promise<{ entries: PriceEntry[]; updatedAt: Date | null }> {
+    return priceListRepository.find(this.dataSource.manager, sku);
+  }
+
+  channelCredit(storeId: string, from: Date, to: Date): Promise<ChannelCredit> {
+    return channelCreditRepository.of(this.dataSource.manager, storeId, from, to);
+  }
+}
