@@ -15,6 +15,7 @@ import { RefundTenders1700000080000 } from '../migrations/1700000080000-refund-t
 import { ReturnRefundTenders1700000090000 } from '../migrations/1700000090000-return-refund-tenders';
 import { PriceList1700000100000 } from '../migrations/1700000100000-price-list';
 import { PaymentFailures1700000110000 } from '../migrations/1700000110000-payment-failures';
+import { ChannelPrices1700000120000 } from '../migrations/1700000120000-channel-prices';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -69,6 +70,7 @@ export const ORDER_MIGRATIONS = [
   ReturnRefundTenders1700000090000,
   PriceList1700000100000,
   PaymentFailures1700000110000,
+  ChannelPrices1700000120000,
 ];
 
 @Module({})

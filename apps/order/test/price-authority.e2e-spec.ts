@@ -63,6 +63,36 @@ describe('price authority, end to end', () => {
     expect([placed.status, placed.body.lines[0].unitPrice]).toEqual([201, 7900]);
   });
 
+  it("an app's own price is the app's: placed at it from the app, refused at it on the web, and a cart follows it when it moves", async () => {
+    const appSku = Journey.id('APPSKU');
+    await j.receive(store, appSku, 5);
+    const admin = httpAs(await tokens.admin());
+    const put = await admin('PUT', `${j.order}/price-list/${appSku}`, { prices: [{ currency: 'EUR', unitPrice: 5000 }, { currency: 'EUR', unitPrice: 4500, channel: 'app' }] });
+    expect(put.status).toBe(200);
+    expect(put.body.prices).toEqual([expect.objectContaining({ unitPrice: 5000, channel: null }), expect.objectContaining({ unitPrice: 4500, channel: 'app' })]);
+    const bad = await admin('PUT', `${j.order}/price-list/${appSku}`, { prices: [{ currency: 'EUR', unitPrice: 1, channel: 'telepathy' }] });
+    expect([bad.status, bad.body.errors]).toEqual([400, [expect.objectContaining({ field: 'prices.0.channel', rule: 'isIn' })]]);
+
+    const customer = `cust-${randomUUID().slice(0, 8)}`;
+    const line = (unitPrice: number) => ({ ...body(unitPrice), lines: [{ sku: appSku, quantity: 1, unitPrice }] });
+    const app = httpAs(await tokens.customer(customer, 'app'));
+    const web = httpAs(await tokens.customer(customer, 'web'));
+    const fromApp = await app('POST', `${j.order}/orders`, { ...line(4500), channel: 'app' });
+    expect([fromApp.status, fromApp.body.lines?.[0]?.unitPrice]).toEqual([201, 4500]);
+    const onWeb = await web('POST', `${j.order}/orders`, line(4500));
+    expect([onWeb.status, onWeb.body.code, onWeb.body.detail]).toEqual([422, 'PRICE.MISMATCH', `${appSku} sells at 5000, not 4500`]);
+
+    // A cart begun on the web at the general price takes the app's when the customer opens it in the app.
+    const guest = `guest-${randomUUID().slice(0, 8)}`;
+    const webCart = httpAs(await tokens.customer(guest, 'web'));
+    const appCart = httpAs(await tokens.customer(guest, 'app'));
+    const started = await webCart('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku: appSku, quantity: 1, unitPrice: 5000 }] });
+    expect(started.status).toBe(201);
+    const continued = await appCart('POST', `${j.order}/carts/${started.body.cart.id}/continue`, { channel: 'app' });
+    expect(continued.status).toBe(200);
+    expect(continued.body.continuation).toMatchObject({ repriced: [{ sku: appSku, from: 5000, to: 4500 }] });
+  });
+
   it('a caller trusted with prices:override states its own price, and order.placed records who did and what the list said', async () => {
     const priceMatch = httpAs(await mintToken({ sub: 'price-match-desk', scope: 'orders:place orders:read prices:override' }));
     const placed = await priceMatch('POST', `${j.order}/orders`, { ...body(6900), lines: [{ sku, quantity: 2, unitPrice: 6900 }, { sku: 'GIFT-WRAP', quantity: 1, unitPrice: 0 }] });

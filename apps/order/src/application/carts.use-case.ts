@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CapturedTenderPayload } from '@omni/contracts';
+import { CapturedTenderPayload, Channel } from '@omni/contracts';
 import { Clock } from '@omni/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -236,7 +236,7 @@ export class CartsUseCase {
       const pricing = await this.dataSource.transaction(async (m) => {
         const locked = assertReach(await cartRepository.lock(m, id), id, actor);
         if (locked.status !== 'OPEN') return null;
-        const p = reprice(locked, await this.listPrices(m, locked, actor.where.storeId, now));
+        const p = reprice(locked, await this.listPrices(m, locked, actor.where, now));
         if (p.repriced.length > 0) await cartRepository.update(m, p.cart);
         return p;
       });
@@ -285,15 +285,15 @@ export class CartsUseCase {
 
   /** The cart at the price list's prices where it is now (the caller saves it). */
   private async priced(m: EntityManager, cart: Cart, now: Date): Promise<{ cart: Cart } & Pricing> {
-    return reprice(cart, await this.listPrices(m, cart, cart.currentStoreId, now));
+    return reprice(cart, await this.listPrices(m, cart, { channel: cart.currentChannel, storeId: cart.currentStoreId }, now));
   }
 
-  /** The price list's unit price of each of the cart's SKUs for a sale at `storeId` now (SKUs it does not price are absent). */
-  private async listPrices(m: EntityManager, cart: Cart, storeId: string | null, now: Date): Promise<Map<string, number>> {
+  /** The price list's unit price of each of the cart's SKUs for a sale in `where` (channel, store) now (SKUs it does not price are absent). */
+  private async listPrices(m: EntityManager, cart: Cart, where: { channel: Channel; storeId: string | null }, now: Date): Promise<Map<string, number>> {
     const entries = await priceListRepository.forSkus(m, cart.lines.map((l) => l.sku), cart.currency);
     const prices = new Map<string, number>();
     for (const [sku, list] of entries) {
-      const price = listPrice(list, { currency: cart.currency, storeId, at: now });
+      const price = listPrice(list, { currency: cart.currency, storeId: where.storeId, channel: where.channel, at: now });
       if (price !== null) prices.set(sku, price);
     }
     return prices;

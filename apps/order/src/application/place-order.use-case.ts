@@ -196,11 +196,11 @@ const isPreorder = (f: FulfilmentRequest): f is Extract<FulfilmentRequest, { pre
 const linesOf = (request: PlaceOrderRequest): LineInput[] => request.fulfilments.flatMap((f) => f.lines);
 const skusOf = (requests: readonly PlaceOrderRequest[]): string[] => [...new Set(requests.flatMap((r) => linesOf(r).map((l) => l.sku)))];
 
-/** The price list's price in force for each SKU of the placement, for a sale where it is made (a POS's store, else none). */
+/** The price list's price in force for each SKU of the placement, for a sale where it is made (its channel, and a POS's store). */
 function pricesIn(entries: ReadonlyMap<string, PriceEntry[]>, request: PlaceOrderRequest, now: Date): Map<string, number> {
   const prices = new Map<string, number>();
   for (const sku of new Set(linesOf(request).map((l) => l.sku))) {
-    const price = listPrice(entries.get(sku) ?? [], { currency: request.currency, storeId: request.placedAtStoreId, at: now });
+    const price = listPrice(entries.get(sku) ?? [], { currency: request.currency, storeId: request.placedAtStoreId, channel: request.channel, at: now });
     if (price !== null) prices.set(sku, price);
   }
   return prices;

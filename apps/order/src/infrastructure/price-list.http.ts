@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
-import { ArrayMaxSize, IsDateString, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PriceEntry } from '../domain/price-list';
 import { OrderQueries } from '../application/order.queries';
 import { PriceListUseCase } from '../application/price-list.use-case';
+import { Channel, CHANNELS } from '@omni/contracts';
 
 export class PriceEntryDto {
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -19,6 +20,10 @@ export class PriceEntryDto {
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID_PATTERN, example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
   @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
   storeId?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, enum: CHANNELS, example: 'app', description: 'a channel\'s own price (the app\'s, a marketplace\'s); absent or null: in every channel. The most specific price in force wins: the store\'s own in the channel, the store\'s own, the channel\'s own, the general one' })
+  @Optional() @IsIn(CHANNELS)
+  channel?: Channel | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time', example: '2026-12-01T00:00:00Z', description: 'in force from; absent or null: from the start. Among prices of one currency and store in force, the one that started last wins (a sale lays over a standing price)' })
   @Optional() @IsDateString({ strict: true }, { message: 'validFrom must be an ISO 8601 date-time' })
@@ -39,6 +44,7 @@ export class PriceEntryView {
   @ApiProperty({ example: 'EUR' }) currency: string;
   @ApiProperty({ type: 'integer' }) unitPrice: number;
   @ApiProperty({ type: String, nullable: true }) storeId: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: CHANNELS }) channel: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'null: from the start' }) validFrom: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) validUntil: string | null;
 }
@@ -51,7 +57,7 @@ export class PriceListView {
 
 const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | null): PriceListView => ({
   sku,
-  prices: entries.map((e) => ({ currency: e.currency, unitPrice: e.unitPrice, storeId: e.storeId, validFrom: e.validFrom?.toISOString() ?? null, validUntil: e.validUntil?.toISOString() ?? null })),
+  prices: entries.map((e) => ({ currency: e.currency, unitPrice: e.unitPrice, storeId: e.storeId, channel: e.channel, validFrom: e.validFrom?.toISOString() ?? null, validUntil: e.validUntil?.toISOString() ?? null })),
   updatedAt: updatedAt?.toISOString() ?? null,
 });
 
@@ -82,6 +88,7 @@ export class PriceListHttpController {
       currency: p.currency,
       unitPrice: p.unitPrice,
       storeId: p.storeId ?? null,
+      channel: p.channel ?? null,
       validFrom: p.validFrom ? new Date(p.validFrom) : null,
       validUntil: p.validUntil ? new Date(p.validUntil) : null,
     }));
