@@ -23,6 +23,8 @@ const { KPI_GAUGES, registerKpiGauges } = require(join(__dirname, '../../apps/cu
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { registerPaymentGauges } = require(join(__dirname, '../../apps/order/src/application/payment-gauges')) as typeof import('../../apps/order/src/application/payment-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { registerTransferGauges } = require(join(__dirname, '../../apps/inventory/src/application/transfer-gauges')) as typeof import('../../apps/inventory/src/application/transfer-gauges');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { registerRefundGauges } = require(join(__dirname, '../../apps/returns/src/application/refund-gauges')) as typeof import('../../apps/returns/src/application/refund-gauges');
 
 /** Every metric name a service's /metrics can show: the registry of a service, as it is built. */
@@ -32,6 +34,7 @@ function exportedMetrics(): Set<string> {
   registerKpiGauges(metrics, async () => []);
   registerPaymentGauges(metrics, async () => []);
   registerRefundGauges(metrics, async () => 0);
+  registerTransferGauges(metrics, async () => []);
   const names = new Set<string>();
   for (const m of metrics.registry.getMetricsAsArray()) {
     const type = (m as unknown as { type: string }).type;
@@ -130,7 +133,7 @@ describe('alert rules', () => {
     const doc = rules();
     expect(doc.kind).toBe('PrometheusRule');
     const all = doc.spec.groups.flatMap((g) => g.rules);
-    expect(all.map((r) => r.alert).sort()).toEqual(['ConsumerLagGrowing', 'DeadLettersAppearing', 'OutboxStuck', 'PaymentRequestsFailed', 'PickupExpiryRateHigh', 'PlacementSlow', 'ReturnRefundsFailed', 'ServiceNotReady', 'SheddingLoad']);
+    expect(all.map((r) => r.alert).sort()).toEqual(['ConsumerLagGrowing', 'DeadLettersAppearing', 'OutboxStuck', 'PaymentRequestsFailed', 'PickupExpiryRateHigh', 'PlacementSlow', 'ReturnRefundsFailed', 'ServiceNotReady', 'SheddingLoad', 'TransfersOverdue']);
     for (const r of all) {
       expect([r.alert, r.labels.severity]).toEqual([r.alert, expect.stringMatching(/^(warning|critical)$/)]);
       expect([r.alert, r.annotations.summary.length > 0, r.annotations.description.length > 0]).toEqual([r.alert, true, true]);
@@ -157,7 +160,7 @@ describe('alert rules', () => {
       if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new Error("promtool not found: npm test fetches it (scripts/lib/setup.mjs ensurePromtool); elsewhere install Debian's prometheus package or set PROMTOOL.");
       }
-      expect([r.status, r.stdout + r.stderr]).toEqual([0, expect.stringContaining('SUCCESS: 9 rules found')]);
+      expect([r.status, r.stdout + r.stderr]).toEqual([0, expect.stringContaining('SUCCESS: 10 rules found')]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 import { deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, KafkaProbe, sql, Stack, startStack } from '@omni/testing';
+import { eventually, http, KafkaProbe, sql, Stack, startStack, tokens } from '@omni/testing';
 import { InventoryDriver, uniq } from './inventory.harness';
 
 const DAY = 24 * 3600 * 1000;
@@ -130,6 +130,31 @@ describe('inventory click & collect', () => {
     expect(await inv.stock(store, a)).toMatchObject({ reserved: 0 });
     expect(await inv.stock(wh, b)).toMatchObject({ reserved: 0 });
     expect(await sql(db, `SELECT count(*)::int AS n FROM transfers WHERE order_id = $1`, [order.orderId])).toEqual([{ n: 0 }]);
+  });
+
+  it('lists and counts transfers past their expected arrival until they are received', async () => {
+    const store = await inv.location(uniq('S'));
+    // A source whose transfers are expected the moment they are requested: at once overdue.
+    const wh = await inv.location(uniq('W'), { kind: 'warehouse', transferDays: 0 });
+    const sku = uniq('SKU');
+    await inv.receive(wh, sku, 2);
+    const order = await inv.place(store, [{ sku, quantity: 1 }]);
+    const [reserved] = await inv.published(order.orderId, 'inventory.reserved');
+    const transferId = reserved.lines[0].transferId;
+    const overdue = async () => ((await http('GET', `${url()}/transfers/overdue`)).body.transfers as { transferId: string; status: string }[]).filter((t) => t.transferId === transferId);
+    const gauge = async (status: string) => Number(new RegExp(`^transfers_overdue\\{[^}]*status="${status}"[^}]*\\} (\\d+)`, 'm').exec(String((await http('GET', `${url()}/metrics`)).body))?.[1]);
+
+    expect(await overdue()).toEqual([expect.objectContaining({ transferId, status: 'REQUESTED', fromLocationId: wh, toLocationId: store })]);
+    expect(await gauge('REQUESTED')).toBeGreaterThanOrEqual(1);
+    // A store sees its own transfers only.
+    const other = await http('GET', `${url()}/transfers/overdue`, undefined, {}, { token: await tokens.pos(uniq('ELSEWHERE')) });
+    expect(other.body.transfers.map((t: { transferId: string }) => t.transferId)).not.toContain(transferId);
+
+    expect((await http('POST', `${url()}/transfers/${transferId}/ship`)).status).toBe(200);
+    expect(await overdue()).toEqual([expect.objectContaining({ transferId, status: 'SHIPPED' })]);
+    expect(await gauge('SHIPPED')).toBeGreaterThanOrEqual(1);
+    expect((await http('POST', `${url()}/transfers/${transferId}/receive`)).status).toBe(200);
+    expect(await overdue()).toEqual([]);
   });
 
   it('answers availability per store and SKU: at the store, by transfer, or not at all', async () => {

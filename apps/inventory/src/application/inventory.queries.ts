@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { Location } from '../domain/location';
 import { StockLevel } from '../domain/stock';
-import { Transfer } from '../domain/transfer.machine';
+import { Transfer, TransferStatus } from '../domain/transfer.machine';
 import { locationRepository } from '../infrastructure/location.repository';
 import { preorderRepository, StoredEntry, Supply } from '../infrastructure/preorder.repository';
 import { Reservation, reservationRepository } from '../infrastructure/reservation.repository';
@@ -17,7 +18,10 @@ import { transferRepository } from '../infrastructure/transfer.repository';
  */
 @Injectable()
 export class InventoryQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   locations(): Promise<Location[]> {
     return locationRepository.list(this.dataSource.manager);
@@ -47,6 +51,15 @@ export class InventoryQueries {
 
   transfersOf(locationId: string, direction: 'inbound' | 'outbound'): Promise<Transfer[]> {
     return transferRepository.ofLocation(this.dataSource.manager, locationId, direction);
+  }
+
+  /** Transfers past their expected arrival and not received (nor cancelled), the longest overdue first. */
+  overdueTransfers(locationId: string | null, limit = 500): Promise<Transfer[]> {
+    return transferRepository.overdue(this.dataSource.manager, this.clock.now(), locationId, limit);
+  }
+
+  overdueTransferCounts(): Promise<{ status: TransferStatus; count: number }[]> {
+    return transferRepository.overdueCounts(this.dataSource.manager, this.clock.now());
   }
 
   supply(id: string): Promise<Supply | null> {

@@ -85,6 +85,10 @@ export class TransferDetailView extends TransferView {
   @ApiProperty({ type: () => TransferLineView, isArray: true }) lines: TransferLineView[];
 }
 
+export class OverdueTransfersView {
+  @ApiProperty({ type: () => TransferView, isArray: true, description: 'REQUESTED or SHIPPED past expectedArrivalAt, the longest overdue first (at most 500)' }) transfers: TransferView[];
+}
+
 export class LocationTransfersView {
   @ApiProperty(ID) locationId: string;
   @ApiProperty({ enum: ['inbound', 'outbound'] }) direction: string;

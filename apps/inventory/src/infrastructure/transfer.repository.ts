@@ -49,6 +49,21 @@ export const transferRepository = {
     return rows.map(toTransfer);
   },
 
+  /** Transfers still REQUESTED or SHIPPED after their expected arrival, the longest overdue first; of one location (from or to) when given. */
+  async overdue(m: EntityManager, now: Date, locationId: string | null, limit: number): Promise<Transfer[]> {
+    const rows: TransferRow[] = await m.query(
+      `SELECT * FROM transfers WHERE status IN ('REQUESTED', 'SHIPPED') AND expected_arrival_at < $1
+          AND ($2::text IS NULL OR from_location_id = $2 OR to_location_id = $2)
+        ORDER BY expected_arrival_at, id LIMIT $3`,
+      [now, locationId, limit],
+    );
+    return rows.map(toTransfer);
+  },
+
+  async overdueCounts(m: EntityManager, now: Date): Promise<{ status: TransferStatus; count: number }[]> {
+    return m.query(`SELECT status, count(*)::int AS count FROM transfers WHERE status IN ('REQUESTED', 'SHIPPED') AND expected_arrival_at < $1 GROUP BY status ORDER BY status`, [now]);
+  },
+
   async setStatus(m: EntityManager, ids: readonly string[], status: TransferStatus, now: Date): Promise<void> {
     if (ids.length === 0) return;
     await m.query(`UPDATE transfers SET status = $2, updated_at = $3 WHERE id = ANY($1)`, [[...ids], status, now]);

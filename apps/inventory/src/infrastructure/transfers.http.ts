@@ -1,7 +1,8 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiProblems, assertTransferStore, Caller, forbidden, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
+import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query } from '@nestjs/common';
+import { ApiProblems, assertTransferStore, Caller, forbidden, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { LocationTransfersView, TransferDetailView, TransferView } from './inventory.api';
+import { LocationTransfersView, OverdueTransfersView, TransferDetailView, TransferView } from './inventory.api';
+import { registerTransferGauges } from '../application/transfer-gauges';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
 import { badRequest, checkParams, problemFor } from './problems';
@@ -21,11 +22,28 @@ async function assertTransferOfStore(queries: InventoryQueries, p: Principal, id
 
 @ApiTags('transfers')
 @Controller()
-export class TransfersHttpController {
+export class TransfersHttpController implements OnModuleInit {
   constructor(
     private readonly transfers: TransfersUseCase,
     private readonly queries: InventoryQueries,
+    private readonly metrics: Metrics,
   ) {}
+
+  onModuleInit(): void {
+    registerTransferGauges(this.metrics, () => this.queries.overdueTransferCounts());
+  }
+
+  // Declared before transfers/:id, which would otherwise take "overdue" for an id.
+  @Get('transfers/overdue')
+  @ApiOperation({
+    summary: 'Transfers past their expected arrival and not received',
+    description: 'REQUESTED ones the source has not shipped and SHIPPED ones that have not arrived, the longest overdue first; a store token sees those from or to its store. Counted by the transfers_overdue gauge (docs/operations.md, runbook TransfersOverdue).',
+  })
+  @ApiOkResponse({ type: OverdueTransfersView })
+  @RequireScopes('inventory:read')
+  async overdue(@Caller() caller: Principal): Promise<OverdueTransfersView> {
+    return { transfers: (await this.queries.overdueTransfers(caller.storeId)).map(transferView) };
+  }
 
   @Get('transfers/:id')
   @ApiOperation({ summary: 'A transfer and the order lines it carries' })
