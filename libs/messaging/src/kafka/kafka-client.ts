@@ -19,21 +19,38 @@ const TRANSIENT = [
   'This server is not the leader for that topic-partition',
 ];
 
+/** A consumer's crash reads "Crash: <ErrorName>: <message>"; the message is what tells whether it is transient. */
+const CRASH = /^Crash: \w+: /;
+
 function isTransient(fields: Record<string, unknown>, message: string): boolean {
   const error = typeof fields.error === 'string' ? fields.error : '';
-  return TRANSIENT.some((t) => error.startsWith(t) || message.startsWith(t));
+  const text = message.replace(CRASH, '');
+  return TRANSIENT.some((t) => error.startsWith(t) || text.startsWith(t));
+}
+
+export type KafkajsLogLevel = 'debug' | 'warn' | 'error';
+
+/**
+ * The level a kafkajs log entry is written at, or undefined to drop it. A consumer's restart notice
+ * follows the crash that caused it; the crash line carries the severity, so the notice is a warning.
+ */
+export function kafkajsLogLevel(level: logLevel, message: string, fields: Record<string, unknown>): KafkajsLogLevel | undefined {
+  // We rely on consumers' inboxes, not on exactly-once semantics, so a bounded retry count on
+  // the idempotent producer is a deliberate choice (ADR 0003), not something to warn about.
+  if (message.startsWith('Limiting retries for the idempotent producer')) return undefined;
+  if (isTransient(fields, message)) return 'debug';
+  if (message.startsWith('Restarting the consumer in')) return 'warn';
+  if (level === logLevel.ERROR) return 'error';
+  if (level === logLevel.WARN) return 'warn';
+  return undefined;
 }
 
 /** kafkajs logs through the service's JSON logger; its INFO chatter is dropped. */
 function logCreator() {
   return ({ level, log }: LogEntry) => {
     const { message, ...fields } = log;
-    // We rely on consumers' inboxes, not on exactly-once semantics, so a bounded retry count on
-    // the idempotent producer is a deliberate choice (ADR 0003), not something to warn about.
-    if (message.startsWith('Limiting retries for the idempotent producer')) return;
-    if (isTransient(fields, message)) logger.debug(fields, message);
-    else if (level === logLevel.ERROR) logger.error(fields, message);
-    else if (level === logLevel.WARN) logger.warn(fields, message);
+    const to = kafkajsLogLevel(level, message, fields);
+    if (to) logger[to](fields, message);
   };
 }
 
