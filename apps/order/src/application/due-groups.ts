@@ -4,7 +4,7 @@ import { requestContext } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { onFulfilment } from '../domain/fulfilment';
 import { Fulfilment, Order } from '../domain/order';
-import { DecisionContext } from '../domain/pickup.machine';
+import { DecisionContext } from '../domain/group-effects';
 import { OrderWriter } from './order-writer';
 
 /** A group whose time has come, with its order locked in the caller's transaction. */

@@ -6,10 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { addressedTo, requestsNotification } from '../domain/notifications';
 import { Order } from '../domain/order';
-import { DecisionContext } from '../domain/pickup.machine';
+import { DecisionContext } from '../domain/group-effects';
 import { splitRefundsOverTenders } from '../domain/refund-tenders';
 import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
-import { orderRepository, paymentRequestRepository } from '../infrastructure/order.repository';
+import { orderRepository } from '../infrastructure/order.repository';
+import { paymentRequestRepository } from '../infrastructure/payment-request.repository';
 
 /**
  * What every use case does after a decision: save the order, its payment requests and its events,

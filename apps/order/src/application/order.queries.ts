@@ -5,7 +5,8 @@ import { Fulfilment, Order } from '../domain/order';
 import { PriceEntry } from '../domain/price-list';
 import { cartRepository } from '../infrastructure/cart.repository';
 import { ChannelCredit, channelCreditRepository } from '../infrastructure/channel-credit.repository';
-import { orderRepository, PaymentRequestView, paymentRequestRepository } from '../infrastructure/order.repository';
+import { orderRepository } from '../infrastructure/order.repository';
+import { PaymentRequestView, paymentRequestRepository } from '../infrastructure/payment-request.repository';
 import { PreorderProduct, preorderRepository } from '../infrastructure/preorder.repository';
 import { priceListRepository } from '../infrastructure/price-list.repository';
 

@@ -11,8 +11,8 @@ import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { PaymentRequestRecord } from '../infrastructure/order.records';
-import { refundRequested } from '../domain/pickup.machine';
-import { FailedPaymentRequest, paymentRequestRepository } from '../infrastructure/order.repository';
+import { refundRequested } from '../domain/group-effects';
+import { FailedPaymentRequest, paymentRequestRepository } from '../infrastructure/payment-request.repository';
 
 export type PaymentRequestRefusal = 'PAYMENT_REQUEST.NOT_FOUND' | 'PAYMENT_REQUEST.NOT_FAILED';
 

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope, PaymentCapturedPayload, PaymentRefundedPayload, StoreCreditReinstatedPayload } from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
-import { paymentRequestRepository } from '../infrastructure/order.repository';
+import { paymentRequestRepository } from '../infrastructure/payment-request.repository';
 
 /** Records what the payment system (and, for store credit, the returns service) did with the order's requests; payment never changes the order's state. */
 @Injectable()

@@ -24,7 +24,7 @@ import {
 import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
 import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, placeOrder, withFulfilment } from './order';
 import { assignDelivery } from './delivery.machine';
-import { DecisionContext } from './pickup.machine';
+import { DecisionContext } from './group-effects';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-24T10:00:00.000Z');

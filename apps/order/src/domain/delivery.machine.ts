@@ -16,7 +16,8 @@ import {
   refuse,
 } from '@omni/contracts';
 import { CancelledBy, DeliveryStatus, Fulfilment, remainingAmount, remainingQuantity } from './order';
-import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, PickReport, refund, settleShortPick, ShortPickResolution } from './pickup.machine';
+import { PickReport } from './pickup.machine';
+import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
 
 export type DeliveryTrigger = 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
 

@@ -9,7 +9,8 @@ import {
   startPickingDelivery,
 } from './delivery.machine';
 import { CancelledBy, DeliveryStatus, Fulfilment, Order, PickupStatus, withFulfilment } from './order';
-import { cancelOrder, canFire, DecisionContext, NewPickupCode, PickReport, PickupRefusal, recordPicks, rejectOrder, startPicking } from './pickup.machine';
+import { cancelOrder, canFire, NewPickupCode, PickReport, PickupRefusal, recordPicks, rejectOrder, startPicking } from './pickup.machine';
+import { DecisionContext } from './group-effects';
 
 /**
  * What an order does through its groups: each decision is the pickup or the delivery machine's,

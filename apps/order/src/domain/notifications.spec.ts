@@ -1,7 +1,7 @@
 import { NotificationRequestedV1, NotificationRequestedV2, OrderReadyForPickupV1, schemaErrors } from '@omni/contracts';
 import { addressedTo, requestsNotification, returnNotice } from './notifications';
 import { Fulfilment, Order } from './order';
-import { notification } from './pickup.machine';
+import { notification } from './group-effects';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let n = 0;

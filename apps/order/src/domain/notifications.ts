@@ -1,6 +1,6 @@
 import { ContactChannel, event, NotificationRequestedV2, NotificationRequestedV2Payload, PendingEvent } from '@omni/contracts';
 import { Order } from './order';
-import { DecisionContext, notification } from './pickup.machine';
+import { DecisionContext, notification } from './group-effects';
 
 /** Whether a decision asks for a notification (in version 2, which every request has). */
 export function requestsNotification(events: readonly PendingEvent[]): boolean {

@@ -19,29 +19,8 @@ import {
 } from '@omni/contracts';
 import { Fulfilment, PICKUP_STATUSES, PickupStatus, placeOrder } from './order';
 import { hashPickupCode, MAX_FAILED_CODE_ATTEMPTS } from './pickup-code';
-import {
-  cancelOrder,
-  checkStore,
-  collectOrder,
-  collectWithIdentity,
-  nameKey,
-  confirmReservation,
-  DecisionContext,
-  expireOrder,
-  isFinal,
-  NewPickupCode,
-  PICKUP_TRANSITIONS,
-  PICKUP_TRIGGERS,
-  PickupTrigger,
-  recordPicks,
-  registerWrongCode,
-  rejectOrder,
-  remindPickup,
-  resolveShortPick,
-  startPicking,
-  transferArrived,
-  unlockPickup,
-} from './pickup.machine';
+import { cancelOrder, checkStore, collectOrder, collectWithIdentity, nameKey, confirmReservation, expireOrder, isFinal, NewPickupCode, PICKUP_TRANSITIONS, PICKUP_TRIGGERS, PickupTrigger, recordPicks, registerWrongCode, rejectOrder, remindPickup, resolveShortPick, startPicking, transferArrived, unlockPickup } from './pickup.machine';
+import { DecisionContext } from './group-effects';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');

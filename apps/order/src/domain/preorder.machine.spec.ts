@@ -1,7 +1,8 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
 import { Fulfilment, placeOrder } from './order';
 import { hashPickupCode } from './pickup-code';
-import { DecisionContext, NewPickupCode } from './pickup.machine';
+import { NewPickupCode } from './pickup.machine';
+import { DecisionContext } from './group-effects';
 import { allocatePreorder, availability, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');

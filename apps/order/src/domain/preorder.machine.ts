@@ -1,6 +1,7 @@
 import { accept, Decision, event, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
 import { Fulfilment, OrderLine, PickupStatus } from './order';
-import { canFire, DecisionContext, moved, NewPickupCode, notification, PickupRefusal, readyForPickup } from './pickup.machine';
+import { canFire, NewPickupCode, PickupRefusal, readyForPickup } from './pickup.machine';
+import { DecisionContext, moved, notification } from './group-effects';
 
 /**
  * Preorders with store pickup (docs/preorders.md): a pickup group for products not released yet.

@@ -1,6 +1,6 @@
 import { Fulfilment, Order, OrderLine, remainingQuantity } from '../domain/order';
 import { MAX_FAILED_CODE_ATTEMPTS } from '../domain/pickup-code';
-import { PaymentRequestView } from './order.repository';
+import { PaymentRequestView } from './payment-request.repository';
 
 function lineView(l: OrderLine) {
   return {

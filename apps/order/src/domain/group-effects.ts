@@ -1,0 +1,127 @@
+import {
+  event,
+  NotificationRequestedV1,
+  NotificationRequestedV2,
+  NotificationRequestedV2Payload,
+  NOTIFICATION_TEMPLATES,
+  OrderCancelledV1,
+  OrderLineCancelledV1,
+  PaymentCaptureRequestedV1,
+  PaymentRefundRequestedV1,
+  PaymentRefundRequestedV2,
+  PayloadOf,
+  PendingEvent,
+  REFUND_REASONS,
+  UNASSIGNED_LOCATION,
+} from '@omni/contracts';
+import { Fulfilment, remainingAmount, remainingQuantity } from './order';
+
+/*
+ * What the decisions of every kind of fulfilment group share — pickup, delivery and preorder
+ * machines alike: the outside context, a move to a new status, and the effects a decision asks
+ * for (notifications, refunds, captures, the settling of a short pick).
+ */
+
+/** Everything a decision needs from outside: the time and fresh ids (event ids, refund ids). */
+export interface DecisionContext {
+  readonly now: Date;
+  readonly newId: () => string;
+}
+
+/** The location a group's events name: its pickup store, or where a delivery ships from (UNASSIGNED before one is chosen). */
+export function locationOf(o: Fulfilment): string {
+  return o.storeId ?? UNASSIGNED_LOCATION;
+}
+
+export function lineIdsOf(o: Fulfilment): string[] {
+  return o.lines.map((l) => l.lineId);
+}
+
+export function moved(o: Fulfilment, status: Fulfilment['status'], now: Date, changes: Partial<Fulfilment> = {}): Fulfilment {
+  return { ...o, ...changes, status, updatedAt: now };
+}
+
+/**
+ * A notification request, in version 2 and — while consumers move (ADR 0005, ADR 0007) — in
+ * version 1 too when version 1 can say it (one of its templates, a known location). Both carry
+ * the same notificationId, so a reader of both versions sends it once.
+ */
+export function notification(o: Fulfilment, template: string, ctx: DecisionContext, extra: Partial<NotificationRequestedV2Payload> = {}): PendingEvent[] {
+  const v2: NotificationRequestedV2Payload = {
+    notificationId: ctx.newId(),
+    orderId: o.orderId,
+    fulfilmentId: o.id,
+    customerId: o.customerId,
+    orderChannel: o.channel,
+    template,
+    storeId: o.storeId,
+    pickupCode: null,
+    pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
+    readyBy: o.readyBy?.toISOString() ?? null,
+    carrier: o.carrier,
+    trackingNumber: o.trackingNumber,
+    requestedAt: ctx.now.toISOString(),
+    ...extra,
+  };
+  const events = [event(NotificationRequestedV2, v2)];
+  const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
+  if (v1Template && v2.storeId !== null) {
+    const { notificationId, orderId, customerId, orderChannel, pickupCode, pickupDeadline, readyBy, requestedAt } = v2;
+    events.push(event(NotificationRequestedV1, { notificationId, orderId, customerId, orderChannel, template: v1Template, storeId: v2.storeId, pickupCode, pickupDeadline, readyBy, requestedAt }));
+  }
+  return events;
+}
+
+/** A refund request in version 2 and, when its reason is one version 1 knows, in version 1 too (same refundId). */
+export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
+  if (amount <= 0) return [];
+  return refundRequested({ orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() });
+}
+
+/** A refund asked of the payment system: version 2, and version 1 beside it where version 1 can say its reason. */
+export function refundRequested(v2: PayloadOf<typeof PaymentRefundRequestedV2>): PendingEvent[] {
+  const v1Reason = REFUND_REASONS.find((r) => r === v2.reason);
+  if (!v1Reason) return [event(PaymentRefundRequestedV2, v2)];
+  const { orderId, refundId, amount, currency, requestedAt } = v2;
+  return [event(PaymentRefundRequestedV2, v2), event(PaymentRefundRequestedV1, { orderId, refundId, amount, currency, reason: v1Reason, requestedAt })];
+}
+
+export interface ShortPickResolution {
+  readonly resourced: readonly { lineId: string; transferId: string; expectedArrivalAt: Date }[];
+  readonly unavailable: readonly { lineId: string; quantity: number }[];
+}
+
+/**
+ * What inventory.short-pick-resolved does to a group of any kind: units no location has are
+ * cancelled (each line's cancellation an event, the customer refunded and told, `line-cancelled`),
+ * re-sourced lines wait for their transfer, and a group left with nothing is CANCELLED
+ * (`cancelled`). What becomes of a group with units left is its kind's own decision.
+ */
+export function settleShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): { after: Fulfilment; events: PendingEvent[]; cancelled: Fulfilment | null } {
+  const lines = f.lines.map((l) => {
+    const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
+    const moving = r.resourced.find((x) => x.lineId === l.lineId);
+    const line = { ...l, cancelledQuantity: Math.min(l.quantity, l.cancelledQuantity + gone), pendingTransferId: moving?.transferId ?? l.pendingTransferId };
+    // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
+    return { ...line, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(line)) };
+  });
+  const after: Fulfilment = { ...f, lines };
+  const events: PendingEvent[] = r.unavailable.flatMap((u) => {
+    const line = f.lines.find((l) => l.lineId === u.lineId);
+    return line ? [event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() })] : [];
+  });
+  if (r.unavailable.length > 0) events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx), ...notification(after, 'line-cancelled', ctx));
+  if (lines.some((l) => remainingQuantity(l) > 0)) return { after, events, cancelled: null };
+  const cancelled = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
+  events.push(
+    event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }),
+    ...notification(cancelled, 'order-cancelled', ctx),
+  );
+  return { after, events, cancelled };
+}
+
+/** Asks the payment system to capture what the customer received, unless it was paid when placed. */
+export function capture(o: Fulfilment, amount: number, ctx: DecisionContext): PendingEvent[] {
+  if (o.prepaid || amount <= 0) return [];
+  return [event(PaymentCaptureRequestedV1, { orderId: o.orderId, fulfilmentId: o.id, amount, currency: o.currency, requestedAt: ctx.now.toISOString() })];
+}
