@@ -2,7 +2,8 @@
 // PostgreSQL run on this machine (loopback only) in their shipped configuration; a steady rate of
 // journeys — click & collect (placed, picked, collected with the code the customer was sent),
 // cancellations, retried placements, home deliveries shipped from the store and delivered,
-// collected orders returned at the store and refunded, click & collect shipped to the store from
+// collected orders returned at the store and refunded, collected orders exchanged at the store for
+// another SKU, preorders supplied, released and collected, click & collect shipped to the store from
 // a warehouse by transfer, and carts begun on the web, handed to the store's POS by code and
 // checked out there — runs while processes are killed, paused and restarted,
 // poison is written to every consumed topic and a service's offsets are rewound to replay every
@@ -42,7 +43,7 @@ const SKUS = 12;
 /** SKUs only the warehouse holds: a click & collect of one is shipped to the store by transfer. */
 const WAREHOUSE_SKUS = 4;
 /** Share of the journeys per kind, in the order they are drawn. */
-const KINDS = [['collected', 0.3], ['cancelled', 0.12], ['retried', 0.12], ['delivered', 0.14], ['returned', 0.12], ['shipped-to-store', 0.1], ['cart', 0.1]];
+const KINDS = [['collected', 0.16], ['cancelled', 0.12], ['retried', 0.12], ['delivered', 0.14], ['returned', 0.12], ['exchanged', 0.08], ['preordered', 0.06], ['shipped-to-store', 0.1], ['cart', 0.1]];
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
 const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance'];
@@ -67,7 +68,8 @@ const total = opt.journeys === undefined ? Math.round(RATE * SECONDS) : Number(o
 // A journey asks for 1.5 units on average, spread over the SKUs; cancellations give some back.
 const shareOf = (kind) => KINDS.find(([k]) => k === kind)[1];
 const stockFor = (journeys, skus) => (opt.stock === undefined ? Math.max(8, Math.round(((journeys * 1.5) / skus) * 0.7)) : Number(opt.stock));
-const STOCK_PER_SKU = stockFor(total * (1 - shareOf('shipped-to-store')), SKUS);
+// Preorders bring their own units (each its own product, supplied during the journey).
+const STOCK_PER_SKU = stockFor(total * (1 - shareOf('shipped-to-store') - shareOf('preordered')), SKUS);
 const STOCK_PER_WAREHOUSE_SKU = stockFor(total * shareOf('shipped-to-store'), WAREHOUSE_SKUS);
 const plan = Array.from({ length: total }, () => {
   let draw = random();
@@ -107,6 +109,10 @@ const STORE = `CHAOS-${run}`;
 const WAREHOUSE = `CHAOS-${run}-WH`;
 const sku = (i) => `CHAOS-${run}-SKU-${i}`;
 const warehouseSku = (i) => `CHAOS-${run}-WHSKU-${i}`;
+/** A preorder journey's own product: released a few seconds after it is placed. */
+const preorderSku = (i) => `CHAOS-${run}-PRE-${i}`;
+/** How long after a preorder is placed its product is released: its units arrive before that. */
+const RELEASE_AFTER_MS = 15_000;
 const log = (m) => console.log(m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -214,6 +220,7 @@ async function journey(i, { kind, line: planned }, codes) {
       ? { channel: 'web', currency: 'EUR', fulfilments: [{ type: 'delivery', address: ADDRESS, lines: [line] }], contact }
       : { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact };
   const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
+  if (kind === 'preordered') return preorderJourney(j, as, { ...line, sku: preorderSku(i) }, contact, codes, deadline);
   const placed = kind === 'cart' ? await throughCart(i, line, contact, deadline) : await as('POST', 'order', '/orders', body, { key, deadline });
   if (placed.failed) return { ...j, detail: placed.failed };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
@@ -263,7 +270,7 @@ async function journey(i, { kind, line: planned }, codes) {
   const collected = await as('POST', 'order', `${store}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
   if (!applied(collected)) return { ...j, detail: answered('collect', collected) };
   if ((await waitStatus(as, orderId, ['COLLECTED'], deadline))?.status !== 'COLLECTED') return { ...j, detail: 'not collected' };
-  if (kind !== 'returned') return { ...j, outcome: 'completed' };
+  if (kind !== 'returned' && kind !== 'exchanged') return { ...j, outcome: 'completed' };
   // Brought back to the store: the returns service must have heard of the collection first.
   for (;;) {
     const r = await as('GET', 'returns', `/returnable-orders/${orderId}`, undefined, { deadline });
@@ -272,10 +279,68 @@ async function journey(i, { kind, line: planned }, codes) {
     await sleep(250);
   }
   const lineId = group.lines[0].lineId;
-  const returned = await as('POST', 'returns', `/stores/${STORE}/returns`, { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], refundMethod: 'original-tender' }, { deadline });
+  // An even exchange: the same number of units of the next SKU, at the same price, from the store's shelves.
+  const replacements = kind === 'exchanged' ? [{ sku: replacementSku(line.sku), quantity: line.quantity, unitPrice: line.unitPrice }] : undefined;
+  const returnBody = { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], replacements, refundMethod: 'original-tender' };
+  let returned = await as('POST', 'returns', `/stores/${STORE}/returns`, returnBody, { deadline });
+  // Applied, its answer lost in a fault: the same request (its requestId) under a new key answers the return it made.
+  if (returned.status === 409 && returned.body?.code === 'IDEMPOTENCY.ANSWER_LOST') {
+    stats.answersLost++;
+    returned = await as('POST', 'returns', `/stores/${STORE}/returns`, returnBody, { deadline });
+  }
   if (returned.status !== 201 && returned.status !== 200) return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
   j.returnId = returned.body.id;
-  return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
+  if (kind === 'returned') return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
+  // The store issues the replacement, or refuses it when its shelves are empty: the exchange then
+  // fails cleanly and the customer keeps what they bought (a compensated journey).
+  for (;;) {
+    const r = await as('GET', 'returns', `/returns/${j.returnId}`, undefined, { deadline });
+    j.exchange = r.body?.status;
+    if (j.exchange === 'COMPLETED') return { ...j, outcome: 'completed' };
+    if (j.exchange === 'REPLACEMENT_UNAVAILABLE') return { ...j, outcome: 'refused', detail: 'REPLACEMENT_UNAVAILABLE' };
+    if (Date.now() > deadline) return { ...j, detail: `exchange ${j.exchange ?? answered('GET return', r)}` };
+    await sleep(250);
+  }
+}
+
+/** What an exchange of a store SKU gives in its place: the next of the run's store SKUs. */
+function replacementSku(of) {
+  return sku((Number(of.split('-').pop()) + 1) % SKUS);
+}
+
+/**
+ * A preorder with store pickup: its product opens for preorder, the customer preorders it, the
+ * units are announced as incoming supply and received at the store (allocated to the preorder and
+ * held), the product is released, the order service's sweeper makes it ready, and it is collected
+ * with the code the customer was sent.
+ */
+async function preorderJourney(j, as, line, contact, codes, deadline) {
+  j.line = line;
+  const releaseAt = new Date(Date.now() + RELEASE_AFTER_MS);
+  const product = { releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 10, capPerCustomer: 2 };
+  const defined = await as('PUT', 'order', `/preorder-products/${line.sku}`, product, { deadline });
+  if (!applied(defined)) return { ...j, detail: answered('preorder product', defined) };
+  const priced = await as('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }, { deadline });
+  if (!applied(priced)) return { ...j, detail: answered('price', priced) };
+  const body = { channel: 'web', currency: 'EUR', contact, fulfilments: [{ type: 'pickup', storeId: STORE, preorder: true, lines: [line] }] };
+  const placed = await as('POST', 'order', '/orders', body, { key: j.key, deadline });
+  if (placed.status !== 201) return { ...j, detail: answered('preorder', placed) };
+  const orderId = placed.body.id;
+  j.orderIds.add(orderId);
+  if ((await waitStatus(as, orderId, ['PREORDERED'], deadline))?.status !== 'PREORDERED') return { ...j, detail: 'never in line' };
+  const supply = await as('POST', 'inventory', '/supply', { sku: line.sku, locationId: STORE, quantity: line.quantity, expectedAt: new Date().toISOString(), reference: `PO-${line.sku}` }, { deadline });
+  if (!applied(supply) || !supply.body?.supplyId) return { ...j, detail: answered('supply', supply) };
+  const receipt = await as('POST', 'inventory', `/supply/${supply.body.supplyId}/receipt`, { quantity: line.quantity }, { deadline });
+  if (!applied(receipt)) return { ...j, detail: answered('supply receipt', receipt) };
+  j.received = line.quantity;
+  const ready = await waitStatus(as, orderId, ['READY_FOR_PICKUP'], deadline);
+  if (ready?.status !== 'READY_FOR_PICKUP') return { ...j, detail: `never ready after its release (${ready?.status ?? 'unreadable'})` };
+  while (!codes.has(orderId) && Date.now() < deadline) await sleep(200);
+  if (!codes.has(orderId)) return { ...j, detail: 'no pickup code sent' };
+  const group = ready.fulfilments[0];
+  const collected = await as('POST', 'order', `/stores/${STORE}/orders/${group.fulfilmentId}/collect`, { pickupCode: codes.get(orderId) }, { deadline });
+  if (!applied(collected)) return { ...j, detail: answered('collect', collected) };
+  return (await waitStatus(as, orderId, ['COLLECTED'], deadline))?.status === 'COLLECTED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not collected' };
 }
 
 /**
@@ -514,10 +579,14 @@ try {
     const units = (statuses) => ofSku.filter((o) => statuses.includes(o.status)).reduce((n, o) => n + o.lines[0].quantity, 0);
     const goneUnits = units(['COLLECTED', 'SHIPPED', 'DELIVERED']);
     const heldUnits = units(HOLDING);
-    const returnedUnits = done.filter((j) => j.kind === 'returned' && j.returnId && j.line.sku === sku(s)).reduce((n, j) => n + j.line.quantity, 0);
-    if (level.onHand !== STOCK_PER_SKU - goneUnits + returnedUnits) stockProblems.push(`${sku(s)}: on hand ${level.onHand}, expected ${STOCK_PER_SKU} − ${goneUnits} collected or shipped + ${returnedUnits} returned`);
+    // Units back on the shelf from completed returns and exchanges; units handed over in exchange.
+    const exchangedAway = (j) => j.kind === 'exchanged' && j.exchange === 'COMPLETED';
+    const returnedUnits = done.filter((j) => (j.kind === 'returned' && j.returnId) || exchangedAway(j)).filter((j) => j.line.sku === sku(s)).reduce((n, j) => n + j.line.quantity, 0);
+    const replacedUnits = done.filter((j) => exchangedAway(j) && replacementSku(j.line.sku) === sku(s)).reduce((n, j) => n + j.line.quantity, 0);
+    const outUnits = goneUnits + replacedUnits;
+    if (level.onHand !== STOCK_PER_SKU - outUnits + returnedUnits) stockProblems.push(`${sku(s)}: on hand ${level.onHand}, expected ${STOCK_PER_SKU} − ${goneUnits} collected or shipped − ${replacedUnits} given in exchange + ${returnedUnits} returned`);
     if (level.reserved !== heldUnits) stockProblems.push(`${sku(s)}: reserved ${level.reserved}, orders hold ${heldUnits}`);
-    if (level.available < 0 || goneUnits - returnedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${goneUnits} gone − ${returnedUnits} back + ${heldUnits} held of ${STOCK_PER_SKU})`);
+    if (level.available < 0 || outUnits - returnedUnits + heldUnits > STOCK_PER_SKU) stockProblems.push(`${sku(s)}: oversold (${outUnits} gone − ${returnedUnits} back + ${heldUnits} held of ${STOCK_PER_SKU})`);
   }
   for (let w = 0; w < WAREHOUSE_SKUS; w++) {
     // Units shipped to the store by transfer are at one of the two locations, or collected.
@@ -530,15 +599,28 @@ try {
     if (atWarehouse.reserved + atStore.reserved !== heldUnits) stockProblems.push(`${warehouseSku(w)}: reserved ${atWarehouse.reserved} + ${atStore.reserved}, orders hold ${heldUnits}`);
     if (atWarehouse.available < 0 || atStore.available < 0 || collectedUnits + heldUnits > STOCK_PER_WAREHOUSE_SKU) stockProblems.push(`${warehouseSku(w)}: oversold (${collectedUnits} collected + ${heldUnits} held of ${STOCK_PER_WAREHOUSE_SKU})`);
   }
-  check('stock conserved and never oversold (on hand = received − collected − shipped + returned, units in transfer at one end or the other; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
+  for (const j of done.filter((x) => x.kind === 'preordered' && x.received)) {
+    // A preorder's own product: what was received is on hand until collected, and held for it until then.
+    const level = (await call('GET', 'inventory', `/locations/${STORE}/stock/${j.line.sku}`)).body;
+    const status = orders.get([...j.orderIds][0])?.status;
+    const [onHand, reserved] = status === 'COLLECTED' ? [0, 0] : [j.received, ['ALLOCATED', ...HOLDING].includes(status) ? j.received : 0];
+    if (level.onHand !== onHand || level.reserved !== reserved) stockProblems.push(`${j.line.sku} (preorder, ${status}): on hand ${level.onHand}, reserved ${level.reserved}; expected ${onHand} and ${reserved}`);
+  }
+  check('stock conserved and never oversold (on hand = received − collected − shipped − given in exchange + returned, units in transfer at one end or the other; reserved = what orders hold)', stockProblems.length === 0, stockProblems.join('; '));
   const refundProblems = [];
   for (const j of done.filter((x) => x.returnId)) {
     const r = (await call('GET', 'returns', `/returns/${j.returnId}`)).body;
+    if (j.kind === 'exchanged') {
+      // An even exchange refunds nothing, whether the replacement was issued or refused.
+      const refunded = (r?.refunds ?? []).reduce((n, x) => n + x.amount, 0);
+      if (r?.status !== j.exchange || refunded !== 0) refundProblems.push(`exchange ${j.returnId} (journey ${j.i}): ${r?.status} (the journey saw ${j.exchange}), refunded ${refunded}`);
+      continue;
+    }
     const value = j.line.quantity * j.line.unitPrice;
     const refunded = (r?.refunds ?? []).reduce((n, x) => n + x.amount, 0);
     if (r?.status !== 'COMPLETED' || r.refundAmount !== value || refunded !== value) refundProblems.push(`return ${j.returnId} (journey ${j.i}): ${r?.status}, refund ${r?.refundAmount}, refunded ${refunded}, paid ${value}`);
   }
-  check('every return refunded once, exactly what was paid for its units', refundProblems.length === 0, refundProblems.join('; '));
+  check('every return refunded once, exactly what was paid for its units; an even exchange refunds nothing', refundProblems.length === 0, refundProblems.join('; '));
   const dlq = await deadLetters(deadLettersBefore);
   check('nothing dead-lettered but the poison injected, each with its reason', dlq.unexpected.length === 0, dlq.unexpected.join('; '));
   if (poisonKeys.size > 0) {
@@ -627,6 +709,8 @@ function printTable(done) {
     retried: 'placement retried with its key',
     delivered: 'home delivery from the store, delivered',
     returned: 'collected, then returned at the store and refunded',
+    exchanged: 'collected, then exchanged at the store for another SKU',
+    preordered: 'preorder supplied, released and collected at the store',
     'shipped-to-store': 'click & collect shipped from the warehouse by transfer, collected',
     cart: 'cart from the web handed to the POS, checked out there, collected',
   };

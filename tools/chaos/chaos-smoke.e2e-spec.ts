@@ -50,11 +50,11 @@ it('journeys survive every kind of fault, each once in the mix, with every invar
   // With DATABASE_URL the server is not the run's to restart: the fault is skipped, and says so.
   for (const f of report.faults) expect(f.skipped ?? f.recoveredMs).not.toBeNull();
   expect(report.invariants.map((i) => i.name)).toEqual(
-    expect.arrayContaining(['every poison message injected was parked in a dead-letter topic', 'nothing dead-lettered but the poison injected, each with its reason', 'every return refunded once, exactly what was paid for its units']),
+    expect.arrayContaining(['every poison message injected was parked in a dead-letter topic', 'nothing dead-lettered but the poison injected, each with its reason', 'every return refunded once, exactly what was paid for its units; an even exchange refunds nothing']),
   );
   expect(report.invariants.filter((i) => !i.holds)).toEqual([]);
   expect(report.journeys).toHaveLength(300);
-  for (const kind of ['collected', 'cancelled', 'retried', 'delivered', 'returned', 'shipped-to-store', 'cart']) {
+  for (const kind of ['collected', 'cancelled', 'retried', 'delivered', 'returned', 'exchanged', 'preordered', 'shipped-to-store', 'cart']) {
     expect(report.journeys.filter((j) => j.kind === kind && j.outcome === 'completed').length).toBeGreaterThan(0);
   }
   expect(report.journeys.filter((j) => j.outcome === 'failed')).toEqual([]);
