@@ -1,7 +1,8 @@
 // Starts the real infrastructure once for all integration and end-to-end tests, and compiles the
 // services, whose processes the tests start and kill. Two ways, chosen automatically:
 // - a Docker engine answers (and TEST_INFRA is not `local`): Testcontainers runs Kafka (KRaft)
-//   and PostgreSQL in containers;
+//   and PostgreSQL in containers — when it can: an engine with no registry to pull the images from
+//   falls back to the next way;
 // - otherwise (TEST_INFRA=local forces it): a fresh single-node Kafka broker from Kafka's own jars
 //   and PostgreSQL (DATABASE_URL when reachable, else embedded), run by scripts/infra.
 import { spawnSync } from 'node:child_process';
@@ -30,7 +31,7 @@ export default async function globalSetup() {
   fs.writeFileSync(pidFile, '');
   process.env.TEST_SERVICE_PID_FILE = pidFile;
   const dataDir = path.join(REPO, '.cache/test-kafka', String(KAFKA_PORT));
-  const containers = (await dockerEngine()) ? await startContainers() : null;
+  const containers = (await dockerEngine()) ? await startContainers().catch(noContainers) : null;
   let kafka, pg;
   if (containers) {
     ({ kafka, pg } = containers);
@@ -78,6 +79,16 @@ async function dockerEngine() {
     if (process.env.TEST_INFRA === 'containers') throw new Error('TEST_INFRA=containers but no Docker engine answers');
     return false;
   }
+}
+
+/**
+ * A Docker engine that cannot start the containers — typically one with no image registry in
+ * reach to pull them from — leaves the run to local processes, unless containers were asked for.
+ */
+function noContainers(error) {
+  if (process.env.TEST_INFRA === 'containers') throw error;
+  console.log(`\na Docker engine answers but Testcontainers could not start (${String(error.message ?? error).split('\n')[0]}); using local processes`);
+  return null;
 }
 
 /** The same infrastructure in containers, for machines with a Docker engine (CI runners, laptops). */
