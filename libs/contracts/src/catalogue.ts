@@ -7,6 +7,7 @@ import {
   ReservationReleasedV1,
   ShortPickResolvedV1,
   StockAdjustedV1,
+  TransferLostV1,
   TransferReceivedV1,
   TransferShippedV1,
 } from './events/inventory.events';
@@ -25,6 +26,7 @@ import {
   OrderRejectedV1,
   OrderShortPickedV1,
   OrderTransferArrivedV1,
+  OrderTransferLostV1,
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
@@ -80,6 +82,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   OrderPickupUnlockedV1,
   OrderLineCancelledV1,
   OrderTransferArrivedV1,
+  OrderTransferLostV1,
   OrderPartiallyReadyV1,
   OrderDeliveryAssignedV1,
   OrderPackedV1,
@@ -104,6 +107,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   StockAdjustedV1,
   TransferShippedV1,
   TransferReceivedV1,
+  TransferLostV1,
   ShortPickResolvedV1,
   ReservationReleasedV1,
   ReservationConsumedV1,

@@ -1,5 +1,5 @@
 import { EventDefinition } from './define-event';
-import { InventoryRejectedV1, InventoryReservedForDeliveryV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferReceivedV1 } from './events/inventory.events';
+import { InventoryRejectedV1, InventoryReservedForDeliveryV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferLostV1, TransferReceivedV1 } from './events/inventory.events';
 import {
   NotificationRequestedV1,
   OrderCancelledV1,
@@ -56,6 +56,7 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       InventoryPreorderEstimatedV1,
       InventoryRejectedV1,
       TransferReceivedV1,
+      TransferLostV1,
       ShortPickResolvedV1,
       ReservationReleasedV1,
       PaymentCapturedV1,

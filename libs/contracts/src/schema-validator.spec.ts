@@ -41,6 +41,7 @@ example(order.OrderCancelledV1, { orderId, storeId: 'S1', cancelledBy: 'customer
 example(order.OrderExpiredV1, { orderId, storeId: 'S1', pickupDeadline: at, expiredAt: later });
 example(order.OrderPickupUnlockedV1, { fulfilmentId: otherId, orderId, storeId: 'S1', supervisorId: 'sup-7', reason: 'ID card checked', failedCodeAttempts: 5, unlockedAt: at });
 example(order.OrderLineCancelledV1, { orderId, ...line, reason: 'LINE.UNAVAILABLE', cancelledAt: at });
+example(order.OrderTransferLostV1, { fulfilmentId: otherId, orderId, storeId: 'S1', transferId: otherId, resourced: [{ lineId, transferId: null }], cancelled: [], status: 'RESERVED', lostAt: at });
 example(order.OrderTransferArrivedV1, { orderId, storeId: 'S1', transferId: otherId, status: 'RESERVED', arrivedAt: at });
 example(order.OrderPartiallyReadyV1, { orderId, storeId: 'S1', waitingLines: [{ lineId, sku: 'SKU-1', transferId: otherId }], readyBy: later, at });
 example(order.PaymentCaptureRequestedV1, { orderId, amount: 3998, currency: 'EUR', requestedAt: at });
@@ -113,6 +114,17 @@ example(inventory.InventoryRejectedV1, { orderId, locationId: 'S1', reason: 'STO
 example(inventory.StockAdjustedV1, { locationId: 'S1', sku: 'SKU-1', delta: -4, onHand: 6, reason: 'damage', adjustedAt: at }, 'S1/SKU-1');
 example(inventory.TransferShippedV1, { transferId: otherId, orderId, fromLocationId: 'W1', toLocationId: 'S1', expectedArrivalAt: later, shippedAt: at });
 example(inventory.TransferReceivedV1, { transferId: otherId, orderId, fromLocationId: 'W1', toLocationId: 'S1', lines: [line], receivedAt: later });
+example(inventory.TransferLostV1, {
+  transferId: otherId,
+  orderId,
+  fromLocationId: 'W1',
+  toLocationId: 'S1',
+  lines: [line],
+  reason: 'carrier lost the pallet',
+  resourced: [{ ...line, quantity: 1, fromLocationId: 'W2', transferId: '2d3e4f5a-6b7c-4d8e-9fa0-b1c2d3e4f5a6', expectedArrivalAt: later }],
+  unavailable: [{ ...line, quantity: 1 }],
+  lostAt: at,
+});
 example(inventory.ShortPickResolvedV1, {
   orderId,
   storeId: 'S1',

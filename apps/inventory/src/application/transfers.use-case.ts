@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { accept, Decision, refuse, TransferReceivedV1 } from '@omni/contracts';
+import { accept, Decision, refuse, TransferLostPayload, TransferLostV1, TransferReceivedV1 } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { shipTransfer, Transfer, TransferRefusal, transition } from '../domain/transfer.machine';
+import { locationRepository } from '../infrastructure/location.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { transferRepository } from '../infrastructure/transfer.repository';
+import { recordPlacements, reserveAtSources } from './placement';
 
 export type TransferCommandRefusal = TransferRefusal | 'TRANSFER.NOT_FOUND';
 
@@ -80,5 +82,70 @@ export class TransfersUseCase {
       );
       return accept(d.state);
     });
+  }
+
+  /**
+   * A shipped transfer that never arrived, declared lost: its units are written off (they left the
+   * source when shipped and reach no one), and what it carried for a live order is looked for
+   * again by the sourcing rule — at the destination itself, or elsewhere with a new transfer — or
+   * reported unavailable; all in one inventory.transfer-lost, which the order service follows.
+   */
+  declareLost(id: string, reason: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
+    return this.dataSource.transaction(async (m) => {
+      const now = this.clock.now();
+      const t = await transferRepository.findForUpdate(m, id);
+      if (!t) return refuse('TRANSFER.NOT_FOUND', `no transfer ${id}`);
+      const d = transition(t, 'lose');
+      if (!d.ok) return d;
+      const lines = await reservationRepository.ofTransferForUpdate(m, id);
+      // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
+      for (const r of lines.filter((x) => x.status === 'ACTIVE')) await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+      // Released while travelling: the order had given the units up, nobody waits for them.
+      const awaited = lines.filter((r) => r.status === 'IN_TRANSIT' || r.status === 'ACTIVE');
+      await reservationRepository.setStatus(m, awaited.map((r) => r.id), 'RELEASED', now);
+      await transferRepository.setStatus(m, [id], d.state.status, now);
+      const found = await this.resource(m, t, awaited.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), now);
+      await this.outbox.append(
+        m,
+        TransferLostV1,
+        {
+          transferId: id,
+          orderId: t.orderId,
+          fromLocationId: t.fromLocationId,
+          toLocationId: t.toLocationId,
+          lines: lines.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })),
+          reason,
+          ...found,
+          lostAt: now.toISOString(),
+        },
+        now,
+      );
+      return accept(d.state);
+    });
+  }
+
+  private async resource(
+    m: EntityManager,
+    t: Transfer,
+    wanted: { lineId: string; sku: string; quantity: number }[],
+    now: Date,
+  ): Promise<Pick<TransferLostPayload, 'resourced' | 'unavailable'>> {
+    if (wanted.length === 0) return { resourced: [], unavailable: [] };
+    const destination = await locationRepository.find(m, t.toLocationId);
+    if (!destination) return { resourced: [], unavailable: wanted };
+    const sourced = await reserveAtSources(m, destination, wanted);
+    // The order is confirmed by now (its units were on their way): what is reserved again does not expire.
+    const recorded = await recordPlacements(m, t.orderId, destination, sourced.placed, null, now);
+    return {
+      resourced: recorded.map((r) => ({
+        lineId: r.line.lineId,
+        sku: r.line.sku,
+        quantity: r.line.quantity,
+        fromLocationId: r.locationId,
+        transferId: r.transfer?.id ?? null,
+        expectedArrivalAt: r.transfer?.expectedArrivalAt.toISOString() ?? null,
+      })),
+      unavailable: sourced.unavailable.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity })),
+    };
   }
 }

@@ -27,6 +27,14 @@ describe('transfer lifecycle', () => {
     ['CANCELLED', 'ship', null],
     ['CANCELLED', 'receive', null],
     ['CANCELLED', 'cancel', null],
+    // A transfer that never arrives: only a shipped one can be declared lost, and nothing follows.
+    ['SHIPPED', 'lose', 'LOST'],
+    ['REQUESTED', 'lose', null],
+    ['RECEIVED', 'lose', null],
+    ['CANCELLED', 'lose', null],
+    ['LOST', 'receive', null],
+    ['LOST', 'lose', null],
+    ['LOST', 'cancel', null],
   ])('%s --%s--> %s', (from, action, to) => {
     const d = transition(transfer(from), action);
     if (to === null) expect(d).toMatchObject({ ok: false, code: 'TRANSFER.INVALID_TRANSITION' });

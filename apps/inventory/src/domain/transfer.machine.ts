@@ -1,17 +1,18 @@
 import { accept, Decision, event, refuse, TransferShippedV1 } from '@omni/contracts';
 
-export type TransferStatus = 'REQUESTED' | 'SHIPPED' | 'RECEIVED' | 'CANCELLED';
-export type TransferAction = 'ship' | 'receive' | 'cancel';
+export type TransferStatus = 'REQUESTED' | 'SHIPPED' | 'RECEIVED' | 'CANCELLED' | 'LOST';
+export type TransferAction = 'ship' | 'receive' | 'cancel' | 'lose';
 
 /**
  * A transfer's lifecycle. A requested transfer can be cancelled with its order; once shipped the
- * units are on the road and it can only arrive.
+ * units are on the road and it can only arrive, or be declared lost when it never does.
  */
 export const TRANSFER_TRANSITIONS: Readonly<Record<TransferStatus, Partial<Record<TransferAction, TransferStatus>>>> = {
   REQUESTED: { ship: 'SHIPPED', cancel: 'CANCELLED' },
-  SHIPPED: { receive: 'RECEIVED' },
+  SHIPPED: { receive: 'RECEIVED', lose: 'LOST' },
   RECEIVED: {},
   CANCELLED: {},
+  LOST: {},
 };
 
 export interface Transfer {

@@ -71,7 +71,7 @@ export class TransferView {
   @ApiProperty({ format: 'uuid', description: 'order the units travel for' }) orderId: string;
   @ApiProperty(ID) fromLocationId: string;
   @ApiProperty(ID) toLocationId: string;
-  @ApiProperty({ enum: ['REQUESTED', 'SHIPPED', 'RECEIVED', 'CANCELLED'] }) status: string;
+  @ApiProperty({ enum: ['REQUESTED', 'SHIPPED', 'RECEIVED', 'CANCELLED', 'LOST'] }) status: string;
   @ApiProperty(TIME) expectedArrivalAt: string;
 }
 

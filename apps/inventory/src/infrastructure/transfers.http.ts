@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query } from '@nestjs/common';
 import { ApiProblems, assertTransferStore, Caller, forbidden, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { IsString, Length } from 'class-validator';
 import { LocationTransfersView, OverdueTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { registerTransferGauges } from '../application/transfer-gauges';
 import { TransfersUseCase } from '../application/transfers.use-case';
@@ -18,6 +19,12 @@ async function assertTransferOfStore(queries: InventoryQueries, p: Principal, id
   const t = await queries.transfer(id);
   if (!t) throw forbidden(`the token acts only for transfers from or to ${p.storeId}`);
   assertTransferStore(p, t);
+}
+
+export class DeclareTransferLostDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'carrier reports the pallet lost', description: 'why the transfer is declared lost; carried by inventory.transfer-lost' })
+  @IsString() @Length(1, 200)
+  reason: string;
 }
 
 @ApiTags('transfers')
@@ -84,6 +91,25 @@ export class TransfersHttpController implements OnModuleInit {
     checkParams({ id }, 'uuid');
     await assertTransferOfStore(this.queries, caller, id);
     const d = await this.transfers.receive(id);
+    if (!d.ok) throw problemFor(d.code, d.detail);
+    return transferView(d.state);
+  }
+
+  @Post('transfers/:id/lost')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Declare a shipped transfer lost: it never arrived',
+    description:
+      'Writes its units off, and looks for what it carried for a live order again by the sourcing rule: at the destination itself, or at another location with a new transfer. Units found nowhere are given up by the order (cancelled and refunded). One inventory.transfer-lost tells the order service. docs/click-and-collect.md, runbook TransfersOverdue.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
+  @ApiOkResponse({ description: 'The transfer, LOST', type: TransferView })
+  @ApiProblems(400, [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not SHIPPED (TRANSFER.INVALID_TRANSITION)'])
+  @RequireScopes('transfers:operate')
+  async lost(@Param('id') id: string, @Body() body: DeclareTransferLostDto, @Caller() caller: Principal) {
+    checkParams({ id }, 'uuid');
+    await assertTransferOfStore(this.queries, caller, id);
+    const d = await this.transfers.declareLost(id, body.reason);
     if (!d.ok) throw problemFor(d.code, d.detail);
     return transferView(d.state);
   }

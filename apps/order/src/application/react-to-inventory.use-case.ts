@@ -11,6 +11,7 @@ import {
   ReservationReleasedPayload,
   PendingEvent,
   ShortPickResolvedPayload,
+  TransferLostPayload,
   TransferReceivedPayload,
 } from '@omni/contracts';
 import { asConsumed, EventRun, InboxProcessor, PermanentEventError } from '@omni/messaging';
@@ -21,6 +22,7 @@ import { deliveryTransferArrived, resolveDeliveryShortPick } from '../domain/del
 import { confirmReservation, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { DecisionContext } from '../domain/group-effects';
 import { allocatePreorder, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
+import { transferLost } from '../domain/transfer-lost';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
@@ -108,6 +110,19 @@ export class ReactToInventoryUseCase {
               : transferArrived(f, transferId, ctx.now),
         ctx.now,
       ),
+    );
+  }
+
+  /** A transfer the group waited for was declared lost: its lines wait for what inventory found again, or give up what it did not. */
+  transferLost(e: EventEnvelope<TransferLostPayload>) {
+    const r = e.data;
+    const lost = {
+      transferId: r.transferId,
+      resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: x.expectedArrivalAt ? new Date(x.expectedArrivalAt) : null })),
+      unavailable: r.unavailable,
+    };
+    return this.apply(e, r.orderId, (o, ctx) =>
+      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === r.transferId)), (f) => transferLost(f, lost, newPickupCode(), ctx), ctx.now),
     );
   }
 

@@ -18,6 +18,8 @@ import {
   ReservationReleasedV1,
   ShortPickResolvedPayload,
   ShortPickResolvedV1,
+  TransferLostPayload,
+  TransferLostV1,
   TransferReceivedPayload,
   TransferReceivedV1,
 } from '@omni/contracts';
@@ -62,6 +64,11 @@ export class InventoryEventsHandler {
   @EventPattern(ceTypeOf(TransferReceivedV1))
   async onTransferReceived(@Payload() e: EventEnvelope<TransferReceivedPayload>): Promise<void> {
     await this.react.transferReceived(e);
+  }
+
+  @EventPattern(ceTypeOf(TransferLostV1))
+  async onTransferLost(@Payload() e: EventEnvelope<TransferLostPayload>): Promise<void> {
+    await this.react.transferLost(e);
   }
 
   @EventPattern(ceTypeOf(ShortPickResolvedV1))

@@ -475,6 +475,54 @@ export const OrderTransferArrivedV1 = defineEvent<OrderTransferArrivedPayload>({
   },
 });
 
+export interface OrderTransferLostPayload {
+  fulfilmentId: string;
+  orderId: string;
+  storeId: string;
+  transferId: string;
+  /** Lines whose units were found again: a new transfer, or null when the store had them. */
+  resourced: { lineId: string; transferId: string | null }[];
+  /** Units given up (each also an order.line-cancelled, refunded). */
+  cancelled: LineQuantityPayload[];
+  /** The group's status afterwards. */
+  status: string;
+  lostAt: string;
+}
+
+export const OrderTransferLostV1 = defineEvent<OrderTransferLostPayload>({
+  type: 'order.transfer-lost',
+  version: 1,
+  topic: ORDER_EVENTS_TOPIC,
+  key: (p) => p.orderId,
+  description: 'A transfer bringing units of the group never arrived: its lines wait for the units found again, or give up the units no location has.',
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['fulfilmentId', 'orderId', 'storeId', 'transferId', 'resourced', 'cancelled', 'status', 'lostAt'],
+    properties: {
+      fulfilmentId: uuid,
+      orderId: uuid,
+      storeId: locationId,
+      transferId: uuid,
+      resourced: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'transferId'],
+          properties: { lineId, transferId: { type: ['string', 'null'], format: 'uuid' } },
+        },
+      },
+      cancelled: {
+        type: 'array',
+        items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'quantity'], properties: { lineId, sku, quantity } },
+      },
+      status: { type: 'string', minLength: 1, maxLength: 32, description: 'the group status afterwards' },
+      lostAt: dateTime,
+    },
+  },
+});
+
 export interface OrderPartiallyReadyPayload {
   fulfilmentId?: string;
   orderId: string;
