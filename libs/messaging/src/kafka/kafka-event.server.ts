@@ -7,12 +7,15 @@ import { Consumer, EachBatchPayload, EachMessagePayload, Kafka, KafkaMessage, Pr
 import { isObservable, lastValueFrom } from 'rxjs';
 import { backoffDelay, pause } from '../retry';
 import { deadLetterFor } from './dead-letter';
-import { PermanentEventError } from './errors';
+import { isDatabaseUnavailable, PermanentEventError } from './errors';
 import { consumeScope } from '../metrics/messaging-metrics';
 import { EntityManager } from 'typeorm';
 import { batchHandlerOf, batchPatternOf, EventRun } from '../batch/event-batch';
 import { claimInboxMany } from '../inbox/inbox';
 import { consumedTraces } from '../outbox/outbox.writer';
+
+/** The longest wait between tries of an event while the database is out of reach: short, so the lag drains soon after it is back. */
+const OUTAGE_RETRY_MAX_MS = 2000;
 
 export interface KafkaEventServerOptions {
   groupId: string;
@@ -460,7 +463,12 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     });
   }
 
-  /** Applies one event with retries and backoff; after the last attempt (or a permanent error), dead-letters it. */
+  /**
+   * Applies one event with retries and backoff; after the last attempt (or a permanent error),
+   * dead-letters it. Failures because the database is out of reach (restarting, recovering) do
+   * not count as attempts: the event is not at fault, so it waits with the partition, retried
+   * every few seconds, until the database is back or the consumer stops.
+   */
   private async withRetries(
     span: Span,
     raw: Parameters<typeof deadLetterFor>[0],
@@ -469,6 +477,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     apply: (attempt: number) => Promise<'applied' | 'duplicate'>,
   ): Promise<void> {
     const { topic } = raw;
+    let outages = 0;
     for (let attempt = 1; ; attempt++) {
       try {
         const outcome = await apply(attempt);
@@ -478,8 +487,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       } catch (e) {
         const err = e as Error;
         const permanent = err instanceof PermanentEventError;
+        const outage = !permanent && isDatabaseUnavailable(err);
+        if (outage) outages++;
         const ctx = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId, attempt };
-        if (permanent || attempt >= this.options.maxAttempts || this.stopSignal.signal.aborted) {
+        if (permanent || (!outage && attempt - outages >= this.options.maxAttempts) || this.stopSignal.signal.aborted) {
           if (this.stopSignal.signal.aborted && !permanent) throw err; // leave it uncommitted for the next owner
           const code = permanent ? (err as PermanentEventError).code : 'HANDLER.FAILED';
           this.metrics?.eventConsumed(topic, envelope.type, 'dead_lettered');
@@ -491,7 +502,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         span.addEvent('retry', { attempt, 'exception.message': err.message });
         this.logger.warn?.({ ...ctx, err: err.message }, 'event handler failed, retrying');
         await heartbeat();
-        await pause(backoffDelay(attempt, this.options.retryBaseMs, 30_000), this.stopSignal.signal);
+        await pause(outage ? backoffDelay(outages, this.options.retryBaseMs, OUTAGE_RETRY_MAX_MS) : backoffDelay(attempt - outages, this.options.retryBaseMs, 30_000), this.stopSignal.signal);
       }
     }
   }
