@@ -1,6 +1,6 @@
 import { contractTopics, parseYamlFile, readText, SERVICES } from './manifests';
 
-// The images and the compose file are NOT built or run here (no Docker engine): these checks read them.
+// These checks read the images' and the compose file's text; `npm run test:deploy` builds and runs them for real.
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type ComposeService = { image?: string; build?: any; healthcheck?: { test: string[] }; restart?: string; depends_on?: Record<string, { condition: string }>; environment?: Record<string, unknown>; command?: string[] };
@@ -55,7 +55,8 @@ describe('docker/compose.yaml', () => {
 
   it('runs Kafka in KRaft mode with auto-creation off, and creates every topic and its .dlq', () => {
     const kafka = services.kafka;
-    expect(kafka.image).toMatch(/^apache\/kafka:\d+\.\d+\.\d+$/);
+    expect(kafka.image).toMatch(/^\$\{KAFKA_IMAGE:-apache\/kafka:\d+\.\d+\.\d+\}$/);
+    expect(services['kafka-topics'].image).toBe(kafka.image);
     expect(kafka.environment?.KAFKA_PROCESS_ROLES).toBe('broker,controller');
     expect(String(kafka.environment?.KAFKA_AUTO_CREATE_TOPICS_ENABLE)).toBe('false');
     const topics = services['kafka-topics'];
@@ -69,18 +70,28 @@ describe('docker/compose.yaml', () => {
     const top = parseYamlFile('docker/compose.yaml') as Record<string, unknown>;
     expect(Object.keys(top)).not.toContain('name');
     for (const [name, s] of Object.entries(services)) {
-      for (const p of ((s as { ports?: string[] }).ports ?? []).filter((x) => !String(x).startsWith('19092'))) expect({ name, port: p }).toEqual({ name, port: expect.stringMatching(/^\$\{[A-Z_]+_HOST_PORT:-\d+\}:\d+$/) });
+      for (const p of (s as { ports?: string[] }).ports ?? []) expect({ name, port: p }).toEqual({ name, port: expect.stringMatching(/^\$\{[A-Z_]+_HOST_PORT:-\d+\}:\d+$/) });
+    }
+  });
+
+  it('lets the images be overridden (a machine with no registry: npm run test:deploy), defaulting to the Dockerfile\'s Node image', () => {
+    expect(services.postgres.image).toMatch(/^\$\{POSTGRES_IMAGE:-postgres:[^}]+\}$/);
+    const dockerfileNode = readText('docker/Dockerfile').match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1];
+    for (const [name, s] of Object.entries(services).filter(([, x]) => x.build)) {
+      expect({ name, node: s.build.args?.NODE_IMAGE }).toEqual({ name, node: `\${NODE_IMAGE:-${dockerfileNode}}` });
     }
   });
 
   it('pins every image (no latest, no untagged)', () => {
     for (const [name, s] of Object.entries(services)) {
-      if (s.image) expect({ name, image: s.image }).not.toEqual({ name, image: expect.stringMatching(/:latest$|^[^:]+$/) });
+      // An overridable image (`${VAR:-default}`) is checked by its default.
+      const image = s.image?.replace(/^\$\{\w+:-(.*)\}$/, '$1');
+      if (image) expect({ name, image }).not.toEqual({ name, image: expect.stringMatching(/:latest$|^[^:]+$/) });
     }
   });
 });
 
-describe('docker/Dockerfile (read offline: there is no Docker engine to build it)', () => {
+describe('docker/Dockerfile (read; npm run test:deploy builds it)', () => {
   const text = readText('docker/Dockerfile');
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
   const stages = text.split(/^FROM /m).slice(1).map((s) => 'FROM ' + s);
