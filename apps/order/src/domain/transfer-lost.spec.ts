@@ -2,6 +2,7 @@ import {
   NotificationRequestedV2,
   OrderCancelledV1,
   OrderLineCancelledV1,
+  OrderReadyForPickupV1,
   OrderTransferArrivedV1,
   OrderTransferLostV1,
   PaymentRefundRequestedV2,
@@ -112,6 +113,27 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
     expect(ofType(d.events, OrderCancelledV1)).toHaveLength(1);
     expect(ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500 })]);
     expect(ofType(d.events, OrderTransferLostV1)[0]).toMatchObject({ status: 'CANCELLED' });
+  });
+
+  it('a partly ready pickup whose lost units are found nowhere, with the rest picked, is ready: a code, a deadline, the customer told', () => {
+    const partly = aGroup('pickup', 'PARTIALLY_READY', { [LINE_A]: LOST });
+    const picked = { ...partly, lines: partly.lines.map((l) => (l.lineId === LINE_B ? { ...l, pickedQuantity: 1 } : l)) };
+    const d = transferLost(picked, lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
+    if (!d.ok) throw new Error(d.detail);
+    expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupCode: { hash: code.hash, salt: code.salt } });
+    expect(d.state.pickupDeadline).toEqual(new Date(now.getTime() + 3 * 24 * 3600 * 1000));
+    expect(ofType(d.events, OrderReadyForPickupV1)).toEqual([expect.objectContaining({ lines: [{ lineId: LINE_B, sku: 'SKU-B', quantity: 1 }] })]);
+    expect(ofType(d.events, NotificationRequestedV2).map((n) => [n.template, n.pickupCode])).toEqual([
+      ['line-cancelled', null],
+      ['pickup-ready', code.code],
+    ]);
+    expect(ofType(d.events, OrderTransferLostV1)[0]).toMatchObject({ status: 'READY_FOR_PICKUP' });
+  });
+
+  it('a partly ready pickup whose lost units the store had itself goes back to picking them', () => {
+    const d = transferLost(aGroup('pickup', 'PARTIALLY_READY', { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    if (!d.ok) throw new Error(d.detail);
+    expect(d.state.status).toBe('PICKING');
   });
 
   it('a delivery group moves on as when its transfer arrives: back to picking what is now at its location', () => {

@@ -2,8 +2,8 @@ import { accept, Decision, event, OrderTransferArrivedV1, OrderTransferLostV1, r
 import { deliveryTransferArrived } from './delivery.machine';
 import { canCancel } from './fulfilment';
 import { DecisionContext, locationOf, notification, settleShortPick } from './group-effects';
-import { Fulfilment } from './order';
-import { NewPickupCode, transferArrived } from './pickup.machine';
+import { Fulfilment, remainingQuantity } from './order';
+import { NewPickupCode, readyForPickup, transferArrived } from './pickup.machine';
 import { preorderTransferArrived } from './preorder.machine';
 
 /** What inventory found again for a lost transfer's lines (inventory.transfer-lost). */
@@ -48,6 +48,14 @@ export function transferLost(f: Fulfilment, lost: LostTransfer, code: NewPickupC
       if (!arrived.ok) return arrived;
       state = arrived.state;
       events.push(...arrived.events.filter((e) => e.def !== OrderTransferArrivedV1));
+      // A pickup that waited only for the lost units, with everything else picked already, has
+      // nothing left to pick: it is ready now, not back to picking.
+      if (state.type === 'pickup' && state.status === 'PICKING' && state.lines.every((l) => l.pickedQuantity === remainingQuantity(l))) {
+        const ready = readyForPickup(state, state.lines, code, ctx, []);
+        if (!ready.ok) return ready;
+        state = ready.state;
+        events.push(...ready.events);
+      }
     }
   }
   const sku = (lineId: string) => f.lines.find((l) => l.lineId === lineId)?.sku ?? '';
