@@ -72,6 +72,24 @@ describe('a transfer that never arrives', () => {
     expect((await declareLost(first.transferId)).body).toMatchObject({ status: 409, code: 'TRANSFER.INVALID_TRANSITION' });
   });
 
+  it('found at the store itself, received there meanwhile: reserved there, no new transfer', async () => {
+    const [store, warehouse] = [Journey.id('S'), Journey.id('WH')];
+    await j.location(store);
+    await j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
+    await j.receive(warehouse, 'LAMP', 1);
+    const placed = await j.place(store, [{ sku: 'LAMP', quantity: 1 }]);
+    await j.status(placed.id, 'AWAITING_TRANSFER');
+    const t = await transferInto(store, 'REQUESTED');
+    expect((await http('POST', `${j.inventory}/transfers/${t.transferId}/ship`, {})).status).toBe(200);
+    await j.receive(store, 'LAMP', 1);
+    expect((await declareLost(t.transferId)).status).toBe(200);
+
+    await j.status(placed.id, 'RESERVED');
+    expect(await j.stock(store, 'LAMP')).toMatchObject({ onHand: 1, reserved: 1 });
+    expect((await j.transfersInto(store)).map((x) => x.status)).toEqual(['LOST']);
+    await eventually(() => expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([expect.objectContaining({ resourced: [{ lineId: placed.lines[0].lineId, transferId: null }], status: 'RESERVED' })]));
+  });
+
   it('with the units nowhere else: the order gives them up, is cancelled and refunded', async () => {
     const [store, warehouse] = [Journey.id('S'), Journey.id('WH')];
     await j.location(store);

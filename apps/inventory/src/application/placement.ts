@@ -25,6 +25,22 @@ export async function reserveAtSources(m: EntityManager, store: Location, lines:
   return reserveByRule(m, candidates, lines, (c, ls) => planSourcing(store, c, ls));
 }
 
+/**
+ * Reserves `lines` at the store where it has the units, and the rest away from it by the sourcing
+ * rule (`reserveAtSources`). A fixed lock order (by SKU) keeps two multi-line orders from
+ * deadlocking on each other's rows.
+ */
+export async function reserveAtStoreThenSources(m: EntityManager, store: Location, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
+  const placed: Placement[] = [];
+  const elsewhere: SourcingLine[] = [];
+  for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
+    if (await stockRepository.tryReserve(m, store.id, l.sku, l.quantity)) placed.push({ line: l, locationId: store.id });
+    else elsewhere.push(l);
+  }
+  const sourced = elsewhere.length > 0 ? await reserveAtSources(m, store, elsewhere) : { placed: [], unavailable: [] };
+  return { placed: [...placed, ...sourced.placed], unavailable: sourced.unavailable };
+}
+
 /** Reserves a delivery's lines where they will ship from, by the delivery sourcing rule (any location). */
 export async function reserveForDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
   const candidates = await stockRepository.candidates(m, '', [...new Set(lines.map((l) => l.sku))]);

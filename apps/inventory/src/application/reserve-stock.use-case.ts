@@ -18,7 +18,7 @@ import { SourcingLine } from '../domain/sourcing';
 import { locationRepository } from '../infrastructure/location.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { InventoryConfig } from '../inventory.config';
-import { Placement, recordPlacements, reserveAtSources, reserveForDelivery } from './placement';
+import { Placement, recordPlacements, reserveAtStoreThenSources, reserveForDelivery } from './placement';
 import { Preorders } from './preorders';
 
 export type ReservationOutcome = { reserved: true } | { reserved: false; reason: string };
@@ -145,16 +145,9 @@ export class ReserveStockUseCase {
     const store = await locationRepository.find(m, storeId);
     const refused = pickupRefusal(store);
     if (refused) return { ok: false, refusal: { reason: refused, locationId: storeId, shortLines: [] } };
-    const placed: Placement[] = [];
-    const elsewhere: SourcingLine[] = [];
-    // A fixed lock order (by SKU) keeps two multi-line orders from deadlocking on each other's rows.
-    for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      if (await stockRepository.tryReserve(m, store!.id, l.sku, l.quantity)) placed.push({ line: l, locationId: store!.id });
-      else elsewhere.push(l);
-    }
-    const sourced = elsewhere.length > 0 ? await reserveAtSources(m, store!, elsewhere) : { placed: [], unavailable: [] };
+    const sourced = await reserveAtStoreThenSources(m, store!, lines);
     if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: storeId, shortLines: await this.short(m, storeId, sourced.unavailable) } };
-    return { ok: true, store: store!, placed: [...placed, ...sourced.placed] };
+    return { ok: true, store: store!, placed: sourced.placed };
   }
 
   private async placeDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ ok: true; store: null; placed: Placement[] } | { ok: false; refusal: Refusal }> {

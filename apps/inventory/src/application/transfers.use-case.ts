@@ -9,7 +9,7 @@ import { locationRepository } from '../infrastructure/location.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
 import { stockRepository } from '../infrastructure/stock.repository';
 import { transferRepository } from '../infrastructure/transfer.repository';
-import { recordPlacements, reserveAtSources } from './placement';
+import { recordPlacements, reserveAtStoreThenSources } from './placement';
 
 export type TransferCommandRefusal = TransferRefusal | 'TRANSFER.NOT_FOUND';
 
@@ -133,7 +133,7 @@ export class TransfersUseCase {
     if (wanted.length === 0) return { resourced: [], unavailable: [] };
     const destination = await locationRepository.find(m, t.toLocationId);
     if (!destination) return { resourced: [], unavailable: wanted };
-    const sourced = await reserveAtSources(m, destination, wanted);
+    const sourced = await reserveAtStoreThenSources(m, destination, wanted);
     // The order is confirmed by now (its units were on their way): what is reserved again does not expire.
     const recorded = await recordPlacements(m, t.orderId, destination, sourced.placed, null, now);
     return {
