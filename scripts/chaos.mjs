@@ -173,6 +173,17 @@ function applied(res) {
   }
   return res.status < 300;
 }
+/**
+ * Places an order: a placement applied and its answer lost in a fault (409 IDEMPOTENCY.ANSWER_LOST)
+ * names the order it made (`location`), and is read there, as a client that lost the answer would.
+ */
+async function place(as, body, key, deadline) {
+  const placed = await as('POST', 'order', '/orders', body, { key, deadline });
+  if (placed.status !== 409 || placed.body?.code !== 'IDEMPOTENCY.ANSWER_LOST' || !placed.body.location) return placed;
+  stats.answersLost++;
+  const order = await as('GET', 'order', placed.body.location, undefined, { deadline });
+  return order.status === 200 ? { status: 201, body: order.body } : placed;
+}
 const answered = (what, res) => `${what} answered ${res.status}${res.body?.code ? ` ${res.body.code}` : ''}`;
 
 /** The pickup codes the customers were sent, read from the notification requests on Kafka. */
@@ -223,10 +234,10 @@ async function journey(i, { kind, line: planned }, codes) {
       : { channel: 'web', storeId: STORE, currency: 'EUR', lines: [line], contact };
   const j = { i, kind, key, line, orderIds: new Set(), outcome: 'failed', detail: '' };
   if (kind === 'preordered') return preorderJourney(j, as, { ...line, sku: preorderSku(i) }, contact, codes, deadline);
-  const placed = kind === 'cart' ? await throughCart(i, line, contact, deadline) : await as('POST', 'order', '/orders', body, { key, deadline });
+  const placed = kind === 'cart' ? await throughCart(i, line, contact, deadline) : await place(as, body, key, deadline);
   if (placed.failed) return { ...j, detail: placed.failed };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
-  if (placed.status !== 201) return { ...j, detail: `POST /orders answered ${placed.status}` };
+  if (placed.status !== 201) return { ...j, detail: answered('POST /orders', placed) };
   j.orderIds.add(placed.body.id);
   const orderId = placed.body.id;
   if (kind === 'retried') {
@@ -350,7 +361,7 @@ async function preorderJourney(j, as, line, contact, codes, deadline) {
   const priced = await as('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }, { deadline });
   if (!applied(priced)) return { ...j, detail: answered('price', priced) };
   const body = { channel: 'web', currency: 'EUR', contact, fulfilments: [{ type: 'pickup', storeId: STORE, preorder: true, lines: [line] }] };
-  const placed = await as('POST', 'order', '/orders', body, { key: j.key, deadline });
+  const placed = await place(as, body, j.key, deadline);
   // Held up by a fault past the release, the preorder is refused as any would be then: cleanly.
   if (placed.status === 422 && placed.body?.code === 'PREORDER.NOT_A_PREORDER') return { ...j, outcome: 'refused', detail: 'PREORDER.NOT_A_PREORDER' };
   if (placed.status !== 201) return { ...j, detail: answered('preorder', placed) };

@@ -85,7 +85,7 @@ export class OrderModule {
           entities: ORDER_ENTITIES,
           migrations: ORDER_MIGRATIONS,
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.2.0' },
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.3.0' },
         }),
       ],
       controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],

@@ -1,5 +1,5 @@
 import { DynamicModule, Type } from '@nestjs/common';
-import { IdempotencyCommitted1700000210000, IdempotencyKeys1700000000100, ServiceConfig } from '@omni/platform';
+import { IdempotencyCommitted1700000210000, IdempotencyKeys1700000000100, IdempotencyLocation1700000220000, ServiceConfig } from '@omni/platform';
 import { MixedList } from 'typeorm';
 import { MessagingTables1700000000000 } from './migrations/1700000000000-messaging-tables';
 import { OutboxWakesRelayInProcess1700000200000 } from './migrations/1700000200000-outbox-wakes-relay-in-process';
@@ -21,7 +21,7 @@ export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
 /** Every migration of a service, in the order they apply: the shared tables first, then its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function migrationsOf(def: Pick<ServiceDefinition, 'migrations'>): Function[] {
-  return [MessagingTables1700000000000, IdempotencyKeys1700000000100, ...def.migrations, OutboxWakesRelayInProcess1700000200000, IdempotencyCommitted1700000210000];
+  return [MessagingTables1700000000000, IdempotencyKeys1700000000100, ...def.migrations, OutboxWakesRelayInProcess1700000200000, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000];
 }
 
 /**

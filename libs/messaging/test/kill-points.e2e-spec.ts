@@ -46,7 +46,7 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     sql(stack.databases.order, `SELECT event_type FROM outbox WHERE message_key = $1 AND sent_at IS NULL`, [orderId]);
 
   const placement = (sku: string) => ({ channel: 'web', storeId: store, customerId: `kill-${randomUUID().slice(0, 8)}`, currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1000 }] });
-  const place = (body: ReturnType<typeof placement>, key: string) => http('POST', `${stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({ status: 0, body: e.message }));
+  const place = (body: ReturnType<typeof placement>, key: string) => http('POST', `${stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({ status: 0, headers: new Headers(), body: e.message }));
 
   /** The order was placed once, reserved once (two units), confirmed once, and inventory's books agree. */
   async function exactlyOnce(sku: string, customerId: string): Promise<string> {
@@ -80,7 +80,7 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     expect(await exactlyOnce(sku, body.customerId)).toBe(retried.body.id);
   });
 
-  it('after the commit, before the relay published: the order.placed committed is published once the service is back, and a retry with its key is told its answer was lost, never placed twice', async () => {
+  it('after the commit, before the relay published: the order.placed committed is published once the service is back, and a retry with its key is told its answer was lost and where the order is, never placed twice', async () => {
     const sku = Journey.id('KILL-B');
     await j.receive(store, sku, 5);
     const order = stack.services.order;
@@ -96,7 +96,10 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     });
     const retried = await place(body, key);
     expect([retried.status, retried.body.code]).toEqual([409, 'IDEMPOTENCY.ANSWER_LOST']);
-    await exactlyOnce(sku, body.customerId);
+    const orderId = await exactlyOnce(sku, body.customerId);
+    // The client that lost the answer (a guest, no account to list orders by) is told where its order is.
+    expect([retried.body.location, retried.headers.get('location')]).toEqual([`/orders/${orderId}`, `/orders/${orderId}`]);
+    expect((await http('GET', `${order.url}${retried.body.location}`)).body).toMatchObject({ id: orderId, status: 'RESERVED' });
   });
 
   it('after a request that publishes nothing committed, before it answered: a retry with its key is told its answer was lost, never applied twice', async () => {
@@ -111,7 +114,9 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     await afterKill(order, 'request.after-commit', async () => expect(await cartsWith()).toHaveLength(1));
     const retried = await create();
     expect([retried.status, retried.body.code]).toEqual([409, 'IDEMPOTENCY.ANSWER_LOST']);
-    expect(await cartsWith()).toHaveLength(1);
+    const carts = await cartsWith();
+    expect(carts).toHaveLength(1);
+    expect(retried.body.location).toBe(`/carts/${(carts[0] as { id: string }).id}`);
   });
 
   it('after the relay published, before it marked the rows sent: published again, applied once', async () => {

@@ -39,6 +39,7 @@ const problemSchema = {
         },
       },
     },
+    location: { type: 'string', description: 'IDEMPOTENCY.ANSWER_LOST only: the path of what the applied request created (also the Location header); GET it for the outcome', example: '/orders/0b9f3c1e-6f1d-4a8e-9b0e-2d7c5a1f4e3a' },
   },
 };
 
@@ -109,7 +110,7 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
       }
       if (['put', 'post', 'patch', 'delete'].includes(method) && !isPublic) {
         op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_KEY_HEADER];
-        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS), or was applied and its answer lost when the service stopped (IDEMPOTENCY.ANSWER_LOST)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS), or was applied and its answer lost when the service stopped (IDEMPOTENCY.ANSWER_LOST; `location` and the Location header name what it created, where it created something)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
         op.responses['422'] ??= { description: 'This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));

@@ -28,10 +28,12 @@ export interface Problem {
   detail: string;
   code: string;
   errors?: FieldProblem[];
+  /** What the refused request created, when it is known (IDEMPOTENCY.ANSWER_LOST): GET it for the outcome. */
+  location?: string;
 }
 
 export class ProblemException extends HttpException {
-  constructor(status: HttpStatus, code: string, detail: string, errors?: FieldProblem[]) {
+  constructor(status: HttpStatus, code: string, detail: string, errors?: FieldProblem[], location?: string) {
     const problem: Problem = {
       type: `urn:problem:${code}`,
       title: HttpStatus[status] ?? 'Error',
@@ -39,6 +41,7 @@ export class ProblemException extends HttpException {
       detail,
       code,
       ...(errors ? { errors } : {}),
+      ...(location ? { location } : {}),
     };
     super(problem, status);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, INestApplication, InternalServerErrorException, Post } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { IdempotencyCommitted1700000210000, IdempotencyInterceptor, IdempotencyKeys1700000000100, ProblemException, ProblemFilter } from '../src';
+import { IdempotencyCommitted1700000210000, IdempotencyInterceptor, IdempotencyKeys1700000000100, IdempotencyLocation1700000220000, ProblemException, ProblemFilter } from '../src';
 import { eventually, freshDatabase, http, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -48,7 +48,7 @@ describe('Idempotency-Key', () => {
 
   beforeAll(async () => {
     db = await freshDatabase('platform');
-    dataSource = new DataSource({ type: 'postgres', url: db, migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000] });
+    dataSource = new DataSource({ type: 'postgres', url: db, migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000] });
     await dataSource.initialize();
     await dataSource.runMigrations();
     interceptor = new IdempotencyInterceptor(dataSource, 1);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
-import { Clock, GroupCommit } from '@omni/platform';
+import { Clock, GroupCommit, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
@@ -72,8 +72,11 @@ export class PlaceOrderUseCase {
   ) {}
 
   execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
-    if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now());
-    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin(), ids: idsFor(request) });
+    const ids = idsFor(request);
+    // A retry whose answer is lost after the commit is told where the order is.
+    noteCreated(`/orders/${ids.orderId}`);
+    if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now(), ids);
+    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin(), ids });
   }
 
   /** Placements written together: one price lookup per currency, one insert of their orders, one of their events, one commit. */

@@ -1,5 +1,6 @@
 import { Channel } from '@omni/contracts';
 import { markRequestCommitted } from '@omni/messaging';
+import { noteCreated } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Cart, CartLine, CartStatus } from '../domain/cart';
 
@@ -78,6 +79,7 @@ export const cartRepository = {
   },
 
   async insert(m: EntityManager, c: Cart): Promise<void> {
+    noteCreated(`/carts/${c.id}`);
     await markRequestCommitted(m);
     await m.query(
       `INSERT INTO carts (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,

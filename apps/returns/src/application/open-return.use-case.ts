@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AddressPayload, RefundMethod, ReplacementPayload, ReturnChannel, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
-import { Clock } from '@omni/platform';
+import { Clock, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderRecord, returnable } from '../domain/order-record';
@@ -128,9 +128,11 @@ export class OpenReturnUseCase {
       const first = verdict.refusals[0];
       return { ok: false, code: 'RETURN.REFUSED_BY_POLICY', detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`, refusals: verdict.refusals, policyVersion: verdict.policyVersion };
     }
+    const id = randomUUID();
+    noteCreated(`/returns/${id}`);
     const d = openReturn(
       {
-        id: randomUUID(),
+        id,
         requestId: c.requestId,
         order,
         storeId: c.storeId,

@@ -59,8 +59,8 @@ export async function markRequestCommitted(manager: EntityManager): Promise<void
   await prepared(
     manager,
     'idempotency-mark-committed',
-    `UPDATE idempotency_keys SET committed_at = now() WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND committed_at IS NULL`,
-    [key.caller, key.method, key.route, key.key],
+    `UPDATE idempotency_keys SET committed_at = now(), location = $5 WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND committed_at IS NULL`,
+    [key.caller, key.method, key.route, key.key, key.location ?? null],
   );
   data.keyMarked = true;
 }
@@ -131,13 +131,13 @@ export class OutboxWriter {
         manager,
         'outbox-append-keyed',
         `WITH committed AS (
-           UPDATE idempotency_keys i SET committed_at = now()
-           FROM unnest($7::text[], $8::text[], $9::text[], $10::text[]) AS c(caller, method, route, key)
+           UPDATE idempotency_keys i SET committed_at = now(), location = c.location
+           FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[]) AS c(caller, method, route, key, location)
            WHERE i.caller = c.caller AND i.method = c.method AND i.route = c.route AND i.key = c.key AND i.committed_at IS NULL
          )
          INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
-        [...rows, k.map((x) => x.caller), k.map((x) => x.method), k.map((x) => x.route), k.map((x) => x.key)],
+        [...rows, k.map((x) => x.caller), k.map((x) => x.method), k.map((x) => x.route), k.map((x) => x.key), k.map((x) => x.location ?? null)],
       );
     }
     failpoint('outbox.before-commit');

@@ -22,6 +22,7 @@ interface KeyRow {
   status_code: number | null;
   response_body: string | null;
   committed_at: Date | null;
+  location: string | null;
 }
 
 interface Scope {
@@ -52,7 +53,8 @@ export function heldKeyVerdict(held: { committed: boolean; runningHere: boolean;
  * request answers it again with `Idempotent-Replayed: true`; with another request, 422. A 5xx
  * releases the key so a retry executes again, unless the request's effects committed (the outbox
  * marks the key in their transaction): such a key is never executed again, and once its request
- * is found abandoned, a retry is told its answer was lost (409 IDEMPOTENCY.ANSWER_LOST).
+ * is found abandoned, a retry is told its answer was lost (409 IDEMPOTENCY.ANSWER_LOST), with the
+ * path of what it created when the request noted one (noteCreated): `location`, and a Location header.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown {
@@ -104,7 +106,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     };
     return from(this.claim(scope)).pipe(
       mergeMap((claim) => {
-        if (claim.kind === 'refuse') return throwError(() => claim.error);
+        if (claim.kind === 'refuse') {
+          const location = (claim.error.getResponse() as Problem).location;
+          if (location) res.setHeader('Location', location);
+          return throwError(() => claim.error);
+        }
         if (claim.kind === 'replay') {
           res.status(claim.status).setHeader('Idempotent-Replayed', 'true');
           if (claim.status >= 400) res.type('application/problem+json');
@@ -138,7 +144,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       );
       if (inserted.length === 1) return { kind: 'execute' };
       const [row] = (await this.dataSource.query(
-        `SELECT request_hash, status_code, response_body, committed_at FROM idempotency_keys
+        `SELECT request_hash, status_code, response_body, committed_at, location FROM idempotency_keys
          WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at >= now()`,
         [s.caller, s.method, s.route, s.key],
       )) as KeyRow[];
@@ -159,7 +165,9 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
           error: new ProblemException(
             HttpStatus.CONFLICT,
             'IDEMPOTENCY.ANSWER_LOST',
-            'the request with this Idempotency-Key was applied, and its answer was lost when the service stopped; it will not be applied again',
+            `the request with this Idempotency-Key was applied, and its answer was lost when the service stopped; it will not be applied again${row.location ? `: GET ${row.location} for its outcome` : ''}`,
+            undefined,
+            row.location ?? undefined,
           ),
         };
       }

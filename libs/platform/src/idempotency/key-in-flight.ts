@@ -6,6 +6,8 @@ export interface IdempotencyKeyRef {
   readonly method: string;
   readonly route: string;
   readonly key: string;
+  /** The path of what the request creates, once it is known (noteCreated): kept with the key when it commits. */
+  location?: string;
 }
 
 const inFlight = new AsyncLocalStorage<IdempotencyKeyRef>();
@@ -13,6 +15,16 @@ const inFlight = new AsyncLocalStorage<IdempotencyKeyRef>();
 /** Runs a request's handler with its key known to what it writes (the outbox marks it committed). */
 export function withIdempotencyKey<T>(key: IdempotencyKeyRef, work: () => T): T {
   return inFlight.run(key, work);
+}
+
+/**
+ * Notes the path of the resource the current request creates (e.g. `/orders/<id>`), before the
+ * transaction that writes it: the key is marked committed with it, and a retry whose answer was
+ * lost (409 IDEMPOTENCY.ANSWER_LOST) is told where to read the outcome. No-op without a key.
+ */
+export function noteCreated(location: string): void {
+  const key = inFlight.getStore();
+  if (key) key.location = location;
 }
 
 /** The key of the request being handled, if it came with one. */
