@@ -112,6 +112,38 @@ describe('Idempotency-Key', () => {
     expect((await running).status).toBe(201);
   });
 
+  it('answers an executed request even while its answer cannot be recorded (the database restarting), and keeps it once it can', async () => {
+    // The first two attempts to record an answer fail as PostgreSQL does while it starts up (57P03);
+    // a sequence counts them, outside the transactions the failures roll back.
+    await sql(
+      db,
+      `CREATE SEQUENCE answer_attempts;
+       CREATE FUNCTION fail_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF NEW.status_code IS NOT NULL AND nextval('answer_attempts') <= 2 THEN
+           RAISE EXCEPTION 'the database system is starting up' USING ERRCODE = '57P03';
+         END IF;
+         RETURN NEW;
+       END $$;
+       CREATE TRIGGER fail_answers BEFORE UPDATE ON idempotency_keys FOR EACH ROW EXECUTE FUNCTION fail_answers()`,
+    );
+    try {
+      const key = randomUUID();
+      const before = calls.slow;
+      const first = post('slow', key);
+      await eventually(() => expect(calls.slow).toBe(before + 1));
+      releaseSlow();
+      const answered = await first;
+      expect([answered.status, answered.body]).toEqual([201, { executions: before + 1 }]);
+      expect(await sql(db, 'SELECT last_value::int AS attempts FROM answer_attempts')).toEqual([{ attempts: 3 }]);
+      const again = await post('slow', key);
+      expect([again.status, again.body, again.headers.get('idempotent-replayed')]).toEqual([201, answered.body, 'true']);
+      expect(calls.slow).toBe(before + 1);
+    } finally {
+      await sql(db, 'DROP TRIGGER fail_answers ON idempotency_keys; DROP FUNCTION fail_answers(); DROP SEQUENCE answer_attempts');
+    }
+  });
+
   it('deletes expired keys', async () => {
     const key = randomUUID();
     await post('refuse', key);

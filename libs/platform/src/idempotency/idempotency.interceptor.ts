@@ -14,6 +14,8 @@ const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const WAIT_MS = 10_000;
 const POLL_MS = 50;
 const CLEANUP_INTERVAL_MS = 15 * 60_000;
+/** How long the answer of an executed request is tried to be kept while the database is out of reach. */
+const KEEP_ANSWER_MS = 10_000;
 
 export const IDEMPOTENCY_TTL_HOURS = Symbol('IDEMPOTENCY_TTL_HOURS');
 
@@ -119,12 +121,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         this.runningHere.add(idOf(scope));
         // Nest binds the handler to the async context of this call: what it writes knows the key.
         return withIdempotencyKey({ caller: scope.caller, method: scope.method, route: scope.route, key: scope.key }, () => next.handle()).pipe(
-          mergeMap((body) => from(this.complete(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
           catchError((e: unknown) => {
             const problem: Problem = problemOf(e);
-            const settle = problem.status >= 500 ? this.release(scope) : this.complete(scope, problem.status, problem);
+            const settle = problem.status >= 500 ? this.release(scope) : this.keepAnswer(scope, problem.status, problem);
             return from(settle).pipe(mergeMap(() => throwError(() => e)));
           }),
+          mergeMap((body) => from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
           finalize(() => this.runningHere.delete(idOf(scope))),
         );
       }),
@@ -199,6 +201,27 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       [s.caller, s.method, s.route, s.key, this.abandonedAfterS],
     )) as [unknown[], number];
     return rows[1] === 1;
+  }
+
+  /**
+   * Keeps the answer for replays; it never fails the request. The request's effects are in (or it
+   * was refused): its caller gets the real answer even when the database cannot take the record for
+   * a while (a restart). Tried again for up to KEEP_ANSWER_MS; past that, a retry with the key is
+   * told the answer was lost, and where the outcome is (location), never executed again.
+   */
+  private async keepAnswer(s: Scope, status: number, body: unknown): Promise<void> {
+    const deadline = Date.now() + KEEP_ANSWER_MS;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.complete(s, status, body);
+      } catch (e) {
+        if (Date.now() >= deadline) {
+          this.logger.warn({ err: e, route: s.route, status }, 'the answer to a keyed request could not be kept; a retry with its key will be told it was lost');
+          return;
+        }
+        await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
+      }
+    }
   }
 
   private async complete(s: Scope, status: number, body: unknown): Promise<void> {
