@@ -5,12 +5,13 @@
 // collected orders returned at the store and refunded, collected orders exchanged at the store for
 // another SKU, preorders supplied, released and collected, click & collect shipped to the store from
 // a warehouse by transfer, and carts begun on the web, handed to the store's POS by code and
-// checked out there — runs while processes are killed, paused and restarted,
+// checked out there — runs while processes are killed, paused and restarted, a stand-in payment
+// system refuses one capture or refund in six at first (a payments desk sends them again),
 // poison is written to every consumed topic and a service's offsets are rewound to replay every
 // event, on a schedule drawn from --seed. Then the load stops,
 // the system is left to settle, and what must hold is checked: no order lost or doubled, every
 // order settled, stock conserved and never oversold, every poison message parked with its reason
-// and nothing else dead-lettered, every outbox empty. A fixed seed gives the same journeys and the
+// and nothing else dead-lettered, every capture and refund settled once, every outbox empty. A fixed seed gives the same journeys and the
 // same faults at the same times. Exit code 1 when an invariant fails.
 //
 //   npm run chaos [-- --seed 7] [--seconds 60 | --journeys 1000] [--rate 4] [--stock 30] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
@@ -101,6 +102,7 @@ const { isAlive, startKafka } = await import('./infra/kafka.mjs');
 const { ensurePostgres, serverProcessOf } = await import('./infra/postgres.mjs');
 const { mintToken } = await import('./tools/mint-token.mjs');
 const { request } = await import('./bench/client.mjs');
+const { startPaymentsDesk, startPaymentSystem } = await import('./chaos/payment-system.mjs');
 
 const SERVICES = { order: 3201, inventory: 3202, returns: 3203, customer: 3204 };
 const KAFKA_PORT = 19392;
@@ -115,6 +117,8 @@ const preorderSku = (i) => `CHAOS-${run}-PRE-${i}`;
 const RELEASE_AFTER_MS = 30_000;
 /** One shipped-to-store journey in this many has its transfer lost on the road. */
 const LOST_TRANSFER_EVERY = 5;
+/** One capture or refund in this many is refused by the payment system at its first attempt. */
+const REFUSE_PAYMENT_EVERY = 6;
 const log = (m) => console.log(m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -568,6 +572,8 @@ try {
     ok(await call('PUT', 'order', `/price-list/${sku(s)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
   }
   const codes = await pickupCodes();
+  const payments = await startPaymentSystem({ Kafka, logLevel, brokers: stack.brokers, run, refuseEvery: REFUSE_PAYMENT_EVERY });
+  const desk = startPaymentsDesk({ call });
   const deadLettersBefore = await deadLetterEnds();
   topicsAtStart = await topicEnds(CONSUMED_TOPICS);
 
@@ -597,6 +603,10 @@ try {
   // Published is not yet applied: every consumer must have read up to the end of its topics too.
   const caughtUp = await waitLag(Date.now() + 60_000);
   await codes.stop();
+  // Every capture and refund answered; those refused, sent again by the desk and answered.
+  const settled = await waitPaymentsSettled(done, Date.now() + 90_000);
+  await desk.stop();
+  await payments.stop();
 
   step('invariants');
   const check = (name, holds, detail = '') => {
@@ -665,6 +675,19 @@ try {
     if (r?.status !== 'COMPLETED' || r.refundAmount !== value || refunded !== value) refundProblems.push(`return ${j.returnId} (journey ${j.i}): ${r?.status}, refund ${r?.refundAmount}, refunded ${refunded}, paid ${value}`);
   }
   check('every return refunded once, exactly what was paid for its units; an even exchange refunds nothing', refundProblems.length === 0, refundProblems.join('; '));
+  const paid = payments.stats();
+  report.payments = { requests: paid.requests, refused: paid.refused, sentAgain: desk.sentAgain.size };
+  const paymentProblems = [
+    ...settled.problems,
+    ...paid.settledTwice.map((id) => `${id} settled twice`),
+    ...paid.unsettled.map((id) => `${id} never settled`),
+    ...(desk.sentAgain.size < paid.refused ? [`${paid.refused} refused, ${desk.sentAgain.size} sent again`] : []),
+  ];
+  check(
+    'every capture and refund settled once: each one the payment system refused was parked, sent again from the payments desk, then settled',
+    paymentProblems.length === 0,
+    paymentProblems.length === 0 ? `${paid.requests} asked, ${paid.refused} refused at first and sent again` : paymentProblems.slice(0, 10).join('; '),
+  );
   const dlq = await deadLetters(deadLettersBefore);
   check('nothing dead-lettered but the poison injected, each with its reason', dlq.unexpected.length === 0, dlq.unexpected.join('; '));
   if (poisonKeys.size > 0) {
@@ -684,6 +707,31 @@ report.retries = stats.retries;
 report.answersLost = stats.answersLost;
 if (opt.json) fs.writeFileSync(opt.json, JSON.stringify(report, null, 2));
 process.exit(failed ? 1 : 0);
+
+/**
+ * Waits until no payment request is left FAILED or unanswered: every order's captures and refunds
+ * DONE, every return's refunds settled. Resolves with what was still open at the deadline.
+ */
+async function waitPaymentsSettled(done, deadline) {
+  for (;;) {
+    const problems = [];
+    for (const j of done) {
+      for (const id of j.orderIds) {
+        const o = (await call('GET', 'order', `/orders/${id}`)).body;
+        for (const r of o?.payment?.requests ?? []) if (r.status !== 'DONE') problems.push(`order ${id}: ${r.kind} ${r.id} ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+        if (o?.payment && (o.payment.captured !== o.payment.captureRequested || o.payment.refunded !== o.payment.refundRequested)) {
+          problems.push(`order ${id}: captured ${o.payment.captured} of ${o.payment.captureRequested}, refunded ${o.payment.refunded} of ${o.payment.refundRequested}`);
+        }
+      }
+      if (j.returnId) {
+        const r = (await call('GET', 'returns', `/returns/${j.returnId}`)).body;
+        for (const f of r?.refunds ?? []) if (!f.settledAt) problems.push(`return ${j.returnId}: refund ${f.refundId} to ${f.tender} ${f.failedAt ? `failed (${f.failureReason})` : 'unanswered'}`);
+      }
+    }
+    if (problems.length === 0 || Date.now() > deadline) return { problems };
+    await sleep(1000);
+  }
+}
 
 async function waitOutboxes(deadline) {
   for (;;) {
@@ -760,7 +808,7 @@ async function deadLetters(from) {
 }
 
 function printTable(done) {
-  step(`results (seed ${SEED}; ${stats.retries} calls retried through faults; ${stats.answersLost} answers lost after the change was applied, the state read instead)`);
+  step(`results (seed ${SEED}; ${stats.retries} calls retried through faults; ${stats.answersLost} answers lost after the change was applied, the state read instead; payments: ${report.payments.requests} asked, ${report.payments.refused} refused at first, ${report.payments.sentAgain} sent again from the desk)`);
   log('| journey | started | completed | cleanly refused | failed | doubled |');
   log('| --- | --- | --- | --- | --- | --- |');
   const names = {

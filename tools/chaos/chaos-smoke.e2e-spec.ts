@@ -19,6 +19,7 @@ interface Report {
   faults: { kind: string; target: string; recoveredMs: number | null; skipped?: string; redelivered?: number }[];
   journeys: { kind: string; outcome: string; orderIds: string[] }[];
   invariants: { name: string; holds: boolean; detail: string }[];
+  payments: { requests: number; refused: number; sentAgain: number };
 }
 
 it('journeys survive every kind of fault, each once in the mix, with every invariant holding', async () => {
@@ -50,8 +51,11 @@ it('journeys survive every kind of fault, each once in the mix, with every invar
   // With DATABASE_URL the server is not the run's to restart: the fault is skipped, and says so.
   for (const f of report.faults) expect(f.skipped ?? f.recoveredMs).not.toBeNull();
   expect(report.invariants.map((i) => i.name)).toEqual(
-    expect.arrayContaining(['every poison message injected was parked in a dead-letter topic', 'nothing dead-lettered but the poison injected, each with its reason', 'every return refunded once, exactly what was paid for its units; an even exchange refunds nothing']),
+    expect.arrayContaining(['every poison message injected was parked in a dead-letter topic', 'nothing dead-lettered but the poison injected, each with its reason', 'every return refunded once, exactly what was paid for its units; an even exchange refunds nothing', 'every capture and refund settled once: each one the payment system refused was parked, sent again from the payments desk, then settled']),
   );
+  // The payment system did refuse some captures or refunds, and the desk sent each of them again.
+  expect(report.payments.refused).toBeGreaterThan(0);
+  expect(report.payments.sentAgain).toBeGreaterThanOrEqual(report.payments.refused);
   expect(report.invariants.filter((i) => !i.holds)).toEqual([]);
   expect(report.journeys).toHaveLength(300);
   for (const kind of ['collected', 'cancelled', 'retried', 'delivered', 'returned', 'exchanged', 'preordered', 'shipped-to-store', 'cart']) {
