@@ -40,7 +40,7 @@ function boundaries(forTests) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '.cache/**', '.nx/**', 'coverage/**'] },
+  { ignores: ['**/dist', '**/node_modules', '.cache/**', '.nx/**', 'coverage/**', 'apps/console/web/api/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

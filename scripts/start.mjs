@@ -1,10 +1,11 @@
 // `npm start`: installs what is missing (Node 24 when the machine's Node is older, npm packages,
 // Kafka's jars), starts PostgreSQL (DATABASE_URL or embedded), a real Kafka broker and the four
 // services under supervision, starts the stand-in payment system and notifier, runs the demo
-// journeys, and keeps everything running until Ctrl-C, SIGINT or SIGTERM.
+// journeys, serves the store console, and keeps everything running until Ctrl-C, SIGINT or SIGTERM.
 //   npm start -- --exit-after-demo     stop everything after the demo (used to check the script)
 // Only builtins and setup scripts are imported statically: nothing from node_modules may be
 // loaded before ensureNpmPackages() has installed it (a fresh clone has no node_modules).
+import { createRequire } from 'node:module';
 import { runOnNode24 } from './lib/node-runtime.mjs';
 import { build, ensureKafka, ensureNpmPackages, step } from './lib/setup.mjs';
 
@@ -13,11 +14,13 @@ await runOnNode24();
 const exitAfterDemo = process.argv.includes('--exit-after-demo');
 let stopStack = null;
 let downstream = null;
+let storeConsole = null;
 let shuttingDown = null;
 
 function shutdown(code, why) {
   shuttingDown ??= (async () => {
     if (why) console.log(`\n▶ ${why}: stopping everything`);
+    await storeConsole?.close().catch(() => undefined);
     await downstream?.stop().catch(() => undefined);
     await stopStack?.();
     process.exit(code);
@@ -48,8 +51,13 @@ async function main() {
   // The stand-ins stay up for as long as npm start runs: orders placed after the demo get their payment answers too.
   downstream = await startDownstream({ brokers: stack.brokers });
   step('stand-ins: a payment system and a notifier answer the services over Kafka (scripts/demo/downstream.mjs)');
-  await runDemo({ services: DEFAULT_SERVICES, downstream, mintToken });
+  const demo = await runDemo({ services: DEFAULT_SERVICES, downstream, mintToken });
   console.log('\n✔ demo: every journey completed');
+  // The store console (docs/console.md), compiled with the services; its sign-in signs with the dev key.
+  const { startConsole } = createRequire(import.meta.url)('../dist/apps/console/src/console.server.js');
+  const services = Object.fromEntries(Object.entries(DEFAULT_SERVICES).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
+  storeConsole = await startConsole({ services, mint: (claims) => mintToken(claims), port: Number(process.env.CONSOLE_PORT ?? 3000) });
+  step(`store console: ${storeConsole.url} (sign in as store ${demo.store}, any associate)`);
   if (exitAfterDemo) return shutdown(0);
   console.log('\nRunning: the services, Kafka, PostgreSQL and the stand-ins. A service that exits is restarted. Press Ctrl-C to stop everything.');
 }

@@ -1,7 +1,7 @@
 // `npm test`: installs what is missing, then type check, lint (module boundaries included), unit
 // tests, and integration + end-to-end tests on a real Kafka broker and PostgreSQL.
 import { runOnNode24 } from './lib/node-runtime.mjs';
-import { build, ensureKafka, ensureKubectl, ensureNpmPackages, ensurePromtool, run, step } from './lib/setup.mjs';
+import { build, ensureChromium, ensureKafka, ensureKubectl, ensureNpmPackages, ensurePromtool, run, step } from './lib/setup.mjs';
 
 await runOnNode24();
 
@@ -9,6 +9,7 @@ try {
   ensureNpmPackages();
   await ensureKafka();
   ensureKubectl();
+  ensureChromium();
   ensurePromtool();
   build();
   step('lint (eslint, with Nx module boundaries)');

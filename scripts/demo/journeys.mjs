@@ -244,4 +244,5 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   });
   for (const e of timeline.entries) console.log(`  customer:  ${e.occurredAt} ${e.kind} ${e.orderId} via ${e.channel} at ${e.storeId}`);
   await until('payment results', async () => (await call('GET', `${ord}/orders/${placed.body.id}`, undefined, web)).body.payment !== undefined);
+  return { store };
 }

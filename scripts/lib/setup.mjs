@@ -80,6 +80,22 @@ export function ensurePromtool() {
   process.env.PROMTOOL = binary;
 }
 
+/**
+ * The store console's browser tests drive Chromium: Debian's chromium package where it is
+ * missing and we may install system packages (root with apt-get); else the test says how.
+ */
+export function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => fs.existsSync(p))) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!canInstall) {
+    console.warn('Chromium is missing and cannot be installed here: the console tests will say how to install it');
+    return;
+  }
+  step('installing Chromium (Debian package chromium) for the console tests');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'chromium']);
+}
+
 export function ensureKubectl() {
   if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;

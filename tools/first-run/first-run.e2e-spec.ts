@@ -13,7 +13,7 @@ import path from 'node:path';
  * as a newcomer's `npm start` would.
  */
 const REPO = path.resolve(__dirname, '../..');
-const PORTS = [3001, 3002, 3003, 3004, 19092, 19093, 54329];
+const PORTS = [3000, 3001, 3002, 3003, 3004, 19092, 19093, 54329];
 const DEMO_JOURNEYS = [
   'demo: click & collect',
   'demo: buy online, exchange in another store',
@@ -146,7 +146,7 @@ async function expectNothingLeft(dir: string, pids: number[]): Promise<void> {
 }
 
 /** A call with a token of the copy's own dev key (its services trust that one, not the test run's). */
-const http = (method: string, url: string, body: unknown, token: string) => httpWith(method, url, body, {}, { token });
+const http = (method: string, url: string, body: unknown, token: string | null) => httpWith(method, url, body, {}, { token });
 
 describe('npm start on a fresh copy of the repository', () => {
   let dir: string;
@@ -207,6 +207,17 @@ describe('npm start on a fresh copy of the repository', () => {
       expect((await http('POST', `${at}/picks`, { lines: group.lines.map((l: { lineId: string; quantity: number }) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, token)).status).toBeLessThan(300);
       expect((await http('POST', `${at}/ship`, { carrier: 'Colissimo', trackingNumber: 'BYHAND1' }, token)).status).toBeLessThan(300);
       await eventually(async () => expect((await http('GET', order, undefined, token)).body.payment).toMatchObject({ captured: 1200 }), { timeoutMs: 30_000 });
+
+      // The store console answers on :3000: its page, its script compiled, a sign-in, the services behind it.
+      expect(run.output).toMatch(/store console: http:\/\/127\.0\.0\.1:3000 \(sign in as store PARIS-/);
+      const page = await fetch('http://127.0.0.1:3000/');
+      expect([page.status, (await page.text()).includes('<title>Store console</title>')]).toEqual([200, true]);
+      const script = await fetch('http://127.0.0.1:3000/app.js');
+      expect([script.status, (await script.text()).includes("from 'openapi-fetch'")]).toEqual([200, true]);
+      const session = await http('POST', 'http://127.0.0.1:3000/session', { storeId: store, associateId: 'a-1' }, null);
+      expect(session.status).toBe(200);
+      const pickList = await http('GET', `http://127.0.0.1:3000/api/order/stores/${store}/pick-list`, undefined, session.body.token);
+      expect([pickList.status, pickList.body.storeId]).toEqual([200, store]);
 
       // A service killed outright is started again, and ready within 5 s of its new process starting.
       const inventory = Number((run.output.match(/inventory +http:\/\/127\.0\.0\.1:3002 +\(pid (\d+)/) ?? [])[1]);

@@ -1,0 +1,118 @@
+import { NOTIFICATION_REQUESTS_TOPIC } from '@omni/contracts';
+import { eventually, Journey, KafkaProbe, mintToken, Stack, startStack } from '@omni/testing';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { RunningConsole, startConsole } from '../src/console.server';
+
+/** Debian's chromium (npm test installs it where it can), or the one CHROMIUM_PATH names. */
+function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) throw new Error("no Chromium: npm test installs Debian's chromium package where it can (scripts/lib/setup.mjs ensureChromium); elsewhere install it or set CHROMIUM_PATH");
+  return found;
+}
+
+const SCREENSHOTS = path.resolve(__dirname, '../../../docs/console');
+
+/**
+ * The store console in a real browser (Chromium driven by Playwright) against the real order,
+ * inventory and customer services, Kafka and PostgreSQL: an associate signs in with the keyboard,
+ * picks an order from the pick list, hands it over with the code the customer was sent (a wrong
+ * code first: refused, with its reason), and sees the store's click & collect figures count it.
+ * Each screen is written to docs/console/ as a screenshot.
+ */
+describe('store console in the browser', () => {
+  let stack: Stack;
+  let probe: KafkaProbe;
+  let j: Journey;
+  let console_: RunningConsole;
+  let browser: Browser;
+  let page: Page;
+  const store = Journey.id('CONSOLE');
+
+  beforeAll(async () => {
+    probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
+    stack = await startStack(['order', 'inventory', 'customer']);
+    j = new Journey(stack, probe);
+    await j.location(store);
+    const url = (s: keyof Stack['services']) => stack.services[s]?.url ?? 'http://127.0.0.1:9';
+    console_ = await startConsole({ services: { order: url('order'), inventory: url('inventory'), returns: url('returns'), customer: url('customer') }, mint: (claims) => mintToken(claims) });
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+    // A tablet at the counter.
+    page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await console_?.close();
+    await stack?.stop();
+    await probe?.close();
+  });
+
+  const statusText = () => page.locator('#status').textContent();
+
+  it('refuses a sign-in without a valid store, naming the field', async () => {
+    const r = await fetch(`${console_.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: '../x', associateId: 'a-1' }) });
+    expect(r.status).toBe(400);
+    expect(await r.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches' }] });
+  });
+
+  it('picks an order, hands it over with the pickup code, and counts it in the store figures', async () => {
+    const sku = Journey.id('SKU');
+    await j.receive(store, sku, 5);
+    const order = await j.place(store, [{ sku, quantity: 2 }], { contact: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    await j.status(order.id, 'RESERVED');
+
+    // Signed in with the keyboard only.
+    await page.goto(console_.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-in.png') });
+    await page.focus('#store-id');
+    await page.keyboard.type(store);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('associate-7');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#tabs:not([hidden])');
+    expect(await page.locator('#who').textContent()).toBe(`Store ${store} · associate associate-7`);
+
+    // The pick list: start picking, then all picked.
+    const row = page.locator(`tr[data-order-id="${order.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`2 × ${sku}`);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'pick-list.png') });
+    await row.getByRole('button', { name: /^Start picking/ }).click();
+    await row.getByRole('button', { name: /^All picked/ }).click();
+    await row.waitFor({ state: 'detached' });
+    await j.groupStatus(order.id, 'READY_FOR_PICKUP');
+    const code = await j.pickupCode(order.id);
+
+    // Collection: a wrong code is refused with its reason and changes nothing; the right one hands it over.
+    await page.getByRole('button', { name: 'Collection' }).click();
+    await page.getByLabel('Order number').fill(order.id);
+    await page.getByRole('button', { name: 'Find' }).click();
+    await eventually(async () => expect(await statusText()).toBe('Ready: ask for the pickup code'));
+    expect(await page.locator('#order-facts').textContent()).toContain('Ada Lovelace');
+    await page.getByLabel('Pickup code').fill(code === '000000' ? '111111' : '000000');
+    await page.getByRole('button', { name: 'Hand over' }).click();
+    await eventually(async () => expect(await statusText()).toContain('PICKUP.CODE_INVALID'));
+    expect((await j.get(order.id)).status).toBe('READY_FOR_PICKUP');
+    await page.getByLabel('Pickup code').fill(code);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'collection.png') });
+    await page.getByRole('button', { name: 'Hand over' }).click();
+    await eventually(async () => expect(await statusText()).toBe(`Order ${order.id.slice(0, 8)} collected`));
+    await j.status(order.id, 'COLLECTED');
+
+    // The figures: the order counted as placed, ready and collected once the customer service has the events.
+    await page.getByRole('button', { name: /figures/ }).click();
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Refresh' }).and(page.locator('#refresh-kpis')).click();
+        const cells = await page.locator('#kpi-rows tr').first().locator('td').allTextContents();
+        expect(cells.slice(1, 6)).toEqual(['web', '1', '1', '1', '100 %']);
+      },
+      { timeoutMs: 30_000 },
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'kpis.png') });
+  });
+});

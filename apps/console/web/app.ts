@@ -1,0 +1,210 @@
+// The store operations console in the browser (docs/console.md): only the services' public APIs,
+// through clients typed from their OpenAPI documents (api/*.d.ts, generated), with the store
+// token the sign-in gives. Picking, collection with the pickup code, the store's figures.
+import createClient from 'openapi-fetch';
+import type { paths as CustomerPaths } from './api/customer';
+import type { components, paths as OrderPaths } from './api/order';
+
+type PickListOrder = components['schemas']['PickListOrderView'];
+type Order = components['schemas']['OrderView'];
+interface Session {
+  token: string;
+  storeId: string;
+  associateId: string;
+}
+interface Problem {
+  code?: string;
+  detail?: string;
+}
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+let session: Session | null = null;
+
+const clients = (s: Session) => {
+  const headers = { authorization: `Bearer ${s.token}` };
+  return {
+    order: createClient<OrderPaths>({ baseUrl: `${location.origin}/api/order`, headers }),
+    customer: createClient<CustomerPaths>({ baseUrl: `${location.origin}/api/customer`, headers }),
+  };
+};
+/** Every change is sent with its own Idempotency-Key: a double tap or a retry applies it once. */
+const once = () => ({ 'idempotency-key': crypto.randomUUID() });
+
+function say(text: string, error = false): void {
+  const status = $('status');
+  status.textContent = text;
+  status.classList.toggle('error', error);
+}
+const refused = (what: string, p: unknown) => {
+  const problem = (p ?? {}) as Problem;
+  say(`${what}: ${problem.detail ?? 'refused'}${problem.code ? ` (${problem.code})` : ''}`, true);
+};
+
+function show(screen: 'picking' | 'collection' | 'kpis'): void {
+  say('');
+  for (const s of document.querySelectorAll<HTMLElement>('.screen')) s.hidden = s.id !== screen;
+  for (const b of document.querySelectorAll<HTMLButtonElement>('#tabs button')) {
+    if (b.dataset.screen === screen) b.setAttribute('aria-current', 'page');
+    else b.removeAttribute('aria-current');
+  }
+  if (screen === 'picking') void loadPickList();
+  if (screen === 'kpis') void loadKpis();
+  if (screen === 'collection') $('order-id').focus();
+}
+
+async function signIn(storeId: string, associateId: string): Promise<void> {
+  const r = await fetch('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId, associateId }) });
+  const body = await r.json();
+  if (!r.ok) return refused('Sign-in', body);
+  session = body as Session;
+  sessionStorage.setItem('console-session', JSON.stringify(session));
+  started();
+}
+
+function started(): void {
+  if (!session) return;
+  $('who').textContent = `Store ${session.storeId} · associate ${session.associateId}`;
+  $('sign-in').hidden = true;
+  $('tabs').hidden = false;
+  say('');
+  show('picking');
+}
+
+function cell(row: HTMLTableRowElement, text: string): HTMLTableCellElement {
+  const td = row.insertCell();
+  td.textContent = text;
+  return td;
+}
+
+async function loadPickList(): Promise<void> {
+  if (!session) return;
+  const { data, error } = await clients(session).order.GET('/stores/{storeId}/pick-list', { params: { path: { storeId: session.storeId } } });
+  if (error || !data) return refused('Pick list', error);
+  const rows = $<HTMLTableSectionElement>('pick-rows');
+  rows.replaceChildren();
+  for (const o of data.orders) {
+    const row = rows.insertRow();
+    row.dataset.orderId = o.orderId;
+    cell(row, o.orderId.slice(0, 8)).title = o.orderId;
+    cell(row, o.type);
+    cell(row, o.status);
+    cell(row, o.readyBy ? new Date(o.readyBy).toLocaleString() : '—');
+    cell(row, o.lines.map((l) => `${l.quantity - l.pickedQuantity} × ${l.sku}`).join(', '));
+    const action = row.insertCell();
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = o.status === 'PICKING' ? 'All picked' : 'Start picking';
+    button.setAttribute('aria-label', `${button.textContent} order ${o.orderId.slice(0, 8)}`);
+    button.addEventListener('click', () => void (o.status === 'PICKING' ? picked(o) : startPicking(o)));
+    action.append(button);
+  }
+  $('pick-empty').hidden = data.orders.length > 0;
+}
+
+async function startPicking(o: PickListOrder): Promise<void> {
+  if (!session) return;
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picking', { params: { path: { storeId: session.storeId, id: o.fulfilmentId } }, headers: once() });
+  if (error) return refused('Start picking', error);
+  say(`Picking order ${o.orderId.slice(0, 8)}`);
+  await loadPickList();
+}
+
+async function picked(o: PickListOrder): Promise<void> {
+  if (!session) return;
+  const lines = o.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity }));
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picks', { params: { path: { storeId: session.storeId, id: o.fulfilmentId } }, body: { lines }, headers: once() });
+  if (error) return refused('Picks', error);
+  say(`Order ${o.orderId.slice(0, 8)} picked: the customer is told it is ready`);
+  await loadPickList();
+}
+
+let found: { order: Order; fulfilmentId: string } | null = null;
+
+async function findOrder(orderId: string): Promise<void> {
+  if (!session) return;
+  const { data, error } = await clients(session).order.GET('/orders/{id}', { params: { path: { id: orderId } } });
+  if (error || !data) return refused('Order', error);
+  const here = data.fulfilments.find((f) => f.type === 'pickup' && f.storeId === session!.storeId);
+  if (!here) return say(`Order ${orderId.slice(0, 8)} has no pickup at store ${session.storeId}`, true);
+  found = { order: data, fulfilmentId: here.fulfilmentId };
+  const facts = $('order-facts');
+  facts.replaceChildren();
+  const fact = (term: string, value: string) => {
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    facts.append(dt, dd);
+  };
+  fact('Order', data.id);
+  fact('Status', here.status);
+  fact('Customer', data.contact?.name ?? '—');
+  fact('Items', here.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
+  $('order-card').hidden = false;
+  $('collect-form').hidden = here.status !== 'READY_FOR_PICKUP';
+  say(here.status === 'READY_FOR_PICKUP' ? 'Ready: ask for the pickup code' : `Not ready for pickup: ${here.status}`, here.status !== 'READY_FOR_PICKUP');
+  if (here.status === 'READY_FOR_PICKUP') $('pickup-code').focus();
+}
+
+async function collect(pickupCode: string): Promise<void> {
+  if (!session || !found) return;
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/collect', {
+    params: { path: { storeId: session.storeId, id: found.fulfilmentId } },
+    body: { pickupCode },
+    headers: once(),
+  });
+  if (error) return refused('Hand-over', error);
+  $('collect-form').hidden = true;
+  say(`Order ${found.order.id.slice(0, 8)} collected`);
+}
+
+async function loadKpis(): Promise<void> {
+  if (!session) return;
+  const to = new Date(Date.now() + 3_600_000);
+  const from = new Date(to.getTime() - 7 * 86_400_000);
+  const { data, error } = await clients(session).customer.GET('/kpis/click-and-collect', {
+    params: { query: { from: from.toISOString(), to: to.toISOString(), granularity: 'day', storeId: session.storeId } },
+  });
+  if (error || !data) return refused('Figures', error);
+  const rows = $<HTMLTableSectionElement>('kpi-rows');
+  rows.replaceChildren();
+  for (const k of data.rows) {
+    const row = rows.insertRow();
+    cell(row, k.bucket.slice(0, 10));
+    cell(row, k.channel ?? 'all');
+    cell(row, String(k.orders));
+    cell(row, String(k.ready));
+    cell(row, String(k.collected));
+    const rate = row.insertCell();
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.style.width = `${Math.round((k.pickupRate ?? 0) * 6)}rem`;
+    bar.setAttribute('aria-hidden', 'true');
+    rate.append(bar, k.pickupRate === null ? '—' : `${Math.round(k.pickupRate * 100)} %`);
+    cell(row, k.placedToReadyP50s === null ? '—' : `${Math.round(k.placedToReadyP50s)} s`);
+  }
+  $('kpi-empty').hidden = data.rows.length > 0;
+}
+
+$('sign-in-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void signIn($<HTMLInputElement>('store-id').value, $<HTMLInputElement>('associate-id').value);
+});
+$('find-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void findOrder($<HTMLInputElement>('order-id').value.trim());
+});
+$('collect-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void collect($<HTMLInputElement>('pickup-code').value.trim());
+});
+$('refresh-picks').addEventListener('click', () => void loadPickList());
+$('refresh-kpis').addEventListener('click', () => void loadKpis());
+for (const b of document.querySelectorAll<HTMLButtonElement>('#tabs button')) b.addEventListener('click', () => show(b.dataset.screen as 'picking' | 'collection' | 'kpis'));
+
+const saved = sessionStorage.getItem('console-session');
+if (saved) {
+  session = JSON.parse(saved) as Session;
+  started();
+}
+document.body.dataset.ready = 'true';
