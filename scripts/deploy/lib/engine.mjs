@@ -10,10 +10,12 @@ const PACKAGES = { 'docker.io': '/usr/sbin/dockerd', 'docker-compose': '/usr/bin
 /**
  * The Docker client used for builds. Debian's 20.10 client (/usr/bin/docker) has BuildKit built
  * in; a newer client elsewhere on PATH may lack the buildx plugin, and then DOCKER_BUILDKIT=1 fails.
+ * Asked at each call, not once at load: on a fresh machine docker.io is installed after this
+ * module is loaded, and the client found before it would be that other one.
  */
-export const DOCKER = fs.existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker';
+export const dockerClient = () => (fs.existsSync('/usr/bin/docker') ? '/usr/bin/docker' : 'docker');
 
-export const docker = (args, options = {}) => run(DOCKER, args, { capture: true, ...options });
+export const docker = (args, options = {}) => run(dockerClient(), args, { capture: true, ...options });
 
 /** Installs docker.io, docker-compose and debootstrap with apt-get, when one of them is missing. */
 export async function ensurePackages() {
@@ -27,7 +29,7 @@ export async function ensurePackages() {
   return `installed ${missing.join(', ')}`;
 }
 
-const daemonAnswers = () => succeeds(DOCKER, ['version', '--format', '{{.Server.Version}}']);
+const daemonAnswers = () => succeeds(dockerClient(), ['version', '--format', '{{.Server.Version}}']);
 
 /**
  * Makes sure a Docker daemon answers. Starts `dockerd` when none does, in its own session so that a

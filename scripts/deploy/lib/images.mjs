@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { NODE_RELEASE } from '../../lib/node-runtime.mjs';
 import { REPO } from '../../lib/setup.mjs';
-import { DOCKER, HASH_LABEL, imageId, imageInputsHash } from './engine.mjs';
+import { dockerClient, HASH_LABEL, imageId, imageInputsHash } from './engine.mjs';
 import { CACHE_DIR, LOG_DIR, run } from './proc.mjs';
 
 /** npm 11, the line Node 24 ships with; pinned so the image does not change under a rebuild. */
@@ -54,7 +54,7 @@ async function ensureImage(tag, inputs, build) {
 /** `docker build`, with BuildKit (reads docker/Dockerfile.dockerignore, builds stages in parallel), output to a log file. */
 function dockerBuild({ tag, hash, context, dockerfile = 'Dockerfile', args = {}, logName }) {
   const buildArgs = Object.entries(args).flatMap(([k, v]) => ['--build-arg', `${k}=${v}`]);
-  return run(DOCKER, ['build', '--progress=plain', '-f', dockerfile, '--label', `${HASH_LABEL}=${hash}`, ...buildArgs, '-t', tag, context], {
+  return run(dockerClient(), ['build', '--progress=plain', '-f', dockerfile, '--label', `${HASH_LABEL}=${hash}`, ...buildArgs, '-t', tag, context], {
     cwd: context,
     env: { ...process.env, DOCKER_BUILDKIT: '1' },
     logFile: path.join(LOG_DIR, `${logName}.log`),
@@ -91,7 +91,7 @@ export function buildBase() {
       for (const f of fs.readdirSync(path.join(rootfs, dir), { withFileTypes: true })) if (f.isFile()) fs.rmSync(path.join(rootfs, dir, f.name));
     }
     const importRootfs = 'tar -C "$1" -c . | "$2" import --change "LABEL $3" --change \'CMD ["bash"]\' - "$4"';
-    await run('bash', ['-o', 'pipefail', '-c', importRootfs, 'bash', rootfs, DOCKER, `${HASH_LABEL}=${hash}`, TAGS.base], { logFile });
+    await run('bash', ['-o', 'pipefail', '-c', importRootfs, 'bash', rootfs, dockerClient(), `${HASH_LABEL}=${hash}`, TAGS.base], { logFile });
     fs.rmSync(rootfs, { recursive: true, force: true });
   });
 }
