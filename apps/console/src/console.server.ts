@@ -45,7 +45,7 @@ const FORWARDED = ['authorization', 'content-type', 'idempotency-key', 'accept',
 const STORE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const ASSOCIATE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** What a store associate's token may do from the console. */
-const CONSOLE_SCOPES = 'store:operate orders:read kpis:read';
+const CONSOLE_SCOPES = 'store:operate orders:read kpis:read customers:read';
 const MAX_BODY = 100_000;
 
 /**

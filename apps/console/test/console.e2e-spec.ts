@@ -17,9 +17,10 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../docs/console');
 
 /**
  * The store console in a real browser (Chromium driven by Playwright) against the real order,
- * inventory and customer services, Kafka and PostgreSQL: an associate signs in with the keyboard,
- * picks an order from the pick list, hands it over with the code the customer was sent (a wrong
- * code first: refused, with its reason), and sees the store's click & collect figures count it.
+ * inventory, returns and customer services, Kafka and PostgreSQL: an associate signs in with the
+ * keyboard, picks an order from the pick list, hands it over with the code the customer was sent
+ * (a wrong code first: refused, with its reason), hands another over against an identity document,
+ * takes a return at the counter, looks the customer up, and sees the store's figures count it all.
  * Each screen is written to docs/console/ as a screenshot.
  */
 describe('store console in the browser', () => {
@@ -30,10 +31,11 @@ describe('store console in the browser', () => {
   let browser: Browser;
   let page: Page;
   const store = Journey.id('CONSOLE');
+  const email = `${Journey.id('ada').toLowerCase()}@example.com`;
 
   beforeAll(async () => {
     probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer']);
+    stack = await startStack(['order', 'inventory', 'returns', 'customer']);
     j = new Journey(stack, probe);
     await j.location(store);
     const url = (s: keyof Stack['services']) => stack.services[s]?.url ?? 'http://127.0.0.1:9';
@@ -58,10 +60,10 @@ describe('store console in the browser', () => {
     expect(await r.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches' }] });
   });
 
-  it('picks an order, hands it over with the pickup code, and counts it in the store figures', async () => {
+  it('picks an order, hands orders over with the pickup code or an identity document, takes a return, finds the customer, and counts it all in the store figures', async () => {
     const sku = Journey.id('SKU');
     await j.receive(store, sku, 5);
-    const order = await j.place(store, [{ sku, quantity: 2 }], { contact: { name: 'Ada Lovelace', email: 'ada@example.com' } });
+    const order = await j.place(store, [{ sku, quantity: 2 }], { contact: { name: 'Ada Lovelace', email } });
     await j.status(order.id, 'RESERVED');
 
     // Signed in with the keyboard only.
@@ -89,27 +91,78 @@ describe('store console in the browser', () => {
 
     // Collection: a wrong code is refused with its reason and changes nothing; the right one hands it over.
     await page.getByRole('button', { name: 'Collection' }).click();
-    await page.getByLabel('Order number').fill(order.id);
-    await page.getByRole('button', { name: 'Find' }).click();
+    const collection = page.locator('#collection');
+    await collection.getByLabel('Order number').fill(order.id);
+    await collection.getByRole('button', { name: 'Find' }).click();
     await eventually(async () => expect(await statusText()).toBe('Ready: ask for the pickup code'));
     expect(await page.locator('#order-facts').textContent()).toContain('Ada Lovelace');
     await page.getByLabel('Pickup code').fill(code === '000000' ? '111111' : '000000');
-    await page.getByRole('button', { name: 'Hand over' }).click();
+    await page.getByRole('button', { name: 'Hand over', exact: true }).click();
     await eventually(async () => expect(await statusText()).toContain('PICKUP.CODE_INVALID'));
     expect((await j.get(order.id)).status).toBe('READY_FOR_PICKUP');
     await page.getByLabel('Pickup code').fill(code);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'collection.png') });
-    await page.getByRole('button', { name: 'Hand over' }).click();
+    await page.getByRole('button', { name: 'Hand over', exact: true }).click();
     await eventually(async () => expect(await statusText()).toBe(`Order ${order.id.slice(0, 8)} collected`));
     await j.status(order.id, 'COLLECTED');
+
+    // Another order, picked by the API; its customer has no code: handed over against an identity
+    // document whose name must be the order's contact name (a wrong one refused, nothing changed).
+    const second = await j.place(store, [{ sku, quantity: 1 }], { contact: { name: 'Ada Lovelace', email } });
+    await j.status(second.id, 'RESERVED');
+    await j.pickAll(store, second.id);
+    await collection.getByLabel('Order number').fill(second.id);
+    await collection.getByRole('button', { name: 'Find' }).click();
+    await eventually(async () => expect(await statusText()).toBe('Ready: ask for the pickup code'));
+    await page.getByLabel('Document', { exact: true }).selectOption('national-id');
+    await page.getByLabel('Name on the document').fill('Ada Byron');
+    await page.getByLabel('Last 4 characters of its number').fill('7K2Q');
+    await page.getByRole('button', { name: 'Hand over against the document' }).click();
+    await eventually(async () => expect(await statusText()).toContain('PICKUP.IDENTITY_MISMATCH'));
+    expect((await j.get(second.id)).status).toBe('READY_FOR_PICKUP');
+    await page.getByLabel('Name on the document').fill('Ada Lovelace');
+    await page.getByRole('button', { name: 'Hand over against the document' }).click();
+    await eventually(async () => expect(await statusText()).toBe(`Order ${second.id.slice(0, 8)} collected`));
+    await j.status(second.id, 'COLLECTED');
+
+    // A return at the counter: one of the first order's two units, refunded to the original payment.
+    await page.getByRole('button', { name: 'Returns' }).click();
+    await page.locator('#returns').getByLabel('Order number').fill(order.id);
+    const units = page.getByLabel(`Units of ${sku} returned`);
+    // The returns service hears of the collection from the order events: until then nothing is returnable.
+    await eventually(
+      async () => {
+        await page.locator('#returnable-form').getByRole('button', { name: 'Find' }).click();
+        expect(await units.getAttribute('max')).toBe('2');
+      },
+      { timeoutMs: 30_000 },
+    );
+    await units.fill('1');
+    await page.getByLabel(`Condition of ${sku}`).selectOption('opened');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'returns.png') });
+    await page.getByRole('button', { name: 'Take the return' }).click();
+    await eventually(async () => expect(await statusText()).toMatch(/^Return \w{8} COMPLETED: 10\.00 EUR refunded to the original payment$/));
+
+    // The customer, looked up by e-mail: their profile, what is open, their recent timeline.
+    await page.getByRole('button', { name: 'Customers' }).click();
+    await page.getByLabel('E-mail').fill(email);
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Look up' }).click();
+        expect(await page.locator('#lookup-results').textContent()).toContain('collected');
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(await page.locator('#lookup-results h3').allTextContents()).toEqual([expect.stringMatching(/^Ada Lovelace \(/)]);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'customers.png') });
 
     // The figures: the order counted as placed, ready and collected once the customer service has the events.
     await page.getByRole('button', { name: /figures/ }).click();
     await eventually(
       async () => {
-        await page.getByRole('button', { name: 'Refresh' }).and(page.locator('#refresh-kpis')).click();
+        await page.locator('#kpis').getByRole('button', { name: 'Refresh' }).click();
         const cells = await page.locator('#kpi-rows tr').first().locator('td').allTextContents();
-        expect(cells.slice(1, 6)).toEqual(['web', '1', '1', '1', '100 %']);
+        expect(cells.slice(1, 6)).toEqual(['web', '2', '2', '2', '100 %']);
       },
       { timeoutMs: 30_000 },
     );

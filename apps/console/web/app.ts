@@ -1,12 +1,17 @@
 // The store operations console in the browser (docs/console.md): only the services' public APIs,
 // through clients typed from their OpenAPI documents (api/*.d.ts, generated), with the store
-// token the sign-in gives. Picking, collection with the pickup code, the store's figures.
+// token the sign-in gives. Picking, collection with the pickup code or an identity document,
+// returns at the counter, customer lookup, the store's figures.
 import createClient from 'openapi-fetch';
 import type { paths as CustomerPaths } from './api/customer';
 import type { components, paths as OrderPaths } from './api/order';
+import type { components as ReturnsComponents, paths as ReturnsPaths } from './api/returns';
 
 type PickListOrder = components['schemas']['PickListOrderView'];
 type Order = components['schemas']['OrderView'];
+type ReturnableOrder = ReturnsComponents['schemas']['ReturnableOrderView'];
+type Condition = ReturnsComponents['schemas']['ReturnLineDto']['condition'];
+type Screen = 'picking' | 'collection' | 'returns' | 'customers' | 'kpis';
 interface Session {
   token: string;
   storeId: string;
@@ -25,6 +30,7 @@ const clients = (s: Session) => {
   return {
     order: createClient<OrderPaths>({ baseUrl: `${location.origin}/api/order`, headers }),
     customer: createClient<CustomerPaths>({ baseUrl: `${location.origin}/api/customer`, headers }),
+    returns: createClient<ReturnsPaths>({ baseUrl: `${location.origin}/api/returns`, headers }),
   };
 };
 /** Every change is sent with its own Idempotency-Key: a double tap or a retry applies it once. */
@@ -40,7 +46,7 @@ const refused = (what: string, p: unknown) => {
   say(`${what}: ${problem.detail ?? 'refused'}${problem.code ? ` (${problem.code})` : ''}`, true);
 };
 
-function show(screen: 'picking' | 'collection' | 'kpis'): void {
+function show(screen: Screen): void {
   say('');
   for (const s of document.querySelectorAll<HTMLElement>('.screen')) s.hidden = s.id !== screen;
   for (const b of document.querySelectorAll<HTMLButtonElement>('#tabs button')) {
@@ -50,6 +56,8 @@ function show(screen: 'picking' | 'collection' | 'kpis'): void {
   if (screen === 'picking') void loadPickList();
   if (screen === 'kpis') void loadKpis();
   if (screen === 'collection') $('order-id').focus();
+  if (screen === 'returns') $('return-order-id').focus();
+  if (screen === 'customers') $('lookup-email').focus();
 }
 
 async function signIn(storeId: string, associateId: string): Promise<void> {
@@ -142,6 +150,7 @@ async function findOrder(orderId: string): Promise<void> {
   fact('Items', here.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
   $('order-card').hidden = false;
   $('collect-form').hidden = here.status !== 'READY_FOR_PICKUP';
+  $('identity-form').hidden = here.status !== 'READY_FOR_PICKUP';
   say(here.status === 'READY_FOR_PICKUP' ? 'Ready: ask for the pickup code' : `Not ready for pickup: ${here.status}`, here.status !== 'READY_FOR_PICKUP');
   if (here.status === 'READY_FOR_PICKUP') $('pickup-code').focus();
 }
@@ -154,8 +163,102 @@ async function collect(pickupCode: string): Promise<void> {
     headers: once(),
   });
   if (error) return refused('Hand-over', error);
+  handedOver();
+}
+
+/** The alternative to the code: an identity document whose name is the order's contact name, recorded with the associate. */
+async function collectWithIdentity(document_: 'passport' | 'national-id' | 'driving-licence', nameOnDocument: string, documentNumberEnd: string): Promise<void> {
+  if (!session || !found) return;
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/collect-with-identity', {
+    params: { path: { storeId: session.storeId, id: found.fulfilmentId } },
+    body: { document: document_, nameOnDocument, documentNumberEnd },
+    headers: once(),
+  });
+  if (error) return refused('Hand-over', error);
+  handedOver();
+}
+
+function handedOver(): void {
+  if (!found) return;
   $('collect-form').hidden = true;
+  $('identity-form').hidden = true;
   say(`Order ${found.order.id.slice(0, 8)} collected`);
+}
+
+let returnable: ReturnableOrder | null = null;
+
+async function findReturnable(orderId: string): Promise<void> {
+  if (!session) return;
+  const { data, error } = await clients(session).returns.GET('/returnable-orders/{orderId}', { params: { path: { orderId } } });
+  if (error || !data) return refused('Order', error);
+  returnable = data;
+  const rows = $<HTMLTableSectionElement>('returnable-rows');
+  rows.replaceChildren();
+  for (const l of data.lines) {
+    const row = rows.insertRow();
+    row.dataset.lineId = l.lineId;
+    cell(row, `${l.quantity} × ${l.sku}`);
+    cell(row, `${(l.unitPrice / 100).toFixed(2)} ${data.currency}`);
+    cell(row, String(l.returnable));
+    const units = document.createElement('input');
+    units.type = 'number';
+    units.min = '0';
+    units.max = String(l.returnable);
+    units.value = '0';
+    units.disabled = l.returnable === 0;
+    units.setAttribute('aria-label', `Units of ${l.sku} returned`);
+    row.insertCell().append(units);
+    const condition = document.createElement('select');
+    condition.setAttribute('aria-label', `Condition of ${l.sku}`);
+    for (const c of ['new', 'opened', 'worn', 'damaged', 'faulty'] as const) condition.add(new Option(c, c));
+    row.insertCell().append(condition);
+  }
+  $('return-form').hidden = false;
+  say(data.lines.some((l) => l.returnable > 0) ? 'Enter what the customer brings back' : 'Nothing left to return on this order', !data.lines.some((l) => l.returnable > 0));
+}
+
+async function takeReturn(refundMethod: 'original-tender' | 'store-credit'): Promise<void> {
+  if (!session || !returnable) return;
+  const lines = [...$<HTMLTableSectionElement>('returnable-rows').rows]
+    .map((row) => ({ lineId: row.dataset.lineId!, quantity: Number(row.querySelector('input')!.value), condition: row.querySelector('select')!.value as Condition }))
+    .filter((l) => l.quantity > 0);
+  if (lines.length === 0) return say('Enter the units returned on at least one line', true);
+  const { data, error } = await clients(session).returns.POST('/stores/{storeId}/returns', {
+    params: { path: { storeId: session.storeId } },
+    // The requestId makes the return itself idempotent: a second tap answers the same return.
+    body: { requestId: crypto.randomUUID(), orderId: returnable.orderId, proofOfPurchase: 'receipt', channel: 'store', lines, refundMethod },
+    headers: once(),
+  });
+  if (error || !data) return refused('Return', error);
+  $('return-form').hidden = true;
+  say(`Return ${data.id.slice(0, 8)} ${data.status}: ${(data.refundAmount / 100).toFixed(2)} ${data.currency} refunded ${data.refundMethod === 'store-credit' ? 'as store credit' : 'to the original payment'}`);
+}
+
+async function lookUp(email: string, phone: string): Promise<void> {
+  if (!session) return;
+  if (!email && !phone) return say('Enter an e-mail or a phone number', true);
+  const { data, error } = await clients(session).customer.POST('/customers/lookup', { body: { ...(email ? { email } : {}), ...(phone ? { phone } : {}) } });
+  if (error || !data) return refused('Lookup', error);
+  const results = $('lookup-results');
+  results.replaceChildren();
+  for (const m of data.matches) {
+    const card = document.createElement('article');
+    card.className = 'customer';
+    const title = document.createElement('h3');
+    title.textContent = `${m.profile.name ?? 'No name'} (${m.profile.customerId})`;
+    const summary = document.createElement('p');
+    summary.textContent = `${m.openOrders.length} open order(s), ${m.pickups.length} pickup(s) waiting; prefers ${m.profile.preferredContactChannel ?? 'e-mail'}`;
+    const timeline = document.createElement('ol');
+    timeline.setAttribute('aria-label', 'Recent timeline');
+    for (const e of m.recentTimeline) {
+      const item = document.createElement('li');
+      item.textContent = `${new Date(e.occurredAt).toLocaleString()} · ${e.kind} · order ${e.orderId.slice(0, 8)}${e.channel ? ` via ${e.channel}` : ''}${e.storeId ? ` at ${e.storeId}` : ''}`;
+      timeline.append(item);
+    }
+    card.append(title, summary, timeline);
+    results.append(card);
+  }
+  say(data.matches.length === 0 ? 'No customer found' : `${data.matches.length} customer(s) found`, data.matches.length === 0);
 }
 
 async function loadKpis(): Promise<void> {
@@ -198,9 +301,26 @@ $('collect-form').addEventListener('submit', (e) => {
   e.preventDefault();
   void collect($<HTMLInputElement>('pickup-code').value.trim());
 });
+$('identity-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  const value = (id: string) => $<HTMLInputElement>(id).value.trim();
+  void collectWithIdentity($<HTMLSelectElement>('id-document').value as 'passport' | 'national-id' | 'driving-licence', value('id-name'), value('id-number-end'));
+});
+$('returnable-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void findReturnable($<HTMLInputElement>('return-order-id').value.trim());
+});
+$('return-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void takeReturn($<HTMLSelectElement>('refund-method').value as 'original-tender' | 'store-credit');
+});
+$('lookup-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void lookUp($<HTMLInputElement>('lookup-email').value.trim(), $<HTMLInputElement>('lookup-phone').value.trim());
+});
 $('refresh-picks').addEventListener('click', () => void loadPickList());
 $('refresh-kpis').addEventListener('click', () => void loadKpis());
-for (const b of document.querySelectorAll<HTMLButtonElement>('#tabs button')) b.addEventListener('click', () => show(b.dataset.screen as 'picking' | 'collection' | 'kpis'));
+for (const b of document.querySelectorAll<HTMLButtonElement>('#tabs button')) b.addEventListener('click', () => show(b.dataset.screen as Screen));
 
 const saved = sessionStorage.getItem('console-session');
 if (saved) {
