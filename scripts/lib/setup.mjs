@@ -46,10 +46,6 @@ export function build() {
 }
 
 /**
- * The deploy tests render k8s/ with `kubectl kustomize`. Where kubectl is missing and we may
- * install system packages (root with apt-get), Debian's kubernetes-client provides it.
- */
-/**
  * promtool, to check the alert rules of deploy/observability: from the PATH, else from the cache,
  * else taken out of Debian's prometheus package (downloaded, unpacked, nothing installed or
  * started). Sets PROMTOOL for the tests; without apt-get the test says how to install it.
@@ -81,29 +77,28 @@ export function ensurePromtool() {
 }
 
 /**
- * The store console's browser tests drive Chromium: Debian's chromium package where it is
- * missing and we may install system packages (root with apt-get); else the test says how.
+ * Installs Debian's `pkg` for `what` when we may install system packages (root with apt-get);
+ * else warns that the tests needing it will say how to install it.
  */
-export function ensureChromium() {
-  if (process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => fs.existsSync(p))) return;
+function installDebianPackage(pkg, what, testsThatNeedIt) {
   const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!canInstall) {
-    console.warn('Chromium is missing and cannot be installed here: the console tests will say how to install it');
+    console.warn(`${what} is missing and cannot be installed here: the ${testsThatNeedIt} will say how to install it`);
     return;
   }
-  step('installing Chromium (Debian package chromium) for the console tests');
+  step(`installing ${what} (Debian package ${pkg})`);
   run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'chromium']);
+  run('apt-get', ['install', '-y', '-qq', pkg]);
 }
 
+/** The store console's browser tests drive Chromium: Debian's chromium package where it is missing. */
+export function ensureChromium() {
+  if (process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].some((p) => fs.existsSync(p))) return;
+  installDebianPackage('chromium', 'Chromium', 'console tests');
+}
+
+/** The deploy tests render k8s/ with `kubectl kustomize`: Debian's kubernetes-client where kubectl is missing. */
 export function ensureKubectl() {
   if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
-  const canInstall = process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
-  if (!canInstall) {
-    console.warn('kubectl is missing and cannot be installed here: the deploy tests will say how to install it');
-    return;
-  }
-  step('installing kubectl (Debian package kubernetes-client)');
-  run('apt-get', ['update', '-qq']);
-  run('apt-get', ['install', '-y', '-qq', 'kubernetes-client']);
+  installDebianPackage('kubernetes-client', 'kubectl', 'deploy tests');
 }
