@@ -178,16 +178,18 @@ function applied(res) {
   return res.status < 300;
 }
 /**
- * Places an order: a placement applied and its answer lost in a fault (409 IDEMPOTENCY.ANSWER_LOST)
- * names the order it made (`location`), and is read there, as a client that lost the answer would.
+ * Creates something (an order, incoming supply): a creation applied and its answer lost in a fault
+ * (409 IDEMPOTENCY.ANSWER_LOST) names what it made (`location`), and is read there, as a client
+ * that lost the answer would.
  */
-async function place(as, body, key, deadline) {
-  const placed = await as('POST', 'order', '/orders', body, { key, deadline });
-  if (placed.status !== 409 || placed.body?.code !== 'IDEMPOTENCY.ANSWER_LOST' || !placed.body.location) return placed;
+async function create(as, service, p, body, key, deadline) {
+  const made = await as('POST', service, p, body, { key, deadline });
+  if (made.status !== 409 || made.body?.code !== 'IDEMPOTENCY.ANSWER_LOST' || !made.body.location) return made;
   stats.answersLost++;
-  const order = await as('GET', 'order', placed.body.location, undefined, { deadline });
-  return order.status === 200 ? { status: 201, body: order.body } : placed;
+  const read = await as('GET', service, made.body.location, undefined, { deadline });
+  return read.status === 200 ? { status: 201, body: read.body } : made;
 }
+const place = (as, body, key, deadline) => create(as, 'order', '/orders', body, key, deadline);
 const answered = (what, res) => `${what} answered ${res.status}${res.body?.code ? ` ${res.body.code}` : ''}`;
 
 /** The pickup codes the customers were sent, read from the notification requests on Kafka. */
@@ -372,7 +374,7 @@ async function preorderJourney(j, as, line, contact, codes, deadline) {
   const orderId = placed.body.id;
   j.orderIds.add(orderId);
   if ((await waitStatus(as, orderId, ['PREORDERED'], deadline))?.status !== 'PREORDERED') return { ...j, detail: 'never in line' };
-  const supply = await as('POST', 'inventory', '/supply', { sku: line.sku, locationId: STORE, quantity: line.quantity, expectedAt: new Date().toISOString(), reference: `PO-${line.sku}` }, { deadline });
+  const supply = await create(as, 'inventory', '/supply', { sku: line.sku, locationId: STORE, quantity: line.quantity, expectedAt: new Date().toISOString(), reference: `PO-${line.sku}` }, randomUUID(), deadline);
   if (!applied(supply) || !supply.body?.supplyId) return { ...j, detail: answered('supply', supply) };
   const receipt = await as('POST', 'inventory', `/supply/${supply.body.supplyId}/receipt`, { quantity: line.quantity }, { deadline });
   if (!applied(receipt)) return { ...j, detail: answered('supply receipt', receipt) };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { accept, Decision, refuse, StockAdjustedV1, SupplyChangedV1 } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
-import { Clock } from '@omni/platform';
+import { Clock, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { locationRepository } from '../infrastructure/location.repository';
@@ -30,6 +30,7 @@ export class SupplyUseCase {
       if (!(await locationRepository.exists(m, input.locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${input.locationId}`);
       const now = this.clock.now();
       const supply: Supply = { id: randomUUID(), ...input, status: 'EXPECTED', receivedQuantity: 0 };
+      noteCreated(`/supply/${supply.id}`);
       await preorderRepository.insertSupply(m, supply, now);
       await this.changed(m, supply, now);
       return accept(supply);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ReturnAuthorisedV1 } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
-import { Clock } from '@omni/platform';
+import { Clock, noteCreated } from '@omni/platform';
 import { randomInt, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { returnable } from '../domain/order-record';
@@ -79,6 +79,7 @@ export class AuthoriseReturnUseCase {
           parcel: null,
         };
         if (!(await authorisationRepository.tryInsert(m, a))) continue;
+        noteCreated(`/return-authorisations/${a.code}`);
         await this.outbox.append(
           m,
           ReturnAuthorisedV1,
