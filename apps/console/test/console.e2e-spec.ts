@@ -156,13 +156,17 @@ describe('store console in the browser', () => {
     expect(await page.locator('#lookup-results h3').allTextContents()).toEqual([expect.stringMatching(/^Ada Lovelace \(/)]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'customers.png') });
 
-    // The figures: the order counted as placed, ready and collected once the customer service has the events.
+    // The figures: the orders counted as placed, ready and collected, and the return as taken back,
+    // once the customer service has the events.
     await page.getByRole('button', { name: /figures/ }).click();
     await eventually(
       async () => {
         await page.locator('#kpis').getByRole('button', { name: 'Refresh' }).click();
         const cells = await page.locator('#kpi-rows tr').first().locator('td').allTextContents();
         expect(cells.slice(1, 6)).toEqual(['web', '2', '2', '2', '100 %']);
+        // The return taken at the counter: one, of an order bought on the web, 10.00 back to the payment.
+        const returned = await page.locator('#return-kpi-rows tr').first().locator('td').allTextContents();
+        expect(returned.slice(1)).toEqual(['EUR', '1', '1', '0', '10.00', '0.00']);
       },
       { timeoutMs: 30_000 },
     );

@@ -265,9 +265,18 @@ async function loadKpis(): Promise<void> {
   if (!session) return;
   const to = new Date(Date.now() + 3_600_000);
   const from = new Date(to.getTime() - 7 * 86_400_000);
-  const { data, error } = await clients(session).customer.GET('/kpis/click-and-collect', {
-    params: { query: { from: from.toISOString(), to: to.toISOString(), granularity: 'day', storeId: session.storeId } },
-  });
+  const query = { from: from.toISOString(), to: to.toISOString(), granularity: 'day' as const, storeId: session.storeId };
+  const [pickups, returns] = await Promise.all([clients(session).customer.GET('/kpis/click-and-collect', { params: { query } }), clients(session).customer.GET('/kpis/returns', { params: { query } })]);
+  if (returns.error || !returns.data) return refused('Figures', returns.error);
+  const returnRows = $<HTMLTableSectionElement>('return-kpi-rows');
+  returnRows.replaceChildren();
+  const money = (minor: number) => (minor / 100).toFixed(2);
+  for (const r of returns.data.rows) {
+    const row = returnRows.insertRow();
+    for (const text of [r.bucket.slice(0, 10), r.currency, String(r.returns), String(r.boughtOnline), String(r.exchanges), money(r.refundedToTender), money(r.refundedAsStoreCredit)]) cell(row, text);
+  }
+  $('return-kpi-empty').hidden = returns.data.rows.length > 0;
+  const { data, error } = pickups;
   if (error || !data) return refused('Figures', error);
   const rows = $<HTMLTableSectionElement>('kpi-rows');
   rows.replaceChildren();

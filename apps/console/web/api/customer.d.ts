@@ -200,6 +200,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Returns and exchanges per store, currency and day or hour
+         * @description Returns and exchanges completed in the window, counted at the store that took the units back: how many were bought online (the cross-channel share), received by mail, exchanged (even or not), and what was refunded to the original payment or as store credit, or charged for uneven exchanges. Read from the timeline, rebuildable from the topics. channel filters by the channel the order was placed in. kpis:read; a store token (store_id) sees its own store only.
+         */
+        get: operations["Kpis_returns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -604,6 +624,49 @@ export interface components {
             granularity: "day" | "hour";
             /** @description one row per bucket, pickup store and channel; buckets without orders are left out */
             rows: components["schemas"]["PickupKpisView"][];
+        };
+        ReturnKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC) the returns were completed in
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            /** @description the store that took the units back */
+            storeId: string;
+            /** @example EUR */
+            currency: string;
+            /** @description returns and exchanges completed */
+            returns: number;
+            /** @description of those, bought in another channel than a store POS (web, app, call centre, marketplace) */
+            boughtOnline: number;
+            /** @description of those, received by mail */
+            byMail: number;
+            exchanges: number;
+            /** @description exchanges for exactly the value returned */
+            evenExchanges: number;
+            /** @description refunded to the original payment, minor units */
+            refundedToTender: number;
+            /** @description refunded as store credit, minor units */
+            refundedAsStoreCredit: number;
+            /** @description paid on top for uneven exchanges, minor units */
+            chargedForExchanges: number;
+            /** @description bought online / returns: the cross-channel share */
+            crossChannelShare: number | null;
+            /** @description exchanges / returns */
+            exchangeShare: number | null;
+            /** @description store credit / everything refunded */
+            storeCreditShare: number | null;
+        };
+        ReturnKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket, store and currency; buckets without returns are left out */
+            rows: components["schemas"]["ReturnKpisRowView"][];
         };
         /** @description RFC 9457 problem details; `code` is the stable, namespaced refusal code to branch on. */
         Problem: {
@@ -1505,13 +1568,13 @@ export interface operations {
     Kpis_clickAndCollect: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed from then */
+                /** @description start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this pickup store (a store token always sees its own store only) */
+                /** @description only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
                 /** @description only orders placed in this channel */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
@@ -1528,6 +1591,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClickAndCollectKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Kpis_returns: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReturnKpisView"];
                 };
             };
             /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */

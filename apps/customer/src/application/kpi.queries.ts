@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { KpiGranularity, PickupCounts, pickupKpis, PickupKpis } from '../domain/kpis';
+import { KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
 
 export interface KpiFilter {
   readonly from: Date;
@@ -58,6 +58,44 @@ const BY_BUCKET = clickAndCollectSql(`to_char(date_trunc($5, placed_at AT TIME Z
 /** Per store over the whole window, all channels together (the gauges). */
 const BY_STORE = clickAndCollectSql(`to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, 'store');
 
+/**
+ * Returns and exchanges completed in the window, per bucket of completion (day or hour, $5), store
+ * and currency, read from the timeline's return.completed entries. The channel filter ($4) is the
+ * channel the order was placed in. A return recorded before the timeline kept how it came back
+ * counts as brought to the counter.
+ */
+const RETURNS_SQL = `
+  SELECT to_char(date_trunc($5, occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket,
+         store_id, details->>'currency' AS currency,
+         count(*)::int AS returns,
+         count(*) FILTER (WHERE details->>'orderChannel' <> 'pos')::int AS bought_online,
+         count(*) FILTER (WHERE details->>'returnChannel' = 'mail')::int AS by_mail,
+         count(*) FILTER (WHERE details->>'returnKind' = 'exchange')::int AS exchanges,
+         count(*) FILTER (WHERE details->>'returnKind' = 'exchange' AND (details->>'difference')::int = 0)::int AS even_exchanges,
+         coalesce(sum((details->>'refundAmount')::int) FILTER (WHERE details->>'refundMethod' = 'original-tender'), 0)::int AS refunded_to_tender,
+         coalesce(sum((details->>'refundAmount')::int) FILTER (WHERE details->>'refundMethod' = 'store-credit'), 0)::int AS refunded_as_store_credit,
+         coalesce(sum((details->>'difference')::int) FILTER (WHERE (details->>'difference')::int > 0), 0)::int AS charged_for_exchanges
+  FROM timeline_entries
+  WHERE kind = 'return.completed' AND occurred_at >= $1 AND occurred_at < $2
+    AND ($3::text IS NULL OR store_id = $3)
+    AND ($4::text IS NULL OR details->>'orderChannel' = $4)
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3`;
+
+interface ReturnRow {
+  bucket: string;
+  store_id: string;
+  currency: string;
+  returns: number;
+  bought_online: number;
+  by_mail: number;
+  exchanges: number;
+  even_exchanges: number;
+  refunded_to_tender: number;
+  refunded_as_store_credit: number;
+  charged_for_exchanges: number;
+}
+
 interface Row {
   bucket: string;
   store_id: string;
@@ -89,6 +127,25 @@ export class KpiQueries {
   /** Every store's figures over the window, all channels together. */
   async clickAndCollectPerStore(from: Date, to: Date): Promise<PickupKpis[]> {
     return this.kpisOf(await this.dataSource.query(BY_STORE, [from, to, null, null]));
+  }
+
+  async returns(f: KpiFilter): Promise<ReturnKpis[]> {
+    const rows = (await this.dataSource.query(RETURNS_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as ReturnRow[];
+    return rows.map((r) =>
+      returnKpis({
+        bucket: r.bucket,
+        storeId: r.store_id,
+        currency: r.currency,
+        returns: r.returns,
+        boughtOnline: r.bought_online,
+        byMail: r.by_mail,
+        exchanges: r.exchanges,
+        evenExchanges: r.even_exchanges,
+        refundedToTender: r.refunded_to_tender,
+        refundedAsStoreCredit: r.refunded_as_store_credit,
+        chargedForExchanges: r.charged_for_exchanges,
+      }),
+    );
   }
 
   private kpisOf(rows: Row[]): PickupKpis[] {

@@ -1,4 +1,4 @@
-import { pickupKpis, PickupCounts, windowProblem } from './kpis';
+import { pickupKpis, PickupCounts, returnKpis, windowProblem } from './kpis';
 
 const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
   bucket: '2026-12-03T00:00:00Z',
@@ -48,5 +48,17 @@ describe('click & collect KPIs', () => {
     expect(windowProblem(at('2026-12-03T00:00:00Z'), at('2026-12-03T00:00:00Z'), 'day')).toMatchObject({ field: 'to', rule: 'isAfterFrom' });
     expect(windowProblem(at('2026-12-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'hour')).toMatchObject({ field: 'to', rule: 'maxWindow' });
     expect(windowProblem(at('2026-01-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'day')).toBeNull();
+  });
+});
+
+describe('returns KPIs', () => {
+  const returns = { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', currency: 'EUR', returns: 8, boughtOnline: 6, byMail: 1, exchanges: 2, evenExchanges: 1, refundedToTender: 7500, refundedAsStoreCredit: 2500, chargedForExchanges: 1000 };
+
+  it('shares returns bought online and exchanges of all returns, and store credit of all refunded', () => {
+    expect(returnKpis(returns)).toEqual({ ...returns, crossChannelShare: 0.75, exchangeShare: 0.25, storeCreditShare: 0.25 });
+  });
+
+  it('has no share where nothing was counted or refunded (not a zero)', () => {
+    expect(returnKpis({ ...returns, returns: 0, boughtOnline: 0, exchanges: 0, evenExchanges: 0, byMail: 0, refundedToTender: 0, refundedAsStoreCredit: 0 })).toMatchObject({ crossChannelShare: null, exchangeShare: null, storeCreditShare: null });
   });
 });

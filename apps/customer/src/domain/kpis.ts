@@ -59,6 +59,47 @@ export function pickupKpis(c: PickupCounts): PickupKpis {
   };
 }
 
+/**
+ * Returns and exchanges finished at a store (or received there by mail), per bucket of their
+ * completion, store and currency: how many, how many were bought in another channel, exchanged,
+ * and what went back to the customer by which means. Amounts in minor units.
+ */
+export interface ReturnCounts {
+  readonly bucket: string;
+  readonly storeId: string;
+  readonly currency: string;
+  readonly returns: number;
+  /** Of those, bought in another channel than a store's POS (web, app, call centre, marketplace). */
+  readonly boughtOnline: number;
+  /** Of those, received by mail rather than at the counter. */
+  readonly byMail: number;
+  readonly exchanges: number;
+  /** Exchanges for exactly the value returned: nothing charged, nothing refunded. */
+  readonly evenExchanges: number;
+  readonly refundedToTender: number;
+  readonly refundedAsStoreCredit: number;
+  /** What the customers paid on top for uneven exchanges. */
+  readonly chargedForExchanges: number;
+}
+
+export interface ReturnKpis extends ReturnCounts {
+  /** Bought online and brought back here, of all returns here: the cross-channel share. */
+  readonly crossChannelShare: number | null;
+  /** Exchanges, of all returns. */
+  readonly exchangeShare: number | null;
+  /** Refunded as store credit, of all that was refunded. */
+  readonly storeCreditShare: number | null;
+}
+
+export function returnKpis(c: ReturnCounts): ReturnKpis {
+  return {
+    ...c,
+    crossChannelShare: rate(c.boughtOnline, c.returns),
+    exchangeShare: rate(c.exchanges, c.returns),
+    storeCreditShare: rate(c.refundedAsStoreCredit, c.refundedToTender + c.refundedAsStoreCredit),
+  };
+}
+
 export type WindowProblem = { field: 'from' | 'to'; rule: string; message: string };
 
 /** A KPI window: `to` after `from`, no wider than its granularity allows. */

@@ -170,7 +170,7 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
       channel: 'pos',
       storeId: store(p.storeId),
       occurredAt: p.completedAt,
-      details: { returnId: p.returnId, returnKind: p.kind, orderChannel: p.orderChannel, refundMethod: p.refundMethod, refundAmount: p.refundAmount, difference: p.difference, currency: p.currency },
+      details: { returnId: p.returnId, returnKind: p.kind, orderChannel: p.orderChannel, refundMethod: p.refundMethod, refundAmount: p.refundAmount, difference: p.difference, currency: p.currency, returnChannel: p.channel ?? 'store' },
     }),
   ],
   [StoreCreditIssuedV1, (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency })],

@@ -3,11 +3,11 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { CHANNELS } from '@omni/contracts';
 import { ApiProblems, assertStore, Caller, ID_PATTERN, ID_REGEX, Optional, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
-import { KpiQueries } from '../application/kpi.queries';
+import { KpiFilter, KpiQueries } from '../application/kpi.queries';
 import { KPI_GRANULARITIES, KpiGranularity, MAX_WINDOW_DAYS, windowProblem } from '../domain/kpis';
 
 export class KpiQuery {
-  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed from then' })
+  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then' })
   @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from: string;
 
@@ -19,7 +19,7 @@ export class KpiQuery {
   @Optional() @IsIn(KPI_GRANULARITIES)
   granularity?: KpiGranularity;
 
-  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this pickup store (a store token always sees its own store only)' })
+  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only' })
   @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   storeId?: string;
 
@@ -58,7 +58,31 @@ export class ClickAndCollectKpisView {
   @ApiProperty({ type: () => PickupKpisView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without orders are left out' }) rows: PickupKpisView[];
 }
 
-/** How click & collect goes, per store, channel and day or hour (docs/kpis.md). */
+export class ReturnKpisRowView {
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the returns were completed in' }) bucket: string;
+  @ApiProperty({ description: 'the store that took the units back' }) storeId: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ description: 'returns and exchanges completed' }) returns: number;
+  @ApiProperty({ description: 'of those, bought in another channel than a store POS (web, app, call centre, marketplace)' }) boughtOnline: number;
+  @ApiProperty({ description: 'of those, received by mail' }) byMail: number;
+  @ApiProperty() exchanges: number;
+  @ApiProperty({ description: 'exchanges for exactly the value returned' }) evenExchanges: number;
+  @ApiProperty({ description: 'refunded to the original payment, minor units' }) refundedToTender: number;
+  @ApiProperty({ description: 'refunded as store credit, minor units' }) refundedAsStoreCredit: number;
+  @ApiProperty({ description: 'paid on top for uneven exchanges, minor units' }) chargedForExchanges: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'bought online / returns: the cross-channel share' }) crossChannelShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'exchanges / returns' }) exchangeShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'store credit / everything refunded' }) storeCreditShare: number | null;
+}
+
+export class ReturnKpisView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+  @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' }) rows: ReturnKpisRowView[];
+}
+
+/** How click & collect and returns go, per store, channel and day or hour (docs/kpis.md). */
 @ApiTags('kpis')
 @Controller('kpis')
 export class KpisHttpController {
@@ -74,12 +98,30 @@ export class KpisHttpController {
   @ApiOkResponse({ type: ClickAndCollectKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async clickAndCollect(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const [from, to, granularity] = [new Date(q.from), new Date(q.to), q.granularity ?? 'day'];
-    const problem = windowProblem(from, to, granularity);
-    if (problem) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problem.message, [problem]);
-    if (caller.storeId !== null && q.storeId !== undefined) assertStore(caller, q.storeId);
-    const storeId = caller.storeId ?? q.storeId ?? null;
-    const rows = await this.kpis.clickAndCollect({ from, to, granularity, storeId, channel: q.channel ?? null });
-    return { from: from.toISOString(), to: to.toISOString(), granularity, rows };
+    const f = filterOf(q, caller);
+    return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.clickAndCollect(f) };
   }
+
+  @Get('returns')
+  @RequireScopes('kpis:read')
+  @ApiOperation({
+    summary: 'Returns and exchanges per store, currency and day or hour',
+    description:
+      'Returns and exchanges completed in the window, counted at the store that took the units back: how many were bought online (the cross-channel share), received by mail, exchanged (even or not), and what was refunded to the original payment or as store credit, or charged for uneven exchanges. Read from the timeline, rebuildable from the topics. channel filters by the channel the order was placed in. kpis:read; a store token (store_id) sees its own store only.',
+  })
+  @ApiOkResponse({ type: ReturnKpisView })
+  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  async returns(@Query() q: KpiQuery, @Caller() caller: Principal) {
+    const f = filterOf(q, caller);
+    return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.returns(f) };
+  }
+}
+
+/** The window and filters asked for, checked; a store token is held to its own store. */
+function filterOf(q: KpiQuery, caller: Principal): KpiFilter {
+  const [from, to, granularity] = [new Date(q.from), new Date(q.to), q.granularity ?? 'day'];
+  const problem = windowProblem(from, to, granularity);
+  if (problem) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problem.message, [problem]);
+  if (caller.storeId !== null && q.storeId !== undefined) assertStore(caller, q.storeId);
+  return { from, to, granularity, storeId: caller.storeId ?? q.storeId ?? null, channel: q.channel ?? null };
 }
