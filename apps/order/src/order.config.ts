@@ -34,4 +34,20 @@ export class OrderConfig extends ServiceConfig {
   /** Bearer token (scope inventory:read) the order service sends to the inventory service. */
   @IsString()
   INVENTORY_TOKEN: string = '';
+
+  /**
+   * Admission by backlog (docs/operations.md#overload): with this many placements waiting longer
+   * than PLACEMENT_ADMISSION_BUDGET_MS for inventory's answer, while inventory is answering, the next
+   * placement is refused with 503 and Retry-After. 0 admits every placement.
+   */
+  @IsInt() @Min(0) @Max(1_000_000)
+  PLACEMENT_ADMISSION_LIMIT: number = 25;
+
+  /** How long a placement may wait for inventory's answer before it counts as late. */
+  @IsInt() @Min(50) @Max(600_000)
+  PLACEMENT_ADMISSION_BUDGET_MS: number = 1000;
+
+  /** No answer from inventory for this long is an outage, not a backlog: placements are admitted and wait as PLACED. */
+  @IsInt() @Min(100) @Max(600_000)
+  PLACEMENT_ADMISSION_ANSWERING_WITHIN_MS: number = 5000;
 }

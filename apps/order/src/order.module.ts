@@ -16,6 +16,9 @@ import { ReturnRefundTenders1700000090000 } from '../migrations/1700000090000-re
 import { PriceList1700000100000 } from '../migrations/1700000100000-price-list';
 import { PaymentFailures1700000110000 } from '../migrations/1700000110000-payment-failures';
 import { ChannelPrices1700000120000 } from '../migrations/1700000120000-channel-prices';
+import { PlacementsWaiting1700000130000 } from '../migrations/1700000130000-placements-waiting';
+import { InventoryAnswers } from './application/inventory-answers';
+import { PlacementAdmission } from './infrastructure/placement-admission';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
 import { CartsUseCase } from './application/carts.use-case';
 import { CustomerPreferencesUseCase } from './application/customer-preferences.use-case';
@@ -71,6 +74,7 @@ export const ORDER_MIGRATIONS = [
   PriceList1700000100000,
   PaymentFailures1700000110000,
   ChannelPrices1700000120000,
+  PlacementsWaiting1700000130000,
 ];
 
 @Module({})
@@ -96,6 +100,8 @@ export class OrderModule {
         PriceListUseCase,
         OrderWriter,
         PlacementOutcome,
+        InventoryAnswers,
+        PlacementAdmission,
         OrderStream,
         DueGroups,
         PlaceOrderUseCase,

@@ -78,6 +78,7 @@ export class ServiceProcess {
   private exited: Promise<number | null> = Promise.resolve(null);
   private ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }> = Promise.resolve({ code: null, signal: null });
   readonly logs: string[] = [];
+  private paused = false;
 
   constructor(
     readonly name: ServiceName,
@@ -142,6 +143,7 @@ export class ServiceProcess {
   /** Graceful stop (SIGTERM), as Kubernetes does; resolves with the exit code. */
   async stop(): Promise<number | null> {
     if (!this.running) return null;
+    this.resume();
     this.child!.kill('SIGTERM');
     return this.exited;
   }
@@ -158,6 +160,20 @@ export class ServiceProcess {
   /** Waits until the process ends by itself (a failpoint, a crash), with its exit code or signal. */
   exit(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     return this.ended;
+  }
+
+  /** Freezes the process (SIGSTOP): alive to the kernel, its connections open, doing nothing — a stalled service. */
+  pause(): void {
+    if (!this.running) return;
+    this.child!.kill('SIGSTOP');
+    this.paused = true;
+  }
+
+  /** Lets a paused process go on (SIGCONT). */
+  resume(): void {
+    if (!this.paused || !this.running) return;
+    this.child!.kill('SIGCONT');
+    this.paused = false;
   }
 
   /** A crash: no shutdown hooks, no flush, nothing committed that was not already. */

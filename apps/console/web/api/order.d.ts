@@ -1557,7 +1557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            /** @description Too many placements are waiting for inventory's answer (SERVICE.OVERLOADED; PLACEMENT_ADMISSION_LIMIT, PLACEMENT_ADMISSION_BUDGET_MS), or the instance is serving as many requests as it takes at once (SERVICE.OVERLOADED; MAX_REQUESTS_IN_FLIGHT). Nothing was placed: retry after the `Retry-After` seconds, with the same Idempotency-Key. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,7 +4108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            /** @description Too many placements are waiting for inventory's answer (SERVICE.OVERLOADED; PLACEMENT_ADMISSION_LIMIT, PLACEMENT_ADMISSION_BUDGET_MS), or the instance is serving as many requests as it takes at once (SERVICE.OVERLOADED; MAX_REQUESTS_IN_FLIGHT). Nothing was placed: retry after the `Retry-After` seconds, with the same Idempotency-Key. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -25,6 +25,7 @@ import { allocatePreorder, preorderTransferArrived, queuePreorder, reschedule } 
 import { transferLost } from '../domain/transfer-lost';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
+import { InventoryAnswers } from './inventory-answers';
 import { OrderWriter } from './order-writer';
 
 type Decide = (o: Order, ctx: DecisionContext) => Decision<Order, string>;
@@ -57,6 +58,7 @@ export class ReactToInventoryUseCase {
     private readonly inbox: InboxProcessor,
     private readonly writer: OrderWriter,
     private readonly metrics: Metrics,
+    private readonly answers: InventoryAnswers,
   ) {}
 
   /**
@@ -195,6 +197,7 @@ export class ReactToInventoryUseCase {
 
   /** Called after the commit, so a rolled-back attempt is never counted. */
   private applied(e: EventEnvelope, r: Outcome): void {
+    this.answers.answered();
     this.logger.log({ orderId: (e.data as { orderId?: string }).orderId, eventId: e.id, eventType: e.type, status: r.status }, 'inventory event applied');
     if (r.from === 'PLACED' && r.placedAt && r.at && !['PLACED', 'REJECTED', 'CANCELLED', 'PREORDERED'].includes(r.status)) {
       this.metrics.journeyStep('placed_to_reserved', r.placedAt, r.at);

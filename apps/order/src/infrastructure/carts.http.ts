@@ -12,6 +12,7 @@ import { OrderView } from './order.api';
 import { orderProblem } from './order-problems';
 import { orderView } from './order.view';
 import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
+import { AdmittedPlacement } from './placement-admission';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 
 export class CartLinesDto {
@@ -165,6 +166,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: CheckoutCartDto })
   @ApiPlacementOutcome(OrderView)
+  @AdmittedPlacement()
   @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused: a SKU the price list does not price (PRICE.NOT_LISTED), tenders that do not add up (CART.EMPTY, PRICE.NOT_LISTED, ORDER.TENDER_MISMATCH)'])
   @RequireScopes('orders:place')
   async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {

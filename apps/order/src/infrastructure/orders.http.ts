@@ -11,6 +11,7 @@ import { Contact } from '../domain/order';
 import { orderProblem } from './order-problems';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
+import { AdmittedPlacement } from './placement-admission';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 import { OrderStream } from './order-stream';
 import { orderCartView } from './cart.view';
@@ -182,6 +183,7 @@ export class OrdersHttpController {
   @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders. Every unitPrice must be the price list\'s price in force for the sale (PUT /price-list/{sku}; a POS\'s own store price for a POS); only a caller with prices:override may state another, and order.placed records it as priceOverride.' })
   @ApiBody({ type: PlaceOrderDto })
   @ApiPlacementOutcome(OrderView)
+  @AdmittedPlacement()
   @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
