@@ -2,7 +2,7 @@
 // services, Kafka and PostgreSQL on this machine in their shipped configuration (fsync and
 // synchronous_commit on). Prints figures; asserts nothing. Loopback only, bounded in time.
 //
-//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick] [--prefer-wait 5]
+//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick] [--prefer-wait 5] [--overload-rate 400]
 //
 // What it runs, one after the other on the same stack:
 // 1. availability: a closed loop of --atp-callers (the most it serves) and an open loop at
@@ -11,7 +11,8 @@
 //    with an Idempotency-Key on every request, half guests and half signed-in customers, one line
 //    of 1,000 SKUs; latency from each request's due time to order.confirmed seen on Kafka. The
 //    highest rate sustained is the highest with ≥ 99.5 % confirmed and p99 < 1 s;
-// 3. overload: twice that rate — accepted, shed (429/503) and the accepted requests' p99;
+// 3. overload: twice that rate (or --overload-rate, to compare builds at one rate) — accepted,
+//    shed (429/503) and the accepted requests' p99;
 // 4. a hot SKU: every order for the same SKU;
 // 5. the reservation path alone: --reservations order.placed events put straight onto Kafka;
 // 6. the database's own ceiling for one order's minimum work (pgbench, same server).
@@ -35,6 +36,7 @@ const { values: opt } = parseArgs({
     skip: { type: 'string', default: '' },
     json: { type: 'string' },
     'prefer-wait': { type: 'string' },
+    'overload-rate': { type: 'string' },
   },
 });
 const quick = opt.quick;
@@ -46,6 +48,7 @@ const ATP_SECONDS = num(opt['atp-seconds'], quick ? 2 : 10);
 const ATP_CALLERS = num(opt['atp-callers'], 32);
 const RESERVATIONS = num(opt.reservations, quick ? 300 : 20000);
 const HOT_RATE = num(opt['hot-rate'], quick ? 20 : 200);
+const OVERLOAD_RATE = num(opt['overload-rate'], null);
 const SKIP = new Set(opt.skip.split(',').filter(Boolean));
 const SKUS = 1000;
 const CUSTOMERS = quick ? 10 : 200;
@@ -149,8 +152,8 @@ try {
     const sustained = results.sweep.filter((r) => r.sustained);
     results.highestSustained = sustained.length ? Math.max(...sustained.map((r) => r.rate)) : 0;
     if (!SKIP.has('overload') && !stopping) {
-      const rate = Math.max(2 * (results.highestSustained || RATES[0]), 10);
-      step(`overload: ${rate} orders/s (twice the highest sustained) for ${SECONDS} s`);
+      const rate = OVERLOAD_RATE ?? Math.max(2 * (results.highestSustained || RATES[0]), 10);
+      step(`overload: ${rate} orders/s (${OVERLOAD_RATE ? '--overload-rate' : 'twice the highest sustained'}) for ${SECONDS} s`);
       results.overload = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 31 + 17) });
       printStep(results.overload);
     }
@@ -411,7 +414,7 @@ function report() {
     }
   }
   const o = results.overload;
-  if (o) rows.push(['overload (twice the highest sustained)', `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
+  if (o) rows.push([`overload (${OVERLOAD_RATE ? 'at --overload-rate' : 'twice the highest sustained'})`, `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
   const h = results.hotSku;
   if (h) rows.push(['hot SKU', `${fmt(h.rate)}/s offered: ${fmt(h.confirmedPerSecond)} confirmed/s, p99 ${fmt(h.completionLatency.p99)} ms`, '']);
   const r = results.reservationPath;
