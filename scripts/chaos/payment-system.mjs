@@ -7,56 +7,13 @@
 // service that asked (order or returns), found by the operator in its list of failed requests, sent
 // again, and settled: never lost, never settled twice (issue: every saga step failing in turn).
 import { createHash, randomUUID } from 'node:crypto';
+import { jsonOrNull, paymentAsk, paymentEvent } from '../lib/payments.mjs';
 
-const safeJson = (t) => {
-  try {
-    return JSON.parse(t);
-  } catch {
-    return null;
-  }
-};
+const envelope = (type, data, request) => paymentEvent(type, data, request, '/chaos-payment-system');
 
 /** Whether the first attempt of request `id` is refused: one in `every`, by a hash of the id. */
 export function refusedFirst(id, every) {
   return every > 0 && createHash('sha256').update(id).digest().readUInt32BE(0) % every === 0;
-}
-
-/** What one request message asks, or null for what the payment system does not handle. */
-export function paymentAsk(type, data) {
-  if (type === 'payment.capture-requested.v1') {
-    return { id: `capture:${data.orderId}:${data.fulfilmentId ?? ''}`, kind: 'capture', orderId: data.orderId, amount: data.amount, currency: data.currency };
-  }
-  // An order's refund (version 2; version 1 is the same refund under the same refundId). A
-  // store-credit part is the returns service's own to book.
-  if (type === 'payment.refund-requested.v2') {
-    const ours = data.tenders ? data.tenders.filter((t) => t.tender !== 'store-credit') : [{ amount: data.amount }];
-    const amount = ours.reduce((n, t) => n + t.amount, 0);
-    return amount > 0 ? { id: `refund:${data.refundId}`, kind: 'refund', orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency } : null;
-  }
-  if (type === 'return.refund-requested.v1') {
-    const amount = data.tenders.reduce((n, t) => n + t.amount, 0);
-    return amount > 0 ? { id: `refund:${data.refundId}`, kind: 'refund', orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency } : null;
-  }
-  return null;
-}
-
-function envelope(type, data, request) {
-  const header = (n) => request.headers?.[n]?.toString();
-  return {
-    key: data.orderId,
-    value: JSON.stringify(data),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: randomUUID(),
-      ce_type: type,
-      ce_source: '/chaos-payment-system',
-      ce_time: new Date().toISOString(),
-      ce_subject: data.orderId,
-      'content-type': 'application/json',
-      ...(header('ce_correlationid') ? { ce_correlationid: header('ce_correlationid') } : {}),
-      ...(header('ce_id') ? { ce_causationid: header('ce_id') } : {}),
-    },
-  };
 }
 
 /** The answer to one attempt at `ask`: refused with a reason, or done. */
@@ -92,7 +49,7 @@ export async function startPaymentSystem({ Kafka, logLevel, brokers, run, refuse
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
   await consumer.run({
     eachMessage: async ({ message }) => {
-      const data = safeJson(message.value?.toString() ?? '');
+      const data = jsonOrNull(message.value?.toString() ?? '');
       const ask = data && paymentAsk(message.headers?.ce_type?.toString(), data);
       if (!ask) return;
       const requestId = message.headers?.ce_id?.toString() ?? randomUUID();

@@ -4,26 +4,9 @@
 // same CloudEvents envelope the services use — as real downstream consumers would.
 import { randomUUID } from 'node:crypto';
 import kafkajs from '../lib/kafkajs.mjs';
+import { paymentAsk, paymentEvent } from '../lib/payments.mjs';
 
 const { Kafka, logLevel } = kafkajs;
-
-function envelope(type, subject, data, correlationId, causationId) {
-  return {
-    key: subject,
-    value: JSON.stringify(data),
-    headers: {
-      ce_specversion: '1.0',
-      ce_id: randomUUID(),
-      ce_type: type,
-      ce_source: '/demo-payment',
-      ce_time: new Date().toISOString(),
-      ce_subject: subject,
-      'content-type': 'application/json',
-      ce_correlationid: correlationId,
-      ce_causationid: causationId,
-    },
-  };
-}
 
 export async function startDownstream({ brokers, log = console.log }) {
   const kafka = new Kafka({ clientId: 'demo-downstream', brokers: [brokers], logLevel: logLevel.NOTHING });
@@ -41,27 +24,23 @@ export async function startDownstream({ brokers, log = console.log }) {
       const header = (n) => message.headers?.[n]?.toString();
       const type = header('ce_type');
       const data = JSON.parse(message.value?.toString() ?? '{}');
-      const reply = (t, payload) =>
-        producer.send({ topic: 'payment.events.v1', messages: [envelope(t, data.orderId, payload, header('ce_correlationid'), header('ce_id'))] });
       // Notifications and refunds come in two versions while consumers move (ADR 0005); this system reads version 2.
       if (type === 'notification.requested.v2') {
         notifications.push(data);
         log(`  notifier:  → customer ${data.customerId ?? '(guest)'} by ${data.contactChannel ?? 'e-mail (default)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
-      } else if (type === 'payment.capture-requested.v1') {
-        await reply('payment.captured.v1', { orderId: data.orderId, amount: data.amount, currency: data.currency, capturedAt: new Date().toISOString() });
-        log(`  payment:   captured ${(data.amount / 100).toFixed(2)} ${data.currency} for ${data.orderId}`);
-      } else if (type === 'return.refund-requested.v1') {
-        const amount = data.tenders.reduce((sum, t) => sum + t.amount, 0);
-        await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, refundedAt: new Date().toISOString() });
-        log(`  payment:   refunded ${(amount / 100).toFixed(2)} ${data.currency} of return ${data.returnId} to ${data.tenders.map((t) => t.tender).join(' + ')}`);
-      } else if (type === 'payment.refund-requested.v2') {
-        // A store-credit part is the returns service's to put back on the customer's balance.
-        const ours = data.tenders ? data.tenders.filter((t) => t.tender !== 'store-credit') : [{ tender: 'card', amount: data.amount }];
-        const amount = ours.reduce((sum, t) => sum + t.amount, 0);
-        if (amount === 0) return;
-        await reply('payment.refunded.v1', { orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, refundedAt: new Date().toISOString() });
-        log(`  payment:   refunded ${(amount / 100).toFixed(2)} ${data.currency} for ${data.orderId} to ${ours.map((t) => t.tender).join(' + ')} (${data.reason})`);
+        return;
       }
+      const ask = paymentAsk(type, data);
+      if (!ask) return;
+      const at = new Date().toISOString();
+      const reply = ask.kind === 'capture'
+        ? paymentEvent('payment.captured.v1', { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, capturedAt: at }, message, '/demo-payment')
+        : paymentEvent('payment.refunded.v1', { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, refundedAt: at }, message, '/demo-payment');
+      await producer.send({ topic: 'payment.events.v1', messages: [reply] });
+      const money = `${(ask.amount / 100).toFixed(2)} ${ask.currency}`;
+      if (ask.kind === 'capture') log(`  payment:   captured ${money} for ${ask.orderId}`);
+      else if (ask.returnId) log(`  payment:   refunded ${money} of return ${ask.returnId} to ${ask.tenders.map((t) => t.tender).join(' + ')}`);
+      else log(`  payment:   refunded ${money} for ${ask.orderId} to ${ask.tenders.map((t) => t.tender).join(' + ')} (${ask.reason})`);
     },
   });
   await hasJoined;
