@@ -56,7 +56,14 @@ const MAX_BODY = 100_000;
 export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
   const compiled = new Map<string, { mtimeMs: number; text: string }>();
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => problem(res, 502, 'CONSOLE.UPSTREAM', e instanceof Error ? e.message : String(e)));
+    handle(req, res).catch((e: unknown) => {
+      if (e instanceof BodyTooLarge) {
+        // The rest of the body is not read: the connection ends with the answer.
+        res.setHeader('connection', 'close');
+        return problem(res, 413, 'REQUEST.TOO_LARGE', e.message);
+      }
+      problem(res, 502, 'CONSOLE.UPSTREAM', e instanceof Error ? e.message : String(e));
+    });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -125,20 +132,24 @@ function problem(res: ServerResponse, status: number, code: string, detail: stri
   res.end(JSON.stringify({ type: `urn:problem:${code}`, title: http.STATUS_CODES[status], status, detail, code, ...(errors ? { errors } : {}) }));
 }
 
+/** A body over MAX_BODY: refused with 413, as the services refuse it, not sent on. */
+class BodyTooLarge extends Error {}
+
 async function rawBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request body over 100 kB');
+    if (size > MAX_BODY) throw new BodyTooLarge('the body is larger than 100 kB');
     chunks.push(c as Buffer);
   }
   return Buffer.concat(chunks);
 }
 
 async function jsonBody(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const raw = await rawBody(req);
   try {
-    const parsed: unknown = JSON.parse((await rawBody(req)).toString('utf8'));
+    const parsed: unknown = JSON.parse(raw.toString('utf8'));
     return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -60,6 +60,15 @@ describe('store console in the browser', () => {
     expect(await r.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches' }] });
   });
 
+  it('refuses a body over 100 kB with 413, as the services do, without sending it on', async () => {
+    const big = JSON.stringify({ storeId: store, associateId: 'a-1', note: 'x'.repeat(120_000) });
+    for (const target of ['/session', `/api/order/orders`]) {
+      const r = await fetch(`${console_.url}${target}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+      expect([target, r.status]).toEqual([target, 413]);
+      expect(await r.json()).toMatchObject({ status: 413, code: 'REQUEST.TOO_LARGE' });
+    }
+  });
+
   it('picks an order, hands orders over with the pickup code or an identity document, takes a return, finds the customer, and counts it all in the store figures', async () => {
     const sku = Journey.id('SKU');
     await j.receive(store, sku, 5);
