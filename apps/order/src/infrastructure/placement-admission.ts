@@ -1,6 +1,7 @@
 import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
 import { ApiProblems, Clock, ProblemException } from '@omni/platform';
 import type { Response } from 'express';
+import { AsyncResource } from 'node:async_hooks';
 import { from, mergeMap, Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { InventoryAnswers } from '../application/inventory-answers';
@@ -40,7 +41,11 @@ export class PlacementAdmission implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (this.config.PLACEMENT_ADMISSION_LIMIT <= 0) return next.handle();
-    return from(this.admit(ctx)).pipe(mergeMap(() => next.handle()));
+    // The handler runs in this call's async context, not in that of the promise that admitted it:
+    // the Idempotency-Key in flight is read from it when the placement's events are written, and
+    // marks the key committed with them (ADR 0025; the kill-points test sees a key left unmarked).
+    const proceed = AsyncResource.bind(() => next.handle());
+    return from(this.admit(ctx)).pipe(mergeMap(proceed));
   }
 
   private async admit(ctx: ExecutionContext): Promise<void> {
