@@ -220,6 +220,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Home deliveries per shipping location, channel and day or hour
+         * @description Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location's share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.
+         */
+        get: operations["Kpis_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/endless-aisle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The endless aisle per store and day or hour
+         * @description Orders a store's POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.
+         */
+        get: operations["Kpis_endlessAisle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -667,6 +707,83 @@ export interface components {
             granularity: "day" | "hour";
             /** @description one row per bucket, store and currency; buckets without returns are left out */
             rows: components["schemas"]["ReturnKpisRowView"][];
+        };
+        DeliveryKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC) the orders were placed in
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            /** @description the store or warehouse that ships them */
+            locationId: string;
+            /**
+             * @description channel the orders were placed in
+             * @enum {string}
+             */
+            channel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /** @description delivery groups assigned to this location (a delivery split over locations counts once per location) */
+            shipments: number;
+            /** @description delivery groups of every location in the bucket and channel */
+            allShipments: number;
+            shipped: number;
+            delivered: number;
+            /** @description reported refused, lost or undeliverable by the carrier */
+            failed: number;
+            /** @description cancelled before they were shipped */
+            cancelledBeforeShipping: number;
+            /** @description seconds from placement to shipped, median */
+            placedToShippedP50s: number | null;
+            placedToShippedP90s: number | null;
+            /** @description seconds from shipped to delivered, median */
+            shippedToDeliveredP50s: number | null;
+            shippedToDeliveredP90s: number | null;
+            /** @description shipments / allShipments: at a store, its ship-from-store share */
+            shareOfShipments: number | null;
+            /** @description delivered / shipped */
+            deliveredRate: number | null;
+            /** @description failed / shipped */
+            failedRate: number | null;
+        };
+        DeliveryKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket, shipping location and channel; buckets without deliveries are left out */
+            rows: components["schemas"]["DeliveryKpisRowView"][];
+        };
+        EndlessAisleKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC) the orders were placed in
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            /** @description the store whose POS placed them */
+            storeId: string;
+            /** @description orders its POS placed */
+            posOrders: number;
+            /** @description with a group delivered to an address */
+            forDelivery: number;
+            /** @description with a group to collect at another store */
+            forPickupElsewhere: number;
+            /** @description with either: endless-aisle sales */
+            endlessAisle: number;
+            /** @description endlessAisle / posOrders */
+            endlessAisleShare: number | null;
+        };
+        EndlessAisleKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket and store; buckets without POS orders are left out */
+            rows: components["schemas"]["EndlessAisleKpisRowView"][];
         };
         /** @description RFC 9457 problem details; `code` is the stable, namespaced refusal code to branch on. */
         Problem: {
@@ -1568,15 +1685,15 @@ export interface operations {
     Kpis_clickAndCollect: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel */
+                /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -1643,15 +1760,15 @@ export interface operations {
     Kpis_returns: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel */
+                /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -1666,6 +1783,156 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReturnKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Kpis_deliveries: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Kpis_endlessAisle: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndlessAisleKpisView"];
                 };
             };
             /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
+import { deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
 
 export interface KpiFilter {
   readonly from: Date;
@@ -82,6 +82,91 @@ const RETURNS_SQL = `
   GROUP BY 1, 2, 3
   ORDER BY 1, 2, 3`;
 
+/**
+ * Each delivery group of the orders placed in the window, as inventory last assigned it to a
+ * location, with what happened to it; per bucket of placement ($5), location and channel ($4). The
+ * share of shipments is taken over every location before the location filter ($3) applies.
+ */
+const DELIVERIES_SQL = `
+  WITH placed AS (
+    SELECT p.order_id, p.channel, p.occurred_at AS placed_at
+    FROM timeline_entries p
+    WHERE p.kind = 'order.placed' AND p.occurred_at >= $1 AND p.occurred_at < $2
+      AND ($4::text IS NULL OR p.channel = $4)
+      AND EXISTS (SELECT 1 FROM jsonb_array_elements(p.details->'groups') g WHERE g->>'type' = 'delivery')
+  ), assigned AS (
+    SELECT DISTINCT ON (g->>'fulfilmentId') pl.order_id, pl.channel, pl.placed_at, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'locationId' AS location_id
+    FROM placed pl
+    JOIN timeline_entries a ON a.order_id = pl.order_id AND a.kind = 'order.delivery-assigned'
+    CROSS JOIN LATERAL jsonb_array_elements(a.details->'groups') AS g
+    ORDER BY g->>'fulfilmentId', a.occurred_at DESC
+  ), shipments AS (
+    SELECT s.*, x.*, to_char(date_trunc($5, s.placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket
+    FROM assigned s CROSS JOIN LATERAL (
+      SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.shipped') AS shipped_at,
+             min(e.occurred_at) FILTER (WHERE e.kind = 'order.delivered') AS delivered_at,
+             coalesce(bool_or(e.kind = 'order.delivery-failed'), false) AS failed,
+             coalesce(bool_or(e.kind = 'order.cancelled'), false) AS cancelled
+      FROM timeline_entries e
+      WHERE e.order_id = s.order_id AND (e.fulfilment_id IS NULL OR e.fulfilment_id = s.fulfilment_id)
+    ) x
+  ), per_location AS (
+    SELECT bucket, location_id, channel,
+           count(*)::int AS shipments,
+           (sum(count(*)) OVER (PARTITION BY bucket, channel))::int AS all_shipments,
+           count(shipped_at)::int AS shipped,
+           count(delivered_at)::int AS delivered,
+           count(*) FILTER (WHERE failed AND delivered_at IS NULL)::int AS failed,
+           count(*) FILTER (WHERE cancelled AND shipped_at IS NULL)::int AS cancelled_before_shipping,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM shipped_at - placed_at)) AS placed_to_shipped_p50,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM shipped_at - placed_at)) AS placed_to_shipped_p90,
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - shipped_at)) AS shipped_to_delivered_p50,
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - shipped_at)) AS shipped_to_delivered_p90
+    FROM shipments
+    GROUP BY bucket, location_id, channel
+  )
+  SELECT * FROM per_location WHERE $3::text IS NULL OR location_id = $3
+  ORDER BY 1, 2, 3`;
+
+interface DeliveryRow {
+  bucket: string;
+  location_id: string;
+  channel: string;
+  shipments: number;
+  all_shipments: number;
+  shipped: number;
+  delivered: number;
+  failed: number;
+  cancelled_before_shipping: number;
+  placed_to_shipped_p50: number | null;
+  placed_to_shipped_p90: number | null;
+  shipped_to_delivered_p50: number | null;
+  shipped_to_delivered_p90: number | null;
+}
+
+/**
+ * Orders placed at a store's POS in the window, per bucket ($5) and store ($3): how many went to
+ * an address or to another store for collection.
+ */
+const ENDLESS_AISLE_SQL = `
+  WITH pos AS (
+    SELECT occurred_at, details->>'placedAtStoreId' AS store_id,
+           EXISTS (SELECT 1 FROM jsonb_array_elements(details->'groups') g WHERE g->>'type' = 'delivery') AS for_delivery,
+           EXISTS (SELECT 1 FROM jsonb_array_elements(details->'groups') g WHERE g->>'type' = 'pickup' AND g->>'storeId' <> details->>'placedAtStoreId') AS for_pickup_elsewhere
+    FROM timeline_entries
+    WHERE kind = 'order.placed' AND occurred_at >= $1 AND occurred_at < $2 AND channel = 'pos'
+      AND details->>'placedAtStoreId' IS NOT NULL
+      AND ($3::text IS NULL OR details->>'placedAtStoreId' = $3)
+  )
+  SELECT to_char(date_trunc($4, occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket, store_id,
+         count(*)::int AS pos_orders,
+         count(*) FILTER (WHERE for_delivery)::int AS for_delivery,
+         count(*) FILTER (WHERE for_pickup_elsewhere)::int AS for_pickup_elsewhere,
+         count(*) FILTER (WHERE for_delivery OR for_pickup_elsewhere)::int AS endless_aisle
+  FROM pos
+  GROUP BY 1, 2
+  ORDER BY 1, 2`;
+
 interface ReturnRow {
   bucket: string;
   store_id: string;
@@ -146,6 +231,33 @@ export class KpiQueries {
         chargedForExchanges: r.charged_for_exchanges,
       }),
     );
+  }
+
+  async deliveries(f: KpiFilter): Promise<DeliveryKpis[]> {
+    const rows = (await this.dataSource.query(DELIVERIES_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as DeliveryRow[];
+    return rows.map((r) =>
+      deliveryKpis({
+        bucket: r.bucket,
+        locationId: r.location_id,
+        channel: r.channel,
+        shipments: r.shipments,
+        allShipments: r.all_shipments,
+        shipped: r.shipped,
+        delivered: r.delivered,
+        failed: r.failed,
+        cancelledBeforeShipping: r.cancelled_before_shipping,
+        placedToShippedP50s: seconds(r.placed_to_shipped_p50),
+        placedToShippedP90s: seconds(r.placed_to_shipped_p90),
+        shippedToDeliveredP50s: seconds(r.shipped_to_delivered_p50),
+        shippedToDeliveredP90s: seconds(r.shipped_to_delivered_p90),
+      }),
+    );
+  }
+
+  /** The channel filter does not apply: these are a POS's orders. */
+  async endlessAisle(f: KpiFilter): Promise<EndlessAisleKpis[]> {
+    const rows = (await this.dataSource.query(ENDLESS_AISLE_SQL, [f.from, f.to, f.storeId, f.granularity])) as { bucket: string; store_id: string; pos_orders: number; for_delivery: number; for_pickup_elsewhere: number; endless_aisle: number }[];
+    return rows.map((r) => endlessAisleKpis({ bucket: r.bucket, storeId: r.store_id, posOrders: r.pos_orders, forDelivery: r.for_delivery, forPickupElsewhere: r.for_pickup_elsewhere, endlessAisle: r.endless_aisle }));
   }
 
   private kpisOf(rows: Row[]): PickupKpis[] {

@@ -1,4 +1,4 @@
-import { pickupKpis, PickupCounts, returnKpis, windowProblem } from './kpis';
+import { deliveryKpis, endlessAisleKpis, pickupKpis, PickupCounts, returnKpis, windowProblem } from './kpis';
 
 const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
   bucket: '2026-12-03T00:00:00Z',
@@ -60,5 +60,38 @@ describe('returns KPIs', () => {
 
   it('has no share where nothing was counted or refunded (not a zero)', () => {
     expect(returnKpis({ ...returns, returns: 0, boughtOnline: 0, exchanges: 0, evenExchanges: 0, byMail: 0, refundedToTender: 0, refundedAsStoreCredit: 0 })).toMatchObject({ crossChannelShare: null, exchangeShare: null, storeCreditShare: null });
+  });
+});
+
+describe('delivery KPIs', () => {
+  const counts = {
+    bucket: '2026-12-03T00:00:00Z',
+    locationId: 'PARIS',
+    channel: 'web',
+    shipments: 3,
+    allShipments: 12,
+    shipped: 2,
+    delivered: 1,
+    failed: 1,
+    cancelledBeforeShipping: 1,
+    placedToShippedP50s: 3600.04,
+    placedToShippedP90s: 7200,
+    shippedToDeliveredP50s: 86_400,
+    shippedToDeliveredP90s: null,
+  };
+
+  it('gives a location its share of the shipments and the outcomes of what it shipped', () => {
+    expect(deliveryKpis(counts)).toMatchObject({ shareOfShipments: 0.25, deliveredRate: 0.5, failedRate: 0.5, placedToShippedP50s: 3600, shippedToDeliveredP90s: null });
+  });
+
+  it('has no rates where nothing was shipped', () => {
+    expect(deliveryKpis({ ...counts, shipped: 0, delivered: 0, failed: 0 })).toMatchObject({ deliveredRate: null, failedRate: null, shareOfShipments: 0.25 });
+  });
+});
+
+describe('endless aisle KPIs', () => {
+  it('is the share of a POS\'s orders it could not hand over there and then', () => {
+    expect(endlessAisleKpis({ bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', posOrders: 8, forDelivery: 2, forPickupElsewhere: 2, endlessAisle: 3 })).toMatchObject({ endlessAisleShare: 0.375 });
+    expect(endlessAisleKpis({ bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', posOrders: 0, forDelivery: 0, forPickupElsewhere: 0, endlessAisle: 0 }).endlessAisleShare).toBeNull();
   });
 });

@@ -100,6 +100,78 @@ export function returnKpis(c: ReturnCounts): ReturnKpis {
   };
 }
 
+/**
+ * Home deliveries per bucket of their order's placement, location that ships them and channel:
+ * each group as inventory assigned it (a delivery split over locations counts once per location).
+ * Durations in seconds.
+ */
+export interface DeliveryCounts {
+  readonly bucket: string;
+  /** The store or warehouse that ships them. */
+  readonly locationId: string;
+  readonly channel: string | null;
+  readonly shipments: number;
+  /** Shipments of every location in the same bucket and channel: what `shipments` is a share of. */
+  readonly allShipments: number;
+  readonly shipped: number;
+  readonly delivered: number;
+  /** The carrier reported it refused, lost or undeliverable. */
+  readonly failed: number;
+  readonly cancelledBeforeShipping: number;
+  readonly placedToShippedP50s: number | null;
+  readonly placedToShippedP90s: number | null;
+  readonly shippedToDeliveredP50s: number | null;
+  readonly shippedToDeliveredP90s: number | null;
+}
+
+export interface DeliveryKpis extends DeliveryCounts {
+  /** This location's shipments of all the bucket's: at a store, its ship-from-store share. */
+  readonly shareOfShipments: number | null;
+  /** Delivered of those shipped. */
+  readonly deliveredRate: number | null;
+  /** Failed of those shipped. */
+  readonly failedRate: number | null;
+}
+
+export function deliveryKpis(c: DeliveryCounts): DeliveryKpis {
+  return {
+    ...c,
+    placedToShippedP50s: seconds(c.placedToShippedP50s),
+    placedToShippedP90s: seconds(c.placedToShippedP90s),
+    shippedToDeliveredP50s: seconds(c.shippedToDeliveredP50s),
+    shippedToDeliveredP90s: seconds(c.shippedToDeliveredP90s),
+    shareOfShipments: rate(c.shipments, c.allShipments),
+    deliveredRate: rate(c.delivered, c.shipped),
+    failedRate: rate(c.failed, c.shipped),
+  };
+}
+
+/**
+ * The endless aisle per bucket and store: orders a store's POS placed, and how many of them the
+ * store could not hand over there and then — delivered to an address, or collected at another store.
+ */
+export interface EndlessAisleCounts {
+  readonly bucket: string;
+  /** The store whose POS placed them. */
+  readonly storeId: string;
+  readonly posOrders: number;
+  /** With at least one group delivered to an address. */
+  readonly forDelivery: number;
+  /** With at least one group to collect at another store. */
+  readonly forPickupElsewhere: number;
+  /** With either: the endless-aisle sales. */
+  readonly endlessAisle: number;
+}
+
+export interface EndlessAisleKpis extends EndlessAisleCounts {
+  /** Endless-aisle sales of all the POS's orders. */
+  readonly endlessAisleShare: number | null;
+}
+
+export function endlessAisleKpis(c: EndlessAisleCounts): EndlessAisleKpis {
+  return { ...c, endlessAisleShare: rate(c.endlessAisle, c.posOrders) };
+}
+
 export type WindowProblem = { field: 'from' | 'to'; rule: string; message: string };
 
 /** A KPI window: `to` after `from`, no wider than its granularity allows. */

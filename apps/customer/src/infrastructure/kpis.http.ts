@@ -7,7 +7,7 @@ import { KpiFilter, KpiQueries } from '../application/kpi.queries';
 import { KPI_GRANULARITIES, KpiGranularity, MAX_WINDOW_DAYS, windowProblem } from '../domain/kpis';
 
 export class KpiQuery {
-  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect) or returns completed (returns) from then' })
+  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then' })
   @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from: string;
 
@@ -19,11 +19,11 @@ export class KpiQuery {
   @Optional() @IsIn(KPI_GRANULARITIES)
   granularity?: KpiGranularity;
 
-  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect), the store that took the return (returns); a store token always sees its own store only' })
+  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only' })
   @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   storeId?: string;
 
-  @ApiPropertyOptional({ enum: CHANNELS, description: 'only orders placed in this channel' })
+  @ApiPropertyOptional({ enum: CHANNELS, description: 'only orders placed in this channel (the endless aisle is the POS\'s)' })
   @Optional() @IsIn(CHANNELS)
   channel?: string;
 }
@@ -82,7 +82,50 @@ export class ReturnKpisView {
   @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' }) rows: ReturnKpisRowView[];
 }
 
-/** How click & collect and returns go, per store, channel and day or hour (docs/kpis.md). */
+export class DeliveryKpisRowView {
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the orders were placed in' }) bucket: string;
+  @ApiProperty({ description: 'the store or warehouse that ships them' }) locationId: string;
+  @ApiProperty({ type: String, enum: [...CHANNELS], description: 'channel the orders were placed in' }) channel: string;
+  @ApiProperty({ description: 'delivery groups assigned to this location (a delivery split over locations counts once per location)' }) shipments: number;
+  @ApiProperty({ description: 'delivery groups of every location in the bucket and channel' }) allShipments: number;
+  @ApiProperty() shipped: number;
+  @ApiProperty() delivered: number;
+  @ApiProperty({ description: 'reported refused, lost or undeliverable by the carrier' }) failed: number;
+  @ApiProperty({ description: 'cancelled before they were shipped' }) cancelledBeforeShipping: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from placement to shipped, median' }) placedToShippedP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true }) placedToShippedP90s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from shipped to delivered, median' }) shippedToDeliveredP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true }) shippedToDeliveredP90s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'shipments / allShipments: at a store, its ship-from-store share' }) shareOfShipments: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'delivered / shipped' }) deliveredRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'failed / shipped' }) failedRate: number | null;
+}
+
+export class DeliveryKpisView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+  @ApiProperty({ type: () => DeliveryKpisRowView, isArray: true, description: 'one row per bucket, shipping location and channel; buckets without deliveries are left out' }) rows: DeliveryKpisRowView[];
+}
+
+export class EndlessAisleKpisRowView {
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the orders were placed in' }) bucket: string;
+  @ApiProperty({ description: 'the store whose POS placed them' }) storeId: string;
+  @ApiProperty({ description: 'orders its POS placed' }) posOrders: number;
+  @ApiProperty({ description: 'with a group delivered to an address' }) forDelivery: number;
+  @ApiProperty({ description: 'with a group to collect at another store' }) forPickupElsewhere: number;
+  @ApiProperty({ description: 'with either: endless-aisle sales' }) endlessAisle: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'endlessAisle / posOrders' }) endlessAisleShare: number | null;
+}
+
+export class EndlessAisleKpisView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+  @ApiProperty({ type: () => EndlessAisleKpisRowView, isArray: true, description: 'one row per bucket and store; buckets without POS orders are left out' }) rows: EndlessAisleKpisRowView[];
+}
+
+/** How click & collect, deliveries, the endless aisle and returns go, per store, channel and day or hour (docs/kpis.md). */
 @ApiTags('kpis')
 @Controller('kpis')
 export class KpisHttpController {
@@ -114,6 +157,34 @@ export class KpisHttpController {
   async returns(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = filterOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.returns(f) };
+  }
+
+  @Get('deliveries')
+  @RequireScopes('kpis:read')
+  @ApiOperation({
+    summary: 'Home deliveries per shipping location, channel and day or hour',
+    description:
+      'Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location\'s share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.',
+  })
+  @ApiOkResponse({ type: DeliveryKpisView })
+  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  async deliveries(@Query() q: KpiQuery, @Caller() caller: Principal) {
+    const f = filterOf(q, caller);
+    return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.deliveries(f) };
+  }
+
+  @Get('endless-aisle')
+  @RequireScopes('kpis:read')
+  @ApiOperation({
+    summary: 'The endless aisle per store and day or hour',
+    description:
+      'Orders a store\'s POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.',
+  })
+  @ApiOkResponse({ type: EndlessAisleKpisView })
+  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  async endlessAisle(@Query() q: KpiQuery, @Caller() caller: Principal) {
+    const f = filterOf(q, caller);
+    return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.endlessAisle(f) };
   }
 }
 
