@@ -1,5 +1,5 @@
 import { NOTIFICATION_REQUESTS_TOPIC } from '@omni/contracts';
-import { eventually, Journey, KafkaProbe, mintToken, Stack, startStack } from '@omni/testing';
+import { eventually, Journey, KafkaProbe, mintToken, Stack, startStack, testAddress, tokens } from '@omni/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -20,7 +20,8 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../docs/console');
  * inventory, returns and customer services, Kafka and PostgreSQL: an associate signs in with the
  * keyboard, picks an order from the pick list, hands it over with the code the customer was sent
  * (a wrong code first: refused, with its reason), hands another over against an identity document,
- * takes a return at the counter, looks the customer up, and sees the store's figures count it all.
+ * takes a return at the counter, looks the customer up, and sees the store's figures count it all —
+ * with a delivery the store ships and a till sale handed over at another store.
  * Each screen is written to docs/console/ as a screenshot.
  */
 describe('store console in the browser', () => {
@@ -165,6 +166,17 @@ describe('store console in the browser', () => {
     expect(await page.locator('#lookup-results h3').allTextContents()).toEqual([expect.stringMatching(/^Ada Lovelace \(/)]);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'customers.png') });
 
+    // The till sells a lamp to collect at another store, and the store is given a web delivery to ship.
+    const [elsewhere, lamp, rug] = [Journey.id('OTHER'), Journey.id('LAMP'), Journey.id('RUG')];
+    await j.location(elsewhere);
+    await j.receive(elsewhere, lamp, 1);
+    await j.receive(store, rug, 1);
+    await j.price(lamp, 3000);
+    await j.price(rug, 5000);
+    await j.placeOrder({ channel: 'pos', fulfilments: [{ type: 'pickup', storeId: elsewhere, lines: [{ sku: lamp, quantity: 1, unitPrice: 3000 }] }], capturedTenders: [{ tender: 'cash', amount: 3000, reference: 'TILL-1' }] }, await tokens.pos(store));
+    const delivery = await j.placeOrder({ fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }] }] });
+    expect((await j.groupStatus(delivery.id, 'RESERVED')).storeId).toBe(store);
+
     // The figures: the orders counted as placed, ready and collected, and the return as taken back,
     // once the customer service has the events.
     await page.getByRole('button', { name: /figures/ }).click();
@@ -176,6 +188,11 @@ describe('store console in the browser', () => {
         // The return taken at the counter: one, of an order bought on the web, 10.00 back to the payment.
         const returned = await page.locator('#return-kpi-rows tr').first().locator('td').allTextContents();
         expect(returned.slice(1)).toEqual(['EUR', '1', '1', '0', '10.00', '0.00']);
+        // The delivery assigned to this store (its share depends on every delivery on the broker), and the till's sale for another store.
+        const shipping = await page.locator('#delivery-kpi-rows tr').first().locator('td').allTextContents();
+        expect([shipping[1], shipping[2], ...shipping.slice(4)]).toEqual(['web', '1', '0', '0', '0']);
+        const aisle = await page.locator('#aisle-kpi-rows tr').first().locator('td').allTextContents();
+        expect(aisle.slice(1)).toEqual(['1', '0', '1', '100 %']);
       },
       { timeoutMs: 30_000 },
     );

@@ -266,7 +266,30 @@ async function loadKpis(): Promise<void> {
   const to = new Date(Date.now() + 3_600_000);
   const from = new Date(to.getTime() - 7 * 86_400_000);
   const query = { from: from.toISOString(), to: to.toISOString(), granularity: 'day' as const, storeId: session.storeId };
-  const [pickups, returns] = await Promise.all([clients(session).customer.GET('/kpis/click-and-collect', { params: { query } }), clients(session).customer.GET('/kpis/returns', { params: { query } })]);
+  const customer = clients(session).customer;
+  const [pickups, returns, deliveries, aisle] = await Promise.all([
+    customer.GET('/kpis/click-and-collect', { params: { query } }),
+    customer.GET('/kpis/returns', { params: { query } }),
+    customer.GET('/kpis/deliveries', { params: { query } }),
+    customer.GET('/kpis/endless-aisle', { params: { query } }),
+  ]);
+  const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+  if (deliveries.error || !deliveries.data) return refused('Figures', deliveries.error);
+  const deliveryRows = $<HTMLTableSectionElement>('delivery-kpi-rows');
+  deliveryRows.replaceChildren();
+  for (const d of deliveries.data.rows) {
+    const row = deliveryRows.insertRow();
+    for (const text of [d.bucket.slice(0, 10), d.channel, String(d.shipments), percent(d.shareOfShipments), String(d.shipped), String(d.delivered), String(d.failed)]) cell(row, text);
+  }
+  $('delivery-kpi-empty').hidden = deliveries.data.rows.length > 0;
+  if (aisle.error || !aisle.data) return refused('Figures', aisle.error);
+  const aisleRows = $<HTMLTableSectionElement>('aisle-kpi-rows');
+  aisleRows.replaceChildren();
+  for (const a of aisle.data.rows) {
+    const row = aisleRows.insertRow();
+    for (const text of [a.bucket.slice(0, 10), String(a.posOrders), String(a.forDelivery), String(a.forPickupElsewhere), percent(a.endlessAisleShare)]) cell(row, text);
+  }
+  $('aisle-kpi-empty').hidden = aisle.data.rows.length > 0;
   if (returns.error || !returns.data) return refused('Figures', returns.error);
   const returnRows = $<HTMLTableSectionElement>('return-kpi-rows');
   returnRows.replaceChildren();
@@ -292,7 +315,7 @@ async function loadKpis(): Promise<void> {
     bar.className = 'bar';
     bar.style.width = `${Math.round((k.pickupRate ?? 0) * 6)}rem`;
     bar.setAttribute('aria-hidden', 'true');
-    rate.append(bar, k.pickupRate === null ? '—' : `${Math.round(k.pickupRate * 100)} %`);
+    rate.append(bar, percent(k.pickupRate));
     cell(row, k.placedToReadyP50s === null ? '—' : `${Math.round(k.placedToReadyP50s)} s`);
   }
   $('kpi-empty').hidden = data.rows.length > 0;
