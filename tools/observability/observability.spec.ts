@@ -31,7 +31,7 @@ const { registerRefundGauges } = require(join(__dirname, '../../apps/returns/src
 function exportedMetrics(): Set<string> {
   const metrics = new Metrics('any');
   registerMessagingGauges(metrics, {} as DataSource, {} as ConsumerLagReader);
-  registerKpiGauges(metrics, async () => []);
+  registerKpiGauges(metrics, async () => ({ pickups: [], returns: [], deliveries: [], endlessAisle: [] }));
   registerPaymentGauges(metrics, async () => []);
   registerRefundGauges(metrics, async () => 0);
   registerTransferGauges(metrics, async () => []);

@@ -84,6 +84,13 @@ describe('delivery and endless-aisle KPIs', () => {
     for (const r of [store, fromWh, ...all]) expect(r.allShipments).toBe(total);
     expect(store.shareOfShipments).toBeCloseTo(2 / total, 4);
     expect(fromWh.shareOfShipments).toBeCloseTo(1 / total, 4);
+
+    // The headline figures as gauges for Prometheus, per shipping location over the last 24 hours
+    // (every channel: this journey's deliveries are the only ones from its locations).
+    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    expect(metrics).toContain(`kpi_deliveries_shipments{store="${paris}",service="customer"} 2`);
+    expect(metrics).toContain(`kpi_deliveries_delivered_rate{store="${paris}",service="customer"} 1`);
+    expect(metrics).toContain(`kpi_deliveries_failed_rate{store="${warehouse}",service="customer"} 1`);
   });
 
   it('counts a POS\'s orders handed over elsewhere: delivered to an address or collected at another store', async () => {

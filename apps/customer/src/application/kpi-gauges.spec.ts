@@ -1,5 +1,5 @@
 import { Metrics } from '@omni/platform';
-import { PickupKpis, pickupKpis } from '../domain/kpis';
+import { PickupKpis, pickupHeadlines, pickupKpis } from '../domain/kpis';
 import { registerKpiGauges } from './kpi-gauges';
 
 const row = (storeId: string, c: Partial<PickupKpis>): PickupKpis =>
@@ -31,7 +31,12 @@ describe('KPI gauges', () => {
       metrics,
       async (from, to) => {
         windows.push([from.toISOString(), to.toISOString()]);
-        return [row('PARIS', {}), row('LYON', { pickups: 2, ready: 0, collected: 0, expired: 0 })];
+        return {
+          pickups: pickupHeadlines([row('PARIS', {}), row('LYON', { pickups: 2, ready: 0, collected: 0, expired: 0 })]),
+          returns: [{ storeId: 'PARIS', figures: { returns: 4, crossChannelShare: 0.75, exchangeShare: null } }],
+          deliveries: [{ storeId: 'WH', figures: { shipments: 6, shareOfShipments: 1, deliveredRate: 0.5, failedRate: 0 } }],
+          endlessAisle: [{ storeId: 'LYON', figures: { posOrders: 2, endlessAisleShare: 0.5 } }],
+        };
       },
       () => t,
     );
@@ -43,6 +48,12 @@ describe('KPI gauges', () => {
     expect(text).toContain('kpi_click_and_collect_pickups{store="LYON",service="customer"} 2');
     expect(text).not.toContain('kpi_click_and_collect_pickup_rate{store="LYON"');
     expect(text).not.toContain('kpi_click_and_collect_ready_to_collected_p50_seconds{store=');
+    expect(text).toContain('kpi_returns_completed{store="PARIS",service="customer"} 4');
+    expect(text).toContain('kpi_returns_cross_channel_share{store="PARIS",service="customer"} 0.75');
+    expect(text).not.toContain('kpi_returns_exchange_share{store=');
+    expect(text).toContain('kpi_deliveries_shipments{store="WH",service="customer"} 6');
+    expect(text).toContain('kpi_deliveries_delivered_rate{store="WH",service="customer"} 0.5');
+    expect(text).toContain('kpi_endless_aisle_share{store="LYON",service="customer"} 0.5');
     expect(windows).toEqual([['2026-12-02T12:00:00.000Z', '2026-12-03T12:00:00.000Z']]);
     await metrics.scrape();
     expect(windows).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { deliveryKpis, endlessAisleKpis, pickupKpis, PickupCounts, returnKpis, windowProblem } from './kpis';
+import { deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis, windowProblem } from './kpis';
 
 const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
   bucket: '2026-12-03T00:00:00Z',
@@ -93,5 +93,32 @@ describe('endless aisle KPIs', () => {
   it('is the share of a POS\'s orders it could not hand over there and then', () => {
     expect(endlessAisleKpis({ bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', posOrders: 8, forDelivery: 2, forPickupElsewhere: 2, endlessAisle: 3 })).toMatchObject({ endlessAisleShare: 0.375 });
     expect(endlessAisleKpis({ bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', posOrders: 0, forDelivery: 0, forPickupElsewhere: 0, endlessAisle: 0 }).endlessAisleShare).toBeNull();
+  });
+});
+
+describe('headline figures per store, for the gauges', () => {
+  const bucket = (day: number) => `2026-12-0${day}T00:00:00Z`;
+
+  it('adds a store\'s returns over buckets and currencies, and takes the shares of the sums', () => {
+    const r = (storeId: string, day: number, currency: string, returns: number, boughtOnline: number, exchanges: number) =>
+      ({ bucket: bucket(day), storeId, currency, returns, boughtOnline, byMail: 0, exchanges, evenExchanges: 0, refundedToTender: 0, refundedAsStoreCredit: 0, chargedForExchanges: 0 });
+    expect(returnHeadlines([r('PARIS', 2, 'EUR', 3, 3, 1), r('PARIS', 3, 'EUR', 1, 0, 0), r('PARIS', 3, 'GBP', 4, 1, 1), r('LYON', 3, 'EUR', 1, 0, 0)])).toEqual([
+      { storeId: 'PARIS', figures: { returns: 8, crossChannelShare: 0.5, exchangeShare: 0.25 } },
+      { storeId: 'LYON', figures: { returns: 1, crossChannelShare: 0, exchangeShare: 0 } },
+    ]);
+  });
+
+  it('gives each shipping location its share of every location\'s shipments, over buckets and channels', () => {
+    const d = (locationId: string, channel: string, shipments: number, shipped: number, delivered: number, failed: number) =>
+      ({ bucket: bucket(3), locationId, channel, shipments, allShipments: 0, shipped, delivered, failed, cancelledBeforeShipping: 0, placedToShippedP50s: null, placedToShippedP90s: null, shippedToDeliveredP50s: null, shippedToDeliveredP90s: null });
+    expect(deliveryHeadlines([d('PARIS', 'web', 2, 2, 1, 1), d('PARIS', 'app', 1, 0, 0, 0), d('WH', 'web', 5, 4, 4, 0)])).toEqual([
+      { storeId: 'PARIS', figures: { shipments: 3, shareOfShipments: 0.375, deliveredRate: 0.5, failedRate: 0.5 } },
+      { storeId: 'WH', figures: { shipments: 5, shareOfShipments: 0.625, deliveredRate: 1, failedRate: 0 } },
+    ]);
+  });
+
+  it('adds a till\'s orders over buckets for its endless-aisle share', () => {
+    const a = (day: number, posOrders: number, endlessAisle: number) => ({ bucket: bucket(day), storeId: 'PARIS', posOrders, forDelivery: endlessAisle, forPickupElsewhere: 0, endlessAisle });
+    expect(endlessAisleHeadlines([a(2, 3, 1), a(3, 1, 1)])).toEqual([{ storeId: 'PARIS', figures: { posOrders: 4, endlessAisleShare: 0.5 } }]);
   });
 });

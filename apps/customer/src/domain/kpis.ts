@@ -172,6 +172,65 @@ export function endlessAisleKpis(c: EndlessAisleCounts): EndlessAisleKpis {
   return { ...c, endlessAisleShare: rate(c.endlessAisle, c.posOrders) };
 }
 
+/** A store's headline figures over a window, for the gauges: what its rows add up to, whatever their buckets, channels or currencies. */
+export interface StoreHeadline {
+  readonly storeId: string;
+  readonly figures: Readonly<Record<string, number | null>>;
+}
+
+function perStore<R>(rows: readonly R[], storeOf: (r: R) => string, add: (into: Record<string, number>, r: R) => void): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  for (const r of rows) {
+    const sums = out.get(storeOf(r)) ?? {};
+    add(sums, r);
+    out.set(storeOf(r), sums);
+  }
+  return out;
+}
+const plus = (into: Record<string, number>, key: string, n: number) => (into[key] = (into[key] ?? 0) + n);
+
+/** Click & collect per pickup store, from rows already per store over the window. */
+export function pickupHeadlines(rows: readonly PickupKpis[]): StoreHeadline[] {
+  return rows.map((r) => ({
+    storeId: r.storeId,
+    figures: { pickups: r.pickups, pickupRate: r.pickupRate, expiryRate: r.expiryRate, placedToReadyP50s: r.placedToReadyP50s, readyToCollectedP50s: r.readyToCollectedP50s },
+  }));
+}
+
+/** Returns per store: how many, the share bought online (cross-channel) and the share exchanged. Amounts are per currency and left out. */
+export function returnHeadlines(rows: readonly ReturnCounts[]): StoreHeadline[] {
+  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
+    plus(s, 'returns', r.returns);
+    plus(s, 'boughtOnline', r.boughtOnline);
+    plus(s, 'exchanges', r.exchanges);
+  });
+  return [...sums].map(([storeId, s]) => ({ storeId, figures: { returns: s.returns, crossChannelShare: rate(s.boughtOnline, s.returns), exchangeShare: rate(s.exchanges, s.returns) } }));
+}
+
+/** Deliveries per shipping location: its shipments, their share of every location's (all the rows given), and the outcomes of those shipped. */
+export function deliveryHeadlines(rows: readonly DeliveryCounts[]): StoreHeadline[] {
+  const total = rows.reduce((n, r) => n + r.shipments, 0);
+  const sums = perStore(rows, (r) => r.locationId, (s, r) => {
+    plus(s, 'shipments', r.shipments);
+    plus(s, 'shipped', r.shipped);
+    plus(s, 'delivered', r.delivered);
+    plus(s, 'failed', r.failed);
+  });
+  return [...sums].map(([storeId, s]) => ({
+    storeId,
+    figures: { shipments: s.shipments, shareOfShipments: rate(s.shipments, total), deliveredRate: rate(s.delivered, s.shipped), failedRate: rate(s.failed, s.shipped) },
+  }));
+}
+
+/** The endless aisle per store: its till's orders and the share handed over elsewhere. */
+export function endlessAisleHeadlines(rows: readonly EndlessAisleCounts[]): StoreHeadline[] {
+  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
+    plus(s, 'posOrders', r.posOrders);
+    plus(s, 'endlessAisle', r.endlessAisle);
+  });
+  return [...sums].map(([storeId, s]) => ({ storeId, figures: { posOrders: s.posOrders, endlessAisleShare: rate(s.endlessAisle, s.posOrders) } }));
+}
+
 export type WindowProblem = { field: 'from' | 'to'; rule: string; message: string };
 
 /** A KPI window: `to` after `from`, no wider than its granularity allows. */
