@@ -220,6 +220,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/preorders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preorders with store pickup per store, channel and day or hour
+         * @description Preorder groups placed in the window, counted at their pickup store: how many, how many supply reached (the fill rate), made ready, collected, cancelled, whose estimated date moved, and the times from placement to allocated and from allocated to ready (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.
+         */
+        get: operations["Kpis_preorders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/kpis/deliveries": {
         parameters: {
             query?: never;
@@ -707,6 +727,50 @@ export interface components {
             granularity: "day" | "hour";
             /** @description one row per bucket, store and currency; buckets without returns are left out */
             rows: components["schemas"]["ReturnKpisRowView"][];
+        };
+        PreorderKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC) the preorders were placed in
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            /** @description pickup store */
+            storeId: string;
+            /**
+             * @description channel the preorders were placed in
+             * @enum {string}
+             */
+            channel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /** @description preorder groups (pickup groups queued for supply, or allocated from it at once) */
+            preorders: number;
+            /** @description those supply reached: units allocated, at the store or on their way */
+            allocated: number;
+            ready: number;
+            collected: number;
+            /** @description cancelled before collection */
+            cancelled: number;
+            /** @description whose estimated date moved at least once */
+            rescheduled: number;
+            /** @description seconds from placement to allocated, median */
+            placedToAllocatedP50s: number | null;
+            /** @description seconds from allocated (supply in) to ready, median */
+            allocatedToReadyP50s: number | null;
+            allocatedToReadyP90s: number | null;
+            /** @description allocated / preorders */
+            fillRate: number | null;
+            /** @description rescheduled / preorders */
+            rescheduleRate: number | null;
+        };
+        PreorderKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket, pickup store and channel; buckets without preorders are left out */
+            rows: components["schemas"]["PreorderKpisRowView"][];
         };
         DeliveryKpisRowView: {
             /**
@@ -1685,13 +1749,13 @@ export interface operations {
     Kpis_clickAndCollect: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
                 /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
@@ -1760,13 +1824,13 @@ export interface operations {
     Kpis_returns: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
                 /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
@@ -1832,16 +1896,91 @@ export interface operations {
             };
         };
     };
-    Kpis_deliveries: {
+    Kpis_preorders: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreorderKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Kpis_deliveries: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
                 /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
@@ -1910,13 +2049,13 @@ export interface operations {
     Kpis_endlessAisle: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
                 storeId?: string;
                 /** @description only orders placed in this channel (the endless aisle is the POS's) */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";

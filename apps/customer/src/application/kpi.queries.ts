@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
+import { preorderKpis, PreorderKpis, deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
 
 export interface KpiFilter {
   readonly from: Date;
@@ -167,6 +167,46 @@ const ENDLESS_AISLE_SQL = `
   GROUP BY 1, 2
   ORDER BY 1, 2`;
 
+/**
+ * Each pickup group of the orders placed in the window that was a preorder (queued for supply, or
+ * allocated from it), with what happened to it; per bucket of placement ($5), store and channel.
+ */
+const PREORDERS_SQL = `
+  WITH placed AS (
+    SELECT p.order_id, p.channel, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'storeId' AS store_id, p.occurred_at AS placed_at
+    FROM timeline_entries p CROSS JOIN LATERAL jsonb_array_elements(p.details->'groups') AS g
+    WHERE p.kind = 'order.placed' AND p.occurred_at >= $1 AND p.occurred_at < $2
+      AND g->>'type' = 'pickup'
+      AND ($3::text IS NULL OR g->>'storeId' = $3)
+      AND ($4::text IS NULL OR p.channel = $4)
+  ), preorders AS (
+    SELECT pl.*, s.*
+    FROM placed pl CROSS JOIN LATERAL (
+      SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.preordered') AS queued_at,
+             min(e.occurred_at) FILTER (WHERE e.kind = 'order.preorder-allocated') AS allocated_at,
+             min(e.occurred_at) FILTER (WHERE e.kind = 'order.ready-for-pickup') AS ready_at,
+             min(e.occurred_at) FILTER (WHERE e.kind = 'order.collected') AS collected_at,
+             coalesce(bool_or(e.kind = 'order.cancelled'), false) AS cancelled,
+             coalesce(bool_or(e.kind = 'order.preorder-rescheduled'), false) AS rescheduled
+      FROM timeline_entries e
+      WHERE e.order_id = pl.order_id AND (e.fulfilment_id IS NULL OR e.fulfilment_id = pl.fulfilment_id)
+    ) s
+    WHERE s.queued_at IS NOT NULL OR s.allocated_at IS NOT NULL
+  )
+  SELECT to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket, store_id, channel,
+         count(*)::int AS preorders,
+         count(allocated_at)::int AS allocated,
+         count(ready_at)::int AS ready,
+         count(collected_at)::int AS collected,
+         count(*) FILTER (WHERE cancelled AND collected_at IS NULL)::int AS cancelled,
+         count(*) FILTER (WHERE rescheduled)::int AS rescheduled,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM allocated_at - placed_at)) AS placed_to_allocated_p50,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ready_at - allocated_at)) AS allocated_to_ready_p50,
+         percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM ready_at - allocated_at)) AS allocated_to_ready_p90
+  FROM preorders
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3`;
+
 interface ReturnRow {
   bucket: string;
   store_id: string;
@@ -250,6 +290,29 @@ export class KpiQueries {
         placedToShippedP90s: seconds(r.placed_to_shipped_p90),
         shippedToDeliveredP50s: seconds(r.shipped_to_delivered_p50),
         shippedToDeliveredP90s: seconds(r.shipped_to_delivered_p90),
+      }),
+    );
+  }
+
+  async preorders(f: KpiFilter): Promise<PreorderKpis[]> {
+    const rows = (await this.dataSource.query(PREORDERS_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as {
+      bucket: string; store_id: string; channel: string; preorders: number; allocated: number; ready: number; collected: number; cancelled: number; rescheduled: number;
+      placed_to_allocated_p50: number | null; allocated_to_ready_p50: number | null; allocated_to_ready_p90: number | null;
+    }[];
+    return rows.map((r) =>
+      preorderKpis({
+        bucket: r.bucket,
+        storeId: r.store_id,
+        channel: r.channel,
+        preorders: r.preorders,
+        allocated: r.allocated,
+        ready: r.ready,
+        collected: r.collected,
+        cancelled: r.cancelled,
+        rescheduled: r.rescheduled,
+        placedToAllocatedP50s: seconds(r.placed_to_allocated_p50),
+        allocatedToReadyP50s: seconds(r.allocated_to_ready_p50),
+        allocatedToReadyP90s: seconds(r.allocated_to_ready_p90),
       }),
     );
   }

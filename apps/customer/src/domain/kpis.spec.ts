@@ -1,4 +1,4 @@
-import { deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis, windowProblem } from './kpis';
+import { preorderKpis, deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis, windowProblem } from './kpis';
 
 const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
   bucket: '2026-12-03T00:00:00Z',
@@ -120,5 +120,12 @@ describe('headline figures per store, for the gauges', () => {
   it('adds a till\'s orders over buckets for its endless-aisle share', () => {
     const a = (day: number, posOrders: number, endlessAisle: number) => ({ bucket: bucket(day), storeId: 'PARIS', posOrders, forDelivery: endlessAisle, forPickupElsewhere: 0, endlessAisle });
     expect(endlessAisleHeadlines([a(2, 3, 1), a(3, 1, 1)])).toEqual([{ storeId: 'PARIS', figures: { posOrders: 4, endlessAisleShare: 0.5 } }]);
+  });
+});
+
+describe('preorder KPIs', () => {
+  it('gives the fill rate (allocated of preordered) and the share whose estimate moved', () => {
+    const k = preorderKpis({ bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', channel: 'app', preorders: 4, allocated: 3, ready: 2, collected: 1, cancelled: 1, rescheduled: 1, placedToAllocatedP50s: 12.04, allocatedToReadyP50s: 172_800, allocatedToReadyP90s: null });
+    expect(k).toMatchObject({ fillRate: 0.75, rescheduleRate: 0.25, placedToAllocatedP50s: 12, allocatedToReadyP90s: null });
   });
 });

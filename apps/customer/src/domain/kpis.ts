@@ -172,6 +172,46 @@ export function endlessAisleKpis(c: EndlessAisleCounts): EndlessAisleKpis {
   return { ...c, endlessAisleShare: rate(c.endlessAisle, c.posOrders) };
 }
 
+/**
+ * Preorders with store pickup per bucket of placement, pickup store and channel: each preorder
+ * group, whether and when supply reached it (allocated), then ready and collected, and whether
+ * its estimate moved. Durations in seconds.
+ */
+export interface PreorderCounts {
+  readonly bucket: string;
+  readonly storeId: string;
+  readonly channel: string | null;
+  readonly preorders: number;
+  /** Units allocated to it from supply (at the store or on their way from a warehouse). */
+  readonly allocated: number;
+  readonly ready: number;
+  readonly collected: number;
+  readonly cancelled: number;
+  /** Whose estimated date moved at least once (a late shipment, a release that slipped, a place in line). */
+  readonly rescheduled: number;
+  readonly placedToAllocatedP50s: number | null;
+  readonly allocatedToReadyP50s: number | null;
+  readonly allocatedToReadyP90s: number | null;
+}
+
+export interface PreorderKpis extends PreorderCounts {
+  /** Allocated of those preordered: how much of the demand supply has met. */
+  readonly fillRate: number | null;
+  /** Rescheduled of those preordered. */
+  readonly rescheduleRate: number | null;
+}
+
+export function preorderKpis(c: PreorderCounts): PreorderKpis {
+  return {
+    ...c,
+    placedToAllocatedP50s: seconds(c.placedToAllocatedP50s),
+    allocatedToReadyP50s: seconds(c.allocatedToReadyP50s),
+    allocatedToReadyP90s: seconds(c.allocatedToReadyP90s),
+    fillRate: rate(c.allocated, c.preorders),
+    rescheduleRate: rate(c.rescheduled, c.preorders),
+  };
+}
+
 /** A store's headline figures over a window, for the gauges: what its rows add up to, whatever their buckets, channels or currencies. */
 export interface StoreHeadline {
   readonly storeId: string;

@@ -7,7 +7,7 @@ import { KpiFilter, KpiQueries } from '../application/kpi.queries';
 import { KPI_GRANULARITIES, KpiGranularity, MAX_WINDOW_DAYS, windowProblem } from '../domain/kpis';
 
 export class KpiQuery {
-  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect, deliveries, endless aisle) or returns completed (returns) from then' })
+  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then' })
   @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from: string;
 
@@ -19,7 +19,7 @@ export class KpiQuery {
   @Optional() @IsIn(KPI_GRANULARITIES)
   granularity?: KpiGranularity;
 
-  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only' })
+  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only' })
   @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   storeId?: string;
 
@@ -82,6 +82,30 @@ export class ReturnKpisView {
   @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' }) rows: ReturnKpisRowView[];
 }
 
+export class PreorderKpisRowView {
+  @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the preorders were placed in' }) bucket: string;
+  @ApiProperty({ description: 'pickup store' }) storeId: string;
+  @ApiProperty({ type: String, enum: [...CHANNELS], description: 'channel the preorders were placed in' }) channel: string;
+  @ApiProperty({ description: 'preorder groups (pickup groups queued for supply, or allocated from it at once)' }) preorders: number;
+  @ApiProperty({ description: 'those supply reached: units allocated, at the store or on their way' }) allocated: number;
+  @ApiProperty() ready: number;
+  @ApiProperty() collected: number;
+  @ApiProperty({ description: 'cancelled before collection' }) cancelled: number;
+  @ApiProperty({ description: 'whose estimated date moved at least once' }) rescheduled: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from placement to allocated, median' }) placedToAllocatedP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'seconds from allocated (supply in) to ready, median' }) allocatedToReadyP50s: number | null;
+  @ApiProperty({ type: Number, nullable: true }) allocatedToReadyP90s: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'allocated / preorders' }) fillRate: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'rescheduled / preorders' }) rescheduleRate: number | null;
+}
+
+export class PreorderKpisView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+  @ApiProperty({ type: () => PreorderKpisRowView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without preorders are left out' }) rows: PreorderKpisRowView[];
+}
+
 export class DeliveryKpisRowView {
   @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the orders were placed in' }) bucket: string;
   @ApiProperty({ description: 'the store or warehouse that ships them' }) locationId: string;
@@ -125,7 +149,7 @@ export class EndlessAisleKpisView {
   @ApiProperty({ type: () => EndlessAisleKpisRowView, isArray: true, description: 'one row per bucket and store; buckets without POS orders are left out' }) rows: EndlessAisleKpisRowView[];
 }
 
-/** How click & collect, deliveries, the endless aisle and returns go, per store, channel and day or hour (docs/kpis.md). */
+/** How click & collect, preorders, deliveries, the endless aisle and returns go, per store, channel and day or hour (docs/kpis.md). */
 @ApiTags('kpis')
 @Controller('kpis')
 export class KpisHttpController {
@@ -157,6 +181,20 @@ export class KpisHttpController {
   async returns(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = filterOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.returns(f) };
+  }
+
+  @Get('preorders')
+  @RequireScopes('kpis:read')
+  @ApiOperation({
+    summary: 'Preorders with store pickup per store, channel and day or hour',
+    description:
+      'Preorder groups placed in the window, counted at their pickup store: how many, how many supply reached (the fill rate), made ready, collected, cancelled, whose estimated date moved, and the times from placement to allocated and from allocated to ready (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
+  })
+  @ApiOkResponse({ type: PreorderKpisView })
+  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  async preorders(@Query() q: KpiQuery, @Caller() caller: Principal) {
+    const f = filterOf(q, caller);
+    return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.preorders(f) };
   }
 
   @Get('deliveries')
