@@ -7,14 +7,17 @@
 // a warehouse by transfer, and carts begun on the web, handed to the store's POS by code and
 // checked out there — runs while processes are killed, paused and restarted, a stand-in payment
 // system refuses one capture or refund in six at first (a payments desk sends them again),
-// poison is written to every consumed topic and a service's offsets are rewound to replay every
-// event, on a schedule drawn from --seed. Then the load stops,
+// poison is written to every consumed topic, a service's offsets are rewound to replay every
+// event, and the whole stack's clock jumps days ahead (past the reminders and deadlines of pickups
+// waiting at two deadline stores), on a schedule drawn from --seed. Then the load stops,
 // the system is left to settle, and what must hold is checked: no order lost or doubled, every
 // order settled, stock conserved and never oversold, every poison message parked with its reason
-// and nothing else dead-lettered, every capture and refund settled once, every outbox empty. A fixed seed gives the same journeys and the
-// same faults at the same times. Exit code 1 when an invariant fails.
+// and nothing else dead-lettered, every capture and refund settled once, every outbox empty, every
+// pickup a clock jump made due reminded or expired exactly once. A fixed seed gives the same
+// journeys and the same faults at the same times; each round of as many faults as there are kinds
+// injects every kind once. Exit code 1 when an invariant fails.
 //
-//   npm run chaos [-- --seed 7] [--seconds 60 | --journeys 1000] [--rate 4] [--stock 30] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay] [--json out.json] [--dry-run]
+//   npm run chaos [-- --seed 7] [--seconds 60 | --journeys 1000] [--rate 4] [--stock 30] [--faults kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance,clock-jump] [--json out.json] [--dry-run]
 //
 // --dry-run prints the plan the seed gives (journeys and faults) as JSON and starts nothing.
 import { parseArgs } from 'node:util';
@@ -32,7 +35,7 @@ const { values: opt } = parseArgs({
     journeys: { type: 'string' },
     /** Units received per SKU; by default about 70 % of what the run's journeys ask for, so most are served and the last are refused. */
     stock: { type: 'string' },
-    faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance' },
+    faults: { type: 'string', default: 'kill,term,pause,broker-kill,broker-pause,db-restart,poison,replay,rebalance,clock-jump' },
     json: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
   },
@@ -47,7 +50,7 @@ const WAREHOUSE_SKUS = 4;
 const KINDS = [['collected', 0.16], ['cancelled', 0.12], ['retried', 0.12], ['delivered', 0.14], ['returned', 0.12], ['exchanged', 0.08], ['preordered', 0.06], ['shipped-to-store', 0.1], ['cart', 0.1]];
 const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 const FAULT_KINDS = opt.faults.split(',').filter(Boolean);
-const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance'];
+const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance', 'clock-jump'];
 for (const f of FAULT_KINDS) if (!KNOWN_FAULTS.includes(f)) throw new Error(`--faults: unknown fault ${f} (known: ${KNOWN_FAULTS.join(', ')})`);
 
 /** mulberry32: a small seeded generator, so a seed replays the same journeys and faults. */
@@ -78,9 +81,22 @@ const plan = Array.from({ length: total }, () => {
   return { kind, line: { skuIndex: Math.floor(random() * SKUS), quantity: 1 + Math.floor(random() * 2), unitPrice: 1000 } };
 });
 const count = FAULT_KINDS.length === 0 ? 0 : Math.max(1, Math.floor(SECONDS / 15));
+/** The kinds in an order drawn from the seed (Fisher–Yates). */
+const shuffled = (items) => {
+  const a = [...items];
+  for (let k = a.length - 1; k > 0; k--) {
+    const r = Math.floor(random() * (k + 1));
+    [a[k], a[r]] = [a[r], a[k]];
+  }
+  return a;
+};
+// Rounds of every kind once: a run with at least as many faults as kinds injects each of them.
+const kinds = [];
+while (kinds.length < count) kinds.push(...shuffled(FAULT_KINDS));
+const TARGETS = { 'broker-kill': 'kafka', 'broker-pause': 'kafka', 'db-restart': 'postgres', poison: 'every consumed topic', 'clock-jump': 'every service' };
 const schedule = Array.from({ length: count }, (_, k) => {
-  const kind = pick(FAULT_KINDS);
-  const target = kind.startsWith('broker') ? 'kafka' : kind === 'db-restart' ? 'postgres' : kind === 'poison' ? 'every consumed topic' : pick(SERVICE_NAMES);
+  const kind = kinds[k];
+  const target = TARGETS[kind] ?? pick(SERVICE_NAMES);
   return { atMs: ((k + 1) * SECONDS * 1000) / (count + 1), kind, target, pauseMs: 3000 + Math.floor(random() * 5000) };
 });
 if (opt['dry-run']) {
@@ -119,6 +135,27 @@ const RELEASE_AFTER_MS = 30_000;
 const LOST_TRANSFER_EVERY = 5;
 /** One capture or refund in this many is refused by the payment system at its first attempt. */
 const REFUSE_PAYMENT_EVERY = 6;
+const DAY_MS = 86_400_000;
+/** How far a clock jump moves every service's clock forward (each jump adds to the ones before). */
+const CLOCK_JUMP_MS = 3 * DAY_MS;
+/** Days the run's store holds a ready pickup: the journeys' deadlines, which clock jumps stop short of. */
+const STORE_HOLD_DAYS = 60;
+/**
+ * Deadline stores: pickups made ready there before the load wait for a clock jump. At the first
+ * store (2 days' hold) one jump passes their deadlines: each must expire once. At the second (4
+ * days) it lands inside their reminder window (the last day): each must be reminded once, and a
+ * second jump expires them once.
+ */
+const DEADLINE_STORES = [
+  { suffix: 'DL2', holdDays: 2 },
+  { suffix: 'DL4', holdDays: 4 },
+];
+const ORDERS_PER_DEADLINE_STORE = 3;
+/** How far the services' clocks are ahead of this one, and when each jump was made. */
+let clockOffsetMs = 0;
+const clockJumps = [];
+/** What the services take to be now. */
+const serviceNow = () => Date.now() + clockOffsetMs;
 const log = (m) => console.log(m);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -242,6 +279,7 @@ async function journey(i, { kind, line: planned }, codes) {
   if (kind === 'preordered') return preorderJourney(j, as, { ...line, sku: preorderSku(i) }, contact, codes, deadline);
   const placed = kind === 'cart' ? await throughCart(i, line, contact, deadline) : await place(as, body, key, deadline);
   if (placed.failed) return { ...j, detail: placed.failed };
+  if (placed.refused) return { ...j, outcome: 'refused', detail: placed.refused };
   if (placed.status === 422 || placed.status === 400) return { ...j, outcome: 'refused', detail: placed.body?.code ?? String(placed.status) };
   if (placed.status !== 201) return { ...j, detail: answered('POST /orders', placed) };
   j.orderIds.add(placed.body.id);
@@ -360,8 +398,9 @@ function replacementSku(of) {
  */
 async function preorderJourney(j, as, line, contact, codes, deadline) {
   j.line = line;
-  const releaseAt = new Date(Date.now() + RELEASE_AFTER_MS);
-  const product = { releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - 3_600_000).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 10, capPerCustomer: 2 };
+  // Dates as the services see them: after a clock jump, theirs is ahead of this one.
+  const releaseAt = new Date(serviceNow() + RELEASE_AFTER_MS);
+  const product = { releaseAt: releaseAt.toISOString(), opensAt: new Date(serviceNow() - 3_600_000).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 10, capPerCustomer: 2 };
   const defined = await as('PUT', 'order', `/preorder-products/${line.sku}`, product, { deadline });
   if (!applied(defined)) return { ...j, detail: answered('preorder product', defined) };
   const priced = await as('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }, { deadline });
@@ -374,7 +413,7 @@ async function preorderJourney(j, as, line, contact, codes, deadline) {
   const orderId = placed.body.id;
   j.orderIds.add(orderId);
   if ((await waitStatus(as, orderId, ['PREORDERED'], deadline))?.status !== 'PREORDERED') return { ...j, detail: 'never in line' };
-  const supply = await create(as, 'inventory', '/supply', { sku: line.sku, locationId: STORE, quantity: line.quantity, expectedAt: new Date().toISOString(), reference: `PO-${line.sku}` }, randomUUID(), deadline);
+  const supply = await create(as, 'inventory', '/supply', { sku: line.sku, locationId: STORE, quantity: line.quantity, expectedAt: new Date(serviceNow()).toISOString(), reference: `PO-${line.sku}` }, randomUUID(), deadline);
   if (!applied(supply) || !supply.body?.supplyId) return { ...j, detail: answered('supply', supply) };
   const receipt = await as('POST', 'inventory', `/supply/${supply.body.supplyId}/receipt`, { quantity: line.quantity }, { deadline });
   if (!applied(receipt)) return { ...j, detail: answered('supply receipt', receipt) };
@@ -404,12 +443,20 @@ async function throughCart(i, line, contact, deadline) {
   if (lost(created)) created = await call('POST', 'order', '/carts', { channel: 'web', currency: 'EUR', lines: [line] }, { headers: customer, deadline });
   if (!created.body?.cart?.id) return { failed: answered('cart', created) };
   const cartId = created.body.cart.id;
+  // A clock jump past the carts' idle limit (a day) abandons a cart mid-journey, as a customer
+  // away that long would find it: a clean end, not a failure.
+  const jumpsBefore = clockJumps.length;
+  const refused = async (what, res) => {
+    const cart = clockJumps.length > jumpsBefore ? await call('GET', 'order', `/carts/${cartId}`, undefined, { headers: customer, deadline }) : null;
+    return cart?.body?.status === 'ABANDONED' ? { refused: `cart abandoned: a clock jump passed its idle limit (${answered(what, res)})` } : { failed: answered(what, res) };
+  };
   let handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });
   if (lost(handoff)) handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });
-  if (!handoff.body?.code) return { failed: answered('handoff', handoff) };
+  if (!handoff.body?.code) return refused('handoff', handoff);
   const claimed = await call('POST', 'order', `/stores/${STORE}/carts/claim`, { code: handoff.body.code }, { headers: pos, deadline });
-  if (!applied(claimed)) return { failed: answered('claim', claimed) };
+  if (!applied(claimed)) return refused('claim', claimed);
   const checkout = await call('POST', 'order', `/carts/${cartId}/checkout`, { channel: 'pos', contact }, { headers: pos, deadline });
+  if (checkout.status === 409 && checkout.body?.code === 'CART.NOT_OPEN') return refused('checkout', checkout);
   if (!lost(checkout)) return checkout;
   const cart = await call('GET', 'order', `/carts/${cartId}`, undefined, { headers: pos, deadline });
   return cart.body?.orderId ? { status: 201, body: { id: cart.body.orderId } } : { failed: `checkout answer lost, cart ${cart.body?.status}` };
@@ -502,6 +549,19 @@ async function inject({ kind, target, pauseMs }) {
     } finally {
       await producer.disconnect();
     }
+  } else if (kind === 'clock-jump') {
+    // The whole stack wakes up CLOCK_JUMP_MS later: every service stopped (SIGTERM) and started
+    // again with its clock that far ahead. Sweepers then find the reminders, deadlines and
+    // reservation expiries the jump passed, each due once.
+    if (clockOffsetMs + CLOCK_JUMP_MS >= (STORE_HOLD_DAYS - 1) * DAY_MS) {
+      return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: `one more jump would reach the reminders of the run's store (${STORE_HOLD_DAYS} days' hold)` };
+    }
+    clockOffsetMs += CLOCK_JUMP_MS;
+    clockJumps.push(Date.now());
+    stack.setEnv({ CLOCK_OFFSET_MS: String(clockOffsetMs) });
+    const pids = Object.values(stack.pids()).filter(Boolean);
+    for (const pid of pids) process.kill(pid, 'SIGTERM');
+    for (const pid of pids) while (isAlive(pid)) await sleep(50);
   } else if (kind === 'db-restart') {
     // Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery at the next
     // start), then started again on the same data. Only a server this run started is touched.
@@ -528,7 +588,7 @@ async function inject({ kind, target, pauseMs }) {
   }
   const ended = Date.now();
   // Readiness first flips once the fault is noticed; give it a moment before trusting "ready".
-  await sleep(kind === 'kill' || kind === 'term' ? 500 : 0);
+  await sleep(['kill', 'term', 'clock-jump'].includes(kind) ? 500 : 0);
   const ready = await allReady(Date.now() + 120_000);
   return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null, ...(redelivered === undefined ? {} : { redelivered }) };
 }
@@ -563,7 +623,7 @@ try {
   const ok = (r, what) => {
     if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   };
-  ok(await call('PUT', 'inventory', `/locations/${STORE}`, { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }), 'location');
+  ok(await call('PUT', 'inventory', `/locations/${STORE}`, { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: STORE_HOLD_DAYS, transferDays: 2 }), 'location');
   ok(await call('PUT', 'inventory', `/locations/${WAREHOUSE}`, { name: WAREHOUSE, kind: 'warehouse', timeZone: 'Europe/Paris', offersPickup: false, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1 }), 'warehouse');
   for (let w = 0; w < WAREHOUSE_SKUS; w++) {
     ok(await call('POST', 'inventory', `/locations/${WAREHOUSE}/stock/${warehouseSku(w)}/adjustments`, { reason: 'receipt', quantity: STOCK_PER_WAREHOUSE_SKU }), 'warehouse stock');
@@ -574,6 +634,7 @@ try {
     ok(await call('PUT', 'order', `/price-list/${sku(s)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
   }
   const codes = await pickupCodes();
+  const deadlines = FAULT_KINDS.includes('clock-jump') ? await deadlinePickups(ok) : null;
   const payments = await startPaymentSystem({ Kafka, logLevel, brokers: stack.brokers, run, refuseEvery: REFUSE_PAYMENT_EVERY });
   const desk = startPaymentsDesk({ call });
   const deadLettersBefore = await deadLetterEnds();
@@ -697,6 +758,11 @@ try {
     const missing = [...poisonKeys].filter((k) => !parked.has(k));
     check('every poison message injected was parked in a dead-letter topic', missing.length === 0, missing.length === 0 ? `${dlq.parked.length} parked` : `not parked: ${missing.join(', ')}`);
   }
+  if (deadlines) {
+    const d = await deadlinesKept(deadlines, Date.now() + 60_000);
+    await deadlines.watch.stop();
+    check('every pickup whose reminder or deadline a clock jump passed was reminded or expired once: one event, one notice to its customer, its units back on the shelf once; none early', d.problems.length === 0, d.problems.length === 0 ? d.summary : d.problems.slice(0, 10).join('; '));
+  }
   check('every outbox empty', outboxEmpty.ok, outboxEmpty.detail);
   check('every consumer caught up (no lag)', caughtUp.ok, caughtUp.detail);
 
@@ -709,6 +775,103 @@ report.retries = stats.retries;
 report.answersLost = stats.answersLost;
 if (opt.json) fs.writeFileSync(opt.json, JSON.stringify(report, null, 2));
 process.exit(failed ? 1 : 0);
+
+/**
+ * Pickups made ready at each deadline store before the load, left there for the clock jumps, and a
+ * watch on what is said of them: the order events and the notices to their customers.
+ */
+async function deadlinePickups(ok) {
+  const watch = await watchOrders(['order.events.v1', 'notification.requests.v1']);
+  const stores = [];
+  for (const { suffix, holdDays } of DEADLINE_STORES) {
+    const storeId = `CHAOS-${run}-${suffix}`;
+    const line = { sku: `${storeId}-SKU`, quantity: 1, unitPrice: 1000 };
+    ok(await call('PUT', 'inventory', `/locations/${storeId}`, { name: storeId, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: holdDays, transferDays: 2 }), 'deadline store');
+    ok(await call('POST', 'inventory', `/locations/${storeId}/stock/${line.sku}/adjustments`, { reason: 'receipt', quantity: ORDERS_PER_DEADLINE_STORE }), 'deadline stock');
+    ok(await call('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }), 'deadline price');
+    const orderIds = [];
+    for (let k = 0; k < ORDERS_PER_DEADLINE_STORE; k++) {
+      const contact = { email: `chaos-${suffix.toLowerCase()}-${k}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' };
+      const placed = await place(call, { channel: 'web', storeId, currency: 'EUR', lines: [line], contact }, randomUUID(), Date.now() + 60_000);
+      ok(placed, 'deadline order');
+      watch.watch(placed.body.id);
+      orderIds.push(placed.body.id);
+    }
+    for (const id of orderIds) {
+      const deadline = Date.now() + 60_000;
+      const reserved = await waitStatus(call, id, ['RESERVED'], deadline);
+      if (reserved?.status !== 'RESERVED') throw new Error(`deadline order ${id}: ${reserved?.status ?? 'unreadable'}, not RESERVED`);
+      const group = reserved.fulfilments[0];
+      const at = `/stores/${storeId}/orders/${group.fulfilmentId}`;
+      ok(await call('POST', 'order', `${at}/picking`, {}, { deadline }), 'deadline picking');
+      ok(await call('POST', 'order', `${at}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline }), 'deadline picks');
+      if ((await waitStatus(call, id, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') throw new Error(`deadline order ${id} never ready`);
+    }
+    stores.push({ storeId, sku: line.sku, holdDays, orderIds });
+  }
+  log(`  ${stores.map((x) => `${ORDERS_PER_DEADLINE_STORE} pickups ready at ${x.storeId} (held ${x.holdDays} days)`).join(', ')}, waiting for the clock`);
+  return { watch, stores };
+}
+
+/**
+ * What each deadline store's pickups must have become, given how far the clocks jumped: expired
+ * once if a jump passed their deadline, reminded once if a jump landed inside their last day, else
+ * still ready; read until it holds or `deadline`.
+ */
+async function deadlinesKept({ watch, stores }, deadline) {
+  const reached = clockJumps.map((_, k) => ((k + 1) * CLOCK_JUMP_MS) / DAY_MS);
+  for (;;) {
+    const problems = [];
+    let expired = 0;
+    let reminded = 0;
+    for (const { storeId, sku, holdDays, orderIds } of stores) {
+      const due = reached.some((d) => d >= holdDays);
+      const reminders = reached.some((d) => d >= holdDays - 1 && d < holdDays) ? 1 : 0;
+      for (const id of orderIds) {
+        const o = (await call('GET', 'order', `/orders/${id}`)).body;
+        const status = due ? 'EXPIRED' : 'READY_FOR_PICKUP';
+        const counts = { 'order.expired.v1': watch.count(id, 'order.expired.v1'), 'notice pickup-expired': watch.count(id, 'notice pickup-expired'), 'notice pickup-reminder': watch.count(id, 'notice pickup-reminder') };
+        const wanted = { 'order.expired.v1': due ? 1 : 0, 'notice pickup-expired': due ? 1 : 0, 'notice pickup-reminder': reminders };
+        if (o?.status !== status) problems.push(`${id} at ${storeId}: ${o?.status}, expected ${status}`);
+        for (const [what, n] of Object.entries(counts)) if (n !== wanted[what]) problems.push(`${id} at ${storeId}: ${n} × ${what}, expected ${wanted[what]}`);
+        expired += counts['order.expired.v1'];
+        reminded += counts['notice pickup-reminder'];
+      }
+      const level = (await call('GET', 'inventory', `/locations/${storeId}/stock/${sku}`)).body;
+      const reserved = due ? 0 : orderIds.length;
+      if (level?.onHand !== orderIds.length || level?.reserved !== reserved) problems.push(`${sku}: on hand ${level?.onHand}, reserved ${level?.reserved}; expected ${orderIds.length} and ${reserved}`);
+    }
+    const summary = `clocks ${clockOffsetMs / DAY_MS} days ahead after ${clockJumps.length} jump(s): ${expired} pickups expired, ${reminded} reminded`;
+    if (problems.length === 0 || Date.now() > deadline) return { problems, summary };
+    await sleep(500);
+  }
+}
+
+/** Reads topics from the start and counts, per watched order, the distinct events (by ce_id) of each type, and notices (by notificationId) of each template. */
+async function watchOrders(topics) {
+  const watched = new Map();
+  const consumer = new Kafka({ clientId: 'chaos-deadlines', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({ groupId: `chaos-deadlines-${run}`, maxWaitTimeInMs: 100, retry: { retries: 30 } });
+  await consumer.connect();
+  await consumer.subscribe({ topics, fromBeginning: true });
+  await consumer.run({
+    eachMessage: async ({ topic, message }) => {
+      const body = safeJson(message.value?.toString() ?? '{}');
+      const data = body?.data ?? body;
+      const seen = watched.get(data?.orderId ?? message.key?.toString());
+      if (!seen) return;
+      const header = (name) => message.headers?.[name]?.toString();
+      const what = topic.startsWith('notification') ? `notice ${data?.template}` : header('ce_type');
+      if (!seen.has(what)) seen.set(what, new Set());
+      // A notice goes out as versions 1 and 2 of one request (its notificationId): one notice.
+      seen.get(what).add(data?.notificationId ?? header('ce_id') ?? body?.id ?? `${topic}/${message.offset}`);
+    },
+  });
+  return {
+    watch: (orderId) => watched.set(orderId, new Map()),
+    count: (orderId, what) => watched.get(orderId)?.get(what)?.size ?? 0,
+    stop: () => consumer.disconnect().catch(() => undefined),
+  };
+}
 
 /**
  * Waits until no payment request is left FAILED or unanswered: every order's captures and refunds

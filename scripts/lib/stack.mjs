@@ -180,6 +180,13 @@ export async function startLocalStack({
       await waitReady(name, port, extra.child);
       return { pid: extra.child.pid, stop: () => extra.stop() };
     },
+    /**
+     * Sets environment variables for every later start of every service (a restart after it exits,
+     * a second instance): what a redeploy with a changed configuration does.
+     */
+    setEnv(vars) {
+      for (const s of [...supervised, ...extras]) s.env = { ...s.env, ...vars };
+    },
     stop,
   };
 }

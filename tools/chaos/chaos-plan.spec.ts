@@ -26,6 +26,9 @@ describe('npm run chaos: the seed decides the run', () => {
     expect(planOf('--seed', '4', '--journeys', '1000', '--stock', '5').stockPerSku).toBe(5);
     // 250 s: a fault every 15 s, evenly spread.
     expect(faults).toHaveLength(16);
+    // Rounds of every kind once: the first ten faults are the ten kinds.
+    expect(new Set(faults.slice(0, 10).map((f: { kind: string }) => f.kind))).toEqual(new Set(['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance', 'clock-jump']));
+    expect(faults.find((f: { kind: string }) => f.kind === 'clock-jump')).toMatchObject({ target: 'every service' });
     expect(Math.max(...faults.map((f: { atMs: number }) => f.atMs))).toBeLessThan(250_000);
   });
 
