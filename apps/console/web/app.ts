@@ -296,7 +296,8 @@ async function loadKpis(): Promise<void> {
   const money = (minor: number) => (minor / 100).toFixed(2);
   for (const r of returns.data.rows) {
     const row = returnRows.insertRow();
-    for (const text of [r.bucket.slice(0, 10), r.currency, String(r.returns), String(r.boughtOnline), String(r.exchanges), money(r.refundedToTender), money(r.refundedAsStoreCredit)]) cell(row, text);
+    const keptApart = r.unitsDamaged + r.unitsReturnToVendor;
+    for (const text of [r.bucket.slice(0, 10), r.currency, String(r.returns), String(r.boughtOnline), String(r.exchanges), money(r.refundedToTender), money(r.refundedAsStoreCredit), String(r.unitsRestocked), String(keptApart)]) cell(row, text);
   }
   $('return-kpi-empty').hidden = returns.data.rows.length > 0;
   const { data, error } = pickups;

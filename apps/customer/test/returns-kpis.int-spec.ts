@@ -1,4 +1,4 @@
-import { Channel, RETURNS_EVENTS_TOPIC, ReturnCompletedPayload, ReturnCompletedV1, WireMessage } from '@omni/contracts';
+import { Channel, Disposition, RETURNS_EVENTS_TOPIC, ReturnCompletedPayload, ReturnCompletedV1, WireMessage } from '@omni/contracts';
 import { eventually, http, mintToken, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { CustomerHarness, uniq } from './customer.harness';
@@ -6,7 +6,8 @@ import { CustomerHarness, uniq } from './customer.harness';
 /**
  * Returns KPIs on a seeded history: return.completed events as the returns service publishes them,
  * at two stores, on two days, in two currencies, bought in several channels, brought back at the
- * counter and by mail, refunds to the tender and as store credit, even and uneven exchanges. The
+ * counter and by mail, refunds to the tender and as store credit, even and uneven exchanges, units
+ * sellable, damaged and for the vendor. The
  * figures the customer service answers are compared with those worked out by hand below; a
  * redelivered event changes nothing; filters and a store token's reach are checked.
  */
@@ -18,7 +19,7 @@ describe('returns KPIs from the returns events', () => {
   beforeAll(() => h.start());
   afterAll(() => h.stop());
 
-  function completed(o: { orderId?: string; storeId: string; at: string; orderChannel: Channel; kind?: 'return' | 'exchange'; difference: number; refundMethod: 'original-tender' | 'store-credit' | null; refundAmount: number; currency?: string; channel?: 'store' | 'mail' }): WireMessage {
+  function completed(o: { orderId?: string; storeId: string; at: string; orderChannel: Channel; kind?: 'return' | 'exchange'; difference: number; refundMethod: 'original-tender' | 'store-credit' | null; refundAmount: number; currency?: string; channel?: 'store' | 'mail'; units?: { quantity: number; disposition: Disposition } }): WireMessage {
     const p: ReturnCompletedPayload = {
       returnId: randomUUID(),
       orderId: o.orderId ?? randomUUID(),
@@ -30,7 +31,7 @@ describe('returns KPIs from the returns events', () => {
       authorisationId: null,
       policyVersion: 1,
       currency: o.currency ?? 'EUR',
-      lines: [{ lineId: randomUUID(), sku: 'SKU-1', quantity: 1, unitPrice: 2500, condition: 'new', disposition: 'sellable', rule: 'within-window' }],
+      lines: [{ lineId: randomUUID(), sku: 'SKU-1', unitPrice: 2500, condition: 'new', rule: 'within-window', ...(o.units ?? { quantity: 1, disposition: 'sellable' }) }],
       replacements: o.kind === 'exchange' ? [{ sku: 'SKU-2', quantity: 1, unitPrice: 2500 + o.difference }] : [],
       difference: o.difference,
       refundMethod: o.refundMethod,
@@ -46,10 +47,10 @@ describe('returns KPIs from the returns events', () => {
   const day2 = '2025-03-11T16:40:00.000Z';
   const history = [
     completed({ storeId: storeA, at: day1, orderChannel: 'web', difference: -2500, refundMethod: 'original-tender', refundAmount: 2500 }),
-    completed({ storeId: storeA, at: day1, orderChannel: 'pos', difference: -4000, refundMethod: 'store-credit', refundAmount: 4000 }),
+    completed({ storeId: storeA, at: day1, orderChannel: 'pos', difference: -4000, refundMethod: 'store-credit', refundAmount: 4000, units: { quantity: 2, disposition: 'damaged' } }),
     completed({ storeId: storeA, at: day1, orderChannel: 'app', kind: 'exchange', difference: 0, refundMethod: null, refundAmount: 0 }),
     completed({ storeId: storeA, at: day1, orderChannel: 'web', kind: 'exchange', difference: 1500, refundMethod: null, refundAmount: 0 }),
-    completed({ storeId: storeA, at: day1, orderChannel: 'web', difference: -1200, refundMethod: 'original-tender', refundAmount: 1200, channel: 'mail' }),
+    completed({ storeId: storeA, at: day1, orderChannel: 'web', difference: -1200, refundMethod: 'original-tender', refundAmount: 1200, channel: 'mail', units: { quantity: 1, disposition: 'return-to-vendor' } }),
     completed({ storeId: storeA, at: day1, orderChannel: 'web', difference: -3000, refundMethod: 'original-tender', refundAmount: 3000, currency: 'USD' }),
     completed({ storeId: storeA, at: day2, orderChannel: 'pos', difference: -999, refundMethod: 'original-tender', refundAmount: 999, channel: 'store' }),
     completed({ storeId: storeB, at: day1, orderChannel: 'app', difference: -500, refundMethod: 'store-credit', refundAmount: 500 }),
@@ -61,10 +62,11 @@ describe('returns KPIs from the returns events', () => {
   // Worked out by hand from `history`.
   const storeAByDay = [
     // 5 in EUR on day 1: bought online web, app, web, web (one POS sale); one by mail; two exchanges, one even;
-    // 2,500 + 1,200 to the tender, 4,000 as store credit, 1,500 charged for the uneven exchange.
-    row('2025-03-10T00:00:00Z', storeA, 'EUR', { returns: 5, boughtOnline: 4, byMail: 1, exchanges: 2, evenExchanges: 1, refundedToTender: 3700, refundedAsStoreCredit: 4000, chargedForExchanges: 1500, crossChannelShare: 0.8, exchangeShare: 0.4, storeCreditShare: 0.5195 }),
-    row('2025-03-10T00:00:00Z', storeA, 'USD', { returns: 1, boughtOnline: 1, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 3000, refundedAsStoreCredit: 0, chargedForExchanges: 0, crossChannelShare: 1, exchangeShare: 0, storeCreditShare: 0 }),
-    row('2025-03-11T00:00:00Z', storeA, 'EUR', { returns: 1, boughtOnline: 0, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 999, refundedAsStoreCredit: 0, chargedForExchanges: 0, crossChannelShare: 0, exchangeShare: 0, storeCreditShare: 0 }),
+    // 2,500 + 1,200 to the tender, 4,000 as store credit, 1,500 charged for the uneven exchange;
+    // units: 3 sellable (one each), 2 damaged (the POS sale's), 1 for the vendor (the one by mail).
+    row('2025-03-10T00:00:00Z', storeA, 'EUR', { returns: 5, boughtOnline: 4, byMail: 1, exchanges: 2, evenExchanges: 1, refundedToTender: 3700, refundedAsStoreCredit: 4000, chargedForExchanges: 1500, unitsRestocked: 3, unitsDamaged: 2, unitsReturnToVendor: 1, crossChannelShare: 0.8, exchangeShare: 0.4, storeCreditShare: 0.5195, restockRate: 0.5 }),
+    row('2025-03-10T00:00:00Z', storeA, 'USD', { returns: 1, boughtOnline: 1, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 3000, refundedAsStoreCredit: 0, chargedForExchanges: 0, unitsRestocked: 1, unitsDamaged: 0, unitsReturnToVendor: 0, crossChannelShare: 1, exchangeShare: 0, storeCreditShare: 0, restockRate: 1 }),
+    row('2025-03-11T00:00:00Z', storeA, 'EUR', { returns: 1, boughtOnline: 0, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 999, refundedAsStoreCredit: 0, chargedForExchanges: 0, unitsRestocked: 1, unitsDamaged: 0, unitsReturnToVendor: 0, crossChannelShare: 0, exchangeShare: 0, storeCreditShare: 0, restockRate: 1 }),
   ];
 
   it('counts returns per day, store and currency as worked out by hand, and a redelivery changes nothing', async () => {
@@ -80,8 +82,8 @@ describe('returns KPIs from the returns events', () => {
 
   it('filters by the channel the order was placed in, and buckets by the hour', async () => {
     expect((await kpis(`storeId=${storeA}&channel=web`)).body.rows).toEqual([
-      row('2025-03-10T00:00:00Z', storeA, 'EUR', { returns: 3, boughtOnline: 3, byMail: 1, exchanges: 1, evenExchanges: 0, refundedToTender: 3700, refundedAsStoreCredit: 0, chargedForExchanges: 1500, crossChannelShare: 1, exchangeShare: 0.3333, storeCreditShare: 0 }),
-      row('2025-03-10T00:00:00Z', storeA, 'USD', { returns: 1, boughtOnline: 1, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 3000, refundedAsStoreCredit: 0, chargedForExchanges: 0, crossChannelShare: 1, exchangeShare: 0, storeCreditShare: 0 }),
+      row('2025-03-10T00:00:00Z', storeA, 'EUR', { returns: 3, boughtOnline: 3, byMail: 1, exchanges: 1, evenExchanges: 0, refundedToTender: 3700, refundedAsStoreCredit: 0, chargedForExchanges: 1500, unitsRestocked: 2, unitsDamaged: 0, unitsReturnToVendor: 1, crossChannelShare: 1, exchangeShare: 0.3333, storeCreditShare: 0, restockRate: 0.6667 }),
+      row('2025-03-10T00:00:00Z', storeA, 'USD', { returns: 1, boughtOnline: 1, byMail: 0, exchanges: 0, evenExchanges: 0, refundedToTender: 3000, refundedAsStoreCredit: 0, chargedForExchanges: 0, unitsRestocked: 1, unitsDamaged: 0, unitsReturnToVendor: 0, crossChannelShare: 1, exchangeShare: 0, storeCreditShare: 0, restockRate: 1 }),
     ]);
     const hourly = await kpis(`storeId=${storeB}&granularity=hour`);
     expect(hourly.body.rows.map((r: { bucket: string; returns: number }) => [r.bucket, r.returns])).toEqual([

@@ -22,3 +22,4 @@ export * from './priced-line.dto';
 export * from './validation';
 export * from './prefer';
 export * from './ids';
+export * from './kpi-window';

@@ -711,12 +711,20 @@ export interface components {
             refundedAsStoreCredit: number;
             /** @description paid on top for uneven exchanges, minor units */
             chargedForExchanges: number;
+            /** @description units taken back as sellable: back on hand at the store */
+            unitsRestocked: number;
+            /** @description units taken back damaged: kept apart, not on hand */
+            unitsDamaged: number;
+            /** @description units taken back to be returned to the vendor: kept apart, not on hand */
+            unitsReturnToVendor: number;
             /** @description bought online / returns: the cross-channel share */
             crossChannelShare: number | null;
             /** @description exchanges / returns */
             exchangeShare: number | null;
             /** @description store credit / everything refunded */
             storeCreditShare: number | null;
+            /** @description restocked / every unit taken back */
+            restockRate: number | null;
         };
         ReturnKpisView: {
             /** Format: date-time */
@@ -1749,15 +1757,15 @@ export interface operations {
     Kpis_clickAndCollect: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -1824,15 +1832,15 @@ export interface operations {
     Kpis_returns: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -1899,15 +1907,15 @@ export interface operations {
     Kpis_preorders: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -1974,15 +1982,15 @@ export interface operations {
     Kpis_deliveries: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;
@@ -2049,15 +2057,15 @@ export interface operations {
     Kpis_endlessAisle: {
         parameters: {
             query: {
-                /** @description start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then */
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
                 from: string;
                 /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
                 to: string;
                 /** @description bucket size, in UTC */
                 granularity?: "day" | "hour";
-                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only */
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
                 storeId?: string;
-                /** @description only orders placed in this channel (the endless aisle is the POS's) */
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
                 channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
             };
             header?: never;

@@ -524,6 +524,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/kpis/carts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Carts per started channel, last channel and day or hour
+         * @description Carts started in the window, by the channel they began in and the one they were last continued in (app → web, web → a store's POS through a handoff), and how they stand: checked out, abandoned, merged, open; conversion and abandonment rates. storeId counts the carts started or continued at that store; channel is the started channel. kpis:read; a store token (store_id) sees its own store's carts only.
+         */
+        get: operations["CartKpis_carts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health/live": {
         parameters: {
             query?: never;
@@ -1397,6 +1417,51 @@ export interface components {
              * @example 7K2M9QXD
              */
             code: string;
+        };
+        CartKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC) the carts were started in
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            /**
+             * @description channel the carts were started in
+             * @enum {string}
+             */
+            startedChannel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /**
+             * @description channel they were last continued in (their started channel when they never moved)
+             * @enum {string}
+             */
+            lastChannel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /** @description the last channel is another one: continued across channels (app → web, web → a store's POS) */
+            crossChannel: boolean;
+            /** @description handed from another channel to a store's POS (a handoff code claimed there) */
+            handedToStore: boolean;
+            started: number;
+            /** @description checked out: an order was placed from them */
+            checkedOut: number;
+            /** @description left idle past CART_ABANDON_AFTER_MINUTES */
+            abandoned: number;
+            /** @description a guest cart merged into a signed-in customer's cart */
+            merged: number;
+            /** @description still open */
+            open: number;
+            /** @description checked out / started (for carts handed to a store: the handoff conversion) */
+            conversionRate: number | null;
+            /** @description abandoned / started */
+            abandonmentRate: number | null;
+        };
+        CartKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket, started channel and last channel; buckets without carts are left out */
+            rows: components["schemas"]["CartKpisRowView"][];
         };
         /** @description RFC 9457 problem details; `code` is the stable, namespaced refusal code to branch on. */
         Problem: {
@@ -4260,6 +4325,81 @@ export interface operations {
             };
             /** @description No open cart has this code, or it expired (CART.HANDOFF_INVALID) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CartKpis_carts: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CartKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,7 +33,7 @@ describe('KPI gauges', () => {
         windows.push([from.toISOString(), to.toISOString()]);
         return {
           pickups: pickupHeadlines([row('PARIS', {}), row('LYON', { pickups: 2, ready: 0, collected: 0, expired: 0 })]),
-          returns: [{ storeId: 'PARIS', figures: { returns: 4, crossChannelShare: 0.75, exchangeShare: null } }],
+          returns: [{ storeId: 'PARIS', figures: { returns: 4, crossChannelShare: 0.75, exchangeShare: null, restockRate: 0.8 } }],
           deliveries: [{ storeId: 'WH', figures: { shipments: 6, shareOfShipments: 1, deliveredRate: 0.5, failedRate: 0 } }],
           endlessAisle: [{ storeId: 'LYON', figures: { posOrders: 2, endlessAisleShare: 0.5 } }],
         };
@@ -51,6 +51,7 @@ describe('KPI gauges', () => {
     expect(text).toContain('kpi_returns_completed{store="PARIS",service="customer"} 4');
     expect(text).toContain('kpi_returns_cross_channel_share{store="PARIS",service="customer"} 0.75');
     expect(text).not.toContain('kpi_returns_exchange_share{store=');
+    expect(text).toContain('kpi_returns_restock_rate{store="PARIS",service="customer"} 0.8');
     expect(text).toContain('kpi_deliveries_shipments{store="WH",service="customer"} 6');
     expect(text).toContain('kpi_deliveries_delivered_rate{store="WH",service="customer"} 0.5');
     expect(text).toContain('kpi_endless_aisle_share{store="LYON",service="customer"} 0.5');

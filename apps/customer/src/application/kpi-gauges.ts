@@ -25,6 +25,7 @@ export const KPI_GAUGES: readonly { name: string; help: string; source: keyof Kp
   { name: 'kpi_returns_completed', help: 'Returns and exchanges completed at the store in the last 24 hours', source: 'returns', figure: 'returns' },
   { name: 'kpi_returns_cross_channel_share', help: 'Of the returns completed at the store in the last 24 hours, the share bought in another channel than a store POS', source: 'returns', figure: 'crossChannelShare' },
   { name: 'kpi_returns_exchange_share', help: 'Of the returns completed at the store in the last 24 hours, the share that were exchanges', source: 'returns', figure: 'exchangeShare' },
+  { name: 'kpi_returns_restock_rate', help: 'Of the units taken back at the store in the last 24 hours, the share restocked as sellable (the rest kept apart as damaged or for the vendor)', source: 'returns', figure: 'restockRate' },
   { name: 'kpi_deliveries_shipments', help: 'Delivery groups of orders placed in the last 24 hours assigned to the location to ship', source: 'deliveries', figure: 'shipments' },
   { name: 'kpi_deliveries_share_of_shipments', help: 'The location\'s share of every location\'s delivery groups, orders placed in the last 24 hours (at a store: ship-from-store share)', source: 'deliveries', figure: 'shareOfShipments' },
   { name: 'kpi_deliveries_delivered_rate', help: 'Delivered of those the location shipped, orders placed in the last 24 hours', source: 'deliveries', figure: 'deliveredRate' },

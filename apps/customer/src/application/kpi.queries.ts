@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { preorderKpis, PreorderKpis, deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, KpiGranularity, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
-
-export interface KpiFilter {
-  readonly from: Date;
-  readonly to: Date;
-  readonly granularity: KpiGranularity;
-  readonly storeId: string | null;
-  readonly channel: string | null;
-}
+import { bucketSql, KpiWindow } from '@omni/platform';
+import { preorderKpis, PreorderKpis, deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
 
 /**
  * Each pickup group of the orders placed in the window, with what happened to it, read from the
@@ -54,7 +47,7 @@ const clickAndCollectSql = (bucket: string, grouping: string) => `
   ORDER BY 1, 2, 3`;
 
 /** Per bucket (day or hour, $5), store and channel. */
-const BY_BUCKET = clickAndCollectSql(`to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`, 'bucket');
+const BY_BUCKET = clickAndCollectSql(bucketSql('placed_at', '$5'), 'bucket');
 /** Per store over the whole window, all channels together (the gauges). */
 const BY_STORE = clickAndCollectSql(`to_char($1::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`, 'store');
 
@@ -65,7 +58,7 @@ const BY_STORE = clickAndCollectSql(`to_char($1::timestamptz AT TIME ZONE 'UTC',
  * counts as brought to the counter.
  */
 const RETURNS_SQL = `
-  SELECT to_char(date_trunc($5, occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket,
+  SELECT ${bucketSql('occurred_at', '$5')} AS bucket,
          store_id, details->>'currency' AS currency,
          count(*)::int AS returns,
          count(*) FILTER (WHERE details->>'orderChannel' <> 'pos')::int AS bought_online,
@@ -74,7 +67,10 @@ const RETURNS_SQL = `
          count(*) FILTER (WHERE details->>'returnKind' = 'exchange' AND (details->>'difference')::int = 0)::int AS even_exchanges,
          coalesce(sum((details->>'refundAmount')::int) FILTER (WHERE details->>'refundMethod' = 'original-tender'), 0)::int AS refunded_to_tender,
          coalesce(sum((details->>'refundAmount')::int) FILTER (WHERE details->>'refundMethod' = 'store-credit'), 0)::int AS refunded_as_store_credit,
-         coalesce(sum((details->>'difference')::int) FILTER (WHERE (details->>'difference')::int > 0), 0)::int AS charged_for_exchanges
+         coalesce(sum((details->>'difference')::int) FILTER (WHERE (details->>'difference')::int > 0), 0)::int AS charged_for_exchanges,
+         coalesce(sum((details->'unitsBack'->>'sellable')::int), 0)::int AS units_sellable,
+         coalesce(sum((details->'unitsBack'->>'damaged')::int), 0)::int AS units_damaged,
+         coalesce(sum((details->'unitsBack'->>'return-to-vendor')::int), 0)::int AS units_return_to_vendor
   FROM timeline_entries
   WHERE kind = 'return.completed' AND occurred_at >= $1 AND occurred_at < $2
     AND ($3::text IS NULL OR store_id = $3)
@@ -101,7 +97,7 @@ const DELIVERIES_SQL = `
     CROSS JOIN LATERAL jsonb_array_elements(a.details->'groups') AS g
     ORDER BY g->>'fulfilmentId', a.occurred_at DESC
   ), shipments AS (
-    SELECT s.*, x.*, to_char(date_trunc($5, s.placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket
+    SELECT s.*, x.*, ${bucketSql('s.placed_at', '$5')} AS bucket
     FROM assigned s CROSS JOIN LATERAL (
       SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.shipped') AS shipped_at,
              min(e.occurred_at) FILTER (WHERE e.kind = 'order.delivered') AS delivered_at,
@@ -158,7 +154,7 @@ const ENDLESS_AISLE_SQL = `
       AND details->>'placedAtStoreId' IS NOT NULL
       AND ($3::text IS NULL OR details->>'placedAtStoreId' = $3)
   )
-  SELECT to_char(date_trunc($4, occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket, store_id,
+  SELECT ${bucketSql('occurred_at', '$4')} AS bucket, store_id,
          count(*)::int AS pos_orders,
          count(*) FILTER (WHERE for_delivery)::int AS for_delivery,
          count(*) FILTER (WHERE for_pickup_elsewhere)::int AS for_pickup_elsewhere,
@@ -193,7 +189,7 @@ const PREORDERS_SQL = `
     ) s
     WHERE s.queued_at IS NOT NULL OR s.allocated_at IS NOT NULL
   )
-  SELECT to_char(date_trunc($5, placed_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"') AS bucket, store_id, channel,
+  SELECT ${bucketSql('placed_at', '$5')} AS bucket, store_id, channel,
          count(*)::int AS preorders,
          count(allocated_at)::int AS allocated,
          count(ready_at)::int AS ready,
@@ -219,6 +215,9 @@ interface ReturnRow {
   refunded_to_tender: number;
   refunded_as_store_credit: number;
   charged_for_exchanges: number;
+  units_sellable: number;
+  units_damaged: number;
+  units_return_to_vendor: number;
 }
 
 interface Row {
@@ -245,7 +244,7 @@ const seconds = (v: number | string | null): number | null => (v === null ? null
 export class KpiQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async clickAndCollect(f: KpiFilter): Promise<PickupKpis[]> {
+  async clickAndCollect(f: KpiWindow): Promise<PickupKpis[]> {
     return this.kpisOf(await this.dataSource.query(BY_BUCKET, [f.from, f.to, f.storeId, f.channel, f.granularity]));
   }
 
@@ -254,7 +253,7 @@ export class KpiQueries {
     return this.kpisOf(await this.dataSource.query(BY_STORE, [from, to, null, null]));
   }
 
-  async returns(f: KpiFilter): Promise<ReturnKpis[]> {
+  async returns(f: KpiWindow): Promise<ReturnKpis[]> {
     const rows = (await this.dataSource.query(RETURNS_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as ReturnRow[];
     return rows.map((r) =>
       returnKpis({
@@ -269,11 +268,14 @@ export class KpiQueries {
         refundedToTender: r.refunded_to_tender,
         refundedAsStoreCredit: r.refunded_as_store_credit,
         chargedForExchanges: r.charged_for_exchanges,
+        unitsRestocked: r.units_sellable,
+        unitsDamaged: r.units_damaged,
+        unitsReturnToVendor: r.units_return_to_vendor,
       }),
     );
   }
 
-  async deliveries(f: KpiFilter): Promise<DeliveryKpis[]> {
+  async deliveries(f: KpiWindow): Promise<DeliveryKpis[]> {
     const rows = (await this.dataSource.query(DELIVERIES_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as DeliveryRow[];
     return rows.map((r) =>
       deliveryKpis({
@@ -294,7 +296,7 @@ export class KpiQueries {
     );
   }
 
-  async preorders(f: KpiFilter): Promise<PreorderKpis[]> {
+  async preorders(f: KpiWindow): Promise<PreorderKpis[]> {
     const rows = (await this.dataSource.query(PREORDERS_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as {
       bucket: string; store_id: string; channel: string; preorders: number; allocated: number; ready: number; collected: number; cancelled: number; rescheduled: number;
       placed_to_allocated_p50: number | null; allocated_to_ready_p50: number | null; allocated_to_ready_p90: number | null;
@@ -318,7 +320,7 @@ export class KpiQueries {
   }
 
   /** The channel filter does not apply: these are a POS's orders. */
-  async endlessAisle(f: KpiFilter): Promise<EndlessAisleKpis[]> {
+  async endlessAisle(f: KpiWindow): Promise<EndlessAisleKpis[]> {
     const rows = (await this.dataSource.query(ENDLESS_AISLE_SQL, [f.from, f.to, f.storeId, f.granularity])) as { bucket: string; store_id: string; pos_orders: number; for_delivery: number; for_pickup_elsewhere: number; endless_aisle: number }[];
     return rows.map((r) => endlessAisleKpis({ bucket: r.bucket, storeId: r.store_id, posOrders: r.pos_orders, forDelivery: r.for_delivery, forPickupElsewhere: r.for_pickup_elsewhere, endlessAisle: r.endless_aisle }));
   }

@@ -1,4 +1,4 @@
-import { preorderKpis, deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis, windowProblem } from './kpis';
+import { preorderKpis, deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis } from './kpis';
 
 const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
   bucket: '2026-12-03T00:00:00Z',
@@ -41,25 +41,17 @@ describe('click & collect KPIs', () => {
       cancelledBeforePickupRate: null,
     });
   });
-
-  it('refuses a window that ends before it starts, or wider than its buckets allow', () => {
-    const at = (d: string) => new Date(d);
-    expect(windowProblem(at('2026-12-03T00:00:00Z'), at('2026-12-04T00:00:00Z'), 'hour')).toBeNull();
-    expect(windowProblem(at('2026-12-03T00:00:00Z'), at('2026-12-03T00:00:00Z'), 'day')).toMatchObject({ field: 'to', rule: 'isAfterFrom' });
-    expect(windowProblem(at('2026-12-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'hour')).toMatchObject({ field: 'to', rule: 'maxWindow' });
-    expect(windowProblem(at('2026-01-01T00:00:00Z'), at('2026-12-20T00:00:00Z'), 'day')).toBeNull();
-  });
 });
 
 describe('returns KPIs', () => {
-  const returns = { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', currency: 'EUR', returns: 8, boughtOnline: 6, byMail: 1, exchanges: 2, evenExchanges: 1, refundedToTender: 7500, refundedAsStoreCredit: 2500, chargedForExchanges: 1000 };
+  const returns = { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', currency: 'EUR', returns: 8, boughtOnline: 6, byMail: 1, exchanges: 2, evenExchanges: 1, refundedToTender: 7500, refundedAsStoreCredit: 2500, chargedForExchanges: 1000, unitsRestocked: 6, unitsDamaged: 3, unitsReturnToVendor: 1 };
 
-  it('shares returns bought online and exchanges of all returns, and store credit of all refunded', () => {
-    expect(returnKpis(returns)).toEqual({ ...returns, crossChannelShare: 0.75, exchangeShare: 0.25, storeCreditShare: 0.25 });
+  it('shares returns bought online and exchanges of all returns, store credit of all refunded, and units restocked of all taken back', () => {
+    expect(returnKpis(returns)).toEqual({ ...returns, crossChannelShare: 0.75, exchangeShare: 0.25, storeCreditShare: 0.25, restockRate: 0.6 });
   });
 
   it('has no share where nothing was counted or refunded (not a zero)', () => {
-    expect(returnKpis({ ...returns, returns: 0, boughtOnline: 0, exchanges: 0, evenExchanges: 0, byMail: 0, refundedToTender: 0, refundedAsStoreCredit: 0 })).toMatchObject({ crossChannelShare: null, exchangeShare: null, storeCreditShare: null });
+    expect(returnKpis({ ...returns, returns: 0, boughtOnline: 0, exchanges: 0, evenExchanges: 0, byMail: 0, refundedToTender: 0, refundedAsStoreCredit: 0, unitsRestocked: 0, unitsDamaged: 0, unitsReturnToVendor: 0 })).toMatchObject({ crossChannelShare: null, exchangeShare: null, storeCreditShare: null, restockRate: null });
   });
 });
 
@@ -100,11 +92,12 @@ describe('headline figures per store, for the gauges', () => {
   const bucket = (day: number) => `2026-12-0${day}T00:00:00Z`;
 
   it('adds a store\'s returns over buckets and currencies, and takes the shares of the sums', () => {
-    const r = (storeId: string, day: number, currency: string, returns: number, boughtOnline: number, exchanges: number) =>
-      ({ bucket: bucket(day), storeId, currency, returns, boughtOnline, byMail: 0, exchanges, evenExchanges: 0, refundedToTender: 0, refundedAsStoreCredit: 0, chargedForExchanges: 0 });
-    expect(returnHeadlines([r('PARIS', 2, 'EUR', 3, 3, 1), r('PARIS', 3, 'EUR', 1, 0, 0), r('PARIS', 3, 'GBP', 4, 1, 1), r('LYON', 3, 'EUR', 1, 0, 0)])).toEqual([
-      { storeId: 'PARIS', figures: { returns: 8, crossChannelShare: 0.5, exchangeShare: 0.25 } },
-      { storeId: 'LYON', figures: { returns: 1, crossChannelShare: 0, exchangeShare: 0 } },
+    const r = (storeId: string, day: number, currency: string, returns: number, boughtOnline: number, exchanges: number, unitsRestocked = returns, unitsDamaged = 0) =>
+      ({ bucket: bucket(day), storeId, currency, returns, boughtOnline, byMail: 0, exchanges, evenExchanges: 0, refundedToTender: 0, refundedAsStoreCredit: 0, chargedForExchanges: 0, unitsRestocked, unitsDamaged, unitsReturnToVendor: 0 });
+    // Paris takes back 8 units over three rows, 2 of them damaged: 6 of 8 restocked.
+    expect(returnHeadlines([r('PARIS', 2, 'EUR', 3, 3, 1), r('PARIS', 3, 'EUR', 1, 0, 0, 0, 1), r('PARIS', 3, 'GBP', 4, 1, 1, 3, 1), r('LYON', 3, 'EUR', 1, 0, 0)])).toEqual([
+      { storeId: 'PARIS', figures: { returns: 8, crossChannelShare: 0.5, exchangeShare: 0.25, restockRate: 0.75 } },
+      { storeId: 'LYON', figures: { returns: 1, crossChannelShare: 0, exchangeShare: 0, restockRate: 1 } },
     ]);
   });
 

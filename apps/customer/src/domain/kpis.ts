@@ -3,11 +3,6 @@
  * counted in the bucket (UTC day or hour) its order was placed in, at its pickup store and the
  * channel the order came from.
  */
-export const KPI_GRANULARITIES = ['day', 'hour'] as const;
-export type KpiGranularity = (typeof KPI_GRANULARITIES)[number];
-
-/** The widest window one request may ask for, per granularity (days). */
-export const MAX_WINDOW_DAYS: Record<KpiGranularity, number> = { day: 400, hour: 14 };
 
 /** What the read model counts for one bucket, store and channel. Durations in seconds. */
 export interface PickupCounts {
@@ -80,6 +75,10 @@ export interface ReturnCounts {
   readonly refundedAsStoreCredit: number;
   /** What the customers paid on top for uneven exchanges. */
   readonly chargedForExchanges: number;
+  /** Units taken back by disposition: sellable ones back on hand, damaged ones and those for the vendor kept apart. */
+  readonly unitsRestocked: number;
+  readonly unitsDamaged: number;
+  readonly unitsReturnToVendor: number;
 }
 
 export interface ReturnKpis extends ReturnCounts {
@@ -89,6 +88,8 @@ export interface ReturnKpis extends ReturnCounts {
   readonly exchangeShare: number | null;
   /** Refunded as store credit, of all that was refunded. */
   readonly storeCreditShare: number | null;
+  /** Units back on hand, of all units taken back. */
+  readonly restockRate: number | null;
 }
 
 export function returnKpis(c: ReturnCounts): ReturnKpis {
@@ -97,6 +98,7 @@ export function returnKpis(c: ReturnCounts): ReturnKpis {
     crossChannelShare: rate(c.boughtOnline, c.returns),
     exchangeShare: rate(c.exchanges, c.returns),
     storeCreditShare: rate(c.refundedAsStoreCredit, c.refundedToTender + c.refundedAsStoreCredit),
+    restockRate: rate(c.unitsRestocked, c.unitsRestocked + c.unitsDamaged + c.unitsReturnToVendor),
   };
 }
 
@@ -237,14 +239,19 @@ export function pickupHeadlines(rows: readonly PickupKpis[]): StoreHeadline[] {
   }));
 }
 
-/** Returns per store: how many, the share bought online (cross-channel) and the share exchanged. Amounts are per currency and left out. */
+/** Returns per store: how many, the share bought online (cross-channel), the share exchanged and the share of units restocked. Amounts are per currency and left out. */
 export function returnHeadlines(rows: readonly ReturnCounts[]): StoreHeadline[] {
   const sums = perStore(rows, (r) => r.storeId, (s, r) => {
     plus(s, 'returns', r.returns);
     plus(s, 'boughtOnline', r.boughtOnline);
     plus(s, 'exchanges', r.exchanges);
+    plus(s, 'restocked', r.unitsRestocked);
+    plus(s, 'units', r.unitsRestocked + r.unitsDamaged + r.unitsReturnToVendor);
   });
-  return [...sums].map(([storeId, s]) => ({ storeId, figures: { returns: s.returns, crossChannelShare: rate(s.boughtOnline, s.returns), exchangeShare: rate(s.exchanges, s.returns) } }));
+  return [...sums].map(([storeId, s]) => ({
+    storeId,
+    figures: { returns: s.returns, crossChannelShare: rate(s.boughtOnline, s.returns), exchangeShare: rate(s.exchanges, s.returns), restockRate: rate(s.restocked, s.units) },
+  }));
 }
 
 /** Deliveries per shipping location: its shipments, their share of every location's (all the rows given), and the outcomes of those shipped. */
@@ -269,16 +276,4 @@ export function endlessAisleHeadlines(rows: readonly EndlessAisleCounts[]): Stor
     plus(s, 'endlessAisle', r.endlessAisle);
   });
   return [...sums].map(([storeId, s]) => ({ storeId, figures: { posOrders: s.posOrders, endlessAisleShare: rate(s.endlessAisle, s.posOrders) } }));
-}
-
-export type WindowProblem = { field: 'from' | 'to'; rule: string; message: string };
-
-/** A KPI window: `to` after `from`, no wider than its granularity allows. */
-export function windowProblem(from: Date, to: Date, granularity: KpiGranularity): WindowProblem | null {
-  if (to.getTime() <= from.getTime()) return { field: 'to', rule: 'isAfterFrom', message: 'to must be after from' };
-  const days = (to.getTime() - from.getTime()) / 86_400_000;
-  if (days > MAX_WINDOW_DAYS[granularity]) {
-    return { field: 'to', rule: 'maxWindow', message: `a window of ${granularity} buckets spans at most ${MAX_WINDOW_DAYS[granularity]} days` };
-  }
-  return null;
 }

@@ -1,6 +1,6 @@
 import { ceTypeOf, CONSUMERS, OrderPlacedV1, OrderPlacedV2 } from '@omni/contracts';
 import { pickupsOf, summariseOrder } from './order-summary';
-import { TIMELINE_EVENT_TYPES, TimelineFact, timelineFactOf } from './timeline';
+import { TIMELINE_EVENT_TYPES, TimelineFact, timelineFactOf, unitsByDisposition } from './timeline';
 
 const orderId = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
 const pickup = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -43,6 +43,16 @@ describe('timeline facts', () => {
     ['a delivery failed', 'order.delivery-failed.v1', { orderId, fulfilmentId: delivery, reason: 'DELIVERY.LOST', failedAt: at(13) }, { kind: 'order.delivery-failed', storeId: null, details: { reason: 'DELIVERY.LOST' } }],
   ])('%s', (_, type, payload, expected) => {
     expect(timelineFactOf(type, payload)).toMatchObject({ orderId, ...expected });
+  });
+
+  it('counts the units a return took back per disposition, every disposition named', () => {
+    const lines = [
+      { quantity: 2, disposition: 'sellable' as const },
+      { quantity: 1, disposition: 'damaged' as const },
+      { quantity: 3, disposition: 'sellable' as const },
+    ];
+    expect(unitsByDisposition(lines)).toEqual({ sellable: 5, damaged: 1, 'return-to-vendor': 0 });
+    expect(unitsByDisposition([])).toEqual({ sellable: 0, damaged: 0, 'return-to-vendor': 0 });
   });
 
   it('shows no event it does not know', () => {

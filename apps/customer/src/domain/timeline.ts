@@ -46,6 +46,8 @@ import {
   OrderPreorderedV1,
   OrderPreorderRescheduledPayload,
   OrderPreorderRescheduledV1,
+  DISPOSITIONS,
+  Disposition,
   ReturnCompletedPayload,
   ReturnCompletedV1,
   StoreCreditIssuedPayload,
@@ -170,13 +172,30 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
       channel: 'pos',
       storeId: store(p.storeId),
       occurredAt: p.completedAt,
-      details: { returnId: p.returnId, returnKind: p.kind, orderChannel: p.orderChannel, refundMethod: p.refundMethod, refundAmount: p.refundAmount, difference: p.difference, currency: p.currency, returnChannel: p.channel ?? 'store' },
+      details: {
+        returnId: p.returnId,
+        returnKind: p.kind,
+        orderChannel: p.orderChannel,
+        refundMethod: p.refundMethod,
+        refundAmount: p.refundAmount,
+        difference: p.difference,
+        currency: p.currency,
+        returnChannel: p.channel ?? 'store',
+        unitsBack: unitsByDisposition(p.lines),
+      },
     }),
   ],
   [StoreCreditIssuedV1, (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency })],
   // Store credit that paid for an order, back on the balance when that part of the order is refunded.
   [StoreCreditReinstatedV1, (p: StoreCreditReinstatedPayload) => system('store-credit.reinstated', p, null, p.reinstatedAt, { refundId: p.refundId, reason: p.reason, amount: p.amount, currency: p.currency })],
 ];
+
+/** Units a return took back, per disposition: sellable (back on hand), damaged, return to vendor. */
+export function unitsByDisposition(lines: readonly { quantity: number; disposition: Disposition }[]): Record<Disposition, number> {
+  const units = Object.fromEntries(DISPOSITIONS.map((d) => [d, 0])) as Record<Disposition, number>;
+  for (const l of lines) units[l.disposition] += l.quantity;
+  return units;
+}
 
 const BY_CE_TYPE = new Map(SOURCES.map(([def, fact]) => [ceTypeOf(def), fact]));
 

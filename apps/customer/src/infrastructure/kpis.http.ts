@@ -1,32 +1,8 @@
-import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CHANNELS } from '@omni/contracts';
-import { ApiProblems, assertStore, Caller, ID_PATTERN, ID_REGEX, Optional, Principal, ProblemException, RequireScopes } from '@omni/platform';
-import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
-import { KpiFilter, KpiQueries } from '../application/kpi.queries';
-import { KPI_GRANULARITIES, KpiGranularity, MAX_WINDOW_DAYS, windowProblem } from '../domain/kpis';
-
-export class KpiQuery {
-  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive): orders placed (click & collect, preorders, deliveries, endless aisle) or returns completed (returns) from then' })
-  @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
-  from: string;
-
-  @ApiProperty({ format: 'date-time', description: `end of the window (exclusive); at most ${MAX_WINDOW_DAYS.day} days after from with day buckets, ${MAX_WINDOW_DAYS.hour} with hour buckets` })
-  @IsDateString({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
-  to: string;
-
-  @ApiPropertyOptional({ enum: KPI_GRANULARITIES, default: 'day', description: 'bucket size, in UTC' })
-  @Optional() @IsIn(KPI_GRANULARITIES)
-  granularity?: KpiGranularity;
-
-  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns); a store token always sees its own store only' })
-  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
-  storeId?: string;
-
-  @ApiPropertyOptional({ enum: CHANNELS, description: 'only orders placed in this channel (the endless aisle is the POS\'s)' })
-  @Optional() @IsIn(CHANNELS)
-  channel?: string;
-}
+import { ApiProblems, Caller, KPI_GRANULARITIES, KpiQuery, kpiWindowOf, Principal, RequireScopes } from '@omni/platform';
+import { KpiQueries } from '../application/kpi.queries';
 
 export class PickupKpisView {
   @ApiProperty({ format: 'date-time', example: '2026-12-03T00:00:00Z', description: 'start of the bucket (UTC) the orders were placed in' }) bucket: string;
@@ -70,9 +46,13 @@ export class ReturnKpisRowView {
   @ApiProperty({ description: 'refunded to the original payment, minor units' }) refundedToTender: number;
   @ApiProperty({ description: 'refunded as store credit, minor units' }) refundedAsStoreCredit: number;
   @ApiProperty({ description: 'paid on top for uneven exchanges, minor units' }) chargedForExchanges: number;
+  @ApiProperty({ description: 'units taken back as sellable: back on hand at the store' }) unitsRestocked: number;
+  @ApiProperty({ description: 'units taken back damaged: kept apart, not on hand' }) unitsDamaged: number;
+  @ApiProperty({ description: 'units taken back to be returned to the vendor: kept apart, not on hand' }) unitsReturnToVendor: number;
   @ApiProperty({ type: Number, nullable: true, description: 'bought online / returns: the cross-channel share' }) crossChannelShare: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'exchanges / returns' }) exchangeShare: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'store credit / everything refunded' }) storeCreditShare: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'restocked / every unit taken back' }) restockRate: number | null;
 }
 
 export class ReturnKpisView {
@@ -165,7 +145,7 @@ export class KpisHttpController {
   @ApiOkResponse({ type: ClickAndCollectKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async clickAndCollect(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const f = filterOf(q, caller);
+    const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.clickAndCollect(f) };
   }
 
@@ -179,7 +159,7 @@ export class KpisHttpController {
   @ApiOkResponse({ type: ReturnKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async returns(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const f = filterOf(q, caller);
+    const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.returns(f) };
   }
 
@@ -193,7 +173,7 @@ export class KpisHttpController {
   @ApiOkResponse({ type: PreorderKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async preorders(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const f = filterOf(q, caller);
+    const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.preorders(f) };
   }
 
@@ -207,7 +187,7 @@ export class KpisHttpController {
   @ApiOkResponse({ type: DeliveryKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async deliveries(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const f = filterOf(q, caller);
+    const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.deliveries(f) };
   }
 
@@ -221,16 +201,7 @@ export class KpisHttpController {
   @ApiOkResponse({ type: EndlessAisleKpisView })
   @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
   async endlessAisle(@Query() q: KpiQuery, @Caller() caller: Principal) {
-    const f = filterOf(q, caller);
+    const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.endlessAisle(f) };
   }
-}
-
-/** The window and filters asked for, checked; a store token is held to its own store. */
-function filterOf(q: KpiQuery, caller: Principal): KpiFilter {
-  const [from, to, granularity] = [new Date(q.from), new Date(q.to), q.granularity ?? 'day'];
-  const problem = windowProblem(from, to, granularity);
-  if (problem) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problem.message, [problem]);
-  if (caller.storeId !== null && q.storeId !== undefined) assertStore(caller, q.storeId);
-  return { from, to, granularity, storeId: caller.storeId ?? q.storeId ?? null, channel: q.channel ?? null };
 }
