@@ -17,6 +17,7 @@ import { PriceList1700000100000 } from '../migrations/1700000100000-price-list';
 import { PaymentFailures1700000110000 } from '../migrations/1700000110000-payment-failures';
 import { ChannelPrices1700000120000 } from '../migrations/1700000120000-channel-prices';
 import { PlacementsWaiting1700000130000 } from '../migrations/1700000130000-placements-waiting';
+import { CartsByStart1700000140000 } from '../migrations/1700000140000-carts-by-start';
 import { InventoryAnswers } from './application/inventory-answers';
 import { PlacementAdmission } from './infrastructure/placement-admission';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
@@ -25,6 +26,7 @@ import { CustomerPreferencesUseCase } from './application/customer-preferences.u
 import { AvailabilityClient } from './infrastructure/availability.client';
 import { CartSweeper } from './infrastructure/cart.sweeper';
 import { CartsHttpController, StoreCartsHttpController } from './infrastructure/carts.http';
+import { CartKpisHttpController } from './infrastructure/cart-kpis.http';
 import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { EraseOrderContactUseCase } from './application/erase-order-contact.use-case';
@@ -55,6 +57,7 @@ import { PriceListHttpController } from './infrastructure/price-list.http';
 import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 import { OrderQueries } from './application/order.queries';
+import { CartKpiQueries } from './application/cart-kpis.query';
 import { PriceListUseCase } from './application/price-list.use-case';
 
 /** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
@@ -75,6 +78,7 @@ export const ORDER_MIGRATIONS = [
   PaymentFailures1700000110000,
   ChannelPrices1700000120000,
   PlacementsWaiting1700000130000,
+  CartsByStart1700000140000,
 ];
 
 @Module({})
@@ -89,14 +93,15 @@ export class OrderModule {
           entities: ORDER_ENTITIES,
           migrations: ORDER_MIGRATIONS,
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders; replacement orders for exchanges.', version: '0.3.0' },
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders, and KPIs of carts across channels; replacement orders for exchanges.', version: '0.4.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, CartKpisHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
         OrderQueries,
+        CartKpiQueries,
         PriceListUseCase,
         OrderWriter,
         PlacementOutcome,
