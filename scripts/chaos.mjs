@@ -563,12 +563,14 @@ async function inject({ kind, target, pauseMs }) {
     if (clockOffsetMs + CLOCK_JUMP_MS >= (STORE_HOLD_DAYS - 1) * DAY_MS) {
       return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: `one more jump would reach the reminders of the run's store (${STORE_HOLD_DAYS} days' hold)` };
     }
-    clockOffsetMs += CLOCK_JUMP_MS;
-    clockJumps.push(Date.now());
-    stack.setEnv({ CLOCK_OFFSET_MS: String(clockOffsetMs) });
+    stack.setEnv({ CLOCK_OFFSET_MS: String(clockOffsetMs + CLOCK_JUMP_MS) });
     const pids = Object.values(stack.pids()).filter(Boolean);
     for (const pid of pids) process.kill(pid, 'SIGTERM');
     for (const pid of pids) while (isAlive(pid)) await sleep(50);
+    // Until the old processes are gone, those draining still answer on the old clock (a cart
+    // created there is idle three days for the new ones): the journeys see the jump from here.
+    clockOffsetMs += CLOCK_JUMP_MS;
+    clockJumps.push(Date.now());
   } else if (kind === 'db-restart') {
     // Immediate shutdown (SIGQUIT to the postmaster: no checkpoint, crash recovery at the next
     // start), then started again on the same data. Only a server this run started is touched.
