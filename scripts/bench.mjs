@@ -37,6 +37,8 @@ const { values: opt } = parseArgs({
     json: { type: 'string' },
     'prefer-wait': { type: 'string' },
     'overload-rate': { type: 'string' },
+    /** Orders/s of the recovery steps (a service SIGKILLed under load); the highest sustained rate by default. */
+    'recovery-rate': { type: 'string' },
   },
 });
 const quick = opt.quick;
@@ -49,6 +51,10 @@ const ATP_CALLERS = num(opt['atp-callers'], 32);
 const RESERVATIONS = num(opt.reservations, quick ? 300 : 20000);
 const HOT_RATE = num(opt['hot-rate'], quick ? 20 : 200);
 const OVERLOAD_RATE = num(opt['overload-rate'], null);
+const RECOVERY_RATE = num(opt['recovery-rate'], null);
+/** A recovery step: load for RECOVERY_SECONDS, the service SIGKILLed KILL_AFTER_S into it. */
+const RECOVERY_SECONDS = quick ? 12 : 30;
+const KILL_AFTER_S = quick ? 3 : 5;
 const SKIP = new Set(opt.skip.split(',').filter(Boolean));
 const SKUS = 1000;
 const CUSTOMERS = quick ? 10 : 200;
@@ -161,6 +167,17 @@ try {
       step(`hot SKU: ${HOT_RATE} orders/s for ${SECONDS} s, every one for ${HOT_SKU}`);
       results.hotSku = await placementStep({ rate: HOT_RATE, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: () => HOT_SKU });
       printStep(results.hotSku);
+    }
+  }
+  if (!SKIP.has('recovery') && !stopping) {
+    const rate = RECOVERY_RATE ?? (results.highestSustained || RATES[0]);
+    results.recovery = [];
+    for (const service of ['inventory', 'order']) {
+      if (stopping) break;
+      step(`recovery: ${rate} orders/s for ${RECOVERY_SECONDS} s, ${service} SIGKILLed ${KILL_AFTER_S} s in (the supervisor starts it again after 1 s)`);
+      const r = await recovery({ service, rate, url, customers, storefront, snapshot, outcomes, lag });
+      results.recovery.push(r);
+      printRecovery(r);
     }
   }
   if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({ snapshot, outcomes, lag });
@@ -358,6 +375,63 @@ function printStep(r) {
   log(`  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`);
 }
 
+/**
+ * A service SIGKILLed under steady load: how long until it is ready again, how far the consumer
+ * lag (every group, summed) climbs, and how long after it is ready the lag is back where it stood
+ * before the kill (no higher than its highest in the seconds before). Placements sent to a dead
+ * order service fail and are not retried: they are counted.
+ */
+async function recovery({ service, rate, url, customers, storefront, snapshot, outcomes, lag }) {
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const samples = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      const at = performance.now();
+      const total = await lag.total().catch(() => null);
+      if (total !== null) samples.push([at, total]);
+      await sleep(200);
+    }
+  })();
+  const killer = (async () => {
+    await sleep(KILL_AFTER_S * 1000);
+    const pid = stack.pids()[service];
+    process.kill(pid, 'SIGKILL');
+    const killedAt = performance.now();
+    for (;;) {
+      const now = stack.pids()[service];
+      if (now && now !== pid && (await request('GET', url(service, '/health/ready')).catch(() => ({ status: 0 }))).status === 200) return { killedAt, readyAt: performance.now() };
+      await sleep(50);
+    }
+  })();
+  const placed = await placementStep({ rate, seconds: RECOVERY_SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + (service === 'order' ? 11 : 5)) });
+  const { killedAt, readyAt } = await killer;
+  sampling = false;
+  await sampler;
+  const before = samples.filter(([at]) => at < killedAt).map(([, n]) => n);
+  const usual = Math.max(0, ...before);
+  const peak = Math.max(0, ...samples.filter(([at]) => at >= killedAt).map(([, n]) => n));
+  const drained = samples.find(([at, n]) => at >= readyAt && n <= usual);
+  return {
+    service,
+    rate,
+    readyAfterMs: readyAt - killedAt,
+    lagBefore: usual,
+    lagPeak: peak,
+    drainedAfterReadyMs: drained ? Math.max(0, drained[0] - readyAt) : null,
+    failedRequests: placed.requests - placed.accepted - placed.shed,
+    confirmed: placed.confirmed,
+    accepted: placed.accepted,
+    unsettled: placed.unsettled,
+    completionLatency: placed.completionLatency,
+  };
+}
+
+function printRecovery(r) {
+  log(`  ready again ${fmt(r.readyAfterMs / 1000, 1)} s after the kill; consumer lag ${fmt(r.lagBefore)} before, ${fmt(r.lagPeak)} at most, back to ${fmt(r.lagBefore)} or less ${r.drainedAfterReadyMs === null ? 'NEVER in the step' : `${fmt(r.drainedAfterReadyMs / 1000, 1)} s after ready`}`);
+  log(`  ${r.accepted} accepted, ${r.confirmed} confirmed, ${r.unsettled} unsettled, ${r.failedRequests} failed while it was down (not retried); placement → confirmed p50 ${fmt(r.completionLatency.p50)} ms, p99 ${fmt(r.completionLatency.p99)} ms`);
+}
+
 async function reservationPath({ snapshot, outcomes, lag }) {
   step(`reservation path alone: ${fmt(RESERVATIONS)} order.placed events straight onto Kafka`);
   const kafka = new Kafka({ clientId: 'bench-producer', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
@@ -417,6 +491,9 @@ function report() {
   if (o) rows.push([`overload (${OVERLOAD_RATE ? 'at --overload-rate' : 'twice the highest sustained'})`, `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
   const h = results.hotSku;
   if (h) rows.push(['hot SKU', `${fmt(h.rate)}/s offered: ${fmt(h.confirmedPerSecond)} confirmed/s, p99 ${fmt(h.completionLatency.p99)} ms`, '']);
+  for (const k of results.recovery ?? []) {
+    rows.push([`${k.service} SIGKILLed at ${fmt(k.rate)} orders/s`, `ready ${fmt(k.readyAfterMs / 1000, 1)} s after the kill; lag ${fmt(k.lagBefore)} → ${fmt(k.lagPeak)}, back ${k.drainedAfterReadyMs === null ? 'never in the step' : `${fmt(k.drainedAfterReadyMs / 1000, 1)} s after ready`}; ${k.unsettled} unsettled`, 'ready < 5 s, lag drained < 30 s']);
+  }
   const r = results.reservationPath;
   if (r) rows.push(['reservation path alone', `${fmt(r.perSecond)} events/s`, '≥ 3,000/s']);
   const c = results.ceiling;

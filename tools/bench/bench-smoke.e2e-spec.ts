@@ -27,5 +27,13 @@ it('npm run bench -- --quick runs every phase and writes its figures', async () 
   expect(figures.overload.requests).toBeGreaterThan(0);
   expect(figures.hotSku.confirmed).toBeGreaterThan(0);
   expect(figures.reservationPath.answered).toBe(figures.reservationPath.events);
+  // Inventory, then order, SIGKILLed under load: started again, every accepted order answered, the lag drained.
+  expect(figures.recovery.map((r: { service: string }) => r.service)).toEqual(['inventory', 'order']);
+  for (const r of figures.recovery) {
+    expect(r.readyAfterMs).toBeGreaterThan(0);
+    expect(r.accepted).toBeGreaterThan(0);
+    expect(r.unsettled).toBe(0);
+    expect(r.drainedAfterReadyMs).not.toBeNull();
+  }
   expect(output).toContain('| path | measured | target |');
 }, 15 * 60_000);
