@@ -26,7 +26,7 @@ import { CustomerPreferencesUseCase } from './application/customer-preferences.u
 import { AvailabilityClient } from './infrastructure/availability.client';
 import { CartSweeper } from './infrastructure/cart.sweeper';
 import { CartsHttpController, StoreCartsHttpController } from './infrastructure/carts.http';
-import { CartKpisHttpController } from './infrastructure/cart-kpis.http';
+import { KpisHttpController } from './infrastructure/kpis.http';
 import { CustomerEventsHandler } from './infrastructure/customer-events.handler';
 import { ActOnOrderUseCase } from './application/act-on-order.use-case';
 import { EraseOrderContactUseCase } from './application/erase-order-contact.use-case';
@@ -58,6 +58,7 @@ import { StoresHttpController } from './infrastructure/stores.http';
 import { OrderConfig } from './order.config';
 import { OrderQueries } from './application/order.queries';
 import { CartKpiQueries } from './application/cart-kpis.query';
+import { ChannelCreditKpiQueries } from './application/channel-credit-kpis.query';
 import { PriceListUseCase } from './application/price-list.use-case';
 
 /** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
@@ -93,15 +94,16 @@ export class OrderModule {
           entities: ORDER_ENTITIES,
           migrations: ORDER_MIGRATIONS,
           consumes: [INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders, and KPIs of carts across channels; replacement orders for exchanges.', version: '0.4.0' },
+          api: { description: 'Orders across channels and their fulfilment groups: placing and cancelling orders (click & collect, home delivery, endless aisle from a POS), the location side (pick list, picking, picks, collection at the POS, shipping, cancellation) and carrier delivery reports, and preorders with store pickup (products, queue places, release); carts continued across channels (handoff to a store associate, guest cart merged on sign-in) and checked out into orders, and KPIs of carts across channels and of each store\'s channel credit; replacement orders for exchanges.', version: '0.4.0' },
         }),
       ],
-      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, CartKpisHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
+      controllers: [OrdersHttpController, StoresHttpController, DeliveriesHttpController, PreorderProductsHttpController, PriceListHttpController, ChannelCreditHttpController, PaymentRequestsHttpController, CartsHttpController, StoreCartsHttpController, KpisHttpController, InventoryEventsHandler, PaymentEventsHandler, ReturnsEventsHandler, CustomerEventsHandler],
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
         OrderQueries,
         CartKpiQueries,
+        ChannelCreditKpiQueries,
         PriceListUseCase,
         OrderWriter,
         PlacementOutcome,

@@ -1,8 +1,9 @@
-import { HttpStatus } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, Get, HttpStatus, Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@omni/contracts';
 import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
-import { assertStore, Principal } from './auth';
+import { assertStore, Principal, RequireScopes } from './auth';
+import { ApiProblems } from './openapi';
 import { ID_PATTERN, ID_REGEX } from './ids';
 import { ProblemException } from './problem';
 import { Optional } from './validation';
@@ -50,6 +51,27 @@ export class KpiQuery {
   @ApiPropertyOptional({ enum: CHANNELS, description: "only orders placed in this channel (the endless aisle is the POS's), or carts started in it" })
   @Optional() @IsIn(CHANNELS)
   channel?: string;
+}
+
+/** What every KPI answer starts with: the window it was asked for. */
+export class KpiWindowView {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+}
+
+/**
+ * A KPI endpoint: `GET kpis/<path>` (under a `kpis` controller), scope `kpis:read`, answering
+ * `view`, refusing a bad window (400) and another store than a store token's (403).
+ */
+export function KpiEndpoint(path: string, summary: string, description: string, view: Type<KpiWindowView>): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    RequireScopes('kpis:read'),
+    ApiOperation({ summary, description }),
+    ApiOkResponse({ type: view }),
+    ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, "Another store than the token's (AUTH.FORBIDDEN)"]),
+  );
 }
 
 export interface KpiWindow {

@@ -535,7 +535,27 @@ export interface paths {
          * Carts per started channel, last channel and day or hour
          * @description Carts started in the window, by the channel they began in and the one they were last continued in (app → web, web → a store's POS through a handoff), and how they stand: checked out, abandoned, merged, open; conversion and abandonment rates. storeId counts the carts started or continued at that store; channel is the started channel. kpis:read; a store token (store_id) sees its own store's carts only.
          */
-        get: operations["CartKpis_carts"];
+        get: operations["Kpis_carts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/kpis/channel-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channel credit per store, channel and day or hour
+         * @description What each store did for the orders of each channel they began in, each counted when it happened: sold at its POS (placed), collected there or shipped from there for orders begun elsewhere, and returns and exchanges it took back of orders begun elsewhere, with their value. The same rules as GET /channel-credit/{storeId}, over time. channel is the channel the orders began in. kpis:read; a store token (store_id) sees its own store only.
+         */
+        get: operations["Kpis_channelCredit"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1462,6 +1482,54 @@ export interface components {
             granularity: "day" | "hour";
             /** @description one row per bucket, started channel and last channel; buckets without carts are left out */
             rows: components["schemas"]["CartKpisRowView"][];
+        };
+        ChannelCreditKpisRowView: {
+            /**
+             * Format: date-time
+             * @description start of the bucket (UTC): of the sale, collection, shipment or return counted
+             * @example 2026-12-03T00:00:00Z
+             */
+            bucket: string;
+            storeId: string;
+            /**
+             * @description channel the orders began in (pos for what the store sold itself)
+             * @enum {string}
+             */
+            channel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /** @example EUR */
+            currency: string;
+            /** @description orders the store's POS placed, whoever fulfils them */
+            sold: number;
+            /** @description minor units */
+            soldAmount: number;
+            /** @description pickup groups collected here for orders begun elsewhere */
+            collected: number;
+            /** @description minor units, at the units picked */
+            collectedAmount: number;
+            /** @description delivery groups shipped from here for orders begun elsewhere (ship-from-store) */
+            shipped: number;
+            /** @description minor units */
+            shippedAmount: number;
+            /** @description exchanges finished here of orders begun elsewhere */
+            exchanged: number;
+            /** @description minor units, at the units taken back */
+            exchangedAmount: number;
+            /** @description returns taken back here of orders begun elsewhere */
+            takenBack: number;
+            /** @description minor units, at the units taken back */
+            takenBackAmount: number;
+            /** @description collected + shipped amounts: what the store fulfilled for other channels and stores */
+            fulfilledForOthersAmount: number;
+        };
+        ChannelCreditKpisView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            granularity: "day" | "hour";
+            /** @description one row per bucket, store, channel and currency; buckets without credit are left out */
+            rows: components["schemas"]["ChannelCreditKpisRowView"][];
         };
         /** @description RFC 9457 problem details; `code` is the stable, namespaced refusal code to branch on. */
         Problem: {
@@ -4352,7 +4420,7 @@ export interface operations {
             };
         };
     };
-    CartKpis_carts: {
+    Kpis_carts: {
         parameters: {
             query: {
                 /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
@@ -4378,6 +4446,81 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CartKpisView"];
+                };
+            };
+            /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another store than the token's (AUTH.FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Kpis_channelCredit: {
+        parameters: {
+            query: {
+                /** @description start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started */
+                from: string;
+                /** @description end of the window (exclusive); at most 400 days after from with day buckets, 14 with hour buckets */
+                to: string;
+                /** @description bucket size, in UTC */
+                granularity?: "day" | "hour";
+                /** @description only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only */
+                storeId?: string;
+                /** @description only orders placed in this channel (the endless aisle is the POS's), or carts started in it */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCreditKpisView"];
                 };
             };
             /** @description from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID) */

@@ -1,7 +1,7 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Query } from '@nestjs/common';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CHANNELS } from '@omni/contracts';
-import { ApiProblems, Caller, KPI_GRANULARITIES, KpiQuery, kpiWindowOf, Principal, RequireScopes } from '@omni/platform';
+import { Caller, KpiEndpoint, KpiQuery, KpiWindowView, kpiWindowOf, Principal } from '@omni/platform';
 import { KpiQueries } from '../application/kpi.queries';
 
 export class PickupKpisView {
@@ -27,10 +27,7 @@ export class PickupKpisView {
   @ApiProperty({ type: Number, nullable: true, description: 'cancelled before pickup / pickups' }) cancelledBeforePickupRate: number | null;
 }
 
-export class ClickAndCollectKpisView {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+export class ClickAndCollectKpisView extends KpiWindowView {
   @ApiProperty({ type: () => PickupKpisView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without orders are left out' }) rows: PickupKpisView[];
 }
 
@@ -55,10 +52,7 @@ export class ReturnKpisRowView {
   @ApiProperty({ type: Number, nullable: true, description: 'restocked / every unit taken back' }) restockRate: number | null;
 }
 
-export class ReturnKpisView {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+export class ReturnKpisView extends KpiWindowView {
   @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' }) rows: ReturnKpisRowView[];
 }
 
@@ -79,10 +73,7 @@ export class PreorderKpisRowView {
   @ApiProperty({ type: Number, nullable: true, description: 'rescheduled / preorders' }) rescheduleRate: number | null;
 }
 
-export class PreorderKpisView {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+export class PreorderKpisView extends KpiWindowView {
   @ApiProperty({ type: () => PreorderKpisRowView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without preorders are left out' }) rows: PreorderKpisRowView[];
 }
 
@@ -105,10 +96,7 @@ export class DeliveryKpisRowView {
   @ApiProperty({ type: Number, nullable: true, description: 'failed / shipped' }) failedRate: number | null;
 }
 
-export class DeliveryKpisView {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+export class DeliveryKpisView extends KpiWindowView {
   @ApiProperty({ type: () => DeliveryKpisRowView, isArray: true, description: 'one row per bucket, shipping location and channel; buckets without deliveries are left out' }) rows: DeliveryKpisRowView[];
 }
 
@@ -122,10 +110,7 @@ export class EndlessAisleKpisRowView {
   @ApiProperty({ type: Number, nullable: true, description: 'endlessAisle / posOrders' }) endlessAisleShare: number | null;
 }
 
-export class EndlessAisleKpisView {
-  @ApiProperty({ format: 'date-time' }) from: string;
-  @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ enum: KPI_GRANULARITIES }) granularity: string;
+export class EndlessAisleKpisView extends KpiWindowView {
   @ApiProperty({ type: () => EndlessAisleKpisRowView, isArray: true, description: 'one row per bucket and store; buckets without POS orders are left out' }) rows: EndlessAisleKpisRowView[];
 }
 
@@ -135,71 +120,56 @@ export class EndlessAisleKpisView {
 export class KpisHttpController {
   constructor(private readonly kpis: KpiQueries) {}
 
-  @Get('click-and-collect')
-  @RequireScopes('kpis:read')
-  @ApiOperation({
-    summary: 'Click & collect KPIs per pickup store, channel and day or hour',
-    description:
-      'Orders with a pickup, time from placement to ready and from ready to collected (p50, p90), pickup, expiry, short-pick and cancellation rates, ship-to-store share, counted in the bucket the order was placed in. Read from the timeline, a projection of the order events rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
-  })
-  @ApiOkResponse({ type: ClickAndCollectKpisView })
-  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  @KpiEndpoint(
+    'click-and-collect',
+    'Click & collect KPIs per pickup store, channel and day or hour',
+    'Orders with a pickup, time from placement to ready and from ready to collected (p50, p90), pickup, expiry, short-pick and cancellation rates, ship-to-store share, counted in the bucket the order was placed in. Read from the timeline, a projection of the order events rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
+    ClickAndCollectKpisView,
+  )
   async clickAndCollect(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.clickAndCollect(f) };
   }
 
-  @Get('returns')
-  @RequireScopes('kpis:read')
-  @ApiOperation({
-    summary: 'Returns and exchanges per store, currency and day or hour',
-    description:
-      'Returns and exchanges completed in the window, counted at the store that took the units back: how many were bought online (the cross-channel share), received by mail, exchanged (even or not), and what was refunded to the original payment or as store credit, or charged for uneven exchanges. Read from the timeline, rebuildable from the topics. channel filters by the channel the order was placed in. kpis:read; a store token (store_id) sees its own store only.',
-  })
-  @ApiOkResponse({ type: ReturnKpisView })
-  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  @KpiEndpoint(
+    'returns',
+    'Returns and exchanges per store, currency and day or hour',
+    'Returns and exchanges completed in the window, counted at the store that took the units back: how many were bought online (the cross-channel share), received by mail, exchanged (even or not), and what was refunded to the original payment or as store credit, or charged for uneven exchanges. Read from the timeline, rebuildable from the topics. channel filters by the channel the order was placed in. kpis:read; a store token (store_id) sees its own store only.',
+    ReturnKpisView,
+  )
   async returns(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.returns(f) };
   }
 
-  @Get('preorders')
-  @RequireScopes('kpis:read')
-  @ApiOperation({
-    summary: 'Preorders with store pickup per store, channel and day or hour',
-    description:
-      'Preorder groups placed in the window, counted at their pickup store: how many, how many supply reached (the fill rate), made ready, collected, cancelled, whose estimated date moved, and the times from placement to allocated and from allocated to ready (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
-  })
-  @ApiOkResponse({ type: PreorderKpisView })
-  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  @KpiEndpoint(
+    'preorders',
+    'Preorders with store pickup per store, channel and day or hour',
+    'Preorder groups placed in the window, counted at their pickup store: how many, how many supply reached (the fill rate), made ready, collected, cancelled, whose estimated date moved, and the times from placement to allocated and from allocated to ready (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees its own store only.',
+    PreorderKpisView,
+  )
   async preorders(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.preorders(f) };
   }
 
-  @Get('deliveries')
-  @RequireScopes('kpis:read')
-  @ApiOperation({
-    summary: 'Home deliveries per shipping location, channel and day or hour',
-    description:
-      'Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location\'s share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.',
-  })
-  @ApiOkResponse({ type: DeliveryKpisView })
-  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  @KpiEndpoint(
+    'deliveries',
+    'Home deliveries per shipping location, channel and day or hour',
+    'Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location\'s share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.',
+    DeliveryKpisView,
+  )
   async deliveries(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.deliveries(f) };
   }
 
-  @Get('endless-aisle')
-  @RequireScopes('kpis:read')
-  @ApiOperation({
-    summary: 'The endless aisle per store and day or hour',
-    description:
-      'Orders a store\'s POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.',
-  })
-  @ApiOkResponse({ type: EndlessAisleKpisView })
-  @ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, 'Another store than the token\'s (AUTH.FORBIDDEN)'])
+  @KpiEndpoint(
+    'endless-aisle',
+    'The endless aisle per store and day or hour',
+    'Orders a store\'s POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.',
+    EndlessAisleKpisView,
+  )
   async endlessAisle(@Query() q: KpiQuery, @Caller() caller: Principal) {
     const f = kpiWindowOf(q, caller);
     return { from: f.from.toISOString(), to: f.to.toISOString(), granularity: f.granularity, rows: await this.kpis.endlessAisle(f) };
