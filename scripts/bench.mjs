@@ -408,6 +408,8 @@ async function recovery({ service, rate, url, customers, storefront, snapshot, o
   const { killedAt, readyAt } = await killer;
   sampling = false;
   await sampler;
+  // The step ended once the lag was gone (lag.quiet): the sampler may have stopped just before.
+  samples.push([performance.now(), await lag.total()]);
   const before = samples.filter(([at]) => at < killedAt).map(([, n]) => n);
   const usual = Math.max(0, ...before);
   const peak = Math.max(0, ...samples.filter(([at]) => at >= killedAt).map(([, n]) => n));

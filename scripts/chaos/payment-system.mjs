@@ -7,6 +7,7 @@
 // service that asked (order or returns), found by the operator in its list of failed requests, sent
 // again, and settled: never lost, never settled twice (issue: every saga step failing in turn).
 import { createHash, randomUUID } from 'node:crypto';
+import { startGroupAtEnd } from '../lib/kafkajs.mjs';
 import { jsonOrNull, paymentAsk, paymentEvent } from '../lib/payments.mjs';
 
 const envelope = (type, data, request) => paymentEvent(type, data, request, '/chaos-payment-system');
@@ -36,7 +37,11 @@ function answer(ask, refuse, request) {
 export async function startPaymentSystem({ Kafka, logLevel, brokers, run, refuseEvery }) {
   const kafka = new Kafka({ clientId: 'chaos-payment-system', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 30 } });
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
-  const consumer = kafka.consumer({ groupId: `chaos-payments-${run}`, maxWaitTimeInMs: 100, retry: { retries: 30 } });
+  const groupId = `chaos-payments-${run}`;
+  // Every partition starts where it stands now, committed: a rebalance after a broker fault must
+  // not start an untouched partition at its end and skip the requests published meanwhile.
+  await startGroupAtEnd(kafka, groupId, ['order.events.v1', 'returns.events.v1']);
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 30 } });
   /** The answer sent to each request message (by its ce_id): a redelivery gets the same one. */
   const answered = new Map();
   /** Per request: attempts, and how many were settled (it must end at exactly one). */

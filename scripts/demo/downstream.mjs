@@ -3,7 +3,7 @@
 // payment.captured / payment.refunded. They talk to the services only through Kafka, with the
 // same CloudEvents envelope the services use — as real downstream consumers would.
 import { randomUUID } from 'node:crypto';
-import kafkajs from '../lib/kafkajs.mjs';
+import kafkajs, { startGroupAtEnd } from '../lib/kafkajs.mjs';
 import { paymentAsk, paymentEvent } from '../lib/payments.mjs';
 
 const { Kafka, logLevel } = kafkajs;
@@ -11,11 +11,15 @@ const { Kafka, logLevel } = kafkajs;
 export async function startDownstream({ brokers, log = console.log }) {
   const kafka = new Kafka({ clientId: 'demo-downstream', brokers: [brokers], logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
-  const consumer = kafka.consumer({ groupId: `demo-downstream-${randomUUID()}` });
+  const groupId = `demo-downstream-${randomUUID()}`;
+  const topics = ['order.events.v1', 'notification.requests.v1', 'returns.events.v1'];
+  // Committed from where the topics stand now: a rebalance later never starts a partition at its end.
+  await startGroupAtEnd(kafka, groupId, topics);
+  const consumer = kafka.consumer({ groupId });
   const notifications = [];
   await producer.connect();
   await consumer.connect();
-  await consumer.subscribe({ topics: ['order.events.v1', 'notification.requests.v1', 'returns.events.v1'], fromBeginning: false });
+  await consumer.subscribe({ topics, fromBeginning: false });
   let joined;
   const hasJoined = new Promise((r) => (joined = r));
   consumer.on(consumer.events.GROUP_JOIN, () => joined());
