@@ -73,6 +73,7 @@ describe('store console in the browser', () => {
   it('picks an order, hands orders over with the pickup code or an identity document, takes a return, finds the customer, and counts it all in the store figures', async () => {
     const sku = Journey.id('SKU');
     await j.receive(store, sku, 5);
+    await j.price(sku, 1000);
     const order = await j.place(store, [{ sku, quantity: 2 }], { contact: { name: 'Ada Lovelace', email } });
     await j.status(order.id, 'RESERVED');
 
@@ -153,6 +154,17 @@ describe('store console in the browser', () => {
     await page.getByRole('button', { name: 'Take the return' }).click();
     await eventually(async () => expect(await statusText()).toMatch(/^Return \w{8} COMPLETED: 10\.00 EUR refunded to the original payment$/));
 
+    // The other unit, exchanged for one off the shelf: priced as the till sells it now (10.00), even.
+    await page.locator('#returnable-form').getByRole('button', { name: 'Find' }).click();
+    await eventually(async () => expect(await units.getAttribute('max')).toBe('1'));
+    await units.fill('1');
+    await page.getByLabel('Replacement SKU').fill(sku);
+    await page.getByRole('button', { name: 'Take the return' }).click();
+    await eventually(async () => expect(await statusText()).toMatch(/^Exchange \w{8} COMPLETED: even, nothing to pay or refund$/));
+    // Both units have come back: nothing is left to return.
+    await page.locator('#returnable-form').getByRole('button', { name: 'Find' }).click();
+    await eventually(async () => expect(await statusText()).toBe('Nothing left to return on this order'));
+
     // The customer, looked up by e-mail: their profile, what is open, their recent timeline.
     await page.getByRole('button', { name: 'Customers' }).click();
     await page.getByLabel('E-mail').fill(email);
@@ -187,8 +199,8 @@ describe('store console in the browser', () => {
         expect(cells.slice(1, 6)).toEqual(['web', '2', '2', '2', '100 %']);
         // The return taken at the counter: one, of an order bought on the web, 10.00 back to the payment.
         const returned = await page.locator('#return-kpi-rows tr').first().locator('td').allTextContents();
-        // One unit taken back opened: sellable, restocked.
-        expect(returned.slice(1)).toEqual(['EUR', '1', '1', '0', '10.00', '0.00', '1', '0']);
+        // One unit taken back opened and one exchanged new: both sellable, restocked.
+        expect(returned.slice(1)).toEqual(['EUR', '2', '2', '1', '10.00', '0.00', '2', '0']);
         // The delivery assigned to this store (its share depends on every delivery on the broker), and the till's sale for another store.
         const shipping = await page.locator('#delivery-kpi-rows tr').first().locator('td').allTextContents();
         expect([shipping[1], shipping[2], ...shipping.slice(4)]).toEqual(['web', '1', '0', '0', '0']);

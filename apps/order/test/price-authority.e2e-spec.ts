@@ -63,6 +63,19 @@ describe('price authority, end to end', () => {
     expect([placed.status, placed.body.lines[0].unitPrice]).toEqual([201, 7900]);
   });
 
+  it('tells a till and a storefront the price in force for their sale, by the same rule placements are priced by', async () => {
+    const price = async (token: string, query = '') => httpAs(token)('GET', `${j.order}/price-list/${sku}/price?currency=EUR${query}`);
+    expect((await price(await tokens.pos(store))).body).toMatchObject({ sku, currency: 'EUR', storeId: store, channel: 'pos', unitPrice: 7900 });
+    const web = await tokens.customer(`acct-${randomUUID().slice(0, 8)}`, 'web');
+    expect((await price(web)).body).toMatchObject({ storeId: null, channel: 'web', unitPrice: 8900 });
+    // The store's own price wherever it is sold at the store, asked for explicitly.
+    expect((await price(web, `&storeId=${store}`)).body).toMatchObject({ storeId: store, unitPrice: 7900 });
+    const usd = await httpAs(web)('GET', `${j.order}/price-list/${sku}/price?currency=USD`);
+    expect([usd.status, usd.body.code]).toEqual([404, 'PRICE.NOT_LISTED']);
+    const bad = await httpAs(web)('GET', `${j.order}/price-list/${sku}/price?currency=eur`);
+    expect([bad.status, bad.body.errors?.[0]?.field]).toEqual([400, 'currency']);
+  });
+
   it("an app's own price is the app's: placed at it from the app, refused at it on the web, and a cart follows it when it moves", async () => {
     const appSku = Journey.id('APPSKU');
     await j.receive(store, appSku, 5);

@@ -293,6 +293,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/price-list/{sku}/price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unit price of a SKU in force for a sale
+         * @description The most specific price in force now for the currency, store and channel — the store's own in that channel, the store's own, the channel's own, else the general one — as every placement (direct, cart, POS, replacement) is priced. What a till shows before it sells or exchanges.
+         */
+        get: operations["PriceList_priceInForce"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/channel-credit/{storeId}": {
         parameters: {
             query?: never;
@@ -1209,6 +1229,22 @@ export interface components {
              * @description when the SKU's prices were last replaced
              */
             updatedAt: string | null;
+        };
+        PriceInForceView: {
+            sku: string;
+            /** @example EUR */
+            currency: string;
+            /** @description the store the price is for (null: no store) */
+            storeId: string | null;
+            /** @enum {string} */
+            channel: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            /** @description the unit price in force, minor units: the one a placement there and then is priced at */
+            unitPrice: number;
+            /**
+             * Format: date-time
+             * @description when it was read
+             */
+            at: string;
         };
         CreditLineView: {
             /** @example EUR */
@@ -3246,6 +3282,88 @@ export interface operations {
             };
             /** @description This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED) */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from this caller; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PriceList_priceInForce: {
+        parameters: {
+            query: {
+                /** @description ISO 4217 currency code */
+                currency: string;
+                /** @description the store the sale is made at; a store token's own store when left out */
+                storeId?: string;
+                /** @description the channel of the sale; the token's channel when left out, else web */
+                channel?: "web" | "app" | "pos" | "call-centre" | "marketplace";
+            };
+            header?: never;
+            path: {
+                sku: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceInForceView"];
+                };
+            };
+            /** @description sku, currency, storeId or channel breaks its rule (REQUEST.INVALID) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid bearer token. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token lacks the scope, or the caller may not act on this resource. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No price of the SKU in the currency is in force there (PRICE.NOT_LISTED) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

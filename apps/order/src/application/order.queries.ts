@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { Cart } from '../domain/cart';
 import { Fulfilment, Order } from '../domain/order';
-import { PriceEntry } from '../domain/price-list';
+import { listPrice, PriceEntry, PriceQuery } from '../domain/price-list';
 import { cartRepository } from '../infrastructure/cart.repository';
 import { ChannelCredit, channelCreditRepository } from '../infrastructure/channel-credit.repository';
 import { orderRepository } from '../infrastructure/order.repository';
@@ -17,7 +18,10 @@ import { priceListRepository } from '../infrastructure/price-list.repository';
  */
 @Injectable()
 export class OrderQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   order(id: string): Promise<Order | null> {
     return orderRepository.find(this.dataSource.manager, id);
@@ -41,6 +45,13 @@ export class OrderQueries {
 
   prices(sku: string): Promise<{ entries: PriceEntry[]; updatedAt: Date | null }> {
     return priceListRepository.find(this.dataSource.manager, sku);
+  }
+
+  /** The unit price in force now for a sale of `sku` (the rule every placement is priced by); null when none is listed. */
+  async priceInForce(sku: string, q: Omit<PriceQuery, 'at'>): Promise<{ unitPrice: number | null; at: Date }> {
+    const at = this.clock.now();
+    const { entries } = await priceListRepository.find(this.dataSource.manager, sku);
+    return { unitPrice: listPrice(entries, { ...q, at }), at };
   }
 
   channelCredit(storeId: string, from: Date, to: Date): Promise<ChannelCredit> {

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { ApiProblems, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PriceEntry } from '../domain/price-list';
@@ -55,6 +55,29 @@ export class PriceListView {
   @ApiProperty({ type: String, nullable: true, format: 'date-time', description: 'when the SKU\'s prices were last replaced' }) updatedAt: string | null;
 }
 
+export class PriceInForceQuery {
+  @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
+  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  currency: string;
+
+  @ApiPropertyOptional({ pattern: ID_PATTERN, example: 'PARIS', description: "the store the sale is made at; a store token's own store when left out" })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  storeId?: string;
+
+  @ApiPropertyOptional({ enum: CHANNELS, description: "the channel of the sale; the token's channel when left out, else web" })
+  @Optional() @IsIn(CHANNELS)
+  channel?: Channel;
+}
+
+export class PriceInForceView {
+  @ApiProperty() sku: string;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the store the price is for (null: no store)' }) storeId: string | null;
+  @ApiProperty({ enum: CHANNELS }) channel: string;
+  @ApiProperty({ type: 'integer', description: 'the unit price in force, minor units: the one a placement there and then is priced at' }) unitPrice: number;
+  @ApiProperty({ format: 'date-time', description: 'when it was read' }) at: string;
+}
+
 const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | null): PriceListView => ({
   sku,
   prices: entries.map((e) => ({ currency: e.currency, unitPrice: e.unitPrice, storeId: e.storeId, channel: e.channel, validFrom: e.validFrom?.toISOString() ?? null, validUntil: e.validUntil?.toISOString() ?? null })),
@@ -95,6 +118,24 @@ export class PriceListHttpController {
     const replaced = await this.priceList.replace(sku, entries);
     if (!replaced.ok) throw invalid(replaced.problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
     return view(sku, entries, entries.length > 0 ? replaced.updatedAt : null);
+  }
+
+  @Get(':sku/price')
+  @RequireScopes('orders:read')
+  @ApiOperation({
+    summary: 'The unit price of a SKU in force for a sale',
+    description: "The most specific price in force now for the currency, store and channel — the store's own in that channel, the store's own, the channel's own, else the general one — as every placement (direct, cart, POS, replacement) is priced. What a till shows before it sells or exchanges.",
+  })
+  @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
+  @ApiOkResponse({ type: PriceInForceView })
+  @ApiProblems([400, 'sku, currency, storeId or channel breaks its rule (REQUEST.INVALID)'], [404, 'No price of the SKU in the currency is in force there (PRICE.NOT_LISTED)'])
+  async priceInForce(@Param('sku') sku: string, @Query() q: PriceInForceQuery, @Caller() caller: Principal): Promise<PriceInForceView> {
+    checkSku(sku);
+    const storeId = q.storeId ?? caller.storeId ?? null;
+    const channel = q.channel ?? caller.channel ?? 'web';
+    const { unitPrice, at } = await this.queries.priceInForce(sku, { currency: q.currency, storeId, channel });
+    if (unitPrice === null) throw new ProblemException(HttpStatus.NOT_FOUND, 'PRICE.NOT_LISTED', `no ${q.currency} price of ${sku} is in force${storeId ? ` at ${storeId}` : ''} in ${channel}`);
+    return { sku, currency: q.currency, storeId, channel, unitPrice, at: at.toISOString() };
   }
 
   @Get(':sku')
