@@ -1,7 +1,7 @@
 import { allTopics } from '@omni/contracts';
 import { eventually, freePortPair, http, Journey, sql, Stack, startStack } from '@omni/testing';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -12,9 +12,10 @@ const REPO = path.resolve(__dirname, '../../..');
  * The broker crashes (SIGKILL) while orders are on their way between the order and inventory
  * services, and orders keep arriving while it is down. When it is back every order is answered
  * exactly once: no order lost, no unit reserved twice, never more reserved than the shelf holds.
+ * The same holds when the broker stalls (SIGSTOP) for longer than the consumers' session timeout.
  * The services run against a broker of this test's own, so the others' broker is never touched.
  */
-describe('a broker crash in the middle of click & collect', () => {
+describe('a broker crash or stall in the middle of click & collect', () => {
   let port: number;
   let dataDir: string;
   let stack: Stack | undefined;
@@ -79,5 +80,48 @@ describe('a broker crash in the middle of click & collect', () => {
     // And the journeys go on over the restarted broker: a cancelled order gives its unit back.
     expect((await http('POST', `${j.order}/orders/${reservedOrders[0]}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
     await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 15, reserved: 14, available: 1 }));
+  });
+
+  it('answers every order once after the broker is paused (SIGSTOP) past the consumers\' session timeout', async () => {
+    const j = new Journey(stack!);
+    const store = Journey.id('S');
+    const sku = Journey.id('BOOT');
+    await j.location(store);
+    await j.receive(store, sku, 15);
+    const place = () => j.place(store, [{ sku, quantity: 1 }]);
+
+    // A stalled broker: alive, its sockets open, answering nothing, for longer than the session
+    // timeout (6 s in tests). When it wakes, a member whose heartbeat it reads late is expired and
+    // its group rebalances; one whose heartbeat was queued goes on (which one wins is a race).
+    const broker = Number(readFileSync(path.join(dataDir, 'kafka.pid'), 'utf8'));
+    const before = await Promise.all(Array.from({ length: 10 }, place));
+    process.kill(-broker, 'SIGSTOP');
+    let during: { id: string }[];
+    try {
+      // Orders still arrive and are accepted: their events wait in the outbox.
+      during = await Promise.all(Array.from({ length: 10 }, place));
+      await new Promise((r) => setTimeout(r, 10_000)); // the stall itself, past the session timeout
+    } finally {
+      process.kill(-broker, 'SIGCONT');
+    }
+    await Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
+
+    const orders = [...before, ...during].map((o) => o.id);
+    const statuses = await eventually(
+      async () => {
+        const found = await Promise.all(orders.map(async (id) => (await j.get(id)).status as string));
+        expect(found.filter((s) => s !== 'RESERVED' && s !== 'REJECTED')).toEqual([]);
+        return found;
+      },
+      { timeoutMs: 120_000 },
+    );
+    expect({ reserved: statuses.filter((s) => s === 'RESERVED').length, rejected: statuses.filter((s) => s === 'REJECTED').length }).toEqual({ reserved: 15, rejected: 5 });
+    const reservations = await sql<{ order_id: string; n: number }>(stack!.databases.inventory, 'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id', [sku]);
+    expect(reservations.map((r) => r.order_id).sort()).toEqual(orders.filter((_, i) => statuses[i] === 'RESERVED').sort());
+    expect(reservations.every((r) => r.n === 1)).toBe(true);
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 15, reserved: 15, available: 0 });
+    for (const db of Object.values(stack!.databases)) {
+      await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]));
+    }
   });
 });
