@@ -2,6 +2,7 @@ export * from './config';
 export * from './request-context';
 export * from './logging';
 export * from './problem';
+export * from './database-unavailable';
 export * from './health';
 export * from './migrations';
 export * from './http-app';

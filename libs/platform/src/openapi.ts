@@ -52,7 +52,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'The JSON body is larger than 100 kB.',
   422: 'Well-formed, but refused by a business rule.',
   429: 'Too many requests from this caller; retry after the `Retry-After` seconds.',
-  503: 'This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT); retry after the `Retry-After` seconds, here or at another instance.',
+  503: 'This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT), or cannot reach its database just now (DATABASE.UNAVAILABLE: a restart, a failover); retry after the `Retry-After` seconds, here or at another instance, with the same `Idempotency-Key`.',
 };
 
 /** Error responses of one operation, each an application/problem+json `Problem`; `descriptions` names the codes a status can carry. */

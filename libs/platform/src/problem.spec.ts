@@ -1,10 +1,13 @@
 import { ArgumentsHost } from '@nestjs/common';
+import { DatabaseError } from 'pg';
+import { QueryFailedError } from 'typeorm';
 import { ProblemFilter } from './problem';
 
 /** What the filter writes for `exception` on an HTTP request. */
-function answer(exception: unknown): { status: number; type: string; body: Record<string, unknown> } {
-  const out = { status: 0, type: '', body: {} as Record<string, unknown> };
+function answer(exception: unknown): { status: number; type: string; body: Record<string, unknown>; headers: Record<string, string> } {
+  const out = { status: 0, type: '', body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
   const res = {
+    setHeader: (name: string, value: string) => ((out.headers[name] = value), res),
     status: (s: number) => ((out.status = s), res),
     type: (t: string) => ((out.type = t), res),
     json: (b: Record<string, unknown>) => ((out.body = b), res),
@@ -22,6 +25,7 @@ describe('ProblemFilter', () => {
     expect(answer(bodyParserError(413, 'request entity too large', 'entity.too.large'))).toEqual({
       status: 413,
       type: 'application/problem+json',
+      headers: {},
       body: expect.objectContaining({ status: 413, code: 'REQUEST.TOO_LARGE' }),
     });
   });
@@ -32,5 +36,23 @@ describe('ProblemFilter', () => {
 
   it('keeps an unexpected error a bare 500, even when it carries a status it may not expose', () => {
     expect(answer(Object.assign(new Error('db down'), { status: 400 }))).toMatchObject({ status: 500, body: { code: 'INTERNAL', detail: 'an unexpected error occurred' } });
+  });
+
+  it('answers a database out of reach with 503 DATABASE.UNAVAILABLE and Retry-After: refused sockets, a server shutting down or out of connections', () => {
+    const shuttingDown = Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
+    const tooMany = Object.assign(new DatabaseError('sorry, too many clients already', 0, 'error'), { code: '53300' });
+    for (const e of [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), new QueryFailedError('INSERT INTO orders', [], shuttingDown), tooMany]) {
+      expect(answer(e)).toEqual({
+        status: 503,
+        type: 'application/problem+json',
+        headers: { 'Retry-After': '2' },
+        body: expect.objectContaining({ status: 503, code: 'DATABASE.UNAVAILABLE' }),
+      });
+    }
+  });
+
+  it('keeps a statement the database refuses (a constraint) a bare 500, not a 503 to retry', () => {
+    const violation = new QueryFailedError('UPDATE stock', [], Object.assign(new DatabaseError('new row violates check constraint', 0, 'error'), { code: '23514' }));
+    expect(answer(violation)).toMatchObject({ status: 500, headers: {}, body: { code: 'INTERNAL' } });
   });
 });

@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 import { Observable, throwError } from 'rxjs';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { nonObjectPositions, OBJECT_ELEMENTS_RULE } from './validation/decorators';
 
 /** One failed rule of a request, naming the field. */
@@ -79,9 +80,14 @@ export function requestValidationPipe(): ValidationPipe {
   });
 }
 
+const DATABASE_UNAVAILABLE = 'DATABASE.UNAVAILABLE';
+/** What a refusal for an unreachable database asks the caller to wait: about a restart's crash recovery. */
+const DATABASE_RETRY_AFTER_S = 2;
+
 /**
  * Every HTTP error leaves as application/problem+json; an unexpected one as a bare 500 without
- * internals. In an event handler the error passes through unchanged, so the consumer can tell a
+ * internals, one that says the database is out of reach as 503 DATABASE.UNAVAILABLE with
+ * Retry-After (a restart, a failover: the caller retries with its Idempotency-Key). In an event handler the error passes through unchanged, so the consumer can tell a
  * permanent failure from a transient one and name the reason when it dead-letters the event.
  */
 @Catch()
@@ -93,6 +99,10 @@ export class ProblemFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const problem = problemOf(exception);
     if (problem.status === 500) this.logger.error({ err: exception }, 'unhandled error');
+    if (problem.code === DATABASE_UNAVAILABLE) {
+      this.logger.warn({ err: exception, event: 'request.database-unavailable' }, 'request refused: the database is out of reach');
+      res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    }
     res.status(problem.status).type('application/problem+json').json(problem);
   }
 }
@@ -106,6 +116,10 @@ export function problemOf(exception: unknown): Problem {
     const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
     const code = exception instanceof BadRequestException ? 'REQUEST.INVALID' : `HTTP.${status}`;
     return { type: `urn:problem:${code}`, title: HttpStatus[status] ?? 'Error', status, detail, code };
+  }
+  // The database shut down, restarting or out of connections: the request may be tried again.
+  if (isDatabaseUnavailable(exception)) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, 'the service cannot reach its database just now; retry after the Retry-After seconds with the same Idempotency-Key');
   }
   // The JSON body parser refuses a body with an http-errors error, not an HttpException.
   const refused = exception !== null && typeof exception === 'object' ? bodyParserProblem(exception) : null;

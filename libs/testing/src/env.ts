@@ -15,9 +15,8 @@ export function databaseUrl(adminUrl: string, name: string): string {
   return u.toString();
 }
 
-/** A new, empty database for one test stack; its name says which service and run it belongs to. */
-export async function freshDatabase(service: string): Promise<string> {
-  const { pgAdminUrl } = testInfra();
+/** A new, empty database for one test stack (on the shared server unless `pgAdminUrl` names another); its name says which service and run it belongs to. */
+export async function freshDatabase(service: string, pgAdminUrl: string = testInfra().pgAdminUrl): Promise<string> {
   const name = `t_${service}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: pgAdminUrl });
   await admin.connect();

@@ -18,16 +18,20 @@ export const FAST_TEST_ENV: Record<string, string> = {
   RATE_LIMIT_PER_MINUTE: '100000',
 };
 
-/** Services (all four by default), each with a fresh database, on the shared test broker. */
+/**
+ * Services (all four by default), each with a fresh database, on the shared test broker; on the
+ * shared PostgreSQL server unless `pgAdminUrl` names a server of the test's own (one it restarts).
+ */
 export async function startStack(
   names: readonly ServiceName[] = ['order', 'inventory', 'returns', 'customer'],
   env: Record<string, string> = {},
+  { pgAdminUrl }: { pgAdminUrl?: string } = {},
 ): Promise<Stack> {
   const { kafkaBrokers } = testInfra();
   const services = {} as Record<ServiceName, ServiceProcess>;
   const databases = {} as Record<ServiceName, string>;
   for (const name of names) {
-    databases[name] = await freshDatabase(name);
+    databases[name] = await freshDatabase(name, pgAdminUrl);
     services[name] = new ServiceProcess(name, await freePort(), {
       ...FAST_TEST_ENV,
       KAFKA_BROKERS: kafkaBrokers,

@@ -36,4 +36,21 @@ describe('Metrics', () => {
     expect(await a.scrape()).toMatch(/^events_consumed_total\{[^}]*outcome="applied"[^}]*\} 1$/m);
     expect(await b.scrape()).not.toContain('things');
   });
+
+  it('leaves a gauge that cannot be read out of the scrape, counts it, and still answers the rest', async () => {
+    const m = new Metrics('order');
+    let down = true;
+    m.gauge('parked', 'parked', ['kind'], async (set) => {
+      if (down) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+      set({ kind: 'capture' }, 2);
+    });
+    m.eventConsumed('order.events.v1', 'order.placed.v2', 'retried');
+    const during = await m.scrape();
+    expect(during).not.toMatch(/^parked\{/m);
+    expect(during).toMatch(/^events_consumed_total\{[^}]*outcome="retried"[^}]*\} 1$/m);
+    // The failure counter is read before the gauges are collected: a scrape shows the failures of those before it.
+    expect(await m.scrape()).toMatch(/^metrics_gauge_failures_total\{[^}]*gauge="parked"[^}]*\} [12]$/m);
+    down = false;
+    expect(await m.scrape()).toMatch(/^parked\{[^}]*kind="capture"[^}]*\} 2$/m);
+  });
 });

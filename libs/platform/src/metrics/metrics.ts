@@ -17,6 +17,7 @@ export class Metrics {
   private readonly consumed: Counter<'topic' | 'type' | 'outcome'>;
   private readonly deadLetters: Counter<'topic' | 'reason'>;
   private readonly journey: Histogram<'step'>;
+  private readonly gaugeFailures: Counter<'gauge'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -36,6 +37,12 @@ export class Metrics {
       registers: [this.registry],
     });
     this.deadLetters = new Counter({ name: 'dead_letters_total', help: 'Messages parked on <topic>.dlq by reason code', labelNames: ['topic', 'reason'], registers: [this.registry] });
+    this.gaugeFailures = new Counter({
+      name: 'metrics_gauge_failures_total',
+      help: 'Scrapes at which a gauge computed from the database could not be read (it is left out of that scrape; a scrape counts those before it)',
+      labelNames: ['gauge'],
+      registers: [this.registry],
+    });
     this.journey = new Histogram({
       name: 'journey_step_duration_seconds',
       help: 'Journey step latencies: placed_to_reserved (placedAt → RESERVED/AWAITING_TRANSFER), ready_to_collected (readyAt → COLLECTED)',
@@ -62,8 +69,13 @@ export class Metrics {
     this.journey.observe({ step }, Math.max(0, (to.getTime() - from.getTime()) / 1000));
   }
 
-  /** A gauge whose value is computed when scraped; `collect` must not throw (log and leave it empty instead). */
+  /**
+   * A gauge whose value is computed when scraped. When `collect` fails (its database out of reach),
+   * the gauge is left out of that scrape and metrics_gauge_failures_total counts it: the counters a
+   * scrape carries matter most during an outage, so one gauge never fails the whole scrape.
+   */
   gauge<L extends string>(name: string, help: string, labelNames: L[], collect: (set: (labels: Partial<Record<L, string | number>>, value: number) => void) => Promise<void>): void {
+    const failures = this.gaugeFailures;
     new Gauge<L>({
       name,
       help,
@@ -71,7 +83,12 @@ export class Metrics {
       registers: [this.registry],
       async collect() {
         this.reset();
-        await collect((labels, value) => this.set(labels as Partial<Record<L, string | number>>, value));
+        try {
+          await collect((labels, value) => this.set(labels as Partial<Record<L, string | number>>, value));
+        } catch {
+          this.reset();
+          failures.inc({ gauge: name });
+        }
       },
     });
   }

@@ -1,6 +1,6 @@
 import { DatabaseError } from 'pg';
 import { QueryFailedError } from 'typeorm';
-import { isDatabaseUnavailable, PermanentEventError } from './errors';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 /** An error as node-postgres raises it for a server answer with this SQLSTATE. */
 function pgError(code: string, message: string): DatabaseError {
@@ -37,7 +37,7 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
     expect(isDatabaseUnavailable(pgError('40P01', 'deadlock detected'))).toBe(false);
     expect(isDatabaseUnavailable(new QueryFailedError('UPDATE stock', [], pgError('23514', 'new row violates check constraint')))).toBe(false);
-    expect(isDatabaseUnavailable(new PermanentEventError('ORDER.NOT_FOUND', 'no order'))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('no order'), { code: 'ORDER.NOT_FOUND' }))).toBe(false); // a consumer's permanent error
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined (reading 'lines')"))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
   });
