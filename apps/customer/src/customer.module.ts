@@ -38,7 +38,7 @@ export class CustomerModule {
           api: {
             description:
               'One customer across channels: profiles matched from the orders of every channel, likely duplicates and audited merges, preferences and marketing consents, erasure, the cross-channel timeline, the POS lookup, and click & collect KPIs per store and channel.',
-            version: '0.5.0',
+            version: '0.5.1',
           },
         }),
       ],

@@ -53,7 +53,7 @@ export class ReturnsModule {
           entities: [],
           migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000, RefundFailures1700000070000],
           consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.3.0' },
+          api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.3.1' },
         }),
       ],
       controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, RefundRequestsHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
