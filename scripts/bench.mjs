@@ -15,7 +15,10 @@
 //    shed (429/503) and the accepted requests' p99;
 // 4. a hot SKU: every order for the same SKU;
 // 5. the reservation path alone: --reservations order.placed events put straight onto Kafka;
-// 6. the database's own ceiling for one order's minimum work (pgbench, same server).
+// 6. recovery (--recovery-rate, the highest sustained by default): under steady load, inventory
+//    SIGKILLed, then order, then the broker, then PostgreSQL (immediate shutdown) and started
+//    again: time to ready, how far the consumer lag climbs and how soon it is back;
+// 7. the database's own ceiling for one order's minimum work (pgbench, same server).
 // CPU per order is read per process from /proc (services, broker, PostgreSQL, this client).
 import { parseArgs } from 'node:util';
 import { runOnNode24 } from './lib/node-runtime.mjs';
@@ -37,7 +40,7 @@ const { values: opt } = parseArgs({
     json: { type: 'string' },
     'prefer-wait': { type: 'string' },
     'overload-rate': { type: 'string' },
-    /** Orders/s of the recovery steps (a service SIGKILLed under load); the highest sustained rate by default. */
+    /** Orders/s of the recovery steps (a service, the broker, PostgreSQL killed under load); the highest sustained rate by default. */
     'recovery-rate': { type: 'string' },
   },
 });
@@ -52,7 +55,7 @@ const RESERVATIONS = num(opt.reservations, quick ? 300 : 20000);
 const HOT_RATE = num(opt['hot-rate'], quick ? 20 : 200);
 const OVERLOAD_RATE = num(opt['overload-rate'], null);
 const RECOVERY_RATE = num(opt['recovery-rate'], null);
-/** A recovery step: load for RECOVERY_SECONDS, the service SIGKILLed KILL_AFTER_S into it. */
+/** A recovery step: load for RECOVERY_SECONDS, its fault injected KILL_AFTER_S into it. */
 const RECOVERY_SECONDS = quick ? 12 : 30;
 const KILL_AFTER_S = quick ? 3 : 5;
 const SKIP = new Set(opt.skip.split(',').filter(Boolean));
@@ -101,6 +104,21 @@ function gitCommit() {
     return 'unknown';
   }
 }
+
+/**
+ * The faults of the recovery steps, each injected once under steady load. `inject` resolves when
+ * the fault has ended (a killed service: at once, its supervisor starts it again after 1 s);
+ * `back` says whether the system is whole again.
+ */
+const RECOVERY_FAULTS = [
+  { fault: 'inventory', what: 'inventory SIGKILLed (the supervisor starts it again after 1 s)', inject: () => killService('inventory') },
+  { fault: 'order', what: 'order SIGKILLed (the supervisor starts it again after 1 s)', inject: () => killService('order') },
+  { fault: 'broker', what: 'the broker SIGKILLed and started again', inject: killBroker },
+  { fault: 'postgres', what: 'PostgreSQL shut down at once (immediate mode) and started again', inject: restartPostgres },
+];
+
+/** The server started again by the postgres step, stopped with the stack. */
+let restartedPostgres = null;
 
 const stack = await startLocalStack({
   services: SERVICES,
@@ -169,18 +187,21 @@ try {
       printStep(results.hotSku);
     }
   }
+  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({ snapshot, outcomes, lag });
+  // Last of the load steps: the broker's and PostgreSQL's processes change, and the CPU figures of
+  // the steps before read them by pid.
   if (!SKIP.has('recovery') && !stopping) {
     const rate = RECOVERY_RATE ?? (results.highestSustained || RATES[0]);
     results.recovery = [];
-    for (const service of ['inventory', 'order']) {
+    for (const fault of RECOVERY_FAULTS) {
       if (stopping) break;
-      step(`recovery: ${rate} orders/s for ${RECOVERY_SECONDS} s, ${service} SIGKILLed ${KILL_AFTER_S} s in (the supervisor starts it again after 1 s)`);
-      const r = await recovery({ service, rate, url, customers, storefront, snapshot, outcomes, lag });
+      step(`recovery: ${rate} orders/s for ${RECOVERY_SECONDS} s; ${KILL_AFTER_S} s in, ${fault.what}`);
+      const r = await recovery({ fault, rate, url, customers, storefront, snapshot, outcomes, lag });
+      if (r.skipped) log(`  skipped: ${r.skipped}`);
+      else printRecovery(r);
       results.recovery.push(r);
-      printRecovery(r);
     }
   }
-  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({ snapshot, outcomes, lag });
   await outcomes.stop();
   await lag.stop();
   if (!SKIP.has('ceiling') && !stopping) {
@@ -191,6 +212,7 @@ try {
   report();
 } finally {
   await stack.stop();
+  await restartedPostgres?.stop().catch(() => undefined);
 }
 
 async function inParallel(items, concurrency, fn) {
@@ -375,13 +397,41 @@ function printStep(r) {
   log(`  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`);
 }
 
+async function killService(service) {
+  const pid = stack.pids()[service];
+  process.kill(pid, 'SIGKILL');
+  // Ready again means a new process: the killed one must not be taken for it.
+  return { back: () => stack.pids()[service] && stack.pids()[service] !== pid };
+}
+
+async function killBroker() {
+  const { isAlive, startKafka } = await import('./infra/kafka.mjs');
+  const pid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
+  process.kill(-pid, 'SIGKILL');
+  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
+  await startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1 });
+  return { back: () => true };
+}
+
+/** Only a server this run started: SIGQUIT to the postmaster (no checkpoint; crash recovery at the next start). */
+async function restartPostgres() {
+  const { ensurePostgres } = await import('./infra/postgres.mjs');
+  const { isAlive } = await import('./infra/kafka.mjs');
+  const server = await serverProcessOf(stack.pg.adminUrl);
+  if (!stack.pg.embedded || server?.owner !== process.pid) return { skipped: 'a PostgreSQL server this run did not start is not its to restart' };
+  process.kill(server.pid, 'SIGQUIT');
+  while (isAlive(server.pid)) await new Promise((r) => setTimeout(r, 50));
+  restartedPostgres = await ensurePostgres({ port: new URL(stack.pg.adminUrl).port, log: () => undefined });
+  return { back: () => true };
+}
+
 /**
- * A service SIGKILLed under steady load: how long until it is ready again, how far the consumer
- * lag (every group, summed) climbs, and how long after it is ready the lag is back where it stood
- * before the kill (no higher than its highest in the seconds before). Placements sent to a dead
- * order service fail and are not retried: they are counted.
+ * One fault under steady load: how long from its start until every service is ready again, how far
+ * the consumer lag (every group, summed) climbs, and how long after that the lag is back where it
+ * stood before (no higher than its highest in the seconds before). Placements the order service
+ * cannot take meanwhile (dead, or its database down: 503) are not retried: they are counted.
  */
-async function recovery({ service, rate, url, customers, storefront, snapshot, outcomes, lag }) {
+async function recovery({ fault, rate, url, customers, storefront, snapshot, outcomes, lag }) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const samples = [];
   let sampling = true;
@@ -393,21 +443,22 @@ async function recovery({ service, rate, url, customers, storefront, snapshot, o
       await sleep(200);
     }
   })();
-  const killer = (async () => {
+  const injector = (async () => {
     await sleep(KILL_AFTER_S * 1000);
-    const pid = stack.pids()[service];
-    process.kill(pid, 'SIGKILL');
     const killedAt = performance.now();
+    const { back, skipped } = await fault.inject();
+    if (skipped) return { skipped };
+    const ready = async (service) => (await request('GET', url(service, '/health/ready')).catch(() => ({ status: 0 }))).status === 200;
     for (;;) {
-      const now = stack.pids()[service];
-      if (now && now !== pid && (await request('GET', url(service, '/health/ready')).catch(() => ({ status: 0 }))).status === 200) return { killedAt, readyAt: performance.now() };
+      if (back() && (await Promise.all(Object.keys(SERVICES).map(ready))).every(Boolean)) return { killedAt, readyAt: performance.now() };
       await sleep(50);
     }
   })();
-  const placed = await placementStep({ rate, seconds: RECOVERY_SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + (service === 'order' ? 11 : 5)) });
-  const { killedAt, readyAt } = await killer;
+  const placed = await placementStep({ rate, seconds: RECOVERY_SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + RECOVERY_FAULTS.indexOf(fault) * 6 + 5) });
+  const { killedAt, readyAt, skipped } = await injector;
   sampling = false;
   await sampler;
+  if (skipped) return { fault: fault.fault, rate, skipped };
   // The step ended once the lag was gone (lag.quiet): the sampler may have stopped just before.
   samples.push([performance.now(), await lag.total()]);
   const before = samples.filter(([at]) => at < killedAt).map(([, n]) => n);
@@ -415,13 +466,14 @@ async function recovery({ service, rate, url, customers, storefront, snapshot, o
   const peak = Math.max(0, ...samples.filter(([at]) => at >= killedAt).map(([, n]) => n));
   const drained = samples.find(([at, n]) => at >= readyAt && n <= usual);
   return {
-    service,
+    fault: fault.fault,
     rate,
     readyAfterMs: readyAt - killedAt,
     lagBefore: usual,
     lagPeak: peak,
     drainedAfterReadyMs: drained ? Math.max(0, drained[0] - readyAt) : null,
     failedRequests: placed.requests - placed.accepted - placed.shed,
+    refusedRequests: placed.shed,
     confirmed: placed.confirmed,
     accepted: placed.accepted,
     unsettled: placed.unsettled,
@@ -430,8 +482,8 @@ async function recovery({ service, rate, url, customers, storefront, snapshot, o
 }
 
 function printRecovery(r) {
-  log(`  ready again ${fmt(r.readyAfterMs / 1000, 1)} s after the kill; consumer lag ${fmt(r.lagBefore)} before, ${fmt(r.lagPeak)} at most, back to ${fmt(r.lagBefore)} or less ${r.drainedAfterReadyMs === null ? 'NEVER in the step' : `${fmt(r.drainedAfterReadyMs / 1000, 1)} s after ready`}`);
-  log(`  ${r.accepted} accepted, ${r.confirmed} confirmed, ${r.unsettled} unsettled, ${r.failedRequests} failed while it was down (not retried); placement → confirmed p50 ${fmt(r.completionLatency.p50)} ms, p99 ${fmt(r.completionLatency.p99)} ms`);
+  log(`  ready again ${fmt(r.readyAfterMs / 1000, 1)} s after the fault began; consumer lag ${fmt(r.lagBefore)} before, ${fmt(r.lagPeak)} at most, back to ${fmt(r.lagBefore)} or less ${r.drainedAfterReadyMs === null ? 'NEVER in the step' : `${fmt(r.drainedAfterReadyMs / 1000, 1)} s after ready`}`);
+  log(`  ${r.accepted} accepted, ${r.confirmed} confirmed, ${r.unsettled} unsettled, ${r.refusedRequests} refused (429/503) and ${r.failedRequests} failed meanwhile (not retried); placement → confirmed p50 ${fmt(r.completionLatency.p50)} ms, p99 ${fmt(r.completionLatency.p99)} ms`);
 }
 
 async function reservationPath({ snapshot, outcomes, lag }) {
@@ -493,8 +545,8 @@ function report() {
   if (o) rows.push([`overload (${OVERLOAD_RATE ? 'at --overload-rate' : 'twice the highest sustained'})`, `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
   const h = results.hotSku;
   if (h) rows.push(['hot SKU', `${fmt(h.rate)}/s offered: ${fmt(h.confirmedPerSecond)} confirmed/s, p99 ${fmt(h.completionLatency.p99)} ms`, '']);
-  for (const k of results.recovery ?? []) {
-    rows.push([`${k.service} SIGKILLed at ${fmt(k.rate)} orders/s`, `ready ${fmt(k.readyAfterMs / 1000, 1)} s after the kill; lag ${fmt(k.lagBefore)} → ${fmt(k.lagPeak)}, back ${k.drainedAfterReadyMs === null ? 'never in the step' : `${fmt(k.drainedAfterReadyMs / 1000, 1)} s after ready`}; ${k.unsettled} unsettled`, 'ready < 5 s, lag drained < 30 s']);
+  for (const k of (results.recovery ?? []).filter((r) => !r.skipped)) {
+    rows.push([`${RECOVERY_FAULTS.find((f) => f.fault === k.fault).what.replace(/ \(.*\)$/, '')} at ${fmt(k.rate)} orders/s`, `ready ${fmt(k.readyAfterMs / 1000, 1)} s after it began; lag ${fmt(k.lagBefore)} → ${fmt(k.lagPeak)}, back ${k.drainedAfterReadyMs === null ? 'never in the step' : `${fmt(k.drainedAfterReadyMs / 1000, 1)} s after ready`}; ${k.unsettled} unsettled`, SERVICES[k.fault] ? 'ready < 5 s, lag drained < 30 s' : 'lag drained < 30 s']);
   }
   const r = results.reservationPath;
   if (r) rows.push(['reservation path alone', `${fmt(r.perSecond)} events/s`, '≥ 3,000/s']);
