@@ -409,7 +409,16 @@ async function killBroker() {
   const pid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
   process.kill(-pid, 'SIGKILL');
   while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
-  await startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1 });
+  // The killed broker's listening sockets can outlive its pid by a moment.
+  for (const deadline = Date.now() + 30_000; ; ) {
+    try {
+      await startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1 });
+      break;
+    } catch (e) {
+      if (!/already in use/.test(e.message) || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   return { back: () => true };
 }
 
