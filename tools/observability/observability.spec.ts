@@ -21,6 +21,8 @@ import { kustomize, parseYamlFile, readText } from '../deploy/manifests';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { KPI_GAUGES, registerKpiGauges } = require(join(__dirname, '../../apps/customer/src/application/kpi-gauges')) as typeof import('../../apps/customer/src/application/kpi-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ORDER_KPI_GAUGES, registerOrderKpiGauges } = require(join(__dirname, '../../apps/order/src/application/order-kpi-gauges')) as typeof import('../../apps/order/src/application/order-kpi-gauges');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { registerPaymentGauges } = require(join(__dirname, '../../apps/order/src/application/payment-gauges')) as typeof import('../../apps/order/src/application/payment-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { registerTransferGauges } = require(join(__dirname, '../../apps/inventory/src/application/transfer-gauges')) as typeof import('../../apps/inventory/src/application/transfer-gauges');
@@ -31,7 +33,8 @@ const { registerRefundGauges } = require(join(__dirname, '../../apps/returns/src
 function exportedMetrics(): Set<string> {
   const metrics = new Metrics('any');
   registerMessagingGauges(metrics, {} as DataSource, {} as ConsumerLagReader);
-  registerKpiGauges(metrics, async () => ({ pickups: [], returns: [], deliveries: [], endlessAisle: [] }));
+  registerKpiGauges(metrics, async () => ({ pickups: [], returns: [], deliveries: [], endlessAisle: [], preorders: [] }));
+  registerOrderKpiGauges(metrics, async () => ({ carts: [], credit: [], creditAmounts: [] }));
   registerPaymentGauges(metrics, async () => []);
   registerRefundGauges(metrics, async () => 0);
   registerTransferGauges(metrics, async () => []);
@@ -117,7 +120,7 @@ describe('dashboards', () => {
     expect(unknown).toEqual([]);
     // Every metric of docs/operations.md's table is on the services' dashboard, every KPI gauge on the KPIs'.
     const shown = new Set(queries.flatMap((q) => metricNames(q.expr)));
-    const expected: Record<string, string[]> = { 'kpis.json': KPI_GAUGES.map((g: { name: string }) => g.name) };
+    const expected: Record<string, string[]> = { 'kpis.json': [...KPI_GAUGES, ...ORDER_KPI_GAUGES].map((g: { name: string }) => g.name) };
     for (const m of expected[file] ?? ['http_request_duration_seconds', 'outbox_backlog', 'outbox_oldest_unsent_age_seconds', 'kafka_consumer_lag', 'events_consumed_total', 'dead_letters_total', 'journey_step_duration_seconds', 'outbox_events_published_total']) {
       expect([m, [...shown].some((s) => s === m || s.startsWith(`${m}_`))]).toEqual([m, true]);
     }

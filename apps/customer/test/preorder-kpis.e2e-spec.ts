@@ -74,6 +74,12 @@ describe('preorder KPIs', () => {
     const rescheduled = orders.filter((o) => probe.on(ORDER_EVENTS_TOPIC, { key: o.id, type: 'order.preorder-rescheduled.v1' }).length > 0).length;
     expect(row).toMatchObject({ storeId: store, channel: 'app', preorders: 3, allocated: 2, ready: 2, collected: 0, cancelled: 1, rescheduled, fillRate: 0.6667, rescheduleRate: Math.round((rescheduled / 3) * 10_000) / 10_000 });
 
+    // The headline gauges of the store over the last 24 hours, read at the first scrape.
+    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    expect(metrics).toContain(`kpi_preorders_placed{store="${store}",service="customer"} 3\n`);
+    expect(metrics).toContain(`kpi_preorders_fill_rate{store="${store}",service="customer"} 0.6667\n`);
+    expect(metrics).toContain(`kpi_preorders_reschedule_rate{store="${store}",service="customer"} ${Math.round((rescheduled / 3) * 10_000) / 10_000}\n`);
+
     // The times, by hand from the events: the median of two is their mean.
     const times = await Promise.all(
       orders.slice(0, 2).map(async (o) => ({

@@ -59,6 +59,7 @@ import { OrderConfig } from './order.config';
 import { OrderQueries } from './application/order.queries';
 import { CartKpiQueries } from './application/cart-kpis.query';
 import { ChannelCreditKpiQueries } from './application/channel-credit-kpis.query';
+import { OrderKpiGauges } from './application/order-kpi-gauges';
 import { PriceListUseCase } from './application/price-list.use-case';
 
 /** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
@@ -104,6 +105,7 @@ export class OrderModule {
         OrderQueries,
         CartKpiQueries,
         ChannelCreditKpiQueries,
+        OrderKpiGauges,
         PriceListUseCase,
         OrderWriter,
         PlacementOutcome,

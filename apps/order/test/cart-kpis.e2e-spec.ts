@@ -1,4 +1,4 @@
-import { eventually, httpAs, Journey, mintToken, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, http, httpAs, Journey, mintToken, Stack, startStack, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const DAY = 24 * 3600 * 1000;
@@ -87,6 +87,21 @@ describe('cart KPIs from the carts, across channels', () => {
       row('web', 'pos', { started: 1, checkedOut: 0, abandoned: 0, merged: 0, open: 1, crossChannel: true, handedToStore: true, conversionRate: 0, abandonmentRate: 0 }),
       row('web', 'web', { started: 2, checkedOut: 1, abandoned: 0, merged: 1, open: 0, crossChannel: false, handedToStore: false, conversionRate: 0.5, abandonmentRate: 0 }),
     ]);
+
+    // The headline gauges per started channel (the first scrape reads them; a reading serves a minute):
+    // app 2 started, 1 checked out, both continued elsewhere, the one handed to the store paid there;
+    // web 3 started, 1 checked out, 1 continued at the store and not paid there.
+    const metrics = (await http('GET', `${stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
+    for (const [gauge, app, web] of [
+      ['kpi_carts_started', 2, 3],
+      ['kpi_carts_conversion_rate', 0.5, 0.3333],
+      ['kpi_carts_abandonment_rate', 0, 0],
+      ['kpi_carts_cross_channel_share', 1, 0.3333],
+      ['kpi_carts_handoff_conversion_rate', 1, 0],
+    ] as const) {
+      expect(metrics).toContain(`${gauge}{channel="app",service="order"} ${app}\n`);
+      expect(metrics).toContain(`${gauge}{channel="web",service="order"} ${web}\n`);
+    }
 
     // Two days pass (carts are abandoned after one idle day): the two open carts are abandoned.
     await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });

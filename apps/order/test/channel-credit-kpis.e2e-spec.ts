@@ -107,6 +107,18 @@ describe('channel credit per store, channel and day', () => {
     ];
     await eventually(async () => expect((await kpis('')).body.rows.filter((r: { storeId: string }) => r.storeId === a || r.storeId === b)).toEqual(expected));
 
+    // The headline gauges per store over the last 24 hours (read once, after the figures are in).
+    const metrics = (await http('GET', `${stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const gauge = (name: string, labels: string) => metrics.match(new RegExp(`^${name}\\{${labels},service="order"\\} (\\S+)$`, 'm'))?.[1];
+    for (const store of [a, b]) {
+      const rows = expected.filter((r) => r.storeId === store);
+      const sum = (...ks: (keyof typeof zero)[]) => rows.reduce((n, r) => n + ks.reduce((m, k) => m + (r[k] as number), 0), 0);
+      expect([gauge('kpi_channel_credit_pos_sales', `store="${store}"`), gauge('kpi_channel_credit_fulfilled_for_others', `store="${store}"`), gauge('kpi_channel_credit_taken_back', `store="${store}"`)]).toEqual(
+        [sum('sold'), sum('collected', 'shipped'), sum('exchanged', 'takenBack')].map(String),
+      );
+      expect(gauge('kpi_channel_credit_fulfilled_for_others_amount', `store="${store}",currency="EUR"`)).toBe(String(sum('fulfilledForOthersAmount')));
+    }
+
     // The same figures as the period's channel credit, added up over the rows.
     for (const store of [a, b]) {
       const period = (await http('GET', `${stack.services.order.url}/channel-credit/${store}?from=${from}&to=${to}`, undefined, {}, { token: await tokens.pos(store) })).body;

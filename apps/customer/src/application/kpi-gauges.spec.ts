@@ -1,5 +1,5 @@
 import { Metrics } from '@omni/platform';
-import { PickupKpis, pickupHeadlines, pickupKpis } from '../domain/kpis';
+import { PickupKpis, pickupHeadlines, pickupKpis, preorderHeadlines } from '../domain/kpis';
 import { registerKpiGauges } from './kpi-gauges';
 
 const row = (storeId: string, c: Partial<PickupKpis>): PickupKpis =>
@@ -36,6 +36,10 @@ describe('KPI gauges', () => {
           returns: [{ storeId: 'PARIS', figures: { returns: 4, crossChannelShare: 0.75, exchangeShare: null, restockRate: 0.8 } }],
           deliveries: [{ storeId: 'WH', figures: { shipments: 6, shareOfShipments: 1, deliveredRate: 0.5, failedRate: 0 } }],
           endlessAisle: [{ storeId: 'LYON', figures: { posOrders: 2, endlessAisleShare: 0.5 } }],
+          preorders: preorderHeadlines([
+            { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', channel: 'web', preorders: 3, allocated: 2, ready: 1, collected: 0, cancelled: 0, rescheduled: 1, placedToAllocatedP50s: null, allocatedToReadyP50s: null, allocatedToReadyP90s: null },
+            { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', channel: 'app', preorders: 1, allocated: 1, ready: 0, collected: 0, cancelled: 0, rescheduled: 0, placedToAllocatedP50s: null, allocatedToReadyP50s: null, allocatedToReadyP90s: null },
+          ]),
         };
       },
       () => t,
@@ -55,6 +59,10 @@ describe('KPI gauges', () => {
     expect(text).toContain('kpi_deliveries_shipments{store="WH",service="customer"} 6');
     expect(text).toContain('kpi_deliveries_delivered_rate{store="WH",service="customer"} 0.5');
     expect(text).toContain('kpi_endless_aisle_share{store="LYON",service="customer"} 0.5');
+    // Preorders add up over channels: 4 groups, 3 reached by supply, 1 rescheduled.
+    expect(text).toContain('kpi_preorders_placed{store="PARIS",service="customer"} 4');
+    expect(text).toContain('kpi_preorders_fill_rate{store="PARIS",service="customer"} 0.75');
+    expect(text).toContain('kpi_preorders_reschedule_rate{store="PARIS",service="customer"} 0.25');
     expect(windows).toEqual([['2026-12-02T12:00:00.000Z', '2026-12-03T12:00:00.000Z']]);
     await metrics.scrape();
     expect(windows).toHaveLength(1);

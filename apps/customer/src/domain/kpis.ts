@@ -277,3 +277,16 @@ export function endlessAisleHeadlines(rows: readonly EndlessAisleCounts[]): Stor
   });
   return [...sums].map(([storeId, s]) => ({ storeId, figures: { posOrders: s.posOrders, endlessAisleShare: rate(s.endlessAisle, s.posOrders) } }));
 }
+
+/** Preorders per pickup store: groups preordered, the share supply reached (fill rate) and the share whose date moved. */
+export function preorderHeadlines(rows: readonly PreorderCounts[]): StoreHeadline[] {
+  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
+    plus(s, 'preorders', r.preorders);
+    plus(s, 'allocated', r.allocated);
+    plus(s, 'rescheduled', r.rescheduled);
+  });
+  return [...sums].map(([storeId, s]) => ({
+    storeId,
+    figures: { preorders: s.preorders, fillRate: rate(s.allocated, s.preorders), rescheduleRate: rate(s.rescheduled, s.preorders) },
+  }));
+}

@@ -38,3 +38,39 @@ export function cartKpis(c: CartCounts): CartKpis {
     abandonmentRate: rate(c.abandoned, c.started),
   };
 }
+
+/** A channel's headline cart figures over a window, for the gauges: what its rows add up to whatever their buckets. */
+export interface ChannelHeadline {
+  readonly labels: { readonly channel: string };
+  readonly figures: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * Carts per channel they were started in: how many, the share checked out, abandoned and
+ * continued in another channel, and the handoff conversion of those handed to a store's POS.
+ */
+export function cartHeadlines(rows: readonly CartKpis[]): ChannelHeadline[] {
+  const sums = new Map<string, Record<'started' | 'checkedOut' | 'abandoned' | 'crossChannel' | 'handed' | 'handedCheckedOut', number>>();
+  for (const r of rows) {
+    const s = sums.get(r.startedChannel) ?? { started: 0, checkedOut: 0, abandoned: 0, crossChannel: 0, handed: 0, handedCheckedOut: 0 };
+    s.started += r.started;
+    s.checkedOut += r.checkedOut;
+    s.abandoned += r.abandoned;
+    if (r.crossChannel) s.crossChannel += r.started;
+    if (r.handedToStore) {
+      s.handed += r.started;
+      s.handedCheckedOut += r.checkedOut;
+    }
+    sums.set(r.startedChannel, s);
+  }
+  return [...sums].map(([channel, s]) => ({
+    labels: { channel },
+    figures: {
+      started: s.started,
+      conversionRate: rate(s.checkedOut, s.started),
+      abandonmentRate: rate(s.abandoned, s.started),
+      crossChannelShare: rate(s.crossChannel, s.started),
+      handoffConversionRate: rate(s.handedCheckedOut, s.handed),
+    },
+  }));
+}
