@@ -13,7 +13,12 @@ export interface ConsoleOptions {
    * Signs a store token for the associate who signs in (the identity provider of a real store).
    * `npm start` and the tests sign with their development keys.
    */
-  readonly mint: (claims: Record<string, unknown>) => Promise<string>;
+  readonly mint: (claims: Record<string, unknown>, options?: { ttlSeconds?: number }) => Promise<string>;
+  /**
+   * The associates who are supervisors, per store: they may step up to lift a locked pickup.
+   * The stand-in for the store's directory; in production the identity provider says who is.
+   */
+  readonly supervisors?: (storeId: string) => readonly string[];
   readonly port?: number;
   readonly host?: string;
 }
@@ -46,6 +51,9 @@ const STORE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 const ASSOCIATE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** What a store associate's token may do from the console. */
 const CONSOLE_SCOPES = 'store:operate orders:read kpis:read customers:read';
+/** What a supervisor's step-up token may do: the supervised acts, for five minutes, never kept by the page. */
+const SUPERVISOR_SCOPES = 'store:operate store:supervise';
+const SUPERVISOR_TTL_SECONDS = 300;
 const MAX_BODY = 100_000;
 
 /**
@@ -71,6 +79,7 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     const api = /^\/api\/([a-z]+)(\/.*)$/.exec(url.pathname);
     if (api) return proxy(req, res, api[1] as ConsoleService, api[2] + url.search);
     if (url.pathname === '/session' && req.method === 'POST') return signIn(req, res);
+    if (url.pathname === '/session/supervisor' && req.method === 'POST') return stepUp(req, res);
     const file = FILES[url.pathname];
     if (!file || req.method !== 'GET') return problem(res, 404, 'CONSOLE.NOT_FOUND', `no ${req.method} ${url.pathname}`);
     res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' });
@@ -101,6 +110,23 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     const token = await o.mint({ sub: `console:${storeId}:${associateId}`, channel: 'pos', store_id: storeId, associate_id: associateId, scope: CONSOLE_SCOPES });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ token, storeId, associateId }));
+  }
+
+  /** A supervisor at the counter steps up for one supervised act: a short-lived token with store:supervise. */
+  async function stepUp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await jsonBody(req);
+    const storeId = typeof body?.storeId === 'string' ? body.storeId.trim() : '';
+    const supervisorId = typeof body?.supervisorId === 'string' ? body.supervisorId.trim() : '';
+    const errors = [
+      ...(STORE_ID.test(storeId) ? [] : [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, _ or -' }]),
+      ...(ASSOCIATE_ID.test(supervisorId) ? [] : [{ field: 'supervisorId', rule: 'matches', message: 'supervisorId must be 1-64 letters, digits, ., _ or -' }]),
+    ];
+    if (errors.length > 0) return problem(res, 400, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+    if (!(o.supervisors?.(storeId) ?? []).includes(supervisorId)) return problem(res, 403, 'CONSOLE.NOT_SUPERVISOR', `${supervisorId} is not a supervisor of store ${storeId}`);
+    const claims = { sub: `console:${storeId}:${supervisorId}`, channel: 'pos', store_id: storeId, associate_id: supervisorId, scope: SUPERVISOR_SCOPES };
+    const token = await o.mint(claims, { ttlSeconds: SUPERVISOR_TTL_SECONDS });
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ token, storeId, supervisorId, expiresInSeconds: SUPERVISOR_TTL_SECONDS }));
   }
 
   async function proxy(req: IncomingMessage, res: ServerResponse, service: ConsoleService, pathAndQuery: string): Promise<void> {

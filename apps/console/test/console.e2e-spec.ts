@@ -1,5 +1,5 @@
-import { NOTIFICATION_REQUESTS_TOPIC } from '@omni/contracts';
-import { eventually, Journey, KafkaProbe, mintToken, Stack, startStack, testAddress, tokens } from '@omni/testing';
+import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { eventually, http, httpAs, Journey, KafkaProbe, mintToken, Stack, startStack, testAddress, tokens } from '@omni/testing';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
@@ -20,8 +20,9 @@ const SCREENSHOTS = path.resolve(__dirname, '../../../docs/console');
  * inventory, returns and customer services, Kafka and PostgreSQL: an associate signs in with the
  * keyboard, picks an order from the pick list, hands it over with the code the customer was sent
  * (a wrong code first: refused, with its reason), hands another over against an identity document,
- * takes a return at the counter, looks the customer up, and sees the store's figures count it all —
- * with a delivery the store ships and a till sale handed over at another store.
+ * has a supervisor lift a pickup locked by wrong codes, takes a return at the counter, looks the
+ * customer up and pages through their whole timeline, and sees the store's figures count it all —
+ * with a delivery the store ships, a till sale handed over at another store, a preorder and a cart.
  * Each screen is written to docs/console/ as a screenshot.
  */
 describe('store console in the browser', () => {
@@ -35,12 +36,16 @@ describe('store console in the browser', () => {
   const email = `${Journey.id('ada').toLowerCase()}@example.com`;
 
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
+    probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC]);
     stack = await startStack(['order', 'inventory', 'returns', 'customer']);
     j = new Journey(stack, probe);
     await j.location(store);
     const url = (s: keyof Stack['services']) => stack.services[s]?.url ?? 'http://127.0.0.1:9';
-    console_ = await startConsole({ services: { order: url('order'), inventory: url('inventory'), returns: url('returns'), customer: url('customer') }, mint: (claims) => mintToken(claims) });
+    console_ = await startConsole({
+      services: { order: url('order'), inventory: url('inventory'), returns: url('returns'), customer: url('customer') },
+      mint: (claims, options) => mintToken({ ...claims, expiresIn: options?.ttlSeconds }),
+      supervisors: (storeId) => (storeId === store ? ['supervisor-1'] : []),
+    });
     browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
     // A tablet at the counter.
     page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
@@ -59,6 +64,21 @@ describe('store console in the browser', () => {
     const r = await fetch(`${console_.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: '../x', associateId: 'a-1' }) });
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches' }] });
+  });
+
+  it('steps a supervisor up only when the store names them, for five minutes, with store:supervise', async () => {
+    const stepUp = (body: unknown) => fetch(`${console_.url}/session/supervisor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const refused = await stepUp({ storeId: store, supervisorId: 'associate-7' });
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ code: 'CONSOLE.NOT_SUPERVISOR' });
+    const bad = await stepUp({ storeId: store, supervisorId: '' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'supervisorId', rule: 'matches' }] });
+    const ok = await stepUp({ storeId: store, supervisorId: 'supervisor-1' });
+    expect(ok.status).toBe(200);
+    const { token, expiresInSeconds } = (await ok.json()) as { token: string; expiresInSeconds: number };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { scope: string; store_id: string; associate_id: string; exp: number; iat: number };
+    expect([claims.scope, claims.store_id, claims.associate_id, claims.exp - claims.iat, expiresInSeconds]).toEqual(['store:operate store:supervise', store, 'supervisor-1', 300, 300]);
   });
 
   it('refuses a body over 100 kB with 413, as the services do, without sending it on', async () => {
@@ -136,6 +156,39 @@ describe('store console in the browser', () => {
     await eventually(async () => expect(await statusText()).toBe(`Order ${second.id.slice(0, 8)} collected`));
     await j.status(second.id, 'COLLECTED');
 
+    // A third order whose customer gets the code wrong five times: locked. The associate cannot
+    // lift the lock; the supervisor steps up, says what they checked, and the right code hands it over.
+    const third = await j.place(store, [{ sku, quantity: 1 }], { contact: { name: 'Ada Lovelace', email } });
+    await j.status(third.id, 'RESERVED');
+    await j.pickAll(store, third.id);
+    const thirdCode = await j.pickupCode(third.id);
+    const wrong = thirdCode === '000000' ? '111111' : '000000';
+    const till = j.store(store, await tokens.pos(store));
+    for (let i = 0; i < 5; i++) await till.collect(third.id, wrong);
+    await collection.getByLabel('Order number').fill(third.id);
+    await collection.getByRole('button', { name: 'Find' }).click();
+    await eventually(async () => expect(await statusText()).toContain('PICKUP.LOCKED'));
+    expect(await page.locator('#collect-form').isHidden()).toBe(true);
+    await page.getByLabel('Supervisor', { exact: true }).fill('associate-7');
+    await page.getByLabel('What the supervisor checked').fill('ID card checked at the counter');
+    await page.getByRole('button', { name: 'Lift the lock' }).click();
+    await eventually(async () => expect(await statusText()).toContain('CONSOLE.NOT_SUPERVISOR'));
+    expect((await j.get(third.id)).fulfilments[0].pickupLocked).toBe(true);
+    await page.getByLabel('Supervisor', { exact: true }).fill('supervisor-1');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'unlock.png') });
+    await page.getByRole('button', { name: 'Lift the lock' }).click();
+    await eventually(async () => expect(await statusText()).toBe('Lock lifted by supervisor-1: ask for the pickup code again'));
+    const [unlocked] = await eventually(() => {
+      const events = probe.on(ORDER_EVENTS_TOPIC, { key: third.id, type: 'order.pickup-unlocked.v1' });
+      expect(events).toHaveLength(1);
+      return events;
+    });
+    expect(JSON.parse(unlocked.value!)).toMatchObject({ supervisorId: 'supervisor-1', reason: 'ID card checked at the counter', failedCodeAttempts: 5 });
+    await page.getByLabel('Pickup code').fill(thirdCode);
+    await page.getByRole('button', { name: 'Hand over', exact: true }).click();
+    await eventually(async () => expect(await statusText()).toBe(`Order ${third.id.slice(0, 8)} collected`));
+    await j.status(third.id, 'COLLECTED');
+
     // A return at the counter: one of the first order's two units, refunded to the original payment.
     await page.getByRole('button', { name: 'Returns' }).click();
     await page.locator('#returns').getByLabel('Order number').fill(order.id);
@@ -175,8 +228,33 @@ describe('store console in the browser', () => {
       },
       { timeoutMs: 30_000 },
     );
-    expect(await page.locator('#lookup-results h3').allTextContents()).toEqual([expect.stringMatching(/^Ada Lovelace \(/)]);
+    const [heading] = await page.locator('#lookup-results h3').allTextContents();
+    expect(heading).toMatch(/^Ada Lovelace \(/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'customers.png') });
+
+    // Their whole timeline, ten entries a page, paged to the end: the same entries the customer
+    // service answers in one call (read again until nothing more arrives while paging).
+    const customerId = /\((.+)\)$/.exec(heading)![1];
+    const reader = httpAs(await mintToken({ sub: 'ops', scope: 'customers:read' }));
+    await eventually(
+      async () => {
+        await page.getByRole('button', { name: 'Full timeline of Ada Lovelace' }).click();
+        await eventually(async () => expect(await statusText()).toMatch(/^\d+ timeline entries/));
+        expect(await page.locator('#timeline-rows tr').count()).toBe(10);
+        while (!(await page.locator('#timeline-older').isHidden())) {
+          const before = await page.locator('#timeline-rows tr').count();
+          await page.getByRole('button', { name: 'Older entries' }).click();
+          await eventually(async () => expect(await page.locator('#timeline-rows tr').count()).toBeGreaterThan(before));
+        }
+        const all = (await reader('GET', `${stack.services.customer.url}/customers/${customerId}/timeline?limit=200`)).body as { entries: { kind: string; orderId: string }[]; nextCursor: string | null };
+        expect(all.nextCursor).toBeNull();
+        const shown = await page.locator('#timeline-rows tr').evaluateAll((rows) => rows.map((r) => [r.cells[1].textContent, r.cells[2].getAttribute('title')]));
+        expect(shown).toEqual(all.entries.map((e) => [e.kind, e.orderId]));
+        expect(await statusText()).toBe(`${all.entries.length} timeline entries, all of them`);
+      },
+      { timeoutMs: 30_000 },
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'timeline.png'), fullPage: true });
 
     // The till sells a lamp to collect at another store, and the store is given a web delivery to ship.
     const [elsewhere, lamp, rug] = [Journey.id('OTHER'), Journey.id('LAMP'), Journey.id('RUG')];
@@ -188,6 +266,15 @@ describe('store console in the browser', () => {
     await j.placeOrder({ channel: 'pos', fulfilments: [{ type: 'pickup', storeId: elsewhere, lines: [{ sku: lamp, quantity: 1, unitPrice: 3000 }] }], capturedTenders: [{ tender: 'cash', amount: 3000, reference: 'TILL-1' }] }, await tokens.pos(store));
     const delivery = await j.placeOrder({ fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }] }] });
     expect((await j.groupStatus(delivery.id, 'RESERVED')).storeId).toBe(store);
+    // A preorder from the app to collect here (nothing supplied yet), and a cart started at the till.
+    const game = Journey.id('GAME');
+    const releaseAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+    const product = await http('PUT', `${j.order}/preorder-products/${game}`, { releaseAt, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: releaseAt, capPerStore: 10, capPerCustomer: 1 });
+    expect(product.status).toBeLessThan(300);
+    const preorder = await j.placeOrder({ channel: 'app', customerId: 'fan-1', fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku: game, quantity: 1, unitPrice: 6000 }] }] });
+    await j.status(preorder.id, 'PREORDERED');
+    const cart = await httpAs(await tokens.pos(store))('POST', `${j.order}/carts`, { channel: 'pos', currency: 'EUR', lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }] });
+    expect(cart.status).toBe(201);
 
     // The figures: the orders counted as placed, ready and collected, and the return as taken back,
     // once the customer service has the events.
@@ -196,7 +283,7 @@ describe('store console in the browser', () => {
       async () => {
         await page.locator('#kpis').getByRole('button', { name: 'Refresh' }).click();
         const cells = await page.locator('#kpi-rows tr').first().locator('td').allTextContents();
-        expect(cells.slice(1, 6)).toEqual(['web', '2', '2', '2', '100 %']);
+        expect(cells.slice(1, 6)).toEqual(['web', '3', '3', '3', '100 %']);
         // The return taken at the counter: one, of an order bought on the web, 10.00 back to the payment.
         const returned = await page.locator('#return-kpi-rows tr').first().locator('td').allTextContents();
         // One unit taken back opened and one exchanged new: both sellable, restocked.
@@ -206,6 +293,18 @@ describe('store console in the browser', () => {
         expect([shipping[1], shipping[2], ...shipping.slice(4)]).toEqual(['web', '1', '0', '0', '0']);
         const aisle = await page.locator('#aisle-kpi-rows tr').first().locator('td').allTextContents();
         expect(aisle.slice(1)).toEqual(['1', '0', '1', '100 %']);
+        // The preorder, waiting for supply; the till's cart, still open.
+        const preorders = await page.locator('#preorder-kpi-rows tr').first().locator('td').allTextContents();
+        expect(preorders.slice(1)).toEqual(['app', '1', '0', '0 %', '0', '0', '0', '0']);
+        const carts = await page.locator('#cart-kpi-rows tr').first().locator('td').allTextContents();
+        expect(carts.slice(1)).toEqual(['pos', 'pos', '1', '0', '0', '1', '0 %']);
+        // Channel credit: the three web orders collected here (2 + 1 + 1 units at 10.00), the web
+        // order's unit taken back and the other exchanged here; the till's lamp sold for the other store.
+        const credit = await page.locator('#credit-kpi-rows tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(1).map((c) => c.textContent)));
+        expect(credit).toEqual([
+          ['pos', 'EUR', '1 · 30.00', '0 · 0.00', '0 · 0.00', '0 · 0.00', '0 · 0.00', '0.00'],
+          ['web', 'EUR', '0 · 0.00', '3 · 40.00', '0 · 0.00', '1 · 10.00', '1 · 10.00', '40.00'],
+        ]);
       },
       { timeoutMs: 30_000 },
     );

@@ -1,7 +1,8 @@
 // The store operations console in the browser (docs/console.md): only the services' public APIs,
 // through clients typed from their OpenAPI documents (api/*.d.ts, generated), with the store
-// token the sign-in gives. Picking, collection with the pickup code or an identity document,
-// returns at the counter, customer lookup, the store's figures.
+// token the sign-in gives. Picking, collection with the pickup code or an identity document (and
+// a supervisor lifting a locked pickup), returns at the counter, customer lookup with the full
+// timeline, the store's figures.
 import createClient from 'openapi-fetch';
 import type { paths as CustomerPaths } from './api/customer';
 import type { components, paths as OrderPaths } from './api/order';
@@ -25,7 +26,7 @@ interface Problem {
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let session: Session | null = null;
 
-const clients = (s: Session) => {
+const clients = (s: Pick<Session, 'token'>) => {
   const headers = { authorization: `Bearer ${s.token}` };
   return {
     order: createClient<OrderPaths>({ baseUrl: `${location.origin}/api/order`, headers }),
@@ -149,6 +150,8 @@ async function findOrder(orderId: string): Promise<void> {
   fact('Customer', data.contact?.name ?? '—');
   fact('Items', here.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', '));
   $('order-card').hidden = false;
+  $('unlock-form').hidden = true;
+  if (here.status === 'READY_FOR_PICKUP' && here.pickupLocked) return locked();
   $('collect-form').hidden = here.status !== 'READY_FOR_PICKUP';
   $('identity-form').hidden = here.status !== 'READY_FOR_PICKUP';
   say(here.status === 'READY_FOR_PICKUP' ? 'Ready: ask for the pickup code' : `Not ready for pickup: ${here.status}`, here.status !== 'READY_FOR_PICKUP');
@@ -162,8 +165,41 @@ async function collect(pickupCode: string): Promise<void> {
     body: { pickupCode },
     headers: once(),
   });
+  if ((error as Problem | undefined)?.code === 'PICKUP.LOCKED') return locked();
   if (error) return refused('Hand-over', error);
   handedOver();
+}
+
+/** Too many wrong codes: nothing is handed over until a supervisor has checked the customer and lifted the lock. */
+function locked(): void {
+  $('collect-form').hidden = true;
+  $('identity-form').hidden = true;
+  $('unlock-form').hidden = false;
+  say('Locked after too many wrong codes (PICKUP.LOCKED): a supervisor checks the customer, then lifts the lock', true);
+  $('supervisor-id').focus();
+}
+
+/**
+ * The supervisor steps up at the counter: a five-minute token with store:supervise for this one
+ * act, never kept. The lock is lifted with what they checked; the customer then gives the code.
+ */
+async function unlock(supervisorId: string, reason: string): Promise<void> {
+  if (!session || !found) return;
+  const r = await fetch('/session/supervisor', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: session.storeId, supervisorId }) });
+  const stepUp = await r.json();
+  if (!r.ok) return refused('Supervisor', stepUp);
+  const { error } = await clients(stepUp as { token: string }).order.POST('/stores/{storeId}/orders/{id}/pickup-unlock', {
+    params: { path: { storeId: session.storeId, id: found.fulfilmentId } },
+    body: { reason },
+    headers: once(),
+  });
+  if (error) return refused('Lift the lock', error);
+  $('unlock-form').hidden = true;
+  $('collect-form').hidden = false;
+  $('identity-form').hidden = false;
+  $<HTMLInputElement>('pickup-code').value = '';
+  say(`Lock lifted by ${supervisorId}: ask for the pickup code again`);
+  $('pickup-code').focus();
 }
 
 /** The alternative to the code: an identity document whose name is the order's contact name, recorded with the associate. */
@@ -295,10 +331,47 @@ async function lookUp(email: string, phone: string): Promise<void> {
       item.textContent = `${new Date(e.occurredAt).toLocaleString()} · ${e.kind} · order ${e.orderId.slice(0, 8)}${e.channel ? ` via ${e.channel}` : ''}${e.storeId ? ` at ${e.storeId}` : ''}`;
       timeline.append(item);
     }
-    card.append(title, summary, timeline);
+    const full = document.createElement('button');
+    full.type = 'button';
+    full.textContent = 'Full timeline';
+    full.setAttribute('aria-label', `Full timeline of ${m.profile.name ?? m.profile.customerId}`);
+    full.addEventListener('click', () => void openTimeline(m.profile.customerId, m.profile.name ?? m.profile.customerId));
+    card.append(title, summary, timeline, full);
     results.append(card);
   }
   say(data.matches.length === 0 ? 'No customer found' : `${data.matches.length} customer(s) found`, data.matches.length === 0);
+}
+
+/** A customer's whole timeline, a page at a time (newest first), from the customer service. */
+const TIMELINE_PAGE = 10;
+let timelineOf: { customerId: string; next: string | null } | null = null;
+
+async function openTimeline(customerId: string, name: string): Promise<void> {
+  timelineOf = { customerId, next: null };
+  $('timeline-rows').replaceChildren();
+  $('timeline-title').textContent = `Timeline of ${name}`;
+  $('timeline').hidden = false;
+  await timelinePage();
+  $('timeline-title').focus();
+}
+
+async function timelinePage(): Promise<void> {
+  if (!session || !timelineOf) return;
+  const query = { limit: TIMELINE_PAGE, ...(timelineOf.next ? { cursor: timelineOf.next } : {}) };
+  const { data, error } = await clients(session).customer.GET('/customers/{customerId}/timeline', { params: { path: { customerId: timelineOf.customerId }, query } });
+  if (error || !data) return refused('Timeline', error);
+  const rows = $<HTMLTableSectionElement>('timeline-rows');
+  for (const e of data.entries) {
+    const row = rows.insertRow();
+    cell(row, new Date(e.occurredAt).toLocaleString());
+    cell(row, e.kind);
+    cell(row, e.orderId.slice(0, 8)).title = e.orderId;
+    cell(row, e.channel ?? '—');
+    cell(row, e.storeId ?? '—');
+  }
+  timelineOf.next = data.nextCursor;
+  $('timeline-older').hidden = data.nextCursor === null;
+  say(`${rows.rows.length} timeline entries${data.nextCursor === null ? ', all of them' : ''}`);
 }
 
 async function loadKpis(): Promise<void> {
@@ -306,14 +379,51 @@ async function loadKpis(): Promise<void> {
   const to = new Date(Date.now() + 3_600_000);
   const from = new Date(to.getTime() - 7 * 86_400_000);
   const query = { from: from.toISOString(), to: to.toISOString(), granularity: 'day' as const, storeId: session.storeId };
-  const customer = clients(session).customer;
-  const [pickups, returns, deliveries, aisle] = await Promise.all([
+  const { customer, order } = clients(session);
+  const [pickups, returns, deliveries, aisle, preorders, carts, credit] = await Promise.all([
     customer.GET('/kpis/click-and-collect', { params: { query } }),
     customer.GET('/kpis/returns', { params: { query } }),
     customer.GET('/kpis/deliveries', { params: { query } }),
     customer.GET('/kpis/endless-aisle', { params: { query } }),
+    customer.GET('/kpis/preorders', { params: { query } }),
+    // Carts and channel credit are the order service's own records (docs/kpis.md).
+    order.GET('/kpis/carts', { params: { query } }),
+    order.GET('/kpis/channel-credit', { params: { query } }),
   ]);
   const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+  const money = (minor: number) => (minor / 100).toFixed(2);
+  /** Fills one table of figures; false (and said why) when its API refused. */
+  const table = <R>(answer: { data?: { rows: R[] }; error?: unknown }, rowsId: string, emptyId: string, cells: (r: R) => string[]): boolean => {
+    if (answer.error || !answer.data) {
+      refused('Figures', answer.error);
+      return false;
+    }
+    const body = $<HTMLTableSectionElement>(rowsId);
+    body.replaceChildren();
+    for (const r of answer.data.rows) {
+      const row = body.insertRow();
+      for (const text of cells(r)) cell(row, text);
+    }
+    $(emptyId).hidden = answer.data.rows.length > 0;
+    return true;
+  };
+  const day = (bucket: string) => bucket.slice(0, 10);
+  if (!table(preorders, 'preorder-kpi-rows', 'preorder-kpi-empty', (p) => [day(p.bucket), p.channel ?? 'all', String(p.preorders), String(p.allocated), percent(p.fillRate), String(p.ready), String(p.collected), String(p.cancelled), String(p.rescheduled)])) return;
+  if (!table(carts, 'cart-kpi-rows', 'cart-kpi-empty', (c) => [day(c.bucket), c.startedChannel, c.lastChannel, String(c.started), String(c.checkedOut), String(c.abandoned), String(c.open), percent(c.conversionRate)])) return;
+  if (
+    !table(credit, 'credit-kpi-rows', 'credit-kpi-empty', (c) => [
+      day(c.bucket),
+      c.channel,
+      c.currency,
+      `${c.sold} · ${money(c.soldAmount)}`,
+      `${c.collected} · ${money(c.collectedAmount)}`,
+      `${c.shipped} · ${money(c.shippedAmount)}`,
+      `${c.exchanged} · ${money(c.exchangedAmount)}`,
+      `${c.takenBack} · ${money(c.takenBackAmount)}`,
+      money(c.fulfilledForOthersAmount),
+    ])
+  )
+    return;
   if (deliveries.error || !deliveries.data) return refused('Figures', deliveries.error);
   const deliveryRows = $<HTMLTableSectionElement>('delivery-kpi-rows');
   deliveryRows.replaceChildren();
@@ -333,7 +443,6 @@ async function loadKpis(): Promise<void> {
   if (returns.error || !returns.data) return refused('Figures', returns.error);
   const returnRows = $<HTMLTableSectionElement>('return-kpi-rows');
   returnRows.replaceChildren();
-  const money = (minor: number) => (minor / 100).toFixed(2);
   for (const r of returns.data.rows) {
     const row = returnRows.insertRow();
     const keptApart = r.unitsDamaged + r.unitsReturnToVendor;
@@ -387,6 +496,11 @@ $('return-form').addEventListener('submit', (e) => {
   e.preventDefault();
   void takeReturn($<HTMLSelectElement>('refund-method').value as 'original-tender' | 'store-credit');
 });
+$('unlock-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void unlock($<HTMLInputElement>('supervisor-id').value.trim(), $<HTMLInputElement>('unlock-reason').value.trim());
+});
+$('timeline-older').addEventListener('click', () => void timelinePage());
 $('lookup-form').addEventListener('submit', (e) => {
   e.preventDefault();
   void lookUp($<HTMLInputElement>('lookup-email').value.trim(), $<HTMLInputElement>('lookup-phone').value.trim());
