@@ -282,8 +282,15 @@ describe('store console in the browser', () => {
     await eventually(
       async () => {
         await page.locator('#kpis').getByRole('button', { name: 'Refresh' }).click();
-        const cells = await page.locator('#kpi-rows tr').first().locator('td').allTextContents();
-        expect(cells.slice(1, 6)).toEqual(['web', '3', '3', '3', '100 %']);
+        // The three web orders made ready and collected; the app's preorder, a pickup not ready yet.
+        const pickups = await page.locator('#kpi-rows tr').evaluateAll((rows) => rows.map((r) => [...r.cells].slice(1, 6).map((c) => c.textContent)));
+        expect(pickups).toEqual([
+          ['app', '1', '0', '0', '—'],
+          ['web', '3', '3', '3', '100 %'],
+        ]);
+        // The chart of the week says today's bars in its label: 4 placed (3 web, the preorder), 3 collected.
+        const today = new Date().toISOString().slice(0, 10);
+        expect(await page.locator('#kpi-chart svg').getAttribute('aria-label')).toContain(`${today} 4 placed, 3 collected`);
         // The return taken at the counter: one, of an order bought on the web, 10.00 back to the payment.
         const returned = await page.locator('#return-kpi-rows tr').first().locator('td').allTextContents();
         // One unit taken back opened and one exchanged new: both sellable, restocked.

@@ -374,6 +374,67 @@ async function timelinePage(): Promise<void> {
   say(`${rows.rows.length} timeline entries${data.nextCursor === null ? ', all of them' : ''}`);
 }
 
+/** A share shown as a bar and its percentage (the bar is decoration: the text says it). */
+interface Share {
+  share: number | null;
+}
+const share = (s: number | null): Share => ({ share: s });
+
+/** Fills a table body with rows of cells: text, or a share drawn as a bar. */
+function fillRows<R>(rowsId: string, emptyId: string, rows: readonly R[], cells: (r: R) => (string | Share)[]): void {
+  const body = $<HTMLTableSectionElement>(rowsId);
+  body.replaceChildren();
+  for (const r of rows) {
+    const row = body.insertRow();
+    for (const c of cells(r)) {
+      if (typeof c === 'string') {
+        cell(row, c);
+        continue;
+      }
+      const td = row.insertCell();
+      const bar = document.createElement('span');
+      bar.className = 'bar';
+      bar.style.width = `${Math.round((c.share ?? 0) * 6)}rem`;
+      bar.setAttribute('aria-hidden', 'true');
+      td.append(bar, c.share === null ? '—' : `${Math.round(c.share * 100)} %`);
+    }
+  }
+  $(emptyId).hidden = rows.length > 0;
+}
+
+/**
+ * The click & collect orders of each day of the window, placed and collected, as bars: a chart
+ * for the eye, its figures said in its label and in the table below it.
+ */
+function chartPickups(rows: readonly { bucket: string; orders: number; collected: number }[], from: Date): void {
+  const days = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1 + i)).toISOString().slice(0, 10));
+  const per = days.map((d) => ({
+    day: d,
+    orders: rows.filter((r) => r.bucket.startsWith(d)).reduce((n, r) => n + r.orders, 0),
+    collected: rows.filter((r) => r.bucket.startsWith(d)).reduce((n, r) => n + r.collected, 0),
+  }));
+  const top = Math.max(1, ...per.map((p) => p.orders));
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 700 160');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `Click & collect orders per day, placed and collected: ${per.map((p) => `${p.day} ${p.orders} placed, ${p.collected} collected`).join('; ')}`);
+  const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
+    const e = document.createElementNS('http://www.w3.org/2000/svg', name);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    svg.append(e);
+  };
+  per.forEach((p, i) => {
+    const x = 20 + i * 97;
+    const h = (n: number) => Math.round((n / top) * 110);
+    el('rect', { x, y: 125 - h(p.orders), width: 38, height: h(p.orders), class: 'placed' });
+    el('rect', { x: x + 40, y: 125 - h(p.collected), width: 38, height: h(p.collected), class: 'collected' });
+    el('text', { x: x + 39, y: 145, 'text-anchor': 'middle' }, p.day.slice(5));
+    if (p.orders > 0) el('text', { x: x + 19, y: 120 - h(p.orders), 'text-anchor': 'middle' }, String(p.orders));
+  });
+  $('kpi-chart').replaceChildren(svg);
+}
+
 async function loadKpis(): Promise<void> {
   if (!session) return;
   const to = new Date(Date.now() + 3_600_000);
@@ -390,85 +451,39 @@ async function loadKpis(): Promise<void> {
     order.GET('/kpis/carts', { params: { query } }),
     order.GET('/kpis/channel-credit', { params: { query } }),
   ]);
-  const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+  const refusal = [pickups, returns, deliveries, aisle, preorders, carts, credit].find((a) => a.error || !a.data);
+  if (refusal) return refused('Figures', refusal.error);
   const money = (minor: number) => (minor / 100).toFixed(2);
-  /** Fills one table of figures; false (and said why) when its API refused. */
-  const table = <R>(answer: { data?: { rows: R[] }; error?: unknown }, rowsId: string, emptyId: string, cells: (r: R) => string[]): boolean => {
-    if (answer.error || !answer.data) {
-      refused('Figures', answer.error);
-      return false;
-    }
-    const body = $<HTMLTableSectionElement>(rowsId);
-    body.replaceChildren();
-    for (const r of answer.data.rows) {
-      const row = body.insertRow();
-      for (const text of cells(r)) cell(row, text);
-    }
-    $(emptyId).hidden = answer.data.rows.length > 0;
-    return true;
-  };
   const day = (bucket: string) => bucket.slice(0, 10);
-  if (!table(preorders, 'preorder-kpi-rows', 'preorder-kpi-empty', (p) => [day(p.bucket), p.channel ?? 'all', String(p.preorders), String(p.allocated), percent(p.fillRate), String(p.ready), String(p.collected), String(p.cancelled), String(p.rescheduled)])) return;
-  if (!table(carts, 'cart-kpi-rows', 'cart-kpi-empty', (c) => [day(c.bucket), c.startedChannel, c.lastChannel, String(c.started), String(c.checkedOut), String(c.abandoned), String(c.open), percent(c.conversionRate)])) return;
-  if (
-    !table(credit, 'credit-kpi-rows', 'credit-kpi-empty', (c) => [
-      day(c.bucket),
-      c.channel,
-      c.currency,
-      `${c.sold} · ${money(c.soldAmount)}`,
-      `${c.collected} · ${money(c.collectedAmount)}`,
-      `${c.shipped} · ${money(c.shippedAmount)}`,
-      `${c.exchanged} · ${money(c.exchangedAmount)}`,
-      `${c.takenBack} · ${money(c.takenBackAmount)}`,
-      money(c.fulfilledForOthersAmount),
-    ])
-  )
-    return;
-  if (deliveries.error || !deliveries.data) return refused('Figures', deliveries.error);
-  const deliveryRows = $<HTMLTableSectionElement>('delivery-kpi-rows');
-  deliveryRows.replaceChildren();
-  for (const d of deliveries.data.rows) {
-    const row = deliveryRows.insertRow();
-    for (const text of [d.bucket.slice(0, 10), d.channel, String(d.shipments), percent(d.shareOfShipments), String(d.shipped), String(d.delivered), String(d.failed)]) cell(row, text);
-  }
-  $('delivery-kpi-empty').hidden = deliveries.data.rows.length > 0;
-  if (aisle.error || !aisle.data) return refused('Figures', aisle.error);
-  const aisleRows = $<HTMLTableSectionElement>('aisle-kpi-rows');
-  aisleRows.replaceChildren();
-  for (const a of aisle.data.rows) {
-    const row = aisleRows.insertRow();
-    for (const text of [a.bucket.slice(0, 10), String(a.posOrders), String(a.forDelivery), String(a.forPickupElsewhere), percent(a.endlessAisleShare)]) cell(row, text);
-  }
-  $('aisle-kpi-empty').hidden = aisle.data.rows.length > 0;
-  if (returns.error || !returns.data) return refused('Figures', returns.error);
-  const returnRows = $<HTMLTableSectionElement>('return-kpi-rows');
-  returnRows.replaceChildren();
-  for (const r of returns.data.rows) {
-    const row = returnRows.insertRow();
-    const keptApart = r.unitsDamaged + r.unitsReturnToVendor;
-    for (const text of [r.bucket.slice(0, 10), r.currency, String(r.returns), String(r.boughtOnline), String(r.exchanges), money(r.refundedToTender), money(r.refundedAsStoreCredit), String(r.unitsRestocked), String(keptApart)]) cell(row, text);
-  }
-  $('return-kpi-empty').hidden = returns.data.rows.length > 0;
-  const { data, error } = pickups;
-  if (error || !data) return refused('Figures', error);
-  const rows = $<HTMLTableSectionElement>('kpi-rows');
-  rows.replaceChildren();
-  for (const k of data.rows) {
-    const row = rows.insertRow();
-    cell(row, k.bucket.slice(0, 10));
-    cell(row, k.channel ?? 'all');
-    cell(row, String(k.orders));
-    cell(row, String(k.ready));
-    cell(row, String(k.collected));
-    const rate = row.insertCell();
-    const bar = document.createElement('span');
-    bar.className = 'bar';
-    bar.style.width = `${Math.round((k.pickupRate ?? 0) * 6)}rem`;
-    bar.setAttribute('aria-hidden', 'true');
-    rate.append(bar, percent(k.pickupRate));
-    cell(row, k.placedToReadyP50s === null ? '—' : `${Math.round(k.placedToReadyP50s)} s`);
-  }
-  $('kpi-empty').hidden = data.rows.length > 0;
+  const p50 = (s: number | null) => (s === null ? '—' : `${Math.round(s)} s`);
+  chartPickups(pickups.data!.rows, from);
+  fillRows('kpi-rows', 'kpi-empty', pickups.data!.rows, (k) => [day(k.bucket), k.channel ?? 'all', String(k.orders), String(k.ready), String(k.collected), share(k.pickupRate), p50(k.placedToReadyP50s)]);
+  fillRows('return-kpi-rows', 'return-kpi-empty', returns.data!.rows, (r) => [
+    day(r.bucket),
+    r.currency,
+    String(r.returns),
+    String(r.boughtOnline),
+    String(r.exchanges),
+    money(r.refundedToTender),
+    money(r.refundedAsStoreCredit),
+    String(r.unitsRestocked),
+    String(r.unitsDamaged + r.unitsReturnToVendor),
+  ]);
+  fillRows('delivery-kpi-rows', 'delivery-kpi-empty', deliveries.data!.rows, (d) => [day(d.bucket), d.channel ?? 'all', String(d.shipments), share(d.shareOfShipments), String(d.shipped), String(d.delivered), String(d.failed)]);
+  fillRows('aisle-kpi-rows', 'aisle-kpi-empty', aisle.data!.rows, (a) => [day(a.bucket), String(a.posOrders), String(a.forDelivery), String(a.forPickupElsewhere), share(a.endlessAisleShare)]);
+  fillRows('preorder-kpi-rows', 'preorder-kpi-empty', preorders.data!.rows, (p) => [day(p.bucket), p.channel ?? 'all', String(p.preorders), String(p.allocated), share(p.fillRate), String(p.ready), String(p.collected), String(p.cancelled), String(p.rescheduled)]);
+  fillRows('cart-kpi-rows', 'cart-kpi-empty', carts.data!.rows, (c) => [day(c.bucket), c.startedChannel, c.lastChannel, String(c.started), String(c.checkedOut), String(c.abandoned), String(c.open), share(c.conversionRate)]);
+  fillRows('credit-kpi-rows', 'credit-kpi-empty', credit.data!.rows, (c) => [
+    day(c.bucket),
+    c.channel,
+    c.currency,
+    `${c.sold} · ${money(c.soldAmount)}`,
+    `${c.collected} · ${money(c.collectedAmount)}`,
+    `${c.shipped} · ${money(c.shippedAmount)}`,
+    `${c.exchanged} · ${money(c.exchangedAmount)}`,
+    `${c.takenBack} · ${money(c.takenBackAmount)}`,
+    money(c.fulfilledForOthersAmount),
+  ]);
 }
 
 $('sign-in-form').addEventListener('submit', (e) => {
