@@ -66,28 +66,6 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
   const allReady = () => Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
   const placeBody = (store: string, sku: string, customerId: string) => ({ channel: 'web', storeId: store, customerId, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] });
 
-  /** Every order answered (reserved or refused) once: the counts, one reservation per reserved order, the shelf. */
-  const answeredOnce = async (j: Journey, store: string, sku: string, orders: string[], stock: number) => {
-    const statuses = await eventually(
-      async () => {
-        const found: string[] = [];
-        for (const id of orders) found.push((await j.get(id)).status as string);
-        expect(found.filter((s) => s !== 'RESERVED' && s !== 'REJECTED')).toEqual([]);
-        return found;
-      },
-      { timeoutMs: 120_000 },
-    );
-    const reserved = orders.filter((_, i) => statuses[i] === 'RESERVED').sort();
-    expect({ reserved: reserved.length, rejected: orders.length - reserved.length }).toEqual({ reserved: stock, rejected: orders.length - stock });
-    const reservations = await sql<{ order_id: string; n: number }>(stack!.databases.inventory, 'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id', [sku]);
-    expect(reservations.map((r) => r.order_id).sort()).toEqual(reserved);
-    expect(reservations.every((r) => r.n === 1)).toBe(true);
-    expect(await j.stock(store, sku)).toMatchObject({ onHand: stock, reserved: stock, available: 0 });
-    for (const db of Object.values(stack!.databases)) {
-      await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]));
-    }
-  };
-
   it('answers every order once after an immediate shutdown mid-load and a restart with crash recovery', async () => {
     const j = new Journey(stack!);
     const store = Journey.id('PG-S');
@@ -130,7 +108,7 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     expect(await sql(stack!.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customer])).toEqual([{ n: keys.length }]);
     expect(new Set(keyed).size).toBe(keys.length);
     const after = await Promise.all(Array.from({ length: 2 }, () => j.place(store, [{ sku, quantity: 1 }])));
-    await answeredOnce(j, store, sku, [...before.map((o) => o.id), ...keyed, ...after.map((o) => o.id)], 15);
+    await j.answeredOnce(store, sku, [...before.map((o) => o.id), ...keyed, ...after.map((o) => o.id)], 15);
   });
 
   it('refuses requests with 503 DATABASE.UNAVAILABLE while no connection is accepted, changes nothing, and places each retried order once', async () => {
@@ -181,7 +159,7 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     expect([again.status, again.body.id, again.headers.get('idempotent-replayed')]).toEqual([201, retried[0].body.id, 'true']);
     const orders = [...before!.map((o) => o.id), ...retried.map((r) => r.body.id as string)];
     expect(await sql(stack!.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customer])).toEqual([{ n: 8 }]);
-    await answeredOnce(j, store, sku, orders, 12);
+    await j.answeredOnce(store, sku, orders, 12);
     // None of these orders' events was parked for the outage (the shared topics hold other tests' events too: only these count).
     expect(deadLetters.seen.filter((m) => m.key !== null && orders.includes(m.key))).toEqual([]);
   });

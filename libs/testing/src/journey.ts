@@ -1,6 +1,7 @@
 import { http as send, HttpResult } from './http';
 import { eventually } from './eventually';
 import { KafkaProbe } from './kafka-probe';
+import { sql } from './env';
 import { Stack } from './stack';
 import { randomUUID } from 'node:crypto';
 
@@ -159,6 +160,42 @@ export class Journey {
     const body = (await this.http('GET', `${this.order}/orders/${orderId}`)).body;
     for (const f of (body?.fulfilments ?? []) as Group[]) this.groups.set(f.fulfilmentId, orderId);
     return body;
+  }
+
+  /**
+   * After a fault: every order of one SKU at one store answered once. Each ends RESERVED or
+   * REJECTED, as many reserved as the shelf held (`stock`), one reservation per reserved order and
+   * none for a refused one, the shelf exactly spoken for, and every outbox of the stack empty.
+   * Orders are read one at a time (a hundred at once would be shed by admission). Answers the
+   * reserved orders, sorted.
+   */
+  async answeredOnce(store: string, sku: string, orders: readonly string[], stock: number): Promise<string[]> {
+    const statuses = await eventually(
+      async () => {
+        const found: string[] = [];
+        for (const id of orders) found.push((await this.get(id)).status as string);
+        const open = orders.filter((_, i) => found[i] !== 'RESERVED' && found[i] !== 'REJECTED');
+        if (open.length > 0) throw new Error(`${open.length} order(s) not answered yet, e.g. ${open[0]}`);
+        return found;
+      },
+      { timeoutMs: 120_000 },
+    );
+    const reserved = orders.filter((_, i) => statuses[i] === 'RESERVED').sort();
+    if (reserved.length !== stock) throw new Error(`${reserved.length} reserved and ${orders.length - reserved.length} rejected; the shelf held ${stock}`);
+    const reservations = await sql<{ order_id: string; n: number }>(this.stack.databases.inventory, 'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id', [sku]);
+    const held = reservations.map((r) => r.order_id).sort();
+    if (JSON.stringify(held) !== JSON.stringify(reserved)) throw new Error(`inventory holds reservations for ${held.length} order(s), the order service reserved ${reserved.length}: ${JSON.stringify({ held, reserved })}`);
+    const doubled = reservations.filter((r) => r.n !== 1);
+    if (doubled.length > 0) throw new Error(`orders with more than one reservation: ${JSON.stringify(doubled)}`);
+    const shelf = await this.stock(store, sku);
+    if (shelf.onHand !== stock || shelf.reserved !== stock || shelf.available !== 0) throw new Error(`the shelf is ${JSON.stringify(shelf)}, expected ${stock} on hand, all reserved`);
+    for (const [service, db] of Object.entries(this.stack.databases)) {
+      await eventually(async () => {
+        const [{ n }] = await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
+        if (n !== 0) throw new Error(`${service}'s outbox holds ${n} unsent event(s)`);
+      });
+    }
+    return reserved;
   }
 
   async status(orderId: string, status: string, timeoutMs = 30_000): Promise<HttpResult['body']> {
