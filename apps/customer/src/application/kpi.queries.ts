@@ -4,19 +4,25 @@ import { bucketSql, KpiWindow } from '@omni/platform';
 import { preorderKpis, PreorderKpis, deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
 
 /**
- * Each pickup group of the orders placed in the window, with what happened to it, read from the
- * timeline (a projection of the order events, rebuildable from the topics). An order-level event
- * (no group named) counts for each of its groups.
+ * The pickup groups of the orders placed in the window ($1, $2) at a store ($3, or any) from a
+ * channel ($4, or any): order, channel, group, store and time of placement. Click & collect and
+ * preorders both start from it.
  */
-const clickAndCollectSql = (bucket: string, grouping: string) => `
-  WITH placed AS (
+const PICKUP_GROUPS_PLACED = `
     SELECT p.order_id, p.channel, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'storeId' AS store_id, p.occurred_at AS placed_at
     FROM timeline_entries p CROSS JOIN LATERAL jsonb_array_elements(p.details->'groups') AS g
     WHERE p.kind = 'order.placed' AND p.occurred_at >= $1 AND p.occurred_at < $2
       AND g->>'type' = 'pickup'
       AND ($3::text IS NULL OR g->>'storeId' = $3)
-      AND ($4::text IS NULL OR p.channel = $4)
-  ), pickups AS (
+      AND ($4::text IS NULL OR p.channel = $4)`;
+
+/**
+ * Each pickup group of the orders placed in the window, with what happened to it, read from the
+ * timeline (a projection of the order events, rebuildable from the topics). An order-level event
+ * (no group named) counts for each of its groups.
+ */
+const clickAndCollectSql = (bucket: string, grouping: string) => `
+  WITH placed AS (${PICKUP_GROUPS_PLACED}), pickups AS (
     SELECT pl.*, s.*
     FROM placed pl CROSS JOIN LATERAL (
       SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.ready-for-pickup') AS ready_at,
@@ -168,14 +174,7 @@ const ENDLESS_AISLE_SQL = `
  * allocated from it), with what happened to it; per bucket of placement ($5), store and channel.
  */
 const PREORDERS_SQL = `
-  WITH placed AS (
-    SELECT p.order_id, p.channel, (g->>'fulfilmentId')::uuid AS fulfilment_id, g->>'storeId' AS store_id, p.occurred_at AS placed_at
-    FROM timeline_entries p CROSS JOIN LATERAL jsonb_array_elements(p.details->'groups') AS g
-    WHERE p.kind = 'order.placed' AND p.occurred_at >= $1 AND p.occurred_at < $2
-      AND g->>'type' = 'pickup'
-      AND ($3::text IS NULL OR g->>'storeId' = $3)
-      AND ($4::text IS NULL OR p.channel = $4)
-  ), preorders AS (
+  WITH placed AS (${PICKUP_GROUPS_PLACED}), preorders AS (
     SELECT pl.*, s.*
     FROM placed pl CROSS JOIN LATERAL (
       SELECT min(e.occurred_at) FILTER (WHERE e.kind = 'order.preordered') AS queued_at,
