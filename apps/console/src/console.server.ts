@@ -98,15 +98,27 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     return out.outputText;
   }
 
-  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * The store and the person signing in (`who`: associateId or supervisorId), read from the body;
+   * null when one breaks its rule, the 400 naming it already sent.
+   */
+  async function identity(req: IncomingMessage, res: ServerResponse, who: 'associateId' | 'supervisorId'): Promise<{ storeId: string; personId: string } | null> {
     const body = await jsonBody(req);
     const storeId = typeof body?.storeId === 'string' ? body.storeId.trim() : '';
-    const associateId = typeof body?.associateId === 'string' ? body.associateId.trim() : '';
+    const personId = typeof body?.[who] === 'string' ? (body[who] as string).trim() : '';
     const errors = [
       ...(STORE_ID.test(storeId) ? [] : [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, _ or -' }]),
-      ...(ASSOCIATE_ID.test(associateId) ? [] : [{ field: 'associateId', rule: 'matches', message: 'associateId must be 1-64 letters, digits, ., _ or -' }]),
+      ...(ASSOCIATE_ID.test(personId) ? [] : [{ field: who, rule: 'matches', message: `${who} must be 1-64 letters, digits, ., _ or -` }]),
     ];
-    if (errors.length > 0) return problem(res, 400, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+    if (errors.length === 0) return { storeId, personId };
+    problem(res, 400, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+    return null;
+  }
+
+  async function signIn(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const who = await identity(req, res, 'associateId');
+    if (!who) return;
+    const { storeId, personId: associateId } = who;
     const token = await o.mint({ sub: `console:${storeId}:${associateId}`, channel: 'pos', store_id: storeId, associate_id: associateId, scope: CONSOLE_SCOPES });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ token, storeId, associateId }));
@@ -114,14 +126,9 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
 
   /** A supervisor at the counter steps up for one supervised act: a short-lived token with store:supervise. */
   async function stepUp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await jsonBody(req);
-    const storeId = typeof body?.storeId === 'string' ? body.storeId.trim() : '';
-    const supervisorId = typeof body?.supervisorId === 'string' ? body.supervisorId.trim() : '';
-    const errors = [
-      ...(STORE_ID.test(storeId) ? [] : [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, _ or -' }]),
-      ...(ASSOCIATE_ID.test(supervisorId) ? [] : [{ field: 'supervisorId', rule: 'matches', message: 'supervisorId must be 1-64 letters, digits, ., _ or -' }]),
-    ];
-    if (errors.length > 0) return problem(res, 400, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+    const who = await identity(req, res, 'supervisorId');
+    if (!who) return;
+    const { storeId, personId: supervisorId } = who;
     if (!(o.supervisors?.(storeId) ?? []).includes(supervisorId)) return problem(res, 403, 'CONSOLE.NOT_SUPERVISOR', `${supervisorId} is not a supervisor of store ${storeId}`);
     const claims = { sub: `console:${storeId}:${supervisorId}`, channel: 'pos', store_id: storeId, associate_id: supervisorId, scope: SUPERVISOR_SCOPES };
     const token = await o.mint(claims, { ttlSeconds: SUPERVISOR_TTL_SECONDS });
