@@ -213,7 +213,9 @@ describe('npm start on a fresh copy of the repository', () => {
       const page = await fetch('http://127.0.0.1:3000/');
       expect([page.status, (await page.text()).includes('<title>Store console</title>')]).toEqual([200, true]);
       const script = await fetch('http://127.0.0.1:3000/app.js');
-      expect([script.status, (await script.text()).includes("from 'openapi-fetch'")]).toEqual([200, true]);
+      expect([script.status, (await script.text()).includes("from './counter.js'")]).toEqual([200, true]);
+      const shared = await fetch('http://127.0.0.1:3000/shared.js');
+      expect([shared.status, (await shared.text()).includes("from 'openapi-fetch'")]).toEqual([200, true]);
       const session = await http('POST', 'http://127.0.0.1:3000/session', { storeId: store, associateId: 'a-1' }, null);
       expect(session.status).toBe(200);
       const pickList = await http('GET', `http://127.0.0.1:3000/api/order/stores/${store}/pick-list`, undefined, session.body.token);

@@ -37,11 +37,13 @@ function repoRoot(from: string): string {
 }
 const REPO = repoRoot(__dirname);
 const WEB = path.join(REPO, 'apps/console/web');
+/** The page's script: app.ts and the modules it imports, one per screen and what they share. */
+export const SCRIPT_MODULES = ['app', 'shared', 'counter', 'returns', 'customers', 'figures'];
 /** What the browser may load, and from where: the page, its style, its script and the client. */
 const FILES: Record<string, { file: string; type: string; typescript?: true }> = {
   '/': { file: path.join(WEB, 'public/index.html'), type: 'text/html; charset=utf-8' },
   '/console.css': { file: path.join(WEB, 'public/console.css'), type: 'text/css; charset=utf-8' },
-  '/app.js': { file: path.join(WEB, 'app.ts'), type: 'text/javascript; charset=utf-8', typescript: true },
+  ...Object.fromEntries(SCRIPT_MODULES.map((m) => [`/${m}.js`, { file: path.join(WEB, `${m}.ts`), type: 'text/javascript; charset=utf-8', typescript: true as const }])),
   '/vendor/openapi-fetch.js': { file: path.join(REPO, 'node_modules/openapi-fetch/dist/index.mjs'), type: 'text/javascript; charset=utf-8' },
 };
 const SERVICES: readonly ConsoleService[] = ['order', 'inventory', 'returns', 'customer'];
