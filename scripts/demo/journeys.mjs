@@ -37,7 +37,7 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   // The price list prices every placement: a storefront or POS states the list's price, or is refused.
   const jeans = `JEANS-32-${run}`;
   const consoleSku = `CONSOLE-X-${run}`;
-  for (const [sku, unitPrice] of [['SNEAKER-42', 8900], ['PARKA-L', 19900], [jeans, 8900], [consoleSku, 49900]]) {
+  for (const [sku, unitPrice] of [['SNEAKER-42', 8900], ['SNEAKER-43', 8900], ['PARKA-L', 19900], [jeans, 8900], [consoleSku, 49900]]) {
     await call('PUT', `${ord}/price-list/${sku}`, { prices: [{ currency: 'EUR', unitPrice }] }, backOffice);
   }
   const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`, undefined, backOffice);
@@ -80,7 +80,12 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   });
   console.log(`  returns:   POS ${otherStore} finds receipt ${receipt}: ${found.channel} order, ${found.lines[0].returnable} × ${found.lines[0].sku} returnable`);
   const line = found.lines[0].lineId;
-  const exchange = await call('POST', `${ret}/stores/${otherStore}/returns`, { requestId: `demo-${run}-x1`, orderId: placed.body.id, lines: [{ lineId: line, quantity: 1, condition: 'new' }], replacements: [{ sku: 'SNEAKER-43', quantity: 1, unitPrice: 8900 }] }, posLyon);
+  // The replacement is sold at the price list's price: the returns service knows the list from the
+  // order service's price-list.changed events, so it may be a moment behind the PUT above.
+  const exchange = await until('the exchange to be priced', async () => {
+    const r = await call('POST', `${ret}/stores/${otherStore}/returns`, { requestId: `demo-${run}-x1`, orderId: placed.body.id, lines: [{ lineId: line, quantity: 1, condition: 'new' }], replacements: [{ sku: 'SNEAKER-43', quantity: 1, unitPrice: 8900 }] }, posLyon);
+    return r.body.code !== 'PRICE.NOT_LISTED' && r;
+  });
   console.log(`  returns:   exchange ${exchange.body.id} → HTTP ${exchange.status} ${exchange.body.status}`);
   const exchanged = await until('the exchange to complete', async () => {
     const r = await call('GET', `${ret}/returns/${exchange.body.id}`, undefined, posLyon);

@@ -18,6 +18,7 @@ import { PaymentFailures1700000110000 } from '../migrations/1700000110000-paymen
 import { ChannelPrices1700000120000 } from '../migrations/1700000120000-channel-prices';
 import { PlacementsWaiting1700000130000 } from '../migrations/1700000130000-placements-waiting';
 import { CartsByStart1700000140000 } from '../migrations/1700000140000-carts-by-start';
+import { PriceListAnnounced1700000150000 } from '../migrations/1700000150000-price-list-announced';
 import { InventoryAnswers } from './application/inventory-answers';
 import { PlacementAdmission } from './infrastructure/placement-admission';
 import { AbandonCartsUseCase } from './application/abandon-carts.use-case';
@@ -81,6 +82,7 @@ export const ORDER_MIGRATIONS = [
   ChannelPrices1700000120000,
   PlacementsWaiting1700000130000,
   CartsByStart1700000140000,
+  PriceListAnnounced1700000150000,
 ];
 
 @Module({})

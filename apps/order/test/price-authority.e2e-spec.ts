@@ -1,4 +1,4 @@
-import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
+import { ORDER_EVENTS_TOPIC, PriceListChangedV1, schemaErrors } from '@omni/contracts';
 import { eventually, http, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -123,5 +123,50 @@ describe('price authority, end to end', () => {
     // The back office (admin) is trusted too.
     const admin = await http('POST', `${j.order}/orders`, body(100));
     expect([admin.status, (await placedEvent(admin.body.id)).priceOverride]).toEqual([201, { by: 'test-back-office', lines: [{ sku, listPrice: 8900, unitPrice: 100 }] }]);
+  });
+
+  const priceChanges = (key: string) => probe.on(ORDER_EVENTS_TOPIC, { key, type: 'price-list.changed.v1' }).map((m) => JSON.parse(m.value ?? '{}'));
+
+  it("tells other services each SKU's whole list when it is replaced (price-list.changed), as the returns service prices exchanges from it", async () => {
+    const shoe = Journey.id('BOOT');
+    const put = await http('PUT', `${j.order}/price-list/${shoe}`, { prices: [{ currency: 'EUR', unitPrice: 9900 }, { currency: 'EUR', unitPrice: 7900, storeId: store, channel: 'pos', validFrom: '2026-01-01T00:00:00.000Z' }] });
+    expect(put.status).toBe(200);
+    const [changed] = await eventually(() => {
+      const found = priceChanges(shoe);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(schemaErrors(PriceListChangedV1, changed)).toEqual([]);
+    expect(changed).toEqual({
+      sku: shoe,
+      prices: [
+        { currency: 'EUR', unitPrice: 9900, storeId: null, channel: null, validFrom: null, validUntil: null },
+        { currency: 'EUR', unitPrice: 7900, storeId: store, channel: 'pos', validFrom: '2026-01-01T00:00:00.000Z', validUntil: null },
+      ],
+      changedAt: put.body.updatedAt,
+    });
+    // Taken off the list: the last event says so with no prices.
+    expect((await http('PUT', `${j.order}/price-list/${shoe}`, { prices: [] })).status).toBe(200);
+    await eventually(() => expect(priceChanges(shoe).map((e) => e.prices)).toEqual([changed.prices, []]));
+  });
+
+  it('announces once, after the upgrade that introduced price-list.changed, the prices listed before it', async () => {
+    // As a database listed before the event existed: a price with no event, and the migration's request to announce.
+    const older = Journey.id('OLD');
+    await sql(stack.databases.order, `INSERT INTO price_list (sku, currency, store_id, channel, valid_from, valid_until, unit_price, updated_at) VALUES ($1, 'EUR', '', '', '-infinity', NULL, 4500, now())`, [older]);
+    await sql(stack.databases.order, `INSERT INTO pending_announcements (what) VALUES ('price-list')`);
+    await stack.services.order.restart();
+    const [announced] = await eventually(() => {
+      const found = priceChanges(older);
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    expect(announced.prices).toEqual([{ currency: 'EUR', unitPrice: 4500, storeId: null, channel: null, validFrom: null, validUntil: null }]);
+    // Every SKU listed then, once: the SKU of the tests above too, with its current list.
+    await eventually(() => expect(priceChanges(sku).at(-1)?.prices).toHaveLength(2));
+    expect(await sql(stack.databases.order, `SELECT what FROM pending_announcements`)).toEqual([]);
+    // A second start has nothing left to announce: the announcement is written before the service is ready, and there is still one.
+    await stack.services.order.restart();
+    expect(await sql(stack.databases.order, `SELECT count(*)::int AS n FROM outbox WHERE event_type = 'price-list.changed.v1' AND message_key = $1`, [older])).toEqual([{ n: 1 }]);
   });
 });

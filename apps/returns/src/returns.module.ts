@@ -34,6 +34,9 @@ import { RefundRequestsUseCase } from './application/refund-requests.use-case';
 import { RefundRequestsHttpController } from './infrastructure/refund-requests.http';
 import { PoliciesUseCase } from './application/policies.use-case';
 import { ReturnsQueries } from './application/returns.queries';
+import { PriceList1700000080000 } from '../migrations/1700000080000-price-list';
+import { PriceListProjection } from './application/price-list.use-case';
+import { PriceListEventsHandler } from './infrastructure/price-list-events.handler';
 
 /**
  * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
@@ -51,12 +54,12 @@ export class ReturnsModule {
           service: 'returns',
           config,
           entities: [],
-          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000, RefundFailures1700000070000],
+          migrations: [Returns1700000010000, ReplacementShipmentsMailErasure1700000040000, OrderRefunds1700000050000, MailReturnParcels1700000060000, RefundFailures1700000070000, PriceList1700000080000],
           consumes: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC],
-          api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store, refunds and store credit, returns started online.', version: '0.3.1' },
+          api: { description: 'Order lookup at any POS, the versioned return policy, returns and exchanges at any store (replacements priced from the order service\'s price list), refunds and store credit, returns started online.', version: '0.4.0' },
         }),
       ],
-      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, RefundRequestsHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler],
+      controllers: [LookupHttpController, ReturnsHttpController, AuthorisationsHttpController, ParcelsHttpController, PoliciesHttpController, StoreCreditHttpController, RefundRequestsHttpController, OrderEventsHandler, InventoryEventsHandler, PaymentEventsHandler, ReplacementShipmentHandler, CustomerEventsHandler, PriceListEventsHandler],
       providers: [
         { provide: ReturnsConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
@@ -72,6 +75,7 @@ export class ReturnsModule {
         RefundRequestsUseCase,
         PoliciesUseCase,
         ReturnsQueries,
+        PriceListProjection,
         // The only carrier adapter yet (CARRIER=stand-in); a real one implements CarrierPort.
         { provide: CarrierPort, useClass: StandInCarrier },
       ],

@@ -48,6 +48,8 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await j.location(b);
     await j.location(w, { kind: 'warehouse' });
     const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
+    // The exchanging till sells the replacement at the price list's price (ADR 0019).
+    await j.price(l, 12900);
     await j.receive(a, m, 1);
     await j.receive(w, l, 3);
     const customerId = uniq('cust');
@@ -112,6 +114,8 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await j.location(b);
     await j.location(w, { kind: 'warehouse' });
     const [m, l] = [uniq('COAT-M'), uniq('COAT-L')];
+    // The exchanging till sells the replacement at the price list's price (ADR 0019).
+    await j.price(l, 15900);
     await j.receive(a, m, 1);
     await j.receive(w, l, 1);
     // A guest: no account, so no store credit.

@@ -5,7 +5,7 @@ import {
   OrderReplacementRefusedV1,
   schemaErrors,
 } from '@omni/contracts';
-import { eventually, Stack, testEvent } from '@omni/testing';
+import { eventually, mintToken, Stack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
 
@@ -116,6 +116,49 @@ describe('returns: exchanges', () => {
     const again = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('COMPLETED');
+  });
+
+  it("prices the replacements from the order service's price list: a till's other price is refused and changes nothing; a trusted caller's is kept and audited", async () => {
+    const store = await d.location(uniq('S'));
+    const sku = uniq('BOOT-43');
+    await d.receiveStock(store, sku, 2);
+    const o = await d.place({ lines: [{ sku: 'BOOT-42', quantity: 2, unitPrice: 9000 }] });
+    await d.collect(o);
+    const pos = await mintToken({ sub: `pos:${store}:1`, channel: 'pos', store_id: store, associate_id: 'a-1', scope: 'store:operate orders:read' });
+    const exchange = (unitPrice: number, token: string, requestId = uniq('req')) =>
+      d.returnAt(store, { requestId, orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku, quantity: 1, unitPrice }], refundMethod: 'original-tender' }, { token });
+
+    // Not on the list yet: it cannot be sold at a price the till makes up.
+    const unlisted = await exchange(9000, pos);
+    expect([unlisted.status, unlisted.body.code]).toEqual([422, 'PRICE.NOT_LISTED']);
+    expect(unlisted.body.detail).toContain(sku);
+
+    // Listed at 9,500 everywhere and 9,000 at this store: the store's own price is the one in force here.
+    await d.listPrices(sku, [{ unitPrice: 9500 }, { unitPrice: 9000, storeId: store }]);
+    const tooCheap = await exchange(100, pos);
+    expect([tooCheap.status, tooCheap.body.code, tooCheap.body.detail]).toEqual([422, 'PRICE.MISMATCH', `${sku} sells at 9000, not 100`]);
+    const general = await exchange(9500, pos);
+    expect([general.status, general.body.code]).toEqual([422, 'PRICE.MISMATCH']);
+    // Nothing of the refused ones was kept: both units are still returnable, no return was told.
+    expect((await d.order(o.orderId)).body.lines[0].returnable).toBe(2);
+    expect(d.events(o.orderId, 'return.completed')).toEqual([]);
+
+    const even = await exchange(9000, pos);
+    expect(even.status).toBe(201);
+    await d.settled(even.body.id, 'COMPLETED');
+
+    // The store's supervisor, trusted to match prices (prices:override), gives the second pair at 8,000: return.completed says who and what the list said.
+    const desk = await mintToken({ sub: 'price-match-desk', channel: 'pos', store_id: store, associate_id: 'supervisor-1', scope: 'store:operate prices:override' });
+    const matched = await exchange(8000, desk);
+    expect([matched.status, matched.body.refundAmount]).toEqual([201, 1000]);
+    await d.settled(matched.body.id, 'COMPLETED');
+    const completed = await eventually(() => {
+      const c = d.events(o.orderId, 'return.completed');
+      expect(c).toHaveLength(2);
+      return c;
+    });
+    expect(completed.find((c) => c.returnId === even.body.id)).not.toHaveProperty('priceOverride');
+    expect(completed.find((c) => c.returnId === matched.body.id)).toMatchObject({ priceOverride: { by: 'price-match-desk', lines: [{ sku, listPrice: 9000, unitPrice: 8000 }] } });
   });
 
   it('never hands over as a replacement a unit promised to another order', async () => {

@@ -7,11 +7,13 @@ import {
   OrderPlacedV2,
   OrderPlacedV2Payload,
   OrderShippedV1,
+  PriceListChangedV1,
+  PriceListEntryPayload,
   INVENTORY_EVENTS_TOPIC,
   RETURNS_EVENTS_TOPIC,
   WireMessage,
 } from '@omni/contracts';
-import { eventually, http, HttpResult, KafkaProbe, Stack, startStack, testEvent } from '@omni/testing';
+import { eventually, http, HttpResult, KafkaProbe, sql, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /** A unique id per test, so tests sharing one database never see each other's rows. */
@@ -44,7 +46,7 @@ export interface OrderSpec {
 export async function startReturnsStack(env: Record<string, string> = {}): Promise<{ stack: Stack; d: ReturnsDriver }> {
   const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
   const stack = await startStack(['inventory', 'returns'], env);
-  return { stack, d: new ReturnsDriver(() => stack.services.returns.url, () => stack.services.inventory.url, probe) };
+  return { stack, d: new ReturnsDriver(() => stack.services.returns.url, () => stack.services.inventory.url, probe, () => stack.databases.returns) };
 }
 
 export async function stopReturnsStack(stack: Stack | undefined, d: ReturnsDriver | undefined): Promise<void> {
@@ -61,10 +63,23 @@ export class ReturnsDriver {
     private readonly returnsUrl: () => string,
     private readonly inventoryUrl: () => string,
     readonly probe: KafkaProbe,
+    private readonly returnsDb: () => string,
   ) {}
 
   async send(...messages: WireMessage[]): Promise<void> {
     await this.probe.produce(ORDER_EVENTS_TOPIC, messages);
+  }
+
+  /**
+   * price-list.changed, as the order service publishes it when a SKU's prices are replaced (each
+   * price general and in every channel unless it says otherwise); waits until the returns service
+   * keeps it.
+   */
+  async listPrices(sku: string, prices: (Partial<PriceListEntryPayload> & Pick<PriceListEntryPayload, 'unitPrice'>)[]): Promise<void> {
+    const changedAt = new Date().toISOString();
+    const entries = prices.map((p) => ({ currency: 'EUR', storeId: null, channel: null, validFrom: null, validUntil: null, ...p }));
+    await this.send(testEvent(PriceListChangedV1, { sku, prices: entries, changedAt }));
+    await eventually(async () => expect(await sql(this.returnsDb(), `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, changedAt])).toHaveLength(1));
   }
 
   /** order.placed v2, as the order service publishes it once it does. */

@@ -198,6 +198,8 @@ describe('refunds of orders paid with store credit, end to end', () => {
     await j.location(b);
     await j.location(w, { kind: 'warehouse' });
     const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
+    // The exchanging till sells the replacement at the price list's price (ADR 0019).
+    await j.price(l, 12900);
     await j.receive(a, m, 1);
     const customerId = uniq('cust');
     const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId });

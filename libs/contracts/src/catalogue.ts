@@ -63,6 +63,7 @@ import {
   StoreCreditReinstatedV1,
 } from './events/returns.events';
 import { CartAbandonedV1 } from './events/cart.events';
+import { PriceListChangedV1 } from './events/price-list.events';
 import { ReturnLabelIssuedV1, ReturnParcelReceivedV1, ReturnParcelTrackedV1 } from './events/mail-return.events';
 import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
@@ -138,6 +139,7 @@ export const EVENT_CATALOGUE: readonly EventDefinition[] = [
   CustomerPreferencesChangedV1,
   CustomerErasedV1,
   CartAbandonedV1,
+  PriceListChangedV1,
 ] as EventDefinition[];
 
 const byCeType = new Map(EVENT_CATALOGUE.map((d) => [ceTypeOf(d), d]));

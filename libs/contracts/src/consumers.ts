@@ -27,6 +27,7 @@ import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, 
 import { OrderReplacementPlacedV1, OrderReplacementRefusedV1, ReturnReplacementShipmentRequestedV1 } from './events/replacement-shipment.events';
 import { CustomerErasedV1, CustomerMergedV1, CustomerOrderLinkedV1, CustomerPreferencesChangedV1 } from './events/customer.events';
 import { CartAbandonedV1 } from './events/cart.events';
+import { PriceListChangedV1 } from './events/price-list.events';
 
 /** Who reads which events, for the AsyncAPI document; the producer of a topic is its owner in topics.json. */
 export interface ConsumerSpec {
@@ -124,9 +125,10 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       PaymentRefundFailedV1,
       PaymentRefundRequestedV2,
       CustomerErasedV1,
+      PriceListChangedV1,
     ],
     description:
-      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's answers, or parks a refused one for an operator to send again; credits back to the customer's balance the store-credit part of the order service's refunds (and remembers every tender those refunds took, so a later return does not refund it again); anonymises an erased customer's contact and shipping addresses.",
+      "Keeps a read model of orders (what was bought, at what price, what the customer received) for lookups and returns; completes exchanges from inventory's answers, or from the order service's when the replacement is shipped (and fails them when it cannot be); settles return refunds from the payment system's answers, or parks a refused one for an operator to send again; credits back to the customer's balance the store-credit part of the order service's refunds (and remembers every tender those refunds took, so a later return does not refund it again); anonymises an erased customer's contact and shipping addresses; keeps the price list, to price an exchange's replacements as the order service prices a sale.",
   },
   {
     service: 'payment (external)',

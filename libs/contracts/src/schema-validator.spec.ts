@@ -13,6 +13,7 @@ import * as returns from './events/returns.events';
 import * as inventoryReturns from './events/inventory-returns.events';
 import * as shipment from './events/replacement-shipment.events';
 import * as mailReturn from './events/mail-return.events';
+import * as priceList from './events/price-list.events';
 import { schemaErrors } from './schema-validator';
 import topicsJson from './topics.json';
 import { allTopics, CUSTOMER_EVENTS_TOPIC, deadLetterTopicOf, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PAYMENT_EVENTS_TOPIC } from './topics';
@@ -221,6 +222,18 @@ example(
   { cartId: otherId, customerId: 'acct-1', startedChannel: 'app', startedStoreId: null, currency: 'EUR', lines: [{ sku: 'SKU-1', quantity: 1, unitPrice: 1999 }], lastActivityAt: at, abandonedAt: later },
   otherId,
 );
+example(
+  priceList.PriceListChangedV1,
+  {
+    sku: 'SNEAKER-43',
+    prices: [
+      { currency: 'EUR', unitPrice: 8900, storeId: null, channel: null, validFrom: null, validUntil: null },
+      { currency: 'EUR', unitPrice: 6900, storeId: 'S1', channel: 'pos', validFrom: at, validUntil: later },
+    ],
+    changedAt: at,
+  },
+  'SNEAKER-43',
+);
 example(customer.CustomerErasedV1, { customerId, formerCustomerIds: [otherId], accounts, orderIds: [orderId], erasedAt: later }, customerId);
 
 const catalogue = EVENT_CATALOGUE.map((def) => [ceTypeOf(def), def] as const);
@@ -265,7 +278,7 @@ describe('the event catalogue', () => {
   });
 
   it('lists every event declared in the contracts', () => {
-    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...shipment, ...mailReturn, ...customer, ...cart });
+    const exported: unknown[] = Object.values({ ...order, ...fulfilment, ...preorder, ...inventory, ...payment, ...returns, ...inventoryReturns, ...shipment, ...mailReturn, ...customer, ...cart, ...priceList });
     const declared = exported.filter((v): v is EventDefinition => typeof v === 'object' && v !== null && 'schema' in v && 'topic' in v);
     expect(declared.length).toBeGreaterThan(0);
     expect([...EVENT_CATALOGUE].sort(byType)).toEqual(declared.sort(byType));

@@ -89,6 +89,9 @@ export class Journey {
     // As the back office does it (the default admin token), whoever this journey calls as.
     const res = await send('PUT', `${this.order}/price-list/${sku}`, { prices });
     if (res.status !== 200) throw new Error(`PUT /price-list/${sku}: ${res.status} ${JSON.stringify(res.body)}`);
+    // The returns service prices exchanges from price-list.changed: wait until it keeps this list.
+    const returnsDb = this.stack.services.returns ? this.stack.databases.returns : undefined;
+    if (returnsDb) await eventually(async () => expect(await sql(returnsDb, `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, res.body.updatedAt])).toHaveLength(1));
   }
 
   async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {

@@ -1132,7 +1132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP) */
+            /** @description Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list's price in force at this store's till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED) */
             422: {
                 headers: {
                     [name: string]: unknown;

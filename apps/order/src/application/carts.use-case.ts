@@ -23,7 +23,7 @@ import {
   Repricing,
   Where,
 } from '../domain/cart';
-import { listPrice } from '../domain/price-list';
+import { listPrice } from '@omni/contracts';
 import { Contact, Order } from '../domain/order';
 import { AvailabilityCheck, AvailabilityClient } from '../infrastructure/availability.client';
 import { cartRepository } from '../infrastructure/cart.repository';

@@ -3,7 +3,7 @@ import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { Cart } from '../domain/cart';
 import { Fulfilment, Order } from '../domain/order';
-import { listPrice, PriceEntry, PriceQuery } from '../domain/price-list';
+import { listPrice, PriceEntry, PriceQuery } from '@omni/contracts';
 import { cartRepository } from '../infrastructure/cart.repository';
 import { ChannelCredit, channelCreditRepository } from '../infrastructure/channel-credit.repository';
 import { orderRepository } from '../infrastructure/order.repository';

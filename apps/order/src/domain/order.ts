@@ -10,7 +10,7 @@ import {
   OrderPlacedV2,
   refuse,
 } from '@omni/contracts';
-import { PriceOverride } from './price-authority';
+import { PriceOverride } from '@omni/contracts';
 
 /** States of a pickup group (docs/click-and-collect.md). */
 export type PickupStatus =

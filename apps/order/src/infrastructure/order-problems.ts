@@ -4,7 +4,7 @@ import { OrderActionRefusal } from '../application/act-on-order.use-case';
 import { PaymentRequestRefusal } from '../application/payment-requests.use-case';
 import { PreorderRefusal } from '../application/place-order.use-case';
 import { PlacementRefusal } from '../domain/order';
-import { PriceRefusal } from '../domain/price-authority';
+import { PriceRefusal } from '@omni/contracts';
 
 type Refusal = OrderActionRefusal | PlacementRefusal | PreorderRefusal | PriceRefusal | PaymentRequestRefusal;
 

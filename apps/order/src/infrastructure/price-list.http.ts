@@ -3,7 +3,7 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropert
 import { ApiProblems, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
-import { PriceEntry } from '../domain/price-list';
+import { PriceEntry, priceEntryPayload } from '@omni/contracts';
 import { OrderQueries } from '../application/order.queries';
 import { PriceListUseCase } from '../application/price-list.use-case';
 import { Channel, CHANNELS } from '@omni/contracts';
@@ -80,7 +80,7 @@ export class PriceInForceView {
 
 const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | null): PriceListView => ({
   sku,
-  prices: entries.map((e) => ({ currency: e.currency, unitPrice: e.unitPrice, storeId: e.storeId, channel: e.channel, validFrom: e.validFrom?.toISOString() ?? null, validUntil: e.validUntil?.toISOString() ?? null })),
+  prices: entries.map(priceEntryPayload),
   updatedAt: updatedAt?.toISOString() ?? null,
 });
 

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { Channel } from '@omni/contracts';
-import { PriceEntry } from '../domain/price-list';
+import { PriceEntry } from '@omni/contracts';
 
 interface PriceRow {
   sku: string;
@@ -43,6 +43,14 @@ export const priceListRepository = {
   async find(m: EntityManager, sku: string): Promise<{ entries: PriceEntry[]; updatedAt: Date | null }> {
     const rows: (PriceRow & { updated_at: Date })[] = await m.query(`SELECT ${COLUMNS} FROM price_list WHERE sku = $1 ${ORDER}`, [sku]);
     return { entries: rows.map(entryOf), updatedAt: rows.length > 0 ? new Date(Math.max(...rows.map((r) => new Date(r.updated_at).getTime()))) : null };
+  },
+
+  /** Every SKU's entries. */
+  async all(m: EntityManager): Promise<Map<string, PriceEntry[]>> {
+    const out = new Map<string, PriceEntry[]>();
+    const rows: PriceRow[] = await m.query(`SELECT ${COLUMNS} FROM price_list ORDER BY sku, currency, store_id, channel, price_list.valid_from`);
+    for (const r of rows) out.set(r.sku, [...(out.get(r.sku) ?? []), entryOf(r)]);
+    return out;
   },
 
   /** The entries of each of `skus` in `currency` (a SKU without any is absent). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AddressPayload, RefundMethod, ReplacementPayload, ReturnChannel, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
+import { AddressPayload, PriceRefusal, RefundMethod, ReplacementPayload, ReturnChannel, ReturnCondition, TenderAmountPayload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -7,10 +7,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { OrderRecord, returnable } from '../domain/order-record';
 import { InspectionRefusal, inspectionRefusal } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
+import { priceReplacements } from '../domain/replacement-prices';
 import { openReturn, Return, ReturnRefusal } from '../domain/return.machine';
 import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
 import { orderRecordRepository } from '../infrastructure/order-record.repository';
 import { policyRepository } from '../infrastructure/policy.repository';
+import { priceListRepository } from '../infrastructure/price-list.repository';
 import { returnRepository } from '../infrastructure/return.repository';
 import { settleRefund } from './settlement';
 
@@ -31,11 +33,14 @@ export interface OpenReturnCommand {
   readonly channel: ReturnChannel;
   /** Ship the replacements here if the store has none (an exchange only). */
   readonly shipTo: AddressPayload | null;
+  /** The caller trusted with prices:override (its token subject), who may price replacements off the list; else null. */
+  readonly priceOverrideBy: string | null;
 }
 
 export type OpenReturnRefusal =
   | ReturnRefusal
   | InspectionRefusal
+  | PriceRefusal
   | 'ORDER.NOT_FOUND'
   | 'AUTHORISATION.NOT_FOUND'
   | 'AUTHORISATION.USED'
@@ -107,6 +112,9 @@ export class OpenReturnUseCase {
   }
 
   private async open(m: EntityManager, c: OpenReturnCommand, order: OrderRecord, ra: ReturnAuthorisation | null, now: Date): Promise<OpenReturnResult> {
+    // Replacements are sold at this till: at the price list's price, or by a caller trusted to say otherwise.
+    const prices = priceReplacements(c.replacements, await priceListRepository.forSkus(m, c.replacements.map((r) => r.sku)), { currency: order.currency, storeId: c.storeId, at: now }, c.priceOverrideBy);
+    if (!prices.ok) return fail(prices.code, prices.detail);
     const policy = policyInForce(await policyRepository.all(m), now);
     if (!policy) throw new Error('no return policy in force');
     const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
@@ -146,6 +154,7 @@ export class OpenReturnUseCase {
         charged: c.charged,
         channel: c.channel,
         shipTo: c.shipTo,
+        priceOverride: prices.override,
       },
       now,
     );

@@ -21,6 +21,7 @@ function input(over: Partial<OpenReturnInput> = {}): OpenReturnInput {
     charged: null,
     channel: 'store',
     shipTo: null,
+    priceOverride: null,
     ...over,
   };
 }
@@ -101,6 +102,17 @@ describe('exchange replies', () => {
     expect(d.events.map((e) => e.def)).toEqual([ReturnCompletedV1]);
     expect(replacementIssued(d.state, now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
     expect(replacementRefused(d.state, 'STOCK.INSUFFICIENT', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+    expect(d.events[0].payload).not.toHaveProperty('priceOverride');
+  });
+
+  it('records in return.completed who priced the replacements off the price list', () => {
+    const priceOverride = { by: 'price-match-desk', lines: [{ sku: 'JACKET-L', listPrice: 6000, unitPrice: 5000 }] };
+    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }], priceOverride }), now);
+    if (!opened.ok) throw new Error(opened.code);
+    const d = replacementIssued(opened.state, now);
+    if (!d.ok) throw new Error(d.code);
+    expect(d.events[0].payload).toMatchObject({ priceOverride });
+    expect(schemaErrors(ReturnCompletedV1, d.events[0].payload)).toEqual([]);
   });
 
   it('is abandoned when the store has no replacement', () => {

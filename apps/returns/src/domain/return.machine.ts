@@ -6,6 +6,7 @@ import {
   Decision,
   event,
   PendingEvent,
+  PriceOverride,
   refuse,
   RefundMethod,
   ReplacementPayload,
@@ -72,6 +73,8 @@ export interface Return {
   readonly shipTo: AddressPayload | null;
   /** The delivery order shipping the replacements, once placed. */
   readonly replacementOrderId: string | null;
+  /** Replacements a trusted caller priced off the price list (ADR 0019), or null. */
+  readonly priceOverride: PriceOverride | null;
   readonly createdAt: Date;
   readonly completedAt: Date | null;
 }
@@ -100,6 +103,8 @@ export interface OpenReturnInput {
   readonly charged: TenderAmountPayload | null;
   readonly channel: ReturnChannel;
   readonly shipTo: AddressPayload | null;
+  /** The replacements' prices as checked against the price list (priceReplacements): who priced them off it, or null. */
+  readonly priceOverride: PriceOverride | null;
 }
 
 const valueOf = (items: readonly { quantity: number; unitPrice: number }[]) => items.reduce((s, i) => s + i.quantity * i.unitPrice, 0);
@@ -150,6 +155,7 @@ export function openReturn(input: OpenReturnInput, now: Date): Decision<Return, 
     channel: input.channel,
     shipTo: kind === 'exchange' ? input.shipTo : null,
     replacementOrderId: null,
+    priceOverride: input.priceOverride,
     createdAt: now,
     completedAt: null,
   };
@@ -251,6 +257,7 @@ function completedPayload(r: Return, now: Date): ReturnCompletedPayload {
     charged: r.charged,
     channel: r.channel,
     replacementOrderId: r.replacementOrderId,
+    ...(r.priceOverride ? { priceOverride: { by: r.priceOverride.by, lines: [...r.priceOverride.lines] } } : {}),
     completedAt: now.toISOString(),
   };
 }

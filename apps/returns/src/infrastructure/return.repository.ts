@@ -1,4 +1,4 @@
-import { AddressPayload, Channel, RefundMethod, ReplacementPayload, ReturnChannel, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
+import { AddressPayload, Channel, PriceOverride, RefundMethod, ReplacementPayload, ReturnChannel, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
 import { EntityManager } from 'typeorm';
 import { Return, ReturnStatus } from '../domain/return.machine';
 
@@ -26,6 +26,7 @@ interface ReturnRow {
   channel: ReturnChannel;
   ship_to: AddressPayload | null;
   replacement_order_id: string | null;
+  price_override: PriceOverride | null;
   created_at: Date;
   completed_at: Date | null;
 }
@@ -54,6 +55,7 @@ const toReturn = (r: ReturnRow): Return => ({
   channel: r.channel,
   shipTo: r.ship_to,
   replacementOrderId: r.replacement_order_id,
+  priceOverride: r.price_override,
   createdAt: r.created_at,
   completedAt: r.completed_at,
 });
@@ -115,13 +117,13 @@ export const returnRepository = {
   async insert(m: EntityManager, r: Return): Promise<void> {
     await m.query(
       `INSERT INTO returns (id, request_id, order_id, kind, status, store_id, associate_id, order_channel, order_placed_at_store_id, customer_id, authorisation_id,
-         policy_version, currency, lines, replacements, difference, refund_method, refund_amount, charged, failure_reason, created_at, completed_at, channel, ship_to, replacement_order_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)`,
+         policy_version, currency, lines, replacements, difference, refund_method, refund_amount, charged, failure_reason, created_at, completed_at, channel, ship_to, replacement_order_id, price_override)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)`,
       [
         r.id, r.requestId, r.orderId, r.kind, r.status, r.storeId, r.associateId, r.orderChannel, r.orderPlacedAtStoreId, r.customerId, r.authorisationId,
         r.policyVersion, r.currency, JSON.stringify(r.lines), JSON.stringify(r.replacements), r.difference, r.refundMethod, r.refundAmount,
         r.charged === null ? null : JSON.stringify(r.charged), r.failureReason, r.createdAt, r.completedAt,
-        r.channel, r.shipTo === null ? null : JSON.stringify(r.shipTo), r.replacementOrderId,
+        r.channel, r.shipTo === null ? null : JSON.stringify(r.shipTo), r.replacementOrderId, r.priceOverride === null ? null : JSON.stringify(r.priceOverride),
       ],
     );
   },

@@ -51,6 +51,8 @@ function statusOf(code: ReturnsErrorCode): HttpStatus {
     case 'POLICY.EFFECTIVE_IN_PAST':
     case 'RETURN.MAIL_NEEDS_AUTHORISATION':
     case 'EXCHANGE.NOTHING_TO_SHIP':
+    case 'PRICE.NOT_LISTED':
+    case 'PRICE.MISMATCH':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     default: {
       // A new refusal code that is not mapped here does not compile.

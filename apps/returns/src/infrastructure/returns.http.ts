@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, PricedLineDto, ApiProblems, priceOverrider, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -115,7 +115,7 @@ export class ReturnsHttpController {
     400,
     [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
     [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)'],
-    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP)'],
+    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list\'s price in force at this store\'s till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
@@ -132,6 +132,7 @@ export class ReturnsHttpController {
       charged: body.charged ?? null,
       channel: body.channel ?? 'store',
       shipTo: body.shipReplacementTo ? { ...body.shipReplacementTo, line2: body.shipReplacementTo.line2 ?? null } : null,
+      priceOverrideBy: priceOverrider(caller),
     });
     if (!r.ok) {
       if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail!, r.refusals!, body.lines.map((l) => l.lineId));

@@ -85,6 +85,28 @@ export interface OrderCartPayload {
   startedAt: string;
 }
 
+/** Who (scope prices:override) stated prices other than the price list's, and what the list said. */
+export const priceOverrideSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['by', 'lines'],
+  description: 'absent when every line is at the price list\'s price; else who (scope prices:override) stated other prices, and what the list said',
+  properties: {
+    by: { type: 'string', minLength: 1, maxLength: 200, description: 'the principal (token subject) that stated the prices' },
+    lines: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['sku', 'listPrice', 'unitPrice'],
+        properties: { sku, listPrice: { ...money, type: ['integer', 'null'], description: 'the list price in force, null when the list had none' }, unitPrice: money },
+      },
+    },
+  },
+};
+
 const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 const nullableText = (max: number, description?: string) => ({ type: ['string', 'null'], minLength: 1, maxLength: max, ...(description ? { description } : {}) });
 
@@ -181,26 +203,7 @@ export const OrderPlacedV2 = defineEvent<OrderPlacedV2Payload>({
           startedAt: dateTime,
         },
       },
-      priceOverride: {
-        type: 'object',
-        additionalProperties: false,
-        required: ['by', 'lines'],
-        description: 'absent when every line is at the price list\'s price; else who (scope prices:override) stated other prices, and what the list said',
-        properties: {
-          by: { type: 'string', minLength: 1, maxLength: 200, description: 'the principal (token subject) that stated the prices' },
-          lines: {
-            type: 'array',
-            minItems: 1,
-            maxItems: 100,
-            items: {
-              type: 'object',
-              additionalProperties: false,
-              required: ['sku', 'listPrice', 'unitPrice'],
-              properties: { sku, listPrice: { ...money, type: ['integer', 'null'], description: 'the list price in force, null when the list had none' }, unitPrice: money },
-            },
-          },
-        },
-      },
+      priceOverride: priceOverrideSchema,
     },
   },
 });

@@ -1,7 +1,7 @@
 import { defineEvent } from '../define-event';
 import { RETURNS_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, lineId, locationId, money, quantity, sku, uuid } from './common';
-import { TENDERS } from './fulfilment.events';
+import { PriceOverridePayload, priceOverrideSchema, TENDERS } from './fulfilment.events';
 
 /**
  * Returns, exchanges, refunds and store credit (journey 3, ADR 0009). Facts about a return are
@@ -100,6 +100,8 @@ export interface ReturnCompletedPayload {
   channel?: ReturnChannel;
   /** The delivery order shipping the replacements when the store had none. */
   replacementOrderId?: string | null;
+  /** Replacements a trusted caller (scope prices:override) priced off the price list; absent when every one is at the list's price. */
+  priceOverride?: PriceOverridePayload;
   completedAt: string;
 }
 
@@ -133,6 +135,7 @@ export const ReturnCompletedV1 = defineEvent<ReturnCompletedPayload>({
       charged: { ...tenderItem, type: ['object', 'null'], description: 'payment taken at the POS for an uneven exchange' },
       channel: { type: 'string', enum: [...RETURN_CHANNELS], description: 'how the units came back: at a store, or by mail to a returns centre (storeId is then that location); absent means store' },
       replacementOrderId: { type: ['string', 'null'], format: 'uuid', description: 'the delivery order shipping the replacements when the store had none' },
+      priceOverride: { ...priceOverrideSchema, description: "absent when every replacement is at the price list's price; else who (scope prices:override) priced them otherwise, and what the list said" },
       completedAt: dateTime,
     },
   },

@@ -1,11 +1,11 @@
-import { LineInput } from './order';
-
 /**
- * Who sets the price of a placement (docs/carts.md, ADR 0019): the price list. A caller states
- * each line's unitPrice, and it must be the list's price in force for the sale; a SKU the list
- * does not price cannot be sold at a price the caller makes up. Only a caller trusted with the
+ * Who sets the price of a sale (docs/carts.md, ADR 0019): the price list. A caller states each
+ * line's unitPrice, and it must be the list's price in force for the sale; a SKU the list does
+ * not price cannot be sold at a price the caller makes up. Only a caller trusted with the
  * `prices:override` scope (a back office, a POS supervisor's price match) may state another
- * price, and the order.placed event records who did and what the list said.
+ * price, and the event of the sale records who did and what the list said. The order service
+ * checks placements so; the returns service checks an exchange's replacements so, against the
+ * list it keeps from price-list.changed.
  */
 export type PriceRefusal = 'PRICE.NOT_LISTED' | 'PRICE.MISMATCH';
 
@@ -30,7 +30,7 @@ export type PriceCheck = { readonly ok: true; readonly override: PriceOverride |
  * by SKU; a SKU absent has none). `overrideBy` is the trusted caller, or null when the list is
  * the authority. Every line off the list is named in the refusal.
  */
-export function checkPrices(lines: readonly LineInput[], listed: ReadonlyMap<string, number>, overrideBy: string | null): PriceCheck {
+export function checkPrices(lines: readonly { readonly sku: string; readonly unitPrice: number }[], listed: ReadonlyMap<string, number>, overrideBy: string | null): PriceCheck {
   const off = lines.filter((l) => listed.get(l.sku) !== l.unitPrice);
   const unique = [...new Map(off.map((l) => [`${l.sku}@${l.unitPrice}`, l])).values()];
   if (unique.length === 0) return { ok: true, override: null };

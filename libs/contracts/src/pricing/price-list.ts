@@ -1,4 +1,5 @@
-import type { Channel } from '@omni/contracts';
+import type { Channel } from '../events/common';
+import type { PriceListEntryPayload } from '../events/price-list.events';
 
 /**
  * The price list (docs/carts.md, ADR 0013): what a SKU sells for, per currency, everywhere or at
@@ -27,6 +28,24 @@ export interface PriceQuery {
   readonly channel: Channel;
   readonly at: Date;
 }
+
+/** An entry as price-list.changed and the HTTP API carry it (dates as ISO strings), and back. */
+export const priceEntryPayload = (e: PriceEntry): PriceListEntryPayload => ({
+  currency: e.currency,
+  unitPrice: e.unitPrice,
+  storeId: e.storeId,
+  channel: e.channel,
+  validFrom: e.validFrom?.toISOString() ?? null,
+  validUntil: e.validUntil?.toISOString() ?? null,
+});
+export const priceEntryOf = (p: PriceListEntryPayload): PriceEntry => ({
+  currency: p.currency,
+  unitPrice: p.unitPrice,
+  storeId: p.storeId,
+  channel: p.channel,
+  validFrom: p.validFrom === null ? null : new Date(p.validFrom),
+  validUntil: p.validUntil === null ? null : new Date(p.validUntil),
+});
 
 const startOf = (e: PriceEntry) => e.validFrom?.getTime() ?? Number.NEGATIVE_INFINITY;
 const liveAt = (e: PriceEntry, at: Date) => startOf(e) <= at.getTime() && (e.validUntil === null || at.getTime() < e.validUntil.getTime());
