@@ -9,6 +9,7 @@ import { InTransitReservations1700000005000 } from '../migrations/1700000005000-
 import { PreordersAndSupply1700000007000 } from '../migrations/1700000007000-preorders-and-supply';
 import { ReturnedStock1700000010000 } from '../migrations/1700000010000-returned-stock';
 import { LostTransfers1700000130000 } from '../migrations/1700000130000-lost-transfers';
+import { PreorderUnits1700000140000 } from '../migrations/1700000140000-preorder-units';
 import { ReturnsUseCase } from './application/returns.use-case';
 import { ReturnedStockHttpController } from './infrastructure/returned-stock.http';
 import { ReturnsEventsHandler } from './infrastructure/returns-events.handler';
@@ -44,9 +45,9 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000, ReturnedStock1700000010000, LostTransfers1700000130000],
+          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000, ReturnedStock1700000010000, LostTransfers1700000130000, PreorderUnits1700000140000],
           consumes: [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC],
-          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues, exchange replacements and returned stock.', version: '0.3.1' },
+          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues, exchange replacements and returned stock.', version: '0.3.2' },
         }),
       ],
       controllers: [

@@ -65,7 +65,7 @@ describe('preorder with store pickup, end to end', () => {
   const supply = async (sku: string, locationId: string, quantity: number, expectedAt: Date) =>
     ok(await http('POST', `${j.inventory}/supply`, { sku, locationId, quantity, expectedAt: expectedAt.toISOString(), reference: `PO-${sku}` }), 'announce supply').supplyId as string;
   const receive = async (supplyId: string, quantity: number) => ok(await http('POST', `${j.inventory}/supply/${supplyId}/receipt`, { quantity }), 'receive supply');
-  const queue = async (store: string, sku: string) => (await http('GET', `${j.inventory}/locations/${store}/preorder-queues/${sku}`)).body.entries as { orderId: string; sequence: number; status: string; position: number | null }[];
+  const queue = async (store: string, sku: string) => (await http('GET', `${j.inventory}/locations/${store}/preorder-queues/${sku}`)).body.entries as { orderId: string; sequence: number; status: string; allocated: number; position: number | null }[];
   const statuses = async (ids: string[]) => Promise.all(ids.map(async (id) => (await j.get(id)).status as string));
 
   it('keeps a strict, gap-free first-come-first-served order under concurrent placement, and serves it in that order', async () => {
@@ -170,6 +170,52 @@ describe('preorder with store pickup, end to end', () => {
     await j.status(placed.id, 'COLLECTED');
     await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 0, reserved: 0 }));
     await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+  });
+
+  it('serves a line unit by unit as supply arrives, keeping its place: nobody behind is served before it holds all it asked for', async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const sku = Journey.id('PAD');
+    await product(sku, { releaseInDays: 3 });
+    const pair = await preorder(store, sku, 'pair-buyer', 2);
+    const single = await preorder(store, sku, 'single-buyer', 1);
+    const late = await preorder(store, sku, 'late-buyer', 2);
+    await eventually(async () => expect(await statuses([pair.id, single.id, late.id])).toEqual(['PREORDERED', 'PREORDERED', 'PREORDERED']));
+    const entries = async () => (await queue(store, sku)).map((e) => [e.status, e.allocated, e.position]);
+
+    // One unit arrives for a line of two: the line holds it and stays first; the single one behind does not get it.
+    await receive(await supply(sku, store, 1, new Date()), 1);
+    await eventually(async () => expect(await entries()).toEqual([['WAITING', 1, 1], ['WAITING', 0, 2], ['WAITING', 0, 3]]));
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1, available: 0 });
+    expect(await statuses([pair.id, single.id])).toEqual(['PREORDERED', 'PREORDERED']);
+
+    // The warehouse sends the unit the line still needs: with the one at the store it has both.
+    await receive(await supply(sku, warehouse, 1, new Date()), 1);
+    await j.status(pair.id, 'AWAITING_TRANSFER');
+    await j.deliverTransfers(store);
+    await j.status(pair.id, 'ALLOCATED');
+    await eventually(async () => expect((await group(single.id)).preorder.position).toBe(1));
+
+    // The next unit at the store is the single buyer's; the one after starts the late buyer's pair.
+    await receive(await supply(sku, store, 2, new Date()), 2);
+    await j.status(single.id, 'ALLOCATED');
+    await eventually(async () => expect(await entries()).toEqual([['ALLOCATED', 2, null], ['ALLOCATED', 1, null], ['WAITING', 1, 1]]));
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 4, reserved: 4, available: 0 });
+
+    // Cancelled while it holds one of its two units, the late pair gives it back.
+    ok(await http('POST', `${j.order}/orders/${late.id}/cancel`, { reason: 'changed my mind' }), 'cancel');
+    await j.status(late.id, 'CANCELLED');
+    await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 4, reserved: 3, available: 1 }));
+
+    // Release day: the pair, held from two deliveries, is collected whole.
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(4 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' });
+    try {
+      await j.status(pair.id, 'READY_FOR_PICKUP');
+      expect((await j.store(store).collect(pair.id, await j.pickupCode(pair.id))).status).toBe(200);
+      await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 2, reserved: 1, available: 1 }));
+    } finally {
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+    }
   });
 
   it('an order service crash in the middle of allocation loses and doubles nothing', async () => {

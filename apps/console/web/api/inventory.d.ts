@@ -677,6 +677,8 @@ export interface components {
             /** @description order of placement at the store, gap-free */
             sequence: number;
             quantity: number;
+            /** @description units held for the line at its store so far: a waiting line is served unit by unit as supply arrives, and is ALLOCATED once it holds them all */
+            allocated: number;
             /** @enum {string} */
             status: "WAITING" | "ALLOCATED" | "CANCELLED";
             /** @description place among those still waiting */

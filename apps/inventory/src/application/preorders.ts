@@ -12,7 +12,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
-import { Estimate, inPlacementOrder, estimateQueue, fifoServed, QueueEntry, SupplyChunk } from '../domain/preorder-queue';
+import { Estimate, inPlacementOrder, estimateQueue, fifoUnits, QueueEntry, stillNeeded, SupplyChunk } from '../domain/preorder-queue';
 import { locationRepository } from '../infrastructure/location.repository';
 import { preorderRepository, StoredEntry } from '../infrastructure/preorder.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
@@ -46,7 +46,7 @@ export class Preorders {
     const skus = [...new Set(lines.map((l) => l.sku))].sort();
     for (const sku of skus) await preorderRepository.lockSku(m, sku);
     for (const l of lines) {
-      const entry: QueueEntry = { lineId: l.lineId, orderId: order.orderId, fulfilmentId: group.fulfilmentId, sku: l.sku, storeId, quantity: l.quantity, sequence: sequences.get(l.lineId)!, placedAt: new Date(order.placedAt), status: 'WAITING' };
+      const entry: QueueEntry = { lineId: l.lineId, orderId: order.orderId, fulfilmentId: group.fulfilmentId, sku: l.sku, storeId, quantity: l.quantity, allocated: 0, sequence: sequences.get(l.lineId)!, placedAt: new Date(order.placedAt), status: 'WAITING' };
       await preorderRepository.enqueue(m, entry, now);
     }
     const estimates = new Map<string, Estimate>();
@@ -124,27 +124,39 @@ export class Preorders {
     return estimates;
   }
 
+  /**
+   * Units at a store go to its queue unit by unit (`fifoUnits`): each is reserved for its line at
+   * once, without expiry; a line that now holds all its units is allocated (and told), one that
+   * does not keeps its place with what it holds.
+   */
   private async allocateAtStore(m: EntityManager, store: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
     const queue = waiting.filter((e) => e.storeId === store.id);
     if (queue.length === 0) return [];
     const available = await stockRepository.availableOf(m, store.id, queue[0].sku);
     const out: (Allocation & { entry: StoredEntry })[] = [];
-    for (const e of fifoServed(queue, available)) {
-      if (!(await stockRepository.tryReserve(m, store.id, e.sku, e.quantity))) break;
-      await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: e.quantity, transferId: null, expiresAt: null }, now);
+    for (const { entry: e, units, complete } of fifoUnits(queue, available)) {
+      if (!(await stockRepository.tryReserve(m, store.id, e.sku, units))) break;
+      await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+      if (!complete) {
+        await preorderRepository.addAllocated(m, e.lineId, units, now);
+        break;
+      }
       out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: store.id, transferId: null });
     }
     return out;
   }
 
-  /** Strictly in placement order across stores: the first preorder the warehouse cannot serve stops it. */
+  /**
+   * Strictly in placement order across stores, each line the units it still needs (what its store
+   * holds for it stays there) in one transfer: the first preorder the warehouse cannot serve so stops it.
+   */
   private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
     const out: (Allocation & { entry: StoredEntry })[] = [];
     for (const e of inPlacementOrder(waiting)) {
-      if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, e.quantity))) break;
+      if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, stillNeeded(e)))) break;
       const store = await locationRepository.find(m, e.storeId);
       if (!store) throw new Error(`pickup store ${e.storeId} of a queued preorder vanished`);
-      const [placed] = await recordPlacements(m, e.orderId, store, [{ line: { lineId: e.lineId, sku: e.sku, quantity: e.quantity }, locationId: warehouse.id }], null, now);
+      const [placed] = await recordPlacements(m, e.orderId, store, [{ line: { lineId: e.lineId, sku: e.sku, quantity: stillNeeded(e) }, locationId: warehouse.id }], null, now);
       out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: placed.transfer?.id ?? null });
     }
     return out;

@@ -1,15 +1,17 @@
-import { estimateQueue, fifoServed, inPlacementOrder, QueueEntry, SupplyChunk } from './preorder-queue';
+import fc from 'fast-check';
+import { estimateQueue, fifoUnits, inPlacementOrder, QueueEntry, SupplyChunk } from './preorder-queue';
 
 const t0 = new Date('2026-12-01T00:00:00.000Z');
 const day = (n: number) => new Date(t0.getTime() + n * 24 * 3600 * 1000);
 let n = 0;
-const entry = (storeId: string, sequence: number, quantity = 1, placedDay = sequence, status: QueueEntry['status'] = 'WAITING'): QueueEntry => ({
+const entry = (storeId: string, sequence: number, quantity = 1, placedDay = sequence, status: QueueEntry['status'] = 'WAITING', allocated = 0): QueueEntry => ({
   lineId: `L-${storeId}-${sequence}-${++n}`,
   orderId: `O-${storeId}-${sequence}`,
   fulfilmentId: `F-${storeId}-${sequence}`,
   sku: 'CONSOLE',
   storeId,
   quantity,
+  allocated,
   sequence,
   placedAt: day(-10 + placedDay),
   status,
@@ -17,21 +19,51 @@ const entry = (storeId: string, sequence: number, quantity = 1, placedDay = sequ
 const chunk = (locationId: string, kind: 'store' | 'warehouse', quantity: number, at: number): SupplyChunk => ({ locationId, kind, quantity, availableAt: day(at) });
 
 describe('preorder queue', () => {
-  describe('first come, first served', () => {
-    it('serves entries in sequence order, each whole', () => {
+  describe('first come, first served, unit by unit', () => {
+    const served = (q: QueueEntry[], available: number) => fifoUnits(q, available).map((s) => [s.entry.sequence, s.units, s.complete]);
+
+    it('serves entries in sequence order', () => {
       const q = [entry('S', 3), entry('S', 1), entry('S', 2)];
-      expect(fifoServed(q, 2).map((e) => e.sequence)).toEqual([1, 2]);
+      expect(served(q, 2)).toEqual([
+        [1, 1, true],
+        [2, 1, true],
+      ]);
     });
 
-    it('stops at the first entry the units cannot serve: nobody is overtaken', () => {
+    it('gives the first in line the units there are, short of all it needs; nobody behind is served before it is complete', () => {
       const q = [entry('S', 1, 3), entry('S', 2, 1)];
-      expect(fifoServed(q, 2)).toEqual([]);
+      expect(served(q, 2)).toEqual([[1, 2, false]]);
+    });
+
+    it('completes a line from what it holds already, then serves the next', () => {
+      const q = [entry('S', 1, 3, 1, 'WAITING', 2), entry('S', 2, 2)];
+      expect(served(q, 2)).toEqual([
+        [1, 1, true],
+        [2, 1, false],
+      ]);
     });
 
     it('serves nothing without units and everyone with enough', () => {
       const q = [entry('S', 1), entry('S', 2, 2)];
-      expect(fifoServed(q, 0)).toEqual([]);
-      expect(fifoServed(q, 5).map((e) => e.sequence)).toEqual([1, 2]);
+      expect(served(q, 0)).toEqual([]);
+      expect(served(q, 5)).toEqual([
+        [1, 1, true],
+        [2, 2, true],
+      ]);
+    });
+
+    it('never gives a line more than it asked for, nor more units than arrived', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 })), { maxLength: 8 }), fc.integer({ min: 0, max: 30 }), (lines, available) => {
+          const q = lines.map(([quantity, held], i) => entry('S', i + 1, quantity, i + 1, 'WAITING', Math.min(held, quantity - 1)));
+          const s = fifoUnits(q, available);
+          expect(s.reduce((n, x) => n + x.units, 0)).toBeLessThanOrEqual(available);
+          for (const x of s) expect(x.entry.allocated + x.units).toBeLessThanOrEqual(x.entry.quantity);
+          // Only the last one served may be short of complete, and then every unit went to the lines up to it.
+          expect(s.slice(0, -1).every((x) => x.complete)).toBe(true);
+          if (s.length > 0 && !s[s.length - 1].complete) expect(s.reduce((n, x) => n + x.units, 0)).toBe(available);
+        }),
+      );
     });
   });
 
@@ -83,12 +115,18 @@ describe('preorder queue', () => {
       expect(est.get(second.lineId)?.estimatedAt).toBeNull();
     });
 
-    it('an entry needing more units than any chunk holds gets no date, and does not use them up', () => {
-      const big = entry('S', 1, 5);
+    it("a line takes its store's units from several deliveries, dated by the one that completes it; the line behind waits for it", () => {
+      const big = entry('S', 1, 5, 1, 'WAITING', 1);
       const small = entry('S', 2, 1);
-      const est = estimateQueue([big, small], [chunk('S', 'store', 2, 1)]);
-      expect(est.get(big.lineId)?.estimatedAt).toBeNull();
-      expect(est.get(small.lineId)?.estimatedAt).toEqual(day(1));
+      expect(estimateQueue([big, small], [chunk('S', 'store', 2, 1), chunk('S', 'store', 3, 4)]).get(big.lineId)?.estimatedAt).toEqual(day(4));
+      const short = estimateQueue([big, small], [chunk('S', 'store', 2, 1)]);
+      expect([short.get(big.lineId)?.estimatedAt, short.get(small.lineId)?.estimatedAt]).toEqual([null, null]);
+    });
+
+    it('a warehouse sends a line all it still needs in one transfer, so only a chunk holding that much dates it', () => {
+      const s = entry('S', 1, 3, 1, 'WAITING', 1);
+      const est = estimateQueue([s], [chunk('W', 'warehouse', 1, 2), chunk('W', 'warehouse', 2, 6)]);
+      expect(est.get(s.lineId)?.estimatedAt).toEqual(day(6));
     });
   });
 });

@@ -13,6 +13,8 @@ export interface QueueEntry {
   readonly sku: string;
   readonly storeId: string;
   readonly quantity: number;
+  /** Units already held for it at its store: a line is served unit by unit as supply arrives, and is ALLOCATED once it has them all. */
+  readonly allocated: number;
   /** Gap-free per SKU and store, given by the order service in placement order. */
   readonly sequence: number;
   readonly placedAt: Date;
@@ -55,26 +57,33 @@ export function inPlacementOrder<E extends QueueEntry>(entries: readonly E[]): E
   }
 }
 
+/** Units an entry still waits for. */
+export const stillNeeded = (e: Pick<QueueEntry, 'quantity' | 'allocated'>) => e.quantity - e.allocated;
+
 /**
- * First come, first served, strictly: the waiting entries (in sequence order) that `available`
- * units serve, each whole. The first entry the units cannot serve stops the allocation, so nobody
- * is overtaken by a smaller preorder behind them.
+ * First come, first served, unit by unit: `available` units arriving at a store go to its waiting
+ * entries in sequence order, each taking what it still needs. An entry the units cannot complete
+ * takes what there is and keeps its place; nobody behind it gets a unit before it is complete.
+ * `units` is what each served entry takes now; `complete` whether it then has them all.
  */
-export function fifoServed<E extends QueueEntry>(waiting: readonly E[], available: number): E[] {
-  const served: E[] = [];
+export function fifoUnits<E extends QueueEntry>(waiting: readonly E[], available: number): { entry: E; units: number; complete: boolean }[] {
+  const served: { entry: E; units: number; complete: boolean }[] = [];
   let left = available;
   for (const e of [...waiting].sort((a, b) => a.sequence - b.sequence)) {
-    if (e.quantity > left) break;
-    served.push(e);
-    left -= e.quantity;
+    if (left <= 0) break;
+    const units = Math.min(left, stillNeeded(e));
+    served.push({ entry: e, units, complete: units === stillNeeded(e) });
+    left -= units;
+    if (units < stillNeeded(e)) break;
   }
   return served;
 }
 
 /**
  * Place in line and expected date of every waiting entry of one SKU. Positions count per store.
- * Dates: entries take supply in placement order, each the earliest chunk it can use (its store's
- * own, or any warehouse's) that still holds all its units; null when no planned supply is left.
+ * Dates: entries take supply in placement order, as allocation gives it: from their store's own
+ * chunks unit by unit, earliest first; from a warehouse only a chunk that holds all the units they
+ * still need. The date is that of the chunk that completes them; null when planned supply cannot.
  */
 export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (SupplyChunk & { readonly forStoreId?: string })[]): Map<string, Estimate> {
   const waiting = inPlacementOrder(entries.filter((e) => e.status === 'WAITING'));
@@ -88,12 +97,22 @@ export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (
   const left = chunks.map((c) => ({ ...c, remaining: c.quantity }));
   const out = new Map<string, Estimate>();
   for (const e of waiting) {
+    let need = stillNeeded(e);
+    let completedAt: Date | null = null;
     const usable = left
-      .filter((c) => c.remaining >= e.quantity && (c.kind === 'warehouse' || c.locationId === e.storeId))
+      .filter((c) => c.remaining > 0 && (c.kind === 'warehouse' || c.locationId === e.storeId))
       .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.locationId.localeCompare(b.locationId));
-    const chosen = usable[0];
-    if (chosen) chosen.remaining -= e.quantity;
-    out.set(e.lineId, { position: positions.get(e.lineId)!, estimatedAt: chosen ? chosen.availableAt : null });
+    for (const c of usable) {
+      if (c.kind === 'warehouse' && c.remaining < need) continue;
+      const take = Math.min(need, c.remaining);
+      c.remaining -= take;
+      need -= take;
+      if (need === 0) {
+        completedAt = c.availableAt;
+        break;
+      }
+    }
+    out.set(e.lineId, { position: positions.get(e.lineId)!, estimatedAt: completedAt });
   }
   return out;
 }

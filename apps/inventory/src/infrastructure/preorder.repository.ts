@@ -24,6 +24,7 @@ interface EntryRow {
   sku: string;
   store_id: string;
   quantity: number;
+  allocated: number;
   sequence: number;
   placed_at: Date;
   status: QueueStatus;
@@ -38,6 +39,7 @@ const toEntry = (r: EntryRow): StoredEntry => ({
   sku: r.sku,
   storeId: r.store_id,
   quantity: r.quantity,
+  allocated: r.allocated,
   sequence: r.sequence,
   placedAt: r.placed_at,
   status: r.status,
@@ -102,10 +104,16 @@ export const preorderRepository = {
     if (lineIds.length === 0) return;
     await m.query(
       `UPDATE preorder_queue SET status = $2, updated_at = $3, allocated_at = CASE WHEN $2 = 'ALLOCATED' THEN $3 ELSE allocated_at END,
+              allocated = CASE WHEN $2 = 'ALLOCATED' THEN quantity ELSE allocated END,
               position = CASE WHEN $2 = 'WAITING' THEN position ELSE NULL END, estimated_at = CASE WHEN $2 = 'WAITING' THEN estimated_at ELSE NULL END
         WHERE line_id = ANY($1)`,
       [[...lineIds], status, now],
     );
+  },
+
+  /** Units a waiting line got at its store now, short of all it asked for: it keeps its place. */
+  async addAllocated(m: EntityManager, lineId: string, units: number, now: Date): Promise<void> {
+    await m.query(`UPDATE preorder_queue SET allocated = allocated + $2, updated_at = $3 WHERE line_id = $1`, [lineId, units, now]);
   },
 
   async saveEstimate(m: EntityManager, lineId: string, position: number, estimatedAt: Date | null, now: Date): Promise<void> {

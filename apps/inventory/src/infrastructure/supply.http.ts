@@ -65,6 +65,7 @@ export class QueueEntryView {
   @ApiProperty({ format: 'uuid' }) lineId: string;
   @ApiProperty({ type: 'integer', description: 'order of placement at the store, gap-free' }) sequence: number;
   @ApiProperty({ type: 'integer' }) quantity: number;
+  @ApiProperty({ type: 'integer', description: 'units held for the line at its store so far: a waiting line is served unit by unit as supply arrives, and is ALLOCATED once it holds them all' }) allocated: number;
   @ApiProperty({ enum: ['WAITING', 'ALLOCATED', 'CANCELLED'] }) status: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'place among those still waiting' }) position: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) estimatedAt: string | null;
@@ -93,6 +94,7 @@ const entryView = (e: StoredEntry): QueueEntryView => ({
   lineId: e.lineId,
   sequence: e.sequence,
   quantity: e.quantity,
+  allocated: e.allocated,
   status: e.status,
   position: e.position,
   estimatedAt: e.estimatedAt?.toISOString() ?? null,
