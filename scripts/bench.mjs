@@ -70,6 +70,7 @@ build();
 
 const path = await import('node:path');
 const fs = await import('node:fs');
+const os = await import('node:os');
 const { randomUUID } = await import('node:crypto');
 const { createRequire } = await import('node:module');
 const { default: pg } = await import('pg');
@@ -315,8 +316,13 @@ async function availability({ url, storefront, snapshot }) {
     latency: latency(open.results.map((r) => r.answered - r.due)),
     cpuUsPerCheck: (openCpu.inventory * 1000) / Math.max(1, openOk.length),
     clientUsPerCheck: (openCpu['bench client'] * 1000) / Math.max(1, openOk.length),
+    // Every process's CPU per answered check, and how busy the two cores were (1 = both fully).
+    cpuUsPerCheckByProcess: Object.fromEntries(Object.entries(openCpu).map(([name, ms]) => [name, (ms * 1000) / Math.max(1, openOk.length)])),
+    machineBusy: Object.values(openCpu).reduce((a, b) => a + b, 0) / (ATP_SECONDS * 1000 * os.availableParallelism()),
   };
   log(`  ${fmt(at.answeredPerSecond)} checks/s answered; p50 ${fmt(at.latency.p50, 1)} ms, p99 ${fmt(at.latency.p99, 1)} ms, max ${fmt(at.latency.max, 1)} ms; inventory ${fmt(at.cpuUsPerCheck)} µs, client ${fmt(at.clientUsPerCheck)} µs CPU per check; ${at.errors} not 200`);
+  const byProcess = Object.entries(at.cpuUsPerCheckByProcess).sort((a, b) => b[1] - a[1]);
+  log(`  CPU per check, every process: ${byProcess.map(([name, us]) => `${name} ${fmt(us)}`).join(', ')}; total ${fmt(byProcess.reduce((a, [, us]) => a + us, 0))} µs; the cores ${fmt(at.machineBusy * 100)} % busy`);
   return { closedLoop: { callers: ATP_CALLERS, ...most }, openLoop: at };
 }
 

@@ -1,11 +1,16 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit, Type } from '@nestjs/common';
-import { APP_INTERCEPTOR, NestFactory } from '@nestjs/core';
+import { APP_INTERCEPTOR, DiscoveryModule, NestFactory } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import type { Server } from 'node:http';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import {
   admissionMiddleware,
   AuthModule,
   configureHttpApp,
+  correlationMiddleware,
+  drainOnShutdown,
+  installHotRoutes,
+  plainLogger,
   DatabaseReadiness,
   HealthController,
   IdempotencyInterceptor,
@@ -75,6 +80,7 @@ export class ServiceInfrastructureModule {
       module: ServiceInfrastructureModule,
       global: true,
       imports: [
+        DiscoveryModule,
         loggingModule(def.service, c.LOG_LEVEL),
         TypeOrmModule.forRoot({
           type: 'postgres',
@@ -140,10 +146,16 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, po
   if (serviceCommand(argv) === 'migrate') return migrateOnly(module);
   // The JSON body parser (with its size limit and problem+json errors) is configureHttpApp's.
   const app = await NestFactory.create(module, { bufferLogs: true, bodyParser: false });
-  app.use(httpMetricsMiddleware(app.get(Metrics)));
-  // After the metrics, so that what is shed is counted (503); before anything reads the body.
-  app.use(admissionMiddleware(app.get<ServiceDefinition>(SERVICE_DEFINITION).config.MAX_REQUESTS_IN_FLIGHT));
-  configureHttpApp(app);
+  const def = app.get<ServiceDefinition>(SERVICE_DEFINITION);
+  // What every request passes first, on either edge (Express's, and the hot routes').
+  const edge = [
+    httpMetricsMiddleware(app.get(Metrics)),
+    // After the metrics, so that what is shed is counted (503); before anything reads the body.
+    admissionMiddleware(def.config.MAX_REQUESTS_IN_FLIGHT),
+    drainOnShutdown(app.getHttpServer() as Server),
+    correlationMiddleware,
+  ];
+  configureHttpApp(app, edge);
   setupOpenApi(app, app.get<OpenApiInfo>(OPENAPI_INFO));
   // The JSON logger is in place: what init logs (migrations, waiting for the migration Job, a
   // failure to start) must reach it now, not when the app listens.
@@ -151,6 +163,7 @@ export async function bootstrapService(module: Type<unknown> | DynamicModule, po
   // Lifecycle hooks first: migrations (onModuleInit) must be applied before a single event is
   // consumed, and the consumer starts listening as soon as it is attached.
   await app.init();
+  installHotRoutes(app, edge, plainLogger(def.service, def.config.LOG_LEVEL));
   await startEventConsumer(app);
   await app.listen(port, '0.0.0.0');
 }

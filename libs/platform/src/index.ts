@@ -6,6 +6,7 @@ export * from './database-unavailable';
 export * from './health';
 export * from './migrations';
 export * from './http-app';
+export * from './hot-route';
 export * from './admission';
 export * from './correlation.middleware';
 export * from './clock';

@@ -5,16 +5,20 @@ import { ProblemFilter } from './problem';
 
 /** What the filter writes for `exception` on an HTTP request. */
 function answer(exception: unknown): { status: number; type: string; body: Record<string, unknown>; headers: Record<string, string> } {
-  const out = { status: 0, type: '', body: {} as Record<string, unknown>, headers: {} as Record<string, string> };
+  // A Node response, as the filter writes it (it no longer uses Express's helpers).
+  const written = { statusCode: 0, headers: {} as Record<string, string | number>, text: '' };
   const res = {
-    setHeader: (name: string, value: string) => ((out.headers[name] = value), res),
-    status: (s: number) => ((out.status = s), res),
-    type: (t: string) => ((out.type = t), res),
-    json: (b: Record<string, unknown>) => ((out.body = b), res),
+    set statusCode(s: number) {
+      written.statusCode = s;
+    },
+    setHeader: (name: string, value: string | number) => ((written.headers[name] = value), res),
+    end: (text: string) => ((written.text = text), res),
   };
   const host = { getType: () => 'http', switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
-  return out;
+  const { 'Content-Type': type, 'Content-Length': length, ...headers } = written.headers;
+  expect(length).toBe(Buffer.byteLength(written.text));
+  return { status: written.statusCode, type: String(type), body: JSON.parse(written.text), headers: headers as Record<string, string> };
 }
 
 /** body-parser's errors are http-errors: a status, `expose: true`, and a type. */
@@ -24,7 +28,7 @@ describe('ProblemFilter', () => {
   it('answers a body over the limit with 413 REQUEST.TOO_LARGE, not 500', () => {
     expect(answer(bodyParserError(413, 'request entity too large', 'entity.too.large'))).toEqual({
       status: 413,
-      type: 'application/problem+json',
+      type: 'application/problem+json; charset=utf-8',
       headers: {},
       body: expect.objectContaining({ status: 413, code: 'REQUEST.TOO_LARGE' }),
     });
@@ -44,7 +48,7 @@ describe('ProblemFilter', () => {
     for (const e of [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), new QueryFailedError('INSERT INTO orders', [], shuttingDown), tooMany]) {
       expect(answer(e)).toEqual({
         status: 503,
-        type: 'application/problem+json',
+        type: 'application/problem+json; charset=utf-8',
         headers: { 'Retry-After': '2' },
         body: expect.objectContaining({ status: 503, code: 'DATABASE.UNAVAILABLE' }),
       });

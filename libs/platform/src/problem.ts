@@ -9,7 +9,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { Observable, throwError } from 'rxjs';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { nonObjectPositions, OBJECT_ELEMENTS_RULE } from './validation/decorators';
@@ -96,15 +96,26 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void | Observable<never> {
     if (host.getType() !== 'http') return throwError(() => exception);
-    const res = host.switchToHttp().getResponse<Response>();
+    const res = host.switchToHttp().getResponse<ServerResponse>();
     const problem = problemOf(exception);
     if (problem.status === 500) this.logger.error({ err: exception }, 'unhandled error');
     if (problem.code === DATABASE_UNAVAILABLE) {
       this.logger.warn({ err: exception, event: 'request.database-unavailable' }, 'request refused: the database is out of reach');
       res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     }
-    res.status(problem.status).type('application/problem+json').json(problem);
+    sendJson(res, problem.status, problem, PROBLEM_JSON);
   }
+}
+
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
+/** Writes `body` as the whole response, as Express's `res.json` would but for its ETag. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, contentType = 'application/json; charset=utf-8'): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', contentType);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
 }
 
 /** The problem an error leaves as: its own for a ProblemException, one made from any other HttpException, else a bare 500. */

@@ -50,7 +50,7 @@ describe('SharedRead', () => {
 
   it('caps the keys of one read; callers beyond the cap go in the next one, whole', async () => {
     const r = controlledReads();
-    const shared = new SharedRead<string, string[]>(r.read, 3);
+    const shared = new SharedRead<string, string[]>(r.read, { maxKeys: 3 });
     const first = shared.get(['X']);
     await ticks();
     const queued = [shared.get(['A', 'B']), shared.get(['B', 'C', 'D']), shared.get(['E'])];
@@ -71,7 +71,7 @@ describe('SharedRead', () => {
 
   it('a caller asking for more keys than the cap is read alone, not refused', async () => {
     const r = controlledReads();
-    const shared = new SharedRead<string, string[]>(r.read, 2);
+    const shared = new SharedRead<string, string[]>(r.read, { maxKeys: 2 });
     const big = shared.get(['A', 'B', 'C']);
     await ticks();
     r.finish();
@@ -96,5 +96,40 @@ describe('SharedRead', () => {
     r.finish();
     expect(await again).toEqual(['B']);
     expect(r.reads).toEqual([['A'], ['B', 'C'], ['B']]);
+  });
+
+  it('with a linger, begins a read no sooner than lingerMs after the last began, and the callers of that span share it', async () => {
+    const r = controlledReads();
+    const shared = new SharedRead<string, string[]>(r.read, { lingerMs: 30, now: () => 1_000 });
+    const first = shared.get(['A']);
+    await ticks();
+    expect(r.reads).toEqual([['A']]);
+    r.finish();
+    await first;
+
+    const span = [shared.get(['B']), shared.get(['C'])];
+    await ticks();
+    const third = shared.get(['D']);
+    await ticks();
+    expect(r.reads).toEqual([['A']]);
+    while (r.reads.length < 2) await new Promise((res) => setTimeout(res, 5));
+    r.finish();
+    for (const answer of await Promise.all([...span, third])) expect(answer).toEqual(['B', 'C', 'D']);
+  });
+
+  it('with a linger, reads at once for a caller after a quiet spell', async () => {
+    const r = controlledReads();
+    let now = 1_000;
+    const shared = new SharedRead<string, string[]>(r.read, { lingerMs: 30, now: () => now });
+    const first = shared.get(['A']);
+    await ticks();
+    r.finish();
+    await first;
+    now += 30;
+    const later = shared.get(['B']);
+    await ticks();
+    expect(r.reads).toEqual([['A'], ['B']]);
+    r.finish();
+    await later;
   });
 });

@@ -10,15 +10,22 @@ interface Asking<R> {
  * was read after it asked, so it sees every write committed before its question, as a read of its
  * own would; it may also hold the keys of the others it shared the read with.
  *
- * `read` gets the distinct keys of a group (at most `maxKeys` of them, more go in a next group).
+ * `read` gets the distinct keys of a group (at most `maxKeys`, 500 by default; more go in a next group).
  */
 export class SharedRead<K, R> {
   private readonly asking: { keys: readonly K[]; who: Asking<R> }[] = [];
   private reading = false;
 
+  /** When the last read began (`now`, performance.now() by default). */
+  private lastRead = -Infinity;
+
+  /**
+   * `lingerMs`: a read begins at least that long after the one before began, so that under load
+   * the callers of that span share it; a caller after a quiet spell is not delayed.
+   */
   constructor(
     private readonly read: (keys: readonly K[]) => Promise<R>,
-    private readonly maxKeys = 500,
+    private readonly options: { maxKeys?: number; lingerMs?: number; now?: () => number } = {},
   ) {}
 
   get(keys: readonly K[]): Promise<R> {
@@ -31,7 +38,13 @@ export class SharedRead<K, R> {
   private async drain(): Promise<void> {
     this.reading = true;
     try {
-      while (this.asking.length > 0) await this.group(this.nextGroup());
+      while (this.asking.length > 0) {
+        const now = this.options.now ?? performance.now.bind(performance);
+        const wait = this.lastRead + (this.options.lingerMs ?? 0) - now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        this.lastRead = now();
+        await this.group(this.nextGroup());
+      }
     } finally {
       this.reading = false;
     }
@@ -43,7 +56,7 @@ export class SharedRead<K, R> {
     let taken = 0;
     for (const next of this.asking) {
       const adds = next.keys.filter((k) => !keys.has(k));
-      if (taken > 0 && keys.size + adds.length > this.maxKeys) break;
+      if (taken > 0 && keys.size + adds.length > (this.options.maxKeys ?? 500)) break;
       adds.forEach((k) => keys.add(k));
       taken++;
     }

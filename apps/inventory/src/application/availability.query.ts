@@ -11,6 +11,9 @@ export interface AvailabilityAnswer {
   pickup: PickupAnswer;
 }
 
+/** Reads of the network begin at most every this many ms: under load, each answers the checks of that span. */
+const READ_LINGER_MS = 2;
+
 type Network = Awaited<ReturnType<typeof stockRepository.network>>;
 
 /**
@@ -27,7 +30,7 @@ export class AvailabilityQuery {
     dataSource: DataSource,
     private readonly clock: Clock,
   ) {
-    this.networks = new SharedRead((skus) => stockRepository.network(dataSource.manager, skus));
+    this.networks = new SharedRead((skus) => stockRepository.network(dataSource.manager, skus), { lingerMs: READ_LINGER_MS });
   }
 
   async answer(storeIds: readonly string[], skus: readonly string[], quantity: number): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {

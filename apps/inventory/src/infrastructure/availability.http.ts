@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { RequireScopes, Optional } from '@omni/platform';
+import { HotRoute, RequireScopes, Optional } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
@@ -31,6 +31,7 @@ export class AvailabilityHttpController {
   constructor(private readonly availability: AvailabilityQuery) {}
 
   @Get()
+  @HotRoute()
   @ApiOperation({ summary: 'Available to promise per store and SKU, and when it could be picked up', description: 'An answer, not a promise: nothing is reserved.' })
   @ApiOkResponse({ description: 'One answer per store and SKU', type: AvailabilityView })
   @ApiProblems([400, 'A query value breaks its rule (REQUEST.INVALID)'], [404, 'A store is unknown (LOCATION.NOT_FOUND)'])

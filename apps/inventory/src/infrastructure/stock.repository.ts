@@ -4,7 +4,7 @@ import { Location } from '../domain/location';
 import { Candidate } from '../domain/sourcing';
 import { stockKey } from '../domain/store-reservation';
 import { StockLevel } from '../domain/stock';
-import { LocationRow, toLocation } from './location.repository';
+import { LOCATION_COLUMNS, LocationRow, toLocation } from './location.repository';
 
 interface StockRow {
   location_id: string;
@@ -140,9 +140,11 @@ export const stockRepository = {
    * availability answer needs (the store itself, and the others as sourcing candidates).
    */
   async network(m: EntityManager, skus: readonly string[]): Promise<{ location: Location; available: Record<string, number> }[]> {
-    const rows: (LocationRow & { sku: string | null; available: number | null })[] = await m.query(
-      `SELECT l.*, s.sku, GREATEST(0, s.on_hand - s.reserved - s.safety_stock) AS available
-         FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.sku = ANY($1)
+    const { rows } = await prepared<LocationRow & { sku: string | null; available: number | null }>(
+      m,
+      'stock-network',
+      `SELECT ${LOCATION_COLUMNS.map((c) => `l.${c}`).join(', ')}, s.sku, GREATEST(0, s.on_hand - s.reserved - s.safety_stock) AS available
+         FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.sku = ANY($1::text[])
         ORDER BY l.id`,
       [[...skus]],
     );

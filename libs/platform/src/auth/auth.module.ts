@@ -17,10 +17,13 @@ export class AuthModule {
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: settings.RATE_LIMIT_PER_MINUTE }], storage: new SlidingWindowStorage() })],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(settings) },
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_GUARD, useClass: CallerThrottlerGuard },
+        AuthGuard,
+        CallerThrottlerGuard,
+        // The same instances run on the hot edge (hot-route.ts).
+        { provide: APP_GUARD, useExisting: AuthGuard },
+        { provide: APP_GUARD, useExisting: CallerThrottlerGuard },
       ],
-      exports: [TokenVerifier],
+      exports: [TokenVerifier, AuthGuard, CallerThrottlerGuard],
     };
   }
 }

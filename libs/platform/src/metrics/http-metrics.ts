@@ -1,4 +1,4 @@
-import { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Metrics } from './metrics';
 
 /**
@@ -12,11 +12,11 @@ export function routeTemplate(req: { baseUrl?: string; route?: { path?: unknown 
 }
 
 export function httpMetricsMiddleware(metrics: Metrics) {
-  return (req: Request, res: Response, next: NextFunction): void => {
+  return (req: IncomingMessage & { baseUrl?: string; route?: { path?: unknown } }, res: ServerResponse, next: () => void): void => {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      metrics.httpRequest(req.method, routeTemplate(req), res.statusCode, seconds);
+      metrics.httpRequest(req.method ?? 'GET', routeTemplate(req), res.statusCode, seconds);
     });
     next();
   };

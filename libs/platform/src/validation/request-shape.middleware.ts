@@ -40,13 +40,18 @@ function queryProblems(query: Record<string, unknown>): FieldProblem[] {
   return [...problems, ...requestShapeProblems(query)];
 }
 
+/** Every problem of a request's path, query and body (undefined: none), as the middleware finds them. */
+export function requestShapeProblemsOf(path: string, query: Record<string, unknown>, body: unknown): FieldProblem[] {
+  return [...pathProblems(path), ...queryProblems(query), ...(body === undefined ? [] : requestShapeProblems(body))];
+}
+
 /**
  * Runs after the JSON body parser, before routing: a body, query or path no schema of ours
  * accepts (see requestShapeProblems) is answered 400 problem+json here, so no recursive step of
  * the ValidationPipe ever sees it (docs/adr/0014-request-validation.md).
  */
 export function requestShapeMiddleware(req: Request, res: Response, next: NextFunction): void {
-  const problems = [...pathProblems(req.path), ...queryProblems(req.query as Record<string, unknown>), ...(req.body === undefined ? [] : requestShapeProblems(req.body))];
+  const problems = requestShapeProblemsOf(req.path, req.query as Record<string, unknown>, req.body);
   if (problems.length === 0) return next();
   res.status(HttpStatus.BAD_REQUEST).type('application/problem+json').json(shapeProblem(problems.slice(0, 20)));
 }
