@@ -15,3 +15,6 @@ export const currency: JsonSchema = { type: 'string', pattern: '^[A-Z]{3}$', des
 export const lineId: JsonSchema = { type: 'string', format: 'uuid', description: 'order line id' };
 export const nullableDateTime: JsonSchema = { type: ['string', 'null'], format: 'date-time' };
 export const UNASSIGNED_LOCATION = 'UNASSIGNED';
+
+/** A non-empty string of at most `max` characters. */
+export const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
