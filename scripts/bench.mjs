@@ -70,17 +70,18 @@ build();
 
 const path = await import('node:path');
 const fs = await import('node:fs');
-const os = await import('node:os');
 const { randomUUID } = await import('node:crypto');
 const { createRequire } = await import('node:module');
-const { default: pg } = await import('pg');
-const { Kafka, logLevel } = await import('./lib/kafkajs.mjs');
 const { startLocalStack } = await import('./lib/stack.mjs');
 const { serverProcessOf } = await import('./infra/postgres.mjs');
 const { mintToken } = await import('./tools/mint-token.mjs');
-const { request, openLoop, closedLoop, latency } = await import('./bench/client.mjs');
+const { request, openLoop, latency } = await import('./bench/client.mjs');
 const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
-const { databaseCeiling } = await import('./bench/ceiling.mjs');
+const { databaseCeiling, serverSettings } = await import('./bench/ceiling.mjs');
+const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
+const { availability } = await import('./bench/availability.mjs');
+const { reservationPath } = await import('./bench/reservations.mjs');
+const { report, countBy, printStep, printRecovery, gitCommit } = await import('./bench/report.mjs');
 const contracts = createRequire(import.meta.url)(path.join(REPO, 'dist/libs/contracts/src/index.js'));
 
 const SERVICES = { order: 3101, inventory: 3102, returns: 3103, customer: 3104 };
@@ -92,19 +93,8 @@ const HOT_SKU = `BENCH-HOT-${run}`;
 // The shipped configuration but one operator setting: the storefront calls availability thousands
 // of times a second with one token, which the default per-caller limit (1,200/min) would refuse.
 const ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
-const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d }) : '–');
 const log = (m) => console.log(m);
-const results = { startedAt: new Date().toISOString(), commit: gitCommit(), node: process.version, options: { RATES, SECONDS, ATP_RATE, ATP_SECONDS, ATP_CALLERS, RESERVATIONS, HOT_RATE, quick }, env: ENV };
-
-function gitCommit() {
-  try {
-    return fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').startsWith('ref:')
-      ? fs.readFileSync(path.join(REPO, '.git', fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').slice(5).trim()), 'utf8').trim().slice(0, 12)
-      : fs.readFileSync(path.join(REPO, '.git/HEAD'), 'utf8').trim().slice(0, 12);
-  } catch {
-    return 'unknown';
-  }
-}
+const results = { startedAt: new Date().toISOString(), commit: gitCommit(REPO), node: process.version, options: { RATES, SECONDS, ATP_RATE, ATP_SECONDS, ATP_CALLERS, RESERVATIONS, HOT_RATE, quick }, env: ENV };
 
 /**
  * The faults of the recovery steps, each injected once under steady load. `inject` resolves when
@@ -159,9 +149,19 @@ try {
   });
 
   const outcomes = await outcomeWatcher(stack.brokers);
-  const lag = lagReader(stack.brokers);
+  const lag = lagReader(stack.brokers, Object.keys(SERVICES));
 
-  if (!SKIP.has('atp')) results.availability = await availability({ url, storefront, snapshot });
+  if (!SKIP.has('atp')) results.availability = await availability({
+      url,
+      storefront,
+      snapshot,
+      callers: ATP_CALLERS,
+      seconds: ATP_SECONDS,
+      rate: ATP_RATE,
+      checkOf: (i) => `/availability?skus=${sku(i * 7)}&stores=${STORE}`,
+      step,
+      log,
+    });
   if (!SKIP.has('sweep')) {
     step(`warm-up: ${quick ? 20 : 100} orders/s for ${quick ? 2 : 5} s`);
     await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919) });
@@ -171,7 +171,7 @@ try {
       step(`placement → reserved: ${rate} orders/s for ${SECONDS} s`);
       const r = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + rate) });
       results.sweep.push(r);
-      printStep(r);
+      printStep(r, log);
       if (!r.sustained && r.rate > 0) break; // the next rate would only queue more
     }
     const sustained = results.sweep.filter((r) => r.sustained);
@@ -180,15 +180,26 @@ try {
       const rate = OVERLOAD_RATE ?? Math.max(2 * (results.highestSustained || RATES[0]), 10);
       step(`overload: ${rate} orders/s (${OVERLOAD_RATE ? '--overload-rate' : 'twice the highest sustained'}) for ${SECONDS} s`);
       results.overload = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 31 + 17) });
-      printStep(results.overload);
+      printStep(results.overload, log);
     }
     if (!SKIP.has('hot') && !stopping) {
       step(`hot SKU: ${HOT_RATE} orders/s for ${SECONDS} s, every one for ${HOT_SKU}`);
       results.hotSku = await placementStep({ rate: HOT_RATE, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: () => HOT_SKU });
-      printStep(results.hotSku);
+      printStep(results.hotSku, log);
     }
   }
-  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({ snapshot, outcomes, lag });
+  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({
+      count: RESERVATIONS,
+      brokers: stack.brokers,
+      contracts,
+      skuOf: (i) => sku(i * 7919 + 3),
+      store: STORE,
+      snapshot,
+      outcomes,
+      lag,
+      step,
+      log,
+    });
   // Last of the load steps: the broker's and PostgreSQL's processes change, and the CPU figures of
   // the steps before read them by pid.
   if (!SKIP.has('recovery') && !stopping) {
@@ -199,7 +210,7 @@ try {
       step(`recovery: ${rate} orders/s for ${RECOVERY_SECONDS} s; ${KILL_AFTER_S} s in, ${fault.what}`);
       const r = await recovery({ fault, rate, url, customers, storefront, snapshot, outcomes, lag });
       if (r.skipped) log(`  skipped: ${r.skipped}`);
-      else printRecovery(r);
+      else printRecovery(r, log);
       results.recovery.push(r);
     }
   }
@@ -210,7 +221,7 @@ try {
     results.ceiling = await databaseCeiling({ adminUrl: stack.pg.adminUrl, seconds: quick ? 2 : 10, log });
     if (!results.ceiling) log('  pgbench is not installed and cannot be installed here: no ceiling');
   }
-  report();
+  report(results, { faults: RECOVERY_FAULTS, services: SERVICES, overloadRate: OVERLOAD_RATE, json: opt.json });
 } finally {
   await stack.stop();
   await restartedPostgres?.stop().catch(() => undefined);
@@ -221,115 +232,6 @@ async function inParallel(items, concurrency, fn) {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < items.length) await fn(items[next++]);
   }));
-}
-
-async function serverSettings(adminUrl) {
-  const c = new pg.Client({ connectionString: adminUrl });
-  await c.connect();
-  try {
-    const out = {};
-    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size']) out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
-    return out;
-  } finally {
-    await c.end();
-  }
-}
-
-/** Sees every order's outcome (order.confirmed / order.rejected) and every reservation reply, with the time it arrived. */
-async function outcomeWatcher(brokers) {
-  const kafka = new Kafka({ clientId: 'bench-watch', brokers: [brokers], logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-watch-${randomUUID()}`, maxWaitTimeInMs: 50 });
-  const seen = { confirmed: new Map(), rejected: new Map(), reserved: new Map() };
-  const kinds = { 'order.confirmed.v1': 'confirmed', 'order.rejected.v1': 'rejected', 'inventory.reserved.v1': 'reserved', 'inventory.rejected.v1': 'reserved' };
-  await consumer.connect();
-  await consumer.subscribe({ topics: ['order.events.v1', 'inventory.events.v1'], fromBeginning: false });
-  let joined;
-  const hasJoined = new Promise((r) => (joined = r));
-  consumer.on(consumer.events.GROUP_JOIN, () => joined());
-  await consumer.run({
-    partitionsConsumedConcurrently: 3,
-    eachBatch: async ({ batch }) => {
-      const now = performance.now();
-      for (const m of batch.messages) {
-        const kind = kinds[m.headers?.ce_type?.toString()];
-        if (kind && m.key) seen[kind].set(m.key.toString(), now);
-      }
-    },
-  });
-  await hasJoined;
-  return { seen, stop: () => consumer.disconnect() };
-}
-
-/** Consumer lag of the services' groups, to wait between steps until what one step caused is done. */
-function lagReader(brokers) {
-  const admin = new Kafka({ clientId: 'bench-lag', brokers: [brokers], logLevel: logLevel.NOTHING }).admin();
-  const connected = admin.connect();
-  const topics = ['order.events.v1', 'inventory.events.v1', 'returns.events.v1', 'customer.events.v1', 'payment.events.v1'];
-  return {
-    async total() {
-      await connected;
-      let sum = 0;
-      const ends = new Map();
-      for (const t of topics) for (const p of await admin.fetchTopicOffsets(t)) ends.set(`${t}/${p.partition}`, Number(p.high));
-      for (const group of Object.keys(SERVICES)) {
-        for (const { topic, partitions } of await admin.fetchOffsets({ groupId: group, topics })) {
-          // A group with no offset on a topic does not consume it (or has consumed nothing of it yet).
-          for (const p of partitions) if (Number(p.offset) >= 0) sum += Math.max(0, (ends.get(`${topic}/${p.partition}`) ?? 0) - Number(p.offset));
-        }
-      }
-      return sum;
-    },
-    async quiet(timeoutMs = 120_000) {
-      const deadline = Date.now() + timeoutMs;
-      let last = -1;
-      while (Date.now() < deadline) {
-        last = await this.total();
-        if (last === 0) return 0;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      return last;
-    },
-    stop: () => admin.disconnect(),
-  };
-}
-
-async function availability({ url, storefront, snapshot }) {
-  const check = (i) => request('GET', url('inventory', `/availability?skus=${sku(i * 7)}&stores=${STORE}`), { headers: storefront });
-  step(`availability: ${ATP_CALLERS} callers as fast as answered, for ${ATP_SECONDS} s`);
-  await closedLoop({ concurrency: ATP_CALLERS, seconds: 1, send: check }); // warm-up
-  let before = snapshot();
-  const closed = await closedLoop({ concurrency: ATP_CALLERS, seconds: ATP_SECONDS, send: check });
-  const closedCpu = cpuBetween(before, snapshot());
-  const closedOk = closed.filter((r) => r.status === 200);
-  const most = { rate: closedOk.length / ATP_SECONDS, errors: closed.length - closedOk.length, latency: latency(closedOk.map((r) => r.answered - r.due)), cpuUsPerCheck: (closedCpu.inventory * 1000) / Math.max(1, closedOk.length) };
-  log(`  most served: ${fmt(most.rate)} checks/s; p50 ${fmt(most.latency.p50, 1)} ms, p99 ${fmt(most.latency.p99, 1)} ms; inventory ${fmt(most.cpuUsPerCheck)} µs CPU per check; ${most.errors} errors`);
-  step(`availability: open loop at ${fmt(ATP_RATE)} checks/s for ${ATP_SECONDS} s`);
-  before = snapshot();
-  const open = await openLoop({ rate: ATP_RATE, seconds: ATP_SECONDS, send: check });
-  const openCpu = cpuBetween(before, snapshot());
-  const openOk = open.results.filter((r) => r.status === 200);
-  const at = {
-    rate: ATP_RATE,
-    answeredPerSecond: openOk.length / ((Math.max(...open.results.map((r) => r.answered)) - open.startedAt) / 1000),
-    errors: open.results.length - openOk.length,
-    statuses: countBy(open.results, (r) => r.status ?? r.error),
-    latency: latency(open.results.map((r) => r.answered - r.due)),
-    cpuUsPerCheck: (openCpu.inventory * 1000) / Math.max(1, openOk.length),
-    clientUsPerCheck: (openCpu['bench client'] * 1000) / Math.max(1, openOk.length),
-    // Every process's CPU per answered check, and how busy the two cores were (1 = both fully).
-    cpuUsPerCheckByProcess: Object.fromEntries(Object.entries(openCpu).map(([name, ms]) => [name, (ms * 1000) / Math.max(1, openOk.length)])),
-    machineBusy: Object.values(openCpu).reduce((a, b) => a + b, 0) / (ATP_SECONDS * 1000 * os.availableParallelism()),
-  };
-  log(`  ${fmt(at.answeredPerSecond)} checks/s answered; p50 ${fmt(at.latency.p50, 1)} ms, p99 ${fmt(at.latency.p99, 1)} ms, max ${fmt(at.latency.max, 1)} ms; inventory ${fmt(at.cpuUsPerCheck)} µs, client ${fmt(at.clientUsPerCheck)} µs CPU per check; ${at.errors} not 200`);
-  const byProcess = Object.entries(at.cpuUsPerCheckByProcess).sort((a, b) => b[1] - a[1]);
-  log(`  CPU per check, every process: ${byProcess.map(([name, us]) => `${name} ${fmt(us)}`).join(', ')}; total ${fmt(byProcess.reduce((a, [, us]) => a + us, 0))} µs; the cores ${fmt(at.machineBusy * 100)} % busy`);
-  return { closedLoop: { callers: ATP_CALLERS, ...most }, openLoop: at };
-}
-
-function countBy(items, key) {
-  const out = {};
-  for (const it of items) out[key(it)] = (out[key(it)] ?? 0) + 1;
-  return out;
 }
 
 async function placementStep({ rate, seconds, url, customers, storefront, snapshot, outcomes, lag, skuOf }) {
@@ -393,14 +295,6 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
   };
   out.sustained = accepted.length >= 0.995 * rs.length && confirmed.length >= 0.995 * accepted.length && completion.p99 < 1000;
   return out;
-}
-
-function printStep(r) {
-  const cpu = Object.entries(r.cpuMsPerOrder).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ');
-  log(`  offered ${fmt(r.requests / r.seconds)}/s: ${r.accepted} accepted, ${r.shed} shed, ${r.confirmed} confirmed, ${r.rejected} rejected, ${r.unsettled} unsettled; ${fmt(r.confirmedPerSecond)} confirmed/s`);
-  if (r.preferWait !== null) log(`  Prefer: wait=${r.preferWait}: ${r.answeredDecided} of ${r.accepted} answered with their outcome, ${r.accepted - r.answeredDecided} with 202 PLACED`);
-  log(`  HTTP p50 ${fmt(r.httpLatency.p50, 1)} ms, p99 ${fmt(r.httpLatency.p99, 1)} ms; placement → confirmed p50 ${fmt(r.completionLatency.p50, 1)} ms, p99 ${fmt(r.completionLatency.p99, 1)} ms${r.sustained ? ' (sustained)' : ' (NOT sustained)'}`);
-  log(`  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB).map(([k, v]) => `${k} ${v}`).join(', ')} MiB`);
 }
 
 async function killService(service) {
@@ -494,87 +388,4 @@ async function recovery({ fault, rate, url, customers, storefront, snapshot, out
     unsettled: placed.unsettled,
     completionLatency: placed.completionLatency,
   };
-}
-
-function printRecovery(r) {
-  log(`  ready again ${fmt(r.readyAfterMs / 1000, 1)} s after the fault began; consumer lag ${fmt(r.lagBefore)} before, ${fmt(r.lagPeak)} at most, back to ${fmt(r.lagBefore)} or less ${r.drainedAfterReadyMs === null ? 'NEVER in the step' : `${fmt(r.drainedAfterReadyMs / 1000, 1)} s after ready`}`);
-  log(`  ${r.accepted} accepted, ${r.confirmed} confirmed, ${r.unsettled} unsettled, ${r.refusedRequests} refused (429/503) and ${r.failedRequests} failed meanwhile (not retried); placement → confirmed p50 ${fmt(r.completionLatency.p50)} ms, p99 ${fmt(r.completionLatency.p99)} ms`);
-}
-
-async function reservationPath({ snapshot, outcomes, lag }) {
-  step(`reservation path alone: ${fmt(RESERVATIONS)} order.placed events straight onto Kafka`);
-  const kafka = new Kafka({ clientId: 'bench-producer', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
-  const producer = kafka.producer();
-  await producer.connect();
-  const ids = Array.from({ length: RESERVATIONS }, () => randomUUID());
-  const messages = ids.map((orderId, i) => {
-    const lineId = randomUUID();
-    const fulfilmentId = randomUUID();
-    const env = contracts.envelopeFor(contracts.OrderPlacedV2, {
-      id: randomUUID(),
-      source: '/bench',
-      time: new Date(),
-      correlationId: randomUUID(),
-      causationId: null,
-      traceparent: null,
-      payload: { orderId, channel: 'web', placedAtStoreId: null, customerId: null, contact: null, currency: 'EUR', lines: [{ lineId, sku: sku(i * 7919 + 3), quantity: 1, unitPrice: 1000 }], fulfilments: [{ fulfilmentId, type: 'pickup', storeId: STORE, address: null, lineIds: [lineId] }], capturedTenders: [], placedAt: new Date().toISOString() },
-    });
-    return contracts.toWireMessage(env);
-  });
-  const before = snapshot();
-  const t0 = performance.now();
-  for (let i = 0; i < messages.length; i += 1000) await producer.send({ topic: 'order.events.v1', messages: messages.slice(i, i + 1000) });
-  const deadline = performance.now() + 300_000;
-  while (ids.some((id) => !outcomes.seen.reserved.has(id)) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const done = ids.filter((id) => outcomes.seen.reserved.has(id));
-  const last = Math.max(...done.map((id) => outcomes.seen.reserved.get(id)));
-  await lag.quiet();
-  const cpu = cpuBetween(before, snapshot());
-  await producer.disconnect();
-  const out = {
-    events: RESERVATIONS,
-    answered: done.length,
-    perSecond: done.length / ((last - t0) / 1000),
-    cpuMsPerEvent: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, done.length)])),
-  };
-  log(`  ${done.length}/${RESERVATIONS} answered in ${fmt((last - t0) / 1000, 1)} s: ${fmt(out.perSecond)} reservations/s (consume, reserve, outbox, relay, publish); inventory ${fmt(out.cpuMsPerEvent.inventory, 2)} ms, PostgreSQL ${fmt(out.cpuMsPerEvent.postgres, 2)} ms, Kafka ${fmt(out.cpuMsPerEvent.kafka, 2)} ms of CPU per event`);
-  return out;
-}
-
-function report() {
-  const rows = [];
-  const a = results.availability;
-  if (a) rows.push(['availability', `${fmt(a.openLoop.answeredPerSecond)}/s at ${fmt(a.openLoop.rate)}/s offered, p99 ${fmt(a.openLoop.latency.p99, 1)} ms (most served: ${fmt(a.closedLoop.rate)}/s with ${a.closedLoop.callers} callers)`, '≥ 5,000/s, p99 < 20 ms']);
-  if (results.sweep) {
-    const best = results.sweep.filter((r) => r.sustained).at(-1);
-    rows.push(['placement → reserved, highest sustained', best ? `${fmt(best.rate)} orders/s (p99 ${fmt(best.completionLatency.p99)} ms)` : 'none of the rates tried', '≥ 1,000 orders/s']);
-    const at500 = results.sweep.find((r) => r.rate === 500);
-    if (at500) rows.push(['placement → reserved at 500/s', `p50 ${fmt(at500.completionLatency.p50, 1)} ms, p99 ${fmt(at500.completionLatency.p99, 1)} ms`, 'p99 < 100 ms']);
-    const ref = best ?? results.sweep[0];
-    if (ref) {
-      rows.push(['CPU per order (at the highest sustained rate)', `${fmt(ref.systemCpuMsPerOrder, 2)} ms system, ${fmt(ref.totalCpuMsPerOrder, 2)} ms with the client: ${Object.entries(ref.cpuMsPerOrder).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}`, '≤ 2 ms']);
-      rows.push(['RSS per service', Object.entries(ref.rssMiB).map(([k, v]) => `${k} ${v} MiB`).join(', '), '< 200 MiB each']);
-    }
-  }
-  const o = results.overload;
-  if (o) rows.push([`overload (${OVERLOAD_RATE ? 'at --overload-rate' : 'twice the highest sustained'})`, `${fmt(o.rate)}/s offered: ${fmt(o.accepted / o.seconds)}/s accepted, ${fmt(o.shed / o.seconds)}/s shed (429/503); accepted HTTP p99 ${fmt(o.httpLatency.p99, 1)} ms, to confirmed p99 ${fmt(o.completionLatency.p99)} ms`, 'shed early, keep the accepted fast']);
-  const h = results.hotSku;
-  if (h) rows.push(['hot SKU', `${fmt(h.rate)}/s offered: ${fmt(h.confirmedPerSecond)} confirmed/s, p99 ${fmt(h.completionLatency.p99)} ms`, '']);
-  for (const k of (results.recovery ?? []).filter((r) => !r.skipped)) {
-    rows.push([`${RECOVERY_FAULTS.find((f) => f.fault === k.fault).what.replace(/ \(.*\)$/, '')} at ${fmt(k.rate)} orders/s`, `ready ${fmt(k.readyAfterMs / 1000, 1)} s after it began; lag ${fmt(k.lagBefore)} → ${fmt(k.lagPeak)}, back ${k.drainedAfterReadyMs === null ? 'never in the step' : `${fmt(k.drainedAfterReadyMs / 1000, 1)} s after ready`}; ${k.unsettled} unsettled`, SERVICES[k.fault] ? 'ready < 5 s, lag drained < 30 s' : 'lag drained < 30 s']);
-  }
-  const r = results.reservationPath;
-  if (r) rows.push(['reservation path alone', `${fmt(r.perSecond)} events/s`, '≥ 3,000/s']);
-  const c = results.ceiling;
-  if (c) {
-    const best = results.highestSustained ?? 0;
-    rows.push(['database ceiling (pgbench, minimum work per order)', `${fmt(c.ordersPerSecond)} orders/s; the system sustains ${fmt((100 * best) / c.ordersPerSecond, 1)} % of it`, '']);
-  }
-  console.log(`\n▶ results (${results.commit}, Node ${results.node}, PostgreSQL ${results.postgres?.server_version})\n`);
-  console.log('| path | measured | target |\n| --- | --- | --- |');
-  for (const row of rows) console.log(`| ${row.join(' | ')} |`);
-  if (opt.json) {
-    fs.writeFileSync(opt.json, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\nfigures written to ${opt.json}`);
-  }
 }

@@ -79,3 +79,16 @@ export async function databaseCeiling({ adminUrl, seconds = 10, clients = 8, log
     await dropDatabase(adminUrl, db).catch(() => undefined);
   }
 }
+
+/** The settings of the server under test that its figures depend on. */
+export async function serverSettings(adminUrl) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const out = {};
+    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size']) out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
+    return out;
+  } finally {
+    await c.end();
+  }
+}
