@@ -11,11 +11,12 @@ interface PreorderView {
 }
 
 /**
- * Journey 2, preorder with store pickup, across the real services, Kafka and PostgreSQL: products
- * with a release date and caps, a first-come-first-served queue per SKU and store fed by incoming
- * supply, estimates that move with the supply and the release date, and the release itself.
+ * Journey 2, preorder with store pickup (and for home delivery), across the real services, Kafka
+ * and PostgreSQL: products with a release date and caps, a first-come-first-served queue per SKU
+ * and location fed by incoming supply, estimates that move with the supply and the release date,
+ * and the release itself.
  */
-describe('preorder with store pickup, end to end', () => {
+describe('preorders, end to end', () => {
   let stack: Stack;
   let probe: KafkaProbe;
   let j: Journey;
@@ -213,6 +214,69 @@ describe('preorder with store pickup, end to end', () => {
       await j.status(pair.id, 'READY_FOR_PICKUP');
       expect((await j.store(store).collect(pair.id, await j.pickupCode(pair.id))).status).toBe(200);
       await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 2, reserved: 1, available: 1 }));
+    } finally {
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+    }
+  });
+
+  it('a preorder for home delivery waits at the warehouse planned to get the units, takes them there and from another warehouse, and ships on the release date', async () => {
+    const dc = Journey.id('DC');
+    await j.location(dc, { kind: 'warehouse', transferDays: 1 });
+    const sku = Journey.id('GLASSES');
+    const release = await product(sku, { releaseInDays: 3, capPerStore: 1 });
+    // The purchase orders are for the new DC: a delivery preorder waits there, whatever the stores' caps.
+    const po = await supply(sku, dc, 1, new Date(Date.now() + DAY));
+    const po2 = await supply(sku, dc, 1, new Date(Date.now() + 2 * DAY));
+    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+    const deliveryBody = (customerId: string, quantity: number) => ({
+      channel: 'web',
+      customerId,
+      currency: 'EUR',
+      fulfilments: [{ type: 'delivery', address, preorder: true, lines: [{ sku, quantity, unitPrice: 49900 }] }],
+    });
+    const pair = await j.placeOrder(deliveryBody('home-1', 2));
+    const single = await j.placeOrder(deliveryBody('home-2', 1));
+    for (const o of [pair, single]) await j.status(o.id, 'PREORDERED');
+    expect(await group(pair.id)).toMatchObject({ type: 'delivery', storeId: dc, preorder: { releaseAt: release.toISOString(), position: 1, estimatedAvailableAt: release.toISOString() } });
+    await eventually(async () => expect((await group(single.id)).preorder).toMatchObject({ position: 2, estimatedAvailableAt: null }));
+    expect((await queue(dc, sku)).map((e) => [e.orderId, e.status])).toEqual([
+      [pair.id, 'WAITING'],
+      [single.id, 'WAITING'],
+    ]);
+
+    // The first PO lands: the pair holds it at the DC and keeps its place; the single one behind gets nothing.
+    await receive(po, 1);
+    await eventually(async () => expect((await queue(dc, sku)).map((e) => [e.status, e.allocated])).toEqual([['WAITING', 1], ['WAITING', 0]]));
+    expect(await j.stock(dc, sku)).toMatchObject({ onHand: 1, reserved: 1, available: 0 });
+
+    // The other warehouse gets a unit: it travels to the DC for the pair, which then holds both.
+    await receive(await supply(sku, warehouse, 1, new Date()), 1);
+    await j.status(pair.id, 'AWAITING_TRANSFER');
+    await j.deliverTransfers(dc);
+    await j.status(pair.id, 'ALLOCATED');
+    expect(await statuses([single.id])).toEqual(['PREORDERED']);
+
+    // The second PO's unit is the single buyer's, who cancels and gives it back.
+    await receive(po2, 1);
+    await j.status(single.id, 'ALLOCATED');
+    expect(await j.stock(dc, sku)).toMatchObject({ onHand: 3, reserved: 3 });
+    ok(await http('POST', `${j.order}/orders/${single.id}/cancel`, { reason: 'changed my mind' }), 'cancel');
+    await j.status(single.id, 'CANCELLED');
+    await eventually(async () => expect(await j.stock(dc, sku)).toMatchObject({ onHand: 3, reserved: 2, available: 1 }));
+    // Held until the release date: nothing to pick yet.
+    expect((await j.store(dc).startPicking((await group(pair.id)).fulfilmentId)).body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
+
+    // Release day: the DC picks, packs and ships the pair like any delivery; the carrier delivers it.
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(4 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' });
+    try {
+      const reserved = await j.status(pair.id, 'RESERVED');
+      await eventually(() => expect(events(pair.id, 'order.delivery-assigned.v1')).toEqual([expect.objectContaining({ fulfilments: [expect.objectContaining({ locationId: dc })] })]));
+      const fulfilmentId = reserved.fulfilments[0].fulfilmentId as string;
+      expect((await j.packAndShip(dc, fulfilmentId)).status).toBe(200);
+      await eventually(async () => expect(await j.stock(dc, sku)).toMatchObject({ onHand: 1, reserved: 0, available: 1 }));
+      expect((await j.deliveryOutcome(fulfilmentId, 'DELIVERED')).status).toBe(200);
+      await j.status(pair.id, 'DELIVERED');
+      await eventually(() => expect(notices(pair.id).map((n) => n.template)).toEqual(['preorder-confirmed', 'order-shipped', 'order-delivered']));
     } finally {
       await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
     }

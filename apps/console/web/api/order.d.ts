@@ -692,7 +692,7 @@ export interface components {
             /** @description delivery address (delivery only) */
             address?: components["schemas"]["AddressDto"];
             lines: components["schemas"]["OrderLineDto"][];
-            /** @description a preorder for pickup (products not released yet; docs/preorders.md) */
+            /** @description a preorder (products not released yet; docs/preorders.md): a pickup is collected at its store, a delivery ships from the warehouse where it waits in line */
             preorder?: boolean;
         };
         ContactDto: {

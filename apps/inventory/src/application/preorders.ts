@@ -12,7 +12,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
-import { Estimate, inPlacementOrder, estimateQueue, fifoUnits, QueueEntry, stillNeeded, SupplyChunk } from '../domain/preorder-queue';
+import { Estimate, inPlacementOrder, estimateQueue, fifoUnits, PlannedUnits, QueueEntry, queueWarehouse, stillNeeded, SupplyChunk } from '../domain/preorder-queue';
 import { locationRepository } from '../infrastructure/location.repository';
 import { preorderRepository, StoredEntry } from '../infrastructure/preorder.repository';
 import { reservationRepository } from '../infrastructure/reservation.repository';
@@ -35,12 +35,26 @@ export class Preorders {
   constructor(private readonly outbox: OutboxWriter) {}
 
   /**
-   * A placed preorder group joins the queue of each of its SKUs at its store. The order service
-   * learns its place in line and estimate (inventory.preorder-queued); units already at the
-   * store go to it at once if nobody is ahead.
+   * Where a preorder for home delivery waits and ships from (`queueWarehouse`): the warehouse with
+   * the most of its units on hand or expected; null when there is no warehouse.
    */
-  async enqueue(m: EntityManager, order: OrderPlacedV2Payload, group: FulfilmentPayload, now: Date): Promise<void> {
-    const storeId = group.storeId!;
+  async warehouseFor(m: EntityManager, lines: readonly { sku: string; quantity: number }[]): Promise<string | null> {
+    const warehouses = (await locationRepository.list(m)).filter((l) => l.kind === 'warehouse').map((l) => l.id);
+    const planned: PlannedUnits[] = [];
+    for (const sku of new Set(lines.map((l) => l.sku))) {
+      for (const a of await preorderRepository.availableNow(m, sku)) if (a.kind === 'warehouse') planned.push({ warehouseId: a.locationId, sku, quantity: a.available });
+      for (const s of await preorderRepository.expectedSupply(m, sku)) if (s.kind === 'warehouse') planned.push({ warehouseId: s.locationId, sku, quantity: s.quantity - s.receivedQuantity });
+    }
+    return queueWarehouse(warehouses, lines, planned);
+  }
+
+  /**
+   * A placed preorder group joins the queue of each of its SKUs at `locationId`: its pickup store,
+   * or the warehouse that will ship a delivery. The order service learns its place in line and
+   * estimate (inventory.preorder-queued); units already there go to it at once if nobody is ahead.
+   */
+  async enqueue(m: EntityManager, order: OrderPlacedV2Payload, group: FulfilmentPayload, locationId: string, now: Date): Promise<void> {
+    const storeId = locationId;
     const sequences = new Map(group.preorder!.lines.map((l) => [l.lineId, l.sequence]));
     const lines = order.lines.filter((l) => group.lineIds.includes(l.lineId));
     const skus = [...new Set(lines.map((l) => l.sku))].sort();
@@ -97,10 +111,10 @@ export class Preorders {
   async reestimate(m: EntityManager, sku: string, now: Date, quietFor?: string): Promise<Map<string, Estimate>> {
     const entries = await preorderRepository.lockSku(m, sku);
     const chunks: SupplyChunk[] = [];
-    for (const a of await preorderRepository.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now });
+    for (const a of await preorderRepository.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now, arrivesAt: now });
     for (const s of await preorderRepository.expectedSupply(m, sku)) {
       const arrives = s.expectedAt.getTime() < now.getTime() ? now : s.expectedAt;
-      chunks.push({ locationId: s.locationId, kind: s.kind, quantity: s.quantity - s.receivedQuantity, availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives });
+      chunks.push({ locationId: s.locationId, kind: s.kind, quantity: s.quantity - s.receivedQuantity, availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives, arrivesAt: arrives });
     }
     const estimates = estimateQueue(entries, chunks);
     const changed = new Map<string, { entry: StoredEntry; estimate: Estimate }[]>();
@@ -147,15 +161,28 @@ export class Preorders {
   }
 
   /**
-   * Strictly in placement order across stores, each line the units it still needs (what its store
-   * holds for it stays there) in one transfer: the first preorder the warehouse cannot serve so stops it.
+   * Strictly in placement order across locations. A line waiting at this warehouse (a delivery)
+   * takes units here as a store's line does, unit by unit; a line waiting elsewhere takes all it
+   * still needs (what its location holds for it stays there) in one transfer. The first preorder
+   * the warehouse cannot complete stops it.
    */
   private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
     const out: (Allocation & { entry: StoredEntry })[] = [];
     for (const e of inPlacementOrder(waiting)) {
+      if (e.storeId === warehouse.id) {
+        const units = Math.min(stillNeeded(e), await stockRepository.availableOf(m, warehouse.id, e.sku));
+        if (units <= 0 || !(await stockRepository.tryReserve(m, warehouse.id, e.sku, units))) break;
+        await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+        if (units < stillNeeded(e)) {
+          await preorderRepository.addAllocated(m, e.lineId, units, now);
+          break;
+        }
+        out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: null });
+        continue;
+      }
       if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, stillNeeded(e)))) break;
       const store = await locationRepository.find(m, e.storeId);
-      if (!store) throw new Error(`pickup store ${e.storeId} of a queued preorder vanished`);
+      if (!store) throw new Error(`location ${e.storeId} of a queued preorder vanished`);
       const [placed] = await recordPlacements(m, e.orderId, store, [{ line: { lineId: e.lineId, sku: e.sku, quantity: stillNeeded(e) }, locationId: warehouse.id }], null, now);
       out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: placed.transfer?.id ?? null });
     }

@@ -33,7 +33,8 @@ type Refusal = { reason: 'STOCK.INSUFFICIENT' | 'LOCATION.UNKNOWN' | 'LOCATION.N
  * when no single one has everything). All groups or nothing: everything is tried inside a
  * savepoint, rolled back if any line cannot be placed anywhere. The inbox row, the reservations,
  * the transfers and the reply events (one per group) commit together. A preorder group reserves
- * nothing: it joins its store's queue for each SKU (docs/preorders.md).
+ * nothing: it joins the queue for each SKU at its store, or for home delivery at the warehouse
+ * that will ship it (docs/preorders.md).
  */
 @Injectable()
 export class ReserveStockUseCase {
@@ -63,17 +64,29 @@ export class ReserveStockUseCase {
     const linesById = new Map(order.lines.map((l) => [l.lineId, { lineId: l.lineId, sku: l.sku, quantity: l.quantity }]));
     await m.query('SAVEPOINT reserve_order');
     const plans: GroupPlan[] = [];
+    const queues = new Map<string, string>();
     let refusal: Refusal | null = null;
     for (const group of order.fulfilments) {
       const lines = group.lineIds.map((id) => linesById.get(id)!).filter(Boolean);
       if (group.preorder) {
-        // A preorder reserves nothing now: it queues (below) once the rest of the order is reserved.
+        // A preorder reserves nothing now: it queues (below) once the rest of the order is reserved,
+        // at its pickup store or, for home delivery, at the warehouse that will ship it.
+        if (group.type === 'delivery') {
+          const warehouse = await this.preorders.warehouseFor(m, lines);
+          if (warehouse === null) {
+            refusal = { reason: 'LOCATION.UNKNOWN', locationId: UNASSIGNED_LOCATION, shortLines: [] };
+            break;
+          }
+          queues.set(group.fulfilmentId, warehouse);
+          continue;
+        }
         const store = await locationRepository.find(m, group.storeId!);
         const refused = pickupRefusal(store);
         if (refused) {
           refusal = { reason: refused, locationId: group.storeId!, shortLines: [] };
           break;
         }
+        queues.set(group.fulfilmentId, group.storeId!);
         continue;
       }
       const placed = group.type === 'pickup' ? await this.placePickup(m, group.storeId!, lines) : await this.placeDelivery(m, lines);
@@ -94,7 +107,7 @@ export class ReserveStockUseCase {
       if (plan.group.type === 'pickup') await this.recordPickup(m, order.orderId, plan, expiry, now);
       else await this.recordDelivery(m, order.orderId, plan, expiry, now);
     }
-    for (const group of order.fulfilments.filter((g) => g.preorder)) await this.preorders.enqueue(m, order, group, now);
+    for (const group of order.fulfilments.filter((g) => g.preorder)) await this.preorders.enqueue(m, order, group, queues.get(group.fulfilmentId)!, now);
     return { reserved: true };
   }
 

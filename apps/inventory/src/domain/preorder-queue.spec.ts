@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { estimateQueue, fifoUnits, inPlacementOrder, QueueEntry, SupplyChunk } from './preorder-queue';
+import { estimateQueue, fifoUnits, inPlacementOrder, QueueEntry, queueWarehouse, SupplyChunk } from './preorder-queue';
 
 const t0 = new Date('2026-12-01T00:00:00.000Z');
 const day = (n: number) => new Date(t0.getTime() + n * 24 * 3600 * 1000);
@@ -127,6 +127,48 @@ describe('preorder queue', () => {
       const s = entry('S', 1, 3, 1, 'WAITING', 1);
       const est = estimateQueue([s], [chunk('W', 'warehouse', 1, 2), chunk('W', 'warehouse', 2, 6)]);
       expect(est.get(s.lineId)?.estimatedAt).toEqual(day(6));
+    });
+
+    it("a delivery waiting at a warehouse takes that warehouse's units unit by unit from their arrival; other warehouses' come whole, after the transfer", () => {
+      const delivery = entry('W', 1, 3);
+      const own = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 2, 4), arrivesAt: day(1) }, { ...chunk('W', 'warehouse', 1, 5), arrivesAt: day(2) }]);
+      expect(own.get(delivery.lineId)?.estimatedAt).toEqual(day(2));
+      const other = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 1, 4), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 1, 3), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 3, 6), arrivesAt: day(4) }]);
+      // One unit at its own warehouse on day 1; W2's first unit cannot complete the two it still needs, its next three can.
+      expect(other.get(delivery.lineId)?.estimatedAt).toEqual(day(6));
+    });
+
+    it("a warehouse's deliveries and the stores it supplies share its units in placement order", () => {
+      const store = entry('S', 1, 1, 1);
+      const delivery = entry('W', 1, 1, 2);
+      const est = estimateQueue([delivery, store], [{ ...chunk('W', 'warehouse', 1, 3), arrivesAt: day(1) }]);
+      expect([est.get(store.lineId)?.estimatedAt, est.get(delivery.lineId)?.estimatedAt]).toEqual([day(3), null]);
+      expect([est.get(store.lineId)?.position, est.get(delivery.lineId)?.position]).toEqual([1, 1]);
+    });
+  });
+
+  describe('the warehouse a delivery preorder waits at', () => {
+    const lines = [
+      { sku: 'CONSOLE', quantity: 2 },
+      { sku: 'GAME', quantity: 1 },
+    ];
+
+    it('is the one with the most of its units planned, each line counting up to what it asks', () => {
+      const planned = [
+        { warehouseId: 'W1', sku: 'CONSOLE', quantity: 50 },
+        { warehouseId: 'W2', sku: 'CONSOLE', quantity: 2 },
+        { warehouseId: 'W2', sku: 'GAME', quantity: 1 },
+      ];
+      expect(queueWarehouse(['W1', 'W2', 'W3'], lines, planned)).toBe('W2');
+    });
+
+    it('counts on-hand units and supply still due alike; ties go to the first id; nothing planned means the first warehouse', () => {
+      expect(queueWarehouse(['W2', 'W1'], lines, [{ warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 }, { warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 }, { warehouseId: 'W1', sku: 'CONSOLE', quantity: 2 }])).toBe('W1');
+      expect(queueWarehouse(['W2', 'W1'], lines, [])).toBe('W1');
+    });
+
+    it('is none without a warehouse', () => {
+      expect(queueWarehouse([], lines, [])).toBeNull();
     });
   });
 });

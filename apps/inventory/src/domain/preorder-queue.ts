@@ -1,6 +1,7 @@
 /**
- * The preorder queue (docs/preorders.md): per SKU and store, preorders wait in placement order
- * for units. Pure functions: which entries a quantity of units serves, and when each waiting
+ * The preorder queue (docs/preorders.md): per SKU and location, preorders wait in placement order
+ * for units: at their pickup store, or — preorders for home delivery — at the warehouse that will
+ * ship them. Pure functions: which entries a quantity of units serves, and when each waiting
  * entry should get its units given the supply planned.
  */
 
@@ -11,6 +12,7 @@ export interface QueueEntry {
   readonly orderId: string;
   readonly fulfilmentId: string;
   readonly sku: string;
+  /** Where the line waits: its pickup store, or the warehouse that will ship a delivery. */
   readonly storeId: string;
   readonly quantity: number;
   /** Units already held for it at its store: a line is served unit by unit as supply arrives, and is ALLOCATED once it has them all. */
@@ -29,6 +31,8 @@ export interface SupplyChunk {
   readonly quantity: number;
   /** When the units can be at a store: at a store, when they arrive; at a warehouse, arrival plus transfer days. */
   readonly availableAt: Date;
+  /** When they are at their own location, for the lines waiting there (a warehouse's deliveries); `availableAt` if not given. */
+  readonly arrivesAt?: Date;
 }
 
 export interface Estimate {
@@ -99,20 +103,44 @@ export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (
   for (const e of waiting) {
     let need = stillNeeded(e);
     let completedAt: Date | null = null;
+    // Units at the line's own location serve it unit by unit from their arrival; others come by transfer, whole.
+    const local = (c: SupplyChunk) => c.locationId === e.storeId;
+    const at = (c: SupplyChunk) => (local(c) ? (c.arrivesAt ?? c.availableAt) : c.availableAt);
     const usable = left
-      .filter((c) => c.remaining > 0 && (c.kind === 'warehouse' || c.locationId === e.storeId))
-      .sort((a, b) => a.availableAt.getTime() - b.availableAt.getTime() || a.locationId.localeCompare(b.locationId));
+      .filter((c) => c.remaining > 0 && (c.kind === 'warehouse' || local(c)))
+      .sort((a, b) => at(a).getTime() - at(b).getTime() || a.locationId.localeCompare(b.locationId));
     for (const c of usable) {
-      if (c.kind === 'warehouse' && c.remaining < need) continue;
+      if (!local(c) && c.remaining < need) continue;
       const take = Math.min(need, c.remaining);
       c.remaining -= take;
       need -= take;
       if (need === 0) {
-        completedAt = c.availableAt;
+        completedAt = at(c);
         break;
       }
     }
     out.set(e.lineId, { position: positions.get(e.lineId)!, estimatedAt: completedAt });
   }
   return out;
+}
+
+/** Units of one SKU a warehouse has or expects: on hand and available now, plus supply still due. */
+export interface PlannedUnits {
+  readonly warehouseId: string;
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+/**
+ * Where a preorder for home delivery waits and ships from: the warehouse with the most of the
+ * group's units planned (on hand or expected, each line counting up to what it asks), ties to the
+ * first id; with nothing planned anywhere, the first warehouse. Null when there is no warehouse.
+ */
+export function queueWarehouse(warehouseIds: readonly string[], lines: readonly { sku: string; quantity: number }[], planned: readonly PlannedUnits[]): string | null {
+  let best: { id: string; units: number } | null = null;
+  for (const id of [...warehouseIds].sort()) {
+    const units = lines.reduce((sum, l) => sum + Math.min(l.quantity, planned.filter((p) => p.warehouseId === id && p.sku === l.sku).reduce((n, p) => n + p.quantity, 0)), 0);
+    if (!best || units > best.units) best = { id, units };
+  }
+  return best?.id ?? null;
 }

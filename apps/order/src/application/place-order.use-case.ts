@@ -4,7 +4,7 @@ import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
 import { Clock, GroupCommit, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
+import { Address, FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
 import { checkPrices, listPrice, PriceEntry, PriceRefusal } from '@omni/contracts';
 import { orderRepository } from '../infrastructure/order.repository';
 import { priceListRepository } from '../infrastructure/price-list.repository';
@@ -13,8 +13,17 @@ import { preorderRepository } from '../infrastructure/preorder.repository';
 export type PreorderRefusal = 'PREORDER.NOT_A_PREORDER' | 'PREORDER.WINDOW_CLOSED' | 'PREORDER.STORE_CAP_REACHED' | 'PREORDER.CUSTOMER_CAP_REACHED' | 'PREORDER.NEEDS_CUSTOMER';
 export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal | PriceRefusal; detail?: string };
 
-/** A placement as asked: a pickup group may be a preorder, whose release date and places in line are found here. */
-export type FulfilmentRequest = FulfilmentInput | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder: true };
+/** A placement as asked: a group may be a preorder, whose release date and places in line are found here. */
+export type FulfilmentRequest =
+  | FulfilmentInput
+  | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder: true }
+  | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[]; readonly preorder: true };
+
+/**
+ * Delivery preorders of a SKU share one counter: inventory queues each at the warehouse that will
+ * ship it, where their sequences keep placement order. Not a location id (those are letters, digits, dot, dash, underscore).
+ */
+const DELIVERY_COUNTER = '@delivery';
 export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments' | 'priceOverride'> {
   readonly fulfilments: readonly FulfilmentRequest[];
   /** The caller trusted to state prices (scope prices:override), or null: the price list prices every line. */
@@ -159,7 +168,7 @@ export class PlaceOrderUseCase {
     return { ok: true, order: decision.state, events };
   }
 
-  private async preorder(m: EntityManager, request: PlaceOrderRequest, f: { storeId: string; lines: readonly LineInput[] }, now: Date): Promise<FulfilmentInput> {
+  private async preorder(m: EntityManager, request: PlaceOrderRequest, f: Extract<FulfilmentRequest, { preorder: true }>, now: Date): Promise<FulfilmentInput> {
     const customer = { customerId: request.customerId, email: request.contact?.email?.trim().toLowerCase() ?? null };
     if (!customer.customerId && !customer.email) throw new Refused('PREORDER.NEEDS_CUSTOMER', 'a preorder needs a customer: customerId, or contact.email for a guest');
     const lines = mergeLines(f.lines);
@@ -172,15 +181,19 @@ export class PlaceOrderUseCase {
       if (now.getTime() < product.opensAt.getTime() || now.getTime() >= product.closesAt.getTime()) {
         throw new Refused('PREORDER.WINDOW_CLOSED', `${l.sku} takes preorders from ${product.opensAt.toISOString()} to ${product.closesAt.toISOString()}`);
       }
-      const sequence = await preorderRepository.nextSequence(m, l.sku, f.storeId);
-      const atStore = await preorderRepository.unitsAtStore(m, l.sku, f.storeId);
-      if (atStore + l.quantity > product.capPerStore) throw new Refused('PREORDER.STORE_CAP_REACHED', `${f.storeId} takes ${product.capPerStore} preorders of ${l.sku}; ${atStore} are taken`);
+      const sequence = await preorderRepository.nextSequence(m, l.sku, f.type === 'pickup' ? f.storeId : DELIVERY_COUNTER);
+      if (f.type === 'pickup') {
+        // The per-store cap shares a store's units among its customers; a delivery takes no store's.
+        const atStore = await preorderRepository.unitsAtStore(m, l.sku, f.storeId);
+        if (atStore + l.quantity > product.capPerStore) throw new Refused('PREORDER.STORE_CAP_REACHED', `${f.storeId} takes ${product.capPerStore} preorders of ${l.sku}; ${atStore} are taken`);
+      }
       const mine = await preorderRepository.unitsOfCustomer(m, l.sku, customer);
       if (mine + l.quantity > product.capPerCustomer) throw new Refused('PREORDER.CUSTOMER_CAP_REACHED', `one customer may preorder ${product.capPerCustomer} of ${l.sku}; this one has ${mine}`);
       sequences.set(`${l.sku}@${l.unitPrice}`, sequence);
       if (product.releaseAt.getTime() > releaseAt.getTime()) releaseAt = product.releaseAt;
     }
-    return { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder: { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) } };
+    const preorder = { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) };
+    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder } : { type: 'delivery', address: f.address, lines: f.lines, preorder };
   }
 }
 

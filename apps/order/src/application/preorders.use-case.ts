@@ -10,7 +10,7 @@ import { DueGroups, DueWork } from './due-groups';
 import { OrderWriter } from './order-writer';
 
 const RELEASE: DueWork = {
-  done: 'preorder released: ready for pickup',
+  done: 'preorder released: ready for pickup, or reserved for picking where it ships from',
   async next(m, now) {
     const due = await preorderRepository.lockNextReleased(m, now);
     if (!due) return null;

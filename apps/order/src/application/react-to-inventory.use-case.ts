@@ -21,7 +21,7 @@ import { Fulfilment, fulfilmentOfLine, Order, withFulfilment } from '../domain/o
 import { deliveryTransferArrived, resolveDeliveryShortPick } from '../domain/delivery.machine';
 import { confirmReservation, resolveShortPick, transferArrived } from '../domain/pickup.machine';
 import { DecisionContext } from '../domain/group-effects';
-import { allocatePreorder, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
+import { allocatePreorder, awaitsRelease, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
 import { transferLost } from '../domain/transfer-lost';
 import { orderRepository } from '../infrastructure/order.repository';
 import { newPickupCode } from '../infrastructure/pickup-code.generator';
@@ -106,7 +106,9 @@ export class ReactToInventoryUseCase {
         o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === transferId)) ?? groupOf(o, undefined, e.data.lines[0]?.lineId),
         (f) =>
           f.type === 'delivery'
-            ? deliveryTransferArrived(f, transferId, ctx)
+            ? awaitsRelease(f)
+              ? preorderTransferArrived(f, transferId, newPickupCode(), ctx)
+              : deliveryTransferArrived(f, transferId, ctx)
             : f.releaseAt
               ? preorderTransferArrived(f, transferId, newPickupCode(), ctx)
               : transferArrived(f, transferId, ctx.now),
@@ -131,7 +133,7 @@ export class ReactToInventoryUseCase {
   preorderQueued(e: EventEnvelope<InventoryPreorderQueuedPayload>) {
     const r = e.data;
     const lines = r.lines.map((l) => ({ lineId: l.lineId, position: l.position, estimatedAt: l.estimatedAt ? new Date(l.estimatedAt) : null }));
-    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => queuePreorder(f, lines, ctx), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => queuePreorder(f, lines, r.storeId, ctx), ctx.now));
   }
 
   preorderAllocated(e: EventEnvelope<InventoryPreorderAllocatedPayload>) {

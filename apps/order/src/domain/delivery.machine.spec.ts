@@ -25,6 +25,9 @@ import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
 import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, placeOrder, withFulfilment } from './order';
 import { assignDelivery } from './delivery.machine';
 import { DecisionContext } from './group-effects';
+import { hashPickupCode } from './pickup-code';
+import { NewPickupCode } from './pickup.machine';
+import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -78,7 +81,14 @@ function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilme
 /** Inventory's answer to the short pick of A: its missing unit comes from S2 by transfer. */
 const resourcedA = { resourced: [{ lineId: A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-26T10:00:00.000Z') }], unavailable: [] };
 
+const RELEASE = new Date('2026-12-01T08:00:00.000Z');
+const code: NewPickupCode = { code: 'ABCD2345', salt: 'salt', hash: hashPickupCode('ABCD2345', 'salt') };
+const asPreorder = (f: Fulfilment, releaseAt = RELEASE): Fulfilment => ({ ...f, releaseAt, lines: f.lines.map((l) => ({ ...l, sourceLocationId: null })) });
+
 const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
+  preorder: (f) => queuePreorder(asPreorder(f), [{ lineId: A, position: 1, estimatedAt: null }, { lineId: B, position: 1, estimatedAt: null }], 'W1', ctx()),
+  allocate: (f) => allocatePreorder(asPreorder(f), [{ lineId: A, sourceLocationId: 'W1', transferId: null }, { lineId: B, sourceLocationId: 'W1', transferId: null }], 1, code, ctx()),
+  release: (f) => releasePreorder({ ...f, releaseAt: placedAt }, code, ctx()),
   reserve: (f) => assignDelivery(f, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx()),
   reject: (f) => rejectDelivery(f, 'STOCK.INSUFFICIENT', ctx()),
   cancel: (f) => cancelDelivery(f, 'customer', 'changed my mind', ctx()),
@@ -112,7 +122,7 @@ describe('delivery machine', () => {
 
   it('closed states allow nothing; cancellation is possible until the parcel leaves', () => {
     expect(DELIVERY_STATUSES.filter((s) => Object.keys(DELIVERY_TRANSITIONS[s]).length === 0).sort()).toEqual(['CANCELLED', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED']);
-    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED']);
+    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED']);
   });
 
   describe('assignment', () => {

@@ -19,22 +19,42 @@ import { CancelledBy, DeliveryStatus, Fulfilment, remainingAmount, remainingQuan
 import { PickReport } from './pickup.machine';
 import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
 
-export type DeliveryTrigger = 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
+export type DeliveryTrigger = 'preorder' | 'allocate' | 'release' | 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
 
-export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = ['reserve', 'reject', 'cancel', 'startPicking', 'pack', 'shortPick', 'resolved', 'transfersArrived', 'ship', 'deliver', 'fail'];
+export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = [
+  'preorder',
+  'allocate',
+  'release',
+  'reserve',
+  'reject',
+  'cancel',
+  'startPicking',
+  'pack',
+  'shortPick',
+  'resolved',
+  'transfersArrived',
+  'ship',
+  'deliver',
+  'fail',
+];
 
 /**
  * The delivery lifecycle as data (docs/fulfilment.md): which trigger may move which state to
  * which states. Cancellation is possible until the parcel leaves; anything not listed is refused.
  * A short pick waits for inventory: missing units re-sourced come by transfer to the shipping
  * location (AWAITING_TRANSFER, then picked again); the others are cancelled and refunded.
+ * A preorder (docs/preorders.md) waits in line at the warehouse that will ship it (PREORDERED),
+ * holds its units (ALLOCATED, or AWAITING_TRANSFER while they travel there) and is RESERVED for
+ * picking on its release date (preorder.machine.ts).
  */
 export const DELIVERY_TRANSITIONS: Readonly<Record<DeliveryStatus, Readonly<Partial<Record<DeliveryTrigger, readonly DeliveryStatus[]>>>>> = {
-  PLACED: { reserve: ['RESERVED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
+  PLACED: { reserve: ['RESERVED'], preorder: ['PREORDERED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
+  PREORDERED: { allocate: ['ALLOCATED', 'AWAITING_TRANSFER', 'RESERVED'], cancel: ['CANCELLED'] },
+  ALLOCATED: { release: ['RESERVED'], cancel: ['CANCELLED'] },
   RESERVED: { startPicking: ['PICKING'], cancel: ['CANCELLED'] },
   PICKING: { pack: ['PACKED'], shortPick: ['RESOURCING'], cancel: ['CANCELLED'] },
   RESOURCING: { resolved: ['AWAITING_TRANSFER', 'PICKING', 'PACKED', 'CANCELLED'], cancel: ['CANCELLED'] },
-  AWAITING_TRANSFER: { transfersArrived: ['PICKING'], cancel: ['CANCELLED'] },
+  AWAITING_TRANSFER: { transfersArrived: ['PICKING', 'ALLOCATED', 'RESERVED'], cancel: ['CANCELLED'] },
   PACKED: { ship: ['SHIPPED'], cancel: ['CANCELLED'] },
   SHIPPED: { deliver: ['DELIVERED'], fail: ['DELIVERY_FAILED'] },
   DELIVERED: {},

@@ -29,7 +29,7 @@ export type PickupStatus =
   | 'REJECTED';
 
 /** States of a delivery group (docs/fulfilment.md). */
-export type DeliveryStatus = 'PLACED' | 'RESERVED' | 'PICKING' | 'RESOURCING' | 'AWAITING_TRANSFER' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
+export type DeliveryStatus = 'PLACED' | 'PREORDERED' | 'ALLOCATED' | 'RESERVED' | 'PICKING' | 'RESOURCING' | 'AWAITING_TRANSFER' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
 
 export type FulfilmentStatus = PickupStatus | DeliveryStatus;
 
@@ -41,7 +41,7 @@ export type FulfilmentStatus = PickupStatus | DeliveryStatus;
 export type OrderStatus = FulfilmentStatus | 'IN_PROGRESS' | 'PARTIALLY_FULFILLED' | 'COMPLETED' | 'CLOSED';
 
 export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
+export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
 
 export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
   'PLACED',
@@ -175,7 +175,7 @@ export interface PreorderInput {
 
 export type FulfilmentInput =
   | { readonly type: 'pickup'; readonly storeId: string; readonly lines: readonly LineInput[]; readonly preorder?: PreorderInput }
-  | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[] };
+  | { readonly type: 'delivery'; readonly address: Address; readonly lines: readonly LineInput[]; readonly preorder?: PreorderInput };
 
 export interface PlaceOrderInput {
   readonly channel: Channel;
@@ -285,7 +285,7 @@ function newFulfilment(o: Omit<Order, 'status' | 'fulfilments' | 'updatedAt'>, i
     shippedAt: null,
     deliveredAt: null,
     deliveryFailure: null,
-    releaseAt: input.type === 'pickup' ? (input.preorder?.releaseAt ?? null) : null,
+    releaseAt: input.preorder?.releaseAt ?? null,
     estimatedAvailableAt: null,
   };
 }
@@ -304,7 +304,7 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
   const header = { id: ids.orderId, channel: input.channel, placedAtStoreId: input.placedAtStoreId, customerId: input.customerId, contact: input.contact, currency: input.currency, capturedTenders: input.capturedTenders, placedAt: now };
   const fulfilments = input.fulfilments.map((f, i) => {
     const { fulfilmentId, lineIds } = ids.fulfilments[i];
-    const preorder = f.type === 'pickup' ? f.preorder : undefined;
+    const preorder = f.preorder;
     const lines = mergeLines(f.lines).map((l, j) => ({
       lineId: lineIds[j],
       sku: l.sku,

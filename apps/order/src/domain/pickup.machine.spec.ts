@@ -84,7 +84,7 @@ const reservation = (transferId: string | null) => ({
 const RELEASE = new Date('2026-11-30T00:00:00.000Z');
 const asPreorder = (o: Fulfilment): Fulfilment => ({ ...o, releaseAt: RELEASE, lines: o.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 const FIRE: Record<PickupTrigger, (o: Fulfilment) => ReturnType<typeof startPicking>> = {
-  preorder: (o) => queuePreorder(asPreorder(o), [{ lineId: LINE_A, position: 1, estimatedAt: null }, { lineId: LINE_B, position: 2, estimatedAt: null }], ctx()),
+  preorder: (o) => queuePreorder(asPreorder(o), [{ lineId: LINE_A, position: 1, estimatedAt: null }, { lineId: LINE_B, position: 2, estimatedAt: null }], o.storeId!, ctx()),
   allocate: (o) => allocatePreorder(asPreorder(o), [{ lineId: LINE_A, sourceLocationId: 'S1', transferId: null }, { lineId: LINE_B, sourceLocationId: 'S1', transferId: null }], 3, newCode, ctx()),
   release: (o) => releasePreorder({ ...o, releaseAt: RELEASE }, newCode, ctxAt(afterDeadline)),
   reserve: (o) => confirmReservation(o, reservation(null), now),

@@ -3,7 +3,8 @@ import { Fulfilment, placeOrder } from './order';
 import { hashPickupCode } from './pickup-code';
 import { NewPickupCode } from './pickup.machine';
 import { DecisionContext } from './group-effects';
-import { allocatePreorder, availability, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
+import { allocatePreorder, availability, awaitsRelease, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
+import { cancelDelivery, deliveryTransferArrived, recordDeliveryPicks, resolveDeliveryShortPick, startPickingDelivery } from './delivery.machine';
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-24T10:00:00.000Z');
@@ -46,7 +47,7 @@ const types = (events: readonly PendingEvent[]) => events.map((e) => `${e.def.ty
 const valid = (events: readonly PendingEvent[]) => events.map((e) => schemaErrors(e.def, e.payload)).flat();
 
 function queued(estimates: [Date | null, Date | null] = [day(-2), day(3)]): Fulfilment {
-  const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: estimates[0] }, { lineId: B, position: 3, estimatedAt: estimates[1] }], ctx());
+  const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: estimates[0] }, { lineId: B, position: 3, estimatedAt: estimates[1] }], 'S1', ctx());
   if (!d.ok) throw new Error(d.code);
   return d.state;
 }
@@ -59,7 +60,7 @@ describe('preorder machine', () => {
   });
 
   it('queued: PREORDERED, available at the later of the release date and the units; order.preordered and a confirmation', () => {
-    const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: day(-2) }, { lineId: B, position: 3, estimatedAt: day(3) }], ctx());
+    const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: day(-2) }, { lineId: B, position: 3, estimatedAt: day(3) }], 'S1', ctx());
     expect(d.ok && d.state).toMatchObject({ status: 'PREORDERED', estimatedAvailableAt: day(3) });
     expect(d.ok && types(d.events)).toEqual(['order.preordered.v1', 'notification.requested.v2']);
     expect(d.ok && valid(d.events)).toEqual([]);
@@ -153,6 +154,121 @@ describe('preorder machine', () => {
       const d = reschedule(allocated.state, { releaseAt: day(14) }, ctx());
       expect(d.ok && d.state).toMatchObject({ releaseAt: day(14), estimatedAvailableAt: day(14) });
       expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual(['RELEASE_DATE', 'preorder-delayed']);
+    });
+  });
+
+  describe('for home delivery', () => {
+    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
+    /** The same preorder, delivered to an address; its lines' sequences come from the SKU's delivery counter. */
+    function aDeliveryPreorder(): Fulfilment {
+      const d = placeOrder(
+        {
+          channel: 'web',
+          placedAtStoreId: null,
+          customerId: 'c-1',
+          contact: null,
+          currency: 'EUR',
+          fulfilments: [{ type: 'delivery', address, lines: [{ sku: 'CONSOLE', quantity: 1, unitPrice: 49900 }, { sku: 'GAME', quantity: 2, unitPrice: 6900 }], preorder: { releaseAt: release, sequences: [4, 1] } }],
+          capturedTenders: [],
+        },
+        { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }] },
+        placedAt,
+      );
+      if (!d.ok) throw new Error(d.code);
+      return d.state.fulfilments[0];
+    }
+    const queuedAt = (warehouse: string) => {
+      const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], warehouse, ctx());
+      if (!d.ok) throw new Error(d.code);
+      return d.state;
+    };
+    const atW1 = [
+      { lineId: A, sourceLocationId: 'W1', transferId: null },
+      { lineId: B, sourceLocationId: 'W1', transferId: null },
+    ];
+
+    it('is placed like any preorder, with no store: order.placed v2 says so', () => {
+      const f = aDeliveryPreorder();
+      expect(f).toMatchObject({ type: 'delivery', storeId: null, releaseAt: release, status: 'PLACED' });
+      expect(f.lines.map((l) => l.preorderSequence)).toEqual([4, 1]);
+    });
+
+    it('queued at the warehouse that will ship it: PREORDERED there, with a date and a confirmation', () => {
+      const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], 'W1', ctx());
+      expect(d.ok && d.state).toMatchObject({ status: 'PREORDERED', storeId: 'W1', estimatedAvailableAt: day(1) });
+      expect(d.ok && types(d.events)).toEqual(['order.preordered.v1', 'notification.requested.v2']);
+      expect(d.ok && d.events[0].payload).toMatchObject({ storeId: 'W1' });
+      expect(d.ok && valid(d.events)).toEqual([]);
+    });
+
+    it('a pickup preorder is queued at its own store only', () => {
+      expect(queuePreorder(aPreorder(), [{ lineId: A, position: 1, estimatedAt: null }], 'S2', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+
+    it('allocated before the release date: ALLOCATED and held, no pickup code, nothing to pick yet', () => {
+      const d = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx());
+      expect(d.ok && d.state).toMatchObject({ status: 'ALLOCATED', estimatedAvailableAt: release, pickupCode: null, pickupHoldDays: null, readyAt: null });
+      expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1']);
+      expect(d.ok && startPickingDelivery(d.state, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+
+    it('released on its date: RESERVED at its warehouse and on its pick list (order.delivery-assigned), then picked, packed and shipped as any delivery', () => {
+      const allocated = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx());
+      if (!allocated.ok) throw new Error(allocated.code);
+      expect(releasePreorder(allocated.state, code, ctxAt(day(-1)))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      const d = releasePreorder(allocated.state, code, ctxAt(release));
+      expect(d.ok && d.state).toMatchObject({ status: 'RESERVED', storeId: 'W1', readyAt: release, pickupCode: null });
+      expect(d.ok && types(d.events)).toEqual(['order.delivery-assigned.v1']);
+      expect(d.ok && d.events[0].payload).toEqual({ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: release.toISOString() });
+      expect(d.ok && valid(d.events)).toEqual([]);
+      if (!d.ok) return;
+      expect(awaitsRelease(d.state)).toBe(false);
+      const picking = startPickingDelivery(d.state, ctxAt(release));
+      if (!picking.ok) throw new Error(picking.code);
+      const packed = recordDeliveryPicks(picking.state, [{ lineId: A, pickedQuantity: 1 }, { lineId: B, pickedQuantity: 2 }], ctxAt(release));
+      expect(packed.ok && packed.state.status).toBe('PACKED');
+    });
+
+    it('allocated after the release date: RESERVED at once', () => {
+      const d = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctxAt(afterRelease));
+      expect(d.ok && d.state.status).toBe('RESERVED');
+      expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1', 'order.delivery-assigned.v1']);
+    });
+
+    it('units from another warehouse travel to its own: AWAITING_TRANSFER, then ALLOCATED on arrival, or RESERVED if released', () => {
+      const d = allocatePreorder(queuedAt('W1'), [{ lineId: A, sourceLocationId: 'W2', transferId: TRANSFER }, atW1[1]], 1, code, ctx());
+      expect(d.ok && d.state.status).toBe('AWAITING_TRANSFER');
+      if (!d.ok) return;
+      expect(awaitsRelease(d.state)).toBe(true);
+      const held = preorderTransferArrived(d.state, TRANSFER, code, ctx());
+      expect(held.ok && held.state).toMatchObject({ status: 'ALLOCATED', storeId: 'W1' });
+      expect(held.ok && held.state.lines.map((l) => l.sourceLocationId)).toEqual(['W1', 'W1']);
+      const released = preorderTransferArrived(d.state, TRANSFER, code, ctxAt(afterRelease));
+      expect(released.ok && released.state.status).toBe('RESERVED');
+    });
+
+    it('after its release a short pick is re-sourced as for any delivery: the transfer brings it back to picking, and no new date is announced', () => {
+      const allocated = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctxAt(afterRelease));
+      if (!allocated.ok) throw new Error(allocated.code);
+      const picking = startPickingDelivery(allocated.state, ctxAt(afterRelease));
+      if (!picking.ok) throw new Error(picking.code);
+      const short = recordDeliveryPicks(picking.state, [{ lineId: B, pickedQuantity: 1 }], ctxAt(afterRelease));
+      if (!short.ok) throw new Error(short.code);
+      const waiting = resolveDeliveryShortPick(short.state, { resourced: [{ lineId: B, transferId: TRANSFER, expectedArrivalAt: day(3) }], unavailable: [] }, ctxAt(afterRelease));
+      expect(waiting.ok && waiting.state.status).toBe('AWAITING_TRANSFER');
+      if (!waiting.ok) return;
+      expect(awaitsRelease(waiting.state)).toBe(false);
+      expect(deliveryTransferArrived(waiting.state, TRANSFER, ctxAt(afterRelease))).toMatchObject({ ok: true, state: { status: 'PICKING' } });
+      expect(reschedule(waiting.state, { releaseAt: day(5) }, ctxAt(afterRelease))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    });
+
+    it('cancelled while in line or held: CANCELLED, its lines named so inventory frees their places and units, refunded', () => {
+      for (const f of [queuedAt('W1'), (allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx()) as { state: Fulfilment }).state]) {
+        const d = cancelDelivery(f, 'customer', 'changed my mind', ctx());
+        expect(d.ok && d.state.status).toBe('CANCELLED');
+        expect(d.ok && d.events[0].payload).toMatchObject({ storeId: 'W1', lineIds: [A, B] });
+        expect(d.ok && valid(d.events)).toEqual([]);
+      }
     });
   });
 });

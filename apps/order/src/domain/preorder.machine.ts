@@ -1,15 +1,32 @@
-import { accept, Decision, event, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
-import { Fulfilment, OrderLine, PickupStatus } from './order';
-import { canFire, NewPickupCode, PickupRefusal, readyForPickup } from './pickup.machine';
+import { accept, Decision, event, OrderDeliveryAssignedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
+import { DeliveryStatus, Fulfilment, OrderLine, PickupStatus } from './order';
+import { canFire as canFirePickup, NewPickupCode, PickupRefusal, PickupTrigger, readyForPickup } from './pickup.machine';
+import { DELIVERY_TRANSITIONS, DeliveryTrigger } from './delivery.machine';
 import { DecisionContext, moved, notification } from './group-effects';
 
 /**
- * Preorders with store pickup (docs/preorders.md): a pickup group for products not released yet.
- * It waits in line (PREORDERED) until inventory allocates its units (ALLOCATED, or
- * AWAITING_TRANSFER while they travel from a warehouse), and becomes READY_FOR_PICKUP on the
- * release date — or when the units arrive, if that is later. From there it is click & collect.
+ * Preorders (docs/preorders.md): a group for products not released yet. It waits in line
+ * (PREORDERED) until inventory allocates its units (ALLOCATED, or AWAITING_TRANSFER while they
+ * travel from a warehouse), and is released on the release date — or when the units arrive, if
+ * that is later. A pickup is then READY_FOR_PICKUP and goes on as click & collect; a delivery
+ * waits in line at the warehouse that will ship it and is then RESERVED there for picking, and
+ * goes on as a home delivery.
  */
 type PreorderDecision = Decision<Fulfilment, PickupRefusal>;
+type PreorderTrigger = Extract<PickupTrigger, DeliveryTrigger>;
+
+function canFire(f: Fulfilment, trigger: PreorderTrigger): boolean {
+  if (f.type === 'pickup') return canFirePickup(f.status as PickupStatus, trigger);
+  return (DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.[trigger] ?? []).length > 0;
+}
+
+/**
+ * A delivery preorder is still a preorder until it is released for picking (readyAt); after that
+ * its transfers (a short pick re-sourced) are a home delivery's.
+ */
+export function awaitsRelease(f: Fulfilment): boolean {
+  return f.releaseAt !== null && f.readyAt === null;
+}
 
 const invalid = (f: Fulfilment, trigger: string): PreorderDecision => refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the preorder is ${f.status}`);
 const time = (d: Date | null | undefined) => d?.getTime() ?? null;
@@ -26,8 +43,18 @@ function released(f: Fulfilment, now: Date): boolean {
   return f.releaseAt !== null && f.releaseAt.getTime() <= now.getTime();
 }
 
-/** Every unit is at the store: picked by definition (nobody else may take it), so the group is ready. */
+/**
+ * Released with every unit where it goes out. A pickup's units are picked by definition (nobody
+ * else may take them), so it is ready for pickup; a delivery's are RESERVED at its warehouse and
+ * join its pick list (order.delivery-assigned, as for any delivery reserved where it ships from).
+ */
 function ready(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PreorderDecision {
+  if (f.type === 'delivery') {
+    const lines = f.lines.map((l) => ({ ...l, queuePosition: null }));
+    const state = moved(f, 'RESERVED', ctx.now, { lines, readyAt: ctx.now });
+    const assigned = event(OrderDeliveryAssignedV1, { orderId: f.orderId, fulfilments: [{ fulfilmentId: f.id, locationId: f.storeId!, lineIds: f.lines.map((l) => l.lineId) }], assignedAt: ctx.now.toISOString() });
+    return accept(state, [...events, assigned]);
+  }
   const lines = f.lines.map((l) => ({ ...l, pickedQuantity: l.quantity - l.cancelledQuantity, queuePosition: null }));
   return readyForPickup(f, lines, code, ctx, events);
 }
@@ -38,18 +65,19 @@ export interface QueuedLine {
   readonly estimatedAt: Date | null;
 }
 
-/** inventory.preorder-queued: the preorder is in line at its store. */
-export function queuePreorder(f: Fulfilment, queued: readonly QueuedLine[], ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'preorder')) return invalid(f, 'preorder');
+/** inventory.preorder-queued: the preorder is in line at its store, or (a delivery) at the warehouse that will ship it. */
+export function queuePreorder(f: Fulfilment, queued: readonly QueuedLine[], locationId: string, ctx: DecisionContext): PreorderDecision {
+  if (f.releaseAt === null || !canFire(f, 'preorder')) return invalid(f, 'preorder');
+  if (f.type === 'pickup' && f.storeId !== locationId) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is collected at ${f.storeId}, not ${locationId}`);
   const byLine = new Map(queued.map((q) => [q.lineId, q]));
   const lines = f.lines.map((l) => (byLine.has(l.lineId) ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
   const estimate = availability({ releaseAt: f.releaseAt, lines });
-  const state = moved(f, 'PREORDERED', ctx.now, { lines, estimatedAvailableAt: estimate });
+  const state = moved(f, 'PREORDERED', ctx.now, { lines, estimatedAvailableAt: estimate, storeId: locationId });
   return accept(state, [
     event(OrderPreorderedV1, {
       orderId: f.orderId,
       fulfilmentId: f.id,
-      storeId: f.storeId!,
+      storeId: locationId,
       releaseAt: f.releaseAt.toISOString(),
       lines: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, position: l.queuePosition ?? 1 })),
       estimatedAvailableAt: estimate?.toISOString() ?? null,
@@ -71,14 +99,14 @@ export interface AllocatedLine {
  * way), or READY_FOR_PICKUP at once when the release date has passed and the units are there.
  */
 export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLine[], pickupHoldDays: number, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'allocate')) return invalid(f, 'allocate');
+  if (f.releaseAt === null || !canFire(f, 'allocate')) return invalid(f, 'allocate');
   const byLine = new Map(allocated.map((a) => [a.lineId, a]));
   if (allocated.some((a) => !f.lines.some((l) => l.lineId === a.lineId))) return refuse('ORDER.INVALID_TRANSITION', `the allocation names lines preorder ${f.id} does not have`);
   const lines: OrderLine[] = f.lines.map((l) => {
     const a = byLine.get(l.lineId);
     return a ? { ...l, sourceLocationId: a.sourceLocationId, pendingTransferId: a.transferId, queuePosition: null, estimatedAt: null } : l;
   });
-  const held = { ...f, lines, pickupHoldDays, updatedAt: ctx.now };
+  const held = { ...f, lines, pickupHoldDays: f.type === 'pickup' ? pickupHoldDays : f.pickupHoldDays, updatedAt: ctx.now };
   if (lines.some((l) => l.sourceLocationId === null)) return accept({ ...held, estimatedAvailableAt: availability(held) });
   const status: 'ALLOCATED' | 'AWAITING_TRANSFER' = lines.some((l) => l.pendingTransferId !== null) ? 'AWAITING_TRANSFER' : 'ALLOCATED';
   const allocatedEvent = event(OrderPreorderAllocatedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: f.storeId!, status, releaseAt: f.releaseAt.toISOString(), allocatedAt: ctx.now.toISOString() });
@@ -91,7 +119,7 @@ export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLin
  * says so, ALLOCATED); held until the release date unless that has passed.
  */
 export function preorderTransferArrived(f: Fulfilment, transferId: string, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !canFire(f.status as PickupStatus, 'transfersArrived')) return invalid(f, 'transfersArrived');
+  if (f.releaseAt === null || !canFire(f, 'transfersArrived')) return invalid(f, 'transfersArrived');
   if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
   const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
   if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...f, lines, updatedAt: ctx.now });
@@ -103,7 +131,7 @@ export function preorderTransferArrived(f: Fulfilment, transferId: string, code:
 
 /** The release date came (the sweeper's clock, kept in the database): an allocated preorder is ready with a code and a deadline. */
 export function releasePreorder(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
-  if (!canFire(f.status as PickupStatus, 'release')) return invalid(f, 'release');
+  if (!canFire(f, 'release')) return invalid(f, 'release');
   if (!released(f, ctx.now)) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is not released before ${f.releaseAt?.toISOString()}`);
   return ready(f, code, ctx, []);
 }
@@ -120,7 +148,7 @@ export interface LineEstimate {
  * any more), or sooner — asks the notifier to tell the customer; a new place in line alone does not.
  */
 export function reschedule(f: Fulfilment, change: { lines?: readonly LineEstimate[]; releaseAt?: Date }, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status)) return invalid(f, 'reschedule');
+  if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status) || (f.type === 'delivery' && !awaitsRelease(f))) return invalid(f, 'reschedule');
   const byLine = new Map((change.lines ?? []).map((e) => [e.lineId, e]));
   const lines = f.lines.map((l) => (byLine.has(l.lineId) && l.sourceLocationId === null ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
   const releaseAt = change.releaseAt ?? f.releaseAt;

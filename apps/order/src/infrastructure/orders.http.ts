@@ -39,7 +39,7 @@ export class FulfilmentDto {
   @NestedArray(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
   lines: OrderLineDto[];
 
-  @ApiPropertyOptional({ type: Boolean, description: 'a preorder for pickup (products not released yet; docs/preorders.md)' })
+  @ApiPropertyOptional({ type: Boolean, description: 'a preorder (products not released yet; docs/preorders.md): a pickup is collected at its store, a delivery ships from the warehouse where it waits in line' })
   @Optional() @IsBoolean()
   preorder?: boolean;
 }
@@ -138,9 +138,8 @@ function fulfilmentsOf(body: PlaceOrderDto): FulfilmentRequest[] {
   return body.fulfilments.map((f, i) => {
     if (f.type === 'pickup' && f.address !== undefined) throw invalid(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
     if (f.type === 'delivery' && f.storeId !== undefined) throw invalid(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
-    if (f.type === 'delivery' && f.preorder) throw invalid(`fulfilments.${i}.preorder`, 'pickupOnly', `fulfilments.${i}.preorder: preorders are collected at a store`);
-    if (f.type === 'pickup' && f.preorder) return { type: 'pickup', storeId: f.storeId!, lines: f.lines, preorder: true };
-    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines };
+    const preorder = f.preorder ? { preorder: true as const } : {};
+    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines, ...preorder } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines, ...preorder };
   });
 }
 

@@ -3,19 +3,20 @@ import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '../topics';
 import { dateTime, lineId, locationId, nullableDateTime, quantity, sku, uuid } from './common';
 
 /**
- * Preorders with store pickup (docs/preorders.md): a pickup group for products not released yet.
- * Inventory keeps one first-come-first-served queue per SKU and store, allocates supply to it in
- * order, and estimates when each preorder will be there; the order service holds the group until
- * the release date, then the click & collect lifecycle takes over.
+ * Preorders (docs/preorders.md): a pickup or delivery group for products not released yet.
+ * Inventory keeps one first-come-first-served queue per SKU and location (the pickup store, or the
+ * warehouse that will ship a delivery), allocates supply to it in order, and estimates when each
+ * preorder will be there; the order service holds the group until the release date, then the
+ * click & collect or home delivery lifecycle takes over.
  */
-const fulfilmentId = { ...uuid, description: 'the preorder (a pickup group of the order)' };
-const storeId = { ...locationId, description: 'pickup store' };
-const position = { type: 'integer', minimum: 1, description: "place in the store's queue for the SKU among preorders still waiting for units" };
+const fulfilmentId = { ...uuid, description: 'the preorder (a pickup or delivery group of the order)' };
+const storeId = { ...locationId, description: 'where the preorder waits: its pickup store, or the warehouse that will ship a delivery' };
+const position = { type: 'integer', minimum: 1, description: "place in the location's queue for the SKU among preorders still waiting for units" };
 
 /** What a preorder group carries in order.placed v2: the release date and each line's place in line. */
 export interface PreorderPlacementPayload {
   releaseAt: string;
-  /** Gap-free and strictly increasing per SKU and store, in placement order. */
+  /** Strictly increasing per SKU and pickup store (gap-free), or per SKU for deliveries, in placement order. */
   lines: { lineId: string; sequence: number }[];
 }
 
@@ -29,7 +30,7 @@ export const preorderPlacementSchema = {
     lines: {
       type: 'array',
       minItems: 1,
-      items: { type: 'object', additionalProperties: false, required: ['lineId', 'sequence'], properties: { lineId, sequence: { type: 'integer', minimum: 1, description: 'place in line for the SKU at the store, gap-free' } } },
+      items: { type: 'object', additionalProperties: false, required: ['lineId', 'sequence'], properties: { lineId, sequence: { type: 'integer', minimum: 1, description: 'place in line for the SKU at the pickup store (gap-free), or among deliveries of the SKU' } } },
     },
   },
 };
@@ -54,7 +55,7 @@ const queuedLine = {
   type: 'object',
   additionalProperties: false,
   required: ['lineId', 'sku', 'quantity', 'position', 'estimatedAt'],
-  properties: { lineId, sku, quantity, position, estimatedAt: { ...nullableDateTime, description: 'when the units should be at the store; null while no supply is planned for them' } },
+  properties: { lineId, sku, quantity, position, estimatedAt: { ...nullableDateTime, description: 'when the units should be where the preorder waits; null while no supply is planned for them' } },
 };
 
 export const InventoryPreorderQueuedV1 = defineEvent<InventoryPreorderQueuedPayload>({
@@ -62,7 +63,7 @@ export const InventoryPreorderQueuedV1 = defineEvent<InventoryPreorderQueuedPayl
   version: 1,
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: "A preorder joined the store's first-come-first-served queue for each of its SKUs, with its place in line and when its units should be there.",
+  description: "A preorder joined the first-come-first-served queue for each of its SKUs at its pickup store, or at the warehouse that will ship it, with its place in line and when its units should be there.",
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -87,7 +88,7 @@ export const InventoryPreorderAllocatedV1 = defineEvent<InventoryPreorderAllocat
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'Received supply went to the preorder in its turn: its units are reserved at the store, or at a warehouse with a transfer to the store. Nobody behind it in line gets them first.',
+    'Received supply went to the preorder in its turn: its units are reserved where it waits (its store, or the warehouse shipping a delivery), or at another warehouse with a transfer there. Nobody behind it in line gets them first.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -231,7 +232,7 @@ export const OrderPreorderAllocatedV1 = defineEvent<OrderPreorderAllocatedPayloa
   version: 1,
   topic: ORDER_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'Units were allocated to the preorder in its turn; it becomes ready for pickup on the release date (or when they arrive, if later).',
+  description: 'Units were allocated to the preorder in its turn; on the release date (or when they arrive, if later) it becomes ready for pickup, or a delivery is reserved for picking at its warehouse.',
   schema: {
     type: 'object',
     additionalProperties: false,
