@@ -219,6 +219,51 @@ describe('preorders, end to end', () => {
     }
   });
 
+  it("a pickup line's units come from two warehouses as they arrive; the order follows the last transfer, and the pair is collected whole", async () => {
+    const store = Journey.id('S');
+    await j.location(store);
+    const second = Journey.id('WH2');
+    await j.location(second, { kind: 'warehouse', transferDays: 1 });
+    const sku = Journey.id('CAMERA');
+    await product(sku, { releaseInDays: 3 });
+    const pair = await preorder(store, sku, 'two-warehouses', 2);
+    const behind = await preorder(store, sku, 'behind-the-pair', 1);
+    await eventually(async () => expect(await statuses([pair.id, behind.id])).toEqual(['PREORDERED', 'PREORDERED']));
+    const entries = async () => (await queue(store, sku)).map((e) => [e.status, e.allocated]);
+    const transferFrom = async (from: string) => eventually(async () => (await j.transfersInto(store)).find((t) => t.fromLocationId === from && t.status === 'REQUESTED')!.transferId);
+    const arrive = async (transferId: string) => {
+      ok(await http('POST', `${j.inventory}/transfers/${transferId}/ship`, {}), 'ship transfer');
+      ok(await http('POST', `${j.inventory}/transfers/${transferId}/receive`, {}), 'receive transfer');
+    };
+
+    // One unit at each warehouse: each sends it to the store for the pair, first in line; the one behind gets nothing.
+    await receive(await supply(sku, warehouse, 1, new Date()), 1);
+    await eventually(async () => expect(await entries()).toEqual([['WAITING', 1], ['WAITING', 0]]));
+    const first = await transferFrom(warehouse);
+    await receive(await supply(sku, second, 1, new Date()), 1);
+    const last = await transferFrom(second);
+    await eventually(async () => expect(await entries()).toEqual([['ALLOCATED', 2], ['WAITING', 0]]));
+    // Two transfers bring its units: the order service hears of the allocation once one is left.
+    expect(await statuses([pair.id])).toEqual(['PREORDERED']);
+    await arrive(first);
+    const awaiting = await j.status(pair.id, 'AWAITING_TRANSFER');
+    expect(awaiting.fulfilments[0].lines[0]).toMatchObject({ sourceLocationId: second });
+    await arrive(last);
+    await j.status(pair.id, 'ALLOCATED');
+    expect(events(pair.id, 'order.preorder-allocated.v1').map((e) => e.status)).toEqual(['AWAITING_TRANSFER', 'ALLOCATED']);
+    expect(await j.stock(store, sku)).toMatchObject({ onHand: 2, reserved: 2 });
+    await eventually(async () => expect((await group(behind.id)).preorder.position).toBe(1));
+
+    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(4 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' });
+    try {
+      await j.status(pair.id, 'READY_FOR_PICKUP');
+      expect((await j.store(store).collect(pair.id, await j.pickupCode(pair.id))).status).toBe(200);
+      await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 0, reserved: 0 }));
+    } finally {
+      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+    }
+  });
+
   it('a preorder for home delivery waits at the warehouse planned to get the units, takes them there and from another warehouse, and ships on the release date', async () => {
     const dc = Journey.id('DC');
     await j.location(dc, { kind: 'warehouse', transferDays: 1 });

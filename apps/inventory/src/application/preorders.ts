@@ -24,6 +24,8 @@ const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS
 const sameTime = (a: Date | null, b: Date | null) => (a === null || b === null ? a === b : a.getTime() === b.getTime());
 
 type Allocation = InventoryPreorderAllocatedPayload['lines'][number];
+/** A line that holds all its units, as announced to the order service. */
+type Served = Allocation & { entry: StoredEntry };
 
 /**
  * The preorder queues (docs/preorders.md). Every method runs in the caller's transaction and
@@ -97,6 +99,16 @@ export class Preorders {
     await this.reestimate(m, sku, now);
   }
 
+  /** Holds the queues of these SKUs until the caller's transaction ends, in a fixed order. */
+  async lockSkus(m: EntityManager, skus: readonly string[]): Promise<void> {
+    for (const sku of [...new Set(skus)].sort()) await preorderRepository.lockSku(m, sku);
+  }
+
+  /** Holds the queues of the SKUs of those of these lines that are preorder lines (none: nothing is locked). */
+  async lockQueuesOf(m: EntityManager, lineIds: readonly string[]): Promise<void> {
+    await this.lockSkus(m, (await preorderRepository.ofLines(m, lineIds)).map((e) => e.sku));
+  }
+
   /** A cancelled preorder leaves its queues; units it held at its store pass to the next in line there. */
   async leave(m: EntityManager, orderId: string, lineIds: readonly string[] | undefined, now: Date): Promise<void> {
     const mine = (await preorderRepository.ofOrder(m, orderId)).filter((e) => e.status !== 'CANCELLED' && (!lineIds || lineIds.includes(e.lineId)));
@@ -140,14 +152,14 @@ export class Preorders {
 
   /**
    * Units at a store go to its queue unit by unit (`fifoUnits`): each is reserved for its line at
-   * once, without expiry; a line that now holds all its units is allocated (and told), one that
+   * once, without expiry; a line that now holds all its units is allocated (`completed`), one that
    * does not keeps its place with what it holds.
    */
-  private async allocateAtStore(m: EntityManager, store: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
+  private async allocateAtStore(m: EntityManager, store: Location, waiting: readonly StoredEntry[], now: Date): Promise<Served[]> {
     const queue = waiting.filter((e) => e.storeId === store.id);
     if (queue.length === 0) return [];
     const available = await stockRepository.availableOf(m, store.id, queue[0].sku);
-    const out: (Allocation & { entry: StoredEntry })[] = [];
+    const out: Served[] = [];
     for (const { entry: e, units, complete } of fifoUnits(queue, available)) {
       if (!(await stockRepository.tryReserve(m, store.id, e.sku, units))) break;
       await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
@@ -155,43 +167,76 @@ export class Preorders {
         await preorderRepository.addAllocated(m, e.lineId, units, now);
         break;
       }
-      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: store.id, transferId: null });
+      const served = await this.completed(m, e, now);
+      if (served) out.push(served);
     }
     return out;
   }
 
   /**
-   * Strictly in placement order across locations. A line waiting at this warehouse (a delivery)
-   * takes units here as a store's line does, unit by unit; a line waiting elsewhere takes all it
-   * still needs (what its location holds for it stays there) in one transfer. The first preorder
-   * the warehouse cannot complete stops it.
+   * Strictly in placement order across locations, unit by unit: a line waiting at this warehouse
+   * (a delivery) takes its units here; a line waiting elsewhere gets them by transfer, so one line's
+   * units may come from several warehouses. What a line already holds stays where it is. The first
+   * line the warehouse cannot complete takes what there is and stops it: nobody behind gets a unit.
    */
-  private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<(Allocation & { entry: StoredEntry })[]> {
-    const out: (Allocation & { entry: StoredEntry })[] = [];
+  private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<Served[]> {
+    const out: Served[] = [];
     for (const e of inPlacementOrder(waiting)) {
+      const units = Math.min(stillNeeded(e), await stockRepository.availableOf(m, warehouse.id, e.sku));
+      if (units <= 0 || !(await stockRepository.tryReserve(m, warehouse.id, e.sku, units))) break;
       if (e.storeId === warehouse.id) {
-        const units = Math.min(stillNeeded(e), await stockRepository.availableOf(m, warehouse.id, e.sku));
-        if (units <= 0 || !(await stockRepository.tryReserve(m, warehouse.id, e.sku, units))) break;
         await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
-        if (units < stillNeeded(e)) {
-          await preorderRepository.addAllocated(m, e.lineId, units, now);
-          break;
-        }
-        out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: null });
-        continue;
+      } else {
+        const destination = await locationRepository.find(m, e.storeId);
+        if (!destination) throw new Error(`location ${e.storeId} of a queued preorder vanished`);
+        await recordPlacements(m, e.orderId, destination, [{ line: { lineId: e.lineId, sku: e.sku, quantity: units }, locationId: warehouse.id }], null, now);
       }
-      if (!(await stockRepository.tryReserve(m, warehouse.id, e.sku, stillNeeded(e)))) break;
-      const store = await locationRepository.find(m, e.storeId);
-      if (!store) throw new Error(`location ${e.storeId} of a queued preorder vanished`);
-      const [placed] = await recordPlacements(m, e.orderId, store, [{ line: { lineId: e.lineId, sku: e.sku, quantity: stillNeeded(e) }, locationId: warehouse.id }], null, now);
-      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: warehouse.id, transferId: placed.transfer?.id ?? null });
+      if (units < stillNeeded(e)) {
+        await preorderRepository.addAllocated(m, e.lineId, units, now);
+        break;
+      }
+      const served = await this.completed(m, e, now);
+      if (served) out.push(served);
     }
     return out;
   }
 
-  private async announceAllocations(m: EntityManager, allocations: readonly (Allocation & { entry: StoredEntry })[], now: Date): Promise<void> {
+  /**
+   * A line now holds all its units. The order service follows one transfer per line, so the line is
+   * announced while at most one transfer still brings it units (named), and otherwise — ALLOCATED
+   * here already — once the others have arrived (`transferArrived`).
+   */
+  private async completed(m: EntityManager, e: StoredEntry, now: Date): Promise<Served | null> {
+    const travelling = await preorderRepository.travellingTo(m, e.lineId);
+    if (travelling.length > 1) {
+      await preorderRepository.setStatus(m, [e.lineId], 'ALLOCATED', now);
+      return null;
+    }
+    const t = travelling[0];
+    return { entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: t?.fromLocationId ?? e.storeId, transferId: t?.transferId ?? null };
+  }
+
+  /**
+   * A transfer brought units for these lines (in the receiving transaction): a preorder line that
+   * holds all its units and now waits for one last transfer is announced, naming it. A line
+   * announced before waits for none (or for the one it named), so it is never announced twice.
+   */
+  async transferArrived(m: EntityManager, lineIds: readonly string[], now: Date): Promise<void> {
+    const entries = await preorderRepository.ofLines(m, lineIds);
+    if (entries.length === 0) return;
+    await this.lockSkus(m, entries.map((e) => e.sku));
+    const out: Served[] = [];
+    for (const e of entries.filter((x) => x.status === 'ALLOCATED')) {
+      const travelling = await preorderRepository.travellingTo(m, e.lineId);
+      if (travelling.length !== 1) continue;
+      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: travelling[0].fromLocationId, transferId: travelling[0].transferId });
+    }
+    await this.announceAllocations(m, out, now);
+  }
+
+  private async announceAllocations(m: EntityManager, allocations: readonly Served[], now: Date): Promise<void> {
     await preorderRepository.setStatus(m, allocations.map((a) => a.lineId), 'ALLOCATED', now);
-    const byGroup = new Map<string, (Allocation & { entry: StoredEntry })[]>();
+    const byGroup = new Map<string, Served[]>();
     for (const a of allocations) byGroup.set(a.entry.fulfilmentId, [...(byGroup.get(a.entry.fulfilmentId) ?? []), a]);
     for (const lines of byGroup.values()) {
       const { orderId, fulfilmentId, storeId } = lines[0].entry;

@@ -10,6 +10,7 @@ import { reservationRepository } from '../infrastructure/reservation.repository'
 import { stockRepository } from '../infrastructure/stock.repository';
 import { transferRepository } from '../infrastructure/transfer.repository';
 import { recordPlacements, reserveAtStoreThenSources } from './placement';
+import { Preorders } from './preorders';
 
 export type TransferCommandRefusal = TransferRefusal | 'TRANSFER.NOT_FOUND';
 
@@ -19,6 +20,7 @@ export class TransfersUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly preorders: Preorders,
   ) {}
 
   ship(id: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
@@ -52,6 +54,8 @@ export class TransfersUseCase {
       const d = transition(t, 'receive');
       if (!d.ok) return d;
       const lines = await reservationRepository.ofTransferForUpdate(m, id);
+      // Preorder work on these lines' SKUs waits: it too locks the SKU before any stock (docs/preorders.md).
+      await this.preorders.lockQueuesOf(m, lines.map((r) => r.lineId));
       for (const r of lines) {
         // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
         if (r.status === 'ACTIVE') await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
@@ -80,6 +84,8 @@ export class TransfersUseCase {
         },
         now,
       );
+      // A preorder line whose units came from several warehouses may now wait for one transfer only.
+      await this.preorders.transferArrived(m, [...new Set(lines.map((r) => r.lineId))], now);
       return accept(d.state);
     });
   }

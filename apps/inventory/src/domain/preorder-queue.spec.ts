@@ -123,18 +123,21 @@ describe('preorder queue', () => {
       expect([short.get(big.lineId)?.estimatedAt, short.get(small.lineId)?.estimatedAt]).toEqual([null, null]);
     });
 
-    it('a warehouse sends a line all it still needs in one transfer, so only a chunk holding that much dates it', () => {
+    it('a line takes units from several warehouses as they come, dated by the one that completes it; the line behind waits for it', () => {
       const s = entry('S', 1, 3, 1, 'WAITING', 1);
-      const est = estimateQueue([s], [chunk('W', 'warehouse', 1, 2), chunk('W', 'warehouse', 2, 6)]);
-      expect(est.get(s.lineId)?.estimatedAt).toEqual(day(6));
+      const behind = entry('S', 2, 1);
+      const est = estimateQueue([s, behind], [chunk('W', 'warehouse', 1, 2), chunk('W2', 'warehouse', 2, 6)]);
+      expect([est.get(s.lineId)?.estimatedAt, est.get(behind.lineId)?.estimatedAt]).toEqual([day(6), day(6)]);
+      const short = estimateQueue([s, behind], [chunk('W', 'warehouse', 1, 2)]);
+      expect([short.get(s.lineId)?.estimatedAt, short.get(behind.lineId)?.estimatedAt]).toEqual([null, null]);
     });
 
-    it("a delivery waiting at a warehouse takes that warehouse's units unit by unit from their arrival; other warehouses' come whole, after the transfer", () => {
+    it("a delivery waiting at a warehouse takes that warehouse's units from their arrival; other warehouses' after the transfer", () => {
       const delivery = entry('W', 1, 3);
       const own = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 2, 4), arrivesAt: day(1) }, { ...chunk('W', 'warehouse', 1, 5), arrivesAt: day(2) }]);
       expect(own.get(delivery.lineId)?.estimatedAt).toEqual(day(2));
       const other = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 1, 4), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 1, 3), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 3, 6), arrivesAt: day(4) }]);
-      // One unit at its own warehouse on day 1; W2's first unit cannot complete the two it still needs, its next three can.
+      // One unit at its own warehouse on day 1, one from W2 on day 3, the last from W2's next chunk on day 6.
       expect(other.get(delivery.lineId)?.estimatedAt).toEqual(day(6));
     });
 

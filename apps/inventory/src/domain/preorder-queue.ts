@@ -26,7 +26,7 @@ export interface QueueEntry {
 /** Units that will be (or are) somewhere, from a date on: stock on hand now, or supply expected. */
 export interface SupplyChunk {
   readonly locationId: string;
-  /** A store's units serve only that store's queue; a warehouse's serve every store, after a transfer. */
+  /** A store's units serve only that store's queue; a warehouse's serve its own queue and every other location's, after a transfer. */
   readonly kind: 'store' | 'warehouse';
   readonly quantity: number;
   /** When the units can be at a store: at a store, when they arrive; at a warehouse, arrival plus transfer days. */
@@ -84,10 +84,10 @@ export function fifoUnits<E extends QueueEntry>(waiting: readonly E[], available
 }
 
 /**
- * Place in line and expected date of every waiting entry of one SKU. Positions count per store.
- * Dates: entries take supply in placement order, as allocation gives it: from their store's own
- * chunks unit by unit, earliest first; from a warehouse only a chunk that holds all the units they
- * still need. The date is that of the chunk that completes them; null when planned supply cannot.
+ * Place in line and expected date of every waiting entry of one SKU. Positions count per location.
+ * Dates: entries take supply in placement order, as allocation gives it, unit by unit, earliest
+ * first: their own location's chunks from arrival, a warehouse's elsewhere after its transfer
+ * days. The date is that of the chunk that completes them; null when planned supply cannot.
  */
 export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (SupplyChunk & { readonly forStoreId?: string })[]): Map<string, Estimate> {
   const waiting = inPlacementOrder(entries.filter((e) => e.status === 'WAITING'));
@@ -103,14 +103,13 @@ export function estimateQueue(entries: readonly QueueEntry[], chunks: readonly (
   for (const e of waiting) {
     let need = stillNeeded(e);
     let completedAt: Date | null = null;
-    // Units at the line's own location serve it unit by unit from their arrival; others come by transfer, whole.
+    // Units at the line's own location serve it from their arrival; a warehouse's elsewhere after the transfer.
     const local = (c: SupplyChunk) => c.locationId === e.storeId;
     const at = (c: SupplyChunk) => (local(c) ? (c.arrivesAt ?? c.availableAt) : c.availableAt);
     const usable = left
       .filter((c) => c.remaining > 0 && (c.kind === 'warehouse' || local(c)))
       .sort((a, b) => at(a).getTime() - at(b).getTime() || a.locationId.localeCompare(b.locationId));
     for (const c of usable) {
-      if (!local(c) && c.remaining < need) continue;
       const take = Math.min(need, c.remaining);
       c.remaining -= take;
       need -= take;

@@ -90,6 +90,11 @@ export const preorderRepository = {
     return rows.map(toEntry);
   },
 
+  async ofLines(m: EntityManager, lineIds: readonly string[]): Promise<StoredEntry[]> {
+    const rows: EntryRow[] = await m.query(`SELECT * FROM preorder_queue WHERE line_id = ANY($1) ORDER BY line_id`, [[...lineIds]]);
+    return rows.map(toEntry);
+  },
+
   async ofOrder(m: EntityManager, orderId: string): Promise<StoredEntry[]> {
     const rows: EntryRow[] = await m.query(`SELECT * FROM preorder_queue WHERE order_id = $1 ORDER BY line_id`, [orderId]);
     return rows.map(toEntry);
@@ -111,7 +116,20 @@ export const preorderRepository = {
     );
   },
 
-  /** Units a waiting line got at its store now, short of all it asked for: it keeps its place. */
+  /**
+   * Transfers still bringing units to a preorder line (requested or shipped, not received), with
+   * where they come from. Call with the line's SKU locked.
+   */
+  async travellingTo(m: EntityManager, lineId: string): Promise<{ transferId: string; fromLocationId: string }[]> {
+    const rows: { transfer_id: string; from_location_id: string }[] = await m.query(
+      `SELECT DISTINCT r.transfer_id, t.from_location_id FROM reservations r JOIN transfers t ON t.id = r.transfer_id
+        WHERE r.line_id = $1 AND r.status IN ('ACTIVE', 'IN_TRANSIT') ORDER BY r.transfer_id`,
+      [lineId],
+    );
+    return rows.map((r) => ({ transferId: r.transfer_id, fromLocationId: r.from_location_id }));
+  },
+
+  /** Units a waiting line got now (at its location, or on their way there), short of all it asked for: it keeps its place. */
   async addAllocated(m: EntityManager, lineId: string, units: number, now: Date): Promise<void> {
     await m.query(`UPDATE preorder_queue SET allocated = allocated + $2, updated_at = $3 WHERE line_id = $1`, [lineId, units, now]);
   },
