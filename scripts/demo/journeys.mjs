@@ -45,8 +45,9 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
 
   step(`demo: click & collect — web order, reserved at ${store}, picked, ready, collected at the POS`);
   const t0 = Date.now();
-  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', contact, lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] }, { ...web, headers: { 'idempotency-key': `demo-${run}-1` } });
-  console.log(`  order:     web order ${placed.body.id} → ${placed.body.status}`);
+  // The storefront asks to wait for the outcome (RFC 7240, docs/adr/0018-placement-outcome.md): its customer learns at checkout whether the units are theirs.
+  const placed = await call('POST', `${ord}/orders`, { channel: 'web', storeId: store, currency: 'EUR', contact, lines: [{ sku: 'SNEAKER-42', quantity: 2, unitPrice: 8900 }] }, { ...web, headers: { 'idempotency-key': `demo-${run}-1`, prefer: 'wait=10' } });
+  console.log(`  order:     web order ${placed.body.id}, placed with Prefer: wait=10 → HTTP ${placed.status} ${placed.body.status} in ${Date.now() - t0} ms`);
   await status(placed.body.id, 'RESERVED');
   console.log(`  order:     RESERVED ${Date.now() - t0} ms after placement (order.placed → inventory.reserved → order.confirmed)`);
   await call('POST', `${ord}/stores/${store}/orders/${placed.body.id}/picking`, {}, posParis);
@@ -230,7 +231,8 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   console.log(`  order:     ${fromCart.body.id} placed at the POS from the app's cart (started ${fromCart.body.cart.startedChannel}, finished ${fromCart.body.cart.finishedChannel} at ${fromCart.body.cart.finishedStoreId}) → ${fromCart.body.status}`);
 
   step('demo: an order for more than anyone has is rejected, and nothing is reserved');
-  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, app);
+  const tooMany = await call('POST', `${ord}/orders`, { channel: 'app', storeId: store, currency: 'EUR', lines: [{ sku: 'SNEAKER-42', quantity: 5, unitPrice: 8900 }] }, { ...app, headers: { prefer: 'wait=10' } });
+  console.log(`  order:     app order ${tooMany.body.id}, placed with Prefer: wait=10 → HTTP ${tooMany.status} ${tooMany.body.status}${tooMany.body.rejectionReason ? ` (${tooMany.body.rejectionReason})` : ''}`);
   await status(tooMany.body.id, 'REJECTED');
   console.log(`  order:     app order ${tooMany.body.id} → REJECTED (${(await call('GET', `${ord}/orders/${tooMany.body.id}`, undefined, app)).body.rejectionReason})`);
 

@@ -171,6 +171,10 @@ describe('npm start on a fresh copy of the repository', () => {
     expect(run.output).toContain('installing npm packages');
     for (const journey of DEMO_JOURNEYS) expect(run.output).toContain(journey);
     expect(run.output).toContain('✔ demo: every journey completed');
+    // The storefront's answers: the outcome waited for in the placing request, and the price list's authority.
+    expect(run.output).toMatch(/web order \S+, placed with Prefer: wait=10 → HTTP 201 RESERVED/);
+    expect(run.output).toMatch(/app order \S+, placed with Prefer: wait=10 → HTTP 201 REJECTED \(STOCK.INSUFFICIENT\)/);
+    expect(run.output).toContain('at a price of its own: HTTP 422 PRICE.MISMATCH');
     expect(run.output).not.toContain('TimeoutNegativeWarning');
     await expectNothingLeft(dir, run.pidsOf(dir));
     // A healthy start logs nothing at error level: expected start-up retries are info or debug.
