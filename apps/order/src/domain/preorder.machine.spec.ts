@@ -1,5 +1,5 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
-import { Fulfilment, placeOrder } from './order';
+import { Fulfilment, FulfilmentInput, placeOrder } from './order';
 import { hashPickupCode } from './pickup-code';
 import { NewPickupCode } from './pickup.machine';
 import { DecisionContext } from './group-effects';
@@ -24,24 +24,23 @@ function ctxAt(at: Date): DecisionContext {
 }
 const ctx = () => ctxAt(now);
 
-/** A preorder of CONSOLE ×1 and GAME ×2 for pickup at S1, released on `release`. */
-function aPreorder(): Fulfilment {
+/** Order `ORDER` placed by customer c-1 in the app with one group, `GROUP`, of lines A and B. */
+function placedGroup(fulfilment: FulfilmentInput): Fulfilment {
   const d = placeOrder(
-    {
-      channel: 'app',
-      placedAtStoreId: null,
-      customerId: 'c-1',
-      contact: null,
-      currency: 'EUR',
-      fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'CONSOLE', quantity: 1, unitPrice: 49900 }, { sku: 'GAME', quantity: 2, unitPrice: 6900 }], preorder: { releaseAt: release, sequences: [7, 3] } }],
-      capturedTenders: [],
-    },
+    { channel: 'app', placedAtStoreId: null, customerId: 'c-1', contact: null, currency: 'EUR', fulfilments: [fulfilment], capturedTenders: [] },
     { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }] },
     placedAt,
   );
-  if (!d.ok) throw new Error('unreachable');
+  if (!d.ok) throw new Error(d.code);
   return d.state.fulfilments[0];
 }
+const LINES = [
+  { sku: 'CONSOLE', quantity: 1, unitPrice: 49900 },
+  { sku: 'GAME', quantity: 2, unitPrice: 6900 },
+];
+
+/** A preorder of CONSOLE ×1 and GAME ×2 for pickup at S1, released on `release`. */
+const aPreorder = (): Fulfilment => placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES, preorder: { releaseAt: release, sequences: [7, 3] } });
 
 const types = (events: readonly PendingEvent[]) => events.map((e) => `${e.def.type}.v${e.def.version}`);
 const valid = (events: readonly PendingEvent[]) => events.map((e) => schemaErrors(e.def, e.payload)).flat();
@@ -160,23 +159,7 @@ describe('preorder machine', () => {
   describe('for home delivery', () => {
     const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
     /** The same preorder, delivered to an address; its lines' sequences come from the SKU's delivery counter. */
-    function aDeliveryPreorder(): Fulfilment {
-      const d = placeOrder(
-        {
-          channel: 'web',
-          placedAtStoreId: null,
-          customerId: 'c-1',
-          contact: null,
-          currency: 'EUR',
-          fulfilments: [{ type: 'delivery', address, lines: [{ sku: 'CONSOLE', quantity: 1, unitPrice: 49900 }, { sku: 'GAME', quantity: 2, unitPrice: 6900 }], preorder: { releaseAt: release, sequences: [4, 1] } }],
-          capturedTenders: [],
-        },
-        { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }] },
-        placedAt,
-      );
-      if (!d.ok) throw new Error(d.code);
-      return d.state.fulfilments[0];
-    }
+    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address, lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } });
     const queuedAt = (warehouse: string) => {
       const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], warehouse, ctx());
       if (!d.ok) throw new Error(d.code);
