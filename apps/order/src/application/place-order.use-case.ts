@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
+import { Decision, OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
 import { Clock, GroupCommit, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -9,8 +9,9 @@ import { checkPrices, listPrice, PriceEntry, PriceRefusal } from '@omni/contract
 import { orderRepository } from '../infrastructure/order.repository';
 import { priceListRepository } from '../infrastructure/price-list.repository';
 import { preorderRepository } from '../infrastructure/preorder.repository';
+import { preorderable, preorderCustomer, PreorderRefusal, withinPreorderCaps } from '../domain/preorder-placement';
 
-export type PreorderRefusal = 'PREORDER.NOT_A_PREORDER' | 'PREORDER.WINDOW_CLOSED' | 'PREORDER.STORE_CAP_REACHED' | 'PREORDER.CUSTOMER_CAP_REACHED' | 'PREORDER.NEEDS_CUSTOMER';
+export type { PreorderRefusal };
 export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal | PriceRefusal; detail?: string };
 
 /** A placement as asked: a group may be a preorder, whose release date and places in line are found here. */
@@ -168,33 +169,31 @@ export class PlaceOrderUseCase {
     return { ok: true, order: decision.state, events };
   }
 
+  /** A preorder group: each line checked (preorder-placement.ts) with what this transaction reads, given its place in line. */
   private async preorder(m: EntityManager, request: PlaceOrderRequest, f: Extract<FulfilmentRequest, { preorder: true }>, now: Date): Promise<FulfilmentInput> {
     const customer = { customerId: request.customerId, email: request.contact?.email?.trim().toLowerCase() ?? null };
-    if (!customer.customerId && !customer.email) throw new Refused('PREORDER.NEEDS_CUSTOMER', 'a preorder needs a customer: customerId, or contact.email for a guest');
+    decided(preorderCustomer(customer));
     const lines = mergeLines(f.lines);
     const sequences = new Map<string, number>();
     let releaseAt = new Date(0);
     // SKUs in a fixed order, so two placements lock their counters the same way round.
     for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      const product = await preorderRepository.findForShare(m, l.sku);
-      if (!product || product.releaseAt.getTime() <= now.getTime()) throw new Refused('PREORDER.NOT_A_PREORDER', `${l.sku} is not sold by preorder${product ? ': it is released' : ''}`);
-      if (now.getTime() < product.opensAt.getTime() || now.getTime() >= product.closesAt.getTime()) {
-        throw new Refused('PREORDER.WINDOW_CLOSED', `${l.sku} takes preorders from ${product.opensAt.toISOString()} to ${product.closesAt.toISOString()}`);
-      }
+      const product = decided(preorderable(l.sku, await preorderRepository.findForShare(m, l.sku), now));
       const sequence = await preorderRepository.nextSequence(m, l.sku, f.type === 'pickup' ? f.storeId : DELIVERY_COUNTER);
-      if (f.type === 'pickup') {
-        // The per-store cap shares a store's units among its customers; a delivery takes no store's.
-        const atStore = await preorderRepository.unitsAtStore(m, l.sku, f.storeId);
-        if (atStore + l.quantity > product.capPerStore) throw new Refused('PREORDER.STORE_CAP_REACHED', `${f.storeId} takes ${product.capPerStore} preorders of ${l.sku}; ${atStore} are taken`);
-      }
-      const mine = await preorderRepository.unitsOfCustomer(m, l.sku, customer);
-      if (mine + l.quantity > product.capPerCustomer) throw new Refused('PREORDER.CUSTOMER_CAP_REACHED', `one customer may preorder ${product.capPerCustomer} of ${l.sku}; this one has ${mine}`);
+      const atStore = f.type === 'pickup' ? { store: f.storeId, atStore: await preorderRepository.unitsAtStore(m, l.sku, f.storeId) } : null;
+      decided(withinPreorderCaps(l, product, atStore, await preorderRepository.unitsOfCustomer(m, l.sku, customer)));
       sequences.set(`${l.sku}@${l.unitPrice}`, sequence);
       if (product.releaseAt.getTime() > releaseAt.getTime()) releaseAt = product.releaseAt;
     }
     const preorder = { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) };
     return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder } : { type: 'delivery', address: f.address, lines: f.lines, preorder };
   }
+}
+
+/** The accepted value, or the refusal thrown (the placing transaction rolls back and answers it). */
+function decided<S>(d: Decision<S, PreorderRefusal>): S {
+  if (!d.ok) throw new Refused(d.code, d.detail ?? d.code);
+  return d.state;
 }
 
 type Placed = { ok: true; order: Order; events: readonly PendingEvent[] };
