@@ -1,3 +1,4 @@
+import { isUuid } from '@omni/contracts';
 import { ServiceName } from '@omni/testing';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
@@ -296,14 +297,13 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
   return fc.oneof(...options);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A parameter whose schema some string breaks (a bare string takes anything). */
 const constrained = (s: Schema): boolean => s.format === 'uuid' || s.pattern !== undefined || s.maxLength !== undefined || s.enum !== undefined || s.type === 'integer';
 
 /** Does `v` break the schema of a path or query parameter? */
 function breaks(s: Schema, v: string): boolean {
-  if (s.format === 'uuid' && !UUID.test(v)) return true;
+  if (s.format === 'uuid' && !isUuid(v)) return true;
   if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) return true;
   if (s.maxLength !== undefined && [...v].length > s.maxLength) return true;
   if (s.enum && !s.enum.includes(v)) return true;

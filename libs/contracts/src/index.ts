@@ -16,6 +16,7 @@ export * from './events/customer.events';
 export * from './events/cart.events';
 export * from './events/price-list.events';
 export * from './decision';
+export * from './ids';
 export * from './pricing/price-list';
 export * from './pricing/price-authority';
 export * from './events/payment.events';

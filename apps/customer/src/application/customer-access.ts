@@ -1,9 +1,9 @@
+import { isUuid } from '@omni/contracts';
 import { Injectable } from '@nestjs/common';
 import { assertScopes, forbidden, missingScopes, Principal } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { profileRepository as profiles } from '../infrastructure/profile.repository';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Who may read or change a profile (docs/api-edge.md): a customer's own token (its channel and
@@ -15,7 +15,7 @@ export class CustomerAccess {
   constructor(private readonly dataSource: DataSource) {}
 
   async ownsProfile(caller: Principal, customerId: string): Promise<boolean> {
-    if (caller.customerId === null || caller.channel === null || !UUID.test(customerId)) return false;
+    if (caller.customerId === null || caller.channel === null || !isUuid(customerId)) return false;
     const own = await profiles.byAccount(this.dataSource.manager, caller.channel, caller.customerId);
     if (own === null) return false;
     const target = await profiles.resolve(this.dataSource.manager, customerId);
@@ -57,7 +57,7 @@ export class CustomerAccess {
       return (await profiles.resolve(m, ref))!.id;
     }
     assertScopes(caller, 'customers:read');
-    if (UUID.test(ref)) {
+    if (isUuid(ref)) {
       const p = await profiles.resolve(m, ref);
       if (p) return p.id;
     }

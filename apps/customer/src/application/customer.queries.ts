@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel } from '@omni/contracts';
+import { Channel, isUuid } from '@omni/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { likelyDuplicates, DuplicateCandidate, ProfileFacts } from '../domain/duplicates';
 import { IdentityKind } from '../domain/identity';
@@ -64,14 +64,13 @@ export function encodeCursor(occurredAt: string, eventId: string): string {
   return Buffer.from(JSON.stringify([occurredAt, eventId])).toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The position a cursor stands for, or null when it is not one this API gave out. */
 export function decodeCursor(cursor: string): { occurredAt: string; eventId: string } | null {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string') return null;
-    if (Number.isNaN(Date.parse(v[0])) || !UUID.test(v[1])) return null;
+    if (Number.isNaN(Date.parse(v[0])) || !isUuid(v[1])) return null;
     return { occurredAt: v[0], eventId: v[1] };
   } catch {
     return null;

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '@omni/contracts';
 import { HttpStatus } from '@nestjs/common';
 import { FieldProblem, ProblemException, ID_REGEX } from '@omni/platform';
 
@@ -24,12 +25,11 @@ export function problemFor(code: InventoryErrorCode, detail?: string): ProblemEx
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Path and query values are checked like bodies: every failed rule named, in one 400. */
 export function checkParams(values: Record<string, string>, kind: 'id' | 'uuid' = 'id'): void {
   const errors: FieldProblem[] = Object.entries(values)
-    .filter(([, v]) => !(kind === 'id' ? ID_REGEX : UUID).test(v))
+    .filter(([, v]) => !(kind === 'id' ? ID_REGEX : UUID_PATTERN).test(v))
     .map(([field]) => ({
       field,
       rule: kind === 'id' ? 'matches' : 'isUuid',

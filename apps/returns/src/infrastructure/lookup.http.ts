@@ -1,3 +1,4 @@
+import { isUuid } from '@omni/contracts';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiProblems, assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
@@ -12,7 +13,6 @@ import { ReturnsConfig } from '../returns.config';
 import { ReturnsQueries } from '../application/returns.queries';
 
 const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(field: string, rule: string, message: string): ProblemException {
   const e: FieldProblem = { field, rule, message };
@@ -25,7 +25,7 @@ function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string 
   if (v.length === 0 || v.length > 254) throw invalid(key, 'length', `${key} must be 1-254 characters`);
   switch (key) {
     case 'orderId':
-      if (!UUID.test(v)) throw invalid(key, 'isUuid', 'orderId must be a UUID');
+      if (!isUuid(v)) throw invalid(key, 'isUuid', 'orderId must be a UUID');
       return v.toLowerCase();
     case 'receipt':
       if (!/^[0-9A-Fa-f]{12}$/.test(v)) throw invalid(key, 'matches', 'receipt must be the 12 hex digits printed on the receipt');
