@@ -5,9 +5,9 @@ import { Clock, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrderRecord, returnable } from '../domain/order-record';
-import { InspectionRefusal, inspectionRefusal } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
 import { priceReplacements } from '../domain/replacement-prices';
+import { AdmissionRefusal, authorisationAdmission, linesAdmission, requestAdmission } from '../domain/return-admission';
 import { openReturn, Return, ReturnRefusal } from '../domain/return.machine';
 import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
 import { orderRecordRepository } from '../infrastructure/order-record.repository';
@@ -39,20 +39,14 @@ export interface OpenReturnCommand {
 
 export type OpenReturnRefusal =
   | ReturnRefusal
-  | InspectionRefusal
+  | AdmissionRefusal
   | PriceRefusal
   | 'ORDER.NOT_FOUND'
   | 'AUTHORISATION.NOT_FOUND'
-  | 'AUTHORISATION.USED'
-  | 'AUTHORISATION.EXPIRED'
   | 'AUTHORISATION.LINES_MISMATCH'
   | 'RETURN.ORDER_REQUIRED'
-  | 'RETURN.UNKNOWN_LINE'
-  | 'RETURN.DUPLICATE_LINE'
   | 'RETURN.REQUEST_ID_REUSED'
-  | 'RETURN.REFUSED_BY_POLICY'
-  | 'RETURN.MAIL_NEEDS_AUTHORISATION'
-  | 'EXCHANGE.NOTHING_TO_SHIP';
+  | 'RETURN.REFUSED_BY_POLICY';
 
 export type OpenReturnResult =
   | { ok: true; return: Return; replayed: boolean }
@@ -76,8 +70,8 @@ export class OpenReturnUseCase {
   execute(c: OpenReturnCommand): Promise<OpenReturnResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      if (c.channel === 'mail' && c.authorisationCode === null) return fail('RETURN.MAIL_NEEDS_AUTHORISATION', 'a return by mail is received with the authorisationCode the customer started online');
-      if (c.shipTo !== null && c.replacements.length === 0) return fail('EXCHANGE.NOTHING_TO_SHIP', 'shipReplacementTo is for an exchange: give replacements');
+      const request = requestAdmission(c);
+      if (!request.ok) return fail(request.code, request.detail);
       let orderId = c.orderId;
       let ra: ReturnAuthorisation | null = null;
       if (c.authorisationCode !== null) {
@@ -94,18 +88,11 @@ export class OpenReturnUseCase {
       if (earlier) return earlier.orderId === order.orderId ? { ok: true, return: earlier, replayed: true } : fail('RETURN.REQUEST_ID_REUSED', `requestId ${c.requestId} was used for another order`);
 
       if (ra) {
-        const fresh = (await authorisationRepository.findByCode(m, ra.code, true))!;
-        if (fresh.status === 'USED') return fail('AUTHORISATION.USED', `authorisation ${ra.code} was already used`);
-        // Sent by mail: the refund follows the parcel's receipt here and this inspection, never comes before.
-        const notYet = fresh.parcel ? inspectionRefusal(fresh.parcel, c.storeId) : null;
-        if (notYet) return fail(notYet.code, notYet.detail);
-        // A parcel is in time when it was received in time, however long its inspection waited.
-        if ((fresh.parcel?.receivedAt ?? now).getTime() > fresh.expiresAt.getTime()) return fail('AUTHORISATION.EXPIRED', `authorisation ${ra.code} expired at ${fresh.expiresAt.toISOString()}`);
-        const mismatch = authorisationMismatch(fresh, c.lines);
-        if (mismatch) return fail('AUTHORISATION.LINES_MISMATCH', mismatch);
+        const authorised = authorisationAdmission((await authorisationRepository.findByCode(m, ra.code, true))!, c.lines, c.storeId, now);
+        if (!authorised.ok) return fail(authorised.code, authorised.detail);
       }
-      const lineProblem = linesProblem(order, c.lines);
-      if (lineProblem) return lineProblem;
+      const listed = linesAdmission(order, c.lines);
+      if (!listed.ok) return fail(listed.code, listed.detail);
       // A parcel's units came back by mail, whatever the receiving location's system says.
       return this.open(m, ra?.parcel ? { ...c, channel: 'mail' } : c, order, ra, now);
     });
@@ -166,24 +153,4 @@ export class OpenReturnUseCase {
     await settleRefund(m, this.outbox, d.state, order, now);
     return { ok: true, return: d.state, replayed: false };
   }
-}
-
-function linesProblem(order: OrderRecord, lines: OpenReturnCommand['lines']): OpenReturnResult | null {
-  const ids = new Set(order.lines.map((l) => l.lineId));
-  const seen = new Set<string>();
-  for (const l of lines) {
-    if (!ids.has(l.lineId)) return fail('RETURN.UNKNOWN_LINE', `order ${order.orderId} has no line ${l.lineId}`);
-    if (seen.has(l.lineId)) return fail('RETURN.DUPLICATE_LINE', `line ${l.lineId} is listed twice`);
-    seen.add(l.lineId);
-  }
-  return null;
-}
-
-function authorisationMismatch(ra: ReturnAuthorisation, lines: OpenReturnCommand['lines']): string | null {
-  for (const l of lines) {
-    const allowed = ra.lines.find((a) => a.lineId === l.lineId);
-    if (!allowed) return `line ${l.lineId} is not in authorisation ${ra.code}`;
-    if (l.quantity > allowed.quantity) return `line ${l.lineId}: ${l.quantity} brought, ${allowed.quantity} authorised`;
-  }
-  return null;
 }
