@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Decision, OrderCartPayload, OrderPlacedV2, PendingEvent } from '@omni/contracts';
+import { Decision, OrderCartPayload, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
 import { Clock, GroupCommit, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +25,7 @@ export type FulfilmentRequest =
  * ship it, where their sequences keep placement order. Not a location id (those are letters, digits, dot, dash, underscore).
  */
 const DELIVERY_COUNTER = '@delivery';
-export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments' | 'priceOverride'> {
+export interface PlaceOrderRequest extends Omit<PlaceOrderInput, 'fulfilments' | 'priceOverride' | 'cart'> {
   readonly fulfilments: readonly FulfilmentRequest[];
   /** The caller trusted to state prices (scope prices:override), or null: the price list prices every line. */
   readonly priceOverrideBy: string | null;
@@ -162,11 +162,9 @@ export class PlaceOrderUseCase {
   ): Placed | Extract<PlaceOrderResult, { ok: false }> {
     const checked = checkPrices(linesOf(request), prices, request.priceOverrideBy);
     if (!checked.ok) return { ok: false, code: checked.code, detail: checked.detail };
-    const decision = placeOrder({ ...request, fulfilments, priceOverride: checked.override }, ids, now);
+    const decision = placeOrder({ ...request, fulfilments, priceOverride: checked.override, cart: request.cart?.attribution ?? null }, ids, now);
     if (!decision.ok) return { ok: false, code: decision.code, detail: decision.detail ?? decision.code };
-    const cart = request.cart;
-    const events = cart ? decision.events.map((e) => (e.def === OrderPlacedV2 ? { ...e, payload: { ...(e.payload as object), cart: cart.attribution } } : e)) : decision.events;
-    return { ok: true, order: decision.state, events };
+    return { ok: true, order: decision.state, events: decision.events };
   }
 
   /** A preorder group: each line checked (preorder-placement.ts) with what this transaction reads, given its place in line. */

@@ -24,6 +24,15 @@ const input = (changes: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
 const ids = { orderId: ORDER, fulfilments: [{ fulfilmentId: G1, lineIds: [L[0], L[1]] }, { fulfilmentId: G2, lineIds: [L[2]] }] };
 
 describe('placing an order', () => {
+  it("a checkout says in its order.placed where its cart began; a placement without a cart says nothing of one", () => {
+    const cart = { cartId: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', startedChannel: 'app' as const, startedStoreId: null, startedAt: '2026-11-23T09:00:00.000Z' };
+    const d = placeOrder(input({ channel: 'pos', placedAtStoreId: 'S1', cart }), ids, now);
+    expect(d.ok && d.events[0].payload).toMatchObject({ cart });
+    expect(d.ok && schemaErrors(OrderPlacedV2, d.events[0].payload)).toEqual([]);
+    const plain = placeOrder(input(), ids, now);
+    expect(plain.ok && 'cart' in (plain.events[0].payload as object)).toBe(false);
+  });
+
   it('makes one group per fulfilment, each PLACED with its own lines, and one order.placed v2 matching its schema', () => {
     const d = placeOrder(input(), ids, now);
     expect(d.ok).toBe(true);

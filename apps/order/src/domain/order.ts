@@ -10,7 +10,7 @@ import {
   OrderPlacedV2,
   refuse,
 } from '@omni/contracts';
-import { PriceOverride } from '@omni/contracts';
+import { OrderCartPayload, PriceOverride } from '@omni/contracts';
 
 /** States of a pickup group (docs/click-and-collect.md). */
 export type PickupStatus =
@@ -187,6 +187,8 @@ export interface PlaceOrderInput {
   readonly capturedTenders: readonly CapturedTender[];
   /** Lines a trusted caller sold off the price list (domain/price-authority.ts): recorded in order.placed. */
   readonly priceOverride?: PriceOverride | null;
+  /** A checkout from a cart: where the cart began and was finished, said in order.placed. */
+  readonly cart?: OrderCartPayload | null;
 }
 
 export type PlacementRefusal = 'ORDER.TENDER_MISMATCH' | 'ORDER.PICKUP_STORE_REPEATED';
@@ -339,6 +341,7 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
       capturedTenders: [...order.capturedTenders],
       placedAt: now.toISOString(),
       ...(input.priceOverride ? { priceOverride: { by: input.priceOverride.by, lines: input.priceOverride.lines.map((l) => ({ ...l })) } } : {}),
+      ...(input.cart ? { cart: { ...input.cart } } : {}),
     }),
   ]);
 }
