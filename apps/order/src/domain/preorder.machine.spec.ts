@@ -100,6 +100,11 @@ describe('preorder machine', () => {
     });
   });
 
+  it('units on their way for a line still in line (part of them, from one of several warehouses) change nothing', () => {
+    const waiting = queued();
+    expect(preorderTransferArrived(waiting, TRANSFER, code, ctx())).toEqual({ ok: true, state: waiting, events: [] });
+  });
+
   describe('release', () => {
     const allocated = () => {
       const d = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());

@@ -119,6 +119,9 @@ export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLin
  * says so, ALLOCATED); held until the release date unless that has passed.
  */
 export function preorderTransferArrived(f: Fulfilment, transferId: string, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
+  // Part of a line's units, from one of several warehouses, while the line is still in line:
+  // nothing changes here until inventory announces the line (docs/preorders.md).
+  if (f.releaseAt !== null && f.status === 'PREORDERED' && !f.lines.some((l) => l.pendingTransferId === transferId)) return accept(f);
   if (f.releaseAt === null || !canFire(f, 'transfersArrived')) return invalid(f, 'transfersArrived');
   if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
   const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
