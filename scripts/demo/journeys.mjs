@@ -37,7 +37,8 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   // The price list prices every placement: a storefront or POS states the list's price, or is refused.
   const jeans = `JEANS-32-${run}`;
   const consoleSku = `CONSOLE-X-${run}`;
-  for (const [sku, unitPrice] of [['SNEAKER-42', 8900], ['SNEAKER-43', 8900], ['PARKA-L', 19900], [jeans, 8900], [consoleSku, 49900]]) {
+  const headsetSku = `HEADSET-VR-${run}`;
+  for (const [sku, unitPrice] of [['SNEAKER-42', 8900], ['SNEAKER-43', 8900], ['PARKA-L', 19900], [jeans, 8900], [consoleSku, 49900], [headsetSku, 39900]]) {
     await call('PUT', `${ord}/price-list/${sku}`, { prices: [{ currency: 'EUR', unitPrice }] }, backOffice);
   }
   const atp = await call('GET', `${inv}/availability?skus=SNEAKER-42,PARKA-L&stores=${store}`, undefined, backOffice);
@@ -218,6 +219,26 @@ export async function runDemo({ services: SERVICES, downstream, mintToken }) {
   await call('POST', `${ord}/stores/${store}/orders/${first.body.id}/collect`, { pickupCode: consoleCode }, posParis);
   await status(first.body.id, 'COLLECTED');
   console.log(`  order:     release brought forward to now: READY_FOR_PICKUP (code ${consoleCode}), collected at ${store}`);
+
+  step(`demo: preorder for home delivery — ${headsetSku} waits at ${warehouse}, where its units are due, and ships on its release date`);
+  await call('PUT', `${ord}/preorder-products/${headsetSku}`, productOf(new Date(Date.now() + 2 * day)), backOffice);
+  const headsetPo = await call('POST', `${inv}/supply`, { sku: headsetSku, locationId: warehouse, quantity: 1, expectedAt: new Date(Date.now() + day).toISOString(), reference: `PO-H-${run}` }, backOffice);
+  const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
+  const home = await call('POST', `${ord}/orders`, { channel: 'web', currency: 'EUR', contact, fulfilments: [{ type: 'delivery', address, preorder: true, lines: [{ sku: headsetSku, quantity: 1, unitPrice: 39900 }] }] }, web);
+  await status(home.body.id, 'PREORDERED');
+  const inLine = await preorderOfOrder(home.body.id);
+  console.log(`  order:     web preorder ${home.body.id} → PREORDERED at ${inLine.storeId}, place ${inLine.preorder.position}, available ${inLine.preorder.estimatedAvailableAt}`);
+  await call('POST', `${inv}/supply/${headsetPo.body.supplyId}/receipt`, { quantity: 1 }, backOffice);
+  await status(home.body.id, 'ALLOCATED');
+  await call('PUT', `${ord}/preorder-products/${headsetSku}`, productOf(new Date(Date.now() - 1000)), backOffice);
+  const released = await status(home.body.id, 'RESERVED').then(() => preorderOfOrder(home.body.id));
+  console.log(`  order:     its unit arrived at ${warehouse}: ALLOCATED; release brought forward to now: RESERVED there for picking`);
+  await call('POST', `${ord}/stores/${warehouse}/orders/${released.fulfilmentId}/picking`, {}, warehouseSystem);
+  await call('POST', `${ord}/stores/${warehouse}/orders/${released.fulfilmentId}/picks`, { lines: released.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, warehouseSystem);
+  await call('POST', `${ord}/stores/${warehouse}/orders/${released.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: `6H${run}` }, warehouseSystem);
+  await call('POST', `${ord}/fulfilments/${released.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, carrier);
+  await status(home.body.id, 'DELIVERED');
+  console.log(`  ${warehouse}: picked, packed, shipped with Colissimo 6H${run}; carrier: delivered`);
 
   step(`demo: a cart started in the app, handed to an associate at ${store} with a code, priced from the price list, ordered at the POS`);
   await call('PUT', `${ord}/price-list/SNEAKER-42`, { prices: [{ currency: 'EUR', unitPrice: 8900 }, { currency: 'EUR', unitPrice: 7900, storeId: store }] }, backOffice);

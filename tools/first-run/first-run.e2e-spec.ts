@@ -20,6 +20,7 @@ const DEMO_JOURNEYS = [
   'demo: ship-to-store',
   'demo: endless aisle',
   'demo: preorder with store pickup',
+  'demo: preorder for home delivery',
   'demo: a cart started in the app',
   'demo: an order for more than anyone has is rejected',
   'demo: bad input gets a problem',
