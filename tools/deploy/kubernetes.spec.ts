@@ -4,7 +4,8 @@ import * as batchV1 from 'kubernetes-models/batch/v1';
 import * as networkingV1 from 'kubernetes-models/networking.k8s.io/v1';
 import * as policyV1 from 'kubernetes-models/policy/v1';
 import * as coreV1 from 'kubernetes-models/v1';
-import { contractTopics, K8sObject, kustomize, OVERLAYS, parseYamlDocuments, readText, SERVICES } from './manifests';
+import { dirname } from 'node:path';
+import { contractTopics, K8sObject, kustomizationFiles, kustomize, OVERLAYS, parseYamlDocuments, readText, render, SERVICES } from './manifests';
 
 /** kubernetes-models classes by apiVersion/kind: every rendered object must have one (no unchecked kinds). */
 const MODELS: Record<string, new (o: never) => { validate(): void }> = {
@@ -121,6 +122,13 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
   });
 
+  it('keeps app.kubernetes.io/part-of in Deployment and Service selectors (a Deployment\'s selector cannot change on a live cluster)', () => {
+    for (const o of [...deployments, ...ofKind('Service')]) {
+      const selector = o.kind === 'Deployment' ? o.spec.selector.matchLabels : o.spec.selector;
+      expect({ o: id(o), partOf: selector?.['app.kubernetes.io/part-of'] }).toEqual({ o: id(o), partOf: 'omni-backbone' });
+    }
+  });
+
   it(`creates every topic of topics.json (and its .dlq) with replication factor ${overlay === 'production' ? 3 : 1}`, () => {
     const job = ofKind('Job').find((j) => j.metadata.name === 'omni-kafka-topics');
     expect(job).toBeDefined();
@@ -148,18 +156,30 @@ describe('k8s/strimzi', () => {
   });
 });
 
-describe('kustomizations', () => {
-  it('use only fields kubectl 1.20 (embedded kustomize v2.0.3) understands', () => {
-    const allowed = new Set(['apiVersion', 'kind', 'namespace', 'bases', 'resources', 'patchesStrategicMerge', 'images', 'commonLabels', 'commonAnnotations', 'namePrefix', 'nameSuffix', 'configMapGenerator', 'secretGenerator', 'generatorOptions', 'patchesJson6902', 'vars', 'crds']);
-    for (const dir of ['k8s/base', ...OVERLAYS.map((o) => `k8s/overlays/${o}`), 'k8s/strimzi']) {
-      const k = parseYamlDocuments(readText(`${dir}/kustomization.yaml`))[0] as Record<string, unknown>;
-      expect({ dir, unknown: Object.keys(k).filter((f) => !allowed.has(f)) }).toEqual({ dir, unknown: [] });
-      // v2.0.3 loads directories only through `bases:`; `resources:` must list files.
-      for (const r of (k.resources as string[] | undefined) ?? []) expect({ dir, r, file: /\.ya?ml$/.test(r) }).toEqual({ dir, r, file: true });
-      // one strategic-merge patch per file: the old kustomize may not split a multi-document patch file
-      for (const p of (k.patchesStrategicMerge as string[] | undefined) ?? []) {
-        expect({ dir, p, documents: parseYamlDocuments(readText(`${dir}/${p}`)).length }).toEqual({ dir, p, documents: 1 });
-      }
-    }
+/** Kustomization fields kustomize v5 reports as deprecated ("# Warning: '<field>' is deprecated"), and what replaces them. */
+const DEPRECATED_FIELDS = new Map([
+  ['bases', '`resources` (directories are fine there)'],
+  ['commonLabels', '`labels` with `pairs` and `includeSelectors: true` (keeps the selectors)'],
+  ['imageTags', '`images`'],
+  ['patchesJson6902', '`patches` with a `target`'],
+  ['patchesStrategicMerge', '`patches` with `- path: <file>`'],
+  ['vars', '`replacements`'],
+]);
+
+describe('kustomizations under k8s/', () => {
+  const files = kustomizationFiles('k8s');
+
+  it('include the base, both overlays and strimzi (so the checks below see them)', () => {
+    expect(files).toEqual(expect.arrayContaining(['k8s/base', ...OVERLAYS.map((o) => `k8s/overlays/${o}`), 'k8s/strimzi'].map((d) => `${d}/kustomization.yaml`)));
+  });
+
+  it.each(files)('%s uses no field kustomize v5 deprecates', (file) => {
+    const k = parseYamlDocuments(readText(file))[0] as Record<string, unknown>;
+    const deprecated = Object.keys(k).filter((f) => DEPRECATED_FIELDS.has(f)).map((f) => `${f}: use ${DEPRECATED_FIELDS.get(f)}`);
+    expect({ file, deprecated }).toEqual({ file, deprecated: [] });
+  });
+
+  it.each(files.map(dirname))('kubectl kustomize %s prints nothing on stderr (no deprecation warnings)', (dir) => {
+    expect({ dir, stderr: render(dir).stderr }).toEqual({ dir, stderr: '' });
   });
 });

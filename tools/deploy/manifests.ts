@@ -1,8 +1,8 @@
 // Helpers for the deploy checks: render kustomizations with kubectl, parse YAML, read the topics.
 // `yaml` (1.x) is not a direct dependency: it is present through cosmiconfig (via @nx/js).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative as relativeTo } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -12,14 +12,35 @@ export const OVERLAYS = ['local', 'production'] as const;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; [k: string]: any };
 
-/** Renders a kustomization directory (relative to the repository root) with `kubectl kustomize`. */
-export function kustomize(dir: string): K8sObject[] {
+/** Renders a kustomization directory (relative to the repository root) with `kubectl kustomize`: the YAML and what it printed on stderr (deprecation warnings go there). */
+export function render(dir: string): { stdout: string; stderr: string } {
   const r = spawnSync('kubectl', ['kustomize', join(ROOT, dir)], { encoding: 'utf8' });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('kubectl not found: the deploy checks render k8s/ with `kubectl kustomize`. Install it (Debian/Ubuntu: `apt-get install kubernetes-client`) and run again.');
+    throw new Error('kubectl not found: the deploy checks render k8s/ with `kubectl kustomize` (kubectl ≥ 1.27, kustomize v5). Install it (Debian/Ubuntu: `apt-get install kubernetes-client`) and run again.');
   }
   if (r.status !== 0) throw new Error(`kubectl kustomize ${dir} failed (exit ${r.status}):\n${r.stderr}`);
-  return parseYamlDocuments(r.stdout) as K8sObject[];
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The objects `kubectl kustomize` renders from a kustomization directory (relative to the repository root). */
+export function kustomize(dir: string): K8sObject[] {
+  return parseYamlDocuments(render(dir).stdout) as K8sObject[];
+}
+
+/** The names kustomize looks for in a directory, in its order. */
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+
+/** Every kustomization file under `under` (relative to the repository root), as paths relative to the root. */
+export function kustomizationFiles(under: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    const file = KUSTOMIZATION_FILES.find((name) => entries.some((e) => e.isFile() && e.name === name));
+    if (file) found.push(relativeTo(ROOT, join(dir, file)));
+    for (const e of entries) if (e.isDirectory()) walk(join(dir, e.name));
+  };
+  walk(join(ROOT, under));
+  return found.sort();
 }
 
 export function parseYamlDocuments(text: string): unknown[] {
