@@ -4,11 +4,13 @@ import { call, until } from '../lib/stack.mjs';
 import { step } from '../lib/setup.mjs';
 import { preorderJourneys } from './preorders.mjs';
 
+/** `services`: each service's port on this host, or its base URL (a Kubernetes Service's, say). */
 export async function runDemo({ services: SERVICES, downstream, mintToken }) {
-  const inv = `http://127.0.0.1:${SERVICES.inventory}`;
-  const ord = `http://127.0.0.1:${SERVICES.order}`;
-  const cus = `http://127.0.0.1:${SERVICES.customer}`;
-  const ret = `http://127.0.0.1:${SERVICES.returns}`;
+  const base = (s) => (String(s).startsWith('http') ? String(s) : `http://127.0.0.1:${s}`);
+  const inv = base(SERVICES.inventory);
+  const ord = base(SERVICES.order);
+  const cus = base(SERVICES.customer);
+  const ret = base(SERVICES.returns);
   const run = Date.now().toString(36).toUpperCase();
   const store = `PARIS-${run}`;
   const otherStore = `LYON-${run}`;

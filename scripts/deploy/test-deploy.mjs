@@ -3,7 +3,11 @@
 // when missing, starts a Docker daemon when none answers, builds a Debian base and stand-ins for the
 // node, apache/kafka and postgres images (docker/standins/), the four service images, brings the
 // stack up on free host ports, runs every demo journey of `npm start` against it, and takes it all
-// down again — the daemon too, when it started it. See docker/README.md.
+// down again — the daemon too, when it started it. Then Kubernetes: a one-node cluster built from
+// Debian's source (scripts/deploy/lib/kube-build.mjs, cluster.mjs) on the same daemon, with the
+// composed Kafka and PostgreSQL, gets k8s/overlays/local applied; its Jobs complete, its Deployments
+// roll out, the demo journeys run through the Services, and a restart under load loses
+// nothing. See docker/README.md and k8s/README.md.
 //
 // Environment: EXTRA_CA_CERTS_DIR  CA certificates (*.crt) the node image must trust (default: the
 //              host's /usr/local/share/ca-certificates; set it empty for none).
@@ -12,7 +16,7 @@
 import fs from 'node:fs';
 import { runOnNode24 } from '../lib/node-runtime.mjs';
 import { ensureNpmPackages } from '../lib/setup.mjs';
-import { composeDown, composeEnvironment, composeUp, containerReport, PROJECT, waitForStack } from './lib/compose.mjs';
+import { composeDown, composeEnvironment, composeStop, composeUp, containerReport, PROJECT, waitForStack } from './lib/compose.mjs';
 import { ensureDaemon, ensurePackages, imageSize } from './lib/engine.mjs';
 import { buildBase, buildKafka, buildNode, buildPostgres, buildServices, extraCaCertificates, SERVICES, TAGS } from './lib/images.mjs';
 import { CACHE_DIR, LOG_DIR, seconds, Steps, stopRunningCommands } from './lib/proc.mjs';
@@ -107,6 +111,54 @@ async function main() {
   } catch (e) {
     // After a Ctrl-C the clean-up is already taking the stack down: nothing left to report.
     if (!steps.interrupted) console.error(await containerReport(stack.env));
+    throw e;
+  }
+  await kubernetes(stack, devKeys);
+}
+
+/** The local overlay on a one-node cluster, against the composed Kafka and PostgreSQL. */
+async function kubernetes(stack, devKeys) {
+  const kube = await import('./lib/kube-build.mjs');
+  const { startCluster } = await import('./lib/cluster.mjs');
+  const { applyLocalOverlay, clusterReport, serviceUrls, waitForWorkloads } = await import('./lib/kube-deploy.mjs');
+  const { restartUnderLoad } = await import('./lib/kube-rollout.mjs');
+  await steps.step('kubectl with kustomize v5 (on PATH)', kube.kubectlVersion);
+  await steps.step('apt packages: golang-go etcd-server gcc libc6-dev rsync iptables', kube.ensureBuildPackages);
+  await steps.step(`Kubernetes ${kube.KUBERNETES_VERSION} server binaries (Debian's source package)`, kube.ensureKubernetesBinaries);
+  await steps.step(`pause image ${kube.PAUSE_IMAGE} (FROM scratch)`, kube.ensurePauseImage);
+  await steps.step('stop the composed services (their Kafka and PostgreSQL serve the cluster)', () => composeStop(stack.env, SERVICES));
+  const cluster = await steps.step('one-node cluster: etcd, API server, controller manager, scheduler, kubelet, kube-proxy', async () => {
+    const c = await startCluster();
+    cleanups.push({ name: 'stop the cluster (processes, pod containers, iptables chains, its directory)', undo: c.stop });
+    return c;
+  });
+  try {
+    await steps.step('kubectl apply -k (k8s/overlays/local + test overlay), Secrets', async () => {
+      const { applied } = await applyLocalOverlay(cluster, {
+        kafkaImage: TAGS.kafka,
+        brokers: stack.brokers,
+        postgres: { user: 'omni', password: stack.env.POSTGRES_PASSWORD ?? 'omni-dev-only', port: stack.env.POSTGRES_HOST_PORT },
+        publicKey: (await devKeys()).publicKey,
+        erasureHashKey: stack.env.ERASURE_HASH_KEY,
+      });
+      console.log(applied.map((l) => `  ${l}`).join('\n'));
+      return `${applied.length} objects`;
+    });
+    await steps.step('Jobs complete (4 migrations, topics), Deployments rolled out', async () => {
+      const timings = await waitForWorkloads(cluster);
+      console.log(Object.entries(timings).map(([what, ms]) => `  ${what}: ${seconds(ms)}`).join('\n'));
+    });
+    const urls = await serviceUrls(cluster);
+    console.log(`  Services: ${Object.entries(urls).map(([s, u]) => `${s} ${u}`).join(', ')}`);
+    await steps.step('demo journeys through the Kubernetes Services', () => runDemo({ services: urls, brokers: stack.brokers }));
+    for (const deployment of ['inventory', 'order']) {
+      await steps.step(`kubectl rollout restart deployment/${deployment} under load`, async () => {
+        const outcome = await restartUnderLoad(cluster, urls, { deployment });
+        console.log(`  ${outcome}`);
+      });
+    }
+  } catch (e) {
+    if (!steps.interrupted) console.error(await clusterReport(cluster));
     throw e;
   }
 }

@@ -13,7 +13,7 @@ const COMPOSE_FILE = path.join(REPO, 'docker/compose.yaml');
 const ONE_SHOTS = ['kafka-topics', 'order-migrate', 'inventory-migrate', 'returns-migrate', 'customer-migrate'];
 
 /** A port nothing listens on now (the host may run its own PostgreSQL, or another stack on 3001-3004). */
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -52,6 +52,8 @@ function compose(args, env, options = {}) {
 }
 
 export const composeUp = (env) => compose(['up', '-d', '--no-build'], env).then(() => 'ok');
+/** Stops some services of the project (their containers stay, stopped; `down -v` removes them). */
+export const composeStop = (env, services) => compose(['stop', ...services], env).then(() => 'ok');
 export const composeDown = (env) => compose(['down', '-v', '--remove-orphans'], env).then(() => 'ok');
 
 /** The project's containers: compose service name, state, exit code. */

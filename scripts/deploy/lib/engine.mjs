@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR, LOG_DIR, run, succeeds, waitFor } from './proc.mjs';
 
-const PACKAGES = { 'docker.io': '/usr/sbin/dockerd', 'docker-compose': '/usr/bin/docker-compose', debootstrap: '/usr/sbin/debootstrap' };
+const PACKAGES = { 'docker.io': '/usr/sbin/dockerd', 'docker-compose': '/usr/bin/docker-compose', debootstrap: '/usr/sbin/debootstrap', jq: '/usr/bin/jq' };
 
 /**
  * The Docker client used for builds. Debian's 20.10 client (/usr/bin/docker) has BuildKit built
@@ -17,7 +17,7 @@ export const dockerClient = () => (fs.existsSync('/usr/bin/docker') ? '/usr/bin/
 
 export const docker = (args, options = {}) => run(dockerClient(), args, { capture: true, ...options });
 
-/** Installs docker.io, docker-compose and debootstrap with apt-get, when one of them is missing. */
+/** Installs docker.io, docker-compose, debootstrap and jq with apt-get, when one of them is missing. */
 export async function ensurePackages() {
   const missing = Object.entries(PACKAGES).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
   if (missing.length === 0) return 'already installed';
@@ -27,6 +27,36 @@ export async function ensurePackages() {
   // Debian's policy-rc.d keeps the service from starting here; the daemon is started below instead.
   await run('apt-get', ['install', '-y', ...Object.keys(PACKAGES)], { logFile, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   return `installed ${missing.join(', ')}`;
+}
+
+/**
+ * Whether this kernel refuses a negative oom_score_adj even to root (some VMs answer EIO). The
+ * kubelet gives every pod sandbox -998, and runc then fails to create it ("can't get final child's
+ * PID from pipe"), so a daemon started here on such a kernel runs containers through oomclamp.
+ */
+export const negativeOomScoreRefused = async () => !(await succeeds('sh', ['-c', 'echo -1 > /proc/self/oom_score_adj']));
+
+/** runc behind a wrapper that raises a negative `process.oomScoreAdj` in the bundle's config.json to 0. */
+function writeOomClampRuntime() {
+  const file = path.join(CACHE_DIR, 'runc-oomclamp');
+  const script = `#!/bin/sh
+# runc, with a negative process.oomScoreAdj in the bundle's config.json raised to 0: this kernel
+# refuses negative values (written by scripts/deploy/lib/engine.mjs).
+bundle=
+prev=
+for a in "$@"; do
+  case "$prev" in --bundle|-b) bundle=$a ;; esac
+  case "$a" in --bundle=*) bundle=\${a#--bundle=} ;; esac
+  prev=$a
+done
+if [ -n "$bundle" ] && [ -f "$bundle/config.json" ]; then
+  jq 'if (.process.oomScoreAdj // 0) < 0 then .process.oomScoreAdj = 0 else . end' "$bundle/config.json" > "$bundle/config.json.oomclamp" &&
+    mv "$bundle/config.json.oomclamp" "$bundle/config.json"
+fi
+exec ${fs.existsSync('/usr/sbin/runc') ? '/usr/sbin/runc' : 'runc'} "$@"
+`;
+  fs.writeFileSync(file, script, { mode: 0o755 });
+  return file;
 }
 
 const daemonAnswers = () => succeeds(dockerClient(), ['version', '--format', '{{.Server.Version}}']);
@@ -41,7 +71,9 @@ export async function ensureDaemon() {
   const logFile = path.join(CACHE_DIR, 'dockerd.log');
   const pidFile = path.join(CACHE_DIR, 'dockerd.pid');
   const out = fs.openSync(logFile, 'a');
-  const child = spawn('dockerd', ['--storage-driver=overlay2'], { detached: true, stdio: ['ignore', out, out] });
+  const args = ['--storage-driver=overlay2'];
+  if (await negativeOomScoreRefused()) args.push(`--add-runtime=oomclamp=${writeOomClampRuntime()}`, '--default-runtime=oomclamp');
+  const child = spawn('dockerd', args, { detached: true, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   child.unref();
   const pid = child.pid;
