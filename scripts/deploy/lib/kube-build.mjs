@@ -2,7 +2,7 @@
 // `kubernetes` source package is the whole 1.20.2 tree with its vendor/ directory, so the server
 // binaries build offline with Debian's Go (about 7 minutes on two cores, once: they are cached
 // under ~/.cache/omni-backbone/deploy/kubernetes). etcd comes from Debian's etcd-server package,
-// kubectl is the one on PATH (it must be recent: the kustomizations use kustomize v5's fields), and
+// kubectl is ensureKubectl()'s (scripts/lib/setup.mjs: kustomize v5 reads the kustomizations), and
 // the pod sandbox ("pause") image is built FROM scratch from the same tree's pause.c.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,7 @@ const SRC_LIST = '/etc/apt/sources.list.d/omni-backbone-deploy-src.sources';
 
 const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 
-/** kubectl on PATH, with kustomize v5 (kubectl ≥ 1.27): its version, or an error saying what is missing. */
+/** The version of kubectl on PATH (ensureKubectl() put a recent one there), or an error saying what is missing. */
 export async function kubectlVersion() {
   const out = await run('kubectl', ['version', '--client', '-o', 'json'], { capture: true }).catch(() => null);
   if (!out) throw new Error('kubectl is not on PATH: install kubectl 1.27 or newer (its kustomize v5 renders k8s/)');
