@@ -39,32 +39,35 @@ export async function waitPaymentsSettled({ call }, done, deadline) {
   }
 }
 
-/** Waits until every service's outbox is empty (outbox_backlog 0). */
-export async function waitOutboxes({ url }, deadline) {
+/**
+ * Reads every service's /metrics with `read` (a number, null when unreadable) every `pollMs` until
+ * each reads 0; at the deadline, says what each read last.
+ */
+async function waitAllZero({ url }, deadline, pollMs, read) {
   for (;;) {
-    const backlog = {};
+    const seen = {};
     for (const s of SERVICE_NAMES) {
       const r = await request('GET', url(s, '/metrics')).catch(() => ({ status: 0, text: '' }));
-      const m = /^outbox_backlog(?:\{[^}]*\})? (\d+)/m.exec(r.text);
-      backlog[s] = m ? Number(m[1]) : null;
+      seen[s] = read(r);
     }
-    if (Object.values(backlog).every((b) => b === 0)) return { ok: true, detail: '' };
-    if (Date.now() > deadline) return { ok: false, detail: JSON.stringify(backlog) };
-    await sleep(250);
+    if (Object.values(seen).every((n) => n === 0)) return { ok: true, detail: '' };
+    if (Date.now() > deadline) return { ok: false, detail: JSON.stringify(seen) };
+    await sleep(pollMs);
   }
 }
 
+/** Waits until every service's outbox is empty (outbox_backlog 0). */
+export function waitOutboxes(ctx, deadline) {
+  return waitAllZero(ctx, deadline, 250, (r) => {
+    const m = /^outbox_backlog(?:\{[^}]*\})? (\d+)/m.exec(r.text);
+    return m ? Number(m[1]) : null;
+  });
+}
+
 /** Waits until no service's consumer group lags behind its topics (kafka_consumer_lag, summed). */
-export async function waitLag({ url }, deadline) {
-  for (;;) {
-    const lag = {};
-    for (const s of SERVICE_NAMES) {
-      const r = await request('GET', url(s, '/metrics')).catch(() => ({ status: 0, text: '' }));
-      const rows = [...r.text.matchAll(/^kafka_consumer_lag\{[^}]*\} (\d+)/gm)];
-      lag[s] = r.status === 200 && rows.length > 0 ? rows.reduce((n, m) => n + Number(m[1]), 0) : null;
-    }
-    if (Object.values(lag).every((n) => n === 0)) return { ok: true, detail: '' };
-    if (Date.now() > deadline) return { ok: false, detail: JSON.stringify(lag) };
-    await sleep(500);
-  }
+export function waitLag(ctx, deadline) {
+  return waitAllZero(ctx, deadline, 500, (r) => {
+    const rows = [...r.text.matchAll(/^kafka_consumer_lag\{[^}]*\} (\d+)/gm)];
+    return r.status === 200 && rows.length > 0 ? rows.reduce((n, m) => n + Number(m[1]), 0) : null;
+  });
 }

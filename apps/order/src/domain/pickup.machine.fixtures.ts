@@ -1,13 +1,14 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
-import { Fulfilment, PickupStatus, placeOrder } from './order';
+import { Fulfilment, FulfilmentInput, PickupStatus, PlaceOrderInput, placeOrder } from './order';
 import { hashPickupCode } from './pickup-code';
 import { NewPickupCode } from './pickup.machine';
 import { DecisionContext } from './group-effects';
 
 /**
- * What the pickup machine's specs share: fixed times and ids, a decision context with a fake
- * clock and ids, a valid order in any state (`anOrder`), and checks on the events a decision
- * produced. Not a spec itself (jest's unit project matches `*.spec.ts` only).
+ * What the order domain's specs share: fixed times and ids, a decision context with a fake clock
+ * and ids, a group as placeOrder makes it (`placedGroup`), a valid pickup order in any state
+ * (`anOrder`), and checks on the events a decision produced. Not a spec itself (jest's unit
+ * project matches `*.spec.ts` only).
  */
 
 const placedAt = new Date('2026-11-23T10:00:00.000Z');
@@ -28,23 +29,26 @@ export function ctxAt(at: Date): DecisionContext {
 }
 export const ctx = () => ctxAt(now);
 
-/** A valid order in any state; a test states only what it is about. */
-export function anOrder(status: PickupStatus = 'PLACED', changes: Partial<Fulfilment> = {}): Fulfilment {
+/** Lines LINE_A (SKU-A×2 at 10.00) and LINE_B (SKU-B×1 at 5.00) of a placed group. */
+export const LINES_AB = [
+  { sku: 'SKU-A', quantity: 2, unitPrice: 1000 },
+  { sku: 'SKU-B', quantity: 1, unitPrice: 500 },
+];
+
+/** The one group, GROUP_ID of lines LINE_A and LINE_B, of order ORDER_ID placed by customer c-1 on `channel`, as placeOrder makes it. */
+export function placedGroup(fulfilment: FulfilmentInput, channel: PlaceOrderInput['channel'] = 'web'): Fulfilment {
   const d = placeOrder(
-    {
-      channel: 'web',
-      placedAtStoreId: null,
-      customerId: 'c-1',
-      contact: null,
-      currency: 'EUR',
-      fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] }],
-      capturedTenders: [],
-    },
+    { channel, placedAtStoreId: null, customerId: 'c-1', contact: null, currency: 'EUR', fulfilments: [fulfilment], capturedTenders: [] },
     { orderId: ORDER_ID, fulfilments: [{ fulfilmentId: GROUP_ID, lineIds: [LINE_A, LINE_B] }] },
     placedAt,
   );
-  if (!d.ok) throw new Error('unreachable');
-  const group = d.state.fulfilments[0];
+  if (!d.ok) throw new Error(d.code);
+  return d.state.fulfilments[0];
+}
+
+/** A valid order in any state; a test states only what it is about. */
+export function anOrder(status: PickupStatus = 'PLACED', changes: Partial<Fulfilment> = {}): Fulfilment {
+  const group = placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES_AB });
   return {
     ...group,
     status,
@@ -71,4 +75,4 @@ export function expectValidEvents(events: readonly PendingEvent[]) {
   for (const e of events) expect({ type: e.def.type, errors: schemaErrors(e.def, e.payload) }).toEqual({ type: e.def.type, errors: [] });
 }
 
-export const ofType = <P>(events: readonly PendingEvent[], def: { type: string; version: number }) => events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as P);
+export const ofType = <P = Record<string, unknown>>(events: readonly PendingEvent[], def: { type: string; version: number }) => events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as P);

@@ -1,46 +1,23 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
-import { Fulfilment, FulfilmentInput, placeOrder } from './order';
+import { Fulfilment } from './order';
 import { hashPickupCode } from './pickup-code';
 import { NewPickupCode } from './pickup.machine';
-import { DecisionContext } from './group-effects';
+import { ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './pickup.machine.fixtures';
 import { allocatePreorder, availability, awaitsRelease, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
 import { cancelDelivery, deliveryTransferArrived, recordDeliveryPicks, resolveDeliveryShortPick, startPickingDelivery } from './delivery.machine';
 
-const placedAt = new Date('2026-11-23T10:00:00.000Z');
-const now = new Date('2026-11-24T10:00:00.000Z');
 const release = new Date('2026-12-01T08:00:00.000Z');
 const afterRelease = new Date('2026-12-02T08:00:00.000Z');
-const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
-const GROUP = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-const A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-const B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const TRANSFER = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const code: NewPickupCode = { code: 'ABCD2345', salt: 'salt', hash: hashPickupCode('ABCD2345', 'salt') };
 const day = (n: number) => new Date(release.getTime() + n * 24 * 3600 * 1000);
 
-function ctxAt(at: Date): DecisionContext {
-  let n = 0;
-  return { now: at, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
-}
-const ctx = () => ctxAt(now);
-
-/** Order `ORDER` placed by customer c-1 in the app with one group, `GROUP`, of lines A and B. */
-function placedGroup(fulfilment: FulfilmentInput): Fulfilment {
-  const d = placeOrder(
-    { channel: 'app', placedAtStoreId: null, customerId: 'c-1', contact: null, currency: 'EUR', fulfilments: [fulfilment], capturedTenders: [] },
-    { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }] },
-    placedAt,
-  );
-  if (!d.ok) throw new Error(d.code);
-  return d.state.fulfilments[0];
-}
 const LINES = [
   { sku: 'CONSOLE', quantity: 1, unitPrice: 49900 },
   { sku: 'GAME', quantity: 2, unitPrice: 6900 },
 ];
 
 /** A preorder of CONSOLE ×1 and GAME ×2 for pickup at S1, released on `release`. */
-const aPreorder = (): Fulfilment => placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES, preorder: { releaseAt: release, sequences: [7, 3] } });
+const aPreorder = (): Fulfilment => placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES, preorder: { releaseAt: release, sequences: [7, 3] } }, 'app');
 
 const types = (events: readonly PendingEvent[]) => events.map((e) => `${e.def.type}.v${e.def.version}`);
 const valid = (events: readonly PendingEvent[]) => events.map((e) => schemaErrors(e.def, e.payload)).flat();
@@ -164,7 +141,7 @@ describe('preorder machine', () => {
   describe('for home delivery', () => {
     const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
     /** The same preorder, delivered to an address; its lines' sequences come from the SKU's delivery counter. */
-    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address, lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } });
+    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address, lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } }, 'app');
     const queuedAt = (warehouse: string) => {
       const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], warehouse, ctx());
       if (!d.ok) throw new Error(d.code);

@@ -6,50 +6,23 @@ import {
   OrderTransferArrivedV1,
   OrderTransferLostV1,
   PaymentRefundRequestedV2,
-  PendingEvent,
-  schemaErrors,
 } from '@omni/contracts';
-import { DecisionContext } from './group-effects';
-import { Fulfilment, placeOrder } from './order';
-import { hashPickupCode } from './pickup-code';
-import { NewPickupCode } from './pickup.machine';
+import { Fulfilment } from './order';
+import { newCode as code, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, LINES_AB, ofType, ORDER_ID, placedGroup, TRANSFER } from './pickup.machine.fixtures';
 import { LostTransfer, transferLost } from './transfer-lost';
 
-const placedAt = new Date('2026-11-23T10:00:00.000Z');
 const now = new Date('2026-11-26T10:00:00.000Z');
-const ORDER_ID = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
-const GROUP_ID = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-const LINE_A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-const LINE_B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const LOST = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
+const LOST = TRANSFER;
 const NEW_TRANSFER = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b';
-const code: NewPickupCode = { code: 'ABCD2345', salt: 'salt-2', hash: hashPickupCode('ABCD2345', 'salt-2') };
-const ctx = (): DecisionContext => {
-  let n = 0;
-  return { now, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
-};
-const ofType = (events: readonly PendingEvent[], def: { type: string; version: number }) => events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as Record<string, unknown>);
+const ctx = () => ctxAt(now);
 
 /** A click & collect of A×2 (10.00 each) and B×1 (5.00) at S1, waiting in `status` for the transfer `pending` names. */
 function aGroup(type: 'pickup' | 'delivery', status: string, pending: Record<string, string | null>): Fulfilment {
-  const d = placeOrder(
-    {
-      channel: 'web',
-      placedAtStoreId: null,
-      customerId: 'c-1',
-      contact: null,
-      currency: 'EUR',
-      fulfilments:
-        type === 'pickup'
-          ? [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] }]
-          : [{ type: 'delivery', address: { name: 'A', line1: '1 rue', line2: null, postcode: '75001', city: 'Paris', country: 'FR' }, lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] }],
-      capturedTenders: [],
-    },
-    { orderId: ORDER_ID, fulfilments: [{ fulfilmentId: GROUP_ID, lineIds: [LINE_A, LINE_B] }] },
-    placedAt,
+  const group = placedGroup(
+    type === 'pickup'
+      ? { type: 'pickup', storeId: 'S1', lines: LINES_AB }
+      : { type: 'delivery', address: { name: 'A', line1: '1 rue', line2: null, postcode: '75001', city: 'Paris', country: 'FR' }, lines: LINES_AB },
   );
-  if (!d.ok) throw new Error('unreachable');
-  const group = d.state.fulfilments[0];
   return {
     ...group,
     storeId: 'S1',
@@ -76,7 +49,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
     expect(said).toEqual({ fulfilmentId: GROUP_ID, orderId: ORDER_ID, storeId: 'S1', transferId: LOST, resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER }], cancelled: [], status: 'AWAITING_TRANSFER', lostAt: now.toISOString() });
     expect(ofType(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-delayed']);
     expect(ofType(d.events, OrderTransferArrivedV1)).toEqual([]);
-    for (const e of d.events) expect(schemaErrors(e.def, e.payload)).toEqual([]);
+    expectValidEvents(d.events);
   });
 
   it('found at the store itself: nothing is awaited any more, the order is RESERVED and no transfer is said to have arrived', () => {

@@ -1,6 +1,7 @@
 import { defineEvent } from '../define-event';
 import { INVENTORY_EVENTS_TOPIC } from '../topics';
 import { dateTime, locationId, quantity, sku, uuid } from './common';
+import { resourcedLines } from './inventory-fields';
 
 import { LineQuantity, lineQuantities, ResourcedLinePayload } from './transfer.events';
 
@@ -222,15 +223,7 @@ export const ShortPickResolvedV1 = defineEvent<ShortPickResolvedPayload>({
     properties: {
       orderId: uuid,
       storeId: locationId,
-      resourced: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['lineId', 'sku', 'quantity', 'fromLocationId', 'transferId', 'expectedArrivalAt'],
-          properties: { lineId: uuid, sku, quantity, fromLocationId: locationId, transferId: uuid, expectedArrivalAt: dateTime },
-        },
-      },
+      resourced: resourcedLines(uuid, dateTime),
       unavailable: { type: 'array', items: lineQuantities.items },
       resolvedAt: dateTime,
     },

@@ -1,6 +1,7 @@
 import { defineEvent } from '../define-event';
 import { INVENTORY_EVENTS_TOPIC } from '../topics';
 import { dateTime, locationId, quantity, sku, uuid } from './common';
+import { resourcedLines } from './inventory-fields';
 
 // Stock travelling between locations: shipped, received, lost (split from inventory.events.ts).
 
@@ -100,22 +101,10 @@ export const TransferLostV1 = defineEvent<TransferLostPayload>({
       toLocationId: locationId,
       lines: lineQuantities,
       reason: { type: 'string', minLength: 1, maxLength: 200, description: 'why it was declared lost, as the operator said' },
-      resourced: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['lineId', 'sku', 'quantity', 'fromLocationId', 'transferId', 'expectedArrivalAt'],
-          properties: {
-            lineId: uuid,
-            sku,
-            quantity,
-            fromLocationId: locationId,
-            transferId: { type: ['string', 'null'], format: 'uuid', description: 'the new transfer; null when the destination had the units itself' },
-            expectedArrivalAt: { type: ['string', 'null'], format: 'date-time', description: "the new transfer's expected arrival" },
-          },
-        },
-      },
+      resourced: resourcedLines(
+        { type: ['string', 'null'], format: 'uuid', description: 'the new transfer; null when the destination had the units itself' },
+        { type: ['string', 'null'], format: 'date-time', description: "the new transfer's expected arrival" },
+      ),
       unavailable: { type: 'array', items: lineQuantities.items },
       lostAt: dateTime,
     },
