@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@
 import { CHANNELS } from '@omni/contracts';
 import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
 import { assertStore, Principal, RequireScopes } from './auth';
-import { ApiProblems } from './openapi';
+import { PlatformProblems } from './openapi';
 import { ID_PATTERN, ID_REGEX } from './ids';
 import { ProblemException } from './problem';
 import { Optional } from './validation';
@@ -70,7 +70,7 @@ export function KpiEndpoint(path: string, summary: string, description: string, 
     RequireScopes('kpis:read'),
     ApiOperation({ summary, description }),
     ApiOkResponse({ type: view }),
-    ApiProblems([400, 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide (REQUEST.INVALID)'], [403, "Another store than the token's (AUTH.FORBIDDEN)"]),
+    PlatformProblems(['REQUEST.INVALID', 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide'], ['AUTH.FORBIDDEN', "Another store than the token's"]),
   );
 }
 

@@ -1,5 +1,6 @@
-import { applyDecorators, INestApplication } from '@nestjs/common';
+import { applyDecorators, HttpStatus, INestApplication } from '@nestjs/common';
 import { ApiResponse, DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { PLATFORM_REFUSAL_STATUS, PlatformRefusal } from './problem';
 import { MAX_BODY_DEPTH } from './validation/request-shape';
 
 /** What a service's OpenAPI document says about the service itself. */
@@ -55,14 +56,73 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'This instance is serving as many requests as it takes at once (SERVICE.OVERLOADED, MAX_REQUESTS_IN_FLIGHT), or cannot reach its database just now (DATABASE.UNAVAILABLE: a restart, a failover); retry after the `Retry-After` seconds, here or at another instance, with the same `Idempotency-Key`.',
 };
 
-/** Error responses of one operation, each an application/problem+json `Problem`; `descriptions` names the codes a status can carry. */
-export function ApiProblems(...statuses: (number | [number, string])[]): MethodDecorator & ClassDecorator {
+/**
+ * Error responses of one operation by status, each an application/problem+json `Problem`; a bare
+ * status gets the generic description. Where a refusal code decides the status, declare it with the
+ * service's `problemsFrom` decorator instead, so the status is the one the service answers with.
+ */
+export function ApiProblems(...statuses: (number | readonly [number, string])[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((s) => {
-      const [status, description] = Array.isArray(s) ? s : [s, PROBLEM_DESCRIPTIONS[s] ?? 'Error'];
+      const [status, description] = typeof s === 'number' ? [s, PROBLEM_DESCRIPTIONS[s] ?? 'Error'] : s;
       return ApiResponse({ status, description, content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } });
     }),
   );
+}
+
+/** A refusal code → HTTP status map, as a problem mapper answers with it. */
+export type RefusalStatusMap = Readonly<Record<string, HttpStatus>>;
+/** One error response: a bare status (generic description), or refusal codes of one status and what they mean. */
+export type ProblemEntry<Code extends string> = number | readonly [codes: Code | readonly Code[], description: string];
+type CodeOf<M> = M extends unknown ? Extract<keyof M, string> : never;
+
+/**
+ * Error responses declared by refusal code: `(...entries: ProblemEntry<code>[])`, the status of each
+ * entry looked up in `maps` (a service's problem mappers) and PLATFORM_REFUSAL_STATUS. The description
+ * becomes `description (CODE, …)`, or stays as written where it names each of its codes itself
+ * (`Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)`; `REFUND.*`
+ * names every REFUND code). An entry whose codes have different statuses, or that names a code it
+ * does not list, throws when the decorator is applied.
+ */
+export function problemsFrom<M extends RefusalStatusMap[]>(...maps: M): (...entries: ProblemEntry<CodeOf<M[number]> | PlatformRefusal>[]) => MethodDecorator & ClassDecorator {
+  const statuses = new Map<string, number>();
+  for (const map of [PLATFORM_REFUSAL_STATUS, ...maps]) {
+    for (const [code, status] of Object.entries(map)) {
+      const known = statuses.get(code);
+      if (known !== undefined && known !== status) throw new Error(`refusal code ${code} is mapped to both ${known} and ${status}`);
+      statuses.set(code, status);
+    }
+  }
+  return (...entries) => ApiProblems(...entries.map((e) => (typeof e === 'number' ? e : problemResponse(statuses, e[0], e[1]))));
+}
+
+/** The platform's own codes only: for endpoints declared in libs/platform. */
+export const PlatformProblems = problemsFrom();
+
+/** A namespaced code as a description names it: `ORDER.NOT_FOUND`, or `REFUND.*` for all REFUND codes. */
+const NAMED_CODE = /\b[A-Z][A-Z0-9_]*\.(?:[A-Z][A-Z0-9_]*|\*)/g;
+const names = (named: string, code: string) => named === code || (named.endsWith('.*') && code.startsWith(named.slice(0, -1)));
+
+function problemResponse(statusOf: ReadonlyMap<string, number>, code: string | readonly string[], description: string): readonly [number, string] {
+  const codes: readonly string[] = typeof code === 'string' ? [code] : code;
+  const where = `error response "${description}"`;
+  if (codes.length === 0) throw new Error(`${where} lists no refusal code`);
+  const found = codes.map((c) => [c, statusOf.get(c)] as const);
+  const unmapped = found.filter(([, s]) => s === undefined).map(([c]) => c);
+  if (unmapped.length > 0) throw new Error(`${where}: no status is mapped for ${unmapped.join(', ')}`);
+  const status = found[0][1] as number;
+  if (found.some(([, s]) => s !== status)) {
+    throw new Error(`${where} mixes statuses: ${found.map(([c, s]) => `${c} is ${s}`).join(', ')}; declare one entry per status`);
+  }
+  const named = [...new Set(description.match(NAMED_CODE) ?? [])];
+  if (named.length === 0) return [status, `${description} (${codes.join(', ')})`];
+  const unlisted = named.filter((n) => !codes.some((c) => names(n, c)));
+  const unnamed = codes.filter((c) => !named.some((n) => names(n, c)));
+  if (unlisted.length > 0 || unnamed.length > 0) {
+    const problems = [...(unlisted.length ? [`names ${unlisted.join(', ')} without listing it`] : []), ...(unnamed.length ? [`lists ${unnamed.join(', ')} without naming it`] : [])];
+    throw new Error(`${where} ${problems.join(' and ')}: name every code in the description, or none`);
+  }
+  return [status, description];
 }
 
 /**

@@ -33,6 +33,29 @@ export interface Problem {
   location?: string;
 }
 
+/**
+ * The refusal codes the platform answers itself, whatever the service (request checks, tokens,
+ * rate limits, idempotency, admission), and their status. A service's own codes have their map
+ * in its problem mapper; `problemsFrom` (openapi.ts) declares error responses from both.
+ */
+export const PLATFORM_REFUSAL_STATUS = {
+  'REQUEST.INVALID': HttpStatus.BAD_REQUEST,
+  'REQUEST.MALFORMED': HttpStatus.BAD_REQUEST,
+  'AUTH.UNAUTHENTICATED': HttpStatus.UNAUTHORIZED,
+  'AUTH.FORBIDDEN': HttpStatus.FORBIDDEN,
+  'IDEMPOTENCY.IN_PROGRESS': HttpStatus.CONFLICT,
+  'IDEMPOTENCY.ANSWER_LOST': HttpStatus.CONFLICT,
+  'REQUEST.TOO_LARGE': HttpStatus.PAYLOAD_TOO_LARGE,
+  'REQUEST.UNSUPPORTED_ENCODING': HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+  'IDEMPOTENCY.KEY_REUSED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'RATE.LIMITED': HttpStatus.TOO_MANY_REQUESTS,
+  'AUTH.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
+  'SERVICE.OVERLOADED': HttpStatus.SERVICE_UNAVAILABLE,
+  'DATABASE.UNAVAILABLE': HttpStatus.SERVICE_UNAVAILABLE,
+} as const satisfies Record<string, HttpStatus>;
+
+export type PlatformRefusal = keyof typeof PLATFORM_REFUSAL_STATUS;
+
 export class ProblemException extends HttpException {
   constructor(status: HttpStatus, code: string, detail: string, errors?: FieldProblem[], location?: string) {
     const problem: Problem = {

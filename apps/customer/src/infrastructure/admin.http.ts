@@ -1,9 +1,9 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequireScopes } from '@omni/platform';
+import { RequireScopes } from '@omni/platform';
 import { RebuildRunningError, RebuildTimelineUseCase } from '../application/rebuild-timeline.use-case';
 import { RebuildView } from './customer.api';
-import { customerProblem } from './customer-problems';
+import { customerProblem, CustomerProblems } from './customer-problems';
 
 @ApiTags('admin')
 @Controller('admin/timeline')
@@ -19,7 +19,7 @@ export class AdminHttpController {
       'Re-reads the timeline topics up to their current end with a throw-away consumer group, then replaces the entries of those offsets in one transaction; the service keeps serving meanwhile (docs/operations.md). Answers when done.',
   })
   @ApiOkResponse({ type: RebuildView })
-  @ApiProblems([409, 'A rebuild is running in this instance (TIMELINE.REBUILD_RUNNING)'])
+  @CustomerProblems(['TIMELINE.REBUILD_RUNNING', 'A rebuild is running in this instance'])
   async rebuild() {
     try {
       return await this.rebuilds.rebuild();

@@ -1,30 +1,24 @@
 import { HttpStatus } from '@nestjs/common';
-import { ProblemException } from '@omni/platform';
+import { problemsFrom, ProblemException } from '@omni/platform';
 import { ProfileRefusal } from '../domain/profile';
 
 export type CustomerRefusal = ProfileRefusal | 'TIMELINE.REBUILD_RUNNING';
 
-function statusOf(code: CustomerRefusal): HttpStatus {
-  switch (code) {
-    case 'CUSTOMER.NOT_FOUND':
-      return HttpStatus.NOT_FOUND;
-    case 'CUSTOMER.MERGED':
-    case 'CUSTOMER.ERASED':
-    case 'TIMELINE.REBUILD_RUNNING':
-      return HttpStatus.CONFLICT;
-    case 'CUSTOMER.SAME_PROFILE':
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    default: {
-      // A new refusal code that is not mapped here does not compile.
-      const unmapped: never = code;
-      throw new Error(`unmapped refusal ${String(unmapped)}`);
-    }
-  }
-}
+/** Each refusal code's HTTP status; a new refusal code without one does not compile. */
+export const CUSTOMER_REFUSAL_STATUS = {
+  'CUSTOMER.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'CUSTOMER.MERGED': HttpStatus.CONFLICT,
+  'CUSTOMER.ERASED': HttpStatus.CONFLICT,
+  'TIMELINE.REBUILD_RUNNING': HttpStatus.CONFLICT,
+  'CUSTOMER.SAME_PROFILE': HttpStatus.UNPROCESSABLE_ENTITY,
+} as const satisfies Record<CustomerRefusal, HttpStatus>;
+
+/** An operation's error responses by refusal code, with the status the code is answered with. */
+export const CustomerProblems = problemsFrom(CUSTOMER_REFUSAL_STATUS);
 
 /** The one place where the customer service's refusal codes become HTTP problems. */
 export function customerProblem(code: CustomerRefusal, detail?: string): ProblemException {
-  return new ProblemException(statusOf(code), code, detail ?? code);
+  return new ProblemException(CUSTOMER_REFUSAL_STATUS[code], code, detail ?? code);
 }
 
 /** A request that breaks a rule across fields (which lookup key): 400 naming the fields. */

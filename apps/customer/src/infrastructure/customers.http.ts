@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import type { Response } from 'express';
 import { ChangePreferencesUseCase } from '../application/change-preferences.use-case';
 import { CustomerQueries, decodeCursor } from '../application/customer.queries';
@@ -22,7 +22,7 @@ import {
   TimelineQuery,
   TimelineView,
 } from './customer.api';
-import { customerProblem, invalidRequest } from './customer-problems';
+import { customerProblem, invalidRequest, CustomerProblems } from './customer-problems';
 
 export const uuidParam = (name: string) =>
   new ParseUUIDPipe({
@@ -55,7 +55,7 @@ export class CustomersHttpController {
   })
   @ApiBody({ type: LookupDto })
   @ApiOkResponse({ type: LookupView, description: 'The matches (none: an empty list)' })
-  @ApiProblems([400, 'No key, more than one, a name without postcode, or a key that cannot be an e-mail or phone number (REQUEST.INVALID)'])
+  @CustomerProblems(['REQUEST.INVALID', 'No key, more than one, a name without postcode, or a key that cannot be an e-mail or phone number'])
   async lookup(@Body() body: LookupDto) {
     const key = this.lookupKey(body);
     const ids = await this.queries.find(key);
@@ -106,7 +106,7 @@ export class CustomersHttpController {
   @ApiBody({ type: MergeDto })
   @ApiResponse({ status: 201, type: MergeView, description: 'Merged' })
   @ApiResponse({ status: 200, type: MergeView, description: 'Already merged so: the earlier merge' })
-  @ApiProblems(400, [404, 'No such customer (CUSTOMER.NOT_FOUND)'], [409, 'A profile was merged into another or erased (CUSTOMER.MERGED, CUSTOMER.ERASED)'], [422, 'The same profile twice (CUSTOMER.SAME_PROFILE)'])
+  @CustomerProblems(400, ['CUSTOMER.NOT_FOUND', 'No such customer'], [['CUSTOMER.MERGED', 'CUSTOMER.ERASED'], 'A profile was merged into another or erased'], ['CUSTOMER.SAME_PROFILE', 'The same profile twice'])
   async merge(@Body() body: MergeDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const r = await this.merges.merge({ mergedId: body.mergedCustomerId, survivorId: body.survivingCustomerId, reason: body.reason, by: caller.associateId ?? caller.sub });
     if (!r.ok) throw customerProblem(r.code, r.detail);
@@ -118,7 +118,7 @@ export class CustomersHttpController {
   @ApiOperation({ summary: 'A customer profile: identities, preferences, consents', description: 'customers:read, or the customer\'s own token. A merged id answers with the profile it was merged into.' })
   @ApiParam(ID)
   @ApiOkResponse({ type: ProfileView })
-  @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
+  @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
   async get(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal) {
     await this.access.assertMayRead(caller, id);
     const p = await this.queries.profile(id);
@@ -134,7 +134,7 @@ export class CustomersHttpController {
   })
   @ApiParam({ name: 'customerId', description: 'customer (profile) id, or a customer account id', example: 'c-42' })
   @ApiOkResponse({ type: TimelineView, description: 'One page (empty for an unknown customer)' })
-  @ApiProblems([400, 'customerId, limit or cursor breaks its rule (REQUEST.INVALID)'])
+  @CustomerProblems(['REQUEST.INVALID', 'customerId, limit or cursor breaks its rule'])
   async timeline(@Param('customerId') ref: string, @Query() q: TimelineQuery, @Caller() caller: Principal) {
     if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(ref)) throw invalidRequest(['customerId'], 'isCustomerRef', 'customerId must be a profile id or an account id (1-128 of A-Z a-z 0-9 . _ : @ -)');
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
@@ -148,7 +148,7 @@ export class CustomersHttpController {
   @ApiOperation({ summary: "A customer's open orders and pickups", description: 'From the order events: each open order with its fulfilment groups and their state, and the pickups still to collect.' })
   @ApiParam(ID)
   @ApiOkResponse({ type: OpenOrdersView })
-  @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
+  @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
   async openOrders(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal) {
     await this.access.assertMayRead(caller, id);
     const p = await this.queries.profile(id);
@@ -161,7 +161,7 @@ export class CustomersHttpController {
   @ApiOperation({ summary: 'Profiles that are likely the same person', description: 'Scored from documented signals (docs/customers.md, Duplicates); merging stays an explicit decision.' })
   @ApiParam(ID)
   @ApiOkResponse({ type: DuplicatesView })
-  @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'])
+  @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
   async duplicates(@Param('customerId', uuidParam('customerId')) id: string) {
     const p = await this.queries.profile(id);
     if (!p) throw customerProblem('CUSTOMER.NOT_FOUND', `no customer ${id}`);
@@ -178,7 +178,7 @@ export class CustomersHttpController {
   @ApiParam(ID)
   @ApiBody({ type: PreferencesDto })
   @ApiOkResponse({ type: ProfileView })
-  @ApiProblems(400, [404, 'No such customer (CUSTOMER.NOT_FOUND)'], [409, 'The profile was merged or erased (CUSTOMER.MERGED, CUSTOMER.ERASED)'])
+  @CustomerProblems(400, ['CUSTOMER.NOT_FOUND', 'No such customer'], [['CUSTOMER.MERGED', 'CUSTOMER.ERASED'], 'The profile was merged or erased'])
   async changePreferences(@Param('customerId', uuidParam('customerId')) id: string, @Body() body: PreferencesDto, @Caller() caller: Principal) {
     if (body.homeStoreId === undefined && body.preferredContactChannel === undefined && body.marketingConsents === undefined) {
       throw invalidRequest(['homeStoreId', 'preferredContactChannel', 'marketingConsents'], 'atLeastOne', 'give at least one of homeStoreId, preferredContactChannel, marketingConsents');
@@ -202,7 +202,7 @@ export class CustomersHttpController {
   @ApiParam(ID)
   @ApiResponse({ status: 201, type: ErasureView, description: 'Erased' })
   @ApiResponse({ status: 200, type: ErasureView, description: 'Erased before: the earlier erasure' })
-  @ApiProblems([400, 'customerId is not a UUID (REQUEST.INVALID)'], [404, 'No such customer (CUSTOMER.NOT_FOUND)'], [409, 'The profile was merged into another: erase that one (CUSTOMER.MERGED)'])
+  @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'], ['CUSTOMER.MERGED', 'The profile was merged into another: erase that one'])
   async erase(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const r = await this.erasures.erase(id, caller.sub);
     if (!r.ok) throw customerProblem(r.code, r.detail);

@@ -2,11 +2,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { HotRoute, RequireScopes, Optional } from '@omni/platform';
 import { Type } from 'class-transformer';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems } from '@omni/platform';
 import { AvailabilityView } from './inventory.api';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { AvailabilityQuery } from '../application/availability.query';
-import { problemFor } from './problems';
+import { problemFor, InventoryProblems } from './problems';
 
 const ID_LIST = /^[A-Za-z0-9._-]{1,64}(,[A-Za-z0-9._-]{1,64}){0,49}$/;
 
@@ -34,7 +33,7 @@ export class AvailabilityHttpController {
   @HotRoute()
   @ApiOperation({ summary: 'Available to promise per store and SKU, and when it could be picked up', description: 'An answer, not a promise: nothing is reserved.' })
   @ApiOkResponse({ description: 'One answer per store and SKU', type: AvailabilityView })
-  @ApiProblems([400, 'A query value breaks its rule (REQUEST.INVALID)'], [404, 'A store is unknown (LOCATION.NOT_FOUND)'])
+  @InventoryProblems(['REQUEST.INVALID', 'A query value breaks its rule'], ['LOCATION.NOT_FOUND', 'A store is unknown'])
   async get(@Query() q: AvailabilityQueryDto) {
     const quantity = q.quantity ?? 1;
     const result = await this.availability.answer([...new Set(q.stores.split(','))], [...new Set(q.skus.split(','))], quantity);

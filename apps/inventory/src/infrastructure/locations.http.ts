@@ -6,7 +6,7 @@ import { ApiProblems, RequireScopes, StoreScoped, Optional, ID_PATTERN } from '@
 import { LocationListView, LocationView } from './inventory.api';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { Location, LocationKind } from '../domain/location';
-import { checkParams, problemFor } from './problems';
+import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 export class LocationDto {
@@ -68,7 +68,7 @@ export class LocationsHttpController {
   @ApiOperation({ summary: 'One location' })
   @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiOkResponse({ description: 'The location', type: LocationView })
-  @ApiProblems([400, 'id breaks its rule (REQUEST.INVALID)'], [404, 'No such location (LOCATION.NOT_FOUND)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id breaks its rule'], ['LOCATION.NOT_FOUND', 'No such location'])
   @RequireScopes('inventory:read')
   async get(@Param('id') id: string): Promise<Location> {
     checkParams({ id });

@@ -1,28 +1,37 @@
 import { UUID_PATTERN } from '@omni/contracts';
 import { HttpStatus } from '@nestjs/common';
-import { FieldProblem, ProblemException, ID_REGEX } from '@omni/platform';
+import { FieldProblem, ProblemException, ID_REGEX, problemsFrom } from '@omni/platform';
 
 /** Every refusal the inventory HTTP API can answer with. */
 export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
 
-/** The one place codes become HTTP statuses; the switch is exhaustive, so a new code cannot go unmapped. */
+/** Each refusal code's HTTP status; a new code without one does not compile. */
+export const INVENTORY_REFUSAL_STATUS = {
+  'LOCATION.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'TRANSFER.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'SUPPLY.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'STOCK.BELOW_RESERVED': HttpStatus.CONFLICT,
+  'TRANSFER.INVALID_TRANSITION': HttpStatus.CONFLICT,
+  'SUPPLY.NOT_EXPECTED': HttpStatus.CONFLICT,
+  'SUPPLY.OVER_RECEIVED': HttpStatus.UNPROCESSABLE_ENTITY,
+} as const satisfies Record<InventoryErrorCode, HttpStatus>;
+
+/** An operation's error responses by refusal code, with the status the code is answered with. */
+export const InventoryProblems = problemsFrom(INVENTORY_REFUSAL_STATUS);
+
+const DEFAULT_DETAIL: Record<InventoryErrorCode, string> = {
+  'LOCATION.NOT_FOUND': 'no such location',
+  'TRANSFER.NOT_FOUND': 'no such transfer',
+  'SUPPLY.NOT_FOUND': 'no such supply',
+  'STOCK.BELOW_RESERVED': 'on hand cannot drop below reserved units',
+  'TRANSFER.INVALID_TRANSITION': 'the transfer is not in a state that allows this',
+  'SUPPLY.NOT_EXPECTED': 'the supply was received or cancelled already',
+  'SUPPLY.OVER_RECEIVED': 'more units than the supply announced',
+};
+
+/** The one place codes become HTTP problems. */
 export function problemFor(code: InventoryErrorCode, detail?: string): ProblemException {
-  switch (code) {
-    case 'LOCATION.NOT_FOUND':
-      return new ProblemException(HttpStatus.NOT_FOUND, code, detail ?? 'no such location');
-    case 'TRANSFER.NOT_FOUND':
-      return new ProblemException(HttpStatus.NOT_FOUND, code, detail ?? 'no such transfer');
-    case 'STOCK.BELOW_RESERVED':
-      return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'on hand cannot drop below reserved units');
-    case 'TRANSFER.INVALID_TRANSITION':
-      return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'the transfer is not in a state that allows this');
-    case 'SUPPLY.NOT_FOUND':
-      return new ProblemException(HttpStatus.NOT_FOUND, code, detail ?? 'no such supply');
-    case 'SUPPLY.NOT_EXPECTED':
-      return new ProblemException(HttpStatus.CONFLICT, code, detail ?? 'the supply was received or cancelled already');
-    case 'SUPPLY.OVER_RECEIVED':
-      return new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, code, detail ?? 'more units than the supply announced');
-  }
+  return new ProblemException(INVENTORY_REFUSAL_STATUS[code], code, detail ?? DEFAULT_DETAIL[code]);
 }
 
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, RequireScopes, ID_PATTERN } from '@omni/platform';
-import { checkParams } from './problems';
+import { RequireScopes, ID_PATTERN } from '@omni/platform';
+import { checkParams, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 export class ReturnedStockItemView {
@@ -26,7 +26,7 @@ export class ReturnedStockHttpController {
   @ApiParam({ name: 'locationId', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiQuery({ name: 'sku', required: false, schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiOkResponse({ description: 'The non-sellable buckets', type: ReturnedStockView })
-  @ApiProblems([400, 'A path or query value breaks its rule (REQUEST.INVALID)'])
+  @InventoryProblems(['REQUEST.INVALID', 'A path or query value breaks its rule'])
   async get(@Param('locationId') locationId: string, @Query('sku') sku?: string) {
     checkParams(sku === undefined ? { locationId } : { locationId, sku });
     return { locationId, items: await this.queries.returnedStock(locationId, sku ?? null) };

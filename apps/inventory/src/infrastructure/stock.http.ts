@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
-import { ApiProblems, RequireScopes, StoreScoped, ID_PATTERN } from '@omni/platform';
+import { RequireScopes, StoreScoped, ID_PATTERN } from '@omni/platform';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { StockView } from './inventory.api';
 import { AdjustStockUseCase } from '../application/adjust-stock.use-case';
 import { LocationsUseCase } from '../application/locations.use-case';
 import { AdjustmentReason, available, emptyStock, StockLevel } from '../domain/stock';
-import { checkParams, problemFor } from './problems';
+import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 export class StockAdjustmentDto {
@@ -45,7 +45,7 @@ export class StockHttpController {
   @Get()
   @ApiOperation({ summary: 'Stock of one SKU at one location (zeros when never stocked)' })
   @ApiOkResponse({ description: 'The stock level', type: StockView })
-  @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
+  @InventoryProblems(['REQUEST.INVALID', 'A path value breaks its rule'])
   @RequireScopes('inventory:read')
   async get(@Param('locationId') locationId: string, @Param('sku') sku: string) {
     checkParams({ locationId, sku });
@@ -60,7 +60,7 @@ export class StockHttpController {
   @ApiOperation({ summary: 'Adjust stock: a receipt, a count or damage' })
   @ApiBody({ type: StockAdjustmentDto })
   @ApiOkResponse({ description: 'The stock level after the adjustment', type: StockView })
-  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'], [409, 'On hand would drop below reserved units (STOCK.BELOW_RESERVED)'])
+  @InventoryProblems(400, ['LOCATION.NOT_FOUND', 'No such location'], ['STOCK.BELOW_RESERVED', 'On hand would drop below reserved units'])
   async adjustStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: StockAdjustmentDto) {
     checkParams({ locationId, sku });
     const d = await this.adjust.execute(locationId, sku, body.reason, body.quantity);
@@ -72,7 +72,7 @@ export class StockHttpController {
   @ApiOperation({ summary: 'Set the safety stock kept back from promises' })
   @ApiBody({ type: SafetyStockDto })
   @ApiOkResponse({ description: 'The stock level', type: StockView })
-  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'])
+  @InventoryProblems(400, ['LOCATION.NOT_FOUND', 'No such location'])
   @RequireScopes('inventory:write')
   @StoreScoped('locationId')
   async setSafetyStock(@Param('locationId') locationId: string, @Param('sku') sku: string, @Body() body: SafetyStockDto) {

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, forbidden, Principal, RequireScopes, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { Caller, forbidden, Principal, RequireScopes, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { quantity } from '@omni/contracts';
 import { SupplyUseCase } from '../application/supply.use-case';
 import type { StoredEntry, Supply } from './preorder.repository';
-import { checkParams, problemFor } from './problems';
+import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 /**
@@ -119,7 +119,7 @@ export class SupplyHttpController {
   @ApiOperation({ summary: 'Announce incoming supply of a SKU to a warehouse or store', description: 'Moves the estimates of the preorders it can serve.' })
   @ApiBody({ type: AnnounceSupplyDto })
   @ApiResponse({ status: 201, description: 'The supply, EXPECTED', type: SupplyView })
-  @ApiProblems(400, [404, 'No such location (LOCATION.NOT_FOUND)'])
+  @InventoryProblems(400, ['LOCATION.NOT_FOUND', 'No such location'])
   async announce(@Body() body: AnnounceSupplyDto, @Caller() caller: Principal) {
     assertDestination(caller, body.locationId);
     const d = await this.supply.announce({ sku: body.sku, locationId: body.locationId, quantity: body.quantity, expectedAt: new Date(body.expectedAt), reference: body.reference });
@@ -132,7 +132,7 @@ export class SupplyHttpController {
   @ApiOperation({ summary: 'One supply' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SupplyView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['SUPPLY.NOT_FOUND', 'No such supply'])
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
     const s = await this.queries.supply(id);
@@ -146,7 +146,7 @@ export class SupplyHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: RedateSupplyDto })
   @ApiOkResponse({ type: SupplyView })
-  @ApiProblems(400, [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'])
+  @InventoryProblems(400, ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'])
   async redate(@Param('id') id: string, @Body() body: RedateSupplyDto, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);
@@ -162,7 +162,7 @@ export class SupplyHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: ReceiveSupplyDto })
   @ApiOkResponse({ type: SupplyView })
-  @ApiProblems(400, [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'], [422, 'More units than announced (SUPPLY.OVER_RECEIVED)'])
+  @InventoryProblems(400, ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'], ['SUPPLY.OVER_RECEIVED', 'More units than announced'])
   async receive(@Param('id') id: string, @Body() body: ReceiveSupplyDto, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);
@@ -177,7 +177,7 @@ export class SupplyHttpController {
   @ApiOperation({ summary: 'Cancel expected supply', description: 'The preorders that counted on it get new estimates.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SupplyView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [403, 'Supply to another store (AUTH.FORBIDDEN)'], [404, 'No such supply (SUPPLY.NOT_FOUND)'], [409, 'Already received or cancelled (SUPPLY.NOT_EXPECTED)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'])
   async cancel(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);
@@ -192,7 +192,7 @@ export class SupplyHttpController {
   @ApiParam({ name: 'storeId', schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiParam({ name: 'sku', schema: { type: 'string', pattern: ID_PATTERN } })
   @ApiOkResponse({ type: QueueView })
-  @ApiProblems([400, 'A path value breaks its rule (REQUEST.INVALID)'])
+  @InventoryProblems(['REQUEST.INVALID', 'A path value breaks its rule'])
   async queue(@Param('storeId') storeId: string, @Param('sku') sku: string) {
     checkParams({ storeId, sku });
     return { storeId, sku, entries: (await this.queries.preorderQueue(storeId, sku)).map(entryView) };

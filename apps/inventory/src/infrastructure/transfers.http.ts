@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query } from '@nestjs/common';
-import { ApiProblems, assertTransferStore, Caller, forbidden, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
+import { assertTransferStore, Caller, forbidden, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { LocationTransfersView, OverdueTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { registerTransferGauges } from '../application/transfer-gauges';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
-import { badRequest, checkParams, problemFor } from './problems';
+import { badRequest, checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 function transferView(t: Transfer) {
@@ -56,7 +56,7 @@ export class TransfersHttpController implements OnModuleInit {
   @ApiOperation({ summary: 'A transfer and the order lines it carries' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer', type: TransferDetailView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['TRANSFER.NOT_FOUND', 'No such transfer'])
   @RequireScopes('inventory:read')
   async get(@Param('id') id: string) {
     checkParams({ id }, 'uuid');
@@ -70,7 +70,7 @@ export class TransfersHttpController implements OnModuleInit {
   @ApiOperation({ summary: 'The source has shipped the transfer' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer, SHIPPED', type: TransferView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not REQUESTED (TRANSFER.INVALID_TRANSITION)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['TRANSFER.NOT_FOUND', 'No such transfer'], ['TRANSFER.INVALID_TRANSITION', 'Not REQUESTED'])
   @RequireScopes('transfers:operate')
   async ship(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
@@ -85,7 +85,7 @@ export class TransfersHttpController implements OnModuleInit {
   @ApiOperation({ summary: 'The store has received the transfer', description: 'Moves the units and their reservations to the store.' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer, RECEIVED', type: TransferView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not SHIPPED (TRANSFER.INVALID_TRANSITION)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['TRANSFER.NOT_FOUND', 'No such transfer'], ['TRANSFER.INVALID_TRANSITION', 'Not SHIPPED'])
   @RequireScopes('transfers:operate')
   async receive(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
@@ -104,7 +104,7 @@ export class TransfersHttpController implements OnModuleInit {
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'transfer id' })
   @ApiOkResponse({ description: 'The transfer, LOST', type: TransferView })
-  @ApiProblems(400, [404, 'No such transfer (TRANSFER.NOT_FOUND)'], [409, 'Not SHIPPED (TRANSFER.INVALID_TRANSITION)'])
+  @InventoryProblems(400, ['TRANSFER.NOT_FOUND', 'No such transfer'], ['TRANSFER.INVALID_TRANSITION', 'Not SHIPPED'])
   @RequireScopes('transfers:operate')
   async lost(@Param('id') id: string, @Body() body: DeclareTransferLostDto, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
@@ -119,7 +119,7 @@ export class TransfersHttpController implements OnModuleInit {
   @ApiParam({ name: 'id', description: 'location id', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiQuery({ name: 'direction', enum: ['inbound', 'outbound'], required: true })
   @ApiOkResponse({ description: 'The transfers', type: LocationTransfersView })
-  @ApiProblems([400, 'id or direction breaks its rule (REQUEST.INVALID)'])
+  @InventoryProblems(['REQUEST.INVALID', 'id or direction breaks its rule'])
   @RequireScopes('inventory:read')
   async ofLocation(@Param('id') id: string, @Query('direction') direction: string) {
     checkParams({ id });

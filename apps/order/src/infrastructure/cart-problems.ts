@@ -2,28 +2,19 @@ import { HttpStatus } from '@nestjs/common';
 import { ProblemException } from '@omni/platform';
 import { CartRefusal } from '../domain/cart';
 
-function statusOf(code: CartRefusal): HttpStatus {
-  switch (code) {
-    case 'CART.NOT_FOUND':
-      return HttpStatus.NOT_FOUND;
-    case 'CART.NOT_YOURS':
-      return HttpStatus.FORBIDDEN;
-    case 'CART.NOT_OPEN':
-    case 'CART.NOT_A_GUEST_CART':
-    case 'CART.PRICE_CHANGED':
-      return HttpStatus.CONFLICT;
-    case 'CART.EMPTY':
-    case 'CART.CURRENCY_MISMATCH':
-    case 'CART.HANDOFF_INVALID':
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    default: {
-      const unmapped: never = code;
-      throw new Error(`unmapped refusal ${String(unmapped)}`);
-    }
-  }
-}
+/** Each cart refusal code's HTTP status; a new refusal code without one does not compile. */
+export const CART_REFUSAL_STATUS = {
+  'CART.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'CART.NOT_YOURS': HttpStatus.FORBIDDEN,
+  'CART.NOT_OPEN': HttpStatus.CONFLICT,
+  'CART.NOT_A_GUEST_CART': HttpStatus.CONFLICT,
+  'CART.PRICE_CHANGED': HttpStatus.CONFLICT,
+  'CART.EMPTY': HttpStatus.UNPROCESSABLE_ENTITY,
+  'CART.CURRENCY_MISMATCH': HttpStatus.UNPROCESSABLE_ENTITY,
+  'CART.HANDOFF_INVALID': HttpStatus.UNPROCESSABLE_ENTITY,
+} as const satisfies Record<CartRefusal, HttpStatus>;
 
 /** The one place where cart refusal codes become HTTP problems. */
 export function cartProblem(code: CartRefusal, detail: string): ProblemException {
-  return new ProblemException(statusOf(code), code, detail);
+  return new ProblemException(CART_REFUSAL_STATUS[code], code, detail);
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { AddressDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CartResult, CartsUseCase } from '../application/carts.use-case';
@@ -9,7 +9,7 @@ import { cartProblem } from './cart-problems';
 import { CartLinesView, CartView, ContinuedCartView, HandoffView } from './cart.api';
 import { cartView, continuedView } from './cart.view';
 import { OrderView } from './order.api';
-import { orderProblem } from './order-problems';
+import { orderProblem, OrderProblems } from './order-problems';
 import { orderView } from './order.view';
 import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
 import { AdmittedPlacement } from './placement-admission';
@@ -92,7 +92,7 @@ export class CartsHttpController {
   @ApiBody({ type: CreateCartDto })
   @ApiResponse({ status: 201, description: 'A new cart', type: ContinuedCartView })
   @ApiResponse({ status: 200, description: 'The customer\'s open cart, continued here, with what the re-check found', type: ContinuedCartView })
-  @ApiProblems(400, [403, 'The token speaks for another channel (AUTH.FORBIDDEN)'])
+  @OrderProblems(400, ['AUTH.FORBIDDEN', 'The token speaks for another channel'])
   @RequireScopes('orders:place')
   async create(@Body() body: CreateCartDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const r = unwrap(await this.carts.create(actor(caller, body.channel), body.currency, body.lines));
@@ -104,7 +104,7 @@ export class CartsHttpController {
   @ApiOperation({ summary: 'A cart' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 200, type: CartView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such cart, or another customer\'s (CART.NOT_FOUND)'])
+  @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['CART.NOT_FOUND', 'No such cart, or another customer\'s'])
   @RequireScopes('orders:read')
   async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
     return cartView(unwrap(await this.carts.get(id, { accountId: caller.customerId, where: { channel: caller.channel ?? 'web', storeId: null } })));
@@ -115,7 +115,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: CartLinesDto })
   @ApiResponse({ status: 200, type: CartLinesView })
-  @ApiProblems(400, [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN (CART.NOT_OPEN)'])
+  @OrderProblems(400, ['CART.NOT_FOUND', 'No such cart'], ['CART.NOT_OPEN', 'The cart is not OPEN'])
   @RequireScopes('orders:place')
   async replaceLines(@Param('id', uuidParam('id')) id: string, @Body() body: CartLinesDto, @Caller() caller: Principal) {
     const r = unwrap(await this.carts.replaceLines(id, { accountId: caller.customerId, where: { channel: caller.channel ?? 'web', storeId: caller.storeId } }, body.lines));
@@ -128,7 +128,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: ContinueCartDto })
   @ApiResponse({ status: 200, type: ContinuedCartView })
-  @ApiProblems(400, [403, 'The token speaks for another channel (AUTH.FORBIDDEN)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN (CART.NOT_OPEN)'])
+  @OrderProblems(400, ['AUTH.FORBIDDEN', 'The token speaks for another channel'], ['CART.NOT_FOUND', 'No such cart'], ['CART.NOT_OPEN', 'The cart is not OPEN'])
   @RequireScopes('orders:place')
   async continue(@Param('id', uuidParam('id')) id: string, @Body() body: ContinueCartDto, @Caller() caller: Principal) {
     const r = unwrap(await this.carts.continue(id, actor(caller, body.channel)));
@@ -141,7 +141,7 @@ export class CartsHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'the guest cart' })
   @ApiBody({ type: ContinueCartDto })
   @ApiResponse({ status: 200, description: 'The customer\'s cart', type: ContinuedCartView })
-  @ApiProblems(400, [403, 'Not a customer token (AUTH.FORBIDDEN)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'Not a guest cart, or not OPEN (CART.NOT_A_GUEST_CART, CART.NOT_OPEN)'], [422, 'Another currency (CART.CURRENCY_MISMATCH)'])
+  @OrderProblems(400, ['AUTH.FORBIDDEN', 'Not a customer token'], ['CART.NOT_FOUND', 'No such cart'], [['CART.NOT_A_GUEST_CART', 'CART.NOT_OPEN'], 'Not a guest cart, or not OPEN'], ['CART.CURRENCY_MISMATCH', 'Another currency'])
   @RequireScopes('orders:place')
   async merge(@Param('id', uuidParam('id')) id: string, @Body() body: ContinueCartDto, @Caller() caller: Principal) {
     const a = actor(caller, body.channel);
@@ -154,7 +154,7 @@ export class CartsHttpController {
   @ApiOperation({ summary: 'A handoff code to continue the cart with a store associate', description: `An 8-character code, valid ${15} minutes and once; only its hash is kept. A new code replaces the previous one.` })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiResponse({ status: 201, type: HandoffView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN (CART.NOT_OPEN)'])
+  @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['CART.NOT_FOUND', 'No such cart'], ['CART.NOT_OPEN', 'The cart is not OPEN'])
   @RequireScopes('orders:place')
   async handoff(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
     const r = unwrap(await this.carts.handoff(id, { accountId: caller.customerId, where: { channel: caller.channel ?? 'web', storeId: null } }));
@@ -167,7 +167,7 @@ export class CartsHttpController {
   @ApiBody({ type: CheckoutCartDto })
   @ApiPlacementOutcome(OrderView)
   @AdmittedPlacement()
-  @ApiProblems(400, [403, 'Another channel, or a POS that has not claimed the cart (AUTH.FORBIDDEN, CART.NOT_YOURS)'], [404, 'No such cart (CART.NOT_FOUND)'], [409, 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key (CART.NOT_OPEN, CART.PRICE_CHANGED)'], [422, 'The cart is empty, or the placement refused: a SKU the price list does not price (PRICE.NOT_LISTED), tenders that do not add up (CART.EMPTY, PRICE.NOT_LISTED, ORDER.TENDER_MISMATCH)'])
+  @OrderProblems(400, [['AUTH.FORBIDDEN', 'CART.NOT_YOURS'], 'Another channel, or a POS that has not claimed the cart'], ['CART.NOT_FOUND', 'No such cart'], [['CART.NOT_OPEN', 'CART.PRICE_CHANGED'], 'The cart is not OPEN, or the price list changed a price since the cart was read: the cart has the new prices, check out again with a new Idempotency-Key'], [['PRICE.NOT_LISTED', 'CART.EMPTY', 'ORDER.TENDER_MISMATCH'], 'The cart is empty, or the placement refused: a SKU the price list does not price (PRICE.NOT_LISTED), tenders that do not add up (CART.EMPTY, PRICE.NOT_LISTED, ORDER.TENDER_MISMATCH)'])
   @RequireScopes('orders:place')
   async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     const a = actor(caller, body.channel);
@@ -193,7 +193,7 @@ export class CartsHttpController {
   @ApiOperation({ summary: 'The signed-in customer\'s open cart, the same on every channel' })
   @ApiParam({ name: 'accountId', description: 'customer account id (the customer_id of the token)' })
   @ApiResponse({ status: 200, type: CartView })
-  @ApiProblems([403, 'Another customer (AUTH.FORBIDDEN)'], [404, 'The customer has no open cart (CART.NOT_FOUND)'])
+  @OrderProblems(['AUTH.FORBIDDEN', 'Another customer'], ['CART.NOT_FOUND', 'The customer has no open cart'])
   @RequireScopes('orders:read')
   async ofCustomer(@Param('accountId') accountId: string, @Caller() caller: Principal) {
     assertCustomer(caller, accountId);
@@ -216,7 +216,7 @@ export class StoreCartsHttpController {
   @ApiParam({ name: 'storeId', description: 'the POS\'s store' })
   @ApiBody({ type: ClaimCartDto })
   @ApiResponse({ status: 200, type: ContinuedCartView })
-  @ApiProblems(400, [403, 'Another store (AUTH.FORBIDDEN)'], [422, 'No open cart has this code, or it expired (CART.HANDOFF_INVALID)'])
+  @OrderProblems(400, ['AUTH.FORBIDDEN', 'Another store'], ['CART.HANDOFF_INVALID', 'No open cart has this code, or it expired'])
   async claim(@Param('storeId') storeId: string, @Body() body: ClaimCartDto) {
     const r = unwrap(await this.carts.claim(body.code, { channel: 'pos', storeId }));
     return continuedView(r.cart, r.continuation);

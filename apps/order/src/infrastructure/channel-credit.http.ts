@@ -1,7 +1,8 @@
 import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { OrderQueries } from '../application/order.queries';
+import { OrderProblems } from './order-problems';
 
 export class CreditLineView {
   @ApiProperty({ example: 'EUR' }) currency: string;
@@ -49,7 +50,7 @@ export class ChannelCreditHttpController {
   @ApiQuery({ name: 'from', required: false, description: 'start of the period (inclusive), ISO 8601' })
   @ApiQuery({ name: 'to', required: false, description: 'end of the period (exclusive), ISO 8601' })
   @ApiOkResponse({ type: ChannelCreditView })
-  @ApiProblems([400, 'A value breaks its rule (REQUEST.INVALID)'], [403, "Another store's token, or a customer's (AUTH.FORBIDDEN)"])
+  @OrderProblems(['REQUEST.INVALID', 'A value breaks its rule'], ['AUTH.FORBIDDEN', "Another store's token, or a customer's"])
   async credit(@Param('storeId') storeId: string, @Caller() caller: Principal, @Query('from') from?: string, @Query('to') to?: string): Promise<ChannelCreditView> {
     // A store's figures are for the store and the back office, never for a customer's token.
     if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');

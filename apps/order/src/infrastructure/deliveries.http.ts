@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DELIVERY_FAILURES, DeliveryFailure } from '@omni/contracts';
-import { ApiProblems, RequireScopes } from '@omni/platform';
+import { RequireScopes } from '@omni/platform';
 import { IsIn } from 'class-validator';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { OrderView } from './order.api';
 import { answer, uuidParam } from './orders.http';
 import { OrderQueries } from '../application/order.queries';
+import { OrderProblems } from './order-problems';
 
 const OUTCOMES = ['DELIVERED', ...DELIVERY_FAILURES] as const;
 
@@ -32,7 +33,7 @@ export class DeliveriesHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id of the delivery' })
   @ApiBody({ type: DeliveryOutcomeDto })
   @ApiResponse({ status: 200, description: 'The order, its group DELIVERED or DELIVERY_FAILED', type: OrderView })
-  @ApiProblems(400, [404, 'No such fulfilment (ORDER.NOT_FOUND)'], [409, 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'])
+  @OrderProblems(400, ['ORDER.NOT_FOUND', 'No such fulfilment'], [['ORDER.INVALID_TRANSITION', 'FULFILMENT.NOT_A_DELIVERY'], 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'])
   async outcome(@Param('id', uuidParam('id')) id: string, @Body() body: DeliveryOutcomeDto) {
     return answer(this.queries, await this.act.reportDelivery(id, body.outcome));
   }

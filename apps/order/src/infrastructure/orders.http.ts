@@ -1,14 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, ApiProblems, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { FulfilmentRequest } from '../application/place-order.use-case';
 import { Contact } from '../domain/order';
-import { orderProblem } from './order-problems';
+import { orderProblem, OrderProblems } from './order-problems';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
 import { AdmittedPlacement } from './placement-admission';
@@ -183,7 +183,7 @@ export class OrdersHttpController {
   @ApiBody({ type: PlaceOrderDto })
   @ApiPlacementOutcome(OrderView)
   @AdmittedPlacement()
-  @ApiProblems(400, [409, 'A preorder cap is reached (PREORDER.STORE_CAP_REACHED, PREORDER.CUSTOMER_CAP_REACHED)'], [422, 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
+  @OrderProblems(400, [['PREORDER.STORE_CAP_REACHED', 'PREORDER.CUSTOMER_CAP_REACHED'], 'A preorder cap is reached'], [['PRICE.MISMATCH', 'PRICE.NOT_LISTED', 'ORDER.TENDER_MISMATCH', 'ORDER.PICKUP_STORE_REPEATED', 'PREORDER.NOT_A_PREORDER', 'PREORDER.WINDOW_CLOSED', 'PREORDER.NEEDS_CUSTOMER'], 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     assertChannel(caller, body.channel);
@@ -207,7 +207,7 @@ export class OrdersHttpController {
   @ApiOperation({ summary: 'An order, its lines, promise, cancellation and payments' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
   @ApiResponse({ status: 200, description: 'The order', type: OrderView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
+  @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['ORDER.NOT_FOUND', 'No such order'])
   @RequireScopes('orders:read')
   async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
     await assertOwnOrder(this.queries, caller, id);
@@ -226,7 +226,7 @@ export class OrdersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
   @ApiProduces('text/event-stream')
   @ApiResponse({ status: 200, description: 'The stream: `event: order`, `data:` the order as JSON', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: order\nid: 2026-12-03T17:36:08.123Z\ndata: {"id":"…","status":"RESERVED",…}\n\n' } } } })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such order (ORDER.NOT_FOUND)'])
+  @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['ORDER.NOT_FOUND', 'No such order'])
   @RequireScopes('orders:read')
   async events(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal, @Req() req: Request, @Res() res: Response) {
     await assertOwnOrder(this.queries, caller, id);
@@ -241,7 +241,7 @@ export class OrdersHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
   @ApiBody({ type: CustomerCancelDto })
   @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
-  @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
+  @OrderProblems(400, ['ORDER.NOT_FOUND', 'No such order'], ['ORDER.INVALID_TRANSITION', 'The order can no longer be cancelled'])
   @RequireScopes('orders:cancel')
   async cancel(@Param('id', uuidParam('id')) id: string, @Body() body: CustomerCancelDto, @Caller() caller: Principal) {
     await assertOwnOrder(this.queries, caller, id);

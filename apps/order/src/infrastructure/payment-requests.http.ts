@@ -4,7 +4,7 @@ import { ApiProblems, AuthenticatedRequest, Metrics, ProblemException, RequireSc
 import { registerPaymentGauges } from '../application/payment-gauges';
 import { PaymentRequestsUseCase } from '../application/payment-requests.use-case';
 import { FailedPaymentRequestsView } from './order.api';
-import { orderProblem } from './order-problems';
+import { orderProblem, OrderProblems } from './order-problems';
 
 const MAX_LISTED = 500;
 
@@ -46,7 +46,7 @@ export class PaymentRequestsHttpController implements OnModuleInit {
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })
-  @ApiProblems(400, [404, 'No such payment request (PAYMENT_REQUEST.NOT_FOUND)'], [409, 'It is not FAILED: done, or sent again already (PAYMENT_REQUEST.NOT_FAILED)'])
+  @OrderProblems(400, ['PAYMENT_REQUEST.NOT_FOUND', 'No such payment request'], ['PAYMENT_REQUEST.NOT_FAILED', 'It is not FAILED: done, or sent again already'])
   async retry(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest): Promise<{ id: string; status: 'REQUESTED' }> {
     const r = await this.requests.retry(id, req.principal?.sub ?? 'unknown');
     if (!r.ok) throw orderProblem(r.code, r.detail);

@@ -1,5 +1,5 @@
 import { applyDecorators, CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor, UseInterceptors } from '@nestjs/common';
-import { ApiProblems, Clock, ProblemException } from '@omni/platform';
+import { Clock, ProblemException } from '@omni/platform';
 import type { Response } from 'express';
 import { AsyncResource } from 'node:async_hooks';
 import { from, mergeMap, Observable } from 'rxjs';
@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { InventoryAnswers } from '../application/inventory-answers';
 import { admitPlacement } from '../domain/placement-admission';
 import { OrderConfig } from '../order.config';
+import { OrderProblems } from './order-problems';
 
 /** How often the backlog is read under load; a placement after a quiet spell reads it first. */
 const SAMPLE_MS = 250;
@@ -86,8 +87,8 @@ export class PlacementAdmission implements NestInterceptor {
 export const AdmittedPlacement = (): MethodDecorator =>
   applyDecorators(
     UseInterceptors(PlacementAdmission),
-    ApiProblems([
-      503,
+    OrderProblems([
+      'SERVICE.OVERLOADED',
       `Too many placements are waiting for inventory's answer (SERVICE.OVERLOADED; PLACEMENT_ADMISSION_LIMIT, PLACEMENT_ADMISSION_BUDGET_MS), or the instance is serving as many requests as it takes at once (SERVICE.OVERLOADED; MAX_REQUESTS_IN_FLIGHT). Nothing was placed: retry after the \`Retry-After\` seconds, with the same Idempotency-Key.`,
     ]),
   );

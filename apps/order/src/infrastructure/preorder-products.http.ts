@@ -6,6 +6,7 @@ import { checkSku, SKU_PATTERN } from './sku-param';
 import { PreordersUseCase } from '../application/preorders.use-case';
 import type { PreorderProduct } from './preorder.repository';
 import { OrderQueries } from '../application/order.queries';
+import { OrderProblems } from './order-problems';
 
 
 export class PreorderProductDto {
@@ -80,7 +81,9 @@ export class PreorderProductsHttpController {
   @ApiOperation({ summary: 'A preorder product' })
   @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiOkResponse({ type: PreorderProductView })
-  @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'Not a preorder product (PREORDER.NOT_A_PREORDER)'])
+  @OrderProblems(['REQUEST.INVALID', 'sku breaks its rule'])
+  // Here PREORDER.NOT_A_PREORDER is a 404, not the 422 of a placement (ORDER_REFUSAL_STATUS): its status is given by hand.
+  @ApiProblems([404, 'Not a preorder product (PREORDER.NOT_A_PREORDER)'])
   async get(@Param('sku') sku: string) {
     checkSku(sku);
     const p = await this.queries.preorderProduct(sku);

@@ -7,6 +7,7 @@ import { PriceEntry, priceEntryPayload } from '@omni/contracts';
 import { OrderQueries } from '../application/order.queries';
 import { PriceListUseCase } from '../application/price-list.use-case';
 import { Channel, CHANNELS } from '@omni/contracts';
+import { OrderProblems } from './order-problems';
 
 export class PriceEntryDto {
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
@@ -128,7 +129,9 @@ export class PriceListHttpController {
   })
   @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiOkResponse({ type: PriceInForceView })
-  @ApiProblems([400, 'sku, currency, storeId or channel breaks its rule (REQUEST.INVALID)'], [404, 'No price of the SKU in the currency is in force there (PRICE.NOT_LISTED)'])
+  @OrderProblems(['REQUEST.INVALID', 'sku, currency, storeId or channel breaks its rule'])
+  // Here PRICE.NOT_LISTED is a 404, not the 422 of a placement (ORDER_REFUSAL_STATUS): its status is given by hand.
+  @ApiProblems([404, 'No price of the SKU in the currency is in force there (PRICE.NOT_LISTED)'])
   async priceInForce(@Param('sku') sku: string, @Query() q: PriceInForceQuery, @Caller() caller: Principal): Promise<PriceInForceView> {
     checkSku(sku);
     const storeId = q.storeId ?? caller.storeId ?? null;
@@ -143,7 +146,9 @@ export class PriceListHttpController {
   @ApiOperation({ summary: 'The prices of a SKU' })
   @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiOkResponse({ type: PriceListView })
-  @ApiProblems([400, 'sku breaks its rule (REQUEST.INVALID)'], [404, 'The price list has no price for the SKU (PRICE_LIST.NOT_FOUND)'])
+  @OrderProblems(['REQUEST.INVALID', 'sku breaks its rule'])
+  // PRICE_LIST.NOT_FOUND is answered here only, outside the refusal map: its status is given by hand.
+  @ApiProblems([404, 'The price list has no price for the SKU (PRICE_LIST.NOT_FOUND)'])
   async get(@Param('sku') sku: string): Promise<PriceListView> {
     checkSku(sku);
     const found = await this.queries.prices(sku);

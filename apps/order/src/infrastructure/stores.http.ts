@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiProblems, Caller, forbidden, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
+import { Caller, forbidden, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
 import { IDENTITY_DOCUMENTS, IdentityDocument } from '@omni/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { remainingQuantity } from '../domain/order';
 import { OrderView, PickListView } from './order.api';
 import { answer, uuidParam } from './orders.http';
 import { OrderQueries } from '../application/order.queries';
+import { OrderProblems } from './order-problems';
 
 export class PickedLineDto {
   @ApiProperty({ format: 'uuid', description: 'line of the order' })
@@ -110,7 +111,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'storeId', description: 'the store acting', example: 'PARIS' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiResponse({ status: 200, description: 'The order, PICKING', type: OrderView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not in a state to pick (ORDER.INVALID_TRANSITION)'])
+  @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['ORDER.WRONG_STORE', 'The order belongs to another store'], ['ORDER.NOT_FOUND', 'No such order'], ['ORDER.INVALID_TRANSITION', 'Not in a state to pick'])
   async startPicking(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string) {
     return answer(this.queries, await this.act.startPicking(id, { kind: 'store', storeId }));
   }
@@ -122,7 +123,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: RecordPicksDto })
   @ApiResponse({ status: 200, description: 'The order after the picks', type: OrderView })
-  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not being picked (ORDER.INVALID_TRANSITION)'], [422, 'A line is not in the order (PICK.UNKNOWN_LINE), or more units than it owes (PICK.QUANTITY_EXCEEDED)'])
+  @OrderProblems(400, ['ORDER.WRONG_STORE', 'The order belongs to another store'], ['ORDER.NOT_FOUND', 'No such order'], ['ORDER.INVALID_TRANSITION', 'Not being picked'], [['PICK.UNKNOWN_LINE', 'PICK.QUANTITY_EXCEEDED'], 'A line is not in the order (PICK.UNKNOWN_LINE), or more units than it owes (PICK.QUANTITY_EXCEEDED)'])
   async picks(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: RecordPicksDto) {
     return answer(this.queries, await this.act.recordPicks(id, { kind: 'store', storeId }, body.lines));
   }
@@ -134,7 +135,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: CollectDto })
   @ApiResponse({ status: 200, description: 'The order, COLLECTED', type: OrderView })
-  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], [422, 'Wrong pickup code (PICKUP.CODE_INVALID)'])
+  @OrderProblems(400, ['ORDER.WRONG_STORE', 'The order belongs to another store'], ['ORDER.NOT_FOUND', 'No such order'], [['ORDER.INVALID_TRANSITION', 'PICKUP.LOCKED'], 'Not ready for pickup (ORDER.INVALID_TRANSITION) or locked after wrong codes (PICKUP.LOCKED)'], ['PICKUP.CODE_INVALID', 'Wrong pickup code'])
   async collect(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: CollectDto) {
     return answer(this.queries, await this.act.collect(id, { kind: 'store', storeId }, body.pickupCode));
   }
@@ -150,7 +151,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: IdentityCollectDto })
   @ApiResponse({ status: 200, description: 'The order, COLLECTED', type: OrderView })
-  @ApiProblems(400, [403, 'The token names no associate (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION)'], [422, 'The order has no contact name to check against (PICKUP.IDENTITY_UNVERIFIABLE) or the name differs (PICKUP.IDENTITY_MISMATCH)'])
+  @OrderProblems(400, [['AUTH.FORBIDDEN', 'ORDER.WRONG_STORE'], 'The token names no associate (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], ['ORDER.NOT_FOUND', 'No such order'], ['ORDER.INVALID_TRANSITION', 'Not ready for pickup'], [['PICKUP.IDENTITY_UNVERIFIABLE', 'PICKUP.IDENTITY_MISMATCH'], 'The order has no contact name to check against (PICKUP.IDENTITY_UNVERIFIABLE) or the name differs (PICKUP.IDENTITY_MISMATCH)'])
   async collectWithIdentity(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: IdentityCollectDto, @Caller() caller: Principal) {
     if (!caller.associateId) throw forbidden('an identity check is recorded with the associate who made it: the token needs associate_id');
     return answer(this.queries, await this.act.collectWithIdentity(id, { kind: 'store', storeId }, { document: body.document, documentNumberEnd: body.documentNumberEnd, nameOnDocument: body.nameOnDocument, associateId: caller.associateId }));
@@ -169,7 +170,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: UnlockPickupDto })
   @ApiResponse({ status: 200, description: 'The order, its pickup no longer locked', type: OrderView })
-  @ApiProblems(400, [403, 'The token lacks store:supervise (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'Not ready for pickup (ORDER.INVALID_TRANSITION) or not locked (PICKUP.NOT_LOCKED)'])
+  @OrderProblems(400, [['AUTH.FORBIDDEN', 'ORDER.WRONG_STORE'], 'The token lacks store:supervise (AUTH.FORBIDDEN) or the order belongs to another store (ORDER.WRONG_STORE)'], ['ORDER.NOT_FOUND', 'No such order'], [['ORDER.INVALID_TRANSITION', 'PICKUP.NOT_LOCKED'], 'Not ready for pickup (ORDER.INVALID_TRANSITION) or not locked (PICKUP.NOT_LOCKED)'])
   async unlockPickup(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: UnlockPickupDto, @Caller() caller: Principal) {
     return answer(this.queries, await this.act.unlockPickup(id, { kind: 'store', storeId }, caller.associateId ?? caller.sub, body.reason));
   }
@@ -181,7 +182,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: ShipDto })
   @ApiResponse({ status: 200, description: 'The order, its group SHIPPED', type: OrderView })
-  @ApiProblems(400, [403, 'The group belongs to another location (ORDER.WRONG_STORE)'], [404, 'No such order or fulfilment (ORDER.NOT_FOUND)'], [409, 'Not packed (ORDER.INVALID_TRANSITION), not a delivery (FULFILMENT.NOT_A_DELIVERY) or several groups here (FULFILMENT.AMBIGUOUS)'])
+  @OrderProblems(400, ['ORDER.WRONG_STORE', 'The group belongs to another location'], ['ORDER.NOT_FOUND', 'No such order or fulfilment'], [['ORDER.INVALID_TRANSITION', 'FULFILMENT.NOT_A_DELIVERY', 'FULFILMENT.AMBIGUOUS'], 'Not packed (ORDER.INVALID_TRANSITION), not a delivery (FULFILMENT.NOT_A_DELIVERY) or several groups here (FULFILMENT.AMBIGUOUS)'])
   async ship(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: ShipDto) {
     return answer(this.queries, await this.act.ship(id, { kind: 'store', storeId }, body.carrier, body.trackingNumber));
   }
@@ -193,7 +194,7 @@ export class StoresHttpController {
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id (or order id when the order has one group here)' })
   @ApiBody({ type: StoreCancelDto })
   @ApiResponse({ status: 200, description: 'The order, CANCELLED', type: OrderView })
-  @ApiProblems(400, [403, 'The order belongs to another store (ORDER.WRONG_STORE)'], [404, 'No such order (ORDER.NOT_FOUND)'], [409, 'The order can no longer be cancelled (ORDER.INVALID_TRANSITION)'])
+  @OrderProblems(400, ['ORDER.WRONG_STORE', 'The order belongs to another store'], ['ORDER.NOT_FOUND', 'No such order'], ['ORDER.INVALID_TRANSITION', 'The order can no longer be cancelled'])
   async cancel(@Param('storeId') storeId: string, @Param('id', uuidParam('id')) id: string, @Body() body: StoreCancelDto) {
     return answer(this.queries, await this.act.cancel(id, { kind: 'store', storeId }, body.reason));
   }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
+import { assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
 import { RETURN_METHODS, ReturnMethod } from '../domain/parcel.machine';
 import { AuthorisationView } from './returns.api';
-import { policyProblem, returnsProblem } from './returns-problems';
+import { policyProblem, returnsProblem, ReturnsProblems } from './returns-problems';
 import { authorisationView } from './views';
 import { ReturnsQueries } from '../application/returns.queries';
 
@@ -54,7 +54,7 @@ export class AuthorisationsHttpController {
   })
   @ApiBody({ type: AuthoriseReturnDto })
   @ApiResponse({ status: 201, description: 'The authorisation with its code, and for mail the parcel with its label', type: AuthorisationView })
-  @ApiProblems(400, [404, 'No such order (ORDER.NOT_FOUND)'], [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
+  @ReturnsProblems(400, ['ORDER.NOT_FOUND', 'No such order'], ['RETURN.REFUSED_BY_POLICY', 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
   async create(@Body() body: AuthoriseReturnDto, @Caller() caller: Principal) {
     const lineIds = body.lines.map((l) => l.lineId);
     if (new Set(lineIds).size !== lineIds.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'lines: a line is listed twice', [{ field: 'lines', rule: 'unique', message: 'each line once' }]);
@@ -75,7 +75,7 @@ export class AuthorisationsHttpController {
   @ApiOperation({ summary: 'A return authorisation, as the store scans its code' })
   @ApiParam({ name: 'code', schema: { type: 'string', pattern: '^[0-9A-Z]{8}$' } })
   @ApiResponse({ status: 200, description: 'The authorisation', type: AuthorisationView })
-  @ApiProblems([400, 'Not a code (REQUEST.INVALID)'], [404, 'No such authorisation (AUTHORISATION.NOT_FOUND)'])
+  @ReturnsProblems(['REQUEST.INVALID', 'Not a code'], ['AUTHORISATION.NOT_FOUND', 'No such authorisation'])
   async get(@Param('code') code: string, @Caller() caller: Principal) {
     if (!/^[0-9A-Z]{8}$/.test(code)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'code must be 8 capital letters or digits', [{ field: 'code', rule: 'matches', message: 'code must be 8 capital letters or digits' }]);
     const a = await this.queries.authorisation(code);

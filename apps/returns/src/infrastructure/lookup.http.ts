@@ -1,12 +1,12 @@
 import { isUuid } from '@omni/contracts';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
 import { HttpStatus } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '../domain/order-record';
 import type { LookupKey } from './order-record.repository';
 import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
-import { returnsProblem } from './returns-problems';
+import { returnsProblem, ReturnsProblems } from './returns-problems';
 import { uuidParam } from './returns.http';
 import { returnableOrderView } from './views';
 import { ReturnsConfig } from '../returns.config';
@@ -63,7 +63,7 @@ export class LookupHttpController {
   @ApiQuery({ name: 'loyaltyId', required: false, schema: { type: 'string', maxLength: 64 } })
   @ApiQuery({ name: 'customerId', required: false, schema: { type: 'string', maxLength: 64 } })
   @ApiResponse({ status: 200, description: 'Matching orders, newest first', type: ReturnableOrderListView })
-  @ApiProblems([400, 'Not exactly one criterion, or a malformed one (REQUEST.INVALID)'])
+  @ReturnsProblems(['REQUEST.INVALID', 'Not exactly one criterion, or a malformed one'])
   async find(@Query() query: Record<string, string>, @Caller() caller: Principal) {
     const given = Object.keys(query).filter((k) => query[k] !== undefined);
     const unknown = given.find((k) => !(KEYS as readonly string[]).includes(k));
@@ -82,7 +82,7 @@ export class LookupHttpController {
   @ApiOperation({ summary: 'One order as the returns service knows it, with what can still be returned' })
   @ApiParam({ name: 'orderId', format: 'uuid' })
   @ApiResponse({ status: 200, description: 'The order', type: ReturnableOrderView })
-  @ApiProblems([400, 'orderId is not a UUID (REQUEST.INVALID)'], [404, 'Not known here (ORDER.NOT_FOUND)'])
+  @ReturnsProblems(['REQUEST.INVALID', 'orderId is not a UUID'], ['ORDER.NOT_FOUND', 'Not known here'])
   async get(@Param('orderId', uuidParam('orderId')) orderId: string, @Caller() caller: Principal) {
     const o = await this.queries.order(orderId);
     assertCustomer(caller, o ? o.customerId : undefined);

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PARCEL_TRACKING_STATUSES, ParcelTrackingStatus } from '@omni/contracts';
-import { ApiProblems, Caller, ID_PATTERN, ID_REGEX, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { Caller, ID_PATTERN, ID_REGEX, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
 import { IsDateString, IsIn } from 'class-validator';
 import { ParcelResult, ParcelUseCase } from '../application/parcel.use-case';
 import { AuthorisationView } from './returns.api';
-import { returnsProblem } from './returns-problems';
+import { returnsProblem, ReturnsProblems } from './returns-problems';
 import { authorisationView } from './views';
 
 const TRACKING_PATTERN = '^[0-9A-Za-z-]{1,64}$';
@@ -47,7 +47,7 @@ export class ParcelsHttpController {
   @ApiParam({ name: 'trackingNumber', schema: { type: 'string', pattern: TRACKING_PATTERN } })
   @ApiBody({ type: TrackingReportDto })
   @ApiResponse({ status: 200, description: 'The authorisation with its parcel', type: AuthorisationView })
-  @ApiProblems(400, [404, 'No parcel with this tracking number (PARCEL.NOT_FOUND)'])
+  @ReturnsProblems(400, ['PARCEL.NOT_FOUND', 'No parcel with this tracking number'])
   async track(@Param('trackingNumber') trackingNumber: string, @Body() body: TrackingReportDto) {
     return answer(await this.parcels.track(trackingNumberOf(trackingNumber), body.status, new Date(body.at)));
   }
@@ -64,7 +64,7 @@ export class ParcelsHttpController {
   @ApiParam({ name: 'storeId', description: 'the receiving warehouse or store', schema: { type: 'string', pattern: ID_PATTERN, example: 'WH-PARIS' } })
   @ApiParam({ name: 'trackingNumber', schema: { type: 'string', pattern: TRACKING_PATTERN } })
   @ApiResponse({ status: 200, description: 'The authorisation with its parcel RECEIVED', type: AuthorisationView })
-  @ApiProblems(400, [404, 'No parcel with this tracking number (PARCEL.NOT_FOUND)'], [409, 'Already received at another location (PARCEL.RECEIVED_ELSEWHERE)'])
+  @ReturnsProblems(400, ['PARCEL.NOT_FOUND', 'No parcel with this tracking number'], ['PARCEL.RECEIVED_ELSEWHERE', 'Already received at another location'])
   async receive(@Param('storeId') storeId: string, @Param('trackingNumber') trackingNumber: string, @Caller() caller: Principal) {
     if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
     return answer(await this.parcels.receive(trackingNumberOf(trackingNumber), storeId, caller.associateId));

@@ -1,13 +1,13 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, Principal, RequireScopes } from '@omni/platform';
+import { Caller, Principal, RequireScopes } from '@omni/platform';
 import { IsISO8601, IsObject } from 'class-validator';
 import { PoliciesUseCase } from '../application/policies.use-case';
 import { ReturnsQueries } from '../application/returns.queries';
 import { ReturnPolicyDocument } from '../domain/policy';
 import { POLICY_DOCUMENT_SCHEMA, documentSchemaProblems } from './policy.schema';
 import { PolicyListView, PolicyView } from './returns.api';
-import { returnsProblem } from './returns-problems';
+import { returnsProblem, ReturnsProblems } from './returns-problems';
 import { policyView } from './views';
 
 export class PublishPolicyDto {
@@ -33,7 +33,7 @@ export class PoliciesHttpController {
   @ApiOperation({ summary: 'Publish a new version of the return policy', description: 'Numbered after the last one; in force from effectiveFrom until a later version takes effect. Returns record the version that decided them.' })
   @ApiBody({ type: PublishPolicyDto })
   @ApiResponse({ status: 201, description: 'The published version', type: PolicyView })
-  @ApiProblems(400, [422, 'effectiveFrom is in the past (POLICY.EFFECTIVE_IN_PAST)'])
+  @ReturnsProblems(400, ['POLICY.EFFECTIVE_IN_PAST', 'effectiveFrom is in the past'])
   async publish(@Body() body: PublishPolicyDto, @Caller() caller: Principal) {
     const schemaProblems = documentSchemaProblems(body.document);
     if (schemaProblems.length > 0) throw returnsProblem('POLICY.INVALID', schemaProblems.map((p) => p.message).join('; '), schemaProblems);
@@ -54,7 +54,7 @@ export class PoliciesHttpController {
   @RequireScopes('orders:read')
   @ApiOperation({ summary: 'The version in force now' })
   @ApiResponse({ status: 200, description: 'The version in force', type: PolicyView })
-  @ApiProblems([404, 'None in force (POLICY.NOT_FOUND)'])
+  @ReturnsProblems(['POLICY.NOT_FOUND', 'None in force'])
   async current() {
     const { inForce } = await this.queries.policyVersions();
     if (!inForce) throw returnsProblem('POLICY.NOT_FOUND', 'no version in force');

@@ -4,7 +4,7 @@ import { ApiProblems, AuthenticatedRequest, Metrics, ProblemException, RequireSc
 import { registerRefundGauges } from '../application/refund-gauges';
 import { RefundRequestsUseCase } from '../application/refund-requests.use-case';
 import { FailedRefundRequestsView } from './returns.api';
-import { returnsProblem } from './returns-problems';
+import { returnsProblem, ReturnsProblems } from './returns-problems';
 
 const MAX_LISTED = 500;
 
@@ -47,7 +47,7 @@ export class RefundRequestsHttpController implements OnModuleInit {
   })
   @ApiParam({ name: 'refundId', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })
-  @ApiProblems(400, [404, 'No such refund (REFUND_REQUEST.NOT_FOUND)'], [409, 'It is not failed: settled, or sent again already (REFUND_REQUEST.NOT_FAILED)'])
+  @ReturnsProblems(400, ['REFUND_REQUEST.NOT_FOUND', 'No such refund'], ['REFUND_REQUEST.NOT_FAILED', 'It is not failed: settled, or sent again already'])
   async retry(@Param('refundId', new ParseUUIDPipe()) refundId: string, @Req() req: AuthenticatedRequest): Promise<{ refundId: string; status: 'REQUESTED' }> {
     const r = await this.requests.retry(refundId, req.principal?.sub ?? 'unknown');
     if (!r.ok) throw returnsProblem(r.code, r.detail);

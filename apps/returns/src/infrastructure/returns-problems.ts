@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { FieldProblem, ProblemException } from '@omni/platform';
+import { FieldProblem, ProblemException, problemsFrom } from '@omni/platform';
 import { OpenReturnRefusal } from '../application/open-return.use-case';
 import { RefundRequestRefusal } from '../application/refund-requests.use-case';
 import { PolicyRefusal } from '../domain/policy';
@@ -16,55 +16,48 @@ export type ReturnsErrorCode =
   | 'STORE_CREDIT.INSUFFICIENT'
   | 'STORE_CREDIT.REFERENCE_REUSED';
 
-function statusOf(code: ReturnsErrorCode): HttpStatus {
-  switch (code) {
-    case 'ORDER.NOT_FOUND':
-    case 'RETURN.NOT_FOUND':
-    case 'AUTHORISATION.NOT_FOUND':
-    case 'POLICY.NOT_FOUND':
-    case 'PARCEL.NOT_FOUND':
-    case 'REFUND_REQUEST.NOT_FOUND':
-      return HttpStatus.NOT_FOUND;
-    case 'POLICY.INVALID':
-    case 'RETURN.ORDER_REQUIRED':
-    case 'RETURN.DUPLICATE_LINE':
-      return HttpStatus.BAD_REQUEST;
-    case 'AUTHORISATION.USED':
-    case 'RETURN.REQUEST_ID_REUSED':
-    case 'RETURN.INVALID_TRANSITION':
-    case 'STORE_CREDIT.INSUFFICIENT':
-    case 'STORE_CREDIT.REFERENCE_REUSED':
-    case 'PARCEL.RECEIVED_ELSEWHERE':
-    case 'RETURN.PARCEL_NOT_RECEIVED':
-    case 'RETURN.PARCEL_RECEIVED_ELSEWHERE':
-    case 'REFUND_REQUEST.NOT_FAILED':
-      return HttpStatus.CONFLICT;
-    case 'AUTHORISATION.EXPIRED':
-    case 'AUTHORISATION.LINES_MISMATCH':
-    case 'RETURN.UNKNOWN_LINE':
-    case 'RETURN.REFUSED_BY_POLICY':
-    case 'EXCHANGE.PAYMENT_REQUIRED':
-    case 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH':
-    case 'EXCHANGE.PAYMENT_NOT_EXPECTED':
-    case 'REFUND.METHOD_REQUIRED':
-    case 'REFUND.NO_ACCOUNT':
-    case 'POLICY.EFFECTIVE_IN_PAST':
-    case 'RETURN.MAIL_NEEDS_AUTHORISATION':
-    case 'EXCHANGE.NOTHING_TO_SHIP':
-    case 'PRICE.NOT_LISTED':
-    case 'PRICE.MISMATCH':
-      return HttpStatus.UNPROCESSABLE_ENTITY;
-    default: {
-      // A new refusal code that is not mapped here does not compile.
-      const unmapped: never = code;
-      throw new Error(`unmapped refusal ${String(unmapped)}`);
-    }
-  }
-}
+/** Each refusal code's HTTP status; a new refusal code without one does not compile. */
+export const RETURNS_REFUSAL_STATUS = {
+  'ORDER.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'RETURN.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'AUTHORISATION.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'POLICY.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'PARCEL.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'REFUND_REQUEST.NOT_FOUND': HttpStatus.NOT_FOUND,
+  'POLICY.INVALID': HttpStatus.BAD_REQUEST,
+  'RETURN.ORDER_REQUIRED': HttpStatus.BAD_REQUEST,
+  'RETURN.DUPLICATE_LINE': HttpStatus.BAD_REQUEST,
+  'AUTHORISATION.USED': HttpStatus.CONFLICT,
+  'RETURN.REQUEST_ID_REUSED': HttpStatus.CONFLICT,
+  'RETURN.INVALID_TRANSITION': HttpStatus.CONFLICT,
+  'STORE_CREDIT.INSUFFICIENT': HttpStatus.CONFLICT,
+  'STORE_CREDIT.REFERENCE_REUSED': HttpStatus.CONFLICT,
+  'PARCEL.RECEIVED_ELSEWHERE': HttpStatus.CONFLICT,
+  'RETURN.PARCEL_NOT_RECEIVED': HttpStatus.CONFLICT,
+  'RETURN.PARCEL_RECEIVED_ELSEWHERE': HttpStatus.CONFLICT,
+  'REFUND_REQUEST.NOT_FAILED': HttpStatus.CONFLICT,
+  'AUTHORISATION.EXPIRED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'AUTHORISATION.LINES_MISMATCH': HttpStatus.UNPROCESSABLE_ENTITY,
+  'RETURN.UNKNOWN_LINE': HttpStatus.UNPROCESSABLE_ENTITY,
+  'RETURN.REFUSED_BY_POLICY': HttpStatus.UNPROCESSABLE_ENTITY,
+  'EXCHANGE.PAYMENT_REQUIRED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'EXCHANGE.PAYMENT_AMOUNT_MISMATCH': HttpStatus.UNPROCESSABLE_ENTITY,
+  'EXCHANGE.PAYMENT_NOT_EXPECTED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'REFUND.METHOD_REQUIRED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'REFUND.NO_ACCOUNT': HttpStatus.UNPROCESSABLE_ENTITY,
+  'POLICY.EFFECTIVE_IN_PAST': HttpStatus.UNPROCESSABLE_ENTITY,
+  'RETURN.MAIL_NEEDS_AUTHORISATION': HttpStatus.UNPROCESSABLE_ENTITY,
+  'EXCHANGE.NOTHING_TO_SHIP': HttpStatus.UNPROCESSABLE_ENTITY,
+  'PRICE.NOT_LISTED': HttpStatus.UNPROCESSABLE_ENTITY,
+  'PRICE.MISMATCH': HttpStatus.UNPROCESSABLE_ENTITY,
+} as const satisfies Record<ReturnsErrorCode, HttpStatus>;
+
+/** An operation's error responses by refusal code, with the status the code is answered with. */
+export const ReturnsProblems = problemsFrom(RETURNS_REFUSAL_STATUS);
 
 /** The one place the returns service's refusal codes become problems. */
 export function returnsProblem(code: ReturnsErrorCode, detail?: string, errors?: FieldProblem[]): ProblemException {
-  return new ProblemException(statusOf(code), code, detail ?? code, errors);
+  return new ProblemException(RETURNS_REFUSAL_STATUS[code], code, detail ?? code, errors);
 }
 
 /**

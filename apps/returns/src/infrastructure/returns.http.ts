@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, ApiProblems, priceOverrider, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
 import { ReturnView } from './returns.api';
-import { policyProblem, returnsProblem } from './returns-problems';
+import { policyProblem, returnsProblem, ReturnsProblems } from './returns-problems';
 import { returnView } from './views';
 import { ReturnsQueries } from '../application/returns.queries';
 
@@ -111,11 +111,11 @@ export class ReturnsHttpController {
   @ApiBody({ type: OpenReturnDto })
   @ApiResponse({ status: 201, description: 'The return, COMPLETED or AWAITING_REPLACEMENT', type: ReturnView })
   @ApiResponse({ status: 200, description: 'The return made earlier with this requestId', type: ReturnView })
-  @ApiProblems(
+  @ReturnsProblems(
     400,
-    [404, 'No such order or authorisation (ORDER.NOT_FOUND, AUTHORISATION.NOT_FOUND)'],
-    [409, 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)'],
-    [422, 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list\'s price in force at this store\'s till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)'],
+    [['ORDER.NOT_FOUND', 'AUTHORISATION.NOT_FOUND'], 'No such order or authorisation'],
+    [['AUTHORISATION.USED', 'RETURN.REQUEST_ID_REUSED', 'RETURN.PARCEL_NOT_RECEIVED', 'RETURN.PARCEL_RECEIVED_ELSEWHERE'], 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)'],
+    [['RETURN.REFUSED_BY_POLICY', 'EXCHANGE.PAYMENT_REQUIRED', 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH', 'EXCHANGE.PAYMENT_NOT_EXPECTED', 'REFUND.METHOD_REQUIRED', 'REFUND.NO_ACCOUNT', 'RETURN.MAIL_NEEDS_AUTHORISATION', 'EXCHANGE.NOTHING_TO_SHIP', 'PRICE.MISMATCH', 'PRICE.NOT_LISTED'], 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list\'s price in force at this store\'s till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
@@ -147,7 +147,7 @@ export class ReturnsHttpController {
   @ApiOperation({ summary: 'A return or exchange, its lines with the rule that allowed each, its refunds' })
   @ApiParam({ name: 'id', format: 'uuid', description: 'return id' })
   @ApiResponse({ status: 200, description: 'The return', type: ReturnView })
-  @ApiProblems([400, 'id is not a UUID (REQUEST.INVALID)'], [404, 'No such return (RETURN.NOT_FOUND)'])
+  @ReturnsProblems(['REQUEST.INVALID', 'id is not a UUID'], ['RETURN.NOT_FOUND', 'No such return'])
   async get(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal) {
     const found = await this.queries.returnWithRefunds(id);
     // A customer token sees its own returns only; another's and a missing one are the same 403.

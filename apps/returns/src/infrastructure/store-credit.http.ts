@@ -5,7 +5,7 @@ import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { StoreCreditUseCase } from '../application/store-credit.use-case';
 import { RedemptionView, StoreCreditView } from './returns.api';
-import { returnsProblem } from './returns-problems';
+import { returnsProblem, ReturnsProblems } from './returns-problems';
 import { ReturnsQueries } from '../application/returns.queries';
 
 const ACCOUNT = /^[A-Za-z0-9._:@-]{1,64}$/;
@@ -59,7 +59,7 @@ export class StoreCreditHttpController {
   @ApiBody({ type: RedeemDto })
   @ApiResponse({ status: 201, description: 'Spent', type: RedemptionView })
   @ApiResponse({ status: 200, description: 'Spent earlier with this reference', type: RedemptionView })
-  @ApiProblems(400, [409, 'The balance does not cover it, or the reference paid another amount (STORE_CREDIT.INSUFFICIENT, STORE_CREDIT.REFERENCE_REUSED)'])
+  @ReturnsProblems(400, [['STORE_CREDIT.INSUFFICIENT', 'STORE_CREDIT.REFERENCE_REUSED'], 'The balance does not cover it, or the reference paid another amount'])
   async redeem(@Param('accountId') accountId: string, @Body() body: RedeemDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     checkAccount(accountId);
     assertCustomer(caller, accountId);
