@@ -11,12 +11,6 @@ export const RETURNS_EVENTS_TOPIC = 'returns.events.v1';
 /** Facts about customer profiles: order links, merges, preferences and consents, erasures; keyed by customer id. */
 export const CUSTOMER_EVENTS_TOPIC = 'customer.events.v1';
 
-/**
- * Topics whose events carry secrets (pickup codes): a producer deletes such an outbox row as soon
- * as Kafka has it, instead of keeping it for inspection.
- */
-export const SECRET_TOPICS: ReadonlySet<string> = new Set(catalogue.topics.filter((t) => 'secrets' in t && t.secrets === true).map((t) => t.name));
-
 /** Poison messages of topic T are parked on `T.dlq` with the reason in headers. */
 export function deadLetterTopicOf(topic: string): string {
   return `${topic}.dlq`;

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { SECRET_TOPICS } from '@omni/contracts';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Span, SpanKind, trace } from '@opentelemetry/api';
@@ -68,20 +67,20 @@ export interface OutboxRelayOptions {
   batchSize: number;
   /** The least time between two drains: commits that land meanwhile are published together. Absent or 0: none. */
   lingerMs?: number;
-  /** Sent rows are kept this long for inspection, then deleted. */
+  /** Rows an earlier version marked sent instead of deleting are deleted once this old. */
   retentionMs?: number;
-  /** Called after a batch reached Kafka and before it is marked sent (tests inject a crash here). */
+  /** Called after a batch reached Kafka and before it is deleted (tests inject a crash here). */
   onPublished?: (rows: readonly OutboxRow[]) => void | Promise<void>;
 }
 
 export type RelayRole = 'stopped' | 'connecting' | 'standby' | 'leader';
 
 /**
- * Publishes outbox rows to Kafka in `seq` order and marks them sent.
+ * Publishes outbox rows to Kafka in `seq` order and deletes them once Kafka has them.
  *
  * One relay per service database is the leader (a session-level advisory lock), so replicas never
  * publish one key's events out of order. Writers of its own process wake it when they commit;
- * writers in other replicas NOTIFY it; it also polls as a fallback. A crash between publish and mark-sent republishes the batch: delivery is at least
+ * writers in other replicas NOTIFY it; it also polls as a fallback. A crash between publish and delete republishes the batch: delivery is at least
  * once, and consumers' inboxes make the repeat a no-op (ADR 0003).
  */
 export class OutboxRelay {
@@ -141,7 +140,7 @@ export class OutboxRelay {
       try {
         this.setRole('connecting');
         await client.connect();
-        // This connection only reads unsent rows and marks them sent. Losing a mark in a crash only
+        // This connection only reads unsent rows and deletes them once sent. Losing a delete in a crash only
         // publishes those rows again, which consumers' inboxes skip: its commits need not wait for
         // the WAL flush. The services' business writes keep synchronous_commit on.
         await client.query('SET synchronous_commit = off');
@@ -230,7 +229,7 @@ export class OutboxRelay {
       }
       await this.options.onPublished?.(rows);
       failpoint('relay.after-publish');
-      await this.markSent(client, rows);
+      await this.deleteSent(client, rows);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
       if (rows.length === this.options.batchSize) this.workPending = true;
@@ -239,12 +238,13 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  /** Sent rows are kept for inspection (retentionMs); a row carrying secrets (SECRET_TOPICS) is deleted at once. */
-  private async markSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
-    const secret = rows.filter((r) => SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
-    const kept = rows.filter((r) => !SECRET_TOPICS.has(r.topic)).map((r) => r.seq);
-    if (secret.length > 0) await client.query({ name: 'relay-delete-secret', text: `DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, values: [secret] });
-    if (kept.length > 0) await client.query({ name: 'relay-mark-sent', text: `UPDATE outbox SET sent_at = now() WHERE seq = ANY($1::bigint[])`, values: [kept] });
+  /**
+   * A published row is deleted, not marked: marking it wrote a new version of the whole row (its
+   * payload again into the WAL) and kept a day of events that Kafka keeps anyway, a table growing
+   * by every event placed. Rows carrying secrets (pickup codes) leave the database as soon as Kafka has them, as before.
+   */
+  private async deleteSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
+    await client.query({ name: 'relay-delete-sent', text: `DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, values: [rows.map((r) => r.seq)] });
   }
 
   private async cleanup(client: Client): Promise<void> {
