@@ -40,7 +40,7 @@ export class OrderWriter {
    */
   async saveAll(m: EntityManager, decisions: readonly { order: Order; events: readonly PendingEvent[]; cause?: EventEnvelope }[], now: Date): Promise<void> {
     const last = new Map(decisions.map((d) => [d.order.id, d.order]));
-    for (const order of last.values()) await orderRepository.update(m, order);
+    await orderRepository.updateMany(m, [...last.values()]);
     const entries: OutboxEntry[] = [];
     for (const d of decisions) {
       const events = await this.tendered(m, d.order, d.events);

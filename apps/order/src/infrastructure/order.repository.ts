@@ -338,31 +338,30 @@ export const orderRepository = {
   },
 
   /**
-   * Saves the order's summary and every group and line (new groups of a split included), in one
-   * statement. The caller holds the order's lock (findForUpdate).
+   * Saves orders as their decisions left them (a consumed run's, each once): summaries, every group
+   * and line (new groups of a split included), in one statement, so a run's orders cost one round
+   * trip, not one each. The caller holds the orders' locks (findForUpdate, findManyForUpdate).
    */
-  async update(m: EntityManager, o: Order): Promise<void> {
-    const groups = o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 }));
-    const at = positions(o);
-    const lines = o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
-    const groupColumns = Object.keys(groups[0]);
-    const changedGroupColumns = columnsOf(m, FulfilmentRecord, Object.keys(fulfilmentColumns(o.fulfilments[0], 0)).filter((k) => k !== 'id' && k !== 'orderId'));
-    const changedLineColumns = Object.keys(lines[0]).filter((c) => c !== 'id' && c !== 'order_id');
+  async updateMany(m: EntityManager, updated: readonly Order[]): Promise<void> {
+    if (updated.length === 0) return;
+    const heads = updated.map((o) => toJson(m, OrderRecord, { id: o.id, status: o.status, updatedAt: o.updatedAt, contact: o.contact }));
+    const groups = updated.flatMap((o) => o.fulfilments.map((f, i) => toJson(m, FulfilmentRecord, { ...fulfilmentColumns(f, i), version: 1 })));
+    const lines = updated.flatMap((o) => {
+      const at = positions(o);
+      return o.fulfilments.flatMap((f) => f.lines.map((l) => toJson(m, OrderLineRecord, lineColumns(o.id, f, l, at.get(l.lineId)!))));
+    });
+    const groupColumns = [...new Set(groups.flatMap((g) => Object.keys(g)))];
+    const changedGroupColumns = columnsOf(m, FulfilmentRecord, Object.keys(fulfilmentColumns(updated[0].fulfilments[0], 0)).filter((k) => k !== 'id' && k !== 'orderId'));
+    const changedLineColumns = [...new Set(lines.flatMap((l) => Object.keys(l)))].filter((c) => c !== 'id' && c !== 'order_id');
     const gc = groupColumns.join(', ');
-    const text = `WITH o AS (UPDATE orders SET status = $2, updated_at = $3, contact = $4::jsonb, version = version + 1 WHERE id = $1),
-            g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $5::jsonb)
+    const text = `WITH h AS (SELECT id, status, updated_at, contact FROM jsonb_populate_recordset(NULL::orders, $1::jsonb)),
+            o AS (UPDATE orders AS t SET status = h.status, updated_at = h.updated_at, contact = h.contact, version = t.version + 1 FROM h WHERE t.id = h.id),
+            g AS (INSERT INTO fulfilment_groups (${gc}) SELECT ${gc} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb)
                   ON CONFLICT (id) DO UPDATE SET ${changedGroupColumns.map((c) => `${c} = EXCLUDED.${c}`).join(', ')})
        UPDATE order_lines AS t SET ${changedLineColumns.map((c) => `${c} = v.${c}`).join(', ')}
-       FROM jsonb_populate_recordset(NULL::order_lines, $6::jsonb) AS v
-       WHERE t.id = v.id AND t.order_id = $1`;
-    await prepared(m, statementNameOf('order-update', text), text, [
-      o.id,
-      o.status,
-      o.updatedAt,
-      o.contact === null ? null : JSON.stringify(o.contact),
-      JSON.stringify(groups),
-      JSON.stringify(lines),
-    ]);
+       FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb) AS v
+       WHERE t.id = v.id AND t.order_id = v.order_id`;
+    await prepared(m, statementNameOf('order-update', text), text, [JSON.stringify(heads), JSON.stringify(groups), JSON.stringify(lines)]);
   },
 };
 
