@@ -1,6 +1,5 @@
-import { HttpStatus } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
-import { Problem } from './problem';
+import { platformRefusal } from './problem';
 
 /** Probes and scrapes are always answered: a load balancer must see a busy instance as alive. */
 const ALWAYS_ADMITTED = /^\/(health|metrics)(\/|\?|$)/;
@@ -31,13 +30,7 @@ export function admissionMiddleware(limit: number) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (limit <= 0 || ALWAYS_ADMITTED.test(req.url ?? '')) return next();
     if (inProgress >= limit) {
-      const problem: Problem = {
-        type: 'urn:problem:SERVICE.OVERLOADED',
-        title: HttpStatus[HttpStatus.SERVICE_UNAVAILABLE],
-        status: HttpStatus.SERVICE_UNAVAILABLE,
-        detail: `${limit} requests are in progress, the most this instance takes at once; retry after ${OVERLOADED_RETRY_AFTER_S} s`,
-        code: 'SERVICE.OVERLOADED',
-      };
+      const problem = platformRefusal('SERVICE.OVERLOADED', `${limit} requests are in progress, the most this instance takes at once; retry after ${OVERLOADED_RETRY_AFTER_S} s`);
       res.writeHead(problem.status, { 'content-type': 'application/problem+json', 'retry-after': String(OVERLOADED_RETRY_AFTER_S), connection: 'keep-alive' });
       res.end(JSON.stringify(problem));
       return;

@@ -1,11 +1,11 @@
-import { applyDecorators, Get, HttpStatus, Type } from '@nestjs/common';
+import { applyDecorators, Get, Type } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CHANNELS } from '@omni/contracts';
 import { IsDateString, IsIn, IsString, Matches } from 'class-validator';
 import { assertStore, Principal, RequireScopes } from './auth';
 import { PlatformProblems } from './openapi';
 import { ID_PATTERN, ID_REGEX } from './ids';
-import { ProblemException } from './problem';
+import { platformProblem } from './problem';
 import { Optional } from './validation';
 
 /**
@@ -86,7 +86,7 @@ export interface KpiWindow {
 export function kpiWindowOf(q: KpiQuery, caller: Principal): KpiWindow {
   const [from, to, granularity] = [new Date(q.from), new Date(q.to), q.granularity ?? 'day'];
   const problem = windowProblem(from, to, granularity);
-  if (problem) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problem.message, [problem]);
+  if (problem) throw platformProblem('REQUEST.INVALID', problem.message, [problem]);
   if (caller.storeId !== null && q.storeId !== undefined) assertStore(caller, q.storeId);
   return { from, to, granularity, storeId: caller.storeId ?? q.storeId ?? null, channel: q.channel ?? null };
 }

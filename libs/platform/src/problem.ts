@@ -56,6 +56,16 @@ export const PLATFORM_REFUSAL_STATUS = {
 
 export type PlatformRefusal = keyof typeof PLATFORM_REFUSAL_STATUS;
 
+/** A refusal the platform answers itself, with the status PLATFORM_REFUSAL_STATUS gives its code. */
+export function platformProblem(code: PlatformRefusal, detail: string, errors?: FieldProblem[], location?: string): ProblemException {
+  return new ProblemException(PLATFORM_REFUSAL_STATUS[code], code, detail, errors, location);
+}
+
+/** The body of such a refusal, for an edge that answers before Nest's pipeline (parser, admission). */
+export function platformRefusal(code: PlatformRefusal, detail: string): Problem {
+  return problem(PLATFORM_REFUSAL_STATUS[code], code, detail);
+}
+
 export class ProblemException extends HttpException {
   constructor(status: HttpStatus, code: string, detail: string, errors?: FieldProblem[], location?: string) {
     const problem: Problem = {
@@ -103,7 +113,7 @@ export function requestValidationPipe(): ValidationPipe {
   });
 }
 
-const DATABASE_UNAVAILABLE = 'DATABASE.UNAVAILABLE';
+const DATABASE_UNAVAILABLE: PlatformRefusal = 'DATABASE.UNAVAILABLE';
 /** What a refusal for an unreachable database asks the caller to wait: about a restart's crash recovery. */
 const DATABASE_RETRY_AFTER_S = 2;
 
@@ -153,7 +163,7 @@ export function problemOf(exception: unknown): Problem {
   }
   // The database shut down, restarting or out of connections: the request may be tried again.
   if (isDatabaseUnavailable(exception)) {
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE, 'the service cannot reach its database just now; retry after the Retry-After seconds with the same Idempotency-Key');
+    return platformRefusal(DATABASE_UNAVAILABLE, 'the service cannot reach its database just now; retry after the Retry-After seconds with the same Idempotency-Key');
   }
   // The JSON body parser refuses a body with an http-errors error, not an HttpException.
   const refused = exception !== null && typeof exception === 'object' ? bodyParserProblem(exception) : null;
@@ -169,9 +179,9 @@ export function problemOf(exception: unknown): Problem {
 
 /** What the JSON body parser reports (body-parser's http-errors), before any route runs. */
 export function bodyParserProblem(err: { status?: number; type?: string; expose?: boolean }): Problem | null {
-  if (err.type === 'entity.too.large') return problem(HttpStatus.PAYLOAD_TOO_LARGE, 'REQUEST.TOO_LARGE', 'the JSON body is larger than 100 kB');
-  if (err.type === 'entity.parse.failed') return problem(HttpStatus.BAD_REQUEST, 'REQUEST.MALFORMED', 'the body is not valid JSON');
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'REQUEST.UNSUPPORTED_ENCODING', 'the body encoding is not supported');
+  if (err.type === 'entity.too.large') return platformRefusal('REQUEST.TOO_LARGE', 'the JSON body is larger than 100 kB');
+  if (err.type === 'entity.parse.failed') return platformRefusal('REQUEST.MALFORMED', 'the body is not valid JSON');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return platformRefusal('REQUEST.UNSUPPORTED_ENCODING', 'the body encoding is not supported');
   // Any other 4xx the parser marks safe to expose; an error with a status but not marked so stays a 500.
   if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true) return problem(err.status, 'REQUEST.INVALID', 'the request body cannot be read');
   return null;

@@ -1,6 +1,6 @@
-import { createParamDecorator, ExecutionContext, HttpStatus, SetMetadata } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import { ProblemException } from '../problem';
+import { platformProblem, ProblemException } from '../problem';
 import { actsForChannel, actsForCustomer, actsForStore, actsForTransfer, missingScopes, Principal, Scope } from './principal';
 
 export const IS_PUBLIC = 'auth:public';
@@ -26,11 +26,11 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
 });
 
 export function unauthenticated(detail: string): ProblemException {
-  return new ProblemException(HttpStatus.UNAUTHORIZED, 'AUTH.UNAUTHENTICATED', detail);
+  return platformProblem('AUTH.UNAUTHENTICATED', detail);
 }
 
 export function forbidden(detail: string): ProblemException {
-  return new ProblemException(HttpStatus.FORBIDDEN, 'AUTH.FORBIDDEN', detail);
+  return platformProblem('AUTH.FORBIDDEN', detail);
 }
 
 export function assertScopes(p: Principal, ...scopes: Scope[]): void {

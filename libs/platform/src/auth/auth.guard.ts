@@ -1,6 +1,6 @@
-import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ProblemException } from '../problem';
+import { platformProblem } from '../problem';
 import { assertScopes, assertStore, AuthenticatedRequest, IS_PUBLIC, REQUIRED_SCOPES, STORE_PARAM, unauthenticated } from './auth.decorators';
 import { Scope } from './principal';
 import { TokenVerifier } from './token-verifier';
@@ -30,7 +30,7 @@ export class AuthGuard implements CanActivate {
     if (!m) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
     const v = await this.verifier.verify(m[1]);
     if (!v.ok) {
-      if ('unavailable' in v) throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'AUTH.UNAVAILABLE', v.reason);
+      if ('unavailable' in v) throw platformProblem('AUTH.UNAVAILABLE', v.reason);
       throw unauthenticated(v.reason);
     }
     req.principal = v.principal;

@@ -1,6 +1,6 @@
-import { ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerStorage } from '@nestjs/throttler';
-import { ProblemException } from '../problem';
+import { platformProblem } from '../problem';
 import { AuthenticatedRequest } from './auth.decorators';
 
 /**
@@ -30,7 +30,7 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(_ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     // The guard has already set Retry-After (seconds until the caller may try again).
-    throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, 'RATE.LIMITED', `more than ${detail.limit} requests in ${Math.round(detail.ttl / 1000)} s; retry after ${detail.timeToBlockExpire} s`);
+    throw platformProblem('RATE.LIMITED', `more than ${detail.limit} requests in ${Math.round(detail.ttl / 1000)} s; retry after ${detail.timeToBlockExpire} s`);
   }
 }
 

@@ -1,10 +1,10 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, finalize, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
-import { Problem, ProblemException, problemOf } from '../problem';
+import { platformProblem, Problem, ProblemException, problemOf } from '../problem';
 import { withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
@@ -97,7 +97,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     if (!MUTATING.has(req.method) || header === undefined) return next.handle();
     if (typeof header !== 'string' || !IDEMPOTENCY_KEY.test(header)) {
       const message = 'Idempotency-Key must be 1-128 letters, digits, dot, underscore, colon or dash';
-      return throwError(() => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field: 'Idempotency-Key', rule: 'matches', message }]));
+      return throwError(() => platformProblem('REQUEST.INVALID', message, [{ field: 'Idempotency-Key', rule: 'matches', message }]));
     }
     const scope: Scope = {
       caller: req.principal?.sub ?? `ip:${req.ip}`,
@@ -156,7 +156,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         continue;
       }
       if (row.request_hash !== s.hash) {
-        return { kind: 'refuse', error: new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, 'IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
+        return { kind: 'refuse', error: platformProblem('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
       }
       if (row.status_code !== null) return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
       const runningHere = this.runningHere.has(idOf(s));
@@ -164,8 +164,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       if (verdict === 'answer-lost') {
         return {
           kind: 'refuse',
-          error: new ProblemException(
-            HttpStatus.CONFLICT,
+          error: platformProblem(
             'IDEMPOTENCY.ANSWER_LOST',
             `the request with this Idempotency-Key was applied, and its answer was lost when the service stopped; it will not be applied again${row.location ? `: GET ${row.location} for its outcome` : ''}`,
             undefined,
@@ -175,7 +174,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       }
       if (verdict === 'take-over' && (await this.takeOverAbandoned(s))) return { kind: 'execute' };
       if (Date.now() > deadline) {
-        return { kind: 'refuse', error: new ProblemException(HttpStatus.CONFLICT, 'IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
+        return { kind: 'refuse', error: platformProblem('IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
