@@ -14,11 +14,16 @@ const UNITS = 500;
 async function place(url, body, { token, key, deadline }) {
   const retries = [];
   for (;;) {
-    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.cause?.code ?? e.message }));
+    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.cause?.code ?? e.message, type: '' }));
     if (res.status === 201 || res.status === 202) return { id: res.body.id, retries };
-    if (res.status !== 0 && res.status < 500) throw new Error(`placement ${key} refused: HTTP ${res.status} ${JSON.stringify(res.body)}`);
+    // The service answers a refusal with problem+json. A status without a JSON body came from
+    // elsewhere: a connection to the ClusterIP made while kube-proxy's rules for the Service are
+    // being rewritten can leave by the host's default route, and what answers there is the
+    // network, as a refused connection is — a client retries it with the same key.
+    const fromService = res.status !== 0 && res.type.includes('json');
+    if (fromService && res.status < 500) throw new Error(`placement ${key} refused: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     if (Date.now() > deadline) throw new Error(`placement ${key} not accepted in time: last HTTP ${res.status} ${JSON.stringify(res.body)}`);
-    retries.push(res.status === 0 ? res.body : `HTTP ${res.status} ${res.body?.code ?? ''}`.trim());
+    retries.push(res.status === 0 ? res.body : fromService ? `HTTP ${res.status} ${res.body?.code ?? ''}`.trim() : `HTTP ${res.status} not from the service`);
     // Backing off as a storefront's client does: 250 ms, doubling up to 2 s.
     await sleep(Math.min(2000, 250 * 2 ** Math.min(retries.length - 1, 3)));
   }
@@ -49,7 +54,8 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
   const load = (async () => {
     while (!stopping && n < UNITS) {
       n += 1;
-      placements.push(place(urls.order, body, { ...web, key: `roll-${run}-${n}`, deadline: Date.now() + 120_000 }));
+      // Settled here, so that a refusal is reported after the restart, with the cluster's state, not as an unhandled rejection during it.
+      placements.push(place(urls.order, body, { ...web, key: `roll-${run}-${n}`, deadline: Date.now() + 120_000 }).catch((error) => ({ error })));
       await sleep(everyMs);
     }
   })();
@@ -65,11 +71,14 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
   await sleep(3000);
   stopping = true;
   await load;
-  const orders = await Promise.all(placements);
+  const settled = await Promise.all(placements);
+  const failed = settled.filter((p) => p.error);
+  if (failed.length > 0) throw new Error(`${failed.length} of ${settled.length} placements failed; the first: ${failed[0].error.message}`);
+  const orders = settled;
 
   const reservedBy = Date.now() + 120_000;
   for (const o of orders) {
-    await until(`order ${o.id} RESERVED`, async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice)).body.status === 'RESERVED', Math.max(1000, reservedBy - Date.now()));
+    await until(`order ${o.id} RESERVED`, async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice)).body?.status === 'RESERVED', Math.max(1000, reservedBy - Date.now()));
   }
   const ids = new Set(orders.map((o) => o.id));
   if (ids.size !== orders.length) throw new Error(`${orders.length} placements with distinct keys gave ${ids.size} distinct orders`);
