@@ -95,7 +95,7 @@ describe('payment requests the payment system refuses', () => {
     const wrongStatus = await http('GET', `${j.order}/payment-requests?status=DONE`, undefined, {}, { token: operator });
     expect([wrongStatus.status, wrongStatus.body.errors?.[0]?.field]).toEqual([400, 'status']);
     const notAnId = await http('POST', `${j.order}/payment-requests/not-a-uuid/retry`, undefined, {}, { token: operator });
-    expect(notAnId.status).toBe(400);
+    expect([notAnId.status, notAnId.body.code, notAnId.body.errors]).toEqual([400, 'REQUEST.INVALID', [{ field: 'id', rule: 'isUuid', message: 'id must be a UUID' }]]);
     const unknown = await http('POST', `${j.order}/payment-requests/6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c/retry`, undefined, {}, { token: operator });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'PAYMENT_REQUEST.NOT_FOUND']);
     const pos = await tokens.pos(store);

@@ -24,4 +24,5 @@ export * from './priced-line.dto';
 export * from './validation';
 export * from './prefer';
 export * from './ids';
+export * from './invalid-input';
 export * from './kpi-window';

@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { problemsFrom, ProblemException } from '@omni/platform';
+import { invalidInput, problemsFrom, ProblemException } from '@omni/platform';
 import { ProfileRefusal } from '../domain/profile';
 
 export type CustomerRefusal = ProfileRefusal | 'TIMELINE.REBUILD_RUNNING';
@@ -23,5 +23,5 @@ export function customerProblem(code: CustomerRefusal, detail?: string): Problem
 
 /** A request that breaks a rule across fields (which lookup key): 400 naming the fields. */
 export function invalidRequest(fields: string[], rule: string, message: string): ProblemException {
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, fields.map((field) => ({ field, rule, message })));
+  return invalidInput(fields.map((field) => ({ field, rule, message })), message);
 }

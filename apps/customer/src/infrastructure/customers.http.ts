@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { Caller, Principal, RequireScopes, uuidParam } from '@omni/platform';
 import type { Response } from 'express';
 import { ChangePreferencesUseCase } from '../application/change-preferences.use-case';
 import { CustomerQueries, decodeCursor } from '../application/customer.queries';
@@ -23,12 +23,6 @@ import {
   TimelineView,
 } from './customer.api';
 import { customerProblem, invalidRequest, CustomerProblems } from './customer-problems';
-
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', `${name}: must be a UUID`, [{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
-  });
 
 const ID = { name: 'customerId', format: 'uuid', description: 'customer (profile) id' };
 

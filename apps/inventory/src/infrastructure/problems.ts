@@ -1,6 +1,6 @@
 import { UUID_PATTERN } from '@omni/contracts';
 import { HttpStatus } from '@nestjs/common';
-import { FieldProblem, ProblemException, ID_REGEX, problemsFrom } from '@omni/platform';
+import { FieldProblem, idRuleMessage, invalidInput, ProblemException, ID_REGEX, problemsFrom } from '@omni/platform';
 
 /** Every refusal the inventory HTTP API can answer with. */
 export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
@@ -42,11 +42,7 @@ export function checkParams(values: Record<string, string>, kind: 'id' | 'uuid' 
     .map(([field]) => ({
       field,
       rule: kind === 'id' ? 'matches' : 'isUuid',
-      message: kind === 'id' ? `${field} must be 1-64 letters, digits, dot, dash or underscore` : `${field} must be a UUID`,
+      message: kind === 'id' ? idRuleMessage(field) : `${field} must be a UUID`,
     }));
-  if (errors.length > 0) throw badRequest(errors);
-}
-
-export function badRequest(errors: FieldProblem[]): ProblemException {
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
+  if (errors.length > 0) throw invalidInput(errors);
 }

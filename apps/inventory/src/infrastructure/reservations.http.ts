@@ -1,5 +1,5 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { RequireScopes } from '@omni/platform';
+import { Controller, Get, Param } from '@nestjs/common';
+import { RequireScopes, uuidParam } from '@omni/platform';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiProblems } from '@omni/platform';
 import { OrderReservationsView } from './inventory.api';
@@ -16,7 +16,7 @@ export class ReservationsHttpController {
   @ApiParam({ name: 'orderId', format: 'uuid', description: 'order id' })
   @ApiOkResponse({ description: 'The reservations (empty when none)', type: OrderReservationsView })
   @ApiProblems([400, 'orderId is not a UUID'])
-  async ofOrder(@Param('orderId', ParseUUIDPipe) orderId: string) {
+  async ofOrder(@Param('orderId', uuidParam('orderId')) orderId: string) {
     const rs = await this.queries.reservationsOf(orderId);
     return {
       orderId,

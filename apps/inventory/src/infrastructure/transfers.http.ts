@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query } from '@nestjs/common';
-import { assertTransferStore, Caller, forbidden, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
+import { assertTransferStore, Caller, forbidden, invalidField, Metrics, Principal, RequireScopes, ID_PATTERN } from '@omni/platform';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import { LocationTransfersView, OverdueTransfersView, TransferDetailView, TransferView } from './inventory.api';
 import { registerTransferGauges } from '../application/transfer-gauges';
 import { TransfersUseCase } from '../application/transfers.use-case';
 import { Transfer } from '../domain/transfer.machine';
-import { badRequest, checkParams, problemFor, InventoryProblems } from './problems';
+import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 function transferView(t: Transfer) {
@@ -124,7 +124,7 @@ export class TransfersHttpController implements OnModuleInit {
   async ofLocation(@Param('id') id: string, @Query('direction') direction: string) {
     checkParams({ id });
     if (direction !== 'inbound' && direction !== 'outbound') {
-      throw badRequest([{ field: 'direction', rule: 'isIn', message: 'direction must be one of: inbound, outbound' }]);
+      throw invalidField('direction', 'isIn', 'direction must be one of: inbound, outbound');
     }
     const transfers = await this.queries.transfersOf(id, direction);
     return { locationId: id, direction, transfers: transfers.map(transferView) };

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Put, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Channel, CHANNELS } from '@omni/contracts';
-import { AddressDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, uuidParam } from '@omni/platform';
 import { ArrayMaxSize, IsIn, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, CartResult, CartsUseCase } from '../application/carts.use-case';
@@ -11,7 +11,7 @@ import { cartView, continuedView } from './cart.view';
 import { OrderView } from './order.api';
 import { orderProblem, OrderProblems } from './order-problems';
 import { orderView } from './order.view';
-import { CapturedTenderDto, ContactDto, OrderLineDto, uuidParam } from './orders.http';
+import { CapturedTenderDto, ContactDto, OrderLineDto } from './orders.http';
 import { AdmittedPlacement } from './placement-admission';
 import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
 
@@ -49,7 +49,7 @@ export class CheckoutCartDto {
   channel: Channel;
 
   @ApiPropertyOptional({ description: 'pickup store for all lines; defaults to the POS\'s own store', example: 'PARIS', pattern: ID_PATTERN })
-  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'deliver all lines to this address instead of a pickup' })
@@ -65,7 +65,6 @@ export class CheckoutCartDto {
   capturedTenders?: CapturedTenderDto[];
 }
 
-const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
 
 /** Who acts and where: a token with a channel speaks for it only; a POS acts at its own store. */
 export function actor(caller: Principal, channel: Channel): Actor {
@@ -171,9 +170,9 @@ export class CartsHttpController {
   @RequireScopes('orders:place')
   async checkout(@Param('id', uuidParam('id')) id: string, @Body() body: CheckoutCartDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     const a = actor(caller, body.channel);
-    if (body.storeId !== undefined && body.address !== undefined) throw invalid('address', 'exclusive', 'address: send storeId (pickup) or address (delivery), not both');
+    if (body.storeId !== undefined && body.address !== undefined) throw invalidField('address', 'exclusive', 'address: send storeId (pickup) or address (delivery), not both');
     const pickupAt = body.storeId ?? (body.address ? null : a.where.storeId);
-    if (pickupAt === null && !body.address) throw invalid('storeId', 'required', 'storeId: a pickup store or an address is needed outside a POS');
+    if (pickupAt === null && !body.address) throw invalidField('storeId', 'required', 'storeId: a pickup store or an address is needed outside a POS');
     const cart = unwrap(await this.carts.get(id, a));
     const lines = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
     const c = body.contact;

@@ -1,6 +1,6 @@
-import { Controller, Get, HttpStatus, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Caller, forbidden, Principal, ProblemException, RequireScopes, StoreScoped, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { assertId, Caller, forbidden, invalidField, Principal, RequireScopes, StoreScoped, ID_PATTERN } from '@omni/platform';
 import { OrderQueries } from '../application/order.queries';
 import { OrderProblems } from './order-problems';
 
@@ -21,7 +21,7 @@ export class ChannelCreditView {
   @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'returns taken back here of orders begun elsewhere, valued at the units taken back; by completion time' }) takenBackHere: CreditLineView[];
 }
 
-const invalid = (field: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule: 'isDateString', message }]);
+const invalid = (field: string, message: string) => invalidField(field, 'isDateString', message);
 
 function period(from: string | undefined, to: string | undefined): { from: Date; to: Date } {
   const f = from ? new Date(from) : new Date(0);
@@ -54,7 +54,7 @@ export class ChannelCreditHttpController {
   async credit(@Param('storeId') storeId: string, @Caller() caller: Principal, @Query('from') from?: string, @Query('to') to?: string): Promise<ChannelCreditView> {
     // A store's figures are for the store and the back office, never for a customer's token.
     if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');
-    if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }]);
+    assertId('storeId', storeId);
     const p = period(from, to);
     const credit = await this.queries.channelCredit(storeId, p.from, p.to);
     return {

@@ -1,11 +1,11 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DELIVERY_FAILURES, DeliveryFailure } from '@omni/contracts';
-import { RequireScopes } from '@omni/platform';
+import { RequireScopes, uuidParam } from '@omni/platform';
 import { IsIn } from 'class-validator';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { OrderView } from './order.api';
-import { answer, uuidParam } from './orders.http';
+import { answer } from './orders.http';
 import { OrderQueries } from '../application/order.queries';
 import { OrderProblems } from './order-problems';
 

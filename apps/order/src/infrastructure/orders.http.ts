@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, ProblemException, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, uuidParam } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
@@ -27,7 +27,7 @@ export class FulfilmentDto {
 
   @ApiPropertyOptional({ description: 'pickup store (pickup only)', example: 'PARIS', pattern: ID_PATTERN })
   @ValidateIf((f: FulfilmentDto) => f.type === 'pickup' || f.storeId !== undefined)
-  @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'delivery address (delivery only)' })
@@ -92,7 +92,7 @@ export class PlaceOrderDto {
 
   @ApiPropertyOptional({ description: 'store where the customer collects the order (shorthand for one pickup group, with lines)', example: 'PARIS', pattern: ID_PATTERN })
   @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.storeId !== undefined)
-  @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100, description: 'lines of the pickup at storeId' })
@@ -127,17 +127,16 @@ export class CustomerCancelDto {
   reason?: string;
 }
 
-const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
 
 /** The groups a placement asks for: the click & collect shorthand or explicit fulfilments, never both. */
 function fulfilmentsOf(body: PlaceOrderDto): FulfilmentRequest[] {
   if (body.fulfilments !== undefined && (body.storeId !== undefined || body.lines !== undefined)) {
-    throw invalid('fulfilments', 'exclusive', 'fulfilments replaces storeId and lines: send one or the other');
+    throw invalidField('fulfilments', 'exclusive', 'fulfilments replaces storeId and lines: send one or the other');
   }
   if (body.fulfilments === undefined) return [{ type: 'pickup', storeId: body.storeId!, lines: body.lines! }];
   return body.fulfilments.map((f, i) => {
-    if (f.type === 'pickup' && f.address !== undefined) throw invalid(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
-    if (f.type === 'delivery' && f.storeId !== undefined) throw invalid(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
+    if (f.type === 'pickup' && f.address !== undefined) throw invalidField(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
+    if (f.type === 'delivery' && f.storeId !== undefined) throw invalidField(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
     const preorder = f.preorder ? { preorder: true as const } : {};
     return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines, ...preorder } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines, ...preorder };
   });
@@ -147,12 +146,6 @@ function contactOf(c: ContactDto | undefined): Contact | null {
   if (!c) return null;
   return { email: c.email ?? null, phone: c.phone ?? null, loyaltyId: c.loyaltyId ?? null, name: c.name ?? null, postcode: c.postcode ?? null };
 }
-
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () =>
-      new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', `${name}: must be a UUID`, [{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
-  });
 
 /** Maps a use case's result to the order view or the one problem for its refusal code. */
 export async function answer(queries: OrderQueries, r: OrderActionResult) {

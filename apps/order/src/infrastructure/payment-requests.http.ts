@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, AuthenticatedRequest, Metrics, ProblemException, RequireScopes } from '@omni/platform';
+import { ApiProblems, AuthenticatedRequest, invalidField, Metrics, RequireScopes, uuidParam } from '@omni/platform';
 import { registerPaymentGauges } from '../application/payment-gauges';
 import { PaymentRequestsUseCase } from '../application/payment-requests.use-case';
 import { FailedPaymentRequestsView } from './order.api';
@@ -32,7 +32,7 @@ export class PaymentRequestsHttpController implements OnModuleInit {
   @ApiProblems(400)
   async list(@Query('status') status: string): Promise<FailedPaymentRequestsView> {
     if (status !== 'FAILED') {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'status must be FAILED', [{ field: 'status', rule: 'isIn', message: 'status must be FAILED' }]);
+      throw invalidField('status', 'isIn', 'status must be FAILED');
     }
     return { requests: await this.requests.failed(MAX_LISTED) };
   }
@@ -47,7 +47,7 @@ export class PaymentRequestsHttpController implements OnModuleInit {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })
   @OrderProblems(400, ['PAYMENT_REQUEST.NOT_FOUND', 'No such payment request'], ['PAYMENT_REQUEST.NOT_FAILED', 'It is not FAILED: done, or sent again already'])
-  async retry(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: AuthenticatedRequest): Promise<{ id: string; status: 'REQUESTED' }> {
+  async retry(@Param('id', uuidParam('id')) id: string, @Req() req: AuthenticatedRequest): Promise<{ id: string; status: 'REQUESTED' }> {
     const r = await this.requests.retry(id, req.principal?.sub ?? 'unknown');
     if (!r.ok) throw orderProblem(r.code, r.detail);
     return { id, status: 'REQUESTED' };

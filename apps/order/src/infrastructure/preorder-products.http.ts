@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, ProblemException, RequireScopes } from '@omni/platform';
+import { ApiProblems, invalidField, ProblemException, RequireScopes } from '@omni/platform';
 import { IsDateString, IsInt, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PreordersUseCase } from '../application/preorders.use-case';
@@ -49,7 +49,6 @@ const view = (p: PreorderProduct): PreorderProductView => ({
   capPerCustomer: p.capPerCustomer,
 });
 
-const invalid = (field: string, rule: string, message: string) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field, rule, message }]);
 
 
 /** Products sold before their release (docs/preorders.md). */
@@ -71,7 +70,7 @@ export class PreorderProductsHttpController {
   async put(@Param('sku') sku: string, @Body() body: PreorderProductDto) {
     checkSku(sku);
     const product: PreorderProduct = { sku, releaseAt: new Date(body.releaseAt), opensAt: new Date(body.opensAt), closesAt: new Date(body.closesAt), capPerStore: body.capPerStore, capPerCustomer: body.capPerCustomer };
-    if (product.opensAt.getTime() >= product.closesAt.getTime()) throw invalid('closesAt', 'afterOpensAt', 'closesAt must be after opensAt');
+    if (product.opensAt.getTime() >= product.closesAt.getTime()) throw invalidField('closesAt', 'afterOpensAt', 'closesAt must be after opensAt');
     const saved = await this.preorders.save(product);
     return view(saved.product);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { ApiProblems, Caller, idRuleMessage, invalidInput, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
 import { ArrayMaxSize, IsDateString, IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PriceEntry, priceEntryPayload } from '@omni/contracts';
@@ -19,7 +19,7 @@ export class PriceEntryDto {
   unitPrice: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID_PATTERN, example: 'PARIS', description: 'a store\'s own price; absent or null: the price everywhere the store has none of its own' })
-  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, enum: CHANNELS, example: 'app', description: 'a channel\'s own price (the app\'s, a marketplace\'s); absent or null: in every channel. The most specific price in force wins: the store\'s own in the channel, the store\'s own, the channel\'s own, the general one' })
@@ -62,7 +62,7 @@ export class PriceInForceQuery {
   currency: string;
 
   @ApiPropertyOptional({ pattern: ID_PATTERN, example: 'PARIS', description: "the store the sale is made at; a store token's own store when left out" })
-  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' })
+  @Optional() @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, description: "the channel of the sale; the token's channel when left out, else web" })
@@ -85,7 +85,6 @@ const view = (sku: string, entries: readonly PriceEntry[], updatedAt: Date | nul
   updatedAt: updatedAt?.toISOString() ?? null,
 });
 
-const invalid = (errors: { field: string; rule: string; message: string }[]) => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', errors.map((e) => e.message).join('; '), errors);
 
 /**
  * The price list carts are priced from when they move between channels and at checkout
@@ -117,7 +116,7 @@ export class PriceListHttpController {
       validUntil: p.validUntil ? new Date(p.validUntil) : null,
     }));
     const replaced = await this.priceList.replace(sku, entries);
-    if (!replaced.ok) throw invalid(replaced.problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
+    if (!replaced.ok) throw invalidInput(replaced.problems.map((p) => ({ field: `prices.${p.index}.${p.field}`, rule: p.rule, message: p.message })));
     return view(sku, entries, entries.length > 0 ? replaced.updatedAt : null);
   }
 

@@ -1,5 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
-import { ProblemException, ID_PATTERN } from '@omni/platform';
+import { idRuleMessage, invalidField, ID_PATTERN } from '@omni/platform';
 
 /** SKUs in paths (preorder products, the price list): 1-64 letters, digits, dot, dash or underscore. */
 export const SKU_PATTERN = ID_PATTERN;
@@ -7,6 +6,5 @@ const SKU = new RegExp(SKU_PATTERN);
 
 export function checkSku(sku: string): void {
   if (SKU.test(sku)) return;
-  const message = 'sku must be 1-64 letters, digits, dot, dash or underscore';
-  throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [{ field: 'sku', rule: 'matches', message }]);
+  throw invalidField('sku', 'matches', idRuleMessage('sku'));
 }

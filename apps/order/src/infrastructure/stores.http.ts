@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { Caller, forbidden, NestedArray, Principal, RequireScopes, StoreScoped } from '@omni/platform';
+import { Caller, forbidden, NestedArray, Principal, RequireScopes, StoreScoped, uuidParam } from '@omni/platform';
 import { IDENTITY_DOCUMENTS, IdentityDocument } from '@omni/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ActOnOrderUseCase } from '../application/act-on-order.use-case';
 import { remainingQuantity } from '../domain/order';
 import { OrderView, PickListView } from './order.api';
-import { answer, uuidParam } from './orders.http';
+import { answer } from './orders.http';
 import { OrderQueries } from '../application/order.queries';
 import { OrderProblems } from './order-problems';
 

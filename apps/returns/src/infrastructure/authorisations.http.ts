@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { assertCustomer, Caller, Principal, ProblemException, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
+import { assertCustomer, Caller, invalidField, Principal, RequireScopes, NestedArray, Optional, ID_PATTERN, ID_REGEX } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 import { AuthoriseReturnUseCase } from '../application/authorise-return.use-case';
 import { RETURN_METHODS, ReturnMethod } from '../domain/parcel.machine';
@@ -57,10 +57,10 @@ export class AuthorisationsHttpController {
   @ReturnsProblems(400, ['ORDER.NOT_FOUND', 'No such order'], ['RETURN.REFUSED_BY_POLICY', 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
   async create(@Body() body: AuthoriseReturnDto, @Caller() caller: Principal) {
     const lineIds = body.lines.map((l) => l.lineId);
-    if (new Set(lineIds).size !== lineIds.length) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'lines: a line is listed twice', [{ field: 'lines', rule: 'unique', message: 'each line once' }]);
+    if (new Set(lineIds).size !== lineIds.length) throw invalidField('lines', 'unique', 'each line once', 'lines: a line is listed twice');
     const method = body.method ?? 'drop-off';
-    if (method === 'mail' && body.returnTo === undefined) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'returnTo: required with method mail', [{ field: 'returnTo', rule: 'requiredWithMail', message: 'a return by mail names the warehouse or store the parcel goes to' }]);
-    if (method === 'drop-off' && body.returnTo !== undefined) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'returnTo: only with method mail', [{ field: 'returnTo', rule: 'onlyWithMail', message: 'a drop-off is taken back at any store: returnTo is for method mail' }]);
+    if (method === 'mail' && body.returnTo === undefined) throw invalidField('returnTo', 'requiredWithMail', 'a return by mail names the warehouse or store the parcel goes to', 'returnTo: required with method mail');
+    if (method === 'drop-off' && body.returnTo !== undefined) throw invalidField('returnTo', 'onlyWithMail', 'a drop-off is taken back at any store: returnTo is for method mail', 'returnTo: only with method mail');
     const how = method === 'mail' ? { method, returnTo: body.returnTo! } : { method };
     const r = await this.authorise.execute(body.orderId, body.lines, (owner) => assertCustomer(caller, owner ?? undefined), how);
     if (!r.ok) {
@@ -77,7 +77,7 @@ export class AuthorisationsHttpController {
   @ApiResponse({ status: 200, description: 'The authorisation', type: AuthorisationView })
   @ReturnsProblems(['REQUEST.INVALID', 'Not a code'], ['AUTHORISATION.NOT_FOUND', 'No such authorisation'])
   async get(@Param('code') code: string, @Caller() caller: Principal) {
-    if (!/^[0-9A-Z]{8}$/.test(code)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'code must be 8 capital letters or digits', [{ field: 'code', rule: 'matches', message: 'code must be 8 capital letters or digits' }]);
+    if (!/^[0-9A-Z]{8}$/.test(code)) throw invalidField('code', 'matches', 'code must be 8 capital letters or digits');
     const a = await this.queries.authorisation(code);
     assertCustomer(caller, a ? a.customerId : undefined);
     if (!a) throw returnsProblem('AUTHORISATION.NOT_FOUND', `no return authorisation ${code}`);

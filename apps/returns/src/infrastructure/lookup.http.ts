@@ -1,40 +1,34 @@
 import { isUuid } from '@omni/contracts';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { assertCustomer, Caller, FieldProblem, Principal, ProblemException, RequireScopes } from '@omni/platform';
-import { HttpStatus } from '@nestjs/common';
+import { assertCustomer, Caller, invalidField, Principal, RequireScopes, uuidParam } from '@omni/platform';
 import { normaliseEmail, normalisePhone } from '../domain/order-record';
 import type { LookupKey } from './order-record.repository';
 import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
 import { returnsProblem, ReturnsProblems } from './returns-problems';
-import { uuidParam } from './returns.http';
 import { returnableOrderView } from './views';
 import { ReturnsConfig } from '../returns.config';
 import { ReturnsQueries } from '../application/returns.queries';
 
 const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
 
-function invalid(field: string, rule: string, message: string): ProblemException {
-  const e: FieldProblem = { field, rule, message };
-  return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', message, [e]);
-}
 
 /** The value a lookup compares, normalised as the read model stored it; a bad value names its field. */
 function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string {
   const v = raw.trim();
-  if (v.length === 0 || v.length > 254) throw invalid(key, 'length', `${key} must be 1-254 characters`);
+  if (v.length === 0 || v.length > 254) throw invalidField(key, 'length', `${key} must be 1-254 characters`);
   switch (key) {
     case 'orderId':
-      if (!isUuid(v)) throw invalid(key, 'isUuid', 'orderId must be a UUID');
+      if (!isUuid(v)) throw invalidField(key, 'isUuid', 'orderId must be a UUID');
       return v.toLowerCase();
     case 'receipt':
-      if (!/^[0-9A-Fa-f]{12}$/.test(v)) throw invalid(key, 'matches', 'receipt must be the 12 hex digits printed on the receipt');
+      if (!/^[0-9A-Fa-f]{12}$/.test(v)) throw invalidField(key, 'matches', 'receipt must be the 12 hex digits printed on the receipt');
       return v.toUpperCase();
     case 'email':
-      if (!/^[^@\s]+@[^@\s]+$/.test(v)) throw invalid(key, 'isEmail', 'email must be an e-mail address');
+      if (!/^[^@\s]+@[^@\s]+$/.test(v)) throw invalidField(key, 'isEmail', 'email must be an e-mail address');
       return normaliseEmail(v)!;
     case 'phone':
-      if (!/^\+?[0-9 ().-]{4,32}$/.test(v)) throw invalid(key, 'isPhone', 'phone must be a phone number (international form: +33…)');
+      if (!/^\+?[0-9 ().-]{4,32}$/.test(v)) throw invalidField(key, 'isPhone', 'phone must be a phone number (international form: +33…)');
       return normalisePhone(v, phoneCountry)!;
     case 'loyaltyId':
     case 'customerId':
@@ -67,8 +61,8 @@ export class LookupHttpController {
   async find(@Query() query: Record<string, string>, @Caller() caller: Principal) {
     const given = Object.keys(query).filter((k) => query[k] !== undefined);
     const unknown = given.find((k) => !(KEYS as readonly string[]).includes(k));
-    if (unknown) throw invalid(unknown, 'whitelist', `${unknown} is not a lookup criterion (${KEYS.join(', ')})`);
-    if (given.length !== 1) throw invalid('query', 'exactlyOne', `exactly one of ${KEYS.join(', ')} is required`);
+    if (unknown) throw invalidField(unknown, 'whitelist', `${unknown} is not a lookup criterion (${KEYS.join(', ')})`);
+    if (given.length !== 1) throw invalidField('query', 'exactlyOne', `exactly one of ${KEYS.join(', ')} is required`);
     const key = given[0] as LookupKey;
     const found = await this.queries.lookupOrders(key, lookupValue(key, String(query[key]), this.config.PHONE_DEFAULT_COUNTRY));
     // A customer token finds its own orders only.

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { PARCEL_TRACKING_STATUSES, ParcelTrackingStatus } from '@omni/contracts';
-import { Caller, ID_PATTERN, ID_REGEX, Principal, ProblemException, RequireScopes, StoreScoped } from '@omni/platform';
+import { assertId, Caller, ID_PATTERN, invalidField, Principal, RequireScopes, StoreScoped } from '@omni/platform';
 import { IsDateString, IsIn } from 'class-validator';
 import { ParcelResult, ParcelUseCase } from '../application/parcel.use-case';
 import { AuthorisationView } from './returns.api';
@@ -22,7 +22,7 @@ export class TrackingReportDto {
 }
 
 function trackingNumberOf(raw: string): string {
-  if (!TRACKING_REGEX.test(raw)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'trackingNumber must be 1-64 letters, digits or dashes', [{ field: 'trackingNumber', rule: 'matches', message: 'trackingNumber must be 1-64 letters, digits or dashes' }]);
+  if (!TRACKING_REGEX.test(raw)) throw invalidField('trackingNumber', 'matches', 'trackingNumber must be 1-64 letters, digits or dashes');
   return raw;
 }
 
@@ -66,7 +66,7 @@ export class ParcelsHttpController {
   @ApiResponse({ status: 200, description: 'The authorisation with its parcel RECEIVED', type: AuthorisationView })
   @ReturnsProblems(400, ['PARCEL.NOT_FOUND', 'No parcel with this tracking number'], ['PARCEL.RECEIVED_ELSEWHERE', 'Already received at another location'])
   async receive(@Param('storeId') storeId: string, @Param('trackingNumber') trackingNumber: string, @Caller() caller: Principal) {
-    if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
+    assertId('storeId', storeId);
     return answer(await this.parcels.receive(trackingNumberOf(trackingNumber), storeId, caller.associateId));
   }
 }

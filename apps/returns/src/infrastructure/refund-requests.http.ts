@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, HttpStatus, OnModuleInit, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, AuthenticatedRequest, Metrics, ProblemException, RequireScopes } from '@omni/platform';
+import { ApiProblems, AuthenticatedRequest, invalidField, Metrics, RequireScopes, uuidParam } from '@omni/platform';
 import { registerRefundGauges } from '../application/refund-gauges';
 import { RefundRequestsUseCase } from '../application/refund-requests.use-case';
 import { FailedRefundRequestsView } from './returns.api';
@@ -32,7 +32,7 @@ export class RefundRequestsHttpController implements OnModuleInit {
   @ApiProblems(400)
   async list(@Query('status') status: string): Promise<FailedRefundRequestsView> {
     if (status !== 'FAILED') {
-      throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'status must be FAILED', [{ field: 'status', rule: 'isIn', message: 'status must be FAILED' }]);
+      throw invalidField('status', 'isIn', 'status must be FAILED');
     }
     const failed = await this.requests.failed(MAX_LISTED);
     return { requests: failed.map((r) => ({ ...r, tenders: [...r.tenders], failedAt: r.failedAt.toISOString() })) };
@@ -48,7 +48,7 @@ export class RefundRequestsHttpController implements OnModuleInit {
   @ApiParam({ name: 'refundId', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })
   @ReturnsProblems(400, ['REFUND_REQUEST.NOT_FOUND', 'No such refund'], ['REFUND_REQUEST.NOT_FAILED', 'It is not failed: settled, or sent again already'])
-  async retry(@Param('refundId', new ParseUUIDPipe()) refundId: string, @Req() req: AuthenticatedRequest): Promise<{ refundId: string; status: 'REQUESTED' }> {
+  async retry(@Param('refundId', uuidParam('refundId')) refundId: string, @Req() req: AuthenticatedRequest): Promise<{ refundId: string; status: 'REQUESTED' }> {
     const r = await this.requests.retry(refundId, req.principal?.sub ?? 'unknown');
     if (!r.ok) throw returnsProblem(r.code, r.detail);
     return { refundId, status: 'REQUESTED' };

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpStatus, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, Caller, Principal, ProblemException, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN } from '@omni/platform';
+import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, assertId, Caller, Principal, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_PATTERN, uuidParam } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -86,11 +86,6 @@ export class OpenReturnDto {
   channel?: ReturnChannel;
 }
 
-export const uuidParam = (name: string) =>
-  new ParseUUIDPipe({
-    exceptionFactory: () => new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', `${name}: must be a UUID`, [{ field: name, rule: 'isUuid', message: `${name} must be a UUID` }]),
-  });
-
 @ApiTags('returns')
 @Controller()
 export class ReturnsHttpController {
@@ -118,7 +113,7 @@ export class ReturnsHttpController {
     [['RETURN.REFUSED_BY_POLICY', 'EXCHANGE.PAYMENT_REQUIRED', 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH', 'EXCHANGE.PAYMENT_NOT_EXPECTED', 'REFUND.METHOD_REQUIRED', 'REFUND.NO_ACCOUNT', 'RETURN.MAIL_NEEDS_AUTHORISATION', 'EXCHANGE.NOTHING_TO_SHIP', 'PRICE.MISMATCH', 'PRICE.NOT_LISTED'], 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list\'s price in force at this store\'s till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)'],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
-    if (!ID_REGEX.test(storeId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'storeId must be 1-64 letters, digits, dot, dash or underscore', [{ field: 'storeId', rule: 'matches', message: 'storeId must be an id' }]);
+    assertId('storeId', storeId);
     const r = await this.openReturn.execute({
       storeId,
       associateId: caller.associateId,

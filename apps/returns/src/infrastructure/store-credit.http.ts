@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res, HttpStatus } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, Principal, ProblemException, RequireScopes } from '@omni/platform';
+import { ApiProblems, assertCustomer, Caller, invalidField, Principal, RequireScopes } from '@omni/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { StoreCreditUseCase } from '../application/store-credit.use-case';
@@ -25,7 +25,7 @@ export class RedeemDto {
 }
 
 function checkAccount(accountId: string): void {
-  if (!ACCOUNT.test(accountId)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', 'accountId must be a customer id', [{ field: 'accountId', rule: 'matches', message: 'accountId must be a customer id' }]);
+  if (!ACCOUNT.test(accountId)) throw invalidField('accountId', 'matches', 'accountId must be a customer id');
 }
 
 /** Store credit, owned by the returns service (ADR 0009): balances and redemption from any channel. */
