@@ -17,9 +17,10 @@ async function place(url, body, { token, key, deadline }) {
     const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.cause?.code ?? e.message, type: '' }));
     if (res.status === 201 || res.status === 202) return { id: res.body.id, retries };
     // The service answers a refusal with problem+json. A status without a JSON body came from
-    // elsewhere: a connection to the ClusterIP made while kube-proxy's rules for the Service are
-    // being rewritten can leave by the host's default route, and what answers there is the
-    // network, as a refused connection is — a client retries it with the same key.
+    // elsewhere: the test overlay's Recreate strategy leaves the Service without endpoints for a
+    // moment, and as they come back kube-proxy lifts the filter table's REJECT before the nat
+    // table's DNAT is in place; a connection made in between leaves by the host's default route,
+    // and what answers there is the network, as a refused connection is — retried with the same key.
     const fromService = res.status !== 0 && res.type.includes('json');
     if (fromService && res.status < 500) throw new Error(`placement ${key} refused: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     if (Date.now() > deadline) throw new Error(`placement ${key} not accepted in time: last HTTP ${res.status} ${JSON.stringify(res.body)}`);
