@@ -94,6 +94,22 @@ export default tseslint.config(
     },
   },
   {
+    // The application layer owns the ports it needs (application/ports); infrastructure implements
+    // them and the module wires them. A use case never reaches for a repository, a client or the
+    // HTTP edge directly, so it reads as load → decide → save against interfaces of its own.
+    files: ['apps/*/src/application/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [VALIDATION_PATH],
+          patterns: [{ group: ['**/infrastructure', '**/infrastructure/**'], message: 'application code depends on its ports (application/ports), not on infrastructure' }],
+        },
+      ],
+    },
+  },
+  {
     files: TEST_FILES,
     rules: { '@nx/enforce-module-boundaries': ['error', boundaries(true)] },
   },

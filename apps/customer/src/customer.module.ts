@@ -14,6 +14,7 @@ import { KpiGauges } from './application/kpi-gauges';
 import { KpiQueries } from './application/kpi.queries';
 import { LinkOrderUseCase } from './application/link-order.use-case';
 import { MergeProfilesUseCase } from './application/merge-profiles.use-case';
+import { ProfileRepository } from './application/ports/profile.port';
 import { RebuildTimelineUseCase, TIMELINE_TOPICS } from './application/rebuild-timeline.use-case';
 import { ProjectOrderEventsUseCase } from './application/project-order-events.use-case';
 import { Tombstones } from './application/tombstones';
@@ -22,6 +23,7 @@ import { AdminHttpController } from './infrastructure/admin.http';
 import { CustomersHttpController } from './infrastructure/customers.http';
 import { KpisHttpController } from './infrastructure/kpis.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
+import { profileRepository } from './infrastructure/profile.repository';
 
 @Module({})
 export class CustomerModule {
@@ -48,6 +50,7 @@ export class CustomerModule {
         { provide: Clock, useValue: clockFrom(config) },
         { provide: CustomerSettings, useValue: new CustomerSettings(config.PHONE_DEFAULT_REGION) },
         { provide: Tombstones, useValue: new Tombstones(erasureHashKey(config)) },
+        { provide: ProfileRepository, useValue: profileRepository },
         LinkOrderUseCase,
         ProjectOrderEventsUseCase,
         MergeProfilesUseCase,

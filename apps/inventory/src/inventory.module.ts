@@ -19,19 +19,33 @@ import { InventoryQueries } from './application/inventory.queries';
 import { ExpireReservationsUseCase } from './application/expire-reservations.use-case';
 import { LocationsUseCase } from './application/locations.use-case';
 import { OrderLifecycleUseCase } from './application/order-lifecycle.use-case';
+import { Placements } from './application/placement';
+import { LocationRepository } from './application/ports/location.port';
+import { PreorderRepository } from './application/ports/preorder.port';
+import { ReservationRepository } from './application/ports/reservation.port';
+import { ReturnedStockRepository } from './application/ports/returned-stock.port';
+import { StockRepository } from './application/ports/stock.port';
+import { TransferRepository } from './application/ports/transfer.port';
 import { Preorders } from './application/preorders';
+import { Releases } from './application/release';
 import { ReserveStockUseCase } from './application/reserve-stock.use-case';
 import { ReserveStockRunUseCase } from './application/reserve-stock-run.use-case';
 import { SupplyUseCase } from './application/supply.use-case';
 import { ResolveShortPickUseCase } from './application/resolve-short-pick.use-case';
 import { TransfersUseCase } from './application/transfers.use-case';
 import { AvailabilityHttpController } from './infrastructure/availability.http';
+import { locationRepository } from './infrastructure/location.repository';
 import { LocationsHttpController } from './infrastructure/locations.http';
 import { OrderEventsHandler } from './infrastructure/order-events.handler';
+import { preorderRepository } from './infrastructure/preorder.repository';
+import { reservationRepository } from './infrastructure/reservation.repository';
 import { ReservationSweeper } from './infrastructure/reservation.sweeper';
 import { ReservationsHttpController } from './infrastructure/reservations.http';
+import { returnedStockRepository } from './infrastructure/returned-stock.repository';
 import { StockHttpController } from './infrastructure/stock.http';
+import { stockRepository } from './infrastructure/stock.repository';
 import { SupplyHttpController } from './infrastructure/supply.http';
+import { transferRepository } from './infrastructure/transfer.repository';
 import { TransfersHttpController } from './infrastructure/transfers.http';
 import { InventoryConfig } from './inventory.config';
 
@@ -64,6 +78,15 @@ export class InventoryModule {
       providers: [
         { provide: InventoryConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
+        // The application's ports, implemented over PostgreSQL.
+        { provide: LocationRepository, useValue: locationRepository },
+        { provide: StockRepository, useValue: stockRepository },
+        { provide: ReservationRepository, useValue: reservationRepository },
+        { provide: TransferRepository, useValue: transferRepository },
+        { provide: PreorderRepository, useValue: preorderRepository },
+        { provide: ReturnedStockRepository, useValue: returnedStockRepository },
+        Placements,
+        Releases,
         ReserveStockUseCase,
         ReserveStockRunUseCase,
         AdjustStockUseCase,

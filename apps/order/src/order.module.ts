@@ -62,6 +62,25 @@ import { CartKpiQueries } from './application/cart-kpis.query';
 import { ChannelCreditKpiQueries } from './application/channel-credit-kpis.query';
 import { OrderKpiGauges } from './application/order-kpi-gauges';
 import { PriceListUseCase } from './application/price-list.use-case';
+import { AvailabilityChecker } from './application/ports/availability.port';
+import { CartRepository } from './application/ports/cart.port';
+import { ChannelCreditRepository } from './application/ports/channel-credit.port';
+import { ConsentRepository } from './application/ports/consent.port';
+import { CustomerPreferencesRepository } from './application/ports/customer-preferences.port';
+import { OrderRepository } from './application/ports/order.port';
+import { PaymentRequestRepository } from './application/ports/payment-request.port';
+import { PickupCodeGenerator } from './application/ports/pickup-code.port';
+import { PreorderRepository } from './application/ports/preorder.port';
+import { PriceListRepository } from './application/ports/price-list.port';
+import { ReturnsTakenBackRepository } from './application/ports/returns-taken-back.port';
+import { cartRepository, consentRepository } from './infrastructure/cart.repository';
+import { channelCreditRepository } from './infrastructure/channel-credit.repository';
+import { customerPreferencesRepository } from './infrastructure/customer-preferences.repository';
+import { orderRepository, returnsTakenBackRepository } from './infrastructure/order.repository';
+import { paymentRequestRepository } from './infrastructure/payment-request.repository';
+import { pickupCodeGenerator } from './infrastructure/pickup-code.generator';
+import { preorderRepository } from './infrastructure/preorder.repository';
+import { priceListRepository } from './infrastructure/price-list.repository';
 
 /** The order service's tables: its entities, and its own migrations (the shared messaging tables are added to them). */
 export const ORDER_ENTITIES = [OrderRecord, FulfilmentRecord, OrderLineRecord, PaymentRequestRecord];
@@ -104,6 +123,18 @@ export class OrderModule {
       providers: [
         { provide: OrderConfig, useValue: config },
         { provide: Clock, useValue: clockFrom(config) },
+        // The application's ports, and what implements them here.
+        { provide: OrderRepository, useValue: orderRepository },
+        { provide: ReturnsTakenBackRepository, useValue: returnsTakenBackRepository },
+        { provide: PaymentRequestRepository, useValue: paymentRequestRepository },
+        { provide: CustomerPreferencesRepository, useValue: customerPreferencesRepository },
+        { provide: CartRepository, useValue: cartRepository },
+        { provide: ConsentRepository, useValue: consentRepository },
+        { provide: PreorderRepository, useValue: preorderRepository },
+        { provide: PriceListRepository, useValue: priceListRepository },
+        { provide: ChannelCreditRepository, useValue: channelCreditRepository },
+        { provide: PickupCodeGenerator, useValue: pickupCodeGenerator },
+        { provide: AvailabilityChecker, useExisting: AvailabilityClient },
         OrderQueries,
         CartKpiQueries,
         ChannelCreditKpiQueries,

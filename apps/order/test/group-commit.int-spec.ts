@@ -3,6 +3,9 @@ import { Clock } from '@omni/platform';
 import { freshDatabase, sql } from '@omni/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PlaceOrderRequest, PlaceOrderResult, PlaceOrderUseCase } from '../src/application/place-order.use-case';
+import { orderRepository } from '../src/infrastructure/order.repository';
+import { preorderRepository } from '../src/infrastructure/preorder.repository';
+import { priceListRepository } from '../src/infrastructure/price-list.repository';
 import { ORDER_ENTITIES, ORDER_MIGRATIONS } from '../src/order.module';
 
 /**
@@ -50,7 +53,7 @@ describe('placements committed in groups', () => {
 
   /** Four placements submitted in one tick: the first is written alone, the other three wait for it and go as one group. */
   async function placeFour(source: DataSource, prefix: string): Promise<PlaceOrderResult[]> {
-    const placeOrder = new PlaceOrderUseCase(source, new OutboxWriter('/order'), new Clock());
+    const placeOrder = new PlaceOrderUseCase(source, new OutboxWriter('/order'), new Clock(), orderRepository, priceListRepository, preorderRepository);
     return Promise.all([1, 2, 3, 4].map((i) => placeOrder.execute(placement(`${prefix}-${i}`))));
   }
 

@@ -37,6 +37,19 @@ import { ReturnsQueries } from './application/returns.queries';
 import { PriceList1700000080000 } from '../migrations/1700000080000-price-list';
 import { PriceListProjection } from './application/price-list.use-case';
 import { PriceListEventsHandler } from './infrastructure/price-list-events.handler';
+import { RefundSettlement } from './application/settlement';
+import { AuthorisationRepository } from './application/ports/authorisation.port';
+import { OrderRecordRepository } from './application/ports/order-record.port';
+import { PolicyRepository } from './application/ports/policy.port';
+import { PriceListRepository } from './application/ports/price-list.port';
+import { ReturnRepository } from './application/ports/return.port';
+import { StoreCreditRepository } from './application/ports/store-credit.port';
+import { authorisationRepository } from './infrastructure/authorisation.repository';
+import { orderRecordRepository } from './infrastructure/order-record.repository';
+import { policyRepository } from './infrastructure/policy.repository';
+import { priceListRepository } from './infrastructure/price-list.repository';
+import { returnRepository } from './infrastructure/return.repository';
+import { storeCreditRepository } from './infrastructure/store-credit.repository';
 
 /**
  * The returns service (journey 3, docs/returns.md): a read model of orders fed by order events,
@@ -76,6 +89,14 @@ export class ReturnsModule {
         PoliciesUseCase,
         ReturnsQueries,
         PriceListProjection,
+        RefundSettlement,
+        // The application's ports, each implemented by a repository over the caller's transaction.
+        { provide: ReturnRepository, useValue: returnRepository },
+        { provide: OrderRecordRepository, useValue: orderRecordRepository },
+        { provide: AuthorisationRepository, useValue: authorisationRepository },
+        { provide: StoreCreditRepository, useValue: storeCreditRepository },
+        { provide: PolicyRepository, useValue: policyRepository },
+        { provide: PriceListRepository, useValue: priceListRepository },
         // The only carrier adapter yet (CARRIER=stand-in); a real one implements CarrierPort.
         { provide: CarrierPort, useClass: StandInCarrier },
       ],

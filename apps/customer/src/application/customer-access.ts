@@ -2,7 +2,7 @@ import { isUuid } from '@omni/contracts';
 import { Injectable } from '@nestjs/common';
 import { assertScopes, forbidden, missingScopes, Principal } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { profileRepository as profiles } from '../infrastructure/profile.repository';
+import { ProfileRepository } from './ports/profile.port';
 
 
 /**
@@ -12,13 +12,16 @@ import { profileRepository as profiles } from '../infrastructure/profile.reposit
  */
 @Injectable()
 export class CustomerAccess {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly profiles: ProfileRepository,
+  ) {}
 
   async ownsProfile(caller: Principal, customerId: string): Promise<boolean> {
     if (caller.customerId === null || caller.channel === null || !isUuid(customerId)) return false;
-    const own = await profiles.byAccount(this.dataSource.manager, caller.channel, caller.customerId);
+    const own = await this.profiles.byAccount(this.dataSource.manager, caller.channel, caller.customerId);
     if (own === null) return false;
-    const target = await profiles.resolve(this.dataSource.manager, customerId);
+    const target = await this.profiles.resolve(this.dataSource.manager, customerId);
     return target !== null && target.id === own;
   }
 
@@ -52,16 +55,16 @@ export class CustomerAccess {
   async readableProfile(caller: Principal, ref: string): Promise<string | null> {
     const m = this.dataSource.manager;
     if (caller.customerId !== null) {
-      if (ref === caller.customerId) return caller.channel === null ? null : profiles.byAccount(m, caller.channel, ref);
+      if (ref === caller.customerId) return caller.channel === null ? null : this.profiles.byAccount(m, caller.channel, ref);
       if (!(await this.ownsProfile(caller, ref))) throw forbidden('the token acts for another customer');
-      return (await profiles.resolve(m, ref))!.id;
+      return (await this.profiles.resolve(m, ref))!.id;
     }
     assertScopes(caller, 'customers:read');
     if (isUuid(ref)) {
-      const p = await profiles.resolve(m, ref);
+      const p = await this.profiles.resolve(m, ref);
       if (p) return p.id;
     }
-    const holders = await profiles.withAccountIdInAnyChannel(m, ref);
+    const holders = await this.profiles.withAccountIdInAnyChannel(m, ref);
     // The same account id in two channels held by two profiles: ambiguous, the caller names the profile.
     return holders.length === 1 ? holders[0] : null;
   }

@@ -6,7 +6,7 @@ import { IdentityKind } from '../domain/identity';
 import { OrderSummary, pickupsOf, summariseOrder } from '../domain/order-summary';
 import { Profile } from '../domain/profile';
 import { TimelineFact } from '../domain/timeline';
-import { profileRepository as profiles } from '../infrastructure/profile.repository';
+import { ProfileRepository } from './ports/profile.port';
 
 export interface ProfileView {
   customerId: string;
@@ -80,14 +80,17 @@ export function decodeCursor(cursor: string): { occurredAt: string; eventId: str
 /** Reads: profiles, their timeline, open orders and pickups, POS lookup, likely duplicates. */
 @Injectable()
 export class CustomerQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly profiles: ProfileRepository,
+  ) {}
 
   /** The profile an id stands for (a merged id answers with its survivor), or null. */
   async profile(id: string, m: EntityManager = this.dataSource.manager): Promise<ProfileView | null> {
-    const p = await profiles.resolve(m, id);
+    const p = await this.profiles.resolve(m, id);
     if (!p) return null;
-    const merged = await profiles.mergedInto(m, p.id);
-    const identities = await profiles.identitiesOf(m, [p.id]);
+    const merged = await this.profiles.mergedInto(m, p.id);
+    const identities = await this.profiles.identitiesOf(m, [p.id]);
     return {
       customerId: p.id,
       status: p.status,
@@ -106,7 +109,7 @@ export class CustomerQueries {
 
   /** The profile and every profile merged into it: whose orders make up its history. */
   private async closure(m: EntityManager, id: string): Promise<string[]> {
-    return [id, ...(await profiles.mergedInto(m, id))];
+    return [id, ...(await this.profiles.mergedInto(m, id))];
   }
 
   /**
@@ -172,7 +175,7 @@ export class CustomerQueries {
       );
       return rows.map((r) => r.id);
     }
-    const owners = await profiles.owners(m, [{ kind: key.kind, scope: '', value: key.value }]);
+    const owners = await this.profiles.owners(m, [{ kind: key.kind, scope: '', value: key.value }]);
     return [...owners.values()];
   }
 
@@ -202,7 +205,7 @@ export class CustomerQueries {
 
   private async facts(m: EntityManager, ids: string[]): Promise<ProfileFacts[]> {
     const rows: { id: string; name: string | null; postcode: string | null }[] = await m.query(`SELECT id, name, postcode FROM customer_profiles WHERE id = ANY($1::uuid[])`, [ids]);
-    const identities = await profiles.identitiesOf(m, ids);
+    const identities = await this.profiles.identitiesOf(m, ids);
     return rows.map((r) => ({
       ...r,
       emails: identities.filter((i) => i.profileId === r.id && i.kind === 'email').map((i) => i.value),

@@ -4,7 +4,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { eraseProfile, ProfileRefusal } from '../domain/profile';
-import { profileRepository as profiles } from '../infrastructure/profile.repository';
+import { ProfileRepository } from './ports/profile.port';
 import { Tombstones } from './tombstones';
 
 export interface ErasureRecord {
@@ -28,14 +28,15 @@ export class EraseCustomerUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly tombstones: Tombstones,
+    private readonly profiles: ProfileRepository,
   ) {}
 
   erase(customerId: string, requestedBy: string): Promise<Decision<{ record: ErasureRecord; replayed: boolean }, ProfileRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const p = (await profiles.lock(m, [customerId])).get(customerId);
+      const p = (await this.profiles.lock(m, [customerId])).get(customerId);
       if (!p) return refuse('CUSTOMER.NOT_FOUND' as const, `no customer ${customerId}`);
-      const former = await profiles.mergedInto(m, p.id);
+      const former = await this.profiles.mergedInto(m, p.id);
       const closure = [p.id, ...former];
       const orderRows: { order_id: string }[] = await m.query(`SELECT order_id FROM order_links WHERE profile_id = ANY($1::uuid[]) ORDER BY order_id`, [closure]);
       const orderIds = orderRows.map((r) => r.order_id);
@@ -45,10 +46,10 @@ export class EraseCustomerUseCase {
       }
       const d = eraseProfile(p, now);
       if (!d.ok) return d;
-      await profiles.lock(m, former);
+      await this.profiles.lock(m, former);
 
-      const identities = await profiles.identitiesOf(m, closure);
-      const accounts = await profiles.accountsOf(m, closure);
+      const identities = await this.profiles.identitiesOf(m, closure);
+      const accounts = await this.profiles.accountsOf(m, closure);
       await this.tombstones.record(m, p.id, identities, now);
       await m.query(`DELETE FROM customer_identities WHERE profile_id = ANY($1::uuid[])`, [closure]);
       await m.query(`DELETE FROM consent_records WHERE profile_id = ANY($1::uuid[])`, [closure]);
@@ -62,7 +63,7 @@ export class EraseCustomerUseCase {
       );
       // Answers kept for retried requests (Idempotency-Key) may show the profile: a profile view, a POS lookup.
       for (const id of closure) await m.query(`DELETE FROM idempotency_keys WHERE response_body LIKE '%' || $1 || '%'`, [id]);
-      await profiles.save(m, d.state);
+      await this.profiles.save(m, d.state);
       await m.query(`INSERT INTO customer_erasures (profile_id, requested_by, erased_at) VALUES ($1, $2, $3)`, [p.id, requestedBy, now]);
       await this.outbox.append(
         m,

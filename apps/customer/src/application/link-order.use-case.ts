@@ -7,8 +7,8 @@ import { EntityManager } from 'typeorm';
 import { identitiesOfOrder } from '../domain/identity';
 import { matchOrder, TombstoneHit } from '../domain/matching';
 import { completeFacts, newProfile } from '../domain/profile';
-import { profileRepository as profiles } from '../infrastructure/profile.repository';
 import { CustomerSettings } from './customer-settings';
+import { ProfileRepository } from './ports/profile.port';
 import { Tombstones } from './tombstones';
 
 /** A profile read before its lock changed meanwhile (merged, erased): the consumer retries and reads afresh. */
@@ -34,6 +34,7 @@ export class LinkOrderUseCase {
     private readonly clock: Clock,
     private readonly settings: CustomerSettings,
     private readonly tombstones: Tombstones,
+    private readonly profiles: ProfileRepository,
   ) {}
 
   /**
@@ -88,8 +89,8 @@ export class LinkOrderUseCase {
     tombstones: TombstoneHit[],
     now: Date,
   ): Promise<{ customerId: string; rule: MatchRule; created: boolean } | null> {
-    const owners = await profiles.owners(m, identities);
-    const locked = await profiles.lock(m, [...owners.values()]);
+    const owners = await this.profiles.owners(m, identities);
+    const locked = await this.profiles.lock(m, [...owners.values()]);
     for (const id of owners.values()) if (locked.get(id)?.status !== 'ACTIVE') throw new ProfileMovedError(id);
     const decision = matchOrder({ identities, owners, tombstones, placedAt: new Date(o.placedAt) });
 
@@ -100,15 +101,15 @@ export class LinkOrderUseCase {
         return { customerId: decision.profileId, rule: 'erased-profile', created: false };
       case 'create': {
         const profile = newProfile(randomUUID(), { name, postcode }, now);
-        await profiles.insert(m, profile);
-        await profiles.addIdentities(m, profile.id, decision.identities, now);
+        await this.profiles.insert(m, profile);
+        await this.profiles.addIdentities(m, profile.id, decision.identities, now);
         return { customerId: profile.id, rule: 'new-profile', created: true };
       }
       case 'link': {
         const profile = locked.get(decision.profileId)!;
-        await profiles.addIdentities(m, profile.id, decision.newIdentities, now);
+        await this.profiles.addIdentities(m, profile.id, decision.newIdentities, now);
         const completed = completeFacts(profile, { name, postcode }, now);
-        if (completed !== profile) await profiles.save(m, completed);
+        if (completed !== profile) await this.profiles.save(m, completed);
         for (const other of decision.alsoMatched) {
           const [a, b] = [profile.id, other].sort();
           await m.query(`INSERT INTO duplicate_hints (profile_a, profile_b, order_id, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [a, b, o.orderId, now]);

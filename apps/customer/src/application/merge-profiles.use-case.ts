@@ -5,7 +5,7 @@ import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { mergeProfiles, ProfileRefusal } from '../domain/profile';
-import { profileRepository as profiles } from '../infrastructure/profile.repository';
+import { ProfileRepository } from './ports/profile.port';
 import { preferencesChanged } from './profile-events';
 
 export interface MergeCommand {
@@ -37,12 +37,13 @@ export class MergeProfilesUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly profiles: ProfileRepository,
   ) {}
 
   merge(cmd: MergeCommand): Promise<Decision<{ record: MergeRecord; replayed: boolean }, ProfileRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const locked = await profiles.lock(m, [cmd.mergedId, cmd.survivorId]);
+      const locked = await this.profiles.lock(m, [cmd.mergedId, cmd.survivorId]);
       const source = locked.get(cmd.mergedId);
       const target = locked.get(cmd.survivorId);
       if (!source || !target) return refuse('CUSTOMER.NOT_FOUND' as const, `no customer ${!source ? cmd.mergedId : cmd.survivorId}`);
@@ -50,9 +51,9 @@ export class MergeProfilesUseCase {
       if (!d.ok) return d;
       if (d.state.kind === 'already-merged') return accept({ record: (await this.recordOf(m, source.id))!, replayed: true });
 
-      await profiles.save(m, d.state.merged);
-      await profiles.save(m, d.state.survivor);
-      await profiles.moveIdentities(m, source.id, target.id);
+      await this.profiles.save(m, d.state.merged);
+      await this.profiles.save(m, d.state.survivor);
+      await this.profiles.moveIdentities(m, source.id, target.id);
       // Keep merges flat: what was merged into the source now points at the survivor.
       await m.query(`UPDATE customer_profiles SET merged_into = $2 WHERE merged_into = $1`, [source.id, target.id]);
       await m.query(`DELETE FROM duplicate_hints WHERE (profile_a = $1 AND profile_b = $2) OR (profile_a = $2 AND profile_b = $1)`, [source.id, target.id]);
@@ -65,7 +66,7 @@ export class MergeProfilesUseCase {
         cmd.reason,
         now,
       ]);
-      const accounts = await profiles.accountsOf(m, [target.id]);
+      const accounts = await this.profiles.accountsOf(m, [target.id]);
       await this.outbox.append(m, CustomerMergedV1, { mergeId: record.mergeId, mergedCustomerId: source.id, survivingCustomerId: target.id, accounts, mergedBy: cmd.by, mergedAt: record.mergedAt }, now);
       await this.outbox.append(m, CustomerPreferencesChangedV1, preferencesChanged(d.state.survivor, accounts, now), now);
       return accept({ record, replayed: false });

@@ -1,6 +1,7 @@
 import { Channel, ContactChannel } from '@omni/contracts';
 import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
+import { IdentityRow, ProfileRepository } from '../application/ports/profile.port';
 import { Identity, IdentityKind, identityKey, mailboxKey, nameKey } from '../domain/identity';
 import { MarketingConsent, Profile, ProfileStatus } from '../domain/profile';
 
@@ -46,11 +47,6 @@ const columns = (p: Profile) => [
   p.updatedAt,
   p.erasedAt,
 ];
-
-export interface IdentityRow extends Identity {
-  readonly profileId: string;
-  readonly addedAt: Date;
-}
 
 /** Thrown when a concurrent transaction took an identity first: the consumer retries and finds it. */
 export class IdentityRaceError extends Error {
@@ -158,4 +154,4 @@ export const profileRepository = {
     const owners = await this.owners(m, [{ kind: 'account', scope: channel, value: accountId }]);
     return [...owners.values()][0] ?? null;
   },
-};
+} satisfies ProfileRepository;

@@ -4,8 +4,8 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { AdjustmentReason, adjustStock, StockLevel, StockRefusal } from '../domain/stock';
-import { locationRepository } from '../infrastructure/location.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
+import { LocationRepository } from './ports/location.port';
+import { StockRepository } from './ports/stock.port';
 import { Preorders } from './preorders';
 
 @Injectable()
@@ -15,16 +15,18 @@ export class AdjustStockUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly preorders: Preorders,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
   ) {}
 
   execute(locationId: string, sku: string, reason: AdjustmentReason, quantity: number): Promise<Decision<StockLevel, StockRefusal | 'LOCATION.NOT_FOUND'>> {
     return this.dataSource.transaction(async (m) => {
-      if (!(await locationRepository.exists(m, locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${locationId}`);
+      if (!(await this.locations.exists(m, locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${locationId}`);
       const now = this.clock.now();
-      const current = await stockRepository.findForUpdate(m, locationId, sku);
+      const current = await this.stock.findForUpdate(m, locationId, sku);
       const d = adjustStock(current, reason, quantity, now);
       if (!d.ok) return d;
-      await stockRepository.saveOnHand(m, d.state);
+      await this.stock.saveOnHand(m, d.state);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       // Received units serve waiting preorders first, in their order (docs/preorders.md).
       if (reason === 'receipt' && quantity > 0) await this.preorders.unitsArrived(m, sku, locationId, now);

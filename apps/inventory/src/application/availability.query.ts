@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock, SharedRead } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { PickupAnswer, pickupAnswer } from '../domain/availability';
-import { stockRepository } from '../infrastructure/stock.repository';
+import { StockRepository } from './ports/stock.port';
 
 export interface AvailabilityAnswer {
   storeId: string;
@@ -14,7 +14,7 @@ export interface AvailabilityAnswer {
 /** Reads of the network begin at most every this many ms: under load, each answers the checks of that span. */
 const READ_LINGER_MS = 2;
 
-type Network = Awaited<ReturnType<typeof stockRepository.network>>;
+type Network = Awaited<ReturnType<StockRepository['network']>>;
 
 /**
  * Available-to-promise per store and SKU. Read-only and without locks: an answer, not a promise.
@@ -29,8 +29,9 @@ export class AvailabilityQuery {
   constructor(
     dataSource: DataSource,
     private readonly clock: Clock,
+    stock: StockRepository,
   ) {
-    this.networks = new SharedRead((skus) => stockRepository.network(dataSource.manager, skus), { lingerMs: READ_LINGER_MS });
+    this.networks = new SharedRead((skus) => stock.network(dataSource.manager, skus), { lingerMs: READ_LINGER_MS });
   }
 
   async answer(storeIds: readonly string[], skus: readonly string[], quantity: number): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {

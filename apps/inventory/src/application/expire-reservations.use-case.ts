@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { reservationRepository } from '../infrastructure/reservation.repository';
-import { releaseOrder } from './release';
+import { ReservationRepository } from './ports/reservation.port';
+import { Releases } from './release';
 
 const BATCH = 200;
 
@@ -16,18 +15,19 @@ const BATCH = 200;
 export class ExpireReservationsUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly reservations: ReservationRepository,
+    private readonly releases: Releases,
   ) {}
 
   /** One batch; returns the orders whose reservations were released. */
   sweepOnce(): Promise<string[]> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const expired = await reservationRepository.expiredForUpdate(m, now, BATCH);
+      const expired = await this.reservations.expiredForUpdate(m, now, BATCH);
       const byOrder = new Map<string, typeof expired>();
       for (const r of expired) byOrder.set(r.orderId, [...(byOrder.get(r.orderId) ?? []), r]);
-      for (const [orderId, rs] of byOrder) await releaseOrder(m, this.outbox, orderId, rs, 'RESERVATION.EXPIRED', now);
+      for (const [orderId, rs] of byOrder) await this.releases.releaseOrder(m, orderId, rs, 'RESERVATION.EXPIRED', now);
       return [...byOrder.keys()];
     });
   }

@@ -13,10 +13,11 @@ import {
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { Reservation, reservationRepository } from '../infrastructure/reservation.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
+import { Reservation } from '../domain/reservation.machine';
+import { ReservationRepository } from './ports/reservation.port';
+import { StockRepository } from './ports/stock.port';
 import { Preorders } from './preorders';
-import { releaseOrder } from './release';
+import { Releases } from './release';
 
 /**
  * Inventory's answers to the order's lifecycle after reservation. Each runs once per event
@@ -31,19 +32,22 @@ export class OrderLifecycleUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly preorders: Preorders,
+    private readonly releases: Releases,
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
   ) {}
 
   /** A confirmed order keeps its units: its reservations stop expiring. */
   async onConfirmed(e: EventEnvelope<OrderConfirmedPayload>): Promise<void> {
     await this.once(e, e.data.orderId, async (m) => {
-      await reservationRepository.clearExpiry(m, e.data.orderId, this.clock.now());
+      await this.reservations.clearExpiry(m, e.data.orderId, this.clock.now());
     });
   }
 
   /** Delivery groups assigned to their locations keep their units too. */
   async onDeliveryAssigned(e: EventEnvelope<DeliveryAssignmentPayload>): Promise<void> {
     await this.once(e, e.data.orderId, async (m) => {
-      await reservationRepository.clearExpiry(m, e.data.orderId, this.clock.now());
+      await this.reservations.clearExpiry(m, e.data.orderId, this.clock.now());
     });
   }
 
@@ -77,13 +81,13 @@ export class OrderLifecycleUseCase {
 
   private async consume(m: EntityManager, orderId: string, locationId: string, mine: (r: Reservation) => boolean, e: EventEnvelope): Promise<void> {
     const now = this.clock.now();
-    const here = (await reservationRepository.activeOfOrderForUpdate(m, orderId)).filter((r) => r.locationId === locationId && mine(r));
+    const here = (await this.reservations.activeOfOrderForUpdate(m, orderId)).filter((r) => r.locationId === locationId && mine(r));
     if (here.length === 0) {
       this.logger.warn({ orderId, locationId, eventId: e.id, type: e.type }, 'units left a location without active reservations there');
       return;
     }
-    for (const r of here) await stockRepository.removeReserved(m, r.locationId, r.sku, r.quantity);
-    await reservationRepository.setStatus(m, here.map((r) => r.id), 'CONSUMED', now);
+    for (const r of here) await this.stock.removeReserved(m, r.locationId, r.sku, r.quantity);
+    await this.reservations.setStatus(m, here.map((r) => r.id), 'CONSUMED', now);
     await this.outbox.append(m, ReservationConsumedV1, { orderId, locationId, lines: here.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), consumedAt: now.toISOString() }, now);
   }
 
@@ -91,9 +95,9 @@ export class OrderLifecycleUseCase {
     const now = this.clock.now();
     const only = lineIds ? new Set(lineIds) : null;
     const ofGroup = (rs: Reservation[]) => (only ? rs.filter((r) => only.has(r.lineId)) : rs);
-    const active = ofGroup(await reservationRepository.activeOfOrderForUpdate(m, orderId));
-    const inTransit = ofGroup(await reservationRepository.inTransitOfOrderForUpdate(m, orderId));
-    await releaseOrder(m, this.outbox, orderId, active, reason, now, inTransit, only !== null);
+    const active = ofGroup(await this.reservations.activeOfOrderForUpdate(m, orderId));
+    const inTransit = ofGroup(await this.reservations.inTransitOfOrderForUpdate(m, orderId));
+    await this.releases.releaseOrder(m, orderId, active, reason, now, inTransit, only !== null);
   }
 
   private async once(e: EventEnvelope, orderId: string, work: (m: EntityManager) => Promise<void>): Promise<void> {

@@ -13,11 +13,11 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 import { Estimate, inPlacementOrder, estimateQueue, fifoUnits, PlannedUnits, QueueEntry, queueWarehouse, stillNeeded, SupplyChunk } from '../domain/preorder-queue';
-import { locationRepository } from '../infrastructure/location.repository';
-import { preorderRepository, StoredEntry } from '../infrastructure/preorder.repository';
-import { reservationRepository } from '../infrastructure/reservation.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
-import { recordPlacements } from './placement';
+import { Placements } from './placement';
+import { LocationRepository } from './ports/location.port';
+import { PreorderRepository, StoredEntry } from './ports/preorder.port';
+import { ReservationRepository } from './ports/reservation.port';
+import { StockRepository } from './ports/stock.port';
 
 const DAY_MS = 24 * 3600 * 1000;
 const plusDays = (d: Date, days: number) => new Date(d.getTime() + days * DAY_MS);
@@ -34,18 +34,25 @@ type Served = Allocation & { entry: StoredEntry };
  */
 @Injectable()
 export class Preorders {
-  constructor(private readonly outbox: OutboxWriter) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly placements: Placements,
+    private readonly queues: PreorderRepository,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
+  ) {}
 
   /**
    * Where a preorder for home delivery waits and ships from (`queueWarehouse`): the warehouse with
    * the most of its units on hand or expected; null when there is no warehouse.
    */
   async warehouseFor(m: EntityManager, lines: readonly { sku: string; quantity: number }[]): Promise<string | null> {
-    const warehouses = (await locationRepository.list(m)).filter((l) => l.kind === 'warehouse').map((l) => l.id);
+    const warehouses = (await this.locations.list(m)).filter((l) => l.kind === 'warehouse').map((l) => l.id);
     const planned: PlannedUnits[] = [];
     for (const sku of new Set(lines.map((l) => l.sku))) {
-      for (const a of await preorderRepository.availableNow(m, sku)) if (a.kind === 'warehouse') planned.push({ warehouseId: a.locationId, sku, quantity: a.available });
-      for (const s of await preorderRepository.expectedSupply(m, sku)) if (s.kind === 'warehouse') planned.push({ warehouseId: s.locationId, sku, quantity: s.quantity - s.receivedQuantity });
+      for (const a of await this.queues.availableNow(m, sku)) if (a.kind === 'warehouse') planned.push({ warehouseId: a.locationId, sku, quantity: a.available });
+      for (const s of await this.queues.expectedSupply(m, sku)) if (s.kind === 'warehouse') planned.push({ warehouseId: s.locationId, sku, quantity: s.quantity - s.receivedQuantity });
     }
     return queueWarehouse(warehouses, lines, planned);
   }
@@ -60,10 +67,10 @@ export class Preorders {
     const sequences = new Map(group.preorder!.lines.map((l) => [l.lineId, l.sequence]));
     const lines = order.lines.filter((l) => group.lineIds.includes(l.lineId));
     const skus = [...new Set(lines.map((l) => l.sku))].sort();
-    for (const sku of skus) await preorderRepository.lockSku(m, sku);
+    for (const sku of skus) await this.queues.lockSku(m, sku);
     for (const l of lines) {
       const entry: QueueEntry = { lineId: l.lineId, orderId: order.orderId, fulfilmentId: group.fulfilmentId, sku: l.sku, storeId, quantity: l.quantity, allocated: 0, sequence: sequences.get(l.lineId)!, placedAt: new Date(order.placedAt), status: 'WAITING' };
-      await preorderRepository.enqueue(m, entry, now);
+      await this.queues.enqueue(m, entry, now);
     }
     const estimates = new Map<string, Estimate>();
     for (const sku of skus) for (const [lineId, e] of await this.reestimate(m, sku, now, order.orderId)) estimates.set(lineId, e);
@@ -88,9 +95,9 @@ export class Preorders {
    * placement order, each with a transfer. Then every estimate of the SKU is brought up to date.
    */
   async unitsArrived(m: EntityManager, sku: string, locationId: string, now: Date): Promise<void> {
-    const location = await locationRepository.find(m, locationId);
+    const location = await this.locations.find(m, locationId);
     if (!location) return;
-    const entries = await preorderRepository.lockSku(m, sku);
+    const entries = await this.queues.lockSku(m, sku);
     const waiting = entries.filter((e) => e.status === 'WAITING');
     if (waiting.length > 0) {
       const allocations = location.kind === 'store' ? await this.allocateAtStore(m, location, waiting, now) : await this.allocateFromWarehouse(m, location, waiting, now);
@@ -101,30 +108,30 @@ export class Preorders {
 
   /** Holds the queues of these SKUs until the caller's transaction ends, in a fixed order. */
   async lockSkus(m: EntityManager, skus: readonly string[]): Promise<void> {
-    for (const sku of [...new Set(skus)].sort()) await preorderRepository.lockSku(m, sku);
+    for (const sku of [...new Set(skus)].sort()) await this.queues.lockSku(m, sku);
   }
 
   /** Holds the queues of the SKUs of those of these lines that are preorder lines (none: nothing is locked). */
   async lockQueuesOf(m: EntityManager, lineIds: readonly string[]): Promise<void> {
-    await this.lockSkus(m, (await preorderRepository.ofLines(m, lineIds)).map((e) => e.sku));
+    await this.lockSkus(m, (await this.queues.ofLines(m, lineIds)).map((e) => e.sku));
   }
 
   /** A cancelled preorder leaves its queues; units it held at its store pass to the next in line there. */
   async leave(m: EntityManager, orderId: string, lineIds: readonly string[] | undefined, now: Date): Promise<void> {
-    const mine = (await preorderRepository.ofOrder(m, orderId)).filter((e) => e.status !== 'CANCELLED' && (!lineIds || lineIds.includes(e.lineId)));
+    const mine = (await this.queues.ofOrder(m, orderId)).filter((e) => e.status !== 'CANCELLED' && (!lineIds || lineIds.includes(e.lineId)));
     if (mine.length === 0) return;
-    for (const sku of [...new Set(mine.map((e) => e.sku))].sort()) await preorderRepository.lockSku(m, sku);
-    await preorderRepository.setStatus(m, mine.map((e) => e.lineId), 'CANCELLED', now);
+    for (const sku of [...new Set(mine.map((e) => e.sku))].sort()) await this.queues.lockSku(m, sku);
+    await this.queues.setStatus(m, mine.map((e) => e.lineId), 'CANCELLED', now);
     const places = [...new Map(mine.map((e) => [`${e.sku}@${e.storeId}`, e])).values()];
     for (const e of places) await this.unitsArrived(m, e.sku, e.storeId, now);
   }
 
   /** Estimates for every waiting entry of the SKU; those that changed are saved and told (except `quietFor`'s, said by the caller). */
   async reestimate(m: EntityManager, sku: string, now: Date, quietFor?: string): Promise<Map<string, Estimate>> {
-    const entries = await preorderRepository.lockSku(m, sku);
+    const entries = await this.queues.lockSku(m, sku);
     const chunks: SupplyChunk[] = [];
-    for (const a of await preorderRepository.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now, arrivesAt: now });
-    for (const s of await preorderRepository.expectedSupply(m, sku)) {
+    for (const a of await this.queues.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now, arrivesAt: now });
+    for (const s of await this.queues.expectedSupply(m, sku)) {
       const arrives = s.expectedAt.getTime() < now.getTime() ? now : s.expectedAt;
       chunks.push({ locationId: s.locationId, kind: s.kind, quantity: s.quantity - s.receivedQuantity, availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives, arrivesAt: arrives });
     }
@@ -133,7 +140,7 @@ export class Preorders {
     for (const e of entries) {
       const est = estimates.get(e.lineId);
       if (!est || (e.position === est.position && sameTime(e.estimatedAt, est.estimatedAt))) continue;
-      await preorderRepository.saveEstimate(m, e.lineId, est.position, est.estimatedAt, now);
+      await this.queues.saveEstimate(m, e.lineId, est.position, est.estimatedAt, now);
       if (e.orderId === quietFor) continue;
       changed.set(e.orderId, [...(changed.get(e.orderId) ?? []), { entry: e, estimate: est }]);
     }
@@ -158,13 +165,13 @@ export class Preorders {
   private async allocateAtStore(m: EntityManager, store: Location, waiting: readonly StoredEntry[], now: Date): Promise<Served[]> {
     const queue = waiting.filter((e) => e.storeId === store.id);
     if (queue.length === 0) return [];
-    const available = await stockRepository.availableOf(m, store.id, queue[0].sku);
+    const available = await this.stock.availableOf(m, store.id, queue[0].sku);
     const out: Served[] = [];
     for (const { entry: e, units, complete } of fifoUnits(queue, available)) {
-      if (!(await stockRepository.tryReserve(m, store.id, e.sku, units))) break;
-      await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+      if (!(await this.stock.tryReserve(m, store.id, e.sku, units))) break;
+      await this.reservations.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
       if (!complete) {
-        await preorderRepository.addAllocated(m, e.lineId, units, now);
+        await this.queues.addAllocated(m, e.lineId, units, now);
         break;
       }
       const served = await this.completed(m, e, now);
@@ -182,17 +189,17 @@ export class Preorders {
   private async allocateFromWarehouse(m: EntityManager, warehouse: Location, waiting: readonly StoredEntry[], now: Date): Promise<Served[]> {
     const out: Served[] = [];
     for (const e of inPlacementOrder(waiting)) {
-      const units = Math.min(stillNeeded(e), await stockRepository.availableOf(m, warehouse.id, e.sku));
-      if (units <= 0 || !(await stockRepository.tryReserve(m, warehouse.id, e.sku, units))) break;
+      const units = Math.min(stillNeeded(e), await this.stock.availableOf(m, warehouse.id, e.sku));
+      if (units <= 0 || !(await this.stock.tryReserve(m, warehouse.id, e.sku, units))) break;
       if (e.storeId === warehouse.id) {
-        await reservationRepository.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+        await this.reservations.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
       } else {
-        const destination = await locationRepository.find(m, e.storeId);
+        const destination = await this.locations.find(m, e.storeId);
         if (!destination) throw new Error(`location ${e.storeId} of a queued preorder vanished`);
-        await recordPlacements(m, e.orderId, destination, [{ line: { lineId: e.lineId, sku: e.sku, quantity: units }, locationId: warehouse.id }], null, now);
+        await this.placements.recordPlacements(m, e.orderId, destination, [{ line: { lineId: e.lineId, sku: e.sku, quantity: units }, locationId: warehouse.id }], null, now);
       }
       if (units < stillNeeded(e)) {
-        await preorderRepository.addAllocated(m, e.lineId, units, now);
+        await this.queues.addAllocated(m, e.lineId, units, now);
         break;
       }
       const served = await this.completed(m, e, now);
@@ -207,9 +214,9 @@ export class Preorders {
    * here already — once the others have arrived (`transferArrived`).
    */
   private async completed(m: EntityManager, e: StoredEntry, now: Date): Promise<Served | null> {
-    const travelling = await preorderRepository.travellingTo(m, e.lineId);
+    const travelling = await this.queues.travellingTo(m, e.lineId);
     if (travelling.length > 1) {
-      await preorderRepository.setStatus(m, [e.lineId], 'ALLOCATED', now);
+      await this.queues.setStatus(m, [e.lineId], 'ALLOCATED', now);
       return null;
     }
     const t = travelling[0];
@@ -222,12 +229,12 @@ export class Preorders {
    * announced before waits for none (or for the one it named), so it is never announced twice.
    */
   async transferArrived(m: EntityManager, lineIds: readonly string[], now: Date): Promise<void> {
-    const entries = await preorderRepository.ofLines(m, lineIds);
+    const entries = await this.queues.ofLines(m, lineIds);
     if (entries.length === 0) return;
     await this.lockSkus(m, entries.map((e) => e.sku));
     const out: Served[] = [];
     for (const e of entries.filter((x) => x.status === 'ALLOCATED')) {
-      const travelling = await preorderRepository.travellingTo(m, e.lineId);
+      const travelling = await this.queues.travellingTo(m, e.lineId);
       if (travelling.length !== 1) continue;
       out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: travelling[0].fromLocationId, transferId: travelling[0].transferId });
     }
@@ -235,12 +242,12 @@ export class Preorders {
   }
 
   private async announceAllocations(m: EntityManager, allocations: readonly Served[], now: Date): Promise<void> {
-    await preorderRepository.setStatus(m, allocations.map((a) => a.lineId), 'ALLOCATED', now);
+    await this.queues.setStatus(m, allocations.map((a) => a.lineId), 'ALLOCATED', now);
     const byGroup = new Map<string, Served[]>();
     for (const a of allocations) byGroup.set(a.entry.fulfilmentId, [...(byGroup.get(a.entry.fulfilmentId) ?? []), a]);
     for (const lines of byGroup.values()) {
       const { orderId, fulfilmentId, storeId } = lines[0].entry;
-      const store = await locationRepository.find(m, storeId);
+      const store = await this.locations.find(m, storeId);
       await this.outbox.append(
         m,
         InventoryPreorderAllocatedV1,

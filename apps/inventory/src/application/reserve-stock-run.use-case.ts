@@ -8,10 +8,10 @@ import { Location, pickupRefusal, readyBy } from '../domain/location';
 import { expiresAt } from '../domain/reservation.machine';
 import { StockLevel } from '../domain/stock';
 import { reserveAtStores, stockKey } from '../domain/store-reservation';
-import { locationRepository } from '../infrastructure/location.repository';
-import { reservationRepository } from '../infrastructure/reservation.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
 import { InventoryConfig } from '../inventory.config';
+import { LocationRepository } from './ports/location.port';
+import { ReservationRepository } from './ports/reservation.port';
+import { StockRepository } from './ports/stock.port';
 import { ReserveStockUseCase } from './reserve-stock.use-case';
 
 interface Pending {
@@ -36,6 +36,9 @@ export class ReserveStockRunUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(InventoryConfig) private readonly config: InventoryConfig,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
   ) {}
 
   async apply(run: EventRun): Promise<void> {
@@ -48,14 +51,14 @@ export class ReserveStockRunUseCase {
       else placed.push({ event: e, order: e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload) });
     }
     if (placed.length > 0) await this.reserve(m, placed, now);
-    if (confirmed.length > 0) await reservationRepository.clearExpiryMany(m, confirmed, now);
+    if (confirmed.length > 0) await this.reservations.clearExpiryMany(m, confirmed, now);
   }
 
   private async reserve(m: EntityManager, placed: readonly Pending[], now: Date): Promise<void> {
     const atStore = placed.filter((p) => p.order.fulfilments.every((f) => f.type === 'pickup' && !f.preorder && f.storeId));
-    const stores = new Map((await locationRepository.findMany(m, [...new Set(atStore.flatMap((p) => p.order.fulfilments.map((f) => f.storeId!)))])).map((l) => [l.id, l]));
+    const stores = new Map((await this.locations.findMany(m, [...new Set(atStore.flatMap((p) => p.order.fulfilments.map((f) => f.storeId!)))])).map((l) => [l.id, l]));
     const pairs = atStore.flatMap((p) => p.order.fulfilments.flatMap((f) => linesOf(p.order, f.lineIds).map((l) => [f.storeId!, l.sku] as const)));
-    const levels = new Map((await stockRepository.lockMany(m, pairs)).map((l) => [stockKey(l.locationId, l.sku), l]));
+    const levels = new Map((await this.stock.lockMany(m, pairs)).map((l) => [stockKey(l.locationId, l.sku), l]));
     const batch = new Decided(now, expiresAt(now, this.config.RESERVATION_TTL_MINUTES));
     for (const p of placed) {
       const groups = p.order.fulfilments.map((f) => ({ group: f, store: f.storeId ? stores.get(f.storeId) : undefined, lines: linesOf(p.order, f.lineIds) }));
@@ -76,7 +79,7 @@ export class ReserveStockRunUseCase {
   }
 
   private async reload(m: EntityManager, levels: Map<string, StockLevel>): Promise<void> {
-    const fresh = await stockRepository.lockMany(m, [...levels.values()].map((l) => [l.locationId, l.sku] as const));
+    const fresh = await this.stock.lockMany(m, [...levels.values()].map((l) => [l.locationId, l.sku] as const));
     levels.clear();
     for (const l of fresh) levels.set(stockKey(l.locationId, l.sku), l);
   }
@@ -84,8 +87,8 @@ export class ReserveStockRunUseCase {
   /** Writes what `batch` holds — stock levels, reservations, inventory.reserved events — then empties it. */
   private async save(m: EntityManager, batch: Decided, levels: ReadonlyMap<string, StockLevel>): Promise<void> {
     if (batch.reservations.length === 0) return;
-    await stockRepository.setReservedMany(m, [...batch.touched].map((k) => levels.get(k)!), batch.now);
-    await reservationRepository.insertMany(m, batch.reservations.map((r) => ({ ...r, id: randomUUID(), transferId: null, expiresAt: batch.expiry })), batch.now);
+    await this.stock.setReservedMany(m, [...batch.touched].map((k) => levels.get(k)!), batch.now);
+    await this.reservations.insertMany(m, batch.reservations.map((r) => ({ ...r, id: randomUUID(), transferId: null, expiresAt: batch.expiry })), batch.now);
     await this.outbox.appendMany(m, batch.events);
     batch.clear();
   }

@@ -15,10 +15,10 @@ import { EntityManager } from 'typeorm';
 import { Location, pickupRefusal, readyBy } from '../domain/location';
 import { expiresAt } from '../domain/reservation.machine';
 import { SourcingLine } from '../domain/sourcing';
-import { locationRepository } from '../infrastructure/location.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
 import { InventoryConfig } from '../inventory.config';
-import { Placement, recordPlacements, reserveAtStoreThenSources, reserveForDelivery } from './placement';
+import { Placement, Placements } from './placement';
+import { LocationRepository } from './ports/location.port';
+import { StockRepository } from './ports/stock.port';
 import { Preorders } from './preorders';
 
 export type ReservationOutcome = { reserved: true } | { reserved: false; reason: string };
@@ -46,6 +46,9 @@ export class ReserveStockUseCase {
     private readonly clock: Clock,
     private readonly preorders: Preorders,
     @Inject(InventoryConfig) private readonly config: InventoryConfig,
+    private readonly placements: Placements,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
   ) {}
 
   async onOrderPlaced(e: EventEnvelope<OrderPlacedV2Payload>): Promise<ReservationOutcome | null> {
@@ -80,7 +83,7 @@ export class ReserveStockUseCase {
           queues.set(group.fulfilmentId, warehouse);
           continue;
         }
-        const store = await locationRepository.find(m, group.storeId!);
+        const store = await this.locations.find(m, group.storeId!);
         const refused = pickupRefusal(store);
         if (refused) {
           refusal = { reason: refused, locationId: group.storeId!, shortLines: [] };
@@ -113,7 +116,7 @@ export class ReserveStockUseCase {
 
   private async recordPickup(m: EntityManager, orderId: string, plan: GroupPlan, expiry: Date, now: Date): Promise<void> {
     const store = plan.store!;
-    const recorded = await recordPlacements(m, orderId, store, plan.placed, expiry, now);
+    const recorded = await this.placements.recordPlacements(m, orderId, store, plan.placed, expiry, now);
     const transfers = [...new Map(recorded.filter((r) => r.transfer).map((r) => [r.transfer!.id, r.transfer!])).values()];
     const byLine = new Map(recorded.map((r) => [r.line.lineId, r]));
     await this.outbox.append(
@@ -139,7 +142,7 @@ export class ReserveStockUseCase {
 
   private async recordDelivery(m: EntityManager, orderId: string, plan: GroupPlan, expiry: Date, now: Date): Promise<void> {
     // No pickup store: every placement is a reservation where the units are, no transfer.
-    await recordPlacements(m, orderId, null, plan.placed, expiry, now);
+    await this.placements.recordPlacements(m, orderId, null, plan.placed, expiry, now);
     await this.outbox.append(
       m,
       InventoryReservedForDeliveryV1,
@@ -155,16 +158,16 @@ export class ReserveStockUseCase {
 
   /** A pickup group: at the store when it has the units, else at sources by the sourcing rule. */
   private async placePickup(m: EntityManager, storeId: string, lines: readonly SourcingLine[]): Promise<{ ok: true; store: Location; placed: Placement[] } | { ok: false; refusal: Refusal }> {
-    const store = await locationRepository.find(m, storeId);
+    const store = await this.locations.find(m, storeId);
     const refused = pickupRefusal(store);
     if (refused) return { ok: false, refusal: { reason: refused, locationId: storeId, shortLines: [] } };
-    const sourced = await reserveAtStoreThenSources(m, store!, lines);
+    const sourced = await this.placements.reserveAtStoreThenSources(m, store!, lines);
     if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: storeId, shortLines: await this.short(m, storeId, sourced.unavailable) } };
     return { ok: true, store: store!, placed: sourced.placed };
   }
 
   private async placeDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ ok: true; store: null; placed: Placement[] } | { ok: false; refusal: Refusal }> {
-    const sourced = await reserveForDelivery(m, lines);
+    const sourced = await this.placements.reserveForDelivery(m, lines);
     if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: UNASSIGNED_LOCATION, shortLines: await this.short(m, null, sourced.unavailable) } };
     return { ok: true, store: null, placed: sourced.placed };
   }
@@ -172,7 +175,7 @@ export class ReserveStockUseCase {
   /** What a refused line asked for and what could be had: at the pickup store, or the most any one location has for a delivery. */
   private async short(m: EntityManager, storeId: string | null, lines: readonly SourcingLine[]): Promise<ShortLinePayload[]> {
     const out: ShortLinePayload[] = [];
-    for (const l of lines) out.push({ sku: l.sku, requested: l.quantity, available: storeId ? await stockRepository.availableOf(m, storeId, l.sku) : await stockRepository.bestAvailableOf(m, l.sku) });
+    for (const l of lines) out.push({ sku: l.sku, requested: l.quantity, available: storeId ? await this.stock.availableOf(m, storeId, l.sku) : await this.stock.bestAvailableOf(m, l.sku) });
     return out;
   }
 }

@@ -10,9 +10,9 @@ import {
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { locationRepository } from '../infrastructure/location.repository';
-import { returnedStockRepository } from '../infrastructure/returned-stock.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
+import { LocationRepository } from './ports/location.port';
+import { ReturnedStockRepository } from './ports/returned-stock.port';
+import { StockRepository } from './ports/stock.port';
 
 /**
  * Inventory's side of returns (docs/returns.md): the replacement of an exchange leaves the
@@ -27,24 +27,27 @@ export class ReturnsUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
+    private readonly returnedStock: ReturnedStockRepository,
   ) {}
 
   async issueReplacement(e: EventEnvelope<ReturnExchangeRequestedPayload>): Promise<void> {
     await this.once(e, async (m) => {
       const { returnId, orderId, storeId, replacements } = e.data;
       const now = this.clock.now();
-      if (!(await locationRepository.exists(m, storeId))) {
+      if (!(await this.locations.exists(m, storeId))) {
         await this.outbox.append(m, ReplacementRefusedV1, { returnId, orderId, locationId: storeId, reason: 'LOCATION.UNKNOWN', shortLines: [], refusedAt: now.toISOString() }, now);
         return;
       }
       const lines = [...replacements].sort((a, b) => a.sku.localeCompare(b.sku));
       await m.query('SAVEPOINT replacement');
       for (const l of lines) {
-        if (await returnedStockRepository.tryIssue(m, storeId, l.sku, l.quantity)) continue;
+        if (await this.returnedStock.tryIssue(m, storeId, l.sku, l.quantity)) continue;
         await m.query('ROLLBACK TO SAVEPOINT replacement');
         const shortLines = [];
         for (const x of lines) {
-          const available = await stockRepository.availableOf(m, storeId, x.sku);
+          const available = await this.stock.availableOf(m, storeId, x.sku);
           if (available < x.quantity) shortLines.push({ sku: x.sku, requested: x.quantity, available });
         }
         await this.outbox.append(m, ReplacementRefusedV1, { returnId, orderId, locationId: storeId, reason: 'STOCK.INSUFFICIENT', shortLines, refusedAt: now.toISOString() }, now);
@@ -62,8 +65,8 @@ export class ReturnsUseCase {
       const now = this.clock.now();
       const lines = e.data.lines.map(({ sku, quantity, disposition }) => ({ sku, quantity, disposition }));
       for (const l of lines) {
-        if (l.disposition === 'sellable') await stockRepository.addUnits(m, storeId, l.sku, l.quantity, false);
-        else await returnedStockRepository.add(m, storeId, l.sku, l.disposition, l.quantity);
+        if (l.disposition === 'sellable') await this.stock.addUnits(m, storeId, l.sku, l.quantity, false);
+        else await this.returnedStock.add(m, storeId, l.sku, l.disposition, l.quantity);
       }
       await this.outbox.append(m, ReturnRestockedV1, { returnId, orderId, locationId: storeId, lines, restockedAt: now.toISOString() }, now);
     });

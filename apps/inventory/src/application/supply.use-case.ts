@@ -4,9 +4,9 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock, noteCreated } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { locationRepository } from '../infrastructure/location.repository';
-import { preorderRepository, Supply } from '../infrastructure/preorder.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
+import { LocationRepository } from './ports/location.port';
+import { PreorderRepository, Supply } from './ports/preorder.port';
+import { StockRepository } from './ports/stock.port';
 import { Preorders } from './preorders';
 
 export type SupplyRefusal = 'LOCATION.NOT_FOUND' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
@@ -23,15 +23,18 @@ export class SupplyUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly preorders: Preorders,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
+    private readonly supply: PreorderRepository,
   ) {}
 
   announce(input: { sku: string; locationId: string; quantity: number; expectedAt: Date; reference: string }): Promise<Decision<Supply, SupplyRefusal>> {
     return this.dataSource.transaction(async (m) => {
-      if (!(await locationRepository.exists(m, input.locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${input.locationId}`);
+      if (!(await this.locations.exists(m, input.locationId))) return refuse('LOCATION.NOT_FOUND', `no location ${input.locationId}`);
       const now = this.clock.now();
       const supply: Supply = { id: randomUUID(), ...input, status: 'EXPECTED', receivedQuantity: 0 };
       noteCreated(`/supply/${supply.id}`);
-      await preorderRepository.insertSupply(m, supply, now);
+      await this.supply.insertSupply(m, supply, now);
       await this.changed(m, supply, now);
       return accept(supply);
     });
@@ -41,7 +44,7 @@ export class SupplyUseCase {
   redate(id: string, expectedAt: Date): Promise<Decision<Supply, SupplyRefusal>> {
     return this.onExpected(id, async (m, s, now) => {
       const next = { ...s, expectedAt };
-      await preorderRepository.updateSupply(m, next, now);
+      await this.supply.updateSupply(m, next, now);
       await this.changed(m, next, now);
       return accept(next);
     });
@@ -50,7 +53,7 @@ export class SupplyUseCase {
   cancel(id: string): Promise<Decision<Supply, SupplyRefusal>> {
     return this.onExpected(id, async (m, s, now) => {
       const next: Supply = { ...s, status: 'CANCELLED' };
-      await preorderRepository.updateSupply(m, next, now);
+      await this.supply.updateSupply(m, next, now);
       await this.changed(m, next, now);
       return accept(next);
     });
@@ -61,10 +64,10 @@ export class SupplyUseCase {
     return this.onExpected(id, async (m, s, now) => {
       if (quantity > s.quantity) return refuse('SUPPLY.OVER_RECEIVED', `supply ${id} announced ${s.quantity} units, ${quantity} were reported`);
       const next: Supply = { ...s, status: 'RECEIVED', receivedQuantity: quantity };
-      await preorderRepository.updateSupply(m, next, now);
+      await this.supply.updateSupply(m, next, now);
       if (quantity > 0) {
-        await stockRepository.addUnits(m, s.locationId, s.sku, quantity, false);
-        const level = await stockRepository.find(m, s.locationId, s.sku);
+        await this.stock.addUnits(m, s.locationId, s.sku, quantity, false);
+        const level = await this.stock.find(m, s.locationId, s.sku);
         await this.outbox.append(m, StockAdjustedV1, { locationId: s.locationId, sku: s.sku, delta: quantity, onHand: level!.onHand, reason: 'receipt', adjustedAt: now.toISOString() }, now);
       }
       await this.changed(m, next, now);
@@ -74,7 +77,7 @@ export class SupplyUseCase {
 
   private onExpected(id: string, act: (m: EntityManager, s: Supply, now: Date) => Promise<Decision<Supply, SupplyRefusal>>): Promise<Decision<Supply, SupplyRefusal>> {
     return this.dataSource.transaction(async (m) => {
-      const s = await preorderRepository.findSupplyForUpdate(m, id);
+      const s = await this.supply.findSupplyForUpdate(m, id);
       if (!s) return refuse('SUPPLY.NOT_FOUND', `no supply ${id}`);
       if (s.status !== 'EXPECTED') return refuse('SUPPLY.NOT_EXPECTED', `supply ${id} is ${s.status}`);
       return act(m, s, this.clock.now());

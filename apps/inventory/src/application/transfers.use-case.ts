@@ -5,11 +5,11 @@ import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { shipTransfer, Transfer, TransferRefusal, transition } from '../domain/transfer.machine';
-import { locationRepository } from '../infrastructure/location.repository';
-import { reservationRepository } from '../infrastructure/reservation.repository';
-import { stockRepository } from '../infrastructure/stock.repository';
-import { transferRepository } from '../infrastructure/transfer.repository';
-import { recordPlacements, reserveAtStoreThenSources } from './placement';
+import { Placements } from './placement';
+import { LocationRepository } from './ports/location.port';
+import { ReservationRepository } from './ports/reservation.port';
+import { StockRepository } from './ports/stock.port';
+import { TransferRepository } from './ports/transfer.port';
 import { Preorders } from './preorders';
 
 export type TransferCommandRefusal = TransferRefusal | 'TRANSFER.NOT_FOUND';
@@ -21,21 +21,26 @@ export class TransfersUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly preorders: Preorders,
+    private readonly placements: Placements,
+    private readonly locations: LocationRepository,
+    private readonly stock: StockRepository,
+    private readonly reservations: ReservationRepository,
+    private readonly transfers: TransferRepository,
   ) {}
 
   ship(id: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const t = await transferRepository.findForUpdate(m, id);
+      const t = await this.transfers.findForUpdate(m, id);
       if (!t) return refuse('TRANSFER.NOT_FOUND', `no transfer ${id}`);
       const d = shipTransfer(t, now);
       if (!d.ok) return d;
       // The units leave the source now: on hand and reserved go down there, and the reservation
       // travels with them (IN_TRANSIT) until the store receives it.
-      const lines = (await reservationRepository.ofTransferForUpdate(m, id)).filter((r) => r.status === 'ACTIVE');
-      for (const r of lines) await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
-      await reservationRepository.setStatus(m, lines.map((r) => r.id), 'IN_TRANSIT', now);
-      await transferRepository.setStatus(m, [id], d.state.status, now);
+      const lines = (await this.reservations.ofTransferForUpdate(m, id)).filter((r) => r.status === 'ACTIVE');
+      for (const r of lines) await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+      await this.reservations.setStatus(m, lines.map((r) => r.id), 'IN_TRANSIT', now);
+      await this.transfers.setStatus(m, [id], d.state.status, now);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       return d;
     });
@@ -49,28 +54,28 @@ export class TransfersUseCase {
   receive(id: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const t = await transferRepository.findForUpdate(m, id);
+      const t = await this.transfers.findForUpdate(m, id);
       if (!t) return refuse('TRANSFER.NOT_FOUND', `no transfer ${id}`);
       const d = transition(t, 'receive');
       if (!d.ok) return d;
-      const lines = await reservationRepository.ofTransferForUpdate(m, id);
+      const lines = await this.reservations.ofTransferForUpdate(m, id);
       // Preorder work on these lines' SKUs waits: it too locks the SKU before any stock (docs/preorders.md).
       await this.preorders.lockQueuesOf(m, lines.map((r) => r.lineId));
       for (const r of lines) {
         // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
-        if (r.status === 'ACTIVE') await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+        if (r.status === 'ACTIVE') await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
         const stillReserved = r.status === 'IN_TRANSIT' || r.status === 'ACTIVE';
-        await stockRepository.addUnits(m, t.toLocationId, r.sku, r.quantity, stillReserved);
+        await this.stock.addUnits(m, t.toLocationId, r.sku, r.quantity, stillReserved);
         if (stillReserved) {
-          await reservationRepository.setStatus(m, [r.id], 'CONSUMED', now);
-          await reservationRepository.insert(
+          await this.reservations.setStatus(m, [r.id], 'CONSUMED', now);
+          await this.reservations.insert(
             m,
             { id: randomUUID(), orderId: t.orderId, lineId: r.lineId, locationId: t.toLocationId, sku: r.sku, quantity: r.quantity, transferId: null, expiresAt: r.expiresAt },
             now,
           );
         }
       }
-      await transferRepository.setStatus(m, [id], d.state.status, now);
+      await this.transfers.setStatus(m, [id], d.state.status, now);
       await this.outbox.append(
         m,
         TransferReceivedV1,
@@ -99,17 +104,17 @@ export class TransfersUseCase {
   declareLost(id: string, reason: string): Promise<Decision<Transfer, TransferCommandRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const t = await transferRepository.findForUpdate(m, id);
+      const t = await this.transfers.findForUpdate(m, id);
       if (!t) return refuse('TRANSFER.NOT_FOUND', `no transfer ${id}`);
       const d = transition(t, 'lose');
       if (!d.ok) return d;
-      const lines = await reservationRepository.ofTransferForUpdate(m, id);
+      const lines = await this.reservations.ofTransferForUpdate(m, id);
       // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
-      for (const r of lines.filter((x) => x.status === 'ACTIVE')) await stockRepository.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
+      for (const r of lines.filter((x) => x.status === 'ACTIVE')) await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
       // Released while travelling: the order had given the units up, nobody waits for them.
       const awaited = lines.filter((r) => r.status === 'IN_TRANSIT' || r.status === 'ACTIVE');
-      await reservationRepository.setStatus(m, awaited.map((r) => r.id), 'RELEASED', now);
-      await transferRepository.setStatus(m, [id], d.state.status, now);
+      await this.reservations.setStatus(m, awaited.map((r) => r.id), 'RELEASED', now);
+      await this.transfers.setStatus(m, [id], d.state.status, now);
       const found = await this.resource(m, t, awaited.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), now);
       await this.outbox.append(
         m,
@@ -137,11 +142,11 @@ export class TransfersUseCase {
     now: Date,
   ): Promise<Pick<TransferLostPayload, 'resourced' | 'unavailable'>> {
     if (wanted.length === 0) return { resourced: [], unavailable: [] };
-    const destination = await locationRepository.find(m, t.toLocationId);
+    const destination = await this.locations.find(m, t.toLocationId);
     if (!destination) return { resourced: [], unavailable: wanted };
-    const sourced = await reserveAtStoreThenSources(m, destination, wanted);
+    const sourced = await this.placements.reserveAtStoreThenSources(m, destination, wanted);
     // The order is confirmed by now (its units were on their way): what is reserved again does not expire.
-    const recorded = await recordPlacements(m, t.orderId, destination, sourced.placed, null, now);
+    const recorded = await this.placements.recordPlacements(m, t.orderId, destination, sourced.placed, null, now);
     return {
       resourced: recorded.map((r) => ({
         lineId: r.line.lineId,

@@ -1,6 +1,19 @@
 export type ReservationStatus = 'ACTIVE' | 'IN_TRANSIT' | 'RELEASED' | 'CONSUMED';
 export type ReservationAction = 'release' | 'consume' | 'confirm' | 'shrink' | 'ship';
 
+/** Units of an order line held at a location; with a transfer when they travel to the pickup store. */
+export interface Reservation {
+  readonly id: string;
+  readonly orderId: string;
+  readonly lineId: string;
+  readonly locationId: string;
+  readonly sku: string;
+  readonly quantity: number;
+  readonly status: ReservationStatus;
+  readonly transferId: string | null;
+  readonly expiresAt: Date | null;
+}
+
 /**
  * A reservation's lifecycle. An active one is released (cancelled, expired, or written off by a
  * short pick), consumed (collected, or moved on by a transfer), confirmed (it stops expiring) or

@@ -1,6 +1,7 @@
 import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
+import { LocationRepository } from '../application/ports/location.port';
 
 export interface LocationRow {
   id: string;
@@ -65,4 +66,4 @@ export const locationRepository = {
     );
     return rows[0].created;
   },
-};
+} satisfies LocationRepository;

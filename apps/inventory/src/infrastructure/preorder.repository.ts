@@ -1,21 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { QueueEntry, QueueStatus } from '../domain/preorder-queue';
-
-export interface Supply {
-  readonly id: string;
-  readonly sku: string;
-  readonly locationId: string;
-  readonly quantity: number;
-  readonly expectedAt: Date;
-  readonly reference: string;
-  readonly status: 'EXPECTED' | 'RECEIVED' | 'CANCELLED';
-  readonly receivedQuantity: number;
-}
-
-export interface StoredEntry extends QueueEntry {
-  readonly position: number | null;
-  readonly estimatedAt: Date | null;
-}
+import { PreorderRepository, StoredEntry, Supply } from '../application/ports/preorder.port';
 
 interface EntryRow {
   line_id: string;
@@ -177,4 +162,4 @@ export const preorderRepository = {
     );
     return rows.map((r) => ({ locationId: r.location_id, kind: r.kind, transferDays: r.transfer_days, available: r.available }));
   },
-};
+} satisfies PreorderRepository;

@@ -1,18 +1,7 @@
 import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
-import { ReservationStatus } from '../domain/reservation.machine';
-
-export interface Reservation {
-  readonly id: string;
-  readonly orderId: string;
-  readonly lineId: string;
-  readonly locationId: string;
-  readonly sku: string;
-  readonly quantity: number;
-  readonly status: ReservationStatus;
-  readonly transferId: string | null;
-  readonly expiresAt: Date | null;
-}
+import { Reservation, ReservationStatus } from '../domain/reservation.machine';
+import { ReservationRepository } from '../application/ports/reservation.port';
 
 interface ReservationRow {
   id: string;
@@ -120,4 +109,4 @@ export const reservationRepository = {
     const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 ORDER BY created_at, location_id, sku`, [orderId]);
     return rows.map(toReservation);
   },
-};
+} satisfies ReservationRepository;

@@ -1,12 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-export type NonSellableBucket = 'damaged' | 'return-to-vendor';
-
-export interface ReturnedStockItem {
-  readonly sku: string;
-  readonly bucket: NonSellableBucket;
-  readonly quantity: number;
-}
+import { NonSellableBucket, ReturnedStockItem, ReturnedStockRepository } from '../application/ports/returned-stock.port';
 
 export const returnedStockRepository = {
   async add(m: EntityManager, locationId: string, sku: string, bucket: NonSellableBucket, quantity: number): Promise<void> {
@@ -33,4 +26,4 @@ export const returnedStockRepository = {
     )) as [unknown, number];
     return affected === 1;
   },
-};
+} satisfies ReturnedStockRepository;

@@ -4,6 +4,7 @@ import { Location } from '../domain/location';
 import { Candidate } from '../domain/sourcing';
 import { stockKey } from '../domain/store-reservation';
 import { StockLevel } from '../domain/stock';
+import { StockRepository } from '../application/ports/stock.port';
 import { LOCATION_COLUMNS, LocationRow, toLocation } from './location.repository';
 
 interface StockRow {
@@ -98,14 +99,6 @@ export const stockRepository = {
     return rows[0]?.available ?? 0;
   },
 
-  async reservationsOf(m: EntityManager, orderId: string): Promise<{ sku: string; quantity: number; status: string; locationId: string }[]> {
-    const rows: { sku: string; quantity: number; status: string; location_id: string }[] = await m.query(
-      `SELECT sku, quantity, status, location_id FROM reservations WHERE order_id = $1 ORDER BY sku`,
-      [orderId],
-    );
-    return rows.map((r) => ({ sku: r.sku, quantity: r.quantity, status: r.status, locationId: r.location_id }));
-  },
-
   async setSafetyStock(m: EntityManager, locationId: string, sku: string, safetyStock: number): Promise<StockLevel> {
     const rows: StockRow[] = await m.query(
       `INSERT INTO stock (location_id, sku, safety_stock) VALUES ($1, $2, $3)
@@ -179,4 +172,4 @@ export const stockRepository = {
       [locationId, sku, quantity, reserved ? quantity : 0],
     );
   },
-};
+} satisfies StockRepository;

@@ -4,7 +4,7 @@ import { Caller, forbidden, Principal, RequireScopes, ID_REGEX, ID_PATTERN } fro
 import { IsDateString, IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { quantity } from '@omni/contracts';
 import { SupplyUseCase } from '../application/supply.use-case';
-import type { StoredEntry, Supply } from './preorder.repository';
+import type { StoredEntry, Supply } from '../application/ports/preorder.port';
 import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Transfer, TransferStatus } from '../domain/transfer.machine';
+import { TransferRepository } from '../application/ports/transfer.port';
 
 interface TransferRow {
   id: string;
@@ -68,4 +69,4 @@ export const transferRepository = {
     if (ids.length === 0) return;
     await m.query(`UPDATE transfers SET status = $2, updated_at = $3 WHERE id = ANY($1)`, [[...ids], status, now]);
   },
-};
+} satisfies TransferRepository;

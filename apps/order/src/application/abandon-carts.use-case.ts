@@ -3,8 +3,9 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock, requestContext } from '@omni/platform';
 import { DataSource, EntityManager } from 'typeorm';
 import { abandon, MarketingConsent } from '../domain/cart';
-import { cartRepository, consentRepository } from '../infrastructure/cart.repository';
-import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
+import { CartRepository } from './ports/cart.port';
+import { ConsentRepository } from './ports/consent.port';
+import { CustomerPreferencesRepository } from './ports/customer-preferences.port';
 
 /**
  * Abandons open carts untouched for CART_ABANDON_AFTER_MINUTES (the activity time lives in the
@@ -20,6 +21,9 @@ export class AbandonCartsUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly carts: CartRepository,
+    private readonly consents: ConsentRepository,
+    private readonly preferences: CustomerPreferencesRepository,
   ) {}
 
   /** Abandons up to `limit` idle carts, one transaction each; returns how many. */
@@ -33,11 +37,11 @@ export class AbandonCartsUseCase {
     return requestContext.run(requestContext.currentOrNew(), () =>
       this.dataSource.transaction(async (m) => {
         const now = this.clock.now();
-        const cart = await cartRepository.lockNextIdle(m, new Date(now.getTime() - afterMinutes * 60_000));
+        const cart = await this.carts.lockNextIdle(m, new Date(now.getTime() - afterMinutes * 60_000));
         if (!cart) return false;
         const d = abandon(cart, await this.consentOf(m, cart.ownerId), now);
         if (!d.ok) throw new Error(`cart ${cart.id} selected as idle was refused: ${d.code}`);
-        await cartRepository.update(m, d.state);
+        await this.carts.update(m, d.state);
         for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
         this.logger.log({ cartId: cart.id, announced: d.events.length > 0 }, 'cart abandoned');
         return true;
@@ -47,8 +51,8 @@ export class AbandonCartsUseCase {
 
   private async consentOf(m: EntityManager, ownerId: string | null): Promise<MarketingConsent> {
     if (ownerId === null) return { granted: false, channels: [] };
-    const granted = await consentRepository.granted(m, ownerId);
-    const preferences = await customerPreferencesRepository.forAccount(m, ownerId);
+    const granted = await this.consents.granted(m, ownerId);
+    const preferences = await this.preferences.forAccount(m, ownerId);
     return { granted, channels: preferences?.marketingChannels ?? null };
   }
 }

@@ -7,9 +7,9 @@ import { cancelFulfilment, cancelOpenFulfilments, FulfilmentRefusal, onFulfilmen
 import { CancelledBy, Fulfilment, Order, withFulfilment } from '../domain/order';
 import { checkStore, collectOrder, collectWithIdentity, IdentityCheck, PickReport, registerWrongCode, unlockPickup } from '../domain/pickup.machine';
 import { DecisionContext } from '../domain/group-effects';
-import { orderRepository } from '../infrastructure/order.repository';
-import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { OrderWriter } from './order-writer';
+import { OrderRepository } from './ports/order.port';
+import { PickupCodeGenerator } from './ports/pickup-code.port';
 
 export type OrderActionRefusal = FulfilmentRefusal | 'ORDER.NOT_FOUND' | 'FULFILMENT.NOT_FOUND' | 'FULFILMENT.AMBIGUOUS' | 'FULFILMENT.NOT_A_DELIVERY';
 export type OrderActionResult = { ok: true; order: Order; fulfilment?: Fulfilment } | { ok: false; code: OrderActionRefusal; detail?: string };
@@ -35,6 +35,8 @@ export class ActOnOrderUseCase {
     private readonly dataSource: DataSource,
     private readonly writer: OrderWriter,
     private readonly metrics: Metrics,
+    private readonly orders: OrderRepository,
+    private readonly pickupCodes: PickupCodeGenerator,
   ) {}
 
   startPicking(id: string, actor: Actor) {
@@ -42,7 +44,7 @@ export class ActOnOrderUseCase {
   }
 
   recordPicks(id: string, actor: Actor, picks: readonly PickReport[]) {
-    return this.act(id, actor, (f, ctx) => recordFulfilmentPicks(f, picks, newPickupCode(), ctx));
+    return this.act(id, actor, (f, ctx) => recordFulfilmentPicks(f, picks, this.pickupCodes.newPickupCode(), ctx));
   }
 
   ship(id: string, actor: Actor, carrier: string, trackingNumber: string) {
@@ -58,7 +60,7 @@ export class ActOnOrderUseCase {
     const by: CancelledBy = actor.kind === 'store' ? 'store' : 'customer';
     if (actor.kind === 'store') return this.act(id, actor, (f, ctx) => cancelFulfilment(f, by, reason, ctx));
     return this.dataSource.transaction(async (m): Promise<OrderActionResult> => {
-      const order = await orderRepository.findForUpdate(m, id);
+      const order = await this.orders.findForUpdate(m, id);
       if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${id}` };
       const ctx = this.writer.context();
       const d = cancelOpenFulfilments(order, by, reason, ctx);
@@ -119,8 +121,8 @@ export class ActOnOrderUseCase {
 
   /** The group `id` names (a fulfilment id, or an order id with one group at the acting location), its order locked. */
   private async find(m: EntityManager, id: string, actor: Actor): Promise<{ ok: true; order: Order; fulfilment: Fulfilment } | { ok: false; code: OrderActionRefusal; detail: string }> {
-    const orderId = (await orderRepository.orderIdOfFulfilment(m, id)) ?? id;
-    const order = await orderRepository.findForUpdate(m, orderId);
+    const orderId = (await this.orders.orderIdOfFulfilment(m, id)) ?? id;
+    const order = await this.orders.findForUpdate(m, orderId);
     if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order or fulfilment ${id}` };
     const byId = order.fulfilments.find((f) => f.id === id);
     if (byId) return { ok: true, order, fulfilment: byId };

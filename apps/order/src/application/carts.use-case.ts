@@ -25,10 +25,10 @@ import {
 } from '../domain/cart';
 import { listPrice } from '@omni/contracts';
 import { Contact, Order } from '../domain/order';
-import { AvailabilityCheck, AvailabilityClient } from '../infrastructure/availability.client';
-import { cartRepository } from '../infrastructure/cart.repository';
-import { priceListRepository } from '../infrastructure/price-list.repository';
 import { FulfilmentRequest, PlaceOrderResult, PlaceOrderUseCase } from './place-order.use-case';
+import { AvailabilityCheck, AvailabilityChecker } from './ports/availability.port';
+import { CartRepository } from './ports/cart.port';
+import { PriceListRepository } from './ports/price-list.port';
 
 /** What the order service re-checked when a cart was continued elsewhere, and what changed. */
 export interface Continuation {
@@ -105,8 +105,10 @@ export class CartsUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly availability: AvailabilityClient,
+    private readonly availability: AvailabilityChecker,
     private readonly placement: PlaceOrderUseCase,
+    private readonly carts: CartRepository,
+    private readonly priceList: PriceListRepository,
   ) {}
 
   private async run<T>(work: () => Promise<T>): Promise<CartResult<T>> {
@@ -124,14 +126,14 @@ export class CartsUseCase {
       const now = this.clock.now();
       const existing = await this.dataSource.transaction(async (m) => {
         if (actor.accountId === null) return null;
-        const open = await cartRepository.lockOpenOfOwner(m, actor.accountId);
+        const open = await this.carts.lockOpenOfOwner(m, actor.accountId);
         if (!open) return null;
         return this.moveIn(m, open, actor.where, now);
       });
       if (existing) return { cart: existing.cart, created: false, continuation: await this.recheck(existing) };
       const cart = newCart({ id: randomUUID(), ownerId: actor.accountId, currency, where: actor.where, lines }, now);
       try {
-        await this.dataSource.transaction((m) => cartRepository.insert(m, cart));
+        await this.dataSource.transaction((m) => this.carts.insert(m, cart));
       } catch (e) {
         // Two first carts of one customer at once: the index keeps one; the loser continues it.
         if ((e as { code?: string }).code === UNIQUE_VIOLATION && actor.accountId !== null && !retried) return this.unwrapOrThrow(await this.create(actor, currency, lines, true));
@@ -147,19 +149,19 @@ export class CartsUseCase {
   }
 
   get(id: string, actor: Actor): Promise<CartResult<Cart>> {
-    return this.run(async () => assertReach(await cartRepository.find(this.dataSource.manager, id), id, actor));
+    return this.run(async () => assertReach(await this.carts.find(this.dataSource.manager, id), id, actor));
   }
 
   /** The customer's open cart, as it stands (null when they have none). */
   ofCustomer(accountId: string): Promise<Cart | null> {
-    return cartRepository.findOpenOfOwner(this.dataSource.manager, accountId);
+    return this.carts.findOpenOfOwner(this.dataSource.manager, accountId);
   }
 
   replaceLines(id: string, actor: Actor, lines: readonly LineInput[]): Promise<CartResult<{ cart: Cart; priceChanges: readonly PriceChange[] }>> {
     return this.run(() =>
       this.dataSource.transaction(async (m) => {
-        const cart = decided(replaceLines(assertReach(await cartRepository.lock(m, id), id, actor), lines, this.clock.now()));
-        await cartRepository.update(m, cart);
+        const cart = decided(replaceLines(assertReach(await this.carts.lock(m, id), id, actor), lines, this.clock.now()));
+        await this.carts.update(m, cart);
         return { cart, priceChanges: priceChanges(cart) };
       }),
     );
@@ -168,7 +170,7 @@ export class CartsUseCase {
   /** The cart is opened in another channel or store: saved there, then re-checked. */
   continue(id: string, actor: Actor): Promise<CartResult<{ cart: Cart; continuation: Continuation }>> {
     return this.run(async () => {
-      const moved = await this.dataSource.transaction(async (m) => this.moveIn(m, assertReach(await cartRepository.lock(m, id), id, actor), actor.where, this.clock.now()));
+      const moved = await this.dataSource.transaction(async (m) => this.moveIn(m, assertReach(await this.carts.lock(m, id), id, actor), actor.where, this.clock.now()));
       return { cart: moved.cart, continuation: await this.recheck(moved) };
     });
   }
@@ -178,17 +180,17 @@ export class CartsUseCase {
     return this.run(async () => {
       const now = this.clock.now();
       const done = await this.dataSource.transaction(async (m): Promise<Moved> => {
-        const guest = assertReach(await cartRepository.lock(m, guestId), guestId, actor);
-        const mine = await cartRepository.lockOpenOfOwner(m, actor.accountId);
+        const guest = assertReach(await this.carts.lock(m, guestId), guestId, actor);
+        const mine = await this.carts.lockOpenOfOwner(m, actor.accountId);
         if (!mine) {
           const adopted = await this.priced(m, decided(adoptGuestCart(guest, actor.accountId, actor.where, now)), now);
-          await cartRepository.update(m, adopted.cart);
+          await this.carts.update(m, adopted.cart);
           return { cart: adopted.cart, from: { channel: guest.currentChannel, storeId: guest.currentStoreId }, pricing: adopted };
         }
         const merged = decided(mergeGuestCart(guest, mine, actor.where, now));
         const into = await this.priced(m, merged.into, now);
-        await cartRepository.update(m, merged.guest);
-        await cartRepository.update(m, into.cart);
+        await this.carts.update(m, merged.guest);
+        await this.carts.update(m, into.cart);
         return { cart: into.cart, from: { channel: mine.currentChannel, storeId: mine.currentStoreId }, pricing: into };
       });
       return { cart: done.cart, continuation: await this.recheck(done) };
@@ -199,12 +201,12 @@ export class CartsUseCase {
   handoff(id: string, actor: Actor): Promise<CartResult<{ code: string; expiresAt: Date }>> {
     return this.run(() =>
       this.dataSource.transaction(async (m) => {
-        const cart = assertReach(await cartRepository.lock(m, id), id, actor);
+        const cart = assertReach(await this.carts.lock(m, id), id, actor);
         if (cart.status !== 'OPEN') throw new CartRefused('CART.NOT_OPEN', `cart ${id} is ${cart.status}`);
         let code = '';
         for (let i = 0; i < HANDOFF_CODE_LENGTH; i++) code += HANDOFF_CODE_ALPHABET[randomInt(HANDOFF_CODE_ALPHABET.length)];
         const expiresAt = new Date(this.clock.now().getTime() + HANDOFF_TTL_MINUTES * 60_000);
-        await cartRepository.setHandoff(m, id, hashHandoffCode(code), expiresAt);
+        await this.carts.setHandoff(m, id, hashHandoffCode(code), expiresAt);
         return { code, expiresAt };
       }),
     );
@@ -215,9 +217,9 @@ export class CartsUseCase {
     return this.run(async () => {
       const now = this.clock.now();
       const moved = await this.dataSource.transaction(async (m) => {
-        const cart = await cartRepository.lockByHandoff(m, hashHandoffCode(code), now);
+        const cart = await this.carts.lockByHandoff(m, hashHandoffCode(code), now);
         if (!cart) throw new CartRefused('CART.HANDOFF_INVALID', 'no open cart has this handoff code, or it expired');
-        await cartRepository.setHandoff(m, cart.id, null, null);
+        await this.carts.setHandoff(m, cart.id, null, null);
         return this.moveIn(m, cart, where, now);
       });
       return { cart: moved.cart, continuation: await this.recheck(moved) };
@@ -234,16 +236,16 @@ export class CartsUseCase {
     return this.run(async () => {
       const now = this.clock.now();
       const pricing = await this.dataSource.transaction(async (m) => {
-        const locked = assertReach(await cartRepository.lock(m, id), id, actor);
+        const locked = assertReach(await this.carts.lock(m, id), id, actor);
         if (locked.status !== 'OPEN') return null;
         const p = reprice(locked, await this.listPrices(m, locked, actor.where, now));
-        if (p.repriced.length > 0) await cartRepository.update(m, p.cart);
+        if (p.repriced.length > 0) await this.carts.update(m, p.cart);
         return p;
       });
       if (pricing && pricing.repriced.length > 0) {
         throw new CartRefused('CART.PRICE_CHANGED', `the price list changed the price of ${pricing.repriced.map((r) => `${r.sku} (${r.from} → ${r.to})`).join(', ')}: the cart has the new prices, check out again`);
       }
-      const cart = assertReach(await cartRepository.find(this.dataSource.manager, id), id, actor);
+      const cart = assertReach(await this.carts.find(this.dataSource.manager, id), id, actor);
       if (cart.status !== 'OPEN') throw new CartRefused('CART.NOT_OPEN', `cart ${id} is ${cart.status}`);
       if (cart.lines.length === 0) throw new CartRefused('CART.EMPTY', `cart ${id} has no lines`);
       if (actor.where.channel === 'pos' && cart.currentStoreId !== actor.where.storeId) throw new CartRefused('CART.NOT_YOURS', `cart ${id} is not continued at store ${actor.where.storeId}: claim it first`);
@@ -266,10 +268,10 @@ export class CartsUseCase {
         cart: {
           attribution: { cartId: cart.id, startedChannel: cart.startedChannel, startedStoreId: cart.startedStoreId, startedAt: cart.createdAt.toISOString() },
           within: async (m: EntityManager, order: Order) => {
-            const locked = await cartRepository.lock(m, id);
+            const locked = await this.carts.lock(m, id);
             if (!locked) throw new CartRefused('CART.NOT_FOUND', `no cart ${id}`);
             const moved = decided(continueIn(locked, actor.where, order.placedAt)).cart;
-            await cartRepository.update(m, decided(checkOut(moved, order.id, order.placedAt)));
+            await this.carts.update(m, decided(checkOut(moved, order.id, order.placedAt)));
           },
         },
       });
@@ -279,7 +281,7 @@ export class CartsUseCase {
   private async moveIn(m: EntityManager, cart: Cart, where: Where, now: Date): Promise<Moved> {
     const d = decided(continueIn(cart, where, now));
     const p = await this.priced(m, d.cart, now);
-    await cartRepository.update(m, p.cart);
+    await this.carts.update(m, p.cart);
     return { cart: p.cart, from: { channel: cart.currentChannel, storeId: cart.currentStoreId }, pricing: p };
   }
 
@@ -290,7 +292,7 @@ export class CartsUseCase {
 
   /** The price list's unit price of each of the cart's SKUs for a sale in `where` (channel, store) now (SKUs it does not price are absent). */
   private async listPrices(m: EntityManager, cart: Cart, where: { channel: Channel; storeId: string | null }, now: Date): Promise<Map<string, number>> {
-    const entries = await priceListRepository.forSkus(m, cart.lines.map((l) => l.sku), cart.currency);
+    const entries = await this.priceList.forSkus(m, cart.lines.map((l) => l.sku), cart.currency);
     const prices = new Map<string, number>();
     for (const [sku, list] of entries) {
       const price = listPrice(list, { currency: cart.currency, storeId: where.storeId, channel: where.channel, at: now });

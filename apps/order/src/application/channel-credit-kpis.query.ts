@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { KpiWindow } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { ChannelCreditKpis, channelCreditKpis } from '../domain/channel-credit-kpis';
-import { channelCreditRepository } from '../infrastructure/channel-credit.repository';
+import { ChannelCreditRepository } from './ports/channel-credit.port';
 
 /** Channel credit per bucket, store and channel, from the order service's own records. */
 @Injectable()
 export class ChannelCreditKpiQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly credit: ChannelCreditRepository,
+  ) {}
 
   async channelCredit(w: KpiWindow): Promise<ChannelCreditKpis[]> {
-    const rows = await channelCreditRepository.perBucket(this.dataSource.manager, w);
+    const rows = await this.credit.perBucket(this.dataSource.manager, w);
     return rows.map((r) =>
       channelCreditKpis({
         bucket: r.bucket,

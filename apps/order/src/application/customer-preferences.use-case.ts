@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerMergedPayload, CustomerOrderLinkedPayload, CustomerPreferencesChangedPayload, EventEnvelope } from '@omni/contracts';
 import { EventRun, InboxProcessor } from '@omni/messaging';
-import { consentRepository } from '../infrastructure/cart.repository';
-import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
+import { ConsentRepository } from './ports/consent.port';
+import { CustomerPreferencesRepository } from './ports/customer-preferences.port';
 
 /**
  * Keeps what the customer service says about customers, for what the order service sends them
@@ -14,26 +14,30 @@ import { customerPreferencesRepository } from '../infrastructure/customer-prefer
 export class CustomerPreferencesUseCase {
   private readonly logger = new Logger('CustomerPreferences');
 
-  constructor(private readonly inbox: InboxProcessor) {}
+  constructor(
+    private readonly inbox: InboxProcessor,
+    private readonly preferences: CustomerPreferencesRepository,
+    private readonly consents: ConsentRepository,
+  ) {}
 
   async preferencesChanged(e: EventEnvelope<CustomerPreferencesChangedPayload>): Promise<void> {
     const p = e.data;
     const marketingChannels = p.marketingConsents.filter((c) => c.granted).map((c) => c.contactChannel);
     const changedAt = new Date(p.changedAt);
     await this.inbox.once(e, async (m) => {
-      await customerPreferencesRepository.record(m, p.customerId, { preferredContactChannel: p.preferredContactChannel, marketingChannels }, changedAt);
-      await consentRepository.record(m, p.customerId, p.accounts.map((a) => a.accountId), marketingChannels.length > 0, changedAt);
+      await this.preferences.record(m, p.customerId, { preferredContactChannel: p.preferredContactChannel, marketingChannels }, changedAt);
+      await this.consents.record(m, p.customerId, p.accounts.map((a) => a.accountId), marketingChannels.length > 0, changedAt);
     });
   }
 
   /** Orders matched to profiles, in runs: one statement for the run's links. */
   async orderLinkedRun(run: EventRun): Promise<void> {
     const links = (run.events as readonly EventEnvelope<CustomerOrderLinkedPayload>[]).map((e) => ({ orderId: e.data.orderId, customerId: e.data.customerId, linkedAt: new Date(e.data.linkedAt) }));
-    await customerPreferencesRepository.linkOrders(run.manager, links);
+    await this.preferences.linkOrders(run.manager, links);
   }
 
   async merged(e: EventEnvelope<CustomerMergedPayload>): Promise<void> {
-    const outcome = await this.inbox.once(e, (m) => customerPreferencesRepository.merge(m, e.data.mergedCustomerId, e.data.survivingCustomerId));
+    const outcome = await this.inbox.once(e, (m) => this.preferences.merge(m, e.data.mergedCustomerId, e.data.survivingCustomerId));
     if (outcome.applied) this.logger.log({ mergedCustomerId: e.data.mergedCustomerId, survivingCustomerId: e.data.survivingCustomerId }, 'orders re-keyed to the surviving profile');
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerErasedPayload, EventEnvelope } from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
-import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
+import { CustomerPreferencesRepository } from './ports/customer-preferences.port';
 
 /** What stands for a name or street of an erased customer; the country of an address stays. */
 export const ERASED = '(erased)';
@@ -17,12 +17,15 @@ export const ERASED = '(erased)';
 export class EraseOrderContactUseCase {
   private readonly logger = new Logger('EraseOrderContact');
 
-  constructor(private readonly inbox: InboxProcessor) {}
+  constructor(
+    private readonly inbox: InboxProcessor,
+    private readonly preferences: CustomerPreferencesRepository,
+  ) {}
 
   async execute(e: EventEnvelope<CustomerErasedPayload>): Promise<void> {
     const p = e.data;
     const outcome = await this.inbox.once(e, async (m) => {
-      await customerPreferencesRepository.forget(m, [p.customerId, ...p.formerCustomerIds], p.accounts.map((a) => a.accountId));
+      await this.preferences.forget(m, [p.customerId, ...p.formerCustomerIds], p.accounts.map((a) => a.accountId));
       const ids = new Set(p.orderIds);
       for (const a of p.accounts) {
         const rows: { id: string }[] = await m.query(`SELECT id FROM orders WHERE channel = $1 AND customer_id = $2`, [a.channel, a.accountId]);

@@ -1,21 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { expireOrder } from '../domain/pickup.machine';
-import { orderRepository } from '../infrastructure/order.repository';
 import { DueGroups, DueWork } from './due-groups';
-
-const EXPIRY: DueWork = {
-  done: 'pickup expired',
-  next: (m, now) => orderRepository.lockNextExpired(m, now),
-  decide: (f, ctx) => expireOrder(f, ctx),
-};
+import { OrderRepository } from './ports/order.port';
 
 /** Expires ready orders whose pickup deadline (kept in the database) has passed, one transaction each. */
 @Injectable()
 export class ExpireOrdersUseCase {
-  constructor(private readonly due: DueGroups) {}
+  private readonly expiry: DueWork = {
+    done: 'pickup expired',
+    next: (m, now) => this.orders.lockNextExpired(m, now),
+    decide: (f, ctx) => expireOrder(f, ctx),
+  };
+
+  constructor(
+    private readonly due: DueGroups,
+    private readonly orders: OrderRepository,
+  ) {}
 
   /** Expires up to `limit` orders; returns how many. */
   expireDue(limit: number): Promise<number> {
-    return this.due.handle(EXPIRY, limit);
+    return this.due.handle(this.expiry, limit);
   }
 }

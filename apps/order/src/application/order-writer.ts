@@ -8,9 +8,9 @@ import { addressedTo, requestsNotification } from '../domain/notifications';
 import { Order } from '../domain/order';
 import { DecisionContext } from '../domain/group-effects';
 import { splitRefundsOverTenders } from '../domain/refund-tenders';
-import { customerPreferencesRepository } from '../infrastructure/customer-preferences.repository';
-import { orderRepository } from '../infrastructure/order.repository';
-import { paymentRequestRepository } from '../infrastructure/payment-request.repository';
+import { CustomerPreferencesRepository } from './ports/customer-preferences.port';
+import { OrderRepository } from './ports/order.port';
+import { PaymentRequestRepository } from './ports/payment-request.port';
 
 /**
  * What every use case does after a decision: save the order, its payment requests and its events,
@@ -23,6 +23,9 @@ export class OrderWriter {
   constructor(
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly orders: OrderRepository,
+    private readonly paymentRequests: PaymentRequestRepository,
+    private readonly preferences: CustomerPreferencesRepository,
   ) {}
 
   context(): DecisionContext {
@@ -40,11 +43,11 @@ export class OrderWriter {
    */
   async saveAll(m: EntityManager, decisions: readonly { order: Order; events: readonly PendingEvent[]; cause?: EventEnvelope }[], now: Date): Promise<void> {
     const last = new Map(decisions.map((d) => [d.order.id, d.order]));
-    await orderRepository.updateMany(m, [...last.values()]);
+    await this.orders.updateMany(m, [...last.values()]);
     const entries: OutboxEntry[] = [];
     for (const d of decisions) {
       const events = await this.tendered(m, d.order, d.events);
-      await paymentRequestRepository.recordRequested(m, events);
+      await this.paymentRequests.recordRequested(m, events);
       for (const e of await this.addressed(m, d.order, events)) entries.push({ def: e.def, payload: e.payload, cause: d.cause, now });
     }
     await this.outbox.appendMany(m, entries);
@@ -61,12 +64,12 @@ export class OrderWriter {
   /** Refunds of an order paid at placing say which of its tenders pay them back (ADR 0011). */
   private async tendered(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
     if (order.capturedTenders.length === 0 || !events.some((e) => e.def === PaymentRefundRequestedV2)) return events;
-    return splitRefundsOverTenders(events, order.capturedTenders, await paymentRequestRepository.refundedByReference(m, order.id));
+    return splitRefundsOverTenders(events, order.capturedTenders, await this.paymentRequests.refundedByReference(m, order.id));
   }
 
   private async addressed(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
     if (!requestsNotification(events)) return events;
-    const preferences = await customerPreferencesRepository.forOrder(m, order.id, order.customerId);
+    const preferences = await this.preferences.forOrder(m, order.id, order.customerId);
     return addressedTo(events, preferences?.preferredContactChannel ?? null);
   }
 }

@@ -4,12 +4,12 @@ import { DataSource } from 'typeorm';
 import { Cart } from '../domain/cart';
 import { Fulfilment, Order } from '../domain/order';
 import { listPrice, PriceEntry, PriceQuery } from '@omni/contracts';
-import { cartRepository } from '../infrastructure/cart.repository';
-import { ChannelCredit, channelCreditRepository } from '../infrastructure/channel-credit.repository';
-import { orderRepository } from '../infrastructure/order.repository';
-import { PaymentRequestView, paymentRequestRepository } from '../infrastructure/payment-request.repository';
-import { PreorderProduct, preorderRepository } from '../infrastructure/preorder.repository';
-import { priceListRepository } from '../infrastructure/price-list.repository';
+import { CartRepository } from './ports/cart.port';
+import { ChannelCredit, ChannelCreditRepository } from './ports/channel-credit.port';
+import { OrderRepository } from './ports/order.port';
+import { PaymentRequestRepository, PaymentRequestView } from './ports/payment-request.port';
+import { PreorderProduct, PreorderRepository } from './ports/preorder.port';
+import { PriceListRepository } from './ports/price-list.port';
 
 /**
  * What the order API reads — an order with its payments and cart, a location's pick list, a
@@ -21,40 +21,46 @@ export class OrderQueries {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly orders: OrderRepository,
+    private readonly paymentRequests: PaymentRequestRepository,
+    private readonly carts: CartRepository,
+    private readonly preorders: PreorderRepository,
+    private readonly priceList: PriceListRepository,
+    private readonly credit: ChannelCreditRepository,
   ) {}
 
   order(id: string): Promise<Order | null> {
-    return orderRepository.find(this.dataSource.manager, id);
+    return this.orders.find(this.dataSource.manager, id);
   }
 
   payments(orderId: string): Promise<PaymentRequestView[]> {
-    return paymentRequestRepository.forOrder(this.dataSource.manager, orderId);
+    return this.paymentRequests.forOrder(this.dataSource.manager, orderId);
   }
 
   cartOf(orderId: string): Promise<Cart | null> {
-    return cartRepository.forOrder(this.dataSource.manager, orderId);
+    return this.carts.forOrder(this.dataSource.manager, orderId);
   }
 
   pickList(locationId: string): Promise<Fulfilment[]> {
-    return orderRepository.pickList(this.dataSource.manager, locationId);
+    return this.orders.pickList(this.dataSource.manager, locationId);
   }
 
   preorderProduct(sku: string): Promise<PreorderProduct | null> {
-    return preorderRepository.find(this.dataSource.manager, sku);
+    return this.preorders.find(this.dataSource.manager, sku);
   }
 
   prices(sku: string): Promise<{ entries: PriceEntry[]; updatedAt: Date | null }> {
-    return priceListRepository.find(this.dataSource.manager, sku);
+    return this.priceList.find(this.dataSource.manager, sku);
   }
 
   /** The unit price in force now for a sale of `sku` (the rule every placement is priced by); null when none is listed. */
   async priceInForce(sku: string, q: Omit<PriceQuery, 'at'>): Promise<{ unitPrice: number | null; at: Date }> {
     const at = this.clock.now();
-    const { entries } = await priceListRepository.find(this.dataSource.manager, sku);
+    const { entries } = await this.priceList.find(this.dataSource.manager, sku);
     return { unitPrice: listPrice(entries, { ...q, at }), at };
   }
 
   channelCredit(storeId: string, from: Date, to: Date): Promise<ChannelCredit> {
-    return channelCreditRepository.of(this.dataSource.manager, storeId, from, to);
+    return this.credit.of(this.dataSource.manager, storeId, from, to);
   }
 }

@@ -10,9 +10,8 @@ import {
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { PaymentRequestRecord } from '../infrastructure/order.records';
 import { refundRequested } from '../domain/group-effects';
-import { FailedPaymentRequest, paymentRequestRepository } from '../infrastructure/payment-request.repository';
+import { FailedPaymentRequest, PaymentRequest, PaymentRequestRepository } from './ports/payment-request.port';
 
 export type PaymentRequestRefusal = 'PAYMENT_REQUEST.NOT_FOUND' | 'PAYMENT_REQUEST.NOT_FAILED';
 
@@ -33,35 +32,36 @@ export class PaymentRequestsUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly paymentRequests: PaymentRequestRepository,
   ) {}
 
   async captureFailed(e: EventEnvelope<PaymentCaptureFailedPayload>): Promise<void> {
     const p = e.data;
-    const outcome = await this.inbox.once(e, (m) => paymentRequestRepository.recordCaptureFailed(m, p.orderId, p.amount, p.reason, new Date(p.failedAt)));
+    const outcome = await this.inbox.once(e, (m) => this.paymentRequests.recordCaptureFailed(m, p.orderId, p.amount, p.reason, new Date(p.failedAt)));
     if (outcome.applied) this.parked(e, outcome.result, { orderId: p.orderId, kind: 'capture', amount: p.amount, reason: p.reason });
   }
 
   async refundFailed(e: EventEnvelope<PaymentRefundFailedPayload>): Promise<void> {
     const p = e.data;
-    const outcome = await this.inbox.once(e, (m) => paymentRequestRepository.recordRefundFailed(m, p.orderId, p.refundId, p.reason, new Date(p.failedAt)));
+    const outcome = await this.inbox.once(e, (m) => this.paymentRequests.recordRefundFailed(m, p.orderId, p.refundId, p.reason, new Date(p.failedAt)));
     if (outcome.applied) this.parked(e, outcome.result, { orderId: p.orderId, refundId: p.refundId, kind: 'refund', amount: p.amount, reason: p.reason });
   }
 
   failed(limit: number): Promise<FailedPaymentRequest[]> {
-    return paymentRequestRepository.failed(this.dataSource.manager, limit);
+    return this.paymentRequests.failed(this.dataSource.manager, limit);
   }
 
   failedCounts(): Promise<{ kind: string; count: number }[]> {
-    return paymentRequestRepository.failedCounts(this.dataSource.manager);
+    return this.paymentRequests.failedCounts(this.dataSource.manager);
   }
 
   /** Sends a FAILED request to the payment system again, as it was; it waits for the answer as REQUESTED. */
   async retry(id: string, by: string): Promise<{ ok: true } | { ok: false; code: PaymentRequestRefusal; detail: string }> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
-      const row = await paymentRequestRepository.retry(m, id);
+      const row = await this.paymentRequests.retry(m, id);
       if (!row) {
-        const exists = await m.existsBy(PaymentRequestRecord, { id });
+        const exists = await this.paymentRequests.exists(m, id);
         return exists
           ? { ok: false as const, code: 'PAYMENT_REQUEST.NOT_FAILED' as const, detail: `payment request ${id} is not FAILED: it is done or already sent again` }
           : { ok: false as const, code: 'PAYMENT_REQUEST.NOT_FOUND' as const, detail: `no payment request ${id}` };
@@ -82,7 +82,7 @@ export class PaymentRequestsUseCase {
 }
 
 /** The request a FAILED row was, asked again now: a capture, or a refund under its refundId (both versions where version 1 can say it). */
-function requestAgain(r: PaymentRequestRecord, now: Date): PendingEvent[] {
+function requestAgain(r: PaymentRequest, now: Date): PendingEvent[] {
   const requestedAt = now.toISOString();
   if (r.kind === 'capture') {
     return [event(PaymentCaptureRequestedV1, { ...(r.fulfilmentId ? { fulfilmentId: r.fulfilmentId } : {}), orderId: r.orderId, amount: r.amount, currency: r.currency, requestedAt })];

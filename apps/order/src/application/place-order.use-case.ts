@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Address, FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
 import { checkPrices, listPrice, PriceEntry, PriceRefusal } from '@omni/contracts';
-import { orderRepository } from '../infrastructure/order.repository';
-import { priceListRepository } from '../infrastructure/price-list.repository';
-import { preorderRepository } from '../infrastructure/preorder.repository';
 import { preorderable, preorderCustomer, PreorderRefusal, withinPreorderCaps } from '../domain/preorder-placement';
+import { OrderRepository } from './ports/order.port';
+import { PreorderRepository } from './ports/preorder.port';
+import { PriceListRepository } from './ports/price-list.port';
 
 export type { PreorderRefusal };
 export type PlaceOrderResult = { ok: true; order: Order } | { ok: false; code: PlacementRefusal | PreorderRefusal | PriceRefusal; detail?: string };
@@ -78,6 +78,9 @@ export class PlaceOrderUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly orders: OrderRepository,
+    private readonly priceList: PriceListRepository,
+    private readonly preorders: PreorderRepository,
   ) {}
 
   execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
@@ -93,10 +96,10 @@ export class PlaceOrderUseCase {
     return this.dataSource.transaction(async (m) => {
       const lists = new Map<string, Map<string, PriceEntry[]>>();
       for (const currency of new Set(group.map((q) => q.request.currency))) {
-        lists.set(currency, await priceListRepository.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
+        lists.set(currency, await this.priceList.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
       }
       const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids));
-      await orderRepository.insertMany(m, out.filter((d): d is Placed => d.ok).map((d) => d.order));
+      await this.orders.insertMany(m, out.filter((d): d is Placed => d.ok).map((d) => d.order));
       await this.outbox.appendMany(
         m,
         out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
@@ -112,7 +115,7 @@ export class PlaceOrderUseCase {
    */
   private async again(q: Grouped): Promise<PlaceOrderResult> {
     const written = async (): Promise<PlaceOrderResult | null> => {
-      const order = await orderRepository.find(this.dataSource.manager, q.ids.orderId);
+      const order = await this.orders.find(this.dataSource.manager, q.ids.orderId);
       return order ? { ok: true, order } : null;
     };
     try {
@@ -131,13 +134,13 @@ export class PlaceOrderUseCase {
     try {
       const order = await this.dataSource.transaction(async (m) => {
         const fulfilments: FulfilmentInput[] = [];
-        const prices = pricesIn(await priceListRepository.forSkus(m, skusOf([request]), request.currency), request, now);
+        const prices = pricesIn(await this.priceList.forSkus(m, skusOf([request]), request.currency), request, now);
         const early = checkPrices(linesOf(request), prices, request.priceOverrideBy);
         if (!early.ok) throw new Refused(early.code, early.detail);
         for (const f of request.fulfilments) fulfilments.push(isPreorder(f) ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
         const d = this.decide(request, fulfilments, prices, now, ids);
         if (!d.ok) throw new Refused(d.code, d.detail ?? d.code);
-        await orderRepository.insert(m, d.order);
+        await this.orders.insert(m, d.order);
         if (request.cart) await request.cart.within(m, d.order);
         await this.outbox.appendMany(
           m,
@@ -176,10 +179,10 @@ export class PlaceOrderUseCase {
     let releaseAt = new Date(0);
     // SKUs in a fixed order, so two placements lock their counters the same way round.
     for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
-      const product = decided(preorderable(l.sku, await preorderRepository.findForShare(m, l.sku), now));
-      const sequence = await preorderRepository.nextSequence(m, l.sku, f.type === 'pickup' ? f.storeId : DELIVERY_COUNTER);
-      const atStore = f.type === 'pickup' ? { store: f.storeId, atStore: await preorderRepository.unitsAtStore(m, l.sku, f.storeId) } : null;
-      decided(withinPreorderCaps(l, product, atStore, await preorderRepository.unitsOfCustomer(m, l.sku, customer)));
+      const product = decided(preorderable(l.sku, await this.preorders.findForShare(m, l.sku), now));
+      const sequence = await this.preorders.nextSequence(m, l.sku, f.type === 'pickup' ? f.storeId : DELIVERY_COUNTER);
+      const atStore = f.type === 'pickup' ? { store: f.storeId, atStore: await this.preorders.unitsAtStore(m, l.sku, f.storeId) } : null;
+      decided(withinPreorderCaps(l, product, atStore, await this.preorders.unitsOfCustomer(m, l.sku, customer)));
       sequences.set(`${l.sku}@${l.unitPrice}`, sequence);
       if (product.releaseAt.getTime() > releaseAt.getTime()) releaseAt = product.releaseAt;
     }

@@ -4,7 +4,7 @@ import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { createHash, randomUUID } from 'node:crypto';
 import { mergeLines, placeOrder } from '../domain/order';
-import { orderRepository } from '../infrastructure/order.repository';
+import { OrderRepository } from './ports/order.port';
 
 /**
  * The order id of an exchange's replacement order, derived from the exchange: the same request
@@ -36,6 +36,7 @@ export class PlaceReplacementOrderUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly orders: OrderRepository,
   ) {}
 
   async execute(e: EventEnvelope<ReturnReplacementShipmentRequestedPayload>): Promise<void> {
@@ -44,7 +45,7 @@ export class PlaceReplacementOrderUseCase {
       const now = this.clock.now();
       const orderId = replacementOrderIdOf(p.returnId);
       const answer = { orderId, returnId: p.returnId, originalOrderId: p.orderId, placedAt: now.toISOString() };
-      const earlier = await orderRepository.find(m, orderId);
+      const earlier = await this.orders.find(m, orderId);
       if (earlier) {
         await this.outbox.append(m, OrderReplacementPlacedV1, { ...answer, placedAt: earlier.placedAt.toISOString() }, now);
         return;
@@ -68,7 +69,7 @@ export class PlaceReplacementOrderUseCase {
         await this.outbox.append(m, OrderReplacementRefusedV1, { returnId: p.returnId, originalOrderId: p.orderId, reason: decision.code, detail: (decision.detail ?? decision.code).slice(0, 500), refusedAt: now.toISOString() }, now);
         return;
       }
-      await orderRepository.insert(m, decision.state);
+      await this.orders.insert(m, decision.state);
       for (const ev of decision.events) await this.outbox.append(m, ev.def, ev.payload, now);
       await this.outbox.append(m, OrderReplacementPlacedV1, answer, now);
     });

@@ -1,24 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { PendingEvent } from '@omni/contracts';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Order, withFulfilment } from '../domain/order';
 import { releasePreorder, reschedule } from '../domain/preorder.machine';
-import { orderRepository } from '../infrastructure/order.repository';
-import { PreorderProduct, preorderRepository } from '../infrastructure/preorder.repository';
-import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { DueGroups, DueWork } from './due-groups';
 import { OrderWriter } from './order-writer';
-
-const RELEASE: DueWork = {
-  done: 'preorder released: ready for pickup, or reserved for picking where it ships from',
-  async next(m, now) {
-    const due = await preorderRepository.lockNextReleased(m, now);
-    if (!due) return null;
-    const order = await orderRepository.findForUpdate(m, due.orderId);
-    return order ? { order, fulfilmentId: due.fulfilmentId } : null;
-  },
-  decide: (f, ctx) => releasePreorder(f, newPickupCode(), ctx),
-};
+import { OrderRepository } from './ports/order.port';
+import { PickupCodeGenerator } from './ports/pickup-code.port';
+import { PreorderProduct, PreorderRepository } from './ports/preorder.port';
 
 /**
  * Preorder products and the release date (docs/preorders.md): defining what can be preordered,
@@ -29,22 +18,36 @@ const RELEASE: DueWork = {
 export class PreordersUseCase {
   private readonly logger = new Logger('Preorders');
 
+  private readonly release: DueWork = {
+    done: 'preorder released: ready for pickup, or reserved for picking where it ships from',
+    next: async (m, now) => {
+      const due = await this.preorders.lockNextReleased(m, now);
+      if (!due) return null;
+      const order = await this.orders.findForUpdate(m, due.orderId);
+      return order ? { order, fulfilmentId: due.fulfilmentId } : null;
+    },
+    decide: (f, ctx) => releasePreorder(f, this.pickupCodes.newPickupCode(), ctx),
+  };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: OrderWriter,
     private readonly due: DueGroups,
+    private readonly orders: OrderRepository,
+    private readonly preorders: PreorderRepository,
+    private readonly pickupCodes: PickupCodeGenerator,
   ) {}
 
   /** Creates or changes a product; a new release date reaches every open preorder of it in the same transaction. */
   save(product: PreorderProduct): Promise<{ product: PreorderProduct; rescheduled: number }> {
     return this.dataSource.transaction(async (m) => {
       const ctx = this.writer.context();
-      const before = await preorderRepository.findForUpdate(m, product.sku);
-      await preorderRepository.save(m, product, ctx.now);
+      const before = await this.preorders.findForUpdate(m, product.sku);
+      await this.preorders.save(m, product, ctx.now);
       if (!before || before.releaseAt.getTime() === product.releaseAt.getTime()) return { product, rescheduled: 0 };
       let rescheduled = 0;
-      for (const orderId of await preorderRepository.openOrdersOf(m, product.sku)) {
-        const order = await orderRepository.findForUpdate(m, orderId);
+      for (const orderId of await this.preorders.openOrdersOf(m, product.sku)) {
+        const order = await this.orders.findForUpdate(m, orderId);
         if (!order) continue;
         let next: Order = order;
         const events: PendingEvent[] = [];
@@ -67,14 +70,14 @@ export class PreordersUseCase {
 
   /** Releases up to `limit` allocated preorders whose date has passed, one transaction each; returns how many. */
   releaseDue(limit: number): Promise<number> {
-    return this.due.handle(RELEASE, limit);
+    return this.due.handle(this.release, limit);
   }
 
-  private async releaseOf(m: Parameters<typeof preorderRepository.find>[0], skus: readonly string[], changed: PreorderProduct): Promise<Date> {
+  private async releaseOf(m: EntityManager, skus: readonly string[], changed: PreorderProduct): Promise<Date> {
     let latest = changed.releaseAt;
     for (const sku of new Set(skus)) {
       if (sku === changed.sku) continue;
-      const p = await preorderRepository.find(m, sku);
+      const p = await this.preorders.find(m, sku);
       if (p && p.releaseAt.getTime() > latest.getTime()) latest = p.releaseAt;
     }
     return latest;

@@ -3,7 +3,7 @@ import { checkPriceEntries, PriceEntry, priceEntryPayload, PriceEntryProblem, Pr
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { priceListRepository } from '../infrastructure/price-list.repository';
+import { PriceListRepository } from './ports/price-list.port';
 
 /**
  * A pricing system replaces a SKU's prices (docs/carts.md, ADR 0013): checked, then all of them
@@ -18,6 +18,7 @@ export class PriceListUseCase implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly outbox: OutboxWriter,
+    private readonly priceList: PriceListRepository,
   ) {}
 
   async replace(sku: string, entries: readonly PriceEntry[]): Promise<{ ok: true; updatedAt: Date } | { ok: false; problems: PriceEntryProblem[] }> {
@@ -25,7 +26,7 @@ export class PriceListUseCase implements OnApplicationBootstrap {
     if (problems.length > 0) return { ok: false, problems };
     const now = this.clock.now();
     await this.dataSource.transaction(async (m) => {
-      await priceListRepository.replace(m, sku, entries, now);
+      await this.priceList.replace(m, sku, entries, now);
       await this.outbox.append(m, PriceListChangedV1, { sku, prices: entries.map(priceEntryPayload), changedAt: now.toISOString() }, now);
     });
     return { ok: true, updatedAt: now };
@@ -41,7 +42,7 @@ export class PriceListUseCase implements OnApplicationBootstrap {
       const [claimed] = (await m.query(`DELETE FROM pending_announcements WHERE what = 'price-list' RETURNING what`)) as [unknown[], number];
       if (claimed.length === 0) return;
       const now = this.clock.now();
-      const lists = await priceListRepository.all(m);
+      const lists = await this.priceList.all(m);
       for (const [sku, entries] of lists) await this.outbox.append(m, PriceListChangedV1, { sku, prices: entries.map(priceEntryPayload), changedAt: now.toISOString() }, now);
       this.logger.log({ skus: lists.size }, 'price list announced');
     });

@@ -23,10 +23,10 @@ import { confirmReservation, resolveShortPick, transferArrived } from '../domain
 import { DecisionContext } from '../domain/group-effects';
 import { allocatePreorder, awaitsRelease, preorderTransferArrived, queuePreorder, reschedule } from '../domain/preorder.machine';
 import { transferLost } from '../domain/transfer-lost';
-import { orderRepository } from '../infrastructure/order.repository';
-import { newPickupCode } from '../infrastructure/pickup-code.generator';
 import { InventoryAnswers } from './inventory-answers';
 import { OrderWriter } from './order-writer';
+import { OrderRepository } from './ports/order.port';
+import { PickupCodeGenerator } from './ports/pickup-code.port';
 
 type Decide = (o: Order, ctx: DecisionContext) => Decision<Order, string>;
 /** What applying an inventory event did to its order, for the log and the journey metric. */
@@ -59,6 +59,8 @@ export class ReactToInventoryUseCase {
     private readonly writer: OrderWriter,
     private readonly metrics: Metrics,
     private readonly answers: InventoryAnswers,
+    private readonly orders: OrderRepository,
+    private readonly pickupCodes: PickupCodeGenerator,
   ) {}
 
   /**
@@ -68,7 +70,7 @@ export class ReactToInventoryUseCase {
    */
   async reservedRun(run: EventRun): Promise<void> {
     const events = run.events as readonly EventEnvelope<InventoryReservedPayload>[];
-    const orders = await orderRepository.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
+    const orders = await this.orders.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
     const ctx = this.writer.context();
     const decisions: { order: Order; events: readonly PendingEvent[]; cause: EventEnvelope }[] = [];
     const outcomes: { e: EventEnvelope; outcome: Outcome }[] = [];
@@ -107,10 +109,10 @@ export class ReactToInventoryUseCase {
         (f) =>
           f.type === 'delivery'
             ? awaitsRelease(f)
-              ? preorderTransferArrived(f, transferId, newPickupCode(), ctx)
+              ? preorderTransferArrived(f, transferId, this.pickupCodes.newPickupCode(), ctx)
               : deliveryTransferArrived(f, transferId, ctx)
             : f.releaseAt
-              ? preorderTransferArrived(f, transferId, newPickupCode(), ctx)
+              ? preorderTransferArrived(f, transferId, this.pickupCodes.newPickupCode(), ctx)
               : transferArrived(f, transferId, ctx.now),
         ctx.now,
       ),
@@ -126,7 +128,7 @@ export class ReactToInventoryUseCase {
       unavailable: r.unavailable,
     };
     return this.apply(e, r.orderId, (o, ctx) =>
-      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === r.transferId)), (f) => transferLost(f, lost, newPickupCode(), ctx), ctx.now),
+      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === r.transferId)), (f) => transferLost(f, lost, this.pickupCodes.newPickupCode(), ctx), ctx.now),
     );
   }
 
@@ -138,7 +140,7 @@ export class ReactToInventoryUseCase {
 
   preorderAllocated(e: EventEnvelope<InventoryPreorderAllocatedPayload>) {
     const r = e.data;
-    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => allocatePreorder(f, r.lines, r.pickupHoldDays, newPickupCode(), ctx), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => allocatePreorder(f, r.lines, r.pickupHoldDays, this.pickupCodes.newPickupCode(), ctx), ctx.now));
   }
 
   preorderEstimated(e: EventEnvelope<InventoryPreorderEstimatedPayload>) {
@@ -151,7 +153,7 @@ export class ReactToInventoryUseCase {
     const r = e.data;
     const resolution = { resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: new Date(x.expectedArrivalAt) })), unavailable: r.unavailable };
     const lineId = r.resourced[0]?.lineId ?? r.unavailable[0]?.lineId;
-    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => (f.type === 'delivery' ? resolveDeliveryShortPick(f, resolution, ctx) : resolveShortPick(f, resolution, newPickupCode(), ctx)), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => (f.type === 'delivery' ? resolveDeliveryShortPick(f, resolution, ctx) : resolveShortPick(f, resolution, this.pickupCodes.newPickupCode(), ctx)), ctx.now));
   }
 
   /**
@@ -178,7 +180,7 @@ export class ReactToInventoryUseCase {
 
   private async apply(e: EventEnvelope, orderId: string, decide: Decide): Promise<void> {
     const outcome = await this.inbox.once(e, async (m): Promise<Outcome> => {
-      const order = await orderRepository.findForUpdate(m, orderId);
+      const order = await this.orders.findForUpdate(m, orderId);
       if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${orderId}`);
       const ctx = this.writer.context();
       const d = decide(order, ctx);

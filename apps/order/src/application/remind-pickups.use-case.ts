@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { remindPickup } from '../domain/pickup.machine';
-import { orderRepository } from '../infrastructure/order.repository';
 import { DueGroups } from './due-groups';
+import { OrderRepository } from './ports/order.port';
 
 /**
  * Reminds customers of ready pickups not collected `beforeMs` before their deadline (kept in the
@@ -10,7 +10,10 @@ import { DueGroups } from './due-groups';
  */
 @Injectable()
 export class RemindPickupsUseCase {
-  constructor(private readonly due: DueGroups) {}
+  constructor(
+    private readonly due: DueGroups,
+    private readonly orders: OrderRepository,
+  ) {}
 
   /** Reminds up to `limit` groups; returns how many. */
   remindDue(beforeMs: number, limit: number): Promise<number> {
@@ -18,7 +21,7 @@ export class RemindPickupsUseCase {
     return this.due.handle(
       {
         done: 'pickup reminder requested',
-        next: (m, now) => orderRepository.lockNextReminderDue(m, now, beforeMs),
+        next: (m, now) => this.orders.lockNextReminderDue(m, now, beforeMs),
         decide: (f, ctx) => remindPickup(f, beforeMs, ctx),
       },
       limit,

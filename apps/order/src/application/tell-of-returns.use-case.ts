@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@omni/contracts';
 import { EntityManager } from 'typeorm';
 import { ReturnMoment, returnNotice } from '../domain/notifications';
-import { orderRepository, returnsTakenBackRepository } from '../infrastructure/order.repository';
 import { OrderWriter } from './order-writer';
+import { OrderRepository } from './ports/order.port';
+import { ReturnsTakenBackRepository } from './ports/returns-taken-back.port';
 
 /**
  * Tells the customer what became of their return (docs/notifications.md): the returns service
@@ -12,14 +13,18 @@ import { OrderWriter } from './order-writer';
  */
 @Injectable()
 export class TellOfReturnsUseCase {
-  constructor(private readonly writer: OrderWriter) {}
+  constructor(
+    private readonly writer: OrderWriter,
+    private readonly orders: OrderRepository,
+    private readonly returnsTakenBack: ReturnsTakenBackRepository,
+  ) {}
 
   /** `storeId` left out: where the return was completed, when this service has heard of it. */
   async tell(m: EntityManager, cause: EventEnvelope, orderId: string, moment: Omit<ReturnMoment, 'storeId'> & { storeId?: string }): Promise<void> {
-    const order = await orderRepository.find(m, orderId);
+    const order = await this.orders.find(m, orderId);
     // An order this service does not hold (placed elsewhere, before this service): nobody to tell through it.
     if (!order || order.fulfilments.length === 0) return;
-    const storeId = moment.storeId ?? (moment.returnId ? await returnsTakenBackRepository.storeOf(m, moment.returnId) : null);
+    const storeId = moment.storeId ?? (moment.returnId ? await this.returnsTakenBack.storeOf(m, moment.returnId) : null);
     const ctx = this.writer.context();
     await this.writer.publish(m, order, returnNotice(order, { ...moment, storeId }, ctx), ctx.now, cause);
   }

@@ -1,20 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AvailabilityCheck, AvailabilityChecker, LineAvailability } from '../application/ports/availability.port';
 import { CartLine } from '../domain/cart';
 import { OrderConfig } from '../order.config';
-
-export interface LineAvailability {
-  readonly sku: string;
-  readonly quantity: number;
-  /** Units the store has free now. */
-  readonly availableAtStore: number;
-  /** store: from its shelves; transfer: it can be brought there; none: not at all. */
-  readonly mode: 'store' | 'transfer' | 'none';
-  readonly available: boolean;
-}
-
-export type AvailabilityCheck =
-  | { readonly status: 'CHECKED'; readonly storeId: string; readonly lines: readonly LineAvailability[] }
-  | { readonly status: 'SKIPPED' | 'FAILED'; readonly storeId: string | null; readonly reason: string; readonly lines: readonly [] };
 
 interface Answer {
   storeId: string;
@@ -29,7 +16,7 @@ interface Answer {
  * answers in inventory's place.
  */
 @Injectable()
-export class AvailabilityClient {
+export class AvailabilityClient implements AvailabilityChecker {
   private readonly logger = new Logger('AvailabilityClient');
 
   constructor(private readonly config: OrderConfig) {}

@@ -3,6 +3,8 @@ import { markRequestCommitted } from '@omni/messaging';
 import { noteCreated } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Cart, CartLine, CartStatus } from '../domain/cart';
+import { CartRepository } from '../application/ports/cart.port';
+import { ConsentRepository } from '../application/ports/consent.port';
 
 interface CartRow {
   id: string;
@@ -102,7 +104,7 @@ export const cartRepository = {
     await markRequestCommitted(m);
     await m.query(`UPDATE carts SET handoff_hash = $2, handoff_expires_at = $3 WHERE id = $1`, [id, hash, expiresAt]);
   },
-};
+} satisfies CartRepository;
 
 /** Marketing consent per customer account id, as customer.preferences-changed last said it. */
 export const consentRepository = {
@@ -122,4 +124,4 @@ export const consentRepository = {
     const rows: { granted: boolean }[] = await m.query(`SELECT granted FROM marketing_consents WHERE account_id = $1`, [accountId]);
     return rows[0]?.granted === true;
   },
-};
+} satisfies ConsentRepository;

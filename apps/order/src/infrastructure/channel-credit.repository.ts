@@ -1,20 +1,6 @@
 import { bucketSql, KpiWindow } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-
-/** Orders (or groups) counted and their value, per currency. */
-export interface CreditLine {
-  readonly currency: string;
-  readonly count: number;
-  readonly amount: number;
-}
-
-export interface ChannelCredit {
-  readonly soldHere: CreditLine[];
-  readonly collectedHere: CreditLine[];
-  readonly shippedFromHere: CreditLine[];
-  readonly exchangedHere: CreditLine[];
-  readonly takenBackHere: CreditLine[];
-}
+import { ChannelCredit, ChannelCreditRepository, CreditLine, CreditPerBucketRow } from '../application/ports/channel-credit.port';
 
 /**
  * Every credit a store earned in [$1, $2), each at its own time: a POS sale when it was placed, a
@@ -72,24 +58,6 @@ const CREDIT_PER_BUCKET = `
    GROUP BY 1, 2, 3, 4
    ORDER BY 1, 2, 3, 4`;
 
-/** A row of CREDIT_PER_BUCKET; amounts come back as text (bigint). */
-export interface CreditPerBucketRow {
-  bucket: string;
-  store_id: string;
-  channel: string;
-  currency: string;
-  sold: number;
-  sold_amount: string;
-  collected: number;
-  collected_amount: string;
-  shipped: number;
-  shipped_amount: string;
-  exchanged: number;
-  exchanged_amount: string;
-  taken_back: number;
-  taken_back_amount: string;
-}
-
 /**
  * Channel credit (journey 5): what a store did for orders that began somewhere else, and what it
  * sold for others to fulfil, over [from, to).
@@ -105,4 +73,4 @@ export const channelCreditRepository = {
   perBucket(m: EntityManager, w: KpiWindow): Promise<CreditPerBucketRow[]> {
     return m.query(CREDIT_PER_BUCKET, [w.from, w.to, w.storeId, w.channel, w.granularity]);
   },
-};
+} satisfies ChannelCreditRepository;

@@ -1,11 +1,7 @@
 import { ContactChannel } from '@omni/contracts';
 import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
-
-export interface CustomerPreferences {
-  preferredContactChannel: ContactChannel | null;
-  marketingChannels: ContactChannel[];
-}
+import { CustomerPreferences, CustomerPreferencesRepository } from '../application/ports/customer-preferences.port';
 
 /**
  * The order service's copy of what the customer service says about a profile: its preferences
@@ -85,4 +81,4 @@ export const customerPreferencesRepository = {
     );
     return rows[0] ? { preferredContactChannel: rows[0].preferred_contact_channel, marketingChannels: rows[0].marketing_channels } : null;
   },
-};
+} satisfies CustomerPreferencesRepository;

@@ -2,6 +2,8 @@ import { Channel, FulfilmentType } from '@omni/contracts';
 import { prepared, statementNameOf } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
 import { CancelledBy, Fulfilment, FulfilmentStatus, Order, OrderLine, OrderStatus } from '../domain/order';
+import { OrderRepository } from '../application/ports/order.port';
+import { ReturnsTakenBackRepository } from '../application/ports/returns-taken-back.port';
 import { FulfilmentRecord, OrderLineRecord, OrderRecord } from './order.records';
 
 function lineOf(l: OrderLineRecord): OrderLine {
@@ -363,7 +365,7 @@ export const orderRepository = {
        WHERE t.id = v.id AND t.order_id = v.order_id`;
     await prepared(m, statementNameOf('order-update', text), text, [JSON.stringify(heads), JSON.stringify(groups), JSON.stringify(lines)]);
   },
-};
+} satisfies OrderRepository;
 
 /** Returns completed at a store or returns centre (channel credit, docs/fulfilment.md). */
 export const returnsTakenBackRepository = {
@@ -372,7 +374,7 @@ export const returnsTakenBackRepository = {
     const rows: { store_id: string }[] = await m.query('SELECT store_id FROM returns_taken_back WHERE return_id = $1', [returnId]);
     return rows[0]?.store_id ?? null;
   },
-};
+} satisfies ReturnsTakenBackRepository;
 
 /** What the returns service paid back of an order's tenders, one row per refund and tender (ADR 0011). */
 export const returnRefundRepository = {

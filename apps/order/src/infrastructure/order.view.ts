@@ -1,6 +1,6 @@
 import { Fulfilment, Order, OrderLine, remainingQuantity } from '../domain/order';
 import { MAX_FAILED_CODE_ATTEMPTS } from '../domain/pickup-code';
-import { PaymentRequestView } from './payment-request.repository';
+import { PaymentRequestView } from '../application/ports/payment-request.port';
 
 function lineView(l: OrderLine) {
   return {

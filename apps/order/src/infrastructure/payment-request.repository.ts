@@ -1,29 +1,8 @@
 import { PaymentCaptureRequestedPayload, PaymentCaptureRequestedV1, PaymentRefundRequestedV2, PaymentRefundRequestedV2Payload, PendingEvent } from '@omni/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { FailedPaymentRequest, PaymentRequestRepository, PaymentRequestView } from '../application/ports/payment-request.port';
 import { PaymentRequestRecord } from './order.records';
-
-export interface PaymentRequestView {
-  id: string;
-  kind: 'capture' | 'refund';
-  amount: number;
-  reason: string | null;
-  status: 'REQUESTED' | 'DONE' | 'FAILED';
-  requestedAt: string;
-  doneAmount: number | null;
-  doneAt: string | null;
-  /** FAILED: the payment system's reason and when; attempts counts the requests sent. */
-  failureReason: string | null;
-  failedAt: string | null;
-  attempts: number;
-}
-
-/** A request the payment system refused, as an operator sees it (GET /payment-requests). */
-export interface FailedPaymentRequest extends PaymentRequestView {
-  orderId: string;
-  fulfilmentId: string | null;
-  currency: string;
-}
 
 const viewOf = (r: PaymentRequestRecord): PaymentRequestView => ({
   id: r.id,
@@ -155,4 +134,9 @@ export const paymentRequestRepository = {
     if ((r[0] as unknown[]).length === 0) return null;
     return m.findOneByOrFail(PaymentRequestRecord, { id });
   },
-};
+
+  /** Whether a request with this id exists, whatever its status. */
+  async exists(m: EntityManager, id: string): Promise<boolean> {
+    return m.existsBy(PaymentRequestRecord, { id });
+  },
+} satisfies PaymentRequestRepository;

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { NewPickupCode } from '../domain/pickup.machine';
 import { hashPickupCode, PICKUP_CODE_ALPHABET, PICKUP_CODE_LENGTH } from '../domain/pickup-code';
+import { PickupCodeGenerator } from '../application/ports/pickup-code.port';
 
 /** Draws a pickup code from a CSPRNG and salts its hash; only the hash and salt are stored. */
 export function newPickupCode(): NewPickupCode {
@@ -9,3 +10,6 @@ export function newPickupCode(): NewPickupCode {
   const salt = randomBytes(16).toString('hex');
   return { code, salt, hash: hashPickupCode(code, salt) };
 }
+
+/** The generator the use cases are given (PickupCodeGenerator). */
+export const pickupCodeGenerator = { newPickupCode } satisfies PickupCodeGenerator;

@@ -4,7 +4,7 @@ import { ApiProblems, invalidField, ProblemException, RequireScopes } from '@omn
 import { IsDateString, IsInt, Max, Min } from 'class-validator';
 import { checkSku, SKU_PATTERN } from './sku-param';
 import { PreordersUseCase } from '../application/preorders.use-case';
-import type { PreorderProduct } from './preorder.repository';
+import type { PreorderProduct } from '../application/ports/preorder.port';
 import { OrderQueries } from '../application/order.queries';
 import { OrderProblems } from './order-problems';
 

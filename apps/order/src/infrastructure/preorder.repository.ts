@@ -1,15 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-/** A product sold before its release (docs/preorders.md). */
-export interface PreorderProduct {
-  readonly sku: string;
-  readonly releaseAt: Date;
-  readonly opensAt: Date;
-  readonly closesAt: Date;
-  /** Units that may be preordered per store, and per customer across stores. */
-  readonly capPerStore: number;
-  readonly capPerCustomer: number;
-}
+import { PreorderProduct, PreorderRepository } from '../application/ports/preorder.port';
 
 interface ProductRow {
   sku: string;
@@ -108,4 +98,4 @@ export const preorderRepository = {
     );
     return rows[0] ? { orderId: rows[0].order_id, fulfilmentId: rows[0].id } : null;
   },
-};
+} satisfies PreorderRepository;

@@ -1,6 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { Channel } from '@omni/contracts';
 import { PriceEntry } from '@omni/contracts';
+import { PriceListRepository } from '../application/ports/price-list.port';
 
 interface PriceRow {
   sku: string;
@@ -61,4 +62,4 @@ export const priceListRepository = {
     for (const r of rows) out.set(r.sku, [...(out.get(r.sku) ?? []), entryOf(r)]);
     return out;
   },
-};
+} satisfies PriceListRepository;

@@ -7,10 +7,10 @@ import { DataSource } from 'typeorm';
 import { returnable } from '../domain/order-record';
 import { issueLabel } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
-import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
-import { orderRecordRepository } from '../infrastructure/order-record.repository';
-import { policyRepository } from '../infrastructure/policy.repository';
 import { CarrierPort } from './carrier.port';
+import { AuthorisationRepository, ReturnAuthorisation } from './ports/authorisation.port';
+import { OrderRecordRepository } from './ports/order-record.port';
+import { PolicyRepository } from './ports/policy.port';
 
 /** How long a return started online can be dropped at a store. */
 export const AUTHORISATION_DAYS = 14;
@@ -37,18 +37,21 @@ export class AuthoriseReturnUseCase {
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     private readonly carrier: CarrierPort,
+    private readonly orders: OrderRecordRepository,
+    private readonly policies: PolicyRepository,
+    private readonly authorisations: AuthorisationRepository,
   ) {}
 
   execute(orderId: string, lines: readonly { lineId: string; quantity: number }[], owner: (customerId: string | null) => void, how: HowReturned = { method: 'drop-off' }): Promise<AuthoriseResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const order = await orderRecordRepository.find(m, orderId);
+      const order = await this.orders.find(m, orderId);
       owner(order ? order.customerId : null);
       if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${orderId}` };
       const byId = new Map(order.lines.map((l) => [l.lineId, l]));
       const unknown = lines.find((l) => !byId.has(l.lineId));
       if (unknown) return { ok: false, code: 'RETURN.UNKNOWN_LINE', detail: `order ${orderId} has no line ${unknown.lineId}` };
-      const policy = policyInForce(await policyRepository.all(m), now);
+      const policy = policyInForce(await this.policies.all(m), now);
       if (!policy) throw new Error('no return policy in force');
       const verdict = judgeReturn(policy, {
         orderChannel: order.channel,
@@ -78,7 +81,7 @@ export class AuthoriseReturnUseCase {
           method: how.method,
           parcel: null,
         };
-        if (!(await authorisationRepository.tryInsert(m, a))) continue;
+        if (!(await this.authorisations.tryInsert(m, a))) continue;
         noteCreated(`/return-authorisations/${a.code}`);
         await this.outbox.append(
           m,
@@ -91,7 +94,7 @@ export class AuthoriseReturnUseCase {
         const label = await this.carrier.requestLabel({ authorisationId: a.id, orderId, code: a.code, returnTo: how.returnTo });
         const d = issueLabel({ authorisationId: a.id, orderId, customerId: a.customerId, code: a.code }, label, how.returnTo, now);
         if (!d.ok) throw new Error('a label is never refused');
-        await authorisationRepository.saveParcel(m, a.id, d.state);
+        await this.authorisations.saveParcel(m, a.id, d.state);
         for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
         return { ok: true, authorisation: { ...a, parcel: d.state } };
       }

@@ -4,10 +4,10 @@ import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { replacementIssued, replacementRefused, Return, shipmentPlaced, shipmentRefused } from '../domain/return.machine';
-import { authorisationRepository } from '../infrastructure/authorisation.repository';
-import { orderRecordRepository } from '../infrastructure/order-record.repository';
-import { returnRepository } from '../infrastructure/return.repository';
-import { settleRefund } from './settlement';
+import { AuthorisationRepository } from './ports/authorisation.port';
+import { OrderRecordRepository } from './ports/order-record.port';
+import { ReturnRepository } from './ports/return.port';
+import { RefundSettlement } from './settlement';
 
 /**
  * Inventory's answers to return.exchange-requested. Issued: the exchange completes (restock and
@@ -25,27 +25,31 @@ export class ExchangeRepliesUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly returns: ReturnRepository,
+    private readonly orders: OrderRecordRepository,
+    private readonly authorisations: AuthorisationRepository,
+    private readonly settlement: RefundSettlement,
   ) {}
 
   issued(e: EventEnvelope<ReplacementIssuedPayload>): Promise<void> {
     return this.apply(e, e.data.returnId, async (m, r, now) => {
       const d = replacementIssued(r, now);
       if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement issued for a return not waiting for one');
-      await returnRepository.saveStatus(m, d.state);
+      await this.returns.saveStatus(m, d.state);
       for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
-      const order = await orderRecordRepository.find(m, r.orderId, true);
-      await settleRefund(m, this.outbox, d.state, order!, now);
+      const order = await this.orders.find(m, r.orderId, true);
+      await this.settlement.settleRefund(m, d.state, order!, now);
     });
   }
 
   refused(e: EventEnvelope<ReplacementRefusedPayload>): Promise<void> {
     return this.apply(e, e.data.returnId, async (m, r, now) => {
-      const order = r.shipTo === null ? null : await orderRecordRepository.find(m, r.orderId);
+      const order = r.shipTo === null ? null : await this.orders.find(m, r.orderId);
       const d = replacementRefused(r, e.data.reason, now, order);
       if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement refused for a return not waiting for one');
       if (d.state.status === 'AWAITING_SHIPMENT') {
         // The units stay returned: the replacement is shipped instead.
-        await returnRepository.saveStatus(m, d.state);
+        await this.returns.saveStatus(m, d.state);
         for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
         return;
       }
@@ -58,10 +62,10 @@ export class ExchangeRepliesUseCase {
     return this.apply(e, e.data.returnId, async (m, r, now) => {
       const d = shipmentPlaced(r, e.data.orderId, now);
       if (!d.ok) return this.logger.warn({ returnId: r.id, status: r.status, eventId: e.id }, 'replacement order for a return not waiting for one');
-      await returnRepository.saveStatus(m, d.state);
+      await this.returns.saveStatus(m, d.state);
       for (const ev of d.events) await this.outbox.append(m, ev.def, ev.payload, now);
-      const order = await orderRecordRepository.find(m, r.orderId, true);
-      await settleRefund(m, this.outbox, d.state, order!, now);
+      const order = await this.orders.find(m, r.orderId, true);
+      await this.settlement.settleRefund(m, d.state, order!, now);
     });
   }
 
@@ -77,16 +81,16 @@ export class ExchangeRepliesUseCase {
 
   /** A failed exchange: its units are returnable again and its authorisation open again. */
   private async abandon(m: EntityManager, r: Return, failed: Return, events: readonly PendingEvent[], now: Date): Promise<void> {
-    await orderRecordRepository.find(m, r.orderId, true);
-    await returnRepository.saveStatus(m, failed);
-    await orderRecordRepository.addReturned(m, r.orderId, r.lines, -1);
-    await authorisationRepository.reopen(m, r.id);
+    await this.orders.find(m, r.orderId, true);
+    await this.returns.saveStatus(m, failed);
+    await this.orders.addReturned(m, r.orderId, r.lines, -1);
+    await this.authorisations.reopen(m, r.id);
     for (const ev of events) await this.outbox.append(m, ev.def, ev.payload, now);
   }
 
   private async apply(e: EventEnvelope, returnId: string, work: (m: EntityManager, r: Return, now: Date) => Promise<void>): Promise<void> {
     const outcome = await this.inbox.once(e, async (m) => {
-      const r = await returnRepository.find(m, returnId, true);
+      const r = await this.returns.find(m, returnId, true);
       if (!r) return this.logger.warn({ returnId, eventId: e.id }, 'reply for an unknown return');
       await work(m, r, this.clock.now());
     });

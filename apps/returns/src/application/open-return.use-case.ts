@@ -9,12 +9,12 @@ import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
 import { priceReplacements } from '../domain/replacement-prices';
 import { AdmissionRefusal, authorisationAdmission, linesAdmission, requestAdmission } from '../domain/return-admission';
 import { openReturn, Return, ReturnRefusal } from '../domain/return.machine';
-import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
-import { orderRecordRepository } from '../infrastructure/order-record.repository';
-import { policyRepository } from '../infrastructure/policy.repository';
-import { priceListRepository } from '../infrastructure/price-list.repository';
-import { returnRepository } from '../infrastructure/return.repository';
-import { settleRefund } from './settlement';
+import { AuthorisationRepository, ReturnAuthorisation } from './ports/authorisation.port';
+import { OrderRecordRepository } from './ports/order-record.port';
+import { PolicyRepository } from './ports/policy.port';
+import { PriceListRepository } from './ports/price-list.port';
+import { ReturnRepository } from './ports/return.port';
+import { RefundSettlement } from './settlement';
 
 export interface OpenReturnCommand {
   readonly storeId: string;
@@ -65,6 +65,12 @@ export class OpenReturnUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly returns: ReturnRepository,
+    private readonly orders: OrderRecordRepository,
+    private readonly authorisations: AuthorisationRepository,
+    private readonly policies: PolicyRepository,
+    private readonly priceList: PriceListRepository,
+    private readonly settlement: RefundSettlement,
   ) {}
 
   execute(c: OpenReturnCommand): Promise<OpenReturnResult> {
@@ -75,20 +81,20 @@ export class OpenReturnUseCase {
       let orderId = c.orderId;
       let ra: ReturnAuthorisation | null = null;
       if (c.authorisationCode !== null) {
-        ra = await authorisationRepository.findByCode(m, c.authorisationCode);
+        ra = await this.authorisations.findByCode(m, c.authorisationCode);
         if (!ra) return fail('AUTHORISATION.NOT_FOUND', `no return authorisation ${c.authorisationCode}`);
         if (orderId !== null && orderId !== ra.orderId) return fail('AUTHORISATION.LINES_MISMATCH', 'the authorisation is for another order');
         orderId = ra.orderId;
       }
       if (orderId === null) return fail('RETURN.ORDER_REQUIRED', 'orderId or authorisationCode is required');
-      const order = await orderRecordRepository.find(m, orderId, true);
+      const order = await this.orders.find(m, orderId, true);
       if (!order) return fail('ORDER.NOT_FOUND', `no order ${orderId} (or its order.placed is not here yet)`);
 
-      const earlier = await returnRepository.findByRequest(m, c.storeId, c.requestId);
+      const earlier = await this.returns.findByRequest(m, c.storeId, c.requestId);
       if (earlier) return earlier.orderId === order.orderId ? { ok: true, return: earlier, replayed: true } : fail('RETURN.REQUEST_ID_REUSED', `requestId ${c.requestId} was used for another order`);
 
       if (ra) {
-        const authorised = authorisationAdmission((await authorisationRepository.findByCode(m, ra.code, true))!, c.lines, c.storeId, now);
+        const authorised = authorisationAdmission((await this.authorisations.findByCode(m, ra.code, true))!, c.lines, c.storeId, now);
         if (!authorised.ok) return fail(authorised.code, authorised.detail);
       }
       const listed = linesAdmission(order, c.lines);
@@ -100,9 +106,9 @@ export class OpenReturnUseCase {
 
   private async open(m: EntityManager, c: OpenReturnCommand, order: OrderRecord, ra: ReturnAuthorisation | null, now: Date): Promise<OpenReturnResult> {
     // Replacements are sold at this till: at the price list's price, or by a caller trusted to say otherwise.
-    const prices = priceReplacements(c.replacements, await priceListRepository.forSkus(m, c.replacements.map((r) => r.sku)), { currency: order.currency, storeId: c.storeId, at: now }, c.priceOverrideBy);
+    const prices = priceReplacements(c.replacements, await this.priceList.forSkus(m, c.replacements.map((r) => r.sku)), { currency: order.currency, storeId: c.storeId, at: now }, c.priceOverrideBy);
     if (!prices.ok) return fail(prices.code, prices.detail);
-    const policy = policyInForce(await policyRepository.all(m), now);
+    const policy = policyInForce(await this.policies.all(m), now);
     if (!policy) throw new Error('no return policy in force');
     const lineOf = new Map(order.lines.map((l) => [l.lineId, l]));
     const lines = c.lines.map((l) => ({ ...l, sku: lineOf.get(l.lineId)!.sku, unitPrice: lineOf.get(l.lineId)!.unitPrice }));
@@ -146,11 +152,11 @@ export class OpenReturnUseCase {
       now,
     );
     if (!d.ok) return fail(d.code, d.detail);
-    await returnRepository.insert(m, d.state);
-    await orderRecordRepository.addReturned(m, order.orderId, c.lines, 1);
-    if (ra) await authorisationRepository.markUsed(m, ra.id, d.state.id);
+    await this.returns.insert(m, d.state);
+    await this.orders.addReturned(m, order.orderId, c.lines, 1);
+    if (ra) await this.authorisations.markUsed(m, ra.id, d.state.id);
     for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
-    await settleRefund(m, this.outbox, d.state, order, now);
+    await this.settlement.settleRefund(m, d.state, order, now);
     return { ok: true, return: d.state, replayed: false };
   }
 }

@@ -4,8 +4,8 @@ import { InboxProcessor, OutboxWriter, PermanentEventError } from '@omni/messagi
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { orderRecordRepository as orders } from '../infrastructure/order-record.repository';
-import { storeCreditRepository } from '../infrastructure/store-credit.repository';
+import { OrderRecordRepository } from './ports/order-record.port';
+import { StoreCreditRepository } from './ports/store-credit.port';
 
 /**
  * The order service's refunds of orders paid at placing (payment.refund-requested v2 with
@@ -21,6 +21,8 @@ export class OrderRefundsUseCase {
     private readonly inbox: InboxProcessor,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly orders: OrderRecordRepository,
+    private readonly storeCredit: StoreCreditRepository,
   ) {}
 
   async requested(e: EventEnvelope<PaymentRefundRequestedV2Payload>): Promise<void> {
@@ -40,7 +42,7 @@ export class OrderRefundsUseCase {
         const accountId = await this.accountOf(m, p.orderId, t.reference);
         if (!accountId) throw new PermanentEventError('STORE_CREDIT.NO_ACCOUNT', `refund ${p.refundId} of order ${p.orderId}: no store-credit account for tender ${t.reference}`);
         const entryId = randomUUID();
-        const balance = await storeCreditRepository.reinstate(m, { entryId, accountId, currency: p.currency, amount: t.amount, orderId: p.orderId, refundId: p.refundId, tenderReference: t.reference, at: now });
+        const balance = await this.storeCredit.reinstate(m, { entryId, accountId, currency: p.currency, amount: t.amount, orderId: p.orderId, refundId: p.refundId, tenderReference: t.reference, at: now });
         if (balance === null) continue;
         await this.outbox.append(
           m,
@@ -59,6 +61,6 @@ export class OrderRefundsUseCase {
    * service never saw redeem, the order's customer.
    */
   private async accountOf(m: EntityManager, orderId: string, reference: string): Promise<string | null> {
-    return (await storeCreditRepository.accountOfRedemption(m, reference)) ?? (await orders.find(m, orderId))?.customerId ?? null;
+    return (await this.storeCredit.accountOfRedemption(m, reference)) ?? (await this.orders.find(m, orderId))?.customerId ?? null;
   }
 }

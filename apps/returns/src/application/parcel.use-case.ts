@@ -4,7 +4,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { Parcel, ParcelRefusal, receive, track } from '../domain/parcel.machine';
-import { authorisationRepository, ReturnAuthorisation } from '../infrastructure/authorisation.repository';
+import { AuthorisationRepository, ReturnAuthorisation } from './ports/authorisation.port';
 
 export type ParcelResult = { ok: true; authorisation: ReturnAuthorisation; changed: boolean } | { ok: false; code: ParcelRefusal | 'PARCEL.NOT_FOUND'; detail: string };
 
@@ -19,6 +19,7 @@ export class ParcelUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly authorisations: AuthorisationRepository,
   ) {}
 
   track(trackingNumber: string, status: ParcelTrackingStatus, at: Date): Promise<ParcelResult> {
@@ -32,12 +33,12 @@ export class ParcelUseCase {
   private decide(trackingNumber: string, decision: (p: Parcel, now: Date) => ReturnType<typeof receive>): Promise<ParcelResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const a = await authorisationRepository.findByTracking(m, trackingNumber);
+      const a = await this.authorisations.findByTracking(m, trackingNumber);
       if (!a || !a.parcel) return { ok: false, code: 'PARCEL.NOT_FOUND', detail: `no return parcel ${trackingNumber}` };
       const d = decision(a.parcel, now);
       if (!d.ok) return { ok: false, code: d.code, detail: d.detail ?? d.code };
       if (d.events.length === 0) return { ok: true, authorisation: a, changed: false };
-      await authorisationRepository.saveParcel(m, a.id, d.state);
+      await this.authorisations.saveParcel(m, a.id, d.state);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       return { ok: true, authorisation: { ...a, parcel: d.state }, changed: true };
     });

@@ -4,7 +4,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock, FieldProblem } from '@omni/platform';
 import { DataSource } from 'typeorm';
 import { policyProblems, ReturnPolicyDocument } from '../domain/policy';
-import { PublishedPolicy, policyRepository } from '../infrastructure/policy.repository';
+import { PolicyRepository, PublishedPolicy } from './ports/policy.port';
 
 /** Publishing may not rewrite the past: a version takes effect now or later (a minute of clock skew allowed). */
 const SKEW_MS = 60_000;
@@ -21,6 +21,7 @@ export class PoliciesUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly policies: PolicyRepository,
   ) {}
 
   async publish(
@@ -33,7 +34,7 @@ export class PoliciesUseCase {
     const now = this.clock.now();
     if (effectiveFrom.getTime() < now.getTime() - SKEW_MS) return { ok: false, code: 'POLICY.EFFECTIVE_IN_PAST', detail: `effectiveFrom ${effectiveFrom.toISOString()} is in the past` };
     const policy = await this.dataSource.transaction(async (m) => {
-      const p = await policyRepository.publish(m, effectiveFrom, document, by, now);
+      const p = await this.policies.publish(m, effectiveFrom, document, by, now);
       await this.outbox.append(m, ReturnPolicyPublishedV1, { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), publishedBy: p.publishedBy, publishedAt: now.toISOString() }, now);
       return p;
     });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope, PriceListChangedPayload } from '@omni/contracts';
 import { InboxProcessor } from '@omni/messaging';
-import { priceListRepository } from '../infrastructure/price-list.repository';
+import { PriceListRepository } from './ports/price-list.port';
 
 /**
  * The price list kept from the order service's price-list.changed (ADR 0019): an exchange's
@@ -11,11 +11,14 @@ import { priceListRepository } from '../infrastructure/price-list.repository';
 export class PriceListProjection {
   private readonly logger = new Logger('PriceList');
 
-  constructor(private readonly inbox: InboxProcessor) {}
+  constructor(
+    private readonly inbox: InboxProcessor,
+    private readonly priceList: PriceListRepository,
+  ) {}
 
   async changed(e: EventEnvelope<PriceListChangedPayload>): Promise<void> {
     const outcome = await this.inbox.once(e, async (m) => {
-      const applied = await priceListRepository.replace(m, e.data.sku, e.data.prices, new Date(e.data.changedAt));
+      const applied = await this.priceList.replace(m, e.data.sku, e.data.prices, new Date(e.data.changedAt));
       if (!applied) this.logger.log({ sku: e.data.sku, eventId: e.id }, 'an older price list change, kept out');
     });
     if (!outcome.applied) this.logger.log({ eventId: e.id }, 'event already processed');

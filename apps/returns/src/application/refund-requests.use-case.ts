@@ -3,7 +3,7 @@ import { ReturnRefundRequestedV1 } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
-import { FailedRefundRequest, returnRepository } from '../infrastructure/return.repository';
+import { FailedRefundRequest, ReturnRepository } from './ports/return.port';
 import { refundRequest } from './settlement';
 
 export type RefundRequestRefusal = 'REFUND_REQUEST.NOT_FOUND' | 'REFUND_REQUEST.NOT_FAILED';
@@ -23,22 +23,23 @@ export class RefundRequestsUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly returns: ReturnRepository,
   ) {}
 
   failed(limit: number): Promise<FailedRefundRequest[]> {
-    return returnRepository.failedRequests(this.dataSource.manager, limit);
+    return this.returns.failedRequests(this.dataSource.manager, limit);
   }
 
   failedCount(): Promise<number> {
-    return returnRepository.failedRequestCount(this.dataSource.manager);
+    return this.returns.failedRequestCount(this.dataSource.manager);
   }
 
   async retry(refundId: string, by: string): Promise<{ ok: true } | { ok: false; code: RefundRequestRefusal; detail: string }> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (m) => {
-      const request = await returnRepository.resend(m, refundId);
+      const request = await this.returns.resend(m, refundId);
       if (!request) {
-        return (await returnRepository.isRefundRequest(m, refundId))
+        return (await this.returns.isRefundRequest(m, refundId))
           ? { ok: false as const, code: 'REFUND_REQUEST.NOT_FAILED' as const, detail: `refund ${refundId} is not failed: it is settled or already sent again` }
           : { ok: false as const, code: 'REFUND_REQUEST.NOT_FOUND' as const, detail: `no refund ${refundId}` };
       }

@@ -4,7 +4,7 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { redemptionByReference, storeCreditRepository } from '../infrastructure/store-credit.repository';
+import { StoreCreditRepository } from './ports/store-credit.port';
 
 export type RedeemResult =
   | { ok: true; redemptionId: string; amount: number; currency: string; balance: number; replayed: boolean }
@@ -21,19 +21,20 @@ export class StoreCreditUseCase {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly storeCredit: StoreCreditRepository,
   ) {}
 
   redeem(accountId: string, amount: number, currency: string, reference: string): Promise<RedeemResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
-      const earlier = await redemptionByReference(m, accountId, reference);
+      const earlier = await this.storeCredit.redemptionByReference(m, accountId, reference);
       if (earlier) {
         if (earlier.amount !== amount || earlier.currency !== currency) return { ok: false, code: 'STORE_CREDIT.REFERENCE_REUSED', detail: `reference ${reference} was used for another redemption` };
-        const balance = (await storeCreditRepository.balances(m, accountId)).find((b) => b.currency === currency)?.balance ?? 0;
+        const balance = (await this.storeCredit.balances(m, accountId)).find((b) => b.currency === currency)?.balance ?? 0;
         return { ok: true, redemptionId: earlier.id, amount, currency, balance, replayed: true };
       }
       const redemptionId = randomUUID();
-      const balance = await storeCreditRepository.tryDebit(m, { entryId: redemptionId, accountId, currency, amount, reference, at: now });
+      const balance = await this.storeCredit.tryDebit(m, { entryId: redemptionId, accountId, currency, amount, reference, at: now });
       if (balance === null) return { ok: false, code: 'STORE_CREDIT.INSUFFICIENT', detail: `the ${currency} store credit of ${accountId} does not cover ${amount}` };
       await this.outbox.append(m, StoreCreditRedeemedV1, { accountId, redemptionId, amount, currency, balance, reference, redeemedAt: now.toISOString() }, now);
       return { ok: true, redemptionId, amount, currency, balance, replayed: false };

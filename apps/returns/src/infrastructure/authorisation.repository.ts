@@ -1,21 +1,6 @@
 import { EntityManager } from 'typeorm';
+import { AuthorisationRepository, ReturnAuthorisation } from '../application/ports/authorisation.port';
 import { Parcel, ParcelStatus, ReturnMethod } from '../domain/parcel.machine';
-
-export interface ReturnAuthorisation {
-  readonly id: string;
-  readonly code: string;
-  readonly orderId: string;
-  readonly customerId: string | null;
-  readonly lines: readonly { lineId: string; sku: string; quantity: number }[];
-  readonly status: 'OPEN' | 'USED';
-  readonly returnId: string | null;
-  readonly expiresAt: Date;
-  readonly createdAt: Date;
-  /** Dropped at a store, or sent by mail with the carrier's label. */
-  readonly method: ReturnMethod;
-  /** The parcel of a return by mail, once the carrier labelled it. */
-  readonly parcel: Parcel | null;
-}
 
 /** How a parcel is kept in its jsonb column: dates as ISO strings. */
 interface ParcelJson extends Omit<Parcel, 'history' | 'receivedAt'> {
@@ -87,4 +72,4 @@ export const authorisationRepository = {
   async reopen(m: EntityManager, returnId: string): Promise<void> {
     await m.query(`UPDATE return_authorisations SET status = 'OPEN', return_id = NULL WHERE return_id = $1`, [returnId]);
   },
-};
+} satisfies AuthorisationRepository;

@@ -3,7 +3,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { assertCustomer, Caller, invalidField, Principal, RequireScopes, uuidParam } from '@omni/platform';
 import { normaliseEmail, normalisePhone } from '../domain/order-record';
-import type { LookupKey } from './order-record.repository';
+import type { LookupKey } from '../application/ports/order-record.port';
 import { ReturnableOrderListView, ReturnableOrderView } from './returns.api';
 import { returnsProblem, ReturnsProblems } from './returns-problems';
 import { returnableOrderView } from './views';

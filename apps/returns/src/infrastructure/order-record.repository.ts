@@ -1,6 +1,7 @@
 import { Channel, OrderPlacedV2Payload, TenderAmountPayload } from '@omni/contracts';
 import { prepared } from '@omni/messaging';
 import { EntityManager } from 'typeorm';
+import { LookupKey, OrderRecordRepository } from '../application/ports/order-record.port';
 import { contactKeys, OrderLineRecord, OrderRecord, receiptOf } from '../domain/order-record';
 
 interface OrderRow {
@@ -57,7 +58,6 @@ const toOrder = (r: OrderRow, lines: LineRow[]): OrderRecord => ({
   lines: lines.map(toLine),
 });
 
-export type LookupKey = 'orderId' | 'receipt' | 'email' | 'phone' | 'loyaltyId' | 'customerId';
 const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'receipt', email: 'email', phone: 'phone', loyaltyId: 'loyalty_id', customerId: 'customer_id' };
 
 /** The order read model: written by the order-event handlers, read by lookups and returns. */
@@ -194,4 +194,4 @@ export const orderRecordRepository = {
     );
     return new Map(rows.map((r) => [r.reference, r.amount]));
   },
-};
+} satisfies OrderRecordRepository;

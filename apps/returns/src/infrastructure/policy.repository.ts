@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { ReturnPolicy, ReturnPolicyDocument } from '../domain/policy';
+import { PolicyRepository, PublishedPolicy } from '../application/ports/policy.port';
+import { ReturnPolicyDocument } from '../domain/policy';
 
 interface PolicyRow {
   version: number;
@@ -9,21 +10,11 @@ interface PolicyRow {
   published_by: string;
 }
 
-export interface PublishedPolicy extends ReturnPolicy {
-  readonly publishedAt: Date;
-  readonly publishedBy: string;
-}
-
 const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, effectiveFrom: r.effective_from, document: r.document, publishedAt: r.published_at, publishedBy: r.published_by });
 
 export const policyRepository = {
   async all(m: EntityManager): Promise<PublishedPolicy[]> {
     return ((await m.query(`SELECT * FROM return_policies ORDER BY version`)) as PolicyRow[]).map(toPolicy);
-  },
-
-  async find(m: EntityManager, version: number): Promise<PublishedPolicy | null> {
-    const rows: PolicyRow[] = await m.query(`SELECT * FROM return_policies WHERE version = $1`, [version]);
-    return rows[0] ? toPolicy(rows[0]) : null;
   },
 
   /** The next version, numbered under a table lock so two publications never take one number. */
@@ -36,4 +27,4 @@ export const policyRepository = {
     );
     return toPolicy(rows[0]);
   },
-};
+} satisfies PolicyRepository;

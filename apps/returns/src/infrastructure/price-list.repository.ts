@@ -1,5 +1,6 @@
 import { PriceEntry, priceEntryOf, PriceListEntryPayload } from '@omni/contracts';
 import { EntityManager } from 'typeorm';
+import { PriceListRepository } from '../application/ports/price-list.port';
 
 /** The order service's price list, one row per SKU, as its price-list.changed events said last. */
 export const priceListRepository = {
@@ -20,4 +21,4 @@ export const priceListRepository = {
     const rows: { sku: string; prices: PriceListEntryPayload[] }[] = await m.query(`SELECT sku, prices FROM price_list WHERE sku = ANY($1::text[])`, [[...new Set(skus)]]);
     return new Map(rows.map((r) => [r.sku, r.prices.map(priceEntryOf)]));
   },
-};
+} satisfies PriceListRepository;

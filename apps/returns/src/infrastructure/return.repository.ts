@@ -1,5 +1,6 @@
 import { AddressPayload, Channel, PriceOverride, RefundMethod, ReplacementPayload, ReturnChannel, ReturnedLinePayload, ReturnKind, TenderAmountPayload } from '@omni/contracts';
 import { EntityManager } from 'typeorm';
+import { FailedRefundRequest, RefundRecord, ReturnRepository } from '../application/ports/return.port';
 import { Return, ReturnStatus } from '../domain/return.machine';
 
 interface ReturnRow {
@@ -60,34 +61,6 @@ const toReturn = (r: ReturnRow): Return => ({
   completedAt: r.completed_at,
 });
 
-export interface RefundRecord {
-  readonly id: string;
-  readonly tender: string;
-  readonly reference: string;
-  readonly amount: number;
-  /** The refundId of return.refund-requested; null for store credit. */
-  readonly requestId: string | null;
-  /** When the payment system confirmed it (payment.refunded), or the credit was booked. */
-  readonly settledAt: Date | null;
-  /** When the payment system refused it (payment.refund-failed) and why; cleared when it is sent again. */
-  readonly failedAt: Date | null;
-  readonly failureReason: string | null;
-}
-
-/** A refund request of a return the payment system refused, waiting for an operator. */
-export interface FailedRefundRequest {
-  readonly refundId: string;
-  readonly returnId: string;
-  readonly kind: ReturnKind;
-  readonly orderId: string;
-  readonly currency: string;
-  readonly amount: number;
-  readonly tenders: readonly TenderAmountPayload[];
-  readonly reason: string;
-  readonly failedAt: Date;
-  readonly attempts: number;
-}
-
 interface FailedRefundRow {
   request_id: string;
   return_id: string;
@@ -140,11 +113,6 @@ export const returnRepository = {
   async findByRequest(m: EntityManager, storeId: string, requestId: string): Promise<Return | null> {
     const rows: ReturnRow[] = await m.query(`SELECT * FROM returns WHERE store_id = $1 AND request_id = $2`, [storeId, requestId]);
     return rows[0] ? toReturn(rows[0]) : null;
-  },
-
-  async ofOrder(m: EntityManager, orderId: string): Promise<Return[]> {
-    const rows: ReturnRow[] = await m.query(`SELECT * FROM returns WHERE order_id = $1 ORDER BY created_at`, [orderId]);
-    return rows.map(toReturn);
   },
 
   async insertRefund(m: EntityManager, r: { id: string; returnId: string; orderId: string; tender: string; reference: string; amount: number; requestId: string | null; settledAt: Date | null; at: Date }): Promise<void> {
@@ -200,4 +168,4 @@ export const returnRepository = {
     const [, n] = (await m.query(`UPDATE refunds SET settled_at = $3 WHERE order_id = $1 AND request_id = $2 AND settled_at IS NULL`, [orderId, requestId, at])) as [unknown, number];
     return n;
   },
-};
+} satisfies ReturnRepository;

@@ -1,10 +1,5 @@
 import { EntityManager } from 'typeorm';
-
-export interface StoreCreditBalance {
-  readonly accountId: string;
-  readonly currency: string;
-  readonly balance: number;
-}
+import { StoreCreditBalance, StoreCreditRepository } from '../application/ports/store-credit.port';
 
 /** Store-credit balances (ADR 0009): one row per account and currency, entries as the ledger. */
 export const storeCreditRepository = {
@@ -71,16 +66,9 @@ export const storeCreditRepository = {
     return rows.map((r) => ({ accountId: r.account_id, currency: r.currency, balance: r.balance }));
   },
 
-  async entries(m: EntityManager, accountId: string): Promise<{ id: string; currency: string; delta: number; returnId: string | null; reference: string | null; orderId: string | null; createdAt: Date }[]> {
-    const rows: { id: string; currency: string; delta: number; return_id: string | null; reference: string | null; order_id: string | null; created_at: Date }[] = await m.query(
-      `SELECT * FROM store_credit_entries WHERE account_id = $1 ORDER BY created_at, id`,
-      [accountId],
-    );
-    return rows.map((r) => ({ id: r.id, currency: r.currency, delta: r.delta, returnId: r.return_id, reference: r.reference, orderId: r.order_id, createdAt: r.created_at }));
+  /** The redemption a checkout made under its reference, so a retry spends once. */
+  async redemptionByReference(m: EntityManager, accountId: string, reference: string): Promise<{ id: string; currency: string; amount: number } | null> {
+    const rows: { id: string; currency: string; delta: number }[] = await m.query(`SELECT id, currency, delta FROM store_credit_entries WHERE account_id = $1 AND reference = $2`, [accountId, reference]);
+    return rows[0] ? { id: rows[0].id, currency: rows[0].currency, amount: -rows[0].delta } : null;
   },
-};
-
-export async function redemptionByReference(m: EntityManager, accountId: string, reference: string): Promise<{ id: string; currency: string; amount: number } | null> {
-  const rows: { id: string; currency: string; delta: number }[] = await m.query(`SELECT id, currency, delta FROM store_credit_entries WHERE account_id = $1 AND reference = $2`, [accountId, reference]);
-  return rows[0] ? { id: rows[0].id, currency: rows[0].currency, amount: -rows[0].delta } : null;
-}
+} satisfies StoreCreditRepository;

@@ -1,9 +1,9 @@
 import { categoryOf, ReturnPolicyDocument } from '../domain/policy';
 import { OrderRecord, returnable } from '../domain/order-record';
 import { Return } from '../domain/return.machine';
-import { ReturnAuthorisation } from './authorisation.repository';
-import { PublishedPolicy } from './policy.repository';
-import { RefundRecord } from './return.repository';
+import { ReturnAuthorisation } from '../application/ports/authorisation.port';
+import { PublishedPolicy } from '../application/ports/policy.port';
+import { RefundRecord } from '../application/ports/return.port';
 
 export function returnableOrderView(o: OrderRecord, policy: ReturnPolicyDocument) {
   return {
