@@ -4,23 +4,55 @@
 // does) while `kubectl rollout restart` replaces a Deployment's pod — inventory's (the reservation
 // consumer) or order's (the HTTP edge and the outbox relay). Afterwards the keys must have given distinct orders, every one RESERVED, and
 // the store's stock must show exactly one reservation per order: none lost, none applied twice.
-import { call, until } from '../../lib/stack.mjs';
+import http from 'node:http';
+import { until } from '../../lib/stack.mjs';
 import { NAMESPACE } from './kube-deploy.mjs';
 import { sleep } from './proc.mjs';
 
 const UNITS = 500;
 
+/**
+ * One request on a connection of its own. Kept-alive connections would not do here: on this
+ * one-node cluster a connection to a ClusterIP opened in the moment kube-proxy rewrites the
+ * Service's rules (its endpoints gone under the test overlay's Recreate strategy, then back) can
+ * miss the DNAT and leave by the host's default route; whatever answers there keeps answering that
+ * connection, and a pooled connection would carry every later request to it. A new connection is
+ * routed by the rules of its moment. Resolves { status, body, type }; a refused connection rejects.
+ */
+function call(method, url, body, { token, headers = {} } = {}) {
+  const data = body === undefined ? undefined : JSON.stringify(body);
+  const sent = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
+  if (data !== undefined) sent['content-length'] = Buffer.byteLength(data);
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method, headers: sent, agent: false, timeout: 30_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        let parsed = text;
+        try {
+          parsed = text ? JSON.parse(text) : null;
+        } catch {
+          // keep the text
+        }
+        resolve({ status: res.statusCode, body: parsed, type: res.headers['content-type'] ?? '' });
+      });
+    });
+    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer in 30 s'), { code: 'TIMEOUT' })));
+    req.on('error', reject);
+    req.end(data);
+  });
+}
+
 /** Places one order, retrying with the same Idempotency-Key until accepted or `deadline`. */
 async function place(url, body, { token, key, deadline }) {
   const retries = [];
   for (;;) {
-    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.cause?.code ?? e.message, type: '' }));
+    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.code ?? e.message, type: '' }));
     if (res.status === 201 || res.status === 202) return { id: res.body.id, retries };
     // The service answers a refusal with problem+json. A status without a JSON body came from
-    // elsewhere: the test overlay's Recreate strategy leaves the Service without endpoints for a
-    // moment, and as they come back kube-proxy lifts the filter table's REJECT before the nat
-    // table's DNAT is in place; a connection made in between leaves by the host's default route,
-    // and what answers there is the network, as a refused connection is — retried with the same key.
+    // elsewhere (see call): the network, as a refused connection is — retried with the same key.
     const fromService = res.status !== 0 && res.type.includes('json');
     if (fromService && res.status < 500) throw new Error(`placement ${key} refused: HTTP ${res.status} ${JSON.stringify(res.body)}`);
     if (Date.now() > deadline) throw new Error(`placement ${key} not accepted in time: last HTTP ${res.status} ${JSON.stringify(res.body)}`);
@@ -79,7 +111,7 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
 
   const reservedBy = Date.now() + 120_000;
   for (const o of orders) {
-    await until(`order ${o.id} RESERVED`, async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice)).body?.status === 'RESERVED', Math.max(1000, reservedBy - Date.now()));
+    await until(`order ${o.id} RESERVED`, async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice).catch(() => ({ body: null }))).body?.status === 'RESERVED', Math.max(1000, reservedBy - Date.now()));
   }
   const ids = new Set(orders.map((o) => o.id));
   if (ids.size !== orders.length) throw new Error(`${orders.length} placements with distinct keys gave ${ids.size} distinct orders`);
