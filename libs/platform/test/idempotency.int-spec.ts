@@ -8,8 +8,6 @@ import { DataSource } from 'typeorm';
 
 /** What the endpoints below did, so tests can count executions and hold one open. */
 const calls = { flaky: 0, refuse: 0, slow: 0 };
-/** Executions of POST /count per body id. */
-const counted = new Map<string, number>();
 let releaseSlow: () => void = () => undefined;
 
 @Controller()
@@ -26,12 +24,6 @@ class ProbeController {
   refuse() {
     calls.refuse += 1;
     throw new ProblemException(HttpStatus.CONFLICT, 'PROBE.REFUSED', 'no');
-  }
-
-  @Post('count')
-  count(@Body() body: { id: string }) {
-    counted.set(body.id, (counted.get(body.id) ?? 0) + 1);
-    return { id: body.id, executions: counted.get(body.id) };
   }
 
   @Post('slow')
@@ -150,33 +142,6 @@ describe('Idempotency-Key', () => {
     } finally {
       await sql(db, 'DROP TRIGGER fail_answers ON idempotency_keys; DROP FUNCTION fail_answers(); DROP SEQUENCE answer_attempts');
     }
-  });
-
-  it('takes and answers the keys of concurrent requests together, each executed once, its duplicates answered the same', async () => {
-    // 30 keys, each sent twice at the same moment: the claims and answers go in groups.
-    const keys = Array.from({ length: 30 }, () => randomUUID());
-    const answers = await Promise.all(keys.flatMap((key) => [post('count', key, { id: key }), post('count', key, { id: key })]));
-    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
-    for (const [i, key] of keys.entries()) {
-      expect(counted.get(key)).toBe(1);
-      const [first, second] = [answers[2 * i], answers[2 * i + 1]];
-      expect([first.body, second.body]).toEqual([{ id: key, executions: 1 }, { id: key, executions: 1 }]);
-      expect([first.headers.get('idempotent-replayed'), second.headers.get('idempotent-replayed')].sort()).toEqual(['true', null].sort());
-    }
-    const stored = await sql(db, 'SELECT status_code, response_body FROM idempotency_keys WHERE key = ANY($1) ORDER BY key', [keys]);
-    expect(stored).toEqual([...keys].sort().map((key) => ({ status_code: 201, response_body: JSON.stringify({ id: key, executions: 1 }) })));
-  });
-
-  it('gives a key named twice in one group of claims to the first only', async () => {
-    const [a, b] = [randomUUID(), randomUUID()];
-    const scope = (key: string, hash: string) => ({ caller: 'ip:group', method: 'POST', route: '/count', key, hash });
-    const insertKeys = (interceptor as unknown as { insertKeys: (s: ReturnType<typeof scope>[]) => Promise<boolean[]> }).insertKeys.bind(interceptor);
-    expect(await insertKeys([scope(a, 'h1'), scope(a, 'h2'), scope(b, 'h3')])).toEqual([true, false, true]);
-    expect(await insertKeys([scope(b, 'h3')])).toEqual([false]);
-    expect(await sql(db, 'SELECT key, request_hash FROM idempotency_keys WHERE caller = $1 ORDER BY request_hash', ['ip:group'])).toEqual([
-      { key: a, request_hash: 'h1' },
-      { key: b, request_hash: 'h3' },
-    ]);
   });
 
   it('deletes expired keys', async () => {

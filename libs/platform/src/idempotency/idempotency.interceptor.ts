@@ -4,7 +4,6 @@ import { from, Observable, of, throwError } from 'rxjs';
 import { catchError, finalize, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
-import { GroupCommit } from '../group-commit';
 import { platformProblem, Problem, ProblemException, problemOf } from '../problem';
 import { withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
@@ -36,13 +35,6 @@ interface Scope {
   hash: string;
 }
 
-/** A request's answer, kept for replays. */
-interface Answer {
-  scope: Scope;
-  status: number;
-  body: unknown;
-}
-
 type Claim = { kind: 'execute' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'refuse'; error: ProblemException };
 
 /**
@@ -72,26 +64,6 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private cleanup: NodeJS.Timeout | null = null;
   /** The keys of the requests this process is executing now. */
   private readonly runningHere = new Set<string>();
-  /**
-   * Keys taken and answers kept by concurrent requests go to the database together, one
-   * statement and one commit for all (docs/adr/0016-throughput.md): alone, a request's write goes
-   * at once as before. A group that fails is written again one by one. Storing an answer twice
-   * stores the same answer. A key the failed group did insert (its COMMIT went through, the reply
-   * was lost) is found held on the second try: its request waits and is answered IN_PROGRESS, and a
-   * retry takes the key over once it is abandoned — as when a lone insert's reply is lost. Nothing
-   * executes twice.
-   */
-  private readonly claims = new GroupCommit<Scope, boolean>(
-    (scopes) => this.insertKeys(scopes),
-    (scope) => this.insertKey(scope),
-  );
-  private readonly answers = new GroupCommit<Answer, void>(
-    async (group) => {
-      await this.completeAll(group);
-      return group.map(() => undefined);
-    },
-    (a) => this.complete(a.scope, a.status, a.body),
-  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -165,7 +137,14 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private async claim(s: Scope): Promise<Claim> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      if (await this.claims.submit(s)) return { kind: 'execute' };
+      const inserted = await this.named(
+        'idempotency-claim',
+        `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours],
+      );
+      if (inserted.length === 1) return { kind: 'execute' };
       const [row] = (await this.dataSource.query(
         `SELECT request_hash, status_code, response_body, committed_at, location FROM idempotency_keys
          WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at >= now()`,
@@ -233,7 +212,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     const deadline = Date.now() + KEEP_ANSWER_MS;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.answers.submit({ scope: s, status, body });
+        return await this.complete(s, status, body);
       } catch (e) {
         if (Date.now() >= deadline) {
           this.logger.warn({ err: e, route: s.route, status }, 'the answer to a keyed request could not be kept; a retry with its key will be told it was lost');
@@ -242,51 +221,6 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
       }
     }
-  }
-
-  /** Takes the key: true when this request inserted it (it executes), false when another holds it. */
-  private async insertKey(s: Scope): Promise<boolean> {
-    const inserted = await this.named(
-      'idempotency-claim',
-      `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))
-       ON CONFLICT DO NOTHING RETURNING key`,
-      [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours],
-    );
-    return inserted.length === 1;
-  }
-
-  /** insertKey for several requests in one statement; of two with the same key in it, the first takes it. */
-  private async insertKeys(scopes: readonly Scope[]): Promise<boolean[]> {
-    const column = (f: keyof Scope) => scopes.map((s) => s[f]);
-    const rows = (await this.named(
-      'idempotency-claim-many',
-      `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at)
-       SELECT t.caller, t.method, t.route, t.key, t.hash, now() + make_interval(hours => $6)
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS t(caller, method, route, key, hash)
-       ON CONFLICT DO NOTHING RETURNING caller, method, route, key`,
-      [column('caller'), column('method'), column('route'), column('key'), column('hash'), this.ttlHours],
-    )) as Pick<Scope, 'caller' | 'method' | 'route' | 'key'>[];
-    const taken = new Set(rows.map(idOf));
-    return scopes.map((s) => taken.delete(idOf(s)));
-  }
-
-  /** complete for several answers in one statement. */
-  private async completeAll(answers: readonly Answer[]): Promise<void> {
-    await this.named(
-      'idempotency-complete-many',
-      `UPDATE idempotency_keys k SET status_code = t.status, response_body = t.body, completed_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[]) AS t(caller, method, route, key, status, body)
-       WHERE k.caller = t.caller AND k.method = t.method AND k.route = t.route AND k.key = t.key`,
-      [
-        answers.map((a) => a.scope.caller),
-        answers.map((a) => a.scope.method),
-        answers.map((a) => a.scope.route),
-        answers.map((a) => a.scope.key),
-        answers.map((a) => a.status),
-        answers.map((a) => (a.body === undefined ? null : JSON.stringify(a.body))),
-      ],
-    );
   }
 
   private async complete(s: Scope, status: number, body: unknown): Promise<void> {
