@@ -5,10 +5,13 @@
 // omission).
 import http from 'node:http';
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512, scheduling: 'fifo' });
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 512, maxFreeSockets: 512, scheduling: 'fifo' });
 
-/** One request; resolves with the status and the raw body text (parse only when needed). */
-export function request(method, url, { body, headers = {} } = {}) {
+/**
+ * One request; resolves with the status and the raw body text (parse only when needed). `agent:
+ * false` sends it on a connection of its own; with `timeoutMs`, no answer by then rejects (code TIMEOUT).
+ */
+export function request(method, url, { body, headers = {}, agent = keepAlive, timeoutMs } = {}) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const req = http.request(url, { method, agent, headers: payload === undefined ? headers : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } }, (res) => {
@@ -18,6 +21,7 @@ export function request(method, url, { body, headers = {} } = {}) {
       res.on('error', reject);
     });
     req.on('error', reject);
+    if (timeoutMs) req.setTimeout(timeoutMs, () => req.destroy(Object.assign(new Error(`no answer in ${timeoutMs} ms`), { code: 'TIMEOUT' })));
     if (payload !== undefined) req.write(payload);
     req.end();
   });

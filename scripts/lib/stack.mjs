@@ -239,7 +239,7 @@ export async function call(method, url, body, { token, headers = {} } = {}) {
   } catch {
     // keep the text
   }
-  return { status: res.status, body: parsed, type: res.headers.get('content-type') ?? '' };
+  return { status: res.status, body: parsed };
 }
 
 export async function until(what, fn, timeoutMs = 30_000) {

@@ -4,7 +4,8 @@
 // does) while `kubectl rollout restart` replaces a Deployment's pod — inventory's (the reservation
 // consumer) or order's (the HTTP edge and the outbox relay). Afterwards the keys must have given distinct orders, every one RESERVED, and
 // the store's stock must show exactly one reservation per order: none lost, none applied twice.
-import http from 'node:http';
+import { request } from '../../bench/client.mjs';
+import { safeJson } from '../../chaos/http-client.mjs';
 import { until } from '../../lib/stack.mjs';
 import { NAMESPACE } from './kube-deploy.mjs';
 import { sleep } from './proc.mjs';
@@ -19,30 +20,10 @@ const UNITS = 500;
  * connection, and a pooled connection would carry every later request to it. A new connection is
  * routed by the rules of its moment. Resolves { status, body, type }; a refused connection rejects.
  */
-function call(method, url, body, { token, headers = {} } = {}) {
-  const data = body === undefined ? undefined : JSON.stringify(body);
-  const sent = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers };
-  if (data !== undefined) sent['content-length'] = Buffer.byteLength(data);
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, headers: sent, agent: false, timeout: 30_000 }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed = text;
-        try {
-          parsed = text ? JSON.parse(text) : null;
-        } catch {
-          // keep the text
-        }
-        resolve({ status: res.statusCode, body: parsed, type: res.headers['content-type'] ?? '' });
-      });
-    });
-    req.on('timeout', () => req.destroy(Object.assign(new Error('no answer in 30 s'), { code: 'TIMEOUT' })));
-    req.on('error', reject);
-    req.end(data);
-  });
+async function call(method, url, body, { token, headers = {} } = {}) {
+  const auth = token ? { authorization: `Bearer ${token}` } : {};
+  const res = await request(method, url, { body, headers: { ...auth, ...headers }, agent: false, timeoutMs: 30_000 });
+  return { status: res.status, body: res.text ? safeJson(res.text) : null, type: res.headers['content-type'] ?? '' };
 }
 
 /** Places one order, retrying with the same Idempotency-Key until accepted or `deadline`. */
