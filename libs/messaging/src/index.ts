@@ -3,7 +3,6 @@ export * from './outbox/outbox.writer';
 export * from './outbox/outbox.relay';
 export * from './outbox/relay-signal';
 export * from './batch/event-batch';
-export * from './sql';
 export * from './inbox/inbox';
 export * from './kafka/dead-letter';
 export * from './kafka/errors';

@@ -26,3 +26,4 @@ export * from './prefer';
 export * from './ids';
 export * from './invalid-input';
 export * from './kpi-window';
+export * from './sql';

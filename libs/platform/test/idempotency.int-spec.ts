@@ -1,14 +1,29 @@
 import { Body, Controller, HttpCode, HttpStatus, INestApplication, InternalServerErrorException, Post } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { IdempotencyCommitted1700000210000, IdempotencyInterceptor, IdempotencyKeys1700000000100, IdempotencyLocation1700000220000, ProblemException, ProblemFilter } from '../src';
+import {
+  currentIdempotencyKey,
+  IdempotencyCommitted1700000210000,
+  IdempotencyInterceptor,
+  IdempotencyKeys1700000000100,
+  IdempotencyLocation1700000220000,
+  KeyTakenWithEffects,
+  ProblemException,
+  ProblemFilter,
+  RequestKeyTaken,
+  takeKeysWithEffects,
+} from '../src';
 import { eventually, freshDatabase, http, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 /** What the endpoints below did, so tests can count executions and hold one open. */
-const calls = { flaky: 0, refuse: 0, slow: 0 };
+const calls = { flaky: 0, refuse: 0, slow: 0, effect: 0 };
 let releaseSlow: () => void = () => undefined;
+/** The database of the test, for the endpoint that writes an effect. */
+let dataSource: DataSource;
+/** The next call of `effect` fails with a 5xx before it writes. */
+let failNextEffect = false;
 
 @Controller()
 class ProbeController {
@@ -26,6 +41,24 @@ class ProbeController {
     throw new ProblemException(HttpStatus.CONFLICT, 'PROBE.REFUSED', 'no');
   }
 
+  /** Writes one row and takes its key in the same transaction, as the outbox does for a placement. */
+  @Post('effect')
+  @KeyTakenWithEffects()
+  async effect(@Body() body: { note: string; refuse?: boolean }) {
+    calls.effect += 1;
+    if (failNextEffect) {
+      failNextEffect = false;
+      throw new InternalServerErrorException('the database went away');
+    }
+    if (body.refuse) throw new ProblemException(HttpStatus.CONFLICT, 'PROBE.REFUSED', 'no');
+    const id = randomUUID();
+    await dataSource.transaction(async (m) => {
+      await m.query(`INSERT INTO effects (id, note) VALUES ($1, $2)`, [id, body.note]);
+      if (!(await takeKeysWithEffects(m, [currentIdempotencyKey()]))[0]) throw new RequestKeyTaken();
+    });
+    return { id };
+  }
+
   @Post('slow')
   async slow() {
     calls.slow += 1;
@@ -41,7 +74,6 @@ class ProbeController {
 describe('Idempotency-Key', () => {
   let app: INestApplication;
   let db: string;
-  let dataSource: DataSource;
   let interceptor: IdempotencyInterceptor;
   let url: string;
   const post = (path: string, key: string, body: unknown = { a: 1 }) => http('POST', `${url}/${path}`, body, { 'idempotency-key': key }, { token: null });
@@ -51,6 +83,7 @@ describe('Idempotency-Key', () => {
     dataSource = new DataSource({ type: 'postgres', url: db, migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000] });
     await dataSource.initialize();
     await dataSource.runMigrations();
+    await dataSource.query(`CREATE TABLE effects (id uuid PRIMARY KEY, note text NOT NULL)`);
     interceptor = new IdempotencyInterceptor(dataSource, 1);
     const module = await Test.createTestingModule({ controllers: [ProbeController], providers: [{ provide: APP_INTERCEPTOR, useValue: interceptor }] }).compile();
     app = module.createNestApplication({ logger: false });
@@ -142,6 +175,79 @@ describe('Idempotency-Key', () => {
     } finally {
       await sql(db, 'DROP TRIGGER fail_answers ON idempotency_keys; DROP FUNCTION fail_answers(); DROP SEQUENCE answer_attempts');
     }
+  });
+
+  describe('on a route that takes its key with its effects', () => {
+    const effects = (note: string) => sql(db, 'SELECT id FROM effects WHERE note = $1', [note]);
+    const keyRow = (key: string) => sql(db, 'SELECT committed_at IS NOT NULL AS committed, status_code FROM idempotency_keys WHERE key = $1', [key]);
+
+    it('commits the key with the effect; a retry is answered again and the effect stays one', async () => {
+      const key = randomUUID();
+      const note = randomUUID();
+      const first = await post('effect', key, { note });
+      expect(first.status).toBe(201);
+      expect(await keyRow(key)).toEqual([{ committed: true, status_code: 201 }]);
+      const again = await post('effect', key, { note });
+      expect([again.status, again.body, again.headers.get('idempotent-replayed')]).toEqual([201, first.body, 'true']);
+      expect(await effects(note)).toEqual([{ id: first.body.id }]);
+    });
+
+    it('refuses the key with another body (422) and writes nothing for it', async () => {
+      const key = randomUUID();
+      const note = randomUUID();
+      expect((await post('effect', key, { note })).status).toBe(201);
+      const other = randomUUID();
+      const reused = await post('effect', key, { note: other });
+      expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY.KEY_REUSED']);
+      expect(await effects(other)).toEqual([]);
+    });
+
+    it('gives concurrent requests with one key one effect and one answer', async () => {
+      const key = randomUUID();
+      const note = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 6 }, () => post('effect', key, { note })));
+      expect(answers.map((a) => a.status)).toEqual(Array(6).fill(201));
+      const [written] = await effects(note);
+      expect(new Set(answers.map((a) => a.body.id))).toEqual(new Set([(written as { id: string }).id]));
+      expect(await effects(note)).toHaveLength(1);
+    });
+
+    it('keeps a 4xx as the key answer, replayed as problem+json', async () => {
+      const key = randomUUID();
+      const first = await post('effect', key, { note: 'refused', refuse: true });
+      expect(await keyRow(key)).toEqual([{ committed: false, status_code: 409 }]);
+      const second = await post('effect', key, { note: 'refused', refuse: true });
+      expect([second.status, second.body, second.headers.get('idempotent-replayed')]).toEqual([409, first.body, 'true']);
+      expect(second.headers.get('content-type')).toContain('application/problem+json');
+    });
+
+    it('answers a retry that fails with 5xx from the answer its key keeps, and leaves no key for a 5xx of its own', async () => {
+      const key = randomUUID();
+      const note = randomUUID();
+      const first = await post('effect', key, { note });
+      failNextEffect = true;
+      const retried = await post('effect', key, { note });
+      expect([retried.status, retried.body, retried.headers.get('idempotent-replayed')]).toEqual([201, first.body, 'true']);
+
+      const fresh = randomUUID();
+      failNextEffect = true;
+      expect((await post('effect', fresh, { note: fresh })).status).toBe(500);
+      expect(await keyRow(fresh)).toEqual([]);
+      expect((await post('effect', fresh, { note: fresh })).status).toBe(201);
+      expect(await effects(fresh)).toHaveLength(1);
+    });
+
+    it('takes a key once in a transaction: of two requests with one key written together, the first; a key taken before, or none, is held', async () => {
+      const untaken = { hash: 'h', ttlHours: 1 };
+      const ref = (key: string) => ({ caller: 'c', method: 'POST', route: '/effect', key, untaken });
+      const [a, b] = [randomUUID(), randomUUID()];
+      const held = await dataSource.transaction(async (m) => {
+        const first = await takeKeysWithEffects(m, [ref(a), ref(a), null, { ...ref(b), untaken: undefined }]);
+        return [...first, ...(await takeKeysWithEffects(m, [ref(a)]))];
+      });
+      expect(held).toEqual([true, false, true, true, true]);
+      expect(await dataSource.transaction((m) => takeKeysWithEffects(m, [ref(a), ref(b)]))).toEqual([false, true]);
+    });
   });
 
   it('deletes expired keys', async () => {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerOrderLinkedV1, EventEnvelope, MatchRule, OrderPlacedV2Payload } from '@omni/contracts';
-import { OutboxWriter, prepared } from '@omni/messaging';
-import { Clock } from '@omni/platform';
+import { OutboxWriter } from '@omni/messaging';
+import { Clock, prepared } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { identitiesOfOrder } from '../domain/identity';

@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@omni/contracts';
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { TimelineEntry, timelineFactOf, TopicPosition } from '../domain/timeline';
 

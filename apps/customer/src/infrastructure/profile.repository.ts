@@ -1,5 +1,5 @@
 import { Channel, ContactChannel } from '@omni/contracts';
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { IdentityRow, ProfileRepository } from '../application/ports/profile.port';
 import { Identity, IdentityKind, identityKey, mailboxKey, nameKey } from '../domain/identity';

@@ -1,4 +1,4 @@
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 import { LocationRepository } from '../application/ports/location.port';

@@ -1,4 +1,4 @@
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Reservation, ReservationStatus } from '../domain/reservation.machine';
 import { ReservationRepository } from '../application/ports/reservation.port';

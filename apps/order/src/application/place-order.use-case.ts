@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Decision, OrderCartPayload, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
-import { Clock, GroupCommit, noteCreated } from '@omni/platform';
+import { Clock, GroupCommit, noteCreated, RequestKeyTaken } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Address, FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
@@ -69,7 +69,7 @@ interface Grouped {
  */
 @Injectable()
 export class PlaceOrderUseCase {
-  private readonly grouped = new GroupCommit<Grouped, PlaceOrderResult>(
+  private readonly grouped = new GroupCommit<Grouped, PlaceOrderResult | RequestKeyTaken>(
     (group) => this.placeGroup(group),
     (one, afterFailedGroup) => (afterFailedGroup ? this.again(one) : this.alone(one.request, one.now, one.ids)),
   );
@@ -83,17 +83,26 @@ export class PlaceOrderUseCase {
     private readonly preorders: PreorderRepository,
   ) {}
 
-  execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
+  async execute(request: PlaceOrderRequest): Promise<PlaceOrderResult> {
     const ids = idsFor(request);
     // A retry whose answer is lost after the commit is told where the order is.
     noteCreated(`/orders/${ids.orderId}`);
     if (request.cart || request.fulfilments.some(isPreorder)) return this.alone(request, this.clock.now(), ids);
-    return this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin(), ids });
+    const placed = await this.grouped.submit({ request, now: this.clock.now(), origin: currentOrigin(), ids });
+    if (placed instanceof RequestKeyTaken) throw placed;
+    return placed;
   }
 
-  /** Placements written together: one price lookup per currency, one insert of their orders, one of their events, one commit. */
-  private placeGroup(group: readonly Grouped[]): Promise<PlaceOrderResult[]> {
+  /**
+   * Placements written together: one price lookup per currency, one insert of their orders, one of
+   * their events, one commit. The Idempotency-Keys they did not take before they ran are taken
+   * first: a placement whose key another request holds is not placed, and its request is answered
+   * from that key.
+   */
+  private placeGroup(everyone: readonly Grouped[]): Promise<(PlaceOrderResult | RequestKeyTaken)[]> {
     return this.dataSource.transaction(async (m) => {
+      const keyed = await this.outbox.takeKeys(m, everyone.map((q) => q.origin));
+      const group = everyone.filter((_, i) => keyed[i]);
       const lists = new Map<string, Map<string, PriceEntry[]>>();
       for (const currency of new Set(group.map((q) => q.request.currency))) {
         lists.set(currency, await this.priceList.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
@@ -104,7 +113,9 @@ export class PlaceOrderUseCase {
         m,
         out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
       );
-      return out.map((d) => (d.ok ? { ok: true as const, order: d.order } : d));
+      const results = out.map((d): PlaceOrderResult => (d.ok ? { ok: true, order: d.order } : d));
+      let next = 0;
+      return keyed.map((mine) => (mine ? results[next++] : new RequestKeyTaken()));
     });
   }
 

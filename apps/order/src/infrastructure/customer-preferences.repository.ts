@@ -1,5 +1,5 @@
 import { ContactChannel } from '@omni/contracts';
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { CustomerPreferences, CustomerPreferencesRepository } from '../application/ports/customer-preferences.port';
 

@@ -1,5 +1,5 @@
 import { Channel, FulfilmentType } from '@omni/contracts';
-import { prepared, statementNameOf } from '@omni/messaging';
+import { prepared, statementNameOf } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { CancelledBy, Fulfilment, FulfilmentStatus, Order, OrderLine, OrderStatus } from '../domain/order';
 import { OrderRepository } from '../application/ports/order.port';

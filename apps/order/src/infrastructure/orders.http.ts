@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, uuidParam } from '@omni/platform';
+import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, KeyTakenWithEffects, uuidParam } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
@@ -176,6 +176,7 @@ export class OrdersHttpController {
   @ApiBody({ type: PlaceOrderDto })
   @ApiPlacementOutcome(OrderView)
   @AdmittedPlacement()
+  @KeyTakenWithEffects()
   @OrderProblems(400, [['PREORDER.STORE_CAP_REACHED', 'PREORDER.CUSTOMER_CAP_REACHED'], 'A preorder cap is reached'], [['PRICE.MISMATCH', 'PRICE.NOT_LISTED', 'ORDER.TENDER_MISMATCH', 'ORDER.PICKUP_STORE_REPEATED', 'PREORDER.NOT_A_PREORDER', 'PREORDER.WINDOW_CLOSED', 'PREORDER.NEEDS_CUSTOMER'], 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
   @RequireScopes('orders:place')
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {

@@ -1,5 +1,5 @@
 import { Channel, OrderPlacedV2Payload, TenderAmountPayload } from '@omni/contracts';
-import { prepared } from '@omni/messaging';
+import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { LookupKey, OrderRecordRepository } from '../application/ports/order-record.port';
 import { contactKeys, OrderLineRecord, OrderRecord, receiptOf } from '../domain/order-record';

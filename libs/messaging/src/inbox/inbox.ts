@@ -1,10 +1,9 @@
 import { EventEnvelope } from '@omni/contracts';
 import { context } from '@opentelemetry/api';
-import { contextFromTraceparent, hasActiveSpan, requestContext } from '@omni/platform';
+import { contextFromTraceparent, hasActiveSpan, prepared, requestContext } from '@omni/platform';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { markDuplicate } from '../metrics/messaging-metrics';
-import { prepared } from '../sql';
 
 /** The transaction that events consumed together share (ADR 0012); `InboxProcessor.once` joins it. */
 const sharedTransaction = new AsyncLocalStorage<EntityManager>();

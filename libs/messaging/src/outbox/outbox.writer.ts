@@ -1,9 +1,8 @@
 import { envelopeFor, EventDefinition, EventEnvelope, toWireMessage } from '@omni/contracts';
-import { currentIdempotencyKey, failpoint, IdempotencyKeyRef, requestContext, traceparentOf } from '@omni/platform';
+import { currentIdempotencyKey, failpoint, IdempotencyKeyRef, keyIdentity, prepared, RequestKeyTaken, requestContext, takeKeysWithEffects, traceparentOf } from '@omni/platform';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { prepared } from '../sql';
 import { RelaySignal } from './relay-signal';
 
 /** The traceparent of each event's consumer span, by event id, while a batch run is applied. */
@@ -56,6 +55,11 @@ export async function markRequestCommitted(manager: EntityManager): Promise<void
   if (!key || !runner?.isTransactionActive) return;
   const data = runner.data as OutboxTransactionData;
   if (data.keyMarked) return;
+  if (key.untaken) {
+    if (!(await takeKeysWithEffects(manager, [key]))[0]) throw new RequestKeyTaken();
+    data.keyMarked = true;
+    return;
+  }
   await prepared(
     manager,
     'idempotency-mark-committed',
@@ -80,6 +84,15 @@ export class OutboxWriter {
     private readonly signal: RelaySignal = new RelaySignal(),
   ) {}
 
+  /**
+   * Takes, in the transaction of `manager`, the Idempotency-Keys of requests whose effects it
+   * writes and that did not take them before they ran (`@KeyTakenWithEffects`): per origin, false
+   * when another request holds its key and its effects must not be written.
+   */
+  takeKeys(manager: EntityManager, origins: readonly OutboxOrigin[]): Promise<boolean[]> {
+    return takeKeysWithEffects(manager, origins.map((o) => o.idempotencyKey));
+  }
+
   async append<P>(manager: EntityManager, def: EventDefinition<P>, payload: P, now: Date = new Date()): Promise<string> {
     const [id] = await this.appendMany(manager, [{ def, payload, now }]);
     return id;
@@ -95,7 +108,7 @@ export class OutboxWriter {
     for (const e of entries) {
       const ctx = e.cause ? { correlationId: e.cause.correlationId, causationId: e.cause.id } : (e.origin ?? requestContext.currentOrNew());
       const key = e.cause ? null : e.origin ? e.origin.idempotencyKey : currentIdempotencyKey();
-      if (key) keys.set(JSON.stringify([key.caller, key.method, key.route, key.key]), key);
+      if (key) keys.set(keyIdentity(key), key);
       const envelope = envelopeFor(e.def, {
         id: randomUUID(),
         source: this.source,
@@ -115,6 +128,13 @@ export class OutboxWriter {
       columns.payload.push(wire.value);
     }
     const rows = [columns.id, columns.topic, columns.key, columns.type, columns.headers, columns.payload];
+    // Keys not taken yet are inserted committed now (the request's effects are these rows); the
+    // others were taken before their request ran and are marked committed with the rows.
+    const untaken = [...keys.values()].filter((k) => k.untaken);
+    if (untaken.length > 0) {
+      if ((await takeKeysWithEffects(manager, untaken)).includes(false)) throw new RequestKeyTaken();
+      for (const k of untaken) keys.delete(keyIdentity(k));
+    }
     if (keys.size === 0) {
       await prepared(
         manager,
@@ -143,7 +163,7 @@ export class OutboxWriter {
     failpoint('outbox.before-commit');
     const data = runner.data as OutboxTransactionData;
     data.outboxRows = (data.outboxRows ?? 0) + entries.length;
-    if (keys.size > 0) data.keyMarked = true;
+    if (keys.size > 0 || untaken.length > 0) data.keyMarked = true;
     if (this.signal.awaited) (data.outboxKeys ??= []).push(...columns.key);
     // The relay of this process is woken after the commit; a leader elsewhere needs the database to tell it.
     if (!this.signal.leaderHere && !data.outboxNotified) {

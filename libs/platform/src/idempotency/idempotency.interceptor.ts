@@ -5,7 +5,8 @@ import { catchError, finalize, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { platformProblem, Problem, ProblemException, problemOf } from '../problem';
-import { withIdempotencyKey } from './key-in-flight';
+import { KEY_TAKEN_WITH_EFFECTS } from './keys-with-effects';
+import { RequestKeyTaken, withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
 
@@ -106,6 +107,12 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       key: header,
       hash: requestHash(req.query, req.body),
     };
+    if (Reflect.getMetadata(KEY_TAKEN_WITH_EFFECTS, ctx.getHandler()) === true) return this.takenWithEffects(scope, next, res);
+    return this.takenFirst(scope, next, res);
+  }
+
+  /** The key is taken before the handler runs (a commit of its own), then the handler runs with it. */
+  private takenFirst(scope: Scope, next: CallHandler, res: Response): Observable<unknown> {
     return from(this.claim(scope)).pipe(
       mergeMap((claim) => {
         if (claim.kind === 'refuse') {
@@ -131,6 +138,50 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         );
       }),
     );
+  }
+
+  /**
+   * The handler runs at once; the transaction of its effects takes the key (`@KeyTakenWithEffects`).
+   * When it finds the key taken, or the request fails while a key is kept, the request is answered
+   * as one that found the key taken first: replayed, waited for, refused. A 4xx is kept as the
+   * key's answer, as it is when the key is taken first.
+   */
+  private takenWithEffects(scope: Scope, next: CallHandler, res: Response): Observable<unknown> {
+    const id = idOf(scope);
+    this.runningHere.add(id);
+    const ref = { caller: scope.caller, method: scope.method, route: scope.route, key: scope.key, untaken: { hash: scope.hash, ttlHours: this.ttlHours } };
+    return withIdempotencyKey(ref, () => next.handle()).pipe(
+      mergeMap((body) => from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
+      catchError((e: unknown) => {
+        this.runningHere.delete(id);
+        return from(this.answeredElsewhere(scope, e)).pipe(mergeMap((elsewhere) => (elsewhere ? this.takenFirst(scope, next, res) : throwError(() => e))));
+      }),
+      finalize(() => this.runningHere.delete(id)),
+    );
+  }
+
+  /**
+   * After a request of a route that takes its key with its effects failed: true when the key has
+   * a row of another request's (it took the key, or answered it), so the request is answered
+   * from it. A 4xx of a request whose key nobody holds is kept as its answer.
+   */
+  private async answeredElsewhere(s: Scope, e: unknown): Promise<boolean> {
+    if (e instanceof RequestKeyTaken) return true;
+    const problem: Problem = problemOf(e);
+    try {
+      if (problem.status >= 500) return (await this.named('idempotency-held', `SELECT 1 FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`, [s.caller, s.method, s.route, s.key])).length === 1;
+      const kept = await this.named(
+        'idempotency-refusal',
+        `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at, status_code, response_body, completed_at)
+         VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6), $7, $8, now())
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [s.caller, s.method, s.route, s.key, s.hash, this.ttlHours, problem.status, JSON.stringify(problem)],
+      );
+      return kept.length === 0;
+    } catch (err) {
+      this.logger.warn({ err, route: s.route }, 'the key of a failed request could not be read; the failure is answered');
+      return false;
+    }
   }
 
   /** Inserts the key (the request then executes) or finds the request that did, waiting while it runs. */

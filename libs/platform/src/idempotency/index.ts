@@ -4,3 +4,4 @@ export * from './1700000220000-idempotency-location';
 export * from './idempotency.interceptor';
 export * from './key-in-flight';
 export * from './request-hash';
+export * from './keys-with-effects';

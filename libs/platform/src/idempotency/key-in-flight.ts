@@ -8,6 +8,21 @@ export interface IdempotencyKeyRef {
   readonly key: string;
   /** The path of what the request creates, once it is known (noteCreated): kept with the key when it commits. */
   location?: string;
+  /**
+   * Set while the key is not taken yet (a route that takes it with its effects, `@KeyTakenWithEffects`):
+   * the transaction of the request's effects inserts it, committed (`takeKeysWithEffects`).
+   */
+  readonly untaken?: { readonly hash: string; readonly ttlHours: number };
+}
+
+/**
+ * Thrown by the transaction of a request's effects when another request holds its key (or has
+ * answered it): the transaction rolls back, and the interceptor answers as for a key found taken.
+ */
+export class RequestKeyTaken extends Error {
+  constructor() {
+    super('another request took this Idempotency-Key');
+  }
 }
 
 const inFlight = new AsyncLocalStorage<IdempotencyKeyRef>();
