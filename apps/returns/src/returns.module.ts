@@ -25,7 +25,7 @@ import { OrderRefundsUseCase } from './application/order-refunds.use-case';
 import { OrderRefunds1700000050000 } from '../migrations/1700000050000-order-refunds';
 import { ReturnsConfig } from './returns.config';
 import { MailReturnParcels1700000060000 } from '../migrations/1700000060000-mail-return-parcels';
-import { CarrierPort } from './application/carrier.port';
+import { CarrierPort } from './application/ports/carrier.port';
 import { ParcelUseCase } from './application/parcel.use-case';
 import { ParcelsHttpController } from './infrastructure/parcels.http';
 import { StandInCarrier } from './infrastructure/stand-in-carrier';

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { returnable } from '../domain/order-record';
 import { issueLabel } from '../domain/parcel.machine';
 import { judgeReturn, PolicyRefusal, policyInForce } from '../domain/policy';
-import { CarrierPort } from './carrier.port';
+import { CarrierPort } from './ports/carrier.port';
 import { AuthorisationRepository, ReturnAuthorisation } from './ports/authorisation.port';
 import { OrderRecordRepository } from './ports/order-record.port';
 import { PolicyRepository } from './ports/policy.port';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { CarrierPort, LabelRequest } from '../application/carrier.port';
+import { CarrierPort, LabelRequest } from '../application/ports/carrier.port';
 import { CarrierLabel } from '../domain/parcel.machine';
 import { ReturnsConfig } from '../returns.config';
 

@@ -1,4 +1,4 @@
-import { CarrierLabel } from '../domain/parcel.machine';
+import { CarrierLabel } from '../../domain/parcel.machine';
 
 export interface LabelRequest {
   /** The authorisation the parcel carries: a retried request for it gets the same label. */
