@@ -10,3 +10,4 @@ export * from './tokens';
 export * from './events';
 export * from './otlp-receiver';
 export * from './phones';
+export * from './builders';

@@ -1,4 +1,4 @@
-import { OrderPlacedV2Payload } from '@omni/contracts';
+import { anOrderPlacedV2 } from '@omni/testing';
 import { identitiesOfOrder, mailboxKey, nameKey, normaliseEmail, normaliseLoyaltyId, normalisePhone, normalisePostcode } from './identity';
 
 describe('normalisation', () => {
@@ -53,18 +53,8 @@ describe('normalisation', () => {
 });
 
 describe('identitiesOfOrder', () => {
-  const base: OrderPlacedV2Payload = {
-    orderId: '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c',
-    channel: 'app',
-    placedAtStoreId: null,
-    customerId: 'c-42',
-    contact: { email: ' Ada@Example.com', phone: '06 12 34 56 78', loyaltyId: 'loy 77', name: ' Ada Martin ', postcode: '75 011' },
-    currency: 'EUR',
-    lines: [],
-    fulfilments: [],
-    capturedTenders: [],
-    placedAt: '2026-11-23T10:00:00.000Z',
-  };
+  /** An app order of customer c-42 with every contact detail, each written untidily. */
+  const base = anOrderPlacedV2({ customerId: 'c-42', contact: { email: ' Ada@Example.com', phone: '06 12 34 56 78', loyaltyId: 'loy 77', name: ' Ada Martin ', postcode: '75 011' } });
 
   it('lists the account of the channel, loyalty id, e-mail and phone, normalised, by precedence', () => {
     expect(identitiesOfOrder(base, 'FR')).toEqual({

@@ -1,23 +1,5 @@
-import { preorderKpis, deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, PickupCounts, returnHeadlines, returnKpis } from './kpis';
-
-const counts = (c: Partial<PickupCounts> = {}): PickupCounts => ({
-  bucket: '2026-12-03T00:00:00Z',
-  storeId: 'PARIS',
-  channel: 'web',
-  orders: 10,
-  pickups: 10,
-  ready: 8,
-  collected: 6,
-  expired: 1,
-  cancelledBeforePickup: 2,
-  shortPicked: 1,
-  shipToStore: 3,
-  placedToReadyP50s: 3600.04,
-  placedToReadyP90s: 7200,
-  readyToCollectedP50s: 86_400,
-  readyToCollectedP90s: null,
-  ...c,
-});
+import { preorderKpis, deliveryHeadlines, deliveryKpis, endlessAisleHeadlines, endlessAisleKpis, pickupKpis, returnHeadlines, returnKpis } from './kpis';
+import { aPickupCounts as counts } from './test/builders';
 
 describe('click & collect KPIs', () => {
   it('rates pickups against those made ready, and short picks, transfers and cancellations against all pickups', () => {

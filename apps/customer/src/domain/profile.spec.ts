@@ -1,11 +1,13 @@
-import { changePreferences, ConsentSource, completeFacts, eraseProfile, MarketingConsent, mayMarketTo, mergeProfiles, newProfile, Profile } from './profile';
+import { changePreferences, ConsentSource, completeFacts, eraseProfile, MarketingConsent, mayMarketTo, mergeProfiles, Profile } from './profile';
+import { aCustomer } from './test/builders';
 
 const t = (iso: string) => new Date(`2026-11-${iso}Z`);
 const now = t('23T12:00:00');
 const pos: ConsentSource = { channel: 'pos', storeId: 'PARIS', recordedBy: 'a-7' };
 const web: ConsentSource = { channel: 'web', storeId: null, recordedBy: 'c-1' };
 const consent = (contactChannel: MarketingConsent['contactChannel'], granted: boolean, at: string, source = pos): MarketingConsent => ({ contactChannel, granted, recordedAt: t(at), source });
-const profile = (id: string, over: Partial<Profile> = {}): Profile => ({ ...newProfile(id, { name: null, postcode: null }, t('01T00:00:00')), ...over });
+/** Customer `id`, created on the 1st, with `over` laid over it. */
+const profile = (id: string, over: Partial<Profile> = {}): Profile => aCustomer({ id, ...over });
 
 describe('a profile', () => {
   it('takes a name and postcode from an order only where it has none', () => {

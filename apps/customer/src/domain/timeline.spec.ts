@@ -1,4 +1,5 @@
 import { ceTypeOf, CONSUMERS, OrderPlacedV1, OrderPlacedV2 } from '@omni/contracts';
+import { anAddress, anOrderPlacedV2 } from '@omni/testing';
 import { pickupsOf, summariseOrder } from './order-summary';
 import { TIMELINE_EVENT_TYPES, TimelineFact, timelineFactOf, unitsByDisposition } from './timeline';
 
@@ -9,21 +10,17 @@ const split = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
 const line = { lineId: pickup, sku: 'SKU-1', quantity: 1 };
 const at = (h: number) => `2026-11-23T${String(h).padStart(2, '0')}:00:00.000Z`;
 
-const placedV2 = {
+/** A guest app order of `orderId` placed at 08:00: a pickup at PARIS and a delivery. */
+const placedV2 = anOrderPlacedV2({
   orderId,
-  channel: 'app',
-  placedAtStoreId: null,
-  customerId: null,
   contact: { email: 'ada@example.com', phone: null, loyaltyId: null, name: 'Ada', postcode: null },
-  currency: 'EUR',
   lines: [{ ...line, unitPrice: 100 }],
   fulfilments: [
     { fulfilmentId: pickup, type: 'pickup', storeId: 'PARIS', address: null, lineIds: [pickup] },
-    { fulfilmentId: delivery, type: 'delivery', storeId: null, address: { name: 'Ada', line1: 'x', line2: null, postcode: '1', city: 'P', country: 'FR' }, lineIds: [pickup] },
+    { fulfilmentId: delivery, type: 'delivery', storeId: null, address: anAddress(), lineIds: [pickup] },
   ],
-  capturedTenders: [],
   placedAt: at(8),
-};
+});
 
 describe('timeline facts', () => {
   it('map every event the customer service consumes, and only those', () => {

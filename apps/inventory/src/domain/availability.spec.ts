@@ -1,10 +1,9 @@
 import { pickupAnswer } from './availability';
-import { Location } from './location';
-import { Candidate } from './sourcing';
+import { aCandidate, aStore } from './test/builders';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
-const store: Location = { id: 'S1', name: 'S', kind: 'store', timeZone: 'Europe/Amsterdam', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1, latitude: null, longitude: null };
-const wh = (id: string, transferDays: number, a: number): Candidate => ({ location: { id, kind: 'warehouse', transferDays, latitude: null, longitude: null }, available: { A: a } });
+const store = aStore();
+const wh = (id: string, transferDays: number, a: number) => aCandidate({ id, transferDays }, { A: a });
 
 describe('availability', () => {
   it.each([

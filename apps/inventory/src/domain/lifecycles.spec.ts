@@ -1,6 +1,7 @@
 import { schemaErrors, TransferShippedV1 } from '@omni/contracts';
 import { expectedArrival, pickupRefusal, readyBy } from './location';
 import { expiresAt, isExpired, nextReservationStatus, ReservationAction, ReservationStatus, shrinkBy } from './reservation.machine';
+import { aStore } from './test/builders';
 import { shipTransfer, Transfer, TransferAction, TransferStatus, transition } from './transfer.machine';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
@@ -89,7 +90,7 @@ describe('reservation lifecycle', () => {
 });
 
 describe('pickup rules', () => {
-  const store = { id: 'S1', name: 'S', kind: 'store' as const, timeZone: 'Europe/Amsterdam', offersPickup: true, pickTimeMinutes: 60, pickupHoldDays: 3, transferDays: 1, latitude: null, longitude: null };
+  const store = aStore({ pickTimeMinutes: 60 });
 
   it.each([
     [null, 'LOCATION.UNKNOWN'],

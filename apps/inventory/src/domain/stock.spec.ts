@@ -1,8 +1,8 @@
 import { schemaErrors, StockAdjustedV1 } from '@omni/contracts';
-import { adjustStock, available, emptyStock, StockLevel } from './stock';
+import { adjustStock, available } from './stock';
+import { aStockLevel as stock } from './test/builders';
 
 const now = new Date('2026-11-23T10:00:00.000Z');
-const stock = (over: Partial<StockLevel> = {}): StockLevel => ({ ...emptyStock('S1', 'SKU-1'), onHand: 10, reserved: 3, safetyStock: 2, ...over });
 
 describe('stock', () => {
   it.each([

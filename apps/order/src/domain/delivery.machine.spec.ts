@@ -7,6 +7,7 @@ import {
   PendingEvent,
   schemaErrors,
 } from '@omni/contracts';
+import { anAddress } from '@omni/testing';
 import {
   cancelDelivery,
   confirmDelivered,
@@ -22,54 +23,25 @@ import {
   startPickingDelivery,
 } from './delivery.machine';
 import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
-import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, placeOrder, withFulfilment } from './order';
+import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, withFulfilment } from './order';
 import { assignDelivery } from './delivery.machine';
-import { DecisionContext } from './group-effects';
-import { hashPickupCode } from './pickup-code';
-import { NewPickupCode } from './pickup.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
+import { aDeliveryInput, aLine, anOrder, aPickupCode, aPickupInput, ctx, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, now, ORDER_ID as ORDER, placedAt, withLineChanges } from './test/builders';
 
-const placedAt = new Date('2026-11-23T10:00:00.000Z');
-const now = new Date('2026-11-24T10:00:00.000Z');
-const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
-const GROUP = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-const PICKUP = '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
-const A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-const B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
-const P = '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a';
-const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
-
-function ctx(): DecisionContext {
-  let n = 0;
-  return { now, newId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}` };
-}
-
-/** A mixed order: a delivery of A×2 (10.00) and B×1 (5.00), and a pickup of P at S1. */
-function anOrder(prepaid = false): Order {
-  const d = placeOrder(
-    {
-      channel: 'pos',
-      placedAtStoreId: 'S9',
-      customerId: null,
-      contact: null,
-      currency: 'EUR',
-      fulfilments: [
-        { type: 'delivery', address, lines: [{ sku: 'SKU-A', quantity: 2, unitPrice: 1000 }, { sku: 'SKU-B', quantity: 1, unitPrice: 500 }] },
-        { type: 'pickup', storeId: 'S1', lines: [{ sku: 'SKU-P', quantity: 1, unitPrice: 700 }] },
-      ],
-      capturedTenders: prepaid ? [{ tender: 'card', amount: 3200, reference: 'POS-1' }] : [],
-    },
-    { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, lineIds: [A, B] }, { fulfilmentId: PICKUP, lineIds: [P] }] },
-    placedAt,
-  );
-  if (!d.ok) throw new Error('unreachable');
-  return d.state;
-}
+/** A mixed order placed at the POS of S9: a delivery of A×2 (10.00) and B×1 (5.00), and a pickup of P at S1. */
+const aMixedOrder = (prepaid = false): Order =>
+  anOrder({
+    channel: 'pos',
+    placedAtStoreId: 'S9',
+    customerId: null,
+    fulfilments: [aDeliveryInput(), aPickupInput({ lines: [aLine({ sku: 'SKU-P', quantity: 1, unitPrice: 700 })] })],
+    capturedTenders: prepaid ? [{ tender: 'card', amount: 3200, reference: 'POS-1' }] : [],
+  });
 
 const TRANSFER = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 
 function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilment {
-  const f = anOrder(prepaid).fulfilments[0];
+  const f = aMixedOrder(prepaid).fulfilments[0];
   const located = status === 'PLACED' || status === 'REJECTED' ? f : { ...f, storeId: 'W1', lines: f.lines.map((l) => ({ ...l, sourceLocationId: 'W1' })) };
   const shaped = { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
   // Short-picked: A found 1 of 2, B found; waiting for inventory, or for a transfer bringing A's missing unit.
@@ -82,7 +54,7 @@ function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilme
 const resourcedA = { resourced: [{ lineId: A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-26T10:00:00.000Z') }], unavailable: [] };
 
 const RELEASE = new Date('2026-12-01T08:00:00.000Z');
-const code: NewPickupCode = { code: 'ABCD2345', salt: 'salt', hash: hashPickupCode('ABCD2345', 'salt') };
+const code = aPickupCode();
 const asPreorder = (f: Fulfilment, releaseAt = RELEASE): Fulfilment => ({ ...f, releaseAt, lines: f.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 
 const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
@@ -127,7 +99,7 @@ describe('delivery machine', () => {
 
   describe('assignment', () => {
     it('keeps a group whole when one location ships everything', () => {
-      const d = assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx());
+      const d = assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx());
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       expect(d.state.fulfilments.filter((f) => f.type === 'delivery').map((f) => [f.id, f.storeId, f.status, f.lines.length])).toEqual([[GROUP, 'W1', 'RESERVED', 2]]);
@@ -135,14 +107,14 @@ describe('delivery machine', () => {
     });
 
     it('splits a group across locations: one group per location, each with its lines', () => {
-      const d = assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'S2' }], ctx());
+      const d = assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'S2' }], ctx());
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       const deliveries = d.state.fulfilments.filter((f) => f.type === 'delivery');
       // Locations in id order: S2 keeps the group's id, W1 gets a new one.
       expect(deliveries.map((f) => [f.storeId, f.lines.map((l) => l.lineId), f.address])).toEqual([
-        ['S2', [B], address],
-        ['W1', [A], address],
+        ['S2', [B], anAddress()],
+        ['W1', [A], anAddress()],
       ]);
       expect(deliveries[0].id).toBe(GROUP);
       expect(new Set(deliveries.map((f) => f.id)).size).toBe(2);
@@ -150,7 +122,7 @@ describe('delivery machine', () => {
     });
 
     it('refuses a reservation that misses a line of the group', () => {
-      expect(assignDeliveryGroup(anOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }], ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }], ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
   });
 
@@ -220,7 +192,7 @@ describe('delivery machine', () => {
       );
       expect(none.ok && none.state).toMatchObject({ status: 'CANCELLED', cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE' });
       expect(none.ok && ofType<PaymentRefundRequestedV2Payload>(none.events, 'payment.refund-requested.v2').map((r) => r.amount)).toEqual([2500]);
-      const unreported = { ...aDelivery('RESOURCING'), lines: aDelivery('RESOURCING').lines.map((l) => ({ ...l, pickedQuantity: l.lineId === B ? 0 : l.pickedQuantity })) };
+      const unreported = withLineChanges(aDelivery('RESOURCING'), { [B]: { pickedQuantity: 0 } });
       const on = resolveDeliveryShortPick(unreported, { resourced: [], unavailable: [{ lineId: A, quantity: 1 }] }, ctx());
       expect(on.ok && on.state.status).toBe('PICKING');
     });
@@ -285,7 +257,7 @@ describe('delivery machine', () => {
     });
 
     it("a customer's cancel cancels what can still be cancelled and leaves a shipped group alone", () => {
-      const o = anOrder();
+      const o = aMixedOrder();
       const shipped = withFulfilment(o, aDelivery('SHIPPED'), now);
       const d = cancelOpenFulfilments(shipped, 'customer', 'CUSTOMER.REQUEST', ctx());
       expect(d.ok && d.state.fulfilments.map((f) => [f.type, f.status])).toEqual([
@@ -296,7 +268,7 @@ describe('delivery machine', () => {
     });
 
     it('refuses when nothing can be cancelled any more', () => {
-      const o = withFulfilment(withFulfilment(anOrder(), aDelivery('DELIVERED'), now), { ...anOrder().fulfilments[1], status: 'COLLECTED' }, now);
+      const o = withFulfilment(withFulfilment(aMixedOrder(), aDelivery('DELIVERED'), now), { ...aMixedOrder().fulfilments[1], status: 'COLLECTED' }, now);
       expect(o.status).toBe('COMPLETED');
       expect(cancelOpenFulfilments(o, 'customer', 'late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });

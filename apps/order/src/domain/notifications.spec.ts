@@ -1,22 +1,13 @@
 import { NotificationRequestedV1, NotificationRequestedV2, OrderReadyForPickupV1, schemaErrors } from '@omni/contracts';
 import { addressedTo, requestsNotification, returnNotice } from './notifications';
-import { Fulfilment, Order } from './order';
 import { notification } from './group-effects';
+import { anOrder, anOrderLine, aPickupFulfilment } from './test/builders';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let n = 0;
 const ctx = { now, newId: () => `00000000-0000-4000-8000-00000000000${n++}` };
-const group = {
-  id: '11111111-1111-4111-8111-111111111111',
-  orderId: '22222222-2222-4222-8222-222222222222',
-  customerId: 'acct-1',
-  channel: 'web',
-  storeId: 'S1',
-  pickupDeadline: null,
-  readyBy: null,
-  carrier: null,
-  trackingNumber: null,
-} as unknown as Fulfilment;
+/** A web pickup at S1, placed and not ready yet. */
+const group = aPickupFulfilment({ id: '11111111-1111-4111-8111-111111111111', orderId: '22222222-2222-4222-8222-222222222222', customerId: 'acct-1' });
 
 describe('notification requests addressed to the preferred contact channel', () => {
   const requested = notification(group, 'pickup-ready', ctx, { pickupCode: 'ABC234' });
@@ -52,9 +43,9 @@ describe('notification requests addressed to the preferred contact channel', () 
 });
 
 describe('return notices', () => {
-  const pickup = { ...group, lines: [{ lineId: 'L1' }], pickupDeadline: new Date('2026-11-25T18:00:00Z'), trackingNumber: null } as unknown as Fulfilment;
-  const delivery = { ...group, id: '33333333-3333-4333-8333-333333333333', storeId: 'W1', lines: [{ lineId: 'L2' }], carrier: 'Colissimo', trackingNumber: 'TRK1' } as unknown as Fulfilment;
-  const order = { id: group.orderId, fulfilments: [pickup, delivery] } as unknown as Order;
+  const pickup = { ...group, lines: [anOrderLine({ lineId: 'L1' })], pickupDeadline: new Date('2026-11-25T18:00:00Z'), trackingNumber: null };
+  const delivery = { ...group, type: 'delivery' as const, id: '33333333-3333-4333-8333-333333333333', storeId: 'W1', lines: [anOrderLine({ lineId: 'L2' })], carrier: 'Colissimo', trackingNumber: 'TRK1' };
+  const order = { ...anOrder(), id: group.orderId, fulfilments: [pickup, delivery] };
   const RETURN = '44444444-4444-4444-8444-444444444444';
 
   it('names the group that held the returned lines, where they came back and the money given back — nothing of the pickup or shipment', () => {

@@ -1,27 +1,16 @@
 import { OrderPlacedV2, OrderPlacedV2Payload, schemaErrors } from '@omni/contracts';
+import { anAddress } from '@omni/testing';
 import { FulfilmentStatus, mergeLines, placeOrder, PlaceOrderInput, summaryStatus } from './order';
+import { aDeliveryInput, aPickupInput, aPlaceOrderInput, GROUP_ID as G1, LINE_IDS as L, placedAt as now, placementIdsFor, SECOND_GROUP_ID as G2 } from './test/builders';
 
-const now = new Date('2026-11-23T10:00:00.000Z');
-const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
-const G1 = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
-const G2 = '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
-const L = ['0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e', '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a'];
-const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
-
-const input = (changes: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
-  channel: 'web',
-  placedAtStoreId: null,
-  customerId: 'c-1',
-  contact: null,
-  currency: 'EUR',
-  fulfilments: [
-    { type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 500 }, { sku: 'B', quantity: 3, unitPrice: 250 }] },
-    { type: 'delivery', address, lines: [{ sku: 'C', quantity: 1, unitPrice: 2000 }] },
-  ],
-  capturedTenders: [],
-  ...changes,
-});
-const ids = { orderId: ORDER, fulfilments: [{ fulfilmentId: G1, lineIds: [L[0], L[1]] }, { fulfilmentId: G2, lineIds: [L[2]] }] };
+/** A web order by c-1: A×1 (5.00) and B×3 (2.50) collected at S1, C×1 (20.00) delivered; groups G1 and G2, lines L[0], L[1] and L[2]. */
+const input = (changes: Partial<PlaceOrderInput> = {}): PlaceOrderInput =>
+  aPlaceOrderInput({
+    fulfilments: [aPickupInput({ lines: [{ sku: 'A', quantity: 1, unitPrice: 500 }, { sku: 'B', quantity: 3, unitPrice: 250 }] }), aDeliveryInput({ lines: [{ sku: 'C', quantity: 1, unitPrice: 2000 }] })],
+    ...changes,
+  });
+const ids = placementIdsFor(input());
+const address = anAddress();
 
 describe('placing an order', () => {
   it("a checkout says in its order.placed where its cart began; a placement without a cart says nothing of one", () => {
@@ -64,7 +53,7 @@ describe('placing an order', () => {
 
   it('refuses two pickup groups at one store', () => {
     const twice = input({ fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 1 }] }, { type: 'pickup', storeId: 'S1', lines: [{ sku: 'B', quantity: 1, unitPrice: 1 }] }] });
-    expect(placeOrder(twice, { orderId: ORDER, fulfilments: [{ fulfilmentId: G1, lineIds: [L[0]] }, { fulfilmentId: G2, lineIds: [L[1]] }] }, now)).toMatchObject({ ok: false, code: 'ORDER.PICKUP_STORE_REPEATED' });
+    expect(placeOrder(twice, placementIdsFor(twice), now)).toMatchObject({ ok: false, code: 'ORDER.PICKUP_STORE_REPEATED' });
   });
 
   it('merges lines of the same SKU at the same price, and keeps different prices apart', () => {

@@ -12,7 +12,8 @@ import {
 import { Fulfilment } from './order';
 import { MAX_FAILED_CODE_ATTEMPTS } from './pickup-code';
 import { cancelOrder, collectOrder, collectWithIdentity, expireOrder, nameKey, registerWrongCode, remindPickup, unlockPickup } from './pickup.machine';
-import { afterDeadline, anOrder, CODE, ctx, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, now, ofType, ORDER_ID } from './pickup.machine.fixtures';
+import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, now, ofType, ORDER_ID } from './test/pickup-fixtures';
+import { withLineChanges } from './test/builders';
 
 /**
  * How a pickup ends: collection at the counter (the code, the lock after wrong codes and its
@@ -23,7 +24,7 @@ import { afterDeadline, anOrder, CODE, ctx, ctxAt, expectValidEvents, GROUP_ID, 
 
 describe('pickup machine', () => {
   describe('collection', () => {
-    const ready = (changes: Partial<Fulfilment> = {}) => anOrder('READY_FOR_PICKUP', { lines: anOrder().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
+    const ready = (changes: Partial<Fulfilment> = {}) => aPickupGroup('READY_FOR_PICKUP', { lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
 
     it('the right code: COLLECTED, order.collected and a capture of the collected units', () => {
       const d = collectOrder(ready(), CODE.toLowerCase(), ctx());
@@ -56,7 +57,7 @@ describe('pickup machine', () => {
     it('refuses to unlock a pickup that is not locked, or not waiting for its customer', () => {
       const almost = registerWrongCode(ready(), now);
       expect(unlockPickup(almost, 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'PICKUP.NOT_LOCKED' });
-      expect(unlockPickup(anOrder('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(unlockPickup(aPickupGroup('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       expect(unlockPickup(ready({ status: 'COLLECTED', failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
 
@@ -82,7 +83,7 @@ describe('pickup machine', () => {
         expect(collectWithIdentity(ready(), 'Ada Lovelace', check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_MISMATCH' });
         expect(collectWithIdentity(ready(), null, check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_UNVERIFIABLE' });
         expect(collectWithIdentity(ready(), ' - ', check, ctx())).toMatchObject({ ok: false, code: 'PICKUP.IDENTITY_UNVERIFIABLE' });
-        expect(collectWithIdentity(anOrder('RESERVED'), 'Ada Martin', check, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+        expect(collectWithIdentity(aPickupGroup('RESERVED'), 'Ada Martin', check, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       });
 
       it.each([
@@ -100,7 +101,7 @@ describe('pickup machine', () => {
     });
 
     it('captures only what was handed over when a line was cut', () => {
-      const o = ready({ lines: ready().lines.map((l) => (l.lineId === LINE_A ? { ...l, pickedQuantity: 1, cancelledQuantity: 1 } : l)) });
+      const o = withLineChanges(ready(), { [LINE_A]: { pickedQuantity: 1, cancelledQuantity: 1 } });
       const d = collectOrder(o, CODE, ctx());
       expect(d.ok && ofType(d.events, PaymentCaptureRequestedV1)).toEqual([expect.objectContaining({ amount: 1500 })]);
     });
@@ -108,11 +109,11 @@ describe('pickup machine', () => {
 
   describe('expiry and cancellation', () => {
     it('refuses to expire before the deadline', () => {
-      expect(expireOrder(anOrder('READY_FOR_PICKUP'), ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(expireOrder(aPickupGroup('READY_FOR_PICKUP'), ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
 
     it('expires after the deadline, refunding what was not cancelled, with a notice', () => {
-      const o = anOrder('READY_FOR_PICKUP', { lines: anOrder().lines.map((l) => (l.lineId === LINE_A ? { ...l, cancelledQuantity: 1 } : l)) });
+      const o = withLineChanges(aPickupGroup('READY_FOR_PICKUP'), { [LINE_A]: { cancelledQuantity: 1 } });
       const d = expireOrder(o, ctxAt(afterDeadline));
       expect(d.ok && d.state).toMatchObject({ status: 'EXPIRED', expiredAt: afterDeadline });
       expect(d.ok && ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 1500, reason: 'ORDER.EXPIRED' })]);
@@ -122,7 +123,7 @@ describe('pickup machine', () => {
     describe('pickup reminders', () => {
       const DAY = 24 * 3600 * 1000;
       // Ready on the 24th at 10:00, deadline the 27th at 10:00, reminder due a day before: the 26th at 10:00.
-      const ready = () => anOrder('READY_FOR_PICKUP', { readyAt: now });
+      const ready = () => aPickupGroup('READY_FOR_PICKUP', { readyAt: now });
       const at = (iso: string) => ctxAt(new Date(iso));
 
       it('reminds once, from a day before the deadline until it passes, without the pickup code', () => {
@@ -139,15 +140,15 @@ describe('pickup machine', () => {
       });
 
       it('does not remind a pickup that became ready after the reminder was due, nor one not ready', () => {
-        expect(remindPickup(anOrder('READY_FOR_PICKUP', { readyAt: new Date('2026-11-26T10:00:00.000Z') }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false });
+        expect(remindPickup(aPickupGroup('READY_FOR_PICKUP', { readyAt: new Date('2026-11-26T10:00:00.000Z') }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false });
         for (const status of ['RESERVED', 'PICKING', 'COLLECTED', 'EXPIRED', 'CANCELLED'] as const) {
-          expect(remindPickup(anOrder(status, { readyAt: now }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+          expect(remindPickup(aPickupGroup(status, { readyAt: now }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
         }
       });
     });
 
     it.each(['customer', 'store', 'system'] as const)('cancellation by the %s refunds the remaining amount and tells the customer', (by) => {
-      const d = cancelOrder(anOrder('RESERVED'), by, 'why not', ctx());
+      const d = cancelOrder(aPickupGroup('RESERVED'), by, 'why not', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'CANCELLED', cancelledBy: by, cancellationReason: 'why not' });
       expect(d.ok && ofType(d.events, OrderCancelledV1)).toEqual([expect.objectContaining({ cancelledBy: by, reason: 'why not' })]);
       expect(d.ok && ofType(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.CANCELLED' })]);

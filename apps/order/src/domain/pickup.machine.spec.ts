@@ -15,7 +15,7 @@ import {
 import { Fulfilment, PICKUP_STATUSES, PickupStatus } from './order';
 import { cancelOrder, checkStore, collectOrder, confirmReservation, expireOrder, isFinal, PICKUP_TRANSITIONS, PICKUP_TRIGGERS, PickupTrigger, recordPicks, rejectOrder, resolveShortPick, startPicking, transferArrived } from './pickup.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
-import { afterDeadline, anOrder, CODE, ctx, ctxAt, expectValidEvents, LINE_A, LINE_B, newCode, now, ofType, reservation, TRANSFER, withPending } from './pickup.machine.fixtures';
+import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, LINE_A, LINE_B, newCode, now, ofType, reservation, TRANSFER, withPending } from './test/pickup-fixtures';
 
 /**
  * The pickup machine up to the counter: every (state, trigger) pair of the transition table,
@@ -47,7 +47,7 @@ describe('pickup machine', () => {
   const pairs = PICKUP_STATUSES.flatMap((s) => PICKUP_TRIGGERS.map((t) => [s, t, PICKUP_TRANSITIONS[s][t] ?? null] as const));
 
   it.each(pairs)('from %s, %s leads to one of %j', (from, trigger, targets) => {
-    const d = FIRE[trigger](anOrder(from));
+    const d = FIRE[trigger](aPickupGroup(from));
     if (targets === null) {
       expect(d).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       return;
@@ -66,20 +66,20 @@ describe('pickup machine', () => {
 
   describe('reservation', () => {
     it('reserved at the store: RESERVED with the promised time and hold days, order.confirmed', () => {
-      const d = confirmReservation(anOrder('PLACED', { readyBy: null, pickupHoldDays: null }), reservation(null), now);
+      const d = confirmReservation(aPickupGroup('PLACED', { readyBy: null, pickupHoldDays: null }), reservation(null), now);
       expect(d.ok && d.state).toMatchObject({ status: 'RESERVED', readyBy: new Date('2026-11-26T12:00:00.000Z'), pickupHoldDays: 3 });
       expect(d.ok && d.events.map((e) => e.def)).toEqual([OrderConfirmedV1]);
       expect(d.ok && d.events[0].payload).toMatchObject({ readyBy: '2026-11-26T12:00:00.000Z' });
     });
 
     it('reserved with a transfer: AWAITING_TRANSFER, the line remembers its source and transfer', () => {
-      const d = confirmReservation(anOrder('PLACED'), reservation(TRANSFER), now);
+      const d = confirmReservation(aPickupGroup('PLACED'), reservation(TRANSFER), now);
       expect(d.ok && d.state.status).toBe('AWAITING_TRANSFER');
       expect(d.ok && d.state.lines[0]).toMatchObject({ sourceLocationId: 'W1', pendingTransferId: TRANSFER });
     });
 
     it('rejected: REJECTED and the full amount refunded', () => {
-      const d = rejectOrder(anOrder('PLACED'), 'STOCK.INSUFFICIENT', ctx());
+      const d = rejectOrder(aPickupGroup('PLACED'), 'STOCK.INSUFFICIENT', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'REJECTED', rejectionReason: 'STOCK.INSUFFICIENT' });
       expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' })]);
     });
@@ -88,8 +88,8 @@ describe('pickup machine', () => {
   describe('transfers', () => {
     const second = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b';
     const twoTransfers = (status: PickupStatus) => ({
-      ...anOrder(status),
-      lines: anOrder(status).lines.map((l) => ({ ...l, pendingTransferId: l.lineId === LINE_A ? TRANSFER : second })),
+      ...aPickupGroup(status),
+      lines: aPickupGroup(status).lines.map((l) => ({ ...l, pendingTransferId: l.lineId === LINE_A ? TRANSFER : second })),
     });
 
     it('waits for every transfer before the order moves on', () => {
@@ -104,18 +104,18 @@ describe('pickup machine', () => {
     });
 
     it('PARTIALLY_READY goes back to PICKING when the re-sourced units arrive', () => {
-      const d = transferArrived(withPending(anOrder('PARTIALLY_READY')), TRANSFER, now);
+      const d = transferArrived(withPending(aPickupGroup('PARTIALLY_READY')), TRANSFER, now);
       expect(d.ok && d.state.status).toBe('PICKING');
       expect(d.ok && ofType(d.events, OrderTransferArrivedV1)).toEqual([expect.objectContaining({ status: 'PICKING' })]);
     });
 
     it('refuses a transfer the order is not waiting for', () => {
-      expect(transferArrived(withPending(anOrder('AWAITING_TRANSFER')), second, now)).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(transferArrived(withPending(aPickupGroup('AWAITING_TRANSFER')), second, now)).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
   });
 
   describe('picking', () => {
-    const picking = () => anOrder('PICKING', { pickupCode: null, pickupDeadline: null, lines: anOrder().lines.map((l) => ({ ...l, pickedQuantity: 0 })) });
+    const picking = () => aPickupGroup('PICKING', { pickupCode: null, pickupDeadline: null, lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: 0 })) });
 
     it('stays PICKING while lines are still to pick', () => {
       const d = recordPicks(picking(), [{ lineId: LINE_A, pickedQuantity: 2 }], newCode, ctx());
@@ -151,7 +151,7 @@ describe('pickup machine', () => {
 
   describe('short pick resolution', () => {
     // LINE_A: 2 owed, 1 picked, 1 missing.
-    const resourcing = () => anOrder('RESOURCING', { pickupCode: null, pickupDeadline: null });
+    const resourcing = () => aPickupGroup('RESOURCING', { pickupCode: null, pickupDeadline: null });
 
     it('unavailable units are cancelled and refunded; what remains is ready', () => {
       const d = resolveShortPick(resourcing(), { resourced: [], unavailable: [{ lineId: LINE_A, quantity: 1 }] }, newCode, ctx());
@@ -184,7 +184,7 @@ describe('pickup machine', () => {
   });
 
   it('a store acts only on its own orders', () => {
-    expect(checkStore(anOrder(), 'S2')).toMatchObject({ ok: false, code: 'ORDER.WRONG_STORE' });
-    expect(checkStore(anOrder(), 'S1').ok).toBe(true);
+    expect(checkStore(aPickupGroup(), 'S2')).toMatchObject({ ok: false, code: 'ORDER.WRONG_STORE' });
+    expect(checkStore(aPickupGroup(), 'S1').ok).toBe(true);
   });
 });

@@ -1,15 +1,15 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
+import { anAddress, daysAfter } from '@omni/testing';
 import { Fulfilment } from './order';
-import { hashPickupCode } from './pickup-code';
-import { NewPickupCode } from './pickup.machine';
-import { ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './pickup.machine.fixtures';
+import { ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './test/pickup-fixtures';
 import { allocatePreorder, availability, awaitsRelease, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
 import { cancelDelivery, deliveryTransferArrived, recordDeliveryPicks, resolveDeliveryShortPick, startPickingDelivery } from './delivery.machine';
+import { aPickupCode } from './test/builders';
 
 const release = new Date('2026-12-01T08:00:00.000Z');
 const afterRelease = new Date('2026-12-02T08:00:00.000Z');
-const code: NewPickupCode = { code: 'ABCD2345', salt: 'salt', hash: hashPickupCode('ABCD2345', 'salt') };
-const day = (n: number) => new Date(release.getTime() + n * 24 * 3600 * 1000);
+const code = aPickupCode();
+const day = (n: number) => daysAfter(release, n);
 
 const LINES = [
   { sku: 'CONSOLE', quantity: 1, unitPrice: 49900 },
@@ -139,9 +139,8 @@ describe('preorder machine', () => {
   });
 
   describe('for home delivery', () => {
-    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
     /** The same preorder, delivered to an address; its lines' sequences come from the SKU's delivery counter. */
-    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address, lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } }, 'app');
+    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address: anAddress(), lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } }, 'app');
     const queuedAt = (warehouse: string) => {
       const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], warehouse, ctx());
       if (!d.ok) throw new Error(d.code);

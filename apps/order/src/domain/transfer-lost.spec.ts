@@ -8,7 +8,8 @@ import {
   PaymentRefundRequestedV2,
 } from '@omni/contracts';
 import { Fulfilment } from './order';
-import { newCode as code, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, LINES_AB, ofType, ORDER_ID, placedGroup, TRANSFER } from './pickup.machine.fixtures';
+import { newCode as code, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, ofType, ORDER_ID, TRANSFER } from './test/pickup-fixtures';
+import { aDeliveryFulfilment, aPickupFulfilment, withLineChanges } from './test/builders';
 import { LostTransfer, transferLost } from './transfer-lost';
 
 const now = new Date('2026-11-26T10:00:00.000Z');
@@ -18,11 +19,7 @@ const ctx = () => ctxAt(now);
 
 /** A click & collect of A×2 (10.00 each) and B×1 (5.00) at S1, waiting in `status` for the transfer `pending` names. */
 function aGroup(type: 'pickup' | 'delivery', status: string, pending: Record<string, string | null>): Fulfilment {
-  const group = placedGroup(
-    type === 'pickup'
-      ? { type: 'pickup', storeId: 'S1', lines: LINES_AB }
-      : { type: 'delivery', address: { name: 'A', line1: '1 rue', line2: null, postcode: '75001', city: 'Paris', country: 'FR' }, lines: LINES_AB },
-  );
+  const group = type === 'pickup' ? aPickupFulfilment() : aDeliveryFulfilment();
   return {
     ...group,
     storeId: 'S1',
@@ -90,7 +87,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
 
   it('a partly ready pickup whose lost units are found nowhere, with the rest picked, is ready: a code, a deadline, the customer told', () => {
     const partly = aGroup('pickup', 'PARTIALLY_READY', { [LINE_A]: LOST });
-    const picked = { ...partly, lines: partly.lines.map((l) => (l.lineId === LINE_B ? { ...l, pickedQuantity: 1 } : l)) };
+    const picked = withLineChanges(partly, { [LINE_B]: { pickedQuantity: 1 } });
     const d = transferLost(picked, lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupCode: { hash: code.hash, salt: code.salt } });

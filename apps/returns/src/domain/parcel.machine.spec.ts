@@ -1,17 +1,16 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
+import { hoursAfter } from '@omni/testing';
 import { inspectionRefusal, issueLabel, nextParcelStatus, Parcel, PARCEL_STATUSES, PARCEL_TRIGGERS, ParcelStatus, ParcelTrigger, receive, track } from './parcel.machine';
+import { aCarrierLabel, aMailAuthorisation, aParcel, LABELLED_AT as T0 } from './test/builders';
 
-const T0 = new Date('2026-12-01T10:00:00Z');
-const later = (h: number) => new Date(T0.getTime() + h * 3600_000);
-const LABEL = { carrier: 'stand-in', labelNumber: 'SIL-0001', trackingNumber: 'SI0001', trackingUrl: 'https://carrier.example/track/SI0001' };
-const AUTH = { authorisationId: '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b', orderId: '6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f', customerId: 'c-42', code: 'AB12CD34' };
+const later = (h: number) => hoursAfter(T0, h);
+const LABEL = aCarrierLabel();
+const AUTH = aMailAuthorisation();
 
-const labelled = (): Parcel => {
-  const d = issueLabel(AUTH, LABEL, 'WH-1', T0);
-  if (!d.ok) throw new Error('refused');
-  return d.state;
-};
-const at = (status: ParcelStatus): Parcel => ({ ...labelled(), status, ...(status === 'RECEIVED' ? { receivedBy: 'WH-1', receivedAt: later(3) } : {}) });
+/** Labelled for WH-1 at T0. */
+const labelled = (): Parcel => aParcel();
+/** In `status`; received at WH-1 three hours after T0 if RECEIVED. */
+const at = (status: ParcelStatus): Parcel => aParcel(status === 'RECEIVED' ? { status, receivedBy: 'WH-1', receivedAt: later(3) } : { status });
 
 /** Every published payload must satisfy its contract. */
 const valid = (events: readonly PendingEvent[]) => events.forEach((e) => expect(schemaErrors(e.def, e.payload)).toEqual([]));

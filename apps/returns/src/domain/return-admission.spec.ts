@@ -1,17 +1,16 @@
-import { issueLabel, Parcel } from './parcel.machine';
+import { hoursAfter } from '@omni/testing';
+import { Parcel } from './parcel.machine';
 import { AuthorisationTerms, authorisationAdmission, linesAdmission, requestAdmission } from './return-admission';
+import { aParcel, aReceivedParcel } from './test/builders';
 
 const now = new Date('2026-12-01T10:00:00Z');
-const hours = (h: number) => new Date(now.getTime() + h * 3600_000);
+const hours = (h: number) => hoursAfter(now, h);
 const A = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
 const B = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f';
 const order = { orderId: '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c', lines: [{ lineId: A }, { lineId: B }] };
 
-function parcel(received: { at: Date; by: string } | null): Parcel {
-  const d = issueLabel({ authorisationId: 'ra-1', orderId: order.orderId, customerId: 'c-1', code: 'AB12CD34' }, { carrier: 'stand-in', labelNumber: 'L1', trackingNumber: 'T1', trackingUrl: 'https://carrier.example/T1' }, 'WH-1', hours(-48));
-  if (!d.ok) throw new Error('refused');
-  return received ? { ...d.state, status: 'RECEIVED', receivedAt: received.at, receivedBy: received.by } : d.state;
-}
+/** A parcel labelled two days ago for WH-1, and received as `received` says (null: not yet). */
+const parcel = (received: { at: Date; by: string } | null): Parcel => (received ? aReceivedParcel(received.at, received.by, hours(-48)) : aParcel({}, hours(-48)));
 const authorisation = (changes: Partial<AuthorisationTerms> = {}): AuthorisationTerms => ({ code: 'AB12CD34', status: 'OPEN', expiresAt: hours(24), lines: [{ lineId: A, quantity: 2 }], parcel: null, ...changes });
 
 describe('return admission', () => {

@@ -1,30 +1,9 @@
 import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, ReturnReplacementShipmentRequestedV1, schemaErrors } from '@omni/contracts';
-import { nextStatus, openReturn, OpenReturnInput, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced, shipmentRefused } from './return.machine';
+import { anAddress } from '@omni/testing';
+import { nextStatus, openReturn, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced, shipmentRefused } from './return.machine';
+import { aReturn, aReturnRequest as input, LINE_ID as LINE } from './test/builders';
 
 const now = new Date('2026-11-23T12:00:00Z');
-const ORDER = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
-const LINE = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-
-function input(over: Partial<OpenReturnInput> = {}): OpenReturnInput {
-  return {
-    id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a',
-    requestId: 'pos-1',
-    order: { orderId: ORDER, channel: 'web', placedAtStoreId: null, customerId: 'c-1', currency: 'EUR' },
-    storeId: 'S2',
-    associateId: 'a-1',
-    authorisationId: null,
-    policyVersion: 1,
-    lines: [{ lineId: LINE, sku: 'JACKET-M', quantity: 1, unitPrice: 5000, condition: 'opened' }],
-    verdicts: [{ lineId: LINE, rule: 'window-web', disposition: 'sellable' }],
-    replacements: [],
-    refundMethod: 'original-tender',
-    charged: null,
-    channel: 'store',
-    shipTo: null,
-    priceOverride: null,
-    ...over,
-  };
-}
 
 describe('the return lifecycle as data', () => {
   const table: [ReturnStatus, string, ReturnStatus | null][] = [
@@ -89,11 +68,7 @@ describe('openReturn', () => {
 });
 
 describe('exchange replies', () => {
-  const waiting = () => {
-    const d = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }] }), now);
-    if (!d.ok) throw new Error(d.code);
-    return d.state;
-  };
+  const waiting = () => aReturn({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }] }, now);
 
   it('completes on the replacement issued, then refuses a second answer', () => {
     const d = replacementIssued(waiting(), now);
@@ -107,9 +82,7 @@ describe('exchange replies', () => {
 
   it('records in return.completed who priced the replacements off the price list', () => {
     const priceOverride = { by: 'price-match-desk', lines: [{ sku: 'JACKET-L', listPrice: 6000, unitPrice: 5000 }] };
-    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }], priceOverride }), now);
-    if (!opened.ok) throw new Error(opened.code);
-    const d = replacementIssued(opened.state, now);
+    const d = replacementIssued(aReturn({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 5000 }], priceOverride }, now), now);
     if (!d.ok) throw new Error(d.code);
     expect(d.events[0].payload).toMatchObject({ priceOverride });
     expect(schemaErrors(ReturnCompletedV1, d.events[0].payload)).toEqual([]);
@@ -124,10 +97,9 @@ describe('exchange replies', () => {
   });
 
   it('asks the order service to ship the replacement when the store has none and the POS gave an address, then completes with its order', () => {
-    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
-    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }], shipTo: address }), now);
-    if (!opened.ok) throw new Error(opened.code);
-    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now, { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1' });
+    const address = anAddress();
+    const opened = aReturn({ replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }], shipTo: address }, now);
+    const asked = replacementRefused(opened, 'STOCK.INSUFFICIENT', now, { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1' });
     if (!asked.ok) throw new Error(asked.code);
     expect(asked.state).toMatchObject({ status: 'AWAITING_SHIPMENT', failureReason: null, completedAt: null });
     expect(asked.events.map((e) => e.def)).toEqual([ReturnReplacementShipmentRequestedV1]);
@@ -144,24 +116,22 @@ describe('exchange replies', () => {
   });
 
   it('fails the exchange when the order service cannot place the delivery order, naming its reason', () => {
-    const address = { name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' };
-    const opened = openReturn(input({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 2500 }], shipTo: address }), now);
-    if (!opened.ok) throw new Error(opened.code);
-    const asked = replacementRefused(opened.state, 'STOCK.INSUFFICIENT', now);
+    const opened = aReturn({ replacements: [{ sku: 'JACKET-L', quantity: 1, unitPrice: 2500 }], shipTo: anAddress() }, now);
+    const asked = replacementRefused(opened, 'STOCK.INSUFFICIENT', now);
     if (!asked.ok) throw new Error(asked.code);
     const failed = shipmentRefused(asked.state, 'ORDER.TENDER_MISMATCH', now);
     if (!failed.ok) throw new Error(failed.code);
     expect(failed.state).toMatchObject({ status: 'REPLACEMENT_UNAVAILABLE', failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null, completedAt: null });
     expect(failed.events.map((e) => e.def)).toEqual([ReturnExchangeFailedV1]);
-    expect(failed.events[0].payload).toMatchObject({ returnId: opened.state.id, reason: 'ORDER.TENDER_MISMATCH' });
+    expect(failed.events[0].payload).toMatchObject({ returnId: opened.id, reason: 'ORDER.TENDER_MISMATCH' });
     expect(schemaErrors(ReturnExchangeFailedV1, failed.events[0].payload)).toEqual([]);
     // Only an exchange waiting for its shipment can be refused one.
-    expect(shipmentRefused(opened.state, 'ORDER.TENDER_MISMATCH', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
+    expect(shipmentRefused(opened, 'ORDER.TENDER_MISMATCH', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
     expect(shipmentRefused(failed.state, 'ORDER.TENDER_MISMATCH', now)).toMatchObject({ ok: false, code: 'RETURN.INVALID_TRANSITION' });
   });
 
   it('keeps no address on a plain return', () => {
-    const d = openReturn(input({ shipTo: { name: 'A', line1: 'B', line2: null, postcode: '1', city: 'C', country: 'FR' } }), now);
+    const d = openReturn(input({ shipTo: anAddress() }), now);
     expect(d).toMatchObject({ ok: true, state: { status: 'COMPLETED', shipTo: null } });
   });
 });
