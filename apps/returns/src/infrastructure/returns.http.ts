@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, assertId, Caller, Principal, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_PATTERN, uuidParam } from '@omni/platform';
+import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, assertId, Caller, Principal, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_PATTERN, Reference, uuidParam } from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -36,14 +36,12 @@ export class ChargedDto {
   @IsInt() @Min(1) @Max(100_000_000)
   amount: number;
 
-  @ApiProperty({ description: 'POS or payment terminal reference', example: 'POS-0001', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
-  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'reference must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  @Reference('POS or payment terminal reference', 'POS-0001')
   reference: string;
 }
 
 export class OpenReturnDto {
-  @ApiProperty({ description: 'the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', example: 'pos-1-000123', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
-  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'requestId must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  @Reference('the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', 'pos-1-000123')
   requestId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the order; or give authorisationCode' })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Res, HttpStatus } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, assertCustomer, Caller, invalidField, Principal, RequireScopes } from '@omni/platform';
+import { ApiProblems, assertCustomer, Caller, invalidField, Principal, Reference, RequireScopes } from '@omni/platform';
 import { IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { StoreCreditUseCase } from '../application/store-credit.use-case';
@@ -19,8 +19,7 @@ export class RedeemDto {
   @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
-  @ApiProperty({ description: 'the checkout (cart) this pays for; a retry with it spends once', example: 'cart-42', pattern: '^[A-Za-z0-9._:-]{1,64}$' })
-  @IsString() @Matches(/^[A-Za-z0-9._:-]{1,64}$/, { message: 'reference must be 1-64 letters, digits, dot, colon, dash or underscore' })
+  @Reference('the checkout (cart) this pays for; a retry with it spends once', 'cart-42')
   reference: string;
 }
 

@@ -1,6 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, registerDecorator, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+import { IsArray, IsString, Matches, registerDecorator, ValidateIf, ValidateNested, ValidationOptions } from 'class-validator';
+import { REFERENCE_PATTERN, REFERENCE_REGEX } from '../ids';
 
 /** The rule named in a 400 when an element of an array of objects is not an object (e.g. an array in an array). */
 export const OBJECT_ELEMENTS_RULE = 'objectElements';
@@ -65,6 +67,15 @@ export function NestedObject(type: () => new () => object): PropertyDecorator {
  */
 export function NestedArray(type: () => new () => object): PropertyDecorator {
   return applyDecorators(IsArray(), objects(true), ValidateNested({ each: true }), Type(type));
+}
+
+/** A caller's reference (REFERENCE_PATTERN), documented and checked from the one pattern; a 400 names the field. */
+export function Reference(description: string, example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ description, example, pattern: REFERENCE_PATTERN }),
+    IsString(),
+    Matches(REFERENCE_REGEX, { message: ({ property }) => `${property} must be 1-64 letters, digits, dot, colon, dash or underscore` }),
+  );
 }
 
 /** Positions of the elements of `value` that are not objects: what an OBJECT_ELEMENTS_RULE failure names. */
