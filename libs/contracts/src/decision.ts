@@ -6,8 +6,13 @@ export interface PendingEvent<P = unknown> {
   readonly payload: P;
 }
 
-export function event<P>(def: EventDefinition<P>, payload: P): PendingEvent {
-  return { def, payload } as PendingEvent;
+export function event<P>(def: EventDefinition<P>, payload: P): PendingEvent<P> {
+  return { def, payload };
+}
+
+/** Whether `e` is an event of `def`; if so, its payload is typed as that definition's, with no cast. */
+export function isEvent<P>(e: PendingEvent, def: EventDefinition<P>): e is PendingEvent<P> {
+  return e.def === def;
 }
 
 /** What a domain decision returns: the new state and the events it caused, or a named refusal. */

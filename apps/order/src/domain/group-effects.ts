@@ -63,7 +63,7 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
     requestedAt: ctx.now.toISOString(),
     ...extra,
   };
-  const events = [event(NotificationRequestedV2, v2)];
+  const events: PendingEvent[] = [event(NotificationRequestedV2, v2)];
   const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
   if (v1Template && v2.storeId !== null) {
     const { notificationId, orderId, customerId, orderChannel, pickupCode, pickupDeadline, readyBy, requestedAt } = v2;

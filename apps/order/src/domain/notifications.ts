@@ -1,4 +1,4 @@
-import { ContactChannel, event, NotificationRequestedV2, NotificationRequestedV2Payload, PendingEvent } from '@omni/contracts';
+import { ContactChannel, event, isEvent, NotificationRequestedV2, PendingEvent } from '@omni/contracts';
 import { Order } from './order';
 import { DecisionContext, notification } from './group-effects';
 
@@ -13,7 +13,7 @@ export function requestsNotification(events: readonly PendingEvent[]): boolean {
  * it and stays as it is. Every other event passes through unchanged.
  */
 export function addressedTo(events: readonly PendingEvent[], preferred: ContactChannel | null): PendingEvent[] {
-  return events.map((e) => (e.def === NotificationRequestedV2 ? event(NotificationRequestedV2, { ...(e.payload as NotificationRequestedV2Payload), contactChannel: preferred }) : e));
+  return events.map((e) => (isEvent(e, NotificationRequestedV2) ? event(NotificationRequestedV2, { ...e.payload, contactChannel: preferred }) : e));
 }
 
 /** What the returns service did that the customer is told of (docs/notifications.md). */

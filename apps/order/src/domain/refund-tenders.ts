@@ -1,4 +1,4 @@
-import { CapturedTenderPayload, event, PaymentRefundRequestedV2, PaymentRefundRequestedV2Payload, PendingEvent } from '@omni/contracts';
+import { CapturedTenderPayload, event, isEvent, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
 
 /**
  * Which tenders pay a refund back, for an order paid when it was placed (at a POS, with store
@@ -17,8 +17,8 @@ export function splitRefundsOverTenders(
   if (captured.length === 0) return [...events];
   const taken = new Map(refundedByReference);
   return events.map((e) => {
-    if (e.def !== PaymentRefundRequestedV2) return e;
-    const p = e.payload as PaymentRefundRequestedV2Payload;
+    if (!isEvent(e, PaymentRefundRequestedV2)) return e;
+    const p = e.payload;
     const tenders = split(p.amount, captured, taken);
     for (const t of tenders) taken.set(t.reference, (taken.get(t.reference) ?? 0) + t.amount);
     return event(PaymentRefundRequestedV2, { ...p, tenders });

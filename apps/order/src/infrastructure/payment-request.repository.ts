@@ -1,4 +1,4 @@
-import { PaymentCaptureRequestedPayload, PaymentCaptureRequestedV1, PaymentRefundRequestedV2, PaymentRefundRequestedV2Payload, PendingEvent } from '@omni/contracts';
+import { isEvent, PaymentCaptureRequestedV1, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { FailedPaymentRequest, PaymentRequestRepository, PaymentRequestView } from '../application/ports/payment-request.port';
@@ -23,11 +23,11 @@ export const paymentRequestRepository = {
   /** Records the payment requests among a decision's events, in the same transaction as the outbox rows. */
   async recordRequested(m: EntityManager, events: readonly PendingEvent[]): Promise<void> {
     for (const e of events) {
-      if (e.def === PaymentCaptureRequestedV1) {
-        const p = e.payload as PaymentCaptureRequestedPayload;
+      if (isEvent(e, PaymentCaptureRequestedV1)) {
+        const p = e.payload;
         await m.insert(PaymentRequestRecord, { id: randomUUID(), orderId: p.orderId, fulfilmentId: p.fulfilmentId ?? null, kind: 'capture', amount: p.amount, currency: p.currency, reason: null, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
-      } else if (e.def === PaymentRefundRequestedV2) {
-        const p = e.payload as PaymentRefundRequestedV2Payload;
+      } else if (isEvent(e, PaymentRefundRequestedV2)) {
+        const p = e.payload;
         await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, fulfilmentId: p.fulfilmentId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED', tenders: p.tenders ?? null });
       }
     }
