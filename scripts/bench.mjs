@@ -2,7 +2,7 @@
 // services, Kafka and PostgreSQL on this machine in their shipped configuration (fsync and
 // synchronous_commit on). Prints figures; asserts nothing. Loopback only, bounded in time.
 //
-//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick] [--prefer-wait 5] [--overload-rate 400]
+//   npm run bench [-- --rates 100,250,500,750,1000] [--seconds 10] [--atp-rate 5000] [--reservations 20000] [--json out.json] [--quick] [--prefer-wait 5] [--overload-rate 400] [--statements 10]
 //
 // What it runs, one after the other on the same stack:
 // 1. availability: a closed loop of --atp-callers (the most it serves) and an open loop at
@@ -42,6 +42,8 @@ const { values: opt } = parseArgs({
     'overload-rate': { type: 'string' },
     /** Orders/s of the recovery steps (a service, the broker, PostgreSQL killed under load); the highest sustained rate by default. */
     'recovery-rate': { type: 'string' },
+    /** With N, each rate of the sweep prints its N costliest statements and WAL (pg_stat_statements, when the server preloads it). */
+    statements: { type: 'string' },
   },
 });
 const quick = opt.quick;
@@ -78,6 +80,7 @@ const { mintToken } = await import('./tools/mint-token.mjs');
 const { request, openLoop, latency } = await import('./bench/client.mjs');
 const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
 const { databaseCeiling, serverSettings } = await import('./bench/ceiling.mjs');
+const { statementWatch, printStatements } = await import('./bench/statements.mjs');
 const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
 const { availability } = await import('./bench/availability.mjs');
 const { reservationPath } = await import('./bench/reservations.mjs');
@@ -166,14 +169,19 @@ try {
     step(`warm-up: ${quick ? 20 : 100} orders/s for ${quick ? 2 : 5} s`);
     await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919) });
     results.sweep = [];
+    const watching = opt.statements ? await statementWatch(stack.pg.adminUrl, `bench_${run.toLowerCase()}`, log) : null;
     for (const rate of RATES) {
       if (stopping) break;
       step(`placement → reserved: ${rate} orders/s for ${SECONDS} s`);
+      await watching?.reset();
       const r = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + rate) });
+      if (watching) r.statements = await watching.read(Number(opt.statements));
       results.sweep.push(r);
       printStep(r, log);
+      if (r.statements) printStatements(r.statements, r.confirmed, log);
       if (!r.sustained && r.rate > 0) break; // the next rate would only queue more
     }
+    await watching?.close();
     const sustained = results.sweep.filter((r) => r.sustained);
     results.highestSustained = sustained.length ? Math.max(...sustained.map((r) => r.rate)) : 0;
     if (!SKIP.has('overload') && !stopping) {

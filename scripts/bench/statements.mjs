@@ -1,0 +1,54 @@
+// Where the database's time goes during a placement step (`npm run bench -- --statements N`): the
+// statements of the services' databases from pg_stat_statements, reset before the step and read
+// after it, and the WAL the server wrote meanwhile. pg_stat_statements must be preloaded by the
+// server (shared_preload_libraries); without it the step says so and the rest of the run goes on.
+import pg from 'pg';
+
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** A watch over the statements of the databases named `<prefix>_*`, or null (said why) when the server cannot give them. */
+export async function statementWatch(adminUrl, prefix, log) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await client.query('SELECT 1 FROM pg_stat_statements LIMIT 1');
+  } catch (e) {
+    await client.end();
+    log(`  --statements: pg_stat_statements: ${e.message} (add it to shared_preload_libraries and restart PostgreSQL)`);
+    return null;
+  }
+  let walBefore = null;
+  return {
+    async reset() {
+      await client.query('SELECT pg_stat_statements_reset()');
+      walBefore = (await client.query('SELECT pg_current_wal_lsn() AS lsn')).rows[0].lsn;
+    },
+    /** The top `limit` statements by execution time since reset, their totals, and the WAL written. */
+    async read(limit) {
+      const ours = `FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname LIKE $1`;
+      const like = `${prefix.replace(/_/g, '\\_')}\\_%`;
+      const top = await client.query(
+        `SELECT d.datname AS database, s.calls::int, s.total_exec_time AS ms, s.rows::int, left(regexp_replace(s.query, '\\s+', ' ', 'g'), 110) AS query
+         ${ours} ORDER BY s.total_exec_time DESC LIMIT $2`,
+        [like, limit],
+      );
+      const [total] = (await client.query(`SELECT coalesce(sum(s.calls), 0)::bigint AS calls, coalesce(sum(s.total_exec_time), 0) AS ms ${ours}`, [like])).rows;
+      const [wal] = (await client.query('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::bigint AS bytes', [walBefore])).rows;
+      return {
+        calls: Number(total.calls),
+        executionMs: Number(total.ms),
+        walBytes: Number(wal.bytes),
+        top: top.rows.map((r) => ({ database: r.database.slice(prefix.length + 1), calls: r.calls, ms: Number(r.ms), rows: r.rows, query: r.query })),
+      };
+    },
+    close: () => client.end(),
+  };
+}
+
+/** The statement figures of a step, after its other figures. */
+export function printStatements(s, orders, log) {
+  const per = orders > 0 ? ` (${fmt(s.calls / orders, 1)} statements, ${fmt(s.executionMs / orders, 2)} ms and ${fmt(s.walBytes / orders / 1024, 1)} KiB of WAL per order)` : '';
+  log(`  statements: ${fmt(s.calls)} in ${fmt(s.executionMs / 1000, 2)} s of execution, ${fmt(s.walBytes / 1024 / 1024, 1)} MB of WAL${per}`);
+  for (const t of s.top) log(`    ${fmt(t.ms).padStart(7)} ms ${fmt(t.calls).padStart(7)} × ${t.database.padEnd(9)} ${t.query}`);
+}
