@@ -1,5 +1,5 @@
 import { NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, http, Journey, journeyStack, mintToken, sql, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -10,32 +10,24 @@ const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
  * per store, channel and day or hour.
  */
 describe('click & collect KPIs', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   let paris: string;
   let lyon: string;
   const sku = uniq('MUG');
   const from = new Date(Date.now() - 3600_000).toISOString();
   const to = () => new Date(Date.now() + 3600_000).toISOString();
 
+  const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [ORDER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
+
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer']);
-    j = new Journey(stack, probe);
     [paris, lyon] = [Journey.id('PARIS'), Journey.id('LYON')];
     for (const s of [paris, lyon]) {
-      await j.location(s);
-      await j.receive(s, sku, 10);
+      await e2e.j.location(s);
+      await e2e.j.receive(s, sku, 10);
     }
-    await j.price(sku, 1500);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.price(sku, 1500);
   });
 
-  const kpis = (query: string, token?: string | null) => http('GET', `${stack.services.customer.url}/kpis/click-and-collect?${query}`, undefined, {}, token === undefined ? {} : { token });
+  const kpis = (query: string, token?: string | null) => http('GET', `${e2e.stack.services.customer.url}/kpis/click-and-collect?${query}`, undefined, {}, token === undefined ? {} : { token });
   const rowsOf = async (query: string, token?: string | null) => {
     const res = await kpis(query, token);
     expect(res.status).toBe(200);
@@ -43,15 +35,15 @@ describe('click & collect KPIs', () => {
   };
 
   it('counts each pickup where it is collected: ready, collected, cancelled before pickup, the times between and the rates', async () => {
-    const collected = await j.place(paris, [{ sku, quantity: 1 }]);
-    const cancelled = await j.place(paris, [{ sku, quantity: 2 }]);
-    const elsewhere = await j.place(lyon, [{ sku, quantity: 1 }]);
-    for (const o of [collected, cancelled, elsewhere]) await j.status(o.id, 'RESERVED');
-    await j.pickAll(paris, collected.id);
-    expect((await j.store(paris).collect(collected.id, await j.pickupCode(collected.id))).status).toBe(200);
-    expect((await j.store(paris).cancel(cancelled.id, 'CUSTOMER.REQUEST')).status).toBe(200);
-    await j.status(collected.id, 'COLLECTED');
-    await j.status(cancelled.id, 'CANCELLED');
+    const collected = await e2e.j.place(paris, [{ sku, quantity: 1 }]);
+    const cancelled = await e2e.j.place(paris, [{ sku, quantity: 2 }]);
+    const elsewhere = await e2e.j.place(lyon, [{ sku, quantity: 1 }]);
+    for (const o of [collected, cancelled, elsewhere]) await e2e.j.status(o.id, 'RESERVED');
+    await e2e.j.pickAll(paris, collected.id);
+    expect((await e2e.j.store(paris).collect(collected.id, await e2e.j.pickupCode(collected.id))).status).toBe(200);
+    expect((await e2e.j.store(paris).cancel(cancelled.id, 'CUSTOMER.REQUEST')).status).toBe(200);
+    await e2e.j.status(collected.id, 'COLLECTED');
+    await e2e.j.status(cancelled.id, 'CANCELLED');
 
     const [row] = await eventually(async () => {
       const rows = await rowsOf(`from=${from}&to=${to()}&storeId=${paris}`);
@@ -78,7 +70,7 @@ describe('click & collect KPIs', () => {
     // The times, computed by hand from the events the journey produced (one pickup was ready: its own times).
     const at = (type: string, field: string) =>
       eventually(() => {
-        const [m] = probe.on(ORDER_EVENTS_TOPIC, { key: collected.id, type });
+        const [m] = e2e.probe.on(ORDER_EVENTS_TOPIC, { key: collected.id, type });
         expect(m).toBeDefined();
         return Date.parse(JSON.parse(m.value!)[field]);
       });
@@ -89,7 +81,7 @@ describe('click & collect KPIs', () => {
     expect(row.bucket as string).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
 
     // The headline figures as gauges for Prometheus (read after the projection has them: a reading serves a minute).
-    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const metrics = (await http('GET', `${e2e.stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
     expect(metrics).toContain(`kpi_click_and_collect_pickups{store="${paris}",service="customer"} 2`);
     expect(metrics).toContain(`kpi_click_and_collect_pickup_rate{store="${paris}",service="customer"} 1`);
     expect(metrics).toContain(`kpi_click_and_collect_pickups{store="${lyon}",service="customer"} 1`);
@@ -109,9 +101,9 @@ describe('click & collect KPIs', () => {
     const before = await ours();
     expect(before.length).toBeGreaterThan(0);
     // The projection loses rows (a bad migration, a restore): the figures go wrong, and the rebuild puts them right.
-    await sql(stack.databases.customer, `DELETE FROM timeline_entries WHERE kind IN ('order.collected', 'order.ready-for-pickup')`);
+    await sql(e2e.stack.databases.customer, `DELETE FROM timeline_entries WHERE kind IN ('order.collected', 'order.ready-for-pickup')`);
     expect(await ours()).not.toEqual(before);
-    const rebuilt = await http('POST', `${stack.services.customer.url}/admin/timeline/rebuild`, undefined, { 'idempotency-key': randomUUID() });
+    const rebuilt = await http('POST', `${e2e.stack.services.customer.url}/admin/timeline/rebuild`, undefined, { 'idempotency-key': randomUUID() });
     expect(rebuilt.status).toBe(200);
     expect(await ours()).toEqual(before);
   });

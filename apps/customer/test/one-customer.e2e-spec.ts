@@ -1,5 +1,5 @@
 import { CUSTOMER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { aMobilePhone, eventually, httpAs, Journey, KafkaProbe, mintToken, nationalFormOf, Stack, startStack, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, httpAs, Journey, journeyStack, mintToken, nationalFormOf, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -10,30 +10,22 @@ const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
  * app (signed in) and a store's POS, and the customer service makes one customer of them.
  */
 describe('one customer across channels, end to end', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   let paris: string;
   let lyon: string;
   const sku = uniq('SHIRT');
 
+  const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [ORDER_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
+
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer']);
-    j = new Journey(stack, probe);
     [paris, lyon] = [Journey.id('PARIS'), Journey.id('LYON')];
-    await j.location(paris);
-    await j.location(lyon);
-    await j.receive(paris, sku, 10);
-    await j.receive(lyon, sku, 10);
-    await j.price(sku, 3900);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.location(paris);
+    await e2e.j.location(lyon);
+    await e2e.j.receive(paris, sku, 10);
+    await e2e.j.receive(lyon, sku, 10);
+    await e2e.j.price(sku, 3900);
   });
 
-  const customerUrl = () => `${stack.services.customer.url}`;
+  const customerUrl = () => `${e2e.stack.services.customer.url}`;
   const admin = async () => httpAs(await tokens.admin());
   const asAdmin = async (method: string, path: string, body?: unknown) => (await admin())(method, `${customerUrl()}${path}`, body, { 'idempotency-key': randomUUID() });
   /** A store's POS that may also look customers up. */
@@ -42,7 +34,7 @@ describe('one customer across channels, end to end', () => {
   const contact = (c: { email?: string; phone?: string; loyaltyId?: string; name?: string; postcode?: string }) => ({ email: null, phone: null, loyaltyId: null, name: null, postcode: null, ...c });
   const shirt = (quantity = 1) => [{ sku, quantity, unitPrice: 3900 }];
 
-  const linkOf = (orderId: string) => j.customerLink(orderId);
+  const linkOf = (orderId: string) => e2e.j.customerLink(orderId);
   const timelineOf = async (customerId: string) => {
     const res = await asAdmin('GET', `/customers/${customerId}/timeline?limit=100`);
     expect(res.status).toBe(200);
@@ -61,13 +53,13 @@ describe('one customer across channels, end to end', () => {
     // next is placed.
     // 1. A guest on the web storefront, pickup in Paris, with the e-mail in capitals.
     const webShop = await mintToken({ sub: 'web-shop', channel: 'web', scope: 'orders:place' });
-    const web = await j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: email.toUpperCase(), name: `Ada ${surname}`, postcode: '75011' }), lines: shirt() }, webShop);
+    const web = await e2e.j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: email.toUpperCase(), name: `Ada ${surname}`, postcode: '75011' }), lines: shirt() }, webShop);
     const first = await linkOf(web.id);
     // 2. The app, signed in, with the same e-mail and a phone number.
-    const app = await j.placeOrder({ channel: 'app', storeId: paris, customerId: account, contact: contact({ email, phone }), lines: shirt() }, await tokens.customer(account, 'app'));
+    const app = await e2e.j.placeOrder({ channel: 'app', storeId: paris, customerId: account, contact: contact({ email, phone }), lines: shirt() }, await tokens.customer(account, 'app'));
     const second = await linkOf(app.id);
     // 3. The Lyon store's POS, knowing the customer by the loyalty card and the phone as said at the till.
-    const pos = await j.placeOrder(
+    const pos = await e2e.j.placeOrder(
       { channel: 'pos', storeId: lyon, contact: contact({ loyaltyId: loyalty.toLowerCase(), phone: national }), capturedTenders: [{ tender: 'card', amount: 3900, reference: uniq('TERM') }], lines: shirt() },
       await tokens.pos(lyon),
     );
@@ -92,10 +84,10 @@ describe('one customer across channels, end to end', () => {
     expect(profile.body.identities).toHaveLength(4);
 
     // The web order is collected in Paris.
-    await j.status(web.id, 'RESERVED');
-    await j.pickAll(paris, web.id);
-    expect((await j.store(paris, await tokens.pos(paris)).collect(web.id, await j.pickupCode(web.id))).status).toBe(200);
-    await j.status(web.id, 'COLLECTED');
+    await e2e.j.status(web.id, 'RESERVED');
+    await e2e.j.pickAll(paris, web.id);
+    expect((await e2e.j.store(paris, await tokens.pos(paris)).collect(web.id, await e2e.j.pickupCode(web.id))).status).toBe(200);
+    await e2e.j.status(web.id, 'COLLECTED');
 
     // The timeline: each order where it began, the pickup steps at the Paris POS, newest first.
     const entries = await eventually(async () => {
@@ -140,8 +132,8 @@ describe('one customer across channels, end to end', () => {
     const name = `Noé ${uniq('Garnier')}`;
     const [home, work] = [`${uniq('noe')}@example.com`, `${uniq('noe')}@example.org`];
     const webShop = await mintToken({ sub: 'web-shop', channel: 'web', scope: 'orders:place' });
-    const a = await j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: home, name, postcode: '69003' }), lines: shirt() }, webShop);
-    const b = await j.placeOrder({ channel: 'web', storeId: lyon, customerId: null, contact: contact({ email: work, name, postcode: '69 003' }), lines: shirt(2) }, webShop);
+    const a = await e2e.j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: home, name, postcode: '69003' }), lines: shirt() }, webShop);
+    const b = await e2e.j.placeOrder({ channel: 'web', storeId: lyon, customerId: null, contact: contact({ email: work, name, postcode: '69 003' }), lines: shirt(2) }, webShop);
     const [survivor, merged] = [(await linkOf(a.id)).customerId, (await linkOf(b.id)).customerId];
     expect(survivor).not.toBe(merged);
 
@@ -152,7 +144,7 @@ describe('one customer across channels, end to end', () => {
     const merge = await asAdmin('POST', '/customers/merges', { mergedCustomerId: merged, survivingCustomerId: survivor, reason: 'the customer showed both e-mail addresses at the till' });
     expect(merge.status).toBe(201);
     await eventually(() =>
-      expect(probe.on(CUSTOMER_EVENTS_TOPIC, { key: merged, type: 'customer.merged.v1' }).map((m) => JSON.parse(m.value ?? '{}'))).toEqual([
+      expect(e2e.probe.on(CUSTOMER_EVENTS_TOPIC, { key: merged, type: 'customer.merged.v1' }).map((m) => JSON.parse(m.value ?? '{}'))).toEqual([
         expect.objectContaining({ mergedCustomerId: merged, survivingCustomerId: survivor }),
       ]),
     );

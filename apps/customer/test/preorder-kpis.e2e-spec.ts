@@ -1,5 +1,5 @@
 import { ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, journeyStack } from '@omni/testing';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -10,23 +10,15 @@ const DAY = 24 * 3600 * 1000;
  * events the journey produced.
  */
 describe('preorder KPIs', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   const store = Journey.id('PARIS');
   const sku = Journey.id('CONSOLE');
   const from = new Date(Date.now() - 3600_000).toISOString();
   const to = () => new Date(Date.now() + 3600_000).toISOString();
 
+  const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [ORDER_EVENTS_TOPIC], env: { EXPIRY_SWEEP_INTERVAL_MS: '500' } });
+
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer'], { EXPIRY_SWEEP_INTERVAL_MS: '500' });
-    j = new Journey(stack, probe);
-    await j.location(store);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.location(store);
   });
 
   const ok = (res: { status: number; body: unknown }, what: string) => {
@@ -35,7 +27,7 @@ describe('preorder KPIs', () => {
   };
   const event = (orderId: string, type: string, field: string) =>
     eventually(() => {
-      const [m] = probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type });
+      const [m] = e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type });
       expect(m).toBeDefined();
       return Date.parse(JSON.parse(m.value!)[field]);
     });
@@ -43,25 +35,25 @@ describe('preorder KPIs', () => {
   it('counts each preorder at its store: supplied (the fill rate), ready, cancelled, rescheduled, and the times between', async () => {
     const releaseAt = new Date(Date.now() + DAY);
     ok(
-      await http('PUT', `${j.order}/preorder-products/${sku}`, { releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 100, capPerCustomer: 2 }),
+      await http('PUT', `${e2e.j.order}/preorder-products/${sku}`, { releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 100, capPerCustomer: 2 }),
       'preorder product',
     );
-    const preorder = (customerId: string) => j.placeOrder({ channel: 'app', customerId, fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity: 1, unitPrice: 49900 }] }] });
+    const preorder = (customerId: string) => e2e.j.placeOrder({ channel: 'app', customerId, fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity: 1, unitPrice: 49900 }] }] });
     const orders = [await preorder('fan-1'), await preorder('fan-2'), await preorder('fan-3')];
-    for (const o of orders) await j.status(o.id, 'PREORDERED');
+    for (const o of orders) await e2e.j.status(o.id, 'PREORDERED');
 
     // Two units reach the store: the first two in line are served; the third cancels.
-    await j.receive(store, sku, 2);
-    await j.status(orders[0].id, 'ALLOCATED');
-    await j.status(orders[1].id, 'ALLOCATED');
-    ok(await http('POST', `${j.order}/orders/${orders[2].id}/cancel`, { reason: 'CUSTOMER.REQUEST' }), 'cancel');
+    await e2e.j.receive(store, sku, 2);
+    await e2e.j.status(orders[0].id, 'ALLOCATED');
+    await e2e.j.status(orders[1].id, 'ALLOCATED');
+    ok(await http('POST', `${e2e.j.order}/orders/${orders[2].id}/cancel`, { reason: 'CUSTOMER.REQUEST' }), 'cancel');
     // Release day: the order service's clock passes it, and the allocated preorders become ready.
-    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });
-    await j.status(orders[0].id, 'READY_FOR_PICKUP');
-    await j.status(orders[1].id, 'READY_FOR_PICKUP');
+    await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });
+    await e2e.j.status(orders[0].id, 'READY_FOR_PICKUP');
+    await e2e.j.status(orders[1].id, 'READY_FOR_PICKUP');
 
     const rows = async () => {
-      const res = await http('GET', `${stack.services.customer.url}/kpis/preorders?from=${from}&to=${to()}&storeId=${store}`);
+      const res = await http('GET', `${e2e.stack.services.customer.url}/kpis/preorders?from=${from}&to=${to()}&storeId=${store}`);
       expect(res.status).toBe(200);
       return res.body.rows as Record<string, unknown>[];
     };
@@ -71,11 +63,11 @@ describe('preorder KPIs', () => {
       return r;
     });
     // Whose estimate moved, as the order events tell it.
-    const rescheduled = orders.filter((o) => probe.on(ORDER_EVENTS_TOPIC, { key: o.id, type: 'order.preorder-rescheduled.v1' }).length > 0).length;
+    const rescheduled = orders.filter((o) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key: o.id, type: 'order.preorder-rescheduled.v1' }).length > 0).length;
     expect(row).toMatchObject({ storeId: store, channel: 'app', preorders: 3, allocated: 2, ready: 2, collected: 0, cancelled: 1, rescheduled, fillRate: 0.6667, rescheduleRate: Math.round((rescheduled / 3) * 10_000) / 10_000 });
 
     // The headline gauges of the store over the last 24 hours, read at the first scrape.
-    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const metrics = (await http('GET', `${e2e.stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
     expect(metrics).toContain(`kpi_preorders_placed{store="${store}",service="customer"} 3\n`);
     expect(metrics).toContain(`kpi_preorders_fill_rate{store="${store}",service="customer"} 0.6667\n`);
     expect(metrics).toContain(`kpi_preorders_reschedule_rate{store="${store}",service="customer"} ${Math.round((rescheduled / 3) * 10_000) / 10_000}\n`);

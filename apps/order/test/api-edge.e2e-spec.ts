@@ -1,5 +1,5 @@
 import { NOTIFICATION_REQUESTS_TOPIC } from '@omni/contracts';
-import { freePort, http, HttpResult, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { freePort, http, httpAs, HttpResult, Journey, journeyStack, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { randomUUID } from 'node:crypto';
 
@@ -13,29 +13,21 @@ function expectProblem(res: HttpResult, status: number, code: string): void {
  * customer rules, Idempotency-Key, and the body limit.
  */
 describe('the API edge', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   const storeA = Journey.id('A');
   const storeB = Journey.id('B');
   const warehouse = Journey.id('WH');
-  const order = () => stack.services.order.url;
-  const inventory = () => stack.services.inventory.url;
-  const customer = () => stack.services.customer.url;
+  const order = () => e2e.stack.services.order.url;
+  const inventory = () => e2e.stack.services.inventory.url;
+  const customer = () => e2e.stack.services.customer.url;
   const placeBody = (extra: Record<string, unknown> = {}) => ({ channel: 'web', storeId: storeA, currency: 'EUR', lines: [{ sku: 'EDGE-1', quantity: 1, unitPrice: 1000 }], ...extra });
-  const ordersOf = async (customerId: string) => (await sql<{ n: number }>(stack.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customerId]))[0].n;
+  const ordersOf = async (customerId: string) => (await sql<{ n: number }>(e2e.stack.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customerId]))[0].n;
+
+  const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [NOTIFICATION_REQUESTS_TOPIC] });
 
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer']);
-    j = new Journey(stack, probe);
-    await j.location(storeA);
-    await j.location(storeB);
-    await j.location(warehouse, { kind: 'warehouse' });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.location(storeA);
+    await e2e.j.location(storeB);
+    await e2e.j.location(warehouse, { kind: 'warehouse' });
   });
 
   it('answers 401 AUTH.UNAUTHENTICATED to no token, a malformed, expired, foreign-signed, wrong-issuer or wrong-audience one, and changes nothing', async () => {
@@ -81,9 +73,9 @@ describe('the API edge', () => {
   });
 
   it("refuses the POS of store A on store B's pickup (pick, collect, cancel) and leaves the order as it was", async () => {
-    await j.receive(storeB, 'EDGE-B', 2);
-    const placed = await j.place(storeB, [{ sku: 'EDGE-B', quantity: 1 }]);
-    await j.status(placed.id, 'RESERVED');
+    await e2e.j.receive(storeB, 'EDGE-B', 2);
+    const placed = await e2e.j.place(storeB, [{ sku: 'EDGE-B', quantity: 1 }]);
+    await e2e.j.status(placed.id, 'RESERVED');
     const posA = httpAs(await tokens.pos(storeA));
     const onB = `${order()}/stores/${storeB}/orders/${placed.id}`;
     expectProblem(await posA('POST', `${onB}/picking`, {}), 403, 'AUTH.FORBIDDEN');
@@ -92,7 +84,7 @@ describe('the API edge', () => {
     expectProblem(await posA('GET', `${order()}/stores/${storeB}/pick-list`), 403, 'AUTH.FORBIDDEN');
     // Through its own store's path, the order of another store is the use case's refusal.
     expectProblem(await posA('POST', `${order()}/stores/${storeA}/orders/${placed.id}/picking`, {}), 403, 'ORDER.WRONG_STORE');
-    expect((await j.get(placed.id)).status).toBe('RESERVED');
+    expect((await e2e.j.get(placed.id)).status).toBe('RESERVED');
 
     const posB = httpAs(await tokens.pos(storeB));
     expect((await posB('POST', `${onB}/picking`, {})).body.status).toBe('PICKING');
@@ -103,26 +95,26 @@ describe('the API edge', () => {
     const posB = httpAs(await tokens.pos(storeB));
     expect((await posA('POST', `${inventory()}/locations/${storeA}/stock/EDGE-S/adjustments`, { reason: 'receipt', quantity: 1 })).status).toBe(200);
     expectProblem(await posA('POST', `${inventory()}/locations/${storeB}/stock/EDGE-S/adjustments`, { reason: 'receipt', quantity: 1 }), 403, 'AUTH.FORBIDDEN');
-    expect((await j.stock(storeB, 'EDGE-S')).onHand).toBe(0);
+    expect((await e2e.j.stock(storeB, 'EDGE-S')).onHand).toBe(0);
 
-    await j.receive(warehouse, 'EDGE-T', 1);
-    const placed = await j.place(storeB, [{ sku: 'EDGE-T', quantity: 1 }]);
-    await j.status(placed.id, 'AWAITING_TRANSFER');
-    const [transfer] = await j.transfersInto(storeB);
+    await e2e.j.receive(warehouse, 'EDGE-T', 1);
+    const placed = await e2e.j.place(storeB, [{ sku: 'EDGE-T', quantity: 1 }]);
+    await e2e.j.status(placed.id, 'AWAITING_TRANSFER');
+    const [transfer] = await e2e.j.transfersInto(storeB);
     expectProblem(await posA('POST', `${inventory()}/transfers/${transfer.transferId}/ship`, {}), 403, 'AUTH.FORBIDDEN');
     expectProblem(await posA('POST', `${inventory()}/transfers/${randomUUID()}/ship`, {}), 403, 'AUTH.FORBIDDEN');
     expect((await posB('POST', `${inventory()}/transfers/${transfer.transferId}/ship`, {})).body.status).toBe('SHIPPED');
     expectProblem(await posA('POST', `${inventory()}/transfers/${transfer.transferId}/receive`, {}), 403, 'AUTH.FORBIDDEN');
     expect((await posB('POST', `${inventory()}/transfers/${transfer.transferId}/receive`, {})).body.status).toBe('RECEIVED');
-    await j.status(placed.id, 'RESERVED');
+    await e2e.j.status(placed.id, 'RESERVED');
   });
 
   it("keeps a customer to its own orders: another customer's and a missing one get the same 403", async () => {
     const [aliceId, bobId] = [`alice-${randomUUID()}`, `bob-${randomUUID()}`];
     const alice = httpAs(await tokens.customer(aliceId));
     const bob = httpAs(await tokens.customer(bobId));
-    await j.receive(storeA, 'EDGE-C', 5);
-    await j.price('EDGE-C', 500);
+    await e2e.j.receive(storeA, 'EDGE-C', 5);
+    await e2e.j.price('EDGE-C', 500);
     const placed = await alice('POST', `${order()}/orders`, placeBody({ lines: [{ sku: 'EDGE-C', quantity: 1, unitPrice: 500 }] }));
     expect(placed.status).toBe(201);
     expect(placed.body.customerId).toBe(aliceId);
@@ -134,7 +126,7 @@ describe('the API edge', () => {
     expect(missing.body).toEqual(others.body);
     expectProblem(await bob('POST', `${order()}/orders/${placed.body.id}/cancel`, {}), 403, 'AUTH.FORBIDDEN');
     expectProblem(await bob('POST', `${order()}/orders/${randomUUID()}/cancel`, {}), 403, 'AUTH.FORBIDDEN');
-    expect((await j.get(placed.body.id)).status).not.toBe('CANCELLED');
+    expect((await e2e.j.get(placed.body.id)).status).not.toBe('CANCELLED');
 
     // Placing for someone else, or for another channel than the token's, is refused.
     expectProblem(await alice('POST', `${order()}/orders`, placeBody({ customerId: bobId })), 403, 'AUTH.FORBIDDEN');
@@ -182,7 +174,7 @@ describe('the API edge', () => {
     expect(await ordersOf(customerId)).toBe(2);
 
     // Past IDEMPOTENCY_TTL_HOURS a key is forgotten: the same request executes again.
-    await sql(stack.databases.order, `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1 AND caller = 'test-back-office'`, [key]);
+    await sql(e2e.stack.databases.order, `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1 AND caller = 'test-back-office'`, [key]);
     const afterExpiry = await http('POST', `${order()}/orders`, body, { 'idempotency-key': key });
     expect(afterExpiry.status).toBe(201);
     expect(afterExpiry.headers.get('idempotent-replayed')).toBeNull();
@@ -201,7 +193,7 @@ describe('the API edge', () => {
   });
 
   it('executes concurrent requests with one key once across two instances of the service', async () => {
-    const twin = stack.services.order.twin(await freePort()).start();
+    const twin = e2e.stack.services.order.twin(await freePort()).start();
     try {
       await twin.ready();
       const customerId = `race-2-${randomUUID()}`;

@@ -1,5 +1,5 @@
 import { NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC, ReturnCompletedPayload, ReturnCompletedV1 } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, Stack, startStack, testAddress, testEvent, tokens } from '@omni/testing';
+import { eventually, http, Journey, journeyStack, mintToken, testAddress, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -10,38 +10,30 @@ import { randomUUID } from 'node:crypto';
  * out by hand, and add up to what GET /channel-credit/{storeId} says for the period.
  */
 describe('channel credit per store, channel and day', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   const a = Journey.id('CCA');
   const b = Journey.id('CCB');
   const sku = Journey.id('LAMP');
   let from: string;
   let to: string;
 
+  const e2e = journeyStack(['order', 'inventory'], { topics: [NOTIFICATION_REQUESTS_TOPIC] });
+
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory']);
-    j = new Journey(stack, probe);
     for (const store of [a, b]) {
-      await j.location(store);
-      await j.receive(store, sku, 10);
+      await e2e.j.location(store);
+      await e2e.j.receive(store, sku, 10);
     }
-    await j.price(sku, 1000);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.price(sku, 1000);
   });
 
   const kpis = async (query: string, token?: string) =>
-    http('GET', `${stack.services.order.url}/kpis/channel-credit?from=${from}&to=${to}&${query}`, undefined, {}, { token: token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })) });
+    http('GET', `${e2e.stack.services.order.url}/kpis/channel-credit?from=${from}&to=${to}&${query}`, undefined, {}, { token: token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })) });
   const collect = async (store: string, orderId: string) => {
-    await j.pickAll(store, orderId);
-    const group = (await j.get(orderId)).fulfilments[0];
-    const res = await j.store(store, await tokens.pos(store)).collect(group.fulfilmentId, await j.pickupCode(orderId));
+    await e2e.j.pickAll(store, orderId);
+    const group = (await e2e.j.get(orderId)).fulfilments[0];
+    const res = await e2e.j.store(store, await tokens.pos(store)).collect(group.fulfilmentId, await e2e.j.pickupCode(orderId));
     expect(res.status).toBe(200);
-    await j.status(orderId, 'COLLECTED');
+    await e2e.j.status(orderId, 'COLLECTED');
   };
   const completed = (o: { orderId: string; storeId: string; kind: 'return' | 'exchange'; orderChannel: 'web' | 'pos'; placedAt: string | null; value: number }) => {
     const p: ReturnCompletedPayload = {
@@ -69,24 +61,24 @@ describe('channel credit per store, channel and day', () => {
   it('credits each store per channel the orders began in, each at the time it happened', async () => {
     from = new Date(Date.now() - 3_600_000).toISOString();
     // A's till sells two lamps for pickup at B (the endless aisle), paid there; B hands them over.
-    const fromTill = await j.placeOrder(
+    const fromTill = await e2e.j.placeOrder(
       { channel: 'pos', contact: { email: 'ada@example.com' }, fulfilments: [{ type: 'pickup', storeId: b, lines: [{ sku, quantity: 2, unitPrice: 1000 }] }], capturedTenders: [{ tender: 'card', amount: 2000, reference: 'TILL-A-1' }] },
       await tokens.pos(a),
     );
-    await j.status(fromTill.id, 'RESERVED');
+    await e2e.j.status(fromTill.id, 'RESERVED');
     await collect(b, fromTill.id);
     // A web order collected at A.
-    const online = await j.place(a, [{ sku, quantity: 1 }], { contact: { email: 'bo@example.com' } });
-    await j.status(online.id, 'RESERVED');
+    const online = await e2e.j.place(a, [{ sku, quantity: 1 }], { contact: { email: 'bo@example.com' } });
+    await e2e.j.status(online.id, 'RESERVED');
     await collect(a, online.id);
     // A web delivery of one lamp, shipped from whichever store inventory assigns it to.
-    const delivered = await j.placeOrder({ contact: { email: 'cy@example.com' }, fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: 1000 }] }] });
-    const group = await j.groupStatus(delivered.id, 'RESERVED');
-    expect((await j.packAndShip(group.storeId!, group.fulfilmentId)).status).toBe(200);
-    await j.status(delivered.id, 'SHIPPED');
+    const delivered = await e2e.j.placeOrder({ contact: { email: 'cy@example.com' }, fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: 1000 }] }] });
+    const group = await e2e.j.groupStatus(delivered.id, 'RESERVED');
+    expect((await e2e.j.packAndShip(group.storeId!, group.fulfilmentId)).status).toBe(200);
+    await e2e.j.status(delivered.id, 'SHIPPED');
     const shipper = group.storeId!;
     // A takes the web order back; B exchanges the till's order.
-    await probe.produce(RETURNS_EVENTS_TOPIC, [
+    await e2e.probe.produce(RETURNS_EVENTS_TOPIC, [
       completed({ orderId: online.id, storeId: a, kind: 'return', orderChannel: 'web', placedAt: null, value: 1000 }),
       completed({ orderId: fromTill.id, storeId: b, kind: 'exchange', orderChannel: 'pos', placedAt: a, value: 2000 }),
     ]);
@@ -108,7 +100,7 @@ describe('channel credit per store, channel and day', () => {
     await eventually(async () => expect((await kpis('')).body.rows.filter((r: { storeId: string }) => r.storeId === a || r.storeId === b)).toEqual(expected));
 
     // The headline gauges per store over the last 24 hours (read once, after the figures are in).
-    const metrics = (await http('GET', `${stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const metrics = (await http('GET', `${e2e.stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
     const gauge = (name: string, labels: string) => metrics.match(new RegExp(`^${name}\\{${labels},service="order"\\} (\\S+)$`, 'm'))?.[1];
     for (const store of [a, b]) {
       const rows = expected.filter((r) => r.storeId === store);
@@ -121,7 +113,7 @@ describe('channel credit per store, channel and day', () => {
 
     // The same figures as the period's channel credit, added up over the rows.
     for (const store of [a, b]) {
-      const period = (await http('GET', `${stack.services.order.url}/channel-credit/${store}?from=${from}&to=${to}`, undefined, {}, { token: await tokens.pos(store) })).body;
+      const period = (await http('GET', `${e2e.stack.services.order.url}/channel-credit/${store}?from=${from}&to=${to}`, undefined, {}, { token: await tokens.pos(store) })).body;
       const rows = expected.filter((r) => r.storeId === store);
       const sum = (k: keyof typeof zero) => rows.reduce((n, r) => n + (r[k] as number), 0);
       const amount = (lines: { amount: number }[]) => lines.reduce((n, l) => n + l.amount, 0);

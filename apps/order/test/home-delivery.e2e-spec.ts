@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, Group, http, Journey, KafkaProbe, Stack, startStack, testAddress, tokens } from '@omni/testing';
+import { eventually, Group, http, Journey, journeyStack, testAddress, tokens } from '@omni/testing';
 
 const address = testAddress;
 
@@ -9,88 +9,80 @@ const address = testAddress;
  * everything, placed from a web storefront or a store's POS, mixed with a pickup.
  */
 describe('home delivery, ship-from-store and endless aisle, end to end', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
   const warehouse = Journey.id('WH');
 
+  const e2e = journeyStack(['order', 'inventory'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
+
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory']);
-    j = new Journey(stack, probe);
-    await j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
   });
 
-  const events = (orderId: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
-  const notices = (orderId: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
+  const events = (orderId: string, type: string) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
+  const notices = (orderId: string) => e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
   const delivery = (lines: { sku: string; quantity: number; unitPrice?: number }[]) => ({ type: 'delivery', address, lines: lines.map((l) => ({ unitPrice: 1000, ...l })) });
   const sku = (name: string) => Journey.id(name);
 
   it('a web order is shipped from a warehouse and delivered; the capture is requested when it ships', async () => {
     const coat = sku('COAT');
-    await j.receive(warehouse, coat, 4);
-    const placed = await j.placeOrder({ customerId: 'cust-d1', fulfilments: [delivery([{ sku: coat, quantity: 2, unitPrice: 15900 }])] });
+    await e2e.j.receive(warehouse, coat, 4);
+    const placed = await e2e.j.placeOrder({ customerId: 'cust-d1', fulfilments: [delivery([{ sku: coat, quantity: 2, unitPrice: 15900 }])] });
     expect(placed).toMatchObject({ status: 'PLACED', storeId: null, fulfilments: [{ type: 'delivery', status: 'PLACED', storeId: null, address: { ...address, line2: null } }] });
 
-    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    const reserved = await e2e.j.groupStatus(placed.id, 'RESERVED');
     expect(reserved.storeId).toBe(warehouse);
-    expect(await j.stock(warehouse, coat)).toMatchObject({ onHand: 4, reserved: 2 });
+    expect(await e2e.j.stock(warehouse, coat)).toMatchObject({ onHand: 4, reserved: 2 });
 
-    const shipped = await j.packAndShip(warehouse, reserved.fulfilmentId, 'Colissimo', 'TRACK-0001');
+    const shipped = await e2e.j.packAndShip(warehouse, reserved.fulfilmentId, 'Colissimo', 'TRACK-0001');
     expect(shipped.status).toBe(200);
-    await j.status(placed.id, 'SHIPPED');
-    expect((await j.groupStatus(placed.id, 'SHIPPED')).shipment).toMatchObject({ carrier: 'Colissimo', trackingNumber: 'TRACK-0001' });
-    await eventually(async () => expect(await j.stock(warehouse, coat)).toMatchObject({ onHand: 2, reserved: 0 }));
+    await e2e.j.status(placed.id, 'SHIPPED');
+    expect((await e2e.j.groupStatus(placed.id, 'SHIPPED')).shipment).toMatchObject({ carrier: 'Colissimo', trackingNumber: 'TRACK-0001' });
+    await eventually(async () => expect(await e2e.j.stock(warehouse, coat)).toMatchObject({ onHand: 2, reserved: 0 }));
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([expect.objectContaining({ amount: 31800, fulfilmentId: reserved.fulfilmentId })]));
     await eventually(() => expect(notices(placed.id)).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRACK-0001' })])));
 
     // The carrier, with a token that can do nothing but report deliveries.
     const carrier = await tokens.carrier();
-    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED', carrier)).status).toBe(200);
-    await j.status(placed.id, 'DELIVERED');
+    expect((await e2e.j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED', carrier)).status).toBe(200);
+    await e2e.j.status(placed.id, 'DELIVERED');
     await eventually(() => expect(events(placed.id, 'order.delivered.v1')).toHaveLength(1));
     // A delivered parcel cannot be reported again.
-    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERY.LOST', carrier)).body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
+    expect((await e2e.j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERY.LOST', carrier)).body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
   });
 
   it('ships from a store when the warehouse lacks the item, and the store picks and packs it through its own endpoints', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const scarf = sku('SCARF');
-    await j.receive(store, scarf, 1);
-    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: scarf, quantity: 1 }])] });
-    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    await e2e.j.receive(store, scarf, 1);
+    const placed = await e2e.j.placeOrder({ fulfilments: [delivery([{ sku: scarf, quantity: 1 }])] });
+    const reserved = await e2e.j.groupStatus(placed.id, 'RESERVED');
     expect(reserved.storeId).toBe(store);
 
-    const pickList = await j.store(store).pickList();
+    const pickList = await e2e.j.store(store).pickList();
     expect(pickList.body.orders).toEqual(expect.arrayContaining([expect.objectContaining({ orderId: placed.id, fulfilmentId: reserved.fulfilmentId, type: 'delivery' })]));
     // Another store's POS cannot ship it.
     const other = Journey.id('S');
-    const refused = await http('POST', `${j.order}/stores/${other}/orders/${reserved.fulfilmentId}/ship`, { carrier: 'X', trackingNumber: 'T1' }, {}, { token: await tokens.pos(other) });
+    const refused = await http('POST', `${e2e.j.order}/stores/${other}/orders/${reserved.fulfilmentId}/ship`, { carrier: 'X', trackingNumber: 'T1' }, {}, { token: await tokens.pos(other) });
     expect(refused.status).toBe(403);
 
-    expect((await j.packAndShip(store, reserved.fulfilmentId)).status).toBe(200);
-    await j.status(placed.id, 'SHIPPED');
-    await eventually(async () => expect(await j.stock(store, scarf)).toMatchObject({ onHand: 0, reserved: 0 }));
+    expect((await e2e.j.packAndShip(store, reserved.fulfilmentId)).status).toBe(200);
+    await e2e.j.status(placed.id, 'SHIPPED');
+    await eventually(async () => expect(await e2e.j.stock(store, scarf)).toMatchObject({ onHand: 0, reserved: 0 }));
     // Channel credit: the store shipped a web order.
-    const credit = await http('GET', `${j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
+    const credit = await http('GET', `${e2e.j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
     expect(credit.body).toMatchObject({ soldHere: [], collectedHere: [], shippedFromHere: [{ currency: 'EUR', count: 1, amount: 1000 }] });
   });
 
   it('splits an order no single location can ship across two locations, each group shipping on its own', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const [hat, belt] = [sku('HAT'), sku('BELT')];
-    await j.receive(warehouse, hat, 1);
-    await j.receive(store, belt, 1);
-    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: hat, quantity: 1, unitPrice: 2000 }, { sku: belt, quantity: 1, unitPrice: 3000 }])] });
+    await e2e.j.receive(warehouse, hat, 1);
+    await e2e.j.receive(store, belt, 1);
+    const placed = await e2e.j.placeOrder({ fulfilments: [delivery([{ sku: hat, quantity: 1, unitPrice: 2000 }, { sku: belt, quantity: 1, unitPrice: 3000 }])] });
 
     const groups = await eventually(async () => {
-      const o = await j.get(placed.id);
+      const o = await e2e.j.get(placed.id);
       const g = o.fulfilments as Group[];
       expect(g.map((f) => f.status)).toEqual(['RESERVED', 'RESERVED']);
       return g;
@@ -100,25 +92,25 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
 
     const fromStore = groups.find((g) => g.storeId === store)!;
     const fromWarehouse = groups.find((g) => g.storeId === warehouse)!;
-    await j.packAndShip(store, fromStore.fulfilmentId);
-    await j.status(placed.id, 'IN_PROGRESS');
-    expect((await j.deliveryOutcome(fromStore.fulfilmentId, 'DELIVERED')).status).toBe(200);
-    await j.status(placed.id, 'PARTIALLY_FULFILLED');
-    await j.packAndShip(warehouse, fromWarehouse.fulfilmentId);
-    expect((await j.deliveryOutcome(fromWarehouse.fulfilmentId, 'DELIVERED')).status).toBe(200);
-    await j.status(placed.id, 'DELIVERED');
+    await e2e.j.packAndShip(store, fromStore.fulfilmentId);
+    await e2e.j.status(placed.id, 'IN_PROGRESS');
+    expect((await e2e.j.deliveryOutcome(fromStore.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await e2e.j.status(placed.id, 'PARTIALLY_FULFILLED');
+    await e2e.j.packAndShip(warehouse, fromWarehouse.fulfilmentId);
+    expect((await e2e.j.deliveryOutcome(fromWarehouse.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await e2e.j.status(placed.id, 'DELIVERED');
     // One capture per parcel, each for its own lines.
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount).sort()).toEqual([2000, 3000]));
   });
 
   it('endless aisle: the POS of a store that lacks the size orders it for home delivery; paid there, credited there', async () => {
     const showroom = Journey.id('S');
-    await j.location(showroom);
+    await e2e.j.location(showroom);
     const jeans = sku('JEANS-32');
-    await j.receive(warehouse, jeans, 2);
-    await j.price(jeans, 8900);
+    await e2e.j.receive(warehouse, jeans, 2);
+    await e2e.j.price(jeans, 8900);
     const pos = await tokens.pos(showroom);
-    const placed = await j.placeOrder(
+    const placed = await e2e.j.placeOrder(
       {
         channel: 'pos',
         contact: { email: 'ada@example.com', phone: '+33 6 12 34 56 78' },
@@ -135,41 +127,41 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     });
     expect(placedEvent).toMatchObject({ channel: 'pos', placedAtStoreId: showroom, capturedTenders: [{ tender: 'card', amount: 8900, reference: 'TERM-7-0042' }], contact: { email: 'ada@example.com' } });
 
-    const reserved = await j.groupStatus(placed.id, 'RESERVED');
+    const reserved = await e2e.j.groupStatus(placed.id, 'RESERVED');
     expect(reserved.storeId).toBe(warehouse);
-    await j.packAndShip(warehouse, reserved.fulfilmentId);
-    expect((await j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED')).status).toBe(200);
-    await j.status(placed.id, 'DELIVERED');
+    await e2e.j.packAndShip(warehouse, reserved.fulfilmentId);
+    expect((await e2e.j.deliveryOutcome(reserved.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await e2e.j.status(placed.id, 'DELIVERED');
     // Paid at the POS: once the delivery is on Kafka, no capture came before or with it.
     await eventually(() => expect(events(placed.id, 'order.delivered.v1')).toHaveLength(1));
     expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([]);
     // Channel credit: the showroom sold it although a warehouse fulfilled it; a period before the sale shows nothing.
-    const credit = await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: pos });
+    const credit = await http('GET', `${e2e.j.order}/channel-credit/${showroom}`, undefined, {}, { token: pos });
     expect(credit.body).toMatchObject({ soldHere: [{ currency: 'EUR', count: 1, amount: 8900 }], shippedFromHere: [] });
-    const before = await http('GET', `${j.order}/channel-credit/${showroom}?to=2020-01-01T00:00:00Z`, undefined, {}, { token: pos });
+    const before = await http('GET', `${e2e.j.order}/channel-credit/${showroom}?to=2020-01-01T00:00:00Z`, undefined, {}, { token: pos });
     expect(before.body.soldHere).toEqual([]);
     // Another store's POS may not read it.
-    expect((await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.pos(Journey.id('S')) })).status).toBe(403);
-    expect((await http('GET', `${j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.customer('nosy') })).status).toBe(403);
+    expect((await http('GET', `${e2e.j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.pos(Journey.id('S')) })).status).toBe(403);
+    expect((await http('GET', `${e2e.j.order}/channel-credit/${showroom}`, undefined, {}, { token: await tokens.customer('nosy') })).status).toBe(403);
   });
 
   it('endless aisle: the POS of one store orders for pickup at another store, which collects it without a second payment', async () => {
     const [showroom, pickupStore] = [Journey.id('S'), Journey.id('S')];
-    await j.location(showroom);
-    await j.location(pickupStore);
+    await e2e.j.location(showroom);
+    await e2e.j.location(pickupStore);
     const dress = sku('DRESS-38');
-    await j.receive(pickupStore, dress, 1);
-    await j.price(dress, 12000);
-    const placed = await j.placeOrder(
+    await e2e.j.receive(pickupStore, dress, 1);
+    await e2e.j.price(dress, 12000);
+    const placed = await e2e.j.placeOrder(
       { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: pickupStore, lines: [{ sku: dress, quantity: 1, unitPrice: 12000 }] }], capturedTenders: [{ tender: 'cash', amount: 12000, reference: 'TILL-3' }] },
       await tokens.pos(showroom),
     );
     expect(placed).toMatchObject({ placedAtStoreId: showroom, storeId: pickupStore });
-    await j.status(placed.id, 'RESERVED');
-    await j.pickAll(pickupStore, placed.id);
-    const code = await j.pickupCode(placed.id);
-    expect((await j.store(pickupStore, await tokens.pos(pickupStore)).collect(placed.id, code)).status).toBe(200);
-    await j.status(placed.id, 'COLLECTED');
+    await e2e.j.status(placed.id, 'RESERVED');
+    await e2e.j.pickAll(pickupStore, placed.id);
+    const code = await e2e.j.pickupCode(placed.id);
+    expect((await e2e.j.store(pickupStore, await tokens.pos(pickupStore)).collect(placed.id, code)).status).toBe(200);
+    await e2e.j.status(placed.id, 'COLLECTED');
     // Once the collection is on Kafka, no capture came before or with it: the till took the money.
     await eventually(() => expect(events(placed.id, 'order.collected.v1')).toHaveLength(1));
     expect(events(placed.id, 'payment.capture-requested.v1')).toEqual([]);
@@ -177,28 +169,28 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
 
   it('a mixed order: one line collected at a store, another delivered, each group completing on its own', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const [shirt, shoes] = [sku('SHIRT'), sku('SHOES')];
-    await j.receive(store, shirt, 1);
-    await j.receive(warehouse, shoes, 1);
-    const placed = await j.placeOrder({
+    await e2e.j.receive(store, shirt, 1);
+    await e2e.j.receive(warehouse, shoes, 1);
+    const placed = await e2e.j.placeOrder({
       customerId: 'cust-mixed',
       fulfilments: [{ type: 'pickup', storeId: store, lines: [{ sku: shirt, quantity: 1, unitPrice: 3900 }] }, delivery([{ sku: shoes, quantity: 1, unitPrice: 9900 }])],
     });
     expect(placed.fulfilments.map((f: Group) => f.type)).toEqual(['pickup', 'delivery']);
-    await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'pickup');
-    const shipment = await j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'delivery');
-    await j.status(placed.id, 'RESERVED');
+    await e2e.j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'pickup');
+    const shipment = await e2e.j.groupStatus(placed.id, 'RESERVED', (f) => f.type === 'delivery');
+    await e2e.j.status(placed.id, 'RESERVED');
 
-    await j.packAndShip(warehouse, shipment.fulfilmentId);
-    await j.status(placed.id, 'IN_PROGRESS');
-    await j.pickAll(store, placed.id);
-    const code = await j.pickupCode(placed.id);
-    expect((await j.store(store).collect(placed.id, code)).status).toBe(200);
-    await j.status(placed.id, 'PARTIALLY_FULFILLED');
-    expect((await j.deliveryOutcome(shipment.fulfilmentId, 'DELIVERED')).status).toBe(200);
-    await j.status(placed.id, 'COMPLETED');
-    const credit = await http('GET', `${j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
+    await e2e.j.packAndShip(warehouse, shipment.fulfilmentId);
+    await e2e.j.status(placed.id, 'IN_PROGRESS');
+    await e2e.j.pickAll(store, placed.id);
+    const code = await e2e.j.pickupCode(placed.id);
+    expect((await e2e.j.store(store).collect(placed.id, code)).status).toBe(200);
+    await e2e.j.status(placed.id, 'PARTIALLY_FULFILLED');
+    expect((await e2e.j.deliveryOutcome(shipment.fulfilmentId, 'DELIVERED')).status).toBe(200);
+    await e2e.j.status(placed.id, 'COMPLETED');
+    const credit = await http('GET', `${e2e.j.order}/channel-credit/${store}`, undefined, {}, { token: await tokens.pos(store) });
     expect(credit.body.collectedHere).toEqual([{ currency: 'EUR', count: 1, amount: 3900 }]);
     // Each group's money on its own: the collected shirt and the shipped shoes.
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount).sort()).toEqual([3900, 9900]));
@@ -206,36 +198,36 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
 
   it('cancellation before shipping releases the reservation and requests the refund; after shipping it is refused', async () => {
     const lamp = sku('LAMP');
-    await j.receive(warehouse, lamp, 2);
-    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1, unitPrice: 4500 }])] });
-    const reserved = await j.groupStatus(placed.id, 'RESERVED');
-    expect(await j.stock(warehouse, lamp)).toMatchObject({ reserved: 1 });
+    await e2e.j.receive(warehouse, lamp, 2);
+    const placed = await e2e.j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1, unitPrice: 4500 }])] });
+    const reserved = await e2e.j.groupStatus(placed.id, 'RESERVED');
+    expect(await e2e.j.stock(warehouse, lamp)).toMatchObject({ reserved: 1 });
 
-    const cancelled = await http('POST', `${j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' });
+    const cancelled = await http('POST', `${e2e.j.order}/orders/${placed.id}/cancel`, { reason: 'changed my mind' });
     expect(cancelled.status).toBe(200);
-    await j.status(placed.id, 'CANCELLED');
-    await eventually(async () => expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 2, reserved: 0 }));
+    await e2e.j.status(placed.id, 'CANCELLED');
+    await eventually(async () => expect(await e2e.j.stock(warehouse, lamp)).toMatchObject({ onHand: 2, reserved: 0 }));
     await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED', fulfilmentId: reserved.fulfilmentId })]));
     expect(events(placed.id, 'order.cancelled.v1')[0]).toMatchObject({ fulfilmentId: reserved.fulfilmentId, storeId: warehouse, lineIds: [reserved.lines[0].lineId] });
 
     // A second order ships first: then there is nothing left to cancel.
-    const later = await j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1 }])] });
-    const group = await j.groupStatus(later.id, 'RESERVED');
-    await j.packAndShip(warehouse, group.fulfilmentId);
-    const tooLate = await http('POST', `${j.order}/orders/${later.id}/cancel`, {});
+    const later = await e2e.j.placeOrder({ fulfilments: [delivery([{ sku: lamp, quantity: 1 }])] });
+    const group = await e2e.j.groupStatus(later.id, 'RESERVED');
+    await e2e.j.packAndShip(warehouse, group.fulfilmentId);
+    const tooLate = await http('POST', `${e2e.j.order}/orders/${later.id}/cancel`, {});
     expect(tooLate.status).toBe(409);
     expect(tooLate.body).toMatchObject({ code: 'ORDER.INVALID_TRANSITION' });
   });
 
   it('a refused delivery is recorded and refunded', async () => {
     const vase = sku('VASE');
-    await j.receive(warehouse, vase, 1);
-    const placed = await j.placeOrder({ fulfilments: [delivery([{ sku: vase, quantity: 1, unitPrice: 6000 }])] });
-    const group = await j.groupStatus(placed.id, 'RESERVED');
-    await j.packAndShip(warehouse, group.fulfilmentId);
-    expect((await j.deliveryOutcome(group.fulfilmentId, 'DELIVERY.REFUSED')).status).toBe(200);
-    await j.status(placed.id, 'DELIVERY_FAILED');
-    expect((await j.groupStatus(placed.id, 'DELIVERY_FAILED')).shipment).toMatchObject({ failure: 'DELIVERY.REFUSED' });
+    await e2e.j.receive(warehouse, vase, 1);
+    const placed = await e2e.j.placeOrder({ fulfilments: [delivery([{ sku: vase, quantity: 1, unitPrice: 6000 }])] });
+    const group = await e2e.j.groupStatus(placed.id, 'RESERVED');
+    await e2e.j.packAndShip(warehouse, group.fulfilmentId);
+    expect((await e2e.j.deliveryOutcome(group.fulfilmentId, 'DELIVERY.REFUSED')).status).toBe(200);
+    await e2e.j.status(placed.id, 'DELIVERY_FAILED');
+    expect((await e2e.j.groupStatus(placed.id, 'DELIVERY_FAILED')).shipment).toMatchObject({ failure: 'DELIVERY.REFUSED' });
     await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 6000, reason: 'DELIVERY.REFUSED' })]));
     expect(events(placed.id, 'order.delivery-failed.v1')).toEqual([expect.objectContaining({ reason: 'DELIVERY.REFUSED' })]);
     await eventually(() => expect(notices(placed.id).map((n) => n.template)).toEqual(expect.arrayContaining(['order-shipped', 'delivery-failed'])));
@@ -243,49 +235,49 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
 
   it('a short pick at the warehouse: the count is corrected, the missing unit comes from a store by transfer, the parcel still ships complete', async () => {
     const store = Journey.id('S');
-    await j.location(store, { latitude: 48.85, longitude: 2.35 });
+    await e2e.j.location(store, { latitude: 48.85, longitude: 2.35 });
     const boots = sku('BOOTS');
-    await j.receive(warehouse, boots, 2);
-    await j.receive(store, boots, 3);
-    const placed = await j.placeOrder({ customerId: 'cust-short-1', fulfilments: [delivery([{ sku: boots, quantity: 2, unitPrice: 12000 }])] });
-    const group = await j.groupStatus(placed.id, 'RESERVED');
+    await e2e.j.receive(warehouse, boots, 2);
+    await e2e.j.receive(store, boots, 3);
+    const placed = await e2e.j.placeOrder({ customerId: 'cust-short-1', fulfilments: [delivery([{ sku: boots, quantity: 2, unitPrice: 12000 }])] });
+    const group = await e2e.j.groupStatus(placed.id, 'RESERVED');
     expect(group.storeId).toBe(warehouse);
 
-    const picker = j.store(warehouse);
+    const picker = e2e.j.store(warehouse);
     expect((await picker.startPicking(group.fulfilmentId)).status).toBe(200);
     const short = await picker.picks(group.fulfilmentId, [{ lineId: group.lines[0].lineId, pickedQuantity: 1 }]);
     expect(short).toMatchObject({ status: 200, body: { status: 'RESOURCING' } });
     await eventually(() => expect(events(placed.id, 'order.short-picked.v1')).toEqual([expect.objectContaining({ fulfilmentId: group.fulfilmentId, storeId: warehouse, lines: [{ lineId: group.lines[0].lineId, sku: boots, missingQuantity: 1 }] })]));
 
     // Inventory: the warehouse had one unit fewer than its books; the store sends one.
-    const waiting = await j.groupStatus(placed.id, 'AWAITING_TRANSFER');
+    const waiting = await e2e.j.groupStatus(placed.id, 'AWAITING_TRANSFER');
     expect(waiting.lines[0]).toMatchObject({ remainingQuantity: 2, pickedQuantity: 1 });
-    expect(await j.stock(warehouse, boots)).toMatchObject({ onHand: 1, reserved: 1 });
-    expect(await j.stock(store, boots)).toMatchObject({ onHand: 3, reserved: 1 });
+    expect(await e2e.j.stock(warehouse, boots)).toMatchObject({ onHand: 1, reserved: 1 });
+    expect(await e2e.j.stock(store, boots)).toMatchObject({ onHand: 3, reserved: 1 });
     await eventually(() => expect(notices(placed.id).map((n) => n.template)).toContain('delivery-delayed'));
 
-    await j.deliverTransfers(warehouse);
-    await j.groupStatus(placed.id, 'PICKING');
+    await e2e.j.deliverTransfers(warehouse);
+    await e2e.j.groupStatus(placed.id, 'PICKING');
     await eventually(() => expect(events(placed.id, 'order.transfer-arrived.v1')).toEqual([expect.objectContaining({ fulfilmentId: group.fulfilmentId, status: 'PICKING' })]));
     expect(await picker.picks(group.fulfilmentId, [{ lineId: group.lines[0].lineId, pickedQuantity: 2 }])).toMatchObject({ status: 200, body: { status: 'PACKED' } });
-    expect((await http('POST', `${j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-1' })).status).toBe(200);
-    await j.status(placed.id, 'SHIPPED');
+    expect((await http('POST', `${e2e.j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-1' })).status).toBe(200);
+    await e2e.j.status(placed.id, 'SHIPPED');
     // Both units left the warehouse; nothing is held anywhere; the whole order is captured once.
-    await eventually(async () => expect(await j.stock(warehouse, boots)).toMatchObject({ onHand: 0, reserved: 0 }));
-    expect(await j.stock(store, boots)).toMatchObject({ onHand: 2, reserved: 0 });
+    await eventually(async () => expect(await e2e.j.stock(warehouse, boots)).toMatchObject({ onHand: 0, reserved: 0 }));
+    expect(await e2e.j.stock(store, boots)).toMatchObject({ onHand: 2, reserved: 0 });
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount)).toEqual([24000]));
     expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([]);
   });
 
   it('a short pick no location can make up: the missing unit is cancelled and refunded, the customer told, and what was found ships', async () => {
     const [lamp, bulb] = [sku('LAMP'), sku('BULB')];
-    await j.receive(warehouse, lamp, 2);
-    await j.receive(warehouse, bulb, 1);
-    const placed = await j.placeOrder({ customerId: 'cust-short-2', fulfilments: [delivery([{ sku: lamp, quantity: 2, unitPrice: 4000 }, { sku: bulb, quantity: 1, unitPrice: 500 }])] });
-    const group = await j.groupStatus(placed.id, 'RESERVED');
+    await e2e.j.receive(warehouse, lamp, 2);
+    await e2e.j.receive(warehouse, bulb, 1);
+    const placed = await e2e.j.placeOrder({ customerId: 'cust-short-2', fulfilments: [delivery([{ sku: lamp, quantity: 2, unitPrice: 4000 }, { sku: bulb, quantity: 1, unitPrice: 500 }])] });
+    const group = await e2e.j.groupStatus(placed.id, 'RESERVED');
     const lineOf = (s: string) => group.lines.find((l) => l.sku === s)!.lineId;
 
-    const picker = j.store(warehouse);
+    const picker = e2e.j.store(warehouse);
     expect((await picker.startPicking(group.fulfilmentId)).status).toBe(200);
     const short = await picker.picks(group.fulfilmentId, [
       { lineId: lineOf(lamp), pickedQuantity: 1 },
@@ -293,15 +285,15 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
     ]);
     expect(short.body.status).toBe('RESOURCING');
 
-    const packed = await j.groupStatus(placed.id, 'PACKED');
+    const packed = await e2e.j.groupStatus(placed.id, 'PACKED');
     expect(packed.lines.map((l) => [l.sku, l.quantity, l.remainingQuantity]).sort()).toEqual([[bulb, 1, 1], [lamp, 2, 1]].sort());
     await eventually(() => expect(events(placed.id, 'order.line-cancelled.v1')).toEqual([expect.objectContaining({ lineId: lineOf(lamp), quantity: 1, reason: 'LINE.UNAVAILABLE' })]));
     await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 4000, reason: 'LINE.UNAVAILABLE', fulfilmentId: group.fulfilmentId })]));
     await eventually(() => expect(notices(placed.id).map((n) => n.template)).toContain('line-cancelled'));
-    expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 1, reserved: 1 });
+    expect(await e2e.j.stock(warehouse, lamp)).toMatchObject({ onHand: 1, reserved: 1 });
 
-    expect((await http('POST', `${j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-2' })).status).toBe(200);
-    await eventually(async () => expect(await j.stock(warehouse, lamp)).toMatchObject({ onHand: 0, reserved: 0 }));
+    expect((await http('POST', `${e2e.j.order}/stores/${warehouse}/orders/${group.fulfilmentId}/ship`, { carrier: 'Colissimo', trackingNumber: 'TRK-SHORT-2' })).status).toBe(200);
+    await eventually(async () => expect(await e2e.j.stock(warehouse, lamp)).toMatchObject({ onHand: 0, reserved: 0 }));
     // The capture is for what shipped: one lamp and the bulb.
     await eventually(() => expect(events(placed.id, 'payment.capture-requested.v1').map((c) => c.amount)).toEqual([4500]));
   });
@@ -315,12 +307,12 @@ describe('home delivery, ship-from-store and endless aisle, end to end', () => {
       [{ fulfilments: [delivery([{ sku: 'X', quantity: 1 }])], contact: { email: 'not-an-email' } }, 'contact.email'],
     ];
     for (const [body, field] of cases) {
-      const res = await http('POST', `${j.order}/orders`, { channel: 'web', currency: 'EUR', ...body });
+      const res = await http('POST', `${e2e.j.order}/orders`, { channel: 'web', currency: 'EUR', ...body });
       expect({ field, status: res.status }).toEqual({ field, status: 400 });
       expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
     }
-    await j.price('X', 1000);
-    const mismatch = await http('POST', `${j.order}/orders`, { channel: 'pos', currency: 'EUR', fulfilments: [delivery([{ sku: 'X', quantity: 1, unitPrice: 1000 }])], capturedTenders: [{ tender: 'card', amount: 999, reference: 'T' }] }, {}, { token: await tokens.pos('S1') });
+    await e2e.j.price('X', 1000);
+    const mismatch = await http('POST', `${e2e.j.order}/orders`, { channel: 'pos', currency: 'EUR', fulfilments: [delivery([{ sku: 'X', quantity: 1, unitPrice: 1000 }])], capturedTenders: [{ tender: 'card', amount: 999, reference: 'T' }] }, {}, { token: await tokens.pos('S1') });
     expect(mismatch).toMatchObject({ status: 422, body: { code: 'ORDER.TENDER_MISMATCH' } });
   });
 });

@@ -8,7 +8,7 @@ import {
   ReturnReplacementShipmentRequestedPayload,
   ReturnReplacementShipmentRequestedV1,
 } from '@omni/contracts';
-import { aMobilePhone, eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack, testAddress, testEvent, tokens } from '@omni/testing';
+import { aMobilePhone, eventually, http, Journey, journeyStack, mintToken, sql, testAddress, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { uniq } from './returns.harness';
 
@@ -22,42 +22,31 @@ const address = testAddress;
  * the returns read model and the orders, their money stays.
  */
 describe('replacement shipped, mail return, erasure, end to end', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
-  const returnsUrl = () => stack.services.returns.url;
-  const orderUrl = () => stack.services.order.url;
+  const returnsUrl = () => e2e.stack.services.returns.url;
+  const orderUrl = () => e2e.stack.services.order.url;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const events = (topic: string, key: string, type: string): any[] => probe.on(topic, { key, type: `${type}.v1` }).map((m) => JSON.parse(m.value!));
+  const events = (topic: string, key: string, type: string): any[] => e2e.probe.on(topic, { key, type: `${type}.v1` }).map((m) => JSON.parse(m.value!));
   /** Set by the exchange test, erased by the erasure test. */
   let shipped: { originalOrderId: string; replacementOrderId: string; returnId: string; customerId: string; email: string } | null = null;
 
-  beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'returns']);
-    j = new Journey(stack, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
-  });
+  const e2e = journeyStack(['order', 'inventory', 'returns'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC] });
 
   it('ships the replacement from a warehouse through a new delivery order when the exchanging store has none, once even when asked twice', async () => {
     const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
-    await j.location(a);
-    await j.location(b);
-    await j.location(w, { kind: 'warehouse' });
+    await e2e.j.location(a);
+    await e2e.j.location(b);
+    await e2e.j.location(w, { kind: 'warehouse' });
     const [m, l] = [uniq('JACKET-M'), uniq('JACKET-L')];
     // The exchanging till sells the replacement at the price list's price (ADR 0019).
-    await j.price(l, 12900);
-    await j.receive(a, m, 1);
-    await j.receive(w, l, 3);
+    await e2e.j.price(l, 12900);
+    await e2e.j.receive(a, m, 1);
+    await e2e.j.receive(w, l, 3);
     const customerId = uniq('cust');
     const email = `${uniq('ada')}@example.com`;
-    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: aMobilePhone(), loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
-    await j.status(placed.id, 'RESERVED');
-    await j.pickAll(a, placed.id);
-    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBeLessThan(300);
+    const placed = await e2e.j.place(a, [{ sku: m, quantity: 1, unitPrice: 12900 }], { customerId, contact: { email, phone: aMobilePhone(), loyaltyId: uniq('LOY'), name: 'Ada Martin', postcode: '75011' } });
+    await e2e.j.status(placed.id, 'RESERVED');
+    await e2e.j.pickAll(a, placed.id);
+    expect((await e2e.j.store(a).collect(placed.id, await e2e.j.pickupCode(placed.id))).status).toBeLessThan(300);
     await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
 
     // B has no JACKET-L: with an address, the exchange ships it instead of failing.
@@ -91,38 +80,38 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, placed.id, 'return.completed')).toEqual([expect.objectContaining({ returnId: exchange.body.id, replacementOrderId, storeId: b, channel: 'store' })]));
 
     // The order service placed a paid delivery order at B's POS, reserved at the warehouse.
-    const order = await j.status(replacementOrderId, 'RESERVED');
+    const order = await e2e.j.status(replacementOrderId, 'RESERVED');
     expect(order).toMatchObject({ channel: 'pos', placedAtStoreId: b, customerId, contact: { email, name: 'Ada Martin', postcode: '75011' }, payment: { capturedAtPlacement: 12900, tenders: [{ tender: 'store-credit', amount: 12900, reference: exchange.body.id }] } });
     expect(order.fulfilments).toEqual([expect.objectContaining({ type: 'delivery', storeId: w, address: { ...address, line2: null } })]);
-    await eventually(async () => expect(await j.stock(w, l)).toMatchObject({ onHand: 3, reserved: 1 }));
+    await eventually(async () => expect(await e2e.j.stock(w, l)).toMatchObject({ onHand: 3, reserved: 1 }));
     // B's shelves: no replacement taken, the returned unit restocked there.
-    await eventually(async () => expect(await j.stock(b, m)).toMatchObject({ onHand: 1, available: 1 }));
+    await eventually(async () => expect(await e2e.j.stock(b, m)).toMatchObject({ onHand: 1, available: 1 }));
 
     // The request again under another event id: the same order answers, no second order.
     const request: ReturnReplacementShipmentRequestedPayload = events(RETURNS_EVENTS_TOPIC, placed.id, 'return.replacement-shipment-requested')[0];
-    await probe.produce(RETURNS_EVENTS_TOPIC, [testEvent(ReturnReplacementShipmentRequestedV1, request)]);
+    await e2e.probe.produce(RETURNS_EVENTS_TOPIC, [testEvent(ReturnReplacementShipmentRequestedV1, request)]);
     await eventually(() => expect(events(ORDER_EVENTS_TOPIC, replacementOrderId, 'order.replacement-placed')).toHaveLength(2));
     expect(events(ORDER_EVENTS_TOPIC, replacementOrderId, 'order.replacement-placed').map((e) => e.orderId)).toEqual([replacementOrderId, replacementOrderId]);
-    expect(probe.on(ORDER_EVENTS_TOPIC, { key: replacementOrderId, type: 'order.placed.v2' })).toHaveLength(1);
+    expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: replacementOrderId, type: 'order.placed.v2' })).toHaveLength(1);
     expect((await http('GET', `${returnsUrl()}/returns/${exchange.body.id}`)).body).toMatchObject({ status: 'COMPLETED', replacementOrderId });
     shipped = { originalOrderId: placed.id, replacementOrderId, returnId: exchange.body.id, customerId, email };
   });
 
   it("a guest's later return of the shipped replacement is refunded to the tender that paid the order the exchange took back", async () => {
     const [a, b, w] = [Journey.id('A'), Journey.id('B'), Journey.id('W')];
-    await j.location(a);
-    await j.location(b);
-    await j.location(w, { kind: 'warehouse' });
+    await e2e.j.location(a);
+    await e2e.j.location(b);
+    await e2e.j.location(w, { kind: 'warehouse' });
     const [m, l] = [uniq('COAT-M'), uniq('COAT-L')];
     // The exchanging till sells the replacement at the price list's price (ADR 0019).
-    await j.price(l, 15900);
-    await j.receive(a, m, 1);
-    await j.receive(w, l, 1);
+    await e2e.j.price(l, 15900);
+    await e2e.j.receive(a, m, 1);
+    await e2e.j.receive(w, l, 1);
     // A guest: no account, so no store credit.
-    const placed = await j.place(a, [{ sku: m, quantity: 1, unitPrice: 15900 }], { customerId: null, contact: { email: `${uniq('guest')}@example.com`, name: 'Sam Walker' } });
-    await j.status(placed.id, 'RESERVED');
-    await j.pickAll(a, placed.id);
-    expect((await j.store(a).collect(placed.id, await j.pickupCode(placed.id))).status).toBe(200);
+    const placed = await e2e.j.place(a, [{ sku: m, quantity: 1, unitPrice: 15900 }], { customerId: null, contact: { email: `${uniq('guest')}@example.com`, name: 'Sam Walker' } });
+    await e2e.j.status(placed.id, 'RESERVED');
+    await e2e.j.pickAll(a, placed.id);
+    expect((await e2e.j.store(a).collect(placed.id, await e2e.j.pickupCode(placed.id))).status).toBe(200);
     await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
 
     // Exchanged at B, which has no L: shipped from the warehouse, paid with the exchange's value.
@@ -134,9 +123,9 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
       expect(r).toMatchObject({ status: 'COMPLETED', replacementOrderId: expect.any(String) });
       return r.replacementOrderId as string;
     });
-    const group = await j.groupStatus(replacementOrderId, 'RESERVED');
-    expect((await j.packAndShip(w, group.fulfilmentId)).status).toBe(200);
-    expect((await j.deliveryOutcome(group.fulfilmentId, 'DELIVERED', await tokens.carrier())).status).toBe(200);
+    const group = await e2e.j.groupStatus(replacementOrderId, 'RESERVED');
+    expect((await e2e.j.packAndShip(w, group.fulfilmentId)).status).toBe(200);
+    expect((await e2e.j.deliveryOutcome(group.fulfilmentId, 'DELIVERED', await tokens.carrier())).status).toBe(200);
     const delivered = await eventually(async () => {
       const r = (await http('GET', `${returnsUrl()}/returnable-orders/${replacementOrderId}`)).body;
       expect(r.lines[0]).toMatchObject({ sku: l, received: 1, returnable: 1 });
@@ -175,32 +164,32 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
       settledAmount: 9900,
       requestedAt: new Date().toISOString(),
     });
-    await probe.produce(RETURNS_EVENTS_TOPIC, [bad]);
+    await e2e.probe.produce(RETURNS_EVENTS_TOPIC, [bad]);
     const [refused] = await eventually(() => {
       const found = events(ORDER_EVENTS_TOPIC, returnId, 'order.replacement-refused');
       expect(found).toHaveLength(1);
       return found;
     });
     expect(refused).toMatchObject({ returnId, originalOrderId, reason: 'ORDER.TENDER_MISMATCH', detail: expect.stringContaining('9900') });
-    expect(await sql(stack.databases.order, `SELECT count(*)::int AS n FROM orders WHERE captured_tenders::text LIKE $1`, [`%${returnId}%`])).toEqual([{ n: 0 }]);
+    expect(await sql(e2e.stack.databases.order, `SELECT count(*)::int AS n FROM orders WHERE captured_tenders::text LIKE $1`, [`%${returnId}%`])).toEqual([{ n: 0 }]);
   });
 
   it('takes a store purchase back by mail at a returns centre, restocks it there and refunds the till tender', async () => {
     const [p, rc] = [Journey.id('P'), Journey.id('RC')];
-    await j.location(p);
-    await j.location(rc, { kind: 'warehouse' });
+    await e2e.j.location(p);
+    await e2e.j.location(rc, { kind: 'warehouse' });
     const sku = uniq('SHIRT');
-    await j.receive(p, sku, 1);
-    await j.price(sku, 3900);
+    await e2e.j.receive(p, sku, 1);
+    await e2e.j.price(sku, 3900);
     const customerId = uniq('cust');
     const posP = await tokens.pos(p, 'associate-p');
-    const bought = await j.placeOrder(
+    const bought = await e2e.j.placeOrder(
       { channel: 'pos', customerId, fulfilments: [{ type: 'pickup', storeId: p, lines: [{ sku, quantity: 1, unitPrice: 3900 }] }], capturedTenders: [{ tender: 'card', amount: 3900, reference: 'TERM-1-0001' }] },
       posP,
     );
-    await j.status(bought.id, 'RESERVED');
-    await j.pickAll(p, bought.id);
-    expect((await j.store(p).collect(bought.id, await j.pickupCode(bought.id))).status).toBeLessThan(300);
+    await e2e.j.status(bought.id, 'RESERVED');
+    await e2e.j.pickAll(p, bought.id);
+    expect((await e2e.j.store(p).collect(bought.id, await e2e.j.pickupCode(bought.id))).status).toBeLessThan(300);
     const lineId: string = bought.lines[0].lineId;
     await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${bought.id}`)).body).toMatchObject({ channel: 'pos', placedAtStoreId: p, lines: [{ received: 1, returnable: 1 }] }));
 
@@ -221,26 +210,26 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.completed')).toEqual([expect.objectContaining({ channel: 'mail', storeId: rc, orderChannel: 'pos' })]));
     await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.refund-requested')).toEqual([expect.objectContaining({ tenders: [{ tender: 'card', amount: 3900, reference: 'TERM-1-0001' }] })]));
     // Restocked at the returns centre, not at the store that sold it.
-    await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
-    expect(await j.stock(p, sku)).toMatchObject({ onHand: 0 });
+    await eventually(async () => expect(await e2e.j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
+    expect(await e2e.j.stock(p, sku)).toMatchObject({ onHand: 0 });
   });
 
   it('sends a store purchase back by mail with the carrier label, and refunds it only once the returns centre has received and inspected it', async () => {
     const [p, rc] = [Journey.id('P'), Journey.id('RC')];
-    await j.location(p);
-    await j.location(rc, { kind: 'warehouse' });
+    await e2e.j.location(p);
+    await e2e.j.location(rc, { kind: 'warehouse' });
     const sku = uniq('BOOT');
-    await j.receive(p, sku, 1);
-    await j.price(sku, 9900);
+    await e2e.j.receive(p, sku, 1);
+    await e2e.j.price(sku, 9900);
     const customerId = uniq('cust');
     const posP = await tokens.pos(p, 'associate-p');
-    const bought = await j.placeOrder(
+    const bought = await e2e.j.placeOrder(
       { channel: 'pos', customerId, fulfilments: [{ type: 'pickup', storeId: p, lines: [{ sku, quantity: 1, unitPrice: 9900 }] }], capturedTenders: [{ tender: 'card', amount: 9900, reference: 'TERM-2-0001' }] },
       posP,
     );
-    await j.status(bought.id, 'RESERVED');
-    await j.pickAll(p, bought.id);
-    expect((await j.store(p).collect(bought.id, await j.pickupCode(bought.id))).status).toBeLessThan(300);
+    await e2e.j.status(bought.id, 'RESERVED');
+    await e2e.j.pickAll(p, bought.id);
+    expect((await e2e.j.store(p).collect(bought.id, await e2e.j.pickupCode(bought.id))).status).toBeLessThan(300);
     const lineId: string = bought.lines[0].lineId;
     await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders/${bought.id}`)).body.lines[0]).toMatchObject({ received: 1, returnable: 1 }));
 
@@ -265,12 +254,12 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
     expect(inspected.status).toBe(201);
     expect(inspected.body).toMatchObject({ status: 'COMPLETED', channel: 'mail', storeId: rc, authorisationId: ra.body.id, refundAmount: 9900 });
     await eventually(() => expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.refund-requested')).toEqual([expect.objectContaining({ tenders: [{ tender: 'card', amount: 9900, reference: 'TERM-2-0001' }] })]));
-    await eventually(async () => expect(await j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
+    await eventually(async () => expect(await e2e.j.stock(rc, sku)).toMatchObject({ onHand: 1, available: 1 }));
     expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-tracked').map((e) => e.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
     expect(events(RETURNS_EVENTS_TOPIC, bought.id, 'return.parcel-received')).toHaveLength(1);
     // The customer was told when the parcel arrived, then that the return was received and refunded.
     await eventually(() =>
-      expect(probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: bought.id, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value!)).filter((n) => n.template.startsWith('return') || n.template === 'refund-issued').map((n) => [n.template, n.storeId, n.trackingNumber, n.amount ?? null]).sort()).toEqual(
+      expect(e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: bought.id, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value!)).filter((n) => n.template.startsWith('return') || n.template === 'refund-issued').map((n) => [n.template, n.storeId, n.trackingNumber, n.amount ?? null]).sort()).toEqual(
         [
           ['refund-issued', rc, null, 9900],
           ['return-parcel-received', rc, tracking, null],
@@ -291,7 +280,7 @@ describe('replacement shipped, mail return, erasure, end to end', () => {
       orderIds: [s.originalOrderId, s.replacementOrderId],
       erasedAt: new Date().toISOString(),
     });
-    await probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
+    await e2e.probe.produce(CUSTOMER_EVENTS_TOPIC, [erased, erased]);
 
     // Returns: the e-mail no longer finds the order; the order id does; the shipping address is gone.
     await eventually(async () => expect((await http('GET', `${returnsUrl()}/returnable-orders?email=${encodeURIComponent(s.email)}`)).body.orders).toEqual([]));

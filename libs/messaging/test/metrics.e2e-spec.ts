@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, journeyStack } from '@omni/testing';
 
 /** Samples of one metric in Prometheus text: each with its labels and value. */
 function samples(text: string, name: string): { labels: Record<string, string>; value: number }[] {
@@ -17,23 +17,12 @@ const one = (text: string, name: string, labels: Record<string, string> = {}) =>
 
 /** docs/operations.md#metrics, scraped from running services after a click & collect journey. */
 describe('metrics', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
 
-  beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory']);
-    j = new Journey(stack, probe);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
-  });
+  const e2e = journeyStack(['order', 'inventory'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
 
   const scrape = async (service: 'order' | 'inventory') => {
     // Public: no token, like the health probes.
-    const res = await http('GET', `${stack.services[service].url}/metrics`, undefined, {}, { token: null });
+    const res = await http('GET', `${e2e.stack.services[service].url}/metrics`, undefined, {}, { token: null });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     return res.body as string;
@@ -41,14 +30,14 @@ describe('metrics', () => {
 
   it('after a click & collect journey: journey latencies, published and consumed events, an empty outbox, consumer lag', async () => {
     const store = Journey.id('S');
-    await j.location(store);
-    await j.receive(store, 'SCARF', 2);
-    const placed = await j.place(store, [{ sku: 'SCARF', quantity: 1 }]);
-    await j.status(placed.id, 'RESERVED');
-    await j.pickAll(store, placed.id);
-    const code = await j.pickupCode(placed.id);
-    expect((await j.store(store).collect(placed.id, code)).status).toBeLessThan(300);
-    await j.status(placed.id, 'COLLECTED');
+    await e2e.j.location(store);
+    await e2e.j.receive(store, 'SCARF', 2);
+    const placed = await e2e.j.place(store, [{ sku: 'SCARF', quantity: 1 }]);
+    await e2e.j.status(placed.id, 'RESERVED');
+    await e2e.j.pickAll(store, placed.id);
+    const code = await e2e.j.pickupCode(placed.id);
+    expect((await e2e.j.store(store).collect(placed.id, code)).status).toBeLessThan(300);
+    await e2e.j.status(placed.id, 'COLLECTED');
 
     await eventually(async () => {
       const order = await scrape('order');
@@ -81,7 +70,7 @@ describe('metrics', () => {
   });
 
   it('is public and not rate limited: scrapes without a token answer 200', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => http('GET', `${stack.services.order.url}/metrics`, undefined, {}, { token: null })));
+    const results = await Promise.all(Array.from({ length: 5 }, () => http('GET', `${e2e.stack.services.order.url}/metrics`, undefined, {}, { token: null })));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
   });
 });

@@ -11,3 +11,4 @@ export * from './events';
 export * from './otlp-receiver';
 export * from './phones';
 export * from './builders';
+export * from './journey-stack';
