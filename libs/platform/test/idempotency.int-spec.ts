@@ -44,7 +44,7 @@ class ProbeController {
   /** Writes one row and takes its key in the same transaction, as the outbox does for a placement. */
   @Post('effect')
   @KeyTakenWithEffects()
-  async effect(@Body() body: { note: string; refuse?: boolean }) {
+  async effect(@Body() body: { note: string; refuse?: boolean; failAfter?: boolean }) {
     calls.effect += 1;
     if (failNextEffect) {
       failNextEffect = false;
@@ -56,6 +56,7 @@ class ProbeController {
       await m.query(`INSERT INTO effects (id, note) VALUES ($1, $2)`, [id, body.note]);
       if (!(await takeKeysWithEffects(m, [currentIdempotencyKey()]))[0]) throw new RequestKeyTaken();
     });
+    if (body.failAfter) throw new InternalServerErrorException('the outcome could not be read');
     return { id };
   }
 
@@ -235,6 +236,15 @@ describe('Idempotency-Key', () => {
       expect(await keyRow(fresh)).toEqual([]);
       expect((await post('effect', fresh, { note: fresh })).status).toBe(201);
       expect(await effects(fresh)).toHaveLength(1);
+    });
+
+    it('answers a 5xx that comes after its own effects committed as that 5xx, at once, and keeps the key committed', async () => {
+      const key = randomUUID();
+      const note = randomUUID();
+      const failed = await post('effect', key, { note, failAfter: true });
+      expect([failed.status, failed.headers.get('idempotent-replayed')]).toEqual([500, null]);
+      expect(await keyRow(key)).toEqual([{ committed: true, status_code: null }]);
+      expect(await effects(note)).toHaveLength(1);
     });
 
     it('takes a key once in a transaction: of two requests with one key written together, the first; a key taken before, or none, is held', async () => {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { platformProblem, Problem, ProblemException, problemOf } from '../problem';
 import { KEY_TAKEN_WITH_EFFECTS } from './keys-with-effects';
-import { RequestKeyTaken, withIdempotencyKey } from './key-in-flight';
+import { IdempotencyKeyRef, RequestKeyTaken, withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
 
@@ -149,11 +149,18 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private takenWithEffects(scope: Scope, next: CallHandler, res: Response): Observable<unknown> {
     const id = idOf(scope);
     this.runningHere.add(id);
-    const ref = { caller: scope.caller, method: scope.method, route: scope.route, key: scope.key, untaken: { hash: scope.hash, ttlHours: this.ttlHours } };
+    const ref: IdempotencyKeyRef = { caller: scope.caller, method: scope.method, route: scope.route, key: scope.key, untaken: { hash: scope.hash, ttlHours: this.ttlHours } };
     return withIdempotencyKey(ref, () => next.handle()).pipe(
       mergeMap((body) => from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
       catchError((e: unknown) => {
         this.runningHere.delete(id);
+        // Failed after its own effects committed (e.g. while it waited for the outcome): the key is
+        // this request's, as when it is taken first: a 4xx is kept, a 5xx leaves it committed.
+        if (ref.takenByThisRequest) {
+          const problem: Problem = problemOf(e);
+          const kept = problem.status >= 500 ? Promise.resolve() : this.keepAnswer(scope, problem.status, problem);
+          return from(kept).pipe(mergeMap(() => throwError(() => e)));
+        }
         return from(this.answeredElsewhere(scope, e)).pipe(mergeMap((elsewhere) => (elsewhere ? this.takenFirst(scope, next, res) : throwError(() => e))));
       }),
       finalize(() => this.runningHere.delete(id)),

@@ -13,6 +13,8 @@ export interface IdempotencyKeyRef {
    * the transaction of the request's effects inserts it, committed (`takeKeysWithEffects`).
    */
   readonly untaken?: { readonly hash: string; readonly ttlHours: number };
+  /** Set once a transaction of this request inserted its untaken key: a row of that key may be its own. */
+  takenByThisRequest?: boolean;
 }
 
 /**

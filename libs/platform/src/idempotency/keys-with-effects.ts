@@ -49,6 +49,7 @@ export async function takeKeysWithEffects(m: EntityManager, keys: readonly (Idem
       [k.map((x) => x.caller), k.map((x) => x.method), k.map((x) => x.route), k.map((x) => x.key), k.map((x) => x.untaken!.hash), k.map((x) => x.untaken!.ttlHours), k.map((x) => x.location ?? null)],
     );
     for (const r of rows) won.add(keyIdentity(r));
+    for (const [id, ref] of asked) if (won.has(id)) ref.takenByThisRequest = true;
     for (const id of won) taken.add(id);
   }
   // The first of two requests with one key in the same transaction takes it; the second does not.
