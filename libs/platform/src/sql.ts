@@ -14,18 +14,3 @@ export async function prepared<R extends QueryResultRow = QueryResultRow>(m: Ent
   const r = await client.query<R>({ name, text, values });
   return { rows: r.rows, rowCount: r.rowCount ?? 0 };
 }
-
-const generatedNames = new Map<string, string>();
-
-/**
- * A name for a statement whose text is built at run time (columns from entity metadata): the same
- * text always gets the same name, different texts never share one.
- */
-export function statementNameOf(prefix: string, text: string): string {
-  let name = generatedNames.get(text);
-  if (!name) {
-    name = `${prefix}-${generatedNames.size + 1}`;
-    generatedNames.set(text, name);
-  }
-  return name;
-}

@@ -1,0 +1,103 @@
+import { migrationsOf } from '@omni/messaging';
+import { anAddress, freshDatabase, sql } from '@omni/testing';
+import { DataSource } from 'typeorm';
+import { aDeliveryInput, anOrder, aPickupCode, aPickupInput, GROUP_ID, LINE_A, LINE_B, ORDER_ID, SECOND_GROUP_ID } from '../src/domain/test/builders';
+import { Order } from '../src/domain/order';
+import { orderRepository } from '../src/infrastructure/order.repository';
+import { ORDER_ENTITIES, ORDER_MIGRATIONS } from '../src/order.module';
+
+/**
+ * The order repository's statements (infrastructure/order.sql.ts) against the order service's real
+ * tables: an order comes back as it was saved, field for field, and a save rewrites only the
+ * groups and lines a decision changed.
+ */
+describe('order repository', () => {
+  let db: string;
+  let source: DataSource;
+
+  beforeAll(async () => {
+    db = await freshDatabase('order');
+    source = await new DataSource({ type: 'postgres', url: db, entities: ORDER_ENTITIES, migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }) }).initialize();
+    await source.runMigrations();
+  });
+  afterAll(() => source?.destroy());
+  beforeEach(() => source.query('TRUNCATE orders, fulfilment_groups, order_lines CASCADE'));
+
+  /** A signed-in order paid at placing: a pickup (ready, with a code) at S1 and a delivery to Paris. */
+  function twoGroups(): Order {
+    const { hash, salt } = aPickupCode();
+    const placed = anOrder({
+      capturedTenders: [{ tender: 'card', amount: 4600, reference: 'psp-1' }],
+      contact: { name: 'Ada Martin', email: 'ada@example.com', phone: null, postcode: '75011', loyaltyId: null },
+      fulfilments: [aPickupInput(), aDeliveryInput({ lines: [{ sku: 'SKU-C', quantity: 3, unitPrice: 700 }] })],
+    });
+    const [pickup, delivery] = placed.fulfilments;
+    return {
+      ...placed,
+      fulfilments: [
+        { ...pickup, status: 'READY_FOR_PICKUP', pickupCode: { hash, salt }, readyAt: new Date('2026-11-24T09:00:00.000Z'), pickupDeadline: new Date('2026-11-27T09:00:00.000Z'), lines: pickup.lines.map((l) => ({ ...l, pickedQuantity: l.quantity, sourceLocationId: 'S1' })) },
+        { ...delivery, address: anAddress({ line2: 'Bât. B' }) },
+      ],
+    };
+  }
+
+  const versions = () =>
+    sql<{ id: string; xmin: string }>(db, `SELECT id, xmin::text FROM fulfilment_groups UNION ALL SELECT id, xmin::text FROM order_lines`).then((rows) => new Map(rows.map((r) => [r.id, r.xmin])));
+
+  it('reads an order back as it was written, every group and line field included', async () => {
+    const order = twoGroups();
+    await orderRepository.insert(source.manager, order);
+
+    expect(await orderRepository.find(source.manager, ORDER_ID)).toEqual(order);
+    expect(await source.transaction((m) => orderRepository.findManyForUpdate(m, [ORDER_ID, '00000000-0000-4000-8000-00000000dead']))).toEqual(new Map([[ORDER_ID, order]]));
+  });
+
+  it('saves a decision by rewriting the order, the group and the line it changed, and adds a group split off, leaving the rest untouched', async () => {
+    const order = twoGroups();
+    await orderRepository.insert(source.manager, order);
+    const before = await versions();
+
+    const [pickup, delivery] = order.fulfilments;
+    const moved = pickup.lines.find((l) => l.lineId === LINE_B)!;
+    const split = { ...pickup, id: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', status: 'PLACED' as const, pickupCode: null, readyAt: null, pickupDeadline: null, lines: [{ ...moved, pickedQuantity: 0 }] };
+    const decided: Order = {
+      ...order,
+      status: 'PARTIALLY_FULFILLED' as Order['status'],
+      updatedAt: new Date('2026-11-25T10:00:00.000Z'),
+      fulfilments: [{ ...pickup, lines: pickup.lines.filter((l) => l.lineId === LINE_A) }, delivery, split],
+    };
+    await source.transaction(async (m) => {
+      await orderRepository.findForUpdate(m, ORDER_ID);
+      await orderRepository.updateMany(m, [decided]);
+    });
+
+    expect(await orderRepository.find(source.manager, ORDER_ID)).toEqual(decided);
+    const after = await versions();
+    expect(after.get(SECOND_GROUP_ID)).toBe(before.get(SECOND_GROUP_ID));
+    expect(after.get(LINE_A)).toBe(before.get(LINE_A));
+    expect(after.get(GROUP_ID)).toBe(before.get(GROUP_ID));
+    expect(after.get(LINE_B)).not.toBe(before.get(LINE_B));
+    expect(after.has(split.id)).toBe(true);
+    expect(await sql(db, 'SELECT version FROM orders WHERE id = $1', [ORDER_ID])).toEqual([{ version: 2 }]);
+  });
+
+  it('lists the groups a location has to pick, earliest promise first, each with its own lines only', async () => {
+    const first = anOrder();
+    const [g] = anOrder({ fulfilments: [aPickupInput({ lines: [{ sku: 'SKU-C', quantity: 1, unitPrice: 700 }] })] }).fulfilments;
+    const otherId = '00000000-0000-4000-8000-0000000000b2';
+    const second: Order = {
+      ...first,
+      id: otherId,
+      fulfilments: [{ ...g, id: SECOND_GROUP_ID, orderId: otherId, lines: g.lines.map((l) => ({ ...l, lineId: '00000000-0000-4000-8000-0000000000c3' })) }],
+    };
+    const reserved = (o: Order, readyBy: string): Order => ({ ...o, fulfilments: o.fulfilments.map((f) => ({ ...f, status: 'RESERVED' as const, readyBy: new Date(readyBy) })) });
+    await orderRepository.insertMany(source.manager, [reserved(first, '2026-11-26T10:00:00.000Z'), reserved(second, '2026-11-25T10:00:00.000Z')]);
+
+    const list = await orderRepository.pickList(source.manager, 'S1');
+
+    expect(list.map((f) => [f.id, f.lines.map((l) => l.sku)])).toEqual([
+      [SECOND_GROUP_ID, ['SKU-C']],
+      [GROUP_ID, ['SKU-A', 'SKU-B']],
+    ]);
+  });
+});
