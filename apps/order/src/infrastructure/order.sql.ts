@@ -128,21 +128,24 @@ export const sql = {
   },
 
   /**
-   * Saves decided orders (a consumed run's): $1 their summaries, $2 every group, $3 every line. New
-   * groups (a split's) are inserted; a group or line is rewritten only where a column differs, so
-   * the groups and lines a decision left alone cost neither a new row version nor WAL.
+   * Saves decided orders (a consumed run's): $1 the orders, $2 every group, $3 every line. Each row
+   * goes in by its primary key (ON CONFLICT), so every plan probes the key's index: an UPDATE … FROM
+   * the recordset lets a generic plan, made once per connection while the tables are small, join by
+   * hash over a whole table for good (docs/adr/0016-throughput.md). A split's new groups are
+   * inserted; a group or line a decision left alone is not rewritten (no new row version, no WAL).
    */
   update: {
     name: 'order-update',
-    text: `WITH h AS (SELECT id, status, updated_at, contact FROM jsonb_populate_recordset(NULL::orders, $1::jsonb)),
-            o AS (UPDATE orders AS t SET status = h.status, updated_at = h.updated_at, contact = h.contact, version = t.version + 1
-                  FROM h WHERE t.id = h.id),
-            v AS (SELECT ${GROUP} FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb)),
-            added AS (INSERT INTO fulfilment_groups (${GROUP}, version) SELECT ${GROUP}, 1 FROM v ON CONFLICT (id) DO NOTHING),
-            changed AS (UPDATE fulfilment_groups AS t SET ${assigned(GROUP_CHANGES, 'v')}
-                  FROM v WHERE t.id = v.id AND (${prefixed('t', GROUP_CHANGES)}) IS DISTINCT FROM (${prefixed('v', GROUP_CHANGES)}))
-       UPDATE order_lines AS t SET ${assigned(LINE_CHANGES, 'l')}
-       FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb) AS l
-       WHERE t.id = l.id AND t.order_id = l.order_id AND (${prefixed('t', LINE_CHANGES)}) IS DISTINCT FROM (${prefixed('l', LINE_CHANGES)})`,
+    text: `WITH o AS (INSERT INTO orders AS t (${ORDER}, version)
+                  SELECT ${ORDER}, 1 FROM jsonb_populate_recordset(NULL::orders, $1::jsonb)
+                  ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, updated_at = EXCLUDED.updated_at, contact = EXCLUDED.contact, version = t.version + 1),
+            g AS (INSERT INTO fulfilment_groups AS t (${GROUP}, version)
+                  SELECT ${GROUP}, 1 FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb)
+                  ON CONFLICT (id) DO UPDATE SET ${assigned(GROUP_CHANGES, 'EXCLUDED')}
+                  WHERE (${prefixed('t', GROUP_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', GROUP_CHANGES)}))
+       INSERT INTO order_lines AS t (${LINE})
+       SELECT ${LINE} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)
+       ON CONFLICT (id) DO UPDATE SET ${assigned(LINE_CHANGES, 'EXCLUDED')}
+       WHERE (${prefixed('t', LINE_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', LINE_CHANGES)})`,
   },
 } as const;
