@@ -8,11 +8,12 @@ import { ChannelCredit, ChannelCreditRepository, CreditLine, CreditPerBucketRow 
  * picked), a delivery shipped from there for one begun elsewhere when it shipped, a return or
  * exchange finished there of one begun elsewhere when it was completed (valued at the units taken
  * back). One row per credit: store, the channel the order began in, currency, time, kind, amount.
+ * Lines are reached through their group (`order_lines` is indexed by group, not by order).
  * `GET /channel-credit/{storeId}` and `GET /kpis/channel-credit` both add these up.
  */
 const CREDIT_EARNED = `
     SELECT o.placed_at_store_id AS store_id, o.channel, o.currency, o.placed_at AS at, 'sold' AS kind,
-           (SELECT SUM(l.quantity * l.unit_price) FROM order_lines l WHERE l.order_id = o.id) AS amount
+           (SELECT SUM(l.quantity * l.unit_price) FROM fulfilment_groups s JOIN order_lines l ON l.fulfilment_id = s.id WHERE s.order_id = o.id) AS amount
       FROM orders o
      WHERE o.placed_at_store_id IS NOT NULL AND o.placed_at >= $1 AND o.placed_at < $2
     UNION ALL
