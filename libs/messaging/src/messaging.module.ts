@@ -21,7 +21,7 @@ export interface MessagingOptions {
   /** Topics this service consumes; empty for a service that only publishes. */
   consumes: string[];
   outbox: { pollIntervalMs: number; batchSize: number; lingerMs?: number };
-  consumer: { maxAttempts: number; retryBaseMs: number; partitionsConsumedConcurrently: number; sessionTimeoutMs: number; batchSize: number; fetch?: { maxWaitMs: number; minBytes: number } };
+  consumer: { maxAttempts: number; retryBaseMs: number; partitionsConsumedConcurrently: number; sessionTimeoutMs: number; batchSize: number; fetch?: { maxWaitMs: number; minBytes: number }; commitIntervalMs?: number };
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

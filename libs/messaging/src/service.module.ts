@@ -110,6 +110,7 @@ export class ServiceInfrastructureModule {
             batchSize: c.CONSUMER_BATCH_SIZE,
             sessionTimeoutMs: c.CONSUMER_SESSION_TIMEOUT_MS,
             fetch: { maxWaitMs: c.CONSUMER_FETCH_MAX_WAIT_MS, minBytes: c.CONSUMER_FETCH_MIN_BYTES },
+            commitIntervalMs: c.CONSUMER_COMMIT_INTERVAL_MS,
           },
         }),
       ],

@@ -114,6 +114,15 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(10 * 1024 * 1024)
   CONSUMER_FETCH_MIN_BYTES: number = 1;
 
+  /**
+   * How often the consumer commits the offsets of events it has applied: at most once per this many
+   * milliseconds, after a batch or on a timer, and at once when it stops (0: after every batch).
+   * What is applied but not committed yet comes again after a crash or rebalance, and the inbox
+   * skips it (docs/adr/0016-throughput.md).
+   */
+  @IsInt() @Min(0) @Max(60000)
+  CONSUMER_COMMIT_INTERVAL_MS: number = 200;
+
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 

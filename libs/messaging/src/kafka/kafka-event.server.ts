@@ -3,6 +3,7 @@ import { Metrics } from '@omni/platform';
 import { Consumer, Kafka, Producer } from 'kafkajs';
 import { backoffDelay, pause } from '../retry';
 import { EventApplier } from './event-applier';
+import { OffsetCommitter } from './offset-committer';
 import { ConsumerStatus, ConsumerTransactions, KafkaEventServerOptions } from './kafka-event.types';
 
 export * from './kafka-event.types';
@@ -13,7 +14,8 @@ export * from './kafka-event.types';
  * - a message whose envelope or payload fails its schema goes to `<topic>.dlq` at once;
  * - a handler error is retried with backoff up to `maxAttempts`, then dead-lettered, so a poison
  *   message never blocks its partition;
- * - the offset is committed only after the handler resolved, i.e. after its database commit;
+ * - the offset is committed only after the handler resolved, i.e. after its database commit, at most
+ *   once per `commitIntervalMs` and when the consumer stops (offset-committer.ts);
  * - if Kafka is down at start, the server keeps retrying in the background, and readiness says so;
  * - each handled event gets a consumer span, child of its `traceparent` header, covering all attempts;
  * - events of a partition fetched together are applied up to `batchSize` at a time in one database
@@ -66,7 +68,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   async close(): Promise<void> {
     this.stopSignal.abort();
-    // The supervising loop leaves the group, which commits what was applied. Should the broker not
+    // The supervising loop commits what was applied and leaves the group. Should the broker not
     // answer, stop anyway: offsets not committed only bring events again, which the inbox skips.
     const limit = this.options.sessionTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
@@ -100,6 +102,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         retry: { restartOnFailure: async () => !this.stopSignal.signal.aborted },
       });
       this.consumer = consumer;
+      const interval = this.options.commitIntervalMs ?? 0;
+      const committer = new OffsetCommitter(interval, (e) => this.logger.warn?.({ err: (e as Error).message }, 'offsets not committed; their events come again'));
       const crashed = new Promise<void>((resolve) => {
         consumer.on(consumer.events.CONNECT, () =>
           this.setStatus(
@@ -107,7 +111,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
             `waiting for group ${this.options.groupId} to rebalance; a member that was killed without leaving holds it until its session expires (${this.options.sessionTimeoutMs} ms)`,
           ),
         );
-        consumer.on(consumer.events.REBALANCING, () => this.setStatus('joining', `group ${this.options.groupId} is rebalancing`));
+        consumer.on(consumer.events.REBALANCING, () => {
+          this.setStatus('joining', `group ${this.options.groupId} is rebalancing`);
+          // What is applied goes to the broker before the partitions may move to another member.
+          void committer.commit(true);
+        });
         consumer.on(consumer.events.GROUP_JOIN, (e) => {
           this.setStatus('joined');
           this.joined = true;
@@ -128,18 +136,26 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         await consumer.run({
           partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
           // Offsets are resolved here as events are applied, never for a whole batch at once:
-          // stopping halfway must leave the rest uncommitted.
+          // stopping halfway must leave the rest uncommitted. The committer commits them.
           eachBatchAutoResolve: false,
-          eachBatch: (p) => this.applier.consumeBatch(p),
+          autoCommit: interval === 0,
+          eachBatch: async (p) => {
+            await this.applier.consumeBatch(p);
+            if (interval > 0) await committer.afterBatch(p, this.stopSignal.signal.aborted);
+          },
         });
+        committer.start();
         // A stop that came while the consumer was starting has fired already: `stopped` remembers it.
         await Promise.race([crashed, this.stopped]);
+        // Stopping: what is applied is committed before the group is left (a batch still running commits at its end).
+        if (this.stopSignal.signal.aborted) await committer.commit(true);
       } catch (e) {
         if (!this.stopSignal.signal.aborted) this.logger.warn?.({ err: (e as Error).message }, 'consumer could not start, retrying');
         this.setStatus('restarting', `consumer could not start: ${(e as Error).message}`);
       }
       this.joined = false;
       await consumer.disconnect().catch(() => undefined);
+      committer.stop();
       if (this.stopSignal.signal.aborted) return;
       failures++;
       await pause(backoffDelay(failures, 500, 10_000), this.stopSignal.signal);

@@ -11,6 +11,8 @@ export interface KafkaEventServerOptions {
   batchSize: number;
   /** How long a fetch may wait for `minBytes` of events (kafkajs `maxWaitTimeInMs`, `minBytes`); absent: answered at once. */
   fetch?: { maxWaitMs: number; minBytes: number };
+  /** Applied events' offsets are committed at most once per this many ms (after a batch, or by a timer), and when the consumer stops; 0 or absent: after every batch. */
+  commitIntervalMs?: number;
 }
 
 /** What readiness reports of the consumer: `joined` when it consumes; otherwise why not. */
