@@ -1,7 +1,7 @@
 import { migrationsOf } from '@omni/messaging';
 import { anAddress, freshDatabase, sql } from '@omni/testing';
 import { DataSource } from 'typeorm';
-import { aDeliveryInput, anOrder, aPickupCode, aPickupInput, GROUP_ID, LINE_A, LINE_B, ORDER_ID, SECOND_GROUP_ID } from '../src/domain/test/builders';
+import { aDeliveryInput, anOrder, aPickupCode, aPickupInput, asPickup, GROUP_ID, LINE_A, LINE_B, ORDER_ID, SECOND_GROUP_ID } from '../src/domain/test/builders';
 import { Order } from '../src/domain/order';
 import { orderRepository } from '../src/infrastructure/order.repository';
 import { ORDER_ENTITIES, ORDER_MIGRATIONS } from '../src/order.module';
@@ -31,7 +31,8 @@ describe('order repository', () => {
       contact: { name: 'Ada Martin', email: 'ada@example.com', phone: null, postcode: '75011', loyaltyId: null },
       fulfilments: [aPickupInput(), aDeliveryInput({ lines: [{ sku: 'SKU-C', quantity: 3, unitPrice: 700 }] })],
     });
-    const [pickup, delivery] = placed.fulfilments;
+    const [placedPickup, delivery] = placed.fulfilments;
+    const pickup = asPickup(placedPickup);
     return {
       ...placed,
       fulfilments: [

@@ -23,10 +23,10 @@ import {
   startPickingDelivery,
 } from './delivery.machine';
 import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
-import { DELIVERY_STATUSES, DeliveryStatus, Fulfilment, Order, withFulfilment } from './order';
+import { DELIVERY_STATUSES, DeliveryFulfilment, DeliveryStatus, Fulfilment, Order, withFulfilment, withStatus } from './order';
 import { assignDelivery } from './delivery.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
-import { aDeliveryInput, aLine, anOrder, aPickupCode, aPickupInput, ctx, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, now, ORDER_ID as ORDER, placedAt, withLineChanges } from './test/builders';
+import { aDeliveryInput, aLine, anOrder, aPickupCode, aPickupInput, asDelivery, asPickup, ctx, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, now, ORDER_ID as ORDER, placedAt, withLineChanges } from './test/builders';
 
 /** A mixed order placed at the POS of S9: a delivery of A×2 (10.00) and B×1 (5.00), and a pickup of P at S1. */
 const aMixedOrder = (prepaid = false): Order =>
@@ -40,8 +40,8 @@ const aMixedOrder = (prepaid = false): Order =>
 
 const TRANSFER = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 
-function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): Fulfilment {
-  const f = aMixedOrder(prepaid).fulfilments[0];
+function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): DeliveryFulfilment {
+  const f = asDelivery(aMixedOrder(prepaid).fulfilments[0]);
   const located = status === 'PLACED' || status === 'REJECTED' ? f : { ...f, storeId: 'W1', lines: f.lines.map((l) => ({ ...l, sourceLocationId: 'W1' })) };
   const shaped = { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
   // Short-picked: A found 1 of 2, B found; waiting for inventory, or for a transfer bringing A's missing unit.
@@ -57,7 +57,7 @@ const RELEASE = new Date('2026-12-01T08:00:00.000Z');
 const code = aPickupCode();
 const asPreorder = (f: Fulfilment, releaseAt = RELEASE): Fulfilment => ({ ...f, releaseAt, lines: f.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 
-const FIRE: Record<DeliveryTrigger, (f: Fulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
+const FIRE: Record<DeliveryTrigger, (f: DeliveryFulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
   preorder: (f) => queuePreorder(asPreorder(f), [{ lineId: A, position: 1, estimatedAt: null }, { lineId: B, position: 1, estimatedAt: null }], 'W1', ctx()),
   allocate: (f) => allocatePreorder(asPreorder(f), [{ lineId: A, sourceLocationId: 'W1', transferId: null }, { lineId: B, sourceLocationId: 'W1', transferId: null }], 1, code, ctx()),
   release: (f) => releasePreorder({ ...f, releaseAt: placedAt }, code, ctx()),
@@ -268,7 +268,7 @@ describe('delivery machine', () => {
     });
 
     it('refuses when nothing can be cancelled any more', () => {
-      const o = withFulfilment(withFulfilment(aMixedOrder(), aDelivery('DELIVERED'), now), { ...aMixedOrder().fulfilments[1], status: 'COLLECTED' }, now);
+      const o = withFulfilment(withFulfilment(aMixedOrder(), aDelivery('DELIVERED'), now), withStatus(asPickup(aMixedOrder().fulfilments[1]), 'COLLECTED'), now);
       expect(o.status).toBe('COMPLETED');
       expect(cancelOpenFulfilments(o, 'customer', 'late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });

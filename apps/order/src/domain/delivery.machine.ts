@@ -15,9 +15,10 @@ import {
   PendingEvent,
   refuse,
 } from '@omni/contracts';
-import { CancelledBy, DeliveryStatus, Fulfilment, remainingAmount, remainingQuantity } from './order';
+import { CancelledBy, DeliveryFulfilment, DeliveryStatus, remainingAmount, remainingQuantity } from './order';
 import { PickReport } from './pickup.machine';
 import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
+import { mayFire, targetsOf, Transitions } from './transitions';
 
 export type DeliveryTrigger = 'preorder' | 'allocate' | 'release' | 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
 
@@ -47,7 +48,7 @@ export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = [
  * holds its units (ALLOCATED, or AWAITING_TRANSFER while they travel there) and is RESERVED for
  * picking on its release date (preorder.machine.ts).
  */
-export const DELIVERY_TRANSITIONS: Readonly<Record<DeliveryStatus, Readonly<Partial<Record<DeliveryTrigger, readonly DeliveryStatus[]>>>>> = {
+export const DELIVERY_TRANSITIONS: Transitions<DeliveryStatus, DeliveryTrigger> = {
   PLACED: { reserve: ['RESERVED'], preorder: ['PREORDERED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
   PREORDERED: { allocate: ['ALLOCATED', 'AWAITING_TRANSFER', 'RESERVED'], cancel: ['CANCELLED'] },
   ALLOCATED: { release: ['RESERVED'], cancel: ['CANCELLED'] },
@@ -63,12 +64,17 @@ export const DELIVERY_TRANSITIONS: Readonly<Record<DeliveryStatus, Readonly<Part
   REJECTED: {},
 };
 
+/** Whether `trigger` may move a delivery in `status` (to `to`, when asked): `canFire` of the pickup machine, for deliveries. */
+export function canFireDelivery(status: DeliveryStatus, trigger: DeliveryTrigger, to?: DeliveryStatus): boolean {
+  return mayFire(DELIVERY_TRANSITIONS, status, trigger, to);
+}
+
 export type DeliveryRefusal = 'ORDER.INVALID_TRANSITION' | 'PICK.UNKNOWN_LINE' | 'PICK.QUANTITY_EXCEEDED';
-type DeliveryDecision = Decision<Fulfilment, DeliveryRefusal>;
+type DeliveryDecision = Decision<DeliveryFulfilment, DeliveryRefusal>;
 
 /** The state `trigger` leads to (`to`, when it may lead to several), or the refusal. */
-function fire(f: Fulfilment, trigger: DeliveryTrigger, to?: DeliveryStatus): DeliveryStatus | DeliveryDecision {
-  const targets = DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.[trigger] ?? [];
+function fire(f: DeliveryFulfilment, trigger: DeliveryTrigger, to?: DeliveryStatus): DeliveryStatus | DeliveryDecision {
+  const targets = targetsOf(DELIVERY_TRANSITIONS, f.status, trigger);
   const next = to ?? targets[0];
   return next !== undefined && targets.includes(next) ? next : refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the delivery is ${f.status}`);
 }
@@ -80,7 +86,7 @@ const refused = (x: DeliveryStatus | DeliveryDecision): x is DeliveryDecision =>
  * one location stay in this group; lines at another location move to a new group each (a split),
  * each group shipping on its own. Returns the groups, this one first.
  */
-export function assignDelivery(f: Fulfilment, lines: readonly { lineId: string; sourceLocationId: string }[], ctx: DecisionContext): Decision<Fulfilment[], DeliveryRefusal> {
+export function assignDelivery(f: DeliveryFulfilment, lines: readonly { lineId: string; sourceLocationId: string }[], ctx: DecisionContext): Decision<DeliveryFulfilment[], DeliveryRefusal> {
   const to = fire(f, 'reserve');
   if (refused(to)) return to as Decision<never, DeliveryRefusal>;
   const source = new Map(lines.map((l) => [l.lineId, l.sourceLocationId]));
@@ -93,7 +99,7 @@ export function assignDelivery(f: Fulfilment, lines: readonly { lineId: string; 
   return accept(groups);
 }
 
-export function rejectDelivery(f: Fulfilment, reason: string, ctx: DecisionContext): DeliveryDecision {
+export function rejectDelivery(f: DeliveryFulfilment, reason: string, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'reject');
   if (refused(to)) return to;
   return accept(moved(f, to, ctx.now, { rejectionReason: reason }), [
@@ -102,7 +108,7 @@ export function rejectDelivery(f: Fulfilment, reason: string, ctx: DecisionConte
   ]);
 }
 
-export function startPickingDelivery(f: Fulfilment, ctx: DecisionContext): DeliveryDecision {
+export function startPickingDelivery(f: DeliveryFulfilment, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'startPicking');
   if (refused(to)) return to;
   return accept(moved(f, to, ctx.now), [event(OrderPickingStartedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: locationOf(f), startedAt: ctx.now.toISOString() })]);
@@ -115,7 +121,7 @@ export function startPickingDelivery(f: Fulfilment, ctx: DecisionContext): Deliv
  * corrects its count and re-sources the missing units (order.short-picked). A delivery still
  * ships complete: what was found waits for what comes by transfer.
  */
-export function recordDeliveryPicks(f: Fulfilment, picks: readonly PickReport[], ctx: DecisionContext): DeliveryDecision {
+export function recordDeliveryPicks(f: DeliveryFulfilment, picks: readonly PickReport[], ctx: DecisionContext): DeliveryDecision {
   if (f.status !== 'PICKING') return refuse('ORDER.INVALID_TRANSITION', `pack is not allowed when the delivery is ${f.status}`);
   const reported = new Map<string, number>();
   for (const p of picks) {
@@ -141,7 +147,7 @@ export function recordDeliveryPicks(f: Fulfilment, picks: readonly PickReport[],
   return packed(f, lines, ctx, []);
 }
 
-function packed(f: Fulfilment, lines: Fulfilment['lines'], ctx: DecisionContext, before: PendingEvent[]): DeliveryDecision {
+function packed(f: DeliveryFulfilment, lines: DeliveryFulfilment['lines'], ctx: DecisionContext, before: PendingEvent[]): DeliveryDecision {
   return accept(moved(f, 'PACKED', ctx.now, { lines, packedAt: ctx.now }), [
     ...before,
     event(OrderPackedV1, { orderId: f.orderId, fulfilmentId: f.id, locationId: locationOf(f), packedAt: ctx.now.toISOString() }),
@@ -153,7 +159,7 @@ function packed(f: Fulfilment, lines: Fulfilment['lines'], ctx: DecisionContext,
  * transfer to the shipping location (AWAITING_TRANSFER, the customer told the parcel is late,
  * `delivery-delayed`); with everything left found it is PACKED; else it is picked on.
  */
-export function resolveDeliveryShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): DeliveryDecision {
+export function resolveDeliveryShortPick(f: DeliveryFulfilment, r: ShortPickResolution, ctx: DecisionContext): DeliveryDecision {
   const gate = fire(f, 'resolved');
   if (refused(gate)) return gate;
   const { after, events, cancelled } = settleShortPick(f, r, ctx);
@@ -170,7 +176,7 @@ export function resolveDeliveryShortPick(f: Fulfilment, r: ShortPickResolution, 
 }
 
 /** inventory.transfer-received at the shipping location: once no transfer is pending, the arrived units are picked. */
-export function deliveryTransferArrived(f: Fulfilment, transferId: string, ctx: DecisionContext): DeliveryDecision {
+export function deliveryTransferArrived(f: DeliveryFulfilment, transferId: string, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'transfersArrived');
   if (refused(to)) return to;
   if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for delivery ${f.id}`);
@@ -182,7 +188,7 @@ export function deliveryTransferArrived(f: Fulfilment, transferId: string, ctx: 
 }
 
 /** The carrier took the parcel: the units leave the location and the payment is captured (unless paid when placed). */
-export function shipDelivery(f: Fulfilment, carrier: string, trackingNumber: string, ctx: DecisionContext): DeliveryDecision {
+export function shipDelivery(f: DeliveryFulfilment, carrier: string, trackingNumber: string, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'ship');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { carrier, trackingNumber, shippedAt: ctx.now });
@@ -201,7 +207,7 @@ export function shipDelivery(f: Fulfilment, carrier: string, trackingNumber: str
   ]);
 }
 
-export function confirmDelivered(f: Fulfilment, ctx: DecisionContext): DeliveryDecision {
+export function confirmDelivered(f: DeliveryFulfilment, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'deliver');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { deliveredAt: ctx.now });
@@ -209,7 +215,7 @@ export function confirmDelivered(f: Fulfilment, ctx: DecisionContext): DeliveryD
 }
 
 /** Refused at the door or lost by the carrier: the customer gets their money back. */
-export function failDelivery(f: Fulfilment, reason: DeliveryFailure, ctx: DecisionContext): DeliveryDecision {
+export function failDelivery(f: DeliveryFulfilment, reason: DeliveryFailure, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'fail');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { deliveryFailure: reason });
@@ -221,7 +227,7 @@ export function failDelivery(f: Fulfilment, reason: DeliveryFailure, ctx: Decisi
 }
 
 /** Cancellation before the parcel leaves releases the reservation and refunds the group. */
-export function cancelDelivery(f: Fulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): DeliveryDecision {
+export function cancelDelivery(f: DeliveryFulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'cancel');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });

@@ -2,14 +2,15 @@ import { accept, Decision, event, OrderDeliveryAssignedV1, PendingEvent, refuse 
 import {
   assignDelivery,
   cancelDelivery,
-  DELIVERY_TRANSITIONS,
+  canFireDelivery,
   DeliveryRefusal,
+  DeliveryTrigger,
   recordDeliveryPicks,
   rejectDelivery,
   startPickingDelivery,
 } from './delivery.machine';
-import { CancelledBy, DeliveryStatus, Fulfilment, Order, PickupStatus, withFulfilment } from './order';
-import { cancelOrder, canFire, NewPickupCode, PickReport, PickupRefusal, recordPicks, rejectOrder, startPicking } from './pickup.machine';
+import { CancelledBy, DeliveryFulfilment, Fulfilment, Order, withFulfilment } from './order';
+import { cancelOrder, canFire, NewPickupCode, PickReport, PickupRefusal, PickupTrigger, recordPicks, rejectOrder, startPicking } from './pickup.machine';
 import { DecisionContext } from './group-effects';
 
 /**
@@ -27,8 +28,16 @@ export function recordFulfilmentPicks(f: Fulfilment, picks: readonly PickReport[
   return f.type === 'pickup' ? recordPicks(f, picks, code, ctx) : recordDeliveryPicks(f, picks, ctx);
 }
 
+/** Triggers both kinds of group know (cancel, preorder, allocate, …), each by its own table. */
+export type SharedTrigger = Extract<PickupTrigger, DeliveryTrigger>;
+
+/** Whether `trigger` may fire on group `f`, by the table of its kind. */
+export function canFireOn(f: Fulfilment, trigger: SharedTrigger): boolean {
+  return f.type === 'pickup' ? canFire(f.status, trigger) : canFireDelivery(f.status, trigger);
+}
+
 export function canCancel(f: Fulfilment): boolean {
-  return f.type === 'pickup' ? canFire(f.status as PickupStatus, 'cancel') : DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.cancel !== undefined;
+  return canFireOn(f, 'cancel');
 }
 
 export function cancelFulfilment(f: Fulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): FulfilmentDecision {
@@ -83,7 +92,7 @@ export function rejectPlacedFulfilments(o: Order, reason: string, ctx: DecisionC
 
 /** inventory.reserved-for-delivery: the group is reserved where it ships from, split by location when it must be. */
 export function assignDeliveryGroup(o: Order, fulfilmentId: string, lines: readonly { lineId: string; sourceLocationId: string }[], ctx: DecisionContext): Decision<Order, FulfilmentRefusal | 'FULFILMENT.NOT_FOUND'> {
-  const f = o.fulfilments.find((g) => g.id === fulfilmentId && g.type === 'delivery');
+  const f = o.fulfilments.find((g): g is DeliveryFulfilment => g.id === fulfilmentId && g.type === 'delivery');
   if (!f) return refuse('FULFILMENT.NOT_FOUND', `order ${o.id} has no delivery ${fulfilmentId}`);
   const d = assignDelivery(f, lines, ctx);
   if (!d.ok) return d;

@@ -14,7 +14,7 @@ import {
   REFUND_REASONS,
   UNASSIGNED_LOCATION,
 } from '@omni/contracts';
-import { Fulfilment, remainingAmount, remainingQuantity } from './order';
+import { Fulfilment, FulfilmentBase, remainingAmount, remainingQuantity, StatusFor, withStatus } from './order';
 
 /*
  * What the decisions of every kind of fulfilment group share — pickup, delivery and preorder
@@ -37,8 +37,12 @@ export function lineIdsOf(o: Fulfilment): string[] {
   return o.lines.map((l) => l.lineId);
 }
 
-export function moved(o: Fulfilment, status: Fulfilment['status'], now: Date, changes: Partial<Fulfilment> = {}): Fulfilment {
-  return { ...o, ...changes, status, updatedAt: now };
+/**
+ * `o` moved to `status` at `now` with `changes` laid over it: a pickup stays a pickup and a delivery
+ * a delivery (`withStatus`); the changes touch neither the kind nor the state.
+ */
+export function moved<F extends Fulfilment>(o: F, status: StatusFor<F>, now: Date, changes: Partial<FulfilmentBase> = {}): F {
+  return withStatus({ ...o, ...changes, updatedAt: now }, status);
 }
 
 /**
@@ -97,7 +101,7 @@ export interface ShortPickResolution {
  * re-sourced lines wait for their transfer, and a group left with nothing is CANCELLED
  * (`cancelled`). What becomes of a group with units left is its kind's own decision.
  */
-export function settleShortPick(f: Fulfilment, r: ShortPickResolution, ctx: DecisionContext): { after: Fulfilment; events: PendingEvent[]; cancelled: Fulfilment | null } {
+export function settleShortPick<F extends Fulfilment>(f: F, r: ShortPickResolution, ctx: DecisionContext): { after: F; events: PendingEvent[]; cancelled: F | null } {
   const lines = f.lines.map((l) => {
     const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
     const moving = r.resourced.find((x) => x.lineId === l.lineId);
@@ -105,7 +109,7 @@ export function settleShortPick(f: Fulfilment, r: ShortPickResolution, ctx: Deci
     // A picked unit stays picked; a line cut below what was picked keeps only what it still owes.
     return { ...line, pickedQuantity: Math.min(l.pickedQuantity, remainingQuantity(line)) };
   });
-  const after: Fulfilment = { ...f, lines };
+  const after: F = { ...f, lines };
   const events: PendingEvent[] = r.unavailable.flatMap((u) => {
     const line = f.lines.find((l) => l.lineId === u.lineId);
     return line ? [event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() })] : [];

@@ -6,7 +6,6 @@ import {
   ContactPayload,
   Decision,
   event,
-  FulfilmentType,
   OrderPlacedV2,
   refuse,
 } from '@omni/contracts';
@@ -101,14 +100,15 @@ export interface PickupCodeHash {
 }
 
 /**
- * One fulfilment group of an order: its lines are collected at one store (pickup) or shipped from
+ * What every fulfilment group has: its lines are collected at one store (pickup) or shipped from
  * one location to an address (delivery), with a state of its own. It carries the few facts of the
  * order its decisions need (ids, channel, customer, currency, whether payment was taken already).
+ * Both kinds keep every column of the group's row, so the row and the events read the same for
+ * either; what tells them apart is `type`, and with it the states `status` may take.
  */
-export interface Fulfilment {
+export interface FulfilmentBase {
   readonly id: string;
   readonly orderId: string;
-  readonly type: FulfilmentType;
   readonly channel: Channel;
   readonly customerId: string | null;
   readonly currency: string;
@@ -117,7 +117,6 @@ export interface Fulfilment {
   /** Pickup store; for a delivery, the location shipping it (null until inventory chose one). */
   readonly storeId: string | null;
   readonly address: Address | null;
-  readonly status: FulfilmentStatus;
   readonly lines: readonly OrderLine[];
   readonly updatedAt: Date;
   readonly rejectionReason: string | null;
@@ -144,6 +143,35 @@ export interface Fulfilment {
   readonly releaseAt: Date | null;
   /** Preorders: the later of the release date and the units' expected arrival (null: no supply planned). */
   readonly estimatedAvailableAt: Date | null;
+}
+
+/** A click & collect group: collected at its store (docs/click-and-collect.md). */
+export interface PickupFulfilment extends FulfilmentBase {
+  readonly type: 'pickup';
+  readonly status: PickupStatus;
+}
+
+/** A home delivery group: shipped from one location to an address (docs/fulfilment.md). */
+export interface DeliveryFulfilment extends FulfilmentBase {
+  readonly type: 'delivery';
+  readonly status: DeliveryStatus;
+}
+
+/** One fulfilment group of an order; `type` says which kind, and so which states it has. */
+export type Fulfilment = PickupFulfilment | DeliveryFulfilment;
+
+/** States both kinds of group have: the only ones code that does not know a group's kind may move it to. */
+export type SharedStatus = PickupStatus & DeliveryStatus;
+
+/**
+ * The states a group typed `F` may be moved to: its kind's own, or the shared ones only while its
+ * kind is not known (F is any Fulfilment), so a pickup is never moved to SHIPPED unnoticed.
+ */
+export type StatusFor<F extends Fulfilment> = SharedStatus | ([Fulfilment] extends [F] ? never : F['status']);
+
+/** `f` in state `status`, its kind kept: what every move of a group to a new state is made of. */
+export function withStatus<F extends Fulfilment>(f: F, status: StatusFor<F>): F {
+  return { ...f, status };
 }
 
 export interface Order {

@@ -9,7 +9,7 @@ import {
   OrderPickupUnlockedV1,
   schemaErrors,
 } from '@omni/contracts';
-import { Fulfilment } from './order';
+import { PickupFulfilment } from './order';
 import { MAX_FAILED_CODE_ATTEMPTS } from './pickup-code';
 import { cancelOrder, collectOrder, collectWithIdentity, expireOrder, nameKey, registerWrongCode, remindPickup, unlockPickup } from './pickup.machine';
 import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, now, ofType, ORDER_ID } from './test/pickup-fixtures';
@@ -24,7 +24,7 @@ import { withLineChanges } from './test/builders';
 
 describe('pickup machine', () => {
   describe('collection', () => {
-    const ready = (changes: Partial<Fulfilment> = {}) => aPickupGroup('READY_FOR_PICKUP', { lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
+    const ready = (changes: Partial<PickupFulfilment> = {}) => aPickupGroup('READY_FOR_PICKUP', { lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
 
     it('the right code: COLLECTED, order.collected and a capture of the collected units', () => {
       const d = collectOrder(ready(), CODE.toLowerCase(), ctx());

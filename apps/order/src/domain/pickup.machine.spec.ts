@@ -12,7 +12,7 @@ import {
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
 } from '@omni/contracts';
-import { Fulfilment, PICKUP_STATUSES, PickupStatus } from './order';
+import { PICKUP_STATUSES, PickupFulfilment, PickupStatus } from './order';
 import { cancelOrder, checkStore, collectOrder, confirmReservation, expireOrder, isFinal, PICKUP_TRANSITIONS, PICKUP_TRIGGERS, PickupTrigger, recordPicks, rejectOrder, resolveShortPick, startPicking, transferArrived } from './pickup.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
 import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, LINE_A, LINE_B, newCode, now, ofType, reservation, TRANSFER, withPending } from './test/pickup-fixtures';
@@ -25,8 +25,8 @@ import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, LINE_
 
 /** One way to fire each trigger, with inputs that succeed whenever the table allows the trigger. */
 const RELEASE = new Date('2026-11-30T00:00:00.000Z');
-const asPreorder = (o: Fulfilment): Fulfilment => ({ ...o, releaseAt: RELEASE, lines: o.lines.map((l) => ({ ...l, sourceLocationId: null })) });
-const FIRE: Record<PickupTrigger, (o: Fulfilment) => ReturnType<typeof startPicking>> = {
+const asPreorder = (o: PickupFulfilment): PickupFulfilment => ({ ...o, releaseAt: RELEASE, lines: o.lines.map((l) => ({ ...l, sourceLocationId: null })) });
+const FIRE: Record<PickupTrigger, (o: PickupFulfilment) => ReturnType<typeof releasePreorder>> = {
   preorder: (o) => queuePreorder(asPreorder(o), [{ lineId: LINE_A, position: 1, estimatedAt: null }, { lineId: LINE_B, position: 2, estimatedAt: null }], o.storeId!, ctx()),
   allocate: (o) => allocatePreorder(asPreorder(o), [{ lineId: LINE_A, sourceLocationId: 'S1', transferId: null }, { lineId: LINE_B, sourceLocationId: 'S1', transferId: null }], 3, newCode, ctx()),
   release: (o) => releasePreorder({ ...o, releaseAt: RELEASE }, newCode, ctxAt(afterDeadline)),

@@ -17,9 +17,10 @@ import {
   PendingEvent,
   refuse,
 } from '@omni/contracts';
-import { CancelledBy, Fulfilment, OrderLine, PickupStatus, remainingAmount, remainingQuantity } from './order';
+import { CancelledBy, Fulfilment, OrderLine, PickupFulfilment, PickupStatus, remainingAmount, remainingQuantity } from './order';
 import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
 import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
+import { mayFire, Transitions } from './transitions';
 
 export type PickupTrigger =
   | 'preorder'
@@ -58,7 +59,7 @@ export const PICKUP_TRIGGERS: readonly PickupTrigger[] = [
  * The pickup lifecycle as data (docs/click-and-collect.md, Order service): which trigger may move
  * which state to which states. Anything not listed is refused with ORDER.INVALID_TRANSITION.
  */
-export const PICKUP_TRANSITIONS: Readonly<Record<PickupStatus, Readonly<Partial<Record<PickupTrigger, readonly PickupStatus[]>>>>> = {
+export const PICKUP_TRANSITIONS: Transitions<PickupStatus, PickupTrigger> = {
   PLACED: { reserve: ['RESERVED'], awaitTransfer: ['AWAITING_TRANSFER'], preorder: ['PREORDERED'], reject: ['REJECTED'], cancel: ['CANCELLED'] },
   // Preorders (docs/preorders.md): in line until units are allocated, held until the release date.
   PREORDERED: { allocate: ['ALLOCATED', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP'], cancel: ['CANCELLED'] },
@@ -80,8 +81,7 @@ export function isFinal(status: PickupStatus): boolean {
 }
 
 export function canFire(status: PickupStatus, trigger: PickupTrigger, to?: PickupStatus): boolean {
-  const targets = PICKUP_TRANSITIONS[status]?.[trigger];
-  return targets !== undefined && (to === undefined || targets.includes(to));
+  return mayFire(PICKUP_TRANSITIONS, status, trigger, to);
 }
 
 export type PickupRefusal =
@@ -102,11 +102,11 @@ export interface NewPickupCode {
   readonly salt: string;
 }
 
-type PickupDecision = Decision<Fulfilment, PickupRefusal>;
+type PickupDecision = Decision<PickupFulfilment, PickupRefusal>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function invalid(o: Fulfilment, trigger: PickupTrigger): PickupDecision {
+function invalid(o: Fulfilment, trigger: PickupTrigger): Decision<never, PickupRefusal> {
   return refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the order is ${o.status}`);
 }
 
@@ -122,11 +122,14 @@ export interface ReservationResult {
   readonly pickupHoldDays: number;
 }
 
-/** inventory.reserved: every line is held, at the store or on its way there. */
+/**
+ * inventory.reserved: every line is held, at the store or on its way there. The event names a
+ * group, not its kind: only a pickup is confirmed this way (a delivery has reserved-for-delivery).
+ */
 export function confirmReservation(o: Fulfilment, r: ReservationResult, now: Date): PickupDecision {
   const waiting = r.lines.some((l) => l.transferId !== null);
   const trigger: PickupTrigger = waiting ? 'awaitTransfer' : 'reserve';
-  if (!canFire(o.status as PickupStatus, trigger)) return invalid(o, trigger);
+  if (o.type !== 'pickup' || !canFire(o.status, trigger)) return invalid(o, trigger);
   const byLine = new Map(r.lines.map((l) => [l.lineId, l]));
   const lines = o.lines.map((l) => {
     const res = byLine.get(l.lineId);
@@ -137,29 +140,29 @@ export function confirmReservation(o: Fulfilment, r: ReservationResult, now: Dat
 }
 
 /** inventory.rejected: nothing is reserved; whatever was authorised is released in full. */
-export function rejectOrder(o: Fulfilment, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'reject')) return invalid(o, 'reject');
+export function rejectOrder(o: PickupFulfilment, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'reject')) return invalid(o, 'reject');
   const state = moved(o, 'REJECTED', ctx.now, { rejectionReason: reason });
   return accept(state, [event(OrderRejectedV1, { orderId: o.orderId, fulfilmentId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx)]);
 }
 
 /** inventory.transfer-received: the transfer's units are at the store; the order moves on once none is pending. */
-export function transferArrived(o: Fulfilment, transferId: string, now: Date): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'transfersArrived')) return invalid(o, 'transfersArrived');
+export function transferArrived(o: PickupFulfilment, transferId: string, now: Date): PickupDecision {
+  if (!canFire(o.status, 'transfersArrived')) return invalid(o, 'transfersArrived');
   if (!o.lines.some((l) => l.pendingTransferId === transferId)) {
     return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for order ${o.id}`);
   }
   const lines = o.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: o.storeId } : l));
   const arrived = (status: PickupStatus) =>
     event(OrderTransferArrivedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), transferId, status, arrivedAt: now.toISOString() });
-  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status as PickupStatus)]);
+  if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...o, lines, updatedAt: now }, [arrived(o.status)]);
   // The first target: RESERVED from AWAITING_TRANSFER, PICKING from PARTIALLY_READY (preorders go through preorder.machine).
-  const [next] = PICKUP_TRANSITIONS[o.status as PickupStatus].transfersArrived!;
+  const [next] = PICKUP_TRANSITIONS[o.status].transfersArrived!;
   return accept(moved(o, next, now, { lines }), [arrived(next)]);
 }
 
-export function startPicking(o: Fulfilment, now: Date): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'startPicking')) return invalid(o, 'startPicking');
+export function startPicking(o: PickupFulfilment, now: Date): PickupDecision {
+  if (!canFire(o.status, 'startPicking')) return invalid(o, 'startPicking');
   const state = moved(o, 'PICKING', now);
   return accept(state, [event(OrderPickingStartedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), startedAt: now.toISOString() })]);
 }
@@ -170,7 +173,7 @@ export interface PickReport {
   readonly pickedQuantity: number;
 }
 
-export function readyForPickup(o: Fulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+export function readyForPickup(o: PickupFulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
   // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
   const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
   const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });
@@ -193,7 +196,7 @@ const allPicked = (lines: readonly OrderLine[]) => lines.every((l) => l.pickedQu
  * The store reports what it found. Each reported line is final for now: fewer units than owed is
  * a short pick (the order waits for inventory to re-source); lines not reported are still to pick.
  */
-export function recordPicks(o: Fulfilment, picks: readonly PickReport[], code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+export function recordPicks(o: PickupFulfilment, picks: readonly PickReport[], code: NewPickupCode, ctx: DecisionContext): PickupDecision {
   if (o.status !== 'PICKING') return invalid(o, 'pickedAll');
   const reported = new Map<string, number>();
   for (const p of picks) {
@@ -223,8 +226,8 @@ export function recordPicks(o: Fulfilment, picks: readonly PickReport[], code: N
  * inventory.short-pick-resolved for a pickup (`settleShortPick`): re-sourced units keep the order
  * PARTIALLY_READY until their transfer arrives; with everything left picked it is ready.
  */
-export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'resolved')) return invalid(o, 'resolved');
+export function resolveShortPick(o: PickupFulfilment, r: ShortPickResolution, code: NewPickupCode, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'resolved')) return invalid(o, 'resolved');
   const { after, events, cancelled } = settleShortPick(o, r, ctx);
   if (cancelled) return accept(cancelled, events);
   const lines = after.lines;
@@ -249,7 +252,7 @@ export function resolveShortPick(o: Fulfilment, r: ShortPickResolution, code: Ne
 }
 
 /** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
-export function registerWrongCode(o: Fulfilment, now: Date): Fulfilment {
+export function registerWrongCode<F extends Fulfilment>(o: F, now: Date): F {
   return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
 }
 
@@ -258,18 +261,18 @@ export function registerWrongCode(o: Fulfilment, now: Date): Fulfilment {
  * (an identity document, the order confirmation): the wrong codes are forgotten, so the customer
  * can give the right code again. The event is the audit record of who did it and why.
  */
-export function unlockPickup(o: Fulfilment, supervisorId: string, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'collect')) return refuse('ORDER.INVALID_TRANSITION', `a pickup lock is lifted only while the order waits for its customer; order ${o.id} is ${o.status}`);
+export function unlockPickup(o: PickupFulfilment, supervisorId: string, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'collect')) return refuse('ORDER.INVALID_TRANSITION', `a pickup lock is lifted only while the order waits for its customer; order ${o.id} is ${o.status}`);
   if (o.failedCodeAttempts < MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.NOT_LOCKED', `order ${o.id} is not locked: ${o.failedCodeAttempts} wrong codes of ${MAX_FAILED_CODE_ATTEMPTS}`);
-  const state: Fulfilment = { ...o, failedCodeAttempts: 0, updatedAt: ctx.now };
+  const state: PickupFulfilment = { ...o, failedCodeAttempts: 0, updatedAt: ctx.now };
   return accept(state, [
     event(OrderPickupUnlockedV1, { fulfilmentId: o.id, orderId: o.orderId, storeId: locationOf(o), supervisorId, reason, failedCodeAttempts: o.failedCodeAttempts, unlockedAt: ctx.now.toISOString() }),
   ]);
 }
 
 /** The customer shows the code at the store's POS and takes the picked units. */
-export function collectOrder(o: Fulfilment, pickupCode: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'collect')) return invalid(o, 'collect');
+export function collectOrder(o: PickupFulfilment, pickupCode: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
   if (o.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.LOCKED', `too many wrong codes for order ${o.id}`);
   if (!pickupCodeMatches(o.pickupCode, pickupCode)) return refuse('PICKUP.CODE_INVALID', 'the pickup code does not match');
   const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
@@ -305,8 +308,8 @@ export function nameKey(name: string): string {
  * hands the order over when the name on it is the order's contact name. The wrong-code lock does
  * not apply — the document is another proof — and the associate and document are published.
  */
-export function collectWithIdentity(o: Fulfilment, holderName: string | null, check: IdentityCheck, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'collect')) return invalid(o, 'collect');
+export function collectWithIdentity(o: PickupFulfilment, holderName: string | null, check: IdentityCheck, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
   if (!holderName || nameKey(holderName) === '') return refuse('PICKUP.IDENTITY_UNVERIFIABLE', `order ${o.orderId} has no contact name to check a document against: collect it with the pickup code`);
   if (nameKey(holderName) !== nameKey(check.nameOnDocument)) return refuse('PICKUP.IDENTITY_MISMATCH', 'the name on the document is not the name the order was placed under');
   const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
@@ -326,7 +329,8 @@ export function collectWithIdentity(o: Fulfilment, holderName: string | null, ch
 
 /** The pickup deadline passed; `ctx.now` is the sweeper's clock, the deadline is the order's. */
 export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'expire')) return invalid(o, 'expire');
+  // The sweeper hands in a group of any kind; only a pickup has a deadline to miss.
+  if (o.type !== 'pickup' || !canFire(o.status, 'expire')) return invalid(o, 'expire');
   if (!o.pickupDeadline || o.pickupDeadline.getTime() > ctx.now.getTime()) {
     return refuse('ORDER.INVALID_TRANSITION', `the pickup deadline of order ${o.id} has not passed`);
   }
@@ -345,19 +349,19 @@ export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision
  * hashed, so the notice carries the deadline, not the code.
  */
 export function remindPickup(o: Fulfilment, beforeMs: number, ctx: DecisionContext): PickupDecision {
-  if (o.status !== 'READY_FOR_PICKUP' || !o.pickupDeadline || !o.readyAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} is ${o.status}, not waiting for its customer`);
+  if (o.type !== 'pickup' || o.status !== 'READY_FOR_PICKUP' || !o.pickupDeadline || !o.readyAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} is ${o.status}, not waiting for its customer`);
   if (o.remindedAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} was reminded at ${o.remindedAt.toISOString()}`);
   const dueAt = o.pickupDeadline.getTime() - beforeMs;
   if (ctx.now.getTime() < dueAt || ctx.now.getTime() >= o.pickupDeadline.getTime() || o.readyAt.getTime() >= dueAt) {
     return refuse('ORDER.INVALID_TRANSITION', `no reminder is due for order ${o.id}`);
   }
-  const state: Fulfilment = { ...o, remindedAt: ctx.now, updatedAt: ctx.now };
+  const state: PickupFulfilment = { ...o, remindedAt: ctx.now, updatedAt: ctx.now };
   return accept(state, notification(state, 'pickup-reminder', ctx));
 }
 
 /** Cancellation before collection, by the customer, the store or the system (reservation expired). */
-export function cancelOrder(o: Fulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status as PickupStatus, 'cancel')) return invalid(o, 'cancel');
+export function cancelOrder(o: PickupFulfilment, by: CancelledBy, reason: string, ctx: DecisionContext): PickupDecision {
+  if (!canFire(o.status, 'cancel')) return invalid(o, 'cancel');
   const state = moved(o, 'CANCELLED', ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });
   return accept(state, [
     event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),

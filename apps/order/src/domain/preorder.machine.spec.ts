@@ -1,7 +1,7 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
 import { anAddress, daysAfter } from '@omni/testing';
 import { Fulfilment } from './order';
-import { ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './test/pickup-fixtures';
+import { asDelivery, ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './test/pickup-fixtures';
 import { allocatePreorder, availability, awaitsRelease, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
 import { cancelDelivery, deliveryTransferArrived, recordDeliveryPicks, resolveDeliveryShortPick, startPickingDelivery } from './delivery.machine';
 import { aPickupCode } from './test/builders';
@@ -173,7 +173,7 @@ describe('preorder machine', () => {
       const d = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'ALLOCATED', estimatedAvailableAt: release, pickupCode: null, pickupHoldDays: null, readyAt: null });
       expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1']);
-      expect(d.ok && startPickingDelivery(d.state, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(d.ok && startPickingDelivery(asDelivery(d.state), ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
 
     it('released on its date: RESERVED at its warehouse and on its pick list (order.delivery-assigned), then picked, packed and shipped as any delivery', () => {
@@ -187,7 +187,7 @@ describe('preorder machine', () => {
       expect(d.ok && valid(d.events)).toEqual([]);
       if (!d.ok) return;
       expect(awaitsRelease(d.state)).toBe(false);
-      const picking = startPickingDelivery(d.state, ctxAt(release));
+      const picking = startPickingDelivery(asDelivery(d.state), ctxAt(release));
       if (!picking.ok) throw new Error(picking.code);
       const packed = recordDeliveryPicks(picking.state, [{ lineId: A, pickedQuantity: 1 }, { lineId: B, pickedQuantity: 2 }], ctxAt(release));
       expect(packed.ok && packed.state.status).toBe('PACKED');
@@ -214,7 +214,7 @@ describe('preorder machine', () => {
     it('after its release a short pick is re-sourced as for any delivery: the transfer brings it back to picking, and no new date is announced', () => {
       const allocated = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctxAt(afterRelease));
       if (!allocated.ok) throw new Error(allocated.code);
-      const picking = startPickingDelivery(allocated.state, ctxAt(afterRelease));
+      const picking = startPickingDelivery(asDelivery(allocated.state), ctxAt(afterRelease));
       if (!picking.ok) throw new Error(picking.code);
       const short = recordDeliveryPicks(picking.state, [{ lineId: B, pickedQuantity: 1 }], ctxAt(afterRelease));
       if (!short.ok) throw new Error(short.code);
@@ -228,7 +228,7 @@ describe('preorder machine', () => {
 
     it('cancelled while in line or held: CANCELLED, its lines named so inventory frees their places and units, refunded', () => {
       for (const f of [queuedAt('W1'), (allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx()) as { state: Fulfilment }).state]) {
-        const d = cancelDelivery(f, 'customer', 'changed my mind', ctx());
+        const d = cancelDelivery(asDelivery(f), 'customer', 'changed my mind', ctx());
         expect(d.ok && d.state.status).toBe('CANCELLED');
         expect(d.ok && d.events[0].payload).toMatchObject({ storeId: 'W1', lineIds: [A, B] });
         expect(d.ok && valid(d.events)).toEqual([]);

@@ -1,7 +1,7 @@
 import { accept, Decision, event, OrderDeliveryAssignedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
-import { DeliveryStatus, Fulfilment, OrderLine, PickupStatus } from './order';
-import { canFire as canFirePickup, NewPickupCode, PickupRefusal, PickupTrigger, readyForPickup } from './pickup.machine';
-import { DELIVERY_TRANSITIONS, DeliveryTrigger } from './delivery.machine';
+import { Fulfilment, OrderLine } from './order';
+import { NewPickupCode, PickupRefusal, readyForPickup } from './pickup.machine';
+import { canFireOn } from './fulfilment';
 import { DecisionContext, moved, notification } from './group-effects';
 
 /**
@@ -13,12 +13,6 @@ import { DecisionContext, moved, notification } from './group-effects';
  * goes on as a home delivery.
  */
 type PreorderDecision = Decision<Fulfilment, PickupRefusal>;
-type PreorderTrigger = Extract<PickupTrigger, DeliveryTrigger>;
-
-function canFire(f: Fulfilment, trigger: PreorderTrigger): boolean {
-  if (f.type === 'pickup') return canFirePickup(f.status as PickupStatus, trigger);
-  return (DELIVERY_TRANSITIONS[f.status as DeliveryStatus]?.[trigger] ?? []).length > 0;
-}
 
 /**
  * A delivery preorder is still a preorder until it is released for picking (readyAt); after that
@@ -67,7 +61,7 @@ export interface QueuedLine {
 
 /** inventory.preorder-queued: the preorder is in line at its store, or (a delivery) at the warehouse that will ship it. */
 export function queuePreorder(f: Fulfilment, queued: readonly QueuedLine[], locationId: string, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !canFire(f, 'preorder')) return invalid(f, 'preorder');
+  if (f.releaseAt === null || !canFireOn(f, 'preorder')) return invalid(f, 'preorder');
   if (f.type === 'pickup' && f.storeId !== locationId) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is collected at ${f.storeId}, not ${locationId}`);
   const byLine = new Map(queued.map((q) => [q.lineId, q]));
   const lines = f.lines.map((l) => (byLine.has(l.lineId) ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
@@ -99,7 +93,7 @@ export interface AllocatedLine {
  * way), or READY_FOR_PICKUP at once when the release date has passed and the units are there.
  */
 export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLine[], pickupHoldDays: number, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !canFire(f, 'allocate')) return invalid(f, 'allocate');
+  if (f.releaseAt === null || !canFireOn(f, 'allocate')) return invalid(f, 'allocate');
   const byLine = new Map(allocated.map((a) => [a.lineId, a]));
   if (allocated.some((a) => !f.lines.some((l) => l.lineId === a.lineId))) return refuse('ORDER.INVALID_TRANSITION', `the allocation names lines preorder ${f.id} does not have`);
   const lines: OrderLine[] = f.lines.map((l) => {
@@ -122,7 +116,7 @@ export function preorderTransferArrived(f: Fulfilment, transferId: string, code:
   // Part of a line's units, from one of several warehouses, while the line is still in line:
   // nothing changes here until inventory announces the line (docs/preorders.md).
   if (f.releaseAt !== null && f.status === 'PREORDERED' && !f.lines.some((l) => l.pendingTransferId === transferId)) return accept(f);
-  if (f.releaseAt === null || !canFire(f, 'transfersArrived')) return invalid(f, 'transfersArrived');
+  if (f.releaseAt === null || !canFireOn(f, 'transfersArrived')) return invalid(f, 'transfersArrived');
   if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
   const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
   if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...f, lines, updatedAt: ctx.now });
@@ -134,7 +128,7 @@ export function preorderTransferArrived(f: Fulfilment, transferId: string, code:
 
 /** The release date came (the sweeper's clock, kept in the database): an allocated preorder is ready with a code and a deadline. */
 export function releasePreorder(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
-  if (!canFire(f, 'release')) return invalid(f, 'release');
+  if (!canFireOn(f, 'release')) return invalid(f, 'release');
   if (!released(f, ctx.now)) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is not released before ${f.releaseAt?.toISOString()}`);
   return ready(f, code, ctx, []);
 }

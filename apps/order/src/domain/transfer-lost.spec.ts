@@ -17,13 +17,11 @@ const LOST = TRANSFER;
 const NEW_TRANSFER = '3e4f5a6b-7c8d-4e9f-8a1b-2c3d4e5f6a7b';
 const ctx = () => ctxAt(now);
 
-/** A click & collect of A×2 (10.00 each) and B×1 (5.00) at S1, waiting in `status` for the transfer `pending` names. */
-function aGroup(type: 'pickup' | 'delivery', status: string, pending: Record<string, string | null>): Fulfilment {
-  const group = type === 'pickup' ? aPickupFulfilment() : aDeliveryFulfilment();
+/** `group` of A×2 (10.00 each) and B×1 (5.00) at S1 (a click & collect, or a delivery shipped from there), waiting for the transfer `pending` names. */
+function aGroup<F extends Fulfilment>(group: F, pending: Record<string, string | null>): F {
   return {
     ...group,
     storeId: 'S1',
-    status: status as Fulfilment['status'],
     readyBy: new Date('2026-11-27T12:00:00.000Z'),
     pickupHoldDays: 3,
     lines: group.lines.map((l) => ({ ...l, sourceLocationId: pending[l.lineId] ? 'W1' : 'S1', pendingTransferId: pending[l.lineId] ?? null })),
@@ -35,7 +33,7 @@ const lost = (changes: Partial<LostTransfer>): LostTransfer => ({ transferId: LO
 describe('a transfer declared lost (inventory.transfer-lost)', () => {
   it('re-sourced with a new transfer: the line waits for it, the promise moves to its arrival and the customer is told', () => {
     const arrival = new Date('2026-11-29T09:00:00.000Z');
-    const d = transferLost(aGroup('pickup', 'AWAITING_TRANSFER', { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER, expectedArrivalAt: arrival }] }), code, ctx());
+    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER, expectedArrivalAt: arrival }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state).toMatchObject({ status: 'AWAITING_TRANSFER', readyBy: arrival });
     expect(d.state.lines.map((l) => [l.lineId, l.pendingTransferId, l.cancelledQuantity])).toEqual([
@@ -50,7 +48,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('found at the store itself: nothing is awaited any more, the order is RESERVED and no transfer is said to have arrived', () => {
-    const d = transferLost(aGroup('pickup', 'AWAITING_TRANSFER', { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('RESERVED');
     expect(d.state.lines.every((l) => l.pendingTransferId === null)).toBe(true);
@@ -59,7 +57,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('found nowhere: the units are given up and refunded, the rest of the order goes on', () => {
-    const d = transferLost(aGroup('pickup', 'AWAITING_TRANSFER', { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
+    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('RESERVED');
     expect(d.state.lines.map((l) => [l.lineId, l.cancelledQuantity, l.pendingTransferId])).toEqual([
@@ -73,7 +71,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
 
   it('everything it carried found nowhere: the group is cancelled', () => {
     const d = transferLost(
-      aGroup('pickup', 'AWAITING_TRANSFER', { [LINE_A]: LOST, [LINE_B]: LOST }),
+      aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST, [LINE_B]: LOST }),
       lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }, { lineId: LINE_B, quantity: 1 }] }),
       code,
       ctx(),
@@ -86,7 +84,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('a partly ready pickup whose lost units are found nowhere, with the rest picked, is ready: a code, a deadline, the customer told', () => {
-    const partly = aGroup('pickup', 'PARTIALLY_READY', { [LINE_A]: LOST });
+    const partly = aGroup(aPickupFulfilment({ status: 'PARTIALLY_READY' }), { [LINE_A]: LOST });
     const picked = withLineChanges(partly, { [LINE_B]: { pickedQuantity: 1 } });
     const d = transferLost(picked, lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
@@ -101,20 +99,20 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('a partly ready pickup whose lost units the store had itself goes back to picking them', () => {
-    const d = transferLost(aGroup('pickup', 'PARTIALLY_READY', { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(aGroup(aPickupFulfilment({ status: 'PARTIALLY_READY' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('PICKING');
   });
 
   it('a delivery group moves on as when its transfer arrives: back to picking what is now at its location', () => {
-    const d = transferLost(aGroup('delivery', 'AWAITING_TRANSFER', { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(aGroup(aDeliveryFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('PICKING');
     expect(ofType(d.events, NotificationRequestedV2)).toEqual([]);
   });
 
   it('changes nothing for a group that does not wait for it, or is over', () => {
-    expect(transferLost(aGroup('pickup', 'RESERVED', {}), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
-    expect(transferLost(aGroup('pickup', 'CANCELLED', { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    expect(transferLost(aGroup(aPickupFulfilment({ status: 'RESERVED' }), {}), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    expect(transferLost(aGroup(aPickupFulfilment({ status: 'CANCELLED' }), { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
   });
 });

@@ -1,7 +1,7 @@
-import { Channel, FulfilmentType } from '@omni/contracts';
+import { Channel } from '@omni/contracts';
 import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { CancelledBy, Fulfilment, FulfilmentStatus, Order, OrderLine, OrderStatus } from '../domain/order';
+import { CancelledBy, DELIVERY_STATUSES, Fulfilment, FulfilmentBase, Order, OrderLine, OrderStatus, PICKUP_STATUSES } from '../domain/order';
 import { OrderRepository } from '../application/ports/order.port';
 import { ReturnsTakenBackRepository } from '../application/ports/returns-taken-back.port';
 import { GroupRow, LineRow, OrderRow, PartRow, sql } from './order.sql';
@@ -20,20 +20,37 @@ function lineOf(r: PartRow): OrderLine {
   };
 }
 
-/** A group of order `o` from its rows of the parts statement (one per line, in line order). */
+/**
+ * A group of order `o` from its rows of the parts statement (one per line, in line order), as the
+ * kind its `type` column names. A kind this service does not know, or a state its kind does not
+ * have, is a broken row: it is refused loudly rather than read as a group some machine would act on.
+ */
 function fulfilmentOf(o: OrderRow, rows: readonly PartRow[]): Fulfilment {
   const [g] = rows;
+  const group = groupBaseOf(o, g, rows);
+  if (g.type === 'pickup') return { ...group, type: 'pickup', status: statusOf(g, PICKUP_STATUSES) };
+  if (g.type === 'delivery') return { ...group, type: 'delivery', status: statusOf(g, DELIVERY_STATUSES) };
+  throw new Error(`fulfilment group ${g.id} of order ${o.id} has an unknown type: ${g.type}`);
+}
+
+/** The row's state, when it is one of its kind's `statuses`. */
+function statusOf<S extends string>(g: GroupRow, statuses: readonly S[]): S {
+  const status = statuses.find((s) => s === g.status);
+  if (status === undefined) throw new Error(`fulfilment group ${g.id} is a ${g.type} in state ${g.status}, which a ${g.type} does not have`);
+  return status;
+}
+
+/** What a group's rows say whatever its kind. */
+function groupBaseOf(o: OrderRow, g: GroupRow, rows: readonly PartRow[]): FulfilmentBase {
   return {
     id: g.id,
     orderId: o.id,
-    type: g.type as FulfilmentType,
     channel: o.channel as Channel,
     customerId: o.customer_id,
     currency: o.currency,
     prepaid: o.captured_tenders.length > 0,
     storeId: g.store_id,
     address: g.address,
-    status: g.status as FulfilmentStatus,
     lines: rows.filter((r) => r.line_id !== null).map(lineOf),
     updatedAt: g.updated_at,
     rejectionReason: g.rejection_reason,

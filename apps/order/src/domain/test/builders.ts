@@ -1,6 +1,6 @@
 import { anAddress, builder, sequentialIds } from '@omni/testing';
 import { DecisionContext } from '../group-effects';
-import { Fulfilment, FulfilmentInput, LineInput, mergeLines, Order, OrderLine, PlacementIds, placeOrder, PlaceOrderInput } from '../order';
+import { DeliveryFulfilment, Fulfilment, FulfilmentInput, LineInput, mergeLines, Order, OrderLine, PickupFulfilment, PlacementIds, placeOrder, PlaceOrderInput } from '../order';
 import { hashPickupCode } from '../pickup-code';
 import { NewPickupCode } from '../pickup.machine';
 
@@ -74,11 +74,23 @@ export function anOrder(over: Partial<PlaceOrderInput> = {}): Order {
   return d.state;
 }
 
+/** `f` as the pickup a test set it up to be; anything else is a broken set-up, and throws. */
+export function asPickup(f: Fulfilment): PickupFulfilment {
+  if (f.type !== 'pickup') throw new Error(`group ${f.id} is a ${f.type}, the test expected a pickup`);
+  return f;
+}
+
+/** `f` as the delivery a test set it up to be; anything else is a broken set-up, and throws. */
+export function asDelivery(f: Fulfilment): DeliveryFulfilment {
+  if (f.type !== 'delivery') throw new Error(`group ${f.id} is a ${f.type}, the test expected a delivery`);
+  return f;
+}
+
 /** Group GROUP_ID of a web order by c-1: LINES_AB to collect at S1, as placed (PLACED, nothing sourced or picked), with `over` laid over it. */
-export const aPickupFulfilment = (over: Partial<Fulfilment> = {}): Fulfilment => ({ ...anOrder().fulfilments[0], ...over });
+export const aPickupFulfilment = (over: Partial<PickupFulfilment> = {}): PickupFulfilment => ({ ...asPickup(anOrder().fulfilments[0]), ...over });
 
 /** Group GROUP_ID of a web order by c-1: LINES_AB to deliver to anAddress(), as placed (no location yet), with `over` laid over it. */
-export const aDeliveryFulfilment = (over: Partial<Fulfilment> = {}): Fulfilment => ({ ...anOrder({ fulfilments: [aDeliveryInput()] }).fulfilments[0], ...over });
+export const aDeliveryFulfilment = (over: Partial<DeliveryFulfilment> = {}): DeliveryFulfilment => ({ ...asDelivery(anOrder({ fulfilments: [aDeliveryInput()] }).fulfilments[0]), ...over });
 
 /** A placed line: LINE_A, SKU-A ×2 at 10.00, nothing picked, cancelled or sourced. */
 export const anOrderLine = builder<OrderLine>(() => ({
@@ -93,6 +105,6 @@ export const anOrderLine = builder<OrderLine>(() => ({
 }));
 
 /** `f` with `changes` laid over each line they name by line id; the other lines as they are. */
-export function withLineChanges(f: Fulfilment, changes: Readonly<Record<string, Partial<OrderLine>>>): Fulfilment {
+export function withLineChanges<F extends Fulfilment>(f: F, changes: Readonly<Record<string, Partial<OrderLine>>>): F {
   return { ...f, lines: f.lines.map((l) => ({ ...l, ...changes[l.lineId] })) };
 }

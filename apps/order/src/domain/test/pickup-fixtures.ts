@@ -1,10 +1,10 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
-import { Fulfilment, FulfilmentInput, PickupStatus, PlaceOrderInput } from '../order';
+import { Fulfilment, FulfilmentInput, PickupFulfilment, PickupStatus, PlaceOrderInput } from '../order';
 import { hashPickupCode } from '../pickup-code';
 import { NewPickupCode } from '../pickup.machine';
-import { anOrder, LINE_A, LINE_B, LINES_AB } from './builders';
+import { anOrder, asPickup, LINE_A, LINE_B, LINES_AB } from './builders';
 
-export { ctx, ctxAt, GROUP_ID, LINE_A, LINE_B, LINES_AB, now, ORDER_ID } from './builders';
+export { asDelivery, asPickup, ctx, ctxAt, GROUP_ID, LINE_A, LINE_B, LINES_AB, now, ORDER_ID } from './builders';
 
 /**
  * What the pickup, preorder and transfer specs share besides the builders: a pickup group in any
@@ -24,8 +24,8 @@ export function placedGroup(fulfilment: FulfilmentInput, channel: PlaceOrderInpu
 }
 
 /** A click & collect group at S1 of LINES_AB in any state, sourced at S1 with one of each line picked, its code drawn; a test states only what it is about. */
-export function aPickupGroup(status: PickupStatus = 'PLACED', changes: Partial<Fulfilment> = {}): Fulfilment {
-  const group = placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES_AB });
+export function aPickupGroup(status: PickupStatus = 'PLACED', changes: Partial<PickupFulfilment> = {}): PickupFulfilment {
+  const group = asPickup(placedGroup({ type: 'pickup', storeId: 'S1', lines: LINES_AB }));
   return {
     ...group,
     status,
@@ -38,7 +38,7 @@ export function aPickupGroup(status: PickupStatus = 'PLACED', changes: Partial<F
   };
 }
 
-export const withPending = (o: Fulfilment): Fulfilment => ({ ...o, lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)) });
+export const withPending = <F extends Fulfilment>(o: F): F => ({ ...o, lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)) });
 export const reservation = (transferId: string | null) => ({
   lines: [
     { lineId: LINE_A, sourceLocationId: transferId ? 'W1' : 'S1', transferId },
