@@ -85,6 +85,7 @@ const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
 const { availability } = await import('./bench/availability.mjs');
 const { reservationPath } = await import('./bench/reservations.mjs');
 const { report, countBy, printStep, printRecovery, gitCommit } = await import('./bench/report.mjs');
+const { recoveryFaults, recovery, stopRestartedPostgres } = await import('./bench/recovery.mjs');
 const contracts = createRequire(import.meta.url)(path.join(REPO, 'dist/libs/contracts/src/index.js'));
 
 const SERVICES = { order: 3101, inventory: 3102, returns: 3103, customer: 3104 };
@@ -97,22 +98,13 @@ const HOT_SKU = `BENCH-HOT-${run}`;
 // of times a second with one token, which the default per-caller limit (1,200/min) would refuse.
 const ENV = { RATE_LIMIT_PER_MINUTE: '1000000' };
 const log = (m) => console.log(m);
-const results = { startedAt: new Date().toISOString(), commit: gitCommit(REPO), node: process.version, options: { RATES, SECONDS, ATP_RATE, ATP_SECONDS, ATP_CALLERS, RESERVATIONS, HOT_RATE, quick }, env: ENV };
-
-/**
- * The faults of the recovery steps, each injected once under steady load. `inject` resolves when
- * the fault has ended (a killed service: at once, its supervisor starts it again after 1 s);
- * `back` says whether the system is whole again.
- */
-const RECOVERY_FAULTS = [
-  { fault: 'inventory', what: 'inventory SIGKILLed (the supervisor starts it again after 1 s)', inject: () => killService('inventory') },
-  { fault: 'order', what: 'order SIGKILLed (the supervisor starts it again after 1 s)', inject: () => killService('order') },
-  { fault: 'broker', what: 'the broker SIGKILLed and started again', inject: killBroker },
-  { fault: 'postgres', what: 'PostgreSQL shut down at once (immediate mode) and started again', inject: restartPostgres },
-];
-
-/** The server started again by the postgres step, stopped with the stack. */
-let restartedPostgres = null;
+const results = {
+  startedAt: new Date().toISOString(),
+  commit: gitCommit(REPO),
+  node: process.version,
+  options: { RATES, SECONDS, ATP_RATE, ATP_SECONDS, ATP_CALLERS, RESERVATIONS, HOT_RATE, quick },
+  env: ENV,
+};
 
 const stack = await startLocalStack({
   services: SERVICES,
@@ -122,6 +114,7 @@ const stack = await startLocalStack({
   logDir: path.join(REPO, '.cache/bench-logs'),
   dropDatabasesOnStop: true,
 });
+const RECOVERY_FAULTS = recoveryFaults({ stack, kafkaPort: KAFKA_PORT, repo: REPO });
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => (stopping = true) && stack.stop().then(() => process.exit(130)));
 
@@ -130,12 +123,22 @@ try {
   const kafkaPid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
   const snapshot = processGroups({ servicePids: stack.pids, kafkaPid, postmasterPid });
   results.postgres = await serverSettings(stack.pg.adminUrl);
-  log(`  PostgreSQL ${results.postgres.server_version} (${stack.pg.embedded ? 'embedded' : 'DATABASE_URL'}): fsync ${results.postgres.fsync}, synchronous_commit ${results.postgres.synchronous_commit}`);
+  log(
+    `  PostgreSQL ${results.postgres.server_version} (${stack.pg.embedded ? 'embedded' : 'DATABASE_URL'}): fsync ${results.postgres.fsync}, synchronous_commit ${results.postgres.synchronous_commit}`,
+  );
 
   const admin = { authorization: `Bearer ${await mintToken({ sub: 'bench-admin', scope: 'admin' })}` };
-  const storefront = { authorization: `Bearer ${await mintToken({ sub: 'bench-storefront', channel: 'web', scope: 'inventory:read orders:place orders:read' })}` };
+  const storefront = {
+    authorization: `Bearer ${await mintToken({ sub: 'bench-storefront', channel: 'web', scope: 'inventory:read orders:place orders:read' })}`,
+  };
   const customers = [];
-  for (let i = 0; i < CUSTOMERS; i++) customers.push({ id: `bench-${run.toLowerCase()}-c${i}`, headers: { authorization: `Bearer ${await mintToken({ sub: `bench-web-c${i}`, channel: 'web', customer_id: `bench-${run.toLowerCase()}-c${i}`, scope: 'orders:place orders:read' })}` } });
+  for (let i = 0; i < CUSTOMERS; i++)
+    customers.push({
+      id: `bench-${run.toLowerCase()}-c${i}`,
+      headers: {
+        authorization: `Bearer ${await mintToken({ sub: `bench-web-c${i}`, channel: 'web', customer_id: `bench-${run.toLowerCase()}-c${i}`, scope: 'orders:place orders:read' })}`,
+      },
+    });
   const url = (service, p) => `${stack.url(service)}${p}`;
 
   step(`seeding ${STORE}: ${SKUS} SKUs with stock and prices, a hot SKU, ${CUSTOMERS} customers`);
@@ -144,17 +147,27 @@ try {
     if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
     return res;
   };
-  await ok(request('PUT', url('inventory', `/locations/${STORE}`), { body: { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 }, headers: admin }), 'location');
+  await ok(
+    request('PUT', url('inventory', `/locations/${STORE}`), {
+      body: { name: STORE, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 },
+      headers: admin,
+    }),
+    'location',
+  );
   const all = [...Array.from({ length: SKUS }, (_, i) => sku(i)), HOT_SKU];
   await inParallel(all, 16, async (s) => {
-    await ok(request('POST', url('inventory', `/locations/${STORE}/stock/${s}/adjustments`), { body: { reason: 'receipt', quantity: 1_000_000 }, headers: admin }), 'stock');
+    await ok(
+      request('POST', url('inventory', `/locations/${STORE}/stock/${s}/adjustments`), { body: { reason: 'receipt', quantity: 1_000_000 }, headers: admin }),
+      'stock',
+    );
     await ok(request('PUT', url('order', `/price-list/${s}`), { body: { prices: [{ currency: 'EUR', unitPrice: 1000 }] }, headers: admin }), 'price');
   });
 
   const outcomes = await outcomeWatcher(stack.brokers);
   const lag = lagReader(stack.brokers, Object.keys(SERVICES));
 
-  if (!SKIP.has('atp')) results.availability = await availability({
+  if (!SKIP.has('atp'))
+    results.availability = await availability({
       url,
       storefront,
       snapshot,
@@ -196,7 +209,8 @@ try {
       printStep(results.hotSku, log);
     }
   }
-  if (!SKIP.has('reservations') && !stopping) results.reservationPath = await reservationPath({
+  if (!SKIP.has('reservations') && !stopping)
+    results.reservationPath = await reservationPath({
       count: RESERVATIONS,
       brokers: stack.brokers,
       contracts,
@@ -216,7 +230,22 @@ try {
     for (const fault of RECOVERY_FAULTS) {
       if (stopping) break;
       step(`recovery: ${rate} orders/s for ${RECOVERY_SECONDS} s; ${KILL_AFTER_S} s in, ${fault.what}`);
-      const r = await recovery({ fault, rate, url, customers, storefront, snapshot, outcomes, lag });
+      const skuOf = (i) => sku(i * 7919 + RECOVERY_FAULTS.indexOf(fault) * 6 + 5);
+      const r = await recovery({
+        fault,
+        rate,
+        seconds: RECOVERY_SECONDS,
+        killAfterS: KILL_AFTER_S,
+        services: SERVICES,
+        url,
+        customers,
+        storefront,
+        snapshot,
+        outcomes,
+        lag,
+        skuOf,
+        placementStep,
+      });
       if (r.skipped) log(`  skipped: ${r.skipped}`);
       else printRecovery(r, log);
       results.recovery.push(r);
@@ -225,34 +254,46 @@ try {
   await outcomes.stop();
   await lag.stop();
   if (!SKIP.has('ceiling') && !stopping) {
-    step('database ceiling: one order\'s minimum work with pgbench on the same server');
+    step("database ceiling: one order's minimum work with pgbench on the same server");
     results.ceiling = await databaseCeiling({ adminUrl: stack.pg.adminUrl, seconds: quick ? 2 : 10, log });
     if (!results.ceiling) log('  pgbench is not installed and cannot be installed here: no ceiling');
   }
   report(results, { faults: RECOVERY_FAULTS, services: SERVICES, overloadRate: OVERLOAD_RATE, json: opt.json });
 } finally {
   await stack.stop();
-  await restartedPostgres?.stop().catch(() => undefined);
+  await stopRestartedPostgres().catch(() => undefined);
 }
 
 async function inParallel(items, concurrency, fn) {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) await fn(items[next++]);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await fn(items[next++]);
+    }),
+  );
 }
 
 async function placementStep({ rate, seconds, url, customers, storefront, snapshot, outcomes, lag, skuOf }) {
   const before = snapshot();
   const placed = new Map(); // orderId → due time
-  const { results: rs, startedAt, lastDue } = await openLoop({
+  const {
+    results: rs,
+    startedAt,
+    lastDue,
+  } = await openLoop({
     rate,
     seconds,
     send: async (i) => {
       // Half guests (a storefront token, the contact their only identity), half signed-in customers.
       const guest = i % 2 === 0;
       const who = guest ? { headers: storefront } : customers[i % customers.length];
-      const body = { channel: 'web', storeId: STORE, currency: 'EUR', lines: [{ sku: skuOf(i), quantity: 1, unitPrice: 1000 }], ...(guest ? { contact: { email: `guest-${i}-${run.toLowerCase()}@example.com`, name: 'Bench Guest' } } : {}) };
+      const body = {
+        channel: 'web',
+        storeId: STORE,
+        currency: 'EUR',
+        lines: [{ sku: skuOf(i), quantity: 1, unitPrice: 1000 }],
+        ...(guest ? { contact: { email: `guest-${i}-${run.toLowerCase()}@example.com`, name: 'Bench Guest' } } : {}),
+      };
       const prefer = PREFER_WAIT === null ? {} : { prefer: `wait=${PREFER_WAIT}` };
       const r = await request('POST', url('order', '/orders'), { body, headers: { ...who.headers, ...prefer, 'idempotency-key': randomUUID() } });
       if (r.status === 201 || r.status === 202) {
@@ -299,101 +340,12 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
     cpuMsPerOrder: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / n])),
     systemCpuMsPerOrder: system / n,
     totalCpuMsPerOrder: (system + (cpu['bench client'] ?? 0)) / n,
-    rssMiB: Object.fromEntries(Object.entries(after).filter(([k]) => SERVICES[k]).map(([k, v]) => [k, Math.round(v.rssMiB)])),
+    rssMiB: Object.fromEntries(
+      Object.entries(after)
+        .filter(([k]) => SERVICES[k])
+        .map(([k, v]) => [k, Math.round(v.rssMiB)]),
+    ),
   };
   out.sustained = accepted.length >= 0.995 * rs.length && confirmed.length >= 0.995 * accepted.length && completion.p99 < 1000;
   return out;
-}
-
-async function killService(service) {
-  const pid = stack.pids()[service];
-  process.kill(pid, 'SIGKILL');
-  // Ready again means a new process: the killed one must not be taken for it.
-  return { back: () => stack.pids()[service] && stack.pids()[service] !== pid };
-}
-
-async function killBroker() {
-  const { isAlive, startKafka } = await import('./infra/kafka.mjs');
-  const pid = Number(fs.readFileSync(path.join(REPO, '.cache/kafka-data', String(KAFKA_PORT), 'kafka.pid'), 'utf8'));
-  process.kill(-pid, 'SIGKILL');
-  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 50));
-  // The killed broker's listening sockets can outlive its pid by a moment.
-  for (const deadline = Date.now() + 30_000; ; ) {
-    try {
-      await startKafka({ port: KAFKA_PORT, controllerPort: KAFKA_PORT + 1 });
-      break;
-    } catch (e) {
-      if (!/already in use/.test(e.message) || Date.now() > deadline) throw e;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }
-  return { back: () => true };
-}
-
-/** Only a server this run started: SIGQUIT to the postmaster (no checkpoint; crash recovery at the next start). */
-async function restartPostgres() {
-  const { ensurePostgres } = await import('./infra/postgres.mjs');
-  const { isAlive } = await import('./infra/kafka.mjs');
-  const server = await serverProcessOf(stack.pg.adminUrl);
-  if (!stack.pg.embedded || server?.owner !== process.pid) return { skipped: 'a PostgreSQL server this run did not start is not its to restart' };
-  process.kill(server.pid, 'SIGQUIT');
-  while (isAlive(server.pid)) await new Promise((r) => setTimeout(r, 50));
-  restartedPostgres = await ensurePostgres({ port: new URL(stack.pg.adminUrl).port, log: () => undefined });
-  return { back: () => true };
-}
-
-/**
- * One fault under steady load: how long from its start until every service is ready again, how far
- * the consumer lag (every group, summed) climbs, and how long after that the lag is back where it
- * stood before (no higher than its highest in the seconds before). Placements the order service
- * cannot take meanwhile (dead, or its database down: 503) are not retried: they are counted.
- */
-async function recovery({ fault, rate, url, customers, storefront, snapshot, outcomes, lag }) {
-  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  const samples = [];
-  let sampling = true;
-  const sampler = (async () => {
-    while (sampling) {
-      const at = performance.now();
-      const total = await lag.total().catch(() => null);
-      if (total !== null) samples.push([at, total]);
-      await sleep(200);
-    }
-  })();
-  const injector = (async () => {
-    await sleep(KILL_AFTER_S * 1000);
-    const killedAt = performance.now();
-    const { back, skipped } = await fault.inject();
-    if (skipped) return { skipped };
-    const ready = async (service) => (await request('GET', url(service, '/health/ready')).catch(() => ({ status: 0 }))).status === 200;
-    for (;;) {
-      if (back() && (await Promise.all(Object.keys(SERVICES).map(ready))).every(Boolean)) return { killedAt, readyAt: performance.now() };
-      await sleep(50);
-    }
-  })();
-  const placed = await placementStep({ rate, seconds: RECOVERY_SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + RECOVERY_FAULTS.indexOf(fault) * 6 + 5) });
-  const { killedAt, readyAt, skipped } = await injector;
-  sampling = false;
-  await sampler;
-  if (skipped) return { fault: fault.fault, rate, skipped };
-  // The step ended once the lag was gone (lag.quiet): the sampler may have stopped just before.
-  samples.push([performance.now(), await lag.total()]);
-  const before = samples.filter(([at]) => at < killedAt).map(([, n]) => n);
-  const usual = Math.max(0, ...before);
-  const peak = Math.max(0, ...samples.filter(([at]) => at >= killedAt).map(([, n]) => n));
-  const drained = samples.find(([at, n]) => at >= readyAt && n <= usual);
-  return {
-    fault: fault.fault,
-    rate,
-    readyAfterMs: readyAt - killedAt,
-    lagBefore: usual,
-    lagPeak: peak,
-    drainedAfterReadyMs: drained ? Math.max(0, drained[0] - readyAt) : null,
-    failedRequests: placed.requests - placed.accepted - placed.shed,
-    refusedRequests: placed.shed,
-    confirmed: placed.confirmed,
-    accepted: placed.accepted,
-    unsettled: placed.unsettled,
-    completionLatency: placed.completionLatency,
-  };
 }

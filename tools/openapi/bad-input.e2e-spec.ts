@@ -3,7 +3,8 @@ import { defaultToken, eventually, http, Journey, KafkaProbe, ServiceName, sql, 
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument } from './openapi-documents';
-import { allEndpoints, BadRequest, badBodies, badPaths, badQueries, Endpoint, MUTATING, validValue } from './bad-input.fixtures';
+import { allEndpoints, BadRequest, badBodies, Endpoint, MUTATING, validValue } from './bad-input.fixtures';
+import { badPaths, badQueries } from './bad-parameters.fixtures';
 
 /**
  * Whatever a caller sends to a mutating endpoint, a malformed body, query or path is a 4xx
@@ -113,7 +114,10 @@ describe('malformed requests on every endpoint', () => {
   /** Rows per table of a service's database, once nothing more arrives from Kafka. */
   async function rowCounts(service: ServiceName): Promise<Record<string, number>> {
     const db = stack.databases[service];
-    const tables = await sql<{ table_name: string }>(db, `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`);
+    const tables = await sql<{ table_name: string }>(
+      db,
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+    );
     const counts: Record<string, number> = {};
     for (const { table_name } of tables) counts[table_name] = (await sql<{ n: number }>(db, `SELECT count(*)::int AS n FROM "${table_name}"`))[0].n;
     return counts;
@@ -138,8 +142,22 @@ describe('malformed requests on every endpoint', () => {
 
   it('finds the mutating endpoints in the OpenAPI documents', () => {
     const names = endpoints.filter(isMutating).map((e) => `${e.method} ${e.path}`);
-    expect(names).toEqual(expect.arrayContaining(['POST /orders', 'POST /stores/{storeId}/orders/{id}/picks', 'PUT /locations/{id}', 'POST /locations/{locationId}/stock/{sku}/adjustments']));
-    expect(names).toEqual(expect.arrayContaining(['POST /stores/{storeId}/returns', 'POST /return-policies', 'POST /return-authorisations', 'POST /store-credit/{accountId}/redemptions']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'POST /orders',
+        'POST /stores/{storeId}/orders/{id}/picks',
+        'PUT /locations/{id}',
+        'POST /locations/{locationId}/stock/{sku}/adjustments',
+      ]),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'POST /stores/{storeId}/returns',
+        'POST /return-policies',
+        'POST /return-authorisations',
+        'POST /store-credit/{accountId}/redemptions',
+      ]),
+    );
     // Only the services of this stack have mutating endpoints so far; one elsewhere needs its service started above.
     expect([...new Set(endpoints.filter(isMutating).map((e) => e.service))].sort()).toEqual(['customer', 'inventory', 'order', 'returns']);
   });
@@ -158,13 +176,20 @@ describe('malformed requests on every endpoint', () => {
   /** Runs `jobs` with CONCURRENCY of them in flight. */
   async function inParallel(jobs: (() => Promise<void>)[]): Promise<void> {
     let next = 0;
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (next < jobs.length) await jobs[next++]();
-    }));
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < jobs.length) await jobs[next++]();
+      }),
+    );
   }
 
   it('answers every malformed body, path and query string with a 4xx problem+json, never a 5xx, and changes no row', async () => {
-    const before = { order: await settledRowCounts('order'), inventory: await settledRowCounts('inventory'), returns: await settledRowCounts('returns'), customer: await settledRowCounts('customer') };
+    const before = {
+      order: await settledRowCounts('order'),
+      inventory: await settledRowCounts('inventory'),
+      returns: await settledRowCounts('returns'),
+      customer: await settledRowCounts('customer'),
+    };
     const orderBefore = (await http('GET', `${j.order}/orders/${orderId}`)).body;
     const stockBefore = await j.stock(store, sku);
 
@@ -181,8 +206,11 @@ describe('malformed requests on every endpoint', () => {
         for (const r of fc.sample(badBodies(e), { numRuns: BODIES_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'bodies', url: urlOf(e), r });
       }
       const paths = badPaths(e, (overrides) => urlOf(e, overrides));
-      if (paths) for (const p of fc.sample(paths, { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'paths', url: p.path, r: { what: p.what, body: goodBody } });
-      for (const q of fc.sample(badQueries(e), { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED })) requests.push({ kind: 'queries', url: `${urlOf(e)}?${q.query}`, r: { what: q.what, body: goodBody } });
+      if (paths)
+        for (const p of fc.sample(paths, { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED }))
+          requests.push({ kind: 'paths', url: p.path, r: { what: p.what, body: goodBody } });
+      for (const q of fc.sample(badQueries(e), { numRuns: PARAMETER_RUNS_PER_ENDPOINT, seed: SEED }))
+        requests.push({ kind: 'queries', url: `${urlOf(e)}?${q.query}`, r: { what: q.what, body: goodBody } });
 
       const seen = new Set<number>();
       bodyStatuses.set(name, seen);
@@ -197,14 +225,21 @@ describe('malformed requests on every endpoint', () => {
       );
     }
     const total = sent.bodies + sent.paths + sent.queries;
-    console.log(`bad input: ${total} requests (${sent.bodies} bodies, ${sent.paths} paths, ${sent.queries} query strings) to ${endpoints.length} endpoints in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `bad input: ${total} requests (${sent.bodies} bodies, ${sent.paths} paths, ${sent.queries} query strings) to ${endpoints.length} endpoints in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     expect(failures).toEqual([]);
     expect(total).toBeGreaterThanOrEqual(10_000);
     // The bodies did reach both the body parser's limits (413) and the validation (400) of every mutating endpoint.
     for (const [name, seen] of bodyStatuses) if (seen.size > 0) expect([name, [...seen].sort()]).toEqual([name, expect.arrayContaining([400, 413])]);
     expect([...bodyStatuses].filter(([, seen]) => seen.size > 0)).toHaveLength(endpoints.filter(isMutating).length);
-    expect({ order: await rowCounts('order'), inventory: await rowCounts('inventory'), returns: await rowCounts('returns'), customer: await rowCounts('customer') }).toEqual(before);
+    expect({
+      order: await rowCounts('order'),
+      inventory: await rowCounts('inventory'),
+      returns: await rowCounts('returns'),
+      customer: await rowCounts('customer'),
+    }).toEqual(before);
     expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
     expect(await j.stock(store, sku)).toEqual(stockBefore);
   });

@@ -1,4 +1,3 @@
-import { isUuid } from '@omni/contracts';
 import { ServiceName } from '@omni/testing';
 import fc from 'fast-check';
 import { openApiDocument, SERVICES } from './openapi-documents';
@@ -8,8 +7,8 @@ import { openApiDocument, SERVICES } from './openapi-documents';
  * every endpoint with its schemas, a valid body for each, and fast-check arbitraries for bodies,
  * path parameters and query strings that break at least one rule of the schema, or one that no
  * schema accepts (docs/adr/0014-request-validation.md). Not a spec itself: it starts nothing.
+ * The path parameters' and query strings' arbitraries are in bad-parameters.fixtures.ts.
  */
-
 
 export interface Schema {
   type?: string | string[];
@@ -67,11 +66,16 @@ export async function allEndpoints(): Promise<Endpoint[]> {
   return endpoints;
 }
 
-const isNullable = (s: Schema): boolean => (Array.isArray(s.type) && s.type.includes('null')) || (s.oneOf ?? []).some((o) => o.type === 'null') || (s.enum ?? []).includes(null);
+const isNullable = (s: Schema): boolean =>
+  (Array.isArray(s.type) && s.type.includes('null')) || (s.oneOf ?? []).some((o) => o.type === 'null') || (s.enum ?? []).includes(null);
 const resolve = (s: Schema, schemas: Record<string, Schema>): Schema => {
   if (s.$ref) return resolve(schemas[s.$ref.split('/').pop()!], schemas);
   // A nullable reference is oneOf [the reference, null]: its fields are the reference's.
-  if (s.oneOf) return resolve(s.oneOf.find((o) => o.type !== 'null')!, schemas);
+  if (s.oneOf)
+    return resolve(
+      s.oneOf.find((o) => o.type !== 'null')!,
+      schemas,
+    );
   return s;
 };
 const typeOf = (s: Schema): string => (Array.isArray(s.type) ? s.type.find((t) => t !== 'null')! : (s.type ?? (s.enum ? 'string' : 'object')));
@@ -110,7 +114,10 @@ function fields(s0: Schema, schemas: Record<string, Schema>, at: (string | numbe
   if (typeOf(s) !== 'object' || !s.properties) return [];
   return Object.entries(s.properties).flatMap(([k, p]) => {
     const ps = resolve(p, schemas);
-    return [{ at: [...at, k], schema: ps, required: (s.required ?? []).includes(k), nullable: isNullable(p) || isNullable(ps) }, ...fields(ps, schemas, [...at, k])];
+    return [
+      { at: [...at, k], schema: ps, required: (s.required ?? []).includes(k), nullable: isNullable(p) || isNullable(ps) },
+      ...fields(ps, schemas, [...at, k]),
+    ];
   });
 }
 
@@ -126,7 +133,17 @@ function setAt(body: unknown, at: (string | number)[], value: unknown | typeof D
 const DELETE = Symbol('delete');
 
 const OBJECT_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
-const jsonValue = fc.oneof(fc.string(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constant([]), fc.constant({}), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }));
+const jsonValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant([]),
+  fc.constant({}),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }),
+);
 
 function jsonTypeOf(v: unknown): string {
   if (v === null) return 'null';
@@ -184,10 +201,11 @@ function withOwnKey(body: unknown, at: (string | number)[], key: string, value: 
   return copy;
 }
 
-const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
+export const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype'];
 /** Characters that are well-formed but odd: astral, combining, bidirectional, zero-width, non-breaking, CJK. */
 const ODD_CHARACTERS = ['🛒', '𝔘', 'é', '\u0301', '\u202E', '\u200B', '\u00A0', '漢', 'ß', 'Ω'];
-const oddString = (min: number, max: number) => fc.array(fc.constantFrom(...ODD_CHARACTERS), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
+export const oddString = (min: number, max: number) =>
+  fc.array(fc.constantFrom(...ODD_CHARACTERS), { minLength: min, maxLength: max }).map((cs) => cs.join(''));
 /** Numbers beyond the safe integers (JSON has no other limit). */
 const UNSAFE_NUMBERS = [2 ** 53, -(2 ** 53), 2 ** 64, 1e21, -1e21, 1e308, -1e308];
 
@@ -197,7 +215,9 @@ const DEEP = fc.record({ depth: fc.integer({ min: MAX_DEPTH + 1, max: 14_000 }),
 
 /** Malformed bodies for an endpoint: each breaks at least one rule of its schema (or of JSON bodies as such). */
 export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
-  const notAnObject = fc.oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.boolean(), fc.constant(null)).map((body) => ({ what: 'a JSON value that is not an object', body }));
+  const notAnObject = fc
+    .oneof(fc.string({ maxLength: 50 }), fc.integer(), fc.boolean(), fc.constant(null))
+    .map((body) => ({ what: 'a JSON value that is not an object', body }));
   const oversized = fc.integer({ min: BODY_LIMIT + 1, max: BODY_LIMIT * 3 }).map((n) => ({ what: 'a body over 100 kB', body: { padding: 'p'.repeat(n) } }));
   const deepBody = DEEP.map(({ depth, arrays }) => ({ what: `a body ${depth} levels deep`, raw: deepText(depth, arrays) }));
   if (!e.body) return fc.oneof(notAnObject, oversized, deepBody);
@@ -217,7 +237,10 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
         .map(([k, v]) => ({ what: `unknown field ${k}`, body: { ...(valid as object), [k]: v } })),
       weight: 1,
     },
-    { arbitrary: fc.constantFrom(...fs).chain((f) => wrongType(f).map((v) => ({ what: `${f.at.join('.')} of the wrong type`, body: setAt(valid, f.at, v) }))), weight: 3 },
+    {
+      arbitrary: fc.constantFrom(...fs).chain((f) => wrongType(f).map((v) => ({ what: `${f.at.join('.')} of the wrong type`, body: setAt(valid, f.at, v) }))),
+      weight: 3,
+    },
   ];
   const add = (arbitrary: fc.Arbitrary<BadRequest>, weight = 2) => options.push({ arbitrary, weight });
 
@@ -225,7 +248,10 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
   if (required.length > 0) {
     add(fc.constantFrom(...required).map((f) => ({ what: `${f.at.join('.')} missing`, body: setAt(valid, f.at, DELETE) })));
     // Not JSON at all for the parser: the text arrives unparsed and the required fields are missing.
-    add(fc.string({ maxLength: 100 }).map((t) => ({ what: 'a text/plain body', body: t, headers: { 'content-type': 'text/plain' } })), 1);
+    add(
+      fc.string({ maxLength: 100 }).map((t) => ({ what: 'a text/plain body', body: t, headers: { 'content-type': 'text/plain' } })),
+      1,
+    );
   }
   const ranged = fs.flatMap((f) => {
     const a = outOfRange(f.schema);
@@ -237,12 +263,14 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
   const arrays = fs.filter((f) => typeOf(f.schema) === 'array' && Array.isArray(getAt(valid, f.at)));
   if (arrays.length > 0) {
     add(
-      fc.constantFrom(...arrays).chain((f) =>
-        fc.constantFrom(
-          { what: `${f.at.join('.')} an array of arrays`, body: setAt(valid, f.at, [getAt(valid, f.at)]) },
-          { what: `${f.at.join('.')}.0 an array`, body: setAt(valid, [...f.at, 0], [getAt(valid, [...f.at, 0])]) },
+      fc
+        .constantFrom(...arrays)
+        .chain((f) =>
+          fc.constantFrom(
+            { what: `${f.at.join('.')} an array of arrays`, body: setAt(valid, f.at, [getAt(valid, f.at)]) },
+            { what: `${f.at.join('.')}.0 an array`, body: setAt(valid, [...f.at, 0], [getAt(valid, [...f.at, 0])]) },
+          ),
         ),
-      ),
       4,
     );
   }
@@ -252,27 +280,42 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
   add(
     fc.tuple(DEEP, fc.constantFrom(null, ...fs)).map(([{ depth, arrays: asArrays }, f]) => {
       const at = f ? f.at : [Object.keys(top.properties ?? { a: 0 })[0]];
-      return { what: `${at.join('.')} nested ${depth} levels deep`, raw: JSON.stringify(setAt(valid, at, MARK)).replace(JSON.stringify(MARK), deepText(depth, asArrays)) };
+      return {
+        what: `${at.join('.')} nested ${depth} levels deep`,
+        raw: JSON.stringify(setAt(valid, at, MARK)).replace(JSON.stringify(MARK), deepText(depth, asArrays)),
+      };
     }),
   );
 
   // Prototype keys in every object of the body: the body itself, nested objects, elements of arrays.
   const objectPositions = [[], ...fs.map((f) => f.at), ...arrays.map((f) => [...f.at, 0])].filter((at) => isPlainObject(getAt(valid, at)));
   add(
-    fc.tuple(fc.constantFrom(...objectPositions), fc.constantFrom(...PROTOTYPE_KEYS), jsonValue).map(([at, key, v]) => ({ what: `${[...at, key].join('.')} set`, body: withOwnKey(valid, at, key, v) })),
+    fc
+      .tuple(fc.constantFrom(...objectPositions), fc.constantFrom(...PROTOTYPE_KEYS), jsonValue)
+      .map(([at, key, v]) => ({ what: `${[...at, key].join('.')} set`, body: withOwnKey(valid, at, key, v) })),
     3,
   );
 
   // Null for every property the document does not call nullable.
   const nonNullable = fs.filter((f) => !f.nullable);
-  if (nonNullable.length > 0) add(fc.constantFrom(...nonNullable).map((f) => ({ what: `${f.at.join('.')} null`, body: setAt(valid, f.at, null) })), 3);
+  if (nonNullable.length > 0)
+    add(
+      fc.constantFrom(...nonNullable).map((f) => ({ what: `${f.at.join('.')} null`, body: setAt(valid, f.at, null) })),
+      3,
+    );
 
   // Huge numbers in numeric fields; fractions in integer ones.
   const numeric = fs.filter((f) => ['integer', 'number'].includes(typeOf(f.schema)));
   if (numeric.length > 0) {
     add(
       fc.constantFrom(...numeric).chain((f) => {
-        const values = typeOf(f.schema) === 'integer' ? fc.oneof(fc.constantFrom(...UNSAFE_NUMBERS), fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Number.isInteger(d))) : fc.constantFrom(...UNSAFE_NUMBERS);
+        const values =
+          typeOf(f.schema) === 'integer'
+            ? fc.oneof(
+                fc.constantFrom(...UNSAFE_NUMBERS),
+                fc.double({ min: -1e6, max: 1e6, noNaN: true }).filter((d) => !Number.isInteger(d)),
+              )
+            : fc.constantFrom(...UNSAFE_NUMBERS);
         return values.map((v) => ({ what: `${f.at.join('.')} = ${v}`, body: setAt(valid, f.at, v) }));
       }),
     );
@@ -295,58 +338,4 @@ export function badBodies(e: Endpoint): fc.Arbitrary<BadRequest> {
     );
   }
   return fc.oneof(...options);
-}
-
-
-/** A parameter whose schema some string breaks (a bare string takes anything). */
-const constrained = (s: Schema): boolean => s.format === 'uuid' || s.pattern !== undefined || s.maxLength !== undefined || s.enum !== undefined || s.type === 'integer';
-
-/** Does `v` break the schema of a path or query parameter? */
-function breaks(s: Schema, v: string): boolean {
-  if (s.format === 'uuid' && !isUuid(v)) return true;
-  if (s.pattern && !new RegExp(s.pattern, 'u').test(v)) return true;
-  if (s.maxLength !== undefined && [...v].length > s.maxLength) return true;
-  if (s.enum && !s.enum.includes(v)) return true;
-  if (s.type === 'integer') {
-    const n = Number(v);
-    return v.trim() === '' || !Number.isInteger(n) || (s.minimum !== undefined && n < s.minimum) || (s.maximum !== undefined && n > s.maximum);
-  }
-  return false;
-}
-
-/** Path segments no route accepts, percent-encoded as sent: NUL, malformed UTF-8. */
-const BAD_ENCODED_SEGMENTS = ['%00', 'a%00b', '%ED%A0%80', '%E0%A4%A', '%', '%FF%FE'];
-/** Candidate values for a parameter with a schema: only those that break it are sent. */
-const parameterValue = fc.oneof(
-  fc.string({ maxLength: 80 }),
-  oddString(1, 30),
-  fc.integer({ min: 65, max: 5000 }).map((n) => 'Z'.repeat(n)),
-  fc.constantFrom('a b', 'x/y', 'abc', '1.5', '1e400', '-1', String(2 ** 60), '0x10', 'sideways', '6F1C2A56-3B7E-4C1A-9D2F-0A1B2C3D4E5F0'),
-);
-
-/** Malformed path parameters: each replaces one parameter of an otherwise well-formed request. */
-export function badPaths(e: Endpoint, path: (values: Record<string, string>) => string): fc.Arbitrary<{ what: string; path: string }> | null {
-  const params = e.parameters.filter((p) => p.in === 'path');
-  if (params.length === 0) return null;
-  return fc.constantFrom(...params).chain((p) => {
-    const encoded = fc.constantFrom(...BAD_ENCODED_SEGMENTS);
-    // '.' and '..' would be resolved by the client into another path; '' drops the segment.
-    const breaking = parameterValue.filter((v) => v !== '' && v !== '.' && v !== '..' && breaks(p.schema, v)).map(encodeURIComponent);
-    return (constrained(p.schema) ? fc.oneof(encoded, breaking) : encoded).map((v) => ({ what: `path parameter ${p.name} = ${v.slice(0, 60)}`, path: path({ [p.name]: v }) }));
-  });
-}
-
-/** Malformed query strings: shapes no endpoint accepts, and values that break a declared parameter. */
-export function badQueries(e: Endpoint): fc.Arbitrary<{ what: string; query: string }> {
-  const declared = e.parameters.filter((p) => p.in === 'query');
-  const name = fc.constantFrom(...declared.map((p) => p.name), 'limit');
-  const universal: fc.Arbitrary<{ what: string; query: string }>[] = [
-    fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS), fc.string({ maxLength: 10 })).map(([k, v]) => ({ what: `query key ${k}`, query: `${k}=${encodeURIComponent(v)}` })),
-    name.map((n) => ({ what: `query parameter ${n} twice`, query: `${n}=1&${n}=2` })),
-    fc.tuple(name, fc.constantFrom('%00', 'a%00', '%00%00')).map(([n, v]) => ({ what: `query parameter ${n} with U+0000`, query: `${n}=${v}` })),
-  ];
-  const breaking = declared
-    .filter((p) => constrained(p.schema))
-    .map((p) => parameterValue.filter((v) => breaks(p.schema, v)).map((v) => ({ what: `query parameter ${p.name} = ${v.slice(0, 60)}`, query: `${p.name}=${encodeURIComponent(v)}` })));
-  return fc.oneof(...universal, ...breaking);
 }

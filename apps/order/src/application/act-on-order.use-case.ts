@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { confirmDelivered, failDelivery, shipDelivery } from '../domain/delivery.machine';
 import { cancelFulfilment, cancelOpenFulfilments, FulfilmentRefusal, onFulfilment, recordFulfilmentPicks, startPickingFulfilment } from '../domain/fulfilment';
 import { CancelledBy, Fulfilment, Order, withFulfilment } from '../domain/order';
-import { checkStore, collectOrder, collectWithIdentity, IdentityCheck, PickReport, registerWrongCode, unlockPickup } from '../domain/pickup.machine';
+import { checkStore, PickReport } from '../domain/pickup.machine';
+import { collectOrder, collectWithIdentity, IdentityCheck, registerWrongCode, unlockPickup } from '../domain/pickup-collection';
 import { DecisionContext } from '../domain/group-effects';
 import { OrderWriter } from './order-writer';
 import { OrderRepository } from './ports/order.port';
@@ -52,7 +53,9 @@ export class ActOnOrderUseCase {
   }
 
   reportDelivery(id: string, outcome: 'DELIVERED' | DeliveryFailure) {
-    return this.act(id, { kind: 'carrier' }, (f, ctx) => (f.type !== 'delivery' ? notADelivery(f) : outcome === 'DELIVERED' ? confirmDelivered(f, ctx) : failDelivery(f, outcome, ctx)));
+    return this.act(id, { kind: 'carrier' }, (f, ctx) =>
+      f.type !== 'delivery' ? notADelivery(f) : outcome === 'DELIVERED' ? confirmDelivered(f, ctx) : failDelivery(f, outcome, ctx),
+    );
   }
 
   /** A location cancels its own group; a customer cancels whatever of the order can still be cancelled. */
@@ -71,10 +74,15 @@ export class ActOnOrderUseCase {
   }
 
   async collect(id: string, actor: Actor, pickupCode: string): Promise<OrderActionResult> {
-    const result = await this.act(id, actor, (f, ctx) => (f.type === 'pickup' ? collectOrder(f, pickupCode, ctx) : notAPickup(f)), async (m, order, f, code, ctx) => {
-      // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
-      if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, withFulfilment(order, registerWrongCode(f, ctx.now), ctx.now), [], ctx.now);
-    });
+    const result = await this.act(
+      id,
+      actor,
+      (f, ctx) => (f.type === 'pickup' ? collectOrder(f, pickupCode, ctx) : notAPickup(f)),
+      async (m, order, f, code, ctx) => {
+        // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
+        if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, withFulfilment(order, registerWrongCode(f, ctx.now), ctx.now), [], ctx.now);
+      },
+    );
     // After commit: the time the customer's goods waited at the store.
     const f = result.ok ? result.fulfilment : undefined;
     if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
@@ -83,7 +91,9 @@ export class ActOnOrderUseCase {
 
   /** The customer shows an identity document instead of the code; the associate who checked it is recorded (docs/click-and-collect.md). */
   async collectWithIdentity(id: string, actor: Actor, check: IdentityCheck): Promise<OrderActionResult> {
-    const result = await this.act(id, actor, (f, ctx, order) => (f.type === 'pickup' ? collectWithIdentity(f, order.contact?.name ?? null, check, ctx) : notAPickup(f)));
+    const result = await this.act(id, actor, (f, ctx, order) =>
+      f.type === 'pickup' ? collectWithIdentity(f, order.contact?.name ?? null, check, ctx) : notAPickup(f),
+    );
     const f = result.ok ? result.fulfilment : undefined;
     if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
     return result;
@@ -120,7 +130,11 @@ export class ActOnOrderUseCase {
   }
 
   /** The group `id` names (a fulfilment id, or an order id with one group at the acting location), its order locked. */
-  private async find(m: EntityManager, id: string, actor: Actor): Promise<{ ok: true; order: Order; fulfilment: Fulfilment } | { ok: false; code: OrderActionRefusal; detail: string }> {
+  private async find(
+    m: EntityManager,
+    id: string,
+    actor: Actor,
+  ): Promise<{ ok: true; order: Order; fulfilment: Fulfilment } | { ok: false; code: OrderActionRefusal; detail: string }> {
     const orderId = (await this.orders.orderIdOfFulfilment(m, id)) ?? id;
     const order = await this.orders.findForUpdate(m, orderId);
     if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order or fulfilment ${id}` };
@@ -130,7 +144,11 @@ export class ActOnOrderUseCase {
     if (candidates.length === 1) return { ok: true, order, fulfilment: candidates[0] };
     // Another location's order is refused the way its group would be (ORDER.WRONG_STORE).
     if (candidates.length === 0 && actor.kind === 'store') return { ok: true, order, fulfilment: order.fulfilments[0] };
-    return { ok: false, code: 'FULFILMENT.AMBIGUOUS', detail: `order ${order.id} has ${candidates.length} fulfilment groups here: name one by its fulfilment id` };
+    return {
+      ok: false,
+      code: 'FULFILMENT.AMBIGUOUS',
+      detail: `order ${order.id} has ${candidates.length} fulfilment groups here: name one by its fulfilment id`,
+    };
   }
 }
 

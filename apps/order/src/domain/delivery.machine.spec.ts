@@ -1,7 +1,6 @@
 import {
   DeliveryAssignmentPayload,
   NotificationRequestedV2Payload,
-  OrderCancelledPayload,
   OrderShippedPayload,
   PaymentRefundRequestedV2Payload,
   PendingEvent,
@@ -22,33 +21,19 @@ import {
   shipDelivery,
   startPickingDelivery,
 } from './delivery.machine';
-import { assignDeliveryGroup, cancelOpenFulfilments } from './fulfilment';
-import { DELIVERY_STATUSES, DeliveryFulfilment, DeliveryStatus, Fulfilment, Order, withFulfilment, withStatus } from './order';
+import { assignDeliveryGroup } from './fulfilment';
+import { DeliveryFulfilment, Fulfilment } from './order';
+import { DELIVERY_STATUSES } from './order-status';
 import { assignDelivery } from './delivery.machine';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
-import { aDeliveryInput, aLine, anOrder, aPickupCode, aPickupInput, asDelivery, asPickup, ctx, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, now, ORDER_ID as ORDER, placedAt, withLineChanges } from './test/builders';
+import { aPickupCode, ctx, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, now, ORDER_ID as ORDER, placedAt, withLineChanges } from './test/builders';
+import { aDelivery, aMixedOrder, ofType, TRANSFER } from './test/delivery-fixtures';
 
-/** A mixed order placed at the POS of S9: a delivery of A×2 (10.00) and B×1 (5.00), and a pickup of P at S1. */
-const aMixedOrder = (prepaid = false): Order =>
-  anOrder({
-    channel: 'pos',
-    placedAtStoreId: 'S9',
-    customerId: null,
-    fulfilments: [aDeliveryInput(), aPickupInput({ lines: [aLine({ sku: 'SKU-P', quantity: 1, unitPrice: 700 })] })],
-    capturedTenders: prepaid ? [{ tender: 'card', amount: 3200, reference: 'POS-1' }] : [],
-  });
-
-const TRANSFER = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
-
-function aDelivery(status: DeliveryStatus = 'PLACED', prepaid = false): DeliveryFulfilment {
-  const f = asDelivery(aMixedOrder(prepaid).fulfilments[0]);
-  const located = status === 'PLACED' || status === 'REJECTED' ? f : { ...f, storeId: 'W1', lines: f.lines.map((l) => ({ ...l, sourceLocationId: 'W1' })) };
-  const shaped = { ...located, status, ...(status === 'SHIPPED' ? { carrier: 'Colissimo', trackingNumber: 'TRK1' } : {}) };
-  // Short-picked: A found 1 of 2, B found; waiting for inventory, or for a transfer bringing A's missing unit.
-  if (status === 'RESOURCING') return { ...shaped, lines: shaped.lines.map((l) => ({ ...l, pickedQuantity: l.lineId === A ? 1 : l.quantity })) };
-  if (status === 'AWAITING_TRANSFER') return { ...shaped, lines: shaped.lines.map((l) => ({ ...l, pickedQuantity: l.lineId === A ? 1 : l.quantity, pendingTransferId: l.lineId === A ? TRANSFER : null })) };
-  return shaped;
-}
+/**
+ * The delivery machine up to the parcel leaving: every (state, trigger) pair of the transition
+ * table, then assignment, picking and packing, and short picks. Shipping, what follows it,
+ * cancellation and the event versions: delivery.machine.shipping.spec.ts.
+ */
 
 /** Inventory's answer to the short pick of A: its missing unit comes from S2 by transfer. */
 const resourcedA = { resourced: [{ lineId: A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-26T10:00:00.000Z') }], unavailable: [] };
@@ -57,15 +42,53 @@ const RELEASE = new Date('2026-12-01T08:00:00.000Z');
 const code = aPickupCode();
 const asPreorder = (f: Fulfilment, releaseAt = RELEASE): Fulfilment => ({ ...f, releaseAt, lines: f.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 
-const FIRE: Record<DeliveryTrigger, (f: DeliveryFulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }> = {
-  preorder: (f) => queuePreorder(asPreorder(f), [{ lineId: A, position: 1, estimatedAt: null }, { lineId: B, position: 1, estimatedAt: null }], 'W1', ctx()),
-  allocate: (f) => allocatePreorder(asPreorder(f), [{ lineId: A, sourceLocationId: 'W1', transferId: null }, { lineId: B, sourceLocationId: 'W1', transferId: null }], 1, code, ctx()),
+const FIRE: Record<
+  DeliveryTrigger,
+  (f: DeliveryFulfilment) => { ok: boolean; code?: string; state?: Fulfilment | Fulfilment[]; events?: readonly PendingEvent[] }
+> = {
+  preorder: (f) =>
+    queuePreorder(
+      asPreorder(f),
+      [
+        { lineId: A, position: 1, estimatedAt: null },
+        { lineId: B, position: 1, estimatedAt: null },
+      ],
+      'W1',
+      ctx(),
+    ),
+  allocate: (f) =>
+    allocatePreorder(
+      asPreorder(f),
+      [
+        { lineId: A, sourceLocationId: 'W1', transferId: null },
+        { lineId: B, sourceLocationId: 'W1', transferId: null },
+      ],
+      1,
+      code,
+      ctx(),
+    ),
   release: (f) => releasePreorder({ ...f, releaseAt: placedAt }, code, ctx()),
-  reserve: (f) => assignDelivery(f, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx()),
+  reserve: (f) =>
+    assignDelivery(
+      f,
+      [
+        { lineId: A, sourceLocationId: 'W1' },
+        { lineId: B, sourceLocationId: 'W1' },
+      ],
+      ctx(),
+    ),
   reject: (f) => rejectDelivery(f, 'STOCK.INSUFFICIENT', ctx()),
   cancel: (f) => cancelDelivery(f, 'customer', 'changed my mind', ctx()),
   startPicking: (f) => startPickingDelivery(f, ctx()),
-  pack: (f) => recordDeliveryPicks(f, [{ lineId: A, pickedQuantity: 2 }, { lineId: B, pickedQuantity: 1 }], ctx()),
+  pack: (f) =>
+    recordDeliveryPicks(
+      f,
+      [
+        { lineId: A, pickedQuantity: 2 },
+        { lineId: B, pickedQuantity: 1 },
+      ],
+      ctx(),
+    ),
   shortPick: (f) => recordDeliveryPicks(f, [{ lineId: A, pickedQuantity: 1 }], ctx()),
   resolved: (f) => resolveDeliveryShortPick(f, resourcedA, ctx()),
   transfersArrived: (f) => deliveryTransferArrived(f, TRANSFER, ctx()),
@@ -73,10 +96,6 @@ const FIRE: Record<DeliveryTrigger, (f: DeliveryFulfilment) => { ok: boolean; co
   deliver: (f) => confirmDelivered(f, ctx()),
   fail: (f) => failDelivery(f, 'DELIVERY.REFUSED', ctx()),
 };
-
-/** Payloads of one event type at one version, named as on the wire: `order.shipped.v1`. */
-const ofType = <P>(events: readonly PendingEvent[] | undefined, ceType: string) => (events ?? []).filter((e) => `${e.def.type}.v${e.def.version}` === ceType).map((e) => e.payload as P);
-
 describe('delivery machine', () => {
   const pairs = DELIVERY_STATUSES.flatMap((s) => DELIVERY_TRIGGERS.map((t) => [s, t, DELIVERY_TRANSITIONS[s][t] ?? null] as const));
 
@@ -93,21 +112,55 @@ describe('delivery machine', () => {
   });
 
   it('closed states allow nothing; cancellation is possible until the parcel leaves', () => {
-    expect(DELIVERY_STATUSES.filter((s) => Object.keys(DELIVERY_TRANSITIONS[s]).length === 0).sort()).toEqual(['CANCELLED', 'DELIVERED', 'DELIVERY_FAILED', 'REJECTED']);
-    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual(['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED']);
+    expect(DELIVERY_STATUSES.filter((s) => Object.keys(DELIVERY_TRANSITIONS[s]).length === 0).sort()).toEqual([
+      'CANCELLED',
+      'DELIVERED',
+      'DELIVERY_FAILED',
+      'REJECTED',
+    ]);
+    expect(DELIVERY_STATUSES.filter((s) => DELIVERY_TRANSITIONS[s].cancel)).toEqual([
+      'PLACED',
+      'PREORDERED',
+      'ALLOCATED',
+      'RESERVED',
+      'PICKING',
+      'RESOURCING',
+      'AWAITING_TRANSFER',
+      'PACKED',
+    ]);
   });
 
   describe('assignment', () => {
     it('keeps a group whole when one location ships everything', () => {
-      const d = assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'W1' }], ctx());
+      const d = assignDeliveryGroup(
+        aMixedOrder(),
+        GROUP,
+        [
+          { lineId: A, sourceLocationId: 'W1' },
+          { lineId: B, sourceLocationId: 'W1' },
+        ],
+        ctx(),
+      );
       expect(d.ok).toBe(true);
       if (!d.ok) return;
-      expect(d.state.fulfilments.filter((f) => f.type === 'delivery').map((f) => [f.id, f.storeId, f.status, f.lines.length])).toEqual([[GROUP, 'W1', 'RESERVED', 2]]);
-      expect(ofType<DeliveryAssignmentPayload>(d.events, 'order.delivery-assigned.v1')).toEqual([{ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: now.toISOString() }]);
+      expect(d.state.fulfilments.filter((f) => f.type === 'delivery').map((f) => [f.id, f.storeId, f.status, f.lines.length])).toEqual([
+        [GROUP, 'W1', 'RESERVED', 2],
+      ]);
+      expect(ofType<DeliveryAssignmentPayload>(d.events, 'order.delivery-assigned.v1')).toEqual([
+        { orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: now.toISOString() },
+      ]);
     });
 
     it('splits a group across locations: one group per location, each with its lines', () => {
-      const d = assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }, { lineId: B, sourceLocationId: 'S2' }], ctx());
+      const d = assignDeliveryGroup(
+        aMixedOrder(),
+        GROUP,
+        [
+          { lineId: A, sourceLocationId: 'W1' },
+          { lineId: B, sourceLocationId: 'S2' },
+        ],
+        ctx(),
+      );
       expect(d.ok).toBe(true);
       if (!d.ok) return;
       const deliveries = d.state.fulfilments.filter((f) => f.type === 'delivery');
@@ -122,7 +175,10 @@ describe('delivery machine', () => {
     });
 
     it('refuses a reservation that misses a line of the group', () => {
-      expect(assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }], ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(assignDeliveryGroup(aMixedOrder(), GROUP, [{ lineId: A, sourceLocationId: 'W1' }], ctx())).toMatchObject({
+        ok: false,
+        code: 'ORDER.INVALID_TRANSITION',
+      });
     });
   });
 
@@ -135,7 +191,14 @@ describe('delivery machine', () => {
 
   describe('a short pick', () => {
     it('waits for inventory: RESOURCING, with order.short-picked naming the missing units at the shipping location', () => {
-      const d = recordDeliveryPicks(aDelivery('PICKING'), [{ lineId: A, pickedQuantity: 1 }, { lineId: B, pickedQuantity: 1 }], ctx());
+      const d = recordDeliveryPicks(
+        aDelivery('PICKING'),
+        [
+          { lineId: A, pickedQuantity: 1 },
+          { lineId: B, pickedQuantity: 1 },
+        ],
+        ctx(),
+      );
       expect(d.ok && d.state.status).toBe('RESOURCING');
       expect(d.ok && ofType(d.events, 'order.short-picked.v1')).toEqual([
         { orderId: ORDER, fulfilmentId: GROUP, storeId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', missingQuantity: 1 }], shortPickedAt: now.toISOString() },
@@ -150,13 +213,17 @@ describe('delivery machine', () => {
         [B, null, 0],
       ]);
       expect(d.ok && ofType(d.events, 'payment.refund-requested.v2')).toEqual([]);
-      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => [n.template, n.readyBy])).toEqual([['delivery-delayed', '2026-11-26T10:00:00.000Z']]);
+      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => [n.template, n.readyBy])).toEqual([
+        ['delivery-delayed', '2026-11-26T10:00:00.000Z'],
+      ]);
     });
 
     it('when the transfer arrives, the arrived unit is picked; then the group is PACKED', () => {
       const arrived = deliveryTransferArrived(aDelivery('AWAITING_TRANSFER'), TRANSFER, ctx());
       expect(arrived.ok && arrived.state.status).toBe('PICKING');
-      expect(arrived.ok && ofType(arrived.events, 'order.transfer-arrived.v1')).toEqual([expect.objectContaining({ transferId: TRANSFER, status: 'PICKING', storeId: 'W1' })]);
+      expect(arrived.ok && ofType(arrived.events, 'order.transfer-arrived.v1')).toEqual([
+        expect.objectContaining({ transferId: TRANSFER, status: 'PICKING', storeId: 'W1' }),
+      ]);
       if (!arrived.ok) return;
       const d = recordDeliveryPicks(arrived.state, [{ lineId: A, pickedQuantity: 2 }], ctx());
       expect(d.ok && d.state.status).toBe('PACKED');
@@ -171,7 +238,9 @@ describe('delivery machine', () => {
         [B, 1, 1],
       ]);
       expect(d.ok && ofType(d.events, 'order.line-cancelled.v1')).toEqual([expect.objectContaining({ lineId: A, quantity: 1, reason: 'LINE.UNAVAILABLE' })]);
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2').map((r) => [r.amount, r.reason])).toEqual([[1000, 'LINE.UNAVAILABLE']]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2').map((r) => [r.amount, r.reason])).toEqual([
+        [1000, 'LINE.UNAVAILABLE'],
+      ]);
       expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => n.template)).toEqual(['line-cancelled']);
       expect(d.ok && ofType(d.events, 'order.packed.v1')).toHaveLength(1);
       if (!d.ok) return;
@@ -187,7 +256,13 @@ describe('delivery machine', () => {
     it('with nothing left the group is cancelled; with lines still to pick it is picked on', () => {
       const none = resolveDeliveryShortPick(
         { ...aDelivery('RESOURCING'), lines: aDelivery('RESOURCING').lines.map((l) => ({ ...l, pickedQuantity: 0 })) },
-        { resourced: [], unavailable: [{ lineId: A, quantity: 2 }, { lineId: B, quantity: 1 }] },
+        {
+          resourced: [],
+          unavailable: [
+            { lineId: A, quantity: 2 },
+            { lineId: B, quantity: 1 },
+          ],
+        },
         ctx(),
       );
       expect(none.ok && none.state).toMatchObject({ status: 'CANCELLED', cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE' });
@@ -195,82 +270,6 @@ describe('delivery machine', () => {
       const unreported = withLineChanges(aDelivery('RESOURCING'), { [B]: { pickedQuantity: 0 } });
       const on = resolveDeliveryShortPick(unreported, { resourced: [], unavailable: [{ lineId: A, quantity: 1 }] }, ctx());
       expect(on.ok && on.state.status).toBe('PICKING');
-    });
-  });
-
-  describe('shipping', () => {
-    it('records carrier and tracking, requests the capture of the group and tells the customer', () => {
-      const d = shipDelivery(aDelivery('PACKED'), 'Colissimo', 'TRK1', ctx());
-      expect(d.ok).toBe(true);
-      if (!d.ok) return;
-      expect(d.state).toMatchObject({ status: 'SHIPPED', carrier: 'Colissimo', trackingNumber: 'TRK1', shippedAt: now });
-      expect(ofType<OrderShippedPayload>(d.events, 'order.shipped.v1')[0]).toMatchObject({ fulfilmentId: GROUP, locationId: 'W1', lines: [{ lineId: A, sku: 'SKU-A', quantity: 2 }, { lineId: B, sku: 'SKU-B', quantity: 1 }] });
-      expect(ofType(d.events, 'payment.capture-requested.v1')).toEqual([expect.objectContaining({ orderId: ORDER, fulfilmentId: GROUP, amount: 2500 })]);
-      expect(ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2')).toEqual([expect.objectContaining({ template: 'order-shipped', carrier: 'Colissimo', trackingNumber: 'TRK1' })]);
-    });
-
-    it('captures nothing when the order was paid at the POS', () => {
-      const d = shipDelivery(aDelivery('PACKED', true), 'Colissimo', 'TRK1', ctx());
-      expect(d.ok && ofType(d.events, 'payment.capture-requested.v1')).toEqual([]);
-    });
-  });
-
-  describe('after shipping', () => {
-    it('a refused or lost parcel is recorded and refunded', () => {
-      const d = failDelivery(aDelivery('SHIPPED'), 'DELIVERY.LOST', ctx());
-      expect(d.ok && d.state).toMatchObject({ status: 'DELIVERY_FAILED', deliveryFailure: 'DELIVERY.LOST' });
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 2500, reason: 'DELIVERY.LOST', fulfilmentId: GROUP })]);
-      expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, 'notification.requested.v2').map((n) => n.template)).toEqual(['delivery-failed']);
-    });
-
-    it('a shipped parcel can no longer be cancelled', () => {
-      expect(cancelDelivery(aDelivery('SHIPPED'), 'customer', 'too late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
-    });
-  });
-
-  describe('both versions while consumers move (ADR 0005)', () => {
-    it('a refund version 1 can say goes out in both versions with one refundId; a notification too', () => {
-      const d = cancelDelivery(aDelivery('RESERVED'), 'customer', 'changed my mind', ctx());
-      const v1 = ofType<{ refundId: string }>(d.ok ? d.events : [], 'payment.refund-requested.v1');
-      const v2 = ofType<{ refundId: string }>(d.ok ? d.events : [], 'payment.refund-requested.v2');
-      expect(v1.map((r) => r.refundId)).toEqual(v2.map((r) => r.refundId));
-      expect(v1).toHaveLength(1);
-      const n1 = ofType<{ notificationId: string }>(d.ok ? d.events : [], 'notification.requested.v1');
-      expect(n1.map((n) => n.notificationId)).toEqual(ofType<{ notificationId: string }>(d.ok ? d.events : [], 'notification.requested.v2').map((n) => n.notificationId));
-    });
-
-    it('what version 1 cannot say goes out in version 2 only: a failed delivery, a template it lacks, no location yet', () => {
-      const failed = failDelivery(aDelivery('SHIPPED'), 'DELIVERY.REFUSED', ctx());
-      expect(ofType(failed.ok ? failed.events : [], 'payment.refund-requested.v1')).toEqual([]);
-      expect(ofType(failed.ok ? failed.events : [], 'notification.requested.v1')).toEqual([]);
-      const early = cancelDelivery(aDelivery('PLACED'), 'customer', 'changed my mind', ctx());
-      expect(ofType(early.ok ? early.events : [], 'notification.requested.v1')).toEqual([]);
-      expect(ofType(early.ok ? early.events : [], 'notification.requested.v2')).toEqual([expect.objectContaining({ storeId: null, template: 'order-cancelled' })]);
-    });
-  });
-
-  describe('cancellation', () => {
-    it('before a location was chosen names no location, releases the group and refunds it', () => {
-      const d = cancelDelivery(aDelivery('PLACED'), 'customer', 'changed my mind', ctx());
-      expect(d.ok && ofType<OrderCancelledPayload>(d.events, 'order.cancelled.v1')).toEqual([expect.objectContaining({ fulfilmentId: GROUP, storeId: 'UNASSIGNED', lineIds: [A, B] })]);
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, 'payment.refund-requested.v2').map((r) => r.amount)).toEqual([2500]);
-    });
-
-    it("a customer's cancel cancels what can still be cancelled and leaves a shipped group alone", () => {
-      const o = aMixedOrder();
-      const shipped = withFulfilment(o, aDelivery('SHIPPED'), now);
-      const d = cancelOpenFulfilments(shipped, 'customer', 'CUSTOMER.REQUEST', ctx());
-      expect(d.ok && d.state.fulfilments.map((f) => [f.type, f.status])).toEqual([
-        ['delivery', 'SHIPPED'],
-        ['pickup', 'CANCELLED'],
-      ]);
-      expect(d.ok && d.state.status).toBe('IN_PROGRESS');
-    });
-
-    it('refuses when nothing can be cancelled any more', () => {
-      const o = withFulfilment(withFulfilment(aMixedOrder(), aDelivery('DELIVERED'), now), withStatus(asPickup(aMixedOrder().fulfilments[1]), 'COLLECTED'), now);
-      expect(o.status).toBe('COMPLETED');
-      expect(cancelOpenFulfilments(o, 'customer', 'late', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
   });
 });

@@ -15,12 +15,27 @@ import {
   PendingEvent,
   refuse,
 } from '@omni/contracts';
-import { CancelledBy, DeliveryFulfilment, DeliveryStatus, remainingAmount, remainingQuantity } from './order';
+import { CancelledBy, DeliveryFulfilment, remainingAmount, remainingQuantity } from './order';
+import { DeliveryStatus } from './order-status';
 import { PickReport } from './pickup.machine';
 import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
 import { mayFire, targetsOf, Transitions } from './transitions';
 
-export type DeliveryTrigger = 'preorder' | 'allocate' | 'release' | 'reserve' | 'reject' | 'cancel' | 'startPicking' | 'pack' | 'shortPick' | 'resolved' | 'transfersArrived' | 'ship' | 'deliver' | 'fail';
+export type DeliveryTrigger =
+  | 'preorder'
+  | 'allocate'
+  | 'release'
+  | 'reserve'
+  | 'reject'
+  | 'cancel'
+  | 'startPicking'
+  | 'pack'
+  | 'shortPick'
+  | 'resolved'
+  | 'transfersArrived'
+  | 'ship'
+  | 'deliver'
+  | 'fail';
 
 export const DELIVERY_TRIGGERS: readonly DeliveryTrigger[] = [
   'preorder',
@@ -86,7 +101,11 @@ const refused = (x: DeliveryStatus | DeliveryDecision): x is DeliveryDecision =>
  * one location stay in this group; lines at another location move to a new group each (a split),
  * each group shipping on its own. Returns the groups, this one first.
  */
-export function assignDelivery(f: DeliveryFulfilment, lines: readonly { lineId: string; sourceLocationId: string }[], ctx: DecisionContext): Decision<DeliveryFulfilment[], DeliveryRefusal> {
+export function assignDelivery(
+  f: DeliveryFulfilment,
+  lines: readonly { lineId: string; sourceLocationId: string }[],
+  ctx: DecisionContext,
+): Decision<DeliveryFulfilment[], DeliveryRefusal> {
   const to = fire(f, 'reserve');
   if (refused(to)) return to as Decision<never, DeliveryRefusal>;
   const source = new Map(lines.map((l) => [l.lineId, l.sourceLocationId]));
@@ -111,7 +130,9 @@ export function rejectDelivery(f: DeliveryFulfilment, reason: string, ctx: Decis
 export function startPickingDelivery(f: DeliveryFulfilment, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'startPicking');
   if (refused(to)) return to;
-  return accept(moved(f, to, ctx.now), [event(OrderPickingStartedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: locationOf(f), startedAt: ctx.now.toISOString() })]);
+  return accept(moved(f, to, ctx.now), [
+    event(OrderPickingStartedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: locationOf(f), startedAt: ctx.now.toISOString() }),
+  ]);
 }
 
 /**
@@ -179,11 +200,19 @@ export function resolveDeliveryShortPick(f: DeliveryFulfilment, r: ShortPickReso
 export function deliveryTransferArrived(f: DeliveryFulfilment, transferId: string, ctx: DecisionContext): DeliveryDecision {
   const to = fire(f, 'transfersArrived');
   if (refused(to)) return to;
-  if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for delivery ${f.id}`);
+  if (!f.lines.some((l) => l.pendingTransferId === transferId))
+    return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for delivery ${f.id}`);
   const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
   const waiting = lines.some((l) => l.pendingTransferId !== null);
   const status = waiting ? 'AWAITING_TRANSFER' : to;
-  const arrived = event(OrderTransferArrivedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: locationOf(f), transferId, status, arrivedAt: ctx.now.toISOString() });
+  const arrived = event(OrderTransferArrivedV1, {
+    orderId: f.orderId,
+    fulfilmentId: f.id,
+    storeId: locationOf(f),
+    transferId,
+    status,
+    arrivedAt: ctx.now.toISOString(),
+  });
   return accept(waiting ? { ...f, lines, updatedAt: ctx.now } : moved(f, to, ctx.now, { lines }), [arrived]);
 }
 
@@ -211,7 +240,10 @@ export function confirmDelivered(f: DeliveryFulfilment, ctx: DecisionContext): D
   const to = fire(f, 'deliver');
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { deliveredAt: ctx.now });
-  return accept(state, [event(OrderDeliveredV1, { orderId: f.orderId, fulfilmentId: f.id, deliveredAt: ctx.now.toISOString() }), ...notification(state, 'order-delivered', ctx)]);
+  return accept(state, [
+    event(OrderDeliveredV1, { orderId: f.orderId, fulfilmentId: f.id, deliveredAt: ctx.now.toISOString() }),
+    ...notification(state, 'order-delivered', ctx),
+  ]);
 }
 
 /** Refused at the door or lost by the carrier: the customer gets their money back. */
@@ -232,7 +264,15 @@ export function cancelDelivery(f: DeliveryFulfilment, by: CancelledBy, reason: s
   if (refused(to)) return to;
   const state = moved(f, to, ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });
   const events: PendingEvent[] = [
-    event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
+    event(OrderCancelledV1, {
+      orderId: f.orderId,
+      fulfilmentId: f.id,
+      lineIds: lineIdsOf(f),
+      storeId: locationOf(f),
+      cancelledBy: by,
+      reason,
+      cancelledAt: ctx.now.toISOString(),
+    }),
     ...refund(f, remainingAmount(f), 'ORDER.CANCELLED', ctx),
     ...notification(state, 'order-cancelled', ctx),
   ];

@@ -1,20 +1,43 @@
 import { OrderPlacedV2, OrderPlacedV2Payload, schemaErrors } from '@omni/contracts';
 import { anAddress } from '@omni/testing';
-import { FulfilmentStatus, mergeLines, placeOrder, PlaceOrderInput, summaryStatus } from './order';
-import { aDeliveryInput, aPickupInput, aPlaceOrderInput, GROUP_ID as G1, LINE_IDS as L, placedAt as now, placementIdsFor, SECOND_GROUP_ID as G2 } from './test/builders';
+import { mergeLines, placeOrder, PlaceOrderInput } from './order';
+import { FulfilmentStatus, summaryStatus } from './order-status';
+import {
+  aDeliveryInput,
+  aPickupInput,
+  aPlaceOrderInput,
+  GROUP_ID as G1,
+  LINE_IDS as L,
+  placedAt as now,
+  placementIdsFor,
+  SECOND_GROUP_ID as G2,
+} from './test/builders';
 
 /** A web order by c-1: A×1 (5.00) and B×3 (2.50) collected at S1, C×1 (20.00) delivered; groups G1 and G2, lines L[0], L[1] and L[2]. */
 const input = (changes: Partial<PlaceOrderInput> = {}): PlaceOrderInput =>
   aPlaceOrderInput({
-    fulfilments: [aPickupInput({ lines: [{ sku: 'A', quantity: 1, unitPrice: 500 }, { sku: 'B', quantity: 3, unitPrice: 250 }] }), aDeliveryInput({ lines: [{ sku: 'C', quantity: 1, unitPrice: 2000 }] })],
+    fulfilments: [
+      aPickupInput({
+        lines: [
+          { sku: 'A', quantity: 1, unitPrice: 500 },
+          { sku: 'B', quantity: 3, unitPrice: 250 },
+        ],
+      }),
+      aDeliveryInput({ lines: [{ sku: 'C', quantity: 1, unitPrice: 2000 }] }),
+    ],
     ...changes,
   });
 const ids = placementIdsFor(input());
 const address = anAddress();
 
 describe('placing an order', () => {
-  it("a checkout says in its order.placed where its cart began; a placement without a cart says nothing of one", () => {
-    const cart = { cartId: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', startedChannel: 'app' as const, startedStoreId: null, startedAt: '2026-11-23T09:00:00.000Z' };
+  it('a checkout says in its order.placed where its cart began; a placement without a cart says nothing of one', () => {
+    const cart = {
+      cartId: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+      startedChannel: 'app' as const,
+      startedStoreId: null,
+      startedAt: '2026-11-23T09:00:00.000Z',
+    };
     const d = placeOrder(input({ channel: 'pos', placedAtStoreId: 'S1', cart }), ids, now);
     expect(d.ok && d.events[0].payload).toMatchObject({ cart });
     expect(d.ok && schemaErrors(OrderPlacedV2, d.events[0].payload)).toEqual([]);
@@ -48,16 +71,31 @@ describe('placing an order', () => {
   });
 
   it('refuses captured tenders that do not add up to the total', () => {
-    expect(placeOrder(input({ capturedTenders: [{ tender: 'cash', amount: 100, reference: 'T-2' }] }), ids, now)).toMatchObject({ ok: false, code: 'ORDER.TENDER_MISMATCH' });
+    expect(placeOrder(input({ capturedTenders: [{ tender: 'cash', amount: 100, reference: 'T-2' }] }), ids, now)).toMatchObject({
+      ok: false,
+      code: 'ORDER.TENDER_MISMATCH',
+    });
   });
 
   it('refuses two pickup groups at one store', () => {
-    const twice = input({ fulfilments: [{ type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 1 }] }, { type: 'pickup', storeId: 'S1', lines: [{ sku: 'B', quantity: 1, unitPrice: 1 }] }] });
+    const twice = input({
+      fulfilments: [
+        { type: 'pickup', storeId: 'S1', lines: [{ sku: 'A', quantity: 1, unitPrice: 1 }] },
+        { type: 'pickup', storeId: 'S1', lines: [{ sku: 'B', quantity: 1, unitPrice: 1 }] },
+      ],
+    });
     expect(placeOrder(twice, placementIdsFor(twice), now)).toMatchObject({ ok: false, code: 'ORDER.PICKUP_STORE_REPEATED' });
   });
 
   it('merges lines of the same SKU at the same price, and keeps different prices apart', () => {
-    expect(mergeLines([{ sku: 'A', quantity: 1, unitPrice: 5 }, { sku: 'B', quantity: 1, unitPrice: 5 }, { sku: 'A', quantity: 2, unitPrice: 5 }, { sku: 'A', quantity: 1, unitPrice: 4 }])).toEqual([
+    expect(
+      mergeLines([
+        { sku: 'A', quantity: 1, unitPrice: 5 },
+        { sku: 'B', quantity: 1, unitPrice: 5 },
+        { sku: 'A', quantity: 2, unitPrice: 5 },
+        { sku: 'A', quantity: 1, unitPrice: 4 },
+      ]),
+    ).toEqual([
       { sku: 'A', quantity: 3, unitPrice: 5 },
       { sku: 'B', quantity: 1, unitPrice: 5 },
       { sku: 'A', quantity: 1, unitPrice: 4 },

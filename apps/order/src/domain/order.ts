@@ -1,72 +1,6 @@
-import {
-  accept,
-  AddressPayload,
-  CapturedTenderPayload,
-  Channel,
-  ContactPayload,
-  Decision,
-  event,
-  OrderPlacedV2,
-  refuse,
-} from '@omni/contracts';
+import { accept, AddressPayload, CapturedTenderPayload, Channel, ContactPayload, Decision, event, OrderPlacedV2, refuse } from '@omni/contracts';
 import { OrderCartPayload, PriceOverride } from '@omni/contracts';
-
-/** States of a pickup group (docs/click-and-collect.md). */
-export type PickupStatus =
-  | 'PLACED'
-  | 'PREORDERED'
-  | 'ALLOCATED'
-  | 'RESERVED'
-  | 'AWAITING_TRANSFER'
-  | 'PICKING'
-  | 'RESOURCING'
-  | 'PARTIALLY_READY'
-  | 'READY_FOR_PICKUP'
-  | 'COLLECTED'
-  | 'EXPIRED'
-  | 'CANCELLED'
-  | 'REJECTED';
-
-/** States of a delivery group (docs/fulfilment.md). */
-export type DeliveryStatus = 'PLACED' | 'PREORDERED' | 'ALLOCATED' | 'RESERVED' | 'PICKING' | 'RESOURCING' | 'AWAITING_TRANSFER' | 'PACKED' | 'SHIPPED' | 'DELIVERED' | 'DELIVERY_FAILED' | 'CANCELLED' | 'REJECTED';
-
-export type FulfilmentStatus = PickupStatus | DeliveryStatus;
-
-/**
- * The order's own state summarises its groups: the groups' state when they all share one, else
- * IN_PROGRESS, PARTIALLY_FULFILLED (some handed over, others still open), COMPLETED (all closed,
- * something handed over) or CLOSED (all closed, nothing handed over).
- */
-export type OrderStatus = FulfilmentStatus | 'IN_PROGRESS' | 'PARTIALLY_FULFILLED' | 'COMPLETED' | 'CLOSED';
-
-export const PICKUP_STATUSES: readonly PickupStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
-export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ['PLACED', 'PREORDERED', 'ALLOCATED', 'RESERVED', 'PICKING', 'RESOURCING', 'AWAITING_TRANSFER', 'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
-
-export const FULFILMENT_STATUSES: readonly FulfilmentStatus[] = [
-  'PLACED',
-  'PREORDERED',
-  'ALLOCATED',
-  'RESERVED',
-  'AWAITING_TRANSFER',
-  'PICKING',
-  'RESOURCING',
-  'PARTIALLY_READY',
-  'READY_FOR_PICKUP',
-  'COLLECTED',
-  'EXPIRED',
-  'PACKED',
-  'SHIPPED',
-  'DELIVERED',
-  'DELIVERY_FAILED',
-  'CANCELLED',
-  'REJECTED',
-];
-
-export const ORDER_STATUSES: readonly OrderStatus[] = [...FULFILMENT_STATUSES, 'IN_PROGRESS', 'PARTIALLY_FULFILLED', 'COMPLETED', 'CLOSED'];
-
-/** States a group does not leave; HANDED_OVER are the ones where the customer got the goods. */
-export const CLOSED_STATUSES: readonly FulfilmentStatus[] = ['COLLECTED', 'EXPIRED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED'];
-export const HANDED_OVER: readonly FulfilmentStatus[] = ['COLLECTED', 'DELIVERED'];
+import { DeliveryStatus, OrderStatus, PickupStatus, summaryStatus } from './order-status';
 
 export type CancelledBy = 'customer' | 'store' | 'system';
 export type Address = AddressPayload;
@@ -253,19 +187,6 @@ export function orderTotal(input: Pick<PlaceOrderInput, 'fulfilments'>): number 
   return input.fulfilments.reduce((sum, f) => sum + mergeLines(f.lines).reduce((s, l) => s + l.quantity * l.unitPrice, 0), 0);
 }
 
-export function isClosed(status: FulfilmentStatus): boolean {
-  return CLOSED_STATUSES.includes(status);
-}
-
-/** The order's state from its groups' states (see OrderStatus). */
-export function summaryStatus(statuses: readonly FulfilmentStatus[]): OrderStatus {
-  const distinct = [...new Set(statuses)];
-  if (distinct.length === 1) return distinct[0];
-  const handedOver = statuses.some((s) => HANDED_OVER.includes(s));
-  if (statuses.every(isClosed)) return handedOver ? 'COMPLETED' : 'CLOSED';
-  return handedOver ? 'PARTIALLY_FULFILLED' : 'IN_PROGRESS';
-}
-
 /** The order with one group replaced (or added) and its summary state recomputed. */
 export function withFulfilment(o: Order, f: Fulfilment, now: Date): Order {
   const exists = o.fulfilments.some((g) => g.id === f.id);
@@ -331,7 +252,16 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
   }
   const pickupStores = input.fulfilments.flatMap((f) => (f.type === 'pickup' ? [f.storeId] : []));
   if (new Set(pickupStores).size !== pickupStores.length) return refuse('ORDER.PICKUP_STORE_REPEATED', 'one pickup group per store: put its lines together');
-  const header = { id: ids.orderId, channel: input.channel, placedAtStoreId: input.placedAtStoreId, customerId: input.customerId, contact: input.contact, currency: input.currency, capturedTenders: input.capturedTenders, placedAt: now };
+  const header = {
+    id: ids.orderId,
+    channel: input.channel,
+    placedAtStoreId: input.placedAtStoreId,
+    customerId: input.customerId,
+    contact: input.contact,
+    currency: input.currency,
+    capturedTenders: input.capturedTenders,
+    placedAt: now,
+  };
   const fulfilments = input.fulfilments.map((f, i) => {
     const { fulfilmentId, lineIds } = ids.fulfilments[i];
     const preorder = f.preorder;
@@ -364,7 +294,9 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
         storeId: f.type === 'pickup' ? f.storeId : null,
         address: f.address,
         lineIds: f.lines.map((l) => l.lineId),
-        ...(f.releaseAt ? { preorder: { releaseAt: f.releaseAt.toISOString(), lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence! })) } } : {}),
+        ...(f.releaseAt
+          ? { preorder: { releaseAt: f.releaseAt.toISOString(), lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence! })) } }
+          : {}),
       })),
       capturedTenders: [...order.capturedTenders],
       placedAt: now.toISOString(),

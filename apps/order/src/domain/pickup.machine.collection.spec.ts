@@ -11,7 +11,8 @@ import {
 } from '@omni/contracts';
 import { PickupFulfilment } from './order';
 import { MAX_FAILED_CODE_ATTEMPTS } from './pickup-code';
-import { cancelOrder, collectOrder, collectWithIdentity, expireOrder, nameKey, registerWrongCode, remindPickup, unlockPickup } from './pickup.machine';
+import { cancelOrder, expireOrder, remindPickup } from './pickup.machine';
+import { collectOrder, collectWithIdentity, nameKey, registerWrongCode, unlockPickup } from './pickup-collection';
 import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, now, ofType, ORDER_ID } from './test/pickup-fixtures';
 import { withLineChanges } from './test/builders';
 
@@ -24,12 +25,20 @@ import { withLineChanges } from './test/builders';
 
 describe('pickup machine', () => {
   describe('collection', () => {
-    const ready = (changes: Partial<PickupFulfilment> = {}) => aPickupGroup('READY_FOR_PICKUP', { lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
+    const ready = (changes: Partial<PickupFulfilment> = {}) =>
+      aPickupGroup('READY_FOR_PICKUP', { lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: l.quantity })), ...changes });
 
     it('the right code: COLLECTED, order.collected and a capture of the collected units', () => {
       const d = collectOrder(ready(), CODE.toLowerCase(), ctx());
       expect(d.ok && d.state.status).toBe('COLLECTED');
-      expect(d.ok && ofType(d.events, OrderCollectedV1)).toEqual([expect.objectContaining({ lines: [{ lineId: LINE_A, sku: 'SKU-A', quantity: 2 }, { lineId: LINE_B, sku: 'SKU-B', quantity: 1 }] })]);
+      expect(d.ok && ofType(d.events, OrderCollectedV1)).toEqual([
+        expect.objectContaining({
+          lines: [
+            { lineId: LINE_A, sku: 'SKU-A', quantity: 2 },
+            { lineId: LINE_B, sku: 'SKU-B', quantity: 1 },
+          ],
+        }),
+      ]);
       expect(d.ok && ofType(d.events, PaymentCaptureRequestedV1)).toEqual([expect.objectContaining({ amount: 2500, currency: 'EUR' })]);
     });
 
@@ -49,7 +58,15 @@ describe('pickup machine', () => {
       expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', failedCodeAttempts: 0 });
       expectValidEvents(d.events);
       expect(ofType(d.events, OrderPickupUnlockedV1)).toEqual([
-        { fulfilmentId: GROUP_ID, orderId: ORDER_ID, storeId: 'S1', supervisorId: 'sup-7', reason: 'ID card checked', failedCodeAttempts: 5, unlockedAt: now.toISOString() },
+        {
+          fulfilmentId: GROUP_ID,
+          orderId: ORDER_ID,
+          storeId: 'S1',
+          supervisorId: 'sup-7',
+          reason: 'ID card checked',
+          failedCodeAttempts: 5,
+          unlockedAt: now.toISOString(),
+        },
       ]);
       expect(collectOrder(d.state, CODE, ctx())).toMatchObject({ ok: true, state: { status: 'COLLECTED' } });
     });
@@ -57,19 +74,27 @@ describe('pickup machine', () => {
     it('refuses to unlock a pickup that is not locked, or not waiting for its customer', () => {
       const almost = registerWrongCode(ready(), now);
       expect(unlockPickup(almost, 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'PICKUP.NOT_LOCKED' });
-      expect(unlockPickup(aPickupGroup('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
-      expect(unlockPickup(ready({ status: 'COLLECTED', failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(unlockPickup(aPickupGroup('RESERVED', { failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({
+        ok: false,
+        code: 'ORDER.INVALID_TRANSITION',
+      });
+      expect(unlockPickup(ready({ status: 'COLLECTED', failedCodeAttempts: 5 }), 'sup-7', 'x', ctx())).toMatchObject({
+        ok: false,
+        code: 'ORDER.INVALID_TRANSITION',
+      });
     });
 
     describe('without the code, against an identity document', () => {
       const check = { document: 'national-id' as const, documentNumberEnd: '7A21', nameOnDocument: 'MARTIN Adá', associateId: 'assoc-3' };
 
-      it('hands the order over when the name is the order\'s, and publishes the document and the associate', () => {
+      it("hands the order over when the name is the order's, and publishes the document and the associate", () => {
         const d = collectWithIdentity(ready(), 'Ada Martin', check, ctx());
         if (!d.ok) throw new Error(d.code);
         expect(d.state.status).toBe('COLLECTED');
         expectValidEvents(d.events);
-        expect(ofType(d.events, OrderCollectedV1)).toEqual([expect.objectContaining({ identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } })]);
+        expect(ofType(d.events, OrderCollectedV1)).toEqual([
+          expect.objectContaining({ identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } }),
+        ]);
         expect(ofType(d.events, PaymentCaptureRequestedV1)).toEqual([expect.objectContaining({ amount: 2500 })]);
       });
 
@@ -133,16 +158,23 @@ describe('pickup machine', () => {
         expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', remindedAt: new Date('2026-11-26T10:00:00.000Z') });
         const [v2] = ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2);
         expect(v2).toMatchObject({ template: 'pickup-reminder', pickupCode: null, pickupDeadline: '2026-11-27T10:00:00.000Z', storeId: 'S1' });
-        expect(ofType(d.events, NotificationRequestedV1)).toEqual([expect.objectContaining({ template: 'pickup-reminder', notificationId: v2.notificationId })]);
+        expect(ofType(d.events, NotificationRequestedV1)).toEqual([
+          expect.objectContaining({ template: 'pickup-reminder', notificationId: v2.notificationId }),
+        ]);
         for (const e of d.events) expect(schemaErrors(e.def, e.payload)).toEqual([]);
         expect(remindPickup(d.state, DAY, at('2026-11-26T12:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
         expect(remindPickup(ready(), DAY, at('2026-11-27T10:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       });
 
       it('does not remind a pickup that became ready after the reminder was due, nor one not ready', () => {
-        expect(remindPickup(aPickupGroup('READY_FOR_PICKUP', { readyAt: new Date('2026-11-26T10:00:00.000Z') }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false });
+        expect(
+          remindPickup(aPickupGroup('READY_FOR_PICKUP', { readyAt: new Date('2026-11-26T10:00:00.000Z') }), DAY, at('2026-11-26T11:00:00.000Z')),
+        ).toMatchObject({ ok: false });
         for (const status of ['RESERVED', 'PICKING', 'COLLECTED', 'EXPIRED', 'CANCELLED'] as const) {
-          expect(remindPickup(aPickupGroup(status, { readyAt: now }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+          expect(remindPickup(aPickupGroup(status, { readyAt: now }), DAY, at('2026-11-26T11:00:00.000Z'))).toMatchObject({
+            ok: false,
+            code: 'ORDER.INVALID_TRANSITION',
+          });
         }
       });
     });

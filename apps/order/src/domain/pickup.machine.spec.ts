@@ -12,10 +12,41 @@ import {
   OrderTransferArrivedV1,
   OrderPartiallyReadyV1,
 } from '@omni/contracts';
-import { PICKUP_STATUSES, PickupFulfilment, PickupStatus } from './order';
-import { cancelOrder, checkStore, collectOrder, confirmReservation, expireOrder, isFinal, PICKUP_TRANSITIONS, PICKUP_TRIGGERS, PickupTrigger, recordPicks, rejectOrder, resolveShortPick, startPicking, transferArrived } from './pickup.machine';
+import { PickupFulfilment } from './order';
+import { PICKUP_STATUSES, PickupStatus } from './order-status';
+import {
+  cancelOrder,
+  checkStore,
+  confirmReservation,
+  expireOrder,
+  isFinal,
+  PICKUP_TRANSITIONS,
+  PICKUP_TRIGGERS,
+  PickupTrigger,
+  recordPicks,
+  rejectOrder,
+  resolveShortPick,
+  startPicking,
+  transferArrived,
+} from './pickup.machine';
+import { collectOrder } from './pickup-collection';
 import { allocatePreorder, queuePreorder, releasePreorder } from './preorder.machine';
-import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, LINE_A, LINE_B, newCode, now, ofType, reservation, TRANSFER, withPending } from './test/pickup-fixtures';
+import {
+  afterDeadline,
+  aPickupGroup,
+  CODE,
+  ctx,
+  ctxAt,
+  expectValidEvents,
+  LINE_A,
+  LINE_B,
+  newCode,
+  now,
+  ofType,
+  reservation,
+  TRANSFER,
+  withPending,
+} from './test/pickup-fixtures';
 
 /**
  * The pickup machine up to the counter: every (state, trigger) pair of the transition table,
@@ -27,8 +58,27 @@ import { afterDeadline, aPickupGroup, CODE, ctx, ctxAt, expectValidEvents, LINE_
 const RELEASE = new Date('2026-11-30T00:00:00.000Z');
 const asPreorder = (o: PickupFulfilment): PickupFulfilment => ({ ...o, releaseAt: RELEASE, lines: o.lines.map((l) => ({ ...l, sourceLocationId: null })) });
 const FIRE: Record<PickupTrigger, (o: PickupFulfilment) => ReturnType<typeof releasePreorder>> = {
-  preorder: (o) => queuePreorder(asPreorder(o), [{ lineId: LINE_A, position: 1, estimatedAt: null }, { lineId: LINE_B, position: 2, estimatedAt: null }], o.storeId!, ctx()),
-  allocate: (o) => allocatePreorder(asPreorder(o), [{ lineId: LINE_A, sourceLocationId: 'S1', transferId: null }, { lineId: LINE_B, sourceLocationId: 'S1', transferId: null }], 3, newCode, ctx()),
+  preorder: (o) =>
+    queuePreorder(
+      asPreorder(o),
+      [
+        { lineId: LINE_A, position: 1, estimatedAt: null },
+        { lineId: LINE_B, position: 2, estimatedAt: null },
+      ],
+      o.storeId!,
+      ctx(),
+    ),
+  allocate: (o) =>
+    allocatePreorder(
+      asPreorder(o),
+      [
+        { lineId: LINE_A, sourceLocationId: 'S1', transferId: null },
+        { lineId: LINE_B, sourceLocationId: 'S1', transferId: null },
+      ],
+      3,
+      newCode,
+      ctx(),
+    ),
   release: (o) => releasePreorder({ ...o, releaseAt: RELEASE }, newCode, ctxAt(afterDeadline)),
   reserve: (o) => confirmReservation(o, reservation(null), now),
   awaitTransfer: (o) => confirmReservation(o, reservation(TRANSFER), now),
@@ -36,7 +86,16 @@ const FIRE: Record<PickupTrigger, (o: PickupFulfilment) => ReturnType<typeof rel
   cancel: (o) => cancelOrder(o, 'customer', 'changed my mind', ctx()),
   transfersArrived: (o) => transferArrived(withPending(o), TRANSFER, now),
   startPicking: (o) => startPicking(o, now),
-  pickedAll: (o) => recordPicks(o, [{ lineId: LINE_A, pickedQuantity: 2 }, { lineId: LINE_B, pickedQuantity: 1 }], newCode, ctx()),
+  pickedAll: (o) =>
+    recordPicks(
+      o,
+      [
+        { lineId: LINE_A, pickedQuantity: 2 },
+        { lineId: LINE_B, pickedQuantity: 1 },
+      ],
+      newCode,
+      ctx(),
+    ),
   shortPick: (o) => recordPicks(o, [{ lineId: LINE_A, pickedQuantity: 1 }], newCode, ctx()),
   resolved: (o) => resolveShortPick(o, { resourced: [], unavailable: [{ lineId: LINE_A, quantity: 1 }] }, newCode, ctx()),
   collect: (o) => collectOrder(o, CODE, ctx()),
@@ -81,7 +140,9 @@ describe('pickup machine', () => {
     it('rejected: REJECTED and the full amount refunded', () => {
       const d = rejectOrder(aPickupGroup('PLACED'), 'STOCK.INSUFFICIENT', ctx());
       expect(d.ok && d.state).toMatchObject({ status: 'REJECTED', rejectionReason: 'STOCK.INSUFFICIENT' });
-      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2)).toEqual([expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' })]);
+      expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2)).toEqual([
+        expect.objectContaining({ amount: 2500, reason: 'ORDER.REJECTED' }),
+      ]);
     });
   });
 
@@ -115,7 +176,8 @@ describe('pickup machine', () => {
   });
 
   describe('picking', () => {
-    const picking = () => aPickupGroup('PICKING', { pickupCode: null, pickupDeadline: null, lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: 0 })) });
+    const picking = () =>
+      aPickupGroup('PICKING', { pickupCode: null, pickupDeadline: null, lines: aPickupGroup().lines.map((l) => ({ ...l, pickedQuantity: 0 })) });
 
     it('stays PICKING while lines are still to pick', () => {
       const d = recordPicks(picking(), [{ lineId: LINE_A, pickedQuantity: 2 }], newCode, ctx());
@@ -125,20 +187,47 @@ describe('pickup machine', () => {
     });
 
     it('all picked: READY_FOR_PICKUP with a deadline of now + hold days, the code only in the notification, only its hash on the order', () => {
-      const d = recordPicks(picking(), [{ lineId: LINE_A, pickedQuantity: 2 }, { lineId: LINE_B, pickedQuantity: 1 }], newCode, ctx());
+      const d = recordPicks(
+        picking(),
+        [
+          { lineId: LINE_A, pickedQuantity: 2 },
+          { lineId: LINE_B, pickedQuantity: 1 },
+        ],
+        newCode,
+        ctx(),
+      );
       expect(d.ok).toBe(true);
       if (!d.ok) return;
-      expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupDeadline: new Date('2026-11-27T10:00:00.000Z'), pickupCode: { hash: newCode.hash, salt: newCode.salt }, failedCodeAttempts: 0 });
+      expect(d.state).toMatchObject({
+        status: 'READY_FOR_PICKUP',
+        pickupDeadline: new Date('2026-11-27T10:00:00.000Z'),
+        pickupCode: { hash: newCode.hash, salt: newCode.salt },
+        failedCodeAttempts: 0,
+      });
       expect(d.events.map((e) => e.def)).toEqual([OrderReadyForPickupV1, NotificationRequestedV2, NotificationRequestedV1]);
       expect(JSON.stringify(d.events[0].payload)).not.toContain(newCode.code);
-      expect(ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2)[0]).toMatchObject({ template: 'pickup-ready', pickupCode: newCode.code, pickupDeadline: '2026-11-27T10:00:00.000Z' });
+      expect(ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2)[0]).toMatchObject({
+        template: 'pickup-ready',
+        pickupCode: newCode.code,
+        pickupDeadline: '2026-11-27T10:00:00.000Z',
+      });
       expectValidEvents(d.events);
     });
 
     it('fewer units than owed is a short pick: RESOURCING and order.short-picked with the missing units', () => {
-      const d = recordPicks(picking(), [{ lineId: LINE_A, pickedQuantity: 0 }, { lineId: LINE_B, pickedQuantity: 1 }], newCode, ctx());
+      const d = recordPicks(
+        picking(),
+        [
+          { lineId: LINE_A, pickedQuantity: 0 },
+          { lineId: LINE_B, pickedQuantity: 1 },
+        ],
+        newCode,
+        ctx(),
+      );
       expect(d.ok && d.state.status).toBe('RESOURCING');
-      expect(d.ok && ofType(d.events, OrderShortPickedV1)).toEqual([expect.objectContaining({ lines: [{ lineId: LINE_A, sku: 'SKU-A', missingQuantity: 2 }] })]);
+      expect(d.ok && ofType(d.events, OrderShortPickedV1)).toEqual([
+        expect.objectContaining({ lines: [{ lineId: LINE_A, sku: 'SKU-A', missingQuantity: 2 }] }),
+      ]);
     });
 
     it.each([
@@ -166,16 +255,34 @@ describe('pickup machine', () => {
     });
 
     it('re-sourced units make the order PARTIALLY_READY with a delay notice', () => {
-      const d = resolveShortPick(resourcing(), { resourced: [{ lineId: LINE_A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-28T09:00:00.000Z') }], unavailable: [] }, newCode, ctx());
+      const d = resolveShortPick(
+        resourcing(),
+        { resourced: [{ lineId: LINE_A, transferId: TRANSFER, expectedArrivalAt: new Date('2026-11-28T09:00:00.000Z') }], unavailable: [] },
+        newCode,
+        ctx(),
+      );
       expect(d.ok && d.state).toMatchObject({ status: 'PARTIALLY_READY', readyBy: new Date('2026-11-28T09:00:00.000Z') });
       expect(d.ok && d.state.lines[0].pendingTransferId).toBe(TRANSFER);
       expect(d.ok && ofType<NotificationRequestedV2Payload>(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-delayed']);
-      expect(d.ok && ofType(d.events, OrderPartiallyReadyV1)).toEqual([expect.objectContaining({ waitingLines: [expect.objectContaining({ lineId: LINE_A, transferId: TRANSFER })] })]);
+      expect(d.ok && ofType(d.events, OrderPartiallyReadyV1)).toEqual([
+        expect.objectContaining({ waitingLines: [expect.objectContaining({ lineId: LINE_A, transferId: TRANSFER })] }),
+      ]);
     });
 
     it('nothing left to hand over: CANCELLED by the system, every unit refunded once', () => {
       const o = { ...resourcing(), lines: resourcing().lines.map((l) => ({ ...l, pickedQuantity: 0 })) };
-      const d = resolveShortPick(o, { resourced: [], unavailable: [{ lineId: LINE_A, quantity: 2 }, { lineId: LINE_B, quantity: 1 }] }, newCode, ctx());
+      const d = resolveShortPick(
+        o,
+        {
+          resourced: [],
+          unavailable: [
+            { lineId: LINE_A, quantity: 2 },
+            { lineId: LINE_B, quantity: 1 },
+          ],
+        },
+        newCode,
+        ctx(),
+      );
       expect(d.ok && d.state).toMatchObject({ status: 'CANCELLED', cancelledBy: 'system' });
       expect(d.ok && ofType<PaymentRefundRequestedV2Payload>(d.events, PaymentRefundRequestedV2).map((r) => r.amount)).toEqual([2500]);
       expect(d.ok && ofType(d.events, OrderCancelledV1)).toHaveLength(1);

@@ -2,12 +2,9 @@ import {
   accept,
   Decision,
   event,
-  IdentityDocument,
   OrderCancelledV1,
-  OrderCollectedV1,
   OrderConfirmedV1,
   OrderExpiredV1,
-  OrderPickupUnlockedV1,
   OrderPickingStartedV1,
   OrderReadyForPickupV1,
   OrderRejectedV1,
@@ -17,9 +14,9 @@ import {
   PendingEvent,
   refuse,
 } from '@omni/contracts';
-import { CancelledBy, Fulfilment, OrderLine, PickupFulfilment, PickupStatus, remainingAmount, remainingQuantity } from './order';
-import { capture, DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
-import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
+import { CancelledBy, Fulfilment, OrderLine, PickupFulfilment, remainingAmount, remainingQuantity } from './order';
+import { PickupStatus } from './order-status';
+import { DecisionContext, lineIdsOf, locationOf, moved, notification, refund, settleShortPick, ShortPickResolution } from './group-effects';
 import { mayFire, Transitions } from './transitions';
 
 export type PickupTrigger =
@@ -102,11 +99,11 @@ export interface NewPickupCode {
   readonly salt: string;
 }
 
-type PickupDecision = Decision<PickupFulfilment, PickupRefusal>;
+export type PickupDecision = Decision<PickupFulfilment, PickupRefusal>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-function invalid(o: Fulfilment, trigger: PickupTrigger): Decision<never, PickupRefusal> {
+export function invalid(o: Fulfilment, trigger: PickupTrigger): Decision<never, PickupRefusal> {
   return refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the order is ${o.status}`);
 }
 
@@ -143,7 +140,10 @@ export function confirmReservation(o: Fulfilment, r: ReservationResult, now: Dat
 export function rejectOrder(o: PickupFulfilment, reason: string, ctx: DecisionContext): PickupDecision {
   if (!canFire(o.status, 'reject')) return invalid(o, 'reject');
   const state = moved(o, 'REJECTED', ctx.now, { rejectionReason: reason });
-  return accept(state, [event(OrderRejectedV1, { orderId: o.orderId, fulfilmentId: o.id, reason, rejectedAt: ctx.now.toISOString() }), ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx)]);
+  return accept(state, [
+    event(OrderRejectedV1, { orderId: o.orderId, fulfilmentId: o.id, reason, rejectedAt: ctx.now.toISOString() }),
+    ...refund(o, remainingAmount(o), 'ORDER.REJECTED', ctx),
+  ]);
 }
 
 /** inventory.transfer-received: the transfer's units are at the store; the order moves on once none is pending. */
@@ -173,14 +173,27 @@ export interface PickReport {
   readonly pickedQuantity: number;
 }
 
-export function readyForPickup(o: PickupFulfilment, lines: readonly OrderLine[], code: NewPickupCode, ctx: DecisionContext, events: PendingEvent[]): PickupDecision {
+export function readyForPickup(
+  o: PickupFulfilment,
+  lines: readonly OrderLine[],
+  code: NewPickupCode,
+  ctx: DecisionContext,
+  events: PendingEvent[],
+): PickupDecision {
   // Hold days come with inventory.reserved; an order cannot reach picking without them, 1 is only a floor.
   const pickupDeadline = new Date(ctx.now.getTime() + (o.pickupHoldDays ?? 1) * DAY_MS);
-  const state = moved(o, 'READY_FOR_PICKUP', ctx.now, { lines, pickupDeadline, pickupCode: { hash: code.hash, salt: code.salt }, failedCodeAttempts: 0, readyAt: ctx.now });
+  const state = moved(o, 'READY_FOR_PICKUP', ctx.now, {
+    lines,
+    pickupDeadline,
+    pickupCode: { hash: code.hash, salt: code.salt },
+    failedCodeAttempts: 0,
+    readyAt: ctx.now,
+  });
   return accept(state, [
     ...events,
     event(OrderReadyForPickupV1, {
-      orderId: o.orderId, fulfilmentId: o.id,
+      orderId: o.orderId,
+      fulfilmentId: o.id,
       storeId: locationOf(o),
       lines: lines.filter((l) => remainingQuantity(l) > 0).map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: remainingQuantity(l) })),
       pickupDeadline: pickupDeadline.toISOString(),
@@ -211,7 +224,8 @@ export function recordPicks(o: PickupFulfilment, picks: readonly PickReport[], c
     const state = moved(o, 'RESOURCING', ctx.now, { lines });
     return accept(state, [
       event(OrderShortPickedV1, {
-        orderId: o.orderId, fulfilmentId: o.id,
+        orderId: o.orderId,
+        fulfilmentId: o.id,
         storeId: locationOf(o),
         lines: short.map((l) => ({ lineId: l.lineId, sku: l.sku, missingQuantity: remainingQuantity(l) - l.pickedQuantity })),
         shortPickedAt: ctx.now.toISOString(),
@@ -237,7 +251,8 @@ export function resolveShortPick(o: PickupFulfilment, r: ShortPickResolution, co
     const state = moved(after, 'PARTIALLY_READY', ctx.now, { readyBy });
     events.push(
       event(OrderPartiallyReadyV1, {
-        orderId: o.orderId, fulfilmentId: o.id,
+        orderId: o.orderId,
+        fulfilmentId: o.id,
         storeId: locationOf(o),
         waitingLines: lines.filter((l) => l.pendingTransferId !== null).map((l) => ({ lineId: l.lineId, sku: l.sku, transferId: l.pendingTransferId! })),
         readyBy: (readyBy ?? ctx.now).toISOString(),
@@ -251,82 +266,6 @@ export function resolveShortPick(o: PickupFulfilment, r: ShortPickResolution, co
   return refuse('ORDER.INVALID_TRANSITION', `the resolution leaves units of order ${o.orderId} neither re-sourced nor cancelled`);
 }
 
-/** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
-export function registerWrongCode<F extends Fulfilment>(o: F, now: Date): F {
-  return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
-}
-
-/**
- * A store supervisor lifts the lock of a ready pickup after checking the customer at the counter
- * (an identity document, the order confirmation): the wrong codes are forgotten, so the customer
- * can give the right code again. The event is the audit record of who did it and why.
- */
-export function unlockPickup(o: PickupFulfilment, supervisorId: string, reason: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'collect')) return refuse('ORDER.INVALID_TRANSITION', `a pickup lock is lifted only while the order waits for its customer; order ${o.id} is ${o.status}`);
-  if (o.failedCodeAttempts < MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.NOT_LOCKED', `order ${o.id} is not locked: ${o.failedCodeAttempts} wrong codes of ${MAX_FAILED_CODE_ATTEMPTS}`);
-  const state: PickupFulfilment = { ...o, failedCodeAttempts: 0, updatedAt: ctx.now };
-  return accept(state, [
-    event(OrderPickupUnlockedV1, { fulfilmentId: o.id, orderId: o.orderId, storeId: locationOf(o), supervisorId, reason, failedCodeAttempts: o.failedCodeAttempts, unlockedAt: ctx.now.toISOString() }),
-  ]);
-}
-
-/** The customer shows the code at the store's POS and takes the picked units. */
-export function collectOrder(o: PickupFulfilment, pickupCode: string, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
-  if (o.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS) return refuse('PICKUP.LOCKED', `too many wrong codes for order ${o.id}`);
-  if (!pickupCodeMatches(o.pickupCode, pickupCode)) return refuse('PICKUP.CODE_INVALID', 'the pickup code does not match');
-  const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
-  const handed = o.lines.filter((l) => l.pickedQuantity > 0);
-  return accept(state, [
-    event(OrderCollectedV1, { orderId: o.orderId, fulfilmentId: o.id, storeId: locationOf(o), lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })), collectedAt: ctx.now.toISOString() }),
-    ...capture(o, handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0), ctx),
-  ]);
-}
-
-/** An identity document an associate checked at the counter instead of the pickup code. */
-export interface IdentityCheck {
-  readonly document: IdentityDocument;
-  readonly documentNumberEnd: string;
-  readonly nameOnDocument: string;
-  readonly associateId: string;
-}
-
-/** A name as compared with an identity document: case, accents, punctuation and word order aside. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0)
-    .sort()
-    .join(' ');
-}
-
-/**
- * The customer has no code (lost, never received) and shows an identity document: an associate
- * hands the order over when the name on it is the order's contact name. The wrong-code lock does
- * not apply — the document is another proof — and the associate and document are published.
- */
-export function collectWithIdentity(o: PickupFulfilment, holderName: string | null, check: IdentityCheck, ctx: DecisionContext): PickupDecision {
-  if (!canFire(o.status, 'collect')) return invalid(o, 'collect');
-  if (!holderName || nameKey(holderName) === '') return refuse('PICKUP.IDENTITY_UNVERIFIABLE', `order ${o.orderId} has no contact name to check a document against: collect it with the pickup code`);
-  if (nameKey(holderName) !== nameKey(check.nameOnDocument)) return refuse('PICKUP.IDENTITY_MISMATCH', 'the name on the document is not the name the order was placed under');
-  const state = moved(o, 'COLLECTED', ctx.now, { collectedAt: ctx.now });
-  const handed = o.lines.filter((l) => l.pickedQuantity > 0);
-  return accept(state, [
-    event(OrderCollectedV1, {
-      orderId: o.orderId,
-      fulfilmentId: o.id,
-      storeId: locationOf(o),
-      lines: handed.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.pickedQuantity })),
-      collectedAt: ctx.now.toISOString(),
-      identityCheck: { document: check.document, documentNumberEnd: check.documentNumberEnd, associateId: check.associateId },
-    }),
-    ...capture(o, handed.reduce((sum, l) => sum + l.pickedQuantity * l.unitPrice, 0), ctx),
-  ]);
-}
-
 /** The pickup deadline passed; `ctx.now` is the sweeper's clock, the deadline is the order's. */
 export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision {
   // The sweeper hands in a group of any kind; only a pickup has a deadline to miss.
@@ -336,7 +275,14 @@ export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision
   }
   const state = moved(o, 'EXPIRED', ctx.now, { expiredAt: ctx.now });
   return accept(state, [
-    event(OrderExpiredV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), pickupDeadline: o.pickupDeadline.toISOString(), expiredAt: ctx.now.toISOString() }),
+    event(OrderExpiredV1, {
+      orderId: o.orderId,
+      fulfilmentId: o.id,
+      lineIds: lineIdsOf(o),
+      storeId: locationOf(o),
+      pickupDeadline: o.pickupDeadline.toISOString(),
+      expiredAt: ctx.now.toISOString(),
+    }),
     ...refund(o, remainingAmount(o), 'ORDER.EXPIRED', ctx),
     ...notification(state, 'pickup-expired', ctx),
   ]);
@@ -349,7 +295,8 @@ export function expireOrder(o: Fulfilment, ctx: DecisionContext): PickupDecision
  * hashed, so the notice carries the deadline, not the code.
  */
 export function remindPickup(o: Fulfilment, beforeMs: number, ctx: DecisionContext): PickupDecision {
-  if (o.type !== 'pickup' || o.status !== 'READY_FOR_PICKUP' || !o.pickupDeadline || !o.readyAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} is ${o.status}, not waiting for its customer`);
+  if (o.type !== 'pickup' || o.status !== 'READY_FOR_PICKUP' || !o.pickupDeadline || !o.readyAt)
+    return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} is ${o.status}, not waiting for its customer`);
   if (o.remindedAt) return refuse('ORDER.INVALID_TRANSITION', `order ${o.id} was reminded at ${o.remindedAt.toISOString()}`);
   const dueAt = o.pickupDeadline.getTime() - beforeMs;
   if (ctx.now.getTime() < dueAt || ctx.now.getTime() >= o.pickupDeadline.getTime() || o.readyAt.getTime() >= dueAt) {
@@ -364,7 +311,15 @@ export function cancelOrder(o: PickupFulfilment, by: CancelledBy, reason: string
   if (!canFire(o.status, 'cancel')) return invalid(o, 'cancel');
   const state = moved(o, 'CANCELLED', ctx.now, { cancelledBy: by, cancellationReason: reason, cancelledAt: ctx.now });
   return accept(state, [
-    event(OrderCancelledV1, { orderId: o.orderId, fulfilmentId: o.id, lineIds: lineIdsOf(o), storeId: locationOf(o), cancelledBy: by, reason, cancelledAt: ctx.now.toISOString() }),
+    event(OrderCancelledV1, {
+      orderId: o.orderId,
+      fulfilmentId: o.id,
+      lineIds: lineIdsOf(o),
+      storeId: locationOf(o),
+      cancelledBy: by,
+      reason,
+      cancelledAt: ctx.now.toISOString(),
+    }),
     ...refund(o, remainingAmount(o), 'ORDER.CANCELLED', ctx),
     ...notification(state, 'order-cancelled', ctx),
   ]);

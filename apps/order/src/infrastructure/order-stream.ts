@@ -3,12 +3,22 @@ import { RelaySignal } from '@omni/messaging';
 import { leaveAdmission } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
-import { Order, OrderStatus } from '../domain/order';
+import { Order } from '../domain/order';
+import { OrderStatus } from '../domain/order-status';
 import { orderRepository } from './order.repository';
 import { orderView } from './order.view';
 
 /** States after which an order no longer changes: its stream ends. */
-export const FINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set(['COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED', 'DELIVERED', 'DELIVERY_FAILED', 'COMPLETED', 'CLOSED']);
+export const FINAL_ORDER_STATUSES: ReadonlySet<OrderStatus> = new Set([
+  'COLLECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'REJECTED',
+  'DELIVERED',
+  'DELIVERY_FAILED',
+  'COMPLETED',
+  'CLOSED',
+]);
 /** How often an open stream reads its order when the change may be committed by another replica. */
 const POLL_MS = 1000;
 /** A comment line this often keeps proxies from closing an idle stream. */
@@ -32,7 +42,12 @@ export class OrderStream implements BeforeApplicationShutdown {
 
   async stream(first: Order, req: Request, res: Response): Promise<void> {
     leaveAdmission(res);
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     let last = '';
     const send = (o: Order) => {
       const version = `${o.status} ${o.updatedAt.toISOString()}`;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { CHANNELS, FULFILMENT_TYPES, TENDERS } from '@omni/contracts';
-import { FULFILMENT_STATUSES, ORDER_STATUSES } from '../domain/order';
+import { FULFILMENT_STATUSES, ORDER_STATUSES } from '../domain/order-status';
 import { ID_PATTERN } from '@omni/platform';
 
 // Response shapes of the order API, for its OpenAPI document: they describe what order.view.ts
@@ -18,7 +18,8 @@ export class OrderLineView {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'units cancelled (short pick not re-sourced)' }) cancelledQuantity: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'quantity − cancelledQuantity' }) remainingQuantity: number;
   @ApiProperty({ type: String, nullable: true, description: 'location the units are reserved at' }) sourceLocationId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'transfer bringing the units to the store, while pending' }) pendingTransferId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'transfer bringing the units to the store, while pending' }) pendingTransferId:
+    string | null;
 }
 
 export class CancellationView {
@@ -32,7 +33,11 @@ export class PaymentRequestView {
   @ApiProperty({ enum: ['capture', 'refund'] }) kind: string;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'minor units' }) amount: number;
   @ApiProperty({ type: String, nullable: true }) reason: string | null;
-  @ApiProperty({ enum: ['REQUESTED', 'DONE', 'FAILED'], description: 'FAILED: the payment system refused it; parked until an operator retries it (POST /payment-requests/:id/retry)' }) status: string;
+  @ApiProperty({
+    enum: ['REQUESTED', 'DONE', 'FAILED'],
+    description: 'FAILED: the payment system refused it; parked until an operator retries it (POST /payment-requests/:id/retry)',
+  })
+  status: string;
   @ApiProperty(TIME) requestedAt: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'amount the payment system reported done' }) doneAmount: number | null;
   @ApiProperty({ ...TIME, nullable: true }) doneAt: string | null;
@@ -92,7 +97,8 @@ export class PreorderLineView {
 
 export class PreorderView {
   @ApiProperty({ ...TIME, description: 'not collectable before' }) releaseAt: string;
-  @ApiProperty({ ...TIME, nullable: true, description: 'the later of the release date and the expected arrival; null while no supply is planned' }) estimatedAvailableAt: string | null;
+  @ApiProperty({ ...TIME, nullable: true, description: 'the later of the release date and the expected arrival; null while no supply is planned' })
+  estimatedAvailableAt: string | null;
   @ApiProperty({ type: 'integer', nullable: true, description: 'place in line (the furthest of its lines); null once allocated' }) position: number | null;
   @ApiProperty({ type: () => PreorderLineView, isArray: true }) lines: PreorderLineView[];
 }
@@ -147,7 +153,13 @@ export class OrderView {
   @ApiProperty({ type: String, example: 'EUR', description: 'ISO 4217' }) currency: string;
   @ApiProperty({ type: () => OrderLineView, isArray: true, description: 'every line of every group' }) lines: OrderLineView[];
   @ApiProperty({ type: () => FulfilmentView, isArray: true }) fulfilments: FulfilmentView[];
-  @ApiProperty({ type: String, nullable: true, example: 'STOCK.INSUFFICIENT', description: 'this and the pickup fields below: those of the only group, null with several' }) rejectionReason: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'STOCK.INSUFFICIENT',
+    description: 'this and the pickup fields below: those of the only group, null with several',
+  })
+  rejectionReason: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'promised pickup time' }) readyBy: string | null;
   @ApiProperty({ ...TIME, nullable: true, description: 'the order expires if not collected by then' }) pickupDeadline: string | null;
   @ApiProperty({ type: Boolean, description: 'too many wrong pickup codes' }) pickupLocked: boolean;
@@ -155,7 +167,13 @@ export class OrderView {
   @ApiProperty({ ...TIME, nullable: true }) collectedAt: string | null;
   @ApiProperty({ ...TIME, nullable: true }) expiredAt: string | null;
   @ApiProperty({ type: () => PaymentView }) payment: PaymentView;
-  @ApiProperty({ type: () => OrderCartView, nullable: true, required: false, description: 'the cart the order was checked out from: where it began and finished (docs/carts.md); null when placed directly' }) cart?: OrderCartView | null;
+  @ApiProperty({
+    type: () => OrderCartView,
+    nullable: true,
+    required: false,
+    description: 'the cart the order was checked out from: where it began and finished (docs/carts.md); null when placed directly',
+  })
+  cart?: OrderCartView | null;
   @ApiProperty(TIME) placedAt: string;
   @ApiProperty(TIME) updatedAt: string;
 }

@@ -1,7 +1,8 @@
 import { Channel } from '@omni/contracts';
 import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { CancelledBy, DELIVERY_STATUSES, Fulfilment, FulfilmentBase, Order, OrderLine, OrderStatus, PICKUP_STATUSES } from '../domain/order';
+import { CancelledBy, Fulfilment, FulfilmentBase, Order, OrderLine } from '../domain/order';
+import { DELIVERY_STATUSES, OrderStatus, PICKUP_STATUSES } from '../domain/order-status';
 import { OrderRepository } from '../application/ports/order.port';
 import { ReturnsTakenBackRepository } from '../application/ports/returns-taken-back.port';
 import { GroupRow, LineRow, OrderRow, PartRow, sql } from './order.sql';
@@ -16,7 +17,9 @@ function lineOf(r: PartRow): OrderLine {
     cancelledQuantity: r.line_cancelled_quantity!,
     sourceLocationId: r.line_source_location_id,
     pendingTransferId: r.line_pending_transfer_id,
-    ...(r.line_preorder_sequence !== null ? { preorderSequence: r.line_preorder_sequence, queuePosition: r.line_queue_position, estimatedAt: r.line_estimated_at } : {}),
+    ...(r.line_preorder_sequence !== null
+      ? { preorderSequence: r.line_preorder_sequence, queuePosition: r.line_queue_position, estimatedAt: r.line_estimated_at }
+      : {}),
   };
 }
 

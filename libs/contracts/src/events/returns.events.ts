@@ -1,7 +1,10 @@
 import { defineEvent } from '../define-event';
 import { RETURNS_EVENTS_TOPIC } from '../topics';
-import { Channel, channel, currency, dateTime, lineId, locationId, money, quantity, sku, uuid } from './common';
+import { Channel, channel, currency, dateTime, lineId, locationId, money, quantity, sku, text, uuid } from './common';
 import { PriceOverridePayload, priceOverrideSchema, TENDERS } from './fulfilment.events';
+import { returnId } from './returns-fields';
+
+export * from './store-credit.events';
 
 /**
  * Returns, exchanges, refunds and store credit (journey 3, ADR 0009). Facts about a return are
@@ -20,15 +23,16 @@ export const RETURN_CHANNELS = ['store', 'mail'] as const;
 export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
 export type Tender = (typeof TENDERS)[number];
 
-const text = (max: number, description?: string) => ({ type: 'string', minLength: 1, maxLength: max, ...(description ? { description } : {}) });
-const returnId = { ...uuid, description: 'the return (or exchange)' };
-const accountId = text(64, 'store-credit account: the customer id');
 const ruleId = text(64, 'id of the policy rule that allowed the line');
 const tenderItem = {
   type: 'object',
   additionalProperties: false,
   required: ['tender', 'amount', 'reference'],
-  properties: { tender: { type: 'string', enum: [...TENDERS] }, amount: money, reference: text(64, 'payment reference of the original tender, or the POS reference of a new one') },
+  properties: {
+    tender: { type: 'string', enum: [...TENDERS] },
+    amount: money,
+    reference: text(64, 'payment reference of the original tender, or the POS reference of a new one'),
+  },
 };
 
 export interface ReturnedLinePayload {
@@ -115,7 +119,25 @@ export const ReturnCompletedV1 = defineEvent<ReturnCompletedPayload>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['returnId', 'orderId', 'kind', 'storeId', 'associateId', 'orderChannel', 'orderPlacedAtStoreId', 'authorisationId', 'policyVersion', 'currency', 'lines', 'replacements', 'difference', 'refundMethod', 'refundAmount', 'charged', 'completedAt'],
+    required: [
+      'returnId',
+      'orderId',
+      'kind',
+      'storeId',
+      'associateId',
+      'orderChannel',
+      'orderPlacedAtStoreId',
+      'authorisationId',
+      'policyVersion',
+      'currency',
+      'lines',
+      'replacements',
+      'difference',
+      'refundMethod',
+      'refundAmount',
+      'charged',
+      'completedAt',
+    ],
     properties: {
       returnId,
       orderId: uuid,
@@ -133,9 +155,17 @@ export const ReturnCompletedV1 = defineEvent<ReturnCompletedPayload>({
       refundMethod: { type: ['string', 'null'], enum: [...REFUND_METHODS, null] },
       refundAmount: money,
       charged: { ...tenderItem, type: ['object', 'null'], description: 'payment taken at the POS for an uneven exchange' },
-      channel: { type: 'string', enum: [...RETURN_CHANNELS], description: 'how the units came back: at a store, or by mail to a returns centre (storeId is then that location); absent means store' },
+      channel: {
+        type: 'string',
+        enum: [...RETURN_CHANNELS],
+        description: 'how the units came back: at a store, or by mail to a returns centre (storeId is then that location); absent means store',
+      },
       replacementOrderId: { type: ['string', 'null'], format: 'uuid', description: 'the delivery order shipping the replacements when the store had none' },
-      priceOverride: { ...priceOverrideSchema, description: "absent when every replacement is at the price list's price; else who (scope prices:override) priced them otherwise, and what the list said" },
+      priceOverride: {
+        ...priceOverrideSchema,
+        description:
+          "absent when every replacement is at the price list's price; else who (scope prices:override) priced them otherwise, and what the list said",
+      },
       completedAt: dateTime,
     },
   },
@@ -155,7 +185,7 @@ export const ReturnExchangeRequestedV1 = defineEvent<ReturnExchangeRequestedPayl
   topic: RETURNS_EVENTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'Asks inventory to take the replacement units of an exchange from the store\'s own stock at once (all or none). Answered by inventory.replacement-issued or inventory.replacement-refused.',
+    "Asks inventory to take the replacement units of an exchange from the store's own stock at once (all or none). Answered by inventory.replacement-issued or inventory.replacement-refused.",
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -164,7 +194,11 @@ export const ReturnExchangeRequestedV1 = defineEvent<ReturnExchangeRequestedPayl
       returnId,
       orderId: uuid,
       storeId: { ...locationId, description: 'the store handing the replacement over' },
-      replacements: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: false, required: ['sku', 'quantity'], properties: { sku, quantity } } },
+      replacements: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', additionalProperties: false, required: ['sku', 'quantity'], properties: { sku, quantity } },
+      },
       requestedAt: dateTime,
     },
   },
@@ -252,117 +286,13 @@ export const ReturnAuthorisedV1 = defineEvent<ReturnAuthorisedPayload>({
       orderId: uuid,
       customerId: { type: ['string', 'null'], maxLength: 64 },
       code: { type: 'string', pattern: '^[0-9A-Z]{8}$', description: 'return code shown at the store' },
-      lines: { type: 'array', minItems: 1, items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'quantity'], properties: { lineId, sku, quantity } } },
+      lines: {
+        type: 'array',
+        minItems: 1,
+        items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'quantity'], properties: { lineId, sku, quantity } },
+      },
       expiresAt: dateTime,
       authorisedAt: dateTime,
-    },
-  },
-});
-
-export interface StoreCreditIssuedPayload {
-  accountId: string;
-  entryId: string;
-  amount: number;
-  currency: string;
-  balance: number;
-  returnId: string;
-  orderId: string;
-  issuedAt: string;
-  /**
-   * When the credit pays back a store-credit tender of the order (a return refunded to the
-   * original tenders), that tender's reference; absent when store credit was the refund method.
-   */
-  tenderReference?: string;
-}
-
-export const StoreCreditIssuedV1 = defineEvent<StoreCreditIssuedPayload>({
-  type: 'store-credit.issued',
-  version: 1,
-  topic: RETURNS_EVENTS_TOPIC,
-  key: (p) => p.accountId,
-  description: 'A return (or the refunded difference of an exchange) was credited to the customer\'s store-credit balance, spendable in any channel.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['accountId', 'entryId', 'amount', 'currency', 'balance', 'returnId', 'orderId', 'issuedAt'],
-    properties: {
-      accountId,
-      entryId: uuid,
-      amount: money,
-      currency,
-      balance: money,
-      returnId,
-      orderId: uuid,
-      issuedAt: dateTime,
-      tenderReference: text(64, 'the store-credit tender of the order this credit pays back (a return refunded to the original tenders); absent when store credit was the refund method'),
-    },
-  },
-});
-
-export interface StoreCreditRedeemedPayload {
-  accountId: string;
-  redemptionId: string;
-  amount: number;
-  currency: string;
-  balance: number;
-  /** The caller's reference, e.g. a cart or checkout id. */
-  reference: string;
-  redeemedAt: string;
-}
-
-export const StoreCreditRedeemedV1 = defineEvent<StoreCreditRedeemedPayload>({
-  type: 'store-credit.redeemed',
-  version: 1,
-  topic: RETURNS_EVENTS_TOPIC,
-  key: (p) => p.accountId,
-  description:
-    'Store credit was spent at a checkout of any channel; the order carries redemptionId as the reference of its captured store-credit tender.',
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['accountId', 'redemptionId', 'amount', 'currency', 'balance', 'reference', 'redeemedAt'],
-    properties: { accountId, redemptionId: uuid, amount: { ...money, minimum: 1 }, currency, balance: money, reference: text(64), redeemedAt: dateTime },
-  },
-});
-
-export interface StoreCreditReinstatedPayload {
-  accountId: string;
-  entryId: string;
-  amount: number;
-  currency: string;
-  balance: number;
-  /** The order refunded, and the order service's refund request (payment.refund-requested v2). */
-  orderId: string;
-  refundId: string;
-  /** The reference of the store-credit tender the order was paid with. */
-  tenderReference: string;
-  /** The refund's reason code, e.g. ORDER.CANCELLED, DELIVERY.REFUSED. */
-  reason: string;
-  reinstatedAt: string;
-}
-
-export const StoreCreditReinstatedV1 = defineEvent<StoreCreditReinstatedPayload>({
-  type: 'store-credit.reinstated',
-  version: 1,
-  topic: RETURNS_EVENTS_TOPIC,
-  key: (p) => p.accountId,
-  description:
-    "Store credit that paid for an order is back on the customer's balance: the order service asked to refund part of the order (payment.refund-requested v2) and that part had been paid with store credit. Once per refund request and tender.",
-  schema: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['accountId', 'entryId', 'amount', 'currency', 'balance', 'orderId', 'refundId', 'tenderReference', 'reason', 'reinstatedAt'],
-    properties: {
-      accountId,
-      entryId: uuid,
-      amount: { ...money, minimum: 1 },
-      currency,
-      balance: money,
-      orderId: uuid,
-      refundId: { ...uuid, description: 'refundId of the payment.refund-requested it answers' },
-      tenderReference: text(64, 'reference of the store-credit tender: a redemption id, or the return whose value paid a replacement'),
-      reason: { type: 'string', pattern: '^[A-Z]+(\\.[A-Z_]+)+$', maxLength: 64, description: 'reason code of the refund request' },
-      reinstatedAt: dateTime,
     },
   },
 });
@@ -379,7 +309,8 @@ export const ReturnPolicyPublishedV1 = defineEvent<ReturnPolicyPublishedPayload>
   version: 1,
   topic: RETURNS_EVENTS_TOPIC,
   key: () => 'return-policy',
-  description: 'A new version of the return policy was published; it decides returns from effectiveFrom until a later version takes effect. The document itself is served by GET /return-policies.',
+  description:
+    'A new version of the return policy was published; it decides returns from effectiveFrom until a later version takes effect. The document itself is served by GET /return-policies.',
   schema: {
     type: 'object',
     additionalProperties: false,

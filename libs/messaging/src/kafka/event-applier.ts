@@ -3,20 +3,16 @@ import { LoggerService } from '@nestjs/common';
 import { Server } from '@nestjs/microservices';
 import { decodeWireMessage, DecodeResult, EventEnvelope } from '@omni/contracts';
 import { ROOT_CONTEXT, Span, SpanKind, trace } from '@opentelemetry/api';
-import { contextFromTraceparent, failpoint, failSpan, inSpan, Metrics, requestContext, traceparentOf, tracer } from '@omni/platform';
+import { contextFromTraceparent, failpoint, inSpan, Metrics, requestContext, traceparentOf, tracer } from '@omni/platform';
 import { EachBatchPayload, EachMessagePayload, KafkaMessage, Producer } from 'kafkajs';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { backoffDelay, pause } from '../retry';
 import { deadLetterFor } from './dead-letter';
-import { isDatabaseUnavailable, PermanentEventError } from './errors';
+import { EventRetrier } from './event-retrier';
 import { consumeScope } from '../metrics/messaging-metrics';
 import { batchHandlerOf, batchPatternOf, EventRun } from '../batch/event-batch';
 import { claimInboxMany } from '../inbox/inbox';
 import { consumedTraces } from '../outbox/outbox.writer';
 import { ConsumerTransactions, EventContext, KafkaEventServerOptions } from './kafka-event.types';
-
-/** The longest wait between tries of an event while the database is out of reach: short, so the lag drains soon after it is back. */
-const OUTAGE_RETRY_MAX_MS = 2000;
 
 /**
  * The most events one batch run applies: bounds how long its transaction holds its rows (a request
@@ -44,16 +40,21 @@ interface Item {
  * offset only once its event is applied. `KafkaEventServer` owns the consumer group around it.
  */
 export class EventApplier {
+  /** Retries and dead letters (event-retrier.ts). */
+  private readonly retrier: EventRetrier;
+
   constructor(
     private readonly options: KafkaEventServerOptions,
     private readonly handlerOf: (pattern: string) => Handler | null,
-    private readonly deadLetterProducer: Producer,
+    deadLetterProducer: Producer,
     /** Aborted when the service stops: an event failing then is left uncommitted for the next owner. */
-    private readonly stopSignal: AbortSignal,
+    stopSignal: AbortSignal,
     private readonly logger: LoggerService,
     private readonly metrics?: Metrics,
     private readonly transactions?: ConsumerTransactions,
-  ) {}
+  ) {
+    this.retrier = new EventRetrier(options, deadLetterProducer, stopSignal, logger, metrics);
+  }
 
   private item(topic: string, partition: number, message: KafkaMessage): Item {
     const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
@@ -79,7 +80,7 @@ export class EventApplier {
       if (!isRunning() || isStale()) return;
       const item = items[i];
       if (!item.decoded.ok) {
-        await this.deadLetter(item.raw, item.decoded.failure, 0);
+        await this.retrier.deadLetter(item.raw, item.decoded.failure, 0);
         resolveOffset(item.message.offset);
         i++;
         continue;
@@ -112,7 +113,13 @@ export class EventApplier {
   }
 
   /** Per-event handled events: together in one transaction, or one by one after a failed run. */
-  private async consumeSingles(run: Item[], resolveOffset: (offset: string) => void, heartbeat: () => Promise<void>, isRunning: () => boolean, isStale: () => boolean): Promise<void> {
+  private async consumeSingles(
+    run: Item[],
+    resolveOffset: (offset: string) => void,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+    isStale: () => boolean,
+  ): Promise<void> {
     const { topic, partition } = run[0].raw;
     const one = async (item: Item) => {
       await this.consume({ topic, partition, message: item.message, heartbeat });
@@ -171,7 +178,9 @@ export class EventApplier {
     if (events.length === 0) return;
     let fresh: Set<string> = new Set();
     let committed: (() => void)[] = [];
-    const spans = events.map((e) => tracer().startSpan(`process ${topic}`, this.spanOptions({ topic, partition, offset: '' }, e), contextFromTraceparent(e.traceparent)));
+    const spans = events.map((e) =>
+      tracer().startSpan(`process ${topic}`, this.spanOptions({ topic, partition, offset: '' }, e), contextFromTraceparent(e.traceparent)),
+    );
     try {
       // Optimistic like any shared run (ADR 0012): it gives up at a short lock timeout rather than
       // wait on a row a request or another run holds; its events then go one by one, and wait.
@@ -194,7 +203,10 @@ export class EventApplier {
       });
     } catch (e) {
       for (const span of spans) span.end();
-      this.logger.log?.({ topic, partition, fromOffset: run[0].message.offset, events: events.length, err: (e as Error).message }, 'shared run rolled back; applying its events one at a time');
+      this.logger.log?.(
+        { topic, partition, fromOffset: run[0].message.offset, events: events.length, err: (e as Error).message },
+        'shared run rolled back; applying its events one at a time',
+      );
       for (const item of ours) await this.consumeAlone(item, item.batch!, heartbeat);
       return;
     }
@@ -225,7 +237,7 @@ export class EventApplier {
       return applied ? 'applied' : ('duplicate' as const);
     };
     await inSpan(`process ${topic}`, this.spanOptions(item.raw, envelope), contextFromTraceparent(envelope.traceparent), (span) =>
-      this.withRetries(span, item.raw, envelope, heartbeat, attempt),
+      this.retrier.withRetries(span, item.raw, envelope, heartbeat, attempt),
     );
   }
 
@@ -256,14 +268,21 @@ export class EventApplier {
           const scope = { duplicate: false };
           await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), async (span) => {
             await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset: message.offset, attempt: 1 }));
-            span.setAttributes({ 'omni.consume.outcome': scope.duplicate ? 'duplicate' : 'applied', 'omni.consume.attempts': 1, 'omni.consume.batch_size': messages.length });
+            span.setAttributes({
+              'omni.consume.outcome': scope.duplicate ? 'duplicate' : 'applied',
+              'omni.consume.attempts': 1,
+              'omni.consume.batch_size': messages.length,
+            });
           });
           outcomes.push({ type: envelope.type, outcome: scope.duplicate ? 'duplicate' : 'applied' });
         }
         current = -1; // what fails now is the commit
       });
     } catch (e) {
-      this.logger.log?.({ topic, partition, fromOffset: messages[0].offset, events: messages.length, failedAt: current, err: (e as Error).message }, 'shared run rolled back');
+      this.logger.log?.(
+        { topic, partition, fromOffset: messages[0].offset, events: messages.length, failedAt: current, err: (e as Error).message },
+        'shared run rolled back',
+      );
       return current;
     }
     for (const o of outcomes) this.metrics?.eventConsumed(topic, o.type, o.outcome);
@@ -290,64 +309,28 @@ export class EventApplier {
   private async consume({ topic, partition, message, heartbeat }: Pick<EachMessagePayload, 'topic' | 'partition' | 'message' | 'heartbeat'>): Promise<void> {
     const raw = { topic, partition, offset: message.offset, key: message.key, value: message.value, headers: message.headers };
     const decoded = decodeWireMessage(raw);
-    if (!decoded.ok) return await this.deadLetter(raw, decoded.failure, 0);
+    if (!decoded.ok) return await this.retrier.deadLetter(raw, decoded.failure, 0);
     const envelope = decoded.envelope;
     const handler = this.handlerOf(envelope.type);
     if (!handler) return; // an event this service does not act on
-    await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), (s) => this.consumeWithRetries(s, raw, envelope, handler, heartbeat));
+    await inSpan(`process ${topic}`, this.spanOptions(raw, envelope), contextFromTraceparent(envelope.traceparent), (s) =>
+      this.consumeWithRetries(s, raw, envelope, handler, heartbeat),
+    );
   }
 
-  private consumeWithRetries(span: Span, raw: Parameters<typeof deadLetterFor>[0], envelope: EventEnvelope, handler: Handler, heartbeat: () => Promise<void>): Promise<void> {
+  private consumeWithRetries(
+    span: Span,
+    raw: Parameters<typeof deadLetterFor>[0],
+    envelope: EventEnvelope,
+    handler: Handler,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const { topic, partition, offset } = raw;
-    return this.withRetries(span, raw, envelope, heartbeat, async (attempt) => {
+    return this.retrier.withRetries(span, raw, envelope, heartbeat, async (attempt) => {
       const scope = { duplicate: false };
       await consumeScope.run(scope, () => this.invoke(handler, envelope, { topic, partition, offset, attempt }));
       return scope.duplicate ? 'duplicate' : 'applied';
     });
-  }
-
-  /**
-   * Applies one event with retries and backoff; after the last attempt (or a permanent error),
-   * dead-letters it. Failures because the database is out of reach (restarting, recovering) do
-   * not count as attempts: the event is not at fault, so it waits with the partition, retried
-   * every few seconds, until the database is back or the consumer stops.
-   */
-  private async withRetries(
-    span: Span,
-    raw: Parameters<typeof deadLetterFor>[0],
-    envelope: EventEnvelope,
-    heartbeat: () => Promise<void>,
-    apply: (attempt: number) => Promise<'applied' | 'duplicate'>,
-  ): Promise<void> {
-    const { topic } = raw;
-    let outages = 0;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const outcome = await apply(attempt);
-        this.metrics?.eventConsumed(topic, envelope.type, outcome);
-        span.setAttributes({ 'omni.consume.outcome': outcome, 'omni.consume.attempts': attempt });
-        return;
-      } catch (e) {
-        const err = e as Error;
-        const permanent = err instanceof PermanentEventError;
-        const outage = !permanent && isDatabaseUnavailable(err);
-        if (outage) outages++;
-        const ctx = { eventId: envelope.id, eventType: envelope.type, correlationId: envelope.correlationId, attempt };
-        if (permanent || (!outage && attempt - outages >= this.options.maxAttempts) || this.stopSignal.aborted) {
-          if (this.stopSignal.aborted && !permanent) throw err; // leave it uncommitted for the next owner
-          const code = permanent ? (err as PermanentEventError).code : 'HANDLER.FAILED';
-          this.metrics?.eventConsumed(topic, envelope.type, 'dead_lettered');
-          failSpan(span, err);
-          span.setAttributes({ 'omni.consume.outcome': 'dead_lettered', 'omni.consume.attempts': attempt, 'omni.dead_letter.reason': code });
-          return await this.deadLetter(raw, { code, detail: err.message }, attempt, ctx);
-        }
-        this.metrics?.eventConsumed(topic, envelope.type, 'retried');
-        span.addEvent('retry', { attempt, 'exception.message': err.message });
-        this.logger.warn?.({ ...ctx, err: err.message }, 'event handler failed, retrying');
-        await heartbeat();
-        await pause(outage ? backoffDelay(outages, this.options.retryBaseMs, OUTAGE_RETRY_MAX_MS) : backoffDelay(attempt - outages, this.options.retryBaseMs, 30_000), this.stopSignal);
-      }
-    }
   }
 
   private async invoke(handler: Handler, envelope: EventEnvelope, ctx: EventContext): Promise<void> {
@@ -356,22 +339,6 @@ export class EventApplier {
       const result = await handler(envelope, ctx);
       if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     });
-  }
-
-  private async deadLetter(
-    raw: Parameters<typeof deadLetterFor>[0],
-    reason: { code: string; detail: string },
-    attempts: number,
-    ctx: Record<string, unknown> = {},
-  ): Promise<void> {
-    const dl = deadLetterFor(raw, reason, this.options.groupId, attempts);
-    await this.deadLetterProducer.connect(); // shared with the relay, which may be on standby
-    await this.deadLetterProducer.send({ topic: dl.topic, messages: dl.messages, acks: -1 });
-    this.metrics?.deadLettered(raw.topic, reason.code);
-    this.logger.warn?.(
-      { ...ctx, topic: raw.topic, partition: raw.partition, offset: raw.offset, reason: reason.code, detail: reason.detail },
-      'event dead-lettered',
-    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
-import { Fulfilment, FulfilmentInput, PickupFulfilment, PickupStatus, PlaceOrderInput } from '../order';
+import { Fulfilment, FulfilmentInput, PickupFulfilment, PlaceOrderInput } from '../order';
+import { PickupStatus } from '../order-status';
 import { hashPickupCode } from '../pickup-code';
 import { NewPickupCode } from '../pickup.machine';
 import { anOrder, asPickup, LINE_A, LINE_B, LINES_AB } from './builders';
@@ -38,7 +39,10 @@ export function aPickupGroup(status: PickupStatus = 'PLACED', changes: Partial<P
   };
 }
 
-export const withPending = <F extends Fulfilment>(o: F): F => ({ ...o, lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)) });
+export const withPending = <F extends Fulfilment>(o: F): F => ({
+  ...o,
+  lines: o.lines.map((l) => (l.lineId === LINE_A ? { ...l, pendingTransferId: TRANSFER } : l)),
+});
 export const reservation = (transferId: string | null) => ({
   lines: [
     { lineId: LINE_A, sourceLocationId: transferId ? 'W1' : 'S1', transferId },
@@ -52,4 +56,5 @@ export function expectValidEvents(events: readonly PendingEvent[]) {
   for (const e of events) expect({ type: e.def.type, errors: schemaErrors(e.def, e.payload) }).toEqual({ type: e.def.type, errors: [] });
 }
 
-export const ofType = <P = Record<string, unknown>>(events: readonly PendingEvent[], def: { type: string; version: number }) => events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as P);
+export const ofType = <P = Record<string, unknown>>(events: readonly PendingEvent[], def: { type: string; version: number }) =>
+  events.filter((e) => e.def.type === def.type && e.def.version === def.version).map((e) => e.payload as P);
