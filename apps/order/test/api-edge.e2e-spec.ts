@@ -182,6 +182,32 @@ describe('the API edge', () => {
     expect(await ordersOf(customerId)).toBe(3);
   });
 
+  it('keeps a placement\'s answer with its key in the transaction that writes the order; with Prefer: wait, once inventory decided', async () => {
+    type KeyRow = { status_code: number; body: unknown; same_transaction: boolean };
+    const keyRow = async (key: string) =>
+      (
+        await sql<KeyRow>(
+          e2e.stack.databases.order,
+          // now() is the time its transaction began: both set in one transaction, they are equal.
+          `SELECT status_code, response_body::jsonb AS body, completed_at = committed_at AS same_transaction FROM idempotency_keys WHERE key = $1`,
+          [key],
+        )
+      )[0];
+    const key = randomUUID();
+    const body = placeBody({ customerId: `kept-${randomUUID()}` });
+    const placed = await http('POST', `${order()}/orders`, body, { 'idempotency-key': key });
+    expect(placed.status).toBe(201);
+    expect(await keyRow(key)).toEqual({ status_code: 201, body: placed.body, same_transaction: true });
+    const replayed = await http('POST', `${order()}/orders`, body, { 'idempotency-key': key });
+    expect({ status: replayed.status, replayed: replayed.headers.get('idempotent-replayed'), body: replayed.body }).toEqual({ status: 201, replayed: 'true', body: placed.body });
+
+    const waitKey = randomUUID();
+    const waited = await http('POST', `${order()}/orders`, placeBody({ customerId: `kept-${randomUUID()}` }), { 'idempotency-key': waitKey, prefer: 'wait=5' });
+    expect(waited.status).toBe(201);
+    expect(waited.body.status).not.toBe('PLACED');
+    expect(await keyRow(waitKey)).toEqual({ status_code: 201, body: waited.body, same_transaction: false });
+  });
+
   it('executes concurrent requests with one key once', async () => {
     const customerId = `race-${randomUUID()}`;
     const key = randomUUID();

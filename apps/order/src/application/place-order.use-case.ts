@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Decision, OrderCartPayload, PendingEvent } from '@omni/contracts';
 import { currentOrigin, OutboxOrigin, OutboxWriter } from '@omni/messaging';
-import { Clock, GroupCommit, noteCreated, RequestKeyTaken } from '@omni/platform';
+import { Clock, currentIdempotencyKey, GroupCommit, noteCreated, RequestKeyTaken, settleAnswer } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Address, FulfilmentInput, LineInput, mergeLines, Order, placeOrder, PlaceOrderInput, PlacementIds, PlacementRefusal } from '../domain/order';
@@ -101,21 +101,20 @@ export class PlaceOrderUseCase {
    */
   private placeGroup(everyone: readonly Grouped[]): Promise<(PlaceOrderResult | RequestKeyTaken)[]> {
     return this.dataSource.transaction(async (m) => {
-      const keyed = await this.outbox.takeKeys(m, everyone.map((q) => q.origin));
-      const group = everyone.filter((_, i) => keyed[i]);
       const lists = new Map<string, Map<string, PriceEntry[]>>();
-      for (const currency of new Set(group.map((q) => q.request.currency))) {
-        lists.set(currency, await this.priceList.forSkus(m, skusOf(group.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
+      for (const currency of new Set(everyone.map((q) => q.request.currency))) {
+        lists.set(currency, await this.priceList.forSkus(m, skusOf(everyone.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
       }
-      const out = group.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids));
-      await this.orders.insertMany(m, out.filter((d): d is Placed => d.ok).map((d) => d.order));
+      const out = everyone.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids));
+      // Each order's answer goes in with its key, in this transaction, when its request said how to make it.
+      out.forEach((d, i) => d.ok && settleAnswer(everyone[i].origin.idempotencyKey, d.order));
+      const keyed = await this.outbox.takeKeys(m, everyone.map((q) => q.origin));
+      await this.orders.insertMany(m, out.filter((d, i): d is Placed => d.ok && keyed[i]).map((d) => d.order));
       await this.outbox.appendMany(
         m,
-        out.flatMap((d, i) => (d.ok ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: group[i].origin, now: group[i].now })) : [])),
+        out.flatMap((d, i) => (d.ok && keyed[i] ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: everyone[i].origin, now: everyone[i].now })) : [])),
       );
-      const results = out.map((d): PlaceOrderResult => (d.ok ? { ok: true, order: d.order } : d));
-      let next = 0;
-      return keyed.map((mine) => (mine ? results[next++] : new RequestKeyTaken()));
+      return out.map((d, i): PlaceOrderResult | RequestKeyTaken => (!keyed[i] ? new RequestKeyTaken() : d.ok ? { ok: true, order: d.order } : d));
     });
   }
 
@@ -151,6 +150,7 @@ export class PlaceOrderUseCase {
         for (const f of request.fulfilments) fulfilments.push(isPreorder(f) ? await this.preorder(m, request, f, now) : (f as FulfilmentInput));
         const d = this.decide(request, fulfilments, prices, now, ids);
         if (!d.ok) throw new Refused(d.code, d.detail ?? d.code);
+        settleAnswer(currentIdempotencyKey(), d.order);
         await this.orders.insert(m, d.order);
         if (request.cart) await request.cart.within(m, d.order);
         await this.outbox.appendMany(

@@ -1,18 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, KeyTakenWithEffects, uuidParam } from '@omni/platform';
+import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, KeyTakenWithEffects, uuidParam, answerWithEffects, preferredWait } from '@omni/platform';
 import type { Request, Response } from 'express';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { FulfilmentRequest } from '../application/place-order.use-case';
-import { Contact } from '../domain/order';
+import { Contact, Order } from '../domain/order';
 import { orderProblem, OrderProblems } from './order-problems';
 import { OrderView } from './order.api';
 import { orderView } from './order.view';
 import { AdmittedPlacement } from './placement-admission';
-import { ApiPlacementOutcome, PlacementOutcome } from './placement-outcome';
+import { ApiPlacementOutcome, MAX_PLACEMENT_WAIT_S, PlacementOutcome } from './placement-outcome';
 import { OrderStream } from './order-stream';
 import { orderCartView } from './cart.view';
 import { OrderQueries } from '../application/order.queries';
@@ -182,6 +182,8 @@ export class OrdersHttpController {
   async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
     assertChannel(caller, body.channel);
     if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== null && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
+    // Not waiting for inventory, the answer is the order as placed: kept with the Idempotency-Key as the order is written.
+    if (preferredWait(prefer, MAX_PLACEMENT_WAIT_S) === null) answerWithEffects(HttpStatus.CREATED, (placed: Order) => orderView(placed));
     const result = await this.placeOrder.execute({
       channel: body.channel,
       // A POS places for its own store (its token says which): the store gets the credit.

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { AuthenticatedRequest } from '../auth/auth.decorators';
 import { platformProblem, Problem, ProblemException, problemOf } from '../problem';
 import { KEY_TAKEN_WITH_EFFECTS } from './keys-with-effects';
-import { IdempotencyKeyRef, RequestKeyTaken, withIdempotencyKey } from './key-in-flight';
+import { answerText, IdempotencyKeyRef, RequestKeyTaken, withIdempotencyKey } from './key-in-flight';
 import { IDEMPOTENCY_KEY, requestHash } from './request-hash';
 import type { Pool } from 'pg';
 
@@ -151,7 +151,8 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     this.runningHere.add(id);
     const ref: IdempotencyKeyRef = { caller: scope.caller, method: scope.method, route: scope.route, key: scope.key, untaken: { hash: scope.hash, ttlHours: this.ttlHours } };
     return withIdempotencyKey(ref, () => next.handle()).pipe(
-      mergeMap((body) => from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body)))),
+      // Kept in the transaction of the effects already (answerWithEffects), unless the answer sent is another.
+      mergeMap((body) => (keptWithEffects(ref, res.statusCode, body) ? of(body) : from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body))))),
       catchError((e: unknown) => {
         this.runningHere.delete(id);
         // Failed after its own effects committed (e.g. while it waited for the outcome): the key is
@@ -286,7 +287,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       'idempotency-complete',
       `UPDATE idempotency_keys SET status_code = $5, response_body = $6, completed_at = now()
        WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`,
-      [s.caller, s.method, s.route, s.key, status, body === undefined ? null : JSON.stringify(body)],
+      [s.caller, s.method, s.route, s.key, status, answerText(body)],
     );
   }
 
@@ -308,6 +309,11 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       s.key,
     ]);
   }
+}
+
+/** True when the transaction of the request's effects kept this very answer with its key. */
+function keptWithEffects(ref: IdempotencyKeyRef, status: number, body: unknown): boolean {
+  return ref.answerKept === true && ref.answer !== undefined && ref.answer.status === status && ref.answer.body === answerText(body);
 }
 
 const idOf = (s: Pick<Scope, 'caller' | 'method' | 'route' | 'key'>) => JSON.stringify([s.caller, s.method, s.route, s.key]);

@@ -15,6 +15,12 @@ export interface IdempotencyKeyRef {
   readonly untaken?: { readonly hash: string; readonly ttlHours: number };
   /** Set once a transaction of this request inserted its untaken key: a row of that key may be its own. */
   takenByThisRequest?: boolean;
+  /** How the request will answer what it creates, when it can say so before its effects commit (answerWithEffects). */
+  answerOf?: { readonly status: number; readonly bodyOf: (created: never) => unknown };
+  /** The answer, once what the request creates is decided (settleAnswer): inserted with the untaken key, in its effects' transaction. */
+  answer?: { readonly status: number; readonly body: string | null };
+  /** Set once a transaction of this request inserted its key with `answer`: no statement of its own keeps it after the commit. */
+  answerKept?: boolean;
 }
 
 /**
@@ -43,6 +49,29 @@ export function noteCreated(location: string): void {
   const key = inFlight.getStore();
   if (key) key.location = location;
 }
+
+/**
+ * Says, before the request's effects are written, how it answers what it creates: `status`, and
+ * the body made from the created thing. A route that takes its key with its effects
+ * (`@KeyTakenWithEffects`) then keeps that answer in the same transaction (ADR 0016), instead of
+ * with a statement and a commit of its own after it. Call it only where nothing after the commit
+ * changes the answer; the interceptor checks the body it sends against the one kept all the same,
+ * and keeps the one sent when they differ. No-op without a key taken with the effects.
+ */
+export function answerWithEffects<T>(status: number, bodyOf: (created: T) => unknown): void {
+  const key = inFlight.getStore();
+  if (key?.untaken) key.answerOf = { status, bodyOf };
+}
+
+/** Decides the answer of the request of `key` from what it creates (see answerWithEffects); no-op when it did not say how. */
+export function settleAnswer<T>(key: IdempotencyKeyRef | null, created: T): void {
+  if (!key?.answerOf) return;
+  const body = (key.answerOf.bodyOf as (c: T) => unknown)(created);
+  key.answer = { status: key.answerOf.status, body: answerText(body) };
+}
+
+/** An answer's body as the key keeps it: JSON, or null for none. */
+export const answerText = (body: unknown): string | null => (body === undefined ? null : JSON.stringify(body));
 
 /** The key of the request being handled, if it came with one. */
 export function currentIdempotencyKey(): IdempotencyKeyRef | null {

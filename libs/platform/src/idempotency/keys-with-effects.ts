@@ -23,7 +23,8 @@ export const keyIdentity = (k: Pick<IdempotencyKeyRef, 'caller' | 'method' | 'ro
 
 /**
  * Takes the untaken keys of requests whose effects the transaction of `m` writes, in one
- * statement: each inserted committed, with its location. Answers, per key, whether the
+ * statement: each inserted committed, with its location, and with its answer when the request
+ * decided it already (settleAnswer). Answers, per key, whether the
  * transaction holds it: true for a key taken before (by the interceptor, or earlier in this
  * transaction) and for none; false when another request has it — that request's effects must not
  * be written. A key another transaction is inserting waits for that transaction to end.
@@ -41,15 +42,31 @@ export async function takeKeysWithEffects(m: EntityManager, keys: readonly (Idem
     const { rows } = await prepared<{ caller: string; method: string; route: string; key: string }>(
       m,
       'idempotency-take-with-effects',
-      `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at, committed_at, location)
-       SELECT c.caller, c.method, c.route, c.key, c.hash, now() + make_interval(hours => c.ttl), now(), c.location
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[]) AS c(caller, method, route, key, hash, ttl, location)
+      `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at, committed_at, location, status_code, response_body, completed_at)
+       SELECT c.caller, c.method, c.route, c.key, c.hash, now() + make_interval(hours => c.ttl), now(), c.location,
+              c.status, c.body, CASE WHEN c.status IS NULL THEN NULL ELSE now() END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::int[], $9::text[])
+         AS c(caller, method, route, key, hash, ttl, location, status, body)
        ON CONFLICT DO NOTHING
        RETURNING caller, method, route, key`,
-      [k.map((x) => x.caller), k.map((x) => x.method), k.map((x) => x.route), k.map((x) => x.key), k.map((x) => x.untaken!.hash), k.map((x) => x.untaken!.ttlHours), k.map((x) => x.location ?? null)],
+      [
+        k.map((x) => x.caller),
+        k.map((x) => x.method),
+        k.map((x) => x.route),
+        k.map((x) => x.key),
+        k.map((x) => x.untaken!.hash),
+        k.map((x) => x.untaken!.ttlHours),
+        k.map((x) => x.location ?? null),
+        k.map((x) => x.answer?.status ?? null),
+        k.map((x) => x.answer?.body ?? null),
+      ],
     );
     for (const r of rows) won.add(keyIdentity(r));
-    for (const [id, ref] of asked) if (won.has(id)) ref.takenByThisRequest = true;
+    for (const [id, ref] of asked) {
+      if (!won.has(id)) continue;
+      ref.takenByThisRequest = true;
+      ref.answerKept = ref.answer !== undefined;
+    }
     for (const id of won) taken.add(id);
   }
   // The first of two requests with one key in the same transaction takes it; the second does not.
