@@ -82,6 +82,21 @@ describe('order repository', () => {
     expect(await sql(db, 'SELECT version FROM orders WHERE id = $1', [ORDER_ID])).toEqual([{ version: 2 }]);
   });
 
+  it("never changes another order's group or line through a save that names their ids", async () => {
+    const order = twoGroups();
+    const otherId = '00000000-0000-4000-8000-0000000000b3';
+    const other: Order = { ...anOrder(), id: otherId, fulfilments: [] };
+    await orderRepository.insertMany(source.manager, [order, other]);
+    const before = await versions();
+
+    const [pickup] = order.fulfilments;
+    const stray = { ...pickup, orderId: otherId, status: 'CANCELLED' as const, lines: pickup.lines.map((l) => ({ ...l, pickedQuantity: 0 })) };
+    await source.transaction((m) => orderRepository.updateMany(m, [{ ...other, fulfilments: [stray] }]));
+
+    expect(await orderRepository.find(source.manager, ORDER_ID)).toEqual(order);
+    expect(await versions()).toEqual(before);
+  });
+
   it('lists the groups a location has to pick, earliest promise first, each with its own lines only', async () => {
     const first = anOrder();
     const [g] = anOrder({ fulfilments: [aPickupInput({ lines: [{ sku: 'SKU-C', quantity: 1, unitPrice: 700 }] })] }).fulfilments;

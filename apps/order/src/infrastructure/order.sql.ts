@@ -133,6 +133,7 @@ export const sql = {
    * the recordset lets a generic plan, made once per connection while the tables are small, join by
    * hash over a whole table for good (docs/adr/0016-throughput.md). A split's new groups are
    * inserted; a group or line a decision left alone is not rewritten (no new row version, no WAL).
+   * A group or line is only ever changed as part of its own order (`order_id`).
    */
   update: {
     name: 'order-update',
@@ -142,10 +143,10 @@ export const sql = {
             g AS (INSERT INTO fulfilment_groups AS t (${GROUP}, version)
                   SELECT ${GROUP}, 1 FROM jsonb_populate_recordset(NULL::fulfilment_groups, $2::jsonb)
                   ON CONFLICT (id) DO UPDATE SET ${assigned(GROUP_CHANGES, 'EXCLUDED')}
-                  WHERE (${prefixed('t', GROUP_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', GROUP_CHANGES)}))
+                  WHERE t.order_id = EXCLUDED.order_id AND (${prefixed('t', GROUP_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', GROUP_CHANGES)}))
        INSERT INTO order_lines AS t (${LINE})
        SELECT ${LINE} FROM jsonb_populate_recordset(NULL::order_lines, $3::jsonb)
        ON CONFLICT (id) DO UPDATE SET ${assigned(LINE_CHANGES, 'EXCLUDED')}
-       WHERE (${prefixed('t', LINE_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', LINE_CHANGES)})`,
+       WHERE t.order_id = EXCLUDED.order_id AND (${prefixed('t', LINE_CHANGES)}) IS DISTINCT FROM (${prefixed('EXCLUDED', LINE_CHANGES)})`,
   },
 } as const;
