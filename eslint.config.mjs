@@ -73,7 +73,13 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['typeorm', './*.repository'], allowTypeImports: true, message: 'a controller calls a use case or the service\'s queries, not a repository (its types may be imported)' }],
+          patterns: [
+            {
+              group: ['typeorm', './*.repository'],
+              allowTypeImports: true,
+              message: "a controller calls a use case or the service's queries, not a repository (its types may be imported)",
+            },
+          ],
         },
       ],
     },
@@ -104,7 +110,12 @@ export default tseslint.config(
         'error',
         {
           paths: [VALIDATION_PATH],
-          patterns: [{ group: ['**/infrastructure', '**/infrastructure/**'], message: 'application code depends on its ports (application/ports), not on infrastructure' }],
+          patterns: [
+            {
+              group: ['**/infrastructure', '**/infrastructure/**'],
+              message: 'application code depends on its ports (application/ports), not on infrastructure',
+            },
+          ],
         },
       ],
     },
@@ -120,7 +131,21 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', 'tools/**/*.mjs', '*.mjs', '*.cjs', 'scripts/**/*.cjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', URL: 'readonly', Buffer: 'readonly', require: 'readonly', __dirname: 'readonly', module: 'writable' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        require: 'readonly',
+        __dirname: 'readonly',
+        module: 'writable',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

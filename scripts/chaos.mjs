@@ -44,7 +44,12 @@ const { values: opt } = parseArgs({
 const plan = drawPlan(opt);
 if (opt['dry-run']) {
   // Written out whole before exiting: a long plan is more than a pipe takes at once.
-  await new Promise((resolve) => process.stdout.write(`${JSON.stringify({ seed: plan.seed, stockPerSku: plan.stockPerSku, warehouseStockPerSku: plan.stockPerWarehouseSku, journeys: plan.journeys, faults: plan.faults }, null, 2)}\n`, resolve));
+  await new Promise((resolve) =>
+    process.stdout.write(
+      `${JSON.stringify({ seed: plan.seed, stockPerSku: plan.stockPerSku, warehouseStockPerSku: plan.stockPerWarehouseSku, journeys: plan.journeys, faults: plan.faults }, null, 2)}\n`,
+      resolve,
+    ),
+  );
   process.exit(0);
 }
 
@@ -96,14 +101,44 @@ const injected = { poisonKeys: new Set(), restartedPostgres: null };
 const report = { seed: plan.seed, seconds: plan.seconds, rate: plan.rate, faults: [], journeys: [], invariants: [] };
 let failed = false;
 try {
-  step(`seeding ${storeId}: ${SKUS} SKUs, ${plan.stockPerSku} units each, and its warehouse: ${WAREHOUSE_SKUS} SKUs, ${plan.stockPerWarehouseSku} units each (about 70 % of what the journeys ask for: the last are refused)`);
+  step(
+    `seeding ${storeId}: ${SKUS} SKUs, ${plan.stockPerSku} units each, and its warehouse: ${WAREHOUSE_SKUS} SKUs, ${plan.stockPerWarehouseSku} units each (about 70 % of what the journeys ask for: the last are refused)`,
+  );
   const ok = (r, what) => {
     if (r.status >= 300) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   };
-  ok(await call('PUT', 'inventory', `/locations/${storeId}`, { name: storeId, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: STORE_HOLD_DAYS, transferDays: 2 }), 'location');
-  ok(await call('PUT', 'inventory', `/locations/${warehouseId}`, { name: warehouseId, kind: 'warehouse', timeZone: 'Europe/Paris', offersPickup: false, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1 }), 'warehouse');
+  ok(
+    await call('PUT', 'inventory', `/locations/${storeId}`, {
+      name: storeId,
+      kind: 'store',
+      timeZone: 'Europe/Paris',
+      offersPickup: true,
+      pickTimeMinutes: 30,
+      pickupHoldDays: STORE_HOLD_DAYS,
+      transferDays: 2,
+    }),
+    'location',
+  );
+  ok(
+    await call('PUT', 'inventory', `/locations/${warehouseId}`, {
+      name: warehouseId,
+      kind: 'warehouse',
+      timeZone: 'Europe/Paris',
+      offersPickup: false,
+      pickTimeMinutes: 30,
+      pickupHoldDays: 3,
+      transferDays: 1,
+    }),
+    'warehouse',
+  );
   for (let w = 0; w < WAREHOUSE_SKUS; w++) {
-    ok(await call('POST', 'inventory', `/locations/${warehouseId}/stock/${warehouseSku(w)}/adjustments`, { reason: 'receipt', quantity: plan.stockPerWarehouseSku }), 'warehouse stock');
+    ok(
+      await call('POST', 'inventory', `/locations/${warehouseId}/stock/${warehouseSku(w)}/adjustments`, {
+        reason: 'receipt',
+        quantity: plan.stockPerWarehouseSku,
+      }),
+      'warehouse stock',
+    );
     ok(await call('PUT', 'order', `/price-list/${warehouseSku(w)}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }), 'price');
   }
   for (let s = 0; s < SKUS; s++) {
@@ -117,7 +152,9 @@ try {
   const deadLettersBefore = await deadLetterEnds(ctx);
   const topicsAtStart = await topicEnds(ctx, CONSUMED_TOPICS);
 
-  step(`load: ${plan.total} journeys over ${plan.seconds} s (seed ${plan.seed}); faults at ${plan.faults.map((f) => `${Math.round(f.atMs / 1000)} s ${f.kind} ${f.target}`).join(', ') || 'none'}`);
+  step(
+    `load: ${plan.total} journeys over ${plan.seconds} s (seed ${plan.seed}); faults at ${plan.faults.map((f) => `${Math.round(f.atMs / 1000)} s ${f.kind} ${f.target}`).join(', ') || 'none'}`,
+  );
   const t0 = Date.now();
   const journeys = [];
   const faults = (async () => {
@@ -125,7 +162,9 @@ try {
       await sleep(Math.max(0, t0 + f.atMs - Date.now()));
       if (interrupted) return;
       const r = await inject(ctx, f, { t0, topicsAtStart, injected });
-      log(`  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: ${r.skipped ? `skipped (${r.skipped})` : `lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`}${r.redelivered === undefined ? '' : `; ${r.redelivered} events delivered again and skipped`}`);
+      log(
+        `  ${String(r.atS).padStart(5)} s  ${r.kind} ${r.target}: ${r.skipped ? `skipped (${r.skipped})` : `lasted ${r.lastedMs} ms, ready again ${r.recoveredMs === null ? 'NEVER' : `${r.recoveredMs} ms`} after`}${r.redelivered === undefined ? '' : `; ${r.redelivered} events delivered again and skipped`}`,
+      );
       report.faults.push(r);
     }
   })();
@@ -158,7 +197,18 @@ try {
     log(`  ${holds ? 'holds ' : 'BROKEN'}  ${name}${detail ? ` — ${detail}` : ''}`);
   };
   const stock = { perSku: plan.stockPerSku, perWarehouseSku: plan.stockPerWarehouseSku };
-  const evidence = { done, stock, settled, paid, sentAgain: desk.sentAgain.size, deadLettersBefore, poisonKeys: injected.poisonKeys, deadlines, outboxEmpty, caughtUp };
+  const evidence = {
+    done,
+    stock,
+    settled,
+    paid,
+    sentAgain: desk.sentAgain.size,
+    deadLettersBefore,
+    poisonKeys: injected.poisonKeys,
+    deadlines,
+    outboxEmpty,
+    caughtUp,
+  };
   await checkInvariants(ctx, evidence, check);
 
   printTable(report, stats, done);

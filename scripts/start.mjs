@@ -57,8 +57,16 @@ async function main() {
   const { startConsole } = createRequire(import.meta.url)('../dist/apps/console/src/console.server.js');
   const services = Object.fromEntries(Object.entries(DEFAULT_SERVICES).map(([name, port]) => [name, `http://127.0.0.1:${port}`]));
   // Who may step up as a store supervisor (lift a locked pickup): CONSOLE_SUPERVISORS, comma-separated associate ids.
-  const supervisors = (process.env.CONSOLE_SUPERVISORS ?? 'supervisor-1').split(',').map((s) => s.trim()).filter(Boolean);
-  storeConsole = await startConsole({ services, mint: (claims, options) => mintToken(claims, options), supervisors: () => supervisors, port: Number(process.env.CONSOLE_PORT ?? 3000) });
+  const supervisors = (process.env.CONSOLE_SUPERVISORS ?? 'supervisor-1')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  storeConsole = await startConsole({
+    services,
+    mint: (claims, options) => mintToken(claims, options),
+    supervisors: () => supervisors,
+    port: Number(process.env.CONSOLE_PORT ?? 3000),
+  });
   step(`store console: ${storeConsole.url} (sign in as store ${demo.store}, any associate; supervisor ${supervisors[0] ?? 'none'})`);
   if (exitAfterDemo) return shutdown(0);
   console.log('\nRunning: the services, Kafka, PostgreSQL and the stand-ins. A service that exits is restarted. Press Ctrl-C to stop everything.');

@@ -16,6 +16,8 @@ try {
   // The boundary rule reads Nx's cached project graph and silently skips itself without one.
   run('npx', ['nx', 'show', 'projects'], { quiet: true });
   run('npx', ['eslint', 'apps', 'libs', 'scripts', 'tools', '--max-warnings=0']);
+  step('format (prettier --check; npm run format rewrites)');
+  run('npx', ['prettier', '--check', '.'], { quiet: true });
   step('unit tests');
   run('npx', ['jest', '--selectProjects', 'unit', '--ci']);
   step('integration and end-to-end tests (real Kafka and PostgreSQL)');

@@ -13,8 +13,15 @@ export async function availability({ url, storefront, snapshot, callers, seconds
   const closed = await closedLoop({ concurrency: callers, seconds, send: check });
   const closedCpu = cpuBetween(before, snapshot());
   const closedOk = closed.filter((r) => r.status === 200);
-  const most = { rate: closedOk.length / seconds, errors: closed.length - closedOk.length, latency: latency(closedOk.map((r) => r.answered - r.due)), cpuUsPerCheck: (closedCpu.inventory * 1000) / Math.max(1, closedOk.length) };
-  log(`  most served: ${fmt(most.rate)} checks/s; p50 ${fmt(most.latency.p50, 1)} ms, p99 ${fmt(most.latency.p99, 1)} ms; inventory ${fmt(most.cpuUsPerCheck)} µs CPU per check; ${most.errors} errors`);
+  const most = {
+    rate: closedOk.length / seconds,
+    errors: closed.length - closedOk.length,
+    latency: latency(closedOk.map((r) => r.answered - r.due)),
+    cpuUsPerCheck: (closedCpu.inventory * 1000) / Math.max(1, closedOk.length),
+  };
+  log(
+    `  most served: ${fmt(most.rate)} checks/s; p50 ${fmt(most.latency.p50, 1)} ms, p99 ${fmt(most.latency.p99, 1)} ms; inventory ${fmt(most.cpuUsPerCheck)} µs CPU per check; ${most.errors} errors`,
+  );
   step(`availability: open loop at ${fmt(rate)} checks/s for ${seconds} s`);
   before = snapshot();
   const open = await openLoop({ rate, seconds, send: check });
@@ -32,8 +39,12 @@ export async function availability({ url, storefront, snapshot, callers, seconds
     cpuUsPerCheckByProcess: Object.fromEntries(Object.entries(openCpu).map(([name, ms]) => [name, (ms * 1000) / Math.max(1, openOk.length)])),
     machineBusy: Object.values(openCpu).reduce((a, b) => a + b, 0) / (seconds * 1000 * os.availableParallelism()),
   };
-  log(`  ${fmt(at.answeredPerSecond)} checks/s answered; p50 ${fmt(at.latency.p50, 1)} ms, p99 ${fmt(at.latency.p99, 1)} ms, max ${fmt(at.latency.max, 1)} ms; inventory ${fmt(at.cpuUsPerCheck)} µs, client ${fmt(at.clientUsPerCheck)} µs CPU per check; ${at.errors} not 200`);
+  log(
+    `  ${fmt(at.answeredPerSecond)} checks/s answered; p50 ${fmt(at.latency.p50, 1)} ms, p99 ${fmt(at.latency.p99, 1)} ms, max ${fmt(at.latency.max, 1)} ms; inventory ${fmt(at.cpuUsPerCheck)} µs, client ${fmt(at.clientUsPerCheck)} µs CPU per check; ${at.errors} not 200`,
+  );
   const byProcess = Object.entries(at.cpuUsPerCheckByProcess).sort((a, b) => b[1] - a[1]);
-  log(`  CPU per check, every process: ${byProcess.map(([name, us]) => `${name} ${fmt(us)}`).join(', ')}; total ${fmt(byProcess.reduce((a, [, us]) => a + us, 0))} µs; the cores ${fmt(at.machineBusy * 100)} % busy`);
+  log(
+    `  CPU per check, every process: ${byProcess.map(([name, us]) => `${name} ${fmt(us)}`).join(', ')}; total ${fmt(byProcess.reduce((a, [, us]) => a + us, 0))} µs; the cores ${fmt(at.machineBusy * 100)} % busy`,
+  );
   return { closedLoop: { callers: callers, ...most }, openLoop: at };
 }

@@ -21,7 +21,14 @@ CREATE INDEX c_outbox_unsent ON c_outbox (seq) WHERE sent_at IS NULL;
 CREATE TABLE c_inbox (consumer text NOT NULL, event_id uuid NOT NULL, event_type text NOT NULL, processed_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (consumer, event_id));
 `;
 
-const PAYLOAD = JSON.stringify({ orderId: 'x', channel: 'web', currency: 'EUR', lines: [{ lineId: 'l', sku: 'SKU-1', quantity: 1, unitPrice: 1000 }], fulfilments: [{ fulfilmentId: 'f', type: 'pickup', storeId: 'S' }], placedAt: new Date().toISOString() }).replace(/'/g, "''");
+const PAYLOAD = JSON.stringify({
+  orderId: 'x',
+  channel: 'web',
+  currency: 'EUR',
+  lines: [{ lineId: 'l', sku: 'SKU-1', quantity: 1, unitPrice: 1000 }],
+  fulfilments: [{ fulfilmentId: 'f', type: 'pickup', storeId: 'S' }],
+  placedAt: new Date().toISOString(),
+}).replace(/'/g, "''");
 const HEADERS = JSON.stringify({ ce_specversion: '1.0', ce_type: 'x', ce_source: '/order', ce_time: new Date().toISOString(), ce_correlationid: 'c' });
 
 const SCRIPT = `\\set sku random(1, 1000)
@@ -86,7 +93,8 @@ export async function serverSettings(adminUrl) {
   await c.connect();
   try {
     const out = {};
-    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size']) out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
+    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size'])
+      out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
     return out;
   } finally {
     await c.end();

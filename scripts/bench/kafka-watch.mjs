@@ -8,7 +8,12 @@ export async function outcomeWatcher(brokers) {
   const kafka = new Kafka({ clientId: 'bench-watch', brokers: [brokers], logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `bench-watch-${randomUUID()}`, maxWaitTimeInMs: 50 });
   const seen = { confirmed: new Map(), rejected: new Map(), reserved: new Map() };
-  const kinds = { 'order.confirmed.v1': 'confirmed', 'order.rejected.v1': 'rejected', 'inventory.reserved.v1': 'reserved', 'inventory.rejected.v1': 'reserved' };
+  const kinds = {
+    'order.confirmed.v1': 'confirmed',
+    'order.rejected.v1': 'rejected',
+    'inventory.reserved.v1': 'reserved',
+    'inventory.rejected.v1': 'reserved',
+  };
   await consumer.connect();
   await consumer.subscribe({ topics: ['order.events.v1', 'inventory.events.v1'], fromBeginning: false });
   let joined;

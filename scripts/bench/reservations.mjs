@@ -24,7 +24,18 @@ export async function reservationPath({ count, brokers, contracts, skuOf, store,
       correlationId: randomUUID(),
       causationId: null,
       traceparent: null,
-      payload: { orderId, channel: 'web', placedAtStoreId: null, customerId: null, contact: null, currency: 'EUR', lines: [{ lineId, sku: skuOf(i), quantity: 1, unitPrice: 1000 }], fulfilments: [{ fulfilmentId, type: 'pickup', storeId: store, address: null, lineIds: [lineId] }], capturedTenders: [], placedAt: new Date().toISOString() },
+      payload: {
+        orderId,
+        channel: 'web',
+        placedAtStoreId: null,
+        customerId: null,
+        contact: null,
+        currency: 'EUR',
+        lines: [{ lineId, sku: skuOf(i), quantity: 1, unitPrice: 1000 }],
+        fulfilments: [{ fulfilmentId, type: 'pickup', storeId: store, address: null, lineIds: [lineId] }],
+        capturedTenders: [],
+        placedAt: new Date().toISOString(),
+      },
     });
     return contracts.toWireMessage(env);
   });
@@ -44,6 +55,8 @@ export async function reservationPath({ count, brokers, contracts, skuOf, store,
     perSecond: done.length / ((last - t0) / 1000),
     cpuMsPerEvent: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / Math.max(1, done.length)])),
   };
-  log(`  ${done.length}/${count} answered in ${fmt((last - t0) / 1000, 1)} s: ${fmt(out.perSecond)} reservations/s (consume, reserve, outbox, relay, publish); inventory ${fmt(out.cpuMsPerEvent.inventory, 2)} ms, PostgreSQL ${fmt(out.cpuMsPerEvent.postgres, 2)} ms, Kafka ${fmt(out.cpuMsPerEvent.kafka, 2)} ms of CPU per event`);
+  log(
+    `  ${done.length}/${count} answered in ${fmt((last - t0) / 1000, 1)} s: ${fmt(out.perSecond)} reservations/s (consume, reserve, outbox, relay, publish); inventory ${fmt(out.cpuMsPerEvent.inventory, 2)} ms, PostgreSQL ${fmt(out.cpuMsPerEvent.postgres, 2)} ms, Kafka ${fmt(out.cpuMsPerEvent.kafka, 2)} ms of CPU per event`,
+  );
   return out;
 }

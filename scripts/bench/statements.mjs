@@ -48,7 +48,10 @@ export async function statementWatch(adminUrl, prefix, log) {
 
 /** The statement figures of a step, after its other figures. */
 export function printStatements(s, orders, log) {
-  const per = orders > 0 ? ` (${fmt(s.calls / orders, 1)} statements, ${fmt(s.executionMs / orders, 2)} ms and ${fmt(s.walBytes / orders / 1024, 1)} KiB of WAL per order)` : '';
+  const per =
+    orders > 0
+      ? ` (${fmt(s.calls / orders, 1)} statements, ${fmt(s.executionMs / orders, 2)} ms and ${fmt(s.walBytes / orders / 1024, 1)} KiB of WAL per order)`
+      : '';
   log(`  statements: ${fmt(s.calls)} in ${fmt(s.executionMs / 1000, 2)} s of execution, ${fmt(s.walBytes / 1024 / 1024, 1)} MB of WAL${per}`);
   for (const t of s.top) log(`    ${fmt(t.ms).padStart(7)} ms ${fmt(t.calls).padStart(7)} × ${t.database.padEnd(9)} ${t.query}`);
 }

@@ -30,7 +30,10 @@ export async function deadLetters(ctx, from, poisonKeys) {
   const parked = [];
   if (expected > 0) {
     const topics = [...new Set([...ends.keys()].map((key) => key.split('/')[0]))];
-    const consumer = new Kafka({ clientId: 'chaos-dlq', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({ groupId: `chaos-dlq-${run}`, maxWaitTimeInMs: 100 });
+    const consumer = new Kafka({ clientId: 'chaos-dlq', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({
+      groupId: `chaos-dlq-${run}`,
+      maxWaitTimeInMs: 100,
+    });
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
     let seen = 0;

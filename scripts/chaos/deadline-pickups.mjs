@@ -29,8 +29,22 @@ export async function deadlinePickups(ctx, ok) {
   for (const { suffix, holdDays } of DEADLINE_STORES) {
     const storeId = `CHAOS-${run}-${suffix}`;
     const line = { sku: `${storeId}-SKU`, quantity: 1, unitPrice: 1000 };
-    ok(await call('PUT', 'inventory', `/locations/${storeId}`, { name: storeId, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: holdDays, transferDays: 2 }), 'deadline store');
-    ok(await call('POST', 'inventory', `/locations/${storeId}/stock/${line.sku}/adjustments`, { reason: 'receipt', quantity: ORDERS_PER_DEADLINE_STORE }), 'deadline stock');
+    ok(
+      await call('PUT', 'inventory', `/locations/${storeId}`, {
+        name: storeId,
+        kind: 'store',
+        timeZone: 'Europe/Paris',
+        offersPickup: true,
+        pickTimeMinutes: 30,
+        pickupHoldDays: holdDays,
+        transferDays: 2,
+      }),
+      'deadline store',
+    );
+    ok(
+      await call('POST', 'inventory', `/locations/${storeId}/stock/${line.sku}/adjustments`, { reason: 'receipt', quantity: ORDERS_PER_DEADLINE_STORE }),
+      'deadline stock',
+    );
     ok(await call('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }), 'deadline price');
     const orderIds = [];
     for (let k = 0; k < ORDERS_PER_DEADLINE_STORE; k++) {
@@ -47,7 +61,10 @@ export async function deadlinePickups(ctx, ok) {
       const group = reserved.fulfilments[0];
       const at = `/stores/${storeId}/orders/${group.fulfilmentId}`;
       ok(await call('POST', 'order', `${at}/picking`, {}, { deadline }), 'deadline picking');
-      ok(await call('POST', 'order', `${at}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline }), 'deadline picks');
+      ok(
+        await call('POST', 'order', `${at}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline }),
+        'deadline picks',
+      );
       if ((await waitStatus(call, id, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') throw new Error(`deadline order ${id} never ready`);
     }
     stores.push({ storeId, sku: line.sku, holdDays, orderIds });
@@ -73,7 +90,11 @@ export async function deadlinesKept({ clock, call }, { watch, stores }, deadline
       for (const id of orderIds) {
         const o = (await call('GET', 'order', `/orders/${id}`)).body;
         const status = due ? 'EXPIRED' : 'READY_FOR_PICKUP';
-        const counts = { 'order.expired.v1': watch.count(id, 'order.expired.v1'), 'notice pickup-expired': watch.count(id, 'notice pickup-expired'), 'notice pickup-reminder': watch.count(id, 'notice pickup-reminder') };
+        const counts = {
+          'order.expired.v1': watch.count(id, 'order.expired.v1'),
+          'notice pickup-expired': watch.count(id, 'notice pickup-expired'),
+          'notice pickup-reminder': watch.count(id, 'notice pickup-reminder'),
+        };
         const wanted = { 'order.expired.v1': due ? 1 : 0, 'notice pickup-expired': due ? 1 : 0, 'notice pickup-reminder': reminders };
         if (o?.status !== status) problems.push(`${id} at ${storeId}: ${o?.status}, expected ${status}`);
         for (const [what, n] of Object.entries(counts)) if (n !== wanted[what]) problems.push(`${id} at ${storeId}: ${n} × ${what}, expected ${wanted[what]}`);
@@ -82,7 +103,8 @@ export async function deadlinesKept({ clock, call }, { watch, stores }, deadline
       }
       const level = (await call('GET', 'inventory', `/locations/${storeId}/stock/${sku}`)).body;
       const reserved = due ? 0 : orderIds.length;
-      if (level?.onHand !== orderIds.length || level?.reserved !== reserved) problems.push(`${sku}: on hand ${level?.onHand}, reserved ${level?.reserved}; expected ${orderIds.length} and ${reserved}`);
+      if (level?.onHand !== orderIds.length || level?.reserved !== reserved)
+        problems.push(`${sku}: on hand ${level?.onHand}, reserved ${level?.reserved}; expected ${orderIds.length} and ${reserved}`);
     }
     const summary = `clocks ${clock.offsetMs / DAY_MS} days ahead after ${clock.jumps.length} jump(s): ${expired} pickups expired, ${reminded} reminded`;
     if (problems.length === 0 || Date.now() > deadline) return { problems, summary };
@@ -93,7 +115,11 @@ export async function deadlinesKept({ clock, call }, { watch, stores }, deadline
 /** Reads topics from the start and counts, per watched order, the distinct events (by ce_id) of each type, and notices (by notificationId) of each template. */
 async function watchOrders({ stack, run }, topics) {
   const watched = new Map();
-  const consumer = new Kafka({ clientId: 'chaos-deadlines', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({ groupId: `chaos-deadlines-${run}`, maxWaitTimeInMs: 100, retry: { retries: 30 } });
+  const consumer = new Kafka({ clientId: 'chaos-deadlines', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({
+    groupId: `chaos-deadlines-${run}`,
+    maxWaitTimeInMs: 100,
+    retry: { retries: 30 },
+  });
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: true });
   await consumer.run({

@@ -94,7 +94,11 @@ export async function inject(ctx, { kind, target, pauseMs }, { t0, topicsAtStart
           acks: -1,
           messages: [
             { key, value: '{not json', headers: { ce_type: 'order.placed.v2', ce_id: randomUUID(), ce_specversion: '1.0', ce_source: 'chaos' } },
-            { key, value: JSON.stringify({ orderId: 'not-a-uuid', lines: 'none' }), headers: { ce_type: 'order.placed.v2', ce_id: randomUUID(), ce_specversion: '1.0', ce_source: 'chaos', 'content-type': 'application/json' } },
+            {
+              key,
+              value: JSON.stringify({ orderId: 'not-a-uuid', lines: 'none' }),
+              headers: { ce_type: 'order.placed.v2', ce_id: randomUUID(), ce_specversion: '1.0', ce_source: 'chaos', 'content-type': 'application/json' },
+            },
           ],
         });
       }
@@ -106,7 +110,14 @@ export async function inject(ctx, { kind, target, pauseMs }, { t0, topicsAtStart
     // again with its clock that far ahead. Sweepers then find the reminders, deadlines and
     // reservation expiries the jump passed, each due once.
     if (clock.offsetMs + CLOCK_JUMP_MS >= (STORE_HOLD_DAYS - 1) * DAY_MS) {
-      return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: `one more jump would reach the reminders of the run's store (${STORE_HOLD_DAYS} days' hold)` };
+      return {
+        kind,
+        target,
+        atS: Math.round((started - t0) / 100) / 10,
+        lastedMs: 0,
+        recoveredMs: 0,
+        skipped: `one more jump would reach the reminders of the run's store (${STORE_HOLD_DAYS} days' hold)`,
+      };
     }
     stack.setEnv({ CLOCK_OFFSET_MS: String(clock.offsetMs + CLOCK_JUMP_MS) });
     const pids = Object.values(stack.pids()).filter(Boolean);
@@ -121,7 +132,14 @@ export async function inject(ctx, { kind, target, pauseMs }, { t0, topicsAtStart
     // start), then started again on the same data. Only a server this run started is touched.
     const server = await serverProcessOf(stack.pg.adminUrl);
     if (!stack.pg.embedded || server?.owner !== process.pid) {
-      return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: 0, recoveredMs: 0, skipped: 'a PostgreSQL server this run did not start is not its to restart' };
+      return {
+        kind,
+        target,
+        atS: Math.round((started - t0) / 100) / 10,
+        lastedMs: 0,
+        recoveredMs: 0,
+        skipped: 'a PostgreSQL server this run did not start is not its to restart',
+      };
     }
     const pid = server.pid;
     process.kill(pid, 'SIGQUIT');
@@ -144,7 +162,14 @@ export async function inject(ctx, { kind, target, pauseMs }, { t0, topicsAtStart
   // Readiness first flips once the fault is noticed; give it a moment before trusting "ready".
   await sleep(['kill', 'term', 'clock-jump'].includes(kind) ? 500 : 0);
   const ready = await allReady(ctx, Date.now() + 120_000);
-  return { kind, target, atS: Math.round((started - t0) / 100) / 10, lastedMs: ended - started, recoveredMs: ready ? Date.now() - ended : null, ...(redelivered === undefined ? {} : { redelivered }) };
+  return {
+    kind,
+    target,
+    atS: Math.round((started - t0) / 100) / 10,
+    lastedMs: ended - started,
+    recoveredMs: ready ? Date.now() - ended : null,
+    ...(redelivered === undefined ? {} : { redelivered }),
+  };
 }
 
 /** Where each of `topics` ends now: taken when the load begins, it is what a replay rewinds to. */
@@ -153,7 +178,11 @@ export async function topicEnds({ stack }, topics) {
   await kafkaAdmin.connect();
   try {
     const ends = new Map();
-    for (const t of topics) ends.set(t, (await kafkaAdmin.fetchTopicOffsets(t)).map((p) => ({ partition: p.partition, offset: p.high })));
+    for (const t of topics)
+      ends.set(
+        t,
+        (await kafkaAdmin.fetchTopicOffsets(t)).map((p) => ({ partition: p.partition, offset: p.high })),
+      );
     return ends;
   } finally {
     await kafkaAdmin.disconnect();

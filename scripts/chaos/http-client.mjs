@@ -34,7 +34,7 @@ export function httpClient({ stack, headers: admin }) {
       } catch (e) {
         res = { status: 0, text: e.message };
       }
-      const transient = res.status === 0 || res.status >= 500 || res.status === 429 || res.status === 409 && /IDEMPOTENCY.IN_PROGRESS/.test(res.text);
+      const transient = res.status === 0 || res.status >= 500 || res.status === 429 || (res.status === 409 && /IDEMPOTENCY.IN_PROGRESS/.test(res.text));
       if (!transient || Date.now() > deadline) return { status: res.status, body: res.text ? safeJson(res.text) : null, attempts: attempt };
       stats.retries++;
       await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)));

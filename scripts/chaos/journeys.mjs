@@ -47,7 +47,11 @@ export async function journey(ctx, i, { kind, line: planned }, codes) {
   // rate limit is per caller, and one token for every journey would throttle them all together.
   const own = { authorization: `Bearer ${await mintToken({ sub: `chaos-journey-${run}-${i}`, scope: 'admin' })}` };
   const as = (method, service, p, body, opts = {}) => call(method, service, p, body, { headers: own, ...opts });
-  const line = { sku: kind === 'shipped-to-store' ? warehouseSku(planned.skuIndex % WAREHOUSE_SKUS) : sku(planned.skuIndex), quantity: planned.quantity, unitPrice: planned.unitPrice };
+  const line = {
+    sku: kind === 'shipped-to-store' ? warehouseSku(planned.skuIndex % WAREHOUSE_SKUS) : sku(planned.skuIndex),
+    quantity: planned.quantity,
+    unitPrice: planned.unitPrice,
+  };
   const key = randomUUID();
   const contact = { email: `chaos-${i}-${run.toLowerCase()}@example.com`, name: 'Chaos Guest' };
   // A home delivery ships from the store (the only location with the run's SKUs); the others are click & collect there.
@@ -92,13 +96,21 @@ export async function journey(ctx, i, { kind, line: planned }, codes) {
   if (kind === 'cancelled') {
     const c = await as('POST', 'order', `/orders/${orderId}/cancel`, { reason: 'CUSTOMER.REQUEST' }, { deadline });
     if (!applied(c)) return { ...j, detail: answered('cancel', c) };
-    return (await waitStatus(as, orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not cancelled' };
+    return (await waitStatus(as, orderId, ['CANCELLED'], deadline))?.status === 'CANCELLED'
+      ? { ...j, outcome: 'completed' }
+      : { ...j, detail: 'not cancelled' };
   }
   const group = decided.fulfilments[0];
   const store = `/stores/${storeId}/orders/${group.fulfilmentId}`;
   const picking = await as('POST', 'order', `${store}/picking`, {}, { deadline });
   if (picking.status >= 300 && picking.status !== 409) return { ...j, detail: `picking answered ${picking.status}` };
-  const picks = await as('POST', 'order', `${store}/picks`, { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) }, { deadline });
+  const picks = await as(
+    'POST',
+    'order',
+    `${store}/picks`,
+    { lines: group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity })) },
+    { deadline },
+  );
   if (picks.status >= 300 && picks.status !== 409) return { ...j, detail: `picks answered ${picks.status}` };
   if (kind === 'delivered') {
     if ((await waitStatus(as, orderId, ['PACKED'], deadline))?.status !== 'PACKED') return { ...j, detail: 'never packed' };
@@ -106,7 +118,9 @@ export async function journey(ctx, i, { kind, line: planned }, codes) {
     if (!applied(shipped) && shipped.status !== 409) return { ...j, detail: answered('ship', shipped) };
     const outcome = await as('POST', 'order', `/fulfilments/${group.fulfilmentId}/delivery-outcome`, { outcome: 'DELIVERED' }, { deadline, headers: carrier });
     if (!applied(outcome) && outcome.status !== 409) return { ...j, detail: answered('delivery outcome', outcome) };
-    return (await waitStatus(as, orderId, ['DELIVERED'], deadline))?.status === 'DELIVERED' ? { ...j, outcome: 'completed' } : { ...j, detail: 'not delivered' };
+    return (await waitStatus(as, orderId, ['DELIVERED'], deadline))?.status === 'DELIVERED'
+      ? { ...j, outcome: 'completed' }
+      : { ...j, detail: 'not delivered' };
   }
   if ((await waitStatus(as, orderId, ['READY_FOR_PICKUP'], deadline))?.status !== 'READY_FOR_PICKUP') return { ...j, detail: 'never ready' };
   while (!codes.has(orderId) && Date.now() < deadline) await sleep(200);
@@ -125,14 +139,21 @@ export async function journey(ctx, i, { kind, line: planned }, codes) {
   const lineId = group.lines[0].lineId;
   // An even exchange: the same number of units of the next SKU, at the same price, from the store's shelves.
   const replacements = kind === 'exchanged' ? [{ sku: replacementSku(ctx, line.sku), quantity: line.quantity, unitPrice: line.unitPrice }] : undefined;
-  const returnBody = { requestId: `chaos-${run}-${i}`, orderId, lines: [{ lineId, quantity: line.quantity, condition: 'new' }], replacements, refundMethod: 'original-tender' };
+  const returnBody = {
+    requestId: `chaos-${run}-${i}`,
+    orderId,
+    lines: [{ lineId, quantity: line.quantity, condition: 'new' }],
+    replacements,
+    refundMethod: 'original-tender',
+  };
   let returned = await as('POST', 'returns', `/stores/${storeId}/returns`, returnBody, { deadline });
   // Applied, its answer lost in a fault: the same request (its requestId) under a new key answers the return it made.
   if (returned.status === 409 && returned.body?.code === 'IDEMPOTENCY.ANSWER_LOST') {
     stats.answersLost++;
     returned = await as('POST', 'returns', `/stores/${storeId}/returns`, returnBody, { deadline });
   }
-  if (returned.status !== 201 && returned.status !== 200) return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
+  if (returned.status !== 201 && returned.status !== 200)
+    return { ...j, detail: `${answered('return', returned)} ${JSON.stringify(returned.body).slice(0, 200)}` };
   j.returnId = returned.body.id;
   if (kind === 'returned') return returned.body.status === 'COMPLETED' ? { ...j, outcome: 'completed' } : { ...j, detail: `return ${returned.body.status}` };
   // The store issues the replacement, or refuses it when its shelves are empty: the exchange then
@@ -181,7 +202,13 @@ async function preorderJourney(ctx, j, as, line, contact, codes, deadline) {
   j.line = line;
   // Dates as the services see them: after a clock jump, theirs is ahead of this one.
   const releaseAt = new Date(clock.now() + RELEASE_AFTER_MS);
-  const product = { releaseAt: releaseAt.toISOString(), opensAt: new Date(clock.now() - 3_600_000).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 10, capPerCustomer: 2 };
+  const product = {
+    releaseAt: releaseAt.toISOString(),
+    opensAt: new Date(clock.now() - 3_600_000).toISOString(),
+    closesAt: releaseAt.toISOString(),
+    capPerStore: 10,
+    capPerCustomer: 2,
+  };
   const defined = await as('PUT', 'order', `/preorder-products/${line.sku}`, product, { deadline });
   if (!applied(defined)) return { ...j, detail: answered('preorder product', defined) };
   const priced = await as('PUT', 'order', `/price-list/${line.sku}`, { prices: [{ currency: 'EUR', unitPrice: line.unitPrice }] }, { deadline });
@@ -194,7 +221,14 @@ async function preorderJourney(ctx, j, as, line, contact, codes, deadline) {
   const orderId = placed.body.id;
   j.orderIds.add(orderId);
   if ((await waitStatus(as, orderId, ['PREORDERED'], deadline))?.status !== 'PREORDERED') return { ...j, detail: 'never in line' };
-  const supply = await create(as, 'inventory', '/supply', { sku: line.sku, locationId: storeId, quantity: line.quantity, expectedAt: new Date(clock.now()).toISOString(), reference: `PO-${line.sku}` }, randomUUID(), deadline);
+  const supply = await create(
+    as,
+    'inventory',
+    '/supply',
+    { sku: line.sku, locationId: storeId, quantity: line.quantity, expectedAt: new Date(clock.now()).toISOString(), reference: `PO-${line.sku}` },
+    randomUUID(),
+    deadline,
+  );
   if (!applied(supply) || !supply.body?.supplyId) return { ...j, detail: answered('supply', supply) };
   const receipt = await as('POST', 'inventory', `/supply/${supply.body.supplyId}/receipt`, { quantity: line.quantity }, { deadline });
   if (!applied(receipt)) return { ...j, detail: answered('supply receipt', receipt) };
@@ -216,8 +250,12 @@ async function preorderJourney(ctx, j, as, line, contact, codes, deadline) {
  */
 async function throughCart({ run, storeId, clock, call, applied }, i, line, contact, deadline) {
   const customerId = `chaos-${run}-${i}`.toLowerCase();
-  const customer = { authorization: `Bearer ${await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'web', scope: 'orders:place orders:read' })}` };
-  const pos = { authorization: `Bearer ${await mintToken({ sub: `pos:${storeId}:${i}`, channel: 'pos', store_id: storeId, associate_id: `associate-${i}`, scope: 'store:operate orders:place orders:read' })}` };
+  const customer = {
+    authorization: `Bearer ${await mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel: 'web', scope: 'orders:place orders:read' })}`,
+  };
+  const pos = {
+    authorization: `Bearer ${await mintToken({ sub: `pos:${storeId}:${i}`, channel: 'pos', store_id: storeId, associate_id: `associate-${i}`, scope: 'store:operate orders:place orders:read' })}`,
+  };
   const lost = (r) => r.status === 409 && r.body?.code === 'IDEMPOTENCY.ANSWER_LOST';
   // The customer's open cart: asked again after a lost answer, it is the same cart, continued.
   let created = await call('POST', 'order', '/carts', { channel: 'web', currency: 'EUR', lines: [line] }, { headers: customer, deadline });
@@ -229,7 +267,9 @@ async function throughCart({ run, storeId, clock, call, applied }, i, line, cont
   const jumpsBefore = clock.jumps.length;
   const refused = async (what, res) => {
     const cart = clock.jumps.length > jumpsBefore ? await call('GET', 'order', `/carts/${cartId}`, undefined, { headers: customer, deadline }) : null;
-    return cart?.body?.status === 'ABANDONED' ? { refused: `cart abandoned: a clock jump passed its idle limit (${answered(what, res)})` } : { failed: answered(what, res) };
+    return cart?.body?.status === 'ABANDONED'
+      ? { refused: `cart abandoned: a clock jump passed its idle limit (${answered(what, res)})` }
+      : { failed: answered(what, res) };
   };
   let handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });
   if (lost(handoff)) handoff = await call('POST', 'order', `/carts/${cartId}/handoff`, undefined, { headers: customer, deadline });

@@ -22,11 +22,19 @@ function answer(ask, refuse, request) {
   const at = new Date().toISOString();
   if (ask.kind === 'capture') {
     return refuse
-      ? envelope('payment.capture-failed.v1', { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, reason: 'CARD.DECLINED', failedAt: at }, request)
+      ? envelope(
+          'payment.capture-failed.v1',
+          { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, reason: 'CARD.DECLINED', failedAt: at },
+          request,
+        )
       : envelope('payment.captured.v1', { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, capturedAt: at }, request);
   }
   return refuse
-    ? envelope('payment.refund-failed.v1', { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, reason: 'TENDER.CLOSED', failedAt: at }, request)
+    ? envelope(
+        'payment.refund-failed.v1',
+        { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, reason: 'TENDER.CLOSED', failedAt: at },
+        request,
+      )
     : envelope('payment.refunded.v1', { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, refundedAt: at }, request);
 }
 
@@ -77,7 +85,12 @@ export async function startPaymentSystem({ Kafka, logLevel, brokers, run, refuse
   return {
     stats: () => {
       const all = [...requests.values()];
-      return { requests: all.length, refused: all.filter((r) => r.refused > 0).length, settledTwice: all.filter((r) => r.settled > 1).map((r) => r.id), unsettled: all.filter((r) => r.settled === 0).map((r) => r.id) };
+      return {
+        requests: all.length,
+        refused: all.filter((r) => r.refused > 0).length,
+        settledTwice: all.filter((r) => r.settled > 1).map((r) => r.id),
+        unsettled: all.filter((r) => r.settled === 0).map((r) => r.id),
+      };
     },
     stop: async () => {
       await consumer.disconnect().catch(() => undefined);
@@ -96,8 +109,14 @@ export function startPaymentsDesk({ call, everyMs = 1000 }) {
   const sentAgain = new Set();
   let lastSeenFailed = 0;
   const round = async () => {
-    const [payments, refunds] = await Promise.all([call('GET', 'order', '/payment-requests?status=FAILED'), call('GET', 'returns', '/refund-requests?status=FAILED')]);
-    const failed = [...(payments.status === 200 ? payments.body.requests.map((r) => ['order', `/payment-requests/${r.id}/retry`, r.id]) : []), ...(refunds.status === 200 ? refunds.body.requests.map((r) => ['returns', `/refund-requests/${r.refundId}/retry`, r.refundId]) : [])];
+    const [payments, refunds] = await Promise.all([
+      call('GET', 'order', '/payment-requests?status=FAILED'),
+      call('GET', 'returns', '/refund-requests?status=FAILED'),
+    ]);
+    const failed = [
+      ...(payments.status === 200 ? payments.body.requests.map((r) => ['order', `/payment-requests/${r.id}/retry`, r.id]) : []),
+      ...(refunds.status === 200 ? refunds.body.requests.map((r) => ['returns', `/refund-requests/${r.refundId}/retry`, r.refundId]) : []),
+    ];
     lastSeenFailed = payments.status === 200 && refunds.status === 200 ? failed.length : -1;
     for (const [service, path, id] of failed) {
       const r = await call('POST', service, path);

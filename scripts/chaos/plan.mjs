@@ -8,7 +8,17 @@ export const WAREHOUSE_SKUS = 4;
 export const SERVICE_NAMES = ['order', 'inventory', 'returns', 'customer'];
 export const KNOWN_FAULTS = ['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance', 'clock-jump'];
 /** Share of the journeys per kind, in the order they are drawn. */
-const KINDS = [['collected', 0.16], ['cancelled', 0.12], ['retried', 0.12], ['delivered', 0.14], ['returned', 0.12], ['exchanged', 0.08], ['preordered', 0.06], ['shipped-to-store', 0.1], ['cart', 0.1]];
+const KINDS = [
+  ['collected', 0.16],
+  ['cancelled', 0.12],
+  ['retried', 0.12],
+  ['delivered', 0.14],
+  ['returned', 0.12],
+  ['exchanged', 0.08],
+  ['preordered', 0.06],
+  ['shipped-to-store', 0.1],
+  ['cart', 0.1],
+];
 /** What a fault of each kind strikes; the others strike a service drawn from the seed. */
 const TARGETS = { 'broker-kill': 'kafka', 'broker-pause': 'kafka', 'db-restart': 'postgres', poison: 'every consumed topic', 'clock-jump': 'every service' };
 

@@ -7,7 +7,14 @@ import { sleep } from './run-context.mjs';
 /** Waits until every service answers ready; whether they all did by `deadline`. */
 export async function allReady({ url }, deadline) {
   for (;;) {
-    const states = await Promise.all(SERVICE_NAMES.map((s) => request('GET', url(s, '/health/ready')).then((r) => r.status, () => 0)));
+    const states = await Promise.all(
+      SERVICE_NAMES.map((s) =>
+        request('GET', url(s, '/health/ready')).then(
+          (r) => r.status,
+          () => 0,
+        ),
+      ),
+    );
     if (states.every((s) => s === 200)) return true;
     if (Date.now() > deadline) return false;
     await sleep(100);
@@ -24,14 +31,19 @@ export async function waitPaymentsSettled({ call }, done, deadline) {
     for (const j of done) {
       for (const id of j.orderIds) {
         const o = (await call('GET', 'order', `/orders/${id}`)).body;
-        for (const r of o?.payment?.requests ?? []) if (r.status !== 'DONE') problems.push(`order ${id}: ${r.kind} ${r.id} ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
+        for (const r of o?.payment?.requests ?? [])
+          if (r.status !== 'DONE') problems.push(`order ${id}: ${r.kind} ${r.id} ${r.status}${r.reason ? ` (${r.reason})` : ''}`);
         if (o?.payment && (o.payment.captured !== o.payment.captureRequested || o.payment.refunded !== o.payment.refundRequested)) {
-          problems.push(`order ${id}: captured ${o.payment.captured} of ${o.payment.captureRequested}, refunded ${o.payment.refunded} of ${o.payment.refundRequested}`);
+          problems.push(
+            `order ${id}: captured ${o.payment.captured} of ${o.payment.captureRequested}, refunded ${o.payment.refunded} of ${o.payment.refundRequested}`,
+          );
         }
       }
       if (j.returnId) {
         const r = (await call('GET', 'returns', `/returns/${j.returnId}`)).body;
-        for (const f of r?.refunds ?? []) if (!f.settledAt) problems.push(`return ${j.returnId}: refund ${f.refundId} to ${f.tender} ${f.failedAt ? `failed (${f.failureReason})` : 'unanswered'}`);
+        for (const f of r?.refunds ?? [])
+          if (!f.settledAt)
+            problems.push(`return ${j.returnId}: refund ${f.refundId} to ${f.tender} ${f.failedAt ? `failed (${f.failureReason})` : 'unanswered'}`);
       }
     }
     if (problems.length === 0 || Date.now() > deadline) return { problems };

@@ -8,7 +8,9 @@ import { log } from './run-context.mjs';
  * and the answers lost.
  */
 export function printTable(report, stats, done) {
-  step(`results (seed ${report.seed}; ${stats.retries} calls retried through faults; ${stats.answersLost} answers lost after the change was applied, the state read instead; payments: ${report.payments.requests} asked, ${report.payments.refused} refused at first, ${report.payments.sentAgain} sent again from the desk)`);
+  step(
+    `results (seed ${report.seed}; ${stats.retries} calls retried through faults; ${stats.answersLost} answers lost after the change was applied, the state read instead; payments: ${report.payments.requests} asked, ${report.payments.refused} refused at first, ${report.payments.sentAgain} sent again from the desk)`,
+  );
   log('| journey | started | completed | cleanly refused | failed | doubled |');
   log('| --- | --- | --- | --- | --- | --- |');
   const names = {
@@ -30,7 +32,10 @@ export function printTable(report, stats, done) {
   log('');
   log('| fault | target | at | lasted | ready again after |');
   log('| --- | --- | --- | --- | --- |');
-  for (const f of report.faults) log(`| ${f.kind} | ${f.target} | ${f.atS} s | ${f.lastedMs} ms | ${f.skipped ? `skipped: ${f.skipped}` : f.recoveredMs === null ? 'never' : `${f.recoveredMs} ms`} |`);
+  for (const f of report.faults)
+    log(
+      `| ${f.kind} | ${f.target} | ${f.atS} s | ${f.lastedMs} ms | ${f.skipped ? `skipped: ${f.skipped}` : f.recoveredMs === null ? 'never' : `${f.recoveredMs} ms`} |`,
+    );
   log('');
   log('| invariant | result |');
   log('| --- | --- |');

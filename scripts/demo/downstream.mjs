@@ -31,15 +31,23 @@ export async function startDownstream({ brokers, log = console.log }) {
       // Notifications and refunds come in two versions while consumers move (ADR 0005); this system reads version 2.
       if (type === 'notification.requested.v2') {
         notifications.push(data);
-        log(`  notifier:  → customer ${data.customerId ?? '(guest)'} by ${data.contactChannel ?? 'e-mail (default)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`);
+        log(
+          `  notifier:  → customer ${data.customerId ?? '(guest)'} by ${data.contactChannel ?? 'e-mail (default)'}: ${data.template}${data.pickupCode ? `, pickup code ${data.pickupCode}` : ''}${data.pickupDeadline ? `, collect by ${data.pickupDeadline}` : ''}${data.trackingNumber ? `, ${data.carrier} tracking ${data.trackingNumber}` : ''}`,
+        );
         return;
       }
       const ask = paymentAsk(type, data);
       if (!ask) return;
       const at = new Date().toISOString();
-      const reply = ask.kind === 'capture'
-        ? paymentEvent('payment.captured.v1', { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, capturedAt: at }, message, '/demo-payment')
-        : paymentEvent('payment.refunded.v1', { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, refundedAt: at }, message, '/demo-payment');
+      const reply =
+        ask.kind === 'capture'
+          ? paymentEvent('payment.captured.v1', { orderId: ask.orderId, amount: ask.amount, currency: ask.currency, capturedAt: at }, message, '/demo-payment')
+          : paymentEvent(
+              'payment.refunded.v1',
+              { orderId: ask.orderId, refundId: ask.refundId, amount: ask.amount, currency: ask.currency, refundedAt: at },
+              message,
+              '/demo-payment',
+            );
       await producer.send({ topic: 'payment.events.v1', messages: [reply] });
       const money = `${(ask.amount / 100).toFixed(2)} ${ask.currency}`;
       if (ask.kind === 'capture') log(`  payment:   captured ${money} for ${ask.orderId}`);

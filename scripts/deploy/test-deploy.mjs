@@ -59,7 +59,8 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 async function buildImages() {
   await steps.step(`base image ${TAGS.base} (debootstrap + docker import)`, buildBase);
   const certificates = extraCaCertificates();
-  if (certificates.length > 0) console.log(`  the node image trusts ${certificates.length} extra CA certificate(s): ${certificates.join(', ')} (EXTRA_CA_CERTS_DIR= for none)`);
+  if (certificates.length > 0)
+    console.log(`  the node image trusts ${certificates.length} extra CA certificate(s): ${certificates.join(', ')} (EXTRA_CA_CERTS_DIR= for none)`);
   await steps.step(`node stand-in ${TAGS.node}`, buildNode);
   await steps.step(`kafka stand-in ${TAGS.kafka}`, buildKafka);
   await steps.step(`postgres stand-in ${TAGS.postgres}`, buildPostgres);
@@ -95,14 +96,22 @@ async function main() {
     if (d.started) cleanups.push({ name: `stop the dockerd started here (pid ${d.pid})`, undo: d.stop });
     return d;
   });
-  console.log(daemon.started ? `  started dockerd, pid ${daemon.pid} (recorded in ${CACHE_DIR}/dockerd.pid), log ${daemon.logFile}` : '  a Docker daemon already answers: using it, and leaving it running');
+  console.log(
+    daemon.started
+      ? `  started dockerd, pid ${daemon.pid} (recorded in ${CACHE_DIR}/dockerd.pid), log ${daemon.logFile}`
+      : '  a Docker daemon already answers: using it, and leaving it running',
+  );
 
   await buildImages();
   sizes = await imageSizes();
 
   const { devKeys } = await import('../tools/mint-token.mjs');
   const stack = await composeEnvironment({ images: TAGS, publicKey: (await devKeys()).publicKey });
-  console.log(`  host ports: ${Object.entries(stack.services).map(([s, p]) => `${s} ${p}`).join(', ')}, kafka ${stack.brokers}, postgres ${stack.env.POSTGRES_HOST_PORT}`);
+  console.log(
+    `  host ports: ${Object.entries(stack.services)
+      .map(([s, p]) => `${s} ${p}`)
+      .join(', ')}, kafka ${stack.brokers}, postgres ${stack.env.POSTGRES_HOST_PORT}`,
+  );
   cleanups.push({ name: `compose down -v (project ${PROJECT})`, undo: () => composeDown(stack.env) });
   try {
     await steps.step(`compose up (project ${PROJECT})`, () => composeUp(stack.env));
@@ -149,10 +158,18 @@ async function kubernetes(stack, devKeys) {
     });
     await steps.step('Jobs complete (4 migrations, topics), Deployments rolled out', async () => {
       const timings = await waitForWorkloads(cluster);
-      console.log(Object.entries(timings).map(([what, ms]) => `  ${what}: ${seconds(ms)}`).join('\n'));
+      console.log(
+        Object.entries(timings)
+          .map(([what, ms]) => `  ${what}: ${seconds(ms)}`)
+          .join('\n'),
+      );
     });
     const urls = await serviceUrls(cluster);
-    console.log(`  Services: ${Object.entries(urls).map(([s, u]) => `${s} ${u}`).join(', ')}`);
+    console.log(
+      `  Services: ${Object.entries(urls)
+        .map(([s, u]) => `${s} ${u}`)
+        .join(', ')}`,
+    );
     await steps.step('demo journeys through the Kubernetes Services', () => runDemo({ services: urls, brokers: stack.brokers }));
     for (const deployment of ['inventory', 'order']) {
       await steps.step(`kubectl rollout restart deployment/${deployment} under load`, async () => {

@@ -92,8 +92,19 @@ function javaLogFlags(log4jDir) {
 
 /** The `java` arguments that run the broker of data dir `p` from the jars in `lib`. */
 export function brokerJavaArgs({ lib, p, heapMb }) {
-  return [`-Xms${heapMb}m`, `-Xmx${heapMb}m`, '-XX:+UseG1GC', '-XX:MaxGCPauseMillis=20', ...JIT_FLAGS, '-Djava.awt.headless=true',
-    ...javaLogFlags(p.log4jDir), '-cp', `${lib}/*`, 'kafka.Kafka', p.props];
+  return [
+    `-Xms${heapMb}m`,
+    `-Xmx${heapMb}m`,
+    '-XX:+UseG1GC',
+    '-XX:MaxGCPauseMillis=20',
+    ...JIT_FLAGS,
+    '-Djava.awt.headless=true',
+    ...javaLogFlags(p.log4jDir),
+    '-cp',
+    `${lib}/*`,
+    'kafka.Kafka',
+    p.props,
+  ];
 }
 
 /** Formats the storage of a new data dir (KRaft needs a cluster id before the first start). */
@@ -101,8 +112,7 @@ export function formatStorage({ lib, p }) {
   if (readClusterId(p.logDir)) return; // formatted on an earlier start
   const r = spawnSync(
     'java',
-    ['-cp', `${lib}/*`, ...javaLogFlags(p.log4jDir), 'kafka.tools.StorageTool', 'format',
-      '-t', newClusterId(), '-c', p.props, '--ignore-formatted'],
+    ['-cp', `${lib}/*`, ...javaLogFlags(p.log4jDir), 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', p.props, '--ignore-formatted'],
     { encoding: 'utf8' },
   );
   if (r.error) throw new Error(`kafka: cannot run java (is a JDK 17+ installed?): ${r.error.message}`);

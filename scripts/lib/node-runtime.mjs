@@ -42,13 +42,17 @@ export function node24Binary({ log = (m) => console.log(m) } = {}) {
   fs.mkdirSync(tmp, { recursive: true });
   try {
     // npm pack checks the tarball against the registry's integrity; we also pin the one we know.
-    const packed = spawnSync('npm', ['pack', `${pkg}@${NODE_RELEASE}`, '--json', '--pack-destination', tmp], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const packed = spawnSync('npm', ['pack', `${pkg}@${NODE_RELEASE}`, '--json', '--pack-destination', tmp], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     if (packed.status !== 0) throw new Error(`npm pack ${pkg}@${NODE_RELEASE} failed: ${packed.stderr.trim()}`);
     const [{ filename, integrity }] = JSON.parse(packed.stdout);
     const tarball = path.join(tmp, path.basename(filename));
     const pinned = KNOWN_INTEGRITY[`${pkg}@${NODE_RELEASE}`];
     const actual = `sha512-${createHash('sha512').update(fs.readFileSync(tarball)).digest('base64')}`;
-    if ((pinned && actual !== pinned) || (integrity && actual !== integrity)) throw new Error(`${pkg}@${NODE_RELEASE}: integrity ${actual} is not the published one`);
+    if ((pinned && actual !== pinned) || (integrity && actual !== integrity))
+      throw new Error(`${pkg}@${NODE_RELEASE}: integrity ${actual} is not the published one`);
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', tmp], { stdio: 'inherit' });
     if (untar.status !== 0) throw new Error(`cannot unpack ${tarball}`);
     fs.rmSync(tarball);

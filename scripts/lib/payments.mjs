@@ -12,11 +12,35 @@ export function paymentAsk(type, data) {
   if (type === 'payment.refund-requested.v2') {
     const ours = data.tenders ? data.tenders.filter((t) => t.tender !== 'store-credit') : [{ tender: 'card', amount: data.amount }];
     const amount = ours.reduce((n, t) => n + t.amount, 0);
-    return amount > 0 ? { id: `refund:${data.refundId}`, kind: 'refund', orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, tenders: ours, returnId: null, reason: data.reason } : null;
+    return amount > 0
+      ? {
+          id: `refund:${data.refundId}`,
+          kind: 'refund',
+          orderId: data.orderId,
+          refundId: data.refundId,
+          amount,
+          currency: data.currency,
+          tenders: ours,
+          returnId: null,
+          reason: data.reason,
+        }
+      : null;
   }
   if (type === 'return.refund-requested.v1') {
     const amount = data.tenders.reduce((n, t) => n + t.amount, 0);
-    return amount > 0 ? { id: `refund:${data.refundId}`, kind: 'refund', orderId: data.orderId, refundId: data.refundId, amount, currency: data.currency, tenders: data.tenders, returnId: data.returnId, reason: null } : null;
+    return amount > 0
+      ? {
+          id: `refund:${data.refundId}`,
+          kind: 'refund',
+          orderId: data.orderId,
+          refundId: data.refundId,
+          amount,
+          currency: data.currency,
+          tenders: data.tenders,
+          returnId: data.returnId,
+          reason: null,
+        }
+      : null;
   }
   return null;
 }

@@ -59,7 +59,7 @@ export function ensurePromtool() {
       console.warn('promtool is missing and cannot be fetched here: the observability test will say how to install it');
       return;
     }
-    step('fetching promtool (from Debian\'s prometheus package, unpacked into ~/.cache/omni-backbone/promtool)');
+    step("fetching promtool (from Debian's prometheus package, unpacked into ~/.cache/omni-backbone/promtool)");
     const work = fs.mkdtempSync(path.join(os.tmpdir(), 'promtool-'));
     const download = () => spawnSync('apt-get', ['download', 'prometheus'], { cwd: work, stdio: 'inherit' }).status === 0;
     if (!download()) {

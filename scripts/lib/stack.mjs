@@ -45,7 +45,9 @@ class SupervisedService {
     if (ranMs > 60_000) this.restarts = 0;
     const delay = Math.min(30_000, 1000 * 2 ** this.restarts);
     this.restarts++;
-    this.log(`  ✘ ${this.name} exited (${signal ?? `code ${code}`}) after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay / 1000} s (restart ${this.restarts}; log: ${path.relative(REPO, this.logFile)})`);
+    this.log(
+      `  ✘ ${this.name} exited (${signal ?? `code ${code}`}) after ${(ranMs / 1000).toFixed(1)} s; restarting in ${delay / 1000} s (restart ${this.restarts}; log: ${path.relative(REPO, this.logFile)})`,
+    );
     this.onEvent({ service: this.name, event: 'exited', code, signal });
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -112,7 +114,8 @@ export async function startLocalStack({
       if (kafkaResult.status === 'fulfilled') await stopKafka({ port: kafkaPort }).catch((e) => log(`  kafka: ${e.message}`));
       const pg = pgResult.status === 'fulfilled' ? pgResult.value : null;
       // A benchmark's databases are of no use afterwards; left behind, they fill the disk run after run.
-      if (dropDatabasesOnStop && pg) for (const name of Object.keys(services)) await dropDatabase(pg.adminUrl, `${databasePrefix}_${name}`).catch(() => undefined);
+      if (dropDatabasesOnStop && pg)
+        for (const name of Object.keys(services)) await dropDatabase(pg.adminUrl, `${databasePrefix}_${name}`).catch(() => undefined);
       await pg?.stop().catch((e) => log(`  postgres: ${e.message}`));
       log('  stopped');
     })());
@@ -146,7 +149,14 @@ export async function startLocalStack({
         port,
         command: process.execPath,
         args: [...nodeArgs, '-r', path.join(REPO, 'scripts/register-paths.cjs'), path.join(REPO, 'dist/apps', name, 'src/main.js')],
-        env: { ...process.env, ...auth, ...env, PORT: String(port), KAFKA_BROKERS: kafka.brokers, DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`) },
+        env: {
+          ...process.env,
+          ...auth,
+          ...env,
+          PORT: String(port),
+          KAFKA_BROKERS: kafka.brokers,
+          DATABASE_URL: databaseUrl(pg.adminUrl, `${databasePrefix}_${name}`),
+        },
         logFile: path.join(logDir, `${name}.log`),
         log,
         onEvent: onServiceEvent,
@@ -174,7 +184,14 @@ export async function startLocalStack({
      */
     async scaleOut(name, port) {
       const first = supervised.find((s) => s.name === name);
-      const extra = new SupervisedService({ ...first, port, env: { ...first.env, PORT: String(port) }, logFile: path.join(logDir, `${name}-${port}.log`), log, onEvent: onServiceEvent });
+      const extra = new SupervisedService({
+        ...first,
+        port,
+        env: { ...first.env, PORT: String(port) },
+        logFile: path.join(logDir, `${name}-${port}.log`),
+        log,
+        onEvent: onServiceEvent,
+      });
       extras.push(extra);
       extra.start();
       await waitReady(name, port, extra.child);
@@ -203,7 +220,9 @@ async function assertPortsFree(ports) {
     if (!free) taken.push(port);
   }
   if (taken.length > 0) {
-    throw new Error(`port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use (a service left over from an earlier run? \`ss -ltnp\` shows which process): stop it, then start again`);
+    throw new Error(
+      `port${taken.length > 1 ? 's' : ''} ${taken.join(', ')} already in use (a service left over from an earlier run? \`ss -ltnp\` shows which process): stop it, then start again`,
+    );
   }
 }
 

@@ -47,11 +47,20 @@ export async function mintToken(claims, { ttlSeconds = 3600, issuer = ISSUER, au
     .sign(await importPKCS8(privateKey, 'ES256'));
 }
 
-const FLAGS = { '--sub': 'sub', '--scope': 'scope', '--channel': 'channel', '--store-id': 'store_id', '--associate-id': 'associate_id', '--customer-id': 'customer_id' };
+const FLAGS = {
+  '--sub': 'sub',
+  '--scope': 'scope',
+  '--channel': 'channel',
+  '--store-id': 'store_id',
+  '--associate-id': 'associate_id',
+  '--customer-id': 'customer_id',
+};
 
 async function cli(argv) {
   if (argv.includes('--help') || argv.includes('-h')) {
-    console.log('usage: mint-token.mjs [--sub S] [--scope "a b"] [--channel C] [--store-id S] [--associate-id A] [--customer-id C] [--ttl SECONDS] | --public-key');
+    console.log(
+      'usage: mint-token.mjs [--sub S] [--scope "a b"] [--channel C] [--store-id S] [--associate-id A] [--customer-id C] [--ttl SECONDS] | --public-key',
+    );
     return;
   }
   if (argv.includes('--public-key')) {

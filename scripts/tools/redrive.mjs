@@ -46,7 +46,12 @@ export async function redrive({ brokers, service, topic, limit = Infinity, dryRu
     return summary;
   }
 
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   const consumer = kafka.consumer({ groupId: dryRun ? `${groupId}.dry-run.${process.pid}.${Date.now()}` : groupId, allowAutoTopicCreation: false });
   await producer.connect();
   await consumer.connect();
@@ -64,7 +69,14 @@ export async function redrive({ brokers, service, topic, limit = Infinity, dryRu
         const target = str(headers['dlq-original-topic']) ?? topic;
         const parkedBy = str(headers['dlq-consumer']);
         const from = `${dlq}/${partition}/${message.offset}`;
-        const entry = { from, key: message.key?.toString() ?? null, type: str(headers['ce_type']), id: str(headers['ce_id']), reason: str(headers['dlq-reason-code']), parkedBy };
+        const entry = {
+          from,
+          key: message.key?.toString() ?? null,
+          type: str(headers['ce_type']),
+          id: str(headers['ce_id']),
+          reason: str(headers['dlq-reason-code']),
+          parkedBy,
+        };
         if (parkedBy !== service || target !== topic) {
           summary.skippedOtherConsumer++;
         } else if (summary.redriven >= limit) {
@@ -95,13 +107,25 @@ export async function redrive({ brokers, service, topic, limit = Infinity, dryRu
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
-    options: { brokers: { type: 'string', default: process.env.KAFKA_BROKERS }, service: { type: 'string' }, topic: { type: 'string' }, limit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      brokers: { type: 'string', default: process.env.KAFKA_BROKERS },
+      service: { type: 'string' },
+      topic: { type: 'string' },
+      limit: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+    },
   });
   if (!values.brokers || !values.service || !values.topic) {
     console.error('usage: redrive.mjs --brokers host:port --service <consumer group> --topic <original topic> [--limit N] [--dry-run]');
     process.exit(1);
   }
-  redrive({ brokers: values.brokers.split(','), service: values.service, topic: values.topic, limit: values.limit ? Number(values.limit) : Infinity, dryRun: values['dry-run'] })
+  redrive({
+    brokers: values.brokers.split(','),
+    service: values.service,
+    topic: values.topic,
+    limit: values.limit ? Number(values.limit) : Infinity,
+    dryRun: values['dry-run'],
+  })
     .then(() => process.exit(0))
     .catch((e) => {
       console.error(JSON.stringify({ error: e.message }));

@@ -11,34 +11,38 @@ import { scriptEnv } from './script-env';
  */
 const REPO = path.resolve(__dirname, '../..');
 
-it('npm run bench -- --quick runs every phase and writes its figures', async () => {
-  const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omni-bench-')), 'figures.json');
-  const child = spawn(process.execPath, ['scripts/bench.mjs', '--quick', '--json', json], { cwd: REPO, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`the benchmark exited ${code}:\n${output.split('\n').slice(-40).join('\n')}`);
-  const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
-  expect(figures.availability.openLoop.answeredPerSecond).toBeGreaterThan(0);
-  expect(figures.sweep.length).toBeGreaterThan(0);
-  expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
-  expect(figures.sweep[0].cpuMsPerOrder.order).toBeGreaterThan(0);
-  expect(figures.overload.requests).toBeGreaterThan(0);
-  expect(figures.hotSku.confirmed).toBeGreaterThan(0);
-  expect(figures.reservationPath.answered).toBe(figures.reservationPath.events);
-  // Inventory, order, the broker and PostgreSQL killed under load: started again, every accepted order answered, the lag drained.
-  expect(figures.recovery.map((r: { fault: string; skipped?: string }) => [r.fault, r.skipped])).toEqual([
-    ['inventory', undefined],
-    ['order', undefined],
-    ['broker', undefined],
-    ['postgres', undefined],
-  ]);
-  for (const r of figures.recovery) {
-    expect(r.readyAfterMs).toBeGreaterThan(0);
-    expect(r.accepted).toBeGreaterThan(0);
-    expect(r.unsettled).toBe(0);
-    expect(r.drainedAfterReadyMs).not.toBeNull();
-  }
-  expect(output).toContain('| path | measured | target |');
-}, 15 * 60_000);
+it(
+  'npm run bench -- --quick runs every phase and writes its figures',
+  async () => {
+    const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'omni-bench-')), 'figures.json');
+    const child = spawn(process.execPath, ['scripts/bench.mjs', '--quick', '--json', json], { cwd: REPO, env: scriptEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    if (code !== 0) throw new Error(`the benchmark exited ${code}:\n${output.split('\n').slice(-40).join('\n')}`);
+    const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
+    expect(figures.availability.openLoop.answeredPerSecond).toBeGreaterThan(0);
+    expect(figures.sweep.length).toBeGreaterThan(0);
+    expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
+    expect(figures.sweep[0].cpuMsPerOrder.order).toBeGreaterThan(0);
+    expect(figures.overload.requests).toBeGreaterThan(0);
+    expect(figures.hotSku.confirmed).toBeGreaterThan(0);
+    expect(figures.reservationPath.answered).toBe(figures.reservationPath.events);
+    // Inventory, order, the broker and PostgreSQL killed under load: started again, every accepted order answered, the lag drained.
+    expect(figures.recovery.map((r: { fault: string; skipped?: string }) => [r.fault, r.skipped])).toEqual([
+      ['inventory', undefined],
+      ['order', undefined],
+      ['broker', undefined],
+      ['postgres', undefined],
+    ]);
+    for (const r of figures.recovery) {
+      expect(r.readyAfterMs).toBeGreaterThan(0);
+      expect(r.accepted).toBeGreaterThan(0);
+      expect(r.unsettled).toBe(0);
+      expect(r.drainedAfterReadyMs).not.toBeNull();
+    }
+    expect(output).toContain('| path | measured | target |');
+  },
+  15 * 60_000,
+);

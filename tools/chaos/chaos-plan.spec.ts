@@ -11,7 +11,9 @@ describe('npm run chaos: the seed decides the run', () => {
     expect(planOf('--seed', '7', '--seconds', '60', '--rate', '2')).toEqual(a);
     expect(planOf('--seed', '8', '--seconds', '60', '--rate', '2')).not.toEqual(a);
     expect(a.journeys).toHaveLength(120);
-    expect(new Set(a.journeys.map((j: { kind: string }) => j.kind))).toEqual(new Set(['collected', 'cancelled', 'retried', 'delivered', 'returned', 'exchanged', 'preordered', 'shipped-to-store', 'cart']));
+    expect(new Set(a.journeys.map((j: { kind: string }) => j.kind))).toEqual(
+      new Set(['collected', 'cancelled', 'retried', 'delivered', 'returned', 'exchanged', 'preordered', 'shipped-to-store', 'cart']),
+    );
     expect(a.faults.map((f: { atMs: number }) => f.atMs)).toEqual([12_000, 24_000, 36_000, 48_000]);
   });
 
@@ -27,7 +29,9 @@ describe('npm run chaos: the seed decides the run', () => {
     // 250 s: a fault every 15 s, evenly spread.
     expect(faults).toHaveLength(16);
     // Rounds of every kind once: the first ten faults are the ten kinds.
-    expect(new Set(faults.slice(0, 10).map((f: { kind: string }) => f.kind))).toEqual(new Set(['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance', 'clock-jump']));
+    expect(new Set(faults.slice(0, 10).map((f: { kind: string }) => f.kind))).toEqual(
+      new Set(['kill', 'term', 'pause', 'broker-kill', 'broker-pause', 'db-restart', 'poison', 'replay', 'rebalance', 'clock-jump']),
+    );
     expect(faults.find((f: { kind: string }) => f.kind === 'clock-jump')).toMatchObject({ target: 'every service' });
     expect(Math.max(...faults.map((f: { atMs: number }) => f.atMs))).toBeLessThan(250_000);
   });

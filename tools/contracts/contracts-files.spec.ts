@@ -10,7 +10,9 @@ describe('docs/asyncapi.json', () => {
   it('is what buildAsyncApi() produces from libs/contracts', () => {
     const onDisk = fs.existsSync(ASYNCAPI_FILE) ? fs.readFileSync(ASYNCAPI_FILE, 'utf8') : '';
     if (onDisk !== renderAsyncApi()) {
-      throw new Error(`docs/asyncapi.json is stale: the contracts changed since it was exported. Regenerate it with\n  ${REGENERATE_COMMAND}\nand commit the result.`);
+      throw new Error(
+        `docs/asyncapi.json is stale: the contracts changed since it was exported. Regenerate it with\n  ${REGENERATE_COMMAND}\nand commit the result.`,
+      );
     }
   });
 });
@@ -19,12 +21,16 @@ describe('released event schemas (libs/contracts/released/)', () => {
   it.each(catalogue)('%s keeps what was released: it only gains optional properties and descriptions', (ceType, def) => {
     const released = readSnapshot(def);
     if (!released) {
-      throw new Error(`${ceType} has no released snapshot (${path.relative(REPO, snapshotFile(def))}). Snapshot it with\n  ${REGENERATE_COMMAND}\nand commit the file.`);
+      throw new Error(
+        `${ceType} has no released snapshot (${path.relative(REPO, snapshotFile(def))}). Snapshot it with\n  ${REGENERATE_COMMAND}\nand commit the file.`,
+      );
     }
     const changes = breakingChanges(released, def.schema);
     if (changes.length > 0) throw new Error(describeBreakingChanges(ceType, changes));
     if (fs.readFileSync(snapshotFile(def), 'utf8') !== renderSnapshot(def)) {
-      throw new Error(`${ceType} gained something compatible since its snapshot; record it with\n  ${REGENERATE_COMMAND}\nand commit the snapshot, so what is released now cannot be dropped later.`);
+      throw new Error(
+        `${ceType} gained something compatible since its snapshot; record it with\n  ${REGENERATE_COMMAND}\nand commit the snapshot, so what is released now cannot be dropped later.`,
+      );
     }
   });
 
@@ -50,7 +56,12 @@ describe('consumers declared in libs/contracts', () => {
       .flatMap((f) => {
         const source = fs.readFileSync(path.join(dir, f), 'utf8');
         const single = [...source.matchAll(/@EventPattern\(ceTypeOf\((\w+)\)\)/g)].map((m) => m[1]);
-        const batched = [...source.matchAll(/@EventBatch\(([\w,\s]+)\)/g)].flatMap((m) => m[1].split(',').map((n) => n.trim()).filter((n) => n !== ''));
+        const batched = [...source.matchAll(/@EventBatch\(([\w,\s]+)\)/g)].flatMap((m) =>
+          m[1]
+            .split(',')
+            .map((n) => n.trim())
+            .filter((n) => n !== ''),
+        );
         return [...single, ...batched].map((name) => byName.get(name) ?? `unknown ${name}`);
       });
   }

@@ -52,7 +52,12 @@ describe('an external consumer reading only docs/asyncapi.json', () => {
   let external: ExternalConsumer;
 
   beforeAll(async () => {
-    external = new ExternalConsumer(['--topics', [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)].join(','), '--timeout-ms', '110000']);
+    external = new ExternalConsumer([
+      '--topics',
+      [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)].join(','),
+      '--timeout-ms',
+      '110000',
+    ]);
     probe = await new KafkaProbe().watch([NOTIFICATION_REQUESTS_TOPIC]);
     await external.ready();
     stack = await startStack(['order', 'inventory']);
@@ -118,7 +123,11 @@ describe('an external consumer reading only docs/asyncapi.json', () => {
     });
     expect(poison).toMatchObject({ type: 'order.placed.v1', valid: false });
     expect(poison.errors).toEqual(
-      expect.arrayContaining(["payload: missing 'customerId'", 'payload/channel: must be equal to one of the allowed values', 'payload/lines: must NOT have fewer than 1 items']),
+      expect.arrayContaining([
+        "payload: missing 'customerId'",
+        'payload/channel: must be equal to one of the allowed values',
+        'payload/lines: must NOT have fewer than 1 items',
+      ]),
     );
 
     // inventory parks the poison message; the dead letter itself is as the document describes it

@@ -53,7 +53,9 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  console.error(`${problem}\nusage: external-consumer.mjs --topics a,b [--brokers host:port] [--group g] [--max n] [--timeout-ms ms] [--asyncapi file] [--latest]`);
+  console.error(
+    `${problem}\nusage: external-consumer.mjs --topics a,b [--brokers host:port] [--group g] [--max n] [--timeout-ms ms] [--asyncapi file] [--latest]`,
+  );
   process.exit(2);
 }
 
@@ -140,9 +142,7 @@ async function main() {
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
       if (stopping) return;
-      const headers = Object.fromEntries(
-        Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]),
-      );
+      const headers = Object.fromEntries(Object.entries(message.headers ?? {}).map(([k, v]) => [k, String(Array.isArray(v) ? v[0] : v)]));
       const key = message.key?.toString() ?? null;
       const errors = check(contract, topic, key, headers, message.value?.toString() ?? null);
       process.stdout.write(`${JSON.stringify({ topic, key, type: headers.ce_type ?? null, valid: errors.length === 0, errors })}\n`);

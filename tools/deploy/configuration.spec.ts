@@ -20,7 +20,9 @@ function supplied(name: string): string {
 
 /** A compose value with its `${VAR:-default}`, `${VAR:?message}` and `${VAR}` as `docker compose` would fill them for an operator who set what it requires. */
 function interpolate(value: unknown): string {
-  return String(value).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, op?: string, rest?: string) => (op === '-' ? (rest ?? '') : supplied(name)));
+  return String(value).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_, name: string, op?: string, rest?: string) =>
+    op === '-' ? (rest ?? '') : supplied(name),
+  );
 }
 
 /** Loads the service's configuration and builds its module from `env`, as main.js does; throws what the process would exit with. */
@@ -47,7 +49,12 @@ const attempt = (service: string, env: Env): string => {
 describe('docker/compose.yaml', () => {
   const services = (parseYamlFile('docker/compose.yaml') as { services: Record<string, { environment?: Record<string, unknown> }> }).services;
 
-  it.each(SERVICES.flatMap((s) => [[s, s], [s, `${s}-migrate`]]))('%s: %s starts with the environment it is given', (service, container) => {
+  it.each(
+    SERVICES.flatMap((s) => [
+      [s, s],
+      [s, `${s}-migrate`],
+    ]),
+  )('%s: %s starts with the environment it is given', (service, container) => {
     const env = Object.fromEntries(Object.entries(services[container].environment ?? {}).map(([k, v]) => [k, interpolate(v)]));
     expect(env.NODE_ENV).toBe('production');
     expect(attempt(service, env)).toBe('starts');
@@ -60,7 +67,10 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const workloads = objects.filter((o) => o.kind === 'Deployment' || (o.kind === 'Job' && o.metadata.labels?.['app.kubernetes.io/component'] === 'migration'));
 
   /** A container's environment: its ConfigMaps, its values, its Secrets as an operator fills them (of two optional auth keys, the public key). */
-  function environmentOf(container: { envFrom?: { configMapRef?: { name: string } }[]; env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { optional?: boolean } } }[] }): Env {
+  function environmentOf(container: {
+    envFrom?: { configMapRef?: { name: string } }[];
+    env?: { name: string; value?: string; valueFrom?: { secretKeyRef?: { optional?: boolean } } }[];
+  }): Env {
     const env: Env = {};
     for (const from of container.envFrom ?? []) Object.assign(env, configMaps.get(from.configMapRef?.name ?? '') ?? {});
     for (const e of container.env ?? []) {
@@ -74,7 +84,12 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(workloads.map((w) => w.metadata.name).sort()).toEqual([...SERVICES, ...SERVICES.map((s) => `${s}-migrate`)].sort());
   });
 
-  it.each(SERVICES.flatMap((s) => [[s, s], [s, `${s}-migrate`]]))('%s: %s starts with the environment it is given', (service, name) => {
+  it.each(
+    SERVICES.flatMap((s) => [
+      [s, s],
+      [s, `${s}-migrate`],
+    ]),
+  )('%s: %s starts with the environment it is given', (service, name) => {
     const workload = workloads.find((w) => w.metadata.name === name)!;
     const env = environmentOf(workload.spec.template.spec.containers[0]);
     expect(attempt(service, env)).toBe('starts');

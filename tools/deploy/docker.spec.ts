@@ -2,8 +2,15 @@ import { contractTopics, parseYamlFile, readText, SERVICES } from './manifests';
 
 // These checks read the images' and the compose file's text; `npm run test:deploy` builds and runs them for real.
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type ComposeService = { image?: string; build?: any; healthcheck?: { test: string[] }; restart?: string; depends_on?: Record<string, { condition: string }>; environment?: Record<string, unknown>; command?: string[] };
+type ComposeService = {
+  image?: string;
+  build?: { context?: string; dockerfile?: string; args?: Record<string, string> };
+  healthcheck?: { test: string[] };
+  restart?: string;
+  depends_on?: Record<string, { condition: string }>;
+  environment?: Record<string, unknown>;
+  command?: string[];
+};
 
 describe('docker/compose.yaml', () => {
   const compose = parseYamlFile('docker/compose.yaml') as { services: Record<string, ComposeService> };
@@ -16,8 +23,14 @@ describe('docker/compose.yaml', () => {
   it('migrates each database with its service image (`migrate`) once PostgreSQL is healthy', () => {
     for (const name of SERVICES) {
       const m = services[`${name}-migrate`];
-      expect({ name, image: m.image, service: m.build?.args?.SERVICE, command: m.command, restart: m.restart, deps: m.depends_on })
-        .toEqual({ name, image: services[name].image, service: name, command: ['migrate'], restart: 'no', deps: { postgres: { condition: 'service_healthy' } } });
+      expect({ name, image: m.image, service: m.build?.args?.SERVICE, command: m.command, restart: m.restart, deps: m.depends_on }).toEqual({
+        name,
+        image: services[name].image,
+        service: name,
+        command: ['migrate'],
+        restart: 'no',
+        deps: { postgres: { condition: 'service_healthy' } },
+      });
       expect(m.environment?.DATABASE_URL).toBe(services[name].environment?.DATABASE_URL);
     }
   });
@@ -70,15 +83,16 @@ describe('docker/compose.yaml', () => {
     const top = parseYamlFile('docker/compose.yaml') as Record<string, unknown>;
     expect(Object.keys(top)).not.toContain('name');
     for (const [name, s] of Object.entries(services)) {
-      for (const p of (s as { ports?: string[] }).ports ?? []) expect({ name, port: p }).toEqual({ name, port: expect.stringMatching(/^\$\{[A-Z_]+_HOST_PORT:-\d+\}:\d+$/) });
+      for (const p of (s as { ports?: string[] }).ports ?? [])
+        expect({ name, port: p }).toEqual({ name, port: expect.stringMatching(/^\$\{[A-Z_]+_HOST_PORT:-\d+\}:\d+$/) });
     }
   });
 
-  it('lets the images be overridden (a machine with no registry: npm run test:deploy), defaulting to the Dockerfile\'s Node image', () => {
+  it("lets the images be overridden (a machine with no registry: npm run test:deploy), defaulting to the Dockerfile's Node image", () => {
     expect(services.postgres.image).toMatch(/^\$\{POSTGRES_IMAGE:-postgres:[^}]+\}$/);
     const dockerfileNode = readText('docker/Dockerfile').match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1];
     for (const [name, s] of Object.entries(services).filter(([, x]) => x.build)) {
-      expect({ name, node: s.build.args?.NODE_IMAGE }).toEqual({ name, node: `\${NODE_IMAGE:-${dockerfileNode}}` });
+      expect({ name, node: s.build?.args?.NODE_IMAGE }).toEqual({ name, node: `\${NODE_IMAGE:-${dockerfileNode}}` });
     }
   });
 
@@ -94,7 +108,10 @@ describe('docker/compose.yaml', () => {
 describe('docker/Dockerfile (read; npm run test:deploy builds it)', () => {
   const text = readText('docker/Dockerfile');
   const lines = text.split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
-  const stages = text.split(/^FROM /m).slice(1).map((s) => 'FROM ' + s);
+  const stages = text
+    .split(/^FROM /m)
+    .slice(1)
+    .map((s) => 'FROM ' + s);
   const runtime = stages[stages.length - 1];
 
   it('is multi-stage from a pinned Node 24 image', () => {
@@ -106,13 +123,18 @@ describe('docker/Dockerfile (read; npm run test:deploy builds it)', () => {
   it('builds with tsc and keeps production dependencies only in the runtime stage', () => {
     // npm ci refuses our lock file (see scripts/lib/setup.mjs), so the image installs from it with npm install.
     expect(stages[0]).toContain('npm install --ignore-scripts');
-    expect(stages[0].split('\n').filter((l) => l.startsWith('RUN ')).join('\n')).not.toMatch(/npm ci\b/);
+    expect(
+      stages[0]
+        .split('\n')
+        .filter((l) => l.startsWith('RUN '))
+        .join('\n'),
+    ).not.toMatch(/npm ci\b/);
     expect(stages[0]).toContain('npx tsc -p tsconfig.json');
     expect(stages[0]).toMatch(/npm prune --omit=dev/);
     expect(runtime).not.toMatch(/npm (ci|install)/);
   });
 
-  it('passes the container\'s arguments to main.js, so `migrate` runs the migration command', () => {
+  it("passes the container's arguments to main.js, so `migrate` runs the migration command", () => {
     expect(runtime).toMatch(/^ENTRYPOINT \["sh", "-c", "exec node [^"]*main\.js \\"\$@\\"", "--"\]$/m);
     expect(runtime).not.toMatch(/^CMD /m);
   });
@@ -128,7 +150,9 @@ describe('docker/Dockerfile (read; npm run test:deploy builds it)', () => {
   });
 
   it('has a Dockerfile.dockerignore (BuildKit reads it next to the Dockerfile) that keeps node_modules, dist, caches and git out of the context', () => {
-    const ignored = readText('docker/Dockerfile.dockerignore').split('\n').map((l) => l.trim());
+    const ignored = readText('docker/Dockerfile.dockerignore')
+      .split('\n')
+      .map((l) => l.trim());
     for (const p of ['node_modules', 'dist', '.cache', '.git']) expect(ignored).toContain(p);
   });
 

@@ -51,11 +51,24 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const spec = podSpec(w);
       for (const c of [...(spec.initContainers ?? []), ...spec.containers]) {
         const where = `${id(w)} container ${c.name}`;
-        expect({ where, cpu: c.resources?.limits?.cpu, memory: c.resources?.limits?.memory }).toEqual({ where, cpu: expect.anything(), memory: expect.anything() });
-        expect({ where, cpu: c.resources?.requests?.cpu, memory: c.resources?.requests?.memory }).toEqual({ where, cpu: expect.anything(), memory: expect.anything() });
+        expect({ where, cpu: c.resources?.limits?.cpu, memory: c.resources?.limits?.memory }).toEqual({
+          where,
+          cpu: expect.anything(),
+          memory: expect.anything(),
+        });
+        expect({ where, cpu: c.resources?.requests?.cpu, memory: c.resources?.requests?.memory }).toEqual({
+          where,
+          cpu: expect.anything(),
+          memory: expect.anything(),
+        });
         const nonRoot = c.securityContext?.runAsNonRoot ?? spec.securityContext?.runAsNonRoot;
-        expect({ where, nonRoot, readOnlyRoot: c.securityContext?.readOnlyRootFilesystem, escalation: c.securityContext?.allowPrivilegeEscalation, drop: c.securityContext?.capabilities?.drop })
-          .toEqual({ where, nonRoot: true, readOnlyRoot: true, escalation: false, drop: ['ALL'] });
+        expect({
+          where,
+          nonRoot,
+          readOnlyRoot: c.securityContext?.readOnlyRootFilesystem,
+          escalation: c.securityContext?.allowPrivilegeEscalation,
+          drop: c.securityContext?.capabilities?.drop,
+        }).toEqual({ where, nonRoot: true, readOnlyRoot: true, escalation: false, drop: ['ALL'] });
         expect({ where, image: c.image }).not.toEqual({ where, image: expect.stringMatching(/:latest$|^[^:]+$/) });
       }
     }
@@ -66,13 +79,17 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const spec = podSpec(d);
       for (const c of spec.containers) {
         const where = `${id(d)} container ${c.name}`;
-        expect({ where, live: c.livenessProbe?.httpGet?.path, ready: c.readinessProbe?.httpGet?.path }).toEqual({ where, live: '/health/live', ready: '/health/ready' });
+        expect({ where, live: c.livenessProbe?.httpGet?.path, ready: c.readinessProbe?.httpGet?.path }).toEqual({
+          where,
+          live: '/health/live',
+          ready: '/health/ready',
+        });
       }
       expect(spec.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);
     }
   });
 
-  it('runs a migration Job per service: its Deployment\'s image with `migrate`, the same database Secret, run again on failure', () => {
+  it("runs a migration Job per service: its Deployment's image with `migrate`, the same database Secret, run again on failure", () => {
     const jobs = ofKind('Job').filter((j) => j.metadata.labels?.['app.kubernetes.io/component'] === 'migration');
     expect(jobs.map((j) => j.metadata.name).sort()).toEqual(SERVICES.map((s) => `${s}-migrate`).sort());
     for (const service of SERVICES) {
@@ -80,11 +97,21 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const deployment = deployments.find((d) => d.metadata.name === service)!;
       const [migrate] = podSpec(job).containers;
       const [serve] = podSpec(deployment).containers;
-      const dbSecret = (c: { env?: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }) => c.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name;
-      expect({ service, image: migrate.image, args: migrate.args, db: dbSecret(migrate), envFrom: migrate.envFrom })
-        .toEqual({ service, image: serve.image, args: ['migrate'], db: `omni-${service}-db`, envFrom: serve.envFrom });
-      expect({ service, restart: podSpec(job).restartPolicy, backoff: job.spec.backoffLimit > 0, ttl: job.spec.ttlSecondsAfterFinished > 0 })
-        .toEqual({ service, restart: 'OnFailure', backoff: true, ttl: true });
+      const dbSecret = (c: { env?: { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[] }) =>
+        c.env?.find((e) => e.name === 'DATABASE_URL')?.valueFrom?.secretKeyRef?.name;
+      expect({ service, image: migrate.image, args: migrate.args, db: dbSecret(migrate), envFrom: migrate.envFrom }).toEqual({
+        service,
+        image: serve.image,
+        args: ['migrate'],
+        db: `omni-${service}-db`,
+        envFrom: serve.envFrom,
+      });
+      expect({ service, restart: podSpec(job).restartPolicy, backoff: job.spec.backoffLimit > 0, ttl: job.spec.ttlSecondsAfterFinished > 0 }).toEqual({
+        service,
+        restart: 'OnFailure',
+        backoff: true,
+        ttl: true,
+      });
       // Migration pods reach PostgreSQL only: a NetworkPolicy selects them.
       const policies = ofKind('NetworkPolicy').filter((p) => matches(p.spec.podSelector?.matchLabels ?? {}, job.spec.template.metadata.labels));
       expect({ service, policies: policies.length }).toEqual({ service, policies: 1 });
@@ -96,7 +123,12 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const env: { name: string; value?: string; valueFrom?: { secretKeyRef?: unknown } }[] = podSpec(d).containers[0].env ?? [];
       for (const name of ['DATABASE_URL', 'AUTH_JWKS_URL', 'AUTH_PUBLIC_KEY']) {
         const e = env.find((x) => x.name === name);
-        expect({ d: id(d), name, secret: Boolean(e?.valueFrom?.secretKeyRef), literal: e?.value }).toEqual({ d: id(d), name, secret: true, literal: undefined });
+        expect({ d: id(d), name, secret: Boolean(e?.valueFrom?.secretKeyRef), literal: e?.value }).toEqual({
+          d: id(d),
+          name,
+          secret: true,
+          literal: undefined,
+        });
       }
     }
     const withData = ofKind('Secret').filter((s) => Object.keys({ ...s.data, ...s.stringData }).length > 0);
@@ -111,7 +143,9 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
       const labels = d.spec.template.metadata.labels;
       const pdbs = ofKind('PodDisruptionBudget').filter((p) => matches(p.spec.selector?.matchLabels ?? {}, labels));
       expect({ d: id(d), pdbs: pdbs.length }).toEqual({ d: id(d), pdbs: 1 });
-      const hpas = ofKind('HorizontalPodAutoscaler').filter((h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === d.metadata.name);
+      const hpas = ofKind('HorizontalPodAutoscaler').filter(
+        (h) => h.spec.scaleTargetRef.kind === 'Deployment' && h.spec.scaleTargetRef.name === d.metadata.name,
+      );
       expect({ d: id(d), hpas: hpas.length }).toEqual({ d: id(d), hpas: 1 });
       expect(hpas[0].spec.minReplicas).toBeGreaterThanOrEqual(1);
       expect(hpas[0].spec.maxReplicas).toBeGreaterThanOrEqual(hpas[0].spec.minReplicas);
@@ -122,7 +156,7 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     }
   });
 
-  it('keeps app.kubernetes.io/part-of in Deployment and Service selectors (a Deployment\'s selector cannot change on a live cluster)', () => {
+  it("keeps app.kubernetes.io/part-of in Deployment and Service selectors (a Deployment's selector cannot change on a live cluster)", () => {
     for (const o of [...deployments, ...ofKind('Service')]) {
       const selector = o.kind === 'Deployment' ? o.spec.selector.matchLabels : o.spec.selector;
       expect({ o: id(o), partOf: selector?.['app.kubernetes.io/part-of'] }).toEqual({ o: id(o), partOf: 'omni-backbone' });
@@ -170,12 +204,16 @@ describe('kustomizations under k8s/', () => {
   const files = kustomizationFiles('k8s');
 
   it('include the base, both overlays and strimzi (so the checks below see them)', () => {
-    expect(files).toEqual(expect.arrayContaining(['k8s/base', ...OVERLAYS.map((o) => `k8s/overlays/${o}`), 'k8s/strimzi'].map((d) => `${d}/kustomization.yaml`)));
+    expect(files).toEqual(
+      expect.arrayContaining(['k8s/base', ...OVERLAYS.map((o) => `k8s/overlays/${o}`), 'k8s/strimzi'].map((d) => `${d}/kustomization.yaml`)),
+    );
   });
 
   it.each(files)('%s uses no field kustomize v5 deprecates', (file) => {
     const k = parseYamlDocuments(readText(file))[0] as Record<string, unknown>;
-    const deprecated = Object.keys(k).filter((f) => DEPRECATED_FIELDS.has(f)).map((f) => `${f}: use ${DEPRECATED_FIELDS.get(f)}`);
+    const deprecated = Object.keys(k)
+      .filter((f) => DEPRECATED_FIELDS.has(f))
+      .map((f) => `${f}: use ${DEPRECATED_FIELDS.get(f)}`);
     expect({ file, deprecated }).toEqual({ file, deprecated: [] });
   });
 

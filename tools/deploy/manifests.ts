@@ -16,7 +16,9 @@ export type K8sObject = { apiVersion: string; kind: string; metadata: { name: st
 export function render(dir: string): { stdout: string; stderr: string } {
   const r = spawnSync('kubectl', ['kustomize', join(ROOT, dir)], { encoding: 'utf8' });
   if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error('kubectl not found: the deploy checks render k8s/ with `kubectl kustomize` (kubectl ≥ 1.27, kustomize v5). `npm test` fetches one when it is missing or older (scripts/lib/setup.mjs, ensureKubectl); Debian 12 ships only kubectl 1.20, too old.');
+    throw new Error(
+      'kubectl not found: the deploy checks render k8s/ with `kubectl kustomize` (kubectl ≥ 1.27, kustomize v5). `npm test` fetches one when it is missing or older (scripts/lib/setup.mjs, ensureKubectl); Debian 12 ships only kubectl 1.20, too old.',
+    );
   }
   if (r.status !== 0) throw new Error(`kubectl kustomize ${dir} failed (exit ${r.status}):\n${r.stderr}`);
   return { stdout: r.stdout, stderr: r.stderr };
@@ -44,10 +46,12 @@ export function kustomizationFiles(under: string): string[] {
 }
 
 export function parseYamlDocuments(text: string): unknown[] {
-  return parseAllDocuments(text).map((d) => {
-    if (d.errors.length > 0) throw new Error(`YAML: ${d.errors.map((e) => e.message).join('; ')}`);
-    return d.toJSON();
-  }).filter((d) => d !== null && d !== undefined);
+  return parseAllDocuments(text)
+    .map((d) => {
+      if (d.errors.length > 0) throw new Error(`YAML: ${d.errors.map((e) => e.message).join('; ')}`);
+      return d.toJSON();
+    })
+    .filter((d) => d !== null && d !== undefined);
 }
 
 export function parseYamlFile(relative: string): unknown {

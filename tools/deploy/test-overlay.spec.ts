@@ -34,9 +34,13 @@ describe('the test overlay of test:deploy (on top of k8s/overlays/local)', () =>
     expect(test.map(id).sort()).toEqual(kept.map(id).sort());
   });
 
-  it('runs every pod on the host network, and replaces a Deployment\'s one pod instead of surging a second onto its port', () => {
+  it("runs every pod on the host network, and replaces a Deployment's one pod instead of surging a second onto its port", () => {
     for (const w of test.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
-      expect({ w: id(w), host: w.spec.template.spec.hostNetwork, dns: w.spec.template.spec.dnsPolicy }).toEqual({ w: id(w), host: true, dns: 'ClusterFirstWithHostNet' });
+      expect({ w: id(w), host: w.spec.template.spec.hostNetwork, dns: w.spec.template.spec.dnsPolicy }).toEqual({
+        w: id(w),
+        host: true,
+        dns: 'ClusterFirstWithHostNet',
+      });
     }
     for (const d of test.filter((o) => o.kind === 'Deployment')) {
       expect({ d: id(d), strategy: d.spec.strategy }).toEqual({ d: id(d), strategy: { type: 'Recreate' } });
@@ -46,7 +50,11 @@ describe('the test overlay of test:deploy (on top of k8s/overlays/local)', () =>
   it('moves each service to its port (PORT and the container port together) and points the services and the topics Job at the given broker', () => {
     for (const service of SERVICES) {
       const [c] = test.find((o) => o.kind === 'Deployment' && o.metadata.name === service)!.spec.template.spec.containers;
-      expect({ service, env: c.env.find((e: { name: string }) => e.name === 'PORT').value, port: c.ports[0].containerPort }).toEqual({ service, env: String(ports[service]), port: ports[service] });
+      expect({ service, env: c.env.find((e: { name: string }) => e.name === 'PORT').value, port: c.ports[0].containerPort }).toEqual({
+        service,
+        env: String(ports[service]),
+        port: ports[service],
+      });
     }
     const data = (name: string) => test.find((o) => o.kind === 'ConfigMap' && o.metadata.name === name)!.data;
     expect(data('omni-config').KAFKA_BROKERS).toBe(brokers);

@@ -21,22 +21,61 @@ function lint(filePath: string, code: string): string[] {
 describe('module boundaries', () => {
   beforeAll(() => {
     // The rule reads Nx's cached project graph; build it so this spec stands on its own.
-    const nx = spawnSync(process.execPath, [path.join(REPO, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NX_DAEMON: 'false' } });
+    const nx = spawnSync(process.execPath, [path.join(REPO, 'node_modules/nx/dist/bin/nx.js'), 'show', 'projects'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
     if (nx.status !== 0) throw new Error(`nx show projects failed: ${nx.stderr}`);
   });
 
   it.each([
-    ['an app importing another app', 'apps/order/src/application/probe.ts', `import { InventoryModule } from '../../../inventory/src/inventory.module';\nexport const x = InventoryModule;\n`, '@nx/enforce-module-boundaries'],
-    ['production code importing the test library', 'apps/order/src/application/probe.ts', `import { eventually } from '@omni/testing';\nexport const x = eventually;\n`, '@nx/enforce-module-boundaries'],
-    ['contracts importing a framework', 'libs/contracts/src/probe.ts', `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`, '@nx/enforce-module-boundaries'],
-    ['contracts importing messaging', 'libs/contracts/src/probe.ts', `import { OutboxWriter } from '@omni/messaging';\nexport const x = OutboxWriter;\n`, '@nx/enforce-module-boundaries'],
-    ['domain code importing the ORM', 'apps/order/src/domain/probe.ts', `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`, 'no-restricted-imports'],
-    ['domain code importing infrastructure', 'apps/order/src/domain/probe.ts', `import { orderRepository } from '../infrastructure/order.repository';\nexport const x = orderRepository;\n`, 'no-restricted-imports'],
+    [
+      'an app importing another app',
+      'apps/order/src/application/probe.ts',
+      `import { InventoryModule } from '../../../inventory/src/inventory.module';\nexport const x = InventoryModule;\n`,
+      '@nx/enforce-module-boundaries',
+    ],
+    [
+      'production code importing the test library',
+      'apps/order/src/application/probe.ts',
+      `import { eventually } from '@omni/testing';\nexport const x = eventually;\n`,
+      '@nx/enforce-module-boundaries',
+    ],
+    [
+      'contracts importing a framework',
+      'libs/contracts/src/probe.ts',
+      `import { Injectable } from '@nestjs/common';\nexport const x = Injectable;\n`,
+      '@nx/enforce-module-boundaries',
+    ],
+    [
+      'contracts importing messaging',
+      'libs/contracts/src/probe.ts',
+      `import { OutboxWriter } from '@omni/messaging';\nexport const x = OutboxWriter;\n`,
+      '@nx/enforce-module-boundaries',
+    ],
+    [
+      'domain code importing the ORM',
+      'apps/order/src/domain/probe.ts',
+      `import { DataSource } from 'typeorm';\nexport const x = DataSource;\n`,
+      'no-restricted-imports',
+    ],
+    [
+      'domain code importing infrastructure',
+      'apps/order/src/domain/probe.ts',
+      `import { orderRepository } from '../infrastructure/order.repository';\nexport const x = orderRepository;\n`,
+      'no-restricted-imports',
+    ],
   ])('refuses %s', (_what, file, code, rule) => {
     expect(lint(file, code)).toContain(rule);
   });
 
   it('accepts an app using contracts and messaging', () => {
-    expect(lint('apps/order/src/application/probe.ts', `import { OrderPlacedV1 } from '@omni/contracts';\nimport { OutboxWriter } from '@omni/messaging';\nexport const x = [OrderPlacedV1, OutboxWriter];\n`)).toEqual([]);
+    expect(
+      lint(
+        'apps/order/src/application/probe.ts',
+        `import { OrderPlacedV1 } from '@omni/contracts';\nimport { OutboxWriter } from '@omni/messaging';\nexport const x = [OrderPlacedV1, OutboxWriter];\n`,
+      ),
+    ).toEqual([]);
   });
 });

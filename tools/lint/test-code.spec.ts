@@ -29,7 +29,11 @@ describe('test code', () => {
   });
 
   it('is told apart by the pattern this check uses', () => {
-    expect(["import { anOrder } from './test/builders';", "import { ctx } from './pickup.machine.fixtures';", "export { x } from '../domain/test/builders';"].map((s) => [...s.matchAll(TEST_IMPORT)].length)).toEqual([1, 1, 1]);
+    expect(
+      ["import { anOrder } from './test/builders';", "import { ctx } from './pickup.machine.fixtures';", "export { x } from '../domain/test/builders';"].map(
+        (s) => [...s.matchAll(TEST_IMPORT)].length,
+      ),
+    ).toEqual([1, 1, 1]);
     expect([...`import { Order } from './order';`.matchAll(TEST_IMPORT)]).toEqual([]);
   });
 });

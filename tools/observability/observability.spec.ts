@@ -19,15 +19,25 @@ import { kustomize, parseYamlFile, readText } from '../deploy/manifests';
  * import apps).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { KPI_GAUGES, registerKpiGauges } = require(join(__dirname, '../../apps/customer/src/application/kpi-gauges')) as typeof import('../../apps/customer/src/application/kpi-gauges');
+const { KPI_GAUGES, registerKpiGauges } = require(
+  join(__dirname, '../../apps/customer/src/application/kpi-gauges'),
+) as typeof import('../../apps/customer/src/application/kpi-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ORDER_KPI_GAUGES, registerOrderKpiGauges } = require(join(__dirname, '../../apps/order/src/application/order-kpi-gauges')) as typeof import('../../apps/order/src/application/order-kpi-gauges');
+const { ORDER_KPI_GAUGES, registerOrderKpiGauges } = require(
+  join(__dirname, '../../apps/order/src/application/order-kpi-gauges'),
+) as typeof import('../../apps/order/src/application/order-kpi-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerPaymentGauges } = require(join(__dirname, '../../apps/order/src/application/payment-gauges')) as typeof import('../../apps/order/src/application/payment-gauges');
+const { registerPaymentGauges } = require(
+  join(__dirname, '../../apps/order/src/application/payment-gauges'),
+) as typeof import('../../apps/order/src/application/payment-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerTransferGauges } = require(join(__dirname, '../../apps/inventory/src/application/transfer-gauges')) as typeof import('../../apps/inventory/src/application/transfer-gauges');
+const { registerTransferGauges } = require(
+  join(__dirname, '../../apps/inventory/src/application/transfer-gauges'),
+) as typeof import('../../apps/inventory/src/application/transfer-gauges');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { registerRefundGauges } = require(join(__dirname, '../../apps/returns/src/application/refund-gauges')) as typeof import('../../apps/returns/src/application/refund-gauges');
+const { registerRefundGauges } = require(
+  join(__dirname, '../../apps/returns/src/application/refund-gauges'),
+) as typeof import('../../apps/returns/src/application/refund-gauges');
 
 /** Every metric name a service's /metrics can show: the registry of a service, as it is built. */
 function exportedMetrics(): Set<string> {
@@ -52,7 +62,25 @@ function exportedMetrics(): Set<string> {
 const KUBE_STATE_METRICS = new Set(['kube_deployment_status_replicas_available', 'kube_deployment_spec_replicas']);
 
 const PROMQL_WORDS = new Set([
-  ...['sum', 'min', 'max', 'avg', 'count', 'topk', 'bottomk', 'rate', 'increase', 'delta', 'deriv', 'irate', 'histogram_quantile', 'clamp_min', 'clamp_max', 'abs', 'label_values'],
+  ...[
+    'sum',
+    'min',
+    'max',
+    'avg',
+    'count',
+    'topk',
+    'bottomk',
+    'rate',
+    'increase',
+    'delta',
+    'deriv',
+    'irate',
+    'histogram_quantile',
+    'clamp_min',
+    'clamp_max',
+    'abs',
+    'label_values',
+  ],
   ...['and', 'or', 'unless', 'bool', 'offset'],
 ]);
 
@@ -68,7 +96,12 @@ export function metricNames(expr: string): string[] {
 }
 
 /** GitHub's anchor of a Markdown heading. */
-const anchorOf = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, '').replace(/ /g, '-');
+const anchorOf = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, '')
+    .replace(/ /g, '-');
 
 interface Panel {
   id: number;
@@ -91,7 +124,9 @@ const rules = () => parseYamlFile('deploy/observability/prometheus-rules.yaml') 
 
 describe('metric names in PromQL', () => {
   it('are what is read, not functions, labels, ranges or strings', () => {
-    expect(metricNames('histogram_quantile(0.99, sum by (le, service) (rate(http_request_duration_seconds_bucket{service=~"$service",route!="unmatched"}[5m])))')).toEqual(['http_request_duration_seconds_bucket']);
+    expect(
+      metricNames('histogram_quantile(0.99, sum by (le, service) (rate(http_request_duration_seconds_bucket{service=~"$service",route!="unmatched"}[5m])))'),
+    ).toEqual(['http_request_duration_seconds_bucket']);
     expect(metricNames('sum by (service) (kafka_consumer_lag) > 1000 and sum(delta(kafka_consumer_lag[10m])) > 0')).toEqual(['kafka_consumer_lag']);
     expect(metricNames('a_total / clamp_min(b_total, 1) > 0.2')).toEqual(['a_total', 'b_total']);
   });
@@ -105,23 +140,46 @@ describe('dashboards', () => {
   });
 
   it.each(DASHBOARDS)('%s parses, lays out its panels on the grid, and every query reads a metric the services export', (file) => {
-    const dashboard = JSON.parse(readText(`deploy/observability/dashboards/${file}`)) as { uid: string; title: string; panels: Panel[]; templating: { list: { name: string; query?: string }[] } };
+    const dashboard = JSON.parse(readText(`deploy/observability/dashboards/${file}`)) as {
+      uid: string;
+      title: string;
+      panels: Panel[];
+      templating: { list: { name: string; query?: string }[] };
+    };
     expect(dashboard.uid).toMatch(/^[a-z0-9-]{1,40}$/);
     const panels = dashboard.panels.filter((p) => p.type !== 'row');
     expect(panels.length).toBeGreaterThan(5);
     expect(new Set(dashboard.panels.map((p) => p.id)).size).toBe(dashboard.panels.length);
     for (const p of dashboard.panels) expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
-    const queries = [...panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: `${p.title} ${t.refId}`, expr: t.expr }))), ...dashboard.templating.list.filter((v) => v.query?.startsWith('label_values')).map((v) => ({ where: `variable ${v.name}`, expr: v.query!.replace(/^label_values\((.*),\s*\w+\)$/, '$1') }))];
+    const queries = [
+      ...panels.flatMap((p) => (p.targets ?? []).map((t) => ({ where: `${p.title} ${t.refId}`, expr: t.expr }))),
+      ...dashboard.templating.list
+        .filter((v) => v.query?.startsWith('label_values'))
+        .map((v) => ({ where: `variable ${v.name}`, expr: v.query!.replace(/^label_values\((.*),\s*\w+\)$/, '$1') })),
+    ];
     for (const p of panels) {
       expect([p.title, p.datasource?.uid]).toEqual([p.title, '${datasource}']);
       expect([p.title, (p.targets ?? []).length > 0]).toEqual([p.title, true]);
     }
-    const unknown = queries.flatMap((q) => metricNames(q.expr).filter((m) => !exported.has(m)).map((m) => `${q.where}: ${m}`));
+    const unknown = queries.flatMap((q) =>
+      metricNames(q.expr)
+        .filter((m) => !exported.has(m))
+        .map((m) => `${q.where}: ${m}`),
+    );
     expect(unknown).toEqual([]);
     // Every metric of docs/operations.md's table is on the services' dashboard, every KPI gauge on the KPIs'.
     const shown = new Set(queries.flatMap((q) => metricNames(q.expr)));
     const expected: Record<string, string[]> = { 'kpis.json': [...KPI_GAUGES, ...ORDER_KPI_GAUGES].map((g: { name: string }) => g.name) };
-    for (const m of expected[file] ?? ['http_request_duration_seconds', 'outbox_backlog', 'outbox_oldest_unsent_age_seconds', 'kafka_consumer_lag', 'events_consumed_total', 'dead_letters_total', 'journey_step_duration_seconds', 'outbox_events_published_total']) {
+    for (const m of expected[file] ?? [
+      'http_request_duration_seconds',
+      'outbox_backlog',
+      'outbox_oldest_unsent_age_seconds',
+      'kafka_consumer_lag',
+      'events_consumed_total',
+      'dead_letters_total',
+      'journey_step_duration_seconds',
+      'outbox_events_published_total',
+    ]) {
       expect([m, [...shown].some((s) => s === m || s.startsWith(`${m}_`))]).toEqual([m, true]);
     }
   });
@@ -130,13 +188,29 @@ describe('dashboards', () => {
 describe('alert rules', () => {
   const exported = exportedMetrics();
   const operations = readText('docs/operations.md');
-  const anchors = new Set(operations.split('\n').filter((l) => /^#{2,4} /.test(l)).map((l) => anchorOf(l.replace(/^#+ /, ''))));
+  const anchors = new Set(
+    operations
+      .split('\n')
+      .filter((l) => /^#{2,4} /.test(l))
+      .map((l) => anchorOf(l.replace(/^#+ /, ''))),
+  );
 
   it('are a PrometheusRule whose alerts each have a severity, a summary, a description and a runbook that exists', () => {
     const doc = rules();
     expect(doc.kind).toBe('PrometheusRule');
     const all = doc.spec.groups.flatMap((g) => g.rules);
-    expect(all.map((r) => r.alert).sort()).toEqual(['ConsumerLagGrowing', 'DeadLettersAppearing', 'OutboxStuck', 'PaymentRequestsFailed', 'PickupExpiryRateHigh', 'PlacementSlow', 'ReturnRefundsFailed', 'ServiceNotReady', 'SheddingLoad', 'TransfersOverdue']);
+    expect(all.map((r) => r.alert).sort()).toEqual([
+      'ConsumerLagGrowing',
+      'DeadLettersAppearing',
+      'OutboxStuck',
+      'PaymentRequestsFailed',
+      'PickupExpiryRateHigh',
+      'PlacementSlow',
+      'ReturnRefundsFailed',
+      'ServiceNotReady',
+      'SheddingLoad',
+      'TransfersOverdue',
+    ]);
     for (const r of all) {
       expect([r.alert, r.labels.severity]).toEqual([r.alert, expect.stringMatching(/^(warning|critical)$/)]);
       expect([r.alert, r.annotations.summary.length > 0, r.annotations.description.length > 0]).toEqual([r.alert, true, true]);
@@ -150,18 +224,24 @@ describe('alert rules', () => {
   it('read only metrics the services export, or kube-state-metrics for readiness', () => {
     const unknown = rules()
       .spec.groups.flatMap((g) => g.rules)
-      .flatMap((r) => metricNames(r.expr).filter((m) => !exported.has(m) && !KUBE_STATE_METRICS.has(m)).map((m) => `${r.alert}: ${m}`));
+      .flatMap((r) =>
+        metricNames(r.expr)
+          .filter((m) => !exported.has(m) && !KUBE_STATE_METRICS.has(m))
+          .map((m) => `${r.alert}: ${m}`),
+      );
     expect(unknown).toEqual([]);
   });
 
-  it('pass promtool check rules (Prometheus\'s own parser)', () => {
+  it("pass promtool check rules (Prometheus's own parser)", () => {
     const promtool = process.env.PROMTOOL ?? 'promtool';
     const dir = mkdtempSync(join(tmpdir(), 'rules-'));
     try {
       writeFileSync(join(dir, 'rules.yml'), stringify({ groups: rules().spec.groups }));
       const r = spawnSync(promtool, ['check', 'rules', join(dir, 'rules.yml')], { encoding: 'utf8' });
       if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error("promtool not found: npm test fetches it (scripts/lib/setup.mjs ensurePromtool); elsewhere install Debian's prometheus package or set PROMTOOL.");
+        throw new Error(
+          "promtool not found: npm test fetches it (scripts/lib/setup.mjs ensurePromtool); elsewhere install Debian's prometheus package or set PROMTOOL.",
+        );
       }
       expect([r.status, r.stdout + r.stderr]).toEqual([0, expect.stringContaining('SUCCESS: 10 rules found')]);
     } finally {
@@ -171,7 +251,7 @@ describe('alert rules', () => {
 });
 
 describe('deploy/observability', () => {
-  it('renders with kustomize: the dashboards in a ConfigMap for Grafana\'s sidecar, and the rules', () => {
+  it("renders with kustomize: the dashboards in a ConfigMap for Grafana's sidecar, and the rules", () => {
     const objects = kustomize('deploy/observability');
     const configMap = objects.find((o) => o.kind === 'ConfigMap');
     expect(configMap?.metadata).toMatchObject({ name: 'omni-backbone-dashboards', labels: { grafana_dashboard: '1' } });

@@ -21,7 +21,8 @@ describe('docs/openapi', () => {
           if (path.startsWith('/health')) expect(op.security).toEqual([]);
           else expect(op.summary).toBeTruthy();
           for (const [status, r] of Object.entries(op.responses as Record<string, { content?: Record<string, { schema: unknown }> }>)) {
-            if (status.startsWith('4')) expect([path, status, r.content?.['application/problem+json']?.schema]).toEqual([path, status, { $ref: '#/components/schemas/Problem' }]);
+            if (status.startsWith('4'))
+              expect([path, status, r.content?.['application/problem+json']?.schema]).toEqual([path, status, { $ref: '#/components/schemas/Problem' }]);
           }
         }
       }

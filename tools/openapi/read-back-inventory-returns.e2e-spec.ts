@@ -87,27 +87,31 @@ describe('stored aggregates read back as accepted, and a later step works on the
 
   it('stores the safety stock it accepts as it was sent; availability and reservations hold it back', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 50 }), fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 1_000_000 })), async (onHand, safetyStock) => {
-        const sku = freshSku('RB-SAFE');
-        await j.receive(store, sku, onHand);
-        const put = await http('PUT', `${j.inventory}/locations/${store}/stock/${sku}/safety-stock`, { safetyStock });
-        expect(put.status).toBe(200);
-        const available = Math.max(0, onHand - safetyStock);
-        expect(await j.stock(store, sku)).toEqual({ locationId: store, sku, onHand, reserved: 0, safetyStock, available });
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 50 }),
+        fc.oneof(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 1_000_000 })),
+        async (onHand, safetyStock) => {
+          const sku = freshSku('RB-SAFE');
+          await j.receive(store, sku, onHand);
+          const put = await http('PUT', `${j.inventory}/locations/${store}/stock/${sku}/safety-stock`, { safetyStock });
+          expect(put.status).toBe(200);
+          const available = Math.max(0, onHand - safetyStock);
+          expect(await j.stock(store, sku)).toEqual({ locationId: store, sku, onHand, reserved: 0, safetyStock, available });
 
-        // Later steps: the storefront's availability check, then an order for one unit, reserved
-        // only if a unit is left above the safety stock (no other location has the SKU).
-        const atp = await http('GET', `${j.inventory}/availability?skus=${sku}&stores=${store}`);
-        expect(atp.status).toBe(200);
-        expect(atp.body.availability).toEqual([expect.objectContaining({ storeId: store, sku, availableAtStore: available })]);
-        const placed = await j.place(store, [{ sku, quantity: 1 }]);
-        const outcome = await eventually(async () => {
-          const s = await status(placed.id);
-          if (s === 'PLACED') throw new Error(`order ${placed.id} is still PLACED`);
-          return s;
-        });
-        expect(outcome).toBe(available >= 1 ? 'RESERVED' : 'REJECTED');
-      }),
+          // Later steps: the storefront's availability check, then an order for one unit, reserved
+          // only if a unit is left above the safety stock (no other location has the SKU).
+          const atp = await http('GET', `${j.inventory}/availability?skus=${sku}&stores=${store}`);
+          expect(atp.status).toBe(200);
+          expect(atp.body.availability).toEqual([expect.objectContaining({ storeId: store, sku, availableAtStore: available })]);
+          const placed = await j.place(store, [{ sku, quantity: 1 }]);
+          const outcome = await eventually(async () => {
+            const s = await status(placed.id);
+            if (s === 'PLACED') throw new Error(`order ${placed.id} is still PLACED`);
+            return s;
+          });
+          expect(outcome).toBe(available >= 1 ? 'RESERVED' : 'REJECTED');
+        },
+      ),
       { numRuns: 25, seed: SEED },
     );
   });
@@ -132,7 +136,11 @@ describe('stored aggregates read back as accepted, and a later step works on the
     const order = await collectedOrder(40);
     const returned = new Map(order.lines.map((l) => [l.lineId, 0]));
     const unitPriceOf = (sku: string) => 1000 * (stocked.indexOf(sku) + 1);
-    const returnLine = fc.record({ line: fc.constantFrom(...order.lines), quantity: fc.integer({ min: 1, max: 6 }), condition: fc.constantFrom('new', 'opened', 'worn', 'damaged', 'faulty') });
+    const returnLine = fc.record({
+      line: fc.constantFrom(...order.lines),
+      quantity: fc.integer({ min: 1, max: 6 }),
+      condition: fc.constantFrom('new', 'opened', 'worn', 'damaged', 'faulty'),
+    });
     const outcomes = new Set<number>();
     const aReturn = fc.record({
       lines: fc.uniqueArray(returnLine, { minLength: 1, maxLength: 3, selector: (l) => l.line.lineId }),
@@ -141,7 +149,12 @@ describe('stored aggregates read back as accepted, and a later step works on the
     await fc.assert(
       fc.asyncProperty(aReturn, async (r) => {
         const requestId = `rb-${randomUUID()}`;
-        const body = { requestId, orderId: order.id, lines: r.lines.map((l) => ({ lineId: l.line.lineId, quantity: l.quantity, condition: l.condition })), ...(r.refundMethod ? { refundMethod: r.refundMethod } : {}) };
+        const body = {
+          requestId,
+          orderId: order.id,
+          lines: r.lines.map((l) => ({ lineId: l.line.lineId, quantity: l.quantity, condition: l.condition })),
+          ...(r.refundMethod ? { refundMethod: r.refundMethod } : {}),
+        };
         const res = await http('POST', `${stack.services.returns.url}/stores/${store}/returns`, body);
         const tooMany = r.lines.some((l) => returned.get(l.line.lineId)! + l.quantity > l.line.quantity);
         outcomes.add(res.status);
@@ -159,8 +172,18 @@ describe('stored aggregates read back as accepted, and a later step works on the
           expect([res.status, res.body.code]).toEqual([201, undefined]);
           for (const l of r.lines) returned.set(l.line.lineId, returned.get(l.line.lineId)! + l.quantity);
           const read = (await http('GET', `${stack.services.returns.url}/returns/${res.body.id}`)).body;
-          expect(read).toMatchObject({ id: res.body.id, requestId, orderId: order.id, kind: 'return', storeId: store, status: 'COMPLETED', refundMethod: r.refundMethod });
-          expect(read.lines.map((l: { lineId: string; quantity: number; condition: string }) => [l.lineId, l.quantity, l.condition].join(' ')).sort()).toEqual(body.lines.map((l) => [l.lineId, l.quantity, l.condition].join(' ')).sort());
+          expect(read).toMatchObject({
+            id: res.body.id,
+            requestId,
+            orderId: order.id,
+            kind: 'return',
+            storeId: store,
+            status: 'COMPLETED',
+            refundMethod: r.refundMethod,
+          });
+          expect(read.lines.map((l: { lineId: string; quantity: number; condition: string }) => [l.lineId, l.quantity, l.condition].join(' ')).sort()).toEqual(
+            body.lines.map((l) => [l.lineId, l.quantity, l.condition].join(' ')).sort(),
+          );
           expect(read.refundAmount).toBe(sum(r.lines.map((l) => l.quantity * unitPriceOf(l.line.sku))));
         }
         // A later step: the order's returnable quantities are what was bought less what came back.
@@ -187,22 +210,43 @@ describe('stored aggregates read back as accepted, and a later step works on the
       return fc.record({
         categories: fc.tuple(...ids.map((id) => prefixes.map((skuPrefixes) => ({ id, skuPrefixes })))),
         windows: fc
-          .tuple(days, fc.array(fc.record({ channel: fc.constantFrom('*', 'web', 'app', 'pos', 'call-centre', 'marketplace'), category, days }), { maxLength: 4 }))
+          .tuple(
+            days,
+            fc.array(fc.record({ channel: fc.constantFrom('*', 'web', 'app', 'pos', 'call-centre', 'marketplace'), category, days }), { maxLength: 4 }),
+          )
           .map(([d, more]) => [{ id: 'window-default', channel: '*', category: '*', days: d }, ...more.map((w, i) => ({ id: `window-${i}`, ...w }))]),
         finalSale: fc.subarray(ids).map((categories) => ({ id: 'final-sale', categories })),
         conditions: fc
           .tuple(fc.subarray([...CONDITIONS]), fc.array(fc.record({ category, accepted: fc.subarray([...CONDITIONS]) }), { maxLength: 3 }))
           .map(([accepted, more]) => [{ id: 'condition-default', category: '*', accepted }, ...more.map((c, i) => ({ id: `condition-${i}`, ...c }))]),
-        dispositions: fc.record(Object.fromEntries(CONDITIONS.map((c) => [c, fc.constantFrom(...DISPOSITIONS)])) as Record<(typeof CONDITIONS)[number], fc.Arbitrary<string>>),
-        receiptless: fc.record({ id: fc.constant('receiptless'), allowed: fc.boolean(), refundMethods: fc.subarray(['original-tender', 'store-credit']), maxAmount: fc.integer({ min: 0, max: 100_000_000 }) }),
+        dispositions: fc.record(
+          Object.fromEntries(CONDITIONS.map((c) => [c, fc.constantFrom(...DISPOSITIONS)])) as Record<(typeof CONDITIONS)[number], fc.Arbitrary<string>>,
+        ),
+        receiptless: fc.record({
+          id: fc.constant('receiptless'),
+          allowed: fc.boolean(),
+          refundMethods: fc.subarray(['original-tender', 'store-credit']),
+          maxAmount: fc.integer({ min: 0, max: 100_000_000 }),
+        }),
       });
     });
-    type Document = { categories: { id: string; skuPrefixes: string[] }[]; windows: { id: string; channel: string; category: string; days: number }[]; finalSale: { id: string; categories: string[] }; conditions: { id: string; category: string; accepted: string[] }[] };
+    type Document = {
+      categories: { id: string; skuPrefixes: string[] }[];
+      windows: { id: string; channel: string; category: string; days: number }[];
+      finalSale: { id: string; categories: string[] };
+      conditions: { id: string; category: string; accepted: string[] }[];
+    };
     /** The rules of docs/returns.md, for one unit of a line received moments ago on the web: the refusal codes, or the rule that allows it. */
     const judged = (doc: Document, sku: string, condition: string): { refusals: string[]; rule: string } => {
       const category = doc.categories.find((c) => c.skuPrefixes.some((p) => sku.startsWith(p)))?.id ?? 'general';
-      const best = <T>(items: T[], score: (t: T) => number) => items.reduce<{ item: T | null; score: number }>((b, item) => (score(item) > b.score ? { item, score: score(item) } : b), { item: null, score: -1 }).item;
-      const window = best(doc.windows, (w) => ((w.channel !== '*' && w.channel !== 'web') || (w.category !== '*' && w.category !== category) ? -1 : (w.category !== '*' ? 2 : 0) + (w.channel !== '*' ? 1 : 0)))!;
+      const best = <T>(items: T[], score: (t: T) => number) =>
+        items.reduce<{ item: T | null; score: number }>((b, item) => (score(item) > b.score ? { item, score: score(item) } : b), { item: null, score: -1 })
+          .item;
+      const window = best(doc.windows, (w) =>
+        (w.channel !== '*' && w.channel !== 'web') || (w.category !== '*' && w.category !== category)
+          ? -1
+          : (w.category !== '*' ? 2 : 0) + (w.channel !== '*' ? 1 : 0),
+      )!;
       const rule = best(doc.conditions, (c) => (c.category === category ? 1 : c.category === '*' ? 0 : -1))!;
       const refusals = [
         ...(doc.finalSale.categories.includes(category) ? ['POLICY.FINAL_SALE final-sale'] : []),
@@ -226,13 +270,21 @@ describe('stored aggregates read back as accepted, and a later step works on the
         // A later step: the next return at the counter is judged by this version, rule by rule.
         const expected = judged(doc, line.sku, condition);
         verdicts.add(expected.refusals.length > 0 ? 'refused' : 'allowed');
-        const res = await http('POST', `${returns}/stores/${store}/returns`, { requestId: `rb-${randomUUID()}`, orderId: order.id, lines: [{ lineId: line.lineId, quantity: 1, condition }], refundMethod: 'original-tender' });
+        const res = await http('POST', `${returns}/stores/${store}/returns`, {
+          requestId: `rb-${randomUUID()}`,
+          orderId: order.id,
+          lines: [{ lineId: line.lineId, quantity: 1, condition }],
+          refundMethod: 'original-tender',
+        });
         if (expected.refusals.length > 0) {
           expect([res.status, res.body.code]).toEqual([422, 'RETURN.REFUSED_BY_POLICY']);
           expect(res.body.errors.map((e: { rule: string }) => e.rule).sort()).toEqual(expected.refusals.sort());
         } else {
           expect([res.status, res.body.code]).toEqual([201, undefined]);
-          expect(res.body).toMatchObject({ policyVersion: version, lines: [{ lineId: line.lineId, rule: expected.rule, disposition: (doc.dispositions as Record<string, string>)[condition] }] });
+          expect(res.body).toMatchObject({
+            policyVersion: version,
+            lines: [{ lineId: line.lineId, rule: expected.rule, disposition: (doc.dispositions as Record<string, string>)[condition] }],
+          });
         }
       }),
       { numRuns: 30, seed: SEED },

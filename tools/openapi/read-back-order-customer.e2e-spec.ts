@@ -27,10 +27,18 @@ describe('stored aggregates read back as accepted, and a later step works on the
 
   it('stores the carts it accepts as they were sent: each reads back, its lines are replaced and read back', async () => {
     const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
-    const line = fc.record({ sku: fc.stringMatching(/^[A-Z0-9]{1,12}$/).map((s) => `RT-${s}`), quantity: fc.integer({ min: 1, max: 10_000 }), unitPrice: fc.integer({ min: 0, max: 100_000_000 }) });
+    const line = fc.record({
+      sku: fc.stringMatching(/^[A-Z0-9]{1,12}$/).map((s) => `RT-${s}`),
+      quantity: fc.integer({ min: 1, max: 10_000 }),
+      unitPrice: fc.integer({ min: 0, max: 100_000_000 }),
+    });
     const lines = fc.uniqueArray(line, { minLength: 1, maxLength: 5, selector: (l) => l.sku });
     type Line = { sku: string; quantity: number; unitPrice: number };
-    const asStored = (ls: Line[]) => ({ status: 'OPEN', lines: ls.map((l) => expect.objectContaining(l)), total: ls.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0) });
+    const asStored = (ls: Line[]) => ({
+      status: 'OPEN',
+      lines: ls.map((l) => expect.objectContaining(l)),
+      total: ls.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0),
+    });
     await fc.assert(
       fc.asyncProperty(lines, lines, async (first, second) => {
         const created = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: first });
@@ -95,7 +103,11 @@ describe('stored aggregates read back as accepted, and a later step works on the
   });
 
   it('stores the orders it accepts as they were sent; each reaches an outcome, and a cancellation releases what it reserved', async () => {
-    const line = fc.record({ sku: fc.constantFrom(...stocked, ...stocked, unstocked), quantity: fc.integer({ min: 1, max: 5 }), unitPrice: fc.integer({ min: 0, max: 1_000_000 }) });
+    const line = fc.record({
+      sku: fc.constantFrom(...stocked, ...stocked, unstocked),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      unitPrice: fc.integer({ min: 0, max: 1_000_000 }),
+    });
     const lines = fc.array(line, { minLength: 1, maxLength: 3 });
     const group = fc.oneof(
       fc.record({ type: fc.constant('pickup' as const), storeId: fc.constantFrom(store, otherStore), lines }),
@@ -159,13 +171,25 @@ describe('stored aggregates read back as accepted, and a later step works on the
     const offset = fc.integer({ min: -60 * 24 * 30, max: 60 * 24 * 30 }).filter((m) => Math.abs(m) >= 5);
     /** The outcomes met: the runs reach both sides of every rule. */
     const seen = new Set<string>();
-    const product = fc.record({ releaseAt: offset, opensAt: offset, closesAt: offset, capPerStore: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1_000_000 })), capPerCustomer: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1000 })) });
+    const product = fc.record({
+      releaseAt: offset,
+      opensAt: offset,
+      closesAt: offset,
+      capPerStore: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1_000_000 })),
+      capPerCustomer: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 1000 })),
+    });
     await fc.assert(
       fc.asyncProperty(product, fc.integer({ min: 1, max: 4 }), async (p, quantity) => {
         const sku = freshSku('RB-PRE');
         const minuteNow = Date.now() - (Date.now() % MINUTE);
         const at = (m: number) => new Date(minuteNow + m * MINUTE).toISOString();
-        const body = { releaseAt: at(p.releaseAt), opensAt: at(p.opensAt), closesAt: at(p.closesAt), capPerStore: p.capPerStore, capPerCustomer: p.capPerCustomer };
+        const body = {
+          releaseAt: at(p.releaseAt),
+          opensAt: at(p.opensAt),
+          closesAt: at(p.closesAt),
+          capPerStore: p.capPerStore,
+          capPerCustomer: p.capPerCustomer,
+        };
         const put = await http('PUT', `${j.order}/preorder-products/${sku}`, body);
         if (p.opensAt >= p.closesAt) {
           // The one rule across fields: refused as the request's, and nothing stored.
@@ -183,11 +207,15 @@ describe('stored aggregates read back as accepted, and a later step works on the
           fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity, unitPrice: 49_900 }] }],
         });
         const refusal =
-          p.releaseAt <= 0 ? 'PREORDER.NOT_A_PREORDER'
-          : p.opensAt > 0 || p.closesAt <= 0 ? 'PREORDER.WINDOW_CLOSED'
-          : quantity > p.capPerStore ? 'PREORDER.STORE_CAP_REACHED'
-          : quantity > p.capPerCustomer ? 'PREORDER.CUSTOMER_CAP_REACHED'
-          : null;
+          p.releaseAt <= 0
+            ? 'PREORDER.NOT_A_PREORDER'
+            : p.opensAt > 0 || p.closesAt <= 0
+              ? 'PREORDER.WINDOW_CLOSED'
+              : quantity > p.capPerStore
+                ? 'PREORDER.STORE_CAP_REACHED'
+                : quantity > p.capPerCustomer
+                  ? 'PREORDER.CUSTOMER_CAP_REACHED'
+                  : null;
         seen.add(refusal ?? 'taken');
         if (refusal) {
           // As documented for POST /orders: a cap reached is a conflict, the other refusals 422.
@@ -200,7 +228,13 @@ describe('stored aggregates read back as accepted, and a later step works on the
       }),
       { numRuns: 50, seed: SEED },
     );
-    expect([...seen].sort()).toEqual(['PREORDER.CUSTOMER_CAP_REACHED', 'PREORDER.NOT_A_PREORDER', 'PREORDER.STORE_CAP_REACHED', 'PREORDER.WINDOW_CLOSED', 'taken']);
+    expect([...seen].sort()).toEqual([
+      'PREORDER.CUSTOMER_CAP_REACHED',
+      'PREORDER.NOT_A_PREORDER',
+      'PREORDER.STORE_CAP_REACHED',
+      'PREORDER.WINDOW_CLOSED',
+      'taken',
+    ]);
   });
 
   it('stores the preferences it accepts as they were sent, leaves out what was not sent, and the profile keeps working', async () => {
@@ -211,7 +245,10 @@ describe('stored aggregates read back as accepted, and a later step works on the
         {
           homeStoreId: fc.option(fc.stringMatching(/^[A-Za-z0-9._-]{1,64}$/), { nil: null }),
           preferredContactChannel: fc.option(fc.constantFrom(...CHANNELS), { nil: null }),
-          marketingConsents: fc.uniqueArray(fc.record({ contactChannel: fc.constantFrom(...CHANNELS), granted: fc.boolean() }), { maxLength: 5, selector: (c) => c.contactChannel }),
+          marketingConsents: fc.uniqueArray(fc.record({ contactChannel: fc.constantFrom(...CHANNELS), granted: fc.boolean() }), {
+            maxLength: 5,
+            selector: (c) => c.contactChannel,
+          }),
         },
         { requiredKeys: [] },
       )
@@ -230,7 +267,9 @@ describe('stored aggregates read back as accepted, and a later step works on the
           status: 'ACTIVE',
           homeStoreId: model.homeStoreId,
           preferredContactChannel: model.preferredContactChannel,
-          marketingConsents: [...model.consents].sort(([a], [b]) => a.localeCompare(b)).map(([contactChannel, granted]) => expect.objectContaining({ contactChannel, granted })),
+          marketingConsents: [...model.consents]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([contactChannel, granted]) => expect.objectContaining({ contactChannel, granted })),
         };
         expect(res.body).toMatchObject(expected);
         expect((await http('GET', `${stack.services.customer.url}/customers/${customerId}`)).body).toMatchObject(expected);

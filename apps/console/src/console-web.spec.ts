@@ -19,7 +19,10 @@ describe('store console: typed against the OpenAPI documents', () => {
 
   it('serves every module of the browser script, and each module it imports is one of them', () => {
     const web = path.join(REPO, 'apps/console/web');
-    const modules = fs.readdirSync(web).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+    const modules = fs
+      .readdirSync(web)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.slice(0, -3));
     expect([...SCRIPT_MODULES].sort()).toEqual(modules.sort());
     for (const m of modules) {
       const imported = [...fs.readFileSync(path.join(web, `${m}.ts`), 'utf8').matchAll(/^import (?!type ).* from '\.\/([a-z-]+)\.js';$/gm)].map((x) => x[1]);

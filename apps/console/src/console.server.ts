@@ -43,7 +43,9 @@ export const SCRIPT_MODULES = ['app', 'shared', 'counter', 'returns', 'customers
 const FILES: Record<string, { file: string; type: string; typescript?: true }> = {
   '/': { file: path.join(WEB, 'public/index.html'), type: 'text/html; charset=utf-8' },
   '/console.css': { file: path.join(WEB, 'public/console.css'), type: 'text/css; charset=utf-8' },
-  ...Object.fromEntries(SCRIPT_MODULES.map((m) => [`/${m}.js`, { file: path.join(WEB, `${m}.ts`), type: 'text/javascript; charset=utf-8', typescript: true as const }])),
+  ...Object.fromEntries(
+    SCRIPT_MODULES.map((m) => [`/${m}.js`, { file: path.join(WEB, `${m}.ts`), type: 'text/javascript; charset=utf-8', typescript: true as const }]),
+  ),
   '/vendor/openapi-fetch.js': { file: path.join(REPO, 'node_modules/openapi-fetch/dist/index.mjs'), type: 'text/javascript; charset=utf-8' },
 };
 const SERVICES: readonly ConsoleService[] = ['order', 'inventory', 'returns', 'customer'];
@@ -95,7 +97,10 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     if (cached?.mtimeMs === mtimeMs) return cached.text;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require('typescript') as typeof import('typescript');
-    const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 }, fileName: file });
+    const out = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022 },
+      fileName: file,
+    });
     compiled.set(file, { mtimeMs, text: out.outputText });
     return out.outputText;
   }
@@ -104,7 +109,11 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
    * The store and the person signing in (`who`: associateId or supervisorId), read from the body;
    * null when one breaks its rule, the 400 naming it already sent.
    */
-  async function identity(req: IncomingMessage, res: ServerResponse, who: 'associateId' | 'supervisorId'): Promise<{ storeId: string; personId: string } | null> {
+  async function identity(
+    req: IncomingMessage,
+    res: ServerResponse,
+    who: 'associateId' | 'supervisorId',
+  ): Promise<{ storeId: string; personId: string } | null> {
     const body = await jsonBody(req);
     const storeId = typeof body?.storeId === 'string' ? body.storeId.trim() : '';
     const personId = typeof body?.[who] === 'string' ? (body[who] as string).trim() : '';
@@ -121,7 +130,13 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     const who = await identity(req, res, 'associateId');
     if (!who) return;
     const { storeId, personId: associateId } = who;
-    const token = await o.mint({ sub: `console:${storeId}:${associateId}`, channel: 'pos', store_id: storeId, associate_id: associateId, scope: CONSOLE_SCOPES });
+    const token = await o.mint({
+      sub: `console:${storeId}:${associateId}`,
+      channel: 'pos',
+      store_id: storeId,
+      associate_id: associateId,
+      scope: CONSOLE_SCOPES,
+    });
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ token, storeId, associateId }));
   }
@@ -131,7 +146,8 @@ export async function startConsole(o: ConsoleOptions): Promise<RunningConsole> {
     const who = await identity(req, res, 'supervisorId');
     if (!who) return;
     const { storeId, personId: supervisorId } = who;
-    if (!(o.supervisors?.(storeId) ?? []).includes(supervisorId)) return problem(res, 403, 'CONSOLE.NOT_SUPERVISOR', `${supervisorId} is not a supervisor of store ${storeId}`);
+    if (!(o.supervisors?.(storeId) ?? []).includes(supervisorId))
+      return problem(res, 403, 'CONSOLE.NOT_SUPERVISOR', `${supervisorId} is not a supervisor of store ${storeId}`);
     const claims = { sub: `console:${storeId}:${supervisorId}`, channel: 'pos', store_id: storeId, associate_id: supervisorId, scope: SUPERVISOR_SCOPES };
     const token = await o.mint(claims, { ttlSeconds: SUPERVISOR_TTL_SECONDS });
     res.writeHead(200, { 'content-type': 'application/json' });

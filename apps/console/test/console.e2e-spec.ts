@@ -9,7 +9,10 @@ import { RunningConsole, startConsole } from '../src/console.server';
 function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => !!p);
   const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) throw new Error("no Chromium: npm test installs Debian's chromium package where it can (scripts/lib/setup.mjs ensureChromium); elsewhere install it or set CHROMIUM_PATH");
+  if (!found)
+    throw new Error(
+      "no Chromium: npm test installs Debian's chromium package where it can (scripts/lib/setup.mjs ensureChromium); elsewhere install it or set CHROMIUM_PATH",
+    );
   return found;
 }
 
@@ -61,13 +64,18 @@ describe('store console in the browser', () => {
   const statusText = () => page.locator('#status').textContent();
 
   it('refuses a sign-in without a valid store, naming the field', async () => {
-    const r = await fetch(`${console_.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: '../x', associateId: 'a-1' }) });
+    const r = await fetch(`${console_.url}/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ storeId: '../x', associateId: 'a-1' }),
+    });
     expect(r.status).toBe(400);
     expect(await r.json()).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches' }] });
   });
 
   it('steps a supervisor up only when the store names them, for five minutes, with store:supervise', async () => {
-    const stepUp = (body: unknown) => fetch(`${console_.url}/session/supervisor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const stepUp = (body: unknown) =>
+      fetch(`${console_.url}/session/supervisor`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const refused = await stepUp({ storeId: store, supervisorId: 'associate-7' });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ code: 'CONSOLE.NOT_SUPERVISOR' });
@@ -77,8 +85,20 @@ describe('store console in the browser', () => {
     const ok = await stepUp({ storeId: store, supervisorId: 'supervisor-1' });
     expect(ok.status).toBe(200);
     const { token, expiresInSeconds } = (await ok.json()) as { token: string; expiresInSeconds: number };
-    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as { scope: string; store_id: string; associate_id: string; exp: number; iat: number };
-    expect([claims.scope, claims.store_id, claims.associate_id, claims.exp - claims.iat, expiresInSeconds]).toEqual(['store:operate store:supervise', store, 'supervisor-1', 300, 300]);
+    const claims = JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()) as {
+      scope: string;
+      store_id: string;
+      associate_id: string;
+      exp: number;
+      iat: number;
+    };
+    expect([claims.scope, claims.store_id, claims.associate_id, claims.exp - claims.iat, expiresInSeconds]).toEqual([
+      'store:operate store:supervise',
+      store,
+      'supervisor-1',
+      300,
+      300,
+    ]);
   });
 
   it('refuses a body over 100 kB with 413, as the services do, without sending it on', async () => {
@@ -247,9 +267,14 @@ describe('store console in the browser', () => {
           await page.getByRole('button', { name: 'Older entries' }).dblclick();
           await eventually(async () => expect(await page.locator('#timeline-rows tr').count()).toBeGreaterThan(before));
         }
-        const all = (await reader('GET', `${stack.services.customer.url}/customers/${customerId}/timeline?limit=200`)).body as { entries: { kind: string; orderId: string }[]; nextCursor: string | null };
+        const all = (await reader('GET', `${stack.services.customer.url}/customers/${customerId}/timeline?limit=200`)).body as {
+          entries: { kind: string; orderId: string }[];
+          nextCursor: string | null;
+        };
         expect(all.nextCursor).toBeNull();
-        const shown = await page.locator('#timeline-rows tr').evaluateAll((rows) => rows.map((r) => [r.cells[1].textContent, r.cells[2].getAttribute('title')]));
+        const shown = await page
+          .locator('#timeline-rows tr')
+          .evaluateAll((rows) => rows.map((r) => [r.cells[1].textContent, r.cells[2].getAttribute('title')]));
         expect(shown).toEqual(all.entries.map((e) => [e.kind, e.orderId]));
         expect(await statusText()).toBe(`${all.entries.length} timeline entries, all of them`);
       },
@@ -264,17 +289,38 @@ describe('store console in the browser', () => {
     await j.receive(store, rug, 1);
     await j.price(lamp, 3000);
     await j.price(rug, 5000);
-    await j.placeOrder({ channel: 'pos', fulfilments: [{ type: 'pickup', storeId: elsewhere, lines: [{ sku: lamp, quantity: 1, unitPrice: 3000 }] }], capturedTenders: [{ tender: 'cash', amount: 3000, reference: 'TILL-1' }] }, await tokens.pos(store));
+    await j.placeOrder(
+      {
+        channel: 'pos',
+        fulfilments: [{ type: 'pickup', storeId: elsewhere, lines: [{ sku: lamp, quantity: 1, unitPrice: 3000 }] }],
+        capturedTenders: [{ tender: 'cash', amount: 3000, reference: 'TILL-1' }],
+      },
+      await tokens.pos(store),
+    );
     const delivery = await j.placeOrder({ fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }] }] });
     expect((await j.groupStatus(delivery.id, 'RESERVED')).storeId).toBe(store);
     // A preorder from the app to collect here (nothing supplied yet), and a cart started at the till.
     const game = Journey.id('GAME');
     const releaseAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
-    const product = await http('PUT', `${j.order}/preorder-products/${game}`, { releaseAt, opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: releaseAt, capPerStore: 10, capPerCustomer: 1 });
+    const product = await http('PUT', `${j.order}/preorder-products/${game}`, {
+      releaseAt,
+      opensAt: new Date(Date.now() - 86_400_000).toISOString(),
+      closesAt: releaseAt,
+      capPerStore: 10,
+      capPerCustomer: 1,
+    });
     expect(product.status).toBeLessThan(300);
-    const preorder = await j.placeOrder({ channel: 'app', customerId: 'fan-1', fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku: game, quantity: 1, unitPrice: 6000 }] }] });
+    const preorder = await j.placeOrder({
+      channel: 'app',
+      customerId: 'fan-1',
+      fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku: game, quantity: 1, unitPrice: 6000 }] }],
+    });
     await j.status(preorder.id, 'PREORDERED');
-    const cart = await httpAs(await tokens.pos(store))('POST', `${j.order}/carts`, { channel: 'pos', currency: 'EUR', lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }] });
+    const cart = await httpAs(await tokens.pos(store))('POST', `${j.order}/carts`, {
+      channel: 'pos',
+      currency: 'EUR',
+      lines: [{ sku: rug, quantity: 1, unitPrice: 5000 }],
+    });
     expect(cart.status).toBe(201);
 
     // The figures: the orders counted as placed, ready and collected, and the return as taken back,

@@ -59,7 +59,11 @@ $('collect-form').addEventListener('submit', (e) => {
 $('identity-form').addEventListener('submit', (e) => {
   e.preventDefault();
   const value = (id: string) => $<HTMLInputElement>(id).value.trim();
-  void collectWithIdentity($<HTMLSelectElement>('id-document').value as 'passport' | 'national-id' | 'driving-licence', value('id-name'), value('id-number-end'));
+  void collectWithIdentity(
+    $<HTMLSelectElement>('id-document').value as 'passport' | 'national-id' | 'driving-licence',
+    value('id-name'),
+    value('id-number-end'),
+  );
 });
 $('returnable-form').addEventListener('submit', (e) => {
   e.preventDefault();

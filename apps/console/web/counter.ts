@@ -35,7 +35,10 @@ export async function loadPickList(): Promise<void> {
 async function startPicking(o: PickListOrder): Promise<void> {
   const session = current.session;
   if (!session) return;
-  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picking', { params: { path: { storeId: session.storeId, id: o.fulfilmentId } }, headers: once() });
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picking', {
+    params: { path: { storeId: session.storeId, id: o.fulfilmentId } },
+    headers: once(),
+  });
   if (error) return refused('Start picking', error);
   say(`Picking order ${o.orderId.slice(0, 8)}`);
   await loadPickList();
@@ -45,7 +48,11 @@ async function picked(o: PickListOrder): Promise<void> {
   const session = current.session;
   if (!session) return;
   const lines = o.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.quantity }));
-  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picks', { params: { path: { storeId: session.storeId, id: o.fulfilmentId } }, body: { lines }, headers: once() });
+  const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/picks', {
+    params: { path: { storeId: session.storeId, id: o.fulfilmentId } },
+    body: { lines },
+    headers: once(),
+  });
   if (error) return refused('Picks', error);
   say(`Order ${o.orderId.slice(0, 8)} picked: the customer is told it is ready`);
   await loadPickList();
@@ -112,7 +119,11 @@ function locked(): void {
 export async function unlock(supervisorId: string, reason: string): Promise<void> {
   const session = current.session;
   if (!session || !found) return;
-  const r = await fetch('/session/supervisor', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ storeId: session.storeId, supervisorId }) });
+  const r = await fetch('/session/supervisor', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ storeId: session.storeId, supervisorId }),
+  });
   const stepUp = await r.json();
   if (!r.ok) return refused('Supervisor', stepUp);
   const { error } = await clients(stepUp as { token: string }).order.POST('/stores/{storeId}/orders/{id}/pickup-unlock', {
@@ -130,7 +141,11 @@ export async function unlock(supervisorId: string, reason: string): Promise<void
 }
 
 /** The alternative to the code: an identity document whose name is the order's contact name, recorded with the associate. */
-export async function collectWithIdentity(document_: 'passport' | 'national-id' | 'driving-licence', nameOnDocument: string, documentNumberEnd: string): Promise<void> {
+export async function collectWithIdentity(
+  document_: 'passport' | 'national-id' | 'driving-licence',
+  nameOnDocument: string,
+  documentNumberEnd: string,
+): Promise<void> {
   const session = current.session;
   if (!session || !found) return;
   const { error } = await clients(session).order.POST('/stores/{storeId}/orders/{id}/collect-with-identity', {

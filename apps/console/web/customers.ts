@@ -60,9 +60,11 @@ export async function timelinePage(): Promise<void> {
   if (!session || !of || older.disabled) return;
   older.disabled = true;
   const query = { limit: TIMELINE_PAGE, ...(of.next ? { cursor: of.next } : {}) };
-  const { data, error } = await clients(session).customer.GET('/customers/{customerId}/timeline', { params: { path: { customerId: of.customerId }, query } }).finally(() => {
-    older.disabled = false;
-  });
+  const { data, error } = await clients(session)
+    .customer.GET('/customers/{customerId}/timeline', { params: { path: { customerId: of.customerId }, query } })
+    .finally(() => {
+      older.disabled = false;
+    });
   // Another customer's timeline was opened meanwhile: this page is not theirs.
   if (of !== timelineOf) return;
   if (error || !data) return refused('Timeline', error);

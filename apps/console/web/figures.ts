@@ -7,7 +7,9 @@ import { $, clients, current, fillRows, refused, share } from './shared.js';
  * for the eye, its figures said in its label and in the table below it.
  */
 function chartPickups(rows: readonly { bucket: string; orders: number; collected: number }[], from: Date): void {
-  const days = Array.from({ length: 7 }, (_, i) => new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1 + i)).toISOString().slice(0, 10));
+  const days = Array.from({ length: 7 }, (_, i) =>
+    new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate() + 1 + i)).toISOString().slice(0, 10),
+  );
   const per = days.map((d) => ({
     day: d,
     orders: rows.filter((r) => r.bucket.startsWith(d)).reduce((n, r) => n + r.orders, 0),
@@ -17,7 +19,10 @@ function chartPickups(rows: readonly { bucket: string; orders: number; collected
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
   svg.setAttribute('viewBox', '0 0 700 160');
   svg.setAttribute('role', 'img');
-  svg.setAttribute('aria-label', `Click & collect orders per day, placed and collected: ${per.map((p) => `${p.day} ${p.orders} placed, ${p.collected} collected`).join('; ')}`);
+  svg.setAttribute(
+    'aria-label',
+    `Click & collect orders per day, placed and collected: ${per.map((p) => `${p.day} ${p.orders} placed, ${p.collected} collected`).join('; ')}`,
+  );
   const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
     const e = document.createElementNS('http://www.w3.org/2000/svg', name);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
@@ -58,7 +63,15 @@ export async function loadKpis(): Promise<void> {
   const day = (bucket: string) => bucket.slice(0, 10);
   const p50 = (s: number | null) => (s === null ? '—' : `${Math.round(s)} s`);
   chartPickups(pickups.data!.rows, from);
-  fillRows('kpi-rows', 'kpi-empty', pickups.data!.rows, (k) => [day(k.bucket), k.channel ?? 'all', String(k.orders), String(k.ready), String(k.collected), share(k.pickupRate), p50(k.placedToReadyP50s)]);
+  fillRows('kpi-rows', 'kpi-empty', pickups.data!.rows, (k) => [
+    day(k.bucket),
+    k.channel ?? 'all',
+    String(k.orders),
+    String(k.ready),
+    String(k.collected),
+    share(k.pickupRate),
+    p50(k.placedToReadyP50s),
+  ]);
   fillRows('return-kpi-rows', 'return-kpi-empty', returns.data!.rows, (r) => [
     day(r.bucket),
     r.currency,
@@ -70,10 +83,43 @@ export async function loadKpis(): Promise<void> {
     String(r.unitsRestocked),
     String(r.unitsDamaged + r.unitsReturnToVendor),
   ]);
-  fillRows('delivery-kpi-rows', 'delivery-kpi-empty', deliveries.data!.rows, (d) => [day(d.bucket), d.channel ?? 'all', String(d.shipments), share(d.shareOfShipments), String(d.shipped), String(d.delivered), String(d.failed)]);
-  fillRows('aisle-kpi-rows', 'aisle-kpi-empty', aisle.data!.rows, (a) => [day(a.bucket), String(a.posOrders), String(a.forDelivery), String(a.forPickupElsewhere), share(a.endlessAisleShare)]);
-  fillRows('preorder-kpi-rows', 'preorder-kpi-empty', preorders.data!.rows, (p) => [day(p.bucket), p.channel ?? 'all', String(p.preorders), String(p.allocated), share(p.fillRate), String(p.ready), String(p.collected), String(p.cancelled), String(p.rescheduled)]);
-  fillRows('cart-kpi-rows', 'cart-kpi-empty', carts.data!.rows, (c) => [day(c.bucket), c.startedChannel, c.lastChannel, String(c.started), String(c.checkedOut), String(c.abandoned), String(c.open), share(c.conversionRate)]);
+  fillRows('delivery-kpi-rows', 'delivery-kpi-empty', deliveries.data!.rows, (d) => [
+    day(d.bucket),
+    d.channel ?? 'all',
+    String(d.shipments),
+    share(d.shareOfShipments),
+    String(d.shipped),
+    String(d.delivered),
+    String(d.failed),
+  ]);
+  fillRows('aisle-kpi-rows', 'aisle-kpi-empty', aisle.data!.rows, (a) => [
+    day(a.bucket),
+    String(a.posOrders),
+    String(a.forDelivery),
+    String(a.forPickupElsewhere),
+    share(a.endlessAisleShare),
+  ]);
+  fillRows('preorder-kpi-rows', 'preorder-kpi-empty', preorders.data!.rows, (p) => [
+    day(p.bucket),
+    p.channel ?? 'all',
+    String(p.preorders),
+    String(p.allocated),
+    share(p.fillRate),
+    String(p.ready),
+    String(p.collected),
+    String(p.cancelled),
+    String(p.rescheduled),
+  ]);
+  fillRows('cart-kpi-rows', 'cart-kpi-empty', carts.data!.rows, (c) => [
+    day(c.bucket),
+    c.startedChannel,
+    c.lastChannel,
+    String(c.started),
+    String(c.checkedOut),
+    String(c.abandoned),
+    String(c.open),
+    share(c.conversionRate),
+  ]);
   fillRows('credit-kpi-rows', 'credit-kpi-empty', credit.data!.rows, (c) => [
     day(c.bucket),
     c.channel,

@@ -36,14 +36,21 @@ export async function findReturnable(orderId: string): Promise<void> {
     row.insertCell().append(condition);
   }
   $('return-form').hidden = false;
-  say(data.lines.some((l) => l.returnable > 0) ? 'Enter what the customer brings back' : 'Nothing left to return on this order', !data.lines.some((l) => l.returnable > 0));
+  say(
+    data.lines.some((l) => l.returnable > 0) ? 'Enter what the customer brings back' : 'Nothing left to return on this order',
+    !data.lines.some((l) => l.returnable > 0),
+  );
 }
 
 export async function takeReturn(refundMethod: 'original-tender' | 'store-credit'): Promise<void> {
   const session = current.session;
   if (!session || !returnable) return;
   const lines = [...$<HTMLTableSectionElement>('returnable-rows').rows]
-    .map((row) => ({ lineId: row.dataset.lineId!, quantity: Number(row.querySelector('input')!.value), condition: row.querySelector('select')!.value as Condition }))
+    .map((row) => ({
+      lineId: row.dataset.lineId!,
+      quantity: Number(row.querySelector('input')!.value),
+      condition: row.querySelector('select')!.value as Condition,
+    }))
     .filter((l) => l.quantity > 0);
   if (lines.length === 0) return say('Enter the units returned on at least one line', true);
   const exchange = await exchangeOf(returnable, lines);
@@ -58,7 +65,12 @@ export async function takeReturn(refundMethod: 'original-tender' | 'store-credit
   $('return-form').hidden = true;
   const money = (minor: number) => `${(minor / 100).toFixed(2)} ${data.currency}`;
   if (data.kind === 'exchange') {
-    const settled = data.difference > 0 ? `${money(data.difference)} paid by card` : data.difference < 0 ? `${money(data.refundAmount)} refunded ${data.refundMethod === 'store-credit' ? 'as store credit' : 'to the original payment'}` : 'even, nothing to pay or refund';
+    const settled =
+      data.difference > 0
+        ? `${money(data.difference)} paid by card`
+        : data.difference < 0
+          ? `${money(data.refundAmount)} refunded ${data.refundMethod === 'store-credit' ? 'as store credit' : 'to the original payment'}`
+          : 'even, nothing to pay or refund';
     say(`Exchange ${data.id.slice(0, 8)} ${data.status}: ${settled}`);
     // Inventory takes the replacement off the shelf: follow the exchange until it is decided.
     let status = data.status;
@@ -67,10 +79,17 @@ export async function takeReturn(refundMethod: 'original-tender' | 'store-credit
       const now = await clients(session).returns.GET('/returns/{id}', { params: { path: { id: data.id } } });
       if (now.data) status = now.data.status;
     }
-    const outcome = status === 'AWAITING_REPLACEMENT' ? 'the replacement is still being taken off the shelf' : status === 'REPLACEMENT_UNAVAILABLE' ? 'no replacement on the shelf, the customer keeps what they bought' : settled;
+    const outcome =
+      status === 'AWAITING_REPLACEMENT'
+        ? 'the replacement is still being taken off the shelf'
+        : status === 'REPLACEMENT_UNAVAILABLE'
+          ? 'no replacement on the shelf, the customer keeps what they bought'
+          : settled;
     return say(`Exchange ${data.id.slice(0, 8)} ${status}: ${outcome}`, status === 'REPLACEMENT_UNAVAILABLE');
   }
-  say(`Return ${data.id.slice(0, 8)} ${data.status}: ${money(data.refundAmount)} refunded ${data.refundMethod === 'store-credit' ? 'as store credit' : 'to the original payment'}`);
+  say(
+    `Return ${data.id.slice(0, 8)} ${data.status}: ${money(data.refundAmount)} refunded ${data.refundMethod === 'store-credit' ? 'as store credit' : 'to the original payment'}`,
+  );
 }
 
 /**
@@ -78,7 +97,10 @@ export async function takeReturn(refundMethod: 'original-tender' | 'store-credit
  * now, and the card payment when they cost more than what comes back; `{}` for a plain return,
  * null when the exchange cannot be made (said why).
  */
-async function exchangeOf(order: ReturnableOrder, lines: { lineId: string; quantity: number }[]): Promise<{ replacements?: { sku: string; quantity: number; unitPrice: number }[]; charged?: { tender: 'card'; amount: number; reference: string } } | null> {
+async function exchangeOf(
+  order: ReturnableOrder,
+  lines: { lineId: string; quantity: number }[],
+): Promise<{ replacements?: { sku: string; quantity: number; unitPrice: number }[]; charged?: { tender: 'card'; amount: number; reference: string } } | null> {
   const sku = $<HTMLInputElement>('exchange-sku').value.trim();
   const session = current.session;
   if (!sku || !session) return {};
@@ -95,5 +117,8 @@ async function exchangeOf(order: ReturnableOrder, lines: { lineId: string; quant
     say(`The replacement costs ${(owed / 100).toFixed(2)} ${order.currency} more: take the card payment, then enter its reference`, true);
     return null;
   }
-  return { replacements: [{ sku, quantity, unitPrice: data.unitPrice }], ...(owed > 0 ? { charged: { tender: 'card' as const, amount: owed, reference } } : {}) };
+  return {
+    replacements: [{ sku, quantity, unitPrice: data.unitPrice }],
+    ...(owed > 0 ? { charged: { tender: 'card' as const, amount: owed, reference } } : {}),
+  };
 }

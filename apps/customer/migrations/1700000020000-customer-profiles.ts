@@ -130,14 +130,18 @@ export class CustomerProfiles1700000020000 implements MigrationInterface {
     await q.query(`CREATE INDEX timeline_by_position ON timeline_entries (topic, kafka_partition, kafka_offset)`);
 
     // Where a rebuild writes what it re-reads from the topics before it replaces the live entries.
-    await q.query(`CREATE UNLOGGED TABLE timeline_rebuild (rebuild_id uuid NOT NULL, LIKE timeline_entries INCLUDING DEFAULTS, PRIMARY KEY (rebuild_id, event_id))`);
+    await q.query(
+      `CREATE UNLOGGED TABLE timeline_rebuild (rebuild_id uuid NOT NULL, LIKE timeline_entries INCLUDING DEFAULTS, PRIMARY KEY (rebuild_id, event_id))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE timeline_rebuild`);
     await q.query(`DROP INDEX timeline_by_position`);
     await q.query(`DROP INDEX timeline_by_order`);
-    await q.query(`ALTER TABLE timeline_entries DROP COLUMN fulfilment_id, DROP COLUMN details, DROP COLUMN topic, DROP COLUMN kafka_partition, DROP COLUMN kafka_offset`);
+    await q.query(
+      `ALTER TABLE timeline_entries DROP COLUMN fulfilment_id, DROP COLUMN details, DROP COLUMN topic, DROP COLUMN kafka_partition, DROP COLUMN kafka_offset`,
+    );
     await q.query(`ALTER TABLE timeline_entries ADD COLUMN customer_id text`);
     // Back to the account id of the order's channel where the profile has one, else the profile id.
     await q.query(`
@@ -147,6 +151,8 @@ export class CustomerProfiles1700000020000 implements MigrationInterface {
     await q.query(`DELETE FROM timeline_entries WHERE customer_id IS NULL`);
     await q.query(`ALTER TABLE timeline_entries ALTER COLUMN customer_id SET NOT NULL, ALTER COLUMN order_id DROP NOT NULL`);
     await q.query(`CREATE INDEX timeline_by_customer ON timeline_entries (customer_id, occurred_at DESC)`);
-    await q.query(`DROP TABLE erasure_tombstones, customer_erasures, consent_records, duplicate_hints, customer_merges, order_links, customer_identities, customer_profiles`);
+    await q.query(
+      `DROP TABLE erasure_tombstones, customer_erasures, consent_records, duplicate_hints, customer_merges, order_links, customer_identities, customer_profiles`,
+    );
   }
 }

@@ -24,13 +24,18 @@ describe('customer configuration', () => {
 
   it('refuses the development erasure key in production, and takes one that is set', () => {
     expect(() => erasureHashKey(loadConfig(CustomerConfig, { ...base, NODE_ENV: 'production' }))).toThrow('ERASURE_HASH_KEY must be set in production');
-    expect(erasureHashKey(loadConfig(CustomerConfig, { ...base, NODE_ENV: 'production', ERASURE_HASH_KEY: 'a-production-secret-key' }))).toBe('a-production-secret-key');
+    expect(erasureHashKey(loadConfig(CustomerConfig, { ...base, NODE_ENV: 'production', ERASURE_HASH_KEY: 'a-production-secret-key' }))).toBe(
+      'a-production-secret-key',
+    );
     expect(erasureHashKey(loadConfig(CustomerConfig, base))).toBe('development-only-erasure-hash-key');
   });
 
   it('takes its events in runs (a projection), unless told otherwise', () => {
     expect(loadConfig(CustomerConfig, base)).toMatchObject({ CONSUMER_FETCH_MIN_BYTES: 65536, CONSUMER_FETCH_MAX_WAIT_MS: 250 });
-    expect(loadConfig(CustomerConfig, { ...base, CONSUMER_FETCH_MIN_BYTES: '1', CONSUMER_FETCH_MAX_WAIT_MS: '5000' })).toMatchObject({ CONSUMER_FETCH_MIN_BYTES: 1, CONSUMER_FETCH_MAX_WAIT_MS: 5000 });
+    expect(loadConfig(CustomerConfig, { ...base, CONSUMER_FETCH_MIN_BYTES: '1', CONSUMER_FETCH_MAX_WAIT_MS: '5000' })).toMatchObject({
+      CONSUMER_FETCH_MIN_BYTES: 1,
+      CONSUMER_FETCH_MAX_WAIT_MS: 5000,
+    });
     expect(() => loadConfig(CustomerConfig, { ...base, CONSUMER_FETCH_MAX_WAIT_MS: '0' })).toThrow(ConfigError);
   });
 });

@@ -36,7 +36,13 @@ describe('customer history', () => {
   it('merges two profiles: the survivor keeps every identity and both histories, audited, announced once', async () => {
     const name = `Léa ${uniq('Petit')}`;
     const webOrder = placedV2({ channel: 'web', contact: { email: `${uniq('lea')}@example.com`, name, postcode: '33000' }, placedAt: iso(60) });
-    const posOrder = placedV2({ channel: 'pos', placedAtStoreId: 'BORDEAUX', storeId: 'BORDEAUX', contact: { loyaltyId: uniq('L'), name: name.toUpperCase(), postcode: '33 000' }, placedAt: iso(30) });
+    const posOrder = placedV2({
+      channel: 'pos',
+      placedAtStoreId: 'BORDEAUX',
+      storeId: 'BORDEAUX',
+      contact: { loyaltyId: uniq('L'), name: name.toUpperCase(), postcode: '33 000' },
+      placedAt: iso(30),
+    });
     const a = await h.place(webOrder);
     const b = await h.place(posOrder);
     expect(a).not.toBe(b);
@@ -47,7 +53,12 @@ describe('customer history', () => {
 
     const merged = await h.post('/customers/merges', { mergedCustomerId: b, survivingCustomerId: a, reason: 'same person, confirmed at the till' });
     expect(merged.status).toBe(201);
-    expect(merged.body).toMatchObject({ mergedCustomerId: b, survivingCustomerId: a, mergedBy: 'test-back-office', reason: 'same person, confirmed at the till' });
+    expect(merged.body).toMatchObject({
+      mergedCustomerId: b,
+      survivingCustomerId: a,
+      mergedBy: 'test-back-office',
+      reason: 'same person, confirmed at the till',
+    });
     const again = await h.post('/customers/merges', { mergedCustomerId: b, survivingCustomerId: a, reason: 'clicked twice' });
     expect([again.status, again.body.mergeId]).toEqual([200, merged.body.mergeId]);
     const reverse = await h.post('/customers/merges', { mergedCustomerId: a, survivingCustomerId: b, reason: 'the other way' });
@@ -74,9 +85,13 @@ describe('customer history', () => {
       ['order.confirmed', 'web', null],
       ['order.placed', 'web', 'PARIS'],
     ]);
-    expect(await sql(h.db, 'SELECT merged_by, reason FROM customer_merges WHERE source_profile_id = $1', [b])).toEqual([{ merged_by: 'test-back-office', reason: 'same person, confirmed at the till' }]);
+    expect(await sql(h.db, 'SELECT merged_by, reason FROM customer_merges WHERE source_profile_id = $1', [b])).toEqual([
+      { merged_by: 'test-back-office', reason: 'same person, confirmed at the till' },
+    ]);
     // An order of the merged profile's identities now goes to the survivor.
-    expect(await h.place(placedV2({ channel: 'pos', contact: { loyaltyId: survivor.identities.find((i: { kind: string }) => i.kind === 'loyalty-id').value } }))).toBe(a);
+    expect(
+      await h.place(placedV2({ channel: 'pos', contact: { loyaltyId: survivor.identities.find((i: { kind: string }) => i.kind === 'loyalty-id').value } })),
+    ).toBe(a);
   });
 
   it('serialises concurrent merges: the same merge twice is done once, crossing merges leave one winner', async () => {
@@ -99,9 +114,20 @@ describe('customer history', () => {
     const customerId = await h.place(o);
     const delivery = { orderId: o.orderId, fulfilmentId: o.fulfilmentId };
     await h.send(
-      event(OrderDeliveryAssignedV1, { orderId: o.orderId, fulfilments: [{ fulfilmentId: o.fulfilmentId, locationId: 'WH-1', lineIds: [o.lineId] }], assignedAt: iso(90) }),
+      event(OrderDeliveryAssignedV1, {
+        orderId: o.orderId,
+        fulfilments: [{ fulfilmentId: o.fulfilmentId, locationId: 'WH-1', lineIds: [o.lineId] }],
+        assignedAt: iso(90),
+      }),
       event(OrderPackedV1, { ...delivery, locationId: 'WH-1', packedAt: iso(80) }),
-      event(OrderShippedV1, { ...delivery, locationId: 'WH-1', carrier: 'Colissimo', trackingNumber: 'TRACK1', lines: [{ lineId: o.lineId, sku: 'SKU-1', quantity: 1 }], shippedAt: iso(70) }),
+      event(OrderShippedV1, {
+        ...delivery,
+        locationId: 'WH-1',
+        carrier: 'Colissimo',
+        trackingNumber: 'TRACK1',
+        lines: [{ lineId: o.lineId, sku: 'SKU-1', quantity: 1 }],
+        shippedAt: iso(70),
+      }),
       event(OrderDeliveredV1, { ...delivery, deliveredAt: iso(60) }),
     );
     await eventually(async () => expect(await h.entriesOf(o.orderId)).toHaveLength(5));
@@ -161,14 +187,27 @@ describe('customer history', () => {
     await clickAndCollect(done, 'LILLE');
 
     const pos = await h.as({ sub: 'pos-lille-1', channel: 'pos', store_id: 'LILLE', associate_id: 'a-9', scope: POS_SCOPES });
-    for (const key of [{ email: email.toUpperCase() }, { phone: '06 11 22 33 44' }, { loyaltyId: loyalty.toLowerCase() }, { name: name.toLowerCase(), postcode: '59 000' }]) {
+    for (const key of [
+      { email: email.toUpperCase() },
+      { phone: '06 11 22 33 44' },
+      { loyaltyId: loyalty.toLowerCase() },
+      { name: name.toLowerCase(), postcode: '59 000' },
+    ]) {
       const res = await pos('POST', '/customers/lookup', key);
       expect([key, res.status, res.body.matches.length]).toEqual([key, 200, 1]);
       const match = res.body.matches[0];
       expect(match.profile.customerId).toBe(customerId);
       expect(match.openOrders.map((x: { orderId: string }) => x.orderId)).toEqual([o.orderId]);
       expect(match.pickups).toEqual([
-        { orderId: o.orderId, fulfilmentId: o.fulfilmentId, type: 'pickup', storeId: 'LILLE', status: 'READY_FOR_PICKUP', readyBy: expect.any(String), pickupDeadline: expect.any(String) },
+        {
+          orderId: o.orderId,
+          fulfilmentId: o.fulfilmentId,
+          type: 'pickup',
+          storeId: 'LILLE',
+          status: 'READY_FOR_PICKUP',
+          readyBy: expect.any(String),
+          pickupDeadline: expect.any(String),
+        },
       ]);
       expect(match.recentTimeline).toHaveLength(9);
       expect(match.recentTimeline[0].kind).toBe('order.collected');
@@ -183,10 +222,16 @@ describe('customer history', () => {
     const account = uniq('c');
     const customerId = await h.place(placedV2({ channel: 'app', customerId: account, contact: { email: `${uniq('pref')}@example.com` } }));
     const pos = await h.as({ sub: 'pos-paris-2', channel: 'pos', store_id: 'PARIS', associate_id: 'a-7', scope: POS_SCOPES });
-    const atTill = await pos('PATCH', `/customers/${customerId}/preferences`, { homeStoreId: 'PARIS', marketingConsents: [{ contactChannel: 'email', granted: true }] });
+    const atTill = await pos('PATCH', `/customers/${customerId}/preferences`, {
+      homeStoreId: 'PARIS',
+      marketingConsents: [{ contactChannel: 'email', granted: true }],
+    });
     expect(atTill.status).toBe(200);
     const me = await h.as({ sub: account, channel: 'app', customer_id: account, scope: 'orders:read' });
-    const inApp = await me('PATCH', `/customers/${customerId}/preferences`, { preferredContactChannel: 'push', marketingConsents: [{ contactChannel: 'sms', granted: false }] });
+    const inApp = await me('PATCH', `/customers/${customerId}/preferences`, {
+      preferredContactChannel: 'push',
+      marketingConsents: [{ contactChannel: 'sms', granted: false }],
+    });
     expect(inApp.status).toBe(200);
     expect(inApp.body).toMatchObject({
       homeStoreId: 'PARIS',
@@ -202,8 +247,15 @@ describe('customer history', () => {
       return e;
     });
     expect(changed[1]).toMatchObject({ customerId, accounts: [{ channel: 'app', accountId: account }], homeStoreId: 'PARIS', preferredContactChannel: 'push' });
-    expect(changed[1].marketingConsents.map((c: { contactChannel: string; granted: boolean }) => [c.contactChannel, c.granted])).toEqual([['email', true], ['sms', false]]);
-    expect(await sql(h.db, 'SELECT contact_channel, granted, source_channel, source_store_id, recorded_by FROM consent_records WHERE profile_id = $1 ORDER BY id', [customerId])).toEqual([
+    expect(changed[1].marketingConsents.map((c: { contactChannel: string; granted: boolean }) => [c.contactChannel, c.granted])).toEqual([
+      ['email', true],
+      ['sms', false],
+    ]);
+    expect(
+      await sql(h.db, 'SELECT contact_channel, granted, source_channel, source_store_id, recorded_by FROM consent_records WHERE profile_id = $1 ORDER BY id', [
+        customerId,
+      ]),
+    ).toEqual([
       { contact_channel: 'email', granted: true, source_channel: 'pos', source_store_id: 'PARIS', recorded_by: 'a-7' },
       { contact_channel: 'sms', granted: false, source_channel: 'app', source_store_id: null, recorded_by: account },
     ]);

@@ -22,7 +22,13 @@ describe('customer profiles matched from orders', () => {
     const web = placedV2({ channel: 'web', contact: { email: `  ${email.toUpperCase()} `, name, postcode: '75011' }, placedAt: minutesAgo(30) });
     const customerId = await h.place(web);
     const app = placedV2({ channel: 'app', customerId: account, contact: { email, phone }, placedAt: minutesAgo(20) });
-    const pos = placedV2({ channel: 'pos', placedAtStoreId: 'LYON', storeId: 'LYON', contact: { loyaltyId: loyalty, phone: national }, placedAt: minutesAgo(10) });
+    const pos = placedV2({
+      channel: 'pos',
+      placedAtStoreId: 'LYON',
+      storeId: 'LYON',
+      contact: { loyaltyId: loyalty, phone: national },
+      placedAt: minutesAgo(10),
+    });
     expect(await h.place(app)).toBe(customerId);
     expect(await h.place(pos)).toBe(customerId);
 
@@ -56,7 +62,15 @@ describe('customer profiles matched from orders', () => {
       [app.orderId, 'app', 'PARIS'],
       [web.orderId, 'web', 'PARIS'],
     ]);
-    expect(await sql(h.db, 'SELECT count(*)::int AS n FROM customer_profiles WHERE id = $1 OR name_key = $2', [customerId, name.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()])).toEqual([{ n: 1 }]);
+    expect(
+      await sql(h.db, 'SELECT count(*)::int AS n FROM customer_profiles WHERE id = $1 OR name_key = $2', [
+        customerId,
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+      ]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('reads order.placed v1 as v2: a signed-in order is matched by its channel account, a guest v1 order is linked to nobody', async () => {
@@ -143,7 +157,13 @@ describe('customer profiles matched from orders', () => {
       ['GET', `/customers/${customerId}/timeline?cursor=abc`, undefined, 400, 'cursor'],
       ['PATCH', `/customers/${customerId}/preferences`, {}, 400, 'homeStoreId'],
       ['PATCH', `/customers/${customerId}/preferences`, { preferredContactChannel: 'pigeon' }, 400, 'preferredContactChannel'],
-      ['PATCH', `/customers/${customerId}/preferences`, { marketingConsents: [{ contactChannel: 'email', granted: 'yes' }] }, 400, 'marketingConsents.0.granted'],
+      [
+        'PATCH',
+        `/customers/${customerId}/preferences`,
+        { marketingConsents: [{ contactChannel: 'email', granted: 'yes' }] },
+        400,
+        'marketingConsents.0.granted',
+      ],
       ['PATCH', `/customers/${customerId}/preferences`, { homeStoreId: 'PARIS', nickname: 'x' }, 400, 'nickname'],
       ['POST', '/customers/lookup', {}, 400, 'email'],
       ['POST', '/customers/lookup', { email: 'a@example.com', phone: '0612345678' }, 400, 'phone'],

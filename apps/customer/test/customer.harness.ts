@@ -25,7 +25,14 @@ export interface PlacedOrder {
 }
 
 /** order.placed v2 as the order service will publish it: one pickup group at `storeId` unless told otherwise. */
-export function placedV2(o: { channel: Channel; customerId?: string | null; contact?: Partial<ContactPayload> | null; storeId?: string; placedAtStoreId?: string | null; placedAt?: string }): PlacedOrder {
+export function placedV2(o: {
+  channel: Channel;
+  customerId?: string | null;
+  contact?: Partial<ContactPayload> | null;
+  storeId?: string;
+  placedAtStoreId?: string | null;
+  placedAt?: string;
+}): PlacedOrder {
   const orderId = randomUUID();
   const lineId = randomUUID();
   const fulfilmentId = randomUUID();
@@ -112,7 +119,9 @@ export class CustomerHarness {
   }
 
   async entriesOf(orderId: string): Promise<{ kind: string }[]> {
-    return sql(this.db, 'SELECT event_id, kind, channel, store_id, occurred_at FROM timeline_entries WHERE order_id = $1 ORDER BY occurred_at, event_id', [orderId]);
+    return sql(this.db, 'SELECT event_id, kind, channel, store_id, occurred_at FROM timeline_entries WHERE order_id = $1 ORDER BY occurred_at, event_id', [
+      orderId,
+    ]);
   }
 
   get(path: string) {

@@ -40,7 +40,10 @@ describe('delivery and endless-aisle KPIs', () => {
     expect([res.status, res.body.code]).toEqual([200, undefined]);
     return res.body.rows as Record<string, unknown>[];
   };
-  const deliver = (sku: string, extra: Record<string, unknown> = {}) => ({ fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: sku === atStore ? 4000 : 9000 }] }], ...extra });
+  const deliver = (sku: string, extra: Record<string, unknown> = {}) => ({
+    fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: sku === atStore ? 4000 : 9000 }] }],
+    ...extra,
+  });
 
   it('counts each delivery at the location that ships it: its share, shipped, delivered, failed, cancelled and the times between', async () => {
     const delivered = await j.placeOrder(deliver(atStore, { channel: 'app' }));
@@ -70,8 +73,28 @@ describe('delivery and endless-aisle KPIs', () => {
       expect(rows).toMatchObject([{ failed: 1 }]);
       return rows;
     });
-    expect(store).toMatchObject({ locationId: paris, channel: 'app', shipments: 2, shipped: 1, delivered: 1, failed: 0, cancelledBeforeShipping: 1, deliveredRate: 1, failedRate: 0 });
-    expect(fromWh).toMatchObject({ locationId: warehouse, channel: 'app', shipments: 1, shipped: 1, delivered: 0, failed: 1, cancelledBeforeShipping: 0, deliveredRate: 0, failedRate: 1 });
+    expect(store).toMatchObject({
+      locationId: paris,
+      channel: 'app',
+      shipments: 2,
+      shipped: 1,
+      delivered: 1,
+      failed: 0,
+      cancelledBeforeShipping: 1,
+      deliveredRate: 1,
+      failedRate: 0,
+    });
+    expect(fromWh).toMatchObject({
+      locationId: warehouse,
+      channel: 'app',
+      shipments: 1,
+      shipped: 1,
+      delivered: 0,
+      failed: 1,
+      cancelledBeforeShipping: 0,
+      deliveredRate: 0,
+      failedRate: 1,
+    });
     expect(store.placedToShippedP50s).toEqual(expect.any(Number));
     expect(store.shippedToDeliveredP50s).toEqual(expect.any(Number));
     expect(fromWh.shippedToDeliveredP50s).toBeNull();
@@ -93,12 +116,18 @@ describe('delivery and endless-aisle KPIs', () => {
     expect(metrics).toContain(`kpi_deliveries_failed_rate{store="${warehouse}",service="customer"} 1`);
   });
 
-  it('counts a POS\'s orders handed over elsewhere: delivered to an address or collected at another store', async () => {
+  it("counts a POS's orders handed over elsewhere: delivered to an address or collected at another store", async () => {
     const pos = await tokens.pos(paris);
     const till = (amount: number) => ({ capturedTenders: [{ tender: 'cash', amount, reference: 'TILL-1' }] });
-    await j.placeOrder({ channel: 'pos', fulfilments: [{ type: 'pickup', storeId: lyon, lines: [{ sku: atLyon, quantity: 1, unitPrice: 4000 }] }], ...till(4000) }, pos);
+    await j.placeOrder(
+      { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: lyon, lines: [{ sku: atLyon, quantity: 1, unitPrice: 4000 }] }], ...till(4000) },
+      pos,
+    );
     await j.placeOrder({ channel: 'pos', ...deliver(atWarehouse), ...till(9000) }, pos);
-    await j.placeOrder({ channel: 'pos', fulfilments: [{ type: 'pickup', storeId: paris, lines: [{ sku: atStore, quantity: 1, unitPrice: 4000 }] }], ...till(4000) }, pos);
+    await j.placeOrder(
+      { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: paris, lines: [{ sku: atStore, quantity: 1, unitPrice: 4000 }] }], ...till(4000) },
+      pos,
+    );
 
     const [row] = await eventually(async () => {
       const rows = await rowsOf('endless-aisle', `from=${from}&to=${to()}&storeId=${paris}`);
@@ -113,7 +142,13 @@ describe('delivery and endless-aisle KPIs', () => {
     const manager = await mintToken({ sub: `manager:${paris}`, store_id: paris, channel: 'pos', scope: 'kpis:read' });
     for (const r of await rowsOf('endless-aisle', `from=${from}&to=${to()}`, manager)) expect(r.storeId).toBe(paris);
     for (const r of await rowsOf('deliveries', `from=${from}&to=${to()}`, manager)) expect(r.locationId).toBe(paris);
-    const other = await http('GET', `${stack.services.customer.url}/kpis/deliveries?from=${from}&to=${to()}&storeId=${warehouse}`, undefined, {}, { token: manager });
+    const other = await http(
+      'GET',
+      `${stack.services.customer.url}/kpis/deliveries?from=${from}&to=${to()}&storeId=${warehouse}`,
+      undefined,
+      {},
+      { token: manager },
+    );
     expect([other.status, other.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
   });
 });

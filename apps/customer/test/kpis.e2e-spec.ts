@@ -27,7 +27,8 @@ describe('click & collect KPIs', () => {
     await e2e.j.price(sku, 1500);
   });
 
-  const kpis = (query: string, token?: string | null) => http('GET', `${e2e.stack.services.customer.url}/kpis/click-and-collect?${query}`, undefined, {}, token === undefined ? {} : { token });
+  const kpis = (query: string, token?: string | null) =>
+    http('GET', `${e2e.stack.services.customer.url}/kpis/click-and-collect?${query}`, undefined, {}, token === undefined ? {} : { token });
   const rowsOf = async (query: string, token?: string | null) => {
     const res = await kpis(query, token);
     expect(res.status).toBe(200);
@@ -74,7 +75,11 @@ describe('click & collect KPIs', () => {
         expect(m).toBeDefined();
         return Date.parse(JSON.parse(m.value!)[field]);
       });
-    const [placedAt, readyAt, collectedAt] = [await at('order.placed.v2', 'placedAt'), await at('order.ready-for-pickup.v1', 'readyAt'), await at('order.collected.v1', 'collectedAt')];
+    const [placedAt, readyAt, collectedAt] = [
+      await at('order.placed.v2', 'placedAt'),
+      await at('order.ready-for-pickup.v1', 'readyAt'),
+      await at('order.collected.v1', 'collectedAt'),
+    ];
     expect(row.placedToReadyP50s as number).toBeCloseTo((readyAt - placedAt) / 1000, 0);
     expect(row.placedToReadyP90s).toEqual(row.placedToReadyP50s);
     expect(row.readyToCollectedP50s as number).toBeCloseTo((collectedAt - readyAt) / 1000, 0);
@@ -97,7 +102,10 @@ describe('click & collect KPIs', () => {
 
   it('gives the same figures after the timeline is rebuilt from the topics', async () => {
     // This journey's stores only: the topics also hold the events of every other test on the broker.
-    const ours = async () => [...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${paris}`)), ...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${lyon}`))];
+    const ours = async () => [
+      ...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${paris}`)),
+      ...(await rowsOf(`from=${from}&to=${to()}&granularity=hour&storeId=${lyon}`)),
+    ];
     const before = await ours();
     expect(before.length).toBeGreaterThan(0);
     // The projection loses rows (a bad migration, a restore): the figures go wrong, and the rebuild puts them right.

@@ -27,11 +27,25 @@ describe('one customer across channels, end to end', () => {
 
   const customerUrl = () => `${e2e.stack.services.customer.url}`;
   const admin = async () => httpAs(await tokens.admin());
-  const asAdmin = async (method: string, path: string, body?: unknown) => (await admin())(method, `${customerUrl()}${path}`, body, { 'idempotency-key': randomUUID() });
+  const asAdmin = async (method: string, path: string, body?: unknown) =>
+    (await admin())(method, `${customerUrl()}${path}`, body, { 'idempotency-key': randomUUID() });
   /** A store's POS that may also look customers up. */
   const posWithLookup = (storeId: string) =>
-    mintToken({ sub: `pos:${storeId}:a-1`, channel: 'pos', store_id: storeId, associate_id: 'a-1', scope: 'store:operate orders:place orders:read customers:read' });
-  const contact = (c: { email?: string; phone?: string; loyaltyId?: string; name?: string; postcode?: string }) => ({ email: null, phone: null, loyaltyId: null, name: null, postcode: null, ...c });
+    mintToken({
+      sub: `pos:${storeId}:a-1`,
+      channel: 'pos',
+      store_id: storeId,
+      associate_id: 'a-1',
+      scope: 'store:operate orders:place orders:read customers:read',
+    });
+  const contact = (c: { email?: string; phone?: string; loyaltyId?: string; name?: string; postcode?: string }) => ({
+    email: null,
+    phone: null,
+    loyaltyId: null,
+    name: null,
+    postcode: null,
+    ...c,
+  });
   const shirt = (quantity = 1) => [{ sku, quantity, unitPrice: 3900 }];
 
   const linkOf = (orderId: string) => e2e.j.customerLink(orderId);
@@ -53,14 +67,32 @@ describe('one customer across channels, end to end', () => {
     // next is placed.
     // 1. A guest on the web storefront, pickup in Paris, with the e-mail in capitals.
     const webShop = await mintToken({ sub: 'web-shop', channel: 'web', scope: 'orders:place' });
-    const web = await e2e.j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: email.toUpperCase(), name: `Ada ${surname}`, postcode: '75011' }), lines: shirt() }, webShop);
+    const web = await e2e.j.placeOrder(
+      {
+        channel: 'web',
+        storeId: paris,
+        customerId: null,
+        contact: contact({ email: email.toUpperCase(), name: `Ada ${surname}`, postcode: '75011' }),
+        lines: shirt(),
+      },
+      webShop,
+    );
     const first = await linkOf(web.id);
     // 2. The app, signed in, with the same e-mail and a phone number.
-    const app = await e2e.j.placeOrder({ channel: 'app', storeId: paris, customerId: account, contact: contact({ email, phone }), lines: shirt() }, await tokens.customer(account, 'app'));
+    const app = await e2e.j.placeOrder(
+      { channel: 'app', storeId: paris, customerId: account, contact: contact({ email, phone }), lines: shirt() },
+      await tokens.customer(account, 'app'),
+    );
     const second = await linkOf(app.id);
     // 3. The Lyon store's POS, knowing the customer by the loyalty card and the phone as said at the till.
     const pos = await e2e.j.placeOrder(
-      { channel: 'pos', storeId: lyon, contact: contact({ loyaltyId: loyalty.toLowerCase(), phone: national }), capturedTenders: [{ tender: 'card', amount: 3900, reference: uniq('TERM') }], lines: shirt() },
+      {
+        channel: 'pos',
+        storeId: lyon,
+        contact: contact({ loyaltyId: loyalty.toLowerCase(), phone: national }),
+        capturedTenders: [{ tender: 'card', amount: 3900, reference: uniq('TERM') }],
+        lines: shirt(),
+      },
       await tokens.pos(lyon),
     );
     const third = await linkOf(pos.id);
@@ -117,14 +149,24 @@ describe('one customer across channels, end to end', () => {
 
     // At a third store an associate finds the customer by the phone number, as said at the till.
     const marseille = Journey.id('MARSEILLE');
-    const lookup = await httpAs(await posWithLookup(marseille))('POST', `${customerUrl()}/customers/lookup`, { phone: national }, { 'idempotency-key': randomUUID() });
+    const lookup = await httpAs(await posWithLookup(marseille))(
+      'POST',
+      `${customerUrl()}/customers/lookup`,
+      { phone: national },
+      { 'idempotency-key': randomUUID() },
+    );
     expect(lookup.status).toBe(200);
     expect(lookup.body.matches).toHaveLength(1);
     const [match] = lookup.body.matches;
     expect(match.profile.customerId).toBe(customerId);
     // Still open: the app order and the POS order, both waiting at their stores; the collected one is done.
     expect(match.openOrders.map((o: { orderId: string }) => o.orderId).sort()).toEqual([app.id, pos.id].sort());
-    expect(match.pickups.map((p: { orderId: string; storeId: string }) => [p.orderId, p.storeId]).sort()).toEqual([[app.id, paris], [pos.id, lyon]].sort());
+    expect(match.pickups.map((p: { orderId: string; storeId: string }) => [p.orderId, p.storeId]).sort()).toEqual(
+      [
+        [app.id, paris],
+        [pos.id, lyon],
+      ].sort(),
+    );
     expect(match.recentTimeline.map((e: { eventId: string }) => e.eventId)).toEqual((await timelineOf(customerId)).slice(0, 10).map((e) => e.eventId));
   });
 
@@ -132,8 +174,14 @@ describe('one customer across channels, end to end', () => {
     const name = `Noé ${uniq('Garnier')}`;
     const [home, work] = [`${uniq('noe')}@example.com`, `${uniq('noe')}@example.org`];
     const webShop = await mintToken({ sub: 'web-shop', channel: 'web', scope: 'orders:place' });
-    const a = await e2e.j.placeOrder({ channel: 'web', storeId: paris, customerId: null, contact: contact({ email: home, name, postcode: '69003' }), lines: shirt() }, webShop);
-    const b = await e2e.j.placeOrder({ channel: 'web', storeId: lyon, customerId: null, contact: contact({ email: work, name, postcode: '69 003' }), lines: shirt(2) }, webShop);
+    const a = await e2e.j.placeOrder(
+      { channel: 'web', storeId: paris, customerId: null, contact: contact({ email: home, name, postcode: '69003' }), lines: shirt() },
+      webShop,
+    );
+    const b = await e2e.j.placeOrder(
+      { channel: 'web', storeId: lyon, customerId: null, contact: contact({ email: work, name, postcode: '69 003' }), lines: shirt(2) },
+      webShop,
+    );
     const [survivor, merged] = [(await linkOf(a.id)).customerId, (await linkOf(b.id)).customerId];
     expect(survivor).not.toBe(merged);
 
@@ -141,7 +189,11 @@ describe('one customer across channels, end to end', () => {
     const duplicates = await asAdmin('GET', `/customers/${survivor}/duplicates`);
     expect(duplicates.body.candidates).toEqual([expect.objectContaining({ customerId: merged, signals: expect.arrayContaining(['same-name-and-postcode']) })]);
 
-    const merge = await asAdmin('POST', '/customers/merges', { mergedCustomerId: merged, survivingCustomerId: survivor, reason: 'the customer showed both e-mail addresses at the till' });
+    const merge = await asAdmin('POST', '/customers/merges', {
+      mergedCustomerId: merged,
+      survivingCustomerId: survivor,
+      reason: 'the customer showed both e-mail addresses at the till',
+    });
     expect(merge.status).toBe(201);
     await eventually(() =>
       expect(e2e.probe.on(CUSTOMER_EVENTS_TOPIC, { key: merged, type: 'customer.merged.v1' }).map((m) => JSON.parse(m.value ?? '{}'))).toEqual([
@@ -151,8 +203,23 @@ describe('one customer across channels, end to end', () => {
 
     const both = await eventually(async () => {
       const found = await timelineOf(survivor);
-      expect(found.filter((e) => e.kind === 'order.placed').map((e) => [e.orderId, e.storeId]).sort()).toEqual([[a.id, paris], [b.id, lyon]].sort());
-      expect(found.filter((e) => e.kind === 'order.confirmed').map((e) => e.orderId).sort()).toEqual([a.id, b.id].sort());
+      expect(
+        found
+          .filter((e) => e.kind === 'order.placed')
+          .map((e) => [e.orderId, e.storeId])
+          .sort(),
+      ).toEqual(
+        [
+          [a.id, paris],
+          [b.id, lyon],
+        ].sort(),
+      );
+      expect(
+        found
+          .filter((e) => e.kind === 'order.confirmed')
+          .map((e) => e.orderId)
+          .sort(),
+      ).toEqual([a.id, b.id].sort());
       return found;
     });
     // The merged id answers with its survivor.

@@ -35,10 +35,21 @@ describe('preorder KPIs', () => {
   it('counts each preorder at its store: supplied (the fill rate), ready, cancelled, rescheduled, and the times between', async () => {
     const releaseAt = new Date(Date.now() + DAY);
     ok(
-      await http('PUT', `${e2e.j.order}/preorder-products/${sku}`, { releaseAt: releaseAt.toISOString(), opensAt: new Date(Date.now() - DAY).toISOString(), closesAt: releaseAt.toISOString(), capPerStore: 100, capPerCustomer: 2 }),
+      await http('PUT', `${e2e.j.order}/preorder-products/${sku}`, {
+        releaseAt: releaseAt.toISOString(),
+        opensAt: new Date(Date.now() - DAY).toISOString(),
+        closesAt: releaseAt.toISOString(),
+        capPerStore: 100,
+        capPerCustomer: 2,
+      }),
       'preorder product',
     );
-    const preorder = (customerId: string) => e2e.j.placeOrder({ channel: 'app', customerId, fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity: 1, unitPrice: 49900 }] }] });
+    const preorder = (customerId: string) =>
+      e2e.j.placeOrder({
+        channel: 'app',
+        customerId,
+        fulfilments: [{ type: 'pickup', storeId: store, preorder: true, lines: [{ sku, quantity: 1, unitPrice: 49900 }] }],
+      });
     const orders = [await preorder('fan-1'), await preorder('fan-2'), await preorder('fan-3')];
     for (const o of orders) await e2e.j.status(o.id, 'PREORDERED');
 
@@ -64,7 +75,18 @@ describe('preorder KPIs', () => {
     });
     // Whose estimate moved, as the order events tell it.
     const rescheduled = orders.filter((o) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key: o.id, type: 'order.preorder-rescheduled.v1' }).length > 0).length;
-    expect(row).toMatchObject({ storeId: store, channel: 'app', preorders: 3, allocated: 2, ready: 2, collected: 0, cancelled: 1, rescheduled, fillRate: 0.6667, rescheduleRate: Math.round((rescheduled / 3) * 10_000) / 10_000 });
+    expect(row).toMatchObject({
+      storeId: store,
+      channel: 'app',
+      preorders: 3,
+      allocated: 2,
+      ready: 2,
+      collected: 0,
+      cancelled: 1,
+      rescheduled,
+      fillRate: 0.6667,
+      rescheduleRate: Math.round((rescheduled / 3) * 10_000) / 10_000,
+    });
 
     // The headline gauges of the store over the last 24 hours, read at the first scrape.
     const metrics = (await http('GET', `${e2e.stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;

@@ -12,13 +12,10 @@ describe('migration to customer profiles', () => {
     await before.runMigrations();
     const [o1, o2, o3] = [randomUUID(), randomUUID(), randomUUID()];
     const row = (orderId: string, customerId: string, channel: string, at: string) =>
-      before.query(`INSERT INTO timeline_entries (event_id, customer_id, kind, order_id, channel, store_id, occurred_at) VALUES ($1, $2, 'order.placed', $3, $4, 'PARIS', $5)`, [
-        randomUUID(),
-        customerId,
-        orderId,
-        channel,
-        at,
-      ]);
+      before.query(
+        `INSERT INTO timeline_entries (event_id, customer_id, kind, order_id, channel, store_id, occurred_at) VALUES ($1, $2, 'order.placed', $3, $4, 'PARIS', $5)`,
+        [randomUUID(), customerId, orderId, channel, at],
+      );
     await row(o1, 'c-1', 'web', '2026-11-01T10:00:00Z');
     await row(o2, 'c-1', 'web', '2026-11-02T10:00:00Z');
     await row(o3, 'c-1', 'app', '2026-11-03T10:00:00Z');
@@ -44,7 +41,9 @@ describe('migration to customer profiles', () => {
           { order_id: o3, profile_id: profileOf('app'), channel: 'app' },
         ].sort((a, b) => a.order_id.localeCompare(b.order_id)),
       );
-      expect(await sql(db, 'SELECT kind, details FROM timeline_entries WHERE order_id = $1', [o1])).toEqual([{ kind: 'order.placed', details: { groups: [], placedAtStoreId: null } }]);
+      expect(await sql(db, 'SELECT kind, details FROM timeline_entries WHERE order_id = $1', [o1])).toEqual([
+        { kind: 'order.placed', details: { groups: [], placedAtStoreId: null } },
+      ]);
 
       await after.undoLastMigration();
       expect(await sql(db, 'SELECT customer_id, order_id FROM timeline_entries WHERE order_id = $1', [o3])).toEqual([{ customer_id: 'c-1', order_id: o3 }]);

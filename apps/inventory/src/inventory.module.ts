@@ -59,9 +59,22 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [Stock1700000002000, Locations1700000003000, TransfersAndExpiringReservations1700000004000, InTransitReservations1700000005000, PreordersAndSupply1700000007000, ReturnedStock1700000010000, LostTransfers1700000130000, PreorderUnits1700000140000],
+          migrations: [
+            Stock1700000002000,
+            Locations1700000003000,
+            TransfersAndExpiringReservations1700000004000,
+            InTransitReservations1700000005000,
+            PreordersAndSupply1700000007000,
+            ReturnedStock1700000010000,
+            LostTransfers1700000130000,
+            PreorderUnits1700000140000,
+          ],
           consumes: [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC],
-          api: { description: 'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues, exchange replacements and returned stock.', version: '0.3.2' },
+          api: {
+            description:
+              'Locations, stock per SKU per location, availability for promises, reservations, transfers between locations, incoming supply and preorder queues, exchange replacements and returned stock.',
+            version: '0.3.2',
+          },
         }),
       ],
       controllers: [

@@ -15,7 +15,17 @@ describe('availability on the hot edge', () => {
 
   beforeAll(async () => {
     stack = await startStack(['inventory'], { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
-    const location = { name: 'Centrum', kind: 'store', timeZone: 'Europe/Amsterdam', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1, latitude: 52.37, longitude: 4.89 };
+    const location = {
+      name: 'Centrum',
+      kind: 'store',
+      timeZone: 'Europe/Amsterdam',
+      offersPickup: true,
+      pickTimeMinutes: 30,
+      pickupHoldDays: 3,
+      transferDays: 1,
+      latitude: 52.37,
+      longitude: 4.89,
+    };
     expect((await http('PUT', `${url()}/locations/${store}`, location)).status).toBe(201);
     expect((await http('POST', `${url()}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity: 3 })).status).toBe(200);
   });
@@ -47,7 +57,11 @@ describe('availability on the hot edge', () => {
 
   it('refuses a caller without a token, without the scope, or breaking a query rule, as problem+json naming the rule', async () => {
     expectProblem(await http('GET', `${url()}/availability?skus=${sku}&stores=${store}`, undefined, {}, { token: null }), 401, 'AUTH.UNAUTHENTICATED');
-    expectProblem(await http('GET', `${url()}/availability?skus=${sku}&stores=${store}`, undefined, { authorization: 'Basic abc' }, { token: null }), 401, 'AUTH.UNAUTHENTICATED');
+    expectProblem(
+      await http('GET', `${url()}/availability?skus=${sku}&stores=${store}`, undefined, { authorization: 'Basic abc' }, { token: null }),
+      401,
+      'AUTH.UNAUTHENTICATED',
+    );
     const customer = httpAs(await tokens.customer('c-hot-route'));
     expectProblem(await customer('GET', `${url()}/availability?skus=${sku}&stores=${store}`), 403, 'AUTH.FORBIDDEN');
 

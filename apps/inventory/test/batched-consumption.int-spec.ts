@@ -19,7 +19,15 @@ describe('inventory applies a partition backlog in shared transactions', () => {
     probe = await new KafkaProbe().watch([INVENTORY_EVENTS_TOPIC, deadLetterTopicOf(ORDER_EVENTS_TOPIC)]);
     stack = await startStack(['inventory']);
     db = stack.databases.inventory;
-    const created = await http('PUT', `${url()}/locations/${store}`, { name: 'Batch store', kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1 });
+    const created = await http('PUT', `${url()}/locations/${store}`, {
+      name: 'Batch store',
+      kind: 'store',
+      timeZone: 'Europe/Paris',
+      offersPickup: true,
+      pickTimeMinutes: 30,
+      pickupHoldDays: 3,
+      transferDays: 1,
+    });
     expect(created.status).toBe(201);
   });
   afterAll(async () => {
@@ -29,13 +37,25 @@ describe('inventory applies a partition backlog in shared transactions', () => {
 
   const orderPlaced = (sku: string): WireMessage => {
     const orderId = randomUUID();
-    const payload: OrderPlacedPayload = { orderId, channel: 'web', storeId: store, customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 1000 }], placedAt: new Date().toISOString() };
+    const payload: OrderPlacedPayload = {
+      orderId,
+      channel: 'web',
+      storeId: store,
+      customerId: null,
+      currency: 'EUR',
+      lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 1000 }],
+      placedAt: new Date().toISOString(),
+    };
     return testEvent(OrderPlacedV1, payload);
   };
   /** While the service is down, so that they wait as one backlog on one partition. */
   const backlog = async (partition: number, messages: WireMessage[]) => {
     await stack.services.inventory.stop();
-    for (let i = 0; i < messages.length; i += 200) await probe.produce(ORDER_EVENTS_TOPIC, messages.slice(i, i + 200).map((m) => ({ ...m, partition })));
+    for (let i = 0; i < messages.length; i += 200)
+      await probe.produce(
+        ORDER_EVENTS_TOPIC,
+        messages.slice(i, i + 200).map((m) => ({ ...m, partition })),
+      );
   };
   const restart = async () => {
     stack.services.inventory.start();
@@ -62,7 +82,11 @@ describe('inventory applies a partition backlog in shared transactions', () => {
     await eventually(() => expect(orders.map(answer)).toEqual([...Array(30).fill(['inventory.reserved.v1']), ...Array(10).fill(['inventory.rejected.v1'])]));
     expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = ANY($1::uuid[])', [orders.map((o) => o.key)])).toBe(30);
     expect(await stock(sku)).toMatchObject({ onHand: 30, reserved: 30 });
-    await eventually(() => expect(probe.on(deadLetterTopicOf(ORDER_EVENTS_TOPIC), { key: poison.key }).map((m) => m.headers['dlq-reason-code'])).toEqual(['ENVELOPE.SCHEMA_INVALID']));
+    await eventually(() =>
+      expect(probe.on(deadLetterTopicOf(ORDER_EVENTS_TOPIC), { key: poison.key }).map((m) => m.headers['dlq-reason-code'])).toEqual([
+        'ENVELOPE.SCHEMA_INVALID',
+      ]),
+    );
 
     // Rows a transaction writes carry its id (xmin): fewer ids than events means they shared some.
     expect(await count('SELECT count(DISTINCT xmin::text)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).toBeLessThan(40);
@@ -82,18 +106,30 @@ describe('inventory applies a partition backlog in shared transactions', () => {
       await restart();
       // The shared run gave up at its lock timeout; then an event alone waits for the row, and
       // nothing of the backlog is applied meanwhile.
-      const gaveUp = () => stack.services.inventory.logs.some((l) => l.includes('shared run rolled back') && l.includes('lock timeout') && l.includes('"partition":2'));
+      const gaveUp = () =>
+        stack.services.inventory.logs.some((l) => l.includes('shared run rolled back') && l.includes('lock timeout') && l.includes('"partition":2'));
       await eventually(() => expect(gaveUp()).toBe(true));
-      await eventually(async () => expect(await count(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'inventory' AND wait_event_type = 'Lock'`, [])).toBe(1));
+      await eventually(async () =>
+        expect(
+          await count(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'inventory' AND wait_event_type = 'Lock'`,
+            [],
+          ),
+        ).toBe(1),
+      );
       expect(await count('SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [orders.map((o) => o.headers['ce_id'])])).toBe(0);
       await counting.query('COMMIT');
     } finally {
       await counting.end();
     }
-    await eventually(async () => expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = ANY($1::uuid[])', [orders.map((o) => o.key)])).toBe(30));
+    await eventually(async () =>
+      expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = ANY($1::uuid[])', [orders.map((o) => o.key)])).toBe(30),
+    );
     expect(await stock(sku)).toMatchObject({ onHand: 50, reserved: 30 });
     // Had the run waited for the row, the 30 events would sit in two transactions (20 and 10).
-    expect(await count('SELECT count(DISTINCT xmin::text)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [orders.map((o) => o.headers['ce_id'])])).toBeGreaterThan(2);
+    expect(
+      await count('SELECT count(DISTINCT xmin::text)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [orders.map((o) => o.headers['ce_id'])]),
+    ).toBeGreaterThan(2);
   });
 
   it('loses and doubles nothing when killed in the middle of a backlog', async () => {
@@ -114,8 +150,12 @@ describe('inventory applies a partition backlog in shared transactions', () => {
     expect(await count('SELECT count(*)::int AS n FROM reservations WHERE order_id = ANY($1::uuid[])', [orders.map((o) => o.key)])).toBe(400);
     expect(await stock(sku)).toMatchObject({ onHand: 1000, reserved: 400 });
     // Every reservation reached Kafka (a crash between publishing and marking sent may publish one twice, with the same event id).
-    await eventually(() => expect(orders.filter((o) => probe.on(INVENTORY_EVENTS_TOPIC, { key: o.key, type: 'inventory.reserved.v1' }).length === 0)).toEqual([]), { timeoutMs: 60_000 });
-    for (const o of orders) expect(new Set(probe.on(INVENTORY_EVENTS_TOPIC, { key: o.key, type: 'inventory.reserved.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1);
+    await eventually(
+      () => expect(orders.filter((o) => probe.on(INVENTORY_EVENTS_TOPIC, { key: o.key, type: 'inventory.reserved.v1' }).length === 0)).toEqual([]),
+      { timeoutMs: 60_000 },
+    );
+    for (const o of orders)
+      expect(new Set(probe.on(INVENTORY_EVENTS_TOPIC, { key: o.key, type: 'inventory.reserved.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1);
     expect(beforeCrash).toBeLessThanOrEqual(400);
   });
 });

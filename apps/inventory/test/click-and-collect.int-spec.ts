@@ -38,7 +38,11 @@ describe('inventory click & collect', () => {
     expect(reserved.pickupHoldDays).toBe(5);
     expect(await inv.stock(wh, sku)).toMatchObject({ onHand: 10, reserved: 3 });
 
-    expect((await http('GET', `${url()}/transfers/${transferId}`)).body).toMatchObject({ status: 'REQUESTED', orderId: order.orderId, lines: [{ sku, quantity: 3 }] });
+    expect((await http('GET', `${url()}/transfers/${transferId}`)).body).toMatchObject({
+      status: 'REQUESTED',
+      orderId: order.orderId,
+      lines: [{ sku, quantity: 3 }],
+    });
     expect((await http('GET', `${url()}/locations/${store}/transfers?direction=inbound`)).body.transfers).toEqual([expect.objectContaining({ transferId })]);
     expect((await http('GET', `${url()}/locations/${wh}/transfers?direction=outbound`)).body.transfers).toEqual([expect.objectContaining({ transferId })]);
     expect((await http('GET', `${url()}/locations/${store}/transfers?direction=outbound`)).body.transfers).toEqual([]);
@@ -110,7 +114,10 @@ describe('inventory click & collect', () => {
     await inv.receive(all, a, 5);
     await inv.receive(all, b, 5);
 
-    const order = await inv.place(store, [{ sku: a, quantity: 2 }, { sku: b, quantity: 2 }]);
+    const order = await inv.place(store, [
+      { sku: a, quantity: 2 },
+      { sku: b, quantity: 2 },
+    ]);
     const [reserved] = await inv.published(order.orderId, 'inventory.reserved');
     expect(reserved.lines.map((l: { sourceLocationId: string }) => l.sourceLocationId)).toEqual([all, all]);
     expect(reserved.transfers).toHaveLength(1);
@@ -124,7 +131,10 @@ describe('inventory click & collect', () => {
     await inv.receive(store, a, 5);
     await inv.receive(wh, b, 1);
 
-    const order = await inv.place(store, [{ sku: a, quantity: 1 }, { sku: b, quantity: 2 }]);
+    const order = await inv.place(store, [
+      { sku: a, quantity: 1 },
+      { sku: b, quantity: 2 },
+    ]);
     const [rejected] = await inv.published(order.orderId, 'inventory.rejected');
     expect(rejected).toMatchObject({ reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: b, requested: 2, available: 0 }] });
     expect(await inv.stock(store, a)).toMatchObject({ reserved: 0 });
@@ -141,8 +151,10 @@ describe('inventory click & collect', () => {
     const order = await inv.place(store, [{ sku, quantity: 1 }]);
     const [reserved] = await inv.published(order.orderId, 'inventory.reserved');
     const transferId = reserved.lines[0].transferId;
-    const overdue = async () => ((await http('GET', `${url()}/transfers/overdue`)).body.transfers as { transferId: string; status: string }[]).filter((t) => t.transferId === transferId);
-    const gauge = async (status: string) => Number(new RegExp(`^transfers_overdue\\{[^}]*status="${status}"[^}]*\\} (\\d+)`, 'm').exec(String((await http('GET', `${url()}/metrics`)).body))?.[1]);
+    const overdue = async () =>
+      ((await http('GET', `${url()}/transfers/overdue`)).body.transfers as { transferId: string; status: string }[]).filter((t) => t.transferId === transferId);
+    const gauge = async (status: string) =>
+      Number(new RegExp(`^transfers_overdue\\{[^}]*status="${status}"[^}]*\\} (\\d+)`, 'm').exec(String((await http('GET', `${url()}/metrics`)).body))?.[1]);
 
     expect(await overdue()).toEqual([expect.objectContaining({ transferId, status: 'REQUESTED', fromLocationId: wh, toLocationId: store })]);
     expect(await gauge('REQUESTED')).toBeGreaterThanOrEqual(1);
@@ -229,7 +241,11 @@ describe('inventory click & collect', () => {
     expect(await inv.stock(wh, sku)).toMatchObject({ onHand: 10, reserved: 2 });
     const adjustments = await inv.published(`${store}/${sku}`, 'inventory.stock-adjusted', 2); // the receipt, then the count
     expect(adjustments[1]).toMatchObject({ reason: 'count', delta: -2, onHand: 1 });
-    expect((await http('GET', `${url()}/transfers/${resolved.resourced[0].transferId}`)).body).toMatchObject({ status: 'REQUESTED', fromLocationId: wh, toLocationId: store });
+    expect((await http('GET', `${url()}/transfers/${resolved.resourced[0].transferId}`)).body).toMatchObject({
+      status: 'REQUESTED',
+      fromLocationId: wh,
+      toLocationId: store,
+    });
     // Re-sourced units of a confirmed order do not expire.
     expect(await sql(db, `SELECT count(*)::int AS n FROM reservations WHERE order_id = $1 AND expires_at IS NOT NULL`, [order.orderId])).toEqual([{ n: 0 }]);
   });
@@ -253,7 +269,10 @@ describe('inventory click & collect', () => {
     const [here, there] = [uniq('H'), uniq('T')];
     await inv.receive(store, here, 4);
     await inv.receive(wh, there, 4);
-    const order = await inv.place(store, [{ sku: here, quantity: 1 }, { sku: there, quantity: 2 }]);
+    const order = await inv.place(store, [
+      { sku: here, quantity: 1 },
+      { sku: there, quantity: 2 },
+    ]);
     const [reserved] = await inv.published(order.orderId, 'inventory.reserved');
     const transferId = reserved.transfers[0].transferId;
 

@@ -13,7 +13,11 @@ const REPO = path.resolve(__dirname, '../../..');
 async function redrive(...extra: string[]): Promise<{ redriven?: boolean; key?: string; reason?: string; summary?: { redriven: number } }[]> {
   const args = ['scripts/tools/redrive.mjs', '--brokers', testInfra().kafkaBrokers, '--service', 'inventory', '--topic', ORDER_EVENTS_TOPIC, ...extra];
   const { stdout } = await promisify(execFile)('node', args, { cwd: REPO, timeout: 60_000 });
-  return stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 /** ADR 0006: parked messages go back to their topic once, with their key, value and headers; the inbox keeps them from being applied twice. */
@@ -24,7 +28,10 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
   const url = () => stack.services.inventory.url;
   const metric = async (re: RegExp) => {
     const text = (await http('GET', `${url()}/metrics`, undefined, {}, { token: null })).body as string;
-    return text.split('\n').filter((l) => re.test(l)).reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
+    return text
+      .split('\n')
+      .filter((l) => re.test(l))
+      .reduce((sum, l) => sum + Number(l.split(' ').pop()), 0);
   };
 
   beforeAll(async () => {
@@ -42,7 +49,12 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
     const sku = uniq('SKU');
     const orderId = randomUUID();
     const lineId = randomUUID();
-    const shortPick = wire(OrderShortPickedV1, { orderId, storeId: store, lines: [{ lineId, sku, missingQuantity: 1 }], shortPickedAt: new Date().toISOString() });
+    const shortPick = wire(OrderShortPickedV1, {
+      orderId,
+      storeId: store,
+      lines: [{ lineId, sku, missingQuantity: 1 }],
+      shortPickedAt: new Date().toISOString(),
+    });
     await probe.produce(ORDER_EVENTS_TOPIC, [shortPick]);
     const [parked] = await eventually(() => {
       const m = probe.on(DLQ, { key: orderId });
@@ -57,7 +69,17 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
     // The fix: the store exists, and the order it short-picks was placed and reserved there.
     await inv.location(store);
     await inv.receive(store, sku, 2);
-    await inv.send(wire(OrderPlacedV1, { orderId, channel: 'web', storeId: store, customerId: null, currency: 'EUR', lines: [{ lineId, sku, quantity: 2, unitPrice: 1000 }], placedAt: new Date().toISOString() }));
+    await inv.send(
+      wire(OrderPlacedV1, {
+        orderId,
+        channel: 'web',
+        storeId: store,
+        customerId: null,
+        currency: 'EUR',
+        lines: [{ lineId, sku, quantity: 2, unitPrice: 1000 }],
+        placedAt: new Date().toISOString(),
+      }),
+    );
     await inv.published(orderId, 'inventory.reserved');
 
     const out = await redrive();
@@ -79,7 +101,9 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
     expect((await redrive()).filter((l) => l.key === orderId)).toEqual([]);
     const duplicatesBefore = await metric(/^events_consumed_total\{.*type="order\.short-picked\.v1".*outcome="duplicate"/);
     await probe.produce(ORDER_EVENTS_TOPIC, [{ key: orderId, value: copy.value, headers: copy.headers }]);
-    await eventually(async () => expect(await metric(/^events_consumed_total\{.*type="order\.short-picked\.v1".*outcome="duplicate"/)).toBeGreaterThanOrEqual(duplicatesBefore + 1));
+    await eventually(async () =>
+      expect(await metric(/^events_consumed_total\{.*type="order\.short-picked\.v1".*outcome="duplicate"/)).toBeGreaterThanOrEqual(duplicatesBefore + 1),
+    );
     expect(probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId, type: 'inventory.short-pick-resolved.v1' })).toHaveLength(1);
     expect(await inv.stock(store, sku)).toMatchObject({ onHand: 1 });
     expect(probe.on(DLQ, { key: orderId })).toHaveLength(1);
@@ -87,7 +111,15 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
 
   it('a message that breaks its schema stays poison: re-driven once, parked again with its origin, nothing applied', async () => {
     const orderId = randomUUID();
-    const valid = wire(OrderPlacedV1, { orderId, channel: 'web', storeId: uniq('S'), customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku: 'X', quantity: 1, unitPrice: 1 }], placedAt: new Date().toISOString() });
+    const valid = wire(OrderPlacedV1, {
+      orderId,
+      channel: 'web',
+      storeId: uniq('S'),
+      customerId: null,
+      currency: 'EUR',
+      lines: [{ lineId: randomUUID(), sku: 'X', quantity: 1, unitPrice: 1 }],
+      placedAt: new Date().toISOString(),
+    });
     await probe.produce(ORDER_EVENTS_TOPIC, [{ ...valid, value: JSON.stringify({ orderId, lines: 'not lines' }) }]);
     const [first] = await eventually(() => {
       const m = probe.on(DLQ, { key: orderId });
@@ -104,7 +136,11 @@ describe('dead-letter re-drive (scripts/tools/redrive.mjs)', () => {
       expect(m).toHaveLength(2);
       return m[1];
     });
-    expect(again.headers).toMatchObject({ 'dlq-reason-code': reason, 'dlq-consumer': 'inventory', 'redriven-from': expect.stringMatching(/^order\.events\.v1\.dlq\//) });
+    expect(again.headers).toMatchObject({
+      'dlq-reason-code': reason,
+      'dlq-consumer': 'inventory',
+      'redriven-from': expect.stringMatching(/^order\.events\.v1\.dlq\//),
+    });
     expect(await metric(new RegExp(`^dead_letters_total\\{.*reason="${reason.replace(/\./g, '\\.')}"`))).toBeGreaterThanOrEqual(parkedBefore + 1);
     expect(probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId })).toEqual([]);
   });

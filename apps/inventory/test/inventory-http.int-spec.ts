@@ -8,7 +8,17 @@ describe('inventory HTTP API refusals', () => {
   let db: string;
   const url = () => stack.services.inventory.url;
   const store = uniq('S');
-  const valid = { name: 'Centrum', kind: 'store', timeZone: 'Europe/Amsterdam', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 1, latitude: 52.37, longitude: 4.89 };
+  const valid = {
+    name: 'Centrum',
+    kind: 'store',
+    timeZone: 'Europe/Amsterdam',
+    offersPickup: true,
+    pickTimeMinutes: 30,
+    pickupHoldDays: 3,
+    transferDays: 1,
+    latitude: 52.37,
+    longitude: 4.89,
+  };
 
   beforeAll(async () => {
     stack = await startStack(['inventory']);
@@ -52,7 +62,10 @@ describe('inventory HTTP API refusals', () => {
 
   it('refuses invalid stock bodies and on hand below reserved', async () => {
     expectProblem(await http('PUT', `${url()}/locations/${store}/stock/SKU-1/safety-stock`, { safetyStock: -1 }), 400, 'REQUEST.INVALID', ['safetyStock:min']);
-    expectProblem(await http('POST', `${url()}/locations/${store}/stock/SKU-1/adjustments`, { reason: 'gift', quantity: 1.5 }), 400, 'REQUEST.INVALID', ['reason:isIn', 'quantity:isInt']);
+    expectProblem(await http('POST', `${url()}/locations/${store}/stock/SKU-1/adjustments`, { reason: 'gift', quantity: 1.5 }), 400, 'REQUEST.INVALID', [
+      'reason:isIn',
+      'quantity:isInt',
+    ]);
     expect((await http('GET', `${url()}/locations/${store}/stock/SKU-1`)).body).toMatchObject({ onHand: 0, safetyStock: 0 });
   });
 

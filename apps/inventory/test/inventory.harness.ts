@@ -97,7 +97,13 @@ export class InventoryDriver {
 
   /** Sends order.cancelled; `times` > 1 redelivers the very same message. Returns the event id. */
   async cancel(o: TestOrder, times = 1): Promise<string> {
-    const msg = wire(OrderCancelledV1, { orderId: o.orderId, storeId: o.storeId, cancelledBy: 'customer', reason: 'changed my mind', cancelledAt: new Date().toISOString() });
+    const msg = wire(OrderCancelledV1, {
+      orderId: o.orderId,
+      storeId: o.storeId,
+      cancelledBy: 'customer',
+      reason: 'changed my mind',
+      cancelledAt: new Date().toISOString(),
+    });
     await this.send(...Array.from({ length: times }, () => msg));
     return msg.headers['ce_id'];
   }

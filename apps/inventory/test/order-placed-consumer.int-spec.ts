@@ -116,7 +116,10 @@ describe('inventory consumes order.placed', () => {
       const granted = await Promise.all(
         buyers.map(async (c) => {
           await c.query('BEGIN');
-          const [row] = (await c.query(`SELECT on_hand, reserved FROM stock WHERE location_id = $1 AND sku = 'NAIVE-3'`, [store])).rows as { on_hand: number; reserved: number }[];
+          const [row] = (await c.query(`SELECT on_hand, reserved FROM stock WHERE location_id = $1 AND sku = 'NAIVE-3'`, [store])).rows as {
+            on_hand: number;
+            reserved: number;
+          }[];
           if (++arrived === buyers.length) release();
           await allRead;
           const grant = row.on_hand - row.reserved >= 1;
@@ -141,7 +144,19 @@ describe('inventory consumes order.placed', () => {
 
   it('rejects an order for an unknown store or a store without pickup, reserving nothing', async () => {
     const noPickup = `NP-${randomUUID().slice(0, 8)}`;
-    expect((await http('PUT', `${url()}/locations/${noPickup}`, { name: 'Back office', kind: 'store', timeZone: 'Europe/Amsterdam', offersPickup: false, pickTimeMinutes: 0, pickupHoldDays: 1, transferDays: 1 })).status).toBe(201);
+    expect(
+      (
+        await http('PUT', `${url()}/locations/${noPickup}`, {
+          name: 'Back office',
+          kind: 'store',
+          timeZone: 'Europe/Amsterdam',
+          offersPickup: false,
+          pickTimeMinutes: 0,
+          pickupHoldDays: 1,
+          transferDays: 1,
+        })
+      ).status,
+    ).toBe(201);
     expect((await http('POST', `${url()}/locations/${noPickup}/stock/NP-1/adjustments`, { reason: 'receipt', quantity: 5 })).status).toBe(200);
     const unknown = orderPlaced('NP-1', 1, randomUUID(), 'NOWHERE-1');
     const withoutPickup = orderPlaced('NP-1', 1, randomUUID(), noPickup);
@@ -155,7 +170,7 @@ describe('inventory consumes order.placed', () => {
     expect((await http('GET', `${url()}/locations/${noPickup}/stock/NP-1`)).body).toMatchObject({ onHand: 5, reserved: 0 });
   });
 
-  it('reserves at the store with the store\'s pick time and hold days', async () => {
+  it("reserves at the store with the store's pick time and hold days", async () => {
     expect((await receive('HERE-1', 2)).status).toBe(200);
     const msg = orderPlaced('HERE-1', 2);
     await probe.produce(ORDER_EVENTS_TOPIC, [msg]);

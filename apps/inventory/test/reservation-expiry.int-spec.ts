@@ -35,7 +35,10 @@ describe('inventory reservation expiry', () => {
     await inv.receive(store, here, 5);
     await inv.receive(wh, there, 5);
 
-    const unconfirmed = await inv.place(store, [{ sku: here, quantity: 2 }, { sku: there, quantity: 1 }]);
+    const unconfirmed = await inv.place(store, [
+      { sku: here, quantity: 2 },
+      { sku: there, quantity: 1 },
+    ]);
     const confirmed = await inv.place(store, [{ sku: here, quantity: 1 }]);
     const [reserved] = await inv.published(unconfirmed.orderId, 'inventory.reserved');
     await inv.published(confirmed.orderId, 'inventory.reserved');
@@ -43,9 +46,11 @@ describe('inventory reservation expiry', () => {
     await eventually(async () =>
       expect(await sql(db, `SELECT expires_at FROM reservations WHERE order_id = $1`, [confirmed.orderId])).toEqual([{ expires_at: null }]),
     );
-    const [{ ttl }] = await sql<{ ttl: number }>(db, `SELECT round(extract(epoch FROM expires_at - created_at) / 60)::int AS ttl FROM reservations WHERE order_id = $1 LIMIT 1`, [
-      unconfirmed.orderId,
-    ]);
+    const [{ ttl }] = await sql<{ ttl: number }>(
+      db,
+      `SELECT round(extract(epoch FROM expires_at - created_at) / 60)::int AS ttl FROM reservations WHERE order_id = $1 LIMIT 1`,
+      [unconfirmed.orderId],
+    );
     expect(ttl).toBe(30);
     // Within the TTL the sweeper (every 200 ms) has released nothing.
     expect(inv.types(unconfirmed.orderId)).toEqual(['inventory.reserved.v1']);
@@ -53,7 +58,13 @@ describe('inventory reservation expiry', () => {
     // 31 minutes later: the same database, a service whose clock is ahead.
     await stack.services.inventory.stop();
     const { kafkaBrokers } = testInfra();
-    later = new ServiceProcess('inventory', await freePort(), { ...FAST_TEST_ENV, ...SWEEP, KAFKA_BROKERS: kafkaBrokers, DATABASE_URL: db, CLOCK_OFFSET_MS: String(31 * 60_000) }).start();
+    later = new ServiceProcess('inventory', await freePort(), {
+      ...FAST_TEST_ENV,
+      ...SWEEP,
+      KAFKA_BROKERS: kafkaBrokers,
+      DATABASE_URL: db,
+      CLOCK_OFFSET_MS: String(31 * 60_000),
+    }).start();
     await later.ready();
 
     const [released] = await inv.published(unconfirmed.orderId, 'inventory.reservation-released');

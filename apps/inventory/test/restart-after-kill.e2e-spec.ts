@@ -42,7 +42,8 @@ describe('a SIGKILLed inventory restarted under load', () => {
     const readyMs = Date.now() - startedAt;
     expect(readyMs).toBeLessThan(5000);
     // Every 503 on the way named what was down.
-    for (const a of answers.filter((x) => x.status === 503)) expect(Object.values(a.body.error ?? {}).every((e) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
+    for (const a of answers.filter((x) => x.status === 503))
+      expect(Object.values(a.body.error ?? {}).every((e) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
 
     // Its consumer is reported (not required) until the group has let it in, then joined; until
     // then every answer says why it is not consuming.

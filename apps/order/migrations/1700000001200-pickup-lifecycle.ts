@@ -1,6 +1,18 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const STATUSES = ['PLACED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED', 'CANCELLED', 'REJECTED'];
+const STATUSES = [
+  'PLACED',
+  'RESERVED',
+  'AWAITING_TRANSFER',
+  'PICKING',
+  'RESOURCING',
+  'PARTIALLY_READY',
+  'READY_FOR_PICKUP',
+  'COLLECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'REJECTED',
+];
 
 /**
  * The click & collect lifecycle: the new statuses, what was picked and cancelled per line and

@@ -1,16 +1,40 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 const FULFILMENT_STATUSES = [
-  'PLACED', 'RESERVED', 'AWAITING_TRANSFER', 'PICKING', 'RESOURCING', 'PARTIALLY_READY', 'READY_FOR_PICKUP', 'COLLECTED', 'EXPIRED',
-  'PACKED', 'SHIPPED', 'DELIVERED', 'DELIVERY_FAILED', 'CANCELLED', 'REJECTED',
+  'PLACED',
+  'RESERVED',
+  'AWAITING_TRANSFER',
+  'PICKING',
+  'RESOURCING',
+  'PARTIALLY_READY',
+  'READY_FOR_PICKUP',
+  'COLLECTED',
+  'EXPIRED',
+  'PACKED',
+  'SHIPPED',
+  'DELIVERED',
+  'DELIVERY_FAILED',
+  'CANCELLED',
+  'REJECTED',
 ];
 const ORDER_STATUSES = [...FULFILMENT_STATUSES, 'IN_PROGRESS', 'PARTIALLY_FULFILLED', 'COMPLETED', 'CLOSED'];
 const list = (xs: string[]) => xs.map((s) => `'${s}'`).join(', ');
 
 /** Columns that describe how an order is fulfilled, which move from the order to its groups. */
 const MOVED = [
-  'rejection_reason', 'ready_by', 'pickup_hold_days', 'pickup_code_hash', 'pickup_code_salt', 'pickup_deadline', 'failed_code_attempts',
-  'ready_at', 'collected_at', 'cancelled_by', 'cancellation_reason', 'cancelled_at', 'expired_at',
+  'rejection_reason',
+  'ready_by',
+  'pickup_hold_days',
+  'pickup_code_hash',
+  'pickup_code_salt',
+  'pickup_deadline',
+  'failed_code_attempts',
+  'ready_at',
+  'collected_at',
+  'cancelled_by',
+  'cancellation_reason',
+  'cancelled_at',
+  'expired_at',
 ];
 
 /**

@@ -10,7 +10,9 @@ export class PickupReminders1700000070000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE fulfilment_groups ADD COLUMN reminded_at timestamptz`);
     // The reminder sweeper's query.
-    await q.query(`CREATE INDEX fulfilment_groups_reminder_due ON fulfilment_groups (pickup_deadline) WHERE status = 'READY_FOR_PICKUP' AND reminded_at IS NULL`);
+    await q.query(
+      `CREATE INDEX fulfilment_groups_reminder_due ON fulfilment_groups (pickup_deadline) WHERE status = 'READY_FOR_PICKUP' AND reminded_at IS NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -10,7 +10,9 @@ export class PaymentFailures1700000110000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE payment_requests DROP CONSTRAINT payment_requests_status_check`);
     await q.query(`ALTER TABLE payment_requests ADD CONSTRAINT payment_requests_status_check CHECK (status IN ('REQUESTED', 'DONE', 'FAILED'))`);
-    await q.query(`ALTER TABLE payment_requests ADD COLUMN failure_reason text, ADD COLUMN failed_at timestamptz, ADD COLUMN attempts integer NOT NULL DEFAULT 1`);
+    await q.query(
+      `ALTER TABLE payment_requests ADD COLUMN failure_reason text, ADD COLUMN failed_at timestamptz, ADD COLUMN attempts integer NOT NULL DEFAULT 1`,
+    );
     await q.query(`CREATE INDEX payment_requests_failed ON payment_requests (failed_at) WHERE status = 'FAILED'`);
   }
 

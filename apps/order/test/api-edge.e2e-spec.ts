@@ -19,8 +19,15 @@ describe('the API edge', () => {
   const order = () => e2e.stack.services.order.url;
   const inventory = () => e2e.stack.services.inventory.url;
   const customer = () => e2e.stack.services.customer.url;
-  const placeBody = (extra: Record<string, unknown> = {}) => ({ channel: 'web', storeId: storeA, currency: 'EUR', lines: [{ sku: 'EDGE-1', quantity: 1, unitPrice: 1000 }], ...extra });
-  const ordersOf = async (customerId: string) => (await sql<{ n: number }>(e2e.stack.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customerId]))[0].n;
+  const placeBody = (extra: Record<string, unknown> = {}) => ({
+    channel: 'web',
+    storeId: storeA,
+    currency: 'EUR',
+    lines: [{ sku: 'EDGE-1', quantity: 1, unitPrice: 1000 }],
+    ...extra,
+  });
+  const ordersOf = async (customerId: string) =>
+    (await sql<{ n: number }>(e2e.stack.databases.order, 'SELECT count(*)::int AS n FROM orders WHERE customer_id = $1', [customerId]))[0].n;
 
   const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [NOTIFICATION_REQUESTS_TOPIC] });
 
@@ -174,7 +181,11 @@ describe('the API edge', () => {
     expect(await ordersOf(customerId)).toBe(2);
 
     // Past IDEMPOTENCY_TTL_HOURS a key is forgotten: the same request executes again.
-    await sql(e2e.stack.databases.order, `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1 AND caller = 'test-back-office'`, [key]);
+    await sql(
+      e2e.stack.databases.order,
+      `UPDATE idempotency_keys SET expires_at = now() - interval '1 second' WHERE key = $1 AND caller = 'test-back-office'`,
+      [key],
+    );
     const afterExpiry = await http('POST', `${order()}/orders`, body, { 'idempotency-key': key });
     expect(afterExpiry.status).toBe(201);
     expect(afterExpiry.headers.get('idempotent-replayed')).toBeNull();
@@ -182,7 +193,7 @@ describe('the API edge', () => {
     expect(await ordersOf(customerId)).toBe(3);
   });
 
-  it('keeps a placement\'s answer with its key in the transaction that writes the order; with Prefer: wait, once inventory decided', async () => {
+  it("keeps a placement's answer with its key in the transaction that writes the order; with Prefer: wait, once inventory decided", async () => {
     type KeyRow = { status_code: number; body: unknown; same_transaction: boolean };
     const keyRow = async (key: string) =>
       (
@@ -199,7 +210,11 @@ describe('the API edge', () => {
     expect(placed.status).toBe(201);
     expect(await keyRow(key)).toEqual({ status_code: 201, body: placed.body, same_transaction: true });
     const replayed = await http('POST', `${order()}/orders`, body, { 'idempotency-key': key });
-    expect({ status: replayed.status, replayed: replayed.headers.get('idempotent-replayed'), body: replayed.body }).toEqual({ status: 201, replayed: 'true', body: placed.body });
+    expect({ status: replayed.status, replayed: replayed.headers.get('idempotent-replayed'), body: replayed.body }).toEqual({
+      status: 201,
+      replayed: 'true',
+      body: placed.body,
+    });
 
     const waitKey = randomUUID();
     const waited = await http('POST', `${order()}/orders`, placeBody({ customerId: `kept-${randomUUID()}` }), { 'idempotency-key': waitKey, prefer: 'wait=5' });
@@ -211,7 +226,9 @@ describe('the API edge', () => {
   it('executes concurrent requests with one key once', async () => {
     const customerId = `race-${randomUUID()}`;
     const key = randomUUID();
-    const results = await Promise.all(Array.from({ length: 8 }, () => http('POST', `${order()}/orders`, placeBody({ customerId }), { 'idempotency-key': key })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => http('POST', `${order()}/orders`, placeBody({ customerId }), { 'idempotency-key': key })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
     expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);
@@ -225,7 +242,9 @@ describe('the API edge', () => {
       const customerId = `race-2-${randomUUID()}`;
       const key = randomUUID();
       const urls = [order(), twin.url];
-      const results = await Promise.all(Array.from({ length: 8 }, (_, i) => http('POST', `${urls[i % 2]}/orders`, placeBody({ customerId }), { 'idempotency-key': key })));
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => http('POST', `${urls[i % 2]}/orders`, placeBody({ customerId }), { 'idempotency-key': key })),
+      );
       expect(results.map((r) => r.status)).toEqual(Array(8).fill(201));
       expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
       expect(results.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(7);

@@ -49,7 +49,12 @@ describe('cart KPIs from the carts, across channels', () => {
   };
   const kpis = async (query: string, token?: string) =>
     httpAs(token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })))('GET', `${stack.services.order.url}/kpis/carts?from=${from}&to=${to}&${query}`);
-  const row = (startedChannel: string, lastChannel: string, c: Record<string, number | boolean | null>) => ({ bucket: expect.stringMatching(/T00:00:00Z$/), startedChannel, lastChannel, ...c });
+  const row = (startedChannel: string, lastChannel: string, c: Record<string, number | boolean | null>) => ({
+    bucket: expect.stringMatching(/T00:00:00Z$/),
+    startedChannel,
+    lastChannel,
+    ...c,
+  });
 
   it('counts carts by the channel they began and were last continued in, and how they ended', async () => {
     from = new Date(Date.now() - 3_600_000).toISOString();
@@ -65,7 +70,9 @@ describe('cart KPIs from the carts, across channels', () => {
     // Started in the app, continued on the web by the same customer, left there.
     const wanderer = account();
     const wandererOnWeb = await as(tokens.customer(wanderer, 'web'));
-    await (await as(tokens.customer(wanderer, 'app')))('POST', '/carts', { channel: 'app', currency: 'EUR', lines });
+    await (
+      await as(tokens.customer(wanderer, 'app'))
+    )('POST', '/carts', { channel: 'app', currency: 'EUR', lines });
     await wandererOnWeb('POST', '/carts', { channel: 'web', currency: 'EUR', lines: [] });
     // Started on the web, handed to the store, left at the counter.
     const browser = await as(tokens.customer(account(), 'web'));
@@ -82,10 +89,50 @@ describe('cart KPIs from the carts, across channels', () => {
     const before = await kpis('');
     expect(before.status).toBe(200);
     expect(before.body.rows).toEqual([
-      row('app', 'pos', { started: 1, checkedOut: 1, abandoned: 0, merged: 0, open: 0, crossChannel: true, handedToStore: true, conversionRate: 1, abandonmentRate: 0 }),
-      row('app', 'web', { started: 1, checkedOut: 0, abandoned: 0, merged: 0, open: 1, crossChannel: true, handedToStore: false, conversionRate: 0, abandonmentRate: 0 }),
-      row('web', 'pos', { started: 1, checkedOut: 0, abandoned: 0, merged: 0, open: 1, crossChannel: true, handedToStore: true, conversionRate: 0, abandonmentRate: 0 }),
-      row('web', 'web', { started: 2, checkedOut: 1, abandoned: 0, merged: 1, open: 0, crossChannel: false, handedToStore: false, conversionRate: 0.5, abandonmentRate: 0 }),
+      row('app', 'pos', {
+        started: 1,
+        checkedOut: 1,
+        abandoned: 0,
+        merged: 0,
+        open: 0,
+        crossChannel: true,
+        handedToStore: true,
+        conversionRate: 1,
+        abandonmentRate: 0,
+      }),
+      row('app', 'web', {
+        started: 1,
+        checkedOut: 0,
+        abandoned: 0,
+        merged: 0,
+        open: 1,
+        crossChannel: true,
+        handedToStore: false,
+        conversionRate: 0,
+        abandonmentRate: 0,
+      }),
+      row('web', 'pos', {
+        started: 1,
+        checkedOut: 0,
+        abandoned: 0,
+        merged: 0,
+        open: 1,
+        crossChannel: true,
+        handedToStore: true,
+        conversionRate: 0,
+        abandonmentRate: 0,
+      }),
+      row('web', 'web', {
+        started: 2,
+        checkedOut: 1,
+        abandoned: 0,
+        merged: 1,
+        open: 0,
+        crossChannel: false,
+        handedToStore: false,
+        conversionRate: 0.5,
+        abandonmentRate: 0,
+      }),
     ]);
 
     // The headline gauges per started channel (the first scrape reads them; a reading serves a minute):
@@ -107,10 +154,50 @@ describe('cart KPIs from the carts, across channels', () => {
     await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });
     await eventually(async () =>
       expect((await kpis('')).body.rows).toEqual([
-        row('app', 'pos', { started: 1, checkedOut: 1, abandoned: 0, merged: 0, open: 0, crossChannel: true, handedToStore: true, conversionRate: 1, abandonmentRate: 0 }),
-        row('app', 'web', { started: 1, checkedOut: 0, abandoned: 1, merged: 0, open: 0, crossChannel: true, handedToStore: false, conversionRate: 0, abandonmentRate: 1 }),
-        row('web', 'pos', { started: 1, checkedOut: 0, abandoned: 1, merged: 0, open: 0, crossChannel: true, handedToStore: true, conversionRate: 0, abandonmentRate: 1 }),
-        row('web', 'web', { started: 2, checkedOut: 1, abandoned: 0, merged: 1, open: 0, crossChannel: false, handedToStore: false, conversionRate: 0.5, abandonmentRate: 0 }),
+        row('app', 'pos', {
+          started: 1,
+          checkedOut: 1,
+          abandoned: 0,
+          merged: 0,
+          open: 0,
+          crossChannel: true,
+          handedToStore: true,
+          conversionRate: 1,
+          abandonmentRate: 0,
+        }),
+        row('app', 'web', {
+          started: 1,
+          checkedOut: 0,
+          abandoned: 1,
+          merged: 0,
+          open: 0,
+          crossChannel: true,
+          handedToStore: false,
+          conversionRate: 0,
+          abandonmentRate: 1,
+        }),
+        row('web', 'pos', {
+          started: 1,
+          checkedOut: 0,
+          abandoned: 1,
+          merged: 0,
+          open: 0,
+          crossChannel: true,
+          handedToStore: true,
+          conversionRate: 0,
+          abandonmentRate: 1,
+        }),
+        row('web', 'web', {
+          started: 2,
+          checkedOut: 1,
+          abandoned: 0,
+          merged: 1,
+          open: 0,
+          crossChannel: false,
+          handedToStore: false,
+          conversionRate: 0.5,
+          abandonmentRate: 0,
+        }),
       ]),
     );
   });
@@ -118,7 +205,11 @@ describe('cart KPIs from the carts, across channels', () => {
   it("filters by the started channel and by a store, and holds a store token to its own store's carts", async () => {
     expect((await kpis('channel=app')).body.rows.map((r: { lastChannel: string }) => r.lastChannel)).toEqual(['pos', 'web']);
     // At the store: the two carts handed to it.
-    const atStore = (await kpis(`storeId=${store}`)).body.rows.map((r: { startedChannel: string; lastChannel: string; started: number }) => [r.startedChannel, r.lastChannel, r.started]);
+    const atStore = (await kpis(`storeId=${store}`)).body.rows.map((r: { startedChannel: string; lastChannel: string; started: number }) => [
+      r.startedChannel,
+      r.lastChannel,
+      r.started,
+    ]);
     expect(atStore).toEqual([
       ['app', 'pos', 1],
       ['web', 'pos', 1],

@@ -27,7 +27,13 @@ describe('channel credit per store, channel and day', () => {
   });
 
   const kpis = async (query: string, token?: string) =>
-    http('GET', `${e2e.stack.services.order.url}/kpis/channel-credit?from=${from}&to=${to}&${query}`, undefined, {}, { token: token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })) });
+    http(
+      'GET',
+      `${e2e.stack.services.order.url}/kpis/channel-credit?from=${from}&to=${to}&${query}`,
+      undefined,
+      {},
+      { token: token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })) },
+    );
   const collect = async (store: string, orderId: string) => {
     await e2e.j.pickAll(store, orderId);
     const group = (await e2e.j.get(orderId)).fulfilments[0];
@@ -35,7 +41,14 @@ describe('channel credit per store, channel and day', () => {
     expect(res.status).toBe(200);
     await e2e.j.status(orderId, 'COLLECTED');
   };
-  const completed = (o: { orderId: string; storeId: string; kind: 'return' | 'exchange'; orderChannel: 'web' | 'pos'; placedAt: string | null; value: number }) => {
+  const completed = (o: {
+    orderId: string;
+    storeId: string;
+    kind: 'return' | 'exchange';
+    orderChannel: 'web' | 'pos';
+    placedAt: string | null;
+    value: number;
+  }) => {
     const p: ReturnCompletedPayload = {
       returnId: randomUUID(),
       orderId: o.orderId,
@@ -62,7 +75,12 @@ describe('channel credit per store, channel and day', () => {
     from = new Date(Date.now() - 3_600_000).toISOString();
     // A's till sells two lamps for pickup at B (the endless aisle), paid there; B hands them over.
     const fromTill = await e2e.j.placeOrder(
-      { channel: 'pos', contact: { email: 'ada@example.com' }, fulfilments: [{ type: 'pickup', storeId: b, lines: [{ sku, quantity: 2, unitPrice: 1000 }] }], capturedTenders: [{ tender: 'card', amount: 2000, reference: 'TILL-A-1' }] },
+      {
+        channel: 'pos',
+        contact: { email: 'ada@example.com' },
+        fulfilments: [{ type: 'pickup', storeId: b, lines: [{ sku, quantity: 2, unitPrice: 1000 }] }],
+        capturedTenders: [{ tender: 'card', amount: 2000, reference: 'TILL-A-1' }],
+      },
       await tokens.pos(a),
     );
     await e2e.j.status(fromTill.id, 'RESERVED');
@@ -72,7 +90,10 @@ describe('channel credit per store, channel and day', () => {
     await e2e.j.status(online.id, 'RESERVED');
     await collect(a, online.id);
     // A web delivery of one lamp, shipped from whichever store inventory assigns it to.
-    const delivered = await e2e.j.placeOrder({ contact: { email: 'cy@example.com' }, fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: 1000 }] }] });
+    const delivered = await e2e.j.placeOrder({
+      contact: { email: 'cy@example.com' },
+      fulfilments: [{ type: 'delivery', address: testAddress, lines: [{ sku, quantity: 1, unitPrice: 1000 }] }],
+    });
     const group = await e2e.j.groupStatus(delivered.id, 'RESERVED');
     expect((await e2e.j.packAndShip(group.storeId!, group.fulfilmentId)).status).toBe(200);
     await e2e.j.status(delivered.id, 'SHIPPED');
@@ -87,14 +108,49 @@ describe('channel credit per store, channel and day', () => {
     // Worked out by hand: A sold 20.00 at its till (pos); collected 10.00 and took back 10.00 of
     // web orders; B collected 20.00 of A's till order and exchanged it (pos). The delivery is
     // credited to whichever store inventory had it shipped from.
-    const zero = { sold: 0, soldAmount: 0, collected: 0, collectedAmount: 0, shipped: 0, shippedAmount: 0, exchanged: 0, exchangedAmount: 0, takenBack: 0, takenBackAmount: 0, fulfilledForOthersAmount: 0 };
+    const zero = {
+      sold: 0,
+      soldAmount: 0,
+      collected: 0,
+      collectedAmount: 0,
+      shipped: 0,
+      shippedAmount: 0,
+      exchanged: 0,
+      exchangedAmount: 0,
+      takenBack: 0,
+      takenBackAmount: 0,
+      fulfilledForOthersAmount: 0,
+    };
     const day = expect.stringMatching(/T00:00:00Z$/);
     const shippedFromA = shipper === a ? { shipped: 1, shippedAmount: 1000 } : {};
     const shippedFromB = shipper === b ? { shipped: 1, shippedAmount: 1000 } : {};
     const expected = [
       { bucket: day, storeId: a, channel: 'pos', currency: 'EUR', ...zero, sold: 1, soldAmount: 2000 },
-      { bucket: day, storeId: a, channel: 'web', currency: 'EUR', ...zero, collected: 1, collectedAmount: 1000, takenBack: 1, takenBackAmount: 1000, ...shippedFromA, fulfilledForOthersAmount: 1000 + (shipper === a ? 1000 : 0) },
-      { bucket: day, storeId: b, channel: 'pos', currency: 'EUR', ...zero, collected: 1, collectedAmount: 2000, exchanged: 1, exchangedAmount: 2000, fulfilledForOthersAmount: 2000 },
+      {
+        bucket: day,
+        storeId: a,
+        channel: 'web',
+        currency: 'EUR',
+        ...zero,
+        collected: 1,
+        collectedAmount: 1000,
+        takenBack: 1,
+        takenBackAmount: 1000,
+        ...shippedFromA,
+        fulfilledForOthersAmount: 1000 + (shipper === a ? 1000 : 0),
+      },
+      {
+        bucket: day,
+        storeId: b,
+        channel: 'pos',
+        currency: 'EUR',
+        ...zero,
+        collected: 1,
+        collectedAmount: 2000,
+        exchanged: 1,
+        exchangedAmount: 2000,
+        fulfilledForOthersAmount: 2000,
+      },
       ...(shipper === b ? [{ bucket: day, storeId: b, channel: 'web', currency: 'EUR', ...zero, ...shippedFromB, fulfilledForOthersAmount: 1000 }] : []),
     ];
     await eventually(async () => expect((await kpis('')).body.rows.filter((r: { storeId: string }) => r.storeId === a || r.storeId === b)).toEqual(expected));
@@ -105,31 +161,37 @@ describe('channel credit per store, channel and day', () => {
     for (const store of [a, b]) {
       const rows = expected.filter((r) => r.storeId === store);
       const sum = (...ks: (keyof typeof zero)[]) => rows.reduce((n, r) => n + ks.reduce((m, k) => m + (r[k] as number), 0), 0);
-      expect([gauge('kpi_channel_credit_pos_sales', `store="${store}"`), gauge('kpi_channel_credit_fulfilled_for_others', `store="${store}"`), gauge('kpi_channel_credit_taken_back', `store="${store}"`)]).toEqual(
-        [sum('sold'), sum('collected', 'shipped'), sum('exchanged', 'takenBack')].map(String),
-      );
+      expect([
+        gauge('kpi_channel_credit_pos_sales', `store="${store}"`),
+        gauge('kpi_channel_credit_fulfilled_for_others', `store="${store}"`),
+        gauge('kpi_channel_credit_taken_back', `store="${store}"`),
+      ]).toEqual([sum('sold'), sum('collected', 'shipped'), sum('exchanged', 'takenBack')].map(String));
       expect(gauge('kpi_channel_credit_fulfilled_for_others_amount', `store="${store}",currency="EUR"`)).toBe(String(sum('fulfilledForOthersAmount')));
     }
 
     // The same figures as the period's channel credit, added up over the rows.
     for (const store of [a, b]) {
-      const period = (await http('GET', `${e2e.stack.services.order.url}/channel-credit/${store}?from=${from}&to=${to}`, undefined, {}, { token: await tokens.pos(store) })).body;
+      const period = (
+        await http('GET', `${e2e.stack.services.order.url}/channel-credit/${store}?from=${from}&to=${to}`, undefined, {}, { token: await tokens.pos(store) })
+      ).body;
       const rows = expected.filter((r) => r.storeId === store);
       const sum = (k: keyof typeof zero) => rows.reduce((n, r) => n + (r[k] as number), 0);
       const amount = (lines: { amount: number }[]) => lines.reduce((n, l) => n + l.amount, 0);
-      expect([amount(period.soldHere), amount(period.collectedHere), amount(period.shippedFromHere), amount(period.exchangedHere), amount(period.takenBackHere)]).toEqual([
-        sum('soldAmount'),
-        sum('collectedAmount'),
-        sum('shippedAmount'),
-        sum('exchangedAmount'),
-        sum('takenBackAmount'),
-      ]);
+      expect([
+        amount(period.soldHere),
+        amount(period.collectedHere),
+        amount(period.shippedFromHere),
+        amount(period.exchangedHere),
+        amount(period.takenBackHere),
+      ]).toEqual([sum('soldAmount'), sum('collectedAmount'), sum('shippedAmount'), sum('exchangedAmount'), sum('takenBackAmount')]);
     }
   });
 
   it('filters by store and by the channel the orders began in, and holds a store token to its store', async () => {
     const onlyB = (await kpis(`storeId=${b}&channel=pos`)).body.rows;
-    expect(onlyB.map((r: { storeId: string; channel: string; collectedAmount: number }) => [r.storeId, r.channel, r.collectedAmount])).toEqual([[b, 'pos', 2000]]);
+    expect(onlyB.map((r: { storeId: string; channel: string; collectedAmount: number }) => [r.storeId, r.channel, r.collectedAmount])).toEqual([
+      [b, 'pos', 2000],
+    ]);
     const web = (await kpis(`channel=web&storeId=${a}`)).body.rows;
     expect(web.map((r: { channel: string; takenBack: number }) => [r.channel, r.takenBack])).toEqual([['web', 1]]);
     const storeToken = await mintToken({ sub: `pos:${a}:manager`, store_id: a, channel: 'pos', scope: 'kpis:read' });

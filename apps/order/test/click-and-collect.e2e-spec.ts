@@ -122,7 +122,9 @@ describe('click & collect, end to end', () => {
     await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: String(3 * DAY), EXPIRY_SWEEP_INTERVAL_MS: '500' }, { crash: true });
     await e2e.j.status(placed.id, 'EXPIRED');
     await eventually(async () => expect(await e2e.j.stock(store, 'UMBRELLA')).toMatchObject({ onHand: 2, reserved: 0, available: 2 }));
-    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 6000, reason: 'ORDER.EXPIRED' })]));
+    await eventually(() =>
+      expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 6000, reason: 'ORDER.EXPIRED' })]),
+    );
     await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
   });
 
@@ -136,7 +138,9 @@ describe('click & collect, end to end', () => {
     expect(res.status).toBeLessThan(300);
     await e2e.j.status(placed.id, 'CANCELLED');
     await eventually(async () => expect(await e2e.j.stock(store, 'BAG')).toMatchObject({ reserved: 0, available: 1 }));
-    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED' })]));
+    await eventually(() =>
+      expect(events(placed.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 4500, reason: 'ORDER.CANCELLED' })]),
+    );
   });
 
   it('refuses the POS of another store and a wrong pickup code, changing nothing', async () => {
@@ -208,28 +212,37 @@ describe('click & collect, end to end', () => {
     await eventually(async () => expect(await e2e.j.stock(store, 'SCARF')).toMatchObject({ onHand: 0, reserved: 0 }));
   });
 
-  it('a customer without the code collects against an identity document in the order\'s name; the associate and document are published', async () => {
+  it("a customer without the code collects against an identity document in the order's name; the associate and document are published", async () => {
     const store = Journey.id('S');
     await e2e.j.location(store);
     await e2e.j.receive(store, 'GLOVES', 1);
-    const placed = await e2e.j.place(store, [{ sku: 'GLOVES', quantity: 1 }], { customerId: null, contact: { email: 'ada.martin@example.com', name: 'Ada Martin' } });
+    const placed = await e2e.j.place(store, [{ sku: 'GLOVES', quantity: 1 }], {
+      customerId: null,
+      contact: { email: 'ada.martin@example.com', name: 'Ada Martin' },
+    });
     await e2e.j.status(placed.id, 'RESERVED');
     await e2e.j.pickAll(store, placed.id);
-    const byId = (token: string) => (body: unknown) => http('POST', `${e2e.j.order}/stores/${store}/orders/${placed.id}/collect-with-identity`, body, {}, { token });
+    const byId = (token: string) => (body: unknown) =>
+      http('POST', `${e2e.j.order}/stores/${store}/orders/${placed.id}/collect-with-identity`, body, {}, { token });
     const associate = byId(await tokens.pos(store, 'assoc-3'));
     const document = { document: 'national-id', documentNumberEnd: '7A21' };
 
     // Another name, or a token that names no associate, hands nothing over.
     const otherName = await associate({ ...document, nameOnDocument: 'Ada Lovelace' });
     expect([otherName.status, otherName.body.code]).toEqual([422, 'PICKUP.IDENTITY_MISMATCH']);
-    const anonymousPos = await byId(await mintToken({ sub: 'pos-terminal', store_id: store, channel: 'pos', scope: 'store:operate orders:read' }))({ ...document, nameOnDocument: 'Ada Martin' });
+    const anonymousPos = await byId(await mintToken({ sub: 'pos-terminal', store_id: store, channel: 'pos', scope: 'store:operate orders:read' }))({
+      ...document,
+      nameOnDocument: 'Ada Martin',
+    });
     expect([anonymousPos.status, anonymousPos.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
     expect((await e2e.j.get(placed.id)).status).toBe('READY_FOR_PICKUP');
 
     const collected = await associate({ ...document, nameOnDocument: 'MARTIN Adà' });
     expect([collected.status, collected.body.status]).toEqual([200, 'COLLECTED']);
     await eventually(() =>
-      expect(events(placed.id, 'order.collected.v1').map(payload)).toEqual([expect.objectContaining({ storeId: store, identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } })]),
+      expect(events(placed.id, 'order.collected.v1').map(payload)).toEqual([
+        expect.objectContaining({ storeId: store, identityCheck: { document: 'national-id', documentNumberEnd: '7A21', associateId: 'assoc-3' } }),
+      ]),
     );
     await eventually(async () => expect(await e2e.j.stock(store, 'GLOVES')).toMatchObject({ onHand: 0, reserved: 0 }));
   });

@@ -6,7 +6,6 @@ import { eventually, expectValidAgainstAsyncApi, Journey, journeyStack } from '@
  * the services really emit during a click & collect journey must match it, on every topic.
  */
 describe('events emitted during click & collect match docs/asyncapi.json', () => {
-
   const e2e = journeyStack(['order', 'inventory'], { topics: allTopics().map((t) => t.name) });
 
   /** Only this test's messages: other test files share the broker, some of them producing poison on purpose. */

@@ -19,7 +19,12 @@ describe('placements committed in groups', () => {
 
   beforeAll(async () => {
     db = await freshDatabase('order');
-    real = await new DataSource({ type: 'postgres', url: db, entities: ORDER_ENTITIES, migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }) }).initialize();
+    real = await new DataSource({
+      type: 'postgres',
+      url: db,
+      entities: ORDER_ENTITIES,
+      migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }),
+    }).initialize();
     await real.runMigrations();
   });
   afterAll(() => real?.destroy());
@@ -57,9 +62,12 @@ describe('placements committed in groups', () => {
     return Promise.all([1, 2, 3, 4].map((i) => placeOrder.execute(placement(`${prefix}-${i}`))));
   }
 
-  const ordersOf = (prefix: string) => sql<{ id: string; customer_id: string }>(db, `SELECT id, customer_id FROM orders WHERE customer_id LIKE $1 ORDER BY customer_id`, [`${prefix}-%`]);
+  const ordersOf = (prefix: string) =>
+    sql<{ id: string; customer_id: string }>(db, `SELECT id, customer_id FROM orders WHERE customer_id LIKE $1 ORDER BY customer_id`, [`${prefix}-%`]);
   const placedEventsOf = (prefix: string) =>
-    sql<{ key: string }>(db, `SELECT message_key AS key FROM outbox WHERE event_type LIKE 'order.placed%' AND payload::jsonb ->> 'customerId' LIKE $1`, [`${prefix}-%`]);
+    sql<{ key: string }>(db, `SELECT message_key AS key FROM outbox WHERE event_type LIKE 'order.placed%' AND payload::jsonb ->> 'customerId' LIKE $1`, [
+      `${prefix}-%`,
+    ]);
 
   it('answers each placement of a group whose COMMIT landed but whose answer was lost with the order written, never a second one', async () => {
     const results = await placeFour(failing(2, 'after-commit'), 'lost-answer');

@@ -7,7 +7,6 @@ import { eventually, http, Journey, journeyStack, tokens } from '@omni/testing';
  * order it was bringing units to is served from another location, or gives them up and is refunded.
  */
 describe('a transfer that never arrives', () => {
-
   const e2e = journeyStack(['order', 'inventory'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
 
   const payloads = (topic: string, key: string, type: string) => e2e.probe.on(topic, { key, type }).map((m) => JSON.parse(m.value ?? '{}'));
@@ -48,8 +47,19 @@ describe('a transfer that never arrives', () => {
       return o;
     });
     expect(waiting.status).toBe('AWAITING_TRANSFER');
-    await eventually(() => expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([expect.objectContaining({ transferId: first.transferId, resourced: [{ lineId: placed.lines[0].lineId, transferId: second.transferId }], cancelled: [], status: 'AWAITING_TRANSFER' })]));
-    expect(payloads(INVENTORY_EVENTS_TOPIC, placed.id, 'inventory.transfer-lost.v1')).toEqual([expect.objectContaining({ reason: 'carrier reports the parcel lost', unavailable: [] })]);
+    await eventually(() =>
+      expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([
+        expect.objectContaining({
+          transferId: first.transferId,
+          resourced: [{ lineId: placed.lines[0].lineId, transferId: second.transferId }],
+          cancelled: [],
+          status: 'AWAITING_TRANSFER',
+        }),
+      ]),
+    );
+    expect(payloads(INVENTORY_EVENTS_TOPIC, placed.id, 'inventory.transfer-lost.v1')).toEqual([
+      expect.objectContaining({ reason: 'carrier reports the parcel lost', unavailable: [] }),
+    ]);
 
     await e2e.j.deliverTransfers(store);
     await e2e.j.status(placed.id, 'RESERVED');
@@ -76,7 +86,11 @@ describe('a transfer that never arrives', () => {
     await e2e.j.status(placed.id, 'RESERVED');
     expect(await e2e.j.stock(store, 'LAMP')).toMatchObject({ onHand: 1, reserved: 1 });
     expect((await e2e.j.transfersInto(store)).map((x) => x.status)).toEqual(['LOST']);
-    await eventually(() => expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([expect.objectContaining({ resourced: [{ lineId: placed.lines[0].lineId, transferId: null }], status: 'RESERVED' })]));
+    await eventually(() =>
+      expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([
+        expect.objectContaining({ resourced: [{ lineId: placed.lines[0].lineId, transferId: null }], status: 'RESERVED' }),
+      ]),
+    );
   });
 
   it('with the units nowhere else: the order gives them up, is cancelled and refunded', async () => {
@@ -92,8 +106,14 @@ describe('a transfer that never arrives', () => {
 
     const cancelled = await e2e.j.status(placed.id, 'CANCELLED');
     expect(cancelled).toMatchObject({ cancellation: { by: 'system', reason: 'LINE.UNAVAILABLE' } });
-    await eventually(() => expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'payment.refund-requested.v2')).toEqual([expect.objectContaining({ amount: 49900, reason: 'LINE.UNAVAILABLE' })]));
-    expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([expect.objectContaining({ cancelled: [{ lineId: placed.lines[0].lineId, sku: 'KAYAK', quantity: 1 }], status: 'CANCELLED' })]);
+    await eventually(() =>
+      expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'payment.refund-requested.v2')).toEqual([
+        expect.objectContaining({ amount: 49900, reason: 'LINE.UNAVAILABLE' }),
+      ]),
+    );
+    expect(payloads(ORDER_EVENTS_TOPIC, placed.id, 'order.transfer-lost.v1')).toEqual([
+      expect.objectContaining({ cancelled: [{ lineId: placed.lines[0].lineId, sku: 'KAYAK', quantity: 1 }], status: 'CANCELLED' }),
+    ]);
     for (const at of [store, warehouse]) expect(await e2e.j.stock(at, 'KAYAK')).toMatchObject({ onHand: 0, reserved: 0 });
   });
 

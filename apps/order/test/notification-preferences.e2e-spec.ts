@@ -20,18 +20,22 @@ describe('notification requests follow the customer preferences, end to end', ()
   });
 
   const admin = async () => httpAs(await tokens.admin());
-  const customers = async (method: string, path: string, body?: unknown) => (await admin())(method, `${e2e.stack.services.customer.url}/customers${path}`, body, { 'idempotency-key': randomUUID() });
+  const customers = async (method: string, path: string, body?: unknown) =>
+    (await admin())(method, `${e2e.stack.services.customer.url}/customers${path}`, body, { 'idempotency-key': randomUUID() });
   const contact = (email: string) => ({ email, phone: null, loyaltyId: null, name: null, postcode: null });
   const mug = [{ sku: 'MUG', quantity: 1, unitPrice: 1500 }];
 
   /** The profile the customer service matched the order to. */
   const profileOf = async (orderId: string): Promise<string> => (await e2e.j.customerLink(orderId)).customerId;
   /** What the order service holds as the order's profile. */
-  const orderProfileInOrderService = async (orderId: string) => (await sql<{ customer_id: string }>(e2e.stack.databases.order, 'SELECT customer_id FROM order_customers WHERE order_id = $1', [orderId]))[0]?.customer_id;
+  const orderProfileInOrderService = async (orderId: string) =>
+    (await sql<{ customer_id: string }>(e2e.stack.databases.order, 'SELECT customer_id FROM order_customers WHERE order_id = $1', [orderId]))[0]?.customer_id;
   /** The pickup-ready request in both versions, once both are on the topic. */
   const pickupReady = (orderId: string) =>
     eventually(() => {
-      const requests = e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId }).map((m) => ({ type: m.headers['ce_type'], payload: JSON.parse(m.value ?? '{}') }));
+      const requests = e2e.probe
+        .on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId })
+        .map((m) => ({ type: m.headers['ce_type'], payload: JSON.parse(m.value ?? '{}') }));
       const v2 = requests.find((r) => r.type === 'notification.requested.v2' && r.payload.template === 'pickup-ready');
       const v1 = requests.find((r) => r.type === 'notification.requested.v1' && r.payload.template === 'pickup-ready');
       expect(v2 && v1).toBeTruthy();
@@ -46,13 +50,18 @@ describe('notification requests follow the customer preferences, end to end', ()
   it('a signed-in order and a guest order of the same person go to the channel the customer prefers; one with no preference says none', async () => {
     const account = `acct-${randomUUID().slice(0, 8)}`;
     const email = `${account}@example.com`;
-    const signedIn = await e2e.j.placeOrder({ channel: 'app', storeId: store, customerId: account, contact: contact(email), lines: mug }, await tokens.customer(account, 'app'));
+    const signedIn = await e2e.j.placeOrder(
+      { channel: 'app', storeId: store, customerId: account, contact: contact(email), lines: mug },
+      await tokens.customer(account, 'app'),
+    );
     const profile = await profileOf(signedIn.id);
 
     const changed = await customers('PATCH', `/${profile}/preferences`, { preferredContactChannel: 'sms' });
     expect(changed.status).toBe(200);
     await eventually(async () =>
-      expect(await sql(e2e.stack.databases.order, 'SELECT preferred_contact_channel FROM customer_preferences WHERE customer_id = $1', [profile])).toEqual([{ preferred_contact_channel: 'sms' }]),
+      expect(await sql(e2e.stack.databases.order, 'SELECT preferred_contact_channel FROM customer_preferences WHERE customer_id = $1', [profile])).toEqual([
+        { preferred_contact_channel: 'sms' },
+      ]),
     );
 
     const first = await collectable(signedIn.id);
@@ -67,16 +76,32 @@ describe('notification requests follow the customer preferences, end to end', ()
     expect((await collectable(guest.id)).v2).toMatchObject({ customerId: null, contactChannel: 'sms' });
 
     // Someone who never said how to be reached.
-    const stranger = await e2e.j.placeOrder({ channel: 'web', storeId: store, customerId: null, contact: contact(`${randomUUID().slice(0, 8)}@example.com`), lines: mug });
+    const stranger = await e2e.j.placeOrder({
+      channel: 'web',
+      storeId: store,
+      customerId: null,
+      contact: contact(`${randomUUID().slice(0, 8)}@example.com`),
+      lines: mug,
+    });
     await profileOf(stranger.id);
     expect((await collectable(stranger.id)).v2).toMatchObject({ contactChannel: null });
   });
 
   it('after a merge, the orders of the merged profile follow the survivor; after erasure nothing of the customer stays with the order service', async () => {
     const account = `acct-${randomUUID().slice(0, 8)}`;
-    const known = await e2e.j.placeOrder({ channel: 'app', storeId: store, customerId: account, contact: contact(`${account}@example.com`), lines: mug }, await tokens.customer(account, 'app'));
+    const known = await e2e.j.placeOrder(
+      { channel: 'app', storeId: store, customerId: account, contact: contact(`${account}@example.com`), lines: mug },
+      await tokens.customer(account, 'app'),
+    );
     const survivor = await profileOf(known.id);
-    expect((await customers('PATCH', `/${survivor}/preferences`, { preferredContactChannel: 'push', marketingConsents: [{ contactChannel: 'email', granted: true }] })).status).toBe(200);
+    expect(
+      (
+        await customers('PATCH', `/${survivor}/preferences`, {
+          preferredContactChannel: 'push',
+          marketingConsents: [{ contactChannel: 'email', granted: true }],
+        })
+      ).status,
+    ).toBe(200);
 
     // Two guest orders under another e-mail make a second profile of the same person.
     const otherEmail = `${randomUUID().slice(0, 8)}@example.org`;
@@ -88,7 +113,11 @@ describe('notification requests follow the customer preferences, end to end', ()
     await eventually(async () => expect(await orderProfileInOrderService(after.id)).toBe(duplicate));
     expect((await collectable(before.id)).v2).toMatchObject({ contactChannel: null });
 
-    const merged = await customers('POST', '/merges', { mergedCustomerId: duplicate, survivingCustomerId: survivor, reason: 'the customer showed both e-mail addresses at the till' });
+    const merged = await customers('POST', '/merges', {
+      mergedCustomerId: duplicate,
+      survivingCustomerId: survivor,
+      reason: 'the customer showed both e-mail addresses at the till',
+    });
     expect(merged.status).toBe(201);
     await eventually(async () => expect(await orderProfileInOrderService(after.id)).toBe(survivor));
     expect((await collectable(after.id)).v2).toMatchObject({ contactChannel: 'push' });
@@ -109,15 +138,28 @@ describe('notification requests follow the customer preferences, end to end', ()
 
   it('a pickup not collected a day before its deadline gets one reminder, to the preferred channel, across crashes of the order service', async () => {
     const account = `acct-${randomUUID().slice(0, 8)}`;
-    const reminded = await e2e.j.placeOrder({ channel: 'app', storeId: store, customerId: account, contact: contact(`${account}@example.com`), lines: mug }, await tokens.customer(account, 'app'));
+    const reminded = await e2e.j.placeOrder(
+      { channel: 'app', storeId: store, customerId: account, contact: contact(`${account}@example.com`), lines: mug },
+      await tokens.customer(account, 'app'),
+    );
     const profile = await profileOf(reminded.id);
     expect((await customers('PATCH', `/${profile}/preferences`, { preferredContactChannel: 'push' })).status).toBe(200);
-    await eventually(async () => expect(await sql(e2e.stack.databases.order, 'SELECT preferred_contact_channel FROM customer_preferences WHERE customer_id = $1', [profile])).toEqual([{ preferred_contact_channel: 'push' }]));
+    await eventually(async () =>
+      expect(await sql(e2e.stack.databases.order, 'SELECT preferred_contact_channel FROM customer_preferences WHERE customer_id = $1', [profile])).toEqual([
+        { preferred_contact_channel: 'push' },
+      ]),
+    );
     // Another store holds pickups for four days instead of three: its reminder is due a day later.
     const longHold = Journey.id('S');
     await e2e.j.location(longHold, { pickupHoldDays: 4 });
     await e2e.j.receive(longHold, 'MUG', 5);
-    const later = await e2e.j.placeOrder({ channel: 'web', storeId: longHold, customerId: null, contact: contact(`${randomUUID().slice(0, 8)}@example.com`), lines: mug });
+    const later = await e2e.j.placeOrder({
+      channel: 'web',
+      storeId: longHold,
+      customerId: null,
+      contact: contact(`${randomUUID().slice(0, 8)}@example.com`),
+      lines: mug,
+    });
     await collectable(reminded.id);
     await e2e.j.status(later.id, 'RESERVED');
     await e2e.j.pickAll(longHold, later.id);
@@ -138,7 +180,14 @@ describe('notification requests follow the customer preferences, end to end', ()
         return found;
       });
       expect(first).toMatchObject({ orderId: reminded.id, template: 'pickup-reminder', contactChannel: 'push', pickupCode: null, storeId: store });
-      await eventually(() => expect(e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: reminded.id, type: 'notification.requested.v1' }).map((m) => JSON.parse(m.value ?? '{}')).filter((n) => n.template === 'pickup-reminder')).toHaveLength(1));
+      await eventually(() =>
+        expect(
+          e2e.probe
+            .on(NOTIFICATION_REQUESTS_TOPIC, { key: reminded.id, type: 'notification.requested.v1' })
+            .map((m) => JSON.parse(m.value ?? '{}'))
+            .filter((n) => n.template === 'pickup-reminder'),
+        ).toHaveLength(1),
+      );
       expect((await e2e.j.get(reminded.id)).status).toBe('READY_FOR_PICKUP');
 
       // 3⅓ days on, after another crash: the four-day hold is reminded, the three-day one expires, reminded once only.

@@ -17,7 +17,12 @@ describe('order repository', () => {
 
   beforeAll(async () => {
     db = await freshDatabase('order');
-    source = await new DataSource({ type: 'postgres', url: db, entities: ORDER_ENTITIES, migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }) }).initialize();
+    source = await new DataSource({
+      type: 'postgres',
+      url: db,
+      entities: ORDER_ENTITIES,
+      migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }),
+    }).initialize();
     await source.runMigrations();
   });
   afterAll(() => source?.destroy());
@@ -36,21 +41,32 @@ describe('order repository', () => {
     return {
       ...placed,
       fulfilments: [
-        { ...pickup, status: 'READY_FOR_PICKUP', pickupCode: { hash, salt }, readyAt: new Date('2026-11-24T09:00:00.000Z'), pickupDeadline: new Date('2026-11-27T09:00:00.000Z'), lines: pickup.lines.map((l) => ({ ...l, pickedQuantity: l.quantity, sourceLocationId: 'S1' })) },
+        {
+          ...pickup,
+          status: 'READY_FOR_PICKUP',
+          pickupCode: { hash, salt },
+          readyAt: new Date('2026-11-24T09:00:00.000Z'),
+          pickupDeadline: new Date('2026-11-27T09:00:00.000Z'),
+          lines: pickup.lines.map((l) => ({ ...l, pickedQuantity: l.quantity, sourceLocationId: 'S1' })),
+        },
         { ...delivery, address: anAddress({ line2: 'Bât. B' }) },
       ],
     };
   }
 
   const versions = () =>
-    sql<{ id: string; xmin: string }>(db, `SELECT id, xmin::text FROM fulfilment_groups UNION ALL SELECT id, xmin::text FROM order_lines`).then((rows) => new Map(rows.map((r) => [r.id, r.xmin])));
+    sql<{ id: string; xmin: string }>(db, `SELECT id, xmin::text FROM fulfilment_groups UNION ALL SELECT id, xmin::text FROM order_lines`).then(
+      (rows) => new Map(rows.map((r) => [r.id, r.xmin])),
+    );
 
   it('reads an order back as it was written, every group and line field included', async () => {
     const order = twoGroups();
     await orderRepository.insert(source.manager, order);
 
     expect(await orderRepository.find(source.manager, ORDER_ID)).toEqual(order);
-    expect(await source.transaction((m) => orderRepository.findManyForUpdate(m, [ORDER_ID, '00000000-0000-4000-8000-00000000dead']))).toEqual(new Map([[ORDER_ID, order]]));
+    expect(await source.transaction((m) => orderRepository.findManyForUpdate(m, [ORDER_ID, '00000000-0000-4000-8000-00000000dead']))).toEqual(
+      new Map([[ORDER_ID, order]]),
+    );
   });
 
   it('saves a decision by rewriting the order, the group and the line it changed, and adds a group split off, leaving the rest untouched', async () => {
@@ -60,7 +76,15 @@ describe('order repository', () => {
 
     const [pickup, delivery] = order.fulfilments;
     const moved = pickup.lines.find((l) => l.lineId === LINE_B)!;
-    const split = { ...pickup, id: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', status: 'PLACED' as const, pickupCode: null, readyAt: null, pickupDeadline: null, lines: [{ ...moved, pickedQuantity: 0 }] };
+    const split = {
+      ...pickup,
+      id: '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+      status: 'PLACED' as const,
+      pickupCode: null,
+      readyAt: null,
+      pickupDeadline: null,
+      lines: [{ ...moved, pickedQuantity: 0 }],
+    };
     const decided: Order = {
       ...order,
       status: 'PARTIALLY_FULFILLED' as Order['status'],
@@ -106,7 +130,10 @@ describe('order repository', () => {
       id: otherId,
       fulfilments: [{ ...g, id: SECOND_GROUP_ID, orderId: otherId, lines: g.lines.map((l) => ({ ...l, lineId: '00000000-0000-4000-8000-0000000000c3' })) }],
     };
-    const reserved = (o: Order, readyBy: string): Order => ({ ...o, fulfilments: o.fulfilments.map((f) => ({ ...f, status: 'RESERVED' as const, readyBy: new Date(readyBy) })) });
+    const reserved = (o: Order, readyBy: string): Order => ({
+      ...o,
+      fulfilments: o.fulfilments.map((f) => ({ ...f, status: 'RESERVED' as const, readyBy: new Date(readyBy) })),
+    });
     await orderRepository.insertMany(source.manager, [reserved(first, '2026-11-26T10:00:00.000Z'), reserved(second, '2026-11-25T10:00:00.000Z')]);
 
     const list = await orderRepository.pickList(source.manager, 'S1');

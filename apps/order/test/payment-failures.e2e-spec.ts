@@ -1,4 +1,11 @@
-import { EventDefinition, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC, PaymentCaptureFailedV1, PaymentCapturedV1, PaymentRefundFailedV1 } from '@omni/contracts';
+import {
+  EventDefinition,
+  NOTIFICATION_REQUESTS_TOPIC,
+  ORDER_EVENTS_TOPIC,
+  PaymentCaptureFailedV1,
+  PaymentCapturedV1,
+  PaymentRefundFailedV1,
+} from '@omni/contracts';
 import { eventually, http, Journey, journeyStack, mintToken, testEvent, tokens } from '@omni/testing';
 
 /**
@@ -20,8 +27,10 @@ describe('payment requests the payment system refuses', () => {
 
   const events = (orderId: string, type: string) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
   const inject = <P>(def: EventDefinition<P>, payload: P) => e2e.probe.produce(def.topic, [testEvent(def, payload)]);
-  const requestsOf = async (orderId: string) => (await e2e.j.get(orderId)).payment.requests as { id: string; kind: string; status: string; failureReason: string | null; attempts: number }[];
-  const failedList = async () => (await http('GET', `${e2e.j.order}/payment-requests?status=FAILED`, undefined, {}, { token: operator })).body.requests as { id: string; orderId: string }[];
+  const requestsOf = async (orderId: string) =>
+    (await e2e.j.get(orderId)).payment.requests as { id: string; kind: string; status: string; failureReason: string | null; attempts: number }[];
+  const failedList = async () =>
+    (await http('GET', `${e2e.j.order}/payment-requests?status=FAILED`, undefined, {}, { token: operator })).body.requests as { id: string; orderId: string }[];
   const gauge = async (kind: string) => {
     const text = String((await http('GET', `${e2e.j.order}/metrics`, undefined, {}, { token: null })).body);
     return Number(new RegExp(`^payment_requests_failed\\{[^}]*kind="${kind}"[^}]*\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
@@ -72,22 +81,39 @@ describe('payment requests the payment system refuses', () => {
       return r;
     });
 
-    await inject(PaymentRefundFailedV1, { orderId: placed.id, refundId: refund.refundId, amount: 1800, currency: 'EUR', reason: 'REFUND.TENDER_CLOSED', failedAt: new Date().toISOString() });
-    await eventually(async () => expect(await requestsOf(placed.id)).toEqual([expect.objectContaining({ id: refund.refundId, kind: 'refund', status: 'FAILED', failureReason: 'REFUND.TENDER_CLOSED' })]));
+    await inject(PaymentRefundFailedV1, {
+      orderId: placed.id,
+      refundId: refund.refundId,
+      amount: 1800,
+      currency: 'EUR',
+      reason: 'REFUND.TENDER_CLOSED',
+      failedAt: new Date().toISOString(),
+    });
+    await eventually(async () =>
+      expect(await requestsOf(placed.id)).toEqual([
+        expect.objectContaining({ id: refund.refundId, kind: 'refund', status: 'FAILED', failureReason: 'REFUND.TENDER_CLOSED' }),
+      ]),
+    );
     expect(await gauge('refund')).toBeGreaterThanOrEqual(1);
 
     expect((await http('POST', `${e2e.j.order}/payment-requests/${refund.refundId}/retry`, undefined, {}, { token: operator })).status).toBe(202);
-    await eventually(() => expect(events(placed.id, 'payment.refund-requested.v2').map((r) => [r.refundId, r.amount, r.reason])).toEqual([
-      [refund.refundId, 1800, 'ORDER.CANCELLED'],
-      [refund.refundId, 1800, 'ORDER.CANCELLED'],
-    ]));
+    await eventually(() =>
+      expect(events(placed.id, 'payment.refund-requested.v2').map((r) => [r.refundId, r.amount, r.reason])).toEqual([
+        [refund.refundId, 1800, 'ORDER.CANCELLED'],
+        [refund.refundId, 1800, 'ORDER.CANCELLED'],
+      ]),
+    );
   });
 
   it('refuses what makes no sense, naming the field, and only to the payments desk', async () => {
     const wrongStatus = await http('GET', `${e2e.j.order}/payment-requests?status=DONE`, undefined, {}, { token: operator });
     expect([wrongStatus.status, wrongStatus.body.errors?.[0]?.field]).toEqual([400, 'status']);
     const notAnId = await http('POST', `${e2e.j.order}/payment-requests/not-a-uuid/retry`, undefined, {}, { token: operator });
-    expect([notAnId.status, notAnId.body.code, notAnId.body.errors]).toEqual([400, 'REQUEST.INVALID', [{ field: 'id', rule: 'isUuid', message: 'id must be a UUID' }]]);
+    expect([notAnId.status, notAnId.body.code, notAnId.body.errors]).toEqual([
+      400,
+      'REQUEST.INVALID',
+      [{ field: 'id', rule: 'isUuid', message: 'id must be a UUID' }],
+    ]);
     const unknown = await http('POST', `${e2e.j.order}/payment-requests/6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c/retry`, undefined, {}, { token: operator });
     expect([unknown.status, unknown.body.code]).toEqual([404, 'PAYMENT_REQUEST.NOT_FOUND']);
     const pos = await tokens.pos(store);

@@ -28,7 +28,10 @@ describe('order service: click & collect', () => {
   });
 
   it('happy path: reserved → picking → ready with a code → collected with it → capture requested and recorded', async () => {
-    const order = await place([{ sku: 'TSHIRT-M', quantity: 2, unitPrice: 1500 }, { sku: 'CAP-1', quantity: 1, unitPrice: 800 }]);
+    const order = await place([
+      { sku: 'TSHIRT-M', quantity: 2, unitPrice: 1500 },
+      { sku: 'CAP-1', quantity: 1, unitPrice: 800 },
+    ]);
     expect((await get(order.id)).status).toBe('PLACED');
     await reserve(order);
     await waitFor(order.id, 'RESERVED');
@@ -58,7 +61,11 @@ describe('order service: click & collect', () => {
     expect(orderEvents(order.id, 'order.ready-for-pickup.v1')[0].value).not.toContain(notice.pickupCode);
     const [row] = await sql<{ pickup_code_hash: string }>(db, 'SELECT pickup_code_hash FROM fulfilment_groups WHERE order_id = $1', [order.id]);
     expect(row.pickup_code_hash).toMatch(/^[0-9a-f]{64}$/);
-    const outboxOrderRows = await sql(db, `SELECT 1 FROM outbox WHERE message_key = $1 AND topic = $2 AND payload LIKE $3`, [order.id, ORDER_EVENTS_TOPIC, `%${notice.pickupCode}%`]);
+    const outboxOrderRows = await sql(db, `SELECT 1 FROM outbox WHERE message_key = $1 AND topic = $2 AND payload LIKE $3`, [
+      order.id,
+      ORDER_EVENTS_TOPIC,
+      `%${notice.pickupCode}%`,
+    ]);
     expect(outboxOrderRows).toEqual([]);
     // The notification request itself leaves the outbox as soon as Kafka has it: no code stays in the database in clear.
     await eventually(async () => expect(await sql(db, `SELECT topic FROM outbox WHERE payload LIKE $1`, [`%${notice.pickupCode}%`])).toEqual([]));
@@ -89,7 +96,15 @@ describe('order service: click & collect', () => {
         source: '/test',
         time: new Date(),
         correlationId: randomUUID(),
-        payload: { orderId: order.id, locationId: store, lines, transfers: [], readyBy: new Date().toISOString(), pickupHoldDays: 1, reservedAt: new Date().toISOString() },
+        payload: {
+          orderId: order.id,
+          locationId: store,
+          lines,
+          transfers: [],
+          readyBy: new Date().toISOString(),
+          pickupHoldDays: 1,
+          reservedAt: new Date().toISOString(),
+        },
       }),
     );
     await probe.produce(InventoryReservedV1.topic, [msg, msg]);
@@ -116,7 +131,11 @@ describe('order service: click & collect', () => {
     // is there twice, and one names no order of this service.
     await probe.produce(InventoryReservedV1.topic, [...messages.slice(0, 6), unknown, messages[3], ...messages.slice(6)]);
     for (const o of orders) await waitFor(o.id, 'RESERVED');
-    await eventually(() => expect(probe.on(deadLetterTopicOf(InventoryReservedV1.topic), { key: unknown.key }).map((m) => m.headers['dlq-reason-code'])).toEqual(['ORDER.NOT_FOUND']));
+    await eventually(() =>
+      expect(probe.on(deadLetterTopicOf(InventoryReservedV1.topic), { key: unknown.key }).map((m) => m.headers['dlq-reason-code'])).toEqual([
+        'ORDER.NOT_FOUND',
+      ]),
+    );
     for (const o of orders) await eventually(() => expect(orderEvents(o.id, 'order.confirmed.v1')).toHaveLength(1));
     const ids = messages.map((m) => m.headers['ce_id']);
     expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).toEqual([{ n: orders.length }]);
@@ -131,7 +150,15 @@ describe('order service: click & collect', () => {
           'POST',
           `${url()}/orders`,
           refused
-            ? { channel: 'web', customerId: 'cust-1', currency: 'EUR', fulfilments: [{ type: 'pickup', storeId: store, lines: [line(1)] }, { type: 'pickup', storeId: store, lines: [line(2)] }] }
+            ? {
+                channel: 'web',
+                customerId: 'cust-1',
+                currency: 'EUR',
+                fulfilments: [
+                  { type: 'pickup', storeId: store, lines: [line(1)] },
+                  { type: 'pickup', storeId: store, lines: [line(2)] },
+                ],
+              }
             : { channel: 'web', storeId: store, customerId: 'cust-1', currency: 'EUR', lines: [line(1 + (i % 3))] },
           { 'x-correlation-id': correlationId },
         ),
@@ -149,7 +176,9 @@ describe('order service: click & collect', () => {
       });
       expect(placed.headers['ce_correlationid']).toBe(asked[i].correlationId);
     }
-    expect(await sql(db, `SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[])`, [answers.filter((a) => a.status === 201).map((a) => a.body.id)])).toEqual([{ n: 15 }]);
+    expect(
+      await sql(db, `SELECT count(*)::int AS n FROM orders WHERE id = ANY($1::uuid[])`, [answers.filter((a) => a.status === 201).map((a) => a.body.id)]),
+    ).toEqual([{ n: 15 }]);
   });
 
   it('ship to store: AWAITING_TRANSFER until the transfer is received, then RESERVED', async () => {
@@ -161,7 +190,14 @@ describe('order service: click & collect', () => {
     expect((await storeCall(order.id, 'picking')).body.code).toBe('ORDER.INVALID_TRANSITION');
 
     const l = order.lines[0];
-    await inject(TransferReceivedV1, { transferId, orderId: order.id, fromLocationId: 'W-1', toLocationId: store, lines: [{ lineId: l.lineId, sku: l.sku, quantity: l.quantity }], receivedAt: new Date().toISOString() });
+    await inject(TransferReceivedV1, {
+      transferId,
+      orderId: order.id,
+      fromLocationId: 'W-1',
+      toLocationId: store,
+      lines: [{ lineId: l.lineId, sku: l.sku, quantity: l.quantity }],
+      receivedAt: new Date().toISOString(),
+    });
     await waitFor(order.id, 'RESERVED');
     expect((await get(order.id)).lines[0]).toMatchObject({ sourceLocationId: store, pendingTransferId: null });
   });
@@ -185,14 +221,30 @@ describe('order service: click & collect', () => {
     await inject(ShortPickResolvedV1, {
       orderId: order.id,
       storeId: store,
-      resourced: [{ lineId: line.lineId, sku: line.sku, quantity: 2, fromLocationId: 'W-1', transferId, expectedArrivalAt: new Date(Date.now() + 86_400_000).toISOString() }],
+      resourced: [
+        {
+          lineId: line.lineId,
+          sku: line.sku,
+          quantity: 2,
+          fromLocationId: 'W-1',
+          transferId,
+          expectedArrivalAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      ],
       unavailable: [],
       resolvedAt: new Date().toISOString(),
     });
     await waitFor(order.id, 'PARTIALLY_READY');
     await eventually(() => expect(notices(order.id).map((n) => n.template)).toEqual(['pickup-delayed']));
 
-    await inject(TransferReceivedV1, { transferId, orderId: order.id, fromLocationId: 'W-1', toLocationId: store, lines: [{ lineId: line.lineId, sku: line.sku, quantity: 2 }], receivedAt: new Date().toISOString() });
+    await inject(TransferReceivedV1, {
+      transferId,
+      orderId: order.id,
+      fromLocationId: 'W-1',
+      toLocationId: store,
+      lines: [{ lineId: line.lineId, sku: line.sku, quantity: 2 }],
+      receivedAt: new Date().toISOString(),
+    });
     await waitFor(order.id, 'PICKING');
     const ready = await storeCall(order.id, 'picks', { lines: [{ lineId: line.lineId, pickedQuantity: 3 }] });
     expect(ready.body.status).toBe('READY_FOR_PICKUP');
@@ -205,10 +257,18 @@ describe('order service: click & collect', () => {
     await storeCall(order.id, 'picking');
     const line = order.lines[0];
     expect((await storeCall(order.id, 'picks', { lines: [{ lineId: line.lineId, pickedQuantity: 3 }] })).body.status).toBe('RESOURCING');
-    await inject(ShortPickResolvedV1, { orderId: order.id, storeId: store, resourced: [], unavailable: [{ lineId: line.lineId, sku: line.sku, quantity: 1 }], resolvedAt: new Date().toISOString() });
+    await inject(ShortPickResolvedV1, {
+      orderId: order.id,
+      storeId: store,
+      resourced: [],
+      unavailable: [{ lineId: line.lineId, sku: line.sku, quantity: 1 }],
+      resolvedAt: new Date().toISOString(),
+    });
     await waitFor(order.id, 'READY_FOR_PICKUP');
     expect((await get(order.id)).lines[0]).toMatchObject({ quantity: 4, pickedQuantity: 3, cancelledQuantity: 1 });
-    await eventually(() => expect(orderEvents(order.id, 'order.line-cancelled.v1').map(payload)).toEqual([expect.objectContaining({ lineId: line.lineId, quantity: 1 })]));
+    await eventually(() =>
+      expect(orderEvents(order.id, 'order.line-cancelled.v1').map(payload)).toEqual([expect.objectContaining({ lineId: line.lineId, quantity: 1 })]),
+    );
     const refund = await eventually(() => {
       const r = orderEvents(order.id, 'payment.refund-requested.v2');
       expect(r).toHaveLength(1);

@@ -1,7 +1,4 @@
-import {
-  InventoryRejectedV1,
-  ReservationReleasedV1,
-} from '@omni/contracts';
+import { InventoryRejectedV1, ReservationReleasedV1 } from '@omni/contracts';
 import { eventually, FAST_TEST_ENV, freePort, http, ServiceProcess, sql, testInfra } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { orderServiceAlone } from './pickup.harness';
@@ -24,7 +21,9 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'CANCELLED', cancellation: { by: 'customer', reason: 'found it cheaper' } });
     await eventually(() => expect(orderEvents(order.id, 'order.cancelled.v1').map(payload)).toEqual([expect.objectContaining({ cancelledBy: 'customer' })]));
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 3000, reason: 'ORDER.CANCELLED' })]));
+    await eventually(() =>
+      expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 3000, reason: 'ORDER.CANCELLED' })]),
+    );
     await eventually(() => expect(notices(order.id).map((n) => n.template)).toEqual(['order-cancelled']));
     const again = await http('POST', `${url()}/orders/${order.id}/cancel`, {});
     expect(again.status).toBe(409);
@@ -40,11 +39,15 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2')).toHaveLength(1));
   });
 
-  it('a store acting on another store\'s order is refused with 403 and nothing changes', async () => {
+  it("a store acting on another store's order is refused with 403 and nothing changes", async () => {
     const order = await place();
     await reserve(order);
     await waitFor(order.id, 'RESERVED');
-    for (const [action, body] of [['picking', {}], ['cancel', { reason: 'x' }], ['collect', { pickupCode: 'ABCDEFGH' }]] as const) {
+    for (const [action, body] of [
+      ['picking', {}],
+      ['cancel', { reason: 'x' }],
+      ['collect', { pickupCode: 'ABCDEFGH' }],
+    ] as const) {
       const res = await storeCall(order.id, action, body, otherStore);
       expect(res.status).toBe(403);
       expect(res.body.code).toBe('ORDER.WRONG_STORE');
@@ -64,17 +67,27 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     const locked = await storeCall(order.id, 'collect', { pickupCode: code });
     expect(locked.status).toBe(409);
     expect(locked.body.code).toBe('PICKUP.LOCKED');
-    expect(await sql(db, 'SELECT failed_code_attempts, status FROM fulfilment_groups WHERE order_id = $1', [order.id])).toEqual([{ failed_code_attempts: 5, status: 'READY_FOR_PICKUP' }]);
+    expect(await sql(db, 'SELECT failed_code_attempts, status FROM fulfilment_groups WHERE order_id = $1', [order.id])).toEqual([
+      { failed_code_attempts: 5, status: 'READY_FOR_PICKUP' },
+    ]);
     expect((await get(order.id)).pickupLocked).toBe(true);
   });
 
   it('rejected by inventory: REJECTED and a full refund requested; a late reserved changes nothing', async () => {
     const order = await place();
-    await inject(InventoryRejectedV1, { orderId: order.id, locationId: store, reason: 'STOCK.INSUFFICIENT', shortLines: [{ sku: 'TSHIRT-M', requested: 2, available: 0 }], rejectedAt: new Date().toISOString() });
+    await inject(InventoryRejectedV1, {
+      orderId: order.id,
+      locationId: store,
+      reason: 'STOCK.INSUFFICIENT',
+      shortLines: [{ sku: 'TSHIRT-M', requested: 2, available: 0 }],
+      rejectedAt: new Date().toISOString(),
+    });
     await waitFor(order.id, 'REJECTED');
     await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 3000 })]));
     const late = await reserve(order);
-    await eventually(async () => expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [late.headers['ce_id']])).toEqual([{ n: 1 }]));
+    await eventually(async () =>
+      expect(await sql(db, 'SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [late.headers['ce_id']])).toEqual([{ n: 1 }]),
+    );
     expect(await sql(db, `SELECT count(*)::int AS n FROM outbox WHERE message_key = $1 AND event_type = 'order.confirmed.v1'`, [order.id])).toEqual([{ n: 0 }]);
     expect(await status(order.id)).toBe('REJECTED');
   });
@@ -82,7 +95,12 @@ describe('order service: click & collect — cancellations, refusals and expiry'
   it('an expired reservation cancels an unconfirmed order by the system', async () => {
     const order = await place();
     const l = order.lines[0];
-    await inject(ReservationReleasedV1, { orderId: order.id, reason: 'RESERVATION.EXPIRED', lines: [{ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: store }], releasedAt: new Date().toISOString() });
+    await inject(ReservationReleasedV1, {
+      orderId: order.id,
+      reason: 'RESERVATION.EXPIRED',
+      lines: [{ lineId: l.lineId, sku: l.sku, quantity: l.quantity, locationId: store }],
+      releasedAt: new Date().toISOString(),
+    });
     await waitFor(order.id, 'CANCELLED');
     expect((await get(order.id)).cancellation).toMatchObject({ by: 'system', reason: 'RESERVATION.EXPIRED' });
     await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2')).toHaveLength(1));
@@ -90,7 +108,10 @@ describe('order service: click & collect — cancellations, refusals and expiry'
 
   it('invalid transitions are 409 ORDER.INVALID_TRANSITION; unknown orders 404', async () => {
     const order = await place();
-    for (const [action, body] of [['picking', {}], ['collect', { pickupCode: 'ABCDEFGH' }]] as const) {
+    for (const [action, body] of [
+      ['picking', {}],
+      ['collect', { pickupCode: 'ABCDEFGH' }],
+    ] as const) {
       const res = await storeCall(order.id, action, body);
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('ORDER.INVALID_TRANSITION');
@@ -107,7 +128,13 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     // Orders at this test's store only: the service may be placing replacement orders from earlier test files' events.
     const atStore = () => sql(db, 'SELECT count(DISTINCT order_id)::int AS n FROM fulfilment_groups WHERE store_id = $1', [store]);
     const before = await atStore();
-    const res = await http('POST', `${url()}/orders`, { channel: 'fax', storeId: store, currency: 'EUR', lines: [{ sku: 'X', quantity: 0, unitPrice: 1 }], extra: 1 });
+    const res = await http('POST', `${url()}/orders`, {
+      channel: 'fax',
+      storeId: store,
+      currency: 'EUR',
+      lines: [{ sku: 'X', quantity: 0, unitPrice: 1 }],
+      extra: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const fields = res.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
@@ -120,7 +147,9 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     await storeCall(order.id, 'picking');
     const picks = await storeCall(order.id, 'picks', { lines: [{ lineId: 'nope', pickedQuantity: -1 }] });
     expect(picks.status).toBe(400);
-    expect(picks.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual(expect.arrayContaining(['lines.0.lineId:isUuid', 'lines.0.pickedQuantity:min']));
+    expect(picks.body.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual(
+      expect.arrayContaining(['lines.0.lineId:isUuid', 'lines.0.pickedQuantity:min']),
+    );
     const cancel = await storeCall(order.id, 'cancel', {});
     expect(cancel.status).toBe(400);
     expect(cancel.body.errors.map((e: { field: string }) => e.field)).toContain('reason');
@@ -148,7 +177,9 @@ describe('order service: click & collect — cancellations, refusals and expiry'
     await service.ready();
     await waitFor(order.id, 'EXPIRED');
     await eventually(() => expect(orderEvents(order.id, 'order.expired.v1')).toHaveLength(1));
-    await eventually(() => expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 12000, reason: 'ORDER.EXPIRED' })]));
+    await eventually(() =>
+      expect(orderEvents(order.id, 'payment.refund-requested.v2').map(payload)).toEqual([expect.objectContaining({ amount: 12000, reason: 'ORDER.EXPIRED' })]),
+    );
     await eventually(() => expect(notices(order.id).map((n) => n.template)).toEqual(['pickup-ready', 'pickup-expired']));
     const collect = await storeCall(order.id, 'collect', { pickupCode: 'ABCDEFGH' });
     expect(collect.status).toBe(409);

@@ -1,15 +1,17 @@
-import {
-  deadLetterTopicOf,
-  EventDefinition,
-  InventoryReservedV1,
-  NOTIFICATION_REQUESTS_TOPIC,
-  ORDER_EVENTS_TOPIC,
-} from '@omni/contracts';
+import { deadLetterTopicOf, EventDefinition, InventoryReservedV1, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
 import { eventually, http, KafkaProbe, ServiceProcess, Stack, startStack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
-export interface Line { lineId: string; sku: string; quantity: number; unitPrice: number }
-export interface Placed { id: string; lines: Line[] }
+export interface Line {
+  lineId: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+}
+export interface Placed {
+  id: string;
+  lines: Line[];
+}
 
 /**
  * The order service's side of click & collect, alone against real Kafka and PostgreSQL: inventory
@@ -47,7 +49,6 @@ export function orderServiceAlone() {
     return msg;
   }
 
-
   async function place(lines = [{ sku: 'TSHIRT-M', quantity: 2, unitPrice: 1500 }], storeId = store): Promise<Placed> {
     const res = await http('POST', `${url()}/orders`, { channel: 'web', storeId, customerId: 'cust-1', currency: 'EUR', lines });
     expect(res.status).toBe(201);
@@ -57,19 +58,31 @@ export function orderServiceAlone() {
   const get = async (id: string) => (await http('GET', `${url()}/orders/${id}`)).body;
   const status = async (id: string) => (await get(id)).status;
   const waitFor = (id: string, expected: string) => eventually(async () => expect(await status(id)).toBe(expected));
-  const storeCall = (id: string, action: string, body?: unknown, storeId = store) => http('POST', `${url()}/stores/${storeId}/orders/${id}/${action}`, body ?? {});
+  const storeCall = (id: string, action: string, body?: unknown, storeId = store) =>
+    http('POST', `${url()}/stores/${storeId}/orders/${id}/${action}`, body ?? {});
   const orderEvents = (id: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key: id, type });
   // Version 2; version 1 carries the same requests while its readers move (ADR 0005, ADR 0007).
   const notices = (id: string) => probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: id, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value!));
   const payload = (m: { value: string | null }) => JSON.parse(m.value!);
 
   async function reserve(o: Placed, transfers: Record<string, string> = {}) {
-    const lines = o.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, sourceLocationId: transfers[l.lineId] ? 'W-1' : store, transferId: transfers[l.lineId] ?? null }));
+    const lines = o.lines.map((l) => ({
+      lineId: l.lineId,
+      sku: l.sku,
+      quantity: l.quantity,
+      sourceLocationId: transfers[l.lineId] ? 'W-1' : store,
+      transferId: transfers[l.lineId] ?? null,
+    }));
     return inject(InventoryReservedV1, {
       orderId: o.id,
       locationId: store,
       lines,
-      transfers: [...new Set(Object.values(transfers))].map((t) => ({ transferId: t, fromLocationId: 'W-1', toLocationId: store, expectedArrivalAt: new Date(Date.now() + 86_400_000).toISOString() })),
+      transfers: [...new Set(Object.values(transfers))].map((t) => ({
+        transferId: t,
+        fromLocationId: 'W-1',
+        toLocationId: store,
+        expectedArrivalAt: new Date(Date.now() + 86_400_000).toISOString(),
+      })),
       readyBy: new Date(Date.now() + 3_600_000).toISOString(),
       pickupHoldDays: HOLD_DAYS,
       reservedAt: new Date().toISOString(),

@@ -30,7 +30,12 @@ describe('admission by backlog', () => {
     await j.receive(store, sku, 100);
     await j.price(sku, 1000);
     const place = (key: string = randomUUID()) =>
-      http('POST', `${j.order}/orders`, { channel: 'web', storeId: store, customerId: 'admission-customer', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] }, { 'idempotency-key': key });
+      http(
+        'POST',
+        `${j.order}/orders`,
+        { channel: 'web', storeId: store, customerId: 'admission-customer', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] },
+        { 'idempotency-key': key },
+      );
     const placed: string[] = [];
 
     // Inventory answers: a placement is reserved.

@@ -18,7 +18,12 @@ describe('placement outcome with Prefer: wait', () => {
   });
 
   const place = (storeId: string, sku: string, customer: string, headers: Record<string, string> = {}) =>
-    http('POST', `${j.order}/orders`, { channel: 'web', storeId, customerId: customer, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 2500 }] }, headers);
+    http(
+      'POST',
+      `${j.order}/orders`,
+      { channel: 'web', storeId, customerId: customer, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 2500 }] },
+      headers,
+    );
 
   it('40 customers racing for 7 units are each answered RESERVED or REJECTED (with the reason) in the placing request', async () => {
     const store = Journey.id('S');
@@ -47,8 +52,18 @@ describe('placement outcome with Prefer: wait', () => {
     const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
     const cart = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1500 }] });
     expect(cart.status).toBe(201);
-    const out = await guest('POST', `${j.order}/carts/${cart.body.cart.id}/checkout`, { channel: 'web', storeId: store, contact: { email: 'cart-wait@example.com' } }, { prefer: 'wait=10' });
-    expect([out.status, out.body.status, out.headers.get('preference-applied'), out.body.cart?.cartId]).toEqual([201, 'RESERVED', 'wait=10', cart.body.cart.id]);
+    const out = await guest(
+      'POST',
+      `${j.order}/carts/${cart.body.cart.id}/checkout`,
+      { channel: 'web', storeId: store, contact: { email: 'cart-wait@example.com' } },
+      { prefer: 'wait=10' },
+    );
+    expect([out.status, out.body.status, out.headers.get('preference-applied'), out.body.cart?.cartId]).toEqual([
+      201,
+      'RESERVED',
+      'wait=10',
+      cart.body.cart.id,
+    ]);
   });
 
   /** Reads a server-sent event stream as it arrives: the orders it sent, and whether it ended. */
@@ -85,13 +100,21 @@ describe('placement outcome with Prefer: wait', () => {
     await j.price(sku, 2500);
     const customer = `cust-${randomUUID().slice(0, 8)}`;
     const token = await tokens.customer(customer, 'web');
-    const placed = await httpAs(token)('POST', `${j.order}/orders`, { channel: 'web', storeId: store, currency: 'EUR', contact: { name: 'Ada Martin' }, lines: [{ sku, quantity: 1, unitPrice: 2500 }] });
+    const placed = await httpAs(token)('POST', `${j.order}/orders`, {
+      channel: 'web',
+      storeId: store,
+      currency: 'EUR',
+      contact: { name: 'Ada Martin' },
+      lines: [{ sku, quantity: 1, unitPrice: 2500 }],
+    });
     expect(placed.status).toBe(201);
     const id = placed.body.id as string;
 
     // Another customer's token, and an unknown order, get no stream.
     expect((await openStream(`${j.order}/orders/${id}/events`, await tokens.customer('someone-else', 'web'))).state.status).toBe(403);
-    expect((await openStream(`${j.order}/orders/${randomUUID()}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }))).state.status).toBe(404);
+    expect((await openStream(`${j.order}/orders/${randomUUID()}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }))).state.status).toBe(
+      404,
+    );
 
     const stream = await openStream(`${j.order}/orders/${id}/events`, token);
     expect(stream.state).toMatchObject({ status: 200, type: expect.stringContaining('text/event-stream') });
@@ -101,9 +124,22 @@ describe('placement outcome with Prefer: wait', () => {
     expect((await pos.startPicking(id)).status).toBe(200);
     await reached('PICKING');
     const group = (await j.get(id)).fulfilments[0];
-    expect((await pos.picks(id, group.lines.map((l: { lineId: string; quantity: number }) => ({ lineId: l.lineId, pickedQuantity: l.quantity })))).status).toBe(200);
+    expect(
+      (
+        await pos.picks(
+          id,
+          group.lines.map((l: { lineId: string; quantity: number }) => ({ lineId: l.lineId, pickedQuantity: l.quantity })),
+        )
+      ).status,
+    ).toBe(200);
     await reached('READY_FOR_PICKUP');
-    const collected = await http('POST', `${j.order}/stores/${store}/orders/${id}/collect-with-identity`, { document: 'passport', documentNumberEnd: '0042', nameOnDocument: 'Ada Martin' }, {}, { token: await tokens.pos(store, 'assoc-9') });
+    const collected = await http(
+      'POST',
+      `${j.order}/stores/${store}/orders/${id}/collect-with-identity`,
+      { document: 'passport', documentNumberEnd: '0042', nameOnDocument: 'Ada Martin' },
+      {},
+      { token: await tokens.pos(store, 'assoc-9') },
+    );
     expect(collected.status).toBe(200);
     await eventually(() => expect(stream.state.ended).toBe(true));
     // Each state once, in order, the stream ending with the final one.
@@ -134,7 +170,12 @@ describe('placement outcome with Prefer: wait', () => {
     try {
       const started = Date.now();
       const res = await place(store, sku, 'patient', { prefer: 'wait=1' });
-      expect([res.status, res.body.status, res.headers.get('location'), res.headers.get('preference-applied')]).toEqual([202, 'PLACED', `/orders/${res.body.id}`, 'wait=1']);
+      expect([res.status, res.body.status, res.headers.get('location'), res.headers.get('preference-applied')]).toEqual([
+        202,
+        'PLACED',
+        `/orders/${res.body.id}`,
+        'wait=1',
+      ]);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
       await stack.services.inventory.restart();
       restarted = true;

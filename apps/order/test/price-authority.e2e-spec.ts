@@ -19,7 +19,13 @@ describe('price authority, end to end', () => {
     await e2e.j.price(sku, 8900, { [store]: 7900 });
   });
 
-  const body = (unitPrice: number, extra: Record<string, unknown> = {}) => ({ channel: 'web', storeId: store, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice }], ...extra });
+  const body = (unitPrice: number, extra: Record<string, unknown> = {}) => ({
+    channel: 'web',
+    storeId: store,
+    currency: 'EUR',
+    lines: [{ sku, quantity: 1, unitPrice }],
+    ...extra,
+  });
   const placedEvent = (orderId: string) =>
     eventually(() => {
       const [e] = e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
@@ -38,7 +44,13 @@ describe('price authority, end to end', () => {
     expect(cheap.body.detail).toBe(`${sku} sells at 8900, not 1`);
     // The store's own price is the POS's, not the web's.
     expect((await web('POST', `${e2e.j.order}/orders`, body(7900))).body.code).toBe('PRICE.MISMATCH');
-    const unlisted = await web('POST', `${e2e.j.order}/orders`, { ...body(8900), lines: [{ sku, quantity: 1, unitPrice: 8900 }, { sku: 'NOT-ON-THE-LIST', quantity: 1, unitPrice: 1 }] });
+    const unlisted = await web('POST', `${e2e.j.order}/orders`, {
+      ...body(8900),
+      lines: [
+        { sku, quantity: 1, unitPrice: 8900 },
+        { sku: 'NOT-ON-THE-LIST', quantity: 1, unitPrice: 1 },
+      ],
+    });
     expect([unlisted.status, unlisted.body.code]).toEqual([422, 'PRICE.NOT_LISTED']);
     expect(unlisted.body.detail).toContain('NOT-ON-THE-LIST');
     expect(await orderCount()).toBe(before);
@@ -51,7 +63,11 @@ describe('price authority, end to end', () => {
   it("a POS sells at its store's price", async () => {
     const pos = httpAs(await tokens.pos(store));
     expect((await pos('POST', `${e2e.j.order}/orders`, body(8900, { channel: 'pos' }))).body.code).toBe('PRICE.MISMATCH');
-    const placed = await pos('POST', `${e2e.j.order}/orders`, body(7900, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 7900, reference: 'TILL-1' }] }));
+    const placed = await pos(
+      'POST',
+      `${e2e.j.order}/orders`,
+      body(7900, { channel: 'pos', capturedTenders: [{ tender: 'card', amount: 7900, reference: 'TILL-1' }] }),
+    );
     expect([placed.status, placed.body.lines[0].unitPrice]).toEqual([201, 7900]);
   });
 
@@ -72,9 +88,17 @@ describe('price authority, end to end', () => {
     const appSku = Journey.id('APPSKU');
     await e2e.j.receive(store, appSku, 5);
     const admin = httpAs(await tokens.admin());
-    const put = await admin('PUT', `${e2e.j.order}/price-list/${appSku}`, { prices: [{ currency: 'EUR', unitPrice: 5000 }, { currency: 'EUR', unitPrice: 4500, channel: 'app' }] });
+    const put = await admin('PUT', `${e2e.j.order}/price-list/${appSku}`, {
+      prices: [
+        { currency: 'EUR', unitPrice: 5000 },
+        { currency: 'EUR', unitPrice: 4500, channel: 'app' },
+      ],
+    });
     expect(put.status).toBe(200);
-    expect(put.body.prices).toEqual([expect.objectContaining({ unitPrice: 5000, channel: null }), expect.objectContaining({ unitPrice: 4500, channel: 'app' })]);
+    expect(put.body.prices).toEqual([
+      expect.objectContaining({ unitPrice: 5000, channel: null }),
+      expect.objectContaining({ unitPrice: 4500, channel: 'app' }),
+    ]);
     const bad = await admin('PUT', `${e2e.j.order}/price-list/${appSku}`, { prices: [{ currency: 'EUR', unitPrice: 1, channel: 'telepathy' }] });
     expect([bad.status, bad.body.errors]).toEqual([400, [expect.objectContaining({ field: 'prices.0.channel', rule: 'isIn' })]]);
 
@@ -100,7 +124,13 @@ describe('price authority, end to end', () => {
 
   it('a caller trusted with prices:override states its own price, and order.placed records who did and what the list said', async () => {
     const priceMatch = httpAs(await mintToken({ sub: 'price-match-desk', scope: 'orders:place orders:read prices:override' }));
-    const placed = await priceMatch('POST', `${e2e.j.order}/orders`, { ...body(6900), lines: [{ sku, quantity: 2, unitPrice: 6900 }, { sku: 'GIFT-WRAP', quantity: 1, unitPrice: 0 }] });
+    const placed = await priceMatch('POST', `${e2e.j.order}/orders`, {
+      ...body(6900),
+      lines: [
+        { sku, quantity: 2, unitPrice: 6900 },
+        { sku: 'GIFT-WRAP', quantity: 1, unitPrice: 0 },
+      ],
+    });
     expect(placed.status).toBe(201);
     expect((await placedEvent(placed.body.id)).priceOverride).toEqual({
       by: 'price-match-desk',
@@ -114,14 +144,22 @@ describe('price authority, end to end', () => {
     expect((await plain('POST', `${e2e.j.order}/orders`, body(6900))).body.code).toBe('PRICE.MISMATCH');
     // The back office (admin) is trusted too.
     const admin = await http('POST', `${e2e.j.order}/orders`, body(100));
-    expect([admin.status, (await placedEvent(admin.body.id)).priceOverride]).toEqual([201, { by: 'test-back-office', lines: [{ sku, listPrice: 8900, unitPrice: 100 }] }]);
+    expect([admin.status, (await placedEvent(admin.body.id)).priceOverride]).toEqual([
+      201,
+      { by: 'test-back-office', lines: [{ sku, listPrice: 8900, unitPrice: 100 }] },
+    ]);
   });
 
   const priceChanges = (key: string) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key, type: 'price-list.changed.v1' }).map((m) => JSON.parse(m.value ?? '{}'));
 
   it("tells other services each SKU's whole list when it is replaced (price-list.changed), as the returns service prices exchanges from it", async () => {
     const shoe = Journey.id('BOOT');
-    const put = await http('PUT', `${e2e.j.order}/price-list/${shoe}`, { prices: [{ currency: 'EUR', unitPrice: 9900 }, { currency: 'EUR', unitPrice: 7900, storeId: store, channel: 'pos', validFrom: '2026-01-01T00:00:00.000Z' }] });
+    const put = await http('PUT', `${e2e.j.order}/price-list/${shoe}`, {
+      prices: [
+        { currency: 'EUR', unitPrice: 9900 },
+        { currency: 'EUR', unitPrice: 7900, storeId: store, channel: 'pos', validFrom: '2026-01-01T00:00:00.000Z' },
+      ],
+    });
     expect(put.status).toBe(200);
     const [changed] = await eventually(() => {
       const found = priceChanges(shoe);
@@ -145,7 +183,11 @@ describe('price authority, end to end', () => {
   it('announces once, after the upgrade that introduced price-list.changed, the prices listed before it', async () => {
     // As a database listed before the event existed: a price with no event, and the migration's request to announce.
     const older = Journey.id('OLD');
-    await sql(e2e.stack.databases.order, `INSERT INTO price_list (sku, currency, store_id, channel, valid_from, valid_until, unit_price, updated_at) VALUES ($1, 'EUR', '', '', '-infinity', NULL, 4500, now())`, [older]);
+    await sql(
+      e2e.stack.databases.order,
+      `INSERT INTO price_list (sku, currency, store_id, channel, valid_from, valid_until, unit_price, updated_at) VALUES ($1, 'EUR', '', '', '-infinity', NULL, 4500, now())`,
+      [older],
+    );
     await sql(e2e.stack.databases.order, `INSERT INTO pending_announcements (what) VALUES ('price-list')`);
     await e2e.stack.services.order.restart();
     const [announced] = await eventually(() => {

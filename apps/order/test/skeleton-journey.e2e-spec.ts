@@ -31,7 +31,12 @@ describe('order → inventory → order, end to end', () => {
   }
 
   async function place(lines: { sku: string; quantity: number }[], correlationId = randomUUID()) {
-    const res = await http('POST', `${order()}/orders`, { channel: 'web', storeId: store, customerId: 'cust-1', currency: 'EUR', lines: lines.map((l) => ({ ...l, unitPrice: 1500 })) }, { 'x-correlation-id': correlationId });
+    const res = await http(
+      'POST',
+      `${order()}/orders`,
+      { channel: 'web', storeId: store, customerId: 'cust-1', currency: 'EUR', lines: lines.map((l) => ({ ...l, unitPrice: 1500 })) },
+      { 'x-correlation-id': correlationId },
+    );
     expect(res.status).toBe(201);
     expect(res.headers.get('x-correlation-id')).toBe(correlationId);
     return res.body as { id: string; status: string };
@@ -97,7 +102,9 @@ describe('order → inventory → order, end to end', () => {
     expect(fields).toEqual(expect.arrayContaining(['channel:isIn', 'lines.0.quantity:min', 'extra:whitelistValidation']));
     // The three orders the tests above placed at this store, no fourth. (The service may also hold
     // replacement orders it placed from earlier test files' events on returns.events.v1.)
-    expect(await sql(stack.databases.order, 'SELECT count(DISTINCT order_id)::int AS n FROM fulfilment_groups WHERE store_id = $1', [store])).toEqual([{ n: 3 }]);
+    expect(await sql(stack.databases.order, 'SELECT count(DISTINCT order_id)::int AS n FROM fulfilment_groups WHERE store_id = $1', [store])).toEqual([
+      { n: 3 },
+    ]);
   });
 
   // Last: it stops the order service.

@@ -61,7 +61,9 @@ export class Returns1700000010000 implements MigrationInterface {
         published_at   timestamptz NOT NULL DEFAULT now(),
         published_by   text NOT NULL
       )`);
-    await q.query(`INSERT INTO return_policies (version, effective_from, document, published_by) VALUES (1, '2000-01-01T00:00:00Z', $1, 'migration')`, [JSON.stringify(INITIAL_POLICY)]);
+    await q.query(`INSERT INTO return_policies (version, effective_from, document, published_by) VALUES (1, '2000-01-01T00:00:00Z', $1, 'migration')`, [
+      JSON.stringify(INITIAL_POLICY),
+    ]);
     await q.query(`
       CREATE TABLE returns (
         id                       uuid PRIMARY KEY,
@@ -141,6 +143,17 @@ export class Returns1700000010000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['return_authorisations', 'store_credit_entries', 'store_credit_accounts', 'refunds', 'returns', 'return_policies', 'shipments', 'order_lines', 'orders']) await q.query(`DROP TABLE ${t}`);
+    for (const t of [
+      'return_authorisations',
+      'store_credit_entries',
+      'store_credit_accounts',
+      'refunds',
+      'returns',
+      'return_policies',
+      'shipments',
+      'order_lines',
+      'orders',
+    ])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -9,7 +9,9 @@ export class ReplacementShipmentsMailErasure1700000040000 implements MigrationIn
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE returns DROP CONSTRAINT returns_status_check`);
-    await q.query(`ALTER TABLE returns ADD CONSTRAINT returns_status_check CHECK (status IN ('AWAITING_REPLACEMENT', 'AWAITING_SHIPMENT', 'COMPLETED', 'REPLACEMENT_UNAVAILABLE'))`);
+    await q.query(
+      `ALTER TABLE returns ADD CONSTRAINT returns_status_check CHECK (status IN ('AWAITING_REPLACEMENT', 'AWAITING_SHIPMENT', 'COMPLETED', 'REPLACEMENT_UNAVAILABLE'))`,
+    );
     await q.query(`ALTER TABLE returns ADD COLUMN channel text NOT NULL DEFAULT 'store' CHECK (channel IN ('store', 'mail'))`);
     await q.query(`ALTER TABLE returns ADD COLUMN ship_to jsonb`);
     await q.query(`ALTER TABLE returns ADD COLUMN replacement_order_id uuid`);

@@ -9,7 +9,9 @@ export class MailReturnParcels1700000060000 implements MigrationInterface {
   name = 'MailReturnParcels1700000060000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE return_authorisations ADD COLUMN method text NOT NULL DEFAULT 'drop-off' CHECK (method IN ('drop-off', 'mail')), ADD COLUMN parcel jsonb`);
+    await q.query(
+      `ALTER TABLE return_authorisations ADD COLUMN method text NOT NULL DEFAULT 'drop-off' CHECK (method IN ('drop-off', 'mail')), ADD COLUMN parcel jsonb`,
+    );
     await q.query(`ALTER TABLE return_authorisations ADD CONSTRAINT return_authorisations_mail_parcel CHECK (method = 'mail' OR parcel IS NULL)`);
     await q.query(`CREATE UNIQUE INDEX return_authorisations_tracking ON return_authorisations ((parcel->>'trackingNumber')) WHERE parcel IS NOT NULL`);
   }

@@ -9,9 +9,11 @@ import { uniq } from './returns.harness';
 describe('buy online, exchange in another store, end to end', () => {
   const returnsUrl = () => e2e.stack.services.returns.url;
 
-  const e2e = journeyStack(['order', 'inventory', 'returns', 'customer'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC] });
+  const e2e = journeyStack(['order', 'inventory', 'returns', 'customer'], {
+    topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, RETURNS_EVENTS_TOPIC],
+  });
 
-  it('click & collect at store A, even exchange (other size) at store B from B\'s stock, credited to B', async () => {
+  it("click & collect at store A, even exchange (other size) at store B from B's stock, credited to B", async () => {
     const [a, b] = [Journey.id('A'), Journey.id('B')];
     await e2e.j.location(a);
     await e2e.j.location(b);
@@ -41,7 +43,12 @@ describe('buy online, exchange in another store, end to end', () => {
     const exchange = await http(
       'POST',
       `${returnsUrl()}/stores/${b}/returns`,
-      { requestId: uniq('pos-b'), orderId: placed.id, lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] },
+      {
+        requestId: uniq('pos-b'),
+        orderId: placed.id,
+        lines: [{ lineId: placed.lines[0].lineId, quantity: 1, condition: 'new' }],
+        replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }],
+      },
       {},
       { token: posB },
     );
@@ -61,13 +68,17 @@ describe('buy online, exchange in another store, end to end', () => {
     // Channel credit: the order's channel and the store that finished the exchange.
     await eventually(() => {
       const completed = e2e.probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.completed.v1' }).map((x) => JSON.parse(x.value!));
-      expect(completed).toEqual([expect.objectContaining({ kind: 'exchange', storeId: b, orderChannel: 'web', replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] })]);
+      expect(completed).toEqual([
+        expect.objectContaining({ kind: 'exchange', storeId: b, orderChannel: 'web', replacements: [{ sku: l, quantity: 1, unitPrice: 12900 }] }),
+      ]);
     });
     expect(e2e.probe.on(RETURNS_EVENTS_TOPIC, { key: placed.id, type: 'return.refund-requested.v1' })).toHaveLength(0);
     // The customer is told the exchange is done, naming the store that did it; no refund notice.
     await eventually(() => {
       const notices = e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: placed.id, type: 'notification.requested.v2' }).map((x) => JSON.parse(x.value!));
-      expect(notices.filter((n) => n.returnId === exchange.body.id)).toEqual([expect.objectContaining({ template: 'exchange-completed', storeId: b, orderId: placed.id })]);
+      expect(notices.filter((n) => n.returnId === exchange.body.id)).toEqual([
+        expect.objectContaining({ template: 'exchange-completed', storeId: b, orderId: placed.id }),
+      ]);
     });
     // Nothing more to return on that line.
     expect((await http('GET', `${returnsUrl()}/returnable-orders/${placed.id}`)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
@@ -82,7 +93,9 @@ describe('buy online, exchange in another store, end to end', () => {
     // collected at A's POS, exchanged at B's POS.
     await eventually(async () => {
       const res = await http('GET', `${e2e.stack.services.customer.url}/customers/journey-customer/timeline?limit=50`);
-      const mine = (res.body.entries as { kind: string; orderId: string; channel: string | null; storeId: string | null }[]).filter((e) => e.orderId === placed.id);
+      const mine = (res.body.entries as { kind: string; orderId: string; channel: string | null; storeId: string | null }[]).filter(
+        (e) => e.orderId === placed.id,
+      );
       expect(mine.map((e) => [e.kind, e.channel, e.storeId]).reverse()).toEqual(
         expect.arrayContaining([
           ['order.placed', 'web', a],

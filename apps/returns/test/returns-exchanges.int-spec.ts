@@ -1,10 +1,4 @@
-import {
-  findEventDefinition,
-  INVENTORY_EVENTS_TOPIC,
-  OrderPlacedV1,
-  OrderReplacementRefusedV1,
-  schemaErrors,
-} from '@omni/contracts';
+import { findEventDefinition, INVENTORY_EVENTS_TOPIC, OrderPlacedV1, OrderReplacementRefusedV1, schemaErrors } from '@omni/contracts';
 import { eventually, mintToken, Stack, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
@@ -24,10 +18,19 @@ describe('returns: exchanges', () => {
     const store = await d.location(uniq('S'));
     await d.receiveStock(store, 'COAT-XL', 1);
     await d.receiveStock(store, 'TEE-S', 1);
-    const o = await d.place({ lines: [{ sku: 'COAT-M', quantity: 1, unitPrice: 10000 }, { sku: 'TEE-M', quantity: 1, unitPrice: 3000 }] });
+    const o = await d.place({
+      lines: [
+        { sku: 'COAT-M', quantity: 1, unitPrice: 10000 },
+        { sku: 'TEE-M', quantity: 1, unitPrice: 3000 },
+      ],
+    });
     await d.collect(o);
 
-    const noPayment = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }] });
+    const noPayment = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[1].lineId, quantity: 1, condition: 'new' }],
+      replacements: [{ sku: 'COAT-XL', quantity: 1, unitPrice: 12000 }],
+    });
     expect([noPayment.status, noPayment.body.code]).toEqual([422, 'EXCHANGE.PAYMENT_REQUIRED']);
     const wrongAmount = await d.returnAt(store, {
       orderId: o.orderId,
@@ -59,7 +62,11 @@ describe('returns: exchanges', () => {
     expect((await d.settled(cheaper.body.id, 'COMPLETED')).refunds).toEqual([expect.objectContaining({ tender: 'card', amount: 7500, reference: o.orderId })]);
     await eventually(() =>
       expect(d.events(o.orderId, 'return.refund-requested')).toEqual([
-        expect.objectContaining({ returnId: cheaper.body.id, reason: 'EXCHANGE.DIFFERENCE', tenders: [{ tender: 'card', amount: 7500, reference: o.orderId }] }),
+        expect.objectContaining({
+          returnId: cheaper.body.id,
+          reason: 'EXCHANGE.DIFFERENCE',
+          tenders: [{ tender: 'card', amount: 7500, reference: o.orderId }],
+        }),
       ]),
     );
 
@@ -84,7 +91,11 @@ describe('returns: exchanges', () => {
     const store = await d.location(uniq('S'));
     const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
     await d.collect(o);
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }] });
+    const res = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }],
+      replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }],
+    });
     expect(res.status).toBe(201);
     const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
     expect(failed.failureReason).toBe('STOCK.INSUFFICIENT');
@@ -99,21 +110,38 @@ describe('returns: exchanges', () => {
     const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
     await d.collect(o);
     const shipReplacementTo = { name: 'Ada Martin', line1: '3 rue Oberkampf', postcode: '75011', city: 'Paris', country: 'FR' };
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }], shipReplacementTo });
+    const res = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }],
+      replacements: [{ sku: uniq('SHIRT-L'), quantity: 1, unitPrice: 4000 }],
+      shipReplacementTo,
+    });
     expect(res.status).toBe(201);
     // No order service runs here: the exchange waits for its answer.
     await d.settled(res.body.id, 'AWAITING_SHIPMENT');
     expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 1, returnable: 0 });
 
-    const refused = testEvent(OrderReplacementRefusedV1, { returnId: res.body.id, originalOrderId: o.orderId, reason: 'ORDER.TENDER_MISMATCH', detail: 'captured tenders add up to 4000, the order costs 4100', refusedAt: new Date().toISOString() });
+    const refused = testEvent(OrderReplacementRefusedV1, {
+      returnId: res.body.id,
+      originalOrderId: o.orderId,
+      reason: 'ORDER.TENDER_MISMATCH',
+      detail: 'captured tenders add up to 4000, the order costs 4100',
+      refusedAt: new Date().toISOString(),
+    });
     await d.send(refused, refused);
     const failed = await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
     expect(failed).toMatchObject({ failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null });
-    await eventually(() => expect(d.events(o.orderId, 'return.exchange-failed')).toEqual([expect.objectContaining({ returnId: res.body.id, reason: 'ORDER.TENDER_MISMATCH' })]));
+    await eventually(() =>
+      expect(d.events(o.orderId, 'return.exchange-failed')).toEqual([expect.objectContaining({ returnId: res.body.id, reason: 'ORDER.TENDER_MISMATCH' })]),
+    );
     expect((await d.order(o.orderId)).body.lines[0]).toMatchObject({ returned: 0, returnable: 1 });
     expect(d.events(o.orderId, 'return.completed')).toHaveLength(0);
     // The unit can come back again, as a plain return.
-    const again = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' });
+    const again = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }],
+      refundMethod: 'original-tender',
+    });
     expect(again.status).toBe(201);
     expect(again.body.status).toBe('COMPLETED');
   });
@@ -126,7 +154,17 @@ describe('returns: exchanges', () => {
     await d.collect(o);
     const pos = await mintToken({ sub: `pos:${store}:1`, channel: 'pos', store_id: store, associate_id: 'a-1', scope: 'store:operate orders:read' });
     const exchange = (unitPrice: number, token: string, requestId = uniq('req')) =>
-      d.returnAt(store, { requestId, orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku, quantity: 1, unitPrice }], refundMethod: 'original-tender' }, { token });
+      d.returnAt(
+        store,
+        {
+          requestId,
+          orderId: o.orderId,
+          lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }],
+          replacements: [{ sku, quantity: 1, unitPrice }],
+          refundMethod: 'original-tender',
+        },
+        { token },
+      );
 
     // Not on the list yet: it cannot be sold at a price the till makes up.
     const unlisted = await exchange(9000, pos);
@@ -148,7 +186,13 @@ describe('returns: exchanges', () => {
     await d.settled(even.body.id, 'COMPLETED');
 
     // The store's supervisor, trusted to match prices (prices:override), gives the second pair at 8,000: return.completed says who and what the list said.
-    const desk = await mintToken({ sub: 'price-match-desk', channel: 'pos', store_id: store, associate_id: 'supervisor-1', scope: 'store:operate prices:override' });
+    const desk = await mintToken({
+      sub: 'price-match-desk',
+      channel: 'pos',
+      store_id: store,
+      associate_id: 'supervisor-1',
+      scope: 'store:operate prices:override',
+    });
     const matched = await exchange(8000, desk);
     expect([matched.status, matched.body.refundAmount]).toEqual([201, 1000]);
     await d.settled(matched.body.id, 'COMPLETED');
@@ -158,7 +202,9 @@ describe('returns: exchanges', () => {
       return c;
     });
     expect(completed.find((c) => c.returnId === even.body.id)).not.toHaveProperty('priceOverride');
-    expect(completed.find((c) => c.returnId === matched.body.id)).toMatchObject({ priceOverride: { by: 'price-match-desk', lines: [{ sku, listPrice: 9000, unitPrice: 8000 }] } });
+    expect(completed.find((c) => c.returnId === matched.body.id)).toMatchObject({
+      priceOverride: { by: 'price-match-desk', lines: [{ sku, listPrice: 9000, unitPrice: 8000 }] },
+    });
   });
 
   it('never hands over as a replacement a unit promised to another order', async () => {
@@ -167,12 +213,26 @@ describe('returns: exchanges', () => {
     await d.receiveStock(store, sku, 1);
     // Another customer's click & collect order reserves the store's only unit.
     const other = randomUUID();
-    await d.send(testEvent(OrderPlacedV1, { orderId: other, channel: 'web', storeId: store, customerId: null, currency: 'EUR', lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 4000 }], placedAt: new Date().toISOString() }));
+    await d.send(
+      testEvent(OrderPlacedV1, {
+        orderId: other,
+        channel: 'web',
+        storeId: store,
+        customerId: null,
+        currency: 'EUR',
+        lines: [{ lineId: randomUUID(), sku, quantity: 1, unitPrice: 4000 }],
+        placedAt: new Date().toISOString(),
+      }),
+    );
     await eventually(async () => expect(await d.stock(store, sku)).toMatchObject({ onHand: 1, reserved: 1, available: 0 }));
 
     const o = await d.place({ lines: [{ sku: 'SHIRT-M', quantity: 1, unitPrice: 4000 }] });
     await d.collect(o);
-    const res = await d.returnAt(store, { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku, quantity: 1, unitPrice: 4000 }] });
+    const res = await d.returnAt(store, {
+      orderId: o.orderId,
+      lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }],
+      replacements: [{ sku, quantity: 1, unitPrice: 4000 }],
+    });
     await d.settled(res.body.id, 'REPLACEMENT_UNAVAILABLE');
     const [refused] = await eventually(() => {
       const r = d.probe.on(INVENTORY_EVENTS_TOPIC, { key: o.orderId, type: 'inventory.replacement-refused.v1' }).map((m) => JSON.parse(m.value!));

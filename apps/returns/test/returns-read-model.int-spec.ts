@@ -1,11 +1,4 @@
-import {
-  CUSTOMER_EVENTS_TOPIC,
-  CustomerErasedV1,
-  OrderCancelledV1,
-  OrderCollectedV1,
-  OrderLineCancelledV1,
-  OrderPlacedV1,
-} from '@omni/contracts';
+import { CUSTOMER_EVENTS_TOPIC, CustomerErasedV1, OrderCancelledV1, OrderCollectedV1, OrderLineCancelledV1, OrderPlacedV1 } from '@omni/contracts';
 import { aMobilePhone, eventually, http, nationalFormOf, sql, Stack, testEvent, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { ReturnsDriver, startReturnsStack, stopReturnsStack, uniq } from './returns.harness';
@@ -31,7 +24,13 @@ describe('returns: the order read model', () => {
     const o = await d.place({ lines: [{ sku: 'JACKET-M', quantity: 1, unitPrice: 8900 }], contact: { email, phone: nationalFormOf(phone), loyaltyId } });
     const pos = await tokens.pos(uniq('S'));
     const receipt = o.orderId.replace(/-/g, '').slice(0, 12).toLowerCase();
-    for (const q of [`orderId=${o.orderId}`, `receipt=${receipt}`, `email=${encodeURIComponent(email.toUpperCase())}`, `phone=${encodeURIComponent(phone)}`, `loyaltyId=${loyaltyId}`]) {
+    for (const q of [
+      `orderId=${o.orderId}`,
+      `receipt=${receipt}`,
+      `email=${encodeURIComponent(email.toUpperCase())}`,
+      `phone=${encodeURIComponent(phone)}`,
+      `loyaltyId=${loyaltyId}`,
+    ]) {
       const res = await http('GET', `${returnsUrl()}/returnable-orders?${q}`, undefined, {}, { token: pos });
       expect([q, res.status, res.body.orders.map((x: { orderId: string }) => x.orderId)]).toEqual([q, 200, [o.orderId]]);
     }
@@ -60,12 +59,24 @@ describe('returns: the order read model', () => {
       }),
     );
     await eventually(async () => expect((await d.order(orderId)).status).toBe(200));
-    const collected = testEvent(OrderCollectedV1, { orderId, storeId: 'PICKUP', lines: [{ lineId: l1, sku: 'CAP', quantity: 2 }], collectedAt: new Date().toISOString() });
+    const collected = testEvent(OrderCollectedV1, {
+      orderId,
+      storeId: 'PICKUP',
+      lines: [{ lineId: l1, sku: 'CAP', quantity: 2 }],
+      collectedAt: new Date().toISOString(),
+    });
     await d.send(
       testEvent(OrderLineCancelledV1, { orderId, lineId: l1, sku: 'CAP', quantity: 1, reason: 'LINE.UNAVAILABLE', cancelledAt: new Date().toISOString() }),
       collected,
       collected,
-      testEvent(OrderCancelledV1, { orderId, lineIds: [l2], storeId: 'PICKUP', cancelledBy: 'store', reason: 'damaged in store', cancelledAt: new Date().toISOString() }),
+      testEvent(OrderCancelledV1, {
+        orderId,
+        lineIds: [l2],
+        storeId: 'PICKUP',
+        cancelledBy: 'store',
+        reason: 'damaged in store',
+        cancelledAt: new Date().toISOString(),
+      }),
     );
     await eventually(async () =>
       expect((await d.order(orderId)).body.lines.sort((a: { sku: string }, b: { sku: string }) => a.sku.localeCompare(b.sku))).toEqual([
@@ -98,7 +109,11 @@ describe('returns: the order read model', () => {
   it('lets a POS act only for its own store', async () => {
     const o = await d.place({ lines: [{ sku: 'HAT', quantity: 1, unitPrice: 1000 }] });
     await d.collect(o);
-    const res = await d.returnAt(uniq('S'), { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' }, { token: await tokens.pos(uniq('OTHER')) });
+    const res = await d.returnAt(
+      uniq('S'),
+      { orderId: o.orderId, lines: [{ lineId: o.lines[0].lineId, quantity: 1, condition: 'new' }], refundMethod: 'original-tender' },
+      { token: await tokens.pos(uniq('OTHER')) },
+    );
     expect([res.status, res.body.code]).toEqual([403, 'AUTH.FORBIDDEN']);
   });
 
@@ -137,7 +152,13 @@ describe('returns: the order read model', () => {
     const otherEmail = `${uniq('other')}@example.com`;
     const other = await d.place({ lines: [{ sku: 'BELT', quantity: 1, unitPrice: 900 }], contact: { email: otherEmail } });
     expect(await found(`email=${encodeURIComponent(otherEmail)}`)).toEqual([other.orderId]);
-    const rows = await sql(stack.databases.returns, `SELECT email, phone, loyalty_id FROM orders WHERE order_id = ANY($1::uuid[])`, [[listed.orderId, ofAccount.orderId, lateId]]);
-    expect(rows).toEqual([{ email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }, { email: null, phone: null, loyalty_id: null }]);
+    const rows = await sql(stack.databases.returns, `SELECT email, phone, loyalty_id FROM orders WHERE order_id = ANY($1::uuid[])`, [
+      [listed.orderId, ofAccount.orderId, lateId],
+    ]);
+    expect(rows).toEqual([
+      { email: null, phone: null, loyalty_id: null },
+      { email: null, phone: null, loyalty_id: null },
+      { email: null, phone: null, loyalty_id: null },
+    ]);
   });
 });

@@ -46,7 +46,15 @@ export interface OrderSpec {
 export async function startReturnsStack(env: Record<string, string> = {}): Promise<{ stack: Stack; d: ReturnsDriver }> {
   const probe = await new KafkaProbe().watch([RETURNS_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
   const stack = await startStack(['inventory', 'returns'], env);
-  return { stack, d: new ReturnsDriver(() => stack.services.returns.url, () => stack.services.inventory.url, probe, () => stack.databases.returns) };
+  return {
+    stack,
+    d: new ReturnsDriver(
+      () => stack.services.returns.url,
+      () => stack.services.inventory.url,
+      probe,
+      () => stack.databases.returns,
+    ),
+  };
 }
 
 export async function stopReturnsStack(stack: Stack | undefined, d: ReturnsDriver | undefined): Promise<void> {
@@ -79,7 +87,9 @@ export class ReturnsDriver {
     const changedAt = new Date().toISOString();
     const entries = prices.map((p) => ({ currency: 'EUR', storeId: null, channel: null, validFrom: null, validUntil: null, ...p }));
     await this.send(testEvent(PriceListChangedV1, { sku, prices: entries, changedAt }));
-    await eventually(async () => expect(await sql(this.returnsDb(), `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, changedAt])).toHaveLength(1));
+    await eventually(async () =>
+      expect(await sql(this.returnsDb(), `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, changedAt])).toHaveLength(1),
+    );
   }
 
   /** order.placed v2, as the order service publishes it once it does. */
@@ -106,7 +116,13 @@ export class ReturnsDriver {
       lines,
       fulfilments: [
         spec.delivery
-          ? { fulfilmentId, type: 'delivery', storeId: null, address: { name: 'Ada', line1: '1 rue X', line2: null, postcode: '75001', city: 'Paris', country: 'FR' }, lineIds: lines.map((l) => l.lineId) }
+          ? {
+              fulfilmentId,
+              type: 'delivery',
+              storeId: null,
+              address: { name: 'Ada', line1: '1 rue X', line2: null, postcode: '75001', city: 'Paris', country: 'FR' },
+              lineIds: lines.map((l) => l.lineId),
+            }
           : { fulfilmentId, type: 'pickup', storeId: spec.storeId ?? 'PICKUP', address: null, lineIds: lines.map((l) => l.lineId) },
       ],
       capturedTenders: spec.capturedTenders ?? [],
@@ -117,7 +133,14 @@ export class ReturnsDriver {
 
   /** order.collected of every unit at `storeId`, and waits until the returns service knows. */
   async collect(o: PlacedOrder, storeId = 'PICKUP', at = new Date()): Promise<void> {
-    await this.send(testEvent(OrderCollectedV1, { orderId: o.orderId, storeId, lines: o.lines.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity })), collectedAt: at.toISOString() }));
+    await this.send(
+      testEvent(OrderCollectedV1, {
+        orderId: o.orderId,
+        storeId,
+        lines: o.lines.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity })),
+        collectedAt: at.toISOString(),
+      }),
+    );
     await this.received(o);
   }
 
@@ -126,7 +149,15 @@ export class ReturnsDriver {
     const fulfilmentId = randomUUID();
     const lines = o.lines.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity }));
     await this.send(
-      testEvent(OrderShippedV1, { orderId: o.orderId, fulfilmentId, locationId: 'WH', carrier: 'Colissimo', trackingNumber: 'T1', lines, shippedAt: at.toISOString() }),
+      testEvent(OrderShippedV1, {
+        orderId: o.orderId,
+        fulfilmentId,
+        locationId: 'WH',
+        carrier: 'Colissimo',
+        trackingNumber: 'T1',
+        lines,
+        shippedAt: at.toISOString(),
+      }),
       testEvent(OrderDeliveredV1, { orderId: o.orderId, fulfilmentId, deliveredAt: at.toISOString() }),
     );
     await this.received(o);
@@ -169,7 +200,15 @@ export class ReturnsDriver {
   }
 
   async location(id: string): Promise<string> {
-    const res = await http('PUT', `${this.inventoryUrl()}/locations/${id}`, { name: id, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 });
+    const res = await http('PUT', `${this.inventoryUrl()}/locations/${id}`, {
+      name: id,
+      kind: 'store',
+      timeZone: 'Europe/Paris',
+      offersPickup: true,
+      pickTimeMinutes: 30,
+      pickupHoldDays: 3,
+      transferDays: 2,
+    });
     if (res.status >= 300) throw new Error(`PUT location ${id}: ${res.status} ${JSON.stringify(res.body)}`);
     return id;
   }

@@ -35,7 +35,8 @@ describe('buildAsyncApi', () => {
   });
 
   it('uses ids AsyncAPI allows for channels, operations and messages', () => {
-    for (const id of [...Object.keys(doc.channels), ...Object.keys(doc.operations), ...Object.keys(doc.components.messages)]) expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
+    for (const id of [...Object.keys(doc.channels), ...Object.keys(doc.operations), ...Object.keys(doc.components.messages)])
+      expect(id).toMatch(/^[A-Za-z0-9_-]+$/);
   });
 
   it.each(topicsJson.topics.map((t) => [t.name, t] as const))('has channels for %s and its dead-letter topic, with the Kafka binding', (name, topic) => {
@@ -49,7 +50,11 @@ describe('buildAsyncApi', () => {
 
   it('has no channel for a topic that does not exist', () => {
     const addresses = topicsJson.topics.flatMap((t) => [t.name, `${t.name}.dlq`]);
-    expect(Object.values(doc.channels).map((c) => c.address).sort()).toEqual(addresses.sort());
+    expect(
+      Object.values(doc.channels)
+        .map((c) => c.address)
+        .sort(),
+    ).toEqual(addresses.sort());
   });
 
   it.each(catalogue)('describes %s as a message on its topic: name, payload schema, headers and partition key', (ceType, def) => {
@@ -71,7 +76,9 @@ describe('buildAsyncApi', () => {
   });
 
   it('resolves every reference: channel messages to components, operations to channels and to messages of that channel', () => {
-    for (const channel of Object.values(doc.channels)) for (const m of Object.values(channel.messages)) expect([m.$ref, resolve(m.$ref)]).toEqual([m.$ref, expect.objectContaining({ name: expect.any(String) })]);
+    for (const channel of Object.values(doc.channels))
+      for (const m of Object.values(channel.messages))
+        expect([m.$ref, resolve(m.$ref)]).toEqual([m.$ref, expect.objectContaining({ name: expect.any(String) })]);
     for (const [id, op] of Object.entries(doc.operations)) {
       expect([id, resolve(op.channel.$ref)]).toEqual([id, expect.objectContaining({ address: expect.any(String) })]);
       expect(op.messages.length).toBeGreaterThan(0);
@@ -87,7 +94,11 @@ describe('buildAsyncApi', () => {
       const sends = Object.values(doc.operations).filter((op) => op.action === 'send' && op.channel.$ref === `#/channels/${asyncApiId(topic.name)}`);
       expect(sends.map((op) => op['x-service'])).toEqual([topic.owner]);
       const sent = sends[0].messages.map((m) => m.$ref.split('/').pop());
-      expect(sent.sort()).toEqual(EVENT_CATALOGUE.filter((d) => d.topic === topic.name).map((d) => asyncApiId(ceTypeOf(d))).sort());
+      expect(sent.sort()).toEqual(
+        EVENT_CATALOGUE.filter((d) => d.topic === topic.name)
+          .map((d) => asyncApiId(ceTypeOf(d)))
+          .sort(),
+      );
     }
   });
 
@@ -98,7 +109,11 @@ describe('buildAsyncApi', () => {
         .flatMap((op) => op.messages.map((m) => (resolve(m.$ref) as { $ref: string }).$ref.split('/').pop()));
       expect(received.sort()).toEqual(consumer.events.map((d) => asyncApiId(ceTypeOf(d))).sort());
     }
-    expect(Object.keys(doc.operations).filter((id) => id.includes('_dead_letters_')).sort()).toEqual(
+    expect(
+      Object.keys(doc.operations)
+        .filter((id) => id.includes('_dead_letters_'))
+        .sort(),
+    ).toEqual(
       [
         'customer_dead_letters_order_events_v1',
         'customer_dead_letters_returns_events_v1',

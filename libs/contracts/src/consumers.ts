@@ -1,5 +1,13 @@
 import { EventDefinition } from './define-event';
-import { InventoryRejectedV1, InventoryReservedForDeliveryV1, InventoryReservedV1, ReservationReleasedV1, ShortPickResolvedV1, TransferLostV1, TransferReceivedV1 } from './events/inventory.events';
+import {
+  InventoryRejectedV1,
+  InventoryReservedForDeliveryV1,
+  InventoryReservedV1,
+  ReservationReleasedV1,
+  ShortPickResolvedV1,
+  TransferLostV1,
+  TransferReceivedV1,
+} from './events/inventory.events';
 import {
   NotificationRequestedV1,
   OrderCancelledV1,
@@ -18,9 +26,25 @@ import {
   PaymentCaptureRequestedV1,
   PaymentRefundRequestedV1,
 } from './events/order.events';
-import { NotificationRequestedV2, OrderDeliveredV1, OrderDeliveryAssignedV1, OrderDeliveryFailedV1, OrderPackedV1, OrderPlacedV2, OrderShippedV1, PaymentRefundRequestedV2 } from './events/fulfilment.events';
+import {
+  NotificationRequestedV2,
+  OrderDeliveredV1,
+  OrderDeliveryAssignedV1,
+  OrderDeliveryFailedV1,
+  OrderPackedV1,
+  OrderPlacedV2,
+  OrderShippedV1,
+  PaymentRefundRequestedV2,
+} from './events/fulfilment.events';
 import { PaymentCaptureFailedV1, PaymentCapturedV1, PaymentRefundedV1, PaymentRefundFailedV1 } from './events/payment.events';
-import { InventoryPreorderAllocatedV1, InventoryPreorderEstimatedV1, InventoryPreorderQueuedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1 } from './events/preorder.events';
+import {
+  InventoryPreorderAllocatedV1,
+  InventoryPreorderEstimatedV1,
+  InventoryPreorderQueuedV1,
+  OrderPreorderAllocatedV1,
+  OrderPreorderedV1,
+  OrderPreorderRescheduledV1,
+} from './events/preorder.events';
 import { ReplacementIssuedV1, ReplacementRefusedV1 } from './events/inventory-returns.events';
 import { ReturnParcelReceivedV1 } from './events/mail-return.events';
 import { ReturnCompletedV1, ReturnExchangeRequestedV1, ReturnRefundRequestedV1, StoreCreditIssuedV1, StoreCreditReinstatedV1 } from './events/returns.events';
@@ -44,8 +68,21 @@ export interface ConsumerSpec {
 export const CONSUMERS: readonly ConsumerSpec[] = [
   {
     service: 'inventory',
-    events: [OrderPlacedV1, OrderPlacedV2, OrderConfirmedV1, OrderDeliveryAssignedV1, OrderShortPickedV1, OrderCancelledV1, OrderExpiredV1, OrderCollectedV1, OrderShippedV1, ReturnExchangeRequestedV1, ReturnCompletedV1],
-    description: 'Reserves (pickup and delivery groups), re-sources, releases and consumes (collected or shipped) stock as orders move on; hands exchange replacements over from a store\'s shelves and restocks returned units by disposition.',
+    events: [
+      OrderPlacedV1,
+      OrderPlacedV2,
+      OrderConfirmedV1,
+      OrderDeliveryAssignedV1,
+      OrderShortPickedV1,
+      OrderCancelledV1,
+      OrderExpiredV1,
+      OrderCollectedV1,
+      OrderShippedV1,
+      ReturnExchangeRequestedV1,
+      ReturnCompletedV1,
+    ],
+    description:
+      "Reserves (pickup and delivery groups), re-sources, releases and consumes (collected or shipped) stock as orders move on; hands exchange replacements over from a store's shelves and restocks returned units by disposition.",
   },
   {
     service: 'order',
@@ -75,7 +112,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       CustomerErasedV1,
       CustomerPreferencesChangedV1,
     ],
-    description: "Moves orders on from reservation, transfer and payment results (a refused capture or refund parked for an operator to retry) (a store-credit part of a refund settled by the returns service included); places the delivery order shipping an exchange's replacement when the store had none; keeps what return refunds paid back of each tender of an order paid at placing, so its own later refunds leave that out; tells the customer of their returns (received, exchanged, refunded, credited); anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
+    description:
+      "Moves orders on from reservation, transfer and payment results (a refused capture or refund parked for an operator to retry) (a store-credit part of a refund settled by the returns service included); places the delivery order shipping an exchange's replacement when the store had none; keeps what return refunds paid back of each tender of an order paid at placing, so its own later refunds leave that out; tells the customer of their returns (received, exchanged, refunded, credited); anonymises an erased customer's orders; keeps each customer profile's preferred contact channel and marketing consent, and the profile of each order (re-keyed on merges), so notification requests name the preferred channel and an abandoned cart is announced only with consent, naming the channels it is granted on.",
   },
   {
     service: 'customer',
@@ -105,7 +143,8 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
       StoreCreditIssuedV1,
       StoreCreditReinstatedV1,
     ],
-    description: "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event, returns and store credit.",
+    description:
+      "Matches each order to a customer profile (order.placed) and builds the customer's cross-channel timeline and open-order view from every order event, returns and store credit.",
   },
   {
     service: 'returns',
@@ -133,9 +172,22 @@ export const CONSUMERS: readonly ConsumerSpec[] = [
   {
     service: 'payment (external)',
     events: [PaymentCaptureRequestedV1, PaymentRefundRequestedV1, PaymentRefundRequestedV2, ReturnRefundRequestedV1],
-    description: 'Captures and refunds (orders, and returns to their original tenders, an amount per tender; a store-credit part is not the payment system\'s: the returns service credits it back); answers on payment.events.v1.',
+    description:
+      "Captures and refunds (orders, and returns to their original tenders, an amount per tender; a store-credit part is not the payment system's: the returns service credits it back); answers on payment.events.v1.",
   },
-  { service: 'marketing (external)', events: [CartAbandonedV1], description: 'Reminds consenting customers of the carts they left (raised only with marketing consent).' },
-  { service: 'store audit (external)', events: [OrderPickupUnlockedV1], description: 'Keeps the store operations audit trail: which supervisor lifted a pickup lock, when, and what they checked.' },
-  { service: 'notifier (external)', events: [NotificationRequestedV1, NotificationRequestedV2], description: 'Sends notifications to customers; the only reader of pickup codes.' },
+  {
+    service: 'marketing (external)',
+    events: [CartAbandonedV1],
+    description: 'Reminds consenting customers of the carts they left (raised only with marketing consent).',
+  },
+  {
+    service: 'store audit (external)',
+    events: [OrderPickupUnlockedV1],
+    description: 'Keeps the store operations audit trail: which supervisor lifted a pickup lock, when, and what they checked.',
+  },
+  {
+    service: 'notifier (external)',
+    events: [NotificationRequestedV1, NotificationRequestedV2],
+    description: 'Sends notifications to customers; the only reader of pickup codes.',
+  },
 ] as ConsumerSpec[];

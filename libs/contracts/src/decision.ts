@@ -17,8 +17,7 @@ export function isEvent<P>(e: PendingEvent, def: EventDefinition<P>): e is Pendi
 
 /** What a domain decision returns: the new state and the events it caused, or a named refusal. */
 export type Decision<S, Code extends string = string> =
-  | { readonly ok: true; readonly state: S; readonly events: readonly PendingEvent[] }
-  | { readonly ok: false; readonly code: Code; readonly detail?: string };
+  { readonly ok: true; readonly state: S; readonly events: readonly PendingEvent[] } | { readonly ok: false; readonly code: Code; readonly detail?: string };
 
 export function accept<S>(state: S, events: readonly PendingEvent[] = []): Decision<S, never> {
   return { ok: true, state, events };

@@ -63,9 +63,9 @@ describe('envelopeFor', () => {
     ['a malformed id', aPayload({ orderId: 'not-a-uuid' }), /\/orderId: must match format "uuid"/],
     ['a zero quantity', aPayload({ lines: [{ lineId: eventId, sku: 'A', quantity: 0, unitPrice: 100 }] }), /\/lines\/0\/quantity: must be >= 1/],
   ])('refuses a payload with %s, naming the field', (_, payload, message) => {
-    expect(() =>
-      envelopeFor(OrderPlacedV1, { id: eventId, source: 'order', time: now, correlationId: 'c', payload: payload as OrderPlacedPayload }),
-    ).toThrow(message);
+    expect(() => envelopeFor(OrderPlacedV1, { id: eventId, source: 'order', time: now, correlationId: 'c', payload: payload as OrderPlacedPayload })).toThrow(
+      message,
+    );
   });
 });
 

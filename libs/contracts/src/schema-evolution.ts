@@ -29,9 +29,13 @@ export function breakingChanges(released: JsonSchema, current: JsonSchema, path 
     if (k === 'required') {
       const was = new Set((before ?? []) as string[]);
       const is = new Set((after ?? []) as string[]);
-      for (const name of is) if (!was.has(name) && name in ((released.properties ?? {}) as object)) found.push({ path: `${path}/properties/${name}`, problem: `optional property '${name}' became required` });
+      for (const name of is)
+        if (!was.has(name) && name in ((released.properties ?? {}) as object))
+          found.push({ path: `${path}/properties/${name}`, problem: `optional property '${name}' became required` });
       // a required property that is new is reported with the properties below
-      for (const name of was) if (!is.has(name) && name in ((current.properties ?? {}) as object)) found.push({ path: `${path}/properties/${name}`, problem: `required property '${name}' became optional` });
+      for (const name of was)
+        if (!is.has(name) && name in ((current.properties ?? {}) as object))
+          found.push({ path: `${path}/properties/${name}`, problem: `required property '${name}' became optional` });
       continue;
     }
     if (!sameValue(before, after, UNORDERED.has(k))) {

@@ -21,7 +21,15 @@ export interface MessagingOptions {
   /** Topics this service consumes; empty for a service that only publishes. */
   consumes: string[];
   outbox: { pollIntervalMs: number; batchSize: number; lingerMs?: number };
-  consumer: { maxAttempts: number; retryBaseMs: number; partitionsConsumedConcurrently: number; sessionTimeoutMs: number; batchSize: number; fetch?: { maxWaitMs: number; minBytes: number }; commitIntervalMs?: number };
+  consumer: {
+    maxAttempts: number;
+    retryBaseMs: number;
+    partitionsConsumedConcurrently: number;
+    sessionTimeoutMs: number;
+    batchSize: number;
+    fetch?: { maxWaitMs: number; minBytes: number };
+    commitIntervalMs?: number;
+  };
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
@@ -87,7 +95,8 @@ export class MessagingModule {
         {
           provide: OutboxRelay,
           inject: [RELAY_PRODUCER, Metrics, RelaySignal],
-          useFactory: (producer: Producer, metrics: Metrics, signal: RelaySignal) => new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox }, metrics, signal),
+          useFactory: (producer: Producer, metrics: Metrics, signal: RelaySignal) =>
+            new OutboxRelay(producer, { databaseUrl: options.databaseUrl, ...options.outbox }, metrics, signal),
         },
         { provide: OutboxWriter, inject: [RelaySignal], useFactory: (signal: RelaySignal) => new OutboxWriter(`/${options.service}`, signal) },
         {

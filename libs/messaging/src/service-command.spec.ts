@@ -44,6 +44,13 @@ describe('definitionIn', () => {
 
   it("lists the shared tables' migrations before the service's own, and later shared changes after them", () => {
     const names = migrationsOf(def).map((m) => m.name);
-    expect(names).toEqual(['MessagingTables1700000000000', 'IdempotencyKeys1700000000100', 'M1', 'OutboxWakesRelayInProcess1700000200000', 'IdempotencyCommitted1700000210000', 'IdempotencyLocation1700000220000']);
+    expect(names).toEqual([
+      'MessagingTables1700000000000',
+      'IdempotencyKeys1700000000100',
+      'M1',
+      'OutboxWakesRelayInProcess1700000200000',
+      'IdempotencyCommitted1700000210000',
+      'IdempotencyLocation1700000220000',
+    ]);
   });
 });

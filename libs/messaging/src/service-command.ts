@@ -9,7 +9,9 @@ export type ServiceCommand = 'serve' | 'migrate';
 export function serviceCommand(argv: readonly string[]): ServiceCommand {
   if (argv.length === 0) return 'serve';
   if (argv.length === 1 && (argv[0] === 'migrate' || argv[0] === 'serve')) return argv[0];
-  throw new Error(`unknown command ${JSON.stringify(argv.join(' '))}: run main.js with no argument to serve, or with "migrate" to apply the migrations and exit`);
+  throw new Error(
+    `unknown command ${JSON.stringify(argv.join(' '))}: run main.js with no argument to serve, or with "migrate" to apply the migrations and exit`,
+  );
 }
 
 /**

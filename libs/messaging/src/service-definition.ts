@@ -21,7 +21,14 @@ export const SERVICE_DEFINITION = Symbol('SERVICE_DEFINITION');
 /** Every migration of a service, in the order they apply: the shared tables first, then its own. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export function migrationsOf(def: Pick<ServiceDefinition, 'migrations'>): Function[] {
-  return [MessagingTables1700000000000, IdempotencyKeys1700000000100, ...def.migrations, OutboxWakesRelayInProcess1700000200000, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000];
+  return [
+    MessagingTables1700000000000,
+    IdempotencyKeys1700000000100,
+    ...def.migrations,
+    OutboxWakesRelayInProcess1700000200000,
+    IdempotencyCommitted1700000210000,
+    IdempotencyLocation1700000220000,
+  ];
 }
 
 /**

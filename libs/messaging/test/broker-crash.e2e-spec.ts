@@ -21,7 +21,11 @@ describe('a broker crash or stall in the middle of click & collect', () => {
   let stack: Stack | undefined;
 
   const kafkaCli = (cmd: 'start' | 'kill' | 'stop') =>
-    execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir],
+      { stdio: 'pipe' },
+    );
 
   beforeAll(async () => {
     port = await freePortPair(); // the broker's listener, and its controller on the next port
@@ -60,14 +64,19 @@ describe('a broker crash or stall in the middle of click & collect', () => {
     await Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
 
     // Every order answered once, and inventory agrees line by line: one reservation per reserved order, none for a refused one.
-    const reservedOrders = await j.answeredOnce(store, sku, [...before, ...during].map((o) => o.id), 15);
+    const reservedOrders = await j.answeredOnce(
+      store,
+      sku,
+      [...before, ...during].map((o) => o.id),
+      15,
+    );
 
     // And the journeys go on over the restarted broker: a cancelled order gives its unit back.
     expect((await http('POST', `${j.order}/orders/${reservedOrders[0]}/cancel`, { reason: 'changed my mind' })).status).toBe(200);
     await eventually(async () => expect(await j.stock(store, sku)).toMatchObject({ onHand: 15, reserved: 14, available: 1 }));
   });
 
-  it('answers every order once after the broker is paused (SIGSTOP) past the consumers\' session timeout', async () => {
+  it("answers every order once after the broker is paused (SIGSTOP) past the consumers' session timeout", async () => {
     const j = new Journey(stack!);
     const store = Journey.id('S');
     const sku = Journey.id('BOOT');
@@ -91,6 +100,11 @@ describe('a broker crash or stall in the middle of click & collect', () => {
     }
     await Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
 
-    await j.answeredOnce(store, sku, [...before, ...during].map((o) => o.id), 15);
+    await j.answeredOnce(
+      store,
+      sku,
+      [...before, ...during].map((o) => o.id),
+      15,
+    );
   });
 });

@@ -15,7 +15,11 @@ describe('services started before Kafka', () => {
   const services: ServiceProcess[] = [];
 
   const kafkaCli = (cmd: string) =>
-    execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(REPO, 'scripts/infra/kafka.mjs'), cmd, '--port', String(port), '--controller-port', String(port + 1), '--data-dir', dataDir],
+      { stdio: 'pipe' },
+    );
 
   beforeAll(async () => {
     port = await freePortPair(); // the broker's listener, and its controller on the next port
@@ -42,9 +46,26 @@ describe('services started before Kafka', () => {
       expect(ready.body.details.postgres.status).toBe('up');
     }
     // Orders are accepted while Kafka is down: they wait in the outbox.
-    expect((await http('PUT', `${inventory.url}/locations/S1`, { name: 'S1', kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 30, pickupHoldDays: 3, transferDays: 2 })).status).toBe(201);
+    expect(
+      (
+        await http('PUT', `${inventory.url}/locations/S1`, {
+          name: 'S1',
+          kind: 'store',
+          timeZone: 'Europe/Paris',
+          offersPickup: true,
+          pickTimeMinutes: 30,
+          pickupHoldDays: 3,
+          transferDays: 2,
+        })
+      ).status,
+    ).toBe(201);
     expect((await http('POST', `${inventory.url}/locations/S1/stock/LATE-1/adjustments`, { reason: 'receipt', quantity: 2 })).status).toBe(200);
-    const placed = await http('POST', `${order.url}/orders`, { channel: 'app', storeId: 'S1', currency: 'EUR', lines: [{ sku: 'LATE-1', quantity: 2, unitPrice: 999 }] });
+    const placed = await http('POST', `${order.url}/orders`, {
+      channel: 'app',
+      storeId: 'S1',
+      currency: 'EUR',
+      lines: [{ sku: 'LATE-1', quantity: 2, unitPrice: 999 }],
+    });
     expect(placed.status).toBe(201);
 
     kafkaCli('start');

@@ -45,8 +45,19 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
   const unsentPlacement = (orderId: string) =>
     sql(stack.databases.order, `SELECT event_type FROM outbox WHERE message_key = $1 AND sent_at IS NULL`, [orderId]);
 
-  const placement = (sku: string) => ({ channel: 'web', storeId: store, customerId: `kill-${randomUUID().slice(0, 8)}`, currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1000 }] });
-  const place = (body: ReturnType<typeof placement>, key: string) => http('POST', `${stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({ status: 0, headers: new Headers(), body: e.message }));
+  const placement = (sku: string) => ({
+    channel: 'web',
+    storeId: store,
+    customerId: `kill-${randomUUID().slice(0, 8)}`,
+    currency: 'EUR',
+    lines: [{ sku, quantity: 2, unitPrice: 1000 }],
+  });
+  const place = (body: ReturnType<typeof placement>, key: string) =>
+    http('POST', `${stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({
+      status: 0,
+      headers: new Headers(),
+      body: e.message,
+    }));
 
   /** The order was placed once, reserved once (two units), confirmed once, and inventory's books agree. */
   async function exactlyOnce(sku: string, customerId: string): Promise<string> {
@@ -57,7 +68,9 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     });
     const orderId = orders[0].id;
     await eventually(async () => expect((await j.get(orderId)).status).toBe('RESERVED'), { timeoutMs: 60_000 });
-    await eventually(() => expect(new Set(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.confirmed.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1));
+    await eventually(() =>
+      expect(new Set(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.confirmed.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1),
+    );
     expect(new Set(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).map((m) => m.headers['ce_id'])).size).toBe(1);
     expect(await sql(stack.databases.inventory, 'SELECT quantity FROM reservations WHERE order_id = $1', [orderId])).toEqual([{ quantity: 2 }]);
     expect(await j.stock(store, sku)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });

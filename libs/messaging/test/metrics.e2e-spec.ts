@@ -17,7 +17,6 @@ const one = (text: string, name: string, labels: Record<string, string> = {}) =>
 
 /** docs/operations.md#metrics, scraped from running services after a click & collect journey. */
 describe('metrics', () => {
-
   const e2e = journeyStack(['order', 'inventory'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
 
   const scrape = async (service: 'order' | 'inventory') => {
@@ -39,34 +38,41 @@ describe('metrics', () => {
     expect((await e2e.j.store(store).collect(placed.id, code)).status).toBeLessThan(300);
     await e2e.j.status(placed.id, 'COLLECTED');
 
-    await eventually(async () => {
-      const order = await scrape('order');
-      const reserved = one(order, 'journey_step_duration_seconds_count', { step: 'placed_to_reserved', service: 'order' });
-      expect(reserved[0]?.value).toBeGreaterThanOrEqual(1);
-      const reservedSum = one(order, 'journey_step_duration_seconds_sum', { step: 'placed_to_reserved' })[0].value;
-      expect(reservedSum).toBeGreaterThan(0);
-      expect(reservedSum).toBeLessThan(60);
-      expect(one(order, 'journey_step_duration_seconds_count', { step: 'ready_to_collected' })[0]?.value).toBeGreaterThanOrEqual(1);
-      const collectedSum = one(order, 'journey_step_duration_seconds_sum', { step: 'ready_to_collected' })[0].value;
-      expect(collectedSum).toBeGreaterThanOrEqual(0);
-      expect(collectedSum).toBeLessThan(120);
+    await eventually(
+      async () => {
+        const order = await scrape('order');
+        const reserved = one(order, 'journey_step_duration_seconds_count', { step: 'placed_to_reserved', service: 'order' });
+        expect(reserved[0]?.value).toBeGreaterThanOrEqual(1);
+        const reservedSum = one(order, 'journey_step_duration_seconds_sum', { step: 'placed_to_reserved' })[0].value;
+        expect(reservedSum).toBeGreaterThan(0);
+        expect(reservedSum).toBeLessThan(60);
+        expect(one(order, 'journey_step_duration_seconds_count', { step: 'ready_to_collected' })[0]?.value).toBeGreaterThanOrEqual(1);
+        const collectedSum = one(order, 'journey_step_duration_seconds_sum', { step: 'ready_to_collected' })[0].value;
+        expect(collectedSum).toBeGreaterThanOrEqual(0);
+        expect(collectedSum).toBeLessThan(120);
 
-      expect(one(order, 'outbox_backlog')[0]?.value).toBe(0);
-      expect(one(order, 'outbox_oldest_unsent_age_seconds')[0]?.value).toBe(0);
-      expect(one(order, 'outbox_events_published_total', { topic: ORDER_EVENTS_TOPIC })[0]?.value).toBeGreaterThan(0);
-      expect(one(order, 'events_consumed_total', { topic: INVENTORY_EVENTS_TOPIC, type: 'inventory.reserved.v1', outcome: 'applied' })[0]?.value).toBeGreaterThanOrEqual(1);
-      const lag = one(order, 'kafka_consumer_lag', { topic: INVENTORY_EVENTS_TOPIC });
-      expect(lag.length).toBeGreaterThan(0);
-      for (const l of lag) expect(l.labels.partition).toMatch(/^\d+$/);
-      expect(one(order, 'http_request_duration_seconds_count', { method: 'POST', route: '/orders', status: '201' })[0]?.value).toBeGreaterThanOrEqual(1);
-      expect(one(order, 'nodejs_heap_size_used_bytes').length).toBe(1);
+        expect(one(order, 'outbox_backlog')[0]?.value).toBe(0);
+        expect(one(order, 'outbox_oldest_unsent_age_seconds')[0]?.value).toBe(0);
+        expect(one(order, 'outbox_events_published_total', { topic: ORDER_EVENTS_TOPIC })[0]?.value).toBeGreaterThan(0);
+        expect(
+          one(order, 'events_consumed_total', { topic: INVENTORY_EVENTS_TOPIC, type: 'inventory.reserved.v1', outcome: 'applied' })[0]?.value,
+        ).toBeGreaterThanOrEqual(1);
+        const lag = one(order, 'kafka_consumer_lag', { topic: INVENTORY_EVENTS_TOPIC });
+        expect(lag.length).toBeGreaterThan(0);
+        for (const l of lag) expect(l.labels.partition).toMatch(/^\d+$/);
+        expect(one(order, 'http_request_duration_seconds_count', { method: 'POST', route: '/orders', status: '201' })[0]?.value).toBeGreaterThanOrEqual(1);
+        expect(one(order, 'nodejs_heap_size_used_bytes').length).toBe(1);
 
-      const inventory = await scrape('inventory');
-      expect(one(inventory, 'outbox_backlog')[0]?.value).toBe(0);
-      expect(one(inventory, 'outbox_events_published_total', { topic: INVENTORY_EVENTS_TOPIC })[0]?.value).toBeGreaterThan(0);
-      expect(one(inventory, 'events_consumed_total', { topic: ORDER_EVENTS_TOPIC, type: 'order.placed.v2', outcome: 'applied' })[0]?.value).toBeGreaterThanOrEqual(1);
-      expect(one(inventory, 'kafka_consumer_lag', { topic: ORDER_EVENTS_TOPIC }).length).toBeGreaterThan(0);
-    }, { timeoutMs: 20_000 });
+        const inventory = await scrape('inventory');
+        expect(one(inventory, 'outbox_backlog')[0]?.value).toBe(0);
+        expect(one(inventory, 'outbox_events_published_total', { topic: INVENTORY_EVENTS_TOPIC })[0]?.value).toBeGreaterThan(0);
+        expect(
+          one(inventory, 'events_consumed_total', { topic: ORDER_EVENTS_TOPIC, type: 'order.placed.v2', outcome: 'applied' })[0]?.value,
+        ).toBeGreaterThanOrEqual(1);
+        expect(one(inventory, 'kafka_consumer_lag', { topic: ORDER_EVENTS_TOPIC }).length).toBeGreaterThan(0);
+      },
+      { timeoutMs: 20_000 },
+    );
   });
 
   it('is public and not rate limited: scrapes without a token answer 200', async () => {

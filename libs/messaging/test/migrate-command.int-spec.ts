@@ -1,7 +1,20 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ORDER_EVENTS_TOPIC, OrderPlacedV1 } from '@omni/contracts';
-import { eventually, FAST_TEST_ENV, freePort, freshDatabase, KafkaProbe, runServiceCommand, ServiceName, ServiceProcess, sql, testAuthKeys, testEvent, testInfra } from '@omni/testing';
+import {
+  eventually,
+  FAST_TEST_ENV,
+  freePort,
+  freshDatabase,
+  KafkaProbe,
+  runServiceCommand,
+  ServiceName,
+  ServiceProcess,
+  sql,
+  testAuthKeys,
+  testEvent,
+  testInfra,
+} from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const SERVICES: ServiceName[] = ['order', 'inventory', 'returns', 'customer'];
@@ -9,12 +22,20 @@ const SERVICES: ServiceName[] = ['order', 'inventory', 'returns', 'customer'];
 /** Timestamps of a service's own migrations, from the file names in apps/<service>/migrations (none yet: empty). */
 function ownMigrationTimestamps(service: ServiceName): string[] {
   const dir = path.resolve(__dirname, '../../../apps', service, 'migrations');
-  return existsSync(dir) ? readdirSync(dir).filter((f) => /^\d{13}-.+\.ts$/.test(f)).map((f) => f.slice(0, 13)).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /^\d{13}-.+\.ts$/.test(f))
+        .map((f) => f.slice(0, 13))
+        .sort()
+    : [];
 }
 
 /** Timestamps of the migrations every service shares: messaging's, and the idempotency keys' table. */
 function sharedMigrationTimestamps(): string[] {
-  const timestamps = (dir: string) => readdirSync(dir).filter((f) => /^\d{13}-.+\.ts$/.test(f)).map((f) => f.slice(0, 13));
+  const timestamps = (dir: string) =>
+    readdirSync(dir)
+      .filter((f) => /^\d{13}-.+\.ts$/.test(f))
+      .map((f) => f.slice(0, 13));
   // The messaging tables, and the idempotency keys' (libs/platform).
   return [...timestamps(path.resolve(__dirname, '../src/migrations')), ...timestamps(path.resolve(__dirname, '../../platform/src/idempotency'))];
 }
@@ -75,11 +96,23 @@ describe('the migrate command', () => {
     const orderId = randomUUID();
     const probe = new KafkaProbe();
     await probe.produce(ORDER_EVENTS_TOPIC, [
-      testEvent(OrderPlacedV1, { orderId, channel: 'web', storeId: 'S-1', customerId: `c-${orderId.slice(0, 8)}`, currency: 'EUR', lines: [{ lineId: randomUUID(), sku: 'X', quantity: 1, unitPrice: 100 }], placedAt: new Date().toISOString() }),
+      testEvent(OrderPlacedV1, {
+        orderId,
+        channel: 'web',
+        storeId: 'S-1',
+        customerId: `c-${orderId.slice(0, 8)}`,
+        currency: 'EUR',
+        lines: [{ lineId: randomUUID(), sku: 'X', quantity: 1, unitPrice: 100 }],
+        placedAt: new Date().toISOString(),
+      }),
     ]);
     await probe.close();
     const db = await freshDatabase('customer_consume_after_migrate');
-    const svc = new ServiceProcess('customer', await freePort(), env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '120', KAFKA_BROKERS: testInfra().kafkaBrokers })).start();
+    const svc = new ServiceProcess(
+      'customer',
+      await freePort(),
+      env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '120', KAFKA_BROKERS: testInfra().kafkaBrokers }),
+    ).start();
     try {
       await eventually(() => expect(linesOf(svc.logs).some((l) => l.msg === 'waiting for the migration job')).toBe(true));
       expect((await runServiceCommand('customer', ['migrate'], env(db))).code).toBe(0);
@@ -100,7 +133,11 @@ describe('the migrate command', () => {
   describe('services with MIGRATIONS_RUN=false', () => {
     it('refuse to start on a database the Job has not migrated, saying so', async () => {
       const db = await freshDatabase('order_nomigrate');
-      const run = await runServiceCommand('order', [], env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '2', KAFKA_BROKERS: testInfra().kafkaBrokers }));
+      const run = await runServiceCommand(
+        'order',
+        [],
+        env(db, { MIGRATIONS_RUN: 'false', MIGRATIONS_WAIT_SECONDS: '2', KAFKA_BROKERS: testInfra().kafkaBrokers }),
+      );
       expect(run.code).toBe(1);
       expect(linesOf(run.logs).some((l) => l.msg === 'waiting for the migration job')).toBe(true);
       expect(linesOf(run.logs).find((l) => l.level === 'fatal')?.err).toMatch(/migrations still pending after 2 s: run the service's migration Job/);

@@ -47,7 +47,9 @@ describe('a consumer commits its offsets when it stops', () => {
     expect(placed.status).toBe(201);
     await eventually(() => expect(s.probe.on(ORDER_EVENTS_TOPIC, { key: placed.body.id, type: 'order.confirmed.v1' })).toHaveLength(1));
     const [confirmed] = s.probe.on(ORDER_EVENTS_TOPIC, { key: placed.body.id, type: 'order.confirmed.v1' });
-    await eventually(async () => expect(await sql(s.stack.databases.inventory, 'SELECT 1 FROM inbox WHERE event_id = $1', [confirmed.headers['ce_id']])).toHaveLength(1));
+    await eventually(async () =>
+      expect(await sql(s.stack.databases.inventory, 'SELECT 1 FROM inbox WHERE event_id = $1', [confirmed.headers['ce_id']])).toHaveLength(1),
+    );
   }
 
   it('commits what it applied when it stops, before its interval is up', async () => {

@@ -35,7 +35,10 @@ describe('a consumer group rewound: the replay changes no state', () => {
   });
 
   /** Where each topic ends now. */
-  const ends = async () => new Map(await Promise.all(TOPICS.map(async (t) => [t, (await admin.fetchTopicOffsets(t)).map((p) => ({ partition: p.partition, offset: p.high }))] as const)));
+  const ends = async () =>
+    new Map(
+      await Promise.all(TOPICS.map(async (t) => [t, (await admin.fetchTopicOffsets(t)).map((p) => ({ partition: p.partition, offset: p.high }))] as const)),
+    );
   /** How far the group is behind the topics it consumes (those it has an offset on). */
   const lag = async (group: Service) => {
     const now = await ends();
@@ -51,16 +54,23 @@ describe('a consumer group rewound: the replay changes no state', () => {
   /** A hash of every row of every table of the service's database (the outbox and the migrations' own bookkeeping aside). */
   const state = async (service: Service) => {
     const db = stack.databases[service];
-    const tables = await sql<{ name: string }>(db, `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('outbox', 'migrations') ORDER BY 1`);
+    const tables = await sql<{ name: string }>(
+      db,
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('outbox', 'migrations') ORDER BY 1`,
+    );
     const hashes: Record<string, string> = {};
     for (const { name } of tables) {
-      const [row] = await sql<{ h: string; n: number }>(db, `SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS h, count(*)::int AS n FROM "${name}" t`);
+      const [row] = await sql<{ h: string; n: number }>(
+        db,
+        `SELECT md5(coalesce(string_agg(md5(t::text), '' ORDER BY md5(t::text)), '')) AS h, count(*)::int AS n FROM "${name}" t`,
+      );
       hashes[name] = `${row.n}:${row.h}`;
     }
     return hashes;
   };
   // Published rows leave the outbox: the sequence tells whether a row was written since.
-  const outboxTop = async (service: Service) => (await sql<{ seq: string }>(stack.databases[service], 'SELECT last_value::text AS seq FROM outbox_seq_seq'))[0].seq;
+  const outboxTop = async (service: Service) =>
+    (await sql<{ seq: string }>(stack.databases[service], 'SELECT last_value::text AS seq FROM outbox_seq_seq'))[0].seq;
   const duplicates = async (service: Service) => {
     const text = await (await fetch(`${stack.services[service].url}/metrics`)).text();
     return [...text.matchAll(/^events_consumed_total\{[^}]*outcome="duplicate"[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
@@ -78,26 +88,41 @@ describe('a consumer group rewound: the replay changes no state', () => {
     await j.price(other, 2500);
 
     // Collected at A, then exchanged at B's counter for another size.
-    const collected = await j.place(a, [{ sku: shirt, quantity: 1, unitPrice: 2500 }], { contact: { email: `rewind-${randomUUID().slice(0, 8)}@example.com`, name: 'Ada Lovelace' } });
+    const collected = await j.place(a, [{ sku: shirt, quantity: 1, unitPrice: 2500 }], {
+      contact: { email: `rewind-${randomUUID().slice(0, 8)}@example.com`, name: 'Ada Lovelace' },
+    });
     await j.status(collected.id, 'RESERVED');
     await j.pickAll(a, collected.id);
     expect((await j.store(a).collect(collected.id, await j.pickupCode(collected.id))).status).toBeLessThan(300);
     await j.status(collected.id, 'COLLECTED');
     const posB = await tokens.pos(b, 'associate-b');
-    await eventually(async () => expect((await http('GET', `${stack.services.returns.url}/returnable-orders/${collected.id}`, undefined, {}, { token: posB })).body.lines?.[0]?.returnable).toBe(1));
+    await eventually(async () =>
+      expect(
+        (await http('GET', `${stack.services.returns.url}/returnable-orders/${collected.id}`, undefined, {}, { token: posB })).body.lines?.[0]?.returnable,
+      ).toBe(1),
+    );
     const exchange = await http(
       'POST',
       `${stack.services.returns.url}/stores/${b}/returns`,
-      { requestId: randomUUID(), orderId: collected.id, lines: [{ lineId: collected.lines[0].lineId, quantity: 1, condition: 'new' }], replacements: [{ sku: other, quantity: 1, unitPrice: 2500 }] },
+      {
+        requestId: randomUUID(),
+        orderId: collected.id,
+        lines: [{ lineId: collected.lines[0].lineId, quantity: 1, condition: 'new' }],
+        replacements: [{ sku: other, quantity: 1, unitPrice: 2500 }],
+      },
       {},
       { token: posB },
     );
     expect(exchange.status).toBe(201);
-    await eventually(async () => expect((await http('GET', `${stack.services.returns.url}/returns/${exchange.body.id}`, undefined, {}, { token: posB })).body.status).toBe('COMPLETED'));
+    await eventually(async () =>
+      expect((await http('GET', `${stack.services.returns.url}/returns/${exchange.body.id}`, undefined, {}, { token: posB })).body.status).toBe('COMPLETED'),
+    );
     // Reserved, then cancelled by the customer.
     const cancelled = await j.place(a, [{ sku: shirt, quantity: 2, unitPrice: 2500 }]);
     await j.status(cancelled.id, 'RESERVED');
-    expect((await http('POST', `${j.order}/orders/${cancelled.id}/cancel`, { reason: 'CUSTOMER.REQUEST' }, {}, { token: await tokens.admin() })).status).toBeLessThan(300);
+    expect(
+      (await http('POST', `${j.order}/orders/${cancelled.id}/cancel`, { reason: 'CUSTOMER.REQUEST' }, {}, { token: await tokens.admin() })).status,
+    ).toBeLessThan(300);
     await j.status(cancelled.id, 'CANCELLED');
     await eventually(async () => expect(await j.stock(a, shirt)).toMatchObject({ onHand: 4, reserved: 0 }));
     // Everything published and everything consumed.

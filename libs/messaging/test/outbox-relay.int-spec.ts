@@ -60,7 +60,9 @@ describe('outbox relay', () => {
 
   it('republishes after a crash between publish and delete, and the consumer applies the event once', async () => {
     await new Journey(stack).location(store);
-    expect((await http('POST', `${stack.services.inventory.url}/locations/${store}/stock/CRASH-1/adjustments`, { reason: 'receipt', quantity: 10 })).status).toBe(200);
+    expect(
+      (await http('POST', `${stack.services.inventory.url}/locations/${store}/stock/CRASH-1/adjustments`, { reason: 'receipt', quantity: 10 })).status,
+    ).toBe(200);
     const orderId = randomUUID();
     const eventId = await placeInOutbox(orderId, 'CRASH-1', 3);
 

@@ -26,7 +26,10 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
 
   // The embedded server, without DATABASE_URL: always one of this test's own.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL'));
-  const postgres = (cmd: 'start' | 'stop') => execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/postgres.mjs'), cmd, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  const postgres = (cmd: 'start' | 'stop') =>
+    execFileSync(process.execPath, [path.join(REPO, 'scripts/infra/postgres.mjs'), cmd, '--port', String(port)], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
   const postmaster = () => Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   const alive = (pid: number) => {
     try {
@@ -64,7 +67,13 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     return [...text.matchAll(new RegExp(`^events_consumed_total\\{[^}]*outcome="${outcome}"[^}]*\\} (\\d+)`, 'gm'))].reduce((n, m) => n + Number(m[1]), 0);
   };
   const allReady = () => Promise.all(Object.values(stack!.services).map((s) => s.ready(120_000)));
-  const placeBody = (store: string, sku: string, customerId: string) => ({ channel: 'web', storeId: store, customerId, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] });
+  const placeBody = (store: string, sku: string, customerId: string) => ({
+    channel: 'web',
+    storeId: store,
+    customerId,
+    currency: 'EUR',
+    lines: [{ sku, quantity: 1, unitPrice: 1000 }],
+  });
 
   it('answers every order once after an immediate shutdown mid-load and a restart with crash recovery', async () => {
     const j = new Journey(stack!);
@@ -125,7 +134,10 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     let before: { id: string }[];
     try {
       before = await Promise.all(Array.from({ length: 8 }, () => j.place(store, [{ sku, quantity: 1 }])));
-      await eventually(async () => expect(await sql(stack!.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]), { intervalMs: 50 });
+      await eventually(
+        async () => expect(await sql(stack!.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]),
+        { intervalMs: 50 },
+      );
       await shutDown('SIGINT');
     } finally {
       inventory.resume();

@@ -80,7 +80,12 @@ describe('a rebalance storm under load', () => {
     await j.answeredOnce(store, sku, orders, stock);
 
     // One outcome per order on the topic: a message published again after a crash carries the same event id.
-    const outcomeIds = (id: string) => new Set(['inventory.reserved.v1', 'inventory.rejected.v1'].flatMap((type) => probe.on(INVENTORY_EVENTS_TOPIC, { key: id, type })).map((m) => m.headers['ce_id']));
+    const outcomeIds = (id: string) =>
+      new Set(
+        ['inventory.reserved.v1', 'inventory.rejected.v1']
+          .flatMap((type) => probe.on(INVENTORY_EVENTS_TOPIC, { key: id, type }))
+          .map((m) => m.headers['ce_id']),
+      );
     await eventually(async () => expect(orders.filter((id) => outcomeIds(id).size === 0)).toEqual([]));
     expect(orders.filter((id) => outcomeIds(id).size !== 1)).toEqual([]);
   }, 300_000);

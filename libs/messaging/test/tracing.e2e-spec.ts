@@ -34,11 +34,14 @@ describe('tracing across services', () => {
 
   /** The one span matching, once the services have exported it. */
   const spanWhere = (traceId: string, what: string, match: (s: ReceivedSpan) => boolean): Promise<ReceivedSpan> =>
-    eventually(() => {
-      const found = collector.trace(traceId).filter(match);
-      if (found.length !== 1) throw new Error(`expected one ${what} in trace ${traceId}, found ${found.length}`);
-      return found[0];
-    }, { timeoutMs: 20_000 });
+    eventually(
+      () => {
+        const found = collector.trace(traceId).filter(match);
+        if (found.length !== 1) throw new Error(`expected one ${what} in trace ${traceId}, found ${found.length}`);
+        return found[0];
+      },
+      { timeoutMs: 20_000 },
+    );
 
   it('makes a journey whose client sends a traceparent one trace, with parent/child links over every Kafka hop', async () => {
     const traceId = hex(16);
@@ -60,25 +63,47 @@ describe('tracing across services', () => {
     expect(placeRequest.attributes).toMatchObject({ 'http.request.method': 'POST', 'http.route': '/orders', 'http.response.status_code': 201 });
 
     // order → Kafka: the relay's send continues the span that wrote the outbox row.
-    const sendPlaced = await spanWhere(traceId, 'send of order.placed', (s) => s.service === 'order' && s.kind === SPAN_KIND.producer && typeOf(s) === 'order.placed.v2');
+    const sendPlaced = await spanWhere(
+      traceId,
+      'send of order.placed',
+      (s) => s.service === 'order' && s.kind === SPAN_KIND.producer && typeOf(s) === 'order.placed.v2',
+    );
     expect(sendPlaced).toMatchObject({ name: `send ${ORDER_EVENTS_TOPIC}`, parentSpanId: placeRequest.spanId });
     expect(sendPlaced.attributes['messaging.kafka.message.key']).toBe(placed.id);
     // …and what reached Kafka carries that send span as its trace context.
     await eventually(() =>
-      expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }).map((m) => m.headers.traceparent)).toEqual([`00-${traceId}-${sendPlaced.spanId}-01`]),
+      expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }).map((m) => m.headers.traceparent)).toEqual([
+        `00-${traceId}-${sendPlaced.spanId}-01`,
+      ]),
     );
 
     // Kafka → inventory and customer: their consumer spans are children of that send.
-    const reserve = await spanWhere(traceId, 'inventory processing order.placed', (s) => s.service === 'inventory' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2');
+    const reserve = await spanWhere(
+      traceId,
+      'inventory processing order.placed',
+      (s) => s.service === 'inventory' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2',
+    );
     expect(reserve).toMatchObject({ name: `process ${ORDER_EVENTS_TOPIC}`, parentSpanId: sendPlaced.spanId });
     expect(reserve.attributes).toMatchObject({ 'messaging.consumer.group.name': 'inventory', 'omni.consume.outcome': 'applied' });
-    const timeline = await spanWhere(traceId, 'customer processing order.placed', (s) => s.service === 'customer' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2');
+    const timeline = await spanWhere(
+      traceId,
+      'customer processing order.placed',
+      (s) => s.service === 'customer' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'order.placed.v2',
+    );
     expect(timeline.parentSpanId).toBe(sendPlaced.spanId);
 
     // inventory → order: the reply hangs under the consumer span that caused it.
-    const sendReserved = await spanWhere(traceId, 'send of inventory.reserved', (s) => s.service === 'inventory' && s.kind === SPAN_KIND.producer && typeOf(s) === 'inventory.reserved.v1');
+    const sendReserved = await spanWhere(
+      traceId,
+      'send of inventory.reserved',
+      (s) => s.service === 'inventory' && s.kind === SPAN_KIND.producer && typeOf(s) === 'inventory.reserved.v1',
+    );
     expect(sendReserved.parentSpanId).toBe(reserve.spanId);
-    const applyReserved = await spanWhere(traceId, 'order processing inventory.reserved', (s) => s.service === 'order' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'inventory.reserved.v1');
+    const applyReserved = await spanWhere(
+      traceId,
+      'order processing inventory.reserved',
+      (s) => s.service === 'order' && s.kind === SPAN_KIND.consumer && typeOf(s) === 'inventory.reserved.v1',
+    );
     expect(applyReserved.parentSpanId).toBe(sendReserved.spanId);
 
     // The POS side of the same journey: collection, and inventory consuming order.collected.
@@ -86,7 +111,11 @@ describe('tracing across services', () => {
     expect(collect.parentSpanId).toBe(clientSpanId);
     const sendCollected = await spanWhere(traceId, 'send of order.collected', (s) => s.kind === SPAN_KIND.producer && typeOf(s) === 'order.collected.v1');
     expect(sendCollected.parentSpanId).toBe(collect.spanId);
-    const consumeCollected = await spanWhere(traceId, 'inventory processing order.collected', (s) => s.service === 'inventory' && typeOf(s) === 'order.collected.v1');
+    const consumeCollected = await spanWhere(
+      traceId,
+      'inventory processing order.collected',
+      (s) => s.service === 'inventory' && typeOf(s) === 'order.collected.v1',
+    );
     expect(consumeCollected.parentSpanId).toBe(sendCollected.spanId);
 
     // One trace: every span of it comes from our services, and all three took part.
@@ -95,8 +124,13 @@ describe('tracing across services', () => {
 
     // Logs carry the trace: the request line of POST /orders, and the consumer's line in the order service.
     const orderLogs = stack.services.order.logs.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
-    expect(orderLogs.find((l) => l.msg === 'request completed' && (l.req as { url?: string })?.url === '/orders' && l.trace_id === traceId)).toMatchObject({ span_id: placeRequest.spanId });
-    expect(orderLogs.find((l) => l.msg === 'inventory event applied' && l.orderId === placed.id)).toMatchObject({ trace_id: traceId, span_id: applyReserved.spanId });
+    expect(orderLogs.find((l) => l.msg === 'request completed' && (l.req as { url?: string })?.url === '/orders' && l.trace_id === traceId)).toMatchObject({
+      span_id: placeRequest.spanId,
+    });
+    expect(orderLogs.find((l) => l.msg === 'inventory event applied' && l.orderId === placed.id)).toMatchObject({
+      trace_id: traceId,
+      span_id: applyReserved.spanId,
+    });
   });
 
   it('starts a trace for a request that brings none, and carries it over Kafka all the same', async () => {
@@ -107,11 +141,16 @@ describe('tracing across services', () => {
     const placed = await j.place(store, [{ sku: 'HAT', quantity: 1 }]);
     await j.status(placed.id, 'RESERVED');
 
-    const send = await eventually(() => {
-      const s = collector.spans.find((x) => x.kind === SPAN_KIND.producer && x.attributes['messaging.kafka.message.key'] === placed.id && typeOf(x) === 'order.placed.v2');
-      if (!s) throw new Error(`no send span for order.placed of ${placed.id} yet`);
-      return s;
-    }, { timeoutMs: 20_000 });
+    const send = await eventually(
+      () => {
+        const s = collector.spans.find(
+          (x) => x.kind === SPAN_KIND.producer && x.attributes['messaging.kafka.message.key'] === placed.id && typeOf(x) === 'order.placed.v2',
+        );
+        if (!s) throw new Error(`no send span for order.placed of ${placed.id} yet`);
+        return s;
+      },
+      { timeoutMs: 20_000 },
+    );
     const request = await spanWhere(send.traceId, 'POST /orders server span', (s) => s.spanId === send.parentSpanId);
     expect(request).toMatchObject({ name: 'POST /orders', kind: SPAN_KIND.server, parentSpanId: '' });
     const reserve = await spanWhere(send.traceId, 'inventory processing order.placed', (s) => s.service === 'inventory' && s.parentSpanId === send.spanId);
@@ -129,7 +168,11 @@ describe('tracing at shutdown and with export off', () => {
   it('exports the spans still buffered when the service stops gracefully', async () => {
     const collector = await new OtlpReceiver().start();
     // A batch delay far longer than the test: only the flush at shutdown can export these spans.
-    const stack = await startStack(['order'], { OTEL_TRACES_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/v1/traces`, OTEL_BSP_SCHEDULE_DELAY: '60000' });
+    const stack = await startStack(['order'], {
+      OTEL_TRACES_EXPORTER: 'otlp',
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: `${collector.url}/v1/traces`,
+      OTEL_BSP_SCHEDULE_DELAY: '60000',
+    });
     try {
       const traceId = hex(16);
       await new Journey(stack, probe, { headers: { traceparent: `00-${traceId}-${hex(8)}-01` } }).get('00000000-0000-4000-8000-000000000000');

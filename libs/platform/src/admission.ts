@@ -30,7 +30,10 @@ export function admissionMiddleware(limit: number) {
   return (req: IncomingMessage, res: ServerResponse, next: () => void): void => {
     if (limit <= 0 || ALWAYS_ADMITTED.test(req.url ?? '')) return next();
     if (inProgress >= limit) {
-      const problem = platformRefusal('SERVICE.OVERLOADED', `${limit} requests are in progress, the most this instance takes at once; retry after ${OVERLOADED_RETRY_AFTER_S} s`);
+      const problem = platformRefusal(
+        'SERVICE.OVERLOADED',
+        `${limit} requests are in progress, the most this instance takes at once; retry after ${OVERLOADED_RETRY_AFTER_S} s`,
+      );
       res.writeHead(problem.status, { 'content-type': 'application/problem+json', 'retry-after': String(OVERLOADED_RETRY_AFTER_S), connection: 'keep-alive' });
       res.end(JSON.stringify(problem));
       return;

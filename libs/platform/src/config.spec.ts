@@ -97,7 +97,14 @@ describe('loadConfig', () => {
       NODE_ENV: 'test',
       CLOCK_OFFSET_MS: '-3600000',
     });
-    expect(config).toMatchObject({ PORT: 8080, OUTBOX_POLL_INTERVAL_MS: 250, CONSUMER_MAX_ATTEMPTS: 3, LOG_LEVEL: 'debug', NODE_ENV: 'test', CLOCK_OFFSET_MS: -3_600_000 });
+    expect(config).toMatchObject({
+      PORT: 8080,
+      OUTBOX_POLL_INTERVAL_MS: 250,
+      CONSUMER_MAX_ATTEMPTS: 3,
+      LOG_LEVEL: 'debug',
+      NODE_ENV: 'test',
+      CLOCK_OFFSET_MS: -3_600_000,
+    });
     expect(typeof config.PORT).toBe('number');
   });
 
@@ -110,7 +117,13 @@ describe('loadConfig', () => {
   });
 
   it('accepts a list of brokers and a postgresql:// URL', () => {
-    expect(loadConfig(ServiceConfig, { DATABASE_URL: 'postgresql://db/x', KAFKA_BROKERS: 'k1:9092,k2:9093', AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json' })).toMatchObject({ KAFKA_BROKERS: 'k1:9092,k2:9093' });
+    expect(
+      loadConfig(ServiceConfig, {
+        DATABASE_URL: 'postgresql://db/x',
+        KAFKA_BROKERS: 'k1:9092,k2:9093',
+        AUTH_JWKS_URL: 'https://id.example.com/.well-known/jwks.json',
+      }),
+    ).toMatchObject({ KAFKA_BROKERS: 'k1:9092,k2:9093' });
   });
 
   it('lets an app override a default in its subclass', () => {
@@ -190,12 +203,17 @@ describe('loadConfig', () => {
   // JSON.stringify(NaN) is "null", so the operator reads `(got null)` instead of what they set.
   it('accepts tokens verified by a JWKS endpoint instead of a fixed key', () => {
     const { AUTH_PUBLIC_KEY: _, ...withoutKey } = required;
-    expect(loadConfig(ServiceConfig, { ...withoutKey, AUTH_JWKS_URL: 'https://id.example.com/jwks.json' })).toMatchObject({ AUTH_JWKS_URL: 'https://id.example.com/jwks.json', AUTH_PUBLIC_KEY: '' });
+    expect(loadConfig(ServiceConfig, { ...withoutKey, AUTH_JWKS_URL: 'https://id.example.com/jwks.json' })).toMatchObject({
+      AUTH_JWKS_URL: 'https://id.example.com/jwks.json',
+      AUTH_PUBLIC_KEY: '',
+    });
   });
 
   it('refuses to start with no way to verify tokens, saying which variables to set', () => {
     const { AUTH_PUBLIC_KEY: _, ...withoutKey } = required;
-    expect(problemsOf(withoutKey)).toEqual(['AUTH_JWKS_URL: exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set (missing)']);
+    expect(problemsOf(withoutKey)).toEqual([
+      'AUTH_JWKS_URL: exactly one of AUTH_JWKS_URL (a JWKS endpoint) or AUTH_PUBLIC_KEY (a PEM public key) must be set (missing)',
+    ]);
   });
 
   it('shows the value the operator actually set for a non-numeric number', () => {

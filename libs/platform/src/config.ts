@@ -1,6 +1,20 @@
 import 'reflect-metadata'; // type conversion of variables reads decorator metadata
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, Length, Matches, Max, Min, Validate, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface, validateSync, ValidationError } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  Length,
+  Matches,
+  Max,
+  Min,
+  Validate,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  validateSync,
+  ValidationError,
+} from 'class-validator';
 import { FAILPOINTS } from './failpoint';
 
 /** Configuration problems are reported all at once, one line per variable, before anything starts. */
@@ -40,7 +54,9 @@ export const SAMPLERS = ['always_on', 'always_off', 'traceidratio', 'parentbased
  * only this library reads `process.env` (STYLE.md, Config).
  */
 export class ServiceConfig {
-  @IsInt() @Min(1) @Max(65535)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
@@ -61,10 +77,14 @@ export class ServiceConfig {
   FAILPOINT: string = '';
 
   /** How often the outbox relay looks for rows when no notification arrives. */
-  @IsInt() @Min(50) @Max(60000)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
   OUTBOX_POLL_INTERVAL_MS: number = 1000;
 
-  @IsInt() @Min(1) @Max(5000)
+  @IsInt()
+  @Min(1)
+  @Max(5000)
   OUTBOX_BATCH_SIZE: number = 500;
 
   /**
@@ -72,24 +92,34 @@ export class ServiceConfig {
    * commits that land meanwhile go to Kafka in one batch instead of one each; a drain after a quiet
    * spell is not delayed. 0: drain at every commit.
    */
-  @IsInt() @Min(0) @Max(1000)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
   OUTBOX_RELAY_LINGER_MS: number = 5;
 
   /** Attempts at a consumed event before it is dead-lettered. */
-  @IsInt() @Min(1) @Max(20)
+  @IsInt()
+  @Min(1)
+  @Max(20)
   CONSUMER_MAX_ATTEMPTS: number = 5;
 
-  @IsInt() @Min(1) @Max(60000)
+  @IsInt()
+  @Min(1)
+  @Max(60000)
   CONSUMER_RETRY_BASE_MS: number = 200;
 
-  @IsInt() @Min(1) @Max(64)
+  @IsInt()
+  @Min(1)
+  @Max(64)
   CONSUMER_PARTITIONS_CONCURRENTLY: number = 3;
 
   /**
    * Events of one partition applied in one database transaction when they arrive together
    * (ADR 0012); 1 gives every event its own transaction.
    */
-  @IsInt() @Min(1) @Max(500)
+  @IsInt()
+  @Min(1)
+  @Max(500)
   CONSUMER_BATCH_SIZE: number = 20;
 
   /**
@@ -98,7 +128,9 @@ export class ServiceConfig {
    * sooner; too short evicts a consumer that is merely slow (it heartbeats after every event and
    * every retry pause), which only redelivers what the inbox then skips (docs/operations.md).
    */
-  @IsInt() @Min(6000) @Max(300000)
+  @IsInt()
+  @Min(6000)
+  @Max(300000)
   CONSUMER_SESSION_TIMEOUT_MS: number = 10000;
 
   /**
@@ -108,10 +140,14 @@ export class ServiceConfig {
    * larger minimum and a short wait to take its events in runs: fewer fetches, offset commits and
    * transactions per event, for a bounded delay (docs/adr/0016-throughput.md).
    */
-  @IsInt() @Min(10) @Max(10000)
+  @IsInt()
+  @Min(10)
+  @Max(10000)
   CONSUMER_FETCH_MAX_WAIT_MS: number = 5000;
 
-  @IsInt() @Min(1) @Max(10 * 1024 * 1024)
+  @IsInt()
+  @Min(1)
+  @Max(10 * 1024 * 1024)
   CONSUMER_FETCH_MIN_BYTES: number = 1;
 
   /**
@@ -120,14 +156,20 @@ export class ServiceConfig {
    * What is applied but not committed yet comes again after a crash or rebalance, and the inbox
    * skips it (docs/adr/0016-throughput.md).
    */
-  @IsInt() @Min(0) @Max(60000)
+  @IsInt()
+  @Min(0)
+  @Max(60000)
   CONSUMER_COMMIT_INTERVAL_MS: number = 200;
 
-  @IsInt() @Min(1) @Max(200)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DATABASE_POOL_SIZE: number = 10;
 
   /** Shifts the services' clock (tests only; refused in production). */
-  @IsInt() @Min(-10 * 365 * 24 * 3600 * 1000) @Max(10 * 365 * 24 * 3600 * 1000)
+  @IsInt()
+  @Min(-10 * 365 * 24 * 3600 * 1000)
+  @Max(10 * 365 * 24 * 3600 * 1000)
   CLOCK_OFFSET_MS: number = 0;
 
   /** Where the signing keys of bearer tokens are published (production). */
@@ -148,25 +190,33 @@ export class ServiceConfig {
   AUTH_AUDIENCE: string = 'omni-backbone';
 
   /** How long an Idempotency-Key and its first response are kept. */
-  @IsInt() @Min(1) @Max(24 * 30)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS: number = 24;
 
   /**
    * After how long a key whose request never finished (its process died between taking the key
    * and answering) may be taken over by a retry. Longer than any request runs.
    */
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   IDEMPOTENCY_ABANDONED_AFTER_S: number = 60;
 
   /** Requests one caller (token `sub`, else IP address) may make per minute, per instance. */
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
   /**
    * Requests one instance serves at once; the next is refused with 503 and Retry-After rather than
    * queued (docs/operations.md#overload). 0 admits everything.
    */
-  @IsInt() @Min(0) @Max(100_000)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   MAX_REQUESTS_IN_FLIGHT: number = 64;
 
   /**
@@ -177,7 +227,9 @@ export class ServiceConfig {
   @IsIn(['true', 'false'], { message: 'MIGRATIONS_RUN must be true or false' })
   MIGRATIONS_RUN: string = 'true';
 
-  @IsInt() @Min(1) @Max(3600)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
   MIGRATIONS_WAIT_SECONDS: number = 300;
 
   // Tracing (docs/operations.md#tracing): the standard OpenTelemetry variables this build supports.
@@ -212,11 +264,15 @@ export class ServiceConfig {
   OTEL_TRACES_SAMPLER: string = 'parentbased_always_on';
 
   /** The ratio of the traceidratio samplers, 0 to 1. */
-  @IsNumber({}, { message: 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1' }) @Min(0) @Max(1)
+  @IsNumber({}, { message: 'OTEL_TRACES_SAMPLER_ARG must be a number from 0 to 1' })
+  @Min(0)
+  @Max(1)
   OTEL_TRACES_SAMPLER_ARG: number = 1;
 
   /** How long finished spans wait to be exported in one batch. */
-  @IsInt() @Min(10) @Max(60000)
+  @IsInt()
+  @Min(10)
+  @Max(60000)
   OTEL_BSP_SCHEDULE_DELAY: number = 5000;
 }
 

@@ -65,7 +65,13 @@ describe('correlationMiddleware: a server span per request', () => {
     expect(span.kind).toBe(SpanKind.SERVER);
     expect(span.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
-    expect(span.attributes).toMatchObject({ 'http.request.method': 'POST', 'url.path': '/orders', 'http.route': '/orders', 'http.response.status_code': 201, correlation_id: 'journey-1' });
+    expect(span.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'url.path': '/orders',
+      'http.route': '/orders',
+      'http.response.status_code': 201,
+      correlation_id: 'journey-1',
+    });
     expect(span.status.code).toBe(SpanStatusCode.UNSET);
     // What the handler saw: the server span (not the caller's) as the current trace context.
     expect(seen.traceparent).toBe(`00-4bf92f3577b34da6a3ce929d0e0e4736-${span.spanContext().spanId}-01`);

@@ -25,10 +25,14 @@ export function correlationMiddleware(req: IncomingMessage, res: ServerResponse,
   const tp = req.headers['traceparent'];
   const parent = contextFromTraceparent(typeof tp === 'string' ? tp : null);
   const method = req.method ?? 'GET';
-  const span = tracer().startSpan(method, {
-    kind: SpanKind.SERVER,
-    attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: (req.url ?? '/').split('?')[0], 'correlation_id': correlationId },
-  }, parent);
+  const span = tracer().startSpan(
+    method,
+    {
+      kind: SpanKind.SERVER,
+      attributes: { [ATTR_HTTP_REQUEST_METHOD]: method, [ATTR_URL_PATH]: (req.url ?? '/').split('?')[0], correlation_id: correlationId },
+    },
+    parent,
+  );
   let ended = false;
   const end = (aborted: boolean) => {
     if (ended) return;

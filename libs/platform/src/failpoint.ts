@@ -22,6 +22,8 @@ export type Failpoint = (typeof FAILPOINTS)[number];
 export function failpoint(name: Failpoint): void {
   if (process.env.FAILPOINT !== name) return;
   // Synchronous on Linux for files and pipes: the line is out before the process is gone.
-  process.stderr.write(`${JSON.stringify({ level: 50, time: new Date().toISOString(), failpoint: name, msg: 'failpoint reached: killing this process (SIGKILL)' })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 50, time: new Date().toISOString(), failpoint: name, msg: 'failpoint reached: killing this process (SIGKILL)' })}\n`,
+  );
   process.kill(process.pid, 'SIGKILL');
 }

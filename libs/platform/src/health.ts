@@ -69,7 +69,10 @@ export class HealthController {
 
   /** 503 with every check's status, so a probe or an operator sees which dependency is down. */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: PostgreSQL and Kafka reachable', description: 'Public (no token); for the readiness probe. 503 names each dependency that is down.' })
+  @ApiOperation({
+    summary: 'Readiness: PostgreSQL and Kafka reachable',
+    description: 'Public (no token); for the readiness probe. 503 names each dependency that is down.',
+  })
   @ApiResponse({ status: 200, description: 'Ready', schema: HEALTH_SCHEMA })
   @ApiResponse({ status: 503, description: 'A dependency is down; `error` names it', schema: HEALTH_SCHEMA })
   async ready(@Res({ passthrough: true }) res: Response) {
@@ -81,7 +84,12 @@ export class HealthController {
       if (!(e instanceof ServiceUnavailableException)) throw e;
       res.status(HttpStatus.SERVICE_UNAVAILABLE);
       const body = e.getResponse() as { error?: Record<string, { message?: string }> };
-      this.changed(false, Object.entries(body.error ?? {}).map(([name, v]) => `${name}: ${v.message ?? 'down'}`).join('; '));
+      this.changed(
+        false,
+        Object.entries(body.error ?? {})
+          .map(([name, v]) => `${name}: ${v.message ?? 'down'}`)
+          .join('; '),
+      );
       return body;
     }
   }

@@ -27,11 +27,13 @@ class ParamController {
 }
 
 @Controller('guarded')
-@UseGuards(class {
-  canActivate() {
-    return true;
-  }
-})
+@UseGuards(
+  class {
+    canActivate() {
+      return true;
+    }
+  },
+)
 class GuardedController {
   @Get()
   @HotRoute()

@@ -1,5 +1,13 @@
 import { CanActivate, ExceptionFilter, ForbiddenException, INestApplication, Logger, PipeTransform, RequestMethod, SetMetadata, Type } from '@nestjs/common';
-import { GUARDS_METADATA, INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA, PIPES_METADATA, ROUTE_ARGS_METADATA, EXCEPTION_FILTERS_METADATA } from '@nestjs/common/constants';
+import {
+  GUARDS_METADATA,
+  INTERCEPTORS_METADATA,
+  METHOD_METADATA,
+  PATH_METADATA,
+  PIPES_METADATA,
+  ROUTE_ARGS_METADATA,
+  EXCEPTION_FILTERS_METADATA,
+} from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
@@ -52,14 +60,18 @@ function hotRoutes(app: INestApplication): Served[] {
       const where = `${controller.name}.${name}`;
       if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) throw new Error(`${where}: a hot route is a GET`);
       for (const key of [GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, EXCEPTION_FILTERS_METADATA]) {
-        if (Reflect.getMetadata(key, handler) || Reflect.getMetadata(key, controller)) throw new Error(`${where}: a hot route runs the API edge's guards, pipe and filter only (${key})`);
+        if (Reflect.getMetadata(key, handler) || Reflect.getMetadata(key, controller))
+          throw new Error(`${where}: a hot route runs the API edge's guards, pipe and filter only (${key})`);
       }
       const args = Object.entries((Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<string, { index: number; data?: unknown }>);
       const [query] = (Reflect.getMetadata('design:paramtypes', proto, name) ?? []) as Type<unknown>[];
       if (args.length !== 1 || !args[0][0].startsWith(`${RouteParamtypes.QUERY}:`) || args[0][1].index !== 0 || args[0][1].data !== undefined || !query) {
         throw new Error(`${where}: a hot route takes one parameter, its @Query() DTO`);
       }
-      const path = `/${[Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)].map((p) => String(p ?? '').replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+      const path = `/${[Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)]
+        .map((p) => String(p ?? '').replace(/^\/+|\/+$/g, ''))
+        .filter(Boolean)
+        .join('/')}`;
       if (path.includes(':')) throw new Error(`${where}: a hot route has no path parameters`);
       served.push({ path, controller, handler, instance, query });
     }
@@ -86,7 +98,11 @@ export function installHotRoutes(app: INestApplication, edge: readonly NodeMiddl
     const started = performance.now();
     res.once('finish', () => {
       const level = requestLogLevel(req, res);
-      if (log.isLevelEnabled(level)) log[level]({ req: { method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) }, 'request completed');
+      if (log.isLevelEnabled(level))
+        log[level](
+          { req: { method: req.method, url: req.url }, res: { statusCode: res.statusCode }, responseTime: Math.round(performance.now() - started) },
+          'request completed',
+        );
     });
     const ctx = new ExecutionContextHost([req, res, () => undefined], route.controller, route.handler);
     ctx.setType('http');

@@ -30,14 +30,23 @@ describe('bad input a controller checks itself', () => {
   });
 
   it('says one field and rule, with a detail of its own when given', () => {
-    expect(problemOf(invalidField('status', 'isIn', 'status must be FAILED'))).toMatchObject({ detail: 'status must be FAILED', errors: [{ field: 'status', rule: 'isIn', message: 'status must be FAILED' }] });
-    expect(problemOf(invalidField('lines', 'unique', 'each line once', 'lines: a line is listed twice'))).toMatchObject({ detail: 'lines: a line is listed twice', errors: [{ field: 'lines', rule: 'unique', message: 'each line once' }] });
+    expect(problemOf(invalidField('status', 'isIn', 'status must be FAILED'))).toMatchObject({
+      detail: 'status must be FAILED',
+      errors: [{ field: 'status', rule: 'isIn', message: 'status must be FAILED' }],
+    });
+    expect(problemOf(invalidField('lines', 'unique', 'each line once', 'lines: a line is listed twice'))).toMatchObject({
+      detail: 'lines: a line is listed twice',
+      errors: [{ field: 'lines', rule: 'unique', message: 'each line once' }],
+    });
   });
 
   it('refuses a value that is not an id, naming its field, and lets an id through', async () => {
     expect(() => assertId('storeId', 'PARIS-01')).not.toThrow();
     const p = await thrownBy(() => assertId('storeId', 'PARIS 01'));
-    expect(p).toMatchObject({ code: 'REQUEST.INVALID', errors: [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }] });
+    expect(p).toMatchObject({
+      code: 'REQUEST.INVALID',
+      errors: [{ field: 'storeId', rule: 'matches', message: 'storeId must be 1-64 letters, digits, dot, dash or underscore' }],
+    });
     await expect(thrownBy(() => assertId('storeId', 'x'.repeat(65)))).resolves.toMatchObject({ errors: [{ field: 'storeId' }] });
   });
 
@@ -46,6 +55,11 @@ describe('bad input a controller checks itself', () => {
     const id = '3f1c2a9e-5b7d-4c1e-9a2b-6d8e0f1a2b3c';
     await expect(pipe.transform(id, { type: 'param', data: 'orderId' })).resolves.toBe(id);
     const p = await thrownBy(() => pipe.transform('not-a-uuid', { type: 'param', data: 'orderId' }));
-    expect(p).toMatchObject({ status: 400, code: 'REQUEST.INVALID', detail: 'orderId: must be a UUID', errors: [{ field: 'orderId', rule: 'isUuid', message: 'orderId must be a UUID' }] });
+    expect(p).toMatchObject({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      detail: 'orderId: must be a UUID',
+      errors: [{ field: 'orderId', rule: 'isUuid', message: 'orderId must be a UUID' }],
+    });
   });
 });

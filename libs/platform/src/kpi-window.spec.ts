@@ -17,7 +17,11 @@ describe('the KPI window', () => {
     const store: Principal = { ...back, sub: 'pos:PARIS:1', channel: 'pos', storeId: 'PARIS' };
     const q = { from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' };
     expect(kpiWindowOf(q, back)).toEqual({ from: at(q.from), to: at(q.to), granularity: 'day', storeId: null, channel: null });
-    expect(kpiWindowOf({ ...q, storeId: 'LYON', channel: 'web', granularity: 'hour' }, back)).toMatchObject({ storeId: 'LYON', channel: 'web', granularity: 'hour' });
+    expect(kpiWindowOf({ ...q, storeId: 'LYON', channel: 'web', granularity: 'hour' }, back)).toMatchObject({
+      storeId: 'LYON',
+      channel: 'web',
+      granularity: 'hour',
+    });
     expect(kpiWindowOf(q, store).storeId).toBe('PARIS');
     const refusal = (f: () => unknown) => {
       try {
@@ -28,6 +32,10 @@ describe('the KPI window', () => {
       throw new Error('not refused');
     };
     expect(refusal(() => kpiWindowOf({ ...q, storeId: 'LYON' }, store))).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
-    expect(refusal(() => kpiWindowOf({ ...q, to: q.from }, back))).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'to', rule: 'isAfterFrom' }] });
+    expect(refusal(() => kpiWindowOf({ ...q, to: q.from }, back))).toMatchObject({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      errors: [{ field: 'to', rule: 'isAfterFrom' }],
+    });
   });
 });

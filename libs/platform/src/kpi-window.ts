@@ -32,24 +32,38 @@ export function windowProblem(from: Date, to: Date, granularity: KpiGranularity)
 }
 
 export class KpiQuery {
-  @ApiProperty({ format: 'date-time', description: 'start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'start of the window (inclusive); each KPI says what it counts from then: orders placed, returns completed, carts started',
+  })
   @IsDateString({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from: string;
 
-  @ApiProperty({ format: 'date-time', description: `end of the window (exclusive); at most ${MAX_WINDOW_DAYS.day} days after from with day buckets, ${MAX_WINDOW_DAYS.hour} with hour buckets` })
+  @ApiProperty({
+    format: 'date-time',
+    description: `end of the window (exclusive); at most ${MAX_WINDOW_DAYS.day} days after from with day buckets, ${MAX_WINDOW_DAYS.hour} with hour buckets`,
+  })
   @IsDateString({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to: string;
 
   @ApiPropertyOptional({ enum: KPI_GRANULARITIES, default: 'day', description: 'bucket size, in UTC' })
-  @Optional() @IsIn(KPI_GRANULARITIES)
+  @Optional()
+  @IsIn(KPI_GRANULARITIES)
   granularity?: KpiGranularity;
 
-  @ApiPropertyOptional({ pattern: ID_PATTERN, description: 'only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only' })
-  @Optional() @IsString() @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
+  @ApiPropertyOptional({
+    pattern: ID_PATTERN,
+    description:
+      'only this store: the pickup store (click & collect, preorders), the location that ships (deliveries), the store whose POS placed the order (endless aisle), the store that took the return (returns), a store the cart was started or continued at (carts); a store token always sees its own store only',
+  })
+  @Optional()
+  @IsString()
+  @Matches(ID_REGEX, { message: 'storeId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   storeId?: string;
 
   @ApiPropertyOptional({ enum: CHANNELS, description: "only orders placed in this channel (the endless aisle is the POS's), or carts started in it" })
-  @Optional() @IsIn(CHANNELS)
+  @Optional()
+  @IsIn(CHANNELS)
   channel?: string;
 }
 
@@ -70,7 +84,10 @@ export function KpiEndpoint(path: string, summary: string, description: string, 
     RequireScopes('kpis:read'),
     ApiOperation({ summary, description }),
     ApiOkResponse({ type: view }),
-    PlatformProblems(['REQUEST.INVALID', 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide'], ['AUTH.FORBIDDEN', "Another store than the token's"]),
+    PlatformProblems(
+      ['REQUEST.INVALID', 'from, to, granularity, storeId or channel breaks its rule, or the window is too wide'],
+      ['AUTH.FORBIDDEN', "Another store than the token's"],
+    ),
   );
 }
 
@@ -92,4 +109,5 @@ export function kpiWindowOf(q: KpiQuery, caller: Principal): KpiWindow {
 }
 
 /** SQL for the start of the UTC bucket (`$n` the granularity) a timestamp column falls in, as an ISO 8601 string. */
-export const bucketSql = (column: string, granularityParam: string): string => `to_char(date_trunc(${granularityParam}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`;
+export const bucketSql = (column: string, granularityParam: string): string =>
+  `to_char(date_trunc(${granularityParam}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"HH24:00:00"Z"')`;

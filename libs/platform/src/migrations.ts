@@ -37,7 +37,9 @@ export async function waitForMigrations(dataSource: DataSource, timeoutMs: numbe
   let told = false;
   while (await dataSource.showMigrations()) {
     if (Date.now() >= deadline) {
-      throw new Error(`migrations still pending after ${Math.round(timeoutMs / 1000)} s: run the service's migration Job (\`main.js migrate\`) or set MIGRATIONS_RUN=true`);
+      throw new Error(
+        `migrations still pending after ${Math.round(timeoutMs / 1000)} s: run the service's migration Job (\`main.js migrate\`) or set MIGRATIONS_RUN=true`,
+      );
     }
     if (!told) onWaiting();
     told = true;

@@ -62,7 +62,9 @@ describe('problemsFrom', () => {
   it('refuses a code without a status, and maps that disagree on one', () => {
     expect(() => ShopProblems(['SHOP.UNKNOWN' as never, 'Who knows'])).toThrow('error response "Who knows": no status is mapped for SHOP.UNKNOWN');
     expect(() => ShopProblems([[], 'Nothing'])).toThrow(/lists no refusal code/);
-    expect(() => problemsFrom(SHOP_REFUSAL_STATUS, { 'SHOP.FULL': HttpStatus.UNPROCESSABLE_ENTITY })).toThrow('refusal code SHOP.FULL is mapped to both 409 and 422');
+    expect(() => problemsFrom(SHOP_REFUSAL_STATUS, { 'SHOP.FULL': HttpStatus.UNPROCESSABLE_ENTITY })).toThrow(
+      'refusal code SHOP.FULL is mapped to both 409 and 422',
+    );
     expect(() => problemsFrom({ 'AUTH.FORBIDDEN': HttpStatus.NOT_FOUND })).toThrow('refusal code AUTH.FORBIDDEN is mapped to both 403 and 404');
   });
 

@@ -40,7 +40,11 @@ const problemSchema = {
         },
       },
     },
-    location: { type: 'string', description: 'IDEMPOTENCY.ANSWER_LOST only: the path of what the applied request created (also the Location header); GET it for the outcome', example: '/orders/0b9f3c1e-6f1d-4a8e-9b0e-2d7c5a1f4e3a' },
+    location: {
+      type: 'string',
+      description: 'IDEMPOTENCY.ANSWER_LOST only: the path of what the applied request created (also the Location header); GET it for the outcome',
+      example: '/orders/0b9f3c1e-6f1d-4a8e-9b0e-2d7c5a1f4e3a',
+    },
   },
 };
 
@@ -84,7 +88,9 @@ type CodeOf<M> = M extends unknown ? Extract<keyof M, string> : never;
  * names every REFUND code). An entry whose codes have different statuses, or that names a code it
  * does not list, throws when the decorator is applied.
  */
-export function problemsFrom<M extends RefusalStatusMap[]>(...maps: M): (...entries: ProblemEntry<CodeOf<M[number]> | PlatformRefusal>[]) => MethodDecorator & ClassDecorator {
+export function problemsFrom<M extends RefusalStatusMap[]>(
+  ...maps: M
+): (...entries: ProblemEntry<CodeOf<M[number]> | PlatformRefusal>[]) => MethodDecorator & ClassDecorator {
   const statuses = new Map<string, number>();
   for (const map of [PLATFORM_REFUSAL_STATUS, ...maps]) {
     for (const [code, status] of Object.entries(map)) {
@@ -119,7 +125,10 @@ function problemResponse(statusOf: ReadonlyMap<string, number>, code: string | r
   const unlisted = named.filter((n) => !codes.some((c) => names(n, c)));
   const unnamed = codes.filter((c) => !named.some((n) => names(n, c)));
   if (unlisted.length > 0 || unnamed.length > 0) {
-    const problems = [...(unlisted.length ? [`names ${unlisted.join(', ')} without listing it`] : []), ...(unnamed.length ? [`lists ${unnamed.join(', ')} without naming it`] : [])];
+    const problems = [
+      ...(unlisted.length ? [`names ${unlisted.join(', ')} without listing it`] : []),
+      ...(unnamed.length ? [`lists ${unnamed.join(', ')} without naming it`] : []),
+    ];
     throw new Error(`${where} ${problems.join(' and ')}: name every code in the description, or none`);
   }
   return [status, description];
@@ -155,7 +164,9 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'JWT access token; scopes per docs/api-edge.md' }, BEARER_SCHEME)
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
-  const document = SwaggerModule.createDocument(app, config, { operationIdFactory: (controller, method) => `${controller.replace(/HttpController$|Controller$/, '')}_${method}` });
+  const document = SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controller, method) => `${controller.replace(/HttpController$|Controller$/, '')}_${method}`,
+  });
   document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA]: problemSchema } };
   for (const item of Object.values(document.paths)) {
     for (const [method, op] of Object.entries(item)) {
@@ -170,8 +181,15 @@ export function buildOpenApiDocument(app: INestApplication, info: OpenApiInfo): 
       }
       if (['put', 'post', 'patch', 'delete'].includes(method) && !isPublic) {
         op.parameters = [...(op.parameters ?? []), IDEMPOTENCY_KEY_HEADER];
-        op.responses['409'] ??= { description: 'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS), or was applied and its answer lost when the service stopped (IDEMPOTENCY.ANSWER_LOST; `location` and the Location header name what it created, where it created something)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
-        op.responses['422'] ??= { description: 'This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED)', content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } } };
+        op.responses['409'] ??= {
+          description:
+            'A request with this Idempotency-Key is still running (IDEMPOTENCY.IN_PROGRESS), or was applied and its answer lost when the service stopped (IDEMPOTENCY.ANSWER_LOST; `location` and the Location header name what it created, where it created something)',
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } },
+        };
+        op.responses['422'] ??= {
+          description: 'This Idempotency-Key was used with another request (IDEMPOTENCY.KEY_REUSED)',
+          content: { [PROBLEM_MEDIA_TYPE]: { schema: PROBLEM_REF } },
+        };
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }

@@ -22,7 +22,8 @@ function answer(exception: unknown): { status: number; type: string; body: Recor
 }
 
 /** body-parser's errors are http-errors: a status, `expose: true`, and a type. */
-const bodyParserError = (status: number, message: string, type: string) => Object.assign(new Error(message), { status, statusCode: status, expose: true, type });
+const bodyParserError = (status: number, message: string, type: string) =>
+  Object.assign(new Error(message), { status, statusCode: status, expose: true, type });
 
 describe('ProblemFilter', () => {
   it('answers a body over the limit with 413 REQUEST.TOO_LARGE, not 500', () => {
@@ -35,17 +36,27 @@ describe('ProblemFilter', () => {
   });
 
   it('answers a body that is not JSON with 400 REQUEST.MALFORMED', () => {
-    expect(answer(bodyParserError(400, 'Unexpected token } in JSON', 'entity.parse.failed'))).toMatchObject({ status: 400, body: { code: 'REQUEST.MALFORMED' } });
+    expect(answer(bodyParserError(400, 'Unexpected token } in JSON', 'entity.parse.failed'))).toMatchObject({
+      status: 400,
+      body: { code: 'REQUEST.MALFORMED' },
+    });
   });
 
   it('keeps an unexpected error a bare 500, even when it carries a status it may not expose', () => {
-    expect(answer(Object.assign(new Error('db down'), { status: 400 }))).toMatchObject({ status: 500, body: { code: 'INTERNAL', detail: 'an unexpected error occurred' } });
+    expect(answer(Object.assign(new Error('db down'), { status: 400 }))).toMatchObject({
+      status: 500,
+      body: { code: 'INTERNAL', detail: 'an unexpected error occurred' },
+    });
   });
 
   it('answers a database out of reach with 503 DATABASE.UNAVAILABLE and Retry-After: refused sockets, a server shutting down or out of connections', () => {
     const shuttingDown = Object.assign(new DatabaseError('terminating connection due to administrator command', 0, 'error'), { code: '57P01' });
     const tooMany = Object.assign(new DatabaseError('sorry, too many clients already', 0, 'error'), { code: '53300' });
-    for (const e of [Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), new QueryFailedError('INSERT INTO orders', [], shuttingDown), tooMany]) {
+    for (const e of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new QueryFailedError('INSERT INTO orders', [], shuttingDown),
+      tooMany,
+    ]) {
       expect(answer(e)).toEqual({
         status: 503,
         type: 'application/problem+json; charset=utf-8',
@@ -56,7 +67,11 @@ describe('ProblemFilter', () => {
   });
 
   it('keeps a statement the database refuses (a constraint) a bare 500, not a 503 to retry', () => {
-    const violation = new QueryFailedError('UPDATE stock', [], Object.assign(new DatabaseError('new row violates check constraint', 0, 'error'), { code: '23514' }));
+    const violation = new QueryFailedError(
+      'UPDATE stock',
+      [],
+      Object.assign(new DatabaseError('new row violates check constraint', 0, 'error'), { code: '23514' }),
+    );
     expect(answer(violation)).toMatchObject({ status: 500, headers: {}, body: { code: 'INTERNAL' } });
   });
 });

@@ -1,14 +1,4 @@
-import {
-  ArgumentsHost,
-  BadRequestException,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-  ValidationError,
-  ValidationPipe,
-} from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, ValidationError, ValidationPipe } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { Observable, throwError } from 'rxjs';
 import { isDatabaseUnavailable } from './database-unavailable';
@@ -103,12 +93,7 @@ export function requestValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
-      return new ProblemException(
-        HttpStatus.BAD_REQUEST,
-        'REQUEST.INVALID',
-        problems.map((p) => `${p.field}: ${p.message}`).join('; '),
-        problems,
-      );
+      return new ProblemException(HttpStatus.BAD_REQUEST, 'REQUEST.INVALID', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
     },
   });
 }
@@ -163,7 +148,10 @@ export function problemOf(exception: unknown): Problem {
   }
   // The database shut down, restarting or out of connections: the request may be tried again.
   if (isDatabaseUnavailable(exception)) {
-    return platformRefusal(DATABASE_UNAVAILABLE, 'the service cannot reach its database just now; retry after the Retry-After seconds with the same Idempotency-Key');
+    return platformRefusal(
+      DATABASE_UNAVAILABLE,
+      'the service cannot reach its database just now; retry after the Retry-After seconds with the same Idempotency-Key',
+    );
   }
   // The JSON body parser refuses a body with an http-errors error, not an HttpException.
   const refused = exception !== null && typeof exception === 'object' ? bodyParserProblem(exception) : null;
@@ -181,9 +169,11 @@ export function problemOf(exception: unknown): Problem {
 export function bodyParserProblem(err: { status?: number; type?: string; expose?: boolean }): Problem | null {
   if (err.type === 'entity.too.large') return platformRefusal('REQUEST.TOO_LARGE', 'the JSON body is larger than 100 kB');
   if (err.type === 'entity.parse.failed') return platformRefusal('REQUEST.MALFORMED', 'the body is not valid JSON');
-  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported') return platformRefusal('REQUEST.UNSUPPORTED_ENCODING', 'the body encoding is not supported');
+  if (err.type === 'encoding.unsupported' || err.type === 'charset.unsupported')
+    return platformRefusal('REQUEST.UNSUPPORTED_ENCODING', 'the body encoding is not supported');
   // Any other 4xx the parser marks safe to expose; an error with a status but not marked so stays a 500.
-  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true) return problem(err.status, 'REQUEST.INVALID', 'the request body cannot be read');
+  if (typeof err.status === 'number' && err.status >= 400 && err.status < 500 && err.expose === true)
+    return problem(err.status, 'REQUEST.INVALID', 'the request body cannot be read');
   return null;
 }
 

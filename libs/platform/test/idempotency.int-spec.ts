@@ -81,12 +81,19 @@ describe('Idempotency-Key', () => {
 
   beforeAll(async () => {
     db = await freshDatabase('platform');
-    dataSource = new DataSource({ type: 'postgres', url: db, migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000] });
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: db,
+      migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000],
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.query(`CREATE TABLE effects (id uuid PRIMARY KEY, note text NOT NULL)`);
     interceptor = new IdempotencyInterceptor(dataSource, 1);
-    const module = await Test.createTestingModule({ controllers: [ProbeController], providers: [{ provide: APP_INTERCEPTOR, useValue: interceptor }] }).compile();
+    const module = await Test.createTestingModule({
+      controllers: [ProbeController],
+      providers: [{ provide: APP_INTERCEPTOR, useValue: interceptor }],
+    }).compile();
     app = module.createNestApplication({ logger: false });
     app.useGlobalFilters(new ProblemFilter());
     await app.listen(0, '127.0.0.1');

@@ -26,28 +26,39 @@ describe('expectValidAgainstAsyncApi', () => {
   });
 
   it('passes a dead letter carrying the dlq-* headers', () => {
-    const dlq = seen({ topic: deadLetterTopicOf(OrderPlacedV1.topic), value: '{' }, {
-      'dlq-reason-code': 'ENVELOPE.BAD_JSON',
-      'dlq-reason': 'Unexpected end of JSON input',
-      'dlq-original-topic': OrderPlacedV1.topic,
-      'dlq-original-partition': '0',
-      'dlq-original-offset': '7',
-      'dlq-consumer': 'inventory',
-      'dlq-attempts': '1',
-      'dlq-time': '2026-11-23T10:00:00.000Z',
-    });
+    const dlq = seen(
+      { topic: deadLetterTopicOf(OrderPlacedV1.topic), value: '{' },
+      {
+        'dlq-reason-code': 'ENVELOPE.BAD_JSON',
+        'dlq-reason': 'Unexpected end of JSON input',
+        'dlq-original-topic': OrderPlacedV1.topic,
+        'dlq-original-partition': '0',
+        'dlq-original-offset': '7',
+        'dlq-consumer': 'inventory',
+        'dlq-attempts': '1',
+        'dlq-time': '2026-11-23T10:00:00.000Z',
+      },
+    );
     expect(asyncApiViolations([dlq])).toEqual([]);
   });
 
   it.each([
     ['an unknown topic', seen({ topic: 'orders' }), /no channel for topic orders/],
-    ['a type its topic does not carry', seen({ topic: NotificationRequestedV1.topic }), /notification\.requests\.v1 carries no message of type order\.placed\.v1/],
+    [
+      'a type its topic does not carry',
+      seen({ topic: NotificationRequestedV1.topic }),
+      /notification\.requests\.v1 carries no message of type order\.placed\.v1/,
+    ],
     ['an unknown type', seen({}, { ce_type: 'order.placed.v9' }), /carries no message of type order\.placed\.v9/],
     ['a missing header', seen({}, { ce_correlationid: undefined }), /headers: missing 'ce_correlationid'/],
     ['a malformed header', seen({}, { ce_time: 'yesterday' }), /headers\/ce_time: must match format "date-time"/],
     ['a key other than the subject', seen({ key: 'other' }), /key other differs from ce_subject/],
     ['a value that is not JSON', seen({ value: 'hello' }), /value is not JSON/],
-    ['an invalid payload', seen({ value: JSON.stringify({ ...placed, orderId: 'abc', extra: 1 }) }), /payload\/orderId: must match format "uuid".*|payload: unknown field 'extra'/],
+    [
+      'an invalid payload',
+      seen({ value: JSON.stringify({ ...placed, orderId: 'abc', extra: 1 }) }),
+      /payload\/orderId: must match format "uuid".*|payload: unknown field 'extra'/,
+    ],
     ['a dead letter without its reason', seen({ topic: deadLetterTopicOf(OrderPlacedV1.topic) }), /headers: missing 'dlq-reason-code'/],
   ])('fails on %s, saying what is wrong', (_, message, problem) => {
     expect(() => expectValidAgainstAsyncApi([seen(), message])).toThrow(problem);

@@ -17,7 +17,14 @@ export function builder<T extends object>(defaults: () => T): (overrides?: Parti
 }
 
 /** A delivery address in Paris (AddressPayload, as in order.placed and return requests). */
-export const anAddress = builder<AddressPayload>(() => ({ name: 'Ada Martin', line1: '3 rue Oberkampf', line2: null, postcode: '75011', city: 'Paris', country: 'FR' }));
+export const anAddress = builder<AddressPayload>(() => ({
+  name: 'Ada Martin',
+  line1: '3 rue Oberkampf',
+  line2: null,
+  postcode: '75011',
+  city: 'Paris',
+  country: 'FR',
+}));
 
 /** An order.placed v2 payload: a guest app order of nothing yet, placed on 2026-11-23 at 10:00 UTC. */
 export const anOrderPlacedV2 = builder<OrderPlacedV2Payload>(() => ({

@@ -20,7 +20,10 @@ export interface JourneyStack {
  *   beforeAll(() => e2e.j.location(store));
  *   it('…', async () => { const placed = await e2e.j.place(store, lines); … });
  */
-export function journeyStack(services: readonly ServiceName[], options: { topics?: readonly string[]; env?: Record<string, string>; journey?: JourneyOptions } = {}): JourneyStack {
+export function journeyStack(
+  services: readonly ServiceName[],
+  options: { topics?: readonly string[]; env?: Record<string, string>; journey?: JourneyOptions } = {},
+): JourneyStack {
   let probe: KafkaProbe | undefined;
   let stack: Stack | undefined;
   let j: Journey | undefined;

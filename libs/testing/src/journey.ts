@@ -91,14 +91,21 @@ export class Journey {
     if (res.status !== 200) throw new Error(`PUT /price-list/${sku}: ${res.status} ${JSON.stringify(res.body)}`);
     // The returns service prices exchanges from price-list.changed: wait until it keeps this list.
     const returnsDb = this.stack.services.returns ? this.stack.databases.returns : undefined;
-    if (returnsDb) await eventually(async () => expect(await sql(returnsDb, `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, res.body.updatedAt])).toHaveLength(1));
+    if (returnsDb)
+      await eventually(async () =>
+        expect(await sql(returnsDb, `SELECT 1 FROM price_list WHERE sku = $1 AND changed_at = $2`, [sku, res.body.updatedAt])).toHaveLength(1),
+      );
   }
 
   async stock(locationId: string, sku: string): Promise<{ onHand: number; reserved: number; available: number }> {
     return (await this.http('GET', `${this.inventory}/locations/${locationId}/stock/${sku}`)).body;
   }
 
-  async place(storeId: string, lines: { sku: string; quantity: number; unitPrice?: number }[], extra: Record<string, unknown> = {}): Promise<{ id: string; lines: { lineId: string; sku: string; quantity: number }[] }> {
+  async place(
+    storeId: string,
+    lines: { sku: string; quantity: number; unitPrice?: number }[],
+    extra: Record<string, unknown> = {},
+  ): Promise<{ id: string; lines: { lineId: string; sku: string; quantity: number }[] }> {
     const res = await this.http('POST', `${this.order}/orders`, {
       channel: 'web',
       storeId,
@@ -132,11 +139,22 @@ export class Journey {
   }
 
   /** A location picks every unit of a delivery group (it becomes PACKED) and hands it to a carrier. */
-  async packAndShip(locationId: string, fulfilmentId: string, carrier = 'Colissimo', trackingNumber = `TRK${randomUUID().slice(0, 8).toUpperCase()}`): Promise<HttpResult> {
+  async packAndShip(
+    locationId: string,
+    fulfilmentId: string,
+    carrier = 'Colissimo',
+    trackingNumber = `TRK${randomUUID().slice(0, 8).toUpperCase()}`,
+  ): Promise<HttpResult> {
     const store = this.store(locationId);
     ok(await store.startPicking(fulfilmentId), 'start picking');
     const group = await this.groupOf(fulfilmentId);
-    ok(await store.picks(fulfilmentId, group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.remainingQuantity }))), 'pack');
+    ok(
+      await store.picks(
+        fulfilmentId,
+        group.lines.map((l) => ({ lineId: l.lineId, pickedQuantity: l.remainingQuantity })),
+      ),
+      'pack',
+    );
     return this.http('POST', `${this.order}/stores/${locationId}/orders/${fulfilmentId}/ship`, { carrier, trackingNumber });
   }
 
@@ -146,7 +164,7 @@ export class Journey {
   }
 
   private async groupOf(fulfilmentId: string): Promise<Group> {
-    const res = await this.http('GET', `${this.order}/orders/${(await this.orderOfGroup(fulfilmentId))}`);
+    const res = await this.http('GET', `${this.order}/orders/${await this.orderOfGroup(fulfilmentId)}`);
     return (res.body.fulfilments as Group[]).find((f) => f.fulfilmentId === fulfilmentId)!;
   }
 
@@ -185,13 +203,21 @@ export class Journey {
     );
     const reserved = orders.filter((_, i) => statuses[i] === 'RESERVED').sort();
     if (reserved.length !== stock) throw new Error(`${reserved.length} reserved and ${orders.length - reserved.length} rejected; the shelf held ${stock}`);
-    const reservations = await sql<{ order_id: string; n: number }>(this.stack.databases.inventory, 'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id', [sku]);
+    const reservations = await sql<{ order_id: string; n: number }>(
+      this.stack.databases.inventory,
+      'SELECT order_id, count(*)::int AS n FROM reservations WHERE sku = $1 GROUP BY order_id',
+      [sku],
+    );
     const held = reservations.map((r) => r.order_id).sort();
-    if (JSON.stringify(held) !== JSON.stringify(reserved)) throw new Error(`inventory holds reservations for ${held.length} order(s), the order service reserved ${reserved.length}: ${JSON.stringify({ held, reserved })}`);
+    if (JSON.stringify(held) !== JSON.stringify(reserved))
+      throw new Error(
+        `inventory holds reservations for ${held.length} order(s), the order service reserved ${reserved.length}: ${JSON.stringify({ held, reserved })}`,
+      );
     const doubled = reservations.filter((r) => r.n !== 1);
     if (doubled.length > 0) throw new Error(`orders with more than one reservation: ${JSON.stringify(doubled)}`);
     const shelf = await this.stock(store, sku);
-    if (shelf.onHand !== stock || shelf.reserved !== stock || shelf.available !== 0) throw new Error(`the shelf is ${JSON.stringify(shelf)}, expected ${stock} on hand, all reserved`);
+    if (shelf.onHand !== stock || shelf.reserved !== stock || shelf.available !== 0)
+      throw new Error(`the shelf is ${JSON.stringify(shelf)}, expected ${stock} on hand, all reserved`);
     for (const [service, db] of Object.entries(this.stack.databases)) {
       await eventually(async () => {
         const [{ n }] = await sql<{ n: number }>(db, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');

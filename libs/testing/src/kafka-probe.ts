@@ -56,7 +56,13 @@ export class KafkaProbe {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const ends = (await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ key: `${topic}/${p.partition}`, low: Number(p.low), high: Number(p.high) }))))).flat();
+      const ends = (
+        await Promise.all(
+          topics.map(async (topic) =>
+            (await admin.fetchTopicOffsets(topic)).map((p) => ({ key: `${topic}/${p.partition}`, low: Number(p.low), high: Number(p.high) })),
+          ),
+        )
+      ).flat();
       const behind = () => ends.filter((e) => e.high > e.low && (this.positions.get(e.key) ?? 0) < e.high);
       const deadline = Date.now() + timeoutMs;
       while (behind().length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

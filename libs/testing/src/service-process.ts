@@ -54,7 +54,13 @@ export function runServiceCommand(name: ServiceName, args: string[], env: Record
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];
-  const keep = (d: Buffer) => logs.push(...d.toString().split('\n').filter((l) => l !== ''));
+  const keep = (d: Buffer) =>
+    logs.push(
+      ...d
+        .toString()
+        .split('\n')
+        .filter((l) => l !== ''),
+    );
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   return new Promise((resolve, reject) => {

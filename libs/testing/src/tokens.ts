@@ -47,10 +47,22 @@ export const tokens = {
   customer: (customerId: string, channel = 'web') =>
     mintToken({ sub: `customer:${customerId}`, customer_id: customerId, channel, scope: 'orders:place orders:read orders:cancel' }),
   pos: (storeId: string, associateId = 'associate-1') =>
-    mintToken({ sub: `pos:${storeId}:${associateId}`, store_id: storeId, associate_id: associateId, channel: 'pos', scope: 'store:operate orders:place orders:read inventory:read inventory:write transfers:operate' }),
+    mintToken({
+      sub: `pos:${storeId}:${associateId}`,
+      store_id: storeId,
+      associate_id: associateId,
+      channel: 'pos',
+      scope: 'store:operate orders:place orders:read inventory:read inventory:write transfers:operate',
+    }),
   /** A store supervisor's POS session: a POS that may also lift a locked pickup (store:supervise). */
   supervisor: (storeId: string, associateId = 'supervisor-1') =>
-    mintToken({ sub: `pos:${storeId}:${associateId}`, store_id: storeId, associate_id: associateId, channel: 'pos', scope: 'store:operate store:supervise orders:place orders:read inventory:read' }),
+    mintToken({
+      sub: `pos:${storeId}:${associateId}`,
+      store_id: storeId,
+      associate_id: associateId,
+      channel: 'pos',
+      scope: 'store:operate store:supervise orders:place orders:read inventory:read',
+    }),
   /** A carrier integration reporting delivery outcomes. */
   carrier: (carrier = 'test-carrier') => mintToken({ sub: `carrier:${carrier}`, scope: 'deliveries:report' }),
 };

@@ -38,7 +38,10 @@ async function iptablesChains() {
  */
 async function removeChains(before) {
   const removed = [];
-  for (const [save, restore] of [['iptables-save', 'iptables-restore'], ['ip6tables-save', 'ip6tables-restore']]) {
+  for (const [save, restore] of [
+    ['iptables-save', 'iptables-restore'],
+    ['ip6tables-save', 'ip6tables-restore'],
+  ]) {
     const out = await run(save, [], { capture: true }).catch(() => '');
     let table = '';
     const ours = new Set();
@@ -64,7 +67,11 @@ async function removeChains(before) {
 
 /** Unmounts whatever the kubelet left mounted under `dir`, deepest first. */
 async function unmountUnder(dir) {
-  const mounts = fs.readFileSync('/proc/mounts', 'utf8').split('\n').map((l) => l.split(' ')[1]).filter((m) => m && (m === dir || m.startsWith(`${dir}/`)));
+  const mounts = fs
+    .readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((l) => l.split(' ')[1])
+    .filter((m) => m && (m === dir || m.startsWith(`${dir}/`)));
   for (const m of mounts.sort((a, b) => b.length - a.length)) await succeeds('umount', ['-l', m]);
 }
 
@@ -103,7 +110,9 @@ function writeKubeconfig(file, { server, token }) {
  */
 export async function startCluster() {
   if ((await negativeOomScoreRefused()) && (await docker(['info', '--format', '{{.DefaultRuntime}}'])).trim() !== 'oomclamp') {
-    throw new Error('this kernel refuses a negative oom_score_adj, which the kubelet gives every pod sandbox, and the Docker daemon running here does not clamp it: stop that daemon and run again (test:deploy then starts one with the oomclamp runtime)');
+    throw new Error(
+      'this kernel refuses a negative oom_score_adj, which the kubelet gives every pod sandbox, and the Docker daemon running here does not clamp it: stop that daemon and run again (test:deploy then starts one with the oomclamp runtime)',
+    );
   }
   const dir = path.join(CACHE_DIR, `cluster-${process.pid}`);
   fs.rmSync(dir, { recursive: true, force: true });
@@ -116,7 +125,11 @@ export async function startCluster() {
 
   const token = randomBytes(24).toString('hex');
   fs.writeFileSync(path.join(dir, 'tokens.csv'), `${token},admin,admin,system:masters\n`, { mode: 0o600 });
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs1', format: 'pem' } });
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+  });
   fs.writeFileSync(path.join(dir, 'sa.pub'), publicKey);
   fs.writeFileSync(path.join(dir, 'sa.key'), privateKey, { mode: 0o600 });
   const kubeconfig = path.join(dir, 'kubeconfig');
@@ -148,7 +161,9 @@ export async function startCluster() {
       await waitFor(`${entry.name} to stop`, () => entry.exited, { timeoutMs: 20_000, everyMs: 200 }).catch(() => entry.child.kill('SIGKILL'));
     }
     // The kubelet's pod containers (dockershim names them k8s_<container>_<pod>_<namespace>_…).
-    const ids = (await docker(['ps', '-aq', '--filter', 'label=io.kubernetes.pod.namespace', '--filter', 'name=^k8s_']).catch(() => '')).split('\n').filter(Boolean);
+    const ids = (await docker(['ps', '-aq', '--filter', 'label=io.kubernetes.pod.namespace', '--filter', 'name=^k8s_']).catch(() => ''))
+      .split('\n')
+      .filter(Boolean);
     if (ids.length > 0) await docker(['rm', '-f', '-v', ...ids]);
     notes.push(`${ids.length} pod containers removed`);
     const chains = await removeChains(chainsBefore);
@@ -163,50 +178,83 @@ export async function startCluster() {
 
   try {
     const etcd = start('etcd', 'etcd', [
-      '--name=omni', `--data-dir=${path.join(dir, 'etcd')}`,
-      `--listen-client-urls=http://127.0.0.1:${ports.etcd}`, `--advertise-client-urls=http://127.0.0.1:${ports.etcd}`,
-      `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
+      '--name=omni',
+      `--data-dir=${path.join(dir, 'etcd')}`,
+      `--listen-client-urls=http://127.0.0.1:${ports.etcd}`,
+      `--advertise-client-urls=http://127.0.0.1:${ports.etcd}`,
+      `--listen-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
+      `--initial-advertise-peer-urls=http://127.0.0.1:${ports.etcdPeer}`,
       `--initial-cluster=omni=http://127.0.0.1:${ports.etcdPeer}`,
     ]);
     const apiserver = start('apiserver', path.join(KUBE_BIN, 'kube-apiserver'), [
-      `--etcd-servers=http://127.0.0.1:${ports.etcd}`, '--bind-address=127.0.0.1', `--secure-port=${ports.apiserver}`,
-      `--cert-dir=${path.join(dir, 'certs')}`, `--token-auth-file=${path.join(dir, 'tokens.csv')}`, '--authorization-mode=Node,RBAC',
-      `--service-account-key-file=${path.join(dir, 'sa.pub')}`, `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
-      '--service-account-issuer=https://kubernetes.default.svc', `--service-cluster-ip-range=${SERVICE_CIDR}`,
+      `--etcd-servers=http://127.0.0.1:${ports.etcd}`,
+      '--bind-address=127.0.0.1',
+      `--secure-port=${ports.apiserver}`,
+      `--cert-dir=${path.join(dir, 'certs')}`,
+      `--token-auth-file=${path.join(dir, 'tokens.csv')}`,
+      '--authorization-mode=Node,RBAC',
+      `--service-account-key-file=${path.join(dir, 'sa.pub')}`,
+      `--service-account-signing-key-file=${path.join(dir, 'sa.key')}`,
+      '--service-account-issuer=https://kubernetes.default.svc',
+      `--service-cluster-ip-range=${SERVICE_CIDR}`,
     ]);
-    await waitFor('the API server to be ready', async () => {
-      alive(etcd);
-      alive(apiserver);
-      return succeeds('kubectl', ['get', '--raw', '/readyz'], { env: { ...process.env, KUBECONFIG: kubeconfig } });
-    }, { timeoutMs: 120_000, everyMs: 500 });
+    await waitFor(
+      'the API server to be ready',
+      async () => {
+        alive(etcd);
+        alive(apiserver);
+        return succeeds('kubectl', ['get', '--raw', '/readyz'], { env: { ...process.env, KUBECONFIG: kubeconfig } });
+      },
+      { timeoutMs: 120_000, everyMs: 500 },
+    );
 
     const common = [`--kubeconfig=${kubeconfig}`, '--leader-elect=false', '--port=0'];
     start('controller-manager', path.join(KUBE_BIN, 'kube-controller-manager'), [
-      ...common, '--secure-port=0', `--service-account-private-key-file=${path.join(dir, 'sa.key')}`, `--root-ca-file=${path.join(dir, 'certs/apiserver.crt')}`,
+      ...common,
+      '--secure-port=0',
+      `--service-account-private-key-file=${path.join(dir, 'sa.key')}`,
+      `--root-ca-file=${path.join(dir, 'certs/apiserver.crt')}`,
     ]);
     start('scheduler', path.join(KUBE_BIN, 'kube-scheduler'), [...common, '--secure-port=0']);
     const kubelet = start('kubelet', path.join(KUBE_BIN, 'kubelet'), [
-      `--kubeconfig=${kubeconfig}`, '--container-runtime=docker', `--pod-infra-container-image=${PAUSE_IMAGE}`,
-      '--cgroup-driver=cgroupfs', '--fail-swap-on=false', `--hostname-override=${NODE_NAME}`,
-      `--root-dir=${path.join(dir, 'kubelet')}`, `--cert-dir=${path.join(dir, 'kubelet-pki')}`,
-      '--authorization-mode=AlwaysAllow', '--authentication-token-webhook=false', '--anonymous-auth=true',
-      `--port=${ports.kubelet}`, '--read-only-port=0', '--healthz-port=0',
+      `--kubeconfig=${kubeconfig}`,
+      '--container-runtime=docker',
+      `--pod-infra-container-image=${PAUSE_IMAGE}`,
+      '--cgroup-driver=cgroupfs',
+      '--fail-swap-on=false',
+      `--hostname-override=${NODE_NAME}`,
+      `--root-dir=${path.join(dir, 'kubelet')}`,
+      `--cert-dir=${path.join(dir, 'kubelet-pki')}`,
+      '--authorization-mode=AlwaysAllow',
+      '--authentication-token-webhook=false',
+      '--anonymous-auth=true',
+      `--port=${ports.kubelet}`,
+      '--read-only-port=0',
+      '--healthz-port=0',
       // The images were built here and cannot be pulled again: never garbage-collect them, and do
       // not evict pods because the disk holding them is fuller than a production node would be.
-      '--image-gc-high-threshold=100', '--image-gc-low-threshold=99',
+      '--image-gc-high-threshold=100',
+      '--image-gc-low-threshold=99',
       '--eviction-hard=memory.available<100Mi,nodefs.available<1%,imagefs.available<1%',
     ]);
     const proxy = start('proxy', path.join(KUBE_BIN, 'kube-proxy'), [
-      `--kubeconfig=${kubeconfig}`, '--proxy-mode=iptables', `--hostname-override=${NODE_NAME}`,
-      `--metrics-bind-address=127.0.0.1:${ports.proxyMetrics}`, `--healthz-bind-address=127.0.0.1:${ports.proxyHealth}`,
+      `--kubeconfig=${kubeconfig}`,
+      '--proxy-mode=iptables',
+      `--hostname-override=${NODE_NAME}`,
+      `--metrics-bind-address=127.0.0.1:${ports.proxyMetrics}`,
+      `--healthz-bind-address=127.0.0.1:${ports.proxyHealth}`,
       // Leave the host's conntrack table size alone (a VM may refuse the sysctl).
       '--conntrack-max-per-core=0',
     ]);
-    await waitFor(`node ${NODE_NAME} to be Ready`, async () => {
-      for (const e of [...children]) alive(e);
-      const ready = await kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}']).catch(() => '');
-      return ready.trim() === 'True';
-    }, { timeoutMs: 120_000, everyMs: 1000 });
+    await waitFor(
+      `node ${NODE_NAME} to be Ready`,
+      async () => {
+        for (const e of [...children]) alive(e);
+        const ready = await kubectl(['get', 'node', NODE_NAME, '-o', 'jsonpath={.status.conditions[?(@.type=="Ready")].status}']).catch(() => '');
+        return ready.trim() === 'True';
+      },
+      { timeoutMs: 120_000, everyMs: 1000 },
+    );
     alive(kubelet);
     alive(proxy);
   } catch (e) {

@@ -62,10 +62,13 @@ async function containers() {
   if (ids.length === 0) return [];
   const format = '{{ index .Config.Labels "com.docker.compose.service" }} {{.State.Status}} {{.State.ExitCode}}';
   const out = await docker(['inspect', '--format', format, ...ids]);
-  return out.split('\n').filter(Boolean).map((line) => {
-    const [service, status, exitCode] = line.split(' ');
-    return { service, status, exitCode: Number(exitCode) };
-  });
+  return out
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [service, status, exitCode] = line.split(' ');
+      return { service, status, exitCode: Number(exitCode) };
+    });
 }
 
 async function answersReady(port) {
@@ -79,14 +82,18 @@ async function answersReady(port) {
 
 /** Polls until the one-shots exited 0 and the four services are ready; fails at once on a failed one-shot. */
 export async function waitForStack(services, timeoutMs = 300_000) {
-  await waitFor('the one-shot containers to exit 0 and the services to be ready', async () => {
-    const states = await containers();
-    const failed = states.filter((c) => ONE_SHOTS.includes(c.service) && c.status === 'exited' && c.exitCode !== 0);
-    if (failed.length > 0) throw new Error(`one-shot container failed: ${failed.map((c) => `${c.service} (exit ${c.exitCode})`).join(', ')}`);
-    const finished = ONE_SHOTS.every((name) => states.some((c) => c.service === name && c.status === 'exited' && c.exitCode === 0));
-    const ready = await Promise.all(Object.values(services).map(answersReady));
-    return finished && ready.every(Boolean);
-  }, { timeoutMs });
+  await waitFor(
+    'the one-shot containers to exit 0 and the services to be ready',
+    async () => {
+      const states = await containers();
+      const failed = states.filter((c) => ONE_SHOTS.includes(c.service) && c.status === 'exited' && c.exitCode !== 0);
+      if (failed.length > 0) throw new Error(`one-shot container failed: ${failed.map((c) => `${c.service} (exit ${c.exitCode})`).join(', ')}`);
+      const finished = ONE_SHOTS.every((name) => states.some((c) => c.service === name && c.status === 'exited' && c.exitCode === 0));
+      const ready = await Promise.all(Object.values(services).map(answersReady));
+      return finished && ready.every(Boolean);
+    },
+    { timeoutMs },
+  );
   const states = await containers();
   return `${states.filter((c) => c.status === 'running').length} running, ${states.filter((c) => c.status === 'exited').length} one-shots exited 0`;
 }

@@ -19,7 +19,9 @@ export const docker = (args, options = {}) => run(dockerClient(), args, { captur
 
 /** Installs docker.io, docker-compose, debootstrap and jq with apt-get, when one of them is missing. */
 export async function ensurePackages() {
-  const missing = Object.entries(PACKAGES).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+  const missing = Object.entries(PACKAGES)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([name]) => name);
   if (missing.length === 0) return 'already installed';
   if (process.getuid?.() !== 0) throw new Error(`missing ${missing.join(', ')}; install them (apt-get install ${missing.join(' ')}) or run as root`);
   const logFile = path.join(LOG_DIR, 'apt.log');
@@ -88,10 +90,14 @@ export async function ensureDaemon() {
     fs.rmSync(pidFile, { force: true });
   };
   try {
-    await waitFor('dockerd to answer', async () => {
-      if (exited) throw new Error(`dockerd exited; see ${logFile}`);
-      return daemonAnswers();
-    }, { timeoutMs: 60_000, everyMs: 250 });
+    await waitFor(
+      'dockerd to answer',
+      async () => {
+        if (exited) throw new Error(`dockerd exited; see ${logFile}`);
+        return daemonAnswers();
+      },
+      { timeoutMs: 60_000, everyMs: 250 },
+    );
   } catch (e) {
     await stop();
     throw e;

@@ -26,7 +26,7 @@ export const TAGS = {
 
 function sha256(parts) {
   const h = createHash('sha256');
-  for (const p of parts) h.update(typeof p === 'string' ? p : p ?? '').update('\0');
+  for (const p of parts) h.update(typeof p === 'string' ? p : (p ?? '')).update('\0');
   return h.digest('hex');
 }
 
@@ -107,7 +107,11 @@ export function buildBase() {
 export function extraCaCertificates() {
   const dir = process.env.EXTRA_CA_CERTS_DIR ?? HOST_EXTRA_CA_DIR;
   if (!dir || !fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.crt')).sort().map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.crt'))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
 
 /** `npm pack spec` into `dir`, unless `file` is there already. */
@@ -128,7 +132,13 @@ export async function buildNode() {
     fs.rmSync(caDir, { recursive: true, force: true });
     fs.mkdirSync(caDir);
     for (const f of certificates) fs.copyFileSync(f, path.join(caDir, path.basename(f)));
-    await dockerBuild({ tag: TAGS.node, hash, context, args: { BASE_IMAGE: TAGS.base, NODE_VERSION: NODE_RELEASE, NPM_VERSION: NPM_RELEASE }, logName: 'node' });
+    await dockerBuild({
+      tag: TAGS.node,
+      hash,
+      context,
+      args: { BASE_IMAGE: TAGS.base, NODE_VERSION: NODE_RELEASE, NPM_VERSION: NPM_RELEASE },
+      logName: 'node',
+    });
   });
 }
 
@@ -141,7 +151,8 @@ function kafkaVersion() {
 
 /** tools/kafka/pom.xml plus kafka-tools (TopicCommand, for kafka-topics.sh) of the same version. */
 function kafkaImagePom() {
-  const tools = '    <dependency>\n      <groupId>org.apache.kafka</groupId>\n      <artifactId>kafka-tools</artifactId>\n      <version>${kafka.version}</version>\n    </dependency>\n  </dependencies>';
+  const tools =
+    '    <dependency>\n      <groupId>org.apache.kafka</groupId>\n      <artifactId>kafka-tools</artifactId>\n      <version>${kafka.version}</version>\n    </dependency>\n  </dependencies>';
   return fs.readFileSync(path.join(REPO, 'tools/kafka/pom.xml'), 'utf8').replace('</dependencies>', tools);
 }
 
@@ -154,7 +165,9 @@ async function fetchKafkaJars(context, pom) {
   fs.writeFileSync(pomFile, pom);
   // A fresh directory: jars of an earlier version must not stay on the classpath.
   fs.rmSync(libs, { recursive: true, force: true });
-  await run('mvn', ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'], { logFile: path.join(LOG_DIR, 'kafka-jars.log') });
+  await run('mvn', ['-B', '-q', '-f', pomFile, 'dependency:copy-dependencies', `-DoutputDirectory=${libs}`, '-DincludeScope=runtime'], {
+    logFile: path.join(LOG_DIR, 'kafka-jars.log'),
+  });
   fs.writeFileSync(stamp, sha256([pom]));
 }
 
@@ -211,7 +224,18 @@ export async function buildPostgres() {
  * (and share the build stage's cache) even while someone edits the working tree meanwhile.
  */
 async function snapshotServiceContext() {
-  const paths = ['package.json', 'package-lock.json', 'tsconfig.base.json', 'tsconfig.json', 'apps', 'libs', 'tools', 'scripts/register-paths.cjs', 'docker/Dockerfile', 'docker/Dockerfile.dockerignore'];
+  const paths = [
+    'package.json',
+    'package-lock.json',
+    'tsconfig.base.json',
+    'tsconfig.json',
+    'apps',
+    'libs',
+    'tools',
+    'scripts/register-paths.cjs',
+    'docker/Dockerfile',
+    'docker/Dockerfile.dockerignore',
+  ];
   const listed = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...paths], { cwd: REPO, capture: true });
   const files = [...new Set(listed.split('\0').filter(Boolean))].sort().filter((f) => fs.existsSync(path.join(REPO, f)));
   const snapshot = path.join(CACHE_DIR, 'build', 'services');
@@ -233,7 +257,14 @@ export async function buildServices() {
   const outcomes = [];
   for (const service of SERVICES) {
     const outcome = await ensureImage(TAGS.service(service), [...inputs, nodeImage, service], (hash) =>
-      dockerBuild({ tag: TAGS.service(service), hash, context: snapshot, dockerfile: 'docker/Dockerfile', args: { NODE_IMAGE: TAGS.node, SERVICE: service }, logName: `service-${service}` }),
+      dockerBuild({
+        tag: TAGS.service(service),
+        hash,
+        context: snapshot,
+        dockerfile: 'docker/Dockerfile',
+        args: { NODE_IMAGE: TAGS.node, SERVICE: service },
+        logName: `service-${service}`,
+      }),
     );
     outcomes.push(`${service} ${outcome}`);
   }

@@ -15,7 +15,14 @@ export const KUBE_BIN = path.join(HOME, 'bin');
 export const SERVER_BINARIES = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubelet', 'kube-proxy'];
 /** kubelet 1.20's default sandbox image name: tagged locally, so nothing is ever pulled. */
 export const PAUSE_IMAGE = 'k8s.gcr.io/pause:3.2';
-const BUILD_PACKAGES = { 'golang-go': '/usr/bin/go', 'etcd-server': '/usr/bin/etcd', gcc: '/usr/bin/gcc', 'libc6-dev': '/usr/lib/x86_64-linux-gnu/libc.a', rsync: '/usr/bin/rsync', iptables: '/usr/sbin/iptables' };
+const BUILD_PACKAGES = {
+  'golang-go': '/usr/bin/go',
+  'etcd-server': '/usr/bin/etcd',
+  gcc: '/usr/bin/gcc',
+  'libc6-dev': '/usr/lib/x86_64-linux-gnu/libc.a',
+  rsync: '/usr/bin/rsync',
+  iptables: '/usr/sbin/iptables',
+};
 const SRC_LIST = '/etc/apt/sources.list.d/omni-backbone-deploy-src.sources';
 
 const aptEnv = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -25,13 +32,16 @@ export async function kubectlVersion() {
   const out = await run('kubectl', ['version', '--client', '-o', 'json'], { capture: true }).catch(() => null);
   if (!out) throw new Error('kubectl is not on PATH: install kubectl 1.27 or newer (its kustomize v5 renders k8s/)');
   const { clientVersion, kustomizeVersion } = JSON.parse(out);
-  if (Number(clientVersion.major) === 1 && Number.parseInt(clientVersion.minor, 10) < 27) throw new Error(`kubectl ${clientVersion.gitVersion} is too old: k8s/ needs kustomize v5 (kubectl 1.27 or newer)`);
+  if (Number(clientVersion.major) === 1 && Number.parseInt(clientVersion.minor, 10) < 27)
+    throw new Error(`kubectl ${clientVersion.gitVersion} is too old: k8s/ needs kustomize v5 (kubectl 1.27 or newer)`);
   return `kubectl ${clientVersion.gitVersion}, kustomize ${kustomizeVersion}`;
 }
 
 /** etcd, Go, a static C toolchain, rsync and iptables from apt, when missing. */
 export async function ensureBuildPackages() {
-  const missing = Object.entries(BUILD_PACKAGES).filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
+  const missing = Object.entries(BUILD_PACKAGES)
+    .filter(([, file]) => !fs.existsSync(file))
+    .map(([name]) => name);
   if (missing.length === 0) return 'already installed';
   const logFile = path.join(LOG_DIR, 'apt.log');
   await run('apt-get', ['update'], { logFile, env: aptEnv });
@@ -80,7 +90,10 @@ export async function ensureKubernetesBinaries() {
   const tarball = fs.readdirSync(src).find((f) => /^kubernetes_.*\.orig\.tar\.gz$/.test(f));
   if (!tarball) throw new Error(`apt-get source kubernetes left no .orig.tar.gz in ${src}`);
   await run('tar', ['-xzf', tarball], { cwd: src });
-  const tree = path.join(src, fs.readdirSync(src).find((f) => f.startsWith('kubernetes-') && fs.statSync(path.join(src, f)).isDirectory()));
+  const tree = path.join(
+    src,
+    fs.readdirSync(src).find((f) => f.startsWith('kubernetes-') && fs.statSync(path.join(src, f)).isDirectory()),
+  );
   const gopath = path.join(tree, '.go');
   fs.mkdirSync(path.join(gopath, 'src/k8s.io'), { recursive: true });
   fs.symlinkSync('../../..', path.join(gopath, 'src/k8s.io/kubernetes'));

@@ -70,8 +70,10 @@ export async function applyLocalOverlay(cluster, { kafkaImage, brokers, postgres
 
   const { kubectl } = cluster;
   await kubectl(['create', 'namespace', NAMESPACE]);
-  const secret = (name, literals) => kubectl(['-n', NAMESPACE, 'create', 'secret', 'generic', name, ...Object.entries(literals).map(([k, v]) => `--from-literal=${k}=${v}`)]);
-  for (const s of SERVICES) await secret(`omni-${s}-db`, { DATABASE_URL: `postgres://${postgres.user}:${postgres.password}@127.0.0.1:${postgres.port}/omni_${s}` });
+  const secret = (name, literals) =>
+    kubectl(['-n', NAMESPACE, 'create', 'secret', 'generic', name, ...Object.entries(literals).map(([k, v]) => `--from-literal=${k}=${v}`)]);
+  for (const s of SERVICES)
+    await secret(`omni-${s}-db`, { DATABASE_URL: `postgres://${postgres.user}:${postgres.password}@127.0.0.1:${postgres.port}/omni_${s}` });
   await secret('omni-auth', { AUTH_PUBLIC_KEY: publicKey });
   await secret('omni-customer-erasure', { ERASURE_HASH_KEY: erasureHashKey });
   const applied = await kubectl(['apply', '-k', overlayDir]);
@@ -84,20 +86,24 @@ export async function waitForWorkloads(cluster, { timeoutMs = 300_000 } = {}) {
   const jobs = JSON.parse(await kubectl(['-n', NAMESPACE, 'get', 'jobs', '-o', 'json'])).items.map((j) => j.metadata.name);
   const timings = {};
   const started = Date.now();
-  await waitFor('every Job to complete', async () => {
-    for (const j of JSON.parse(await kubectl(['-n', NAMESPACE, 'get', 'jobs', '-o', 'json'])).items) {
-      if (j.status.succeeded > 0 && !(j.metadata.name in timings)) timings[j.metadata.name] = Date.now() - started;
-    }
-    // restartPolicy OnFailure restarts a failing container in place: a third restart is a failure here.
-    for (const pod of JSON.parse(await kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', 'job-name', '-o', 'json'])).items) {
-      const restarts = Math.max(0, ...(pod.status.containerStatuses ?? []).map((c) => c.restartCount));
-      if (restarts >= 3) {
-        const log = await kubectl(['-n', NAMESPACE, 'logs', pod.metadata.name, '--previous', '--tail=30']).catch((e) => e.message);
-        throw new Error(`Job ${pod.metadata.labels['job-name']}: its pod restarted ${restarts} times; last log:\n${log}`);
+  await waitFor(
+    'every Job to complete',
+    async () => {
+      for (const j of JSON.parse(await kubectl(['-n', NAMESPACE, 'get', 'jobs', '-o', 'json'])).items) {
+        if (j.status.succeeded > 0 && !(j.metadata.name in timings)) timings[j.metadata.name] = Date.now() - started;
       }
-    }
-    return jobs.every((name) => name in timings);
-  }, { timeoutMs, everyMs: 1000 });
+      // restartPolicy OnFailure restarts a failing container in place: a third restart is a failure here.
+      for (const pod of JSON.parse(await kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', 'job-name', '-o', 'json'])).items) {
+        const restarts = Math.max(0, ...(pod.status.containerStatuses ?? []).map((c) => c.restartCount));
+        if (restarts >= 3) {
+          const log = await kubectl(['-n', NAMESPACE, 'logs', pod.metadata.name, '--previous', '--tail=30']).catch((e) => e.message);
+          throw new Error(`Job ${pod.metadata.labels['job-name']}: its pod restarted ${restarts} times; last log:\n${log}`);
+        }
+      }
+      return jobs.every((name) => name in timings);
+    },
+    { timeoutMs, everyMs: 1000 },
+  );
   for (const s of SERVICES) {
     await kubectl(['-n', NAMESPACE, 'rollout', 'status', `deployment/${s}`, `--timeout=${Math.round(timeoutMs / 1000)}s`]);
     timings[`deployment/${s}`] = Date.now() - started;
@@ -118,7 +124,10 @@ export async function serviceUrls(cluster) {
 /** What the pods and events say, for a failure report. */
 export async function clusterReport(cluster) {
   const parts = [];
-  for (const args of [['get', 'pods', '-o', 'wide'], ['get', 'events', '--sort-by=.lastTimestamp']]) {
+  for (const args of [
+    ['get', 'pods', '-o', 'wide'],
+    ['get', 'events', '--sort-by=.lastTimestamp'],
+  ]) {
     parts.push(await cluster.kubectl(['-n', NAMESPACE, ...args]).catch((e) => e.message));
   }
   return parts.join('\n');

@@ -30,7 +30,11 @@ async function call(method, url, body, { token, headers = {} } = {}) {
 async function place(url, body, { token, key, deadline }) {
   const retries = [];
   for (;;) {
-    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({ status: 0, body: e.code ?? e.message, type: '' }));
+    const res = await call('POST', `${url}/orders`, body, { token, headers: { 'idempotency-key': key } }).catch((e) => ({
+      status: 0,
+      body: e.code ?? e.message,
+      type: '',
+    }));
     if (res.status === 201 || res.status === 202) return { id: res.body.id, retries };
     // The service answers a refusal with problem+json. A status without a JSON body came from
     // elsewhere (see call): the network, as a refused connection is — retried with the same key.
@@ -57,7 +61,15 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
   const ok = (res, what) => {
     if (res.status >= 300) throw new Error(`${what}: HTTP ${res.status} ${JSON.stringify(res.body)}`);
   };
-  ok(await call('PUT', `${urls.inventory}/locations/${store}`, { name: store, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 60, pickupHoldDays: 3, transferDays: 2 }, backOffice), 'store');
+  ok(
+    await call(
+      'PUT',
+      `${urls.inventory}/locations/${store}`,
+      { name: store, kind: 'store', timeZone: 'Europe/Paris', offersPickup: true, pickTimeMinutes: 60, pickupHoldDays: 3, transferDays: 2 },
+      backOffice,
+    ),
+    'store',
+  );
   ok(await call('POST', `${urls.inventory}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity: UNITS }, backOffice), 'stock');
   ok(await call('PUT', `${urls.order}/price-list/${sku}`, { prices: [{ currency: 'EUR', unitPrice: 1000 }] }, backOffice), 'price');
 
@@ -76,11 +88,15 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
 
   await sleep(3000);
   const restartStarted = Date.now();
-  const before = JSON.parse(await cluster.kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', `app.kubernetes.io/name=${deployment}`, '-o', 'json'])).items.map((p) => p.metadata.name);
+  const before = JSON.parse(await cluster.kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', `app.kubernetes.io/name=${deployment}`, '-o', 'json'])).items.map(
+    (p) => p.metadata.name,
+  );
   await cluster.kubectl(['-n', NAMESPACE, 'rollout', 'restart', `deployment/${deployment}`]);
   await cluster.kubectl(['-n', NAMESPACE, 'rollout', 'status', `deployment/${deployment}`, '--timeout=180s']);
   const restartMs = Date.now() - restartStarted;
-  const after = JSON.parse(await cluster.kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', `app.kubernetes.io/name=${deployment}`, '-o', 'json'])).items.map((p) => p.metadata.name);
+  const after = JSON.parse(await cluster.kubectl(['-n', NAMESPACE, 'get', 'pods', '-l', `app.kubernetes.io/name=${deployment}`, '-o', 'json'])).items.map(
+    (p) => p.metadata.name,
+  );
   if (after.some((p) => before.includes(p))) throw new Error(`deployment/${deployment} still runs a pod from before the restart: ${after.join(', ')}`);
   await sleep(3000);
   stopping = true;
@@ -92,7 +108,11 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
 
   const reservedBy = Date.now() + 120_000;
   for (const o of orders) {
-    await until(`order ${o.id} RESERVED`, async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice).catch(() => ({ body: null }))).body?.status === 'RESERVED', Math.max(1000, reservedBy - Date.now()));
+    await until(
+      `order ${o.id} RESERVED`,
+      async () => (await call('GET', `${urls.order}/orders/${o.id}`, undefined, backOffice).catch(() => ({ body: null }))).body?.status === 'RESERVED',
+      Math.max(1000, reservedBy - Date.now()),
+    );
   }
   const ids = new Set(orders.map((o) => o.id));
   if (ids.size !== orders.length) throw new Error(`${orders.length} placements with distinct keys gave ${ids.size} distinct orders`);
@@ -102,6 +122,9 @@ export async function restartUnderLoad(cluster, urls, { deployment = 'inventory'
   }
   const reasons = {};
   for (const r of orders.flatMap((o) => o.retries)) reasons[r] = (reasons[r] ?? 0) + 1;
-  const retried = Object.entries(reasons).map(([r, n]) => `${n} × ${r}`).join(', ') || 'none';
+  const retried =
+    Object.entries(reasons)
+      .map(([r, n]) => `${n} × ${r}`)
+      .join(', ') || 'none';
   return `${orders.length} orders placed during the restart of deployment/${deployment} (${(restartMs / 1000).toFixed(1)} s, pod ${before.join(',')} → ${after.join(',')}); placements retried with the same key: ${retried}; every order RESERVED, stock reserved ${stock.reserved} = orders`;
 }

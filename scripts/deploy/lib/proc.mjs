@@ -7,7 +7,10 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Everything test:deploy keeps between runs lives here, outside any clone. */
-export const CACHE_DIR = path.join(process.env.OMNI_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'omni-backbone'), 'deploy');
+export const CACHE_DIR = path.join(
+  process.env.OMNI_CACHE_DIR ?? path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'omni-backbone'),
+  'deploy',
+);
 export const LOG_DIR = path.join(CACHE_DIR, 'logs');
 
 /** The commands running now, so that an interrupted run can stop them before it cleans up. */
@@ -56,7 +59,11 @@ export function stopRunningCommands() {
 }
 
 /** Like run() but only says whether the command succeeded. */
-export const succeeds = (cmd, args, options) => run(cmd, args, options).then(() => true, () => false);
+export const succeeds = (cmd, args, options) =>
+  run(cmd, args, options).then(
+    () => true,
+    () => false,
+  );
 
 export function tail(file, lines) {
   try {

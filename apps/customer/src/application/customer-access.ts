@@ -4,7 +4,6 @@ import { assertScopes, forbidden, missingScopes, Principal } from '@omni/platfor
 import { DataSource } from 'typeorm';
 import { ProfileRepository } from './ports/profile.port';
 
-
 /**
  * Who may read or change a profile (docs/api-edge.md): a customer's own token (its channel and
  * customer_id name an account the profile holds — a merge makes the survivor its own), else the

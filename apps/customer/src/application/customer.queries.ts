@@ -18,7 +18,12 @@ export interface ProfileView {
   identities: { kind: IdentityKind; channel: string | null; value: string }[];
   homeStoreId: string | null;
   preferredContactChannel: string | null;
-  marketingConsents: { contactChannel: string; granted: boolean; recordedAt: string; source: { channel: string | null; storeId: string | null; recordedBy: string } }[];
+  marketingConsents: {
+    contactChannel: string;
+    granted: boolean;
+    recordedAt: string;
+    source: { channel: string | null; storeId: string | null; recordedBy: string };
+  }[];
   createdAt: string;
   updatedAt: string;
   erasedAt: string | null;
@@ -63,7 +68,6 @@ interface EntryRow {
 export function encodeCursor(occurredAt: string, eventId: string): string {
   return Buffer.from(JSON.stringify([occurredAt, eventId])).toString('base64url');
 }
-
 
 /** The position a cursor stands for, or null when it is not one this API gave out. */
 export function decodeCursor(cursor: string): { occurredAt: string; eventId: string } | null {
@@ -154,7 +158,15 @@ export class CustomerQueries {
     const byOrder = new Map<string, TimelineFact[]>();
     for (const r of rows) {
       const facts = byOrder.get(r.order_id) ?? [];
-      facts.push({ kind: r.kind, orderId: r.order_id, fulfilmentId: r.fulfilment_id, channel: r.channel, storeId: r.store_id, occurredAt: r.occurred_at.toISOString(), details: r.details });
+      facts.push({
+        kind: r.kind,
+        orderId: r.order_id,
+        fulfilmentId: r.fulfilment_id,
+        channel: r.channel,
+        storeId: r.store_id,
+        occurredAt: r.occurred_at.toISOString(),
+        details: r.details,
+      });
       byOrder.set(r.order_id, facts);
     }
     return [...byOrder.entries()].map(([orderId, facts]) => summariseOrder(orderId, facts)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -204,7 +216,10 @@ export class CustomerQueries {
   }
 
   private async facts(m: EntityManager, ids: string[]): Promise<ProfileFacts[]> {
-    const rows: { id: string; name: string | null; postcode: string | null }[] = await m.query(`SELECT id, name, postcode FROM customer_profiles WHERE id = ANY($1::uuid[])`, [ids]);
+    const rows: { id: string; name: string | null; postcode: string | null }[] = await m.query(
+      `SELECT id, name, postcode FROM customer_profiles WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
     const identities = await this.profiles.identitiesOf(m, ids);
     return rows.map((r) => ({
       ...r,

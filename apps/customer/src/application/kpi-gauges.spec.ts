@@ -23,7 +23,7 @@ const row = (storeId: string, c: Partial<PickupKpis>): PickupKpis =>
   });
 
 describe('KPI gauges', () => {
-  it('show each store\'s headline figures over the last 24 hours, read once a minute, none for a figure without value', async () => {
+  it("show each store's headline figures over the last 24 hours, read once a minute, none for a figure without value", async () => {
     const metrics = new Metrics('customer');
     let t = Date.parse('2026-12-03T12:00:00Z');
     const windows: [string, string][] = [];
@@ -37,8 +37,34 @@ describe('KPI gauges', () => {
           deliveries: [{ storeId: 'WH', figures: { shipments: 6, shareOfShipments: 1, deliveredRate: 0.5, failedRate: 0 } }],
           endlessAisle: [{ storeId: 'LYON', figures: { posOrders: 2, endlessAisleShare: 0.5 } }],
           preorders: preorderHeadlines([
-            { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', channel: 'web', preorders: 3, allocated: 2, ready: 1, collected: 0, cancelled: 0, rescheduled: 1, placedToAllocatedP50s: null, allocatedToReadyP50s: null, allocatedToReadyP90s: null },
-            { bucket: '2026-12-03T00:00:00Z', storeId: 'PARIS', channel: 'app', preorders: 1, allocated: 1, ready: 0, collected: 0, cancelled: 0, rescheduled: 0, placedToAllocatedP50s: null, allocatedToReadyP50s: null, allocatedToReadyP90s: null },
+            {
+              bucket: '2026-12-03T00:00:00Z',
+              storeId: 'PARIS',
+              channel: 'web',
+              preorders: 3,
+              allocated: 2,
+              ready: 1,
+              collected: 0,
+              cancelled: 0,
+              rescheduled: 1,
+              placedToAllocatedP50s: null,
+              allocatedToReadyP50s: null,
+              allocatedToReadyP90s: null,
+            },
+            {
+              bucket: '2026-12-03T00:00:00Z',
+              storeId: 'PARIS',
+              channel: 'app',
+              preorders: 1,
+              allocated: 1,
+              ready: 0,
+              collected: 0,
+              cancelled: 0,
+              rescheduled: 0,
+              placedToAllocatedP50s: null,
+              allocatedToReadyP50s: null,
+              allocatedToReadyP90s: null,
+            },
           ]),
         };
       },

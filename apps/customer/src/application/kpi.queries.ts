@@ -1,7 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { bucketSql, KpiWindow } from '@omni/platform';
-import { preorderKpis, PreorderKpis, deliveryKpis, DeliveryKpis, endlessAisleKpis, EndlessAisleKpis, PickupCounts, pickupKpis, PickupKpis, ReturnKpis, returnKpis } from '../domain/kpis';
+import {
+  preorderKpis,
+  PreorderKpis,
+  deliveryKpis,
+  DeliveryKpis,
+  endlessAisleKpis,
+  EndlessAisleKpis,
+  PickupCounts,
+  pickupKpis,
+  PickupKpis,
+  ReturnKpis,
+  returnKpis,
+} from '../domain/kpis';
 
 /**
  * The pickup groups of the orders placed in the window ($1, $2) at a store ($3, or any) from a
@@ -297,8 +309,18 @@ export class KpiQueries {
 
   async preorders(f: KpiWindow): Promise<PreorderKpis[]> {
     const rows = (await this.dataSource.query(PREORDERS_SQL, [f.from, f.to, f.storeId, f.channel, f.granularity])) as {
-      bucket: string; store_id: string; channel: string; preorders: number; allocated: number; ready: number; collected: number; cancelled: number; rescheduled: number;
-      placed_to_allocated_p50: number | null; allocated_to_ready_p50: number | null; allocated_to_ready_p90: number | null;
+      bucket: string;
+      store_id: string;
+      channel: string;
+      preorders: number;
+      allocated: number;
+      ready: number;
+      collected: number;
+      cancelled: number;
+      rescheduled: number;
+      placed_to_allocated_p50: number | null;
+      allocated_to_ready_p50: number | null;
+      allocated_to_ready_p90: number | null;
     }[];
     return rows.map((r) =>
       preorderKpis({
@@ -320,8 +342,24 @@ export class KpiQueries {
 
   /** The channel filter does not apply: these are a POS's orders. */
   async endlessAisle(f: KpiWindow): Promise<EndlessAisleKpis[]> {
-    const rows = (await this.dataSource.query(ENDLESS_AISLE_SQL, [f.from, f.to, f.storeId, f.granularity])) as { bucket: string; store_id: string; pos_orders: number; for_delivery: number; for_pickup_elsewhere: number; endless_aisle: number }[];
-    return rows.map((r) => endlessAisleKpis({ bucket: r.bucket, storeId: r.store_id, posOrders: r.pos_orders, forDelivery: r.for_delivery, forPickupElsewhere: r.for_pickup_elsewhere, endlessAisle: r.endless_aisle }));
+    const rows = (await this.dataSource.query(ENDLESS_AISLE_SQL, [f.from, f.to, f.storeId, f.granularity])) as {
+      bucket: string;
+      store_id: string;
+      pos_orders: number;
+      for_delivery: number;
+      for_pickup_elsewhere: number;
+      endless_aisle: number;
+    }[];
+    return rows.map((r) =>
+      endlessAisleKpis({
+        bucket: r.bucket,
+        storeId: r.store_id,
+        posOrders: r.pos_orders,
+        forDelivery: r.for_delivery,
+        forPickupElsewhere: r.for_pickup_elsewhere,
+        endlessAisle: r.endless_aisle,
+      }),
+    );
   }
 
   private kpisOf(rows: Row[]): PickupKpis[] {

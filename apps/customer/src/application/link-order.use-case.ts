@@ -48,7 +48,9 @@ export class LinkOrderUseCase {
     if (placed.length === 0) return;
     const now = this.clock.now();
     // Linked already: the tombstone of an erased customer's orders, or the same order under another event id.
-    const linkedBefore = await prepared<{ order_id: string }>(m, 'order-links-known', `SELECT order_id FROM order_links WHERE order_id = ANY($1::uuid[])`, [placed.map((p) => p.order.orderId)]);
+    const linkedBefore = await prepared<{ order_id: string }>(m, 'order-links-known', `SELECT order_id FROM order_links WHERE order_id = ANY($1::uuid[])`, [
+      placed.map((p) => p.order.orderId),
+    ]);
     const known = new Set(linkedBefore.rows.map((r) => r.order_id));
     const orders = placed.map((p) => ({ ...p, ...identitiesOfOrder(p.order, this.settings.phoneDefaultRegion) }));
     const hitsOf = await this.tombstones.hitsOfMany(
@@ -73,7 +75,14 @@ export class LinkOrderUseCase {
       m,
       links.map((l) => ({
         def: CustomerOrderLinkedV1,
-        payload: { orderId: l.order.orderId, customerId: l.customerId, matchedBy: l.rule, profileCreated: l.created, channel: l.order.channel, linkedAt: now.toISOString() },
+        payload: {
+          orderId: l.order.orderId,
+          customerId: l.customerId,
+          matchedBy: l.rule,
+          profileCreated: l.created,
+          channel: l.order.channel,
+          linkedAt: now.toISOString(),
+        },
         cause: l.cause,
         now,
       })),
@@ -112,7 +121,12 @@ export class LinkOrderUseCase {
         if (completed !== profile) await this.profiles.save(m, completed);
         for (const other of decision.alsoMatched) {
           const [a, b] = [profile.id, other].sort();
-          await m.query(`INSERT INTO duplicate_hints (profile_a, profile_b, order_id, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [a, b, o.orderId, now]);
+          await m.query(`INSERT INTO duplicate_hints (profile_a, profile_b, order_id, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+            a,
+            b,
+            o.orderId,
+            now,
+          ]);
         }
         return { customerId: profile.id, rule: decision.rule, created: false };
       }

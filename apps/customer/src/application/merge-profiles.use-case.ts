@@ -57,7 +57,14 @@ export class MergeProfilesUseCase {
       // Keep merges flat: what was merged into the source now points at the survivor.
       await m.query(`UPDATE customer_profiles SET merged_into = $2 WHERE merged_into = $1`, [source.id, target.id]);
       await m.query(`DELETE FROM duplicate_hints WHERE (profile_a = $1 AND profile_b = $2) OR (profile_a = $2 AND profile_b = $1)`, [source.id, target.id]);
-      const record: MergeRecord = { mergeId: randomUUID(), mergedCustomerId: source.id, survivingCustomerId: target.id, mergedBy: cmd.by, reason: cmd.reason, mergedAt: now.toISOString() };
+      const record: MergeRecord = {
+        mergeId: randomUUID(),
+        mergedCustomerId: source.id,
+        survivingCustomerId: target.id,
+        mergedBy: cmd.by,
+        reason: cmd.reason,
+        mergedAt: now.toISOString(),
+      };
       await m.query(`INSERT INTO customer_merges (id, source_profile_id, target_profile_id, merged_by, reason, merged_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
         record.mergeId,
         source.id,
@@ -67,7 +74,12 @@ export class MergeProfilesUseCase {
         now,
       ]);
       const accounts = await this.profiles.accountsOf(m, [target.id]);
-      await this.outbox.append(m, CustomerMergedV1, { mergeId: record.mergeId, mergedCustomerId: source.id, survivingCustomerId: target.id, accounts, mergedBy: cmd.by, mergedAt: record.mergedAt }, now);
+      await this.outbox.append(
+        m,
+        CustomerMergedV1,
+        { mergeId: record.mergeId, mergedCustomerId: source.id, survivingCustomerId: target.id, accounts, mergedBy: cmd.by, mergedAt: record.mergedAt },
+        now,
+      );
       await this.outbox.append(m, CustomerPreferencesChangedV1, preferencesChanged(d.state.survivor, accounts, now), now);
       return accept({ record, replayed: false });
     });
@@ -79,6 +91,15 @@ export class MergeProfilesUseCase {
       [sourceId],
     );
     const r = rows[0];
-    return r ? { mergeId: r.id, mergedCustomerId: r.source_profile_id, survivingCustomerId: r.target_profile_id, mergedBy: r.merged_by, reason: r.reason, mergedAt: r.merged_at.toISOString() } : null;
+    return r
+      ? {
+          mergeId: r.id,
+          mergedCustomerId: r.source_profile_id,
+          survivingCustomerId: r.target_profile_id,
+          mergedBy: r.merged_by,
+          reason: r.reason,
+          mergedAt: r.merged_at.toISOString(),
+        }
+      : null;
   }
 }

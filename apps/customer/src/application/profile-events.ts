@@ -8,7 +8,12 @@ export function preferencesChanged(p: Profile, accounts: AccountRefPayload[], no
     accounts,
     homeStoreId: p.homeStoreId,
     preferredContactChannel: p.preferredContactChannel,
-    marketingConsents: p.consents.map((c) => ({ contactChannel: c.contactChannel, granted: c.granted, recordedAt: c.recordedAt.toISOString(), source: c.source })),
+    marketingConsents: p.consents.map((c) => ({
+      contactChannel: c.contactChannel,
+      granted: c.granted,
+      recordedAt: c.recordedAt.toISOString(),
+      source: c.source,
+    })),
     changedAt: now.toISOString(),
   };
 }

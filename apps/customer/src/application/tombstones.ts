@@ -17,7 +17,11 @@ export class Tombstones {
 
   async record(m: EntityManager, profileId: string, identities: readonly Identity[], erasedAt: Date): Promise<void> {
     for (const i of identities) {
-      await m.query(`INSERT INTO erasure_tombstones (identity_hash, profile_id, erased_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [this.hash(i), profileId, erasedAt]);
+      await m.query(`INSERT INTO erasure_tombstones (identity_hash, profile_id, erased_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+        this.hash(i),
+        profileId,
+        erasedAt,
+      ]);
     }
   }
 
@@ -28,7 +32,9 @@ export class Tombstones {
   async hitsOfMany(m: EntityManager, identities: readonly Identity[]): Promise<(of: readonly Identity[]) => TombstoneHit[]> {
     const hashes = [...new Set(identities.map((i) => this.hash(i)))];
     const rows: { identity_hash: string; profile_id: string; erased_at: Date }[] =
-      hashes.length === 0 ? [] : await m.query(`SELECT identity_hash, profile_id, erased_at FROM erasure_tombstones WHERE identity_hash = ANY($1::text[])`, [hashes]);
+      hashes.length === 0
+        ? []
+        : await m.query(`SELECT identity_hash, profile_id, erased_at FROM erasure_tombstones WHERE identity_hash = ANY($1::text[])`, [hashes]);
     const byHash = new Map(rows.map((r) => [r.identity_hash, { profileId: r.profile_id, erasedAt: r.erased_at }]));
     return (of) =>
       [...new Set(of.map((i) => this.hash(i)))]

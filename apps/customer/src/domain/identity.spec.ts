@@ -54,7 +54,10 @@ describe('normalisation', () => {
 
 describe('identitiesOfOrder', () => {
   /** An app order of customer c-42 with every contact detail, each written untidily. */
-  const base = anOrderPlacedV2({ customerId: 'c-42', contact: { email: ' Ada@Example.com', phone: '06 12 34 56 78', loyaltyId: 'loy 77', name: ' Ada Martin ', postcode: '75 011' } });
+  const base = anOrderPlacedV2({
+    customerId: 'c-42',
+    contact: { email: ' Ada@Example.com', phone: '06 12 34 56 78', loyaltyId: 'loy 77', name: ' Ada Martin ', postcode: '75 011' },
+  });
 
   it('lists the account of the channel, loyalty id, e-mail and phone, normalised, by precedence', () => {
     expect(identitiesOfOrder(base, 'FR')).toEqual({

@@ -57,7 +57,12 @@ export function normaliseLoyaltyId(raw: string | null | undefined): string | nul
 /** For search and duplicate detection only: accents removed, lower-case, single spaces. */
 export function nameKey(raw: string | null | undefined): string | null {
   if (raw === null || raw === undefined) return null;
-  const v = raw.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const v = raw
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return v.length > 0 ? v : null;
 }
 

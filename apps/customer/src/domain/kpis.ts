@@ -235,56 +235,88 @@ const plus = (into: Record<string, number>, key: string, n: number) => (into[key
 export function pickupHeadlines(rows: readonly PickupKpis[]): StoreHeadline[] {
   return rows.map((r) => ({
     storeId: r.storeId,
-    figures: { pickups: r.pickups, pickupRate: r.pickupRate, expiryRate: r.expiryRate, placedToReadyP50s: r.placedToReadyP50s, readyToCollectedP50s: r.readyToCollectedP50s },
+    figures: {
+      pickups: r.pickups,
+      pickupRate: r.pickupRate,
+      expiryRate: r.expiryRate,
+      placedToReadyP50s: r.placedToReadyP50s,
+      readyToCollectedP50s: r.readyToCollectedP50s,
+    },
   }));
 }
 
 /** Returns per store: how many, the share bought online (cross-channel), the share exchanged and the share of units restocked. Amounts are per currency and left out. */
 export function returnHeadlines(rows: readonly ReturnCounts[]): StoreHeadline[] {
-  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
-    plus(s, 'returns', r.returns);
-    plus(s, 'boughtOnline', r.boughtOnline);
-    plus(s, 'exchanges', r.exchanges);
-    plus(s, 'restocked', r.unitsRestocked);
-    plus(s, 'units', r.unitsRestocked + r.unitsDamaged + r.unitsReturnToVendor);
-  });
+  const sums = perStore(
+    rows,
+    (r) => r.storeId,
+    (s, r) => {
+      plus(s, 'returns', r.returns);
+      plus(s, 'boughtOnline', r.boughtOnline);
+      plus(s, 'exchanges', r.exchanges);
+      plus(s, 'restocked', r.unitsRestocked);
+      plus(s, 'units', r.unitsRestocked + r.unitsDamaged + r.unitsReturnToVendor);
+    },
+  );
   return [...sums].map(([storeId, s]) => ({
     storeId,
-    figures: { returns: s.returns, crossChannelShare: rate(s.boughtOnline, s.returns), exchangeShare: rate(s.exchanges, s.returns), restockRate: rate(s.restocked, s.units) },
+    figures: {
+      returns: s.returns,
+      crossChannelShare: rate(s.boughtOnline, s.returns),
+      exchangeShare: rate(s.exchanges, s.returns),
+      restockRate: rate(s.restocked, s.units),
+    },
   }));
 }
 
 /** Deliveries per shipping location: its shipments, their share of every location's (all the rows given), and the outcomes of those shipped. */
 export function deliveryHeadlines(rows: readonly DeliveryCounts[]): StoreHeadline[] {
   const total = rows.reduce((n, r) => n + r.shipments, 0);
-  const sums = perStore(rows, (r) => r.locationId, (s, r) => {
-    plus(s, 'shipments', r.shipments);
-    plus(s, 'shipped', r.shipped);
-    plus(s, 'delivered', r.delivered);
-    plus(s, 'failed', r.failed);
-  });
+  const sums = perStore(
+    rows,
+    (r) => r.locationId,
+    (s, r) => {
+      plus(s, 'shipments', r.shipments);
+      plus(s, 'shipped', r.shipped);
+      plus(s, 'delivered', r.delivered);
+      plus(s, 'failed', r.failed);
+    },
+  );
   return [...sums].map(([storeId, s]) => ({
     storeId,
-    figures: { shipments: s.shipments, shareOfShipments: rate(s.shipments, total), deliveredRate: rate(s.delivered, s.shipped), failedRate: rate(s.failed, s.shipped) },
+    figures: {
+      shipments: s.shipments,
+      shareOfShipments: rate(s.shipments, total),
+      deliveredRate: rate(s.delivered, s.shipped),
+      failedRate: rate(s.failed, s.shipped),
+    },
   }));
 }
 
 /** The endless aisle per store: its till's orders and the share handed over elsewhere. */
 export function endlessAisleHeadlines(rows: readonly EndlessAisleCounts[]): StoreHeadline[] {
-  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
-    plus(s, 'posOrders', r.posOrders);
-    plus(s, 'endlessAisle', r.endlessAisle);
-  });
+  const sums = perStore(
+    rows,
+    (r) => r.storeId,
+    (s, r) => {
+      plus(s, 'posOrders', r.posOrders);
+      plus(s, 'endlessAisle', r.endlessAisle);
+    },
+  );
   return [...sums].map(([storeId, s]) => ({ storeId, figures: { posOrders: s.posOrders, endlessAisleShare: rate(s.endlessAisle, s.posOrders) } }));
 }
 
 /** Preorders per pickup store: groups preordered, the share supply reached (fill rate) and the share whose date moved. */
 export function preorderHeadlines(rows: readonly PreorderCounts[]): StoreHeadline[] {
-  const sums = perStore(rows, (r) => r.storeId, (s, r) => {
-    plus(s, 'preorders', r.preorders);
-    plus(s, 'allocated', r.allocated);
-    plus(s, 'rescheduled', r.rescheduled);
-  });
+  const sums = perStore(
+    rows,
+    (r) => r.storeId,
+    (s, r) => {
+      plus(s, 'preorders', r.preorders);
+      plus(s, 'allocated', r.allocated);
+      plus(s, 'rescheduled', r.rescheduled);
+    },
+  );
   return [...sums].map(([storeId, s]) => ({
     storeId,
     figures: { preorders: s.preorders, fillRate: rate(s.allocated, s.preorders), rescheduleRate: rate(s.rescheduled, s.preorders) },

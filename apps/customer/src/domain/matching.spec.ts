@@ -21,13 +21,46 @@ describe('matchOrder', () => {
   });
 
   it('links a guest order to the profile holding its e-mail, and adds the new phone to it', () => {
-    expect(matchOrder(input([email, phone], [[email, 'P1']]))).toEqual({ kind: 'link', profileId: 'P1', rule: 'email', newIdentities: [phone], alsoMatched: [] });
+    expect(matchOrder(input([email, phone], [[email, 'P1']]))).toEqual({
+      kind: 'link',
+      profileId: 'P1',
+      rule: 'email',
+      newIdentities: [phone],
+      alsoMatched: [],
+    });
   });
 
   it.each([
-    ['account over e-mail', [account, email], [[email, 'P2'], [account, 'P1']], 'P1', 'account'],
-    ['loyalty id over e-mail', [email, loyalty], [[email, 'P2'], [loyalty, 'P1']], 'P1', 'loyalty-id'],
-    ['e-mail over phone', [phone, email], [[phone, 'P2'], [email, 'P1']], 'P1', 'email'],
+    [
+      'account over e-mail',
+      [account, email],
+      [
+        [email, 'P2'],
+        [account, 'P1'],
+      ],
+      'P1',
+      'account',
+    ],
+    [
+      'loyalty id over e-mail',
+      [email, loyalty],
+      [
+        [email, 'P2'],
+        [loyalty, 'P1'],
+      ],
+      'P1',
+      'loyalty-id',
+    ],
+    [
+      'e-mail over phone',
+      [phone, email],
+      [
+        [phone, 'P2'],
+        [email, 'P1'],
+      ],
+      'P1',
+      'email',
+    ],
     ['phone alone', [phone], [[phone, 'P3']], 'P3', 'phone'],
   ] as [string, Identity[], [Identity, string][], string, string][])('decides by precedence: %s', (_, ids, owners, profileId, rule) => {
     const d = matchOrder(input(ids, owners));
@@ -35,7 +68,16 @@ describe('matchOrder', () => {
   });
 
   it('never moves an identity another profile holds: both become duplicate candidates', () => {
-    const d = matchOrder(input([account, email, phone], [[account, 'P1'], [email, 'P2'], [phone, 'P2']]));
+    const d = matchOrder(
+      input(
+        [account, email, phone],
+        [
+          [account, 'P1'],
+          [email, 'P2'],
+          [phone, 'P2'],
+        ],
+      ),
+    );
     expect(d).toEqual({ kind: 'link', profileId: 'P1', rule: 'account', newIdentities: [], alsoMatched: ['P2'] });
   });
 
@@ -43,7 +85,7 @@ describe('matchOrder', () => {
     expect(matchOrder(input([]))).toEqual({ kind: 'unidentified' });
   });
 
-  it("gives an order placed before an erasure back to the erased profile, and creates no profile", () => {
+  it('gives an order placed before an erasure back to the erased profile, and creates no profile', () => {
     const d = matchOrder(input([email], [], { tombstones: [{ profileId: 'E1', erasedAt: new Date('2026-11-24T00:00:00Z') }] }));
     expect(d).toEqual({ kind: 'link-erased', profileId: 'E1' });
   });

@@ -75,7 +75,12 @@ export function summariseOrder(orderId: string, facts: readonly TimelineFact[]):
       // A split adds groups: each location ships its own.
       for (const g of f.details.groups as { fulfilmentId: string; locationId: string }[]) {
         const known = groups.get(g.fulfilmentId);
-        groups.set(g.fulfilmentId, { ...(known ?? { type: 'delivery', readyBy: null, pickupDeadline: null }), fulfilmentId: g.fulfilmentId, storeId: g.locationId, status: 'ASSIGNED' });
+        groups.set(g.fulfilmentId, {
+          ...(known ?? { type: 'delivery', readyBy: null, pickupDeadline: null }),
+          fulfilmentId: g.fulfilmentId,
+          storeId: g.locationId,
+          status: 'ASSIGNED',
+        });
       }
       continue;
     }
@@ -95,7 +100,5 @@ export function summariseOrder(orderId: string, facts: readonly TimelineFact[]):
 
 /** Groups waiting at a store for the customer, or on their way to be. */
 export function pickupsOf(orders: readonly OrderSummary[]): (GroupSummary & { orderId: string })[] {
-  return orders.flatMap((o) =>
-    o.groups.filter((g) => g.type === 'pickup' && !CLOSED_STATES.has(g.status)).map((g) => ({ ...g, orderId: o.orderId })),
-  );
+  return orders.flatMap((o) => o.groups.filter((g) => g.type === 'pickup' && !CLOSED_STATES.has(g.status)).map((g) => ({ ...g, orderId: o.orderId })));
 }

@@ -5,7 +5,12 @@ const t = (iso: string) => new Date(`2026-11-${iso}Z`);
 const now = t('23T12:00:00');
 const pos: ConsentSource = { channel: 'pos', storeId: 'PARIS', recordedBy: 'a-7' };
 const web: ConsentSource = { channel: 'web', storeId: null, recordedBy: 'c-1' };
-const consent = (contactChannel: MarketingConsent['contactChannel'], granted: boolean, at: string, source = pos): MarketingConsent => ({ contactChannel, granted, recordedAt: t(at), source });
+const consent = (contactChannel: MarketingConsent['contactChannel'], granted: boolean, at: string, source = pos): MarketingConsent => ({
+  contactChannel,
+  granted,
+  recordedAt: t(at),
+  source,
+});
 /** Customer `id`, created on the 1st, with `over` laid over it. */
 const profile = (id: string, over: Partial<Profile> = {}): Profile => aCustomer({ id, ...over });
 
@@ -21,7 +26,12 @@ describe('a profile', () => {
 describe('preferences and consent', () => {
   it('records each consent with its time and source, and keeps the others', () => {
     const p = profile('A', { consents: [consent('sms', true, '02T00:00:00')] });
-    const d = changePreferences(p, { homeStoreId: 'PARIS', preferredContactChannel: 'email', marketingConsents: [{ contactChannel: 'email', granted: true }] }, web, now);
+    const d = changePreferences(
+      p,
+      { homeStoreId: 'PARIS', preferredContactChannel: 'email', marketingConsents: [{ contactChannel: 'email', granted: true }] },
+      web,
+      now,
+    );
     expect(d.ok && d.state).toMatchObject({
       homeStoreId: 'PARIS',
       preferredContactChannel: 'email',
@@ -60,7 +70,11 @@ describe('merge', () => {
       createdAt: t('01T00:00:00'),
       consents: [consent('email', false, '10T00:00:00'), consent('sms', true, '05T00:00:00')],
     });
-    const target = profile('T', { name: 'Ada M.', createdAt: t('04T00:00:00'), consents: [consent('email', true, '03T00:00:00', web), consent('sms', false, '06T00:00:00', web)] });
+    const target = profile('T', {
+      name: 'Ada M.',
+      createdAt: t('04T00:00:00'),
+      consents: [consent('email', true, '03T00:00:00', web), consent('sms', false, '06T00:00:00', web)],
+    });
     const d = mergeProfiles(source, target, now);
     expect(d.ok).toBe(true);
     if (!d.ok || d.state.kind !== 'merged') return;
@@ -77,7 +91,11 @@ describe('merge', () => {
   });
 
   it('does nothing, without refusing, when the source is already merged into the target', () => {
-    expect(mergeProfiles(profile('S', { status: 'MERGED', mergedInto: 'T' }), profile('T'), now)).toEqual({ ok: true, state: { kind: 'already-merged' }, events: [] });
+    expect(mergeProfiles(profile('S', { status: 'MERGED', mergedInto: 'T' }), profile('T'), now)).toEqual({
+      ok: true,
+      state: { kind: 'already-merged' },
+      events: [],
+    });
   });
 
   it.each([
@@ -93,9 +111,25 @@ describe('merge', () => {
 
 describe('erasure', () => {
   it('removes every personal fact and keeps the id', () => {
-    const p = profile('A', { name: 'Ada', postcode: '75011', homeStoreId: 'PARIS', preferredContactChannel: 'sms', consents: [consent('email', true, '02T00:00:00')] });
+    const p = profile('A', {
+      name: 'Ada',
+      postcode: '75011',
+      homeStoreId: 'PARIS',
+      preferredContactChannel: 'sms',
+      consents: [consent('email', true, '02T00:00:00')],
+    });
     const d = eraseProfile(p, now);
-    expect(d.ok && d.state).toEqual({ ...p, status: 'ERASED', name: null, postcode: null, homeStoreId: null, preferredContactChannel: null, consents: [], updatedAt: now, erasedAt: now });
+    expect(d.ok && d.state).toEqual({
+      ...p,
+      status: 'ERASED',
+      name: null,
+      postcode: null,
+      homeStoreId: null,
+      preferredContactChannel: null,
+      consents: [],
+      updatedAt: now,
+      erasedAt: now,
+    });
   });
 
   it('changes nothing the second time', () => {

@@ -34,7 +34,18 @@ export interface Profile {
 export type ProfileRefusal = 'CUSTOMER.NOT_FOUND' | 'CUSTOMER.MERGED' | 'CUSTOMER.ERASED' | 'CUSTOMER.SAME_PROFILE';
 
 export function newProfile(id: string, facts: { name: string | null; postcode: string | null }, now: Date): Profile {
-  return { id, status: 'ACTIVE', mergedInto: null, ...facts, homeStoreId: null, preferredContactChannel: null, consents: [], createdAt: now, updatedAt: now, erasedAt: null };
+  return {
+    id,
+    status: 'ACTIVE',
+    mergedInto: null,
+    ...facts,
+    homeStoreId: null,
+    preferredContactChannel: null,
+    consents: [],
+    createdAt: now,
+    updatedAt: now,
+    erasedAt: null,
+  };
 }
 
 /** Only an active profile changes: a merged one lives on in its survivor, an erased one is gone. */
@@ -66,7 +77,8 @@ export function changePreferences(p: Profile, change: PreferenceChange, source: 
   const active = assertActive(p);
   if (!active.ok) return active;
   const consents = new Map(p.consents.map((c) => [c.contactChannel, c]));
-  for (const c of change.marketingConsents ?? []) consents.set(c.contactChannel, { contactChannel: c.contactChannel, granted: c.granted, recordedAt: now, source });
+  for (const c of change.marketingConsents ?? [])
+    consents.set(c.contactChannel, { contactChannel: c.contactChannel, granted: c.granted, recordedAt: now, source });
   return accept({
     ...p,
     homeStoreId: change.homeStoreId === undefined ? p.homeStoreId : change.homeStoreId,
@@ -81,9 +93,7 @@ export function mayMarketTo(p: Profile, channel: ContactChannel): boolean {
   return p.status === 'ACTIVE' && p.consents.some((c) => c.contactChannel === channel && c.granted);
 }
 
-export type MergeOutcome =
-  | { readonly kind: 'merged'; readonly survivor: Profile; readonly merged: Profile }
-  | { readonly kind: 'already-merged' };
+export type MergeOutcome = { readonly kind: 'merged'; readonly survivor: Profile; readonly merged: Profile } | { readonly kind: 'already-merged' };
 
 /**
  * Merges `source` into `target` (docs/customers.md, Merge). The survivor keeps its own name,
@@ -127,5 +137,15 @@ export function mergeProfiles(source: Profile, target: Profile, now: Date): Deci
 export function eraseProfile(p: Profile, now: Date): Decision<Profile, ProfileRefusal> {
   if (p.status === 'ERASED') return accept(p);
   if (p.status === 'MERGED') return refuse('CUSTOMER.MERGED', `customer ${p.id} was merged into ${p.mergedInto}: erase that profile`);
-  return accept({ ...p, status: 'ERASED', name: null, postcode: null, homeStoreId: null, preferredContactChannel: null, consents: [], updatedAt: now, erasedAt: now });
+  return accept({
+    ...p,
+    status: 'ERASED',
+    name: null,
+    postcode: null,
+    homeStoreId: null,
+    preferredContactChannel: null,
+    consents: [],
+    updatedAt: now,
+    erasedAt: now,
+  });
 }

@@ -29,15 +29,55 @@ describe('timeline facts', () => {
   });
 
   it.each([
-    ['order.placed.v1 at a web store pickup', ceTypeOf(OrderPlacedV1), { orderId, channel: 'web', storeId: 'PARIS', customerId: 'c-1', currency: 'EUR', lines: [{ ...line, unitPrice: 1 }], placedAt: at(8) }, { kind: 'order.placed', channel: 'web', storeId: 'PARIS', fulfilmentId: null, occurredAt: at(8) }],
-    ['order.placed.v2 at a POS', ceTypeOf(OrderPlacedV2), { ...placedV2, channel: 'pos', placedAtStoreId: 'LYON' }, { kind: 'order.placed', channel: 'pos', storeId: 'LYON' }],
+    [
+      'order.placed.v1 at a web store pickup',
+      ceTypeOf(OrderPlacedV1),
+      { orderId, channel: 'web', storeId: 'PARIS', customerId: 'c-1', currency: 'EUR', lines: [{ ...line, unitPrice: 1 }], placedAt: at(8) },
+      { kind: 'order.placed', channel: 'web', storeId: 'PARIS', fulfilmentId: null, occurredAt: at(8) },
+    ],
+    [
+      'order.placed.v2 at a POS',
+      ceTypeOf(OrderPlacedV2),
+      { ...placedV2, channel: 'pos', placedAtStoreId: 'LYON' },
+      { kind: 'order.placed', channel: 'pos', storeId: 'LYON' },
+    ],
     ['order.placed.v2 online with one pickup store', ceTypeOf(OrderPlacedV2), placedV2, { kind: 'order.placed', channel: 'app', storeId: 'PARIS' }],
-    ['a pickup ready at the store', 'order.ready-for-pickup.v1', { orderId, storeId: 'PARIS', lines: [line], pickupDeadline: at(20), readyAt: at(10) }, { kind: 'order.ready-for-pickup', channel: 'pos', storeId: 'PARIS', details: { pickupDeadline: at(20) } }],
-    ['a collection', 'order.collected.v1', { orderId, fulfilmentId: pickup, storeId: 'PARIS', lines: [line], collectedAt: at(11) }, { kind: 'order.collected', channel: 'pos', storeId: 'PARIS', fulfilmentId: pickup }],
-    ['a cancellation by the customer (the order channel)', 'order.cancelled.v1', { orderId, storeId: 'UNASSIGNED', cancelledBy: 'customer', reason: 'x', cancelledAt: at(9) }, { kind: 'order.cancelled', channel: null, storeId: null }],
-    ['a cancellation by the store', 'order.cancelled.v1', { orderId, storeId: 'PARIS', cancelledBy: 'store', reason: 'x', cancelledAt: at(9) }, { kind: 'order.cancelled', channel: 'pos', storeId: 'PARIS' }],
-    ['a delivery shipped from a warehouse', 'order.shipped.v1', { orderId, fulfilmentId: delivery, locationId: 'W1', carrier: 'C', trackingNumber: 'T1', lines: [line], shippedAt: at(12) }, { kind: 'order.shipped', channel: null, storeId: 'W1', details: { carrier: 'C', trackingNumber: 'T1' } }],
-    ['a delivery failed', 'order.delivery-failed.v1', { orderId, fulfilmentId: delivery, reason: 'DELIVERY.LOST', failedAt: at(13) }, { kind: 'order.delivery-failed', storeId: null, details: { reason: 'DELIVERY.LOST' } }],
+    [
+      'a pickup ready at the store',
+      'order.ready-for-pickup.v1',
+      { orderId, storeId: 'PARIS', lines: [line], pickupDeadline: at(20), readyAt: at(10) },
+      { kind: 'order.ready-for-pickup', channel: 'pos', storeId: 'PARIS', details: { pickupDeadline: at(20) } },
+    ],
+    [
+      'a collection',
+      'order.collected.v1',
+      { orderId, fulfilmentId: pickup, storeId: 'PARIS', lines: [line], collectedAt: at(11) },
+      { kind: 'order.collected', channel: 'pos', storeId: 'PARIS', fulfilmentId: pickup },
+    ],
+    [
+      'a cancellation by the customer (the order channel)',
+      'order.cancelled.v1',
+      { orderId, storeId: 'UNASSIGNED', cancelledBy: 'customer', reason: 'x', cancelledAt: at(9) },
+      { kind: 'order.cancelled', channel: null, storeId: null },
+    ],
+    [
+      'a cancellation by the store',
+      'order.cancelled.v1',
+      { orderId, storeId: 'PARIS', cancelledBy: 'store', reason: 'x', cancelledAt: at(9) },
+      { kind: 'order.cancelled', channel: 'pos', storeId: 'PARIS' },
+    ],
+    [
+      'a delivery shipped from a warehouse',
+      'order.shipped.v1',
+      { orderId, fulfilmentId: delivery, locationId: 'W1', carrier: 'C', trackingNumber: 'T1', lines: [line], shippedAt: at(12) },
+      { kind: 'order.shipped', channel: null, storeId: 'W1', details: { carrier: 'C', trackingNumber: 'T1' } },
+    ],
+    [
+      'a delivery failed',
+      'order.delivery-failed.v1',
+      { orderId, fulfilmentId: delivery, reason: 'DELIVERY.LOST', failedAt: at(13) },
+      { kind: 'order.delivery-failed', storeId: null, details: { reason: 'DELIVERY.LOST' } },
+    ],
   ])('%s', (_, type, payload, expected) => {
     expect(timelineFactOf(type, payload)).toMatchObject({ orderId, ...expected });
   });
@@ -65,7 +105,13 @@ describe('the open-order view', () => {
     const s = summariseOrder(orderId, [
       placed,
       fact('order.confirmed.v1', { fulfilmentId: pickup, readyBy: at(10), confirmedAt: at(9) }),
-      fact('order.delivery-assigned.v1', { fulfilments: [{ fulfilmentId: delivery, locationId: 'W1', lineIds: [pickup] }, { fulfilmentId: split, locationId: 'LYON', lineIds: [pickup] }], assignedAt: at(9) }),
+      fact('order.delivery-assigned.v1', {
+        fulfilments: [
+          { fulfilmentId: delivery, locationId: 'W1', lineIds: [pickup] },
+          { fulfilmentId: split, locationId: 'LYON', lineIds: [pickup] },
+        ],
+        assignedAt: at(9),
+      }),
       fact('order.ready-for-pickup.v1', { fulfilmentId: pickup, storeId: 'PARIS', lines: [line], pickupDeadline: at(20), readyAt: at(10) }),
       fact('order.shipped.v1', { fulfilmentId: delivery, locationId: 'W1', carrier: 'C', trackingNumber: 'T', lines: [line], shippedAt: at(11) }),
       fact('order.delivered.v1', { fulfilmentId: split, deliveredAt: at(12) }),
@@ -97,7 +143,14 @@ describe('the open-order view', () => {
   });
 
   it('takes the state a transfer arrival reports', () => {
-    const v1 = fact(ceTypeOf(OrderPlacedV1), { channel: 'web', storeId: 'PARIS', customerId: null, currency: 'EUR', lines: [{ ...line, unitPrice: 1 }], placedAt: at(8) });
+    const v1 = fact(ceTypeOf(OrderPlacedV1), {
+      channel: 'web',
+      storeId: 'PARIS',
+      customerId: null,
+      currency: 'EUR',
+      lines: [{ ...line, unitPrice: 1 }],
+      placedAt: at(8),
+    });
     const s = summariseOrder(orderId, [v1, fact('order.transfer-arrived.v1', { storeId: 'PARIS', transferId: split, status: 'RESERVED', arrivedAt: at(9) })]);
     expect(s.groups).toEqual([{ fulfilmentId: orderId, type: 'pickup', storeId: 'PARIS', status: 'RESERVED', readyBy: null, pickupDeadline: null }]);
   });

@@ -105,7 +105,12 @@ function placed(p: OrderPlacedV2Payload): TimelineFact {
 }
 
 /** Steps a store's associates perform happen at its POS. */
-const atStore = (kind: string, p: { orderId: string; storeId: string; fulfilmentId?: string }, at: string, details: Record<string, unknown> = {}): TimelineFact => ({
+const atStore = (
+  kind: string,
+  p: { orderId: string; storeId: string; fulfilmentId?: string },
+  at: string,
+  details: Record<string, unknown> = {},
+): TimelineFact => ({
   kind,
   orderId: p.orderId,
   fulfilmentId: group(p),
@@ -115,7 +120,13 @@ const atStore = (kind: string, p: { orderId: string; storeId: string; fulfilment
   details,
 });
 
-const system = (kind: string, p: { orderId: string; fulfilmentId?: string }, storeId: string | null, at: string, details: Record<string, unknown> = {}): TimelineFact => ({
+const system = (
+  kind: string,
+  p: { orderId: string; fulfilmentId?: string },
+  storeId: string | null,
+  at: string,
+  details: Record<string, unknown> = {},
+): TimelineFact => ({
   kind,
   orderId: p.orderId,
   fulfilmentId: group(p),
@@ -153,15 +164,28 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
   [
     OrderDeliveryAssignedV1,
     (p: DeliveryAssignmentPayload) =>
-      system('order.delivery-assigned', p, null, p.assignedAt, { groups: p.fulfilments.map((f) => ({ fulfilmentId: f.fulfilmentId, locationId: f.locationId })) }),
+      system('order.delivery-assigned', p, null, p.assignedAt, {
+        groups: p.fulfilments.map((f) => ({ fulfilmentId: f.fulfilmentId, locationId: f.locationId })),
+      }),
   ],
   [OrderPackedV1, (p: OrderPackedPayload) => system('order.packed', p, p.locationId, p.packedAt)],
   [OrderShippedV1, (p: OrderShippedPayload) => system('order.shipped', p, p.locationId, p.shippedAt, { carrier: p.carrier, trackingNumber: p.trackingNumber })],
   [OrderDeliveredV1, (p: OrderDeliveredPayload) => system('order.delivered', p, null, p.deliveredAt)],
   [OrderDeliveryFailedV1, (p: OrderDeliveryFailedPayload) => system('order.delivery-failed', p, null, p.failedAt, { reason: p.reason })],
-  [OrderPreorderedV1, (p: OrderPreorderedPayload) => system('order.preordered', p, p.storeId, p.preorderedAt, { releaseAt: p.releaseAt, estimatedAvailableAt: p.estimatedAvailableAt })],
-  [OrderPreorderAllocatedV1, (p: OrderPreorderAllocatedPayload) => system('order.preorder-allocated', p, p.storeId, p.allocatedAt, { status: p.status, releaseAt: p.releaseAt })],
-  [OrderPreorderRescheduledV1, (p: OrderPreorderRescheduledPayload) => system('order.preorder-rescheduled', p, null, p.at, { estimatedAvailableAt: p.estimatedAvailableAt, cause: p.cause })],
+  [
+    OrderPreorderedV1,
+    (p: OrderPreorderedPayload) =>
+      system('order.preordered', p, p.storeId, p.preorderedAt, { releaseAt: p.releaseAt, estimatedAvailableAt: p.estimatedAvailableAt }),
+  ],
+  [
+    OrderPreorderAllocatedV1,
+    (p: OrderPreorderAllocatedPayload) => system('order.preorder-allocated', p, p.storeId, p.allocatedAt, { status: p.status, releaseAt: p.releaseAt }),
+  ],
+  [
+    OrderPreorderRescheduledV1,
+    (p: OrderPreorderRescheduledPayload) =>
+      system('order.preorder-rescheduled', p, null, p.at, { estimatedAvailableAt: p.estimatedAvailableAt, cause: p.cause }),
+  ],
   // A return or exchange is finished at a store's POS, whichever channel the order came from.
   [
     ReturnCompletedV1,
@@ -185,9 +209,16 @@ const SOURCES: [EventDefinition<any>, (p: any) => TimelineFact][] = [
       },
     }),
   ],
-  [StoreCreditIssuedV1, (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency })],
+  [
+    StoreCreditIssuedV1,
+    (p: StoreCreditIssuedPayload) => system('store-credit.issued', p, null, p.issuedAt, { returnId: p.returnId, amount: p.amount, currency: p.currency }),
+  ],
   // Store credit that paid for an order, back on the balance when that part of the order is refunded.
-  [StoreCreditReinstatedV1, (p: StoreCreditReinstatedPayload) => system('store-credit.reinstated', p, null, p.reinstatedAt, { refundId: p.refundId, reason: p.reason, amount: p.amount, currency: p.currency })],
+  [
+    StoreCreditReinstatedV1,
+    (p: StoreCreditReinstatedPayload) =>
+      system('store-credit.reinstated', p, null, p.reinstatedAt, { refundId: p.refundId, reason: p.reason, amount: p.amount, currency: p.currency }),
+  ],
 ];
 
 /** Units a return took back, per disposition: sellable (back on hand), damaged, return to vendor. */

@@ -23,5 +23,8 @@ export function customerProblem(code: CustomerRefusal, detail?: string): Problem
 
 /** A request that breaks a rule across fields (which lookup key): 400 naming the fields. */
 export function invalidRequest(fields: string[], rule: string, message: string): ProblemException {
-  return invalidInput(fields.map((field) => ({ field, rule, message })), message);
+  return invalidInput(
+    fields.map((field) => ({ field, rule, message })),
+    message,
+  );
 }

@@ -9,11 +9,13 @@ import { PROFILE_STATUSES } from '../domain/profile';
 export class IdentityView {
   @ApiProperty({ enum: IDENTITY_KINDS }) kind: string;
   @ApiProperty({ type: String, nullable: true, enum: [...CHANNELS], description: 'channel of an account id; null for the others' }) channel: string | null;
-  @ApiProperty({ description: 'normalised value: lower-case e-mail, E.164 phone, loyalty id without spaces, account id', example: 'ada@example.com' }) value: string;
+  @ApiProperty({ description: 'normalised value: lower-case e-mail, E.164 phone, loyalty id without spaces, account id', example: 'ada@example.com' })
+  value: string;
 }
 
 export class ConsentSourceView {
-  @ApiProperty({ type: String, nullable: true, enum: [...CHANNELS], description: 'channel it was recorded in; null from a back-office system' }) channel: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: [...CHANNELS], description: 'channel it was recorded in; null from a back-office system' }) channel:
+    string | null;
   @ApiProperty({ type: String, nullable: true, example: 'PARIS', description: 'store where it was recorded' }) storeId: string | null;
   @ApiProperty({ example: 'a-7', description: 'associate, customer account or back-office user that recorded it' }) recordedBy: string;
 }
@@ -34,7 +36,8 @@ export class ProfileView {
   @ApiProperty({ type: () => IdentityView, isArray: true }) identities: IdentityView[];
   @ApiProperty({ type: String, nullable: true, example: 'PARIS' }) homeStoreId: string | null;
   @ApiProperty({ type: String, nullable: true, enum: [...CONTACT_CHANNELS, null] }) preferredContactChannel: string | null;
-  @ApiProperty({ type: () => MarketingConsentView, isArray: true, description: 'a contact channel not listed has no consent' }) marketingConsents: MarketingConsentView[];
+  @ApiProperty({ type: () => MarketingConsentView, isArray: true, description: 'a contact channel not listed has no consent' })
+  marketingConsents: MarketingConsentView[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) erasedAt: string | null;
@@ -45,7 +48,13 @@ export class TimelineEntryView {
   @ApiProperty({ example: 'order.collected', description: 'what happened (the event type)' }) kind: string;
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'fulfilment group; null: the whole order' }) fulfilmentId: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'pos', description: "channel it happened in (a store's steps: pos; system steps: the order's channel)" }) channel: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'pos',
+    description: "channel it happened in (a store's steps: pos; system steps: the order's channel)",
+  })
+  channel: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'PARIS', description: 'store or location where it happened' }) storeId: string | null;
   @ApiProperty({ format: 'date-time' }) occurredAt: string;
 }
@@ -58,11 +67,17 @@ export class TimelineView {
 
 export class TimelineQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50, description: 'entries per page' })
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @Optional() @IsString() @MaxLength(200)
+  @Optional()
+  @IsString()
+  @MaxLength(200)
   cursor?: string;
 }
 
@@ -100,29 +115,45 @@ export class LookupMatchView extends OpenOrdersView {
 }
 
 export class LookupView {
-  @ApiProperty({ type: () => LookupMatchView, isArray: true, description: 'at most one for an e-mail, phone or loyalty id; up to 20 for a name and postcode' }) matches: LookupMatchView[];
+  @ApiProperty({ type: () => LookupMatchView, isArray: true, description: 'at most one for an e-mail, phone or loyalty id; up to 20 for a name and postcode' })
+  matches: LookupMatchView[];
 }
 
 /** Exactly one key: email, phone, loyaltyId, or name with postcode (checked by the controller). */
 export class LookupDto {
   @ApiPropertyOptional({ maxLength: 254, example: 'ada@example.com' })
-  @Optional() @IsString() @MinLength(3) @MaxLength(254)
+  @Optional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(254)
   email?: string;
 
   @ApiPropertyOptional({ maxLength: 32, example: '06 12 34 56 78', description: 'any format; read in PHONE_DEFAULT_REGION without a country code' })
-  @Optional() @IsString() @MinLength(3) @MaxLength(32)
+  @Optional()
+  @IsString()
+  @MinLength(3)
+  @MaxLength(32)
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 64, example: 'LOY-1234-5678' })
-  @Optional() @IsString() @MinLength(1) @MaxLength(64)
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
   loyaltyId?: string;
 
   @ApiPropertyOptional({ maxLength: 200, example: 'Ada Martin', description: 'with postcode' })
-  @Optional() @IsString() @MinLength(1) @MaxLength(200)
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 20, example: '75011', description: 'with name' })
-  @Optional() @IsString() @MinLength(1) @MaxLength(20)
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
   postcode?: string;
 }
 
@@ -147,7 +178,9 @@ export class MergeDto {
   survivingCustomerId: string;
 
   @ApiProperty({ minLength: 3, maxLength: 500, example: 'same person: confirmed by phone', description: 'why, for the audit trail' })
-  @IsString() @MinLength(3) @MaxLength(500)
+  @IsString()
+  @MinLength(3)
+  @MaxLength(500)
   reason: string;
 }
 
@@ -172,15 +205,20 @@ export class ConsentDto {
 
 export class PreferencesDto {
   @ApiPropertyOptional({ type: String, nullable: true, pattern: ID_PATTERN, example: 'PARIS', description: 'null clears it' })
-  @Optional({ nullable: true }) @IsString() @Matches(ID_REGEX, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
+  @Optional({ nullable: true })
+  @IsString()
+  @Matches(ID_REGEX, { message: 'homeStoreId must be a store id (1-64 of A-Z a-z 0-9 . _ -)' })
   homeStoreId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, enum: [...CONTACT_CHANNELS, null], description: 'null clears it' })
-  @Optional({ nullable: true }) @IsIn([...CONTACT_CHANNELS])
+  @Optional({ nullable: true })
+  @IsIn([...CONTACT_CHANNELS])
   preferredContactChannel?: ContactChannel | null;
 
   @ApiPropertyOptional({ type: () => ConsentDto, isArray: true, maxItems: 5, description: 'marketing consents given or withdrawn now, per contact channel' })
-  @Optional() @NestedArray(() => ConsentDto) @ArrayMaxSize(5)
+  @Optional()
+  @NestedArray(() => ConsentDto)
+  @ArrayMaxSize(5)
   marketingConsents?: ConsentDto[];
 }
 

@@ -68,7 +68,12 @@ export class CustomersHttpController {
     const given = (['email', 'phone', 'loyaltyId', 'name', 'postcode'] as const).filter((k) => b[k] !== undefined);
     const named = given.includes('name') || given.includes('postcode');
     const keys = given.filter((k) => k !== 'name' && k !== 'postcode').length + (named ? 1 : 0);
-    if (keys !== 1) throw invalidRequest(given.length > 0 ? [...given] : ['email', 'phone', 'loyaltyId', 'name'], 'exactlyOneKey', 'give exactly one of email, phone, loyaltyId, or name with postcode');
+    if (keys !== 1)
+      throw invalidRequest(
+        given.length > 0 ? [...given] : ['email', 'phone', 'loyaltyId', 'name'],
+        'exactlyOneKey',
+        'give exactly one of email, phone, loyaltyId, or name with postcode',
+      );
     if (b.email !== undefined) {
       const v = normaliseEmail(b.email);
       if (!v) throw invalidRequest(['email'], 'isEmail', 'email must be an e-mail address');
@@ -76,7 +81,8 @@ export class CustomersHttpController {
     }
     if (b.phone !== undefined) {
       const v = normalisePhone(b.phone, this.settings.phoneDefaultRegion);
-      if (!v) throw invalidRequest(['phone'], 'isPhoneNumber', `phone must be a valid phone number (E.164, or national in ${this.settings.phoneDefaultRegion})`);
+      if (!v)
+        throw invalidRequest(['phone'], 'isPhoneNumber', `phone must be a valid phone number (E.164, or national in ${this.settings.phoneDefaultRegion})`);
       return { kind: 'phone', value: v };
     }
     if (b.loyaltyId !== undefined) {
@@ -100,16 +106,29 @@ export class CustomersHttpController {
   @ApiBody({ type: MergeDto })
   @ApiResponse({ status: 201, type: MergeView, description: 'Merged' })
   @ApiResponse({ status: 200, type: MergeView, description: 'Already merged so: the earlier merge' })
-  @CustomerProblems(400, ['CUSTOMER.NOT_FOUND', 'No such customer'], [['CUSTOMER.MERGED', 'CUSTOMER.ERASED'], 'A profile was merged into another or erased'], ['CUSTOMER.SAME_PROFILE', 'The same profile twice'])
+  @CustomerProblems(
+    400,
+    ['CUSTOMER.NOT_FOUND', 'No such customer'],
+    [['CUSTOMER.MERGED', 'CUSTOMER.ERASED'], 'A profile was merged into another or erased'],
+    ['CUSTOMER.SAME_PROFILE', 'The same profile twice'],
+  )
   async merge(@Body() body: MergeDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
-    const r = await this.merges.merge({ mergedId: body.mergedCustomerId, survivorId: body.survivingCustomerId, reason: body.reason, by: caller.associateId ?? caller.sub });
+    const r = await this.merges.merge({
+      mergedId: body.mergedCustomerId,
+      survivorId: body.survivingCustomerId,
+      reason: body.reason,
+      by: caller.associateId ?? caller.sub,
+    });
     if (!r.ok) throw customerProblem(r.code, r.detail);
     res.status(r.state.replayed ? HttpStatus.OK : HttpStatus.CREATED);
     return r.state.record;
   }
 
   @Get(':customerId')
-  @ApiOperation({ summary: 'A customer profile: identities, preferences, consents', description: 'customers:read, or the customer\'s own token. A merged id answers with the profile it was merged into.' })
+  @ApiOperation({
+    summary: 'A customer profile: identities, preferences, consents',
+    description: "customers:read, or the customer's own token. A merged id answers with the profile it was merged into.",
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: ProfileView })
   @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
@@ -130,7 +149,8 @@ export class CustomersHttpController {
   @ApiOkResponse({ type: TimelineView, description: 'One page (empty for an unknown customer)' })
   @CustomerProblems(['REQUEST.INVALID', 'customerId, limit or cursor breaks its rule'])
   async timeline(@Param('customerId') ref: string, @Query() q: TimelineQuery, @Caller() caller: Principal) {
-    if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(ref)) throw invalidRequest(['customerId'], 'isCustomerRef', 'customerId must be a profile id or an account id (1-128 of A-Z a-z 0-9 . _ : @ -)');
+    if (!/^[A-Za-z0-9._:@-]{1,128}$/.test(ref))
+      throw invalidRequest(['customerId'], 'isCustomerRef', 'customerId must be a profile id or an account id (1-128 of A-Z a-z 0-9 . _ : @ -)');
     const after = q.cursor === undefined ? null : decodeCursor(q.cursor);
     if (q.cursor !== undefined && after === null) throw invalidRequest(['cursor'], 'isCursor', 'cursor must be the nextCursor of a previous page');
     const id = await this.access.readableProfile(caller, ref);
@@ -139,7 +159,10 @@ export class CustomersHttpController {
   }
 
   @Get(':customerId/orders')
-  @ApiOperation({ summary: "A customer's open orders and pickups", description: 'From the order events: each open order with its fulfilment groups and their state, and the pickups still to collect.' })
+  @ApiOperation({
+    summary: "A customer's open orders and pickups",
+    description: 'From the order events: each open order with its fulfilment groups and their state, and the pickups still to collect.',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: OpenOrdersView })
   @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
@@ -152,7 +175,10 @@ export class CustomersHttpController {
 
   @Get(':customerId/duplicates')
   @RequireScopes('customers:read')
-  @ApiOperation({ summary: 'Profiles that are likely the same person', description: 'Scored from documented signals (docs/customers.md, Duplicates); merging stays an explicit decision.' })
+  @ApiOperation({
+    summary: 'Profiles that are likely the same person',
+    description: 'Scored from documented signals (docs/customers.md, Duplicates); merging stays an explicit decision.',
+  })
   @ApiParam(ID)
   @ApiOkResponse({ type: DuplicatesView })
   @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'])
@@ -175,10 +201,15 @@ export class CustomersHttpController {
   @CustomerProblems(400, ['CUSTOMER.NOT_FOUND', 'No such customer'], [['CUSTOMER.MERGED', 'CUSTOMER.ERASED'], 'The profile was merged or erased'])
   async changePreferences(@Param('customerId', uuidParam('customerId')) id: string, @Body() body: PreferencesDto, @Caller() caller: Principal) {
     if (body.homeStoreId === undefined && body.preferredContactChannel === undefined && body.marketingConsents === undefined) {
-      throw invalidRequest(['homeStoreId', 'preferredContactChannel', 'marketingConsents'], 'atLeastOne', 'give at least one of homeStoreId, preferredContactChannel, marketingConsents');
+      throw invalidRequest(
+        ['homeStoreId', 'preferredContactChannel', 'marketingConsents'],
+        'atLeastOne',
+        'give at least one of homeStoreId, preferredContactChannel, marketingConsents',
+      );
     }
     const channels = (body.marketingConsents ?? []).map((c) => c.contactChannel);
-    if (new Set(channels).size !== channels.length) throw invalidRequest(['marketingConsents'], 'uniqueContactChannel', 'marketingConsents names a contact channel twice');
+    if (new Set(channels).size !== channels.length)
+      throw invalidRequest(['marketingConsents'], 'uniqueContactChannel', 'marketingConsents names a contact channel twice');
     await this.access.assertMayChangePreferences(caller, id);
     const source = { channel: caller.channel, storeId: caller.storeId, recordedBy: caller.associateId ?? caller.sub };
     const r = await this.preferences.change(id, body, source);
@@ -196,7 +227,11 @@ export class CustomersHttpController {
   @ApiParam(ID)
   @ApiResponse({ status: 201, type: ErasureView, description: 'Erased' })
   @ApiResponse({ status: 200, type: ErasureView, description: 'Erased before: the earlier erasure' })
-  @CustomerProblems(['REQUEST.INVALID', 'customerId is not a UUID'], ['CUSTOMER.NOT_FOUND', 'No such customer'], ['CUSTOMER.MERGED', 'The profile was merged into another: erase that one'])
+  @CustomerProblems(
+    ['REQUEST.INVALID', 'customerId is not a UUID'],
+    ['CUSTOMER.NOT_FOUND', 'No such customer'],
+    ['CUSTOMER.MERGED', 'The profile was merged into another: erase that one'],
+  )
   async erase(@Param('customerId', uuidParam('customerId')) id: string, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     const r = await this.erasures.erase(id, caller.sub);
     if (!r.ok) throw customerProblem(r.code, r.detail);

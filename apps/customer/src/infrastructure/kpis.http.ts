@@ -28,7 +28,8 @@ export class PickupKpisView {
 }
 
 export class ClickAndCollectKpisView extends KpiWindowView {
-  @ApiProperty({ type: () => PickupKpisView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without orders are left out' }) rows: PickupKpisView[];
+  @ApiProperty({ type: () => PickupKpisView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without orders are left out' })
+  rows: PickupKpisView[];
 }
 
 export class ReturnKpisRowView {
@@ -53,7 +54,8 @@ export class ReturnKpisRowView {
 }
 
 export class ReturnKpisView extends KpiWindowView {
-  @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' }) rows: ReturnKpisRowView[];
+  @ApiProperty({ type: () => ReturnKpisRowView, isArray: true, description: 'one row per bucket, store and currency; buckets without returns are left out' })
+  rows: ReturnKpisRowView[];
 }
 
 export class PreorderKpisRowView {
@@ -74,7 +76,12 @@ export class PreorderKpisRowView {
 }
 
 export class PreorderKpisView extends KpiWindowView {
-  @ApiProperty({ type: () => PreorderKpisRowView, isArray: true, description: 'one row per bucket, pickup store and channel; buckets without preorders are left out' }) rows: PreorderKpisRowView[];
+  @ApiProperty({
+    type: () => PreorderKpisRowView,
+    isArray: true,
+    description: 'one row per bucket, pickup store and channel; buckets without preorders are left out',
+  })
+  rows: PreorderKpisRowView[];
 }
 
 export class DeliveryKpisRowView {
@@ -91,13 +98,19 @@ export class DeliveryKpisRowView {
   @ApiProperty({ type: Number, nullable: true }) placedToShippedP90s: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'seconds from shipped to delivered, median' }) shippedToDeliveredP50s: number | null;
   @ApiProperty({ type: Number, nullable: true }) shippedToDeliveredP90s: number | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'shipments / allShipments: at a store, its ship-from-store share' }) shareOfShipments: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'shipments / allShipments: at a store, its ship-from-store share' }) shareOfShipments:
+    number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'delivered / shipped' }) deliveredRate: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'failed / shipped' }) failedRate: number | null;
 }
 
 export class DeliveryKpisView extends KpiWindowView {
-  @ApiProperty({ type: () => DeliveryKpisRowView, isArray: true, description: 'one row per bucket, shipping location and channel; buckets without deliveries are left out' }) rows: DeliveryKpisRowView[];
+  @ApiProperty({
+    type: () => DeliveryKpisRowView,
+    isArray: true,
+    description: 'one row per bucket, shipping location and channel; buckets without deliveries are left out',
+  })
+  rows: DeliveryKpisRowView[];
 }
 
 export class EndlessAisleKpisRowView {
@@ -111,7 +124,8 @@ export class EndlessAisleKpisRowView {
 }
 
 export class EndlessAisleKpisView extends KpiWindowView {
-  @ApiProperty({ type: () => EndlessAisleKpisRowView, isArray: true, description: 'one row per bucket and store; buckets without POS orders are left out' }) rows: EndlessAisleKpisRowView[];
+  @ApiProperty({ type: () => EndlessAisleKpisRowView, isArray: true, description: 'one row per bucket and store; buckets without POS orders are left out' })
+  rows: EndlessAisleKpisRowView[];
 }
 
 /** How click & collect, preorders, deliveries, the endless aisle and returns go, per store, channel and day or hour (docs/kpis.md). */
@@ -156,7 +170,7 @@ export class KpisHttpController {
   @KpiEndpoint(
     'deliveries',
     'Home deliveries per shipping location, channel and day or hour',
-    'Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location\'s share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.',
+    "Delivery groups of the orders placed in the window, counted at the store or warehouse inventory assigned them to: how many, the location's share of all of them (ship-from-store share at a store), shipped, delivered, failed and cancelled before shipping, and the times from placement to shipped and shipped to delivered (p50, p90). Read from the timeline, rebuildable from the topics. kpis:read; a store token (store_id) sees what its own store ships only.",
     DeliveryKpisView,
   )
   async deliveries(@Query() q: KpiQuery, @Caller() caller: Principal) {
@@ -167,7 +181,7 @@ export class KpisHttpController {
   @KpiEndpoint(
     'endless-aisle',
     'The endless aisle per store and day or hour',
-    'Orders a store\'s POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.',
+    "Orders a store's POS placed in the window, and how many it could not hand over there and then: delivered to an address, or to collect at another store. Read from the timeline, rebuildable from the topics. The channel filter does not apply (these are POS orders). kpis:read; a store token (store_id) sees its own store only.",
     EndlessAisleKpisView,
   )
   async endlessAisle(@Query() q: KpiQuery, @Caller() caller: Principal) {

@@ -65,7 +65,9 @@ export const profileRepository = {
   /** Locks the profiles in id order, so two transactions locking the same pair never deadlock. */
   async lock(m: EntityManager, ids: readonly string[]): Promise<Map<string, Profile>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await prepared<ProfileRow>(m, 'profiles-lock', `SELECT * FROM customer_profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...new Set(ids)]]);
+    const { rows } = await prepared<ProfileRow>(m, 'profiles-lock', `SELECT * FROM customer_profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+      [...new Set(ids)],
+    ]);
     return new Map(rows.map((r) => [r.id, toProfile(r)]));
   },
 
@@ -130,7 +132,14 @@ export const profileRepository = {
       `INSERT INTO customer_identities (kind, scope, value, profile_id, mailbox_key, added_at)
        SELECT kind, scope, value, $4, mailbox_key, $5 FROM unnest($1::text[], $2::text[], $3::text[], $6::text[]) AS i(kind, scope, value, mailbox_key)
        ON CONFLICT DO NOTHING`,
-      [identities.map((i) => i.kind), identities.map((i) => i.scope), identities.map((i) => i.value), profileId, now, identities.map((i) => (i.kind === 'email' ? mailboxKey(i.value) : null))],
+      [
+        identities.map((i) => i.kind),
+        identities.map((i) => i.scope),
+        identities.map((i) => i.value),
+        profileId,
+        now,
+        identities.map((i) => (i.kind === 'email' ? mailboxKey(i.value) : null)),
+      ],
     );
     if (rowCount !== identities.length) throw new IdentityRaceError();
   },
@@ -146,7 +155,9 @@ export const profileRepository = {
   /** The profile holding a channel's customer account (its tokens' customer_id), after merges. */
   /** The profiles holding a customer account id, in any channel. */
   async withAccountIdInAnyChannel(m: EntityManager, accountId: string): Promise<string[]> {
-    const rows: { profile_id: string }[] = await m.query(`SELECT DISTINCT profile_id FROM customer_identities WHERE kind = 'account' AND value = $1`, [accountId]);
+    const rows: { profile_id: string }[] = await m.query(`SELECT DISTINCT profile_id FROM customer_identities WHERE kind = 'account' AND value = $1`, [
+      accountId,
+    ]);
     return rows.map((r) => r.profile_id);
   },
 

@@ -34,7 +34,11 @@ export class AvailabilityQuery {
     this.networks = new SharedRead((skus) => stock.network(dataSource.manager, skus), { lingerMs: READ_LINGER_MS });
   }
 
-  async answer(storeIds: readonly string[], skus: readonly string[], quantity: number): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {
+  async answer(
+    storeIds: readonly string[],
+    skus: readonly string[],
+    quantity: number,
+  ): Promise<{ ok: true; answers: AvailabilityAnswer[] } | { ok: false; unknown: string }> {
     const network = await this.networks.get(skus);
     const now = this.clock.now();
     const answers: AvailabilityAnswer[] = [];

@@ -87,8 +87,18 @@ export class OrderLifecycleUseCase {
       return;
     }
     for (const r of here) await this.stock.removeReserved(m, r.locationId, r.sku, r.quantity);
-    await this.reservations.setStatus(m, here.map((r) => r.id), 'CONSUMED', now);
-    await this.outbox.append(m, ReservationConsumedV1, { orderId, locationId, lines: here.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), consumedAt: now.toISOString() }, now);
+    await this.reservations.setStatus(
+      m,
+      here.map((r) => r.id),
+      'CONSUMED',
+      now,
+    );
+    await this.outbox.append(
+      m,
+      ReservationConsumedV1,
+      { orderId, locationId, lines: here.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), consumedAt: now.toISOString() },
+      now,
+    );
   }
 
   private async release(m: EntityManager, orderId: string, reason: ReservationReleasedPayload['reason'], lineIds?: readonly string[]): Promise<void> {

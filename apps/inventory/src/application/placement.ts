@@ -51,7 +51,11 @@ export class Placements {
    * rule (`reserveAtSources`). A fixed lock order (by SKU) keeps two multi-line orders from
    * deadlocking on each other's rows.
    */
-  async reserveAtStoreThenSources(m: EntityManager, store: Location, lines: readonly SourcingLine[]): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
+  async reserveAtStoreThenSources(
+    m: EntityManager,
+    store: Location,
+    lines: readonly SourcingLine[],
+  ): Promise<{ placed: Placement[]; unavailable: SourcingLine[] }> {
     const placed: Placement[] = [];
     const elsewhere: SourcingLine[] = [];
     for (const l of [...lines].sort((a, b) => a.sku.localeCompare(b.sku))) {
@@ -111,7 +115,14 @@ export class Placements {
     for (const source of store ? [...new Set(placements.map((p) => p.locationId).filter((id) => id !== store.id))].sort() : []) {
       const from = await this.locations.find(m, source);
       if (!from) throw new Error(`source location ${source} vanished while sourcing`);
-      const t: Transfer = { id: randomUUID(), orderId, fromLocationId: source, toLocationId: store!.id, status: 'REQUESTED', expectedArrivalAt: expectedArrival(from, now) };
+      const t: Transfer = {
+        id: randomUUID(),
+        orderId,
+        fromLocationId: source,
+        toLocationId: store!.id,
+        status: 'REQUESTED',
+        expectedArrivalAt: expectedArrival(from, now),
+      };
       await this.transfers.insert(m, t, now);
       transfers.set(source, t);
     }
@@ -120,7 +131,16 @@ export class Placements {
       const transfer = transfers.get(p.locationId) ?? null;
       await this.reservations.insert(
         m,
-        { id: randomUUID(), orderId, lineId: p.line.lineId, locationId: p.locationId, sku: p.line.sku, quantity: p.line.quantity, transferId: transfer?.id ?? null, expiresAt },
+        {
+          id: randomUUID(),
+          orderId,
+          lineId: p.line.lineId,
+          locationId: p.locationId,
+          sku: p.line.sku,
+          quantity: p.line.quantity,
+          transferId: transfer?.id ?? null,
+          expiresAt,
+        },
         now,
       );
       out.push({ line: p.line, locationId: p.locationId, transfer });

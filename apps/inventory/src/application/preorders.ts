@@ -12,7 +12,17 @@ import { OutboxWriter } from '@omni/messaging';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
-import { Estimate, inPlacementOrder, estimateQueue, fifoUnits, PlannedUnits, QueueEntry, queueWarehouse, stillNeeded, SupplyChunk } from '../domain/preorder-queue';
+import {
+  Estimate,
+  inPlacementOrder,
+  estimateQueue,
+  fifoUnits,
+  PlannedUnits,
+  QueueEntry,
+  queueWarehouse,
+  stillNeeded,
+  SupplyChunk,
+} from '../domain/preorder-queue';
 import { Placements } from './placement';
 import { LocationRepository } from './ports/location.port';
 import { PreorderRepository, StoredEntry } from './ports/preorder.port';
@@ -51,8 +61,10 @@ export class Preorders {
     const warehouses = (await this.locations.list(m)).filter((l) => l.kind === 'warehouse').map((l) => l.id);
     const planned: PlannedUnits[] = [];
     for (const sku of new Set(lines.map((l) => l.sku))) {
-      for (const a of await this.queues.availableNow(m, sku)) if (a.kind === 'warehouse') planned.push({ warehouseId: a.locationId, sku, quantity: a.available });
-      for (const s of await this.queues.expectedSupply(m, sku)) if (s.kind === 'warehouse') planned.push({ warehouseId: s.locationId, sku, quantity: s.quantity - s.receivedQuantity });
+      for (const a of await this.queues.availableNow(m, sku))
+        if (a.kind === 'warehouse') planned.push({ warehouseId: a.locationId, sku, quantity: a.available });
+      for (const s of await this.queues.expectedSupply(m, sku))
+        if (s.kind === 'warehouse') planned.push({ warehouseId: s.locationId, sku, quantity: s.quantity - s.receivedQuantity });
     }
     return queueWarehouse(warehouses, lines, planned);
   }
@@ -69,7 +81,18 @@ export class Preorders {
     const skus = [...new Set(lines.map((l) => l.sku))].sort();
     for (const sku of skus) await this.queues.lockSku(m, sku);
     for (const l of lines) {
-      const entry: QueueEntry = { lineId: l.lineId, orderId: order.orderId, fulfilmentId: group.fulfilmentId, sku: l.sku, storeId, quantity: l.quantity, allocated: 0, sequence: sequences.get(l.lineId)!, placedAt: new Date(order.placedAt), status: 'WAITING' };
+      const entry: QueueEntry = {
+        lineId: l.lineId,
+        orderId: order.orderId,
+        fulfilmentId: group.fulfilmentId,
+        sku: l.sku,
+        storeId,
+        quantity: l.quantity,
+        allocated: 0,
+        sequence: sequences.get(l.lineId)!,
+        placedAt: new Date(order.placedAt),
+        status: 'WAITING',
+      };
       await this.queues.enqueue(m, entry, now);
     }
     const estimates = new Map<string, Estimate>();
@@ -81,7 +104,13 @@ export class Preorders {
         orderId: order.orderId,
         fulfilmentId: group.fulfilmentId,
         storeId,
-        lines: lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.quantity, position: estimates.get(l.lineId)?.position ?? 1, estimatedAt: estimates.get(l.lineId)?.estimatedAt?.toISOString() ?? null })),
+        lines: lines.map((l) => ({
+          lineId: l.lineId,
+          sku: l.sku,
+          quantity: l.quantity,
+          position: estimates.get(l.lineId)?.position ?? 1,
+          estimatedAt: estimates.get(l.lineId)?.estimatedAt?.toISOString() ?? null,
+        })),
         queuedAt: now.toISOString(),
       },
       now,
@@ -100,7 +129,8 @@ export class Preorders {
     const entries = await this.queues.lockSku(m, sku);
     const waiting = entries.filter((e) => e.status === 'WAITING');
     if (waiting.length > 0) {
-      const allocations = location.kind === 'store' ? await this.allocateAtStore(m, location, waiting, now) : await this.allocateFromWarehouse(m, location, waiting, now);
+      const allocations =
+        location.kind === 'store' ? await this.allocateAtStore(m, location, waiting, now) : await this.allocateFromWarehouse(m, location, waiting, now);
       await this.announceAllocations(m, allocations, now);
     }
     await this.reestimate(m, sku, now);
@@ -113,7 +143,10 @@ export class Preorders {
 
   /** Holds the queues of the SKUs of those of these lines that are preorder lines (none: nothing is locked). */
   async lockQueuesOf(m: EntityManager, lineIds: readonly string[]): Promise<void> {
-    await this.lockSkus(m, (await this.queues.ofLines(m, lineIds)).map((e) => e.sku));
+    await this.lockSkus(
+      m,
+      (await this.queues.ofLines(m, lineIds)).map((e) => e.sku),
+    );
   }
 
   /** A cancelled preorder leaves its queues; units it held at its store pass to the next in line there. */
@@ -121,7 +154,12 @@ export class Preorders {
     const mine = (await this.queues.ofOrder(m, orderId)).filter((e) => e.status !== 'CANCELLED' && (!lineIds || lineIds.includes(e.lineId)));
     if (mine.length === 0) return;
     for (const sku of [...new Set(mine.map((e) => e.sku))].sort()) await this.queues.lockSku(m, sku);
-    await this.queues.setStatus(m, mine.map((e) => e.lineId), 'CANCELLED', now);
+    await this.queues.setStatus(
+      m,
+      mine.map((e) => e.lineId),
+      'CANCELLED',
+      now,
+    );
     const places = [...new Map(mine.map((e) => [`${e.sku}@${e.storeId}`, e])).values()];
     for (const e of places) await this.unitsArrived(m, e.sku, e.storeId, now);
   }
@@ -130,10 +168,23 @@ export class Preorders {
   async reestimate(m: EntityManager, sku: string, now: Date, quietFor?: string): Promise<Map<string, Estimate>> {
     const entries = await this.queues.lockSku(m, sku);
     const chunks: SupplyChunk[] = [];
-    for (const a of await this.queues.availableNow(m, sku)) chunks.push({ locationId: a.locationId, kind: a.kind, quantity: a.available, availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now, arrivesAt: now });
+    for (const a of await this.queues.availableNow(m, sku))
+      chunks.push({
+        locationId: a.locationId,
+        kind: a.kind,
+        quantity: a.available,
+        availableAt: a.kind === 'warehouse' ? plusDays(now, a.transferDays) : now,
+        arrivesAt: now,
+      });
     for (const s of await this.queues.expectedSupply(m, sku)) {
       const arrives = s.expectedAt.getTime() < now.getTime() ? now : s.expectedAt;
-      chunks.push({ locationId: s.locationId, kind: s.kind, quantity: s.quantity - s.receivedQuantity, availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives, arrivesAt: arrives });
+      chunks.push({
+        locationId: s.locationId,
+        kind: s.kind,
+        quantity: s.quantity - s.receivedQuantity,
+        availableAt: s.kind === 'warehouse' ? plusDays(arrives, s.transferDays) : arrives,
+        arrivesAt: arrives,
+      });
     }
     const estimates = estimateQueue(entries, chunks);
     const changed = new Map<string, { entry: StoredEntry; estimate: Estimate }[]>();
@@ -149,7 +200,12 @@ export class Preorders {
         orderId,
         fulfilmentId: lines[0].entry.fulfilmentId,
         storeId: lines[0].entry.storeId,
-        lines: lines.map(({ entry, estimate }) => ({ lineId: entry.lineId, sku: entry.sku, position: estimate.position, estimatedAt: estimate.estimatedAt?.toISOString() ?? null })),
+        lines: lines.map(({ entry, estimate }) => ({
+          lineId: entry.lineId,
+          sku: entry.sku,
+          position: estimate.position,
+          estimatedAt: estimate.estimatedAt?.toISOString() ?? null,
+        })),
         estimatedAt: now.toISOString(),
       };
       await this.outbox.append(m, InventoryPreorderEstimatedV1, payload, now);
@@ -169,7 +225,11 @@ export class Preorders {
     const out: Served[] = [];
     for (const { entry: e, units, complete } of fifoUnits(queue, available)) {
       if (!(await this.stock.tryReserve(m, store.id, e.sku, units))) break;
-      await this.reservations.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+      await this.reservations.insert(
+        m,
+        { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: store.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null },
+        now,
+      );
       if (!complete) {
         await this.queues.addAllocated(m, e.lineId, units, now);
         break;
@@ -192,11 +252,22 @@ export class Preorders {
       const units = Math.min(stillNeeded(e), await this.stock.availableOf(m, warehouse.id, e.sku));
       if (units <= 0 || !(await this.stock.tryReserve(m, warehouse.id, e.sku, units))) break;
       if (e.storeId === warehouse.id) {
-        await this.reservations.insert(m, { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null }, now);
+        await this.reservations.insert(
+          m,
+          { id: randomUUID(), orderId: e.orderId, lineId: e.lineId, locationId: warehouse.id, sku: e.sku, quantity: units, transferId: null, expiresAt: null },
+          now,
+        );
       } else {
         const destination = await this.locations.find(m, e.storeId);
         if (!destination) throw new Error(`location ${e.storeId} of a queued preorder vanished`);
-        await this.placements.recordPlacements(m, e.orderId, destination, [{ line: { lineId: e.lineId, sku: e.sku, quantity: units }, locationId: warehouse.id }], null, now);
+        await this.placements.recordPlacements(
+          m,
+          e.orderId,
+          destination,
+          [{ line: { lineId: e.lineId, sku: e.sku, quantity: units }, locationId: warehouse.id }],
+          null,
+          now,
+        );
       }
       if (units < stillNeeded(e)) {
         await this.queues.addAllocated(m, e.lineId, units, now);
@@ -220,7 +291,14 @@ export class Preorders {
       return null;
     }
     const t = travelling[0];
-    return { entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: t?.fromLocationId ?? e.storeId, transferId: t?.transferId ?? null };
+    return {
+      entry: e,
+      lineId: e.lineId,
+      sku: e.sku,
+      quantity: e.quantity,
+      sourceLocationId: t?.fromLocationId ?? e.storeId,
+      transferId: t?.transferId ?? null,
+    };
   }
 
   /**
@@ -231,18 +309,33 @@ export class Preorders {
   async transferArrived(m: EntityManager, lineIds: readonly string[], now: Date): Promise<void> {
     const entries = await this.queues.ofLines(m, lineIds);
     if (entries.length === 0) return;
-    await this.lockSkus(m, entries.map((e) => e.sku));
+    await this.lockSkus(
+      m,
+      entries.map((e) => e.sku),
+    );
     const out: Served[] = [];
     for (const e of entries.filter((x) => x.status === 'ALLOCATED')) {
       const travelling = await this.queues.travellingTo(m, e.lineId);
       if (travelling.length !== 1) continue;
-      out.push({ entry: e, lineId: e.lineId, sku: e.sku, quantity: e.quantity, sourceLocationId: travelling[0].fromLocationId, transferId: travelling[0].transferId });
+      out.push({
+        entry: e,
+        lineId: e.lineId,
+        sku: e.sku,
+        quantity: e.quantity,
+        sourceLocationId: travelling[0].fromLocationId,
+        transferId: travelling[0].transferId,
+      });
     }
     await this.announceAllocations(m, out, now);
   }
 
   private async announceAllocations(m: EntityManager, allocations: readonly Served[], now: Date): Promise<void> {
-    await this.queues.setStatus(m, allocations.map((a) => a.lineId), 'ALLOCATED', now);
+    await this.queues.setStatus(
+      m,
+      allocations.map((a) => a.lineId),
+      'ALLOCATED',
+      now,
+    );
     const byGroup = new Map<string, Served[]>();
     for (const a of allocations) byGroup.set(a.entry.fulfilmentId, [...(byGroup.get(a.entry.fulfilmentId) ?? []), a]);
     for (const lines of byGroup.values()) {

@@ -35,10 +35,20 @@ export class Releases {
     // A group's release cancels the transfers bringing its own lines; an order's, all of them.
     const mine = new Set(active.map((r) => r.transferId).filter((id): id is string => id !== null));
     const requested = (await this.transfers.ofOrderForUpdate(m, orderId, 'REQUESTED')).filter((t) => !onlyTheseReservations || mine.has(t.id));
-    await this.transfers.setStatus(m, requested.map((t) => t.id), 'CANCELLED', now);
+    await this.transfers.setStatus(
+      m,
+      requested.map((t) => t.id),
+      'CANCELLED',
+      now,
+    );
     if (active.length === 0 && inTransit.length === 0) return;
     for (const r of active) await this.stock.unreserve(m, r.locationId, r.sku, r.quantity);
-    await this.reservations.setStatus(m, [...active, ...inTransit].map((r) => r.id), 'RELEASED', now);
+    await this.reservations.setStatus(
+      m,
+      [...active, ...inTransit].map((r) => r.id),
+      'RELEASED',
+      now,
+    );
     const destinations = new Map<string, string>();
     for (const r of inTransit) {
       const t = r.transferId ? await this.transfers.find(m, r.transferId) : null;

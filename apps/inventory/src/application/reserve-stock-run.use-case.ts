@@ -1,5 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ceTypeOf, EventEnvelope, InventoryReservedV1, OrderConfirmedPayload, OrderConfirmedV1, OrderPlacedPayload, OrderPlacedV1, OrderPlacedV2Payload, orderPlacedAsV2 } from '@omni/contracts';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  InventoryReservedV1,
+  OrderConfirmedPayload,
+  OrderConfirmedV1,
+  OrderPlacedPayload,
+  OrderPlacedV1,
+  OrderPlacedV2Payload,
+  orderPlacedAsV2,
+} from '@omni/contracts';
 import { asConsumed, EventRun, OutboxEntry, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
@@ -48,7 +58,8 @@ export class ReserveStockRunUseCase {
     const confirmed: string[] = [];
     for (const e of run.events) {
       if (e.type === ceTypeOf(OrderConfirmedV1)) confirmed.push((e.data as OrderConfirmedPayload).orderId);
-      else placed.push({ event: e, order: e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload) });
+      else
+        placed.push({ event: e, order: e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload) });
     }
     if (placed.length > 0) await this.reserve(m, placed, now);
     if (confirmed.length > 0) await this.reservations.clearExpiryMany(m, confirmed, now);
@@ -56,17 +67,27 @@ export class ReserveStockRunUseCase {
 
   private async reserve(m: EntityManager, placed: readonly Pending[], now: Date): Promise<void> {
     const atStore = placed.filter((p) => p.order.fulfilments.every((f) => f.type === 'pickup' && !f.preorder && f.storeId));
-    const stores = new Map((await this.locations.findMany(m, [...new Set(atStore.flatMap((p) => p.order.fulfilments.map((f) => f.storeId!)))])).map((l) => [l.id, l]));
+    const stores = new Map(
+      (await this.locations.findMany(m, [...new Set(atStore.flatMap((p) => p.order.fulfilments.map((f) => f.storeId!)))])).map((l) => [l.id, l]),
+    );
     const pairs = atStore.flatMap((p) => p.order.fulfilments.flatMap((f) => linesOf(p.order, f.lineIds).map((l) => [f.storeId!, l.sku] as const)));
     const levels = new Map((await this.stock.lockMany(m, pairs)).map((l) => [stockKey(l.locationId, l.sku), l]));
     const batch = new Decided(now, expiresAt(now, this.config.RESERVATION_TTL_MINUTES));
     for (const p of placed) {
       const groups = p.order.fulfilments.map((f) => ({ group: f, store: f.storeId ? stores.get(f.storeId) : undefined, lines: linesOf(p.order, f.lineIds) }));
       const fast = groups.every((g) => g.group.type === 'pickup' && !g.group.preorder && g.store && !pickupRefusal(g.store));
-      const taken = fast ? reserveAtStores(levels, groups.map((g) => ({ storeId: g.store!.id, lines: g.lines }))) : null;
+      const taken = fast
+        ? reserveAtStores(
+            levels,
+            groups.map((g) => ({ storeId: g.store!.id, lines: g.lines })),
+          )
+        : null;
       if (taken) {
         for (const level of taken) levels.set(stockKey(level.locationId, level.sku), level);
-        batch.add(p, groups.map((g) => ({ store: g.store!, fulfilmentId: g.group.fulfilmentId, lines: g.lines })));
+        batch.add(
+          p,
+          groups.map((g) => ({ store: g.store!, fulfilmentId: g.group.fulfilmentId, lines: g.lines })),
+        );
         continue;
       }
       // The one-order way reads and writes the database: save what is decided so far first, and
@@ -79,7 +100,10 @@ export class ReserveStockRunUseCase {
   }
 
   private async reload(m: EntityManager, levels: Map<string, StockLevel>): Promise<void> {
-    const fresh = await this.stock.lockMany(m, [...levels.values()].map((l) => [l.locationId, l.sku] as const));
+    const fresh = await this.stock.lockMany(
+      m,
+      [...levels.values()].map((l) => [l.locationId, l.sku] as const),
+    );
     levels.clear();
     for (const l of fresh) levels.set(stockKey(l.locationId, l.sku), l);
   }
@@ -87,8 +111,16 @@ export class ReserveStockRunUseCase {
   /** Writes what `batch` holds — stock levels, reservations, inventory.reserved events — then empties it. */
   private async save(m: EntityManager, batch: Decided, levels: ReadonlyMap<string, StockLevel>): Promise<void> {
     if (batch.reservations.length === 0) return;
-    await this.stock.setReservedMany(m, [...batch.touched].map((k) => levels.get(k)!), batch.now);
-    await this.reservations.insertMany(m, batch.reservations.map((r) => ({ ...r, id: randomUUID(), transferId: null, expiresAt: batch.expiry })), batch.now);
+    await this.stock.setReservedMany(
+      m,
+      [...batch.touched].map((k) => levels.get(k)!),
+      batch.now,
+    );
+    await this.reservations.insertMany(
+      m,
+      batch.reservations.map((r) => ({ ...r, id: randomUUID(), transferId: null, expiresAt: batch.expiry })),
+      batch.now,
+    );
     await this.outbox.appendMany(m, batch.events);
     batch.clear();
   }

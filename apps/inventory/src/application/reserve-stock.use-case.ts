@@ -101,7 +101,12 @@ export class ReserveStockUseCase {
     }
     if (refusal) {
       await m.query('ROLLBACK TO SAVEPOINT reserve_order');
-      await this.outbox.append(m, InventoryRejectedV1, { orderId: order.orderId, locationId: refusal.locationId, reason: refusal.reason, shortLines: refusal.shortLines, rejectedAt: now.toISOString() }, now);
+      await this.outbox.append(
+        m,
+        InventoryRejectedV1,
+        { orderId: order.orderId, locationId: refusal.locationId, reason: refusal.reason, shortLines: refusal.shortLines, rejectedAt: now.toISOString() },
+        now,
+      );
       return { reserved: false, reason: refusal.reason };
     }
     await m.query('RELEASE SAVEPOINT reserve_order');
@@ -131,8 +136,17 @@ export class ReserveStockUseCase {
           const r = byLine.get(l.lineId)!;
           return { lineId: l.lineId, sku: l.sku, quantity: l.quantity, sourceLocationId: r.locationId, transferId: r.transfer?.id ?? null };
         }),
-        transfers: transfers.map((t) => ({ transferId: t.id, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, expectedArrivalAt: t.expectedArrivalAt.toISOString() })),
-        readyBy: readyBy(store, now, transfers.map((t) => t.expectedArrivalAt)).toISOString(),
+        transfers: transfers.map((t) => ({
+          transferId: t.id,
+          fromLocationId: t.fromLocationId,
+          toLocationId: t.toLocationId,
+          expectedArrivalAt: t.expectedArrivalAt.toISOString(),
+        })),
+        readyBy: readyBy(
+          store,
+          now,
+          transfers.map((t) => t.expectedArrivalAt),
+        ).toISOString(),
         pickupHoldDays: store.pickupHoldDays,
         reservedAt: now.toISOString(),
       },
@@ -157,25 +171,42 @@ export class ReserveStockUseCase {
   }
 
   /** A pickup group: at the store when it has the units, else at sources by the sourcing rule. */
-  private async placePickup(m: EntityManager, storeId: string, lines: readonly SourcingLine[]): Promise<{ ok: true; store: Location; placed: Placement[] } | { ok: false; refusal: Refusal }> {
+  private async placePickup(
+    m: EntityManager,
+    storeId: string,
+    lines: readonly SourcingLine[],
+  ): Promise<{ ok: true; store: Location; placed: Placement[] } | { ok: false; refusal: Refusal }> {
     const store = await this.locations.find(m, storeId);
     const refused = pickupRefusal(store);
     if (refused) return { ok: false, refusal: { reason: refused, locationId: storeId, shortLines: [] } };
     const sourced = await this.placements.reserveAtStoreThenSources(m, store!, lines);
-    if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: storeId, shortLines: await this.short(m, storeId, sourced.unavailable) } };
+    if (sourced.unavailable.length > 0)
+      return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: storeId, shortLines: await this.short(m, storeId, sourced.unavailable) } };
     return { ok: true, store: store!, placed: sourced.placed };
   }
 
-  private async placeDelivery(m: EntityManager, lines: readonly SourcingLine[]): Promise<{ ok: true; store: null; placed: Placement[] } | { ok: false; refusal: Refusal }> {
+  private async placeDelivery(
+    m: EntityManager,
+    lines: readonly SourcingLine[],
+  ): Promise<{ ok: true; store: null; placed: Placement[] } | { ok: false; refusal: Refusal }> {
     const sourced = await this.placements.reserveForDelivery(m, lines);
-    if (sourced.unavailable.length > 0) return { ok: false, refusal: { reason: 'STOCK.INSUFFICIENT', locationId: UNASSIGNED_LOCATION, shortLines: await this.short(m, null, sourced.unavailable) } };
+    if (sourced.unavailable.length > 0)
+      return {
+        ok: false,
+        refusal: { reason: 'STOCK.INSUFFICIENT', locationId: UNASSIGNED_LOCATION, shortLines: await this.short(m, null, sourced.unavailable) },
+      };
     return { ok: true, store: null, placed: sourced.placed };
   }
 
   /** What a refused line asked for and what could be had: at the pickup store, or the most any one location has for a delivery. */
   private async short(m: EntityManager, storeId: string | null, lines: readonly SourcingLine[]): Promise<ShortLinePayload[]> {
     const out: ShortLinePayload[] = [];
-    for (const l of lines) out.push({ sku: l.sku, requested: l.quantity, available: storeId ? await this.stock.availableOf(m, storeId, l.sku) : await this.stock.bestAvailableOf(m, l.sku) });
+    for (const l of lines)
+      out.push({
+        sku: l.sku,
+        requested: l.quantity,
+        available: storeId ? await this.stock.availableOf(m, storeId, l.sku) : await this.stock.bestAvailableOf(m, l.sku),
+      });
     return out;
   }
 }

@@ -47,7 +47,12 @@ export class ResolveShortPickUseCase {
       const shrunk = shrinkBy(r.quantity, missing);
       if (shrunk.status === 'ACTIVE') await this.reservations.setQuantity(m, r.id, shrunk.quantity, now);
       else await this.reservations.setStatus(m, [r.id], 'RELEASED', now);
-      await this.outbox.append(m, StockAdjustedV1, { locationId: p.storeId, sku: line.sku, delta: -missing, onHand, reason: 'count', adjustedAt: now.toISOString() }, now);
+      await this.outbox.append(
+        m,
+        StockAdjustedV1,
+        { locationId: p.storeId, sku: line.sku, delta: -missing, onHand, reason: 'count', adjustedAt: now.toISOString() },
+        now,
+      );
     }
     const wanted = p.lines.map((l) => ({ lineId: l.lineId, sku: l.sku, quantity: l.missingQuantity }));
     const sourced = await this.placements.reserveAtSources(m, store, wanted);

@@ -37,7 +37,12 @@ export class ReturnsUseCase {
       const { returnId, orderId, storeId, replacements } = e.data;
       const now = this.clock.now();
       if (!(await this.locations.exists(m, storeId))) {
-        await this.outbox.append(m, ReplacementRefusedV1, { returnId, orderId, locationId: storeId, reason: 'LOCATION.UNKNOWN', shortLines: [], refusedAt: now.toISOString() }, now);
+        await this.outbox.append(
+          m,
+          ReplacementRefusedV1,
+          { returnId, orderId, locationId: storeId, reason: 'LOCATION.UNKNOWN', shortLines: [], refusedAt: now.toISOString() },
+          now,
+        );
         return;
       }
       const lines = [...replacements].sort((a, b) => a.sku.localeCompare(b.sku));
@@ -50,7 +55,12 @@ export class ReturnsUseCase {
           const available = await this.stock.availableOf(m, storeId, x.sku);
           if (available < x.quantity) shortLines.push({ sku: x.sku, requested: x.quantity, available });
         }
-        await this.outbox.append(m, ReplacementRefusedV1, { returnId, orderId, locationId: storeId, reason: 'STOCK.INSUFFICIENT', shortLines, refusedAt: now.toISOString() }, now);
+        await this.outbox.append(
+          m,
+          ReplacementRefusedV1,
+          { returnId, orderId, locationId: storeId, reason: 'STOCK.INSUFFICIENT', shortLines, refusedAt: now.toISOString() },
+          now,
+        );
         return;
       }
       await m.query('RELEASE SAVEPOINT replacement');

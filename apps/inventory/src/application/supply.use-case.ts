@@ -68,14 +68,22 @@ export class SupplyUseCase {
       if (quantity > 0) {
         await this.stock.addUnits(m, s.locationId, s.sku, quantity, false);
         const level = await this.stock.find(m, s.locationId, s.sku);
-        await this.outbox.append(m, StockAdjustedV1, { locationId: s.locationId, sku: s.sku, delta: quantity, onHand: level!.onHand, reason: 'receipt', adjustedAt: now.toISOString() }, now);
+        await this.outbox.append(
+          m,
+          StockAdjustedV1,
+          { locationId: s.locationId, sku: s.sku, delta: quantity, onHand: level!.onHand, reason: 'receipt', adjustedAt: now.toISOString() },
+          now,
+        );
       }
       await this.changed(m, next, now);
       return accept(next);
     });
   }
 
-  private onExpected(id: string, act: (m: EntityManager, s: Supply, now: Date) => Promise<Decision<Supply, SupplyRefusal>>): Promise<Decision<Supply, SupplyRefusal>> {
+  private onExpected(
+    id: string,
+    act: (m: EntityManager, s: Supply, now: Date) => Promise<Decision<Supply, SupplyRefusal>>,
+  ): Promise<Decision<Supply, SupplyRefusal>> {
     return this.dataSource.transaction(async (m) => {
       const s = await this.supply.findSupplyForUpdate(m, id);
       if (!s) return refuse('SUPPLY.NOT_FOUND', `no supply ${id}`);
@@ -89,7 +97,17 @@ export class SupplyUseCase {
     await this.outbox.append(
       m,
       SupplyChangedV1,
-      { supplyId: s.id, sku: s.sku, locationId: s.locationId, quantity: s.quantity, expectedAt: s.expectedAt.toISOString(), reference: s.reference, status: s.status, receivedQuantity: s.receivedQuantity, at: now.toISOString() },
+      {
+        supplyId: s.id,
+        sku: s.sku,
+        locationId: s.locationId,
+        quantity: s.quantity,
+        expectedAt: s.expectedAt.toISOString(),
+        reference: s.reference,
+        status: s.status,
+        receivedQuantity: s.receivedQuantity,
+        at: now.toISOString(),
+      },
       now,
     );
     await this.preorders.unitsArrived(m, s.sku, s.locationId, now);

@@ -39,7 +39,12 @@ export class TransfersUseCase {
       // travels with them (IN_TRANSIT) until the store receives it.
       const lines = (await this.reservations.ofTransferForUpdate(m, id)).filter((r) => r.status === 'ACTIVE');
       for (const r of lines) await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
-      await this.reservations.setStatus(m, lines.map((r) => r.id), 'IN_TRANSIT', now);
+      await this.reservations.setStatus(
+        m,
+        lines.map((r) => r.id),
+        'IN_TRANSIT',
+        now,
+      );
       await this.transfers.setStatus(m, [id], d.state.status, now);
       for (const e of d.events) await this.outbox.append(m, e.def, e.payload, now);
       return d;
@@ -60,7 +65,10 @@ export class TransfersUseCase {
       if (!d.ok) return d;
       const lines = await this.reservations.ofTransferForUpdate(m, id);
       // Preorder work on these lines' SKUs waits: it too locks the SKU before any stock (docs/preorders.md).
-      await this.preorders.lockQueuesOf(m, lines.map((r) => r.lineId));
+      await this.preorders.lockQueuesOf(
+        m,
+        lines.map((r) => r.lineId),
+      );
       for (const r of lines) {
         // ACTIVE: shipped before units left sources at shipping time (migration 1700000005000).
         if (r.status === 'ACTIVE') await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
@@ -70,7 +78,16 @@ export class TransfersUseCase {
           await this.reservations.setStatus(m, [r.id], 'CONSUMED', now);
           await this.reservations.insert(
             m,
-            { id: randomUUID(), orderId: t.orderId, lineId: r.lineId, locationId: t.toLocationId, sku: r.sku, quantity: r.quantity, transferId: null, expiresAt: r.expiresAt },
+            {
+              id: randomUUID(),
+              orderId: t.orderId,
+              lineId: r.lineId,
+              locationId: t.toLocationId,
+              sku: r.sku,
+              quantity: r.quantity,
+              transferId: null,
+              expiresAt: r.expiresAt,
+            },
             now,
           );
         }
@@ -113,9 +130,19 @@ export class TransfersUseCase {
       for (const r of lines.filter((x) => x.status === 'ACTIVE')) await this.stock.removeReserved(m, t.fromLocationId, r.sku, r.quantity);
       // Released while travelling: the order had given the units up, nobody waits for them.
       const awaited = lines.filter((r) => r.status === 'IN_TRANSIT' || r.status === 'ACTIVE');
-      await this.reservations.setStatus(m, awaited.map((r) => r.id), 'RELEASED', now);
+      await this.reservations.setStatus(
+        m,
+        awaited.map((r) => r.id),
+        'RELEASED',
+        now,
+      );
       await this.transfers.setStatus(m, [id], d.state.status, now);
-      const found = await this.resource(m, t, awaited.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })), now);
+      const found = await this.resource(
+        m,
+        t,
+        awaited.map((r) => ({ lineId: r.lineId, sku: r.sku, quantity: r.quantity })),
+        now,
+      );
       await this.outbox.append(
         m,
         TransferLostV1,

@@ -16,7 +16,12 @@ const entry = (storeId: string, sequence: number, quantity = 1, placedDay = sequ
   placedAt: day(-10 + placedDay),
   status,
 });
-const chunk = (locationId: string, kind: 'store' | 'warehouse', quantity: number, at: number): SupplyChunk => ({ locationId, kind, quantity, availableAt: day(at) });
+const chunk = (locationId: string, kind: 'store' | 'warehouse', quantity: number, at: number): SupplyChunk => ({
+  locationId,
+  kind,
+  quantity,
+  availableAt: day(at),
+});
 
 describe('preorder queue', () => {
   describe('first come, first served, unit by unit', () => {
@@ -54,15 +59,19 @@ describe('preorder queue', () => {
 
     it('never gives a line more than it asked for, nor more units than arrived', () => {
       fc.assert(
-        fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 })), { maxLength: 8 }), fc.integer({ min: 0, max: 30 }), (lines, available) => {
-          const q = lines.map(([quantity, held], i) => entry('S', i + 1, quantity, i + 1, 'WAITING', Math.min(held, quantity - 1)));
-          const s = fifoUnits(q, available);
-          expect(s.reduce((n, x) => n + x.units, 0)).toBeLessThanOrEqual(available);
-          for (const x of s) expect(x.entry.allocated + x.units).toBeLessThanOrEqual(x.entry.quantity);
-          // Only the last one served may be short of complete, and then every unit went to the lines up to it.
-          expect(s.slice(0, -1).every((x) => x.complete)).toBe(true);
-          if (s.length > 0 && !s[s.length - 1].complete) expect(s.reduce((n, x) => n + x.units, 0)).toBe(available);
-        }),
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 4 })), { maxLength: 8 }),
+          fc.integer({ min: 0, max: 30 }),
+          (lines, available) => {
+            const q = lines.map(([quantity, held], i) => entry('S', i + 1, quantity, i + 1, 'WAITING', Math.min(held, quantity - 1)));
+            const s = fifoUnits(q, available);
+            expect(s.reduce((n, x) => n + x.units, 0)).toBeLessThanOrEqual(available);
+            for (const x of s) expect(x.entry.allocated + x.units).toBeLessThanOrEqual(x.entry.quantity);
+            // Only the last one served may be short of complete, and then every unit went to the lines up to it.
+            expect(s.slice(0, -1).every((x) => x.complete)).toBe(true);
+            if (s.length > 0 && !s[s.length - 1].complete) expect(s.reduce((n, x) => n + x.units, 0)).toBe(available);
+          },
+        ),
       );
     });
   });
@@ -107,7 +116,7 @@ describe('preorder queue', () => {
       ]);
     });
 
-    it("within a store the sequence rules even when placement clocks disagree with it", () => {
+    it('within a store the sequence rules even when placement clocks disagree with it', () => {
       const second = entry('S', 2, 1, 1); // placed "earlier" by its clock, but committed second
       const first = entry('S', 1, 1, 2);
       const est = estimateQueue([second, first], [chunk('S', 'store', 1, 1)]);
@@ -134,9 +143,22 @@ describe('preorder queue', () => {
 
     it("a delivery waiting at a warehouse takes that warehouse's units from their arrival; other warehouses' after the transfer", () => {
       const delivery = entry('W', 1, 3);
-      const own = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 2, 4), arrivesAt: day(1) }, { ...chunk('W', 'warehouse', 1, 5), arrivesAt: day(2) }]);
+      const own = estimateQueue(
+        [delivery],
+        [
+          { ...chunk('W', 'warehouse', 2, 4), arrivesAt: day(1) },
+          { ...chunk('W', 'warehouse', 1, 5), arrivesAt: day(2) },
+        ],
+      );
       expect(own.get(delivery.lineId)?.estimatedAt).toEqual(day(2));
-      const other = estimateQueue([delivery], [{ ...chunk('W', 'warehouse', 1, 4), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 1, 3), arrivesAt: day(1) }, { ...chunk('W2', 'warehouse', 3, 6), arrivesAt: day(4) }]);
+      const other = estimateQueue(
+        [delivery],
+        [
+          { ...chunk('W', 'warehouse', 1, 4), arrivesAt: day(1) },
+          { ...chunk('W2', 'warehouse', 1, 3), arrivesAt: day(1) },
+          { ...chunk('W2', 'warehouse', 3, 6), arrivesAt: day(4) },
+        ],
+      );
       // One unit at its own warehouse on day 1, one from W2 on day 3, the last from W2's next chunk on day 6.
       expect(other.get(delivery.lineId)?.estimatedAt).toEqual(day(6));
     });
@@ -166,7 +188,13 @@ describe('preorder queue', () => {
     });
 
     it('counts on-hand units and supply still due alike; ties go to the first id; nothing planned means the first warehouse', () => {
-      expect(queueWarehouse(['W2', 'W1'], lines, [{ warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 }, { warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 }, { warehouseId: 'W1', sku: 'CONSOLE', quantity: 2 }])).toBe('W1');
+      expect(
+        queueWarehouse(['W2', 'W1'], lines, [
+          { warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 },
+          { warehouseId: 'W2', sku: 'CONSOLE', quantity: 1 },
+          { warehouseId: 'W1', sku: 'CONSOLE', quantity: 2 },
+        ]),
+      ).toBe('W1');
       expect(queueWarehouse(['W2', 'W1'], lines, [])).toBe('W1');
     });
 

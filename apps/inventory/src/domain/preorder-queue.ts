@@ -54,7 +54,12 @@ export function inPlacementOrder<E extends QueueEntry>(entries: readonly E[]): E
     let next: E[] | undefined;
     for (const q of queues.values()) {
       if (q.length === 0) continue;
-      if (!next || q[0].placedAt.getTime() < next[0].placedAt.getTime() || (q[0].placedAt.getTime() === next[0].placedAt.getTime() && q[0].storeId < next[0].storeId)) next = q;
+      if (
+        !next ||
+        q[0].placedAt.getTime() < next[0].placedAt.getTime() ||
+        (q[0].placedAt.getTime() === next[0].placedAt.getTime() && q[0].storeId < next[0].storeId)
+      )
+        next = q;
     }
     if (!next) return out;
     out.push(next.shift()!);
@@ -135,10 +140,22 @@ export interface PlannedUnits {
  * group's units planned (on hand or expected, each line counting up to what it asks), ties to the
  * first id; with nothing planned anywhere, the first warehouse. Null when there is no warehouse.
  */
-export function queueWarehouse(warehouseIds: readonly string[], lines: readonly { sku: string; quantity: number }[], planned: readonly PlannedUnits[]): string | null {
+export function queueWarehouse(
+  warehouseIds: readonly string[],
+  lines: readonly { sku: string; quantity: number }[],
+  planned: readonly PlannedUnits[],
+): string | null {
   let best: { id: string; units: number } | null = null;
   for (const id of [...warehouseIds].sort()) {
-    const units = lines.reduce((sum, l) => sum + Math.min(l.quantity, planned.filter((p) => p.warehouseId === id && p.sku === l.sku).reduce((n, p) => n + p.quantity, 0)), 0);
+    const units = lines.reduce(
+      (sum, l) =>
+        sum +
+        Math.min(
+          l.quantity,
+          planned.filter((p) => p.warehouseId === id && p.sku === l.sku).reduce((n, p) => n + p.quantity, 0),
+        ),
+      0,
+    );
     if (!best || units > best.units) best = { id, units };
   }
   return best?.id ?? null;

@@ -19,7 +19,11 @@ export class AvailabilityQueryDto {
   stores: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 10000, default: 1, description: 'units wanted per SKU' })
-  @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(10000)
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   quantity?: number;
 }
 
@@ -31,7 +35,10 @@ export class AvailabilityHttpController {
 
   @Get()
   @HotRoute()
-  @ApiOperation({ summary: 'Available to promise per store and SKU, and when it could be picked up', description: 'An answer, not a promise: nothing is reserved.' })
+  @ApiOperation({
+    summary: 'Available to promise per store and SKU, and when it could be picked up',
+    description: 'An answer, not a promise: nothing is reserved.',
+  })
   @ApiOkResponse({ description: 'One answer per store and SKU', type: AvailabilityView })
   @InventoryProblems(['REQUEST.INVALID', 'A query value breaks its rule'], ['LOCATION.NOT_FOUND', 'A store is unknown'])
   async get(@Query() q: AvailabilityQueryDto) {

@@ -86,7 +86,8 @@ export class TransferDetailView extends TransferView {
 }
 
 export class OverdueTransfersView {
-  @ApiProperty({ type: () => TransferView, isArray: true, description: 'REQUESTED or SHIPPED past expectedArrivalAt, the longest overdue first (at most 500)' }) transfers: TransferView[];
+  @ApiProperty({ type: () => TransferView, isArray: true, description: 'REQUESTED or SHIPPED past expectedArrivalAt, the longest overdue first (at most 500)' })
+  transfers: TransferView[];
 }
 
 export class LocationTransfersView {

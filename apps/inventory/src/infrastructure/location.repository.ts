@@ -17,7 +17,18 @@ export interface LocationRow {
 }
 
 /** The columns of a LocationRow, for statements that name what they read (prepared ones must: a column added later would change their result). */
-export const LOCATION_COLUMNS = ['id', 'name', 'kind', 'time_zone', 'offers_pickup', 'pick_time_minutes', 'pickup_hold_days', 'transfer_days', 'latitude', 'longitude'] as const;
+export const LOCATION_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'time_zone',
+  'offers_pickup',
+  'pick_time_minutes',
+  'pickup_hold_days',
+  'transfer_days',
+  'latitude',
+  'longitude',
+] as const;
 
 export const toLocation = (r: LocationRow): Location => ({
   id: r.id,

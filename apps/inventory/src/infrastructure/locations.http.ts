@@ -11,7 +11,8 @@ import { InventoryQueries } from '../application/inventory.queries';
 
 export class LocationDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Paris Opéra' })
-  @IsString() @Length(1, 200)
+  @IsString()
+  @Length(1, 200)
   name: string;
 
   @ApiProperty({ enum: ['store', 'warehouse'], example: 'store' })
@@ -26,25 +27,43 @@ export class LocationDto {
   @IsBoolean()
   offersPickup: boolean;
 
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 7 * 24 * 60, example: 60, description: 'minutes the store needs to pick an order once the units are there' })
-  @IsInt() @Min(0) @Max(7 * 24 * 60)
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 7 * 24 * 60,
+    example: 60,
+    description: 'minutes the store needs to pick an order once the units are there',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(7 * 24 * 60)
   pickTimeMinutes: number;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 60, example: 3, description: 'days a ready order waits at the store before it expires' })
-  @IsInt() @Min(1) @Max(60)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   pickupHoldDays: number;
 
   /** Days a transfer from this location to any store takes. */
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 60, example: 2, description: 'days a transfer from this location to any store takes' })
-  @IsInt() @Min(0) @Max(60)
+  @IsInt()
+  @Min(0)
+  @Max(60)
   transferDays: number;
 
   @ApiPropertyOptional({ type: Number, minimum: -90, maximum: 90, example: 48.8708 })
-  @Optional() @IsNumber() @Min(-90) @Max(90)
+  @Optional()
+  @IsNumber()
+  @Min(-90)
+  @Max(90)
   latitude?: number;
 
   @ApiPropertyOptional({ type: Number, minimum: -180, maximum: 180, example: 2.3319 })
-  @Optional() @IsNumber() @Min(-180) @Max(180)
+  @Optional()
+  @IsNumber()
+  @Min(-180)
+  @Max(180)
   longitude?: number;
 }
 

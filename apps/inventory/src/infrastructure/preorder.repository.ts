@@ -71,7 +71,9 @@ export const preorderRepository = {
    */
   async lockSku(m: EntityManager, sku: string): Promise<StoredEntry[]> {
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('preorder-queue:' || $1))`, [sku]);
-    const rows: EntryRow[] = await m.query(`SELECT * FROM preorder_queue WHERE sku = $1 AND status <> 'CANCELLED' ORDER BY store_id, sequence FOR UPDATE`, [sku]);
+    const rows: EntryRow[] = await m.query(`SELECT * FROM preorder_queue WHERE sku = $1 AND status <> 'CANCELLED' ORDER BY store_id, sequence FOR UPDATE`, [
+      sku,
+    ]);
     return rows.map(toEntry);
   },
 
@@ -141,7 +143,13 @@ export const preorderRepository = {
   },
 
   async updateSupply(m: EntityManager, s: Supply, now: Date): Promise<void> {
-    await m.query(`UPDATE supply SET expected_at = $2, status = $3, received_quantity = $4, updated_at = $5 WHERE id = $1`, [s.id, s.expectedAt, s.status, s.receivedQuantity, now]);
+    await m.query(`UPDATE supply SET expected_at = $2, status = $3, received_quantity = $4, updated_at = $5 WHERE id = $1`, [
+      s.id,
+      s.expectedAt,
+      s.status,
+      s.receivedQuantity,
+      now,
+    ]);
   },
 
   /** Supply of a SKU still expected, with where it goes and that location's kind and transfer days. */

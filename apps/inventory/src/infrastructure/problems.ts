@@ -3,7 +3,14 @@ import { HttpStatus } from '@nestjs/common';
 import { FieldProblem, idRuleMessage, invalidInput, ProblemException, ID_REGEX, problemsFrom } from '@omni/platform';
 
 /** Every refusal the inventory HTTP API can answer with. */
-export type InventoryErrorCode = 'LOCATION.NOT_FOUND' | 'STOCK.BELOW_RESERVED' | 'TRANSFER.NOT_FOUND' | 'TRANSFER.INVALID_TRANSITION' | 'SUPPLY.NOT_FOUND' | 'SUPPLY.NOT_EXPECTED' | 'SUPPLY.OVER_RECEIVED';
+export type InventoryErrorCode =
+  | 'LOCATION.NOT_FOUND'
+  | 'STOCK.BELOW_RESERVED'
+  | 'TRANSFER.NOT_FOUND'
+  | 'TRANSFER.INVALID_TRANSITION'
+  | 'SUPPLY.NOT_FOUND'
+  | 'SUPPLY.NOT_EXPECTED'
+  | 'SUPPLY.OVER_RECEIVED';
 
 /** Each refusal code's HTTP status; a new code without one does not compile. */
 export const INVENTORY_REFUSAL_STATUS = {
@@ -33,7 +40,6 @@ const DEFAULT_DETAIL: Record<InventoryErrorCode, string> = {
 export function problemFor(code: InventoryErrorCode, detail?: string): ProblemException {
   return new ProblemException(INVENTORY_REFUSAL_STATUS[code], code, detail ?? DEFAULT_DETAIL[code]);
 }
-
 
 /** Path and query values are checked like bodies: every failed rule named, in one 400. */
 export function checkParams(values: Record<string, string>, kind: 'id' | 'uuid' = 'id'): void {

@@ -49,13 +49,28 @@ export const reservationRepository = {
        SELECT id, order_id, line_id, location_id, sku, quantity, 'ACTIVE', transfer_id, expires_at, $9, $9
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[], $7::uuid[], $8::timestamptz[])
            AS r(id, order_id, line_id, location_id, sku, quantity, transfer_id, expires_at)`,
-      [rs.map((r) => r.id), rs.map((r) => r.orderId), rs.map((r) => r.lineId), rs.map((r) => r.locationId), rs.map((r) => r.sku), rs.map((r) => r.quantity), rs.map((r) => r.transferId), rs.map((r) => r.expiresAt), now],
+      [
+        rs.map((r) => r.id),
+        rs.map((r) => r.orderId),
+        rs.map((r) => r.lineId),
+        rs.map((r) => r.locationId),
+        rs.map((r) => r.sku),
+        rs.map((r) => r.quantity),
+        rs.map((r) => r.transferId),
+        rs.map((r) => r.expiresAt),
+        now,
+      ],
     );
   },
 
   /** These orders are confirmed: none of their reservations expires any more. */
   async clearExpiryMany(m: EntityManager, orderIds: readonly string[], now: Date): Promise<void> {
-    await prepared(m, 'reservations-clear-expiry-many', `UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = ANY($1::uuid[]) AND expires_at IS NOT NULL`, [[...orderIds], now]);
+    await prepared(
+      m,
+      'reservations-clear-expiry-many',
+      `UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = ANY($1::uuid[]) AND expires_at IS NOT NULL`,
+      [[...orderIds], now],
+    );
   },
 
   async activeOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {
@@ -64,7 +79,9 @@ export const reservationRepository = {
   },
 
   async inTransitOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {
-    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 AND status = 'IN_TRANSIT' ${LOCK_ORDER} FOR UPDATE`, [orderId]);
+    const rows: ReservationRow[] = await m.query(`SELECT * FROM reservations WHERE order_id = $1 AND status = 'IN_TRANSIT' ${LOCK_ORDER} FOR UPDATE`, [
+      orderId,
+    ]);
     return rows.map(toReservation);
   },
 
@@ -96,7 +113,10 @@ export const reservationRepository = {
 
   /** The order is confirmed: none of its reservations expires any more. */
   async clearExpiry(m: EntityManager, orderId: string, now: Date): Promise<number> {
-    const [, affected] = (await m.query(`UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = $1 AND expires_at IS NOT NULL`, [orderId, now])) as [unknown, number];
+    const [, affected] = (await m.query(`UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = $1 AND expires_at IS NOT NULL`, [
+      orderId,
+      now,
+    ])) as [unknown, number];
     return affected;
   },
 

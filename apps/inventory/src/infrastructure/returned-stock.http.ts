@@ -6,7 +6,8 @@ import { InventoryQueries } from '../application/inventory.queries';
 
 export class ReturnedStockItemView {
   @ApiProperty({ type: String, pattern: ID_PATTERN }) sku: string;
-  @ApiProperty({ enum: ['damaged', 'return-to-vendor'], description: 'damaged: written off or repaired; return-to-vendor: faulty, goes back to the supplier' }) bucket: string;
+  @ApiProperty({ enum: ['damaged', 'return-to-vendor'], description: 'damaged: written off or repaired; return-to-vendor: faulty, goes back to the supplier' })
+  bucket: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
 }
 

@@ -11,7 +11,10 @@ export const returnedStockRepository = {
   },
 
   async ofLocation(m: EntityManager, locationId: string, sku: string | null): Promise<ReturnedStockItem[]> {
-    return m.query(`SELECT sku, bucket, quantity FROM returned_stock WHERE location_id = $1 AND ($2::text IS NULL OR sku = $2) AND quantity > 0 ORDER BY sku, bucket`, [locationId, sku]);
+    return m.query(
+      `SELECT sku, bucket, quantity FROM returned_stock WHERE location_id = $1 AND ($2::text IS NULL OR sku = $2) AND quantity > 0 ORDER BY sku, bucket`,
+      [locationId, sku],
+    );
   },
 
   /**

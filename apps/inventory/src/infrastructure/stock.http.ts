@@ -15,15 +15,25 @@ export class StockAdjustmentDto {
   reason: AdjustmentReason;
 
   /** Units received or damaged; for a count, the units counted on hand. */
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 5, description: 'units received or damaged; for a count, the units counted on hand' })
-  @IsInt() @Min(0) @Max(1_000_000)
+  @ApiProperty({
+    type: 'integer',
+    minimum: 0,
+    maximum: 1_000_000,
+    example: 5,
+    description: 'units received or damaged; for a count, the units counted on hand',
+  })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   quantity: number;
 }
 
 export class SafetyStockDto {
   /** Units kept back from promises (display, damage margin). */
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 1_000_000, example: 1, description: 'units kept back from promises (display, damage margin)' })
-  @IsInt() @Min(0) @Max(1_000_000)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
   safetyStock: number;
 }
 

@@ -95,7 +95,10 @@ export const stockRepository = {
 
   /** The most units of a SKU any one location could promise. */
   async bestAvailableOf(m: EntityManager, sku: string): Promise<number> {
-    const rows: { available: number | null }[] = await m.query(`SELECT MAX(GREATEST(0, on_hand - reserved - safety_stock)) AS available FROM stock WHERE sku = $1`, [sku]);
+    const rows: { available: number | null }[] = await m.query(
+      `SELECT MAX(GREATEST(0, on_hand - reserved - safety_stock)) AS available FROM stock WHERE sku = $1`,
+      [sku],
+    );
     return rows[0]?.available ?? 0;
   },
 
@@ -113,7 +116,15 @@ export const stockRepository = {
    * snapshot for the sourcing rule; the reservation itself is the conditional UPDATE.
    */
   async candidates(m: EntityManager, storeId: string, skus: readonly string[]): Promise<Candidate[]> {
-    const rows: { id: string; kind: 'store' | 'warehouse'; transfer_days: number; latitude: number | null; longitude: number | null; sku: string | null; available: number | null }[] = await m.query(
+    const rows: {
+      id: string;
+      kind: 'store' | 'warehouse';
+      transfer_days: number;
+      latitude: number | null;
+      longitude: number | null;
+      sku: string | null;
+      available: number | null;
+    }[] = await m.query(
       `SELECT l.id, l.kind, l.transfer_days, l.latitude, l.longitude, s.sku, GREATEST(0, s.on_hand - s.reserved - s.safety_stock) AS available
          FROM locations l LEFT JOIN stock s ON s.location_id = l.id AND s.sku = ANY($2)
         WHERE l.id <> $1 ORDER BY l.id`,
@@ -121,7 +132,10 @@ export const stockRepository = {
     );
     const byId = new Map<string, { location: Candidate['location']; available: Record<string, number> }>();
     for (const r of rows) {
-      const c = byId.get(r.id) ?? { location: { id: r.id, kind: r.kind, transferDays: r.transfer_days, latitude: r.latitude, longitude: r.longitude }, available: {} };
+      const c = byId.get(r.id) ?? {
+        location: { id: r.id, kind: r.kind, transferDays: r.transfer_days, latitude: r.latitude, longitude: r.longitude },
+        available: {},
+      };
       if (r.sku !== null) c.available[r.sku] = r.available ?? 0;
       byId.set(r.id, c);
     }

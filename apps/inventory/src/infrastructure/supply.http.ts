@@ -16,15 +16,19 @@ const MAX_SUPPLY_QUANTITY = quantity.maximum as number;
 
 export class AnnounceSupplyDto {
   @ApiProperty({ example: 'CONSOLE-X', pattern: ID_PATTERN })
-  @IsString() @Matches(ID_REGEX, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString()
+  @Matches(ID_REGEX, { message: 'sku must be 1-64 letters, digits, dot, dash or underscore' })
   sku: string;
 
   @ApiProperty({ example: 'WH-NORD', description: 'destination: a warehouse or a store', pattern: ID_PATTERN })
-  @IsString() @Matches(ID_REGEX, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
+  @IsString()
+  @Matches(ID_REGEX, { message: 'locationId must be 1-64 letters, digits, dot, dash or underscore' })
   locationId: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_SUPPLY_QUANTITY, example: 40, description: 'units announced: at most what one event line carries' })
-  @IsInt() @Min(1) @Max(MAX_SUPPLY_QUANTITY)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SUPPLY_QUANTITY)
   quantity: number;
 
   @ApiProperty({ format: 'date-time', example: '2026-12-04T08:00:00Z' })
@@ -32,7 +36,8 @@ export class AnnounceSupplyDto {
   expectedAt: string;
 
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'PO-1001', description: 'purchase order or shipment reference' })
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   reference: string;
 }
 
@@ -44,7 +49,9 @@ export class RedateSupplyDto {
 
 export class ReceiveSupplyDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_SUPPLY_QUANTITY, example: 40, description: 'units that actually arrived (at most those announced)' })
-  @IsInt() @Min(0) @Max(MAX_SUPPLY_QUANTITY)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SUPPLY_QUANTITY)
   quantity: number;
 }
 
@@ -65,7 +72,12 @@ export class QueueEntryView {
   @ApiProperty({ format: 'uuid' }) lineId: string;
   @ApiProperty({ type: 'integer', description: 'order of placement at the store, gap-free' }) sequence: number;
   @ApiProperty({ type: 'integer' }) quantity: number;
-  @ApiProperty({ type: 'integer', description: 'units held for the line at its store so far: a waiting line is served unit by unit as supply arrives, and is ALLOCATED once it holds them all' }) allocated: number;
+  @ApiProperty({
+    type: 'integer',
+    description:
+      'units held for the line at its store so far: a waiting line is served unit by unit as supply arrives, and is ALLOCATED once it holds them all',
+  })
+  allocated: number;
   @ApiProperty({ enum: ['WAITING', 'ALLOCATED', 'CANCELLED'] }) status: string;
   @ApiProperty({ type: 'integer', nullable: true, description: 'place among those still waiting' }) position: number | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) estimatedAt: string | null;
@@ -122,7 +134,13 @@ export class SupplyHttpController {
   @InventoryProblems(400, ['LOCATION.NOT_FOUND', 'No such location'])
   async announce(@Body() body: AnnounceSupplyDto, @Caller() caller: Principal) {
     assertDestination(caller, body.locationId);
-    const d = await this.supply.announce({ sku: body.sku, locationId: body.locationId, quantity: body.quantity, expectedAt: new Date(body.expectedAt), reference: body.reference });
+    const d = await this.supply.announce({
+      sku: body.sku,
+      locationId: body.locationId,
+      quantity: body.quantity,
+      expectedAt: new Date(body.expectedAt),
+      reference: body.reference,
+    });
     if (!d.ok) throw problemFor(d.code, d.detail);
     return supplyView(d.state);
   }
@@ -142,11 +160,19 @@ export class SupplyHttpController {
 
   @Patch('supply/:id')
   @RequireScopes('inventory:write')
-  @ApiOperation({ summary: 'Re-date expected supply (a late shipment)', description: 'Every preorder waiting for it gets a new estimate; a later one is told to the customer.' })
+  @ApiOperation({
+    summary: 'Re-date expected supply (a late shipment)',
+    description: 'Every preorder waiting for it gets a new estimate; a later one is told to the customer.',
+  })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: RedateSupplyDto })
   @ApiOkResponse({ type: SupplyView })
-  @InventoryProblems(400, ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'])
+  @InventoryProblems(
+    400,
+    ['AUTH.FORBIDDEN', 'Supply to another store'],
+    ['SUPPLY.NOT_FOUND', 'No such supply'],
+    ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'],
+  )
   async redate(@Param('id') id: string, @Body() body: RedateSupplyDto, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);
@@ -162,7 +188,13 @@ export class SupplyHttpController {
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiBody({ type: ReceiveSupplyDto })
   @ApiOkResponse({ type: SupplyView })
-  @InventoryProblems(400, ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'], ['SUPPLY.OVER_RECEIVED', 'More units than announced'])
+  @InventoryProblems(
+    400,
+    ['AUTH.FORBIDDEN', 'Supply to another store'],
+    ['SUPPLY.NOT_FOUND', 'No such supply'],
+    ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'],
+    ['SUPPLY.OVER_RECEIVED', 'More units than announced'],
+  )
   async receive(@Param('id') id: string, @Body() body: ReceiveSupplyDto, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);
@@ -177,7 +209,12 @@ export class SupplyHttpController {
   @ApiOperation({ summary: 'Cancel expected supply', description: 'The preorders that counted on it get new estimates.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: SupplyView })
-  @InventoryProblems(['REQUEST.INVALID', 'id is not a UUID'], ['AUTH.FORBIDDEN', 'Supply to another store'], ['SUPPLY.NOT_FOUND', 'No such supply'], ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'])
+  @InventoryProblems(
+    ['REQUEST.INVALID', 'id is not a UUID'],
+    ['AUTH.FORBIDDEN', 'Supply to another store'],
+    ['SUPPLY.NOT_FOUND', 'No such supply'],
+    ['SUPPLY.NOT_EXPECTED', 'Already received or cancelled'],
+  )
   async cancel(@Param('id') id: string, @Caller() caller: Principal) {
     checkParams({ id }, 'uuid');
     await this.assertOwn(caller, id);

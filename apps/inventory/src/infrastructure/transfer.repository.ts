@@ -62,7 +62,10 @@ export const transferRepository = {
   },
 
   async overdueCounts(m: EntityManager, now: Date): Promise<{ status: TransferStatus; count: number }[]> {
-    return m.query(`SELECT status, count(*)::int AS count FROM transfers WHERE status IN ('REQUESTED', 'SHIPPED') AND expected_arrival_at < $1 GROUP BY status ORDER BY status`, [now]);
+    return m.query(
+      `SELECT status, count(*)::int AS count FROM transfers WHERE status IN ('REQUESTED', 'SHIPPED') AND expected_arrival_at < $1 GROUP BY status ORDER BY status`,
+      [now],
+    );
   },
 
   async setStatus(m: EntityManager, ids: readonly string[], status: TransferStatus, now: Date): Promise<void> {

@@ -10,7 +10,14 @@ import { checkParams, problemFor, InventoryProblems } from './problems';
 import { InventoryQueries } from '../application/inventory.queries';
 
 function transferView(t: Transfer) {
-  return { transferId: t.id, orderId: t.orderId, fromLocationId: t.fromLocationId, toLocationId: t.toLocationId, status: t.status, expectedArrivalAt: t.expectedArrivalAt.toISOString() };
+  return {
+    transferId: t.id,
+    orderId: t.orderId,
+    fromLocationId: t.fromLocationId,
+    toLocationId: t.toLocationId,
+    status: t.status,
+    expectedArrivalAt: t.expectedArrivalAt.toISOString(),
+  };
 }
 
 /** A store-bound token ships and receives only transfers from or to its store; an unknown transfer is refused the same way. */
@@ -22,8 +29,14 @@ async function assertTransferOfStore(queries: InventoryQueries, p: Principal, id
 }
 
 export class DeclareTransferLostDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'carrier reports the pallet lost', description: 'why the transfer is declared lost; carried by inventory.transfer-lost' })
-  @IsString() @Length(1, 200)
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 200,
+    example: 'carrier reports the pallet lost',
+    description: 'why the transfer is declared lost; carried by inventory.transfer-lost',
+  })
+  @IsString()
+  @Length(1, 200)
   reason: string;
 }
 
@@ -44,7 +57,8 @@ export class TransfersHttpController implements OnModuleInit {
   @Get('transfers/overdue')
   @ApiOperation({
     summary: 'Transfers past their expected arrival and not received',
-    description: 'REQUESTED ones the source has not shipped and SHIPPED ones that have not arrived, the longest overdue first; a store token sees those from or to its store. Counted by the transfers_overdue gauge (docs/operations.md, runbook TransfersOverdue).',
+    description:
+      'REQUESTED ones the source has not shipped and SHIPPED ones that have not arrived, the longest overdue first; a store token sees those from or to its store. Counted by the transfers_overdue gauge (docs/operations.md, runbook TransfersOverdue).',
   })
   @ApiOkResponse({ type: OverdueTransfersView })
   @RequireScopes('inventory:read')

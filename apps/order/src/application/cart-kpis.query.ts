@@ -42,7 +42,16 @@ export class CartKpiQueries {
   async carts(w: KpiWindow): Promise<CartKpis[]> {
     const rows = (await this.dataSource.query(CARTS_SQL, [w.from, w.to, w.storeId, w.channel, w.granularity])) as CartRow[];
     return rows.map((r) =>
-      cartKpis({ bucket: r.bucket, startedChannel: r.started_channel, lastChannel: r.current_channel, started: r.started, checkedOut: r.checked_out, abandoned: r.abandoned, merged: r.merged, open: r.open }),
+      cartKpis({
+        bucket: r.bucket,
+        startedChannel: r.started_channel,
+        lastChannel: r.current_channel,
+        started: r.started,
+        checkedOut: r.checked_out,
+        abandoned: r.abandoned,
+        merged: r.merged,
+        open: r.open,
+      }),
     );
   }
 }

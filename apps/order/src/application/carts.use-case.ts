@@ -121,7 +121,12 @@ export class CartsUseCase {
   }
 
   /** A new cart; a signed-in customer with an open cart gets that one back, continued where they are now. */
-  create(actor: Actor, currency: string, lines: readonly LineInput[], retried = false): Promise<CartResult<{ cart: Cart; created: boolean; continuation: Continuation | null }>> {
+  create(
+    actor: Actor,
+    currency: string,
+    lines: readonly LineInput[],
+    retried = false,
+  ): Promise<CartResult<{ cart: Cart; created: boolean; continuation: Continuation | null }>> {
     return this.run(async () => {
       const now = this.clock.now();
       const existing = await this.dataSource.transaction(async (m) => {
@@ -136,7 +141,8 @@ export class CartsUseCase {
         await this.dataSource.transaction((m) => this.carts.insert(m, cart));
       } catch (e) {
         // Two first carts of one customer at once: the index keeps one; the loser continues it.
-        if ((e as { code?: string }).code === UNIQUE_VIOLATION && actor.accountId !== null && !retried) return this.unwrapOrThrow(await this.create(actor, currency, lines, true));
+        if ((e as { code?: string }).code === UNIQUE_VIOLATION && actor.accountId !== null && !retried)
+          return this.unwrapOrThrow(await this.create(actor, currency, lines, true));
         throw e;
       }
       return { cart, created: true, continuation: null };
@@ -170,7 +176,9 @@ export class CartsUseCase {
   /** The cart is opened in another channel or store: saved there, then re-checked. */
   continue(id: string, actor: Actor): Promise<CartResult<{ cart: Cart; continuation: Continuation }>> {
     return this.run(async () => {
-      const moved = await this.dataSource.transaction(async (m) => this.moveIn(m, assertReach(await this.carts.lock(m, id), id, actor), actor.where, this.clock.now()));
+      const moved = await this.dataSource.transaction(async (m) =>
+        this.moveIn(m, assertReach(await this.carts.lock(m, id), id, actor), actor.where, this.clock.now()),
+      );
       return { cart: moved.cart, continuation: await this.recheck(moved) };
     });
   }
@@ -243,17 +251,25 @@ export class CartsUseCase {
         return p;
       });
       if (pricing && pricing.repriced.length > 0) {
-        throw new CartRefused('CART.PRICE_CHANGED', `the price list changed the price of ${pricing.repriced.map((r) => `${r.sku} (${r.from} → ${r.to})`).join(', ')}: the cart has the new prices, check out again`);
+        throw new CartRefused(
+          'CART.PRICE_CHANGED',
+          `the price list changed the price of ${pricing.repriced.map((r) => `${r.sku} (${r.from} → ${r.to})`).join(', ')}: the cart has the new prices, check out again`,
+        );
       }
       const cart = assertReach(await this.carts.find(this.dataSource.manager, id), id, actor);
       if (cart.status !== 'OPEN') throw new CartRefused('CART.NOT_OPEN', `cart ${id} is ${cart.status}`);
       if (cart.lines.length === 0) throw new CartRefused('CART.EMPTY', `cart ${id} has no lines`);
-      if (actor.where.channel === 'pos' && cart.currentStoreId !== actor.where.storeId) throw new CartRefused('CART.NOT_YOURS', `cart ${id} is not continued at store ${actor.where.storeId}: claim it first`);
+      if (actor.where.channel === 'pos' && cart.currentStoreId !== actor.where.storeId)
+        throw new CartRefused('CART.NOT_YOURS', `cart ${id} is not continued at store ${actor.where.storeId}: claim it first`);
       const lines = cart.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
       // The groups asked for carry the lines as the caller read them: each must be at the cart's price.
       const price = new Map(cart.lines.map((l) => [l.sku, l.unitPrice]));
       const stale = (request.fulfilments ?? []).flatMap((f) => f.lines).filter((l) => price.get(l.sku) !== l.unitPrice);
-      if (stale.length > 0) throw new CartRefused('CART.PRICE_CHANGED', `the cart prices ${stale.map((l) => l.sku).join(', ')} otherwise than asked: read the cart and check out again`);
+      if (stale.length > 0)
+        throw new CartRefused(
+          'CART.PRICE_CHANGED',
+          `the cart prices ${stale.map((l) => l.sku).join(', ')} otherwise than asked: read the cart and check out again`,
+        );
       const fulfilments = request.fulfilments ?? (actor.where.storeId ? [{ type: 'pickup' as const, storeId: actor.where.storeId, lines }] : null);
       if (!fulfilments) throw new CartRefused('CART.EMPTY', 'fulfilments are needed: the cart is not at a store to take it from');
       return this.placement.execute({
@@ -292,7 +308,11 @@ export class CartsUseCase {
 
   /** The price list's unit price of each of the cart's SKUs for a sale in `where` (channel, store) now (SKUs it does not price are absent). */
   private async listPrices(m: EntityManager, cart: Cart, where: { channel: Channel; storeId: string | null }, now: Date): Promise<Map<string, number>> {
-    const entries = await this.priceList.forSkus(m, cart.lines.map((l) => l.sku), cart.currency);
+    const entries = await this.priceList.forSkus(
+      m,
+      cart.lines.map((l) => l.sku),
+      cart.currency,
+    );
     const prices = new Map<string, number>();
     for (const [sku, list] of entries) {
       const price = listPrice(list, { currency: cart.currency, storeId: where.storeId, channel: where.channel, at: now });
@@ -306,9 +326,15 @@ export class CartsUseCase {
     const availability = await this.availability.check(cart.currentStoreId, cart.lines);
     const changedPrices = priceChanges(cart);
     const changes = [
-      ...(availability.status === 'CHECKED' ? availability.lines.filter((l) => !l.available).map((l) => `${l.sku}: no longer available at ${availability.storeId} (${l.availableAtStore} free, ${l.quantity} wanted)`) : []),
+      ...(availability.status === 'CHECKED'
+        ? availability.lines
+            .filter((l) => !l.available)
+            .map((l) => `${l.sku}: no longer available at ${availability.storeId} (${l.availableAtStore} free, ${l.quantity} wanted)`)
+        : []),
       ...pricing.repriced.map((r) => `${r.sku}: unit price ${r.to} from the price list, ${r.from} in the cart before`),
-      ...changedPrices.filter((p) => !pricing.repriced.some((r) => r.sku === p.sku)).map((p) => `${p.sku}: unit price ${p.firstUnitPrice} when added, ${p.unitPrice} now`),
+      ...changedPrices
+        .filter((p) => !pricing.repriced.some((r) => r.sku === p.sku))
+        .map((p) => `${p.sku}: unit price ${p.firstUnitPrice} when added, ${p.unitPrice} now`),
     ];
     return {
       from,

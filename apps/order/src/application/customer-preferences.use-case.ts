@@ -26,18 +26,32 @@ export class CustomerPreferencesUseCase {
     const changedAt = new Date(p.changedAt);
     await this.inbox.once(e, async (m) => {
       await this.preferences.record(m, p.customerId, { preferredContactChannel: p.preferredContactChannel, marketingChannels }, changedAt);
-      await this.consents.record(m, p.customerId, p.accounts.map((a) => a.accountId), marketingChannels.length > 0, changedAt);
+      await this.consents.record(
+        m,
+        p.customerId,
+        p.accounts.map((a) => a.accountId),
+        marketingChannels.length > 0,
+        changedAt,
+      );
     });
   }
 
   /** Orders matched to profiles, in runs: one statement for the run's links. */
   async orderLinkedRun(run: EventRun): Promise<void> {
-    const links = (run.events as readonly EventEnvelope<CustomerOrderLinkedPayload>[]).map((e) => ({ orderId: e.data.orderId, customerId: e.data.customerId, linkedAt: new Date(e.data.linkedAt) }));
+    const links = (run.events as readonly EventEnvelope<CustomerOrderLinkedPayload>[]).map((e) => ({
+      orderId: e.data.orderId,
+      customerId: e.data.customerId,
+      linkedAt: new Date(e.data.linkedAt),
+    }));
     await this.preferences.linkOrders(run.manager, links);
   }
 
   async merged(e: EventEnvelope<CustomerMergedPayload>): Promise<void> {
     const outcome = await this.inbox.once(e, (m) => this.preferences.merge(m, e.data.mergedCustomerId, e.data.survivingCustomerId));
-    if (outcome.applied) this.logger.log({ mergedCustomerId: e.data.mergedCustomerId, survivingCustomerId: e.data.survivingCustomerId }, 'orders re-keyed to the surviving profile');
+    if (outcome.applied)
+      this.logger.log(
+        { mergedCustomerId: e.data.mergedCustomerId, survivingCustomerId: e.data.survivingCustomerId },
+        'orders re-keyed to the surviving profile',
+      );
   }
 }

@@ -25,7 +25,11 @@ export class EraseOrderContactUseCase {
   async execute(e: EventEnvelope<CustomerErasedPayload>): Promise<void> {
     const p = e.data;
     const outcome = await this.inbox.once(e, async (m) => {
-      await this.preferences.forget(m, [p.customerId, ...p.formerCustomerIds], p.accounts.map((a) => a.accountId));
+      await this.preferences.forget(
+        m,
+        [p.customerId, ...p.formerCustomerIds],
+        p.accounts.map((a) => a.accountId),
+      );
       const ids = new Set(p.orderIds);
       for (const a of p.accounts) {
         const rows: { id: string }[] = await m.query(`SELECT id FROM orders WHERE channel = $1 AND customer_id = $2`, [a.channel, a.accountId]);

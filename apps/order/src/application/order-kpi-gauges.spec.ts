@@ -7,7 +7,23 @@ const day = '2026-12-03T00:00:00Z';
 const cart = (startedChannel: string, lastChannel: string, started: number, checkedOut: number, abandoned: number) =>
   cartKpis({ bucket: day, startedChannel, lastChannel, started, checkedOut, abandoned, merged: 0, open: started - checkedOut - abandoned });
 const credit = (storeId: string, channel: string, currency: string, c: Partial<ChannelCreditCounts>) =>
-  channelCreditKpis({ bucket: day, storeId, channel, currency, sold: 0, soldAmount: 0, collected: 0, collectedAmount: 0, shipped: 0, shippedAmount: 0, exchanged: 0, exchangedAmount: 0, takenBack: 0, takenBackAmount: 0, ...c });
+  channelCreditKpis({
+    bucket: day,
+    storeId,
+    channel,
+    currency,
+    sold: 0,
+    soldAmount: 0,
+    collected: 0,
+    collectedAmount: 0,
+    shipped: 0,
+    shippedAmount: 0,
+    exchanged: 0,
+    exchangedAmount: 0,
+    takenBack: 0,
+    takenBackAmount: 0,
+    ...c,
+  });
 
 describe('order KPI gauges', () => {
   it('show carts per started channel: conversion, abandonment, cross-channel share and the handoff conversion of those handed to a store', async () => {

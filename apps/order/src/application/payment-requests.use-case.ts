@@ -1,12 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  EventEnvelope,
-  PaymentCaptureFailedPayload,
-  PaymentCaptureRequestedV1,
-  PaymentRefundFailedPayload,
-  PendingEvent,
-  event,
-} from '@omni/contracts';
+import { EventEnvelope, PaymentCaptureFailedPayload, PaymentCaptureRequestedV1, PaymentRefundFailedPayload, PendingEvent, event } from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { DataSource } from 'typeorm';
@@ -85,7 +78,24 @@ export class PaymentRequestsUseCase {
 function requestAgain(r: PaymentRequest, now: Date): PendingEvent[] {
   const requestedAt = now.toISOString();
   if (r.kind === 'capture') {
-    return [event(PaymentCaptureRequestedV1, { ...(r.fulfilmentId ? { fulfilmentId: r.fulfilmentId } : {}), orderId: r.orderId, amount: r.amount, currency: r.currency, requestedAt })];
+    return [
+      event(PaymentCaptureRequestedV1, {
+        ...(r.fulfilmentId ? { fulfilmentId: r.fulfilmentId } : {}),
+        orderId: r.orderId,
+        amount: r.amount,
+        currency: r.currency,
+        requestedAt,
+      }),
+    ];
   }
-  return refundRequested({ orderId: r.orderId, fulfilmentId: r.fulfilmentId, refundId: r.id, amount: r.amount, currency: r.currency, reason: r.reason ?? 'ORDER.CANCELLED', requestedAt, ...(r.tenders ? { tenders: r.tenders } : {}) });
+  return refundRequested({
+    orderId: r.orderId,
+    fulfilmentId: r.fulfilmentId,
+    refundId: r.id,
+    amount: r.amount,
+    currency: r.currency,
+    reason: r.reason ?? 'ORDER.CANCELLED',
+    requestedAt,
+    ...(r.tenders ? { tenders: r.tenders } : {}),
+  });
 }

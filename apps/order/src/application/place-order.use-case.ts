@@ -105,14 +105,24 @@ export class PlaceOrderUseCase {
       for (const currency of new Set(everyone.map((q) => q.request.currency))) {
         lists.set(currency, await this.priceList.forSkus(m, skusOf(everyone.filter((q) => q.request.currency === currency).map((q) => q.request)), currency));
       }
-      const out = everyone.map((q) => this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids));
+      const out = everyone.map((q) =>
+        this.decide(q.request, q.request.fulfilments as FulfilmentInput[], pricesIn(lists.get(q.request.currency)!, q.request, q.now), q.now, q.ids),
+      );
       // Each order's answer goes in with its key, in this transaction, when its request said how to make it.
       out.forEach((d, i) => d.ok && settleAnswer(everyone[i].origin.idempotencyKey, d.order));
-      const keyed = await this.outbox.takeKeys(m, everyone.map((q) => q.origin));
-      await this.orders.insertMany(m, out.filter((d, i): d is Placed => d.ok && keyed[i]).map((d) => d.order));
+      const keyed = await this.outbox.takeKeys(
+        m,
+        everyone.map((q) => q.origin),
+      );
+      await this.orders.insertMany(
+        m,
+        out.filter((d, i): d is Placed => d.ok && keyed[i]).map((d) => d.order),
+      );
       await this.outbox.appendMany(
         m,
-        out.flatMap((d, i) => (d.ok && keyed[i] ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: everyone[i].origin, now: everyone[i].now })) : [])),
+        out.flatMap((d, i) =>
+          d.ok && keyed[i] ? d.events.map((e) => ({ def: e.def, payload: e.payload, origin: everyone[i].origin, now: everyone[i].now })) : [],
+        ),
       );
       return out.map((d, i): PlaceOrderResult | RequestKeyTaken => (!keyed[i] ? new RequestKeyTaken() : d.ok ? { ok: true, order: d.order } : d));
     });
@@ -198,7 +208,9 @@ export class PlaceOrderUseCase {
       if (product.releaseAt.getTime() > releaseAt.getTime()) releaseAt = product.releaseAt;
     }
     const preorder = { releaseAt, sequences: lines.map((l) => sequences.get(`${l.sku}@${l.unitPrice}`)!) };
-    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder } : { type: 'delivery', address: f.address, lines: f.lines, preorder };
+    return f.type === 'pickup'
+      ? { type: 'pickup', storeId: f.storeId, lines: f.lines, preorder }
+      : { type: 'delivery', address: f.address, lines: f.lines, preorder };
   }
 }
 

@@ -66,7 +66,18 @@ export class PlaceReplacementOrderUseCase {
       );
       if (!decision.ok) {
         this.logger.warn({ returnId: p.returnId, code: decision.code, detail: decision.detail, eventId: e.id }, 'replacement order refused');
-        await this.outbox.append(m, OrderReplacementRefusedV1, { returnId: p.returnId, originalOrderId: p.orderId, reason: decision.code, detail: (decision.detail ?? decision.code).slice(0, 500), refusedAt: now.toISOString() }, now);
+        await this.outbox.append(
+          m,
+          OrderReplacementRefusedV1,
+          {
+            returnId: p.returnId,
+            originalOrderId: p.orderId,
+            reason: decision.code,
+            detail: (decision.detail ?? decision.code).slice(0, 500),
+            refusedAt: now.toISOString(),
+          },
+          now,
+        );
         return;
       }
       await this.orders.insert(m, decision.state);

@@ -53,7 +53,11 @@ export class PreordersUseCase {
         const events: PendingEvent[] = [];
         for (const f of order.fulfilments.filter((g) => g.releaseAt && g.lines.some((l) => l.sku === product.sku))) {
           // A group of several products is released when the last of them is.
-          const releaseAt = await this.releaseOf(m, f.lines.map((l) => l.sku), product);
+          const releaseAt = await this.releaseOf(
+            m,
+            f.lines.map((l) => l.sku),
+            product,
+          );
           const d = reschedule(f, { releaseAt }, ctx);
           if (!d.ok) continue;
           next = withFulfilment(next, d.state, ctx.now);

@@ -43,7 +43,8 @@ export class PriceListUseCase implements OnApplicationBootstrap {
       if (claimed.length === 0) return;
       const now = this.clock.now();
       const lists = await this.priceList.all(m);
-      for (const [sku, entries] of lists) await this.outbox.append(m, PriceListChangedV1, { sku, prices: entries.map(priceEntryPayload), changedAt: now.toISOString() }, now);
+      for (const [sku, entries] of lists)
+        await this.outbox.append(m, PriceListChangedV1, { sku, prices: entries.map(priceEntryPayload), changedAt: now.toISOString() }, now);
       this.logger.log({ skus: lists.size }, 'price list announced');
     });
   }

@@ -35,7 +35,12 @@ type Outcome = { status: string; from?: string; placedAt?: Date; at?: Date };
 /** Stock reserved for a pickup group: the group is confirmed, ready by the promised time. */
 function reservedDecision(r: InventoryReservedPayload): Decide {
   return (o, ctx) =>
-    onGroup(o, groupOf(o, r.fulfilmentId, r.lines[0]?.lineId), (f) => confirmReservation(f, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now), ctx.now);
+    onGroup(
+      o,
+      groupOf(o, r.fulfilmentId, r.lines[0]?.lineId),
+      (f) => confirmReservation(f, { lines: r.lines, readyBy: new Date(r.readyBy), pickupHoldDays: r.pickupHoldDays }, ctx.now),
+      ctx.now,
+    );
 }
 
 /** The group an inventory event is about: named by it, or holding its first line (events from before fulfilment groups). */
@@ -124,11 +129,20 @@ export class ReactToInventoryUseCase {
     const r = e.data;
     const lost = {
       transferId: r.transferId,
-      resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: x.expectedArrivalAt ? new Date(x.expectedArrivalAt) : null })),
+      resourced: r.resourced.map((x) => ({
+        lineId: x.lineId,
+        transferId: x.transferId,
+        expectedArrivalAt: x.expectedArrivalAt ? new Date(x.expectedArrivalAt) : null,
+      })),
       unavailable: r.unavailable,
     };
     return this.apply(e, r.orderId, (o, ctx) =>
-      onGroup(o, o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === r.transferId)), (f) => transferLost(f, lost, this.pickupCodes.newPickupCode(), ctx), ctx.now),
+      onGroup(
+        o,
+        o.fulfilments.find((f) => f.lines.some((l) => l.pendingTransferId === r.transferId)),
+        (f) => transferLost(f, lost, this.pickupCodes.newPickupCode(), ctx),
+        ctx.now,
+      ),
     );
   }
 
@@ -140,7 +154,9 @@ export class ReactToInventoryUseCase {
 
   preorderAllocated(e: EventEnvelope<InventoryPreorderAllocatedPayload>) {
     const r = e.data;
-    return this.apply(e, r.orderId, (o, ctx) => onFulfilment(o, r.fulfilmentId, (f) => allocatePreorder(f, r.lines, r.pickupHoldDays, this.pickupCodes.newPickupCode(), ctx), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) =>
+      onFulfilment(o, r.fulfilmentId, (f) => allocatePreorder(f, r.lines, r.pickupHoldDays, this.pickupCodes.newPickupCode(), ctx), ctx.now),
+    );
   }
 
   preorderEstimated(e: EventEnvelope<InventoryPreorderEstimatedPayload>) {
@@ -151,9 +167,19 @@ export class ReactToInventoryUseCase {
 
   shortPickResolved(e: EventEnvelope<ShortPickResolvedPayload>) {
     const r = e.data;
-    const resolution = { resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: new Date(x.expectedArrivalAt) })), unavailable: r.unavailable };
+    const resolution = {
+      resourced: r.resourced.map((x) => ({ lineId: x.lineId, transferId: x.transferId, expectedArrivalAt: new Date(x.expectedArrivalAt) })),
+      unavailable: r.unavailable,
+    };
     const lineId = r.resourced[0]?.lineId ?? r.unavailable[0]?.lineId;
-    return this.apply(e, r.orderId, (o, ctx) => onGroup(o, groupOf(o, undefined, lineId), (f) => (f.type === 'delivery' ? resolveDeliveryShortPick(f, resolution, ctx) : resolveShortPick(f, resolution, this.pickupCodes.newPickupCode(), ctx)), ctx.now));
+    return this.apply(e, r.orderId, (o, ctx) =>
+      onGroup(
+        o,
+        groupOf(o, undefined, lineId),
+        (f) => (f.type === 'delivery' ? resolveDeliveryShortPick(f, resolution, ctx) : resolveShortPick(f, resolution, this.pickupCodes.newPickupCode(), ctx)),
+        ctx.now,
+      ),
+    );
   }
 
   /**

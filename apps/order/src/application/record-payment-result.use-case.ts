@@ -34,7 +34,8 @@ export class RecordPaymentResultUseCase {
     const p = e.data;
     await this.inbox.once(e, async (m) => {
       const found = await this.paymentRequests.recordRefunded(m, p.orderId, p.refundId, p.amount, new Date(p.reinstatedAt));
-      if (!found) this.logger.warn({ orderId: p.orderId, refundId: p.refundId, eventId: e.id }, 'store credit reinstated without an open refund request ignored');
+      if (!found)
+        this.logger.warn({ orderId: p.orderId, refundId: p.refundId, eventId: e.id }, 'store credit reinstated without an open refund request ignored');
     });
   }
 }

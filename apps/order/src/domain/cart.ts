@@ -13,7 +13,15 @@ export const CART_TRANSITIONS: Readonly<Record<CartStatus, readonly CartStatus[]
   ABANDONED: [],
 };
 
-export type CartRefusal = 'CART.NOT_FOUND' | 'CART.NOT_OPEN' | 'CART.EMPTY' | 'CART.CURRENCY_MISMATCH' | 'CART.NOT_A_GUEST_CART' | 'CART.HANDOFF_INVALID' | 'CART.NOT_YOURS' | 'CART.PRICE_CHANGED';
+export type CartRefusal =
+  | 'CART.NOT_FOUND'
+  | 'CART.NOT_OPEN'
+  | 'CART.EMPTY'
+  | 'CART.CURRENCY_MISMATCH'
+  | 'CART.NOT_A_GUEST_CART'
+  | 'CART.HANDOFF_INVALID'
+  | 'CART.NOT_YOURS'
+  | 'CART.PRICE_CHANGED';
 
 export interface CartLine {
   readonly sku: string;
@@ -87,7 +95,12 @@ function nextLines(current: readonly CartLine[], lines: readonly LineInput[]): C
   const out = new Map<string, CartLine>();
   for (const l of lines) {
     const seen = out.get(l.sku);
-    out.set(l.sku, seen ? { ...seen, quantity: seen.quantity + l.quantity, unitPrice: l.unitPrice } : { sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, firstUnitPrice: first.get(l.sku) ?? l.unitPrice });
+    out.set(
+      l.sku,
+      seen
+        ? { ...seen, quantity: seen.quantity + l.quantity, unitPrice: l.unitPrice }
+        : { sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice, firstUnitPrice: first.get(l.sku) ?? l.unitPrice },
+    );
   }
   return [...out.values()];
 }
@@ -148,7 +161,8 @@ export function mergeGuestCart(guest: Cart, into: Cart, where: Where, now: Date)
   if (guest.ownerId !== null) return refuse('CART.NOT_A_GUEST_CART', `cart ${guest.id} belongs to a customer`);
   if (!transition(guest, 'MERGED')) return refuse('CART.NOT_OPEN', `cart ${guest.id} is ${guest.status}`);
   if (into.status !== 'OPEN') return refuse('CART.NOT_OPEN', `cart ${into.id} is ${into.status}`);
-  if (guest.currency !== into.currency) return refuse('CART.CURRENCY_MISMATCH', `cart ${guest.id} is in ${guest.currency}, the customer's cart in ${into.currency}`);
+  if (guest.currency !== into.currency)
+    return refuse('CART.CURRENCY_MISMATCH', `cart ${guest.id} is in ${guest.currency}, the customer's cart in ${into.currency}`);
   const byCustomer = new Map(into.lines.map((l) => [l.sku, l]));
   const lines: CartLine[] = [...into.lines.map((l) => ({ ...l }))];
   for (const g of guest.lines) {
@@ -222,5 +236,7 @@ export function normaliseHandoffCode(input: string): string {
  * code lives 15 minutes, is single-use and only the hash is stored.
  */
 export function hashHandoffCode(code: string): string {
-  return createHash('sha256').update(`cart-handoff:${normaliseHandoffCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`cart-handoff:${normaliseHandoffCode(code)}`)
+    .digest('hex');
 }

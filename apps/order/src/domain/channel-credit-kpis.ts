@@ -58,6 +58,9 @@ export function channelCreditHeadlines(rows: readonly ChannelCreditKpis[]): { pe
   }
   return {
     perStore: [...stores].map(([store, figures]) => ({ labels: { store }, figures })),
-    perCurrency: [...amounts.values()].map(({ store, currency, fulfilledForOthersAmount }) => ({ labels: { store, currency }, figures: { fulfilledForOthersAmount } })),
+    perCurrency: [...amounts.values()].map(({ store, currency, fulfilledForOthersAmount }) => ({
+      labels: { store, currency },
+      figures: { fulfilledForOthersAmount },
+    })),
   };
 }

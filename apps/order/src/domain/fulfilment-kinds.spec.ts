@@ -43,7 +43,11 @@ describe('the transition tables', () => {
   ];
 
   it.each(tables)('%s: every trigger a state lists leads somewhere (so "listed" and "may fire" are one)', (_, table) => {
-    const empty = Object.entries(table).flatMap(([status, triggers]) => Object.entries(triggers).filter(([, targets]) => targets?.length === 0).map(([trigger]) => `${status}.${trigger}`));
+    const empty = Object.entries(table).flatMap(([status, triggers]) =>
+      Object.entries(triggers)
+        .filter(([, targets]) => targets?.length === 0)
+        .map(([trigger]) => `${status}.${trigger}`),
+    );
     expect(empty).toEqual([]);
   });
 

@@ -49,7 +49,12 @@ export function rejectFulfilment(f: Fulfilment, reason: string, ctx: DecisionCon
 }
 
 /** Applies one group's decision to the order. */
-export function onFulfilment<C extends string>(o: Order, fulfilmentId: string, decide: (f: Fulfilment) => Decision<Fulfilment, C>, now: Date): Decision<Order, C | 'FULFILMENT.NOT_FOUND'> {
+export function onFulfilment<C extends string>(
+  o: Order,
+  fulfilmentId: string,
+  decide: (f: Fulfilment) => Decision<Fulfilment, C>,
+  now: Date,
+): Decision<Order, C | 'FULFILMENT.NOT_FOUND'> {
   const f = o.fulfilments.find((g) => g.id === fulfilmentId);
   if (!f) return refuse('FULFILMENT.NOT_FOUND', `order ${o.id} has no fulfilment ${fulfilmentId}`);
   const d = decide(f);
@@ -91,7 +96,12 @@ export function rejectPlacedFulfilments(o: Order, reason: string, ctx: DecisionC
 }
 
 /** inventory.reserved-for-delivery: the group is reserved where it ships from, split by location when it must be. */
-export function assignDeliveryGroup(o: Order, fulfilmentId: string, lines: readonly { lineId: string; sourceLocationId: string }[], ctx: DecisionContext): Decision<Order, FulfilmentRefusal | 'FULFILMENT.NOT_FOUND'> {
+export function assignDeliveryGroup(
+  o: Order,
+  fulfilmentId: string,
+  lines: readonly { lineId: string; sourceLocationId: string }[],
+  ctx: DecisionContext,
+): Decision<Order, FulfilmentRefusal | 'FULFILMENT.NOT_FOUND'> {
   const f = o.fulfilments.find((g): g is DeliveryFulfilment => g.id === fulfilmentId && g.type === 'delivery');
   if (!f) return refuse('FULFILMENT.NOT_FOUND', `order ${o.id} has no delivery ${fulfilmentId}`);
   const d = assignDelivery(f, lines, ctx);

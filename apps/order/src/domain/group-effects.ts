@@ -71,7 +71,20 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
   const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
   if (v1Template && v2.storeId !== null) {
     const { notificationId, orderId, customerId, orderChannel, pickupCode, pickupDeadline, readyBy, requestedAt } = v2;
-    events.push(event(NotificationRequestedV1, { notificationId, orderId, customerId, orderChannel, template: v1Template, storeId: v2.storeId, pickupCode, pickupDeadline, readyBy, requestedAt }));
+    events.push(
+      event(NotificationRequestedV1, {
+        notificationId,
+        orderId,
+        customerId,
+        orderChannel,
+        template: v1Template,
+        storeId: v2.storeId,
+        pickupCode,
+        pickupDeadline,
+        readyBy,
+        requestedAt,
+      }),
+    );
   }
   return events;
 }
@@ -79,7 +92,15 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
 /** A refund request in version 2 and, when its reason is one version 1 knows, in version 1 too (same refundId). */
 export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
   if (amount <= 0) return [];
-  return refundRequested({ orderId: o.orderId, fulfilmentId: o.id, refundId: ctx.newId(), amount, currency: o.currency, reason, requestedAt: ctx.now.toISOString() });
+  return refundRequested({
+    orderId: o.orderId,
+    fulfilmentId: o.id,
+    refundId: ctx.newId(),
+    amount,
+    currency: o.currency,
+    reason,
+    requestedAt: ctx.now.toISOString(),
+  });
 }
 
 /** A refund asked of the payment system: version 2, and version 1 beside it where version 1 can say its reason. */
@@ -101,7 +122,11 @@ export interface ShortPickResolution {
  * re-sourced lines wait for their transfer, and a group left with nothing is CANCELLED
  * (`cancelled`). What becomes of a group with units left is its kind's own decision.
  */
-export function settleShortPick<F extends Fulfilment>(f: F, r: ShortPickResolution, ctx: DecisionContext): { after: F; events: PendingEvent[]; cancelled: F | null } {
+export function settleShortPick<F extends Fulfilment>(
+  f: F,
+  r: ShortPickResolution,
+  ctx: DecisionContext,
+): { after: F; events: PendingEvent[]; cancelled: F | null } {
   const lines = f.lines.map((l) => {
     const gone = r.unavailable.filter((u) => u.lineId === l.lineId).reduce((n, u) => n + u.quantity, 0);
     const moving = r.resourced.find((x) => x.lineId === l.lineId);
@@ -112,13 +137,34 @@ export function settleShortPick<F extends Fulfilment>(f: F, r: ShortPickResoluti
   const after: F = { ...f, lines };
   const events: PendingEvent[] = r.unavailable.flatMap((u) => {
     const line = f.lines.find((l) => l.lineId === u.lineId);
-    return line ? [event(OrderLineCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineId: line.lineId, sku: line.sku, quantity: u.quantity, reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() })] : [];
+    return line
+      ? [
+          event(OrderLineCancelledV1, {
+            orderId: f.orderId,
+            fulfilmentId: f.id,
+            lineId: line.lineId,
+            sku: line.sku,
+            quantity: u.quantity,
+            reason: 'LINE.UNAVAILABLE',
+            cancelledAt: ctx.now.toISOString(),
+          }),
+        ]
+      : [];
   });
-  if (r.unavailable.length > 0) events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx), ...notification(after, 'line-cancelled', ctx));
+  if (r.unavailable.length > 0)
+    events.push(...refund(f, remainingAmount(f) - remainingAmount(after), 'LINE.UNAVAILABLE', ctx), ...notification(after, 'line-cancelled', ctx));
   if (lines.some((l) => remainingQuantity(l) > 0)) return { after, events, cancelled: null };
   const cancelled = moved(after, 'CANCELLED', ctx.now, { cancelledBy: 'system', cancellationReason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now });
   events.push(
-    event(OrderCancelledV1, { orderId: f.orderId, fulfilmentId: f.id, lineIds: lineIdsOf(f), storeId: locationOf(f), cancelledBy: 'system', reason: 'LINE.UNAVAILABLE', cancelledAt: ctx.now.toISOString() }),
+    event(OrderCancelledV1, {
+      orderId: f.orderId,
+      fulfilmentId: f.id,
+      lineIds: lineIdsOf(f),
+      storeId: locationOf(f),
+      cancelledBy: 'system',
+      reason: 'LINE.UNAVAILABLE',
+      cancelledAt: ctx.now.toISOString(),
+    }),
     ...notification(cancelled, 'order-cancelled', ctx),
   );
   return { after, events, cancelled };

@@ -45,15 +45,39 @@ describe('notification requests addressed to the preferred contact channel', () 
 
 describe('return notices', () => {
   const pickup = { ...group, lines: [anOrderLine({ lineId: 'L1' })], pickupDeadline: new Date('2026-11-25T18:00:00Z'), trackingNumber: null };
-  const delivery: DeliveryFulfilment = { ...group, type: 'delivery', status: 'PLACED', id: '33333333-3333-4333-8333-333333333333', storeId: 'W1', lines: [anOrderLine({ lineId: 'L2' })], carrier: 'Colissimo', trackingNumber: 'TRK1' };
+  const delivery: DeliveryFulfilment = {
+    ...group,
+    type: 'delivery',
+    status: 'PLACED',
+    id: '33333333-3333-4333-8333-333333333333',
+    storeId: 'W1',
+    lines: [anOrderLine({ lineId: 'L2' })],
+    carrier: 'Colissimo',
+    trackingNumber: 'TRK1',
+  };
   const order = { ...anOrder(), id: group.orderId, fulfilments: [pickup, delivery] };
   const RETURN = '44444444-4444-4444-8444-444444444444';
 
   it('names the group that held the returned lines, where they came back and the money given back — nothing of the pickup or shipment', () => {
-    const [v2, ...rest] = returnNotice(order, { template: 'refund-issued', returnId: RETURN, storeId: 'S7', lineIds: ['L2'], amount: { amount: 2500, currency: 'EUR' } }, ctx);
+    const [v2, ...rest] = returnNotice(
+      order,
+      { template: 'refund-issued', returnId: RETURN, storeId: 'S7', lineIds: ['L2'], amount: { amount: 2500, currency: 'EUR' } },
+      ctx,
+    );
     expect(rest).toEqual([]); // version 1 cannot say it
     expect(v2.def).toBe(NotificationRequestedV2);
-    expect(v2.payload).toMatchObject({ fulfilmentId: delivery.id, template: 'refund-issued', storeId: 'S7', returnId: RETURN, amount: 2500, currency: 'EUR', carrier: null, trackingNumber: null, pickupCode: null, pickupDeadline: null });
+    expect(v2.payload).toMatchObject({
+      fulfilmentId: delivery.id,
+      template: 'refund-issued',
+      storeId: 'S7',
+      returnId: RETURN,
+      amount: 2500,
+      currency: 'EUR',
+      carrier: null,
+      trackingNumber: null,
+      pickupCode: null,
+      pickupDeadline: null,
+    });
     expect(schemaErrors(NotificationRequestedV2, v2.payload)).toEqual([]);
   });
 

@@ -16,7 +16,9 @@ export function normalisePickupCode(input: string): string {
 
 /** Salted SHA-256 of the normalised code; the code itself is never stored. */
 export function hashPickupCode(code: string, salt: string): string {
-  return createHash('sha256').update(`${salt}:${normalisePickupCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${salt}:${normalisePickupCode(code)}`)
+    .digest('hex');
 }
 
 export function pickupCodeMatches(stored: PickupCodeHash | null, candidate: string): boolean {

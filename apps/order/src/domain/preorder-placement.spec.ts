@@ -15,7 +15,11 @@ describe('preorder placement rules', () => {
   it('sells by preorder only a product not released yet, inside its window', () => {
     expect(preorderable('CONSOLE', product, now)).toEqual({ ok: true, state: product, events: [] });
     expect(preorderable('PLAIN', null, now)).toMatchObject({ ok: false, code: 'PREORDER.NOT_A_PREORDER', detail: 'PLAIN is not sold by preorder' });
-    expect(preorderable('CONSOLE', product, day(7))).toMatchObject({ ok: false, code: 'PREORDER.NOT_A_PREORDER', detail: 'CONSOLE is not sold by preorder: it is released' });
+    expect(preorderable('CONSOLE', product, day(7))).toMatchObject({
+      ok: false,
+      code: 'PREORDER.NOT_A_PREORDER',
+      detail: 'CONSOLE is not sold by preorder: it is released',
+    });
     expect(preorderable('CONSOLE', product, day(-2))).toMatchObject({ ok: false, code: 'PREORDER.WINDOW_CLOSED' });
     // The window closes at closesAt: the instant itself is outside.
     expect(preorderable('CONSOLE', product, day(6))).toMatchObject({ ok: false, code: 'PREORDER.WINDOW_CLOSED' });
@@ -23,12 +27,23 @@ describe('preorder placement rules', () => {
 
   it("keeps a pickup within its store's cap and every line within its customer's, counting what is taken", () => {
     expect(withinPreorderCaps(line, product, { store: 'S1', atStore: 9 }, 1).ok).toBe(true);
-    expect(withinPreorderCaps(line, product, { store: 'S1', atStore: 10 }, 0)).toMatchObject({ ok: false, code: 'PREORDER.STORE_CAP_REACHED', detail: 'S1 takes 10 preorders of CONSOLE; 10 are taken' });
-    expect(withinPreorderCaps({ sku: 'CONSOLE', quantity: 2 }, product, { store: 'S1', atStore: 0 }, 1)).toMatchObject({ ok: false, code: 'PREORDER.CUSTOMER_CAP_REACHED' });
+    expect(withinPreorderCaps(line, product, { store: 'S1', atStore: 10 }, 0)).toMatchObject({
+      ok: false,
+      code: 'PREORDER.STORE_CAP_REACHED',
+      detail: 'S1 takes 10 preorders of CONSOLE; 10 are taken',
+    });
+    expect(withinPreorderCaps({ sku: 'CONSOLE', quantity: 2 }, product, { store: 'S1', atStore: 0 }, 1)).toMatchObject({
+      ok: false,
+      code: 'PREORDER.CUSTOMER_CAP_REACHED',
+    });
   });
 
   it('counts no store for a delivery, whose units are no store’s, but still its customer', () => {
     expect(withinPreorderCaps(line, product, null, 1).ok).toBe(true);
-    expect(withinPreorderCaps(line, product, null, 2)).toMatchObject({ ok: false, code: 'PREORDER.CUSTOMER_CAP_REACHED', detail: 'one customer may preorder 2 of CONSOLE; this one has 2' });
+    expect(withinPreorderCaps(line, product, null, 2)).toMatchObject({
+      ok: false,
+      code: 'PREORDER.CUSTOMER_CAP_REACHED',
+      detail: 'one customer may preorder 2 of CONSOLE; this one has 2',
+    });
   });
 });

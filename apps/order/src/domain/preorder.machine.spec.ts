@@ -23,7 +23,15 @@ const types = (events: readonly PendingEvent[]) => events.map((e) => `${e.def.ty
 const valid = (events: readonly PendingEvent[]) => events.map((e) => schemaErrors(e.def, e.payload)).flat();
 
 function queued(estimates: [Date | null, Date | null] = [day(-2), day(3)]): Fulfilment {
-  const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: estimates[0] }, { lineId: B, position: 3, estimatedAt: estimates[1] }], 'S1', ctx());
+  const d = queuePreorder(
+    aPreorder(),
+    [
+      { lineId: A, position: 7, estimatedAt: estimates[0] },
+      { lineId: B, position: 3, estimatedAt: estimates[1] },
+    ],
+    'S1',
+    ctx(),
+  );
   if (!d.ok) throw new Error(d.code);
   return d.state;
 }
@@ -36,7 +44,15 @@ describe('preorder machine', () => {
   });
 
   it('queued: PREORDERED, available at the later of the release date and the units; order.preordered and a confirmation', () => {
-    const d = queuePreorder(aPreorder(), [{ lineId: A, position: 7, estimatedAt: day(-2) }, { lineId: B, position: 3, estimatedAt: day(3) }], 'S1', ctx());
+    const d = queuePreorder(
+      aPreorder(),
+      [
+        { lineId: A, position: 7, estimatedAt: day(-2) },
+        { lineId: B, position: 3, estimatedAt: day(3) },
+      ],
+      'S1',
+      ctx(),
+    );
     expect(d.ok && d.state).toMatchObject({ status: 'PREORDERED', estimatedAvailableAt: day(3) });
     expect(d.ok && types(d.events)).toEqual(['order.preordered.v1', 'notification.requested.v2']);
     expect(d.ok && valid(d.events)).toEqual([]);
@@ -54,20 +70,52 @@ describe('preorder machine', () => {
     });
 
     it('every line at the store before the release date: ALLOCATED, held', () => {
-      const d = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      const d = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'S1', transferId: null },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctx(),
+      );
       expect(d.ok && d.state).toMatchObject({ status: 'ALLOCATED', estimatedAvailableAt: release, pickupCode: null });
       expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1']);
     });
 
     it('allocated after the release date: READY_FOR_PICKUP at once, with a code and deadline', () => {
-      const d = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctxAt(afterRelease));
+      const d = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'S1', transferId: null },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctxAt(afterRelease),
+      );
       expect(d.ok && d.state.status).toBe('READY_FOR_PICKUP');
       expect(d.ok && d.state.pickupDeadline).toEqual(new Date(afterRelease.getTime() + 3 * 24 * 3600 * 1000));
-      expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1', 'order.ready-for-pickup.v1', 'notification.requested.v2', 'notification.requested.v1']);
+      expect(d.ok && types(d.events)).toEqual([
+        'order.preorder-allocated.v1',
+        'order.ready-for-pickup.v1',
+        'notification.requested.v2',
+        'notification.requested.v1',
+      ]);
     });
 
     it('units from a warehouse: AWAITING_TRANSFER, then ALLOCATED when they arrive (or ready if released)', () => {
-      const d = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'W1', transferId: TRANSFER }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      const d = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'W1', transferId: TRANSFER },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctx(),
+      );
       expect(d.ok && d.state.status).toBe('AWAITING_TRANSFER');
       if (!d.ok) return;
       const held = preorderTransferArrived(d.state, TRANSFER, code, ctx());
@@ -84,7 +132,16 @@ describe('preorder machine', () => {
 
   describe('release', () => {
     const allocated = () => {
-      const d = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      const d = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'S1', transferId: null },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctx(),
+      );
       if (!d.ok) throw new Error(d.code);
       return d.state;
     };
@@ -115,11 +172,23 @@ describe('preorder machine', () => {
     });
 
     it('a sooner date is good news the customer is told too, with the new date', () => {
-      const allocated = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      const allocated = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'S1', transferId: null },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctx(),
+      );
       if (!allocated.ok) throw new Error(allocated.code);
       const d = reschedule(allocated.state, { releaseAt: day(-1) }, ctx());
       expect(d.ok && d.state.estimatedAvailableAt).toEqual(day(-1));
-      expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual(['RELEASE_DATE', 'preorder-advanced']);
+      expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual([
+        'RELEASE_DATE',
+        'preorder-advanced',
+      ]);
       expect(d.ok && d.events.map((e) => (e.payload as { readyBy?: string }).readyBy).filter(Boolean)).toEqual([day(-1).toISOString()]);
       expect(d.ok && valid(d.events)).toEqual([]);
     });
@@ -130,19 +199,40 @@ describe('preorder machine', () => {
     });
 
     it('a delayed release moves the date of an allocated preorder too, and tells the customer', () => {
-      const allocated = allocatePreorder(queued(), [{ lineId: A, sourceLocationId: 'S1', transferId: null }, { lineId: B, sourceLocationId: 'S1', transferId: null }], 3, code, ctx());
+      const allocated = allocatePreorder(
+        queued(),
+        [
+          { lineId: A, sourceLocationId: 'S1', transferId: null },
+          { lineId: B, sourceLocationId: 'S1', transferId: null },
+        ],
+        3,
+        code,
+        ctx(),
+      );
       if (!allocated.ok) throw new Error(allocated.code);
       const d = reschedule(allocated.state, { releaseAt: day(14) }, ctx());
       expect(d.ok && d.state).toMatchObject({ releaseAt: day(14), estimatedAvailableAt: day(14) });
-      expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual(['RELEASE_DATE', 'preorder-delayed']);
+      expect(d.ok && d.events.map((e) => (e.payload as { cause?: string; template?: string }).cause ?? (e.payload as { template?: string }).template)).toEqual([
+        'RELEASE_DATE',
+        'preorder-delayed',
+      ]);
     });
   });
 
   describe('for home delivery', () => {
     /** The same preorder, delivered to an address; its lines' sequences come from the SKU's delivery counter. */
-    const aDeliveryPreorder = (): Fulfilment => placedGroup({ type: 'delivery', address: anAddress(), lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } }, 'app');
+    const aDeliveryPreorder = (): Fulfilment =>
+      placedGroup({ type: 'delivery', address: anAddress(), lines: LINES, preorder: { releaseAt: release, sequences: [4, 1] } }, 'app');
     const queuedAt = (warehouse: string) => {
-      const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], warehouse, ctx());
+      const d = queuePreorder(
+        aDeliveryPreorder(),
+        [
+          { lineId: A, position: 4, estimatedAt: day(-2) },
+          { lineId: B, position: 1, estimatedAt: day(1) },
+        ],
+        warehouse,
+        ctx(),
+      );
       if (!d.ok) throw new Error(d.code);
       return d.state;
     };
@@ -158,7 +248,15 @@ describe('preorder machine', () => {
     });
 
     it('queued at the warehouse that will ship it: PREORDERED there, with a date and a confirmation', () => {
-      const d = queuePreorder(aDeliveryPreorder(), [{ lineId: A, position: 4, estimatedAt: day(-2) }, { lineId: B, position: 1, estimatedAt: day(1) }], 'W1', ctx());
+      const d = queuePreorder(
+        aDeliveryPreorder(),
+        [
+          { lineId: A, position: 4, estimatedAt: day(-2) },
+          { lineId: B, position: 1, estimatedAt: day(1) },
+        ],
+        'W1',
+        ctx(),
+      );
       expect(d.ok && d.state).toMatchObject({ status: 'PREORDERED', storeId: 'W1', estimatedAvailableAt: day(1) });
       expect(d.ok && types(d.events)).toEqual(['order.preordered.v1', 'notification.requested.v2']);
       expect(d.ok && d.events[0].payload).toMatchObject({ storeId: 'W1' });
@@ -166,7 +264,10 @@ describe('preorder machine', () => {
     });
 
     it('a pickup preorder is queued at its own store only', () => {
-      expect(queuePreorder(aPreorder(), [{ lineId: A, position: 1, estimatedAt: null }], 'S2', ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+      expect(queuePreorder(aPreorder(), [{ lineId: A, position: 1, estimatedAt: null }], 'S2', ctx())).toMatchObject({
+        ok: false,
+        code: 'ORDER.INVALID_TRANSITION',
+      });
     });
 
     it('allocated before the release date: ALLOCATED and held, no pickup code, nothing to pick yet', () => {
@@ -183,13 +284,24 @@ describe('preorder machine', () => {
       const d = releasePreorder(allocated.state, code, ctxAt(release));
       expect(d.ok && d.state).toMatchObject({ status: 'RESERVED', storeId: 'W1', readyAt: release, pickupCode: null });
       expect(d.ok && types(d.events)).toEqual(['order.delivery-assigned.v1']);
-      expect(d.ok && d.events[0].payload).toEqual({ orderId: ORDER, fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }], assignedAt: release.toISOString() });
+      expect(d.ok && d.events[0].payload).toEqual({
+        orderId: ORDER,
+        fulfilments: [{ fulfilmentId: GROUP, locationId: 'W1', lineIds: [A, B] }],
+        assignedAt: release.toISOString(),
+      });
       expect(d.ok && valid(d.events)).toEqual([]);
       if (!d.ok) return;
       expect(awaitsRelease(d.state)).toBe(false);
       const picking = startPickingDelivery(asDelivery(d.state), ctxAt(release));
       if (!picking.ok) throw new Error(picking.code);
-      const packed = recordDeliveryPicks(picking.state, [{ lineId: A, pickedQuantity: 1 }, { lineId: B, pickedQuantity: 2 }], ctxAt(release));
+      const packed = recordDeliveryPicks(
+        picking.state,
+        [
+          { lineId: A, pickedQuantity: 1 },
+          { lineId: B, pickedQuantity: 2 },
+        ],
+        ctxAt(release),
+      );
       expect(packed.ok && packed.state.status).toBe('PACKED');
     });
 
@@ -218,7 +330,11 @@ describe('preorder machine', () => {
       if (!picking.ok) throw new Error(picking.code);
       const short = recordDeliveryPicks(picking.state, [{ lineId: B, pickedQuantity: 1 }], ctxAt(afterRelease));
       if (!short.ok) throw new Error(short.code);
-      const waiting = resolveDeliveryShortPick(short.state, { resourced: [{ lineId: B, transferId: TRANSFER, expectedArrivalAt: day(3) }], unavailable: [] }, ctxAt(afterRelease));
+      const waiting = resolveDeliveryShortPick(
+        short.state,
+        { resourced: [{ lineId: B, transferId: TRANSFER, expectedArrivalAt: day(3) }], unavailable: [] },
+        ctxAt(afterRelease),
+      );
       expect(waiting.ok && waiting.state.status).toBe('AWAITING_TRANSFER');
       if (!waiting.ok) return;
       expect(awaitsRelease(waiting.state)).toBe(false);

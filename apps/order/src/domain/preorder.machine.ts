@@ -1,4 +1,14 @@
-import { accept, Decision, event, OrderDeliveryAssignedV1, OrderPreorderAllocatedV1, OrderPreorderedV1, OrderPreorderRescheduledV1, PendingEvent, refuse } from '@omni/contracts';
+import {
+  accept,
+  Decision,
+  event,
+  OrderDeliveryAssignedV1,
+  OrderPreorderAllocatedV1,
+  OrderPreorderedV1,
+  OrderPreorderRescheduledV1,
+  PendingEvent,
+  refuse,
+} from '@omni/contracts';
 import { Fulfilment, OrderLine } from './order';
 import { NewPickupCode, PickupRefusal, readyForPickup } from './pickup.machine';
 import { canFireOn } from './fulfilment';
@@ -22,7 +32,8 @@ export function awaitsRelease(f: Fulfilment): boolean {
   return f.releaseAt !== null && f.readyAt === null;
 }
 
-const invalid = (f: Fulfilment, trigger: string): PreorderDecision => refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the preorder is ${f.status}`);
+const invalid = (f: Fulfilment, trigger: string): PreorderDecision =>
+  refuse('ORDER.INVALID_TRANSITION', `${trigger} is not allowed when the preorder is ${f.status}`);
 const time = (d: Date | null | undefined) => d?.getTime() ?? null;
 
 /** The later of the release date and every line's expected arrival; null while a waiting line has no date. */
@@ -46,7 +57,11 @@ function ready(f: Fulfilment, code: NewPickupCode, ctx: DecisionContext, events:
   if (f.type === 'delivery') {
     const lines = f.lines.map((l) => ({ ...l, queuePosition: null }));
     const state = moved(f, 'RESERVED', ctx.now, { lines, readyAt: ctx.now });
-    const assigned = event(OrderDeliveryAssignedV1, { orderId: f.orderId, fulfilments: [{ fulfilmentId: f.id, locationId: f.storeId!, lineIds: f.lines.map((l) => l.lineId) }], assignedAt: ctx.now.toISOString() });
+    const assigned = event(OrderDeliveryAssignedV1, {
+      orderId: f.orderId,
+      fulfilments: [{ fulfilmentId: f.id, locationId: f.storeId!, lineIds: f.lines.map((l) => l.lineId) }],
+      assignedAt: ctx.now.toISOString(),
+    });
     return accept(state, [...events, assigned]);
   }
   const lines = f.lines.map((l) => ({ ...l, pickedQuantity: l.quantity - l.cancelledQuantity, queuePosition: null }));
@@ -62,9 +77,12 @@ export interface QueuedLine {
 /** inventory.preorder-queued: the preorder is in line at its store, or (a delivery) at the warehouse that will ship it. */
 export function queuePreorder(f: Fulfilment, queued: readonly QueuedLine[], locationId: string, ctx: DecisionContext): PreorderDecision {
   if (f.releaseAt === null || !canFireOn(f, 'preorder')) return invalid(f, 'preorder');
-  if (f.type === 'pickup' && f.storeId !== locationId) return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is collected at ${f.storeId}, not ${locationId}`);
+  if (f.type === 'pickup' && f.storeId !== locationId)
+    return refuse('ORDER.INVALID_TRANSITION', `preorder ${f.id} is collected at ${f.storeId}, not ${locationId}`);
   const byLine = new Map(queued.map((q) => [q.lineId, q]));
-  const lines = f.lines.map((l) => (byLine.has(l.lineId) ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
+  const lines = f.lines.map((l) =>
+    byLine.has(l.lineId) ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l,
+  );
   const estimate = availability({ releaseAt: f.releaseAt, lines });
   const state = moved(f, 'PREORDERED', ctx.now, { lines, estimatedAvailableAt: estimate, storeId: locationId });
   return accept(state, [
@@ -92,10 +110,17 @@ export interface AllocatedLine {
  * units the group is ALLOCATED (held until the release date), AWAITING_TRANSFER (units on their
  * way), or READY_FOR_PICKUP at once when the release date has passed and the units are there.
  */
-export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLine[], pickupHoldDays: number, code: NewPickupCode, ctx: DecisionContext): PreorderDecision {
+export function allocatePreorder(
+  f: Fulfilment,
+  allocated: readonly AllocatedLine[],
+  pickupHoldDays: number,
+  code: NewPickupCode,
+  ctx: DecisionContext,
+): PreorderDecision {
   if (f.releaseAt === null || !canFireOn(f, 'allocate')) return invalid(f, 'allocate');
   const byLine = new Map(allocated.map((a) => [a.lineId, a]));
-  if (allocated.some((a) => !f.lines.some((l) => l.lineId === a.lineId))) return refuse('ORDER.INVALID_TRANSITION', `the allocation names lines preorder ${f.id} does not have`);
+  if (allocated.some((a) => !f.lines.some((l) => l.lineId === a.lineId)))
+    return refuse('ORDER.INVALID_TRANSITION', `the allocation names lines preorder ${f.id} does not have`);
   const lines: OrderLine[] = f.lines.map((l) => {
     const a = byLine.get(l.lineId);
     return a ? { ...l, sourceLocationId: a.sourceLocationId, pendingTransferId: a.transferId, queuePosition: null, estimatedAt: null } : l;
@@ -103,7 +128,14 @@ export function allocatePreorder(f: Fulfilment, allocated: readonly AllocatedLin
   const held = { ...f, lines, pickupHoldDays: f.type === 'pickup' ? pickupHoldDays : f.pickupHoldDays, updatedAt: ctx.now };
   if (lines.some((l) => l.sourceLocationId === null)) return accept({ ...held, estimatedAvailableAt: availability(held) });
   const status: 'ALLOCATED' | 'AWAITING_TRANSFER' = lines.some((l) => l.pendingTransferId !== null) ? 'AWAITING_TRANSFER' : 'ALLOCATED';
-  const allocatedEvent = event(OrderPreorderAllocatedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: f.storeId!, status, releaseAt: f.releaseAt.toISOString(), allocatedAt: ctx.now.toISOString() });
+  const allocatedEvent = event(OrderPreorderAllocatedV1, {
+    orderId: f.orderId,
+    fulfilmentId: f.id,
+    storeId: f.storeId!,
+    status,
+    releaseAt: f.releaseAt.toISOString(),
+    allocatedAt: ctx.now.toISOString(),
+  });
   if (status === 'ALLOCATED' && released(f, ctx.now)) return ready(held, code, ctx, [allocatedEvent]);
   return accept(moved(held, status, ctx.now, { estimatedAvailableAt: status === 'ALLOCATED' ? f.releaseAt : f.estimatedAvailableAt }), [allocatedEvent]);
 }
@@ -117,11 +149,19 @@ export function preorderTransferArrived(f: Fulfilment, transferId: string, code:
   // nothing changes here until inventory announces the line (docs/preorders.md).
   if (f.releaseAt !== null && f.status === 'PREORDERED' && !f.lines.some((l) => l.pendingTransferId === transferId)) return accept(f);
   if (f.releaseAt === null || !canFireOn(f, 'transfersArrived')) return invalid(f, 'transfersArrived');
-  if (!f.lines.some((l) => l.pendingTransferId === transferId)) return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
+  if (!f.lines.some((l) => l.pendingTransferId === transferId))
+    return refuse('ORDER.INVALID_TRANSITION', `transfer ${transferId} is not pending for preorder ${f.id}`);
   const lines = f.lines.map((l) => (l.pendingTransferId === transferId ? { ...l, pendingTransferId: null, sourceLocationId: f.storeId } : l));
   if (lines.some((l) => l.pendingTransferId !== null)) return accept({ ...f, lines, updatedAt: ctx.now });
   const held = { ...f, lines, updatedAt: ctx.now };
-  const atStore = event(OrderPreorderAllocatedV1, { orderId: f.orderId, fulfilmentId: f.id, storeId: f.storeId!, status: 'ALLOCATED', releaseAt: f.releaseAt.toISOString(), allocatedAt: ctx.now.toISOString() });
+  const atStore = event(OrderPreorderAllocatedV1, {
+    orderId: f.orderId,
+    fulfilmentId: f.id,
+    storeId: f.storeId!,
+    status: 'ALLOCATED',
+    releaseAt: f.releaseAt.toISOString(),
+    allocatedAt: ctx.now.toISOString(),
+  });
   if (released(f, ctx.now)) return ready(held, code, ctx, [atStore]);
   return accept(moved(held, 'ALLOCATED', ctx.now, { estimatedAvailableAt: f.releaseAt }), [atStore]);
 }
@@ -145,9 +185,14 @@ export interface LineEstimate {
  * any more), or sooner — asks the notifier to tell the customer; a new place in line alone does not.
  */
 export function reschedule(f: Fulfilment, change: { lines?: readonly LineEstimate[]; releaseAt?: Date }, ctx: DecisionContext): PreorderDecision {
-  if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status) || (f.type === 'delivery' && !awaitsRelease(f))) return invalid(f, 'reschedule');
+  if (f.releaseAt === null || !['PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER'].includes(f.status) || (f.type === 'delivery' && !awaitsRelease(f)))
+    return invalid(f, 'reschedule');
   const byLine = new Map((change.lines ?? []).map((e) => [e.lineId, e]));
-  const lines = f.lines.map((l) => (byLine.has(l.lineId) && l.sourceLocationId === null ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt } : l));
+  const lines = f.lines.map((l) =>
+    byLine.has(l.lineId) && l.sourceLocationId === null
+      ? { ...l, queuePosition: byLine.get(l.lineId)!.position, estimatedAt: byLine.get(l.lineId)!.estimatedAt }
+      : l,
+  );
   const releaseAt = change.releaseAt ?? f.releaseAt;
   const estimate = f.status === 'PREORDERED' ? availability({ releaseAt, lines }) : f.status === 'ALLOCATED' ? releaseAt : f.estimatedAvailableAt;
   const positionOf = (ls: readonly OrderLine[]) => Math.max(0, ...ls.map((l) => l.queuePosition ?? 0)) || null;

@@ -33,7 +33,12 @@ const lost = (changes: Partial<LostTransfer>): LostTransfer => ({ transferId: LO
 describe('a transfer declared lost (inventory.transfer-lost)', () => {
   it('re-sourced with a new transfer: the line waits for it, the promise moves to its arrival and the customer is told', () => {
     const arrival = new Date('2026-11-29T09:00:00.000Z');
-    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER, expectedArrivalAt: arrival }] }), code, ctx());
+    const d = transferLost(
+      aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }),
+      lost({ resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER, expectedArrivalAt: arrival }] }),
+      code,
+      ctx(),
+    );
     if (!d.ok) throw new Error(d.detail);
     expect(d.state).toMatchObject({ status: 'AWAITING_TRANSFER', readyBy: arrival });
     expect(d.state.lines.map((l) => [l.lineId, l.pendingTransferId, l.cancelledQuantity])).toEqual([
@@ -41,14 +46,28 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
       [LINE_B, null, 0],
     ]);
     const [said] = ofType(d.events, OrderTransferLostV1);
-    expect(said).toEqual({ fulfilmentId: GROUP_ID, orderId: ORDER_ID, storeId: 'S1', transferId: LOST, resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER }], cancelled: [], status: 'AWAITING_TRANSFER', lostAt: now.toISOString() });
+    expect(said).toEqual({
+      fulfilmentId: GROUP_ID,
+      orderId: ORDER_ID,
+      storeId: 'S1',
+      transferId: LOST,
+      resourced: [{ lineId: LINE_A, transferId: NEW_TRANSFER }],
+      cancelled: [],
+      status: 'AWAITING_TRANSFER',
+      lostAt: now.toISOString(),
+    });
     expect(ofType(d.events, NotificationRequestedV2).map((n) => n.template)).toEqual(['pickup-delayed']);
     expect(ofType(d.events, OrderTransferArrivedV1)).toEqual([]);
     expectValidEvents(d.events);
   });
 
   it('found at the store itself: nothing is awaited any more, the order is RESERVED and no transfer is said to have arrived', () => {
-    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(
+      aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }),
+      lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }),
+      code,
+      ctx(),
+    );
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('RESERVED');
     expect(d.state.lines.every((l) => l.pendingTransferId === null)).toBe(true);
@@ -57,7 +76,12 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('found nowhere: the units are given up and refunded, the rest of the order goes on', () => {
-    const d = transferLost(aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
+    const d = transferLost(
+      aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }),
+      lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }),
+      code,
+      ctx(),
+    );
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('RESERVED');
     expect(d.state.lines.map((l) => [l.lineId, l.cancelledQuantity, l.pendingTransferId])).toEqual([
@@ -72,7 +96,12 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   it('everything it carried found nowhere: the group is cancelled', () => {
     const d = transferLost(
       aGroup(aPickupFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST, [LINE_B]: LOST }),
-      lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }, { lineId: LINE_B, quantity: 1 }] }),
+      lost({
+        unavailable: [
+          { lineId: LINE_A, quantity: 2 },
+          { lineId: LINE_B, quantity: 1 },
+        ],
+      }),
       code,
       ctx(),
     );
@@ -99,20 +128,39 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
   });
 
   it('a partly ready pickup whose lost units the store had itself goes back to picking them', () => {
-    const d = transferLost(aGroup(aPickupFulfilment({ status: 'PARTIALLY_READY' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(
+      aGroup(aPickupFulfilment({ status: 'PARTIALLY_READY' }), { [LINE_A]: LOST }),
+      lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }),
+      code,
+      ctx(),
+    );
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('PICKING');
   });
 
   it('a delivery group moves on as when its transfer arrives: back to picking what is now at its location', () => {
-    const d = transferLost(aGroup(aDeliveryFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }), lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }), code, ctx());
+    const d = transferLost(
+      aGroup(aDeliveryFulfilment({ status: 'AWAITING_TRANSFER' }), { [LINE_A]: LOST }),
+      lost({ resourced: [{ lineId: LINE_A, transferId: null, expectedArrivalAt: null }] }),
+      code,
+      ctx(),
+    );
     if (!d.ok) throw new Error(d.detail);
     expect(d.state.status).toBe('PICKING');
     expect(ofType(d.events, NotificationRequestedV2)).toEqual([]);
   });
 
   it('changes nothing for a group that does not wait for it, or is over', () => {
-    expect(transferLost(aGroup(aPickupFulfilment({ status: 'RESERVED' }), {}), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
-    expect(transferLost(aGroup(aPickupFulfilment({ status: 'CANCELLED' }), { [LINE_A]: LOST }), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    expect(
+      transferLost(aGroup(aPickupFulfilment({ status: 'RESERVED' }), {}), lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx()),
+    ).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
+    expect(
+      transferLost(
+        aGroup(aPickupFulfilment({ status: 'CANCELLED' }), { [LINE_A]: LOST }),
+        lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }),
+        code,
+        ctx(),
+      ),
+    ).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
   });
 });

@@ -34,7 +34,11 @@ export function transferLost(f: Fulfilment, lost: LostTransfer, code: NewPickupC
     return refuse('ORDER.INVALID_TRANSITION', `transfer ${lost.transferId} is not awaited by group ${f.id} (${f.status})`);
   }
   const moving = lost.resourced.filter((r) => r.transferId !== null);
-  const settled = settleShortPick(f, { resourced: moving.map((r) => ({ lineId: r.lineId, transferId: r.transferId!, expectedArrivalAt: r.expectedArrivalAt! })), unavailable: lost.unavailable }, ctx);
+  const settled = settleShortPick(
+    f,
+    { resourced: moving.map((r) => ({ lineId: r.lineId, transferId: r.transferId!, expectedArrivalAt: r.expectedArrivalAt! })), unavailable: lost.unavailable },
+    ctx,
+  );
   const events = [...settled.events];
   let state = settled.cancelled ?? settled.after;
   if (!settled.cancelled) {

@@ -22,7 +22,8 @@ export class AvailabilityClient implements AvailabilityChecker {
   constructor(private readonly config: OrderConfig) {}
 
   async check(storeId: string | null, lines: readonly CartLine[]): Promise<AvailabilityCheck> {
-    if (!this.config.INVENTORY_URL || !this.config.INVENTORY_TOKEN) return { status: 'SKIPPED', storeId, reason: 'INVENTORY_URL and INVENTORY_TOKEN are not configured', lines: [] };
+    if (!this.config.INVENTORY_URL || !this.config.INVENTORY_TOKEN)
+      return { status: 'SKIPPED', storeId, reason: 'INVENTORY_URL and INVENTORY_TOKEN are not configured', lines: [] };
     if (storeId === null) return { status: 'SKIPPED', storeId, reason: 'the cart is not continued at a store: nothing to check against', lines: [] };
     if (lines.length === 0) return { status: 'CHECKED', storeId, lines: [] };
     try {
@@ -49,7 +50,10 @@ export class AvailabilityClient implements AvailabilityChecker {
     url.searchParams.set('skus', skus.join(','));
     url.searchParams.set('stores', storeId);
     url.searchParams.set('quantity', String(quantity));
-    const res = await fetch(url, { headers: { authorization: `Bearer ${this.config.INVENTORY_TOKEN}`, accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
+    const res = await fetch(url, {
+      headers: { authorization: `Bearer ${this.config.INVENTORY_TOKEN}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(5000),
+    });
     if (!res.ok) throw new Error(`inventory answered ${res.status} to GET /availability`);
     const body = (await res.json()) as { availability: Answer[] };
     return body.availability;

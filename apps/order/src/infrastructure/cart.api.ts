@@ -10,7 +10,8 @@ export class CartLineView {
   @ApiProperty({ example: 'SKU-1' }) sku: string;
   @ApiProperty({ type: 'integer', minimum: 1 }) quantity: number;
   @ApiProperty({ type: 'integer', minimum: 0, description: 'price of one unit now, minor units' }) unitPrice: number;
-  @ApiProperty({ type: 'integer', minimum: 0, description: 'price of one unit when the line was first added: the reference of the price re-check' }) firstUnitPrice: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'price of one unit when the line was first added: the reference of the price re-check' })
+  firstUnitPrice: number;
 }
 
 export class PlaceView {
@@ -42,7 +43,11 @@ export class LineAvailabilityView {
 }
 
 export class AvailabilityCheckView {
-  @ApiProperty({ enum: ['CHECKED', 'SKIPPED', 'FAILED'], description: 'SKIPPED: inventory is not configured or the cart is not at a store; FAILED: inventory could not be asked' }) status: string;
+  @ApiProperty({
+    enum: ['CHECKED', 'SKIPPED', 'FAILED'],
+    description: 'SKIPPED: inventory is not configured or the cart is not at a store; FAILED: inventory could not be asked',
+  })
+  status: string;
   @ApiProperty({ type: String, nullable: true }) storeId: string | null;
   @ApiProperty({ type: String, required: false, description: 'why it was skipped or failed' }) reason?: string;
   @ApiProperty({ type: () => LineAvailabilityView, isArray: true }) lines: LineAvailabilityView[];
@@ -57,22 +62,30 @@ export class PriceChangeView {
 export class RepricingView {
   @ApiProperty() sku: string;
   @ApiProperty({ type: 'integer', description: 'unit price the cart had' }) from: number;
-  @ApiProperty({ type: 'integer', description: 'the price list\'s unit price, which the line has now' }) to: number;
+  @ApiProperty({ type: 'integer', description: "the price list's unit price, which the line has now" }) to: number;
 }
 
 export class ContinuationView {
   @ApiProperty({ type: () => PlaceView }) from: PlaceView;
   @ApiProperty({ type: () => PlaceView }) to: PlaceView;
   @ApiProperty({ type: () => AvailabilityCheckView }) availability: AvailabilityCheckView;
-  @ApiProperty({ type: () => PriceChangeView, isArray: true, description: 'lines whose price differs from the one they were first added with' }) priceChanges: PriceChangeView[];
-  @ApiProperty({ type: () => RepricingView, isArray: true, description: 'lines the price list priced otherwise than the cart had them, where the cart is now (docs/carts.md)' }) repriced: RepricingView[];
-  @ApiProperty({ type: String, isArray: true, description: 'SKUs the price list has no price for where the cart is now: the price the channel sent stands' }) unpricedSkus: string[];
+  @ApiProperty({ type: () => PriceChangeView, isArray: true, description: 'lines whose price differs from the one they were first added with' })
+  priceChanges: PriceChangeView[];
+  @ApiProperty({
+    type: () => RepricingView,
+    isArray: true,
+    description: 'lines the price list priced otherwise than the cart had them, where the cart is now (docs/carts.md)',
+  })
+  repriced: RepricingView[];
+  @ApiProperty({ type: String, isArray: true, description: 'SKUs the price list has no price for where the cart is now: the price the channel sent stands' })
+  unpricedSkus: string[];
   @ApiProperty({ type: String, isArray: true, description: 'what changed, one readable line each' }) changes: string[];
 }
 
 export class ContinuedCartView {
   @ApiProperty({ type: () => CartView }) cart: CartView;
-  @ApiProperty({ type: () => ContinuationView, nullable: true, description: 'the re-check, when the cart was continued (null for a new cart)' }) continuation: ContinuationView | null;
+  @ApiProperty({ type: () => ContinuationView, nullable: true, description: 'the re-check, when the cart was continued (null for a new cart)' })
+  continuation: ContinuationView | null;
 }
 
 export class CartLinesView {

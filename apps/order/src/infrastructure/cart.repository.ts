@@ -40,7 +40,8 @@ function toCart(r: CartRow): Cart {
   };
 }
 
-const COLUMNS = 'id, owner_id, status, currency, started_channel, started_store_id, current_channel, current_store_id, lines, created_at, last_activity_at, order_id, merged_into_id';
+const COLUMNS =
+  'id, owner_id, status, currency, started_channel, started_store_id, current_channel, current_store_id, lines, created_at, last_activity_at, order_id, merged_into_id';
 
 async function one(m: EntityManager, sql: string, params: unknown[]): Promise<Cart | null> {
   const rows: CartRow[] = await m.query(sql, params);
@@ -73,7 +74,9 @@ export const cartRepository = {
 
   /** The oldest open cart untouched since `before`, locked, skipping carts another sweeper holds. */
   lockNextIdle(m: EntityManager, before: Date): Promise<Cart | null> {
-    return one(m, `SELECT ${COLUMNS} FROM carts WHERE status = 'OPEN' AND last_activity_at < $1 ORDER BY last_activity_at LIMIT 1 FOR UPDATE SKIP LOCKED`, [before]);
+    return one(m, `SELECT ${COLUMNS} FROM carts WHERE status = 'OPEN' AND last_activity_at < $1 ORDER BY last_activity_at LIMIT 1 FOR UPDATE SKIP LOCKED`, [
+      before,
+    ]);
   },
 
   forOrder(m: EntityManager, orderId: string): Promise<Cart | null> {
@@ -83,10 +86,21 @@ export const cartRepository = {
   async insert(m: EntityManager, c: Cart): Promise<void> {
     noteCreated(`/carts/${c.id}`);
     await markRequestCommitted(m);
-    await m.query(
-      `INSERT INTO carts (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [c.id, c.ownerId, c.status, c.currency, c.startedChannel, c.startedStoreId, c.currentChannel, c.currentStoreId, JSON.stringify(c.lines), c.createdAt, c.lastActivityAt, c.orderId, c.mergedIntoId],
-    );
+    await m.query(`INSERT INTO carts (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`, [
+      c.id,
+      c.ownerId,
+      c.status,
+      c.currency,
+      c.startedChannel,
+      c.startedStoreId,
+      c.currentChannel,
+      c.currentStoreId,
+      JSON.stringify(c.lines),
+      c.createdAt,
+      c.lastActivityAt,
+      c.orderId,
+      c.mergedIntoId,
+    ]);
   },
 
   /** Saves the cart; a cart that leaves OPEN loses its handoff code. */

@@ -25,5 +25,12 @@ export function continuedView(cart: Cart, continuation: Continuation | null) {
 /** The cart attribution shown on an order placed from a cart. */
 export function orderCartView(c: Cart | null) {
   if (!c) return null;
-  return { cartId: c.id, startedChannel: c.startedChannel, startedStoreId: c.startedStoreId, startedAt: c.createdAt.toISOString(), finishedChannel: c.currentChannel, finishedStoreId: c.currentStoreId };
+  return {
+    cartId: c.id,
+    startedChannel: c.startedChannel,
+    startedStoreId: c.startedStoreId,
+    startedAt: c.createdAt.toISOString(),
+    finishedChannel: c.currentChannel,
+    finishedStoreId: c.currentStoreId,
+  };
 }

@@ -14,11 +14,32 @@ export class ChannelCreditView {
   @ApiProperty() storeId: string;
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ type: () => CreditLineView, isArray: true, description: "orders its POS placed (endless aisle), whoever fulfils them; by placement time" }) soldHere: CreditLineView[];
-  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'groups collected here for orders begun elsewhere (online, or another store’s POS); by collection time' }) collectedHere: CreditLineView[];
-  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'delivery groups shipped from here for orders begun elsewhere (ship-from-store); by shipping time' }) shippedFromHere: CreditLineView[];
-  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'exchanges finished here of orders begun elsewhere, valued at the units taken back; by completion time' }) exchangedHere: CreditLineView[];
-  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'returns taken back here of orders begun elsewhere, valued at the units taken back; by completion time' }) takenBackHere: CreditLineView[];
+  @ApiProperty({ type: () => CreditLineView, isArray: true, description: 'orders its POS placed (endless aisle), whoever fulfils them; by placement time' })
+  soldHere: CreditLineView[];
+  @ApiProperty({
+    type: () => CreditLineView,
+    isArray: true,
+    description: 'groups collected here for orders begun elsewhere (online, or another store’s POS); by collection time',
+  })
+  collectedHere: CreditLineView[];
+  @ApiProperty({
+    type: () => CreditLineView,
+    isArray: true,
+    description: 'delivery groups shipped from here for orders begun elsewhere (ship-from-store); by shipping time',
+  })
+  shippedFromHere: CreditLineView[];
+  @ApiProperty({
+    type: () => CreditLineView,
+    isArray: true,
+    description: 'exchanges finished here of orders begun elsewhere, valued at the units taken back; by completion time',
+  })
+  exchangedHere: CreditLineView[];
+  @ApiProperty({
+    type: () => CreditLineView,
+    isArray: true,
+    description: 'returns taken back here of orders begun elsewhere, valued at the units taken back; by completion time',
+  })
+  takenBackHere: CreditLineView[];
 }
 
 const invalid = (field: string, message: string) => invalidField(field, 'isDateString', message);
@@ -51,7 +72,12 @@ export class ChannelCreditHttpController {
   @ApiQuery({ name: 'to', required: false, description: 'end of the period (exclusive), ISO 8601' })
   @ApiOkResponse({ type: ChannelCreditView })
   @OrderProblems(['REQUEST.INVALID', 'A value breaks its rule'], ['AUTH.FORBIDDEN', "Another store's token, or a customer's"])
-  async credit(@Param('storeId') storeId: string, @Caller() caller: Principal, @Query('from') from?: string, @Query('to') to?: string): Promise<ChannelCreditView> {
+  async credit(
+    @Param('storeId') storeId: string,
+    @Caller() caller: Principal,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<ChannelCreditView> {
     // A store's figures are for the store and the back office, never for a customer's token.
     if (caller.customerId !== null) throw forbidden('channel credit is not for customer tokens');
     assertId('storeId', storeId);

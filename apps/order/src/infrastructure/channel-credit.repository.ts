@@ -66,8 +66,15 @@ const CREDIT_PER_BUCKET = `
 export const channelCreditRepository = {
   async of(m: EntityManager, storeId: string, from: Date, to: Date): Promise<ChannelCredit> {
     const rows: { kind: string; currency: string; count: number; amount: string | number }[] = await m.query(CREDIT_OF_STORE, [from, to, storeId]);
-    const of = (kind: string): CreditLine[] => rows.filter((r) => r.kind === kind).map((r) => ({ currency: r.currency, count: Number(r.count), amount: Number(r.amount) }));
-    return { soldHere: of('sold'), collectedHere: of('collected'), shippedFromHere: of('shipped'), exchangedHere: of('exchanged'), takenBackHere: of('taken-back') };
+    const of = (kind: string): CreditLine[] =>
+      rows.filter((r) => r.kind === kind).map((r) => ({ currency: r.currency, count: Number(r.count), amount: Number(r.amount) }));
+    return {
+      soldHere: of('sold'),
+      collectedHere: of('collected'),
+      shippedFromHere: of('shipped'),
+      exchangedHere: of('exchanged'),
+      takenBackHere: of('taken-back'),
+    };
   },
 
   /** The credit of every store (or one) per bucket, channel and currency, for the KPIs. */

@@ -29,11 +29,18 @@ export class DeliveriesHttpController {
 
   @Post(':id/delivery-outcome')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Report how a shipped delivery ended', description: 'DELIVERED closes the group; DELIVERY.REFUSED or DELIVERY.LOST records the failure and requests the refund.' })
+  @ApiOperation({
+    summary: 'Report how a shipped delivery ended',
+    description: 'DELIVERED closes the group; DELIVERY.REFUSED or DELIVERY.LOST records the failure and requests the refund.',
+  })
   @ApiParam({ name: 'id', format: 'uuid', description: 'fulfilment id of the delivery' })
   @ApiBody({ type: DeliveryOutcomeDto })
   @ApiResponse({ status: 200, description: 'The order, its group DELIVERED or DELIVERY_FAILED', type: OrderView })
-  @OrderProblems(400, ['ORDER.NOT_FOUND', 'No such fulfilment'], [['ORDER.INVALID_TRANSITION', 'FULFILMENT.NOT_A_DELIVERY'], 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'])
+  @OrderProblems(
+    400,
+    ['ORDER.NOT_FOUND', 'No such fulfilment'],
+    [['ORDER.INVALID_TRANSITION', 'FULFILMENT.NOT_A_DELIVERY'], 'Not shipped (ORDER.INVALID_TRANSITION) or not a delivery (FULFILMENT.NOT_A_DELIVERY)'],
+  )
   async outcome(@Param('id', uuidParam('id')) id: string, @Body() body: DeliveryOutcomeDto) {
     return answer(this.queries, await this.act.reportDelivery(id, body.outcome));
   }

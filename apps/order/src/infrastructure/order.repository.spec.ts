@@ -11,7 +11,18 @@ import { GroupRow, OrderRow, PartRow, sql } from './order.sql';
 const ORDER_ID = '6f1c2a8e-3b7d-4c1e-9f2a-1d2e3f4a5b6c';
 const at = new Date('2026-11-24T10:00:00.000Z');
 
-const orderRow: OrderRow = { id: ORDER_ID, channel: 'web', placed_at_store_id: null, customer_id: 'c-1', contact: null, currency: 'EUR', captured_tenders: [], status: 'IN_PROGRESS', placed_at: at, updated_at: at };
+const orderRow: OrderRow = {
+  id: ORDER_ID,
+  channel: 'web',
+  placed_at_store_id: null,
+  customer_id: 'c-1',
+  contact: null,
+  currency: 'EUR',
+  captured_tenders: [],
+  status: 'IN_PROGRESS',
+  placed_at: at,
+  updated_at: at,
+};
 
 /** The line columns of a group without lines (the parts statement's outer join). */
 const noLine = {
@@ -83,7 +94,13 @@ describe('reading an order back', () => {
   const DELIVERY = '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
 
   it('reads each group as the kind its type column names, in its state', async () => {
-    const order = await orderRepository.findForUpdate(managerWith([part(PICKUP, { status: 'READY_FOR_PICKUP' }), part(DELIVERY, { type: 'delivery', position: 1, store_id: 'W1', status: 'SHIPPED', carrier: 'Colissimo' })]), ORDER_ID);
+    const order = await orderRepository.findForUpdate(
+      managerWith([
+        part(PICKUP, { status: 'READY_FOR_PICKUP' }),
+        part(DELIVERY, { type: 'delivery', position: 1, store_id: 'W1', status: 'SHIPPED', carrier: 'Colissimo' }),
+      ]),
+      ORDER_ID,
+    );
     expect(order?.fulfilments.map((f) => [f.id, f.type, f.status, f.storeId])).toEqual([
       [PICKUP, 'pickup', 'READY_FOR_PICKUP', 'S1'],
       [DELIVERY, 'delivery', 'SHIPPED', 'W1'],
@@ -92,11 +109,17 @@ describe('reading an order back', () => {
   });
 
   it('refuses a type it does not know, naming it', async () => {
-    await expect(orderRepository.findForUpdate(managerWith([part(PICKUP, { type: 'locker' })]), ORDER_ID)).rejects.toThrow(`fulfilment group ${PICKUP} of order ${ORDER_ID} has an unknown type: locker`);
+    await expect(orderRepository.findForUpdate(managerWith([part(PICKUP, { type: 'locker' })]), ORDER_ID)).rejects.toThrow(
+      `fulfilment group ${PICKUP} of order ${ORDER_ID} has an unknown type: locker`,
+    );
   });
 
   it("refuses a state the group's kind does not have", async () => {
-    await expect(orderRepository.findForUpdate(managerWith([part(PICKUP, { status: 'SHIPPED' })]), ORDER_ID)).rejects.toThrow(`fulfilment group ${PICKUP} is a pickup in state SHIPPED, which a pickup does not have`);
-    await expect(orderRepository.findForUpdate(managerWith([part(DELIVERY, { type: 'delivery', status: 'COLLECTED' })]), ORDER_ID)).rejects.toThrow('is a delivery in state COLLECTED');
+    await expect(orderRepository.findForUpdate(managerWith([part(PICKUP, { status: 'SHIPPED' })]), ORDER_ID)).rejects.toThrow(
+      `fulfilment group ${PICKUP} is a pickup in state SHIPPED, which a pickup does not have`,
+    );
+    await expect(orderRepository.findForUpdate(managerWith([part(DELIVERY, { type: 'delivery', status: 'COLLECTED' })]), ORDER_ID)).rejects.toThrow(
+      'is a delivery in state COLLECTED',
+    );
   });
 });

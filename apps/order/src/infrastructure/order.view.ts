@@ -39,10 +39,25 @@ export function fulfilmentView(f: Fulfilment) {
           releaseAt: f.releaseAt.toISOString(),
           estimatedAvailableAt: iso(f.estimatedAvailableAt),
           position: Math.max(0, ...f.lines.map((l) => l.queuePosition ?? 0)) || null,
-          lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence ?? null, position: l.queuePosition ?? null, estimatedAt: iso(l.estimatedAt ?? null) })),
+          lines: f.lines.map((l) => ({
+            lineId: l.lineId,
+            sequence: l.preorderSequence ?? null,
+            position: l.queuePosition ?? null,
+            estimatedAt: iso(l.estimatedAt ?? null),
+          })),
         }
       : null,
-    shipment: f.type === 'delivery' ? { carrier: f.carrier, trackingNumber: f.trackingNumber, packedAt: iso(f.packedAt), shippedAt: iso(f.shippedAt), deliveredAt: iso(f.deliveredAt), failure: f.deliveryFailure } : null,
+    shipment:
+      f.type === 'delivery'
+        ? {
+            carrier: f.carrier,
+            trackingNumber: f.trackingNumber,
+            packedAt: iso(f.packedAt),
+            shippedAt: iso(f.shippedAt),
+            deliveredAt: iso(f.deliveredAt),
+            failure: f.deliveryFailure,
+          }
+        : null,
     updatedAt: f.updatedAt.toISOString(),
   };
 }
@@ -53,7 +68,8 @@ export function fulfilmentView(f: Fulfilment) {
  * (every click & collect order); with several groups they are in `fulfilments` only.
  */
 export function orderView(o: Order, payments: PaymentRequestView[] = []) {
-  const sum = (kind: 'capture' | 'refund', status?: 'DONE') => payments.filter((p) => p.kind === kind && (!status || p.status === status)).reduce((n, p) => n + (status ? (p.doneAmount ?? p.amount) : p.amount), 0);
+  const sum = (kind: 'capture' | 'refund', status?: 'DONE') =>
+    payments.filter((p) => p.kind === kind && (!status || p.status === status)).reduce((n, p) => n + (status ? (p.doneAmount ?? p.amount) : p.amount), 0);
   const only = o.fulfilments.length === 1 ? fulfilmentView(o.fulfilments[0]) : null;
   const pickups = o.fulfilments.filter((f) => f.type === 'pickup');
   return {

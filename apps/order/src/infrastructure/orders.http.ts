@@ -1,9 +1,45 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Req, Res } from '@nestjs/common';
 import { Channel, CHANNELS, FULFILMENT_TYPES, FulfilmentType, TENDERS } from '@omni/contracts';
 import { ApiBody, ApiOperation, ApiProduces, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { AddressDto, PricedLineDto, assertChannel, assertCustomer, Caller, forbidden, priceOverrider, Principal, RequireScopes, NestedArray, NestedObject, Optional, ID_REGEX, ID_PATTERN, idRuleMessage, invalidField, KeyTakenWithEffects, uuidParam, answerWithEffects, preferredWait } from '@omni/platform';
+import {
+  AddressDto,
+  PricedLineDto,
+  assertChannel,
+  assertCustomer,
+  Caller,
+  forbidden,
+  priceOverrider,
+  Principal,
+  RequireScopes,
+  NestedArray,
+  NestedObject,
+  Optional,
+  ID_REGEX,
+  ID_PATTERN,
+  idRuleMessage,
+  invalidField,
+  KeyTakenWithEffects,
+  uuidParam,
+  answerWithEffects,
+  preferredWait,
+} from '@omni/platform';
 import type { Request, Response } from 'express';
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEmail, IsIn, IsInt, IsString, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { ActOnOrderUseCase, OrderActionResult } from '../application/act-on-order.use-case';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { FulfilmentRequest } from '../application/place-order.use-case';
@@ -27,7 +63,8 @@ export class FulfilmentDto {
 
   @ApiPropertyOptional({ description: 'pickup store (pickup only)', example: 'PARIS', pattern: ID_PATTERN })
   @ValidateIf((f: FulfilmentDto) => f.type === 'pickup' || f.storeId !== undefined)
-  @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
+  @IsString()
+  @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => AddressDto, description: 'delivery address (delivery only)' })
@@ -36,34 +73,51 @@ export class FulfilmentDto {
   address?: AddressDto;
 
   @ApiProperty({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @NestedArray(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => OrderLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   lines: OrderLineDto[];
 
-  @ApiPropertyOptional({ type: Boolean, description: 'a preorder (products not released yet; docs/preorders.md): a pickup is collected at its store, a delivery ships from the warehouse where it waits in line' })
-  @Optional() @IsBoolean()
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'a preorder (products not released yet; docs/preorders.md): a pickup is collected at its store, a delivery ships from the warehouse where it waits in line',
+  })
+  @Optional()
+  @IsBoolean()
   preorder?: boolean;
 }
 
 /** Every field may be absent or null (a guest gives what they have); both mean the same. */
 export class ContactDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 254, example: 'ada@example.com' })
-  @Optional({ nullable: true }) @IsEmail({}, { message: 'contact.email must be an e-mail address' }) @MaxLength(254)
+  @Optional({ nullable: true })
+  @IsEmail({}, { message: 'contact.email must be an e-mail address' })
+  @MaxLength(254)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 32, example: '+33 6 12 34 56 78' })
-  @Optional({ nullable: true }) @IsString() @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
+  @Optional({ nullable: true })
+  @IsString()
+  @Matches(/^\+?[0-9 ().-]{6,32}$/, { message: 'contact.phone must be a phone number: digits, spaces, + ( ) . -' })
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'LOY-000123' })
-  @Optional({ nullable: true }) @IsString() @Length(1, 64)
+  @Optional({ nullable: true })
+  @IsString()
+  @Length(1, 64)
   loyaltyId?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200, example: 'Ada Martin' })
-  @Optional({ nullable: true }) @IsString() @Length(1, 200)
+  @Optional({ nullable: true })
+  @IsString()
+  @Length(1, 200)
   name?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 20, example: '75011' })
-  @Optional({ nullable: true }) @IsString() @Length(1, 20)
+  @Optional({ nullable: true })
+  @IsString()
+  @Length(1, 20)
   postcode?: string | null;
 }
 
@@ -73,11 +127,14 @@ export class CapturedTenderDto {
   tender: (typeof TENDERS)[number];
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, description: 'minor units captured' })
-  @IsInt() @Min(1) @Max(100_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   amount: number;
 
   @ApiProperty({ minLength: 1, maxLength: 64, example: 'POS-PARIS-0042', description: 'terminal or payment reference' })
-  @IsString() @Length(1, 64)
+  @IsString()
+  @Length(1, 64)
   reference: string;
 }
 
@@ -90,43 +147,78 @@ export class PlaceOrderDto {
   @IsIn(CHANNELS)
   channel: Channel;
 
-  @ApiPropertyOptional({ description: 'store where the customer collects the order (shorthand for one pickup group, with lines)', example: 'PARIS', pattern: ID_PATTERN })
+  @ApiPropertyOptional({
+    description: 'store where the customer collects the order (shorthand for one pickup group, with lines)',
+    example: 'PARIS',
+    pattern: ID_PATTERN,
+  })
   @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.storeId !== undefined)
-  @IsString() @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
+  @IsString()
+  @Matches(ID_REGEX, { message: idRuleMessage('storeId') })
   storeId?: string;
 
   @ApiPropertyOptional({ type: () => OrderLineDto, isArray: true, minItems: 1, maxItems: 100, description: 'lines of the pickup at storeId' })
   @ValidateIf((o: PlaceOrderDto) => o.fulfilments === undefined || o.lines !== undefined)
-  @NestedArray(() => OrderLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => OrderLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   lines?: OrderLineDto[];
 
-  @ApiPropertyOptional({ type: () => FulfilmentDto, isArray: true, minItems: 1, maxItems: 10, description: 'the groups of the order (instead of storeId + lines)' })
-  @Optional() @NestedArray(() => FulfilmentDto) @ArrayMinSize(1) @ArrayMaxSize(10)
+  @ApiPropertyOptional({
+    type: () => FulfilmentDto,
+    isArray: true,
+    minItems: 1,
+    maxItems: 10,
+    description: 'the groups of the order (instead of storeId + lines)',
+  })
+  @Optional()
+  @NestedArray(() => FulfilmentDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
   fulfilments?: FulfilmentDto[];
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64, example: 'cust-42', description: 'customer, when known; the order appears on their timeline; absent or null: a guest' })
-  @Optional({ nullable: true }) @IsString() @MaxLength(64)
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 64,
+    example: 'cust-42',
+    description: 'customer, when known; the order appears on their timeline; absent or null: a guest',
+  })
+  @Optional({ nullable: true })
+  @IsString()
+  @MaxLength(64)
   customerId?: string | null;
 
   @ApiPropertyOptional({ type: () => ContactDto, description: "how to reach the customer: a guest's only identity" })
-  @Optional() @NestedObject(() => ContactDto)
+  @Optional()
+  @NestedObject(() => ContactDto)
   contact?: ContactDto;
 
   @ApiProperty({ description: 'ISO 4217 currency code', example: 'EUR', pattern: '^[A-Z]{3}$' })
-  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
-  @ApiPropertyOptional({ type: () => CapturedTenderDto, isArray: true, maxItems: 5, description: 'payment already taken (at a POS): must add up to the order total' })
-  @Optional() @NestedArray(() => CapturedTenderDto) @ArrayMaxSize(5)
+  @ApiPropertyOptional({
+    type: () => CapturedTenderDto,
+    isArray: true,
+    maxItems: 5,
+    description: 'payment already taken (at a POS): must add up to the order total',
+  })
+  @Optional()
+  @NestedArray(() => CapturedTenderDto)
+  @ArrayMaxSize(5)
   capturedTenders?: CapturedTenderDto[];
 }
 
 export class CustomerCancelDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200, example: 'changed my mind', description: 'defaults to CUSTOMER.REQUEST' })
-  @Optional() @IsString() @MinLength(1) @MaxLength(200)
+  @Optional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   reason?: string;
 }
-
 
 /** The groups a placement asks for: the click & collect shorthand or explicit fulfilments, never both. */
 function fulfilmentsOf(body: PlaceOrderDto): FulfilmentRequest[] {
@@ -135,10 +227,18 @@ function fulfilmentsOf(body: PlaceOrderDto): FulfilmentRequest[] {
   }
   if (body.fulfilments === undefined) return [{ type: 'pickup', storeId: body.storeId!, lines: body.lines! }];
   return body.fulfilments.map((f, i) => {
-    if (f.type === 'pickup' && f.address !== undefined) throw invalidField(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
-    if (f.type === 'delivery' && f.storeId !== undefined) throw invalidField(`fulfilments.${i}.storeId`, 'deliveryHasNoStore', `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`);
+    if (f.type === 'pickup' && f.address !== undefined)
+      throw invalidField(`fulfilments.${i}.address`, 'pickupHasNoAddress', `fulfilments.${i}.address: a pickup has no delivery address`);
+    if (f.type === 'delivery' && f.storeId !== undefined)
+      throw invalidField(
+        `fulfilments.${i}.storeId`,
+        'deliveryHasNoStore',
+        `fulfilments.${i}.storeId: a delivery has no pickup store (inventory chooses where it ships from)`,
+      );
     const preorder = f.preorder ? { preorder: true as const } : {};
-    return f.type === 'pickup' ? { type: 'pickup', storeId: f.storeId!, lines: f.lines, ...preorder } : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines, ...preorder };
+    return f.type === 'pickup'
+      ? { type: 'pickup', storeId: f.storeId!, lines: f.lines, ...preorder }
+      : { type: 'delivery', address: { ...f.address!, line2: f.address!.line2 ?? null }, lines: f.lines, ...preorder };
   });
 }
 
@@ -172,16 +272,41 @@ export class OrdersHttpController {
   ) {}
 
   @Post()
-  @ApiOperation({ summary: 'Place an order', description: 'Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders. Every unitPrice must be the price list\'s price in force for the sale (PUT /price-list/{sku}; a POS\'s own store price for a POS); only a caller with prices:override may state another, and order.placed records it as priceOverride.' })
+  @ApiOperation({
+    summary: 'Place an order',
+    description:
+      "Saved as PLACED with one fulfilment group per pickup store or delivery; inventory then reserves every line (pickup: RESERVED or AWAITING_TRANSFER; delivery: RESERVED at the locations that ship it, split when no single one has everything) or rejects the order (REJECTED). A POS token places for its own store (endless aisle), with the payment it took as capturedTenders. Every unitPrice must be the price list's price in force for the sale (PUT /price-list/{sku}; a POS's own store price for a POS); only a caller with prices:override may state another, and order.placed records it as priceOverride.",
+  })
   @ApiBody({ type: PlaceOrderDto })
   @ApiPlacementOutcome(OrderView)
   @AdmittedPlacement()
   @KeyTakenWithEffects()
-  @OrderProblems(400, [['PREORDER.STORE_CAP_REACHED', 'PREORDER.CUSTOMER_CAP_REACHED'], 'A preorder cap is reached'], [['PRICE.MISMATCH', 'PRICE.NOT_LISTED', 'ORDER.TENDER_MISMATCH', 'ORDER.PICKUP_STORE_REPEATED', 'PREORDER.NOT_A_PREORDER', 'PREORDER.WINDOW_CLOSED', 'PREORDER.NEEDS_CUSTOMER'], 'A unitPrice that is not the price list\'s price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)'])
+  @OrderProblems(
+    400,
+    [['PREORDER.STORE_CAP_REACHED', 'PREORDER.CUSTOMER_CAP_REACHED'], 'A preorder cap is reached'],
+    [
+      [
+        'PRICE.MISMATCH',
+        'PRICE.NOT_LISTED',
+        'ORDER.TENDER_MISMATCH',
+        'ORDER.PICKUP_STORE_REPEATED',
+        'PREORDER.NOT_A_PREORDER',
+        'PREORDER.WINDOW_CLOSED',
+        'PREORDER.NEEDS_CUSTOMER',
+      ],
+      "A unitPrice that is not the price list's price in force, or a SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED); captured tenders that do not add up to the total (ORDER.TENDER_MISMATCH); two pickup groups at one store (ORDER.PICKUP_STORE_REPEATED); a preorder refused (PREORDER.NOT_A_PREORDER, PREORDER.WINDOW_CLOSED, PREORDER.NEEDS_CUSTOMER)",
+    ],
+  )
   @RequireScopes('orders:place')
-  async place(@Body() body: PlaceOrderDto, @Caller() caller: Principal, @Headers('prefer') prefer: string | undefined, @Res({ passthrough: true }) res: Response) {
+  async place(
+    @Body() body: PlaceOrderDto,
+    @Caller() caller: Principal,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     assertChannel(caller, body.channel);
-    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== null && body.customerId !== caller.customerId) throw forbidden('the token places orders for its own customer only');
+    if (caller.customerId !== null && body.customerId !== undefined && body.customerId !== null && body.customerId !== caller.customerId)
+      throw forbidden('the token places orders for its own customer only');
     // Not waiting for inventory, the answer is the order as placed: kept with the Idempotency-Key as the order is written.
     if (preferredWait(prefer, MAX_PLACEMENT_WAIT_S) === null) answerWithEffects(HttpStatus.CREATED, (placed: Order) => orderView(placed));
     const result = await this.placeOrder.execute({
@@ -217,11 +342,17 @@ export class OrdersHttpController {
   @ApiOperation({
     summary: 'The order as it changes, as server-sent events',
     description:
-      'text/event-stream: an `order` event with the order (the body of GET /orders/{id}, without payments and cart) now, then one at each change of its state, until the order is final (COLLECTED, EXPIRED, CANCELLED, REJECTED, DELIVERED, DELIVERY_FAILED, COMPLETED, CLOSED) or the caller closes it. A storefront is told without polling. Each event\'s id is the time of the change; a comment line every 15 s keeps proxies from closing an idle stream.',
+      "text/event-stream: an `order` event with the order (the body of GET /orders/{id}, without payments and cart) now, then one at each change of its state, until the order is final (COLLECTED, EXPIRED, CANCELLED, REJECTED, DELIVERED, DELIVERY_FAILED, COMPLETED, CLOSED) or the caller closes it. A storefront is told without polling. Each event's id is the time of the change; a comment line every 15 s keeps proxies from closing an idle stream.",
   })
   @ApiParam({ name: 'id', format: 'uuid', description: 'order id' })
   @ApiProduces('text/event-stream')
-  @ApiResponse({ status: 200, description: 'The stream: `event: order`, `data:` the order as JSON', content: { 'text/event-stream': { schema: { type: 'string', example: 'event: order\nid: 2026-12-03T17:36:08.123Z\ndata: {"id":"…","status":"RESERVED",…}\n\n' } } } })
+  @ApiResponse({
+    status: 200,
+    description: 'The stream: `event: order`, `data:` the order as JSON',
+    content: {
+      'text/event-stream': { schema: { type: 'string', example: 'event: order\nid: 2026-12-03T17:36:08.123Z\ndata: {"id":"…","status":"RESERVED",…}\n\n' } },
+    },
+  })
   @OrderProblems(['REQUEST.INVALID', 'id is not a UUID'], ['ORDER.NOT_FOUND', 'No such order'])
   @RequireScopes('orders:read')
   async events(@Param('id', uuidParam('id')) id: string, @Caller() caller: Principal, @Req() req: Request, @Res() res: Response) {

@@ -25,10 +25,31 @@ export const paymentRequestRepository = {
     for (const e of events) {
       if (isEvent(e, PaymentCaptureRequestedV1)) {
         const p = e.payload;
-        await m.insert(PaymentRequestRecord, { id: randomUUID(), orderId: p.orderId, fulfilmentId: p.fulfilmentId ?? null, kind: 'capture', amount: p.amount, currency: p.currency, reason: null, requestedAt: new Date(p.requestedAt), status: 'REQUESTED' });
+        await m.insert(PaymentRequestRecord, {
+          id: randomUUID(),
+          orderId: p.orderId,
+          fulfilmentId: p.fulfilmentId ?? null,
+          kind: 'capture',
+          amount: p.amount,
+          currency: p.currency,
+          reason: null,
+          requestedAt: new Date(p.requestedAt),
+          status: 'REQUESTED',
+        });
       } else if (isEvent(e, PaymentRefundRequestedV2)) {
         const p = e.payload;
-        await m.insert(PaymentRequestRecord, { id: p.refundId, orderId: p.orderId, fulfilmentId: p.fulfilmentId, kind: 'refund', amount: p.amount, currency: p.currency, reason: p.reason, requestedAt: new Date(p.requestedAt), status: 'REQUESTED', tenders: p.tenders ?? null });
+        await m.insert(PaymentRequestRecord, {
+          id: p.refundId,
+          orderId: p.orderId,
+          fulfilmentId: p.fulfilmentId,
+          kind: 'refund',
+          amount: p.amount,
+          currency: p.currency,
+          reason: p.reason,
+          requestedAt: new Date(p.requestedAt),
+          status: 'REQUESTED',
+          tenders: p.tenders ?? null,
+        });
       }
     }
   },

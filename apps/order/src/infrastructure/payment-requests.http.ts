@@ -26,7 +26,10 @@ export class PaymentRequestsHttpController implements OnModuleInit {
 
   @Get()
   @RequireScopes('payments:manage')
-  @ApiOperation({ summary: 'Payment requests the payment system refused', description: 'Every FAILED capture and refund, the oldest failure first, with the reason the payment system gave.' })
+  @ApiOperation({
+    summary: 'Payment requests the payment system refused',
+    description: 'Every FAILED capture and refund, the oldest failure first, with the reason the payment system gave.',
+  })
   @ApiQuery({ name: 'status', required: true, enum: ['FAILED'] })
   @ApiOkResponse({ type: FailedPaymentRequestsView })
   @ApiProblems(400)
@@ -42,7 +45,8 @@ export class PaymentRequestsHttpController implements OnModuleInit {
   @RequireScopes('payments:manage')
   @ApiOperation({
     summary: 'Send a refused payment request again',
-    description: 'The same capture, or the same refund under its refundId, goes to the payment system again; the request is REQUESTED until it answers. Audited in the log with the caller.',
+    description:
+      'The same capture, or the same refund under its refundId, goes to the payment system again; the request is REQUESTED until it answers. Audited in the log with the caller.',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })

@@ -54,7 +54,10 @@ export class PlacementAdmission implements NestInterceptor {
     const age = Date.now() - this.sampledAt;
     if (age >= STALE_MS) await this.sample();
     else if (age >= SAMPLE_MS) void this.sample();
-    const admission = admitPlacement({ late: this.late, sinceLastAnswerMs: this.answers.sinceLastMs() }, { limit, answeringWithinMs: this.config.PLACEMENT_ADMISSION_ANSWERING_WITHIN_MS });
+    const admission = admitPlacement(
+      { late: this.late, sinceLastAnswerMs: this.answers.sinceLastMs() },
+      { limit, answeringWithinMs: this.config.PLACEMENT_ADMISSION_ANSWERING_WITHIN_MS },
+    );
     if (admission.admitted) return;
     ctx.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(RETRY_AFTER_S));
     throw new ProblemException(

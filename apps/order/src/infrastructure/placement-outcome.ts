@@ -25,7 +25,11 @@ export function ApiPlacementOutcome(view: object): MethodDecorator {
       schema: { type: 'string', example: 'wait=5' },
     }),
     ApiResponse({ status: 201, description: 'The order: PLACED, or with `Prefer: wait=N` as inventory decided it', type: view as never }),
-    ApiResponse({ status: 202, description: 'With `Prefer: wait=N`: not decided within N seconds; the order, PLACED, and its URL in `Location`', type: view as never }),
+    ApiResponse({
+      status: 202,
+      description: 'With `Prefer: wait=N`: not decided within N seconds; the order, PLACED, and its URL in `Location`',
+      type: view as never,
+    }),
   );
 }
 

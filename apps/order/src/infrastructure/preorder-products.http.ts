@@ -8,7 +8,6 @@ import type { PreorderProduct } from '../application/ports/preorder.port';
 import { OrderQueries } from '../application/order.queries';
 import { OrderProblems } from './order-problems';
 
-
 export class PreorderProductDto {
   @ApiProperty({ format: 'date-time', example: '2026-12-10T08:00:00Z', description: 'release date: preorders become collectable then, not before' })
   @IsDateString({ strict: true }, { message: 'releaseAt must be an ISO 8601 date-time' })
@@ -23,11 +22,15 @@ export class PreorderProductDto {
   closesAt: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1_000_000, example: 50, description: 'units that may be preordered per store' })
-  @IsInt() @Min(1) @Max(1_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
   capPerStore: number;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, example: 2, description: 'units one customer may preorder across stores' })
-  @IsInt() @Min(1) @Max(1000)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
   capPerCustomer: number;
 }
 
@@ -49,8 +52,6 @@ const view = (p: PreorderProduct): PreorderProductView => ({
   capPerCustomer: p.capPerCustomer,
 });
 
-
-
 /** Products sold before their release (docs/preorders.md). */
 @ApiTags('preorders')
 @Controller('preorder-products')
@@ -62,14 +63,24 @@ export class PreorderProductsHttpController {
 
   @Put(':sku')
   @RequireScopes('preorders:manage')
-  @ApiOperation({ summary: 'Define a preorder product, or change it', description: 'A new release date reaches every open preorder of the product; a later one is told to each customer.' })
+  @ApiOperation({
+    summary: 'Define a preorder product, or change it',
+    description: 'A new release date reaches every open preorder of the product; a later one is told to each customer.',
+  })
   @ApiParam({ name: 'sku', schema: { type: 'string', pattern: SKU_PATTERN } })
   @ApiBody({ type: PreorderProductDto })
   @ApiOkResponse({ type: PreorderProductView })
   @ApiProblems(400)
   async put(@Param('sku') sku: string, @Body() body: PreorderProductDto) {
     checkSku(sku);
-    const product: PreorderProduct = { sku, releaseAt: new Date(body.releaseAt), opensAt: new Date(body.opensAt), closesAt: new Date(body.closesAt), capPerStore: body.capPerStore, capPerCustomer: body.capPerCustomer };
+    const product: PreorderProduct = {
+      sku,
+      releaseAt: new Date(body.releaseAt),
+      opensAt: new Date(body.opensAt),
+      closesAt: new Date(body.closesAt),
+      capPerStore: body.capPerStore,
+      capPerCustomer: body.capPerCustomer,
+    };
     if (product.opensAt.getTime() >= product.closesAt.getTime()) throw invalidField('closesAt', 'afterOpensAt', 'closesAt must be after opensAt');
     const saved = await this.preorders.save(product);
     return view(saved.product);

@@ -10,7 +10,14 @@ interface ProductRow {
   cap_per_customer: number;
 }
 
-const toProduct = (r: ProductRow): PreorderProduct => ({ sku: r.sku, releaseAt: r.release_at, opensAt: r.opens_at, closesAt: r.closes_at, capPerStore: r.cap_per_store, capPerCustomer: r.cap_per_customer });
+const toProduct = (r: ProductRow): PreorderProduct => ({
+  sku: r.sku,
+  releaseAt: r.release_at,
+  opensAt: r.opens_at,
+  closesAt: r.closes_at,
+  capPerStore: r.cap_per_store,
+  capPerCustomer: r.cap_per_customer,
+});
 
 /** Statuses of a preorder group that still counts against the caps. */
 const COUNTED = `('PLACED', 'PREORDERED', 'ALLOCATED', 'AWAITING_TRANSFER', 'READY_FOR_PICKUP', 'COLLECTED')`;
@@ -48,7 +55,10 @@ export const preorderRepository = {
   async nextSequence(m: EntityManager, sku: string, storeId: string): Promise<number> {
     await m.query(`INSERT INTO preorder_counters (sku, store_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [sku, storeId]);
     // An UPDATE answers [rows, affected] through TypeORM's PostgreSQL driver.
-    const [rows] = (await m.query(`UPDATE preorder_counters SET last_sequence = last_sequence + 1 WHERE sku = $1 AND store_id = $2 RETURNING last_sequence`, [sku, storeId])) as [{ last_sequence: number }[], number];
+    const [rows] = (await m.query(`UPDATE preorder_counters SET last_sequence = last_sequence + 1 WHERE sku = $1 AND store_id = $2 RETURNING last_sequence`, [
+      sku,
+      storeId,
+    ])) as [{ last_sequence: number }[], number];
     return rows[0].last_sequence;
   },
 

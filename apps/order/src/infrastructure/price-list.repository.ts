@@ -37,7 +37,20 @@ export const priceListRepository = {
       `INSERT INTO price_list (sku, currency, store_id, channel, valid_from, valid_until, unit_price, updated_at)
        SELECT $1, e.currency, e.store_id, e.channel, coalesce(e.valid_from, '-infinity'), e.valid_until, e.unit_price, $3
        FROM jsonb_to_recordset($2::jsonb) AS e (currency char(3), store_id text, channel text, valid_from timestamptz, valid_until timestamptz, unit_price integer)`,
-      [sku, JSON.stringify(entries.map((e) => ({ currency: e.currency, store_id: e.storeId ?? '', channel: e.channel ?? '', valid_from: e.validFrom?.toISOString() ?? null, valid_until: e.validUntil?.toISOString() ?? null, unit_price: e.unitPrice }))), now],
+      [
+        sku,
+        JSON.stringify(
+          entries.map((e) => ({
+            currency: e.currency,
+            store_id: e.storeId ?? '',
+            channel: e.channel ?? '',
+            valid_from: e.validFrom?.toISOString() ?? null,
+            valid_until: e.validUntil?.toISOString() ?? null,
+            unit_price: e.unitPrice,
+          })),
+        ),
+        now,
+      ],
     );
   },
 

@@ -53,7 +53,9 @@ export class ReturnsEventsHandler {
   @EventPattern(ceTypeOf(ReturnParcelReceivedV1))
   async onParcelReceived(@Payload() e: EventEnvelope<ReturnParcelReceivedPayload>): Promise<void> {
     const p = e.data;
-    await this.inbox.once(e, (m) => this.tellOfReturns.tell(m, e, p.orderId, { template: 'return-parcel-received', storeId: p.locationId, trackingNumber: p.trackingNumber }));
+    await this.inbox.once(e, (m) =>
+      this.tellOfReturns.tell(m, e, p.orderId, { template: 'return-parcel-received', storeId: p.locationId, trackingNumber: p.trackingNumber }),
+    );
   }
 
   /** The payment system's tenders a return refunds (ADR 0011): a later refund of the order leaves them out. */
@@ -74,10 +76,20 @@ export class ReturnsEventsHandler {
     await this.inbox.once(e, async (m) => {
       if (p.tenderReference === undefined) {
         // Store credit was the refund method: no tender of the order paid back; the customer is told of the credit.
-        await this.tellOfReturns.tell(m, e, p.orderId, { template: 'store-credit-issued', returnId: p.returnId, amount: { amount: p.amount, currency: p.currency } });
+        await this.tellOfReturns.tell(m, e, p.orderId, {
+          template: 'store-credit-issued',
+          returnId: p.returnId,
+          amount: { amount: p.amount, currency: p.currency },
+        });
         return;
       }
-      await returnRefundRepository.record(m, { refundId: p.entryId, orderId: p.orderId, returnId: p.returnId, at: p.issuedAt, tenders: [{ tender: 'store-credit', amount: p.amount, reference: p.tenderReference }] });
+      await returnRefundRepository.record(m, {
+        refundId: p.entryId,
+        orderId: p.orderId,
+        returnId: p.returnId,
+        at: p.issuedAt,
+        tenders: [{ tender: 'store-credit', amount: p.amount, reference: p.tenderReference }],
+      });
     });
   }
 

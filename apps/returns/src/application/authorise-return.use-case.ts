@@ -42,7 +42,12 @@ export class AuthoriseReturnUseCase {
     private readonly authorisations: AuthorisationRepository,
   ) {}
 
-  execute(orderId: string, lines: readonly { lineId: string; quantity: number }[], owner: (customerId: string | null) => void, how: HowReturned = { method: 'drop-off' }): Promise<AuthoriseResult> {
+  execute(
+    orderId: string,
+    lines: readonly { lineId: string; quantity: number }[],
+    owner: (customerId: string | null) => void,
+    how: HowReturned = { method: 'drop-off' },
+  ): Promise<AuthoriseResult> {
     return this.dataSource.transaction(async (m) => {
       const now = this.clock.now();
       const order = await this.orders.find(m, orderId);
@@ -65,7 +70,12 @@ export class AuthoriseReturnUseCase {
       });
       if (!verdict.allowed) {
         const first = verdict.refusals[0];
-        return { ok: false, code: 'RETURN.REFUSED_BY_POLICY', detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`, refusals: verdict.refusals };
+        return {
+          ok: false,
+          code: 'RETURN.REFUSED_BY_POLICY',
+          detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`,
+          refusals: verdict.refusals,
+        };
       }
       for (;;) {
         const a: ReturnAuthorisation = {
@@ -86,7 +96,15 @@ export class AuthoriseReturnUseCase {
         await this.outbox.append(
           m,
           ReturnAuthorisedV1,
-          { authorisationId: a.id, orderId, customerId: a.customerId, code: a.code, lines: [...a.lines], expiresAt: a.expiresAt.toISOString(), authorisedAt: now.toISOString() },
+          {
+            authorisationId: a.id,
+            orderId,
+            customerId: a.customerId,
+            code: a.code,
+            lines: [...a.lines],
+            expiresAt: a.expiresAt.toISOString(),
+            authorisedAt: now.toISOString(),
+          },
           now,
         );
         if (how.method === 'drop-off') return { ok: true, authorisation: a };

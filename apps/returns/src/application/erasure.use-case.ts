@@ -35,7 +35,10 @@ export class ErasureUseCase {
 /** The listed orders, and any the read model holds under one of the customer's accounts. */
 async function ordersOf(m: EntityManager, p: CustomerErasedPayload): Promise<string[]> {
   const byAccount: { order_id: string }[] = [];
-  for (const a of p.accounts) byAccount.push(...((await m.query(`SELECT order_id FROM orders WHERE channel = $1 AND customer_id = $2`, [a.channel, a.accountId])) as { order_id: string }[]));
+  for (const a of p.accounts)
+    byAccount.push(
+      ...((await m.query(`SELECT order_id FROM orders WHERE channel = $1 AND customer_id = $2`, [a.channel, a.accountId])) as { order_id: string }[]),
+    );
   return [...new Set([...p.orderIds, ...byAccount.map((r) => r.order_id)])];
 }
 

@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EventEnvelope, OrderReplacementPlacedPayload, OrderReplacementRefusedPayload, PendingEvent, ReplacementIssuedPayload, ReplacementRefusedPayload } from '@omni/contracts';
+import {
+  EventEnvelope,
+  OrderReplacementPlacedPayload,
+  OrderReplacementRefusedPayload,
+  PendingEvent,
+  ReplacementIssuedPayload,
+  ReplacementRefusedPayload,
+} from '@omni/contracts';
 import { InboxProcessor, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { EntityManager } from 'typeorm';

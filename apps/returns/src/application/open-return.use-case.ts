@@ -91,7 +91,10 @@ export class OpenReturnUseCase {
       if (!order) return fail('ORDER.NOT_FOUND', `no order ${orderId} (or its order.placed is not here yet)`);
 
       const earlier = await this.returns.findByRequest(m, c.storeId, c.requestId);
-      if (earlier) return earlier.orderId === order.orderId ? { ok: true, return: earlier, replayed: true } : fail('RETURN.REQUEST_ID_REUSED', `requestId ${c.requestId} was used for another order`);
+      if (earlier)
+        return earlier.orderId === order.orderId
+          ? { ok: true, return: earlier, replayed: true }
+          : fail('RETURN.REQUEST_ID_REUSED', `requestId ${c.requestId} was used for another order`);
 
       if (ra) {
         const authorised = authorisationAdmission((await this.authorisations.findByCode(m, ra.code, true))!, c.lines, c.storeId, now);
@@ -106,7 +109,15 @@ export class OpenReturnUseCase {
 
   private async open(m: EntityManager, c: OpenReturnCommand, order: OrderRecord, ra: ReturnAuthorisation | null, now: Date): Promise<OpenReturnResult> {
     // Replacements are sold at this till: at the price list's price, or by a caller trusted to say otherwise.
-    const prices = priceReplacements(c.replacements, await this.priceList.forSkus(m, c.replacements.map((r) => r.sku)), { currency: order.currency, storeId: c.storeId, at: now }, c.priceOverrideBy);
+    const prices = priceReplacements(
+      c.replacements,
+      await this.priceList.forSkus(
+        m,
+        c.replacements.map((r) => r.sku),
+      ),
+      { currency: order.currency, storeId: c.storeId, at: now },
+      c.priceOverrideBy,
+    );
     if (!prices.ok) return fail(prices.code, prices.detail);
     const policy = policyInForce(await this.policies.all(m), now);
     if (!policy) throw new Error('no return policy in force');
@@ -127,7 +138,13 @@ export class OpenReturnUseCase {
     });
     if (!verdict.allowed) {
       const first = verdict.refusals[0];
-      return { ok: false, code: 'RETURN.REFUSED_BY_POLICY', detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`, refusals: verdict.refusals, policyVersion: verdict.policyVersion };
+      return {
+        ok: false,
+        code: 'RETURN.REFUSED_BY_POLICY',
+        detail: `policy version ${verdict.policyVersion}, rule ${first.rule}: ${first.detail}`,
+        refusals: verdict.refusals,
+        policyVersion: verdict.policyVersion,
+      };
     }
     const id = randomUUID();
     noteCreated(`/returns/${id}`);

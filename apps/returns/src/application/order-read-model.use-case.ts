@@ -39,7 +39,9 @@ export class OrderReadModelUseCase {
    * it spent: the ledger learns the order.
    */
   async placedRun(run: EventRun): Promise<void> {
-    const placed = run.events.map((e) => (e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload)));
+    const placed = run.events.map((e) =>
+      e.type === ceTypeOf(OrderPlacedV1) ? orderPlacedAsV2(e.data as OrderPlacedPayload) : (e.data as OrderPlacedV2Payload),
+    );
     await this.orders.insertPlacedMany(run.manager, placed, this.config.PHONE_DEFAULT_COUNTRY);
     for (const o of placed) {
       for (const t of o.capturedTenders.filter((t) => t.tender === 'store-credit')) await this.storeCredit.attachOrder(run.manager, t.reference, o.orderId);
@@ -56,7 +58,13 @@ export class OrderReadModelUseCase {
   shipped(e: EventEnvelope<OrderShippedPayload>): Promise<void> {
     return this.once(e, async (m) => {
       const { orderId, fulfilmentId, locationId, lines, shippedAt } = e.data;
-      await this.orders.recordShipment(m, { orderId, fulfilmentId, locationId, lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })), shippedAt });
+      await this.orders.recordShipment(m, {
+        orderId,
+        fulfilmentId,
+        locationId,
+        lines: lines.map((l) => ({ lineId: l.lineId, quantity: l.quantity })),
+        shippedAt,
+      });
     });
   }
 

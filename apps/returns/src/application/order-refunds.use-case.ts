@@ -40,14 +40,38 @@ export class OrderRefundsUseCase {
         );
         if (fresh.length === 0 || t.tender !== 'store-credit') continue;
         const accountId = await this.accountOf(m, p.orderId, t.reference);
-        if (!accountId) throw new PermanentEventError('STORE_CREDIT.NO_ACCOUNT', `refund ${p.refundId} of order ${p.orderId}: no store-credit account for tender ${t.reference}`);
+        if (!accountId)
+          throw new PermanentEventError(
+            'STORE_CREDIT.NO_ACCOUNT',
+            `refund ${p.refundId} of order ${p.orderId}: no store-credit account for tender ${t.reference}`,
+          );
         const entryId = randomUUID();
-        const balance = await this.storeCredit.reinstate(m, { entryId, accountId, currency: p.currency, amount: t.amount, orderId: p.orderId, refundId: p.refundId, tenderReference: t.reference, at: now });
+        const balance = await this.storeCredit.reinstate(m, {
+          entryId,
+          accountId,
+          currency: p.currency,
+          amount: t.amount,
+          orderId: p.orderId,
+          refundId: p.refundId,
+          tenderReference: t.reference,
+          at: now,
+        });
         if (balance === null) continue;
         await this.outbox.append(
           m,
           StoreCreditReinstatedV1,
-          { accountId, entryId, amount: t.amount, currency: p.currency, balance, orderId: p.orderId, refundId: p.refundId, tenderReference: t.reference, reason: p.reason, reinstatedAt: now.toISOString() },
+          {
+            accountId,
+            entryId,
+            amount: t.amount,
+            currency: p.currency,
+            balance,
+            orderId: p.orderId,
+            refundId: p.refundId,
+            tenderReference: t.reference,
+            reason: p.reason,
+            reinstatedAt: now.toISOString(),
+          },
           now,
         );
         this.logger.log({ orderId: p.orderId, refundId: p.refundId, eventId: e.id }, 'store credit reinstated');

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { Parcel, ParcelRefusal, receive, track } from '../domain/parcel.machine';
 import { AuthorisationRepository, ReturnAuthorisation } from './ports/authorisation.port';
 
-export type ParcelResult = { ok: true; authorisation: ReturnAuthorisation; changed: boolean } | { ok: false; code: ParcelRefusal | 'PARCEL.NOT_FOUND'; detail: string };
+export type ParcelResult =
+  { ok: true; authorisation: ReturnAuthorisation; changed: boolean } | { ok: false; code: ParcelRefusal | 'PARCEL.NOT_FOUND'; detail: string };
 
 /**
  * A return parcel on its way: the carrier's reports, then its receipt at a warehouse or store.

@@ -26,7 +26,10 @@ export class PaymentResultsUseCase {
   async refundFailed(e: EventEnvelope<PaymentRefundFailedPayload>): Promise<void> {
     const outcome = await this.inbox.once(e, (m) => this.returns.markFailed(m, e.data.refundId, e.data.reason, new Date(e.data.failedAt)));
     if (outcome.applied && outcome.result > 0) {
-      this.logger.error({ orderId: e.data.orderId, refundId: e.data.refundId, reason: e.data.reason, eventId: e.id }, 'the payment system refused a return refund: parked as failed until an operator retries it');
+      this.logger.error(
+        { orderId: e.data.orderId, refundId: e.data.refundId, reason: e.data.reason, eventId: e.id },
+        'the payment system refused a return refund: parked as failed until an operator retries it',
+      );
     }
   }
 }

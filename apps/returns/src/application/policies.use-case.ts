@@ -32,10 +32,16 @@ export class PoliciesUseCase {
     const problems = policyProblems(document).map((p) => ({ field: `document.${p.field}`, rule: 'policy', message: `document.${p.field}: ${p.message}` }));
     if (problems.length > 0) return { ok: false, code: 'POLICY.INVALID', detail: problems.map((p) => p.message).join('; '), errors: problems };
     const now = this.clock.now();
-    if (effectiveFrom.getTime() < now.getTime() - SKEW_MS) return { ok: false, code: 'POLICY.EFFECTIVE_IN_PAST', detail: `effectiveFrom ${effectiveFrom.toISOString()} is in the past` };
+    if (effectiveFrom.getTime() < now.getTime() - SKEW_MS)
+      return { ok: false, code: 'POLICY.EFFECTIVE_IN_PAST', detail: `effectiveFrom ${effectiveFrom.toISOString()} is in the past` };
     const policy = await this.dataSource.transaction(async (m) => {
       const p = await this.policies.publish(m, effectiveFrom, document, by, now);
-      await this.outbox.append(m, ReturnPolicyPublishedV1, { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), publishedBy: p.publishedBy, publishedAt: now.toISOString() }, now);
+      await this.outbox.append(
+        m,
+        ReturnPolicyPublishedV1,
+        { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), publishedBy: p.publishedBy, publishedAt: now.toISOString() },
+        now,
+      );
       return p;
     });
     return { ok: true, policy };

@@ -43,7 +43,12 @@ export class RefundRequestsUseCase {
           ? { ok: false as const, code: 'REFUND_REQUEST.NOT_FAILED' as const, detail: `refund ${refundId} is not failed: it is settled or already sent again` }
           : { ok: false as const, code: 'REFUND_REQUEST.NOT_FOUND' as const, detail: `no refund ${refundId}` };
       }
-      const again = refundRequest({ id: request.returnId, orderId: request.orderId, currency: request.currency, kind: request.kind }, refundId, request.tenders, now);
+      const again = refundRequest(
+        { id: request.returnId, orderId: request.orderId, currency: request.currency, kind: request.kind },
+        refundId,
+        request.tenders,
+        now,
+      );
       await this.outbox.append(m, ReturnRefundRequestedV1, again, now);
       this.logger.log({ returnId: request.returnId, orderId: request.orderId, refundId, attempts: request.attempts + 1, by }, 'return refund sent again');
       return { ok: true as const };

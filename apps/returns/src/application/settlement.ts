@@ -38,15 +38,43 @@ export class RefundSettlement {
     if (toTenders.length > 0) {
       const refundId = randomUUID();
       for (const t of toTenders) {
-        await this.returns.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: t.orderId, tender: t.tender, reference: t.reference, amount: t.amount, requestId: refundId, settledAt: null, at: now });
+        await this.returns.insertRefund(m, {
+          id: randomUUID(),
+          returnId: r.id,
+          orderId: t.orderId,
+          tender: t.tender,
+          reference: t.reference,
+          amount: t.amount,
+          requestId: refundId,
+          settledAt: null,
+          at: now,
+        });
       }
       await this.outbox.append(m, ReturnRefundRequestedV1, refundRequest(r, refundId, toTenders, now), now);
     }
     if (plan.toStoreCredit > 0) {
       if (r.customerId === null) throw new Error(`return ${r.id}: store credit for an order without a customer`);
       const entryId = randomUUID();
-      const balance = await this.storeCredit.credit(m, { entryId, accountId: r.customerId, currency: r.currency, amount: plan.toStoreCredit, returnId: r.id, orderId: r.orderId, at: now });
-      await this.returns.insertRefund(m, { id: randomUUID(), returnId: r.id, orderId: r.orderId, tender: 'store-credit', reference: plan.storeCreditReference ?? r.customerId, amount: plan.toStoreCredit, requestId: null, settledAt: now, at: now });
+      const balance = await this.storeCredit.credit(m, {
+        entryId,
+        accountId: r.customerId,
+        currency: r.currency,
+        amount: plan.toStoreCredit,
+        returnId: r.id,
+        orderId: r.orderId,
+        at: now,
+      });
+      await this.returns.insertRefund(m, {
+        id: randomUUID(),
+        returnId: r.id,
+        orderId: r.orderId,
+        tender: 'store-credit',
+        reference: plan.storeCreditReference ?? r.customerId,
+        amount: plan.toStoreCredit,
+        requestId: null,
+        settledAt: now,
+        at: now,
+      });
       await this.outbox.append(
         m,
         StoreCreditIssuedV1,
@@ -78,13 +106,19 @@ export class RefundSettlement {
     if (!exchange || !original) throw new Error(`store credit ${reference}: a guest order has no store-credit account to refund it to`);
     const refunded = await this.orders.refundedByReference(m, original.orderId);
     const back = planRefund(amount, 'original-tender', original.orderId, orderTotal(original), original.tenders, refunded);
-    if (back.toStoreCredit > 0) throw new Error(`store credit ${reference}: the exchanged order ${original.orderId} was itself paid with store credit, which a guest cannot be given`);
+    if (back.toStoreCredit > 0)
+      throw new Error(`store credit ${reference}: the exchanged order ${original.orderId} was itself paid with store credit, which a guest cannot be given`);
     return back.toTenders.map((t) => ({ ...t, orderId: original.orderId }));
   }
 }
 
 /** What a return asks of the payment system: its refund under `refundId`, an amount per tender. */
-export function refundRequest(r: Pick<Return, 'id' | 'orderId' | 'currency' | 'kind'>, refundId: string, tenders: readonly TenderAmountPayload[], now: Date): ReturnRefundRequestedPayload {
+export function refundRequest(
+  r: Pick<Return, 'id' | 'orderId' | 'currency' | 'kind'>,
+  refundId: string,
+  tenders: readonly TenderAmountPayload[],
+  now: Date,
+): ReturnRefundRequestedPayload {
   return {
     refundId,
     returnId: r.id,

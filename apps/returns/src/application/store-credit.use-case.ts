@@ -29,13 +29,15 @@ export class StoreCreditUseCase {
       const now = this.clock.now();
       const earlier = await this.storeCredit.redemptionByReference(m, accountId, reference);
       if (earlier) {
-        if (earlier.amount !== amount || earlier.currency !== currency) return { ok: false, code: 'STORE_CREDIT.REFERENCE_REUSED', detail: `reference ${reference} was used for another redemption` };
+        if (earlier.amount !== amount || earlier.currency !== currency)
+          return { ok: false, code: 'STORE_CREDIT.REFERENCE_REUSED', detail: `reference ${reference} was used for another redemption` };
         const balance = (await this.storeCredit.balances(m, accountId)).find((b) => b.currency === currency)?.balance ?? 0;
         return { ok: true, redemptionId: earlier.id, amount, currency, balance, replayed: true };
       }
       const redemptionId = randomUUID();
       const balance = await this.storeCredit.tryDebit(m, { entryId: redemptionId, accountId, currency, amount, reference, at: now });
-      if (balance === null) return { ok: false, code: 'STORE_CREDIT.INSUFFICIENT', detail: `the ${currency} store credit of ${accountId} does not cover ${amount}` };
+      if (balance === null)
+        return { ok: false, code: 'STORE_CREDIT.INSUFFICIENT', detail: `the ${currency} store credit of ${accountId} does not cover ${amount}` };
       await this.outbox.append(m, StoreCreditRedeemedV1, { accountId, redemptionId, amount, currency, balance, reference, redeemedAt: now.toISOString() }, now);
       return { ok: true, redemptionId, amount, currency, balance, replayed: false };
     });

@@ -1,6 +1,17 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
 import { hoursAfter } from '@omni/testing';
-import { inspectionRefusal, issueLabel, nextParcelStatus, Parcel, PARCEL_STATUSES, PARCEL_TRIGGERS, ParcelStatus, ParcelTrigger, receive, track } from './parcel.machine';
+import {
+  inspectionRefusal,
+  issueLabel,
+  nextParcelStatus,
+  Parcel,
+  PARCEL_STATUSES,
+  PARCEL_TRIGGERS,
+  ParcelStatus,
+  ParcelTrigger,
+  receive,
+  track,
+} from './parcel.machine';
 import { aCarrierLabel, aMailAuthorisation, aParcel, LABELLED_AT as T0 } from './test/builders';
 
 const later = (h: number) => hoursAfter(T0, h);
@@ -43,8 +54,16 @@ describe('parcel lifecycle', () => {
 describe('issueLabel', () => {
   it('keeps the label and announces it with return.label-issued', () => {
     const d = issueLabel(AUTH, LABEL, 'WH-1', T0);
-    expect(d.ok && d.state).toMatchObject({ ...LABEL, returnTo: 'WH-1', status: 'LABEL_ISSUED', history: [{ status: 'LABEL_ISSUED', at: T0 }], receivedBy: null });
-    expect(d.ok && d.events.map((e) => [e.def.type, e.payload])).toEqual([['return.label-issued', { ...AUTH, ...LABEL, returnTo: 'WH-1', issuedAt: T0.toISOString() }]]);
+    expect(d.ok && d.state).toMatchObject({
+      ...LABEL,
+      returnTo: 'WH-1',
+      status: 'LABEL_ISSUED',
+      history: [{ status: 'LABEL_ISSUED', at: T0 }],
+      receivedBy: null,
+    });
+    expect(d.ok && d.events.map((e) => [e.def.type, e.payload])).toEqual([
+      ['return.label-issued', { ...AUTH, ...LABEL, returnTo: 'WH-1', issuedAt: T0.toISOString() }],
+    ]);
     valid(d.ok ? d.events : []);
   });
 });
@@ -60,7 +79,9 @@ describe('track', () => {
       ['IN_TRANSIT', later(1)],
       ['DELIVERED', later(2)],
     ]);
-    expect(b.ok && b.events.map((e) => e.payload)).toEqual([expect.objectContaining({ status: 'DELIVERED', at: later(2).toISOString(), recordedAt: later(2.1).toISOString() })]);
+    expect(b.ok && b.events.map((e) => e.payload)).toEqual([
+      expect.objectContaining({ status: 'DELIVERED', at: later(2).toISOString(), recordedAt: later(2.1).toISOString() }),
+    ]);
   });
 
   it.each<[ParcelStatus, 'IN_TRANSIT' | 'DELIVERED']>([
@@ -80,7 +101,16 @@ describe('receive', () => {
   it('records where, when and by whom, and announces return.parcel-received', () => {
     const d = receive(at('DELIVERED'), 'WH-1', 'receiver-1', later(3));
     expect(d.ok && d.state).toMatchObject({ status: 'RECEIVED', receivedAt: later(3), receivedBy: 'WH-1', receivedByAssociate: 'receiver-1' });
-    expect(d.ok && d.events.map((e) => e.payload)).toEqual([{ authorisationId: AUTH.authorisationId, orderId: AUTH.orderId, trackingNumber: 'SI0001', locationId: 'WH-1', associateId: 'receiver-1', receivedAt: later(3).toISOString() }]);
+    expect(d.ok && d.events.map((e) => e.payload)).toEqual([
+      {
+        authorisationId: AUTH.authorisationId,
+        orderId: AUTH.orderId,
+        trackingNumber: 'SI0001',
+        locationId: 'WH-1',
+        associateId: 'receiver-1',
+        receivedAt: later(3).toISOString(),
+      },
+    ]);
     valid(d.ok ? d.events : []);
   });
 

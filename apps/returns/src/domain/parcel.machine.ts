@@ -99,7 +99,14 @@ export function track(p: Parcel, status: ParcelTrackingStatus, at: Date, now: Da
   if (to === null || RANK[to] <= RANK[p.status]) return accept(p, []);
   const next: Parcel = { ...p, status: to, history: [...p.history, { status: to, at }] };
   return accept(next, [
-    event(ReturnParcelTrackedV1, { authorisationId: p.authorisationId, orderId: p.orderId, trackingNumber: p.trackingNumber, status, at: at.toISOString(), recordedAt: now.toISOString() }),
+    event(ReturnParcelTrackedV1, {
+      authorisationId: p.authorisationId,
+      orderId: p.orderId,
+      trackingNumber: p.trackingNumber,
+      status,
+      at: at.toISOString(),
+      recordedAt: now.toISOString(),
+    }),
   ]);
 }
 
@@ -112,9 +119,23 @@ export function receive(p: Parcel, locationId: string, associateId: string | nul
     return p.receivedBy === locationId ? accept(p, []) : refuse('PARCEL.RECEIVED_ELSEWHERE', `parcel ${p.trackingNumber} was received at ${p.receivedBy}`);
   }
   const to = nextParcelStatus(p.status, 'received')!;
-  const next: Parcel = { ...p, status: to, history: [...p.history, { status: to, at: now }], receivedAt: now, receivedBy: locationId, receivedByAssociate: associateId };
+  const next: Parcel = {
+    ...p,
+    status: to,
+    history: [...p.history, { status: to, at: now }],
+    receivedAt: now,
+    receivedBy: locationId,
+    receivedByAssociate: associateId,
+  };
   return accept(next, [
-    event(ReturnParcelReceivedV1, { authorisationId: p.authorisationId, orderId: p.orderId, trackingNumber: p.trackingNumber, locationId, associateId, receivedAt: now.toISOString() }),
+    event(ReturnParcelReceivedV1, {
+      authorisationId: p.authorisationId,
+      orderId: p.orderId,
+      trackingNumber: p.trackingNumber,
+      locationId,
+      associateId,
+      receivedAt: now.toISOString(),
+    }),
   ]);
 }
 
@@ -123,7 +144,12 @@ export function receive(p: Parcel, locationId: string, associateId: string | nul
  * only where it was received, and never before.
  */
 export function inspectionRefusal(p: Parcel, storeId: string): { code: InspectionRefusal; detail: string } | null {
-  if (p.status !== 'RECEIVED') return { code: 'RETURN.PARCEL_NOT_RECEIVED', detail: `parcel ${p.trackingNumber} is ${p.status}: scan it in (POST /stores/${storeId}/parcels/${p.trackingNumber}/receipt) before inspecting it` };
-  if (p.receivedBy !== storeId) return { code: 'RETURN.PARCEL_RECEIVED_ELSEWHERE', detail: `parcel ${p.trackingNumber} was received at ${p.receivedBy}: its units are inspected there` };
+  if (p.status !== 'RECEIVED')
+    return {
+      code: 'RETURN.PARCEL_NOT_RECEIVED',
+      detail: `parcel ${p.trackingNumber} is ${p.status}: scan it in (POST /stores/${storeId}/parcels/${p.trackingNumber}/receipt) before inspecting it`,
+    };
+  if (p.receivedBy !== storeId)
+    return { code: 'RETURN.PARCEL_RECEIVED_ELSEWHERE', detail: `parcel ${p.trackingNumber} was received at ${p.receivedBy}: its units are inspected there` };
   return null;
 }

@@ -1,4 +1,15 @@
-import { categoryOf, INITIAL_POLICY, judgeReturn, LineToJudge, policyInForce, policyProblems, ReturnPolicy, ReturnPolicyDocument, ReturnToJudge, windowFor } from './policy';
+import {
+  categoryOf,
+  INITIAL_POLICY,
+  judgeReturn,
+  LineToJudge,
+  policyInForce,
+  policyProblems,
+  ReturnPolicy,
+  ReturnPolicyDocument,
+  ReturnToJudge,
+  windowFor,
+} from './policy';
 
 const DAY = 24 * 3600 * 1000;
 const now = new Date('2026-11-23T12:00:00Z');
@@ -83,11 +94,18 @@ describe('judgeReturn', () => {
       [{ method: 'original-tender', amount: 1000 }, 'POLICY.RECEIPTLESS_REFUND_METHOD'],
       [{ method: 'store-credit', amount: 10001 }, 'POLICY.RECEIPTLESS_LIMIT'],
     ] as const)('refuses %j with %s (rule receiptless)', (refund, code) => {
-      expect(judgeReturn(v1, aReturn({ withReceipt: false, refund }))).toMatchObject({ allowed: false, refusals: [{ lineId: null, code, rule: 'receiptless' }] });
+      expect(judgeReturn(v1, aReturn({ withReceipt: false, refund }))).toMatchObject({
+        allowed: false,
+        refusals: [{ lineId: null, code, rule: 'receiptless' }],
+      });
     });
     it('refuses every receipt-less return when the policy says so', () => {
       const strict: ReturnPolicy = { ...v1, version: 2, document: { ...INITIAL_POLICY, receiptless: { ...INITIAL_POLICY.receiptless, allowed: false } } };
-      expect(judgeReturn(strict, aReturn({ withReceipt: false, refund: null }))).toMatchObject({ allowed: false, policyVersion: 2, refusals: [{ code: 'POLICY.RECEIPTLESS_NOT_ALLOWED' }] });
+      expect(judgeReturn(strict, aReturn({ withReceipt: false, refund: null }))).toMatchObject({
+        allowed: false,
+        policyVersion: 2,
+        refusals: [{ code: 'POLICY.RECEIPTLESS_NOT_ALLOWED' }],
+      });
     });
   });
 });

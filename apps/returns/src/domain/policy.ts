@@ -38,7 +38,9 @@ export function categoryOf(doc: ReturnPolicyDocument, sku: string): string {
 /** The rule for (channel, category): a category match counts more than a channel match; ties go to the first listed. */
 export function windowFor(doc: ReturnPolicyDocument, channel: Channel, category: string): ReturnPolicyDocument['windows'][number] | null {
   const score = (w: ReturnPolicyDocument['windows'][number]) =>
-    (w.channel !== '*' && w.channel !== channel) || (w.category !== '*' && w.category !== category) ? -1 : (w.category !== '*' ? 2 : 0) + (w.channel !== '*' ? 1 : 0);
+    (w.channel !== '*' && w.channel !== channel) || (w.category !== '*' && w.category !== category)
+      ? -1
+      : (w.category !== '*' ? 2 : 0) + (w.channel !== '*' ? 1 : 0);
   return pickBest(doc.windows, score);
 }
 
@@ -58,7 +60,9 @@ function pickBest<T>(items: readonly T[], score: (t: T) => number): T | null {
 
 /** The version in force at `at`: the highest version already effective. */
 export function policyInForce(policies: readonly ReturnPolicy[], at: Date): ReturnPolicy | null {
-  return policies.filter((p) => p.effectiveFrom.getTime() <= at.getTime()).reduce<ReturnPolicy | null>((a, p) => (a === null || p.version > a.version ? p : a), null);
+  return policies
+    .filter((p) => p.effectiveFrom.getTime() <= at.getTime())
+    .reduce<ReturnPolicy | null>((a, p) => (a === null || p.version > a.version ? p : a), null);
 }
 
 export type PolicyRefusalCode =
@@ -122,17 +126,20 @@ export function judgeReturn(policy: ReturnPolicy, r: ReturnToJudge): PolicyVerdi
       refuse('POLICY.NOT_RECEIVED', QUANTITY_RULE, `line ${l.lineId} was not collected or delivered yet`);
       continue;
     }
-    if (l.quantity > l.returnable) refuse('POLICY.QUANTITY_EXCEEDED', QUANTITY_RULE, `line ${l.lineId}: ${l.quantity} asked back, ${l.returnable} still returnable`);
+    if (l.quantity > l.returnable)
+      refuse('POLICY.QUANTITY_EXCEEDED', QUANTITY_RULE, `line ${l.lineId}: ${l.quantity} asked back, ${l.returnable} still returnable`);
     const category = categoryOf(doc, l.sku);
     if (doc.finalSale.categories.includes(category)) refuse('POLICY.FINAL_SALE', doc.finalSale.id, `${l.sku} is ${category}, sold as final`);
     const window = windowFor(doc, r.orderChannel, category);
     const days = window?.days ?? 0;
     const rule = window?.id ?? 'no-window';
-    if (r.at.getTime() - l.receivedAt.getTime() > days * DAY_MS) refuse('POLICY.WINDOW_EXPIRED', rule, `${l.sku} (${category}, ${r.orderChannel}) can come back within ${days} days of handover`);
+    if (r.at.getTime() - l.receivedAt.getTime() > days * DAY_MS)
+      refuse('POLICY.WINDOW_EXPIRED', rule, `${l.sku} (${category}, ${r.orderChannel}) can come back within ${days} days of handover`);
     let disposition: Disposition | null = null;
     if (l.condition !== null) {
       const cond = conditionRuleFor(doc, category);
-      if (!cond || !cond.accepted.includes(l.condition)) refuse('POLICY.CONDITION_NOT_ACCEPTED', cond?.id ?? 'no-condition-rule', `${l.sku} (${category}) is not taken back ${l.condition}`);
+      if (!cond || !cond.accepted.includes(l.condition))
+        refuse('POLICY.CONDITION_NOT_ACCEPTED', cond?.id ?? 'no-condition-rule', `${l.sku} (${category}) is not taken back ${l.condition}`);
       disposition = doc.dispositions[l.condition];
     }
     verdicts.push({ lineId: l.lineId, rule, disposition });
@@ -140,8 +147,15 @@ export function judgeReturn(policy: ReturnPolicy, r: ReturnToJudge): PolicyVerdi
   if (!r.withReceipt) {
     const rl = doc.receiptless;
     if (!rl.allowed) refusals.push({ lineId: null, code: 'POLICY.RECEIPTLESS_NOT_ALLOWED', rule: rl.id, detail: 'returns without a receipt are not accepted' });
-    else if (r.refund !== null && !rl.refundMethods.includes(r.refund.method)) refusals.push({ lineId: null, code: 'POLICY.RECEIPTLESS_REFUND_METHOD', rule: rl.id, detail: `without a receipt the refund is ${rl.refundMethods.join(' or ')}` });
-    else if (r.refund !== null && r.refund.amount > rl.maxAmount) refusals.push({ lineId: null, code: 'POLICY.RECEIPTLESS_LIMIT', rule: rl.id, detail: `without a receipt at most ${rl.maxAmount} is refunded` });
+    else if (r.refund !== null && !rl.refundMethods.includes(r.refund.method))
+      refusals.push({
+        lineId: null,
+        code: 'POLICY.RECEIPTLESS_REFUND_METHOD',
+        rule: rl.id,
+        detail: `without a receipt the refund is ${rl.refundMethods.join(' or ')}`,
+      });
+    else if (r.refund !== null && r.refund.amount > rl.maxAmount)
+      refusals.push({ lineId: null, code: 'POLICY.RECEIPTLESS_LIMIT', rule: rl.id, detail: `without a receipt at most ${rl.maxAmount} is refunded` });
   }
   return refusals.length > 0 ? { allowed: false, policyVersion: policy.version, refusals } : { allowed: true, policyVersion: policy.version, lines: verdicts };
 }
@@ -159,10 +173,12 @@ export function policyProblems(doc: ReturnPolicyDocument): { field: string; mess
   doc.categories.forEach((c, i) => checkId(`categories.${i}.id`, c.id));
   doc.windows.forEach((w, i) => {
     checkId(`windows.${i}.id`, w.id);
-    if (w.channel !== '*' && !(CHANNELS as readonly string[]).includes(w.channel)) problems.push({ field: `windows.${i}.channel`, message: `channel must be * or one of ${CHANNELS.join(', ')}` });
+    if (w.channel !== '*' && !(CHANNELS as readonly string[]).includes(w.channel))
+      problems.push({ field: `windows.${i}.channel`, message: `channel must be * or one of ${CHANNELS.join(', ')}` });
     if (w.category !== '*' && !categories.has(w.category)) problems.push({ field: `windows.${i}.category`, message: `unknown category ${w.category}` });
   });
-  if (!doc.windows.some((w) => w.channel === '*' && w.category === '*')) problems.push({ field: 'windows', message: 'a default window (channel * and category *) is required' });
+  if (!doc.windows.some((w) => w.channel === '*' && w.category === '*'))
+    problems.push({ field: 'windows', message: 'a default window (channel * and category *) is required' });
   checkId('finalSale.id', doc.finalSale.id);
   doc.finalSale.categories.forEach((c, i) => {
     if (!categories.has(c)) problems.push({ field: `finalSale.categories.${i}`, message: `unknown category ${c}` });
@@ -171,16 +187,19 @@ export function policyProblems(doc: ReturnPolicyDocument): { field: string; mess
     checkId(`conditions.${i}.id`, c.id);
     if (c.category !== '*' && !categories.has(c.category)) problems.push({ field: `conditions.${i}.category`, message: `unknown category ${c.category}` });
     c.accepted.forEach((a, j) => {
-      if (!(RETURN_CONDITIONS as readonly string[]).includes(a)) problems.push({ field: `conditions.${i}.accepted.${j}`, message: `condition must be one of ${RETURN_CONDITIONS.join(', ')}` });
+      if (!(RETURN_CONDITIONS as readonly string[]).includes(a))
+        problems.push({ field: `conditions.${i}.accepted.${j}`, message: `condition must be one of ${RETURN_CONDITIONS.join(', ')}` });
     });
   });
   if (!doc.conditions.some((c) => c.category === '*')) problems.push({ field: 'conditions', message: 'a default condition rule (category *) is required' });
   for (const c of RETURN_CONDITIONS) {
-    if (!(DISPOSITIONS as readonly string[]).includes(doc.dispositions[c])) problems.push({ field: `dispositions.${c}`, message: `disposition must be one of ${DISPOSITIONS.join(', ')}` });
+    if (!(DISPOSITIONS as readonly string[]).includes(doc.dispositions[c]))
+      problems.push({ field: `dispositions.${c}`, message: `disposition must be one of ${DISPOSITIONS.join(', ')}` });
   }
   checkId('receiptless.id', doc.receiptless.id);
   doc.receiptless.refundMethods.forEach((m, i) => {
-    if (!(REFUND_METHODS as readonly string[]).includes(m)) problems.push({ field: `receiptless.refundMethods.${i}`, message: `refund method must be one of ${REFUND_METHODS.join(', ')}` });
+    if (!(REFUND_METHODS as readonly string[]).includes(m))
+      problems.push({ field: `receiptless.refundMethods.${i}`, message: `refund method must be one of ${REFUND_METHODS.join(', ')}` });
   });
   return problems;
 }

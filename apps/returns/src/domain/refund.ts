@@ -16,7 +16,14 @@ export interface RefundPlan {
  * through the payment system (no tender captured at placing) has one tender: the order's payment,
  * referenced by the order id.
  */
-export function planRefund(amount: number, method: RefundMethod, orderId: string, orderTotal: number, captured: readonly TenderAmountPayload[], refundedByReference: ReadonlyMap<string, number>): RefundPlan {
+export function planRefund(
+  amount: number,
+  method: RefundMethod,
+  orderId: string,
+  orderTotal: number,
+  captured: readonly TenderAmountPayload[],
+  refundedByReference: ReadonlyMap<string, number>,
+): RefundPlan {
   if (amount <= 0) return { toTenders: [], toStoreCredit: 0, storeCreditReference: null };
   if (method === 'store-credit') return { toTenders: [], toStoreCredit: amount, storeCreditReference: null };
   const tenders: readonly TenderAmountPayload[] = captured.length > 0 ? captured : [{ tender: 'card', amount: orderTotal, reference: orderId }];

@@ -35,8 +35,14 @@ export interface AuthorisationTerms {
 }
 
 /** The request makes sense on its own: a parcel by mail comes with its authorisation; an address to ship to, with replacements. */
-export function requestAdmission(r: { channel: ReturnChannel; authorisationCode: string | null; shipTo: unknown | null; replacements: readonly unknown[] }): Admission {
-  if (r.channel === 'mail' && r.authorisationCode === null) return refuse('RETURN.MAIL_NEEDS_AUTHORISATION', 'a return by mail is received with the authorisationCode the customer started online');
+export function requestAdmission(r: {
+  channel: ReturnChannel;
+  authorisationCode: string | null;
+  shipTo: unknown | null;
+  replacements: readonly unknown[];
+}): Admission {
+  if (r.channel === 'mail' && r.authorisationCode === null)
+    return refuse('RETURN.MAIL_NEEDS_AUTHORISATION', 'a return by mail is received with the authorisationCode the customer started online');
   if (r.shipTo !== null && r.replacements.length === 0) return refuse('EXCHANGE.NOTHING_TO_SHIP', 'shipReplacementTo is for an exchange: give replacements');
   return accept(true);
 }
@@ -51,7 +57,8 @@ export function authorisationAdmission(a: AuthorisationTerms, lines: readonly Re
   const notYet = a.parcel ? inspectionRefusal(a.parcel, storeId) : null;
   if (notYet) return refuse(notYet.code, notYet.detail);
   // A parcel is in time when it was received in time, however long its inspection waited.
-  if ((a.parcel?.receivedAt ?? now).getTime() > a.expiresAt.getTime()) return refuse('AUTHORISATION.EXPIRED', `authorisation ${a.code} expired at ${a.expiresAt.toISOString()}`);
+  if ((a.parcel?.receivedAt ?? now).getTime() > a.expiresAt.getTime())
+    return refuse('AUTHORISATION.EXPIRED', `authorisation ${a.code} expired at ${a.expiresAt.toISOString()}`);
   for (const l of lines) {
     const allowed = a.lines.find((x) => x.lineId === l.lineId);
     if (!allowed) return refuse('AUTHORISATION.LINES_MISMATCH', `line ${l.lineId} is not in authorisation ${a.code}`);
@@ -61,7 +68,10 @@ export function authorisationAdmission(a: AuthorisationTerms, lines: readonly Re
 }
 
 /** Every line listed is a line of the order, once. */
-export function linesAdmission(order: { readonly orderId: string; readonly lines: readonly { readonly lineId: string }[] }, lines: readonly ReturnedLine[]): Admission {
+export function linesAdmission(
+  order: { readonly orderId: string; readonly lines: readonly { readonly lineId: string }[] },
+  lines: readonly ReturnedLine[],
+): Admission {
   const ids = new Set(order.lines.map((l) => l.lineId));
   const seen = new Set<string>();
   for (const l of lines) {

@@ -1,6 +1,16 @@
 import { ReturnCompletedV1, ReturnExchangeFailedV1, ReturnExchangeRequestedV1, ReturnReplacementShipmentRequestedV1, schemaErrors } from '@omni/contracts';
 import { anAddress } from '@omni/testing';
-import { nextStatus, openReturn, replacementIssued, replacementRefused, RETURN_TRANSITIONS, RETURN_TRIGGERS, ReturnStatus, shipmentPlaced, shipmentRefused } from './return.machine';
+import {
+  nextStatus,
+  openReturn,
+  replacementIssued,
+  replacementRefused,
+  RETURN_TRANSITIONS,
+  RETURN_TRIGGERS,
+  ReturnStatus,
+  shipmentPlaced,
+  shipmentRefused,
+} from './return.machine';
 import { aReturn, aReturnRequest as input, LINE_ID as LINE } from './test/builders';
 
 const now = new Date('2026-11-23T12:00:00Z');
@@ -31,9 +41,22 @@ describe('the return lifecycle as data', () => {
 
 describe('openReturn', () => {
   it('completes a plain return at once, refunding what came back, with a valid return.completed', () => {
-    const d = openReturn(input({ lines: [{ lineId: LINE, sku: 'JACKET-M', quantity: 2, unitPrice: 5000, condition: 'damaged' }], verdicts: [{ lineId: LINE, rule: 'window-web', disposition: 'damaged' }] }), now);
+    const d = openReturn(
+      input({
+        lines: [{ lineId: LINE, sku: 'JACKET-M', quantity: 2, unitPrice: 5000, condition: 'damaged' }],
+        verdicts: [{ lineId: LINE, rule: 'window-web', disposition: 'damaged' }],
+      }),
+      now,
+    );
     if (!d.ok) throw new Error(d.code);
-    expect(d.state).toMatchObject({ kind: 'return', status: 'COMPLETED', refundAmount: 10000, refundMethod: 'original-tender', difference: -10000, completedAt: now });
+    expect(d.state).toMatchObject({
+      kind: 'return',
+      status: 'COMPLETED',
+      refundAmount: 10000,
+      refundMethod: 'original-tender',
+      difference: -10000,
+      completedAt: now,
+    });
     expect(d.events.map((e) => e.def)).toEqual([ReturnCompletedV1]);
     expect(schemaErrors(ReturnCompletedV1, d.events[0].payload)).toEqual([]);
     expect(d.events[0].payload).toMatchObject({ storeId: 'S2', orderChannel: 'web', lines: [{ disposition: 'damaged', rule: 'window-web' }] });
@@ -50,20 +73,38 @@ describe('openReturn', () => {
   it('wants exactly the difference paid at the POS when the replacement costs more', () => {
     const dearer = input({ replacements: [{ sku: 'COAT', quantity: 1, unitPrice: 7000 }], refundMethod: null });
     expect(openReturn(dearer, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_REQUIRED' });
-    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 1999, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH' });
-    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2001, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH' });
-    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2000, reference: 'p' } }, now)).toMatchObject({ ok: true, state: { difference: 2000, refundAmount: 0 } });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 1999, reference: 'p' } }, now)).toMatchObject({
+      ok: false,
+      code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH',
+    });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2001, reference: 'p' } }, now)).toMatchObject({
+      ok: false,
+      code: 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH',
+    });
+    expect(openReturn({ ...dearer, charged: { tender: 'card', amount: 2000, reference: 'p' } }, now)).toMatchObject({
+      ok: true,
+      state: { difference: 2000, refundAmount: 0 },
+    });
   });
 
   it('refunds the difference when the replacement costs less, and needs a method for it', () => {
     const cheaper = input({ replacements: [{ sku: 'TEE', quantity: 1, unitPrice: 3000 }], refundMethod: null });
     expect(openReturn(cheaper, now)).toMatchObject({ ok: false, code: 'REFUND.METHOD_REQUIRED' });
-    expect(openReturn({ ...cheaper, refundMethod: 'store-credit' }, now)).toMatchObject({ ok: true, state: { difference: -2000, refundAmount: 2000, refundMethod: 'store-credit' } });
-    expect(openReturn({ ...cheaper, refundMethod: 'store-credit', charged: { tender: 'card', amount: 1, reference: 'p' } }, now)).toMatchObject({ ok: false, code: 'EXCHANGE.PAYMENT_NOT_EXPECTED' });
+    expect(openReturn({ ...cheaper, refundMethod: 'store-credit' }, now)).toMatchObject({
+      ok: true,
+      state: { difference: -2000, refundAmount: 2000, refundMethod: 'store-credit' },
+    });
+    expect(openReturn({ ...cheaper, refundMethod: 'store-credit', charged: { tender: 'card', amount: 1, reference: 'p' } }, now)).toMatchObject({
+      ok: false,
+      code: 'EXCHANGE.PAYMENT_NOT_EXPECTED',
+    });
   });
 
   it('gives no store credit to a guest order', () => {
-    expect(openReturn(input({ order: { ...input().order, customerId: null }, refundMethod: 'store-credit' }), now)).toMatchObject({ ok: false, code: 'REFUND.NO_ACCOUNT' });
+    expect(openReturn(input({ order: { ...input().order, customerId: null }, refundMethod: 'store-credit' }), now)).toMatchObject({
+      ok: false,
+      code: 'REFUND.NO_ACCOUNT',
+    });
   });
 });
 
@@ -104,7 +145,14 @@ describe('exchange replies', () => {
     expect(asked.state).toMatchObject({ status: 'AWAITING_SHIPMENT', failureReason: null, completedAt: null });
     expect(asked.events.map((e) => e.def)).toEqual([ReturnReplacementShipmentRequestedV1]);
     expect(schemaErrors(ReturnReplacementShipmentRequestedV1, asked.events[0].payload)).toEqual([]);
-    expect(asked.events[0].payload).toMatchObject({ storeId: 'S2', customerId: 'c-1', contact: { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1', name: 'Ada Martin', postcode: '75011' }, address, settledAmount: 5000, replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }] });
+    expect(asked.events[0].payload).toMatchObject({
+      storeId: 'S2',
+      customerId: 'c-1',
+      contact: { email: 'ada@example.com', phone: null, loyaltyId: 'LOY1', name: 'Ada Martin', postcode: '75011' },
+      address,
+      settledAmount: 5000,
+      replacements: [{ sku: 'JACKET-L', quantity: 2, unitPrice: 2500 }],
+    });
     const placed = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
     const done = shipmentPlaced(asked.state, placed, now);
     if (!done.ok) throw new Error(done.code);
@@ -121,7 +169,12 @@ describe('exchange replies', () => {
     if (!asked.ok) throw new Error(asked.code);
     const failed = shipmentRefused(asked.state, 'ORDER.TENDER_MISMATCH', now);
     if (!failed.ok) throw new Error(failed.code);
-    expect(failed.state).toMatchObject({ status: 'REPLACEMENT_UNAVAILABLE', failureReason: 'ORDER.TENDER_MISMATCH', replacementOrderId: null, completedAt: null });
+    expect(failed.state).toMatchObject({
+      status: 'REPLACEMENT_UNAVAILABLE',
+      failureReason: 'ORDER.TENDER_MISMATCH',
+      replacementOrderId: null,
+      completedAt: null,
+    });
     expect(failed.events.map((e) => e.def)).toEqual([ReturnExchangeFailedV1]);
     expect(failed.events[0].payload).toMatchObject({ returnId: opened.id, reason: 'ORDER.TENDER_MISMATCH' });
     expect(schemaErrors(ReturnExchangeFailedV1, failed.events[0].payload)).toEqual([]);

@@ -30,8 +30,17 @@ import { LineVerdict } from './policy';
  * place a delivery order shipping it.
  */
 export type ReturnStatus = 'NEW' | 'AWAITING_REPLACEMENT' | 'AWAITING_SHIPMENT' | 'COMPLETED' | 'REPLACEMENT_UNAVAILABLE';
-export type ReturnTrigger = 'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced' | 'shipmentRefused';
-export const RETURN_TRIGGERS: readonly ReturnTrigger[] = ['complete', 'awaitReplacement', 'replacementIssued', 'replacementRefused', 'shipmentRequested', 'shipmentPlaced', 'shipmentRefused'];
+export type ReturnTrigger =
+  'complete' | 'awaitReplacement' | 'replacementIssued' | 'replacementRefused' | 'shipmentRequested' | 'shipmentPlaced' | 'shipmentRefused';
+export const RETURN_TRIGGERS: readonly ReturnTrigger[] = [
+  'complete',
+  'awaitReplacement',
+  'replacementIssued',
+  'replacementRefused',
+  'shipmentRequested',
+  'shipmentPlaced',
+  'shipmentRefused',
+];
 
 /** The lifecycle as data; anything not listed is refused with RETURN.INVALID_TRANSITION. */
 export const RETURN_TRANSITIONS: Readonly<Record<ReturnStatus, Readonly<Partial<Record<ReturnTrigger, ReturnStatus>>>>> = {
@@ -90,12 +99,24 @@ export type ReturnRefusal =
 export interface OpenReturnInput {
   readonly id: string;
   readonly requestId: string;
-  readonly order: { readonly orderId: string; readonly channel: Channel; readonly placedAtStoreId: string | null; readonly customerId: string | null; readonly currency: string };
+  readonly order: {
+    readonly orderId: string;
+    readonly channel: Channel;
+    readonly placedAtStoreId: string | null;
+    readonly customerId: string | null;
+    readonly currency: string;
+  };
   readonly storeId: string;
   readonly associateId: string | null;
   readonly authorisationId: string | null;
   readonly policyVersion: number;
-  readonly lines: readonly { readonly lineId: string; readonly sku: string; readonly quantity: number; readonly unitPrice: number; readonly condition: ReturnCondition }[];
+  readonly lines: readonly {
+    readonly lineId: string;
+    readonly sku: string;
+    readonly quantity: number;
+    readonly unitPrice: number;
+    readonly condition: ReturnCondition;
+  }[];
   /** The policy's verdict per line (rule and disposition), in the order of `lines`. */
   readonly verdicts: readonly LineVerdict[];
   readonly replacements: readonly ReplacementPayload[];
@@ -124,7 +145,10 @@ export function openReturn(input: OpenReturnInput, now: Date): Decision<Return, 
     return refuse('EXCHANGE.PAYMENT_REQUIRED', `the replacements cost ${difference} more: take exactly that payment at the POS and send it as charged`);
   }
   if (difference > 0 && input.charged !== null && input.charged.amount !== difference) {
-    return refuse('EXCHANGE.PAYMENT_AMOUNT_MISMATCH', `the replacements cost ${difference} more, but charged.amount is ${input.charged.amount}: send exactly the difference`);
+    return refuse(
+      'EXCHANGE.PAYMENT_AMOUNT_MISMATCH',
+      `the replacements cost ${difference} more, but charged.amount is ${input.charged.amount}: send exactly the difference`,
+    );
   }
   if (difference <= 0 && input.charged !== null) return refuse('EXCHANGE.PAYMENT_NOT_EXPECTED', 'nothing is owed: charged must be absent');
   if (refundAmount > 0 && input.refundMethod === null) return refuse('REFUND.METHOD_REQUIRED', `${refundAmount} is refunded: refundMethod must say how`);
@@ -171,7 +195,12 @@ export function replacementIssued(r: Return, now: Date): Decision<Return, Return
  * The store has none: shipped when the POS gave an address, else the exchange fails. `contact` is
  * the order's (from the read model), so the new order is matched to the same customer.
  */
-export function replacementRefused(r: Return, reason: string, now: Date, contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null = null): Decision<Return, ReturnRefusal> {
+export function replacementRefused(
+  r: Return,
+  reason: string,
+  now: Date,
+  contact: Pick<ContactPayload, 'email' | 'phone' | 'loyaltyId'> | null = null,
+): Decision<Return, ReturnRefusal> {
   if (r.shipTo !== null) {
     const to = nextStatus(r.status, 'shipmentRequested');
     if (to === null) return refuse('RETURN.INVALID_TRANSITION', `a ${r.status} return cannot shipmentRequested`);
@@ -215,7 +244,15 @@ function eventsOf(r: Return, now: Date): PendingEvent[] {
     case 'AWAITING_SHIPMENT':
       return [shipmentRequest(r, null, now)];
     case 'REPLACEMENT_UNAVAILABLE':
-      return [event(ReturnExchangeFailedV1, { returnId: r.id, orderId: r.orderId, storeId: r.storeId, reason: r.failureReason ?? 'STOCK.INSUFFICIENT', failedAt: now.toISOString() })];
+      return [
+        event(ReturnExchangeFailedV1, {
+          returnId: r.id,
+          orderId: r.orderId,
+          storeId: r.storeId,
+          reason: r.failureReason ?? 'STOCK.INSUFFICIENT',
+          failedAt: now.toISOString(),
+        }),
+      ];
     case 'NEW':
       return [];
   }
@@ -228,7 +265,13 @@ function shipmentRequest(r: Return, contact: Pick<ContactPayload, 'email' | 'pho
     orderId: r.orderId,
     storeId: r.storeId,
     customerId: r.customerId,
-    contact: { email: contact?.email ?? null, phone: contact?.phone ?? null, loyaltyId: contact?.loyaltyId ?? null, name: address.name, postcode: address.postcode },
+    contact: {
+      email: contact?.email ?? null,
+      phone: contact?.phone ?? null,
+      loyaltyId: contact?.loyaltyId ?? null,
+      name: address.name,
+      postcode: address.postcode,
+    },
     currency: r.currency,
     address,
     replacements: [...r.replacements],

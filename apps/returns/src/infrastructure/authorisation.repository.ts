@@ -8,8 +8,16 @@ interface ParcelJson extends Omit<Parcel, 'history' | 'receivedAt'> {
   receivedAt: string | null;
 }
 
-const parcelToJson = (p: Parcel): ParcelJson => ({ ...p, history: p.history.map((h) => ({ status: h.status, at: h.at.toISOString() })), receivedAt: p.receivedAt?.toISOString() ?? null });
-const parcelFromJson = (p: ParcelJson): Parcel => ({ ...p, history: p.history.map((h) => ({ status: h.status, at: new Date(h.at) })), receivedAt: p.receivedAt === null ? null : new Date(p.receivedAt) });
+const parcelToJson = (p: Parcel): ParcelJson => ({
+  ...p,
+  history: p.history.map((h) => ({ status: h.status, at: h.at.toISOString() })),
+  receivedAt: p.receivedAt?.toISOString() ?? null,
+});
+const parcelFromJson = (p: ParcelJson): Parcel => ({
+  ...p,
+  history: p.history.map((h) => ({ status: h.status, at: new Date(h.at) })),
+  receivedAt: p.receivedAt === null ? null : new Date(p.receivedAt),
+});
 
 interface Row {
   id: string;

@@ -15,7 +15,9 @@ export class AuthorisedLineDto {
   lineId: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
-  @IsInt() @Min(1) @Max(10000)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   quantity: number;
 }
 
@@ -25,15 +27,29 @@ export class AuthoriseReturnDto {
   orderId: string;
 
   @ApiProperty({ type: () => AuthorisedLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @NestedArray(() => AuthorisedLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => AuthorisedLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   lines: AuthorisedLineDto[];
 
-  @ApiPropertyOptional({ enum: RETURN_METHODS, default: 'drop-off', description: "drop-off: brought to any store; mail: sent with a prepaid carrier label (in the answer) to returnTo, refunded once received and inspected there" })
-  @Optional() @IsIn(RETURN_METHODS)
+  @ApiPropertyOptional({
+    enum: RETURN_METHODS,
+    default: 'drop-off',
+    description:
+      'drop-off: brought to any store; mail: sent with a prepaid carrier label (in the answer) to returnTo, refunded once received and inspected there',
+  })
+  @Optional()
+  @IsIn(RETURN_METHODS)
   method?: ReturnMethod;
 
-  @ApiPropertyOptional({ type: String, pattern: ID_PATTERN, example: 'WH-PARIS', description: 'with method mail (required then): the warehouse or store the parcel is addressed to' })
-  @Optional() @Matches(ID_REGEX, { message: 'returnTo must be a location id: 1-64 letters, digits, dot, dash or underscore' })
+  @ApiPropertyOptional({
+    type: String,
+    pattern: ID_PATTERN,
+    example: 'WH-PARIS',
+    description: 'with method mail (required then): the warehouse or store the parcel is addressed to',
+  })
+  @Optional()
+  @Matches(ID_REGEX, { message: 'returnTo must be a location id: 1-64 letters, digits, dot, dash or underscore' })
   returnTo?: string;
 }
 
@@ -54,13 +70,24 @@ export class AuthorisationsHttpController {
   })
   @ApiBody({ type: AuthoriseReturnDto })
   @ApiResponse({ status: 201, description: 'The authorisation with its code, and for mail the parcel with its label', type: AuthorisationView })
-  @ReturnsProblems(400, ['ORDER.NOT_FOUND', 'No such order'], ['RETURN.REFUSED_BY_POLICY', 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'])
+  @ReturnsProblems(
+    400,
+    ['ORDER.NOT_FOUND', 'No such order'],
+    ['RETURN.REFUSED_BY_POLICY', 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); an unknown line'],
+  )
   async create(@Body() body: AuthoriseReturnDto, @Caller() caller: Principal) {
     const lineIds = body.lines.map((l) => l.lineId);
     if (new Set(lineIds).size !== lineIds.length) throw invalidField('lines', 'unique', 'each line once', 'lines: a line is listed twice');
     const method = body.method ?? 'drop-off';
-    if (method === 'mail' && body.returnTo === undefined) throw invalidField('returnTo', 'requiredWithMail', 'a return by mail names the warehouse or store the parcel goes to', 'returnTo: required with method mail');
-    if (method === 'drop-off' && body.returnTo !== undefined) throw invalidField('returnTo', 'onlyWithMail', 'a drop-off is taken back at any store: returnTo is for method mail', 'returnTo: only with method mail');
+    if (method === 'mail' && body.returnTo === undefined)
+      throw invalidField(
+        'returnTo',
+        'requiredWithMail',
+        'a return by mail names the warehouse or store the parcel goes to',
+        'returnTo: required with method mail',
+      );
+    if (method === 'drop-off' && body.returnTo !== undefined)
+      throw invalidField('returnTo', 'onlyWithMail', 'a drop-off is taken back at any store: returnTo is for method mail', 'returnTo: only with method mail');
     const how = method === 'mail' ? { method, returnTo: body.returnTo! } : { method };
     const r = await this.authorise.execute(body.orderId, body.lines, (owner) => assertCustomer(caller, owner ?? undefined), how);
     if (!r.ok) {

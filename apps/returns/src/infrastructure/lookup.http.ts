@@ -12,7 +12,6 @@ import { ReturnsQueries } from '../application/returns.queries';
 
 const KEYS: readonly LookupKey[] = ['orderId', 'receipt', 'email', 'phone', 'loyaltyId', 'customerId'];
 
-
 /** The value a lookup compares, normalised as the read model stored it; a bad value names its field. */
 function lookupValue(key: LookupKey, raw: string, phoneCountry: string): string {
   const v = raw.trim();
@@ -47,8 +46,9 @@ export class LookupHttpController {
   @Get()
   @RequireScopes('orders:read')
   @ApiOperation({
-    summary: 'Find an order at any store\'s POS',
-    description: 'Exactly one of orderId, receipt (the 12 hex digits printed on the receipt), email, phone, loyaltyId or customerId. Orders of every channel, with what can still be returned per line.',
+    summary: "Find an order at any store's POS",
+    description:
+      'Exactly one of orderId, receipt (the 12 hex digits printed on the receipt), email, phone, loyaltyId or customerId. Orders of every channel, with what can still be returned per line.',
   })
   @ApiQuery({ name: 'orderId', required: false, schema: { type: 'string', format: 'uuid' } })
   @ApiQuery({ name: 'receipt', required: false, schema: { type: 'string', pattern: '^[0-9A-Fa-f]{12}$' } })

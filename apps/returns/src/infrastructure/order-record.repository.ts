@@ -58,7 +58,14 @@ const toOrder = (r: OrderRow, lines: LineRow[]): OrderRecord => ({
   lines: lines.map(toLine),
 });
 
-const COLUMN: Record<LookupKey, string> = { orderId: 'order_id', receipt: 'receipt', email: 'email', phone: 'phone', loyaltyId: 'loyalty_id', customerId: 'customer_id' };
+const COLUMN: Record<LookupKey, string> = {
+  orderId: 'order_id',
+  receipt: 'receipt',
+  email: 'email',
+  phone: 'phone',
+  loyaltyId: 'loyalty_id',
+  customerId: 'customer_id',
+};
 
 /** The order read model: written by the order-event handlers, read by lookups and returns. */
 export const orderRecordRepository = {
@@ -89,7 +96,14 @@ export const orderRecordRepository = {
     });
     const lines = firsts.flatMap((o) => {
       const groupOf = new Map(o.fulfilments.flatMap((f) => f.lineIds.map((id) => [id, f.fulfilmentId] as const)));
-      return o.lines.map((l) => ({ order_id: o.orderId, line_id: l.lineId, fulfilment_id: groupOf.get(l.lineId) ?? null, sku: l.sku, unit_price: l.unitPrice, quantity: l.quantity }));
+      return o.lines.map((l) => ({
+        order_id: o.orderId,
+        line_id: l.lineId,
+        fulfilment_id: groupOf.get(l.lineId) ?? null,
+        sku: l.sku,
+        unit_price: l.unitPrice,
+        quantity: l.quantity,
+      }));
     });
     const { rows } = await prepared<{ order_id: string }>(
       m,
@@ -133,13 +147,20 @@ export const orderRecordRepository = {
   },
 
   async addCancelled(m: EntityManager, orderId: string, lineId: string, quantity: number): Promise<void> {
-    await m.query(`UPDATE order_lines SET cancelled = LEAST(quantity - received, cancelled + $3) WHERE order_id = $1 AND line_id = $2`, [orderId, lineId, quantity]);
+    await m.query(`UPDATE order_lines SET cancelled = LEAST(quantity - received, cancelled + $3) WHERE order_id = $1 AND line_id = $2`, [
+      orderId,
+      lineId,
+      quantity,
+    ]);
   },
 
   /** The whole order (or the listed lines) cancelled: every unit not handed over is cancelled. */
   async cancelRemaining(m: EntityManager, orderId: string, lineIds: readonly string[] | null): Promise<void> {
     if (lineIds === null) await m.query(`UPDATE orders SET cancelled = true WHERE order_id = $1`, [orderId]);
-    await m.query(`UPDATE order_lines SET cancelled = quantity - received WHERE order_id = $1 AND ($2::uuid[] IS NULL OR line_id = ANY($2))`, [orderId, lineIds]);
+    await m.query(`UPDATE order_lines SET cancelled = quantity - received WHERE order_id = $1 AND ($2::uuid[] IS NULL OR line_id = ANY($2))`, [
+      orderId,
+      lineIds,
+    ]);
   },
 
   async lineIdsOfGroup(m: EntityManager, orderId: string, fulfilmentId: string): Promise<string[]> {
@@ -159,7 +180,12 @@ export const orderRecordRepository = {
     const rows: OrderRow[] = await m.query(`SELECT * FROM orders WHERE ${COLUMN[key]} = $1 ORDER BY placed_at DESC LIMIT 50`, [value]);
     if (rows.length === 0) return [];
     const lines: LineRow[] = await m.query(`SELECT * FROM order_lines WHERE order_id = ANY($1) ORDER BY line_id`, [rows.map((r) => r.order_id)]);
-    return rows.map((r) => toOrder(r, lines.filter((l) => l.order_id === r.order_id)));
+    return rows.map((r) =>
+      toOrder(
+        r,
+        lines.filter((l) => l.order_id === r.order_id),
+      ),
+    );
   },
 
   async addReturned(m: EntityManager, orderId: string, lines: readonly { lineId: string; quantity: number }[], sign: 1 | -1): Promise<void> {
@@ -168,11 +194,17 @@ export const orderRecordRepository = {
     }
   },
 
-  async recordShipment(m: EntityManager, s: { orderId: string; fulfilmentId: string; locationId: string; lines: { lineId: string; quantity: number }[]; shippedAt: string }): Promise<void> {
-    await m.query(
-      `INSERT INTO shipments (order_id, fulfilment_id, location_id, lines, shipped_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
-      [s.orderId, s.fulfilmentId, s.locationId, JSON.stringify(s.lines), s.shippedAt],
-    );
+  async recordShipment(
+    m: EntityManager,
+    s: { orderId: string; fulfilmentId: string; locationId: string; lines: { lineId: string; quantity: number }[]; shippedAt: string },
+  ): Promise<void> {
+    await m.query(`INSERT INTO shipments (order_id, fulfilment_id, location_id, lines, shipped_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, [
+      s.orderId,
+      s.fulfilmentId,
+      s.locationId,
+      JSON.stringify(s.lines),
+      s.shippedAt,
+    ]);
   },
 
   /** Marks a shipment delivered once; returns its lines, or null when unknown or already delivered. */

@@ -12,7 +12,11 @@ const TRACKING_PATTERN = '^[0-9A-Za-z-]{1,64}$';
 const TRACKING_REGEX = new RegExp(TRACKING_PATTERN);
 
 export class TrackingReportDto {
-  @ApiProperty({ enum: PARCEL_TRACKING_STATUSES, example: 'IN_TRANSIT', description: 'IN_TRANSIT once the carrier has the parcel, DELIVERED at the address on the label' })
+  @ApiProperty({
+    enum: PARCEL_TRACKING_STATUSES,
+    example: 'IN_TRANSIT',
+    description: 'IN_TRANSIT once the carrier has the parcel, DELIVERED at the address on the label',
+  })
   @IsIn(PARCEL_TRACKING_STATUSES)
   status: ParcelTrackingStatus;
 
@@ -42,7 +46,8 @@ export class ParcelsHttpController {
   @RequireScopes('deliveries:report')
   @ApiOperation({
     summary: 'The carrier reports a return parcel on its way',
-    description: 'Records IN_TRANSIT or DELIVERED once (return.parcel-tracked); a report the parcel has already reached or passed (a retry, a late report) changes nothing. The stand-in carrier of the demo and the tests is told to report by calling this.',
+    description:
+      'Records IN_TRANSIT or DELIVERED once (return.parcel-tracked); a report the parcel has already reached or passed (a retry, a late report) changes nothing. The stand-in carrier of the demo and the tests is told to report by calling this.',
   })
   @ApiParam({ name: 'trackingNumber', schema: { type: 'string', pattern: TRACKING_PATTERN } })
   @ApiBody({ type: TrackingReportDto })

@@ -30,7 +30,10 @@ export class PoliciesHttpController {
 
   @Post()
   @RequireScopes('admin')
-  @ApiOperation({ summary: 'Publish a new version of the return policy', description: 'Numbered after the last one; in force from effectiveFrom until a later version takes effect. Returns record the version that decided them.' })
+  @ApiOperation({
+    summary: 'Publish a new version of the return policy',
+    description: 'Numbered after the last one; in force from effectiveFrom until a later version takes effect. Returns record the version that decided them.',
+  })
   @ApiBody({ type: PublishPolicyDto })
   @ApiResponse({ status: 201, description: 'The published version', type: PolicyView })
   @ReturnsProblems(400, ['POLICY.EFFECTIVE_IN_PAST', 'effectiveFrom is in the past'])

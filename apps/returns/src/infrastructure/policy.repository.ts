@@ -10,7 +10,13 @@ interface PolicyRow {
   published_by: string;
 }
 
-const toPolicy = (r: PolicyRow): PublishedPolicy => ({ version: r.version, effectiveFrom: r.effective_from, document: r.document, publishedAt: r.published_at, publishedBy: r.published_by });
+const toPolicy = (r: PolicyRow): PublishedPolicy => ({
+  version: r.version,
+  effectiveFrom: r.effective_from,
+  document: r.document,
+  publishedAt: r.published_at,
+  publishedBy: r.published_by,
+});
 
 export const policyRepository = {
   async all(m: EntityManager): Promise<PublishedPolicy[]> {

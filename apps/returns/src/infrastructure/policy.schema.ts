@@ -11,20 +11,32 @@ export const POLICY_DOCUMENT_SCHEMA = obj(['categories', 'windows', 'finalSale',
   categories: {
     type: 'array',
     maxItems: 100,
-    items: obj(['id', 'skuPrefixes'], { id: ruleId, skuPrefixes: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64, example: 'FINAL-' } } }),
+    items: obj(['id', 'skuPrefixes'], {
+      id: ruleId,
+      skuPrefixes: { type: 'array', minItems: 1, maxItems: 50, items: { type: 'string', minLength: 1, maxLength: 64, example: 'FINAL-' } },
+    }),
   },
   windows: {
     type: 'array',
     minItems: 1,
     maxItems: 200,
-    items: obj(['id', 'channel', 'category', 'days'], { id: ruleId, channel: { type: 'string', enum: ['*', ...CHANNELS] }, category, days: { type: 'integer', minimum: 0, maximum: 3650 } }),
+    items: obj(['id', 'channel', 'category', 'days'], {
+      id: ruleId,
+      channel: { type: 'string', enum: ['*', ...CHANNELS] },
+      category,
+      days: { type: 'integer', minimum: 0, maximum: 3650 },
+    }),
   },
   finalSale: obj(['id', 'categories'], { id: ruleId, categories: { type: 'array', maxItems: 100, items: { ...ruleId, example: 'clearance' } } }),
   conditions: {
     type: 'array',
     minItems: 1,
     maxItems: 100,
-    items: obj(['id', 'category', 'accepted'], { id: ruleId, category, accepted: { type: 'array', maxItems: 5, items: { type: 'string', enum: [...RETURN_CONDITIONS] } } }),
+    items: obj(['id', 'category', 'accepted'], {
+      id: ruleId,
+      category,
+      accepted: { type: 'array', maxItems: 5, items: { type: 'string', enum: [...RETURN_CONDITIONS] } },
+    }),
   },
   dispositions: obj([...RETURN_CONDITIONS], Object.fromEntries(RETURN_CONDITIONS.map((c) => [c, { type: 'string', enum: [...DISPOSITIONS] }]))),
   receiptless: obj(['id', 'allowed', 'refundMethods', 'maxAmount'], {

@@ -18,7 +18,9 @@ export const priceListRepository = {
   /** The prices of each of `skus` (a SKU the list does not have is absent). */
   async forSkus(m: EntityManager, skus: readonly string[]): Promise<Map<string, PriceEntry[]>> {
     if (skus.length === 0) return new Map();
-    const rows: { sku: string; prices: PriceListEntryPayload[] }[] = await m.query(`SELECT sku, prices FROM price_list WHERE sku = ANY($1::text[])`, [[...new Set(skus)]]);
+    const rows: { sku: string; prices: PriceListEntryPayload[] }[] = await m.query(`SELECT sku, prices FROM price_list WHERE sku = ANY($1::text[])`, [
+      [...new Set(skus)],
+    ]);
     return new Map(rows.map((r) => [r.sku, r.prices.map(priceEntryOf)]));
   },
 } satisfies PriceListRepository;

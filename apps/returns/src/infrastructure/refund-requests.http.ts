@@ -26,7 +26,10 @@ export class RefundRequestsHttpController implements OnModuleInit {
 
   @Get()
   @RequireScopes('payments:manage')
-  @ApiOperation({ summary: 'Refunds of returns the payment system refused', description: 'Every failed refund request, the oldest failure first, with the reason the payment system gave.' })
+  @ApiOperation({
+    summary: 'Refunds of returns the payment system refused',
+    description: 'Every failed refund request, the oldest failure first, with the reason the payment system gave.',
+  })
   @ApiQuery({ name: 'status', required: true, enum: ['FAILED'] })
   @ApiOkResponse({ type: FailedRefundRequestsView })
   @ApiProblems(400)
@@ -43,12 +46,16 @@ export class RefundRequestsHttpController implements OnModuleInit {
   @RequireScopes('payments:manage')
   @ApiOperation({
     summary: 'Send a refused refund again',
-    description: 'The same return.refund-requested, under the same refundId, goes to the payment system again; the refund waits for its answer until then. Audited in the log with the caller.',
+    description:
+      'The same return.refund-requested, under the same refundId, goes to the payment system again; the refund waits for its answer until then. Audited in the log with the caller.',
   })
   @ApiParam({ name: 'refundId', format: 'uuid' })
   @ApiOkResponse({ description: 'Sent again' })
   @ReturnsProblems(400, ['REFUND_REQUEST.NOT_FOUND', 'No such refund'], ['REFUND_REQUEST.NOT_FAILED', 'It is not failed: settled, or sent again already'])
-  async retry(@Param('refundId', uuidParam('refundId')) refundId: string, @Req() req: AuthenticatedRequest): Promise<{ refundId: string; status: 'REQUESTED' }> {
+  async retry(
+    @Param('refundId', uuidParam('refundId')) refundId: string,
+    @Req() req: AuthenticatedRequest,
+  ): Promise<{ refundId: string; status: 'REQUESTED' }> {
     const r = await this.requests.retry(refundId, req.principal?.sub ?? 'unknown');
     if (!r.ok) throw returnsProblem(r.code, r.detail);
     return { refundId, status: 'REQUESTED' };

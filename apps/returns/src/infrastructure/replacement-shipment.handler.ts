@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ceTypeOf, EventEnvelope, OrderReplacementPlacedPayload, OrderReplacementPlacedV1, OrderReplacementRefusedPayload, OrderReplacementRefusedV1 } from '@omni/contracts';
+import {
+  ceTypeOf,
+  EventEnvelope,
+  OrderReplacementPlacedPayload,
+  OrderReplacementPlacedV1,
+  OrderReplacementRefusedPayload,
+  OrderReplacementRefusedV1,
+} from '@omni/contracts';
 import { ExchangeRepliesUseCase } from '../application/exchange-replies.use-case';
 
 /** The order service's answers to return.replacement-shipment-requested. */

@@ -65,6 +65,10 @@ export function returnsProblem(code: ReturnsErrorCode, detail?: string, errors?:
  * rules), the rule id and the refusal code: `rule` is `<code> <rule id>`, e.g. `POLICY.FINAL_SALE final-sale`.
  */
 export function policyProblem(detail: string, refusals: readonly PolicyRefusal[], lineIds: readonly string[]): ProblemException {
-  const errors = refusals.map((r) => ({ field: r.lineId === null ? 'refundMethod' : `lines.${lineIds.indexOf(r.lineId)}`, rule: `${r.code} ${r.rule}`, message: r.detail }));
+  const errors = refusals.map((r) => ({
+    field: r.lineId === null ? 'refundMethod' : `lines.${lineIds.indexOf(r.lineId)}`,
+    rule: `${r.code} ${r.rule}`,
+    message: r.detail,
+  }));
   return returnsProblem('RETURN.REFUSED_BY_POLICY', detail, errors);
 }

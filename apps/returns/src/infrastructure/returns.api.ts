@@ -65,10 +65,22 @@ export class RefundView {
   @ApiProperty({ enum: TENDERS }) tender: string;
   @ApiProperty({ type: String, description: 'payment reference of the tender, or the store-credit account' }) reference: string;
   @ApiProperty({ ...INT, minimum: 1 }) amount: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'refundId of return.refund-requested; null for store credit' }) refundId: string | null;
-  @ApiProperty({ ...TIME, nullable: true, description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it' }) settledAt: string | null;
-  @ApiProperty({ ...TIME, nullable: true, description: 'when the payment system refused it (payment.refund-failed); null unless it waits for an operator to send it again' }) failedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'REFUND.TENDER_CLOSED', description: "the payment system's reason, while failed" }) failureReason: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'refundId of return.refund-requested; null for store credit' }) refundId:
+    string | null;
+  @ApiProperty({
+    ...TIME,
+    nullable: true,
+    description: 'when payment.refunded confirmed it (store credit: when it was booked); null while the payment system works on it',
+  })
+  settledAt: string | null;
+  @ApiProperty({
+    ...TIME,
+    nullable: true,
+    description: 'when the payment system refused it (payment.refund-failed); null unless it waits for an operator to send it again',
+  })
+  failedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'REFUND.TENDER_CLOSED', description: "the payment system's reason, while failed" }) failureReason:
+    string | null;
 }
 
 export class FailedRefundTenderView {
@@ -125,7 +137,12 @@ export class ReturnView {
   @ApiProperty({ type: () => RefundView, isArray: true, description: 'refunds asked for, per tender' }) refunds: RefundView[];
   @ApiProperty({ type: String, nullable: true }) failureReason: string | null;
   @ApiProperty({ enum: RETURN_CHANNELS, description: 'how the units came back: at a store, or by mail to a returns centre (storeId)' }) channel: string;
-  @ApiProperty({ type: () => ShipToView, nullable: true, description: 'where the replacements are shipped if the store has none (name and street read "(erased)" after an erasure)' }) shipTo: ShipToView | null;
+  @ApiProperty({
+    type: () => ShipToView,
+    nullable: true,
+    description: 'where the replacements are shipped if the store has none (name and street read "(erased)" after an erasure)',
+  })
+  shipTo: ShipToView | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'the delivery order shipping the replacements' }) replacementOrderId: string | null;
   @ApiProperty(TIME) createdAt: string;
   @ApiProperty({ ...TIME, nullable: true }) completedAt: string | null;
@@ -145,10 +162,12 @@ export class ParcelStepView {
 export class ParcelView {
   @ApiProperty({ type: String, description: 'the carrier that labelled the parcel (stand-in in the demo and tests)' }) carrier: string;
   @ApiProperty({ type: String, description: "the carrier's label number" }) labelNumber: string;
-  @ApiProperty({ type: String, pattern: '^[0-9A-Za-z-]+$', description: 'the tracking number; the carrier reports under it, the receiving location scans it' }) trackingNumber: string;
+  @ApiProperty({ type: String, pattern: '^[0-9A-Za-z-]+$', description: 'the tracking number; the carrier reports under it, the receiving location scans it' })
+  trackingNumber: string;
   @ApiProperty({ type: String, format: 'uri', description: 'where the customer follows the parcel' }) trackingUrl: string;
   @ApiProperty({ ...ID, description: 'the warehouse or store on the label' }) returnTo: string;
-  @ApiProperty({ enum: ['LABEL_ISSUED', 'IN_TRANSIT', 'DELIVERED', 'RECEIVED'], description: 'its units are inspected and refunded only once RECEIVED' }) status: string;
+  @ApiProperty({ enum: ['LABEL_ISSUED', 'IN_TRANSIT', 'DELIVERED', 'RECEIVED'], description: 'its units are inspected and refunded only once RECEIVED' })
+  status: string;
   @ApiProperty({ type: () => ParcelStepView, isArray: true, description: 'each status reached, oldest first' }) history: ParcelStepView[];
   @ApiProperty({ ...TIME, nullable: true }) receivedAt: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'the warehouse or store that scanned it in' }) receivedBy: string | null;
@@ -163,7 +182,8 @@ export class AuthorisationView {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) returnId: string | null;
   @ApiProperty(TIME) expiresAt: string;
   @ApiProperty({ enum: ['drop-off', 'mail'], description: 'dropped at any store, or sent by mail with the carrier label below' }) method: string;
-  @ApiProperty({ type: () => ParcelView, nullable: true, description: 'the parcel of a return by mail: its label, tracking and receipt' }) parcel: ParcelView | null;
+  @ApiProperty({ type: () => ParcelView, nullable: true, description: 'the parcel of a return by mail: its label, tracking and receipt' })
+  parcel: ParcelView | null;
 }
 
 export class PolicyView {

@@ -1,7 +1,23 @@
 import { Body, Controller, Get, HttpStatus, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiParam, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { REFUND_METHODS, RefundMethod, RETURN_CHANNELS, RETURN_CONDITIONS, ReturnChannel, ReturnCondition, TENDERS } from '@omni/contracts';
-import { AddressDto, PricedLineDto, priceOverrider, assertCustomer, assertId, Caller, Principal, RequireScopes, StoreScoped, NestedArray, NestedObject, Optional, ID_PATTERN, Reference, uuidParam } from '@omni/platform';
+import {
+  AddressDto,
+  PricedLineDto,
+  priceOverrider,
+  assertCustomer,
+  assertId,
+  Caller,
+  Principal,
+  RequireScopes,
+  StoreScoped,
+  NestedArray,
+  NestedObject,
+  Optional,
+  ID_PATTERN,
+  Reference,
+  uuidParam,
+} from '@omni/platform';
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsString, IsUUID, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { OpenReturnUseCase } from '../application/open-return.use-case';
@@ -16,7 +32,9 @@ export class ReturnLineDto {
   lineId: string;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 10000, example: 1 })
-  @IsInt() @Min(1) @Max(10000)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
   quantity: number;
 
   @ApiProperty({ enum: RETURN_CONDITIONS, description: 'condition the store finds the unit in; decides its disposition' })
@@ -33,7 +51,9 @@ export class ChargedDto {
   tender: (typeof TENDERS)[number];
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, example: 500 })
-  @IsInt() @Min(1) @Max(100_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   amount: number;
 
   @Reference('POS or payment terminal reference', 'POS-0001')
@@ -41,46 +61,72 @@ export class ChargedDto {
 }
 
 export class OpenReturnDto {
-  @Reference('the POS\'s id for this return; a retry with the same id answers the first return and refunds nothing twice', 'pos-1-000123')
+  @Reference("the POS's id for this return; a retry with the same id answers the first return and refunds nothing twice", 'pos-1-000123')
   requestId: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'the order; or give authorisationCode' })
-  @Optional() @IsUUID()
+  @Optional()
+  @IsUUID()
   orderId?: string;
 
   @ApiPropertyOptional({ pattern: '^[0-9A-Z]{8}$', description: 'code of a return started online', example: 'K7Q2M9XD' })
-  @Optional() @IsString() @Matches(/^[0-9A-Z]{8}$/, { message: 'authorisationCode must be 8 capital letters or digits' })
+  @Optional()
+  @IsString()
+  @Matches(/^[0-9A-Z]{8}$/, { message: 'authorisationCode must be 8 capital letters or digits' })
   authorisationCode?: string;
 
-  @ApiPropertyOptional({ enum: ['receipt', 'none'], default: 'receipt', description: 'none: the order was found by e-mail, phone or loyalty id without the receipt (receipt-less rules apply)' })
-  @Optional() @IsIn(['receipt', 'none'])
+  @ApiPropertyOptional({
+    enum: ['receipt', 'none'],
+    default: 'receipt',
+    description: 'none: the order was found by e-mail, phone or loyalty id without the receipt (receipt-less rules apply)',
+  })
+  @Optional()
+  @IsIn(['receipt', 'none'])
   proofOfPurchase?: 'receipt' | 'none';
 
   @ApiProperty({ type: () => ReturnLineDto, isArray: true, minItems: 1, maxItems: 100 })
-  @NestedArray(() => ReturnLineDto) @ArrayMinSize(1) @ArrayMaxSize(100)
+  @NestedArray(() => ReturnLineDto)
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   lines: ReturnLineDto[];
 
-  @ApiPropertyOptional({ type: () => ReplacementDto, isArray: true, maxItems: 100, description: 'an exchange: what the customer takes instead, from this store\'s stock' })
-  @Optional() @NestedArray(() => ReplacementDto) @ArrayMaxSize(100)
+  @ApiPropertyOptional({
+    type: () => ReplacementDto,
+    isArray: true,
+    maxItems: 100,
+    description: "an exchange: what the customer takes instead, from this store's stock",
+  })
+  @Optional()
+  @NestedArray(() => ReplacementDto)
+  @ArrayMaxSize(100)
   replacements?: ReplacementDto[];
 
   @ApiPropertyOptional({ enum: REFUND_METHODS, description: 'how a refund is paid: to the tenders of the order, or as store credit' })
-  @Optional() @IsIn(REFUND_METHODS)
+  @Optional()
+  @IsIn(REFUND_METHODS)
   refundMethod?: RefundMethod;
 
   @ApiPropertyOptional({ type: () => ChargedDto, description: 'an uneven exchange costing more: the difference, taken at the POS' })
-  @Optional() @NestedObject(() => ChargedDto)
+  @Optional()
+  @NestedObject(() => ChargedDto)
   charged?: ChargedDto;
 
   @ApiPropertyOptional({
     type: () => AddressDto,
-    description: 'an exchange: if this store has no replacement unit, ship the replacements to this address (a new delivery order placed at this store, paid by the return) instead of failing',
+    description:
+      'an exchange: if this store has no replacement unit, ship the replacements to this address (a new delivery order placed at this store, paid by the return) instead of failing',
   })
-  @Optional() @NestedObject(() => AddressDto)
+  @Optional()
+  @NestedObject(() => AddressDto)
   shipReplacementTo?: AddressDto;
 
-  @ApiPropertyOptional({ enum: RETURN_CHANNELS, default: 'store', description: 'mail: a parcel received at a returns centre (this location, e.g. a warehouse); needs authorisationCode' })
-  @Optional() @IsIn(RETURN_CHANNELS)
+  @ApiPropertyOptional({
+    enum: RETURN_CHANNELS,
+    default: 'store',
+    description: 'mail: a parcel received at a returns centre (this location, e.g. a warehouse); needs authorisationCode',
+  })
+  @Optional()
+  @IsIn(RETURN_CHANNELS)
   channel?: ReturnChannel;
 }
 
@@ -98,7 +144,7 @@ export class ReturnsHttpController {
   @ApiOperation({
     summary: 'Return or exchange units of an order at this store, or receive a mailed return at a returns centre',
     description:
-      'Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) or a store inspects a parcel it has scanned in (POST /stores/{storeId}/parcels/{trackingNumber}/receipt) with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store\'s stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).',
+      "Any store takes back an order of any channel; a returns centre (a warehouse location, its own token) or a store inspects a parcel it has scanned in (POST /stores/{storeId}/parcels/{trackingNumber}/receipt) with channel mail and the authorisation code. The policy in force decides each line and names its rule. A return completes at once (refund to the original tenders or as store credit); an exchange waits for the replacement from this store's stock (AWAITING_REPLACEMENT, then COMPLETED or REPLACEMENT_UNAVAILABLE) or, with shipReplacementTo and no unit here, for the order service to place a delivery order (AWAITING_SHIPMENT, then COMPLETED with replacementOrderId). A retry with the same requestId answers the first return (200).",
   })
   @ApiParam({ name: 'storeId', description: 'the receiving store', schema: { type: 'string', pattern: ID_PATTERN, example: 'PARIS' } })
   @ApiBody({ type: OpenReturnDto })
@@ -107,8 +153,25 @@ export class ReturnsHttpController {
   @ReturnsProblems(
     400,
     [['ORDER.NOT_FOUND', 'AUTHORISATION.NOT_FOUND'], 'No such order or authorisation'],
-    [['AUTHORISATION.USED', 'RETURN.REQUEST_ID_REUSED', 'RETURN.PARCEL_NOT_RECEIVED', 'RETURN.PARCEL_RECEIVED_ELSEWHERE'], 'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)'],
-    [['RETURN.REFUSED_BY_POLICY', 'EXCHANGE.PAYMENT_REQUIRED', 'EXCHANGE.PAYMENT_AMOUNT_MISMATCH', 'EXCHANGE.PAYMENT_NOT_EXPECTED', 'REFUND.METHOD_REQUIRED', 'REFUND.NO_ACCOUNT', 'RETURN.MAIL_NEEDS_AUTHORISATION', 'EXCHANGE.NOTHING_TO_SHIP', 'PRICE.MISMATCH', 'PRICE.NOT_LISTED'], 'Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list\'s price in force at this store\'s till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)'],
+    [
+      ['AUTHORISATION.USED', 'RETURN.REQUEST_ID_REUSED', 'RETURN.PARCEL_NOT_RECEIVED', 'RETURN.PARCEL_RECEIVED_ELSEWHERE'],
+      'Authorisation used, requestId used for another order (AUTHORISATION.USED, RETURN.REQUEST_ID_REUSED); a parcel sent by mail not yet scanned in here, or scanned in at another location (RETURN.PARCEL_NOT_RECEIVED, RETURN.PARCEL_RECEIVED_ELSEWHERE)',
+    ],
+    [
+      [
+        'RETURN.REFUSED_BY_POLICY',
+        'EXCHANGE.PAYMENT_REQUIRED',
+        'EXCHANGE.PAYMENT_AMOUNT_MISMATCH',
+        'EXCHANGE.PAYMENT_NOT_EXPECTED',
+        'REFUND.METHOD_REQUIRED',
+        'REFUND.NO_ACCOUNT',
+        'RETURN.MAIL_NEEDS_AUTHORISATION',
+        'EXCHANGE.NOTHING_TO_SHIP',
+        'PRICE.MISMATCH',
+        'PRICE.NOT_LISTED',
+      ],
+      "Refused by the policy, naming each rule (RETURN.REFUSED_BY_POLICY); a dearer exchange without a payment (EXCHANGE.PAYMENT_REQUIRED) or with another amount than the difference (EXCHANGE.PAYMENT_AMOUNT_MISMATCH); a payment where nothing is owed (EXCHANGE.PAYMENT_NOT_EXPECTED); a refund method missing (REFUND.*); an unknown line; a mail return without authorisation (RETURN.MAIL_NEEDS_AUTHORISATION); an address without replacements (EXCHANGE.NOTHING_TO_SHIP); a replacement unitPrice that is not the price list's price in force at this store's till, or a replacement SKU the list does not price, from a caller without prices:override (PRICE.MISMATCH, PRICE.NOT_LISTED)",
+    ],
   )
   async open(@Param('storeId') storeId: string, @Body() body: OpenReturnDto, @Caller() caller: Principal, @Res({ passthrough: true }) res: Response) {
     assertId('storeId', storeId);
@@ -128,7 +191,12 @@ export class ReturnsHttpController {
       priceOverrideBy: priceOverrider(caller),
     });
     if (!r.ok) {
-      if (r.code === 'RETURN.REFUSED_BY_POLICY') throw policyProblem(r.detail!, r.refusals!, body.lines.map((l) => l.lineId));
+      if (r.code === 'RETURN.REFUSED_BY_POLICY')
+        throw policyProblem(
+          r.detail!,
+          r.refusals!,
+          body.lines.map((l) => l.lineId),
+        );
       throw returnsProblem(r.code, r.detail);
     }
     res.status(r.replayed ? HttpStatus.OK : HttpStatus.CREATED);

@@ -14,6 +14,11 @@ describe('the stand-in carrier', () => {
 
   it('numbers labels and parcels in the shapes the contracts accept, with a tracking page per parcel', async () => {
     const label = await carrier.requestLabel(request('0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b'));
-    expect(label).toEqual({ carrier: 'stand-in', labelNumber: expect.stringMatching(/^SIL-[0-9A-F]{12}$/), trackingNumber: expect.stringMatching(/^SI[0-9A-F]{16}$/), trackingUrl: `https://track.example/p/${label.trackingNumber}` });
+    expect(label).toEqual({
+      carrier: 'stand-in',
+      labelNumber: expect.stringMatching(/^SIL-[0-9A-F]{12}$/),
+      trackingNumber: expect.stringMatching(/^SI[0-9A-F]{16}$/),
+      trackingUrl: `https://track.example/p/${label.trackingNumber}`,
+    });
   });
 });

@@ -19,6 +19,11 @@ export class StandInCarrier extends CarrierPort {
   async requestLabel(r: LabelRequest): Promise<CarrierLabel> {
     const digest = createHash('sha256').update(r.authorisationId).digest('hex').toUpperCase();
     const trackingNumber = `SI${digest.slice(0, 16)}`;
-    return { carrier: 'stand-in', labelNumber: `SIL-${digest.slice(16, 28)}`, trackingNumber, trackingUrl: `${this.config.CARRIER_TRACKING_URL.replace(/\/$/, '')}/${trackingNumber}` };
+    return {
+      carrier: 'stand-in',
+      labelNumber: `SIL-${digest.slice(16, 28)}`,
+      trackingNumber,
+      trackingUrl: `${this.config.CARRIER_TRACKING_URL.replace(/\/$/, '')}/${trackingNumber}`,
+    };
   }
 }

@@ -12,11 +12,14 @@ const ACCOUNT = /^[A-Za-z0-9._:@-]{1,64}$/;
 
 export class RedeemDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000_000, example: 1500, description: 'minor units' })
-  @IsInt() @Min(1) @Max(100_000_000)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
   amount: number;
 
   @ApiProperty({ pattern: '^[A-Z]{3}$', example: 'EUR' })
-  @IsString() @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
+  @IsString()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency: string;
 
   @Reference('the checkout (cart) this pays for; a retry with it spends once', 'cart-42')

@@ -50,7 +50,16 @@ export function returnView(r: Return, refunds: readonly RefundRecord[]) {
     refundMethod: r.refundMethod,
     refundAmount: r.refundAmount,
     charged: r.charged,
-    refunds: refunds.map((f) => ({ id: f.id, tender: f.tender, reference: f.reference, amount: f.amount, refundId: f.requestId, settledAt: f.settledAt?.toISOString() ?? null, failedAt: f.failedAt?.toISOString() ?? null, failureReason: f.failureReason })),
+    refunds: refunds.map((f) => ({
+      id: f.id,
+      tender: f.tender,
+      reference: f.reference,
+      amount: f.amount,
+      refundId: f.requestId,
+      settledAt: f.settledAt?.toISOString() ?? null,
+      failedAt: f.failedAt?.toISOString() ?? null,
+      failureReason: f.failureReason,
+    })),
     failureReason: r.failureReason,
     channel: r.channel,
     shipTo: r.shipTo,
@@ -86,5 +95,11 @@ export function authorisationView(a: ReturnAuthorisation) {
 }
 
 export function policyView(p: PublishedPolicy) {
-  return { version: p.version, effectiveFrom: p.effectiveFrom.toISOString(), document: p.document, publishedAt: p.publishedAt.toISOString(), publishedBy: p.publishedBy };
+  return {
+    version: p.version,
+    effectiveFrom: p.effectiveFrom.toISOString(),
+    document: p.document,
+    publishedAt: p.publishedAt.toISOString(),
+    publishedBy: p.publishedBy,
+  };
 }

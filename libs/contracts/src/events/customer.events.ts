@@ -56,7 +56,11 @@ export const CustomerOrderLinkedV1 = defineEvent<CustomerOrderLinkedPayload>({
     properties: {
       orderId: uuid,
       customerId,
-      matchedBy: { type: 'string', enum: [...MATCH_RULES], description: 'account, loyalty-id, email, phone; new-profile when none matched; erased-profile when the order belongs to an erased customer' },
+      matchedBy: {
+        type: 'string',
+        enum: [...MATCH_RULES],
+        description: 'account, loyalty-id, email, phone; new-profile when none matched; erased-profile when the order belongs to an erased customer',
+      },
       profileCreated: { type: 'boolean', description: 'the order created the profile' },
       channel: { ...channel, description: 'channel the order was placed in' },
       linkedAt: dateTime,
@@ -157,7 +161,12 @@ export const CustomerPreferencesChangedV1 = defineEvent<CustomerPreferencesChang
               additionalProperties: false,
               required: ['channel', 'storeId', 'recordedBy'],
               properties: {
-                channel: { ...channel, type: ['string', 'null'], enum: [...(channel.enum as string[]), null], description: 'channel it was recorded in; null from a back-office system' },
+                channel: {
+                  ...channel,
+                  type: ['string', 'null'],
+                  enum: [...(channel.enum as string[]), null],
+                  description: 'channel it was recorded in; null from a back-office system',
+                },
                 storeId: { ...locationId, type: ['string', 'null'], description: 'store where it was recorded' },
                 recordedBy: { type: 'string', minLength: 1, maxLength: 128, description: 'associate, customer account or back-office user that recorded it' },
               },
@@ -186,7 +195,7 @@ export const CustomerErasedV1 = defineEvent<CustomerErasedPayload>({
   topic: CUSTOMER_EVENTS_TOPIC,
   key: (p) => p.customerId,
   description:
-    "The customer exercised the right to be forgotten: their personal data is gone from the customer service. Every service anonymises what it holds about these accounts and orders (names, contact, addresses) and keeps financial records (amounts, tenders, refunds) under the ids.",
+    'The customer exercised the right to be forgotten: their personal data is gone from the customer service. Every service anonymises what it holds about these accounts and orders (names, contact, addresses) and keeps financial records (amounts, tenders, refunds) under the ids.',
   schema: {
     type: 'object',
     additionalProperties: false,

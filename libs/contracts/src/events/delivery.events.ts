@@ -39,7 +39,11 @@ export const OrderDeliveryAssignedV1 = defineEvent<DeliveryAssignmentPayload>({
           type: 'object',
           additionalProperties: false,
           required: ['fulfilmentId', 'locationId', 'lineIds'],
-          properties: { fulfilmentId, locationId: { ...locationId, description: 'warehouse or store that ships the group' }, lineIds: { type: 'array', minItems: 1, items: lineId } },
+          properties: {
+            fulfilmentId,
+            locationId: { ...locationId, description: 'warehouse or store that ships the group' },
+            lineIds: { type: 'array', minItems: 1, items: lineId },
+          },
         },
       },
       assignedAt: dateTime,

@@ -93,7 +93,7 @@ export const priceOverrideSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['by', 'lines'],
-  description: 'absent when every line is at the price list\'s price; else who (scope prices:override) stated other prices, and what the list said',
+  description: "absent when every line is at the price list's price; else who (scope prices:override) stated other prices, and what the list said",
   properties: {
     by: { type: 'string', minLength: 1, maxLength: 200, description: 'the principal (token subject) that stated the prices' },
     lines: {
@@ -104,13 +104,22 @@ export const priceOverrideSchema = {
         type: 'object',
         additionalProperties: false,
         required: ['sku', 'listPrice', 'unitPrice'],
-        properties: { sku, listPrice: { ...money, type: ['integer', 'null'], description: 'the list price in force, null when the list had none' }, unitPrice: money },
+        properties: {
+          sku,
+          listPrice: { ...money, type: ['integer', 'null'], description: 'the list price in force, null when the list had none' },
+          unitPrice: money,
+        },
       },
     },
   },
 };
 
-const nullableText = (max: number, description?: string) => ({ type: ['string', 'null'], minLength: 1, maxLength: max, ...(description ? { description } : {}) });
+const nullableText = (max: number, description?: string) => ({
+  type: ['string', 'null'],
+  minLength: 1,
+  maxLength: max,
+  ...(description ? { description } : {}),
+});
 
 export const addressSchema = {
   type: 'object',
@@ -270,12 +279,16 @@ export const PaymentRefundRequestedV2 = defineEvent<PaymentRefundRequestedV2Payl
         type: 'array',
         minItems: 1,
         description:
-          'How amount splits over the tenders captured when the order was placed, in the order they were captured, each up to what it paid less what earlier refunds of the order took from it; absent when the payment system captured the payment itself. A store-credit part is credited back to the customer by the returns service (store-credit.reinstated) and is not the payment system\'s to refund.',
+          "How amount splits over the tenders captured when the order was placed, in the order they were captured, each up to what it paid less what earlier refunds of the order took from it; absent when the payment system captured the payment itself. A store-credit part is credited back to the customer by the returns service (store-credit.reinstated) and is not the payment system's to refund.",
         items: {
           type: 'object',
           additionalProperties: false,
           required: ['tender', 'amount', 'reference'],
-          properties: { tender: { type: 'string', enum: [...TENDERS] }, amount: money, reference: { type: 'string', minLength: 1, maxLength: 64, description: 'the reference the tender was captured with' } },
+          properties: {
+            tender: { type: 'string', enum: [...TENDERS] },
+            amount: money,
+            reference: { type: 'string', minLength: 1, maxLength: 64, description: 'the reference the tender was captured with' },
+          },
         },
       },
     },
@@ -317,11 +330,25 @@ export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payloa
   topic: NOTIFICATION_REQUESTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    "Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read. Version 2 names the fulfilment group, adds carrier and tracking number for deliveries, and takes any template name.",
+    'Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read. Version 2 names the fulfilment group, adds carrier and tracking number for deliveries, and takes any template name.',
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['notificationId', 'orderId', 'fulfilmentId', 'customerId', 'orderChannel', 'template', 'storeId', 'pickupCode', 'pickupDeadline', 'readyBy', 'carrier', 'trackingNumber', 'requestedAt'],
+    required: [
+      'notificationId',
+      'orderId',
+      'fulfilmentId',
+      'customerId',
+      'orderChannel',
+      'template',
+      'storeId',
+      'pickupCode',
+      'pickupDeadline',
+      'readyBy',
+      'carrier',
+      'trackingNumber',
+      'requestedAt',
+    ],
     properties: {
       notificationId: uuid,
       orderId: uuid,
@@ -344,7 +371,8 @@ export const NotificationRequestedV2 = defineEvent<NotificationRequestedV2Payloa
       contactChannel: {
         type: ['string', 'null'],
         enum: [...CONTACT_CHANNELS, null],
-        description: "the customer's preferred contact channel (customer.preferences-changed) for the order's profile; null: none known, the notifier's default applies",
+        description:
+          "the customer's preferred contact channel (customer.preferences-changed) for the order's profile; null: none known, the notifier's default applies",
       },
       returnId: { ...uuid, description: 'the return a return notice is about' },
       amount: { ...money, description: 'what a refund or store-credit notice gives back, minor units' },

@@ -24,7 +24,8 @@ export const ReplacementIssuedV1 = defineEvent<ReplacementIssuedPayload>({
   version: 1,
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'Answer to return.exchange-requested: the replacement units were taken from the store\'s available stock and handed over (on hand went down at once).',
+  description:
+    "Answer to return.exchange-requested: the replacement units were taken from the store's available stock and handed over (on hand went down at once).",
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -59,7 +60,12 @@ export const ReplacementRefusedV1 = defineEvent<ReplacementRefusedPayload>({
       reason: { type: 'string', enum: ['STOCK.INSUFFICIENT', 'LOCATION.UNKNOWN'] },
       shortLines: {
         type: 'array',
-        items: { type: 'object', additionalProperties: false, required: ['sku', 'requested', 'available'], properties: { sku, requested: quantity, available: { type: 'integer', minimum: 0 } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['sku', 'requested', 'available'],
+          properties: { sku, requested: quantity, available: { type: 'integer', minimum: 0 } },
+        },
       },
       refusedAt: dateTime,
     },
@@ -92,7 +98,12 @@ export const ReturnRestockedV1 = defineEvent<ReturnRestockedPayload>({
       lines: {
         type: 'array',
         minItems: 1,
-        items: { type: 'object', additionalProperties: false, required: ['sku', 'quantity', 'disposition'], properties: { sku, quantity, disposition: { type: 'string', enum: [...DISPOSITIONS] } } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['sku', 'quantity', 'disposition'],
+          properties: { sku, quantity, disposition: { type: 'string', enum: [...DISPOSITIONS] } },
+        },
       },
       restockedAt: dateTime,
     },

@@ -215,7 +215,7 @@ export const ShortPickResolvedV1 = defineEvent<ShortPickResolvedPayload>({
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'Answer to order.short-picked: the store\'s stock was corrected, and each missing quantity was either re-sourced from another location (with a transfer) or is unavailable anywhere.',
+    "Answer to order.short-picked: the store's stock was corrected, and each missing quantity was either re-sourced from another location (with a transfer) or is unavailable anywhere.",
   schema: {
     type: 'object',
     additionalProperties: false,

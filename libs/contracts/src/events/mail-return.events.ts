@@ -65,7 +65,8 @@ export const ReturnParcelTrackedV1 = defineEvent<ReturnParcelTrackedPayload>({
   version: 1,
   topic: RETURNS_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'The carrier reported a return parcel further on its way: in transit, or delivered at the address on the label. Once per status; a repeated or late report publishes nothing.',
+  description:
+    'The carrier reported a return parcel further on its way: in transit, or delivered at the address on the label. Once per status; a repeated or late report publishes nothing.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -95,7 +96,8 @@ export const ReturnParcelReceivedV1 = defineEvent<ReturnParcelReceivedPayload>({
   version: 1,
   topic: RETURNS_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'A warehouse or store scanned a return parcel in. Its units can now be inspected there (POST /stores/{storeId}/returns with channel mail), which refunds them; never before.',
+  description:
+    'A warehouse or store scanned a return parcel in. Its units can now be inspected there (POST /stores/{storeId}/returns with channel mail), which refunds them; never before.',
   schema: {
     type: 'object',
     additionalProperties: false,

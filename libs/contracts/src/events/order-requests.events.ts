@@ -73,7 +73,7 @@ export const NotificationRequestedV1 = defineEvent<NotificationRequestedPayload>
   topic: NOTIFICATION_REQUESTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read; sending is the notifier\'s job.',
+    "Asks the notifier to tell the customer something about the order. It carries the pickup code in clear, so it has a topic of its own that only the notifier may read; sending is the notifier's job.",
   schema: {
     type: 'object',
     additionalProperties: false,

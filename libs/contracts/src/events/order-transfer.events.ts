@@ -25,7 +25,8 @@ export const OrderTransferArrivedV1 = defineEvent<OrderTransferArrivedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'transferId', 'status', 'arrivedAt'],
-    properties: { fulfilmentId: fulfilmentRef,
+    properties: {
+      fulfilmentId: fulfilmentRef,
       orderId: uuid,
       storeId,
       transferId: uuid,
@@ -103,7 +104,8 @@ export const OrderPartiallyReadyV1 = defineEvent<OrderPartiallyReadyPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'waitingLines', 'readyBy', 'at'],
-    properties: { fulfilmentId: fulfilmentRef,
+    properties: {
+      fulfilmentId: fulfilmentRef,
       orderId: uuid,
       storeId,
       waitingLines: {

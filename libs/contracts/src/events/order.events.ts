@@ -3,7 +3,6 @@ import { ORDER_EVENTS_TOPIC } from '../topics';
 import { Channel, channel, currency, dateTime, lineId, locationId, money, quantity, sku, uuid } from './common';
 import { fulfillingLocation, fulfilmentRef, groupLineIds, LineQuantityPayload, lineQuantity, storeId } from './order-fields';
 
-
 export interface OrderLinePayload {
   lineId: string;
   sku: string;
@@ -90,7 +89,8 @@ export const OrderRejectedV1 = defineEvent<OrderRejectedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'reason', 'rejectedAt'],
-    properties: { fulfilmentId: fulfilmentRef,
+    properties: {
+      fulfilmentId: fulfilmentRef,
       orderId: uuid,
       reason: { type: 'string', description: 'namespaced refusal code, e.g. STOCK.INSUFFICIENT' },
       rejectedAt: dateTime,
@@ -145,7 +145,13 @@ export const OrderShortPickedV1 = defineEvent<OrderShortPickedPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'shortPickedAt'],
-    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId: fulfillingLocation, lines: lineQuantity('missingQuantity', 'units the store could not find'), shortPickedAt: dateTime },
+    properties: {
+      fulfilmentId: fulfilmentRef,
+      orderId: uuid,
+      storeId: fulfillingLocation,
+      lines: lineQuantity('missingQuantity', 'units the store could not find'),
+      shortPickedAt: dateTime,
+    },
   },
 });
 
@@ -168,7 +174,14 @@ export const OrderReadyForPickupV1 = defineEvent<OrderReadyForPickupPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'lines', 'pickupDeadline', 'readyAt'],
-    properties: { fulfilmentId: fulfilmentRef, orderId: uuid, storeId, lines: lineQuantity('quantity', 'units waiting for the customer'), pickupDeadline: dateTime, readyAt: dateTime },
+    properties: {
+      fulfilmentId: fulfilmentRef,
+      orderId: uuid,
+      storeId,
+      lines: lineQuantity('quantity', 'units waiting for the customer'),
+      pickupDeadline: dateTime,
+      readyAt: dateTime,
+    },
   },
 });
 
@@ -247,7 +260,9 @@ export const OrderCancelledV1 = defineEvent<OrderCancelledPayload>({
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'storeId', 'cancelledBy', 'reason', 'cancelledAt'],
-    properties: { fulfilmentId: fulfilmentRef, lineIds: groupLineIds,
+    properties: {
+      fulfilmentId: fulfilmentRef,
+      lineIds: groupLineIds,
       orderId: uuid,
       storeId: fulfillingLocation,
       cancelledBy: { type: 'string', enum: [...CANCELLED_BY] },

@@ -50,7 +50,13 @@ export const PaymentRefundedV1 = defineEvent<PaymentRefundedPayload>({
 });
 
 /** The payment system's reason for a refusal, namespaced (CARD.DECLINED, AUTHORISATION.EXPIRED, REFUND.TENDER_CLOSED…). */
-const failureReason = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Z0-9_]+(\\.[A-Z0-9_]+)*$', description: "the payment system's reason, namespaced (CARD.DECLINED, AUTHORISATION.EXPIRED…)" };
+const failureReason = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Z0-9_]+(\\.[A-Z0-9_]+)*$',
+  description: "the payment system's reason, namespaced (CARD.DECLINED, AUTHORISATION.EXPIRED…)",
+};
 
 export interface PaymentCaptureFailedPayload {
   orderId: string;

@@ -30,7 +30,15 @@ export const preorderPlacementSchema = {
     lines: {
       type: 'array',
       minItems: 1,
-      items: { type: 'object', additionalProperties: false, required: ['lineId', 'sequence'], properties: { lineId, sequence: { type: 'integer', minimum: 1, description: 'place in line for the SKU at the pickup store (gap-free), or among deliveries of the SKU' } } },
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['lineId', 'sequence'],
+        properties: {
+          lineId,
+          sequence: { type: 'integer', minimum: 1, description: 'place in line for the SKU at the pickup store (gap-free), or among deliveries of the SKU' },
+        },
+      },
     },
   },
 };
@@ -55,7 +63,13 @@ const queuedLine = {
   type: 'object',
   additionalProperties: false,
   required: ['lineId', 'sku', 'quantity', 'position', 'estimatedAt'],
-  properties: { lineId, sku, quantity, position, estimatedAt: { ...nullableDateTime, description: 'when the units should be where the preorder waits; null while no supply is planned for them' } },
+  properties: {
+    lineId,
+    sku,
+    quantity,
+    position,
+    estimatedAt: { ...nullableDateTime, description: 'when the units should be where the preorder waits; null while no supply is planned for them' },
+  },
 };
 
 export const InventoryPreorderQueuedV1 = defineEvent<InventoryPreorderQueuedPayload>({
@@ -63,7 +77,8 @@ export const InventoryPreorderQueuedV1 = defineEvent<InventoryPreorderQueuedPayl
   version: 1,
   topic: INVENTORY_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: "A preorder joined the first-come-first-served queue for each of its SKUs at its pickup store, or at the warehouse that will ship it, with its place in line and when its units should be there.",
+  description:
+    'A preorder joined the first-come-first-served queue for each of its SKUs at its pickup store, or at the warehouse that will ship it, with its place in line and when its units should be there.',
   schema: {
     type: 'object',
     additionalProperties: false,
@@ -105,7 +120,13 @@ export const InventoryPreorderAllocatedV1 = defineEvent<InventoryPreorderAllocat
           type: 'object',
           additionalProperties: false,
           required: ['lineId', 'sku', 'quantity', 'sourceLocationId', 'transferId'],
-          properties: { lineId, sku, quantity, sourceLocationId: { ...locationId, description: 'where the units are reserved' }, transferId: { type: ['string', 'null'], format: 'uuid', description: 'transfer bringing them to the store, if any' } },
+          properties: {
+            lineId,
+            sku,
+            quantity,
+            sourceLocationId: { ...locationId, description: 'where the units are reserved' },
+            transferId: { type: ['string', 'null'], format: 'uuid', description: 'transfer bringing them to the store, if any' },
+          },
         },
       },
       allocatedAt: dateTime,
@@ -138,7 +159,12 @@ export const InventoryPreorderEstimatedV1 = defineEvent<InventoryPreorderEstimat
       lines: {
         type: 'array',
         minItems: 1,
-        items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'position', 'estimatedAt'], properties: { lineId, sku, position, estimatedAt: nullableDateTime } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'sku', 'position', 'estimatedAt'],
+          properties: { lineId, sku, position, estimatedAt: nullableDateTime },
+        },
       },
       estimatedAt: { ...dateTime, description: 'when this estimate was made' },
     },
@@ -209,9 +235,17 @@ export const OrderPreorderedV1 = defineEvent<OrderPreorderedPayload>({
       lines: {
         type: 'array',
         minItems: 1,
-        items: { type: 'object', additionalProperties: false, required: ['lineId', 'sku', 'quantity', 'position'], properties: { lineId, sku, quantity, position } },
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['lineId', 'sku', 'quantity', 'position'],
+          properties: { lineId, sku, quantity, position },
+        },
       },
-      estimatedAvailableAt: { ...nullableDateTime, description: 'the later of the release date and the units’ expected arrival; null while no supply is planned' },
+      estimatedAvailableAt: {
+        ...nullableDateTime,
+        description: 'the later of the release date and the units’ expected arrival; null while no supply is planned',
+      },
       preorderedAt: dateTime,
     },
   },
@@ -232,12 +266,20 @@ export const OrderPreorderAllocatedV1 = defineEvent<OrderPreorderAllocatedPayloa
   version: 1,
   topic: ORDER_EVENTS_TOPIC,
   key: (p) => p.orderId,
-  description: 'Units were allocated to the preorder in its turn; on the release date (or when they arrive, if later) it becomes ready for pickup, or a delivery is reserved for picking at its warehouse.',
+  description:
+    'Units were allocated to the preorder in its turn; on the release date (or when they arrive, if later) it becomes ready for pickup, or a delivery is reserved for picking at its warehouse.',
   schema: {
     type: 'object',
     additionalProperties: false,
     required: ['orderId', 'fulfilmentId', 'storeId', 'status', 'releaseAt', 'allocatedAt'],
-    properties: { orderId: uuid, fulfilmentId, storeId, status: { type: 'string', enum: ['ALLOCATED', 'AWAITING_TRANSFER'] }, releaseAt: dateTime, allocatedAt: dateTime },
+    properties: {
+      orderId: uuid,
+      fulfilmentId,
+      storeId,
+      status: { type: 'string', enum: ['ALLOCATED', 'AWAITING_TRANSFER'] },
+      releaseAt: dateTime,
+      allocatedAt: dateTime,
+    },
   },
 });
 

@@ -49,7 +49,12 @@ export const PriceListChangedV1 = defineEvent<PriceListChangedPayload>({
           properties: {
             currency,
             unitPrice: { ...money, description: 'price of one unit, minor units' },
-            storeId: { type: ['string', 'null'], minLength: 1, maxLength: 64, description: "a store's own price; null: everywhere the store has none of its own" },
+            storeId: {
+              type: ['string', 'null'],
+              minLength: 1,
+              maxLength: 64,
+              description: "a store's own price; null: everywhere the store has none of its own",
+            },
             channel: { type: ['string', 'null'], enum: [...CHANNELS, null], description: "a channel's own price; null: in every channel" },
             validFrom: { ...nullableDateTime, description: 'in force from; null: from the start' },
             validUntil: { ...nullableDateTime, description: 'in force until (excluded); null: until replaced' },

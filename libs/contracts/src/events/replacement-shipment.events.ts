@@ -40,7 +40,10 @@ export const ReturnReplacementShipmentRequestedV1 = defineEvent<ReturnReplacemen
       orderId: { ...uuid, description: 'the order the units came back from' },
       storeId: { ...locationId, description: 'the store that took the units back' },
       customerId: { type: ['string', 'null'], maxLength: 64 },
-      contact: { ...contactSchema, description: "the original order's contact, with the addressee's name and postcode: the new order is matched to the same customer" },
+      contact: {
+        ...contactSchema,
+        description: "the original order's contact, with the addressee's name and postcode: the new order is matched to the same customer",
+      },
       currency,
       address: addressSchema,
       replacements: {
@@ -69,7 +72,7 @@ export const OrderReplacementPlacedV1 = defineEvent<OrderReplacementPlacedPayloa
   topic: ORDER_EVENTS_TOPIC,
   key: (p) => p.orderId,
   description:
-    'The order service placed the delivery order shipping an exchange\'s replacements (after its order.placed): the returns service records it on the exchange, which completes.',
+    "The order service placed the delivery order shipping an exchange's replacements (after its order.placed): the returns service records it on the exchange, which completes.",
   schema: {
     type: 'object',
     additionalProperties: false,

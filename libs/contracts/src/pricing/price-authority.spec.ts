@@ -21,7 +21,11 @@ describe('price authority: the price list prices every placement', () => {
   });
 
   it('refuses a SKU the list does not price: a caller cannot make its price up', () => {
-    expect(checkPrices([line('SNEAKER-42', 8900), line('UNLISTED', 1)], listed, null)).toMatchObject({ ok: false, code: 'PRICE.NOT_LISTED', detail: expect.stringContaining('UNLISTED') });
+    expect(checkPrices([line('SNEAKER-42', 8900), line('UNLISTED', 1)], listed, null)).toMatchObject({
+      ok: false,
+      code: 'PRICE.NOT_LISTED',
+      detail: expect.stringContaining('UNLISTED'),
+    });
   });
 
   it('takes any stated price from a trusted caller and records who, and what the list said', () => {
@@ -38,7 +42,11 @@ describe('price authority: the price list prices every placement', () => {
   });
 
   it('never lets an untrusted caller buy at a price other than the list price', () => {
-    const anyLine = fc.record({ sku: fc.constantFrom('SNEAKER-42', 'PARKA-L', 'UNLISTED'), quantity: fc.integer({ min: 1, max: 5 }), unitPrice: fc.integer({ min: 0, max: 30_000 }) });
+    const anyLine = fc.record({
+      sku: fc.constantFrom('SNEAKER-42', 'PARKA-L', 'UNLISTED'),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      unitPrice: fc.integer({ min: 0, max: 30_000 }),
+    });
     fc.assert(
       fc.property(fc.array(anyLine, { minLength: 1, maxLength: 6 }), (lines) => {
         const r = checkPrices(lines, listed, null);

@@ -23,19 +23,30 @@ export interface PriceOverride {
   readonly lines: readonly OverriddenPrice[];
 }
 
-export type PriceCheck = { readonly ok: true; readonly override: PriceOverride | null } | { readonly ok: false; readonly code: PriceRefusal; readonly detail: string };
+export type PriceCheck =
+  { readonly ok: true; readonly override: PriceOverride | null } | { readonly ok: false; readonly code: PriceRefusal; readonly detail: string };
 
 /**
  * Checks the stated prices of a placement's lines against the list's prices in force (`listed`,
  * by SKU; a SKU absent has none). `overrideBy` is the trusted caller, or null when the list is
  * the authority. Every line off the list is named in the refusal.
  */
-export function checkPrices(lines: readonly { readonly sku: string; readonly unitPrice: number }[], listed: ReadonlyMap<string, number>, overrideBy: string | null): PriceCheck {
+export function checkPrices(
+  lines: readonly { readonly sku: string; readonly unitPrice: number }[],
+  listed: ReadonlyMap<string, number>,
+  overrideBy: string | null,
+): PriceCheck {
   const off = lines.filter((l) => listed.get(l.sku) !== l.unitPrice);
   const unique = [...new Map(off.map((l) => [`${l.sku}@${l.unitPrice}`, l])).values()];
   if (unique.length === 0) return { ok: true, override: null };
-  if (overrideBy !== null) return { ok: true, override: { by: overrideBy, lines: unique.map((l) => ({ sku: l.sku, listPrice: listed.get(l.sku) ?? null, unitPrice: l.unitPrice })) } };
+  if (overrideBy !== null)
+    return { ok: true, override: { by: overrideBy, lines: unique.map((l) => ({ sku: l.sku, listPrice: listed.get(l.sku) ?? null, unitPrice: l.unitPrice })) } };
   const unlisted = unique.filter((l) => !listed.has(l.sku));
-  if (unlisted.length > 0) return { ok: false, code: 'PRICE.NOT_LISTED', detail: `the price list has no price for ${[...new Set(unlisted.map((l) => l.sku))].join(', ')} here: it cannot be sold at a stated price` };
+  if (unlisted.length > 0)
+    return {
+      ok: false,
+      code: 'PRICE.NOT_LISTED',
+      detail: `the price list has no price for ${[...new Set(unlisted.map((l) => l.sku))].join(', ')} here: it cannot be sold at a stated price`,
+    };
   return { ok: false, code: 'PRICE.MISMATCH', detail: unique.map((l) => `${l.sku} sells at ${listed.get(l.sku)}, not ${l.unitPrice}`).join('; ') };
 }

@@ -1,7 +1,14 @@
 import { checkPriceEntries, listPrice, PriceEntry, PriceQuery } from './price-list';
 
 const at = (iso: string) => new Date(iso);
-const entry = (e: Partial<PriceEntry> & Pick<PriceEntry, 'unitPrice'>): PriceEntry => ({ currency: 'EUR', storeId: null, channel: null, validFrom: null, validUntil: null, ...e });
+const entry = (e: Partial<PriceEntry> & Pick<PriceEntry, 'unitPrice'>): PriceEntry => ({
+  currency: 'EUR',
+  storeId: null,
+  channel: null,
+  validFrom: null,
+  validUntil: null,
+  ...e,
+});
 
 describe('listPrice', () => {
   const standing = entry({ unitPrice: 3900 });
@@ -13,11 +20,15 @@ describe('listPrice', () => {
   it.each([
     ['the general price where the store has none of its own', { currency: 'EUR', storeId: 'LYON', channel: 'web', at: at('2026-11-01T00:00:00Z') }, 3900],
     ['the general price online', { currency: 'EUR', storeId: null, channel: 'web', at: at('2026-11-01T00:00:00Z') }, 3900],
-    ['the store\'s own price at that store', { currency: 'EUR', storeId: 'PARIS', channel: 'web', at: at('2026-11-01T00:00:00Z') }, 4200],
-    ['the store\'s own price even during a general sale', { currency: 'EUR', storeId: 'PARIS', channel: 'web', at: at('2026-12-02T00:00:00Z') }, 4200],
+    ["the store's own price at that store", { currency: 'EUR', storeId: 'PARIS', channel: 'web', at: at('2026-11-01T00:00:00Z') }, 4200],
+    ["the store's own price even during a general sale", { currency: 'EUR', storeId: 'PARIS', channel: 'web', at: at('2026-12-02T00:00:00Z') }, 4200],
     ['the sale, laid over the standing price, while it lasts', { currency: 'EUR', storeId: 'LYON', channel: 'web', at: at('2026-12-02T00:00:00Z') }, 2900],
     ['the sale from its first instant', { currency: 'EUR', storeId: null, channel: 'web', at: at('2026-12-01T00:00:00Z') }, 2900],
-    ['the standing price again when the sale ends (its end excluded)', { currency: 'EUR', storeId: null, channel: 'web', at: at('2026-12-08T00:00:00Z') }, 3900],
+    [
+      'the standing price again when the sale ends (its end excluded)',
+      { currency: 'EUR', storeId: null, channel: 'web', at: at('2026-12-08T00:00:00Z') },
+      3900,
+    ],
     ['the price of the currency asked', { currency: 'USD', storeId: null, channel: 'web', at: at('2026-11-01T00:00:00Z') }, 4500],
     ['nothing in a currency the list has no price in', { currency: 'GBP', storeId: null, channel: 'web', at: at('2026-11-01T00:00:00Z') }, null],
     ['nothing before the first price starts', { currency: 'USD', storeId: null, channel: 'web', at: at('2025-06-01T00:00:00Z') }, null],
@@ -56,11 +67,19 @@ describe('listPrice', () => {
 
 describe('checkPriceEntries', () => {
   it('accepts a standing price with a sale over it and a store price', () => {
-    expect(checkPriceEntries([entry({ unitPrice: 1 }), entry({ unitPrice: 2, validFrom: at('2026-02-01T00:00:00Z'), validUntil: at('2026-03-01T00:00:00Z') }), entry({ unitPrice: 3, storeId: 'S' })])).toEqual([]);
+    expect(
+      checkPriceEntries([
+        entry({ unitPrice: 1 }),
+        entry({ unitPrice: 2, validFrom: at('2026-02-01T00:00:00Z'), validUntil: at('2026-03-01T00:00:00Z') }),
+        entry({ unitPrice: 3, storeId: 'S' }),
+      ]),
+    ).toEqual([]);
   });
 
   it('names an entry that ends before it starts', () => {
-    expect(checkPriceEntries([entry({ unitPrice: 1, validFrom: at('2026-01-02T00:00:00Z'), validUntil: at('2026-01-01T00:00:00Z') })])).toEqual([expect.objectContaining({ index: 0, field: 'validUntil', rule: 'afterValidFrom' })]);
+    expect(checkPriceEntries([entry({ unitPrice: 1, validFrom: at('2026-01-02T00:00:00Z'), validUntil: at('2026-01-01T00:00:00Z') })])).toEqual([
+      expect.objectContaining({ index: 0, field: 'validUntil', rule: 'afterValidFrom' }),
+    ]);
   });
 
   it('accepts an entry with no start that ends: in force until then', () => {
@@ -69,10 +88,14 @@ describe('checkPriceEntries', () => {
 
   it('accepts a general and a channel price starting together, and names two of one channel', () => {
     expect(checkPriceEntries([entry({ unitPrice: 1 }), entry({ unitPrice: 2, channel: 'app' })])).toEqual([]);
-    expect(checkPriceEntries([entry({ unitPrice: 2, channel: 'app' }), entry({ unitPrice: 3, channel: 'app' })])).toEqual([expect.objectContaining({ index: 1, field: 'validFrom', rule: 'unique' })]);
+    expect(checkPriceEntries([entry({ unitPrice: 2, channel: 'app' }), entry({ unitPrice: 3, channel: 'app' })])).toEqual([
+      expect.objectContaining({ index: 1, field: 'validFrom', rule: 'unique' }),
+    ]);
   });
 
   it('names the second of two entries of one currency and store starting together', () => {
-    expect(checkPriceEntries([entry({ unitPrice: 1 }), entry({ unitPrice: 2, currency: 'USD' }), entry({ unitPrice: 3 })])).toEqual([expect.objectContaining({ index: 2, field: 'validFrom', rule: 'unique' })]);
+    expect(checkPriceEntries([entry({ unitPrice: 1 }), entry({ unitPrice: 2, currency: 'USD' }), entry({ unitPrice: 3 })])).toEqual([
+      expect.objectContaining({ index: 2, field: 'validFrom', rule: 'unique' }),
+    ]);
   });
 });

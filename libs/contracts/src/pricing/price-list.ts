@@ -63,7 +63,10 @@ function latest(entries: readonly PriceEntry[]): PriceEntry | null {
 export function listPrice(entries: readonly PriceEntry[], q: PriceQuery): number | null {
   const live = entries.filter((e) => e.currency === q.currency && liveAt(e, q.at));
   const scoped = (storeId: string | null, channel: Channel | null) => latest(live.filter((e) => e.storeId === storeId && e.channel === channel));
-  const scopes = q.storeId === null ? [scoped(null, q.channel), scoped(null, null)] : [scoped(q.storeId, q.channel), scoped(q.storeId, null), scoped(null, q.channel), scoped(null, null)];
+  const scopes =
+    q.storeId === null
+      ? [scoped(null, q.channel), scoped(null, null)]
+      : [scoped(q.storeId, q.channel), scoped(q.storeId, null), scoped(null, q.channel), scoped(null, null)];
   return scopes.find((e) => e !== null)?.unitPrice ?? null;
 }
 
@@ -80,9 +83,16 @@ export function checkPriceEntries(entries: readonly PriceEntry[]): PriceEntryPro
   const problems: PriceEntryProblem[] = [];
   const starts = new Set<string>();
   entries.forEach((e, index) => {
-    if (e.validUntil !== null && e.validUntil.getTime() <= startOf(e)) problems.push({ index, field: 'validUntil', rule: 'afterValidFrom', message: `prices.${index}.validUntil must be after validFrom` });
+    if (e.validUntil !== null && e.validUntil.getTime() <= startOf(e))
+      problems.push({ index, field: 'validUntil', rule: 'afterValidFrom', message: `prices.${index}.validUntil must be after validFrom` });
     const key = `${e.currency}|${e.storeId ?? ''}|${e.channel ?? ''}|${startOf(e)}`;
-    if (starts.has(key)) problems.push({ index, field: 'validFrom', rule: 'unique', message: `prices.${index}: another ${e.currency} price${e.storeId ? ` at ${e.storeId}` : ''}${e.channel ? ` in ${e.channel}` : ''} starts at the same time${e.validFrom === null ? ' (always)' : ''}` });
+    if (starts.has(key))
+      problems.push({
+        index,
+        field: 'validFrom',
+        rule: 'unique',
+        message: `prices.${index}: another ${e.currency} price${e.storeId ? ` at ${e.storeId}` : ''}${e.channel ? ` in ${e.channel}` : ''} starts at the same time${e.validFrom === null ? ' (always)' : ''}`,
+      });
     starts.add(key);
   });
   return problems;

@@ -9,7 +9,14 @@ describe('the dead-letter message of the AsyncAPI document (docs/asyncapi.json)'
     addFormats(ajv);
     const validate = ajv.compile(buildAsyncApi().components.messages[DEAD_LETTER_MESSAGE_ID].headers);
     const parked = deadLetterFor(
-      { topic: 'order.events.v1', partition: 1, offset: '42', key: Buffer.from('k'), value: Buffer.from('{'), headers: { ce_type: Buffer.from('order.placed.v1') } },
+      {
+        topic: 'order.events.v1',
+        partition: 1,
+        offset: '42',
+        key: Buffer.from('k'),
+        value: Buffer.from('{'),
+        headers: { ce_type: Buffer.from('order.placed.v1') },
+      },
       { code: 'ENVELOPE.BAD_JSON', detail: 'Unexpected end of JSON input' },
       'inventory',
       1,
@@ -19,4 +26,3 @@ describe('the dead-letter message of the AsyncAPI document (docs/asyncapi.json)'
     expect(parked.topic).toBe(buildAsyncApi().channels[asyncApiId('order.events.v1.dlq')].address);
   });
 });
-

@@ -65,9 +65,16 @@ describe('deadLetterFor', () => {
 
   it('works for a message with no headers', () => {
     const { headers } = deadLetterFor(aMessage({ headers: undefined }), reason, 'inventory', 1).messages[0];
-    expect(Object.keys(headers).sort()).toEqual(
-      ['dlq-attempts', 'dlq-consumer', 'dlq-original-offset', 'dlq-original-partition', 'dlq-original-topic', 'dlq-reason', 'dlq-reason-code', 'dlq-time'],
-    );
+    expect(Object.keys(headers).sort()).toEqual([
+      'dlq-attempts',
+      'dlq-consumer',
+      'dlq-original-offset',
+      'dlq-original-partition',
+      'dlq-original-topic',
+      'dlq-reason',
+      'dlq-reason-code',
+      'dlq-time',
+    ]);
   });
 
   it.each([
@@ -85,6 +92,11 @@ describe('deadLetterFor', () => {
   it('describes the latest parking when a dead letter is parked again', () => {
     const previous = { 'dlq-reason-code': 'OLD.CODE', 'dlq-attempts': '1', 'dlq-original-topic': 'older.topic', ce_id: 'event-1' };
     const { headers } = deadLetterFor(aMessage({ headers: previous }), reason, 'inventory', 3).messages[0];
-    expect(headers).toMatchObject({ 'dlq-reason-code': 'ENVELOPE.SCHEMA_INVALID', 'dlq-attempts': '3', 'dlq-original-topic': 'order.events.v1', ce_id: 'event-1' });
+    expect(headers).toMatchObject({
+      'dlq-reason-code': 'ENVELOPE.SCHEMA_INVALID',
+      'dlq-attempts': '3',
+      'dlq-original-topic': 'order.events.v1',
+      ce_id: 'event-1',
+    });
   });
 });

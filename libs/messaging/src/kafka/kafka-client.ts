@@ -12,7 +12,7 @@ const logger = new Logger('kafkajs');
  */
 const TRANSIENT = [
   'The group coordinator is not available',
-  'The coordinator is loading and hence can\'t process requests for this group',
+  "The coordinator is loading and hence can't process requests for this group",
   'This is not the correct coordinator for this group',
   'The group is rebalancing, so a rejoin is needed',
   'There is no leader for this topic-partition as we are in the middle of a leadership election',

@@ -42,7 +42,15 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     transactions?: ConsumerTransactions,
   ) {
     super();
-    this.applier = new EventApplier(options, (pattern) => this.getHandlerByPattern(pattern), deadLetterProducer, this.stopSignal.signal, this.logger, metrics, transactions);
+    this.applier = new EventApplier(
+      options,
+      (pattern) => this.getHandlerByPattern(pattern),
+      deadLetterProducer,
+      this.stopSignal.signal,
+      this.logger,
+      metrics,
+      transactions,
+    );
   }
 
   /** True once the consumer has joined its group and is fetching. */
@@ -73,7 +81,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const limit = this.options.sessionTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limit)));
-    if ((await Promise.race([this.loop, late])) === 'late') this.logger.warn?.({ waitedMs: limit }, 'consumer did not leave its group in time; stopping without it');
+    if ((await Promise.race([this.loop, late])) === 'late')
+      this.logger.warn?.({ waitedMs: limit }, 'consumer did not leave its group in time; stopping without it');
     clearTimeout(timer);
     this.joined = false;
     this.setStatus('stopped', 'the service is stopping');
@@ -103,7 +112,9 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       });
       this.consumer = consumer;
       const interval = this.options.commitIntervalMs ?? 0;
-      const committer = new OffsetCommitter(interval, (e) => this.logger.warn?.({ err: (e as Error).message }, 'offsets not committed; their events come again'));
+      const committer = new OffsetCommitter(interval, (e) =>
+        this.logger.warn?.({ err: (e as Error).message }, 'offsets not committed; their events come again'),
+      );
       const crashed = new Promise<void>((resolve) => {
         consumer.on(consumer.events.CONNECT, () =>
           this.setStatus(

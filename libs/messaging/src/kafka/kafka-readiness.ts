@@ -28,7 +28,11 @@ export class KafkaReadiness implements ReadinessCheck {
   async probe(): Promise<Record<string, unknown>> {
     this.admin ??= this.kafka.admin({ retry: { retries: 0 } });
     try {
-      await withTimeout(this.admin.connect().then(() => this.admin!.describeCluster()), 2000, 'Kafka');
+      await withTimeout(
+        this.admin.connect().then(() => this.admin!.describeCluster()),
+        2000,
+        'Kafka',
+      );
     } catch (e) {
       await this.admin.disconnect().catch(() => undefined);
       this.admin = null;

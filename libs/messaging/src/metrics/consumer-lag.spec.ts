@@ -11,7 +11,16 @@ describe('computeLag', () => {
   });
 
   it('a partition missing from the group offsets counts as never committed', () => {
-    expect(computeLag('t', [{ partition: 0, high: '2', low: '0' }, { partition: 1, high: '5', low: '1' }], [{ partition: 0, offset: '2' }])).toEqual([
+    expect(
+      computeLag(
+        't',
+        [
+          { partition: 0, high: '2', low: '0' },
+          { partition: 1, high: '5', low: '1' },
+        ],
+        [{ partition: 0, offset: '2' }],
+      ),
+    ).toEqual([
       { topic: 't', partition: 0, lag: 0 },
       { topic: 't', partition: 1, lag: 4 },
     ]);

@@ -34,7 +34,12 @@ export function registerMessagingGauges(metrics: Metrics, dataSource: DataSource
     const b = await backlog();
     if (b) set({}, b.age);
   });
-  metrics.gauge('kafka_consumer_lag', "Messages behind the log end, per topic and partition, for this service's consumer group", ['topic', 'partition'], async (set) => {
-    for (const l of await lag.read()) set({ topic: l.topic, partition: l.partition }, l.lag);
-  });
+  metrics.gauge(
+    'kafka_consumer_lag',
+    "Messages behind the log end, per topic and partition, for this service's consumer group",
+    ['topic', 'partition'],
+    async (set) => {
+      for (const l of await lag.read()) set({ topic: l.topic, partition: l.partition }, l.lag);
+    },
+  );
 }

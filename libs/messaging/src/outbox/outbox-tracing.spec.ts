@@ -19,7 +19,14 @@ const placed = () => ({
 const WRITER_SPAN = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
 
 function aRow(headers: Record<string, string>): OutboxRow {
-  return { seq: '1', id: 'event-1', topic: 'order.events.v1', message_key: 'order-1', headers: { ce_id: 'event-1', ce_type: 'order.placed.v1', ...headers }, payload: '{}' };
+  return {
+    seq: '1',
+    id: 'event-1',
+    topic: 'order.events.v1',
+    message_key: 'order-1',
+    headers: { ce_id: 'event-1', ce_type: 'order.placed.v1', ...headers },
+    payload: '{}',
+  };
 }
 
 /** A transaction's manager as far as the writer uses it: its connection records the INSERTs (one column array per parameter). */
@@ -72,7 +79,13 @@ describe('trace context through the outbox', () => {
     expect(send.kind).toBe(SpanKind.PRODUCER);
     expect(send.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(send.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
-    expect(send.attributes).toMatchObject({ 'messaging.system': 'kafka', 'messaging.destination.name': 'order.events.v1', 'messaging.kafka.message.key': 'order-1', 'messaging.message.id': 'event-1', 'cloudevents.event_type': 'order.placed.v1' });
+    expect(send.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.destination.name': 'order.events.v1',
+      'messaging.kafka.message.key': 'order-1',
+      'messaging.message.id': 'event-1',
+      'cloudevents.event_type': 'order.placed.v1',
+    });
     expect(rows[0].headers).toEqual({ ...row.headers, traceparent: `00-4bf92f3577b34da6a3ce929d0e0e4736-${send.spanContext().spanId}-01` });
     expect(row.headers.traceparent).toBe(WRITER_SPAN); // the row itself is left as it was
   });

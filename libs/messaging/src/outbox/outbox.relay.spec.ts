@@ -14,9 +14,7 @@ describe('toTopicBatches', () => {
   it('passes key, value and headers through untouched', () => {
     const headers = { ce_id: 'event-1', ce_type: 'order.placed.v1', traceparent: '00-abc-def-01' };
     const row = aRow('order.events.v1', 'order-1', '{"orderId":"order-1"}', headers);
-    expect(toTopicBatches([row])).toEqual([
-      { topic: 'order.events.v1', messages: [{ key: 'order-1', value: '{"orderId":"order-1"}', headers }] },
-    ]);
+    expect(toTopicBatches([row])).toEqual([{ topic: 'order.events.v1', messages: [{ key: 'order-1', value: '{"orderId":"order-1"}', headers }] }]);
   });
 
   it('groups rows by topic in order of first appearance, keeping outbox order within each topic', () => {

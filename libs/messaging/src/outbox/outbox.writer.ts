@@ -1,5 +1,15 @@
 import { envelopeFor, EventDefinition, EventEnvelope, toWireMessage } from '@omni/contracts';
-import { currentIdempotencyKey, failpoint, IdempotencyKeyRef, keyIdentity, prepared, RequestKeyTaken, requestContext, takeKeysWithEffects, traceparentOf } from '@omni/platform';
+import {
+  currentIdempotencyKey,
+  failpoint,
+  IdempotencyKeyRef,
+  keyIdentity,
+  prepared,
+  RequestKeyTaken,
+  requestContext,
+  takeKeysWithEffects,
+  traceparentOf,
+} from '@omni/platform';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
@@ -90,7 +100,10 @@ export class OutboxWriter {
    * when another request holds its key and its effects must not be written.
    */
   takeKeys(manager: EntityManager, origins: readonly OutboxOrigin[]): Promise<boolean[]> {
-    return takeKeysWithEffects(manager, origins.map((o) => o.idempotencyKey));
+    return takeKeysWithEffects(
+      manager,
+      origins.map((o) => o.idempotencyKey),
+    );
   }
 
   async append<P>(manager: EntityManager, def: EventDefinition<P>, payload: P, now: Date = new Date()): Promise<string> {
@@ -116,7 +129,11 @@ export class OutboxWriter {
         correlationId: ctx.correlationId,
         causationId: ctx.causationId,
         // An event consumed in a batch run continues its own trace (its consumer span), not the run's.
-        traceparent: e.cause ? (consumedTraces.getStore()?.get(e.cause.id) ?? traceparentOf() ?? e.cause.traceparent) : e.origin ? e.origin.traceparent : traceparentOf(),
+        traceparent: e.cause
+          ? (consumedTraces.getStore()?.get(e.cause.id) ?? traceparentOf() ?? e.cause.traceparent)
+          : e.origin
+            ? e.origin.traceparent
+            : traceparentOf(),
         payload: e.payload,
       });
       const wire = toWireMessage(envelope);

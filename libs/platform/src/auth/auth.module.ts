@@ -14,7 +14,9 @@ export class AuthModule {
   static forRoot(settings: AuthSettings & { RATE_LIMIT_PER_MINUTE: number }): DynamicModule {
     return {
       module: AuthModule,
-      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: settings.RATE_LIMIT_PER_MINUTE }], storage: new SlidingWindowStorage() })],
+      imports: [
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: settings.RATE_LIMIT_PER_MINUTE }], storage: new SlidingWindowStorage() }),
+      ],
       providers: [
         { provide: TokenVerifier, useFactory: () => new TokenVerifier(settings) },
         AuthGuard,

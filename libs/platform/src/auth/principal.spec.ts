@@ -7,9 +7,18 @@ const principal = (over: Partial<Principal> & { scope?: string } = {}): Principa
 
 describe('principalFromClaims', () => {
   it('reads every claim of a POS token', () => {
-    expect(principalFromClaims({ sub: 'pos:PARIS:a1', channel: 'pos', store_id: 'PARIS', associate_id: 'a1', scope: 'store:operate  orders:read', exp: 1 })).toEqual({
+    expect(
+      principalFromClaims({ sub: 'pos:PARIS:a1', channel: 'pos', store_id: 'PARIS', associate_id: 'a1', scope: 'store:operate  orders:read', exp: 1 }),
+    ).toEqual({
       ok: true,
-      principal: { sub: 'pos:PARIS:a1', channel: 'pos', storeId: 'PARIS', associateId: 'a1', customerId: null, scopes: new Set(['store:operate', 'orders:read']) },
+      principal: {
+        sub: 'pos:PARIS:a1',
+        channel: 'pos',
+        storeId: 'PARIS',
+        associateId: 'a1',
+        customerId: null,
+        scopes: new Set(['store:operate', 'orders:read']),
+      },
     });
   });
 
@@ -73,7 +82,7 @@ describe('store, customer and channel rules', () => {
     ['its own order', customer, 'c-1', true],
     ["another customer's order", customer, 'c-2', false],
     ['an order without customer', customer, null, false],
-    ['a missing order, like another customer\'s', customer, undefined, false],
+    ["a missing order, like another customer's", customer, undefined, false],
     ['any order, for a token without customer', backOffice, 'c-2', true],
     ['a missing order, for a token without customer', backOffice, undefined, true],
   ])('actsForCustomer: %s', (_, p, owner, ok) => expect(actsForCustomer(p, owner)).toBe(ok));

@@ -57,7 +57,11 @@ export function principalFromClaims(claims: Record<string, unknown>): ClaimsResu
   const storeId = text('store_id');
   const associateId = text('associate_id');
   const customerId = text('customer_id');
-  for (const [name, v] of [['store_id', storeId], ['associate_id', associateId], ['customer_id', customerId]] as const) {
+  for (const [name, v] of [
+    ['store_id', storeId],
+    ['associate_id', associateId],
+    ['customer_id', customerId],
+  ] as const) {
     if (v === undefined) return { ok: false, reason: `${name} must be an id` };
   }
   const scope = claims['scope'] ?? '';

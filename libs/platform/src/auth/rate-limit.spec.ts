@@ -1,6 +1,6 @@
 import { SlidingWindowStorage } from './rate-limit';
 
-describe('SlidingWindowStorage (the rate limiter\'s counts)', () => {
+describe("SlidingWindowStorage (the rate limiter's counts)", () => {
   const minute = 60_000;
   let now: number;
   let storage: SlidingWindowStorage;

@@ -30,7 +30,10 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
 
   protected override async throwThrottlingException(_ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     // The guard has already set Retry-After (seconds until the caller may try again).
-    throw platformProblem('RATE.LIMITED', `more than ${detail.limit} requests in ${Math.round(detail.ttl / 1000)} s; retry after ${detail.timeToBlockExpire} s`);
+    throw platformProblem(
+      'RATE.LIMITED',
+      `more than ${detail.limit} requests in ${Math.round(detail.ttl / 1000)} s; retry after ${detail.timeToBlockExpire} s`,
+    );
   }
 }
 
@@ -77,7 +80,12 @@ export class SlidingWindowStorage implements ThrottlerStorage {
     const isBlocked = weighted(w.current) + 1 > limit;
     if (!isBlocked) w.current++;
     const timeToExpire = Math.ceil((ttl - elapsed) / 1000);
-    return { totalHits: Math.ceil(weighted(w.current)) + (isBlocked ? 1 : 0), timeToExpire, isBlocked, timeToBlockExpire: isBlocked ? Math.max(1, Math.ceil(this.waitMs(w, elapsed, ttl, limit) / 1000)) : 0 };
+    return {
+      totalHits: Math.ceil(weighted(w.current)) + (isBlocked ? 1 : 0),
+      timeToExpire,
+      isBlocked,
+      timeToBlockExpire: isBlocked ? Math.max(1, Math.ceil(this.waitMs(w, elapsed, ttl, limit) / 1000)) : 0,
+    };
   }
 
   /** How long until one more request fits under the limit, if nobody sends any meanwhile. */

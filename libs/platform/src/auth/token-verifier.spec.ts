@@ -7,9 +7,17 @@ import { publicKeyFrom, TokenVerifier, VERIFIED_TOKEN_TTL_MS } from './token-ver
 const ISS = 'omni-backbone';
 const AUD = 'omni-backbone';
 
-async function sign(key: KeyLike, alg: string, over: { iss?: string; aud?: string | string[]; exp?: number | null; sub?: string | null; kid?: string; claims?: Record<string, unknown> } = {}) {
+async function sign(
+  key: KeyLike,
+  alg: string,
+  over: { iss?: string; aud?: string | string[]; exp?: number | null; sub?: string | null; kid?: string; claims?: Record<string, unknown> } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({ scope: 'orders:read', ...over.claims }).setProtectedHeader({ alg, ...(over.kid ? { kid: over.kid } : {}) }).setIssuer(over.iss ?? ISS).setAudience(over.aud ?? AUD).setIssuedAt(now);
+  const jwt = new SignJWT({ scope: 'orders:read', ...over.claims })
+    .setProtectedHeader({ alg, ...(over.kid ? { kid: over.kid } : {}) })
+    .setIssuer(over.iss ?? ISS)
+    .setAudience(over.aud ?? AUD)
+    .setIssuedAt(now);
   if (over.sub !== null) jwt.setSubject(over.sub ?? 'caller-1');
   if (over.exp !== null) jwt.setExpirationTime(over.exp ?? now + 600);
   return jwt.sign(key);

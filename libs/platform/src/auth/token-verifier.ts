@@ -76,7 +76,8 @@ export class TokenVerifier {
       payload = this.key instanceof KeyObject ? (await jwtVerify(token, this.key, options)).payload : (await jwtVerify(token, this.key, options)).payload;
     } catch (e) {
       // The key set could not be fetched: an outage of the identity provider, not a bad token.
-      if (!(this.key instanceof KeyObject) && (e instanceof errors.JWKSTimeout || !(e instanceof errors.JOSEError))) return { ok: false, reason: 'the signing keys could not be fetched', unavailable: true };
+      if (!(this.key instanceof KeyObject) && (e instanceof errors.JWKSTimeout || !(e instanceof errors.JOSEError)))
+        return { ok: false, reason: 'the signing keys could not be fetched', unavailable: true };
       return { ok: false, reason: reasonOf(e as errors.JOSEError) };
     }
     return principalFromClaims(payload as Record<string, unknown>);

@@ -149,10 +149,18 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
   private takenWithEffects(scope: Scope, next: CallHandler, res: Response): Observable<unknown> {
     const id = idOf(scope);
     this.runningHere.add(id);
-    const ref: IdempotencyKeyRef = { caller: scope.caller, method: scope.method, route: scope.route, key: scope.key, untaken: { hash: scope.hash, ttlHours: this.ttlHours } };
+    const ref: IdempotencyKeyRef = {
+      caller: scope.caller,
+      method: scope.method,
+      route: scope.route,
+      key: scope.key,
+      untaken: { hash: scope.hash, ttlHours: this.ttlHours },
+    };
     return withIdempotencyKey(ref, () => next.handle()).pipe(
       // Kept in the transaction of the effects already (answerWithEffects), unless the answer sent is another.
-      mergeMap((body) => (keptWithEffects(ref, res.statusCode, body) ? of(body) : from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body))))),
+      mergeMap((body) =>
+        keptWithEffects(ref, res.statusCode, body) ? of(body) : from(this.keepAnswer(scope, res.statusCode, body)).pipe(mergeMap(() => of(body))),
+      ),
       catchError((e: unknown) => {
         this.runningHere.delete(id);
         // Failed after its own effects committed (e.g. while it waited for the outcome): the key is
@@ -177,7 +185,17 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     if (e instanceof RequestKeyTaken) return true;
     const problem: Problem = problemOf(e);
     try {
-      if (problem.status >= 500) return (await this.named('idempotency-held', `SELECT 1 FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`, [s.caller, s.method, s.route, s.key])).length === 1;
+      if (problem.status >= 500)
+        return (
+          (
+            await this.named('idempotency-held', `SELECT 1 FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4`, [
+              s.caller,
+              s.method,
+              s.route,
+              s.key,
+            ])
+          ).length === 1
+        );
       const kept = await this.named(
         'idempotency-refusal',
         `INSERT INTO idempotency_keys (caller, method, route, key, request_hash, expires_at, status_code, response_body, completed_at)
@@ -211,13 +229,19 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       )) as KeyRow[];
       if (!row) {
         // Expired (or released after a 5xx): forget it and try to take the key.
-        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at < now()`, [s.caller, s.method, s.route, s.key]);
+        await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND expires_at < now()`, [
+          s.caller,
+          s.method,
+          s.route,
+          s.key,
+        ]);
         continue;
       }
       if (row.request_hash !== s.hash) {
         return { kind: 'refuse', error: platformProblem('IDEMPOTENCY.KEY_REUSED', 'this Idempotency-Key was used with another request') };
       }
-      if (row.status_code !== null) return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
+      if (row.status_code !== null)
+        return { kind: 'replay', status: row.status_code, body: row.response_body === null ? undefined : JSON.parse(row.response_body) };
       const runningHere = this.runningHere.has(idOf(s));
       const verdict = heldKeyVerdict({ committed: row.committed_at !== null, runningHere, abandoned: !runningHere && (await this.abandoned(s)) });
       if (verdict === 'answer-lost') {
@@ -233,7 +257,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       }
       if (verdict === 'take-over' && (await this.takeOverAbandoned(s))) return { kind: 'execute' };
       if (Date.now() > deadline) {
-        return { kind: 'refuse', error: platformProblem('IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later') };
+        return {
+          kind: 'refuse',
+          error: platformProblem('IDEMPOTENCY.IN_PROGRESS', 'a request with this Idempotency-Key is still being processed; retry later'),
+        };
       }
       await new Promise((r) => setTimeout(r, POLL_MS));
     }
@@ -274,7 +301,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
         return await this.complete(s, status, body);
       } catch (e) {
         if (Date.now() >= deadline) {
-          this.logger.warn({ err: e, route: s.route, status }, 'the answer to a keyed request could not be kept; a retry with its key will be told it was lost');
+          this.logger.warn(
+            { err: e, route: s.route, status },
+            'the answer to a keyed request could not be kept; a retry with its key will be told it was lost',
+          );
           return;
         }
         await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
@@ -302,12 +332,10 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
 
   private async release(s: Scope): Promise<void> {
     // A key whose effects committed stays taken: its request must never run twice.
-    await this.dataSource.query(`DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND committed_at IS NULL`, [
-      s.caller,
-      s.method,
-      s.route,
-      s.key,
-    ]);
+    await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE caller = $1 AND method = $2 AND route = $3 AND key = $4 AND status_code IS NULL AND committed_at IS NULL`,
+      [s.caller, s.method, s.route, s.key],
+    );
   }
 }
 

@@ -14,7 +14,9 @@ export function canonicalJson(value: unknown): string {
 
 /** What "the same request" means for a key: the same query and the same body. */
 export function requestHash(query: unknown, body: unknown): string {
-  return createHash('sha256').update(canonicalJson({ query: query ?? {}, body: body ?? null })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ query: query ?? {}, body: body ?? null }))
+    .digest('hex');
 }
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,128}$/;

@@ -29,14 +29,24 @@ export class Metrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    this.published = new Counter({ name: 'outbox_events_published_total', help: 'Events the outbox relay published to Kafka', labelNames: ['topic'], registers: [this.registry] });
+    this.published = new Counter({
+      name: 'outbox_events_published_total',
+      help: 'Events the outbox relay published to Kafka',
+      labelNames: ['topic'],
+      registers: [this.registry],
+    });
     this.consumed = new Counter({
       name: 'events_consumed_total',
       help: 'Consumed events by outcome: applied, duplicate (inbox), dead_lettered, retried (one per failed attempt retried)',
       labelNames: ['topic', 'type', 'outcome'],
       registers: [this.registry],
     });
-    this.deadLetters = new Counter({ name: 'dead_letters_total', help: 'Messages parked on <topic>.dlq by reason code', labelNames: ['topic', 'reason'], registers: [this.registry] });
+    this.deadLetters = new Counter({
+      name: 'dead_letters_total',
+      help: 'Messages parked on <topic>.dlq by reason code',
+      labelNames: ['topic', 'reason'],
+      registers: [this.registry],
+    });
     this.gaugeFailures = new Counter({
       name: 'metrics_gauge_failures_total',
       help: 'Scrapes at which a gauge computed from the database could not be read (it is left out of that scrape; a scrape counts those before it)',
@@ -74,7 +84,12 @@ export class Metrics {
    * the gauge is left out of that scrape and metrics_gauge_failures_total counts it: the counters a
    * scrape carries matter most during an outage, so one gauge never fails the whole scrape.
    */
-  gauge<L extends string>(name: string, help: string, labelNames: L[], collect: (set: (labels: Partial<Record<L, string | number>>, value: number) => void) => Promise<void>): void {
+  gauge<L extends string>(
+    name: string,
+    help: string,
+    labelNames: L[],
+    collect: (set: (labels: Partial<Record<L, string | number>>, value: number) => void) => Promise<void>,
+  ): void {
     const failures = this.gaugeFailures;
     new Gauge<L>({
       name,

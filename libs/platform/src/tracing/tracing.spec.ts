@@ -15,7 +15,11 @@ describe('where spans are exported', () => {
     ['nothing set: the OTLP default', {}, 'http://localhost:4318/v1/traces'],
     ['a base endpoint gets /v1/traces', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }, 'http://collector:4318/v1/traces'],
     ['a trailing slash is not doubled', { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://collector.example.com/otlp/' }, 'https://collector.example.com/otlp/v1/traces'],
-    ['the traces endpoint is used as given and wins', { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:9999/custom' }, 'http://b:9999/custom'],
+    [
+      'the traces endpoint is used as given and wins',
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:9999/custom' },
+      'http://b:9999/custom',
+    ],
   ])('%s', (_, env, url) => {
     expect(otlpTracesUrl({ OTEL_EXPORTER_OTLP_ENDPOINT: '', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: '', ...env })).toBe(url);
   });
@@ -53,7 +57,10 @@ describe('startTracing', () => {
   });
 
   it('continues a remote traceparent: same trace, the remote span as parent, and the new span becomes current', async () => {
-    const seen = await inSpan('work', { kind: SpanKind.CONSUMER }, contextFromTraceparent(INCOMING), async () => ({ tp: traceparentOf(), log: currentTraceFields() }));
+    const seen = await inSpan('work', { kind: SpanKind.CONSUMER }, contextFromTraceparent(INCOMING), async () => ({
+      tp: traceparentOf(),
+      log: currentTraceFields(),
+    }));
     const [span] = exported.getFinishedSpans();
     expect(span.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
     expect(span.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');

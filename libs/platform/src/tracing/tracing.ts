@@ -127,8 +127,12 @@ export function startTracing(service: string, settings: TracingSettings, extraPr
 
 /** The SDK's own warnings (a collector that does not answer) as one JSON line each, like our logs. */
 function exportProblemsLogger(service: string) {
-  const write = (level: string) => (message: string, ...args: unknown[]) =>
-    process.stderr.write(JSON.stringify({ level, time: new Date().toISOString(), service, msg: 'tracing', detail: [message, ...args.map(String)].join(' ') }) + '\n');
+  const write =
+    (level: string) =>
+    (message: string, ...args: unknown[]) =>
+      process.stderr.write(
+        JSON.stringify({ level, time: new Date().toISOString(), service, msg: 'tracing', detail: [message, ...args.map(String)].join(' ') }) + '\n',
+      );
   const ignore = () => undefined;
   return { error: write('error'), warn: write('warn'), info: ignore, debug: ignore, verbose: ignore };
 }

@@ -2,7 +2,11 @@ import type { NextFunction, Request, Response } from 'express';
 import { requestShapeMiddleware } from './request-shape.middleware';
 
 /** What the middleware does with a request: passes it on, or answers with a status and body. */
-function verdict(req: { path: string; query?: Record<string, unknown>; body?: unknown }): 'next' | { status: number; type: string; body: { code: string; errors: { field: string; rule: string }[] } } {
+function verdict(req: {
+  path: string;
+  query?: Record<string, unknown>;
+  body?: unknown;
+}): 'next' | { status: number; type: string; body: { code: string; errors: { field: string; rule: string }[] } } {
   const out = { status: 0, type: '', body: undefined as never };
   const res = {
     status: (s: number) => ((out.status = s), res),
@@ -21,7 +25,9 @@ const rules = (v: ReturnType<typeof verdict>) => (v === 'next' ? v : v.body.erro
 
 describe('requestShapeMiddleware', () => {
   it('passes a well-formed request on', () => {
-    expect(verdict({ path: '/stores/PARIS/orders/6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f/collect', query: { limit: '5' }, body: { pickupCode: 'K7QX2M9P' } })).toBe('next');
+    expect(
+      verdict({ path: '/stores/PARIS/orders/6f1c2a56-3b7e-4c1a-9d2f-0a1b2c3d4e5f/collect', query: { limit: '5' }, body: { pickupCode: 'K7QX2M9P' } }),
+    ).toBe('next');
     expect(verdict({ path: '/price-list/%C3%A9t%C3%A9' })).toBe('next');
   });
 
@@ -32,7 +38,9 @@ describe('requestShapeMiddleware', () => {
   });
 
   it('refuses a body nested 10,000 levels deep (60 kB) without overflowing', () => {
-    expect(rules(verdict({ path: '/carts', body: JSON.parse('{"a":'.repeat(10_000) + '0' + '}'.repeat(10_000)) }))).toEqual([{ field: expect.any(String), rule: 'maxDepth' }]);
+    expect(rules(verdict({ path: '/carts', body: JSON.parse('{"a":'.repeat(10_000) + '0' + '}'.repeat(10_000)) }))).toEqual([
+      { field: expect.any(String), rule: 'maxDepth' },
+    ]);
   });
 
   it.each([

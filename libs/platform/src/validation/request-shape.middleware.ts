@@ -35,7 +35,8 @@ function pathProblems(path: string): FieldProblem[] {
 function queryProblems(query: Record<string, unknown>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [name, value] of Object.entries(query)) {
-    if (typeof value !== 'string') problems.push({ field: name, rule: 'singleValue', message: `query parameter ${name.slice(0, 64)} must be given once, as a string` });
+    if (typeof value !== 'string')
+      problems.push({ field: name, rule: 'singleValue', message: `query parameter ${name.slice(0, 64)} must be given once, as a string` });
   }
   return [...problems, ...requestShapeProblems(query)];
 }
@@ -53,5 +54,8 @@ export function requestShapeProblemsOf(path: string, query: Record<string, unkno
 export function requestShapeMiddleware(req: Request, res: Response, next: NextFunction): void {
   const problems = requestShapeProblemsOf(req.path, req.query as Record<string, unknown>, req.body);
   if (problems.length === 0) return next();
-  res.status(HttpStatus.BAD_REQUEST).type('application/problem+json').json(shapeProblem(problems.slice(0, 20)));
+  res
+    .status(HttpStatus.BAD_REQUEST)
+    .type('application/problem+json')
+    .json(shapeProblem(problems.slice(0, 20)));
 }

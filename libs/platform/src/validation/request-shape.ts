@@ -36,7 +36,8 @@ export function requestShapeProblems(value: unknown, root = ''): FieldProblem[] 
   while (stack.length > 0 && problems.length < MAX_PROBLEMS) {
     const { value: v, field, depth } = stack.pop()!;
     if (typeof v === 'number') {
-      if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER)) problems.push({ field, rule: 'safeNumber', message: `${field} must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
+      if (!(Math.abs(v) <= Number.MAX_SAFE_INTEGER))
+        problems.push({ field, rule: 'safeNumber', message: `${field} must be between -${Number.MAX_SAFE_INTEGER} and ${Number.MAX_SAFE_INTEGER}` });
       continue;
     }
     if (typeof v === 'string') {
@@ -46,7 +47,11 @@ export function requestShapeProblems(value: unknown, root = ''): FieldProblem[] 
     }
     if (v === null || typeof v !== 'object') continue;
     if (depth > MAX_BODY_DEPTH) {
-      problems.push({ field: field || '(body)', rule: 'maxDepth', message: `the body must not nest objects and arrays more than ${MAX_BODY_DEPTH} levels deep` });
+      problems.push({
+        field: field || '(body)',
+        rule: 'maxDepth',
+        message: `the body must not nest objects and arrays more than ${MAX_BODY_DEPTH} levels deep`,
+      });
       // One report is enough: the rest of the body is not read.
       break;
     }

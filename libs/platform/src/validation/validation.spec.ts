@@ -46,7 +46,11 @@ describe('request validation: nested arrays and objects', () => {
     expect(await verdict({ lines: [line, [line]] })).toEqual([{ field: 'lines.1', rule: 'objectElements' }]);
   });
 
-  it.each([['a string', 'SKU-1'], ['null', null], ['a number', 7]])('refuses %s as an element of an array of objects', async (_what, element) => {
+  it.each([
+    ['a string', 'SKU-1'],
+    ['null', null],
+    ['a number', 7],
+  ])('refuses %s as an element of an array of objects', async (_what, element) => {
     // class-validator's own nested check names these too; an array in the array is the one it let through.
     expect(await verdict({ lines: [element] })).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'lines.0' })]));
   });

@@ -1,6 +1,18 @@
 import { anAddress, builder, sequentialIds } from '@omni/testing';
 import { DecisionContext } from '../group-effects';
-import { DeliveryFulfilment, Fulfilment, FulfilmentInput, LineInput, mergeLines, Order, OrderLine, PickupFulfilment, PlacementIds, placeOrder, PlaceOrderInput } from '../order';
+import {
+  DeliveryFulfilment,
+  Fulfilment,
+  FulfilmentInput,
+  LineInput,
+  mergeLines,
+  Order,
+  OrderLine,
+  PickupFulfilment,
+  PlacementIds,
+  placeOrder,
+  PlaceOrderInput,
+} from '../order';
 import { hashPickupCode } from '../pickup-code';
 import { NewPickupCode } from '../pickup.machine';
 
@@ -44,7 +56,12 @@ type DeliveryInput = Extract<FulfilmentInput, { type: 'delivery' }>;
 /** A pickup asked for at S1 of LINES_AB. */
 export const aPickupInput = (over: Partial<Omit<PickupInput, 'type'>> = {}): PickupInput => ({ type: 'pickup', storeId: 'S1', lines: LINES_AB, ...over });
 /** A delivery asked for to Ada Martin in Paris (anAddress) of LINES_AB. */
-export const aDeliveryInput = (over: Partial<Omit<DeliveryInput, 'type'>> = {}): DeliveryInput => ({ type: 'delivery', address: anAddress(), lines: LINES_AB, ...over });
+export const aDeliveryInput = (over: Partial<Omit<DeliveryInput, 'type'>> = {}): DeliveryInput => ({
+  type: 'delivery',
+  address: anAddress(),
+  lines: LINES_AB,
+  ...over,
+});
 
 /** An order as a signed-in web customer (c-1) asks for it: one pickup at S1 of LINES_AB, paid later, in EUR. */
 export const aPlaceOrderInput = builder<PlaceOrderInput>(() => ({
@@ -90,7 +107,10 @@ export function asDelivery(f: Fulfilment): DeliveryFulfilment {
 export const aPickupFulfilment = (over: Partial<PickupFulfilment> = {}): PickupFulfilment => ({ ...asPickup(anOrder().fulfilments[0]), ...over });
 
 /** Group GROUP_ID of a web order by c-1: LINES_AB to deliver to anAddress(), as placed (no location yet), with `over` laid over it. */
-export const aDeliveryFulfilment = (over: Partial<DeliveryFulfilment> = {}): DeliveryFulfilment => ({ ...asDelivery(anOrder({ fulfilments: [aDeliveryInput()] }).fulfilments[0]), ...over });
+export const aDeliveryFulfilment = (over: Partial<DeliveryFulfilment> = {}): DeliveryFulfilment => ({
+  ...asDelivery(anOrder({ fulfilments: [aDeliveryInput()] }).fulfilments[0]),
+  ...over,
+});
 
 /** A placed line: LINE_A, SKU-A ×2 at 10.00, nothing picked, cancelled or sourced. */
 export const anOrderLine = builder<OrderLine>(() => ({

@@ -36,7 +36,10 @@ export abstract class OrderRecordRepository {
   /** Units taken back (1) or returnable again after a failed exchange (-1). */
   abstract addReturned(m: EntityManager, orderId: string, lines: readonly { lineId: string; quantity: number }[], sign: 1 | -1): Promise<void>;
 
-  abstract recordShipment(m: EntityManager, s: { orderId: string; fulfilmentId: string; locationId: string; lines: { lineId: string; quantity: number }[]; shippedAt: string }): Promise<void>;
+  abstract recordShipment(
+    m: EntityManager,
+    s: { orderId: string; fulfilmentId: string; locationId: string; lines: { lineId: string; quantity: number }[]; shippedAt: string },
+  ): Promise<void>;
 
   /** Marks a shipment delivered once; returns its lines, or null when unknown or already delivered. */
   abstract markDelivered(m: EntityManager, orderId: string, fulfilmentId: string, at: string): Promise<{ lineId: string; quantity: number }[] | null>;

@@ -45,7 +45,20 @@ export abstract class ReturnRepository {
   /** The return a store's POS opened under its requestId (a retry gets it back). */
   abstract findByRequest(m: EntityManager, storeId: string, requestId: string): Promise<Return | null>;
 
-  abstract insertRefund(m: EntityManager, r: { id: string; returnId: string; orderId: string; tender: string; reference: string; amount: number; requestId: string | null; settledAt: Date | null; at: Date }): Promise<void>;
+  abstract insertRefund(
+    m: EntityManager,
+    r: {
+      id: string;
+      returnId: string;
+      orderId: string;
+      tender: string;
+      reference: string;
+      amount: number;
+      requestId: string | null;
+      settledAt: Date | null;
+      at: Date;
+    },
+  ): Promise<void>;
 
   abstract refundsOf(m: EntityManager, returnId: string): Promise<RefundRecord[]>;
 

@@ -49,7 +49,12 @@ export const aMailAuthorisation = builder<Parameters<typeof issueLabel>[0]>(() =
 }));
 
 /** The stand-in carrier's label SIL-0001, tracked as SI0001. */
-export const aCarrierLabel = builder<CarrierLabel>(() => ({ carrier: 'stand-in', labelNumber: 'SIL-0001', trackingNumber: 'SI0001', trackingUrl: 'https://carrier.example/track/SI0001' }));
+export const aCarrierLabel = builder<CarrierLabel>(() => ({
+  carrier: 'stand-in',
+  labelNumber: 'SIL-0001',
+  trackingNumber: 'SI0001',
+  trackingUrl: 'https://carrier.example/track/SI0001',
+}));
 
 /** When builders' parcels are labelled. */
 export const LABELLED_AT = new Date('2026-12-01T10:00:00Z');
@@ -65,4 +70,5 @@ export function aParcel(over: Partial<Parcel> = {}, labelledAt = LABELLED_AT): P
 }
 
 /** aParcel scanned in at `by` at `at`: RECEIVED there. */
-export const aReceivedParcel = (at: Date, by = 'WH-1', labelledAt = LABELLED_AT): Parcel => aParcel({ status: 'RECEIVED', receivedAt: at, receivedBy: by }, labelledAt);
+export const aReceivedParcel = (at: Date, by = 'WH-1', labelledAt = LABELLED_AT): Parcel =>
+  aParcel({ status: 'RECEIVED', receivedAt: at, receivedBy: by }, labelledAt);
