@@ -1,4 +1,4 @@
-import { eventually, http, Journey, mintToken, Stack, startStack, testAddress, tokens } from '@omni/testing';
+import { eventually, http, Journey, journeyStack, mintToken, testAddress, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -10,33 +10,27 @@ const uniq = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
  * service, the figures checked against what the journeys did.
  */
 describe('delivery and endless-aisle KPIs', () => {
-  let stack: Stack;
-  let j: Journey;
+  const e2e = journeyStack(['order', 'inventory', 'customer']);
   const [paris, lyon, warehouse] = [Journey.id('PARIS'), Journey.id('LYON'), Journey.id('WH')];
   const [atStore, atWarehouse, atLyon] = [uniq('LAMP'), uniq('RUG'), uniq('VASE')];
   const from = new Date(Date.now() - 3600_000).toISOString();
   const to = () => new Date(Date.now() + 3600_000).toISOString();
 
   beforeAll(async () => {
-    stack = await startStack(['order', 'inventory', 'customer']);
-    j = new Journey(stack);
-    await j.location(paris);
-    await j.location(lyon);
-    await j.location(warehouse, { kind: 'warehouse' });
+    await e2e.j.location(paris);
+    await e2e.j.location(lyon);
+    await e2e.j.location(warehouse, { kind: 'warehouse' });
     // The lamp is only at the Paris store (shipped from the store), the rug only at the warehouse.
-    await j.receive(paris, atStore, 10);
-    await j.receive(lyon, atLyon, 5);
-    await j.receive(warehouse, atWarehouse, 10);
-    await j.price(atStore, 4000);
-    await j.price(atWarehouse, 9000);
-    await j.price(atLyon, 4000);
-  });
-  afterAll(async () => {
-    await stack?.stop();
+    await e2e.j.receive(paris, atStore, 10);
+    await e2e.j.receive(lyon, atLyon, 5);
+    await e2e.j.receive(warehouse, atWarehouse, 10);
+    await e2e.j.price(atStore, 4000);
+    await e2e.j.price(atWarehouse, 9000);
+    await e2e.j.price(atLyon, 4000);
   });
 
   const rowsOf = async (path: string, query: string, token?: string) => {
-    const res = await http('GET', `${stack.services.customer.url}/kpis/${path}?${query}`, undefined, {}, token === undefined ? {} : { token });
+    const res = await http('GET', `${e2e.stack.services.customer.url}/kpis/${path}?${query}`, undefined, {}, token === undefined ? {} : { token });
     expect([res.status, res.body.code]).toEqual([200, undefined]);
     return res.body.rows as Record<string, unknown>[];
   };
@@ -46,20 +40,20 @@ describe('delivery and endless-aisle KPIs', () => {
   });
 
   it('counts each delivery at the location that ships it: its share, shipped, delivered, failed, cancelled and the times between', async () => {
-    const delivered = await j.placeOrder(deliver(atStore, { channel: 'app' }));
-    const lost = await j.placeOrder(deliver(atWarehouse, { channel: 'app' }));
-    const cancelled = await j.placeOrder(deliver(atStore, { channel: 'app' }));
-    const fromParis = await j.groupStatus(delivered.id, 'RESERVED');
-    const fromWarehouse = await j.groupStatus(lost.id, 'RESERVED');
-    await j.groupStatus(cancelled.id, 'RESERVED');
+    const delivered = await e2e.j.placeOrder(deliver(atStore, { channel: 'app' }));
+    const lost = await e2e.j.placeOrder(deliver(atWarehouse, { channel: 'app' }));
+    const cancelled = await e2e.j.placeOrder(deliver(atStore, { channel: 'app' }));
+    const fromParis = await e2e.j.groupStatus(delivered.id, 'RESERVED');
+    const fromWarehouse = await e2e.j.groupStatus(lost.id, 'RESERVED');
+    await e2e.j.groupStatus(cancelled.id, 'RESERVED');
     expect([fromParis.storeId, fromWarehouse.storeId]).toEqual([paris, warehouse]);
 
-    expect((await j.packAndShip(paris, fromParis.fulfilmentId)).status).toBe(200);
-    expect((await j.packAndShip(warehouse, fromWarehouse.fulfilmentId)).status).toBe(200);
+    expect((await e2e.j.packAndShip(paris, fromParis.fulfilmentId)).status).toBe(200);
+    expect((await e2e.j.packAndShip(warehouse, fromWarehouse.fulfilmentId)).status).toBe(200);
     const carrier = await tokens.carrier();
-    expect((await j.deliveryOutcome(fromParis.fulfilmentId, 'DELIVERED', carrier)).status).toBe(200);
-    expect((await j.deliveryOutcome(fromWarehouse.fulfilmentId, 'DELIVERY.LOST', carrier)).status).toBe(200);
-    expect((await http('POST', `${j.order}/orders/${cancelled.id}/cancel`, { reason: 'CUSTOMER.REQUEST' })).status).toBe(200);
+    expect((await e2e.j.deliveryOutcome(fromParis.fulfilmentId, 'DELIVERED', carrier)).status).toBe(200);
+    expect((await e2e.j.deliveryOutcome(fromWarehouse.fulfilmentId, 'DELIVERY.LOST', carrier)).status).toBe(200);
+    expect((await http('POST', `${e2e.j.order}/orders/${cancelled.id}/cancel`, { reason: 'CUSTOMER.REQUEST' })).status).toBe(200);
 
     const query = `from=${from}&to=${to()}&channel=app`;
     const [store] = await eventually(async () => {
@@ -110,7 +104,7 @@ describe('delivery and endless-aisle KPIs', () => {
 
     // The headline figures as gauges for Prometheus, per shipping location over the last 24 hours
     // (every channel: this journey's deliveries are the only ones from its locations).
-    const metrics = (await http('GET', `${stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const metrics = (await http('GET', `${e2e.stack.services.customer.url}/metrics`, undefined, {}, { token: null })).body as string;
     expect(metrics).toContain(`kpi_deliveries_shipments{store="${paris}",service="customer"} 2`);
     expect(metrics).toContain(`kpi_deliveries_delivered_rate{store="${paris}",service="customer"} 1`);
     expect(metrics).toContain(`kpi_deliveries_failed_rate{store="${warehouse}",service="customer"} 1`);
@@ -119,12 +113,12 @@ describe('delivery and endless-aisle KPIs', () => {
   it("counts a POS's orders handed over elsewhere: delivered to an address or collected at another store", async () => {
     const pos = await tokens.pos(paris);
     const till = (amount: number) => ({ capturedTenders: [{ tender: 'cash', amount, reference: 'TILL-1' }] });
-    await j.placeOrder(
+    await e2e.j.placeOrder(
       { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: lyon, lines: [{ sku: atLyon, quantity: 1, unitPrice: 4000 }] }], ...till(4000) },
       pos,
     );
-    await j.placeOrder({ channel: 'pos', ...deliver(atWarehouse), ...till(9000) }, pos);
-    await j.placeOrder(
+    await e2e.j.placeOrder({ channel: 'pos', ...deliver(atWarehouse), ...till(9000) }, pos);
+    await e2e.j.placeOrder(
       { channel: 'pos', fulfilments: [{ type: 'pickup', storeId: paris, lines: [{ sku: atStore, quantity: 1, unitPrice: 4000 }] }], ...till(4000) },
       pos,
     );
@@ -144,7 +138,7 @@ describe('delivery and endless-aisle KPIs', () => {
     for (const r of await rowsOf('deliveries', `from=${from}&to=${to()}`, manager)) expect(r.locationId).toBe(paris);
     const other = await http(
       'GET',
-      `${stack.services.customer.url}/kpis/deliveries?from=${from}&to=${to()}&storeId=${warehouse}`,
+      `${e2e.stack.services.customer.url}/kpis/deliveries?from=${from}&to=${to()}&storeId=${warehouse}`,
       undefined,
       {},
       { token: manager },

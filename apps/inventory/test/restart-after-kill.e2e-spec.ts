@@ -1,4 +1,4 @@
-import { eventually, Journey, Stack, startStack } from '@omni/testing';
+import { eventually, Journey, journeyStack } from '@omni/testing';
 
 /**
  * A service killed outright (SIGKILL) in the middle of click & collect journeys is started again:
@@ -6,27 +6,18 @@ import { eventually, Journey, Stack, startStack } from '@omni/testing';
  * journeys caught in the kill must complete with nothing lost or doubled once its consumer is back.
  */
 describe('a SIGKILLed inventory restarted under load', () => {
-  let stack: Stack;
-  let j: Journey;
-
-  beforeAll(async () => {
-    stack = await startStack(['order', 'inventory']);
-    j = new Journey(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const e2e = journeyStack(['order', 'inventory']);
 
   it('is ready within 5 s of starting, reports its consumer until it has joined, and every order is reserved once', async () => {
-    const inventory = stack.services.inventory;
+    const inventory = e2e.stack.services.inventory;
     const store = Journey.id('S');
-    await j.location(store);
-    await j.receive(store, 'KILL-SKU', 40);
+    await e2e.j.location(store);
+    await e2e.j.receive(store, 'KILL-SKU', 40);
 
     // Orders keep arriving while inventory is killed; order accepts them and its outbox holds the events.
-    const before = await Promise.all(Array.from({ length: 10 }, () => j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
+    const before = await Promise.all(Array.from({ length: 10 }, () => e2e.j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
     await inventory.kill();
-    const during = await Promise.all(Array.from({ length: 10 }, () => j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
+    const during = await Promise.all(Array.from({ length: 10 }, () => e2e.j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
 
     const startedAt = Date.now();
     inventory.start();
@@ -62,9 +53,9 @@ describe('a SIGKILLed inventory restarted under load', () => {
 
     for (const c of notYet) expect(c.reason).toMatch(/\w/);
 
-    const after = await Promise.all(Array.from({ length: 10 }, () => j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
-    for (const o of [...before, ...during, ...after]) await j.status(o.id, 'RESERVED');
-    await eventually(async () => expect(await j.stock(store, 'KILL-SKU')).toMatchObject({ onHand: 40, reserved: 30, available: 10 }));
+    const after = await Promise.all(Array.from({ length: 10 }, () => e2e.j.place(store, [{ sku: 'KILL-SKU', quantity: 1 }])));
+    for (const o of [...before, ...during, ...after]) await e2e.j.status(o.id, 'RESERVED');
+    await eventually(async () => expect(await e2e.j.stock(store, 'KILL-SKU')).toMatchObject({ onHand: 40, reserved: 30, available: 10 }));
     process.stdout.write(`inventory restarted after SIGKILL: ready in ${readyMs} ms, consumer joined after ${joined} ms\n`);
   });
 });

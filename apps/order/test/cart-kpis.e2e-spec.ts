@@ -1,4 +1,4 @@
-import { eventually, http, httpAs, Journey, mintToken, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, http, httpAs, Journey, journeyStack, mintToken, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const DAY = 24 * 3600 * 1000;
@@ -12,29 +12,25 @@ const DAY = 24 * 3600 * 1000;
  * hand below.
  */
 describe('cart KPIs from the carts, across channels', () => {
-  let stack: Stack;
-  let j: Journey;
+  const e2e = journeyStack(['order', 'inventory'], { env: { CART_SWEEP_INTERVAL_MS: '300' } });
   const store = Journey.id('CK');
   const sku = Journey.id('MUG');
   let from: string;
   let to: string;
 
   beforeAll(async () => {
-    stack = await startStack(['order', 'inventory'], { CART_SWEEP_INTERVAL_MS: '300' });
     // Claiming a cart at a store checks its availability there, with the order service's own token.
     const serviceToken = await mintToken({ sub: 'order-service', scope: 'inventory:read' });
-    await stack.services.order.restart({ INVENTORY_URL: stack.services.inventory.url, INVENTORY_TOKEN: serviceToken });
-    j = new Journey(stack);
-    await j.location(store);
-    await j.receive(store, sku, 10);
-    await j.price(sku, 1000);
+    await e2e.stack.services.order.restart({ INVENTORY_URL: e2e.stack.services.inventory.url, INVENTORY_TOKEN: serviceToken });
+    await e2e.j.location(store);
+    await e2e.j.receive(store, sku, 10);
+    await e2e.j.price(sku, 1000);
   });
-  afterAll(() => stack?.stop());
 
   const as = async (token: Promise<string>) => {
     const call = httpAs(await token);
     return async (method: string, path: string, body?: unknown) => {
-      const r = await call(method, `${stack.services.order.url}${path}`, body);
+      const r = await call(method, `${e2e.stack.services.order.url}${path}`, body);
       if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
       return r.body;
     };
@@ -48,7 +44,7 @@ describe('cart KPIs from the carts, across channels', () => {
     return pos;
   };
   const kpis = async (query: string, token?: string) =>
-    httpAs(token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })))('GET', `${stack.services.order.url}/kpis/carts?from=${from}&to=${to}&${query}`);
+    httpAs(token ?? (await mintToken({ sub: 'ops', scope: 'kpis:read' })))('GET', `${e2e.stack.services.order.url}/kpis/carts?from=${from}&to=${to}&${query}`);
   const row = (startedChannel: string, lastChannel: string, c: Record<string, number | boolean | null>) => ({
     bucket: expect.stringMatching(/T00:00:00Z$/),
     startedChannel,
@@ -138,7 +134,7 @@ describe('cart KPIs from the carts, across channels', () => {
     // The headline gauges per started channel (the first scrape reads them; a reading serves a minute):
     // app 2 started, 1 checked out, both continued elsewhere, the one handed to the store paid there;
     // web 3 started, 1 checked out, 1 continued at the store and not paid there.
-    const metrics = (await http('GET', `${stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
+    const metrics = (await http('GET', `${e2e.stack.services.order.url}/metrics`, undefined, {}, { token: null })).body as string;
     for (const [gauge, app, web] of [
       ['kpi_carts_started', 2, 3],
       ['kpi_carts_conversion_rate', 0.5, 0.3333],
@@ -151,7 +147,7 @@ describe('cart KPIs from the carts, across channels', () => {
     }
 
     // Two days pass (carts are abandoned after one idle day): the two open carts are abandoned.
-    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });
+    await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) });
     await eventually(async () =>
       expect((await kpis('')).body.rows).toEqual([
         row('app', 'pos', {
@@ -224,7 +220,10 @@ describe('cart KPIs from the carts, across channels', () => {
   });
 
   it('names the field and rule of a bad window or filter, and answers nothing; needs kpis:read', async () => {
-    const backwards = await httpAs(await mintToken({ sub: 'ops', scope: 'kpis:read' }))('GET', `${stack.services.order.url}/kpis/carts?from=${to}&to=${from}`);
+    const backwards = await httpAs(await mintToken({ sub: 'ops', scope: 'kpis:read' }))(
+      'GET',
+      `${e2e.stack.services.order.url}/kpis/carts?from=${to}&to=${from}`,
+    );
     expect([backwards.status, backwards.body.errors]).toEqual([400, [expect.objectContaining({ field: 'to', rule: 'isAfterFrom' })]]);
     const badChannel = await kpis('channel=fax');
     expect([badChannel.status, badChannel.body.errors?.[0]?.field]).toEqual([400, 'channel']);

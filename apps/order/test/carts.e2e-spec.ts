@@ -1,5 +1,5 @@
 import { CUSTOMER_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, httpAs, Journey, KafkaProbe, mintToken, sql, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, httpAs, Journey, journeyStack, mintToken, sql, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 const DAY = 24 * 3600 * 1000;
@@ -10,38 +10,28 @@ const DAY = 24 * 3600 * 1000;
  * for a signed-in customer, the availability re-check, abandonment announced only with consent.
  */
 describe('carts across channels, end to end', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
-  let order: string;
+  const e2e = journeyStack(['order', 'inventory', 'customer'], { topics: [ORDER_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC], env: { CART_SWEEP_INTERVAL_MS: '300' } });
+  const order = () => e2e.stack.services.order.url;
 
   beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, CUSTOMER_EVENTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer'], { CART_SWEEP_INTERVAL_MS: '300' });
     // The order service asks inventory for availability with a service token of its own.
     const serviceToken = await mintToken({ sub: 'order-service', scope: 'inventory:read' });
-    await stack.services.order.restart({ INVENTORY_URL: stack.services.inventory.url, INVENTORY_TOKEN: serviceToken });
-    j = new Journey(stack, probe);
-    order = stack.services.order.url;
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
+    await e2e.stack.services.order.restart({ INVENTORY_URL: e2e.stack.services.inventory.url, INVENTORY_TOKEN: serviceToken });
   });
 
-  const orderEvents = (key: string, type: string) => probe.on(ORDER_EVENTS_TOPIC, { key, type }).map((m) => JSON.parse(m.value ?? '{}'));
+  const orderEvents = (key: string, type: string) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key, type }).map((m) => JSON.parse(m.value ?? '{}'));
   const as = async (token: Promise<string>) => {
     const call = httpAs(await token);
-    return (method: string, path: string, body?: unknown) => call(method, `${order}${path}`, body);
+    return (method: string, path: string, body?: unknown) => call(method, `${order()}${path}`, body);
   };
   const guestToken = (channel = 'web') => mintToken({ sub: `guest:${randomUUID()}`, channel, scope: 'orders:place orders:read' });
 
   it('a cart started in the app is handed to a store associate, re-checked there and ordered at the POS, with attribution', async () => {
     const store = Journey.id('S');
-    await j.location(store);
-    await j.receive(store, 'COAT', 3);
+    await e2e.j.location(store);
+    await e2e.j.receive(store, 'COAT', 3);
     // The coat sells for 129.00, 119.00 at this store: the POS takes the store's price.
-    await j.price('COAT', 12900, { [store]: 11900 });
+    await e2e.j.price('COAT', 12900, { [store]: 11900 });
     const account = `acct-${randomUUID().slice(0, 8)}`;
     const app = await as(tokens.customer(account, 'app'));
     const pos = await as(tokens.pos(store));
@@ -61,7 +51,7 @@ describe('carts across channels, end to end', () => {
     const handoff = await app('POST', `/carts/${cartId}/handoff`);
     expect(handoff.status).toBe(201);
     expect(handoff.body.code).toMatch(/^[0-9A-Z]{8}$/);
-    expect(JSON.stringify((await sql(stack.databases.order, 'SELECT * FROM carts WHERE id = $1', [cartId]))[0])).not.toContain(handoff.body.code);
+    expect(JSON.stringify((await sql(e2e.stack.databases.order, 'SELECT * FROM carts WHERE id = $1', [cartId]))[0])).not.toContain(handoff.body.code);
 
     // The customer reads the code aloud; the associate types it in lower case with a dash.
     const typed = `${handoff.body.code.slice(0, 4)}-${handoff.body.code.slice(4)}`.toLowerCase();
@@ -97,7 +87,7 @@ describe('carts across channels, end to end', () => {
     const attribution = { cartId, startedChannel: 'app', startedStoreId: null, finishedChannel: 'pos', finishedStoreId: store };
     expect(placed.body).toMatchObject({ channel: 'pos', placedAtStoreId: store, customerId: account, cart: attribution });
 
-    const shown = await j.get(placed.body.id);
+    const shown = await e2e.j.get(placed.body.id);
     expect(shown.cart).toMatchObject({ ...attribution, startedAt: created.body.cart.createdAt });
     const event = await eventually(() => {
       const [e] = orderEvents(placed.body.id, 'order.placed.v2');
@@ -111,7 +101,7 @@ describe('carts across channels, end to end', () => {
       cart: { cartId, startedChannel: 'app', startedStoreId: null, startedAt: created.body.cart.createdAt },
     });
     expect((await app('GET', `/carts/${cartId}`)).body).toMatchObject({ status: 'CHECKED_OUT', orderId: placed.body.id });
-    await j.status(placed.body.id, 'RESERVED');
+    await e2e.j.status(placed.body.id, 'RESERVED');
     // A checked-out cart is not ordered twice.
     expect((await pos('POST', `/carts/${cartId}/checkout`, { channel: 'pos' })).body.code).toBe('CART.NOT_OPEN');
   });
@@ -119,9 +109,9 @@ describe('carts across channels, end to end', () => {
   it("the price list prices a cart wherever it moves: the general price on the web, the store's at its POS; a price changed since refuses the checkout once", async () => {
     const store = Journey.id('S');
     const [jacket, belt] = [Journey.id('JACKET'), Journey.id('BELT')];
-    await j.location(store);
-    await j.receive(store, jacket, 2);
-    await j.receive(store, belt, 2);
+    await e2e.j.location(store);
+    await e2e.j.receive(store, jacket, 2);
+    await e2e.j.receive(store, belt, 2);
     const backOffice = await as(mintToken({ sub: 'pricing-system', scope: 'prices:manage orders:read' }));
     const standing = [
       { currency: 'EUR', unitPrice: 15900 },
@@ -313,19 +303,19 @@ describe('carts across channels, end to end', () => {
 
   it('an idle cart is abandoned after the configured time; cart.abandoned is raised only for a consenting customer', async () => {
     const store = Journey.id('S');
-    await j.location(store);
-    await j.receive(store, 'BAG', 5);
-    await j.price('BAG', 5000);
+    await e2e.j.location(store);
+    await e2e.j.receive(store, 'BAG', 5);
+    await e2e.j.price('BAG', 5000);
     const silent = `acct-${randomUUID().slice(0, 8)}`;
     const consenting = `acct-${randomUUID().slice(0, 8)}`;
 
     // The consenting customer has a profile (from an order) and gives marketing consent at the till.
-    const placed = await j.placeOrder(
+    const placed = await e2e.j.placeOrder(
       { channel: 'app', storeId: store, customerId: consenting, currency: 'EUR', lines: [{ sku: 'BAG', quantity: 1, unitPrice: 5000 }] },
       await tokens.customer(consenting, 'app'),
     );
     const linked = await eventually(() => {
-      const found = probe
+      const found = e2e.probe
         .on(CUSTOMER_EVENTS_TOPIC, { type: 'customer.order-linked.v1' })
         .map((m) => JSON.parse(m.value ?? '{}'))
         .find((e) => e.orderId === placed.id);
@@ -335,13 +325,13 @@ describe('carts across channels, end to end', () => {
     const customerService = httpAs(await tokens.pos(store));
     const consent = await customerService(
       'PATCH',
-      `${stack.services.customer.url}/customers/${linked.customerId}/preferences`,
+      `${e2e.stack.services.customer.url}/customers/${linked.customerId}/preferences`,
       { marketingConsents: [{ contactChannel: 'email', granted: true }] },
       { 'idempotency-key': randomUUID() },
     );
     expect(consent.status).toBe(200);
     await eventually(async () =>
-      expect(await sql(stack.databases.order, 'SELECT granted FROM marketing_consents WHERE account_id = $1', [consenting])).toEqual([{ granted: true }]),
+      expect(await sql(e2e.stack.databases.order, 'SELECT granted FROM marketing_consents WHERE account_id = $1', [consenting])).toEqual([{ granted: true }]),
     );
 
     // The silent customer's cart is older, so it is abandoned first.
@@ -362,10 +352,10 @@ describe('carts across channels, end to end', () => {
     ).body.cart;
 
     // Two days pass (default CART_ABANDON_AFTER_MINUTES: one day), across a crash of the order service.
-    await stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) }, { crash: true });
+    await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: String(2 * DAY) }, { crash: true });
     try {
       await eventually(async () => {
-        const rows = await sql<{ id: string; status: string }>(stack.databases.order, 'SELECT id, status FROM carts WHERE id = ANY($1) ORDER BY id', [
+        const rows = await sql<{ id: string; status: string }>(e2e.stack.databases.order, 'SELECT id, status FROM carts WHERE id = ANY($1) ORDER BY id', [
           [silentCart.id, guestCart.id, consentingCart.id],
         ]);
         expect(rows.map((r) => r.status)).toEqual(['ABANDONED', 'ABANDONED', 'ABANDONED']);
@@ -386,11 +376,11 @@ describe('carts across channels, end to end', () => {
       });
       expect(orderEvents(silentCart.id, 'cart.abandoned.v1')).toEqual([]);
       expect(orderEvents(guestCart.id, 'cart.abandoned.v1')).toEqual([]);
-      expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1)', [[silentCart.id, guestCart.id]])).toEqual([
-        { n: 0 },
-      ]);
+      expect(
+        await sql(e2e.stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE message_key = ANY($1)', [[silentCart.id, guestCart.id]]),
+      ).toEqual([{ n: 0 }]);
     } finally {
-      await stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
+      await e2e.stack.services.order.restart({ CLOCK_OFFSET_MS: '0' });
     }
   });
 });

@@ -1,4 +1,4 @@
-import { eventually, http, Journey, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, journeyStack } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -7,32 +7,25 @@ import { randomUUID } from 'node:crypto';
  * while inventory is not answering at all, placements are taken and wait as PLACED.
  */
 describe('admission by backlog', () => {
-  let stack: Stack;
-  let j: Journey;
-
-  beforeAll(async () => {
-    stack = await startStack(['order', 'inventory'], {
+  // A test that fails with inventory paused leaves it to the fixture's stop, which resumes it first.
+  const e2e = journeyStack(['order', 'inventory'], {
+    env: {
       PLACEMENT_ADMISSION_LIMIT: '3',
       PLACEMENT_ADMISSION_BUDGET_MS: '50',
       PLACEMENT_ADMISSION_ANSWERING_WITHIN_MS: '8000',
-    });
-    j = new Journey(stack);
-  });
-  afterAll(async () => {
-    stack?.services.inventory.resume();
-    await stack?.stop();
+    },
   });
 
   it('refuses placements while inventory is behind, takes them while it is down, and again once it has caught up', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('ADMIT');
-    await j.receive(store, sku, 100);
-    await j.price(sku, 1000);
+    await e2e.j.receive(store, sku, 100);
+    await e2e.j.price(sku, 1000);
     const place = (key: string = randomUUID()) =>
       http(
         'POST',
-        `${j.order}/orders`,
+        `${e2e.j.order}/orders`,
         { channel: 'web', storeId: store, customerId: 'admission-customer', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] },
         { 'idempotency-key': key },
       );
@@ -43,10 +36,10 @@ describe('admission by backlog', () => {
     const first = await place(firstKey);
     expect(first.status).toBe(201);
     placed.push(first.body.id);
-    await j.status(first.body.id, 'RESERVED');
+    await e2e.j.status(first.body.id, 'RESERVED');
 
     // Inventory stalls (SIGSTOP); placements made now wait for its answer past the 50 ms budget.
-    stack.services.inventory.pause();
+    e2e.stack.services.inventory.pause();
     for (let i = 0; i < 3; i++) {
       const r = await place();
       expect([r.status, r.body.status]).toEqual([201, 'PLACED']);
@@ -83,15 +76,15 @@ describe('admission by backlog', () => {
 
     // Inventory goes on: every waiting placement is reserved, and placements are admitted again —
     // the refused request, sent again with its key, is placed as new (the refusal recorded nothing).
-    stack.services.inventory.resume();
-    for (const id of placed) await j.status(id, 'RESERVED');
+    e2e.stack.services.inventory.resume();
+    for (const id of placed) await e2e.j.status(id, 'RESERVED');
     const retried = await eventually(async () => {
       const r = await place(refusedKey);
       expect(r.status).toBe(201);
       return r;
     });
     expect(retried.headers.get('idempotent-replayed')).toBeNull();
-    await j.status(retried.body.id, 'RESERVED');
-    expect(await j.stock(store, sku)).toMatchObject({ onHand: 100, reserved: placed.length + 1 });
+    await e2e.j.status(retried.body.id, 'RESERVED');
+    expect(await e2e.j.stock(store, sku)).toMatchObject({ onHand: 100, reserved: placed.length + 1 });
   });
 });

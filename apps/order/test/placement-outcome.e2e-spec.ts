@@ -1,4 +1,4 @@
-import { eventually, http, httpAs, Journey, mintToken, Stack, startStack, tokens } from '@omni/testing';
+import { eventually, http, httpAs, Journey, journeyStack, mintToken, tokens } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -6,31 +6,22 @@ import { randomUUID } from 'node:crypto';
  * a storefront learns whether the last units are its customer's before it answers them, without polling.
  */
 describe('placement outcome with Prefer: wait', () => {
-  let stack: Stack;
-  let j: Journey;
-
-  beforeAll(async () => {
-    stack = await startStack(['order', 'inventory']);
-    j = new Journey(stack);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-  });
+  const e2e = journeyStack(['order', 'inventory']);
 
   const place = (storeId: string, sku: string, customer: string, headers: Record<string, string> = {}) =>
     http(
       'POST',
-      `${j.order}/orders`,
+      `${e2e.j.order}/orders`,
       { channel: 'web', storeId, customerId: customer, currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 2500 }] },
       headers,
     );
 
   it('40 customers racing for 7 units are each answered RESERVED or REJECTED (with the reason) in the placing request', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('LAST-UNITS');
-    await j.receive(store, sku, 7);
-    await j.price(sku, 2500);
+    await e2e.j.receive(store, sku, 7);
+    await e2e.j.price(sku, 2500);
 
     const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => place(store, sku, `racer-${i}`, { prefer: 'wait=10' })));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
@@ -39,22 +30,22 @@ describe('placement outcome with Prefer: wait', () => {
     expect([byStatus('RESERVED').length, byStatus('REJECTED').length]).toEqual([7, 33]);
     for (const rejected of byStatus('REJECTED')) expect(rejected.body.rejectionReason).toEqual(expect.any(String));
     // What each caller was told is what the order is.
-    for (const a of answers) expect((await j.get(a.body.id)).status).toBe(a.body.status);
-    expect(await j.stock(store, sku)).toMatchObject({ onHand: 7, reserved: 7, available: 0 });
+    for (const a of answers) expect((await e2e.j.get(a.body.id)).status).toBe(a.body.status);
+    expect(await e2e.j.stock(store, sku)).toMatchObject({ onHand: 7, reserved: 7, available: 0 });
   });
 
   it('a cart checked out with the preference is answered with its outcome too', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('CART-SKU');
-    await j.receive(store, sku, 2);
-    await j.price(sku, 1500);
+    await e2e.j.receive(store, sku, 2);
+    await e2e.j.price(sku, 1500);
     const guest = httpAs(await mintToken({ sub: `guest:${randomUUID()}`, channel: 'web', scope: 'orders:place orders:read' }));
-    const cart = await guest('POST', `${j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1500 }] });
+    const cart = await guest('POST', `${e2e.j.order}/carts`, { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 2, unitPrice: 1500 }] });
     expect(cart.status).toBe(201);
     const out = await guest(
       'POST',
-      `${j.order}/carts/${cart.body.cart.id}/checkout`,
+      `${e2e.j.order}/carts/${cart.body.cart.id}/checkout`,
       { channel: 'web', storeId: store, contact: { email: 'cart-wait@example.com' } },
       { prefer: 'wait=10' },
     );
@@ -94,13 +85,13 @@ describe('placement outcome with Prefer: wait', () => {
 
   it('a storefront is told of each change of its order without polling: a server-sent event stream that ends when the order is final', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('STREAMED');
-    await j.receive(store, sku, 1);
-    await j.price(sku, 2500);
+    await e2e.j.receive(store, sku, 1);
+    await e2e.j.price(sku, 2500);
     const customer = `cust-${randomUUID().slice(0, 8)}`;
     const token = await tokens.customer(customer, 'web');
-    const placed = await httpAs(token)('POST', `${j.order}/orders`, {
+    const placed = await httpAs(token)('POST', `${e2e.j.order}/orders`, {
       channel: 'web',
       storeId: store,
       currency: 'EUR',
@@ -111,19 +102,19 @@ describe('placement outcome with Prefer: wait', () => {
     const id = placed.body.id as string;
 
     // Another customer's token, and an unknown order, get no stream.
-    expect((await openStream(`${j.order}/orders/${id}/events`, await tokens.customer('someone-else', 'web'))).state.status).toBe(403);
-    expect((await openStream(`${j.order}/orders/${randomUUID()}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }))).state.status).toBe(
+    expect((await openStream(`${e2e.j.order}/orders/${id}/events`, await tokens.customer('someone-else', 'web'))).state.status).toBe(403);
+    expect((await openStream(`${e2e.j.order}/orders/${randomUUID()}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }))).state.status).toBe(
       404,
     );
 
-    const stream = await openStream(`${j.order}/orders/${id}/events`, token);
+    const stream = await openStream(`${e2e.j.order}/orders/${id}/events`, token);
     expect(stream.state).toMatchObject({ status: 200, type: expect.stringContaining('text/event-stream') });
     const reached = (status: string) => eventually(() => expect(stream.seen.map((o) => o.status)).toContain(status));
     await reached('RESERVED');
-    const pos = j.store(store, await tokens.pos(store, 'assoc-9'));
+    const pos = e2e.j.store(store, await tokens.pos(store, 'assoc-9'));
     expect((await pos.startPicking(id)).status).toBe(200);
     await reached('PICKING');
-    const group = (await j.get(id)).fulfilments[0];
+    const group = (await e2e.j.get(id)).fulfilments[0];
     expect(
       (
         await pos.picks(
@@ -135,7 +126,7 @@ describe('placement outcome with Prefer: wait', () => {
     await reached('READY_FOR_PICKUP');
     const collected = await http(
       'POST',
-      `${j.order}/stores/${store}/orders/${id}/collect-with-identity`,
+      `${e2e.j.order}/stores/${store}/orders/${id}/collect-with-identity`,
       { document: 'passport', documentNumberEnd: '0042', nameOnDocument: 'Ada Martin' },
       {},
       { token: await tokens.pos(store, 'assoc-9') },
@@ -150,22 +141,22 @@ describe('placement outcome with Prefer: wait', () => {
 
   it('without the preference the answer does not wait: 201 PLACED, as before', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('NO-WAIT');
-    await j.receive(store, sku, 1);
-    await j.price(sku, 2500);
+    await e2e.j.receive(store, sku, 1);
+    await e2e.j.price(sku, 2500);
     const res = await place(store, sku, 'no-wait', { prefer: 'respond-async' });
     expect([res.status, res.body.status, res.headers.get('preference-applied')]).toEqual([201, 'PLACED', null]);
-    await j.status(res.body.id, 'RESERVED');
+    await e2e.j.status(res.body.id, 'RESERVED');
   });
 
   it('answers 202 with the order still PLACED and its Location when inventory does not decide in time, and the order is decided later', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('SLOW');
-    await j.receive(store, sku, 1);
-    await j.price(sku, 2500);
-    await stack.services.inventory.stop();
+    await e2e.j.receive(store, sku, 1);
+    await e2e.j.price(sku, 2500);
+    await e2e.stack.services.inventory.stop();
     let restarted = false;
     try {
       const started = Date.now();
@@ -177,29 +168,29 @@ describe('placement outcome with Prefer: wait', () => {
         'wait=1',
       ]);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-      await stack.services.inventory.restart();
+      await e2e.stack.services.inventory.restart();
       restarted = true;
-      await j.status(res.body.id, 'RESERVED');
+      await e2e.j.status(res.body.id, 'RESERVED');
     } finally {
-      if (!restarted) await stack.services.inventory.restart();
+      if (!restarted) await e2e.stack.services.inventory.restart();
     }
   });
 
   it('a stopping order service ends its open streams and exits cleanly, instead of waiting for the callers to hang up', async () => {
     const store = Journey.id('S');
-    await j.location(store);
+    await e2e.j.location(store);
     const sku = Journey.id('OPEN-STREAM');
-    await j.receive(store, sku, 1);
-    const placed = await j.place(store, [{ sku, quantity: 1 }]);
-    await j.status(placed.id, 'RESERVED');
-    const stream = await openStream(`${j.order}/orders/${placed.id}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }));
+    await e2e.j.receive(store, sku, 1);
+    const placed = await e2e.j.place(store, [{ sku, quantity: 1 }]);
+    await e2e.j.status(placed.id, 'RESERVED');
+    const stream = await openStream(`${e2e.j.order}/orders/${placed.id}/events`, await mintToken({ sub: 'back-office', scope: 'orders:read' }));
     await eventually(() => expect(stream.seen.map((o) => o.status)).toEqual(['RESERVED']));
 
     // SIGTERM: the service ends the stream and exits (Nest re-raises the signal once its hooks ran);
     // a stream holding the server open would keep it from exiting and fail the test by its timeout.
-    const stopped = stack.services.order.stop();
+    const stopped = e2e.stack.services.order.stop();
     await eventually(() => expect(stream.state.ended).toBe(true));
     await stopped;
-    await stack.services.order.restart();
+    await e2e.stack.services.order.restart();
   });
 });

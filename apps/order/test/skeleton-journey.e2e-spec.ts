@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, mintToken, sql, Stack, startStack } from '@omni/testing';
+import { eventually, http, journeyStack, mintToken, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 
@@ -8,22 +8,13 @@ import { Agent, request } from 'node:http';
  * reserved by inventory through Kafka and confirmed (or rejected) by the order service.
  */
 describe('order → inventory → order, end to end', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
+  const e2e = journeyStack(['order', 'inventory', 'returns', 'customer'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC] });
   const store = `S-${randomUUID().slice(0, 8)}`;
 
-  beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    stack = await startStack();
-    await new Journey(stack).location(store);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
-  });
+  beforeAll(() => e2e.j.location(store));
 
-  const inventory = () => stack.services.inventory.url;
-  const order = () => stack.services.order.url;
+  const inventory = () => e2e.stack.services.inventory.url;
+  const order = () => e2e.stack.services.order.url;
 
   async function receive(sku: string, quantity: number) {
     const res = await http('POST', `${inventory()}/locations/${store}/stock/${sku}/adjustments`, { reason: 'receipt', quantity });
@@ -57,11 +48,11 @@ describe('order → inventory → order, end to end', () => {
     const stock = (await http('GET', `${inventory()}/locations/${store}/stock/TSHIRT-M`)).body;
     expect(stock).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
 
-    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' })).toHaveLength(1));
+    await eventually(() => expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' })).toHaveLength(1));
     const chain = [
-      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }),
-      ...probe.on(INVENTORY_EVENTS_TOPIC, { key: placed.id, type: 'inventory.reserved.v1' }),
-      ...probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' }),
+      ...e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }),
+      ...e2e.probe.on(INVENTORY_EVENTS_TOPIC, { key: placed.id, type: 'inventory.reserved.v1' }),
+      ...e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.confirmed.v1' }),
     ];
     expect(chain).toHaveLength(3);
     for (const m of chain) expect(m.headers['ce_correlationid']).toBe(correlationId);
@@ -77,17 +68,17 @@ describe('order → inventory → order, end to end', () => {
       { sku: 'BELT-L', quantity: 1 },
     ]);
     await eventually(async () => expect(await statusOf(placed.id)).toBe('REJECTED'));
-    const order = (await http('GET', `${stack.services.order.url}/orders/${placed.id}`)).body;
+    const order = (await http('GET', `${e2e.stack.services.order.url}/orders/${placed.id}`)).body;
     expect(order.rejectionReason).toBe('STOCK.INSUFFICIENT');
     const stock = (await http('GET', `${inventory()}/locations/${store}/stock/JEANS-32`)).body;
     expect(stock).toMatchObject({ onHand: 1, reserved: 0, available: 1 });
-    expect(await sql(stack.databases.inventory, 'SELECT * FROM reservations WHERE order_id = $1', [placed.id])).toEqual([]);
+    expect(await sql(e2e.stack.databases.inventory, 'SELECT * FROM reservations WHERE order_id = $1', [placed.id])).toEqual([]);
   });
 
   it('shows the order on the customer timeline', async () => {
     const placed = await place([{ sku: 'TSHIRT-M', quantity: 1 }]);
     await eventually(async () => {
-      const t = (await http('GET', `${stack.services.customer.url}/customers/cust-1/timeline`)).body;
+      const t = (await http('GET', `${e2e.stack.services.customer.url}/customers/cust-1/timeline`)).body;
       expect(t.entries.map((e: { orderId: string }) => e.orderId)).toContain(placed.id);
     });
   });
@@ -102,7 +93,7 @@ describe('order → inventory → order, end to end', () => {
     expect(fields).toEqual(expect.arrayContaining(['channel:isIn', 'lines.0.quantity:min', 'extra:whitelistValidation']));
     // The three orders the tests above placed at this store, no fourth. (The service may also hold
     // replacement orders it placed from earlier test files' events on returns.events.v1.)
-    expect(await sql(stack.databases.order, 'SELECT count(DISTINCT order_id)::int AS n FROM fulfilment_groups WHERE store_id = $1', [store])).toEqual([
+    expect(await sql(e2e.stack.databases.order, 'SELECT count(DISTINCT order_id)::int AS n FROM fulfilment_groups WHERE store_id = $1', [store])).toEqual([
       { n: 3 },
     ]);
   });
@@ -118,7 +109,7 @@ describe('order → inventory → order, end to end', () => {
     let polling = true;
     const get = () =>
       new Promise<number | string>((resolve) => {
-        const req = request(`${stack.services.order.url}/orders/${placed.id}`, { agent, headers }, (res) => {
+        const req = request(`${e2e.stack.services.order.url}/orders/${placed.id}`, { agent, headers }, (res) => {
           res.resume();
           res.on('end', () => resolve(res.statusCode ?? 0));
         });
@@ -135,14 +126,14 @@ describe('order → inventory → order, end to end', () => {
     const clients = [poll(), poll(), poll(), poll()];
     await eventually(() => expect(answers.length).toBeGreaterThan(20));
     // Resolves once the process has exited: the shutdown ran to its end (below), however busy the clients.
-    await stack.services.order.stop();
+    await e2e.stack.services.order.stop();
     polling = false;
     await Promise.all(clients);
     agent.destroy();
-    expect(stack.services.order.logs.some((l) => l.includes('"event":"messaging.stopped"'))).toBe(true);
+    expect(e2e.stack.services.order.logs.some((l) => l.includes('"event":"messaging.stopped"'))).toBe(true);
     // Answered while it ran; refused, or the connection closed, once it stopped listening — no 5xx.
     expect(new Set(answers.filter((a) => typeof a === 'number'))).toEqual(new Set([200]));
     expect(answers.filter((a) => typeof a === 'string').every((a) => ['ECONNREFUSED', 'ECONNRESET', 'EPIPE'].includes(a as string))).toBe(true);
-    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
+    await eventually(() => expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
   });
 });

@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, KafkaProbe, ServiceProcess, sql, Stack, startStack } from '@omni/testing';
+import { eventually, http, Journey, journeyStack, ServiceProcess, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -11,22 +11,14 @@ import { randomUUID } from 'node:crypto';
  * is delivered twice changes nothing.
  */
 describe('kill points: SIGKILL at each step of the outbox and the consumer', () => {
-  let stack: Stack;
-  let probe: KafkaProbe;
-  let j: Journey;
+  const e2e = journeyStack(['order', 'inventory'], {
+    topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC],
+    // A key whose request died with its process is taken over after 3 s here (60 s by default).
+    env: { IDEMPOTENCY_ABANDONED_AFTER_S: '3' },
+  });
   const store = Journey.id('S');
 
-  beforeAll(async () => {
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
-    // A key whose request died with its process is taken over after 3 s here (60 s by default).
-    stack = await startStack(['order', 'inventory'], { IDEMPOTENCY_ABANDONED_AFTER_S: '3' });
-    j = new Journey(stack);
-    await j.location(store);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
-  });
+  beforeAll(() => e2e.j.location(store));
 
   /** Restarts `service` with the failpoint set and waits until it is ready. */
   async function armed(service: ServiceProcess, failpoint: string): Promise<void> {
@@ -41,9 +33,9 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     await service.restart({ FAILPOINT: '' });
   }
 
-  const ordersOf = (customerId: string) => sql<{ id: string }>(stack.databases.order, 'SELECT id FROM orders WHERE customer_id = $1', [customerId]);
+  const ordersOf = (customerId: string) => sql<{ id: string }>(e2e.stack.databases.order, 'SELECT id FROM orders WHERE customer_id = $1', [customerId]);
   const unsentPlacement = (orderId: string) =>
-    sql(stack.databases.order, `SELECT event_type FROM outbox WHERE message_key = $1 AND sent_at IS NULL`, [orderId]);
+    sql(e2e.stack.databases.order, `SELECT event_type FROM outbox WHERE message_key = $1 AND sent_at IS NULL`, [orderId]);
 
   const placement = (sku: string) => ({
     channel: 'web',
@@ -53,7 +45,7 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     lines: [{ sku, quantity: 2, unitPrice: 1000 }],
   });
   const place = (body: ReturnType<typeof placement>, key: string) =>
-    http('POST', `${stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({
+    http('POST', `${e2e.stack.services.order.url}/orders`, body, { 'Idempotency-Key': key }).catch((e: Error) => ({
       status: 0,
       headers: new Headers(),
       body: e.message,
@@ -62,26 +54,26 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
   /** The order was placed once, reserved once (two units), confirmed once, and inventory's books agree. */
   async function exactlyOnce(sku: string, customerId: string): Promise<string> {
     const orders = await eventually(async () => {
-      const rows = await sql<{ id: string }>(stack.databases.order, 'SELECT id FROM orders WHERE customer_id = $1', [customerId]);
+      const rows = await sql<{ id: string }>(e2e.stack.databases.order, 'SELECT id FROM orders WHERE customer_id = $1', [customerId]);
       expect(rows).toHaveLength(1);
       return rows;
     });
     const orderId = orders[0].id;
-    await eventually(async () => expect((await j.get(orderId)).status).toBe('RESERVED'), { timeoutMs: 60_000 });
+    await eventually(async () => expect((await e2e.j.get(orderId)).status).toBe('RESERVED'), { timeoutMs: 60_000 });
     await eventually(() =>
-      expect(new Set(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.confirmed.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1),
+      expect(new Set(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.confirmed.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1),
     );
-    expect(new Set(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).map((m) => m.headers['ce_id'])).size).toBe(1);
-    expect(await sql(stack.databases.inventory, 'SELECT quantity FROM reservations WHERE order_id = $1', [orderId])).toEqual([{ quantity: 2 }]);
-    expect(await j.stock(store, sku)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
-    expect(await sql(stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]);
+    expect(new Set(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).map((m) => m.headers['ce_id'])).size).toBe(1);
+    expect(await sql(e2e.stack.databases.inventory, 'SELECT quantity FROM reservations WHERE order_id = $1', [orderId])).toEqual([{ quantity: 2 }]);
+    expect(await e2e.j.stock(store, sku)).toMatchObject({ onHand: 5, reserved: 2, available: 3 });
+    expect(await sql(e2e.stack.databases.order, 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL')).toEqual([{ n: 0 }]);
     return orderId;
   }
 
   it('before the commit: the request fails, nothing of it stays, not even its key (taken with its effects), and the retry with its key places the order once', async () => {
     const sku = Journey.id('KILL-A');
-    await j.receive(store, sku, 5);
-    const order = stack.services.order;
+    await e2e.j.receive(store, sku, 5);
+    const order = e2e.stack.services.order;
     await armed(order, 'outbox.before-commit');
     const body = placement(sku);
     const key = randomUUID();
@@ -90,7 +82,7 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
     await afterKill(order, 'outbox.before-commit', async () => {
       expect(await ordersOf(body.customerId)).toEqual([]);
       // No key left to wait on: the retry need not wait for IDEMPOTENCY_ABANDONED_AFTER_S to take it over.
-      expect(await sql(stack.databases.order, 'SELECT status_code, committed_at FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
+      expect(await sql(e2e.stack.databases.order, 'SELECT status_code, committed_at FROM idempotency_keys WHERE key = $1', [key])).toEqual([]);
     });
     const retried = await place(body, key);
     expect(retried.status).toBe(201);
@@ -99,8 +91,8 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
 
   it('after the commit, before the relay published: the order.placed committed is published once the service is back, and a retry with its key is answered as the placement was (its answer committed with it), never placed twice', async () => {
     const sku = Journey.id('KILL-B');
-    await j.receive(store, sku, 5);
-    const order = stack.services.order;
+    await e2e.j.receive(store, sku, 5);
+    const order = e2e.stack.services.order;
     await armed(order, 'outbox.after-commit');
     const body = placement(sku);
     const key = randomUUID();
@@ -109,7 +101,7 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
       // Committed, and its order.placed still in the outbox: nobody has heard of the order yet.
       const [placed] = await ordersOf(body.customerId);
       expect(await unsentPlacement(placed.id)).toEqual([{ event_type: 'order.placed.v2' }]);
-      expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id })).toEqual([]);
+      expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id })).toEqual([]);
     });
     const retried = await place(body, key);
     // Placed without Prefer: wait, its answer (the order as placed) went in with the key and the order.
@@ -119,13 +111,13 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
   });
 
   it('after a request that publishes nothing committed, before it answered: a retry with its key is told its answer was lost, never applied twice', async () => {
-    const order = stack.services.order;
+    const order = e2e.stack.services.order;
     await armed(order, 'request.after-commit');
     const sku = Journey.id('KILL-CART');
     const cart = { channel: 'web', currency: 'EUR', lines: [{ sku, quantity: 1, unitPrice: 1000 }] };
     const key = randomUUID();
     const create = () => http('POST', `${order.url}/carts`, cart, { 'Idempotency-Key': key }).catch((e: Error) => ({ status: 0, body: e.message }));
-    const cartsWith = () => sql(stack.databases.order, `SELECT id FROM carts WHERE lines @> $1::jsonb`, [JSON.stringify([{ sku }])]);
+    const cartsWith = () => sql(e2e.stack.databases.order, `SELECT id FROM carts WHERE lines @> $1::jsonb`, [JSON.stringify([{ sku }])]);
     expect((await create()).status).toBe(0);
     await afterKill(order, 'request.after-commit', async () => expect(await cartsWith()).toHaveLength(1));
     const retried = await create();
@@ -137,8 +129,8 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
 
   it('after the relay published, before it marked the rows sent: published again, applied once', async () => {
     const sku = Journey.id('KILL-C');
-    await j.receive(store, sku, 5);
-    const order = stack.services.order;
+    await e2e.j.receive(store, sku, 5);
+    const order = e2e.stack.services.order;
     await armed(order, 'relay.after-publish');
     const body = placement(sku);
     await place(body, randomUUID());
@@ -146,27 +138,27 @@ describe('kill points: SIGKILL at each step of the outbox and the consumer', () 
       // On the topic, and still unsent in the outbox: the relay will publish it again.
       const [placed] = await ordersOf(body.customerId);
       expect(await unsentPlacement(placed.id)).toEqual([{ event_type: 'order.placed.v2' }]);
-      await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
+      await eventually(() => expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' })).toHaveLength(1));
     });
     const orderId = await exactlyOnce(sku, body.customerId);
     // The same event twice on the topic (one id), one reservation: inventory's inbox dropped the second.
-    await eventually(() => expect(probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).length).toBeGreaterThanOrEqual(2));
+    await eventually(() => expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type: 'order.placed.v2' }).length).toBeGreaterThanOrEqual(2));
   });
 
   it('after a consumer committed, before its offsets: the event comes again and changes nothing', async () => {
     const sku = Journey.id('KILL-D');
-    await j.receive(store, sku, 5);
-    const inventory = stack.services.inventory;
+    await e2e.j.receive(store, sku, 5);
+    const inventory = e2e.stack.services.inventory;
     await armed(inventory, 'consumer.after-commit');
     const body = placement(sku);
     const placed = await place(body, randomUUID());
     expect(placed.status).toBe(201);
     // Killed after committing this order's reservation: the kill is at this event, not an earlier one.
     await afterKill(inventory, 'consumer.after-commit', async () =>
-      expect(await sql(stack.databases.inventory, 'SELECT quantity FROM reservations WHERE order_id = $1', [placed.body.id])).toEqual([{ quantity: 2 }]),
+      expect(await sql(e2e.stack.databases.inventory, 'SELECT quantity FROM reservations WHERE order_id = $1', [placed.body.id])).toEqual([{ quantity: 2 }]),
     );
     const orderId = await exactlyOnce(sku, body.customerId);
     expect(orderId).toBe(placed.body.id);
-    expect(new Set(probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId, type: 'inventory.reserved.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1);
+    expect(new Set(e2e.probe.on(INVENTORY_EVENTS_TOPIC, { key: orderId, type: 'inventory.reserved.v1' }).map((m) => m.headers['ce_id'])).size).toBe(1);
   });
 });
