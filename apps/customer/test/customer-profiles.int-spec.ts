@@ -102,6 +102,40 @@ describe('customer profiles matched from orders', () => {
     await eventually(() => expect(h.published(customerId, 'customer.order-linked')).toHaveLength(1));
   });
 
+  it('matches the orders of one run against each other: the profile one creates, the identities one adds and the facts one completes', async () => {
+    const email = `${uniq('run')}@example.com`;
+    const phone = aMobilePhone();
+    const loyalty = uniq('LOY').toUpperCase();
+    const web = placedV2({ channel: 'web', contact: { email, name: `Lou ${uniq('Petit')}` } });
+    const app = placedV2({ channel: 'app', customerId: uniq('c'), contact: { email, phone } });
+    const pos = placedV2({
+      channel: 'pos',
+      placedAtStoreId: 'LYON',
+      storeId: 'LYON',
+      contact: { loyaltyId: loyalty, phone: nationalFormOf(phone), postcode: '69002' },
+    });
+    // One key: one partition, in this order, fetched together (one run, however the consumer cuts its batches).
+    await h.send(...[web, app, pos].map((o) => ({ ...o.message, key: web.orderId })));
+
+    const customerId = await h.linkOf(web.orderId);
+    expect([await h.linkOf(app.orderId), await h.linkOf(pos.orderId)]).toEqual([customerId, customerId]);
+    const linked = await eventually(() => {
+      const events = h.published(customerId, 'customer.order-linked');
+      expect(events).toHaveLength(3);
+      return events;
+    });
+    expect(linked.map((e) => [e.orderId, e.matchedBy, e.profileCreated])).toEqual([
+      [web.orderId, 'new-profile', true],
+      [app.orderId, 'email', false],
+      [pos.orderId, 'phone', false],
+    ]);
+    const profile = (await h.get(`/customers/${customerId}`)).body;
+    expect({ postcode: profile.postcode, identities: profile.identities.map((i: { kind: string }) => i.kind).sort() }).toEqual({
+      postcode: '69002',
+      identities: ['account', 'email', 'loyalty-id', 'phone'],
+    });
+  });
+
   it('creates one profile when two orders with a new e-mail race on different partitions', async () => {
     const email = `${uniq('race')}@example.com`;
     const orders = Array.from({ length: 6 }, () => placedV2({ channel: 'web', contact: { email } }));

@@ -4,11 +4,11 @@ import { OutboxWriter } from '@omni/messaging';
 import { Clock, prepared } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { identitiesOfOrder } from '../domain/identity';
+import { identitiesOfOrder, Identity, identityKey } from '../domain/identity';
 import { matchOrder, TombstoneHit } from '../domain/matching';
-import { completeFacts, newProfile } from '../domain/profile';
+import { completeFacts, newProfile, Profile } from '../domain/profile';
 import { CustomerSettings } from './customer-settings';
-import { ProfileRepository } from './ports/profile.port';
+import { IdentityClaim, ProfileRepository } from './ports/profile.port';
 import { Tombstones } from './tombstones';
 
 /** A profile read before its lock changed meanwhile (merged, erased): the consumer retries and reads afresh. */
@@ -39,10 +39,13 @@ export class LinkOrderUseCase {
 
   /**
    * Matches a run's placed orders, in publication order, in the run's transaction (their inbox
-   * rows are already claimed): the orders linked before and the erasure tombstones of all their
-   * identities are read once for the run, each order is matched against the profiles as the orders
-   * before it left them, and the links and customer.order-linked events (each naming its order's
-   * event as the cause) are written in one statement each.
+   * rows are already claimed). What they match against is read once for the run: the orders
+   * linked before, the erasure tombstones of all their identities, the profiles holding any of
+   * those identities (locked, in id order). Each order is then matched in memory against the
+   * profiles as the orders before it left them (a profile one creates, an identity one adds, the
+   * facts one completes), and what the run changed is written at its end: the new profiles, the
+   * identities gained, the profiles completed, the links and customer.order-linked events (each
+   * naming its order's event as the cause) — one statement each (docs/adr/0016-throughput.md).
    */
   async linkPlacedRun(m: EntityManager, placed: readonly { event: EventEnvelope; order: OrderPlacedV2Payload }[]): Promise<void> {
     if (placed.length === 0) return;
@@ -52,17 +55,36 @@ export class LinkOrderUseCase {
       placed.map((p) => p.order.orderId),
     ]);
     const known = new Set(linkedBefore.rows.map((r) => r.order_id));
-    const orders = placed.map((p) => ({ ...p, ...identitiesOfOrder(p.order, this.settings.phoneDefaultRegion) }));
-    const hitsOf = await this.tombstones.hitsOfMany(
-      m,
-      orders.flatMap((o) => o.identities),
-    );
+    const orders = placed
+      .filter((p) => !known.has(p.order.orderId) && (known.add(p.order.orderId), true))
+      .map((p) => ({ ...p, ...identitiesOfOrder(p.order, this.settings.phoneDefaultRegion) }));
+    if (orders.length === 0) return;
+    const everyIdentity = orders.flatMap((o) => o.identities);
+    const hitsOf = await this.tombstones.hitsOfMany(m, everyIdentity);
+    const owners = await this.profiles.owners(m, everyIdentity);
+    const held = [...new Set(owners.values())];
+    const profiles = await this.profiles.lock(m, held);
+    for (const id of held) if (profiles.get(id)?.status !== 'ACTIVE') throw new ProfileMovedError(id);
+
+    const run: RunChanges = { owners, profiles, created: new Set(), completed: new Set(), claims: [], duplicates: [] };
     const links: { order: OrderPlacedV2Payload; customerId: string; rule: MatchRule; created: boolean; cause: EventEnvelope }[] = [];
     for (const o of orders) {
-      if (known.has(o.order.orderId)) continue;
-      known.add(o.order.orderId);
-      const linked = await this.link(m, o.order, o, hitsOf(o.identities), now);
+      const linked = this.link(run, o.order, o, hitsOf(o.identities), now);
       if (linked) links.push({ order: o.order, ...linked, cause: o.event });
+    }
+    await this.profiles.insertMany(
+      m,
+      [...run.created].map((id) => run.profiles.get(id)!),
+    );
+    await this.profiles.addIdentities(m, run.claims, now);
+    for (const id of run.completed) if (!run.created.has(id)) await this.profiles.save(m, run.profiles.get(id)!);
+    for (const d of run.duplicates) {
+      await m.query(`INSERT INTO duplicate_hints (profile_a, profile_b, order_id, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
+        d.a,
+        d.b,
+        d.orderId,
+        now,
+      ]);
     }
     if (links.length === 0) return;
     await prepared(
@@ -90,19 +112,24 @@ export class LinkOrderUseCase {
     for (const l of links) this.logger.log({ orderId: l.order.orderId, customerId: l.customerId, matchedBy: l.rule }, 'order linked');
   }
 
-  /** The profile an order belongs to (made now if it is new), or null for an order naming nobody. */
-  private async link(
-    m: EntityManager,
+  /**
+   * The profile an order belongs to (made now if it is new), or null for an order naming nobody,
+   * decided against the run as the orders before it left it; what it changes is noted in `run`.
+   */
+  private link(
+    run: RunChanges,
     o: OrderPlacedV2Payload,
     { identities, name, postcode }: ReturnType<typeof identitiesOfOrder>,
     tombstones: TombstoneHit[],
     now: Date,
-  ): Promise<{ customerId: string; rule: MatchRule; created: boolean } | null> {
-    const owners = await this.profiles.owners(m, identities);
-    const locked = await this.profiles.lock(m, [...owners.values()]);
-    for (const id of owners.values()) if (locked.get(id)?.status !== 'ACTIVE') throw new ProfileMovedError(id);
-    const decision = matchOrder({ identities, owners, tombstones, placedAt: new Date(o.placedAt) });
-
+  ): { customerId: string; rule: MatchRule; created: boolean } | null {
+    const decision = matchOrder({ identities, owners: run.owners, tombstones, placedAt: new Date(o.placedAt) });
+    const claim = (profileId: string, gained: readonly Identity[]) => {
+      for (const identity of gained) {
+        run.owners.set(identityKey(identity), profileId);
+        run.claims.push({ profileId, identity });
+      }
+    };
     switch (decision.kind) {
       case 'unidentified':
         return null;
@@ -110,26 +137,37 @@ export class LinkOrderUseCase {
         return { customerId: decision.profileId, rule: 'erased-profile', created: false };
       case 'create': {
         const profile = newProfile(randomUUID(), { name, postcode }, now);
-        await this.profiles.insert(m, profile);
-        await this.profiles.addIdentities(m, profile.id, decision.identities, now);
+        run.profiles.set(profile.id, profile);
+        run.created.add(profile.id);
+        claim(profile.id, decision.identities);
         return { customerId: profile.id, rule: 'new-profile', created: true };
       }
       case 'link': {
-        const profile = locked.get(decision.profileId)!;
-        await this.profiles.addIdentities(m, profile.id, decision.newIdentities, now);
+        const profile = run.profiles.get(decision.profileId)!;
+        claim(profile.id, decision.newIdentities);
         const completed = completeFacts(profile, { name, postcode }, now);
-        if (completed !== profile) await this.profiles.save(m, completed);
+        if (completed !== profile) {
+          run.profiles.set(profile.id, completed);
+          run.completed.add(profile.id);
+        }
         for (const other of decision.alsoMatched) {
           const [a, b] = [profile.id, other].sort();
-          await m.query(`INSERT INTO duplicate_hints (profile_a, profile_b, order_id, recorded_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [
-            a,
-            b,
-            o.orderId,
-            now,
-          ]);
+          run.duplicates.push({ a, b, orderId: o.orderId });
         }
         return { customerId: profile.id, rule: decision.rule, created: false };
       }
     }
   }
+}
+
+/** What a run's orders have matched against and changed so far, written at the run's end. */
+interface RunChanges {
+  /** The profile holding each identity (identityKey), as the run's orders left it. */
+  readonly owners: Map<string, string>;
+  /** The profiles the run reads and changes: those holding its identities (locked), and those it created. */
+  readonly profiles: Map<string, Profile>;
+  readonly created: Set<string>;
+  readonly completed: Set<string>;
+  readonly claims: IdentityClaim[];
+  readonly duplicates: { a: string; b: string; orderId: string }[];
 }

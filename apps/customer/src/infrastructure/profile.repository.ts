@@ -1,7 +1,7 @@
 import { Channel, ContactChannel } from '@omni/contracts';
 import { prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
-import { IdentityRow, ProfileRepository } from '../application/ports/profile.port';
+import { IdentityClaim, IdentityRow, ProfileRepository } from '../application/ports/profile.port';
 import { Identity, IdentityKind, identityKey, mailboxKey, nameKey } from '../domain/identity';
 import { MarketingConsent, Profile, ProfileStatus } from '../domain/profile';
 
@@ -78,13 +78,16 @@ export const profileRepository = {
     return this.find(m, p.mergedInto);
   },
 
-  async insert(m: EntityManager, p: Profile): Promise<void> {
+  /** New profiles, in one statement. */
+  async insertMany(m: EntityManager, profiles: readonly Profile[]): Promise<void> {
+    if (profiles.length === 0) return;
+    const rows = profiles.map(columns);
     await prepared(
       m,
-      'profiles-insert',
+      'profiles-insert-many',
       `INSERT INTO customer_profiles (id, status, merged_into, name, name_key, postcode, home_store_id, preferred_contact_channel, consents, created_at, updated_at, erased_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      columns(p),
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::timestamptz[], $11::timestamptz[], $12::timestamptz[])`,
+      rows[0].map((_, c) => rows.map((r) => r[c])),
     );
   },
 
@@ -122,26 +125,26 @@ export const profileRepository = {
     return rows.map((r) => ({ kind: r.kind, scope: r.scope, value: r.value, profileId: r.profile_id, addedAt: r.added_at }));
   },
 
-  /** Adds identities no profile holds; one taken meanwhile by another transaction aborts this one (to be retried). */
-  async addIdentities(m: EntityManager, profileId: string, identities: readonly Identity[], now: Date): Promise<void> {
-    if (identities.length === 0) return;
-    // One statement; an identity another transaction took first is missing from what it inserted.
+  /** Adds identities no profile holds, each to its profile, in one statement; one taken meanwhile by another transaction aborts this one (to be retried). */
+  async addIdentities(m: EntityManager, claims: readonly IdentityClaim[], now: Date): Promise<void> {
+    if (claims.length === 0) return;
+    // An identity another transaction took first is missing from what it inserted.
     const { rowCount } = await prepared(
       m,
-      'identities-add',
+      'identities-add-many',
       `INSERT INTO customer_identities (kind, scope, value, profile_id, mailbox_key, added_at)
-       SELECT kind, scope, value, $4, mailbox_key, $5 FROM unnest($1::text[], $2::text[], $3::text[], $6::text[]) AS i(kind, scope, value, mailbox_key)
+       SELECT kind, scope, value, profile_id, mailbox_key, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[], $5::text[]) AS i(kind, scope, value, profile_id, mailbox_key)
        ON CONFLICT DO NOTHING`,
       [
-        identities.map((i) => i.kind),
-        identities.map((i) => i.scope),
-        identities.map((i) => i.value),
-        profileId,
+        claims.map((c) => c.identity.kind),
+        claims.map((c) => c.identity.scope),
+        claims.map((c) => c.identity.value),
+        claims.map((c) => c.profileId),
+        claims.map((c) => (c.identity.kind === 'email' ? mailboxKey(c.identity.value) : null)),
         now,
-        identities.map((i) => (i.kind === 'email' ? mailboxKey(i.value) : null)),
       ],
     );
-    if (rowCount !== identities.length) throw new IdentityRaceError();
+    if (rowCount !== claims.length) throw new IdentityRaceError();
   },
 
   async moveIdentities(m: EntityManager, from: string, to: string): Promise<void> {

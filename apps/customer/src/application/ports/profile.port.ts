@@ -13,6 +13,12 @@ export interface IdentityRow extends Identity {
  * Profiles and their identities as the use cases and queries read and change them, in the
  * caller's transaction (implemented over SQL by profileRepository).
  */
+/** An identity a profile gains. */
+export interface IdentityClaim {
+  readonly profileId: string;
+  readonly identity: Identity;
+}
+
 export abstract class ProfileRepository {
   /** The profile with this id as stored, merged or not; resolve follows a merge from it. */
   abstract find(m: EntityManager, id: string): Promise<Profile | null>;
@@ -23,7 +29,8 @@ export abstract class ProfileRepository {
   /** The profile an id stands for now: itself, or the survivor it was merged into. */
   abstract resolve(m: EntityManager, id: string): Promise<Profile | null>;
 
-  abstract insert(m: EntityManager, p: Profile): Promise<void>;
+  /** New profiles, in one statement. */
+  abstract insertMany(m: EntityManager, profiles: readonly Profile[]): Promise<void>;
 
   abstract save(m: EntityManager, p: Profile): Promise<void>;
 
@@ -35,8 +42,8 @@ export abstract class ProfileRepository {
 
   abstract identitiesOf(m: EntityManager, profileIds: readonly string[]): Promise<IdentityRow[]>;
 
-  /** Adds identities no profile holds; one taken meanwhile by another transaction aborts this one (to be retried). */
-  abstract addIdentities(m: EntityManager, profileId: string, identities: readonly Identity[], now: Date): Promise<void>;
+  /** Adds identities no profile holds, each to its profile; one taken meanwhile by another transaction aborts this one (to be retried). */
+  abstract addIdentities(m: EntityManager, claims: readonly IdentityClaim[], now: Date): Promise<void>;
 
   abstract moveIdentities(m: EntityManager, from: string, to: string): Promise<void>;
 
