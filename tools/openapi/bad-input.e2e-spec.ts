@@ -1,5 +1,5 @@
 import { OrderPlacedV2 } from '@omni/contracts';
-import { defaultToken, eventually, http, Journey, KafkaProbe, ServiceName, sql, Stack, startStack, testEvent } from '@omni/testing';
+import { defaultToken, eventually, http, Journey, journeyStack, KafkaProbe, ServiceName, sql, testEvent } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { openApiDocument } from './openapi-documents';
@@ -24,9 +24,9 @@ const CONCURRENCY = 8;
 const SEED = 20261123;
 
 describe('malformed requests on every endpoint', () => {
-  let stack: Stack;
+  const e2e = journeyStack(['order', 'inventory', 'returns', 'customer']);
+  const stack = () => e2e.stack;
   let endpoints: Endpoint[];
-  let j: Journey;
   const store = Journey.id('S');
   const warehouse = Journey.id('WH');
   const sku = 'BAD-INPUT-SKU';
@@ -36,8 +36,7 @@ describe('malformed requests on every endpoint', () => {
 
   beforeAll(async () => {
     endpoints = await allEndpoints();
-    stack = await startStack(['order', 'inventory', 'returns', 'customer']);
-    j = new Journey(stack);
+    const j = e2e.j;
     await j.location(store);
     await j.location(warehouse, { kind: 'warehouse' });
     await j.receive(store, sku, 5);
@@ -49,7 +48,7 @@ describe('malformed requests on every endpoint', () => {
     transferId = (await j.transfersInto(store))[0].transferId;
     // The returns service reads both orders from order events; wait until it has, so its rows are settled.
     for (const id of [orderId, awaiting.id]) {
-      await eventually(async () => expect((await http('GET', `${stack.services.returns.url}/returnable-orders/${id}`)).status).toBe(200));
+      await eventually(async () => expect((await http('GET', `${stack().services.returns.url}/returnable-orders/${id}`)).status).toBe(200));
     }
     customerId = await aCustomer();
   });
@@ -75,15 +74,11 @@ describe('malformed requests on every endpoint', () => {
     ]);
     await probe.close();
     return eventually(async () => {
-      const rows = await sql<{ profile_id: string }>(stack.databases.customer, 'SELECT profile_id FROM order_links WHERE order_id = $1', [placed]);
+      const rows = await sql<{ profile_id: string }>(stack().databases.customer, 'SELECT profile_id FROM order_links WHERE order_id = $1', [placed]);
       expect(rows).toHaveLength(1);
       return rows[0].profile_id;
     });
   }
-  afterAll(async () => {
-    await stack?.stop();
-  });
-
   /**
    * Real ids of existing objects, so what is tested is the body; `overrides` are sent as given
    * (already percent-encoded). A path with a parameter not named here fails the test: add it.
@@ -108,12 +103,12 @@ describe('malformed requests on every endpoint', () => {
       if (!(name in values)) throw new Error(`${e.method} ${e.path}: no known value for path parameter ${name}`);
       return encodeURIComponent(values[name]);
     });
-    return `${stack.services[e.service].url}${path}`;
+    return `${stack().services[e.service].url}${path}`;
   }
 
   /** Rows per table of a service's database, once nothing more arrives from Kafka. */
   async function rowCounts(service: ServiceName): Promise<Record<string, number>> {
-    const db = stack.databases[service];
+    const db = stack().databases[service];
     const tables = await sql<{ table_name: string }>(
       db,
       `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
@@ -128,7 +123,7 @@ describe('malformed requests on every endpoint', () => {
       async () => {
         const counts = await rowCounts(service);
         const now = JSON.stringify(counts);
-        const unsent = await sql<{ n: number }>(stack.databases[service], 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
+        const unsent = await sql<{ n: number }>(stack().databases[service], 'SELECT count(*)::int AS n FROM outbox WHERE sent_at IS NULL');
         const stable = now === last && unsent[0].n === 0;
         last = now;
         if (!stable) throw new Error(`${service} still changing: ${now}`);
@@ -190,8 +185,8 @@ describe('malformed requests on every endpoint', () => {
       returns: await settledRowCounts('returns'),
       customer: await settledRowCounts('customer'),
     };
-    const orderBefore = (await http('GET', `${j.order}/orders/${orderId}`)).body;
-    const stockBefore = await j.stock(store, sku);
+    const orderBefore = (await http('GET', `${e2e.j.order}/orders/${orderId}`)).body;
+    const stockBefore = await e2e.j.stock(store, sku);
 
     const started = Date.now();
     const sent = { bodies: 0, paths: 0, queries: 0 };
@@ -240,16 +235,16 @@ describe('malformed requests on every endpoint', () => {
       returns: await rowCounts('returns'),
       customer: await rowCounts('customer'),
     }).toEqual(before);
-    expect((await http('GET', `${j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
-    expect(await j.stock(store, sku)).toEqual(stockBefore);
+    expect((await http('GET', `${e2e.j.order}/orders/${orderId}`)).body).toEqual(orderBefore);
+    expect(await e2e.j.stock(store, sku)).toEqual(stockBefore);
   });
 
   it('serves the committed OpenAPI document at /docs-json and the UI at /docs', async () => {
     for (const service of ['order', 'inventory', 'returns', 'customer'] as const) {
-      const json = await http('GET', `${stack.services[service].url}/docs-json`);
+      const json = await http('GET', `${stack().services[service].url}/docs-json`);
       expect(json.status).toBe(200);
       expect(json.body).toEqual(JSON.parse(JSON.stringify(await openApiDocument(service))));
-      const ui = await http('GET', `${stack.services[service].url}/docs`);
+      const ui = await http('GET', `${stack().services[service].url}/docs`);
       expect(ui.status).toBe(200);
       expect(String(ui.body)).toContain('swagger-ui');
     }
