@@ -1,7 +1,5 @@
-import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, http, Journey, journeyStack, testAddress, tokens } from '@omni/testing';
-
-const address = testAddress;
+import { eventually, http, Journey, tokens } from '@omni/testing';
+import { homeDeliveryJourneys } from './home-delivery.harness';
 
 /**
  * Home delivery when it does not go to plan, across the real services, Kafka and PostgreSQL: an
@@ -10,23 +8,7 @@ const address = testAddress;
  * make no sense. The journeys that go to plan are in home-delivery-fulfilment.e2e-spec.ts.
  */
 describe('home delivery: cancellation, refused delivery, short picks and bad requests, end to end', () => {
-  const warehouse = Journey.id('WH');
-
-  const e2e = journeyStack(['order', 'inventory'], { topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC] });
-
-  beforeAll(async () => {
-    await e2e.j.location(warehouse, { kind: 'warehouse', transferDays: 2 });
-  });
-
-  const events = (orderId: string, type: string) => e2e.probe.on(ORDER_EVENTS_TOPIC, { key: orderId, type }).map((m) => JSON.parse(m.value ?? '{}'));
-  const notices = (orderId: string) =>
-    e2e.probe.on(NOTIFICATION_REQUESTS_TOPIC, { key: orderId, type: 'notification.requested.v2' }).map((m) => JSON.parse(m.value ?? '{}'));
-  const delivery = (lines: { sku: string; quantity: number; unitPrice?: number }[]) => ({
-    type: 'delivery',
-    address,
-    lines: lines.map((l) => ({ unitPrice: 1000, ...l })),
-  });
-  const sku = (name: string) => Journey.id(name);
+  const { e2e, warehouse, address, events, notices, delivery, sku } = homeDeliveryJourneys();
 
   it('cancellation before shipping releases the reservation and requests the refund; after shipping it is refused', async () => {
     const lamp = sku('LAMP');
