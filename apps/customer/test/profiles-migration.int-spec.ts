@@ -1,4 +1,4 @@
-import { freshDatabase, sql } from '@omni/testing';
+import { migratedDatabase, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Timeline1700000003000 } from '../migrations/1700000003000-timeline';
@@ -7,9 +7,7 @@ import { CustomerProfiles1700000020000 } from '../migrations/1700000020000-custo
 /** A database with timeline entries written before profiles existed, migrated in place. */
 describe('migration to customer profiles', () => {
   it('turns each account of the old timeline into a profile holding it, with its orders linked', async () => {
-    const db = await freshDatabase('customer');
-    const before = await new DataSource({ type: 'postgres', url: db, migrations: [Timeline1700000003000] }).initialize();
-    await before.runMigrations();
+    const { url: db, dataSource: before } = await migratedDatabase('customer', { migrations: [Timeline1700000003000] });
     const [o1, o2, o3] = [randomUUID(), randomUUID(), randomUUID()];
     const row = (orderId: string, customerId: string, channel: string, at: string) =>
       before.query(
@@ -21,6 +19,7 @@ describe('migration to customer profiles', () => {
     await row(o3, 'c-1', 'app', '2026-11-03T10:00:00Z');
     await before.destroy();
 
+    // The same database, one migration further: run by hand, to see which ran and to undo it.
     const after = await new DataSource({ type: 'postgres', url: db, migrations: [Timeline1700000003000, CustomerProfiles1700000020000] }).initialize();
     try {
       expect((await after.runMigrations()).map((m) => m.name)).toEqual(['CustomerProfiles1700000020000']);

@@ -1,6 +1,6 @@
 import { migrationsOf, OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
-import { freshDatabase, sql } from '@omni/testing';
+import { migratedDatabase, sql } from '@omni/testing';
 import { DataSource, EntityManager } from 'typeorm';
 import { PlaceOrderRequest, PlaceOrderResult, PlaceOrderUseCase } from '../src/application/place-order.use-case';
 import { orderRepository } from '../src/infrastructure/order.repository';
@@ -18,14 +18,7 @@ describe('placements committed in groups', () => {
   let real: DataSource;
 
   beforeAll(async () => {
-    db = await freshDatabase('order');
-    real = await new DataSource({
-      type: 'postgres',
-      url: db,
-      entities: ORDER_ENTITIES,
-      migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }),
-    }).initialize();
-    await real.runMigrations();
+    ({ url: db, dataSource: real } = await migratedDatabase('order', { entities: ORDER_ENTITIES, migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }) }));
   });
   afterAll(() => real?.destroy());
 

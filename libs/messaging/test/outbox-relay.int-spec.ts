@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, ORDER_EVENTS_TOPIC, OrderPlacedV1 } from '@omni/contracts';
-import { eventually, freshDatabase, http, Journey, KafkaProbe, sql, Stack, startStack, testInfra } from '@omni/testing';
+import { eventually, http, Journey, KafkaProbe, migratedDatabase, sql, Stack, startStack, testInfra } from '@omni/testing';
 import { Logger } from '@nestjs/common';
 import { Kafka, logLevel, Producer } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -24,9 +24,7 @@ describe('outbox relay', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(['error']);
-    dbUrl = await freshDatabase('outbox');
-    ds = await new DataSource({ type: 'postgres', url: dbUrl, migrations: [MessagingTables1700000000000] }).initialize();
-    await ds.runMigrations();
+    ({ url: dbUrl, dataSource: ds } = await migratedDatabase('outbox', { migrations: [MessagingTables1700000000000] }));
     kafka = new Kafka({ clientId: 'relay-test', brokers: testInfra().kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
     probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC]);
     stack = await startStack(['inventory']);

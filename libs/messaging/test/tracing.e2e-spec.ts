@@ -1,5 +1,5 @@
 import { INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC, ORDER_EVENTS_TOPIC } from '@omni/contracts';
-import { eventually, Journey, KafkaProbe, OtlpReceiver, ReceivedSpan, SPAN_KIND, Stack, startStack } from '@omni/testing';
+import { eventually, Journey, journeyStack, KafkaProbe, OtlpReceiver, ReceivedSpan, SPAN_KIND, startStack } from '@omni/testing';
 import { randomBytes } from 'node:crypto';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -11,26 +11,21 @@ const typeOf = (s: ReceivedSpan) => s.attributes['cloudevents.event_type'];
  * with each Kafka hop a parent/child link: server span → send (relay) → process (consumer) → send …
  */
 describe('tracing across services', () => {
+  // Jest runs beforeAll and afterAll hooks each in the order declared: the collector listens before
+  // the services start (they are given its port, known once it has started), and stops after them.
   const collector = new OtlpReceiver();
-  let stack: Stack;
-  let probe: KafkaProbe;
-
-  beforeAll(async () => {
-    await collector.start();
-    probe = await new KafkaProbe().watch([ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC]);
-    stack = await startStack(['order', 'inventory', 'customer'], {
+  beforeAll(() => collector.start());
+  const e2e = journeyStack(['order', 'inventory', 'customer'], {
+    topics: [ORDER_EVENTS_TOPIC, INVENTORY_EVENTS_TOPIC, NOTIFICATION_REQUESTS_TOPIC],
+    env: () => ({
       // An answered request's line is written at debug.
       LOG_LEVEL: 'debug',
       OTEL_TRACES_EXPORTER: 'otlp',
       OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
       OTEL_BSP_SCHEDULE_DELAY: '100',
-    });
+    }),
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await probe?.close();
-    await collector.stop();
-  });
+  afterAll(() => collector.stop());
 
   /** The one span matching, once the services have exported it. */
   const spanWhere = (traceId: string, what: string, match: (s: ReceivedSpan) => boolean): Promise<ReceivedSpan> =>
@@ -46,7 +41,7 @@ describe('tracing across services', () => {
   it('makes a journey whose client sends a traceparent one trace, with parent/child links over every Kafka hop', async () => {
     const traceId = hex(16);
     const clientSpanId = hex(8);
-    const j = new Journey(stack, probe, { headers: { traceparent: `00-${traceId}-${clientSpanId}-01` } });
+    const j = new Journey(e2e.stack, e2e.probe, { headers: { traceparent: `00-${traceId}-${clientSpanId}-01` } });
     const store = Journey.id('S');
     await j.location(store);
     await j.receive(store, 'SCARF', 2);
@@ -72,7 +67,7 @@ describe('tracing across services', () => {
     expect(sendPlaced.attributes['messaging.kafka.message.key']).toBe(placed.id);
     // …and what reached Kafka carries that send span as its trace context.
     await eventually(() =>
-      expect(probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }).map((m) => m.headers.traceparent)).toEqual([
+      expect(e2e.probe.on(ORDER_EVENTS_TOPIC, { key: placed.id, type: 'order.placed.v2' }).map((m) => m.headers.traceparent)).toEqual([
         `00-${traceId}-${sendPlaced.spanId}-01`,
       ]),
     );
@@ -123,7 +118,7 @@ describe('tracing across services', () => {
     expect(collector.refused).toEqual([]);
 
     // Logs carry the trace: the request line of POST /orders, and the consumer's line in the order service.
-    const orderLogs = stack.services.order.logs.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
+    const orderLogs = e2e.stack.services.order.logs.flatMap((l) => (l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : []));
     expect(orderLogs.find((l) => l.msg === 'request completed' && (l.req as { url?: string })?.url === '/orders' && l.trace_id === traceId)).toMatchObject({
       span_id: placeRequest.spanId,
     });
@@ -134,7 +129,7 @@ describe('tracing across services', () => {
   });
 
   it('starts a trace for a request that brings none, and carries it over Kafka all the same', async () => {
-    const j = new Journey(stack, probe);
+    const j = e2e.j;
     const store = Journey.id('S');
     await j.location(store);
     await j.receive(store, 'HAT', 1);

@@ -13,7 +13,7 @@ import {
   RequestKeyTaken,
   takeKeysWithEffects,
 } from '../src';
-import { eventually, freshDatabase, http, sql } from '@omni/testing';
+import { eventually, http, migratedDatabase, sql } from '@omni/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
@@ -80,14 +80,9 @@ describe('Idempotency-Key', () => {
   const post = (path: string, key: string, body: unknown = { a: 1 }) => http('POST', `${url}/${path}`, body, { 'idempotency-key': key }, { token: null });
 
   beforeAll(async () => {
-    db = await freshDatabase('platform');
-    dataSource = new DataSource({
-      type: 'postgres',
-      url: db,
+    ({ url: db, dataSource } = await migratedDatabase('platform', {
       migrations: [IdempotencyKeys1700000000100, IdempotencyCommitted1700000210000, IdempotencyLocation1700000220000],
-    });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
+    }));
     await dataSource.query(`CREATE TABLE effects (id uuid PRIMARY KEY, note text NOT NULL)`);
     interceptor = new IdempotencyInterceptor(dataSource, 1);
     const module = await Test.createTestingModule({

@@ -1,5 +1,6 @@
 export * from './eventually';
 export * from './env';
+export * from './migrated-database';
 export * from './service-process';
 export * from './stack';
 export * from './kafka-probe';
