@@ -8,7 +8,23 @@ const REPO = path.resolve(__dirname, '../../..');
 
 export type ServiceName = 'order' | 'inventory' | 'returns' | 'customer';
 
-export function freePort(): Promise<number> {
+/** Ports this test file has handed out: a service spawned on one is not listening yet, so the OS may offer it again. */
+const handedOut = new Set<number>();
+
+/**
+ * A port nothing listens on, never one this file handed out before: two services of one stack
+ * given the same port had the second answer for the first (a 404 from inventory for POST /orders).
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await unusedPort();
+    if (handedOut.has(port)) continue;
+    handedOut.add(port);
+    return port;
+  }
+}
+
+function unusedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
