@@ -1,7 +1,19 @@
 import { migrationsOf } from '@omni/messaging';
-import { anAddress, freshDatabase, sql } from '@omni/testing';
+import { anAddress, migratedDatabase, sql } from '@omni/testing';
 import { DataSource } from 'typeorm';
-import { aDeliveryInput, anOrder, aPickupCode, aPickupInput, asPickup, GROUP_ID, LINE_A, LINE_B, ORDER_ID, SECOND_GROUP_ID } from '../src/domain/test/builders';
+import {
+  aDeliveryInput,
+  anOrder,
+  aPickupCode,
+  aPickupInput,
+  asDelivery,
+  asPickup,
+  GROUP_ID,
+  LINE_A,
+  LINE_B,
+  ORDER_ID,
+  SECOND_GROUP_ID,
+} from '../src/domain/test/builders';
 import { Order } from '../src/domain/order';
 import { orderRepository } from '../src/infrastructure/order.repository';
 import { ORDER_ENTITIES, ORDER_MIGRATIONS } from '../src/order.module';
@@ -16,14 +28,10 @@ describe('order repository', () => {
   let source: DataSource;
 
   beforeAll(async () => {
-    db = await freshDatabase('order');
-    source = await new DataSource({
-      type: 'postgres',
-      url: db,
+    ({ url: db, dataSource: source } = await migratedDatabase('order', {
       entities: ORDER_ENTITIES,
       migrations: migrationsOf({ migrations: ORDER_MIGRATIONS }),
-    }).initialize();
-    await source.runMigrations();
+    }));
   });
   afterAll(() => source?.destroy());
   beforeEach(() => source.query('TRUNCATE orders, fulfilment_groups, order_lines CASCADE'));
@@ -36,8 +44,9 @@ describe('order repository', () => {
       contact: { name: 'Ada Martin', email: 'ada@example.com', phone: null, postcode: '75011', loyaltyId: null },
       fulfilments: [aPickupInput(), aDeliveryInput({ lines: [{ sku: 'SKU-C', quantity: 3, unitPrice: 700 }] })],
     });
-    const [placedPickup, delivery] = placed.fulfilments;
+    const [placedPickup, placedDelivery] = placed.fulfilments;
     const pickup = asPickup(placedPickup);
+    const delivery = asDelivery(placedDelivery);
     return {
       ...placed,
       fulfilments: [

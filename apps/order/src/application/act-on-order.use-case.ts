@@ -80,12 +80,13 @@ export class ActOnOrderUseCase {
       (f, ctx) => (f.type === 'pickup' ? collectOrder(f, pickupCode, ctx) : notAPickup(f)),
       async (m, order, f, code, ctx) => {
         // A wrong code is refused, and counted in the same transaction, so the lock survives restarts.
-        if (code === 'PICKUP.CODE_INVALID') await this.writer.save(m, withFulfilment(order, registerWrongCode(f, ctx.now), ctx.now), [], ctx.now);
+        if (code === 'PICKUP.CODE_INVALID' && f.type === 'pickup')
+          await this.writer.save(m, withFulfilment(order, registerWrongCode(f, ctx.now), ctx.now), [], ctx.now);
       },
     );
     // After commit: the time the customer's goods waited at the store.
     const f = result.ok ? result.fulfilment : undefined;
-    if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
+    if (f?.type === 'pickup' && f.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
     return result;
   }
 
@@ -95,7 +96,7 @@ export class ActOnOrderUseCase {
       f.type === 'pickup' ? collectWithIdentity(f, order.contact?.name ?? null, check, ctx) : notAPickup(f),
     );
     const f = result.ok ? result.fulfilment : undefined;
-    if (f?.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
+    if (f?.type === 'pickup' && f.readyAt && f.collectedAt) this.metrics.journeyStep('ready_to_collected', f.readyAt, f.collectedAt);
     return result;
   }
 

@@ -38,10 +38,17 @@ export function lineIdsOf(o: Fulfilment): string[] {
 }
 
 /**
+ * What a move may change besides the state: fields of the group's kind (`F`), never the kind nor
+ * the state. Fields every kind has may always change, also where the kind is a type parameter
+ * (`settleShortPick`); a group whose kind is not known (F is any Fulfilment) may change only those.
+ */
+export type GroupChanges<F extends Fulfilment> = Partial<FulfilmentBase> | Partial<Omit<F, 'type' | 'status'>>;
+
+/**
  * `o` moved to `status` at `now` with `changes` laid over it: a pickup stays a pickup and a delivery
  * a delivery (`withStatus`); the changes touch neither the kind nor the state.
  */
-export function moved<F extends Fulfilment>(o: F, status: StatusFor<F>, now: Date, changes: Partial<FulfilmentBase> = {}): F {
+export function moved<F extends Fulfilment>(o: F, status: StatusFor<F>, now: Date, changes: NoInfer<GroupChanges<F>> = {}): F {
   return withStatus({ ...o, ...changes, updatedAt: now }, status);
 }
 
@@ -60,10 +67,10 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
     template,
     storeId: o.storeId,
     pickupCode: null,
-    pickupDeadline: o.pickupDeadline?.toISOString() ?? null,
+    pickupDeadline: o.type === 'pickup' ? (o.pickupDeadline?.toISOString() ?? null) : null,
     readyBy: o.readyBy?.toISOString() ?? null,
-    carrier: o.carrier,
-    trackingNumber: o.trackingNumber,
+    carrier: o.type === 'delivery' ? o.carrier : null,
+    trackingNumber: o.type === 'delivery' ? o.trackingNumber : null,
     requestedAt: ctx.now.toISOString(),
     ...extra,
   };

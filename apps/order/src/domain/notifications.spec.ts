@@ -2,7 +2,7 @@ import { NotificationRequestedV1, NotificationRequestedV2, OrderReadyForPickupV1
 import { addressedTo, requestsNotification, returnNotice } from './notifications';
 import { notification } from './group-effects';
 import { DeliveryFulfilment } from './order';
-import { anOrder, anOrderLine, aPickupFulfilment } from './test/builders';
+import { aDeliveryFulfilment, anOrder, anOrderLine, aPickupFulfilment } from './test/builders';
 
 const now = new Date('2026-11-23T10:00:00Z');
 let n = 0;
@@ -44,17 +44,16 @@ describe('notification requests addressed to the preferred contact channel', () 
 });
 
 describe('return notices', () => {
-  const pickup = { ...group, lines: [anOrderLine({ lineId: 'L1' })], pickupDeadline: new Date('2026-11-25T18:00:00Z'), trackingNumber: null };
-  const delivery: DeliveryFulfilment = {
-    ...group,
-    type: 'delivery',
-    status: 'PLACED',
+  const pickup = { ...group, lines: [anOrderLine({ lineId: 'L1' })], pickupDeadline: new Date('2026-11-25T18:00:00Z') };
+  const delivery: DeliveryFulfilment = aDeliveryFulfilment({
     id: '33333333-3333-4333-8333-333333333333',
+    orderId: group.orderId,
+    customerId: group.customerId,
     storeId: 'W1',
     lines: [anOrderLine({ lineId: 'L2' })],
     carrier: 'Colissimo',
     trackingNumber: 'TRK1',
-  };
+  });
   const order = { ...anOrder(), id: group.orderId, fulfilments: [pickup, delivery] };
   const RETURN = '44444444-4444-4444-8444-444444444444';
 

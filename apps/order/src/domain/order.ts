@@ -36,9 +36,10 @@ export interface PickupCodeHash {
 /**
  * What every fulfilment group has: its lines are collected at one store (pickup) or shipped from
  * one location to an address (delivery), with a state of its own. It carries the few facts of the
- * order its decisions need (ids, channel, customer, currency, whether payment was taken already).
- * Both kinds keep every column of the group's row, so the row and the events read the same for
- * either; what tells them apart is `type`, and with it the states `status` may take.
+ * order its decisions need (ids, channel, customer, currency, whether payment was taken already),
+ * and what groups of both kinds record: the promised time, when it was ready, a rejection or a
+ * cancellation, a preorder's dates. What only one kind records is on that kind (ADR 0031); the
+ * group's row keeps every column, the other kind's left as placing writes them.
  */
 export interface FulfilmentBase {
   readonly id: string;
@@ -50,29 +51,16 @@ export interface FulfilmentBase {
   readonly prepaid: boolean;
   /** Pickup store; for a delivery, the location shipping it (null until inventory chose one). */
   readonly storeId: string | null;
-  readonly address: Address | null;
   readonly lines: readonly OrderLine[];
   readonly updatedAt: Date;
   readonly rejectionReason: string | null;
+  /** A pickup's promised time; a delivery's while it waits for a transfer after a short pick. */
   readonly readyBy: Date | null;
-  readonly pickupHoldDays: number | null;
-  readonly pickupCode: PickupCodeHash | null;
-  readonly pickupDeadline: Date | null;
-  readonly failedCodeAttempts: number;
+  /** When a pickup became ready to collect, or a delivery preorder was released for picking. */
   readonly readyAt: Date | null;
-  /** When the customer was reminded of a ready pickup (once per group), else null. */
-  readonly remindedAt: Date | null;
-  readonly collectedAt: Date | null;
   readonly cancelledBy: CancelledBy | null;
   readonly cancellationReason: string | null;
   readonly cancelledAt: Date | null;
-  readonly expiredAt: Date | null;
-  readonly carrier: string | null;
-  readonly trackingNumber: string | null;
-  readonly packedAt: Date | null;
-  readonly shippedAt: Date | null;
-  readonly deliveredAt: Date | null;
-  readonly deliveryFailure: string | null;
   /** Preorders: not collectable before this; null for any other group. */
   readonly releaseAt: Date | null;
   /** Preorders: the later of the release date and the units' expected arrival (null: no supply planned). */
@@ -83,12 +71,27 @@ export interface FulfilmentBase {
 export interface PickupFulfilment extends FulfilmentBase {
   readonly type: 'pickup';
   readonly status: PickupStatus;
+  readonly pickupHoldDays: number | null;
+  readonly pickupCode: PickupCodeHash | null;
+  readonly pickupDeadline: Date | null;
+  readonly failedCodeAttempts: number;
+  /** When the customer was reminded of a ready pickup (once per group), else null. */
+  readonly remindedAt: Date | null;
+  readonly collectedAt: Date | null;
+  readonly expiredAt: Date | null;
 }
 
 /** A home delivery group: shipped from one location to an address (docs/fulfilment.md). */
 export interface DeliveryFulfilment extends FulfilmentBase {
   readonly type: 'delivery';
   readonly status: DeliveryStatus;
+  readonly address: Address | null;
+  readonly carrier: string | null;
+  readonly trackingNumber: string | null;
+  readonly packedAt: Date | null;
+  readonly shippedAt: Date | null;
+  readonly deliveredAt: Date | null;
+  readonly deliveryFailure: string | null;
 }
 
 /** One fulfilment group of an order; `type` says which kind, and so which states it has. */
@@ -204,40 +207,50 @@ export function fulfilmentOfLine(o: Order, lineId: string): Fulfilment | undefin
 }
 
 function newFulfilment(o: Omit<Order, 'status' | 'fulfilments' | 'updatedAt'>, id: string, input: FulfilmentInput, lines: OrderLine[], now: Date): Fulfilment {
-  return {
+  const group: FulfilmentBase = {
     id,
     orderId: o.id,
-    type: input.type,
     channel: o.channel,
     customerId: o.customerId,
     currency: o.currency,
     prepaid: o.capturedTenders.length > 0,
     storeId: input.type === 'pickup' ? input.storeId : null,
-    address: input.type === 'delivery' ? input.address : null,
-    status: 'PLACED',
     lines,
     updatedAt: now,
     rejectionReason: null,
     readyBy: null,
-    pickupHoldDays: null,
-    pickupCode: null,
-    pickupDeadline: null,
-    failedCodeAttempts: 0,
     readyAt: null,
-    remindedAt: null,
-    collectedAt: null,
     cancelledBy: null,
     cancellationReason: null,
     cancelledAt: null,
-    expiredAt: null,
+    releaseAt: input.preorder?.releaseAt ?? null,
+    estimatedAvailableAt: null,
+  };
+  if (input.type === 'pickup') {
+    return {
+      ...group,
+      type: 'pickup',
+      status: 'PLACED',
+      pickupHoldDays: null,
+      pickupCode: null,
+      pickupDeadline: null,
+      failedCodeAttempts: 0,
+      remindedAt: null,
+      collectedAt: null,
+      expiredAt: null,
+    };
+  }
+  return {
+    ...group,
+    type: 'delivery',
+    status: 'PLACED',
+    address: input.address,
     carrier: null,
     trackingNumber: null,
     packedAt: null,
     shippedAt: null,
     deliveredAt: null,
     deliveryFailure: null,
-    releaseAt: input.preorder?.releaseAt ?? null,
-    estimatedAvailableAt: null,
   };
 }
 
@@ -292,7 +305,7 @@ export function placeOrder(input: PlaceOrderInput, ids: PlacementIds, now: Date)
         fulfilmentId: f.id,
         type: f.type,
         storeId: f.type === 'pickup' ? f.storeId : null,
-        address: f.address,
+        address: f.type === 'delivery' ? f.address : null,
         lineIds: f.lines.map((l) => l.lineId),
         ...(f.releaseAt
           ? { preorder: { releaseAt: f.releaseAt.toISOString(), lines: f.lines.map((l) => ({ lineId: l.lineId, sequence: l.preorderSequence! })) } }

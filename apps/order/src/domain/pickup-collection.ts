@@ -1,11 +1,11 @@
 import { accept, event, IdentityDocument, OrderCollectedV1, OrderPickupUnlockedV1, refuse } from '@omni/contracts';
-import { Fulfilment, PickupFulfilment } from './order';
+import { PickupFulfilment } from './order';
 import { capture, DecisionContext, locationOf, moved } from './group-effects';
 import { MAX_FAILED_CODE_ATTEMPTS, pickupCodeMatches } from './pickup-code';
 import { canFire, invalid, PickupDecision } from './pickup.machine';
 
 /** A wrong code at the counter is remembered, so the order locks after MAX_FAILED_CODE_ATTEMPTS. */
-export function registerWrongCode<F extends Fulfilment>(o: F, now: Date): F {
+export function registerWrongCode(o: PickupFulfilment, now: Date): PickupFulfilment {
   return { ...o, failedCodeAttempts: o.failedCodeAttempts + 1, updatedAt: now };
 }
 

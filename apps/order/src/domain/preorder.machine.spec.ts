@@ -1,7 +1,18 @@
 import { PendingEvent, schemaErrors } from '@omni/contracts';
 import { anAddress, daysAfter } from '@omni/testing';
 import { Fulfilment } from './order';
-import { asDelivery, ctx, ctxAt, GROUP_ID as GROUP, LINE_A as A, LINE_B as B, ORDER_ID as ORDER, placedGroup, TRANSFER } from './test/pickup-fixtures';
+import {
+  asDelivery,
+  asPickup,
+  ctx,
+  ctxAt,
+  GROUP_ID as GROUP,
+  LINE_A as A,
+  LINE_B as B,
+  ORDER_ID as ORDER,
+  placedGroup,
+  TRANSFER,
+} from './test/pickup-fixtures';
 import { allocatePreorder, availability, awaitsRelease, preorderTransferArrived, queuePreorder, releasePreorder, reschedule } from './preorder.machine';
 import { cancelDelivery, deliveryTransferArrived, recordDeliveryPicks, resolveDeliveryShortPick, startPickingDelivery } from './delivery.machine';
 import { aPickupCode } from './test/builders';
@@ -96,7 +107,7 @@ describe('preorder machine', () => {
         ctxAt(afterRelease),
       );
       expect(d.ok && d.state.status).toBe('READY_FOR_PICKUP');
-      expect(d.ok && d.state.pickupDeadline).toEqual(new Date(afterRelease.getTime() + 3 * 24 * 3600 * 1000));
+      expect(d.ok && asPickup(d.state).pickupDeadline).toEqual(new Date(afterRelease.getTime() + 3 * 24 * 3600 * 1000));
       expect(d.ok && types(d.events)).toEqual([
         'order.preorder-allocated.v1',
         'order.ready-for-pickup.v1',
@@ -272,7 +283,10 @@ describe('preorder machine', () => {
 
     it('allocated before the release date: ALLOCATED and held, no pickup code, nothing to pick yet', () => {
       const d = allocatePreorder(queuedAt('W1'), atW1, 1, code, ctx());
-      expect(d.ok && d.state).toMatchObject({ status: 'ALLOCATED', estimatedAvailableAt: release, pickupCode: null, pickupHoldDays: null, readyAt: null });
+      expect(d.ok && d.state).toMatchObject({ type: 'delivery', status: 'ALLOCATED', estimatedAvailableAt: release, readyAt: null });
+      // A delivery has no pickup code nor hold: its kind has no such fields (ADR 0031).
+      expect(d.ok && d.state).not.toHaveProperty('pickupCode');
+      expect(d.ok && d.state).not.toHaveProperty('pickupHoldDays');
       expect(d.ok && types(d.events)).toEqual(['order.preorder-allocated.v1']);
       expect(d.ok && startPickingDelivery(asDelivery(d.state), ctx())).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
     });
@@ -282,7 +296,8 @@ describe('preorder machine', () => {
       if (!allocated.ok) throw new Error(allocated.code);
       expect(releasePreorder(allocated.state, code, ctxAt(day(-1)))).toMatchObject({ ok: false, code: 'ORDER.INVALID_TRANSITION' });
       const d = releasePreorder(allocated.state, code, ctxAt(release));
-      expect(d.ok && d.state).toMatchObject({ status: 'RESERVED', storeId: 'W1', readyAt: release, pickupCode: null });
+      expect(d.ok && d.state).toMatchObject({ type: 'delivery', status: 'RESERVED', storeId: 'W1', readyAt: release });
+      expect(d.ok && d.state).not.toHaveProperty('pickupCode');
       expect(d.ok && types(d.events)).toEqual(['order.delivery-assigned.v1']);
       expect(d.ok && d.events[0].payload).toEqual({
         orderId: ORDER,

@@ -125,7 +125,8 @@ export function allocatePreorder(
     const a = byLine.get(l.lineId);
     return a ? { ...l, sourceLocationId: a.sourceLocationId, pendingTransferId: a.transferId, queuePosition: null, estimatedAt: null } : l;
   });
-  const held = { ...f, lines, pickupHoldDays: f.type === 'pickup' ? pickupHoldDays : f.pickupHoldDays, updatedAt: ctx.now };
+  // The hold is a pickup's (it counts once the pickup is ready); a delivery has none.
+  const held: Fulfilment = f.type === 'pickup' ? { ...f, lines, pickupHoldDays, updatedAt: ctx.now } : { ...f, lines, updatedAt: ctx.now };
   if (lines.some((l) => l.sourceLocationId === null)) return accept({ ...held, estimatedAvailableAt: availability(held) });
   const status: 'ALLOCATED' | 'AWAITING_TRANSFER' = lines.some((l) => l.pendingTransferId !== null) ? 'AWAITING_TRANSFER' : 'ALLOCATED';
   const allocatedEvent = event(OrderPreorderAllocatedV1, {

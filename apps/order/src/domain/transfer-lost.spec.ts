@@ -9,7 +9,7 @@ import {
 } from '@omni/contracts';
 import { Fulfilment } from './order';
 import { newCode as code, ctxAt, expectValidEvents, GROUP_ID, LINE_A, LINE_B, ofType, ORDER_ID, TRANSFER } from './test/pickup-fixtures';
-import { aDeliveryFulfilment, aPickupFulfilment, withLineChanges } from './test/builders';
+import { aDeliveryFulfilment, aPickupFulfilment, asPickup, withLineChanges } from './test/builders';
 import { LostTransfer, transferLost } from './transfer-lost';
 
 const now = new Date('2026-11-26T10:00:00.000Z');
@@ -23,7 +23,7 @@ function aGroup<F extends Fulfilment>(group: F, pending: Record<string, string |
     ...group,
     storeId: 'S1',
     readyBy: new Date('2026-11-27T12:00:00.000Z'),
-    pickupHoldDays: 3,
+    ...(group.type === 'pickup' ? { pickupHoldDays: 3 } : {}),
     lines: group.lines.map((l) => ({ ...l, sourceLocationId: pending[l.lineId] ? 'W1' : 'S1', pendingTransferId: pending[l.lineId] ?? null })),
   };
 }
@@ -118,7 +118,7 @@ describe('a transfer declared lost (inventory.transfer-lost)', () => {
     const d = transferLost(picked, lost({ unavailable: [{ lineId: LINE_A, quantity: 2 }] }), code, ctx());
     if (!d.ok) throw new Error(d.detail);
     expect(d.state).toMatchObject({ status: 'READY_FOR_PICKUP', pickupCode: { hash: code.hash, salt: code.salt } });
-    expect(d.state.pickupDeadline).toEqual(new Date(now.getTime() + 3 * 24 * 3600 * 1000));
+    expect(asPickup(d.state).pickupDeadline).toEqual(new Date(now.getTime() + 3 * 24 * 3600 * 1000));
     expect(ofType(d.events, OrderReadyForPickupV1)).toEqual([expect.objectContaining({ lines: [{ lineId: LINE_B, sku: 'SKU-B', quantity: 1 }] })]);
     expect(ofType(d.events, NotificationRequestedV2).map((n) => [n.template, n.pickupCode])).toEqual([
       ['line-cancelled', null],

@@ -1,10 +1,12 @@
+import { anAddress } from '@omni/testing';
 import { EntityManager } from 'typeorm';
+import { aDeliveryInput, anOrder, aPickupInput } from '../domain/test/builders';
 import { orderRepository } from './order.repository';
 import { GroupRow, OrderRow, PartRow, sql } from './order.sql';
 
 /**
  * How a group row is read back as a pickup or a delivery: by its `type` column, its state checked
- * against that kind's. The statements themselves run against PostgreSQL in
+ * against that kind's; and how a group is written back: the same row, whatever its kind. The statements themselves run against PostgreSQL in
  * test/order-repository.int-spec.ts; here a connection answers them with the rows a test gives.
  */
 
@@ -42,9 +44,9 @@ const noLine = {
   line_estimated_at: null,
 };
 
-/** A group row of ORDER_ID without lines: a pickup at S1, PLACED, unless `over` says otherwise. */
-function part(id: string, over: Partial<GroupRow> = {}): PartRow {
-  const group: GroupRow = {
+/** A group row of ORDER_ID: a pickup at S1, PLACED, unless `over` says otherwise. */
+function groupRow(id: string, over: Partial<GroupRow> = {}): GroupRow {
+  return {
     id,
     order_id: ORDER_ID,
     position: 0,
@@ -77,12 +79,21 @@ function part(id: string, over: Partial<GroupRow> = {}): PartRow {
     estimated_available_at: null,
     ...over,
   };
-  return { ...group, ...noLine };
 }
 
-/** A transaction's manager whose connection answers the order statement with `orderRow` and the parts statement with `parts`. */
-const managerWith = (parts: readonly PartRow[]) => {
-  const query = async ({ name }: { name: string }) => {
+/** A group row of ORDER_ID without lines (see groupRow). */
+const part = (id: string, over: Partial<GroupRow> = {}): PartRow => ({ ...groupRow(id, over), ...noLine });
+
+/**
+ * A transaction's manager whose connection answers the order statement with `orderRow` and the
+ * parts statement with `parts`; the group rows an insert or update statement writes go to `written`.
+ */
+const managerWith = (parts: readonly PartRow[], written: unknown[] = []) => {
+  const query = async ({ name, values }: { name: string; values: unknown[] }) => {
+    if (name === sql.insert.name || name === sql.update.name) {
+      written.push(...(JSON.parse(values[1] as string) as unknown[]));
+      return { rows: [], rowCount: 0 };
+    }
     const rows = name === sql.parts.name ? parts : [orderRow];
     return { rows, rowCount: rows.length };
   };
@@ -121,5 +132,72 @@ describe('reading an order back', () => {
     await expect(orderRepository.findForUpdate(managerWith([part(DELIVERY, { type: 'delivery', status: 'COLLECTED' })]), ORDER_ID)).rejects.toThrow(
       'is a delivery in state COLLECTED',
     );
+  });
+});
+
+describe('writing a group back', () => {
+  const PICKUP = '7a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+  const DELIVERY = '8b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
+  const CANCELLED = '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+  const later = new Date('2026-11-27T10:00:00.000Z');
+  /** Rows as the statements pass them (JSON: dates as ISO strings). */
+  const asWritten = (rows: readonly GroupRow[]) => JSON.parse(JSON.stringify(rows)) as unknown[];
+
+  it("writes the row it read, column for column, each kind's own columns filled and the other kind's as placing left them", async () => {
+    const pickup = groupRow(PICKUP, {
+      status: 'READY_FOR_PICKUP',
+      ready_by: at,
+      pickup_hold_days: 3,
+      pickup_code_hash: 'hash',
+      pickup_code_salt: 'salt',
+      pickup_deadline: later,
+      failed_code_attempts: 2,
+      ready_at: at,
+      reminded_at: at,
+      release_at: at,
+      estimated_available_at: at,
+    });
+    const delivery = groupRow(DELIVERY, {
+      type: 'delivery',
+      position: 1,
+      store_id: 'W1',
+      address: anAddress(),
+      status: 'DELIVERY_FAILED',
+      ready_by: at,
+      ready_at: at,
+      carrier: 'Colissimo',
+      tracking_number: 'TRK1',
+      packed_at: at,
+      shipped_at: at,
+      delivered_at: null,
+      delivery_failure: 'DELIVERY.LOST',
+    });
+    const cancelled = groupRow(CANCELLED, {
+      position: 2,
+      status: 'CANCELLED',
+      cancelled_by: 'store',
+      cancellation_reason: 'no longer wanted',
+      cancelled_at: at,
+    });
+    const written: unknown[] = [];
+    const m = managerWith(
+      [pickup, delivery, cancelled].map((g) => ({ ...g, ...noLine })),
+      written,
+    );
+
+    await orderRepository.updateMany(m, [(await orderRepository.findForUpdate(m, ORDER_ID))!]);
+
+    expect(written).toEqual(asWritten([pickup, delivery, cancelled]));
+  });
+
+  it('writes a placed delivery without pickup columns (NULL, no wrong codes) and a placed pickup without address or shipment', async () => {
+    const written: unknown[] = [];
+    await orderRepository.insert(managerWith([], written), anOrder({ fulfilments: [aPickupInput(), aDeliveryInput()] }));
+
+    const [pickup, delivery] = written;
+    expect(pickup).toMatchObject({ type: 'pickup', address: null, carrier: null, tracking_number: null, packed_at: null, shipped_at: null });
+    expect(pickup).toMatchObject({ delivered_at: null, delivery_failure: null, failed_code_attempts: 0 });
+    expect(delivery).toMatchObject({ type: 'delivery', address: anAddress(), pickup_hold_days: null, pickup_code_hash: null, pickup_code_salt: null });
+    expect(delivery).toMatchObject({ pickup_deadline: null, failed_code_attempts: 0, reminded_at: null, collected_at: null, expired_at: null });
   });
 });

@@ -25,14 +25,41 @@ function lineOf(r: PartRow): OrderLine {
 
 /**
  * A group of order `o` from its rows of the parts statement (one per line, in line order), as the
- * kind its `type` column names. A kind this service does not know, or a state its kind does not
- * have, is a broken row: it is refused loudly rather than read as a group some machine would act on.
+ * kind its `type` column names, with that kind's own columns only (the other kind's are not read).
+ * A kind this service does not know, or a state its kind does not have, is a broken row: it is
+ * refused loudly rather than read as a group some machine would act on.
  */
 function fulfilmentOf(o: OrderRow, rows: readonly PartRow[]): Fulfilment {
   const [g] = rows;
   const group = groupBaseOf(o, g, rows);
-  if (g.type === 'pickup') return { ...group, type: 'pickup', status: statusOf(g, PICKUP_STATUSES) };
-  if (g.type === 'delivery') return { ...group, type: 'delivery', status: statusOf(g, DELIVERY_STATUSES) };
+  if (g.type === 'pickup') {
+    return {
+      ...group,
+      type: 'pickup',
+      status: statusOf(g, PICKUP_STATUSES),
+      pickupHoldDays: g.pickup_hold_days,
+      pickupCode: g.pickup_code_hash && g.pickup_code_salt ? { hash: g.pickup_code_hash, salt: g.pickup_code_salt } : null,
+      pickupDeadline: g.pickup_deadline,
+      failedCodeAttempts: g.failed_code_attempts,
+      remindedAt: g.reminded_at,
+      collectedAt: g.collected_at,
+      expiredAt: g.expired_at,
+    };
+  }
+  if (g.type === 'delivery') {
+    return {
+      ...group,
+      type: 'delivery',
+      status: statusOf(g, DELIVERY_STATUSES),
+      address: g.address,
+      carrier: g.carrier,
+      trackingNumber: g.tracking_number,
+      packedAt: g.packed_at,
+      shippedAt: g.shipped_at,
+      deliveredAt: g.delivered_at,
+      deliveryFailure: g.delivery_failure,
+    };
+  }
   throw new Error(`fulfilment group ${g.id} of order ${o.id} has an unknown type: ${g.type}`);
 }
 
@@ -53,28 +80,14 @@ function groupBaseOf(o: OrderRow, g: GroupRow, rows: readonly PartRow[]): Fulfil
     currency: o.currency,
     prepaid: o.captured_tenders.length > 0,
     storeId: g.store_id,
-    address: g.address,
     lines: rows.filter((r) => r.line_id !== null).map(lineOf),
     updatedAt: g.updated_at,
     rejectionReason: g.rejection_reason,
     readyBy: g.ready_by,
-    pickupHoldDays: g.pickup_hold_days,
-    pickupCode: g.pickup_code_hash && g.pickup_code_salt ? { hash: g.pickup_code_hash, salt: g.pickup_code_salt } : null,
-    pickupDeadline: g.pickup_deadline,
-    failedCodeAttempts: g.failed_code_attempts,
     readyAt: g.ready_at,
-    remindedAt: g.reminded_at,
-    collectedAt: g.collected_at,
     cancelledBy: g.cancelled_by as CancelledBy | null,
     cancellationReason: g.cancellation_reason,
     cancelledAt: g.cancelled_at,
-    expiredAt: g.expired_at,
-    carrier: g.carrier,
-    trackingNumber: g.tracking_number,
-    packedAt: g.packed_at,
-    shippedAt: g.shipped_at,
-    deliveredAt: g.delivered_at,
-    deliveryFailure: g.delivery_failure,
     releaseAt: g.release_at,
     estimatedAvailableAt: g.estimated_available_at,
   };
@@ -113,36 +126,43 @@ function orderRow(o: Order): OrderRow {
   };
 }
 
+/**
+ * A group's row: every column, whatever its kind. The other kind's columns are written as placing
+ * writes them — NULL, and no wrong codes (0) for a delivery — so the row is the one a group of
+ * either kind always had.
+ */
 function groupRow(f: Fulfilment, position: number): GroupRow {
+  const pickup = f.type === 'pickup' ? f : null;
+  const delivery = f.type === 'delivery' ? f : null;
   return {
     id: f.id,
     order_id: f.orderId,
     position,
     type: f.type,
     store_id: f.storeId,
-    address: f.address,
+    address: delivery?.address ?? null,
     status: f.status,
     updated_at: f.updatedAt,
     rejection_reason: f.rejectionReason,
     ready_by: f.readyBy,
-    pickup_hold_days: f.pickupHoldDays,
-    pickup_code_hash: f.pickupCode?.hash ?? null,
-    pickup_code_salt: f.pickupCode?.salt ?? null,
-    pickup_deadline: f.pickupDeadline,
-    failed_code_attempts: f.failedCodeAttempts,
+    pickup_hold_days: pickup?.pickupHoldDays ?? null,
+    pickup_code_hash: pickup?.pickupCode?.hash ?? null,
+    pickup_code_salt: pickup?.pickupCode?.salt ?? null,
+    pickup_deadline: pickup?.pickupDeadline ?? null,
+    failed_code_attempts: pickup?.failedCodeAttempts ?? 0,
     ready_at: f.readyAt,
-    reminded_at: f.remindedAt,
-    collected_at: f.collectedAt,
+    reminded_at: pickup?.remindedAt ?? null,
+    collected_at: pickup?.collectedAt ?? null,
     cancelled_by: f.cancelledBy,
     cancellation_reason: f.cancellationReason,
     cancelled_at: f.cancelledAt,
-    expired_at: f.expiredAt,
-    carrier: f.carrier,
-    tracking_number: f.trackingNumber,
-    packed_at: f.packedAt,
-    shipped_at: f.shippedAt,
-    delivered_at: f.deliveredAt,
-    delivery_failure: f.deliveryFailure,
+    expired_at: pickup?.expiredAt ?? null,
+    carrier: delivery?.carrier ?? null,
+    tracking_number: delivery?.trackingNumber ?? null,
+    packed_at: delivery?.packedAt ?? null,
+    shipped_at: delivery?.shippedAt ?? null,
+    delivered_at: delivery?.deliveredAt ?? null,
+    delivery_failure: delivery?.deliveryFailure ?? null,
     release_at: f.releaseAt,
     estimated_available_at: f.estimatedAvailableAt,
   };

@@ -18,22 +18,27 @@ function lineView(l: OrderLine) {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** One group as the order view shows it: never the pickup code nor its hash. */
+/**
+ * One group as the order view shows it: never the pickup code nor its hash. Every group shows
+ * every field; a pickup's own are null (not locked) for a delivery, a delivery's address and
+ * shipment null for a pickup.
+ */
 export function fulfilmentView(f: Fulfilment) {
+  const pickup = f.type === 'pickup' ? f : null;
   return {
     fulfilmentId: f.id,
     type: f.type,
     status: f.status,
     storeId: f.storeId,
-    address: f.address,
+    address: f.type === 'delivery' ? f.address : null,
     lines: f.lines.map(lineView),
     rejectionReason: f.rejectionReason,
     readyBy: iso(f.readyBy),
-    pickupDeadline: iso(f.pickupDeadline),
-    pickupLocked: f.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS,
+    pickupDeadline: iso(pickup?.pickupDeadline ?? null),
+    pickupLocked: pickup !== null && pickup.failedCodeAttempts >= MAX_FAILED_CODE_ATTEMPTS,
     cancellation: f.cancelledBy ? { by: f.cancelledBy, reason: f.cancellationReason, at: iso(f.cancelledAt) } : null,
-    collectedAt: iso(f.collectedAt),
-    expiredAt: iso(f.expiredAt),
+    collectedAt: iso(pickup?.collectedAt ?? null),
+    expiredAt: iso(pickup?.expiredAt ?? null),
     preorder: f.releaseAt
       ? {
           releaseAt: f.releaseAt.toISOString(),

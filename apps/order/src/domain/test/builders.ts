@@ -103,10 +103,16 @@ export function asDelivery(f: Fulfilment): DeliveryFulfilment {
   return f;
 }
 
-/** Group GROUP_ID of a web order by c-1: LINES_AB to collect at S1, as placed (PLACED, nothing sourced or picked), with `over` laid over it. */
+/**
+ * Group GROUP_ID of a web order by c-1: LINES_AB to collect at S1, as placed (PLACED, nothing sourced
+ * or picked), with `over` laid over it. A pickup: it has a pickup's fields only, no address nor shipment.
+ */
 export const aPickupFulfilment = (over: Partial<PickupFulfilment> = {}): PickupFulfilment => ({ ...asPickup(anOrder().fulfilments[0]), ...over });
 
-/** Group GROUP_ID of a web order by c-1: LINES_AB to deliver to anAddress(), as placed (no location yet), with `over` laid over it. */
+/**
+ * Group GROUP_ID of a web order by c-1: LINES_AB to deliver to anAddress(), as placed (no location
+ * yet), with `over` laid over it. A delivery: it has a delivery's fields only, no pickup code nor deadline.
+ */
 export const aDeliveryFulfilment = (over: Partial<DeliveryFulfilment> = {}): DeliveryFulfilment => ({
   ...asDelivery(anOrder({ fulfilments: [aDeliveryInput()] }).fulfilments[0]),
   ...over,
