@@ -80,7 +80,7 @@ const { mintToken } = await import('./tools/mint-token.mjs');
 const { request, openLoop, latency } = await import('./bench/client.mjs');
 const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
 const { databaseCeiling, serverSettings } = await import('./bench/ceiling.mjs');
-const { statementWatch, printStatements } = await import('./bench/statements.mjs');
+const { statementWatch, printStatements, analyzeDatabases } = await import('./bench/statements.mjs');
 const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
 const { availability } = await import('./bench/availability.mjs');
 const { reservationPath } = await import('./bench/reservations.mjs');
@@ -181,6 +181,7 @@ try {
   if (!SKIP.has('sweep')) {
     step(`warm-up: ${quick ? 20 : 100} orders/s for ${quick ? 2 : 5} s`);
     await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919) });
+    log(`  analyzed: ${(await analyzeDatabases(stack.pg.adminUrl, `bench_${run.toLowerCase()}`)).join(', ')}`);
     results.sweep = [];
     const watching = opt.statements ? await statementWatch(stack.pg.adminUrl, `bench_${run.toLowerCase()}`, log) : null;
     for (const rate of RATES) {

@@ -3,6 +3,7 @@
 // after it, and the WAL the server wrote meanwhile. pg_stat_statements must be preloaded by the
 // server (shared_preload_libraries); without it the step says so and the rest of the run goes on.
 import pg from 'pg';
+import { databaseUrl } from '../infra/postgres-sql.mjs';
 
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -54,4 +55,25 @@ export function printStatements(s, orders, log) {
       : '';
   log(`  statements: ${fmt(s.calls)} in ${fmt(s.executionMs / 1000, 2)} s of execution, ${fmt(s.walBytes / 1024 / 1024, 1)} MB of WAL${per}`);
   for (const t of s.top) log(`    ${fmt(t.ms).padStart(7)} ms ${fmt(t.calls).padStart(7)} × ${t.database.padEnd(9)} ${t.query}`);
+}
+
+/**
+ * ANALYZE every database named `<prefix>_*`, so the measured steps run on the planner statistics a
+ * running system has. The bench's databases are created empty seconds before it measures, and
+ * autovacuum first analyzes a table up to a minute (autovacuum_naptime) after it starts to fill:
+ * until then the planner knows no column statistics, guesses 0.5 % of the rows for each id in an
+ * `id = ANY($1)` lookup, and scans whole tables that have grown to thousands of rows (ADR 0016,
+ * fifteenth round). Plans the services already hold are re-made after it.
+ */
+export async function analyzeDatabases(adminUrl, prefix) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const like = `${prefix.replace(/_/g, '\\_')}\\_%`;
+  const { rows } = await admin.query('SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname', [like]).finally(() => admin.end());
+  for (const { datname } of rows) {
+    const client = new pg.Client({ connectionString: databaseUrl(adminUrl, datname) });
+    await client.connect();
+    await client.query('ANALYZE').finally(() => client.end());
+  }
+  return rows.map((r) => r.datname.slice(prefix.length + 1));
 }
