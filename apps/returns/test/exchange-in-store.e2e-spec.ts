@@ -38,7 +38,7 @@ describe('buy online, exchange in another store, end to end', () => {
       expect(res.body.orders[0]?.lines[0]).toMatchObject({ sku: m, received: 1, returnable: 1 });
       return res.body.orders[0];
     });
-    expect(found).toMatchObject({ orderId: placed.id, channel: 'web', customerId: 'journey-customer' });
+    expect(found).toMatchObject({ orderId: placed.id, channel: 'web', customerId: e2e.j.customerId });
 
     const exchange = await http(
       'POST',
@@ -92,7 +92,7 @@ describe('buy online, exchange in another store, end to end', () => {
     // The customer's timeline tells the journey across channels and stores: placed on the web for A,
     // collected at A's POS, exchanged at B's POS.
     await eventually(async () => {
-      const res = await http('GET', `${e2e.stack.services.customer.url}/customers/journey-customer/timeline?limit=50`);
+      const res = await http('GET', `${e2e.stack.services.customer.url}/customers/${e2e.j.customerId}/timeline?limit=50`);
       const mine = (res.body.entries as { kind: string; orderId: string; channel: string | null; storeId: string | null }[]).filter(
         (e) => e.orderId === placed.id,
       );

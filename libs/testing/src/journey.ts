@@ -43,6 +43,13 @@ export class Journey {
     private readonly options: JourneyOptions = {},
   ) {}
 
+  /**
+   * The storefront account `place` orders under: one per journey, so that a spec file's customer
+   * profile holds only its own orders (a shared account once let another file's orders, dated days
+   * ahead, push a collection out of a profile's recent timeline).
+   */
+  readonly customerId = Journey.id('journey-customer');
+
   private http(method: string, url: string, body?: unknown, token: string | null | undefined = this.options.token): Promise<HttpResult> {
     return send(method, url, body, this.options.headers ?? {}, { token });
   }
@@ -109,7 +116,7 @@ export class Journey {
     const res = await this.http('POST', `${this.order}/orders`, {
       channel: 'web',
       storeId,
-      customerId: 'journey-customer',
+      customerId: this.customerId,
       currency: 'EUR',
       lines: lines.map((l) => ({ unitPrice: 1000, ...l })),
       ...extra,
