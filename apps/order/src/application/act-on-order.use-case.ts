@@ -65,7 +65,7 @@ export class ActOnOrderUseCase {
     return this.dataSource.transaction(async (m): Promise<OrderActionResult> => {
       const order = await this.orders.findForUpdate(m, id);
       if (!order) return { ok: false, code: 'ORDER.NOT_FOUND', detail: `no order ${id}` };
-      const ctx = this.writer.context();
+      const ctx = await this.writer.context(m, order);
       const d = cancelOpenFulfilments(order, by, reason, ctx);
       if (!d.ok) return { ok: false, code: d.code, detail: d.detail };
       await this.writer.save(m, d.state, d.events, ctx.now);
@@ -119,7 +119,7 @@ export class ActOnOrderUseCase {
         const own = checkStore(fulfilment, actor.storeId);
         if (!own.ok) return { ok: false, code: own.code, detail: own.detail };
       }
-      const ctx = this.writer.context();
+      const ctx = await this.writer.context(m, order);
       const d = onFulfilment(order, fulfilment.id, (f) => decide(f, ctx, order), ctx.now);
       if (!d.ok) {
         if (d.code !== 'FULFILMENT.NOT_FOUND') await onRefused?.(m, order, fulfilment, d.code, ctx);

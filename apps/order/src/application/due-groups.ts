@@ -46,10 +46,11 @@ export class DueGroups {
   private handleNext(work: DueWork): Promise<boolean> {
     return requestContext.run(requestContext.currentOrNew(), () =>
       this.dataSource.transaction(async (m) => {
-        const ctx = this.writer.context();
-        const due = await work.next(m, ctx.now);
+        const now = this.writer.now();
+        const due = await work.next(m, now);
         if (!due) return false;
         const { order, fulfilmentId } = due;
+        const ctx = await this.writer.context(m, order, now);
         const d = onFulfilment(order, fulfilmentId, (f) => work.decide(f, ctx), ctx.now);
         if (!d.ok) throw new Error(`group ${fulfilmentId} of order ${order.id}, selected as due (${work.done}), was refused: ${d.code} ${d.detail ?? ''}`);
         await this.writer.save(m, d.state, d.events, ctx.now);

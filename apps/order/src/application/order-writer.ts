@@ -1,22 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
-import { OutboxEntry, OutboxWriter } from '@omni/messaging';
+import { EventEnvelope, PendingEvent } from '@omni/contracts';
+import { OutboxWriter } from '@omni/messaging';
 import { Clock } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
-import { addressedTo, requestsNotification } from '../domain/notifications';
 import { Order } from '../domain/order';
 import { DecisionContext } from '../domain/group-effects';
-import { splitRefundsOverTenders } from '../domain/refund-tenders';
+import { DecisionContexts } from './decision-contexts';
 import { CustomerPreferencesRepository } from './ports/customer-preferences.port';
 import { OrderRepository } from './ports/order.port';
 import { PaymentRequestRepository } from './ports/payment-request.port';
 
 /**
- * What every use case does after a decision: save the order, its payment requests and its events,
- * in the caller's transaction. Refunds of an order paid at placing are split over its tenders;
- * notification requests are addressed to the customer's preferred contact channel as the customer
- * service last reported it.
+ * What every use case does around a decision: reads what the decision needs from outside
+ * (`contexts`), and saves the order, its payment requests and its events as decided, in the
+ * caller's transaction.
  */
 @Injectable()
 export class OrderWriter {
@@ -28,8 +26,31 @@ export class OrderWriter {
     private readonly preferences: CustomerPreferencesRepository,
   ) {}
 
-  context(): DecisionContext {
-    return { now: this.clock.now(), newId: randomUUID };
+  /**
+   * The contexts of decisions about `orders`, read in the caller's transaction: the customers'
+   * preferred contact channels in one statement and, when one of the orders was paid at placing,
+   * what its refunds took of each tender in another.
+   */
+  async contexts(m: EntityManager, orders: Iterable<Order>, now = this.now()): Promise<DecisionContexts> {
+    const all = [...orders];
+    const prepaid = all.filter((o) => o.capturedTenders.length > 0).map((o) => o.id);
+    const [channels, refunded] = await Promise.all([
+      this.preferences.preferredChannels(
+        m,
+        all.map((o) => ({ orderId: o.id, accountId: o.customerId })),
+      ),
+      prepaid.length > 0 ? this.paymentRequests.refundedByReference(m, prepaid) : new Map<string, Map<string, number>>(),
+    ]);
+    return new DecisionContexts(now, randomUUID, channels, refunded);
+  }
+
+  /** The context of one decision about `order` (`contexts` for one order). */
+  async context(m: EntityManager, order: Order, now = this.now()): Promise<DecisionContext> {
+    return (await this.contexts(m, [order], now)).for(order);
+  }
+
+  now(): Date {
+    return this.clock.now();
   }
 
   async save(m: EntityManager, order: Order, decided: readonly PendingEvent[], now: Date): Promise<void> {
@@ -44,32 +65,21 @@ export class OrderWriter {
   async saveAll(m: EntityManager, decisions: readonly { order: Order; events: readonly PendingEvent[]; cause?: EventEnvelope }[], now: Date): Promise<void> {
     const last = new Map(decisions.map((d) => [d.order.id, d.order]));
     await this.orders.updateMany(m, [...last.values()]);
-    const entries: OutboxEntry[] = [];
-    for (const d of decisions) {
-      const events = await this.tendered(m, d.order, d.events);
-      await this.paymentRequests.recordRequested(m, events);
-      for (const e of await this.addressed(m, d.order, events)) entries.push({ def: e.def, payload: e.payload, cause: d.cause, now });
-    }
-    await this.outbox.appendMany(m, entries);
-  }
-
-  /** Events about an order that change nothing of it (a notice), in the caller's transaction, addressed like every notice. */
-  async publish(m: EntityManager, order: Order, events: readonly PendingEvent[], now: Date, cause?: EventEnvelope): Promise<void> {
+    await this.paymentRequests.recordRequested(
+      m,
+      decisions.flatMap((d) => d.events),
+    );
     await this.outbox.appendMany(
       m,
-      (await this.addressed(m, order, events)).map((e) => ({ def: e.def, payload: e.payload, cause, now })),
+      decisions.flatMap((d) => d.events.map((e) => ({ def: e.def, payload: e.payload, cause: d.cause, now }))),
     );
   }
 
-  /** Refunds of an order paid at placing say which of its tenders pay them back (ADR 0011). */
-  private async tendered(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
-    if (order.capturedTenders.length === 0 || !events.some((e) => e.def === PaymentRefundRequestedV2)) return events;
-    return splitRefundsOverTenders(events, order.capturedTenders, await this.paymentRequests.refundedByReference(m, order.id));
-  }
-
-  private async addressed(m: EntityManager, order: Order, events: readonly PendingEvent[]): Promise<readonly PendingEvent[]> {
-    if (!requestsNotification(events)) return events;
-    const preferences = await this.preferences.forOrder(m, order.id, order.customerId);
-    return addressedTo(events, preferences?.preferredContactChannel ?? null);
+  /** Events about an order that change nothing of it (a notice), in the caller's transaction. */
+  async publish(m: EntityManager, events: readonly PendingEvent[], now: Date, cause?: EventEnvelope): Promise<void> {
+    await this.outbox.appendMany(
+      m,
+      events.map((e) => ({ def: e.def, payload: e.payload, cause, now })),
+    );
   }
 }

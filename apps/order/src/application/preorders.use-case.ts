@@ -41,14 +41,15 @@ export class PreordersUseCase {
   /** Creates or changes a product; a new release date reaches every open preorder of it in the same transaction. */
   save(product: PreorderProduct): Promise<{ product: PreorderProduct; rescheduled: number }> {
     return this.dataSource.transaction(async (m) => {
-      const ctx = this.writer.context();
+      const now = this.writer.now();
       const before = await this.preorders.findForUpdate(m, product.sku);
-      await this.preorders.save(m, product, ctx.now);
+      await this.preorders.save(m, product, now);
       if (!before || before.releaseAt.getTime() === product.releaseAt.getTime()) return { product, rescheduled: 0 };
       let rescheduled = 0;
       for (const orderId of await this.preorders.openOrdersOf(m, product.sku)) {
         const order = await this.orders.findForUpdate(m, orderId);
         if (!order) continue;
+        const ctx = await this.writer.context(m, order, now);
         let next: Order = order;
         const events: PendingEvent[] = [];
         for (const f of order.fulfilments.filter((g) => g.releaseAt && g.lines.some((l) => l.sku === product.sku))) {

@@ -76,22 +76,23 @@ export class ReactToInventoryUseCase {
   async reservedRun(run: EventRun): Promise<void> {
     const events = run.events as readonly EventEnvelope<InventoryReservedPayload>[];
     const orders = await this.orders.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
-    const ctx = this.writer.context();
+    const contexts = await this.writer.contexts(run.manager, orders.values());
     const decisions: { order: Order; events: readonly PendingEvent[]; cause: EventEnvelope }[] = [];
     const outcomes: { e: EventEnvelope; outcome: Outcome }[] = [];
     for (const e of events) {
       const order = orders.get(e.data.orderId);
       if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${e.data.orderId}`);
-      const d = reservedDecision(e.data)(order, ctx);
+      const d = reservedDecision(e.data)(order, contexts.for(order));
       if (!d.ok) {
         this.ignored(e, order, d);
         continue;
       }
       orders.set(order.id, d.state);
+      contexts.taken(order, d.events);
       decisions.push({ order: d.state, events: d.events, cause: e });
-      outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: ctx.now } });
+      outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: contexts.now } });
     }
-    await this.writer.saveAll(run.manager, decisions, ctx.now);
+    await this.writer.saveAll(run.manager, decisions, contexts.now);
     // Each event's log line and metric after the commit, in that event's trace.
     for (const { e, outcome } of outcomes) await asConsumed(e, async () => run.afterCommit(() => this.applied(e, outcome)));
   }
@@ -208,7 +209,7 @@ export class ReactToInventoryUseCase {
     const outcome = await this.inbox.once(e, async (m): Promise<Outcome> => {
       const order = await this.orders.findForUpdate(m, orderId);
       if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${orderId}`);
-      const ctx = this.writer.context();
+      const ctx = await this.writer.context(m, order);
       const d = decide(order, ctx);
       if (!d.ok) {
         this.ignored(e, order, d);

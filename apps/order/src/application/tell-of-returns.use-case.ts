@@ -25,7 +25,7 @@ export class TellOfReturnsUseCase {
     // An order this service does not hold (placed elsewhere, before this service): nobody to tell through it.
     if (!order || order.fulfilments.length === 0) return;
     const storeId = moment.storeId ?? (moment.returnId ? await this.returnsTakenBack.storeOf(m, moment.returnId) : null);
-    const ctx = this.writer.context();
-    await this.writer.publish(m, order, returnNotice(order, { ...moment, storeId }, ctx), ctx.now, cause);
+    const ctx = await this.writer.context(m, order);
+    await this.writer.publish(m, returnNotice(order, { ...moment, storeId }, ctx), ctx.now, cause);
   }
 }

@@ -1,4 +1,6 @@
 import {
+  CapturedTenderPayload,
+  ContactChannel,
   event,
   NotificationRequestedV1,
   NotificationRequestedV2,
@@ -22,10 +24,25 @@ import { Fulfilment, FulfilmentBase, remainingAmount, remainingQuantity, StatusF
  * for (notifications, refunds, captures, the settling of a short pick).
  */
 
-/** Everything a decision needs from outside: the time and fresh ids (event ids, refund ids). */
+/**
+ * Everything a decision about one order needs from outside, read before it decides, so that its
+ * events are final: the time, fresh ids (event ids, refund ids), how the customer wants to be
+ * told, and which tenders pay a refund back.
+ */
 export interface DecisionContext {
   readonly now: Date;
   readonly newId: () => string;
+  /**
+   * The contact channel the order's customer prefers, as the customer service last reported it
+   * (null: none known, the notifier's default applies). Every notification request names it.
+   */
+  readonly contactChannel: ContactChannel | null;
+  /**
+   * For an order paid when it was placed, which of its tenders pay back a refund of `amount`,
+   * after what earlier refunds took (`tenderLedger`, ADR 0011); undefined for an order the payment
+   * system captured itself, whose refunds name no tenders.
+   */
+  readonly refundTenders: (amount: number) => CapturedTenderPayload[] | undefined;
 }
 
 /** The location a group's events name: its pickup store, or where a delivery ships from (UNASSIGNED before one is chosen). */
@@ -73,6 +90,7 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
     trackingNumber: o.type === 'delivery' ? o.trackingNumber : null,
     requestedAt: ctx.now.toISOString(),
     ...extra,
+    contactChannel: ctx.contactChannel,
   };
   const events: PendingEvent[] = [event(NotificationRequestedV2, v2)];
   const v1Template = NOTIFICATION_TEMPLATES.find((t) => t === template);
@@ -99,6 +117,7 @@ export function notification(o: Fulfilment, template: string, ctx: DecisionConte
 /** A refund request in version 2 and, when its reason is one version 1 knows, in version 1 too (same refundId). */
 export function refund(o: Fulfilment, amount: number, reason: string, ctx: DecisionContext): PendingEvent[] {
   if (amount <= 0) return [];
+  const tenders = ctx.refundTenders(amount);
   return refundRequested({
     orderId: o.orderId,
     fulfilmentId: o.id,
@@ -107,6 +126,7 @@ export function refund(o: Fulfilment, amount: number, reason: string, ctx: Decis
     currency: o.currency,
     reason,
     requestedAt: ctx.now.toISOString(),
+    ...(tenders && { tenders }),
   });
 }
 

@@ -1,45 +1,38 @@
-import { NotificationRequestedV1, NotificationRequestedV2, OrderReadyForPickupV1, schemaErrors } from '@omni/contracts';
-import { addressedTo, requestsNotification, returnNotice } from './notifications';
+import { NotificationRequestedV1, NotificationRequestedV2, schemaErrors } from '@omni/contracts';
+import { returnNotice } from './notifications';
 import { notification } from './group-effects';
 import { DeliveryFulfilment } from './order';
-import { aDeliveryFulfilment, anOrder, anOrderLine, aPickupFulfilment } from './test/builders';
+import { aDeliveryFulfilment, anOrder, anOrderLine, aPickupFulfilment, ctxAt } from './test/builders';
 
 const now = new Date('2026-11-23T10:00:00Z');
-let n = 0;
-const ctx = { now, newId: () => `00000000-0000-4000-8000-00000000000${n++}` };
+const ctx = ctxAt(now);
 /** A web pickup at S1, placed and not ready yet. */
 const group = aPickupFulfilment({ id: '11111111-1111-4111-8111-111111111111', orderId: '22222222-2222-4222-8222-222222222222', customerId: 'acct-1' });
 
 describe('notification requests addressed to the preferred contact channel', () => {
-  const requested = notification(group, 'pickup-ready', ctx, { pickupCode: 'ABC234' });
-  const ready = { def: OrderReadyForPickupV1, payload: { orderId: group.orderId } };
-
-  it('names the channel in version 2 only; version 1 and other events pass unchanged', () => {
-    const out = addressedTo([ready, ...requested], 'sms');
-    expect(out).toHaveLength(3);
-    expect(out[0]).toBe(ready);
-    const v2 = out.find((e) => e.def === NotificationRequestedV2)!;
+  it("name the context's channel in version 2; version 1 cannot say it", () => {
+    const requested = notification(group, 'pickup-ready', ctxAt(now, { contactChannel: 'sms' }), { pickupCode: 'ABC234' });
+    expect(requested.map((e) => e.def)).toEqual([NotificationRequestedV2, NotificationRequestedV1]);
+    const [v2, v1] = requested;
     expect(v2.payload).toMatchObject({ template: 'pickup-ready', pickupCode: 'ABC234', contactChannel: 'sms' });
     expect(schemaErrors(NotificationRequestedV2, v2.payload)).toEqual([]);
-    const v1 = out.find((e) => e.def === NotificationRequestedV1)!;
-    expect(v1).toBe(requested.find((e) => e.def === NotificationRequestedV1));
+    expect(v1.payload).not.toHaveProperty('contactChannel');
     expect(schemaErrors(NotificationRequestedV1, v1.payload)).toEqual([]);
   });
 
-  it('says null when no preference is known, which the schema accepts', () => {
-    const v2 = addressedTo(requested, null).find((e) => e.def === NotificationRequestedV2)!;
+  it('say null when no preference is known, which the schema accepts', () => {
+    const [v2] = notification(group, 'pickup-ready', ctx, { pickupCode: 'ABC234' });
     expect(v2.payload).toMatchObject({ contactChannel: null });
     expect(schemaErrors(NotificationRequestedV2, v2.payload)).toEqual([]);
   });
 
-  it('leaves the request it was given untouched', () => {
-    addressedTo(requested, 'push');
-    expect(requested.find((e) => e.def === NotificationRequestedV2)!.payload).not.toHaveProperty('contactChannel');
-  });
-
-  it('knows whether a decision asks for a notification', () => {
-    expect(requestsNotification(requested)).toBe(true);
-    expect(requestsNotification([ready])).toBe(false);
+  it('a return notice names it too', () => {
+    const [v2] = returnNotice(
+      { ...anOrder(), id: group.orderId, fulfilments: [group] },
+      { template: 'return-received', storeId: 'S1' },
+      ctxAt(now, { contactChannel: 'email' }),
+    );
+    expect(v2.payload).toMatchObject({ template: 'return-received', contactChannel: 'email' });
   });
 });
 

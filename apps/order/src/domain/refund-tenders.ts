@@ -1,28 +1,36 @@
-import { CapturedTenderPayload, event, isEvent, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
+import { CapturedTenderPayload, isEvent, PaymentRefundRequestedV2, PendingEvent } from '@omni/contracts';
 
 /**
- * Which tenders pay a refund back, for an order paid when it was placed (at a POS, with store
- * credit): in the order they were captured, each up to what it paid less what the order's earlier
- * refunds took from it — the rule the returns service follows for returns (its planRefund), so a
- * tender is never refunded twice. Several refunds of one decision are split in turn. An order the
- * payment system captured itself has no tenders here, and its refunds carry none.
+ * Which tenders pay refunds back, for an order paid when it was placed (at a POS, with store
+ * credit): in the order they were captured, each up to what it paid less what the order's refunds
+ * took from it — the rule the returns service follows for returns (its planRefund), so a tender is
+ * never refunded twice. Each refund the ledger splits counts against its tenders for the next, so
+ * several refunds of one decision are split in turn. An order the payment system captured itself
+ * has no tenders here, and its refunds carry none (undefined).
  *
  * `refundedByReference`: what earlier refund requests of the order took, per tender reference.
  */
-export function splitRefundsOverTenders(
-  events: readonly PendingEvent[],
+export function tenderLedger(
   captured: readonly CapturedTenderPayload[],
   refundedByReference: ReadonlyMap<string, number>,
-): PendingEvent[] {
-  if (captured.length === 0) return [...events];
+): (amount: number) => CapturedTenderPayload[] | undefined {
+  if (captured.length === 0) return () => undefined;
   const taken = new Map(refundedByReference);
-  return events.map((e) => {
-    if (!isEvent(e, PaymentRefundRequestedV2)) return e;
-    const p = e.payload;
-    const tenders = split(p.amount, captured, taken);
+  return (amount) => {
+    const tenders = split(amount, captured, taken);
     for (const t of tenders) taken.set(t.reference, (taken.get(t.reference) ?? 0) + t.amount);
-    return event(PaymentRefundRequestedV2, { ...p, tenders });
-  });
+    return tenders;
+  };
+}
+
+/** What the order's refunds took per tender reference once `events` (a decision's) are requested too. */
+export function refundedAfter(refundedByReference: ReadonlyMap<string, number>, events: readonly PendingEvent[]): Map<string, number> {
+  const taken = new Map(refundedByReference);
+  for (const e of events) {
+    if (!isEvent(e, PaymentRefundRequestedV2)) continue;
+    for (const t of e.payload.tenders ?? []) taken.set(t.reference, (taken.get(t.reference) ?? 0) + t.amount);
+  }
+  return taken;
 }
 
 function split(amount: number, captured: readonly CapturedTenderPayload[], taken: ReadonlyMap<string, number>): CapturedTenderPayload[] {

@@ -57,19 +57,23 @@ export const customerPreferencesRepository = {
   },
 
   /**
-   * The preferences of the profile an order belongs to: the profile the order was matched to or,
-   * before that link arrives, the profile of the customer account that placed it. Null when the
-   * order service has heard of neither.
+   * The preferred contact channel of the profile each order belongs to: the profile the order was
+   * matched to or, before that link arrives, the profile of the customer account that placed it.
+   * Null when the order service has heard of neither. One statement for all the orders.
    */
-  async forOrder(m: EntityManager, orderId: string, accountId: string | null): Promise<CustomerPreferences | null> {
-    const rows: { preferred_contact_channel: ContactChannel | null; marketing_channels: ContactChannel[] }[] = await m.query(
-      `SELECT p.preferred_contact_channel, p.marketing_channels FROM customer_preferences p
-       WHERE p.customer_id = COALESCE(
-         (SELECT customer_id FROM order_customers WHERE order_id = $1),
-         (SELECT customer_id FROM marketing_consents WHERE account_id = $2))`,
-      [orderId, accountId],
+  async preferredChannels(m: EntityManager, orders: readonly { orderId: string; accountId: string | null }[]): Promise<Map<string, ContactChannel | null>> {
+    if (orders.length === 0) return new Map();
+    const { rows } = await prepared<{ order_id: string; preferred_contact_channel: ContactChannel | null }>(
+      m,
+      'customer-preferences-of-orders',
+      `SELECT o.order_id, p.preferred_contact_channel
+       FROM unnest($1::uuid[], $2::text[]) AS o(order_id, account_id)
+       JOIN customer_preferences p ON p.customer_id = COALESCE(
+         (SELECT customer_id FROM order_customers c WHERE c.order_id = o.order_id),
+         (SELECT customer_id FROM marketing_consents k WHERE k.account_id = o.account_id))`,
+      [orders.map((o) => o.orderId), orders.map((o) => o.accountId)],
     );
-    return rows[0] ? { preferredContactChannel: rows[0].preferred_contact_channel, marketingChannels: rows[0].marketing_channels } : null;
+    return new Map(rows.map((r) => [r.order_id, r.preferred_contact_channel]));
   },
 
   /** The preferences of the profile of a customer account. */

@@ -89,19 +89,22 @@ export const paymentRequestRepository = {
    * What was paid back of each tender the order was paid with at placing, by tender reference: by
    * the order's own refund requests, and by the returns service's refunds of its returns.
    */
-  async refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>> {
-    const rows: { reference: string; amount: number }[] = await m.query(
-      `SELECT reference, sum(amount)::int AS amount FROM (
-         SELECT t->>'reference' AS reference, (t->>'amount')::int AS amount
+  async refundedByReference(m: EntityManager, orderIds: readonly string[]): Promise<Map<string, Map<string, number>>> {
+    const byOrder = new Map<string, Map<string, number>>();
+    if (orderIds.length === 0) return byOrder;
+    const rows: { order_id: string; reference: string; amount: number }[] = await m.query(
+      `SELECT order_id, reference, sum(amount)::int AS amount FROM (
+         SELECT order_id, t->>'reference' AS reference, (t->>'amount')::int AS amount
          FROM payment_requests, jsonb_array_elements(tenders) AS t
-         WHERE order_id = $1 AND kind = 'refund' AND tenders IS NOT NULL
+         WHERE order_id = ANY($1::uuid[]) AND kind = 'refund' AND tenders IS NOT NULL
          UNION ALL
-         SELECT reference, amount FROM return_refund_tenders WHERE order_id = $1
+         SELECT order_id, reference, amount FROM return_refund_tenders WHERE order_id = ANY($1::uuid[])
        ) refunded
-       GROUP BY 1`,
-      [orderId],
+       GROUP BY 1, 2`,
+      [orderIds],
     );
-    return new Map(rows.map((r) => [r.reference, r.amount]));
+    for (const r of rows) byOrder.set(r.order_id, (byOrder.get(r.order_id) ?? new Map<string, number>()).set(r.reference, r.amount));
+    return byOrder;
   },
 
   async forOrder(m: EntityManager, orderId: string): Promise<PaymentRequestView[]> {

@@ -24,8 +24,11 @@ export abstract class CustomerPreferencesRepository {
   /** Erasure: nothing about these profiles, nor the marketing consent of their accounts, stays. */
   abstract forget(m: EntityManager, customerIds: readonly string[], accountIds: readonly string[]): Promise<void>;
 
-  /** The preferences of the profile an order belongs to (or, before that link, of the account that placed it); null when unknown. */
-  abstract forOrder(m: EntityManager, orderId: string, accountId: string | null): Promise<CustomerPreferences | null>;
+  /**
+   * The preferred contact channel of the profile each order belongs to (or, before that link, of the
+   * account that placed it), in one statement; null when unknown.
+   */
+  abstract preferredChannels(m: EntityManager, orders: readonly { orderId: string; accountId: string | null }[]): Promise<Map<string, ContactChannel | null>>;
 
   /** The preferences of the profile of a customer account; null when unknown. */
   abstract forAccount(m: EntityManager, accountId: string): Promise<CustomerPreferences | null>;

@@ -49,8 +49,8 @@ export abstract class PaymentRequestRepository {
   /** Adds what was paid back for one refund request (done when it covers the amount); false when it is not open. */
   abstract recordRefunded(m: EntityManager, orderId: string, refundId: string, amount: number, at: Date): Promise<boolean>;
 
-  /** What was paid back of each tender the order was paid with at placing, by tender reference. */
-  abstract refundedByReference(m: EntityManager, orderId: string): Promise<Map<string, number>>;
+  /** What was paid back of each tender these orders were paid with at placing, per order and tender reference, in one statement. */
+  abstract refundedByReference(m: EntityManager, orderIds: readonly string[]): Promise<Map<string, Map<string, number>>>;
 
   /** The order's requests, the oldest first. */
   abstract forOrder(m: EntityManager, orderId: string): Promise<PaymentRequestView[]>;

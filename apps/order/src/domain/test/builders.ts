@@ -38,8 +38,17 @@ const GROUP_IDS = [GROUP_ID, SECOND_GROUP_ID, '9c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5
 export const placedAt = new Date('2026-11-23T10:00:00.000Z');
 export const now = new Date('2026-11-24T10:00:00.000Z');
 
-/** A decision context at `at` whose new ids are 00000000-0000-4000-8000-000000000001, …002, … */
-export const ctxAt = (at: Date): DecisionContext => ({ now: at, newId: sequentialIds() });
+/**
+ * A decision context at `at` whose new ids are 00000000-0000-4000-8000-000000000001, …002, …, for a
+ * customer with no known contact preference and an order the payment system captured itself.
+ */
+export const ctxAt = (at: Date, more: Partial<DecisionContext> = {}): DecisionContext => ({
+  now: at,
+  newId: sequentialIds(),
+  contactChannel: null,
+  refundTenders: () => undefined,
+  ...more,
+});
 export const ctx = (): DecisionContext => ctxAt(now);
 
 /** A pickup code as the service draws it: the code, its salt and their hash. */
