@@ -41,7 +41,21 @@ export class OrderWriter {
       ),
       prepaid.length > 0 ? this.paymentRequests.refundedByReference(m, prepaid) : new Map<string, Map<string, number>>(),
     ]);
-    return new DecisionContexts(now, randomUUID, channels, refunded);
+    return DecisionContexts.read(now, randomUUID, { channels, refunded });
+  }
+
+  /**
+   * Decides a consumed run's orders, reading what the decisions need from outside only when one
+   * asks: the run is decided first with contexts that know nothing and note what is asked; if a
+   * decision asked (a notice's channel, a refund of an order paid at placing), the facts are read
+   * for the run's orders (`contexts`) and the run is decided again from the start, which decisions,
+   * being pure, allow. Most runs (reservations confirmed) ask for nothing and read nothing.
+   */
+  async decideRun<R>(m: EntityManager, orders: Iterable<Order>, decide: (contexts: DecisionContexts) => R): Promise<R> {
+    const now = this.now();
+    const unread = DecisionContexts.unread(now, randomUUID);
+    const first = decide(unread);
+    return unread.askedUnread ? decide(await this.contexts(m, orders, now)) : first;
   }
 
   /** The context of one decision about `order` (`contexts` for one order). */

@@ -75,24 +75,32 @@ export class ReactToInventoryUseCase {
    */
   async reservedRun(run: EventRun): Promise<void> {
     const events = run.events as readonly EventEnvelope<InventoryReservedPayload>[];
-    const orders = await this.orders.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
-    const contexts = await this.writer.contexts(run.manager, orders.values());
-    const decisions: { order: Order; events: readonly PendingEvent[]; cause: EventEnvelope }[] = [];
-    const outcomes: { e: EventEnvelope; outcome: Outcome }[] = [];
-    for (const e of events) {
-      const order = orders.get(e.data.orderId);
-      if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${e.data.orderId}`);
-      const d = reservedDecision(e.data)(order, contexts.for(order));
-      if (!d.ok) {
-        this.ignored(e, order, d);
-        continue;
+    const loaded = await this.orders.findManyForUpdate(run.manager, [...new Set(events.map((e) => e.data.orderId))]);
+    const { decisions, outcomes, ignored, now } = await this.writer.decideRun(run.manager, loaded.values(), (contexts) => {
+      const orders = new Map(loaded);
+      const decided = {
+        decisions: [] as { order: Order; events: readonly PendingEvent[]; cause: EventEnvelope }[],
+        outcomes: [] as { e: EventEnvelope; outcome: Outcome }[],
+        ignored: [] as { e: EventEnvelope; order: Order; d: { code: string; detail?: string } }[],
+        now: contexts.now,
+      };
+      for (const e of events) {
+        const order = orders.get(e.data.orderId);
+        if (!order) throw new PermanentEventError('ORDER.NOT_FOUND', `no order ${e.data.orderId}`);
+        const d = reservedDecision(e.data)(order, contexts.for(order));
+        if (!d.ok) {
+          decided.ignored.push({ e, order, d });
+          continue;
+        }
+        orders.set(order.id, d.state);
+        contexts.taken(order, d.events);
+        decided.decisions.push({ order: d.state, events: d.events, cause: e });
+        decided.outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: contexts.now } });
       }
-      orders.set(order.id, d.state);
-      contexts.taken(order, d.events);
-      decisions.push({ order: d.state, events: d.events, cause: e });
-      outcomes.push({ e, outcome: { status: d.state.status, from: order.status, placedAt: order.placedAt, at: contexts.now } });
-    }
-    await this.writer.saveAll(run.manager, decisions, contexts.now);
+      return decided;
+    });
+    for (const { e, order, d } of ignored) this.ignored(e, order, d);
+    await this.writer.saveAll(run.manager, decisions, now);
     // Each event's log line and metric after the commit, in that event's trace.
     for (const { e, outcome } of outcomes) await asConsumed(e, async () => run.afterCommit(() => this.applied(e, outcome)));
   }
