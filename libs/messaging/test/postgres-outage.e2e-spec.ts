@@ -130,6 +130,7 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     // Eight orders whose events reach inventory only once its database is gone: inventory is held
     // (SIGSTOP, shorter than its session) until order has published them, then the server stops.
     const inventory = stack!.services.inventory;
+    const retriedBefore = await consumed(inventory.url, 'retried');
     inventory.pause();
     let before: { id: string }[];
     try {
@@ -151,15 +152,16 @@ describe('PostgreSQL restarted or refusing connections under load', () => {
     }
     const customer = `outage-${randomUUID()}`;
     const keys = Array.from({ length: 8 }, () => randomUUID());
-    // Orders keep coming for about ten seconds, each with its key; each is refused, and says so.
+    // Orders keep coming, each with its key; each is refused, and says so.
     const refused = [];
-    for (const key of keys) {
-      refused.push(await http('POST', `${j.order}/orders`, placeBody(store, sku, customer), { 'idempotency-key': key }));
-      await new Promise((r) => setTimeout(r, 1250)); // the pace of the callers, and the length of the outage
-    }
+    for (const key of keys) refused.push(await http('POST', `${j.order}/orders`, placeBody(store, sku, customer), { 'idempotency-key': key }));
     expect(refused.map((r) => [r.status, r.body?.code, Number(r.headers.get('retry-after')) > 0])).toEqual(keys.map(() => [503, 'DATABASE.UNAVAILABLE', true]));
-    // Meanwhile inventory's consumer met the outage with the events in hand: it waits, and parks none of them.
-    expect(await consumed(inventory.url, 'retried')).toBeGreaterThan(0);
+    // The outage lasts until inventory's consumer has met it three times with the events in hand:
+    // it waits, retrying with its backoff, and parks none of them (checked below).
+    await eventually(async () => expect(await consumed(inventory.url, 'retried')).toBeGreaterThanOrEqual(retriedBefore + 3), {
+      timeoutMs: 60_000,
+      intervalMs: 250,
+    });
 
     postgres('start');
     await allReady();
