@@ -9,7 +9,7 @@ import { FailedPaymentRequest, PaymentRequest, PaymentRequestRepository } from '
 export type PaymentRequestRefusal = 'PAYMENT_REQUEST.NOT_FOUND' | 'PAYMENT_REQUEST.NOT_FAILED';
 
 /**
- * Captures and refunds the payment system refused (docs/operations.md, Payment failures): each is
+ * Captures and refunds the payment system refused (docs/operations.md, Runbook: PaymentRequestsFailed): each is
  * parked as FAILED with the reason — never dropped, never retried behind anyone's back, since
  * only a person can tell whether a declined card or a closed tender will take the same request
  * again — listed for operators, counted by the payment_requests_failed gauge, and sent again on

@@ -24,7 +24,7 @@ export class PaymentEventsHandler {
     private readonly requests: PaymentRequestsUseCase,
   ) {}
 
-  /** A refused capture or refund is parked for an operator (docs/operations.md, Payment failures). */
+  /** A refused capture or refund is parked for an operator (docs/operations.md, Runbook: PaymentRequestsFailed). */
   @EventPattern(ceTypeOf(PaymentCaptureFailedV1))
   async onCaptureFailed(@Payload() e: EventEnvelope<PaymentCaptureFailedPayload>): Promise<void> {
     await this.requests.captureFailed(e);

@@ -10,7 +10,7 @@ const MAX_LISTED = 500;
 
 /**
  * Captures and refunds the payment system refused, for the operators who settle them
- * (docs/operations.md, Payment failures): the list, and sending one again.
+ * (docs/operations.md, Runbook: PaymentRequestsFailed): the list, and sending one again.
  */
 @ApiTags('payments')
 @Controller('payment-requests')

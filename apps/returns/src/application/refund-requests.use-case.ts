@@ -9,7 +9,7 @@ import { refundRequest } from './settlement';
 export type RefundRequestRefusal = 'REFUND_REQUEST.NOT_FOUND' | 'REFUND_REQUEST.NOT_FAILED';
 
 /**
- * Refunds of returns the payment system refused (docs/operations.md, Payment failures): parked with
+ * Refunds of returns the payment system refused (docs/operations.md, Runbook: ReturnRefundsFailed): parked with
  * the reason (payment.refund-failed) — never dropped, never retried behind anyone's back, since
  * only a person can tell whether a closed card will take the same refund again — listed for
  * operators, counted by the return_refunds_failed gauge, and sent again by one, under the same

@@ -10,7 +10,7 @@ const MAX_LISTED = 500;
 
 /**
  * Refunds of returns the payment system refused, for the operators who settle them
- * (docs/operations.md, Payment failures): the list, and sending one again.
+ * (docs/operations.md, Runbook: ReturnRefundsFailed): the list, and sending one again.
  */
 @ApiTags('refunds')
 @Controller('refund-requests')
