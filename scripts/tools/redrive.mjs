@@ -1,4 +1,4 @@
-// Dead-letter re-drive (docs/adr/0006-dead-letter-redrive.md, docs/operations.md): reads `<topic>.dlq`,
+// Dead-letter re-drive (docs/adr/0006-dead-letter-redrive.md, docs/operations/dead-letters-and-rebuilds.md): reads `<topic>.dlq`,
 // takes the messages parked by one service's consumer group (header dlq-consumer), and republishes
 // each to its original topic with its original key, value and headers — dlq-* headers removed, a
 // `redriven-from` header added. Progress is committed under the consumer group `redrive.<service>`,

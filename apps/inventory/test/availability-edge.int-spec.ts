@@ -2,7 +2,7 @@ import { http, HttpResult, httpAs, mintToken, Stack, startStack, tokens } from '
 import { uniq } from './inventory.harness';
 
 /**
- * Availability is a hot route (docs/adr/0016-throughput.md, seventh round): served outside Express
+ * Availability is a hot route (docs/adr/0016-throughput/rounds-2-7.md, seventh round): served outside Express
  * and Nest's pipeline, with the same edge — token and scopes, the caller's rate limit, the request
  * shape and query rules, problem+json, correlation, metrics.
  */

@@ -9,7 +9,7 @@ import { InventoryDriver, uniq, wire } from './inventory.harness';
 const DLQ = deadLetterTopicOf(ORDER_EVENTS_TOPIC);
 const REPO = path.resolve(__dirname, '../../..');
 
-/** Runs the re-drive tool as an operator would (docs/operations.md); returns its JSON lines. */
+/** Runs the re-drive tool as an operator would (docs/operations/dead-letters-and-rebuilds.md); returns its JSON lines. */
 async function redrive(...extra: string[]): Promise<{ redriven?: boolean; key?: string; reason?: string; summary?: { redriven: number } }[]> {
   const args = ['scripts/tools/redrive.mjs', '--brokers', testInfra().kafkaBrokers, '--service', 'inventory', '--topic', ORDER_EVENTS_TOPIC, ...extra];
   const { stdout } = await promisify(execFile)('node', args, { cwd: REPO, timeout: 60_000 });

@@ -141,7 +141,7 @@ export class ServiceInfrastructureModule {
 /**
  * Boots a service: HTTP edge, OpenAPI document at /docs, event consumer, listen. With the
  * command-line argument `migrate` it only applies the service's migrations and returns (the
- * migration Job, docs/operations.md#migrations).
+ * migration Job, docs/operations/migrations-and-upgrades.md#migrations).
  */
 export async function bootstrapService(module: Type<unknown> | DynamicModule, port: number, argv: string[] = process.argv.slice(2)): Promise<void> {
   if (serviceCommand(argv) === 'migrate') return migrateOnly(module);

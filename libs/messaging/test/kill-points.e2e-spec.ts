@@ -3,7 +3,7 @@ import { eventually, http, Journey, journeyStack, ServiceProcess, sql } from '@o
 import { randomUUID } from 'node:crypto';
 
 /**
- * Kill points of the outbox and the consumer (docs/testing.md): a service is killed with SIGKILL
+ * Kill points of the outbox and the consumer (docs/testing/fault-injection.md): a service is killed with SIGKILL
  * at one exact moment of a click & collect order — before its transaction commits, after the
  * commit and before the relay publishes, after the relay published and before it marked the rows
  * sent, after a consumer committed and before its offsets did — and restarted. Each time the

@@ -6,7 +6,7 @@ const hex = (bytes: number) => randomBytes(bytes).toString('hex');
 const typeOf = (s: ReceivedSpan) => s.attributes['cloudevents.event_type'];
 
 /**
- * docs/operations.md#tracing: services export their spans to a collector (here a tiny OTLP/HTTP
+ * docs/operations/tracing.md: services export their spans to a collector (here a tiny OTLP/HTTP
  * receiver), and one click & collect journey is one trace across order, inventory and customer,
  * with each Kafka hop a parent/child link: server span → send (relay) → process (consumer) → send …
  */

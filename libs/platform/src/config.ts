@@ -126,7 +126,7 @@ export class ServiceConfig {
    * How long the group waits for a silent consumer before giving its partitions to another — and
    * so how long a replacement of a killed (SIGKILL) instance waits to join. Shorter recovers
    * sooner; too short evicts a consumer that is merely slow (it heartbeats after every event and
-   * every retry pause), which only redelivers what the inbox then skips (docs/operations.md).
+   * every retry pause), which only redelivers what the inbox then skips (docs/operations/scaling-and-recovery.md).
    */
   @IsInt()
   @Min(6000)
@@ -221,7 +221,7 @@ export class ServiceConfig {
 
   /**
    * false: the service does not apply migrations at start but waits (up to MIGRATIONS_WAIT_SECONDS)
-   * until the migration Job has (docs/operations.md#migrations). true: it applies pending ones itself,
+   * until the migration Job has (docs/operations/migrations-and-upgrades.md#migrations). true: it applies pending ones itself,
    * under the advisory lock, which is a no-op after the Job ran.
    */
   @IsIn(['true', 'false'], { message: 'MIGRATIONS_RUN must be true or false' })
@@ -232,7 +232,7 @@ export class ServiceConfig {
   @Max(3600)
   MIGRATIONS_WAIT_SECONDS: number = 300;
 
-  // Tracing (docs/operations.md#tracing): the standard OpenTelemetry variables this build supports.
+  // Tracing (docs/operations/tracing.md): the standard OpenTelemetry variables this build supports.
   // Spans are always made and their context always propagated (HTTP, Kafka headers, logs);
   // these only choose whether and where they are exported.
 

@@ -1,5 +1,5 @@
 /**
- * Failpoints for the fault-injection tests (docs/testing.md, Kill points): `FAILPOINT` names one
+ * Failpoints for the fault-injection tests (docs/testing/fault-injection.md, Kill points): `FAILPOINT` names one
  * place where the process kills itself with SIGKILL the first time it gets there — no shutdown
  * hook, no flush, exactly as a power cut or the OOM killer would stop it. Unset (always, in a
  * deployment), a failpoint costs one comparison.

@@ -25,7 +25,7 @@ const HOT_ROUTE = 'http:hot-route';
 
 /**
  * A read answered thousands of times a second (availability): served by the hot edge, outside
- * Express and Nest's per-request pipeline (docs/adr/0016-throughput.md, seventh round). The route
+ * Express and Nest's per-request pipeline (docs/adr/0016-throughput/rounds-2-7.md, seventh round). The route
  * stays declared as usual — its path, scopes, query DTO and OpenAPI description are the
  * controller's — and it gets the same checks: the edge's middlewares (metrics, admission,
  * draining, correlation and span), the request shape check, the bearer token and scopes

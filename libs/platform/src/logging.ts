@@ -43,7 +43,7 @@ export function loggingModule(service: string, level: string): DynamicModule {
       base: { service },
       ...JSON_LINES,
       // Every line written inside a request or a consumed event carries its correlation id and
-      // the trace_id / span_id of the active span (docs/operations.md#tracing).
+      // the trace_id / span_id of the active span (docs/operations/tracing.md).
       mixin: contextLogFields,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const id = correlationIdOf(req);

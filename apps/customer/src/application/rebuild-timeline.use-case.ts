@@ -27,7 +27,7 @@ export class RebuildRunningError extends Error {
 }
 
 /**
- * Rebuilds the timeline from the topics, from the beginning (docs/operations.md): a consumer of
+ * Rebuilds the timeline from the topics, from the beginning (docs/operations/dead-letters-and-rebuilds.md): a consumer of
  * its own (a throw-away group) reads every partition up to the end offsets seen at the start into
  * a side table; then, in one transaction, the live entries from those offsets are replaced by the
  * re-read ones. Entries the live consumer wrote past those offsets are left alone, so the service

@@ -13,7 +13,7 @@ export function consumerDetail(status: ConsumerStatus, now: number): Record<stri
  * database). Whether the consumer has joined its group yet is reported, not required: the HTTP
  * API serves without it, and after a predecessor was killed (SIGKILL) the group keeps waiting for
  * the dead member until its session times out (CONSUMER_SESSION_TIMEOUT_MS) — consumption is
- * late by that much, requests need not be (docs/operations.md#readiness-and-liveness).
+ * late by that much, requests need not be (docs/operations/scaling-and-recovery.md#readiness-and-liveness).
  */
 export class KafkaReadiness implements ReadinessCheck {
   readonly name = 'kafka';

@@ -17,7 +17,7 @@ export class CallerThrottlerGuard extends ThrottlerGuard {
   /**
    * The caller's key per route, as the throttler's own but not hashed: its sha256 of every
    * request's key bought nothing here (the key only indexes a map) and cost ~0.7 µs a request
-   * (docs/adr/0016-throughput.md, seventh round).
+   * (docs/adr/0016-throughput/rounds-2-7.md, seventh round).
    */
   protected override generateKey(ctx: ExecutionContext, tracker: string, throttlerName: string): string {
     return `${ctx.getClass().name}-${ctx.getHandler().name}-${throttlerName}-${tracker}`;
