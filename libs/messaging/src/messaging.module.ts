@@ -73,15 +73,18 @@ export class MessagingModule {
         { provide: KAFKA, useFactory: () => createKafka(options.service, options.brokers) },
         {
           provide: RELAY_PRODUCER,
-          inject: [KAFKA],
+          inject: [KAFKA, Metrics],
           // Idempotent producer: a retried send inside kafkajs never duplicates or reorders (ADR 0003).
-          useFactory: (kafka: Kafka) =>
-            kafka.producer({
+          useFactory: (kafka: Kafka, metrics: Metrics) => {
+            const producer = kafka.producer({
               idempotent: true,
               maxInFlightRequests: 1,
               allowAutoTopicCreation: false,
               createPartitioner: Partitioners.DefaultPartitioner,
-            }),
+            });
+            producer.on(producer.events.REQUEST, (e) => metrics.kafkaRequest('producer', e.payload.apiName));
+            return producer;
+          },
         },
         {
           provide: RelaySignal,

@@ -62,6 +62,10 @@ describe('metrics', () => {
         for (const l of lag) expect(l.labels.partition).toMatch(/^\d+$/);
         expect(one(order, 'http_request_duration_seconds_count', { method: 'POST', route: '/orders', status: '201' })[0]?.value).toBeGreaterThanOrEqual(1);
         expect(one(order, 'nodejs_heap_size_used_bytes').length).toBe(1);
+        // Every request to the broker, by client and API: the relay's produce, the consumer's fetches and commits.
+        expect(one(order, 'kafka_requests_total', { client: 'producer', api: 'Produce' })[0]?.value).toBeGreaterThanOrEqual(1);
+        expect(one(order, 'kafka_requests_total', { client: 'consumer', api: 'Fetch' })[0]?.value).toBeGreaterThanOrEqual(1);
+        expect(one(order, 'kafka_requests_total', { client: 'consumer', api: 'OffsetCommit' })[0]?.value).toBeGreaterThanOrEqual(1);
 
         const inventory = await scrape('inventory');
         expect(one(inventory, 'outbox_backlog')[0]?.value).toBe(0);

@@ -44,7 +44,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     private readonly kafka: Kafka,
     deadLetterProducer: Producer,
     private readonly options: KafkaEventServerOptions,
-    metrics?: Metrics,
+    private readonly metrics?: Metrics,
     transactions?: ConsumerTransactions,
   ) {
     super();
@@ -131,6 +131,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       const committer = new OffsetCommitter(interval, (e) =>
         this.logger.warn?.({ err: (e as Error).message }, 'offsets not committed; their events come again'),
       );
+      const metrics = this.metrics;
+      if (metrics) consumer.on(consumer.events.REQUEST, (e) => metrics.kafkaRequest('consumer', e.payload.apiName));
       const crashed = new Promise<void>((resolve) => {
         consumer.on(consumer.events.CONNECT, () =>
           this.setStatus(

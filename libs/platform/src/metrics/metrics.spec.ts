@@ -21,6 +21,16 @@ describe('Metrics', () => {
     expect(text).toContain('journey_step_duration_seconds_sum{service="order",step="ready_to_collected"} 0');
   });
 
+  it('counts requests to Kafka by client and API', async () => {
+    const m = new Metrics('order');
+    m.kafkaRequest('consumer', 'Fetch');
+    m.kafkaRequest('consumer', 'Fetch');
+    m.kafkaRequest('producer', 'Produce');
+    const text = await m.scrape();
+    expect(text).toContain('kafka_requests_total{client="consumer",api="Fetch",service="order"} 2');
+    expect(text).toContain('kafka_requests_total{client="producer",api="Produce",service="order"} 1');
+  });
+
   it('has its own registry with default Node metrics, and gauges computed on scrape', async () => {
     const a = new Metrics('a');
     const b = new Metrics('b');

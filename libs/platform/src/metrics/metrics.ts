@@ -5,6 +5,7 @@ export const JOURNEY_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60, 3
 
 export type JourneyStep = 'placed_to_reserved' | 'ready_to_collected';
 export type ConsumeOutcome = 'applied' | 'duplicate' | 'dead_lettered' | 'retried';
+export type KafkaClientKind = 'consumer' | 'producer';
 
 /**
  * One Prometheus registry per process (docs/operations.md#metrics): default Node metrics plus the
@@ -18,6 +19,7 @@ export class Metrics {
   private readonly deadLetters: Counter<'topic' | 'reason'>;
   private readonly journey: Histogram<'step'>;
   private readonly gaugeFailures: Counter<'gauge'>;
+  private readonly kafkaRequests: Counter<'client' | 'api'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -53,6 +55,12 @@ export class Metrics {
       labelNames: ['gauge'],
       registers: [this.registry],
     });
+    this.kafkaRequests = new Counter({
+      name: 'kafka_requests_total',
+      help: 'Requests sent to Kafka brokers by client (consumer, producer) and API (Fetch, Produce, OffsetCommit, Heartbeat, …)',
+      labelNames: ['client', 'api'],
+      registers: [this.registry],
+    });
     this.journey = new Histogram({
       name: 'journey_step_duration_seconds',
       help: 'Journey step latencies: placed_to_reserved (placedAt → RESERVED/AWAITING_TRANSFER), ready_to_collected (readyAt → COLLECTED)',
@@ -73,6 +81,9 @@ export class Metrics {
   }
   deadLettered(topic: string, reason: string): void {
     this.deadLetters.inc({ topic, reason });
+  }
+  kafkaRequest(client: KafkaClientKind, api: string): void {
+    this.kafkaRequests.inc({ client, api });
   }
   /** Records a journey step; from and to are the domain's own timestamps, so a retry cannot skew it. */
   journeyStep(step: JourneyStep, from: Date, to: Date): void {
