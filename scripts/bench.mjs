@@ -82,6 +82,7 @@ const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mj
 const { databaseCeiling, serverSettings } = await import('./bench/ceiling.mjs');
 const { statementWatch, printStatements, analyzeDatabases } = await import('./bench/statements.mjs');
 const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
+const { kafkaRequestReader, requestsPerOrder } = await import('./bench/kafka-requests.mjs');
 const { availability } = await import('./bench/availability.mjs');
 const { reservationPath } = await import('./bench/reservations.mjs');
 const { report, countBy, printStep, printRecovery, gitCommit } = await import('./bench/report.mjs');
@@ -165,6 +166,8 @@ try {
 
   const outcomes = await outcomeWatcher(stack.brokers);
   const lag = lagReader(stack.brokers, Object.keys(SERVICES));
+  const kafkaRequests = kafkaRequestReader(Object.keys(SERVICES).map((service) => stack.url(service)));
+  const placing = { url, customers, storefront, snapshot, outcomes, lag, kafkaRequests };
 
   if (!SKIP.has('atp'))
     results.availability = await availability({
@@ -180,7 +183,7 @@ try {
     });
   if (!SKIP.has('sweep')) {
     step(`warm-up: ${quick ? 20 : 100} orders/s for ${quick ? 2 : 5} s`);
-    await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919) });
+    await placementStep({ rate: quick ? 20 : 100, seconds: quick ? 2 : 5, ...placing, skuOf: (i) => sku(i * 7919) });
     log(`  analyzed: ${(await analyzeDatabases(stack.pg.adminUrl, `bench_${run.toLowerCase()}`)).join(', ')}`);
     results.sweep = [];
     const watching = opt.statements ? await statementWatch(stack.pg.adminUrl, `bench_${run.toLowerCase()}`, log) : null;
@@ -188,7 +191,7 @@ try {
       if (stopping) break;
       step(`placement → reserved: ${rate} orders/s for ${SECONDS} s`);
       await watching?.reset();
-      const r = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 7919 + rate) });
+      const r = await placementStep({ rate, seconds: SECONDS, ...placing, skuOf: (i) => sku(i * 7919 + rate) });
       if (watching) r.statements = await watching.read(Number(opt.statements));
       results.sweep.push(r);
       printStep(r, log);
@@ -201,12 +204,12 @@ try {
     if (!SKIP.has('overload') && !stopping) {
       const rate = OVERLOAD_RATE ?? Math.max(2 * (results.highestSustained || RATES[0]), 10);
       step(`overload: ${rate} orders/s (${OVERLOAD_RATE ? '--overload-rate' : 'twice the highest sustained'}) for ${SECONDS} s`);
-      results.overload = await placementStep({ rate, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: (i) => sku(i * 31 + 17) });
+      results.overload = await placementStep({ rate, seconds: SECONDS, ...placing, skuOf: (i) => sku(i * 31 + 17) });
       printStep(results.overload, log);
     }
     if (!SKIP.has('hot') && !stopping) {
       step(`hot SKU: ${HOT_RATE} orders/s for ${SECONDS} s, every one for ${HOT_SKU}`);
-      results.hotSku = await placementStep({ rate: HOT_RATE, seconds: SECONDS, url, customers, storefront, snapshot, outcomes, lag, skuOf: () => HOT_SKU });
+      results.hotSku = await placementStep({ rate: HOT_RATE, seconds: SECONDS, ...placing, skuOf: () => HOT_SKU });
       printStep(results.hotSku, log);
     }
   }
@@ -274,7 +277,10 @@ async function inParallel(items, concurrency, fn) {
   );
 }
 
-async function placementStep({ rate, seconds, url, customers, storefront, snapshot, outcomes, lag, skuOf }) {
+async function placementStep({ rate, seconds, url, customers, storefront, snapshot, outcomes, lag, kafkaRequests, skuOf }) {
+  // Not read in a recovery step, where a service is down when it ends.
+  const requestsBefore = kafkaRequests ? await kafkaRequests() : null;
+  const watcherBefore = outcomes.requests();
   const before = snapshot();
   const placed = new Map(); // orderId → due time
   const {
@@ -314,6 +320,8 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
   const leftLag = await lag.quiet();
   const cpu = cpuBetween(before, snapshot());
   const after = snapshot();
+  const requestsAfter = kafkaRequests ? await kafkaRequests() : null;
+  const watcherRequests = outcomes.requests() - watcherBefore;
   const confirmed = [...placed].filter(([id]) => outcomes.seen.confirmed.has(id));
   const lastOutcome = Math.max(...confirmed.map(([id]) => outcomes.seen.confirmed.get(id)), lastDue);
   const accepted = rs.filter((r) => r.status === 201 || r.status === 202);
@@ -341,6 +349,8 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
     cpuMsPerOrder: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, v / n])),
     systemCpuMsPerOrder: system / n,
     totalCpuMsPerOrder: (system + (cpu['bench client'] ?? 0)) / n,
+    kafkaRequestsPerOrder: requestsAfter ? requestsPerOrder(requestsBefore, requestsAfter, n) : null,
+    watcherKafkaRequestsPerOrder: watcherRequests / n,
     rssMiB: Object.fromEntries(
       Object.entries(after)
         .filter(([k]) => SERVICES[k])

@@ -3,10 +3,17 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from '../lib/kafkajs.mjs';
 
-/** Sees every order's outcome (order.confirmed / order.rejected) and every reservation reply, with the time it arrived. */
+/**
+ * Sees every order's outcome (order.confirmed / order.rejected) and every reservation reply, with
+ * the time it was published: the event's timestamp, which the service's relay sets when it sends
+ * the event, after its transaction committed (on `performance.now()`'s clock, as the bench's send
+ * times are). When the watcher happens to fetch it does not move the figures, so it fetches
+ * at most every 250 ms: fetching as each event arrived, it sent the broker more requests per order
+ * than the four services together (0.97 against 0.76 at 200 orders/s).
+ */
 export async function outcomeWatcher(brokers) {
   const kafka = new Kafka({ clientId: 'bench-watch', brokers: [brokers], logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-watch-${randomUUID()}`, maxWaitTimeInMs: 50 });
+  const consumer = kafka.consumer({ groupId: `bench-watch-${randomUUID()}`, minBytes: 1024 * 1024, maxWaitTimeInMs: 250 });
   const seen = { confirmed: new Map(), rejected: new Map(), reserved: new Map() };
   const kinds = {
     'order.confirmed.v1': 'confirmed',
@@ -14,6 +21,9 @@ export async function outcomeWatcher(brokers) {
     'inventory.reserved.v1': 'reserved',
     'inventory.rejected.v1': 'reserved',
   };
+  // Its own requests load the broker too: counted, so the figures can tell them from the services'.
+  let requests = 0;
+  consumer.on(consumer.events.REQUEST, () => requests++);
   await consumer.connect();
   await consumer.subscribe({ topics: ['order.events.v1', 'inventory.events.v1'], fromBeginning: false });
   let joined;
@@ -22,15 +32,14 @@ export async function outcomeWatcher(brokers) {
   await consumer.run({
     partitionsConsumedConcurrently: 3,
     eachBatch: async ({ batch }) => {
-      const now = performance.now();
       for (const m of batch.messages) {
         const kind = kinds[m.headers?.ce_type?.toString()];
-        if (kind && m.key) seen[kind].set(m.key.toString(), now);
+        if (kind && m.key) seen[kind].set(m.key.toString(), Number(m.timestamp) - performance.timeOrigin);
       }
     },
   });
   await hasJoined;
-  return { seen, stop: () => consumer.disconnect() };
+  return { seen, requests: () => requests, stop: () => consumer.disconnect() };
 }
 
 /** Consumer lag of the services' groups, to wait between steps until what one step caused is done. */

@@ -107,6 +107,14 @@ export function printStep(r, log) {
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')} MiB`,
   );
+  const requests = Object.entries(r.kafkaRequestsPerOrder ?? {});
+  if (requests.length)
+    log(
+      `  Kafka requests per order: ${fmt(
+        requests.reduce((sum, [, n]) => sum + n, 0),
+        2,
+      )} (${requests.map(([k, v]) => `${k} ${fmt(v, 2)}`).join(', ')}); the bench's outcome watcher ${fmt(r.watcherKafkaRequestsPerOrder, 2)}`,
+    );
 }
 
 export function printRecovery(r, log) {

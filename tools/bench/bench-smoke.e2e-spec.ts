@@ -26,6 +26,10 @@ it(
     expect(figures.sweep.length).toBeGreaterThan(0);
     expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
     expect(figures.sweep[0].cpuMsPerOrder.order).toBeGreaterThan(0);
+    // Every confirmed order was fetched by inventory and its answer published: both counted per order.
+    expect(figures.sweep[0].kafkaRequestsPerOrder['consumer Fetch']).toBeGreaterThan(0);
+    expect(figures.sweep[0].kafkaRequestsPerOrder['producer Produce']).toBeGreaterThan(0);
+    expect(output).toContain('Kafka requests per order:');
     expect(figures.overload.requests).toBeGreaterThan(0);
     expect(figures.hotSku.confirmed).toBeGreaterThan(0);
     expect(figures.reservationPath.answered).toBe(figures.reservationPath.events);
