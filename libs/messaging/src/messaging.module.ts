@@ -20,7 +20,7 @@ export interface MessagingOptions {
   databaseUrl: string;
   /** Topics this service consumes; empty for a service that only publishes. */
   consumes: string[];
-  outbox: { pollIntervalMs: number; batchSize: number; lingerMs?: number };
+  outbox: { pollIntervalMs: number; batchSize: number; lingerMs?: number; vacuumAfterRows?: number };
   consumer: {
     maxAttempts: number;
     retryBaseMs: number;

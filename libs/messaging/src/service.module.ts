@@ -102,7 +102,12 @@ export class ServiceInfrastructureModule {
           brokers: c.KAFKA_BROKERS.split(','),
           databaseUrl: c.DATABASE_URL,
           consumes: def.consumes,
-          outbox: { pollIntervalMs: c.OUTBOX_POLL_INTERVAL_MS, batchSize: c.OUTBOX_BATCH_SIZE, lingerMs: c.OUTBOX_RELAY_LINGER_MS },
+          outbox: {
+            pollIntervalMs: c.OUTBOX_POLL_INTERVAL_MS,
+            batchSize: c.OUTBOX_BATCH_SIZE,
+            lingerMs: c.OUTBOX_RELAY_LINGER_MS,
+            vacuumAfterRows: c.OUTBOX_VACUUM_AFTER_ROWS,
+          },
           consumer: {
             maxAttempts: c.CONSUMER_MAX_ATTEMPTS,
             retryBaseMs: c.CONSUMER_RETRY_BASE_MS,

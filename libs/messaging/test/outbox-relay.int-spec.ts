@@ -36,10 +36,16 @@ describe('outbox relay', () => {
     await ds?.destroy();
   });
 
-  function relay(onPublished?: (rows: readonly OutboxRow[]) => void, lingerMs = 0): OutboxRelay {
+  function relay(onPublished?: (rows: readonly OutboxRow[]) => void, lingerMs = 0, vacuumAfterRows = 0): OutboxRelay {
     const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     producers.push(producer);
-    return new OutboxRelay(producer, { databaseUrl: dbUrl, pollIntervalMs: 200, batchSize: 100, onPublished, lingerMs });
+    return new OutboxRelay(producer, { databaseUrl: dbUrl, pollIntervalMs: 200, batchSize: 100, onPublished, lingerMs, vacuumAfterRows });
+  }
+
+  /** How often the outbox was vacuumed by a VACUUM statement (autovacuum counts apart). */
+  async function outboxVacuums(): Promise<number> {
+    const [row] = await sql<{ vacuums: number }>(dbUrl, `SELECT vacuum_count::int AS vacuums FROM pg_stat_user_tables WHERE relname = 'outbox'`);
+    return row.vacuums;
   }
 
   async function placeInOutbox(orderId: string, sku: string, quantity: number): Promise<string> {
@@ -127,5 +133,25 @@ describe('outbox relay', () => {
     await leader.stop();
     await eventually(() => expect(standby.role).toBe('leader'));
     await standby.stop();
+  });
+
+  it('vacuums the outbox itself once it has deleted the rows it is told to, and not when told 0', async () => {
+    const write = async (n: number, sku: string): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) ids.push(await placeInOutbox(randomUUID(), sku, 1));
+      return ids;
+    };
+    const publishAll = async (r: OutboxRelay, ids: readonly string[]): Promise<void> => {
+      r.start();
+      await eventually(async () => expect(await sql(dbUrl, 'SELECT 1 FROM outbox WHERE id = ANY($1::uuid[])', [ids])).toEqual([]));
+      await r.stop();
+    };
+    const before = await outboxVacuums();
+    await publishAll(relay(), await write(30, 'NO-VACUUM'));
+    expect(await outboxVacuums()).toBe(before);
+
+    // 30 rows deleted in one batch of up to 100: past 10, the relay vacuums once.
+    await publishAll(relay(undefined, 0, 10), await write(30, 'VACUUM'));
+    await eventually(async () => expect(await outboxVacuums()).toBe(before + 1));
   });
 });

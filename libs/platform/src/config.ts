@@ -97,6 +97,15 @@ export class ServiceConfig {
   @Max(1000)
   OUTBOX_RELAY_LINGER_MS: number = 5;
 
+  /**
+   * Rows the outbox relay deletes before it vacuums the outbox itself (at most once a second), so
+   * its reads do not walk a minute of deleted rows between autovacuum's visits. 0: autovacuum alone.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  OUTBOX_VACUUM_AFTER_ROWS: number = 1000;
+
   /** Attempts at a consumed event before it is dead-lettered. */
   @IsInt()
   @Min(1)

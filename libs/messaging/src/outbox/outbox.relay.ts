@@ -69,6 +69,11 @@ export interface OutboxRelayOptions {
   lingerMs?: number;
   /** Rows an earlier version marked sent instead of deleting are deleted once this old. */
   retentionMs?: number;
+  /**
+   * Rows deleted after which the relay vacuums the outbox itself (`VACUUM (SKIP_LOCKED, TRUNCATE false) outbox`),
+   * at most once a second; 0: never, autovacuum alone. See `vacuumIfDue`.
+   */
+  vacuumAfterRows?: number;
   /** Called after a batch reached Kafka and before it is deleted (tests inject a crash here). */
   onPublished?: (rows: readonly OutboxRow[]) => void | Promise<void>;
 }
@@ -91,6 +96,8 @@ export class OutboxRelay {
   private workPending = true;
   private lastCleanup = 0;
   private lastDrainAt = 0;
+  private deletedSinceVacuum = 0;
+  private lastVacuumAt = 0;
   role: RelayRole = 'stopped';
 
   constructor(
@@ -230,6 +237,7 @@ export class OutboxRelay {
       await this.options.onPublished?.(rows);
       failpoint('relay.after-publish');
       await this.deleteSent(client, rows);
+      await this.vacuumIfDue(client, rows.length);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
       if (rows.length === this.options.batchSize) this.workPending = true;
@@ -245,6 +253,24 @@ export class OutboxRelay {
    */
   private async deleteSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
     await client.query({ name: 'relay-delete-sent', text: `DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, values: [rows.map((r) => r.seq)] });
+  }
+
+  /**
+   * The outbox is a queue: every row is deleted within milliseconds of its insert, and the relay's
+   * `ORDER BY seq` read walks the index entries of every deleted row (and, as a bitmap scan, their
+   * heap pages) until a vacuum removes them. Autovacuum visits a database at most once a minute
+   * (autovacuum_naptime), a minute of deleted events, so the relay vacuums the table itself once it has
+   * deleted `vacuumAfterRows` rows. SKIP_LOCKED: while autovacuum is at it, the relay does not wait.
+   * TRUNCATE false: giving empty pages back would take an exclusive lock that stops the writers'
+   * inserts. Not the table's owner: PostgreSQL warns and skips it.
+   */
+  private async vacuumIfDue(client: Client, deleted: number): Promise<void> {
+    const after = this.options.vacuumAfterRows ?? 0;
+    this.deletedSinceVacuum += deleted;
+    if (after <= 0 || this.deletedSinceVacuum < after || Date.now() - this.lastVacuumAt < 1000) return;
+    this.deletedSinceVacuum = 0;
+    this.lastVacuumAt = Date.now();
+    await client.query('VACUUM (SKIP_LOCKED, TRUNCATE false) outbox');
   }
 
   private async cleanup(client: Client): Promise<void> {
