@@ -237,9 +237,9 @@ export class OutboxRelay {
       await this.options.onPublished?.(rows);
       failpoint('relay.after-publish');
       await this.deleteSent(client, rows);
-      await this.vacuumIfDue(client, rows.length);
       for (const b of toTopicBatches(rows)) this.metrics?.eventsPublished(b.topic, b.messages.length);
       this.logger.debug({ event: 'relay.published', count: rows.length }, 'outbox rows published');
+      await this.vacuumIfDue(client, rows.length);
       if (rows.length === this.options.batchSize) this.workPending = true;
     }
     await this.cleanup(client);
@@ -270,7 +270,11 @@ export class OutboxRelay {
     if (after <= 0 || this.deletedSinceVacuum < after || Date.now() - this.lastVacuumAt < 1000) return;
     this.deletedSinceVacuum = 0;
     this.lastVacuumAt = Date.now();
-    await client.query('VACUUM (SKIP_LOCKED, TRUNCATE false) outbox');
+    // The batch is published and deleted: a vacuum that fails (a statement_timeout, a connection
+    // lost) is tried again once as many rows more are deleted, and a lost connection fails the next drain.
+    await client.query('VACUUM (SKIP_LOCKED, TRUNCATE false) outbox').catch((e: Error) => {
+      this.logger.warn({ event: 'relay.vacuum-failed', err: e.message }, 'outbox vacuum failed');
+    });
   }
 
   private async cleanup(client: Client): Promise<void> {
