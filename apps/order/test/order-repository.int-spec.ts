@@ -1,5 +1,6 @@
 import { migrationsOf } from '@omni/messaging';
 import { anAddress, migratedDatabase, sql } from '@omni/testing';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   aDeliveryInput,
@@ -16,6 +17,7 @@ import {
 } from '../src/domain/test/builders';
 import { Order } from '../src/domain/order';
 import { orderRepository } from '../src/infrastructure/order.repository';
+import { sql as statements } from '../src/infrastructure/order.sql';
 import { ORDER_ENTITIES, ORDER_MIGRATIONS } from '../src/order.module';
 
 /**
@@ -151,5 +153,54 @@ describe('order repository', () => {
       [SECOND_GROUP_ID, ['SKU-C']],
       [GROUP_ID, ['SKU-A', 'SKU-B']],
     ]);
+  });
+
+  it('still probes orders, groups and lines by key once the tables have grown, with plans made while they were small', async () => {
+    // A named statement's plan is made generic and kept until the next ANALYZE (see byKey): made
+    // while the tables held 200 orders (a few pages each), it must still probe by key at 5,200.
+    await orderRepository.insert(source.manager, twoGroups());
+    // Copies of that order, on a connection that plans every statement anew: the foreign keys'
+    // own checks are prepared statements too, and would scan the growing tables once per row.
+    const copies = async (n: number) => {
+      const writer = new Client({ connectionString: db, options: '-c plan_cache_mode=force_custom_plan' });
+      await writer.connect();
+      await writer
+        .query(
+          `WITH n AS MATERIALIZED (SELECT gen_random_uuid() AS id FROM generate_series(1, ${n})),
+              gm AS MATERIALIZED (SELECT n.id AS order_id, g.id AS old, gen_random_uuid() AS id FROM n CROSS JOIN fulfilment_groups g WHERE g.order_id = $1),
+              o AS (INSERT INTO orders SELECT r.* FROM orders x CROSS JOIN n, jsonb_populate_record(NULL::orders, to_jsonb(x) || jsonb_build_object('id', n.id)) r WHERE x.id = $1),
+              g AS (INSERT INTO fulfilment_groups
+                    SELECT r.* FROM fulfilment_groups x JOIN gm ON gm.old = x.id,
+                    jsonb_populate_record(NULL::fulfilment_groups, to_jsonb(x) || jsonb_build_object('id', gm.id, 'order_id', gm.order_id)) r)
+         INSERT INTO order_lines
+         SELECT r.* FROM order_lines x JOIN gm ON gm.old = x.fulfilment_id,
+         jsonb_populate_record(NULL::order_lines, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid(), 'order_id', gm.order_id, 'fulfilment_id', gm.id)) r`,
+          [ORDER_ID],
+        )
+        .finally(() => writer.end());
+    };
+    await copies(199);
+    await source.query('ANALYZE orders, fulfilment_groups, order_lines');
+    for (const table of ['orders', 'fulfilment_groups', 'order_lines']) await source.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
+    const session = new Client({ connectionString: db });
+    await session.connect();
+    try {
+      await session.query('SET plan_cache_mode = force_generic_plan');
+      for (const s of [statements.lock, statements.read, statements.parts]) {
+        await session.query(`PREPARE "${s.name}"(uuid[]) AS ${s.text}`);
+        expect((await session.query(`EXECUTE "${s.name}"('{${ORDER_ID}}')`)).rowCount).toBeGreaterThan(0);
+      }
+      await copies(5_000);
+
+      for (const s of [statements.lock, statements.read, statements.parts]) {
+        const plan = (await session.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE "${s.name}"('{${ORDER_ID}}')`)).rows
+          .map((r) => r['QUERY PLAN'])
+          .join('\n');
+        expect(plan).toMatch(/Index Scan/);
+        expect(plan).not.toMatch(/Seq Scan on (orders|fulfilment_groups|order_lines)\b/);
+      }
+    } finally {
+      await session.end();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CustomerOrderLinkedV1, EventEnvelope, MatchRule, OrderPlacedV2Payload } from '@omni/contracts';
 import { OutboxWriter } from '@omni/messaging';
-import { Clock, prepared } from '@omni/platform';
+import { byKey, Clock, prepared } from '@omni/platform';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { identitiesOfOrder, Identity, identityKey } from '../domain/identity';
@@ -51,9 +51,12 @@ export class LinkOrderUseCase {
     if (placed.length === 0) return;
     const now = this.clock.now();
     // Linked already: the tombstone of an erased customer's orders, or the same order under another event id.
-    const linkedBefore = await prepared<{ order_id: string }>(m, 'order-links-known', `SELECT order_id FROM order_links WHERE order_id = ANY($1::uuid[])`, [
-      placed.map((p) => p.order.orderId),
-    ]);
+    const linkedBefore = await prepared<{ order_id: string }>(
+      m,
+      'order-links-known',
+      `SELECT l.order_id FROM ${byKey('order_links', 'order_id', 'order_id', 'l')}`,
+      [placed.map((p) => p.order.orderId)],
+    );
     const known = new Set(linkedBefore.rows.map((r) => r.order_id));
     const orders = placed
       .filter((p) => !known.has(p.order.orderId) && (known.add(p.order.orderId), true))

@@ -1,5 +1,5 @@
 import { Channel, ContactChannel } from '@omni/contracts';
-import { prepared } from '@omni/platform';
+import { byKey, prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { IdentityClaim, IdentityRow, ProfileRepository } from '../application/ports/profile.port';
 import { Identity, IdentityKind, identityKey, mailboxKey, nameKey } from '../domain/identity';
@@ -65,7 +65,7 @@ export const profileRepository = {
   /** Locks the profiles in id order, so two transactions locking the same pair never deadlock. */
   async lock(m: EntityManager, ids: readonly string[]): Promise<Map<string, Profile>> {
     if (ids.length === 0) return new Map();
-    const { rows } = await prepared<ProfileRow>(m, 'profiles-lock', `SELECT * FROM customer_profiles WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+    const { rows } = await prepared<ProfileRow>(m, 'profiles-lock', `SELECT p.* FROM ${byKey('customer_profiles', '*', 'id', 'p', { lock: true })}`, [
       [...new Set(ids)],
     ]);
     return new Map(rows.map((r) => [r.id, toProfile(r)]));
@@ -110,8 +110,9 @@ export const profileRepository = {
     const { rows } = await prepared<{ kind: IdentityKind; scope: string; value: string; profile_id: string }>(
       m,
       'identities-owners',
-      `SELECT i.kind, i.scope, i.value, i.profile_id FROM customer_identities i
-       JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(kind, scope, value) USING (kind, scope, value)`,
+      // Each identity probed by its key, as byKey does for one uuid column (a plan made once the table fills a few pages keeps probing).
+      `SELECT i.kind, i.scope, i.value, i.profile_id FROM unnest($1::text[], $2::text[], $3::text[]) AS k(kind, scope, value)
+       CROSS JOIN LATERAL (SELECT * FROM customer_identities i WHERE (i.kind, i.scope, i.value) = (k.kind, k.scope, k.value) OFFSET 0) AS i`,
       [identities.map((i) => i.kind), identities.map((i) => i.scope), identities.map((i) => i.value)],
     );
     return new Map(rows.map((r) => [identityKey(r), r.profile_id]));

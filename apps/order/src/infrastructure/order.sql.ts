@@ -1,3 +1,4 @@
+import { byKey } from '@omni/platform';
 import type { Address, CapturedTender, Contact } from '../domain/order';
 
 /*
@@ -108,10 +109,10 @@ export const sql = {
   },
 
   /** Order rows by id, locked in id order so that two runs never wait on each other the wrong way round. */
-  lock: { name: 'order-lock', text: `SELECT ${ORDER} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE` },
+  lock: { name: 'order-lock', text: `SELECT o.* FROM ${byKey('orders', ORDER, 'id', 'o', { lock: true })}` },
 
   /** Order rows by id, without a lock (a read). */
-  read: { name: 'order-read', text: `SELECT ${ORDER} FROM orders WHERE id = ANY($1::uuid[])` },
+  read: { name: 'order-read', text: `SELECT o.* FROM ${byKey('orders', ORDER, 'id', 'o')}` },
 
   /**
    * The groups and lines of orders: a row per line with its group (a group without lines once, its
@@ -122,8 +123,8 @@ export const sql = {
   parts: {
     name: 'order-parts',
     text: `SELECT ${prefixed('g', GROUP)}, ${prefixed('l', LINE, 'line_')}
-       FROM fulfilment_groups g LEFT JOIN order_lines l ON l.fulfilment_id = g.id
-       WHERE g.order_id = ANY($1::uuid[])
+       FROM ${byKey('fulfilment_groups', '*', 'order_id', 'g')}
+       LEFT JOIN LATERAL (SELECT * FROM order_lines WHERE order_lines.fulfilment_id = g.id OFFSET 0) AS l ON true
        ORDER BY g.order_id, g.position, l.position`,
   },
 
