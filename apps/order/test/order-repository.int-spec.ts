@@ -159,14 +159,11 @@ describe('order repository', () => {
     // A named statement's plan is made generic and kept until the next ANALYZE (see byKey): made
     // while the tables held 200 orders (a few pages each), it must still probe by key at 5,200.
     await orderRepository.insert(source.manager, twoGroups());
-    // Copies of that order, on a connection that plans every statement anew: the foreign keys'
-    // own checks are prepared statements too, and would scan the growing tables once per row.
-    const copies = async (n: number) => {
-      const writer = new Client({ connectionString: db, options: '-c plan_cache_mode=force_custom_plan' });
-      await writer.connect();
-      await writer
-        .query(
-          `WITH n AS MATERIALIZED (SELECT gen_random_uuid() AS id FROM generate_series(1, ${n})),
+    // Copies of that order, each with new ids.
+    const copies = (n: number) =>
+      sql(
+        db,
+        `WITH n AS MATERIALIZED (SELECT gen_random_uuid() AS id FROM generate_series(1, ${n})),
               gm AS MATERIALIZED (SELECT n.id AS order_id, g.id AS old, gen_random_uuid() AS id FROM n CROSS JOIN fulfilment_groups g WHERE g.order_id = $1),
               o AS (INSERT INTO orders SELECT r.* FROM orders x CROSS JOIN n, jsonb_populate_record(NULL::orders, to_jsonb(x) || jsonb_build_object('id', n.id)) r WHERE x.id = $1),
               g AS (INSERT INTO fulfilment_groups
@@ -175,10 +172,8 @@ describe('order repository', () => {
          INSERT INTO order_lines
          SELECT r.* FROM order_lines x JOIN gm ON gm.old = x.fulfilment_id,
          jsonb_populate_record(NULL::order_lines, to_jsonb(x) || jsonb_build_object('id', gen_random_uuid(), 'order_id', gm.order_id, 'fulfilment_id', gm.id)) r`,
-          [ORDER_ID],
-        )
-        .finally(() => writer.end());
-    };
+        [ORDER_ID],
+      );
     await copies(199);
     await source.query('ANALYZE orders, fulfilment_groups, order_lines');
     for (const table of ['orders', 'fulfilment_groups', 'order_lines']) await source.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
