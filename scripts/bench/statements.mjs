@@ -2,6 +2,7 @@
 // statements of the services' databases from pg_stat_statements, reset before the step and read
 // after it, and the WAL the server wrote meanwhile. pg_stat_statements must be preloaded by the
 // server (shared_preload_libraries); without it the step says so and the rest of the run goes on.
+// With pg_stat_statements.track_planning on, the time spent planning is printed too.
 import pg from 'pg';
 import { databaseUrl } from '../infra/postgres-sql.mjs';
 
@@ -34,11 +35,18 @@ export async function statementWatch(adminUrl, prefix, log) {
          ${ours} ORDER BY s.total_exec_time DESC LIMIT $2`,
         [like, limit],
       );
-      const [total] = (await client.query(`SELECT coalesce(sum(s.calls), 0)::bigint AS calls, coalesce(sum(s.total_exec_time), 0) AS ms ${ours}`, [like])).rows;
+      const [total] = (
+        await client.query(
+          `SELECT coalesce(sum(s.calls), 0)::bigint AS calls, coalesce(sum(s.total_exec_time), 0) AS ms, coalesce(sum(s.total_plan_time), 0) AS plan_ms ${ours}`,
+          [like],
+        )
+      ).rows;
       const [wal] = (await client.query('SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), $1)::bigint AS bytes', [walBefore])).rows;
       return {
         calls: Number(total.calls),
         executionMs: Number(total.ms),
+        // Zero unless the server also sets pg_stat_statements.track_planning = on.
+        planningMs: Number(total.plan_ms),
         walBytes: Number(wal.bytes),
         top: top.rows.map((r) => ({ database: r.database.slice(prefix.length + 1), calls: r.calls, ms: Number(r.ms), rows: r.rows, query: r.query })),
       };
@@ -53,7 +61,9 @@ export function printStatements(s, orders, log) {
     orders > 0
       ? ` (${fmt(s.calls / orders, 1)} statements, ${fmt(s.executionMs / orders, 2)} ms and ${fmt(s.walBytes / orders / 1024, 1)} KiB of WAL per order)`
       : '';
-  log(`  statements: ${fmt(s.calls)} in ${fmt(s.executionMs / 1000, 2)} s of execution, ${fmt(s.walBytes / 1024 / 1024, 1)} MB of WAL${per}`);
+  const planning =
+    s.planningMs > 0 ? `, ${fmt(s.planningMs / 1000, 2)} s of planning${orders > 0 ? ` (${fmt(s.planningMs / orders, 2)} ms per order)` : ''}` : '';
+  log(`  statements: ${fmt(s.calls)} in ${fmt(s.executionMs / 1000, 2)} s of execution${planning}, ${fmt(s.walBytes / 1024 / 1024, 1)} MB of WAL${per}`);
   for (const t of s.top) log(`    ${fmt(t.ms).padStart(7)} ms ${fmt(t.calls).padStart(7)} × ${t.database.padEnd(9)} ${t.query}`);
 }
 
