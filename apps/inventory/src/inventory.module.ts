@@ -49,6 +49,17 @@ import { transferRepository } from './infrastructure/transfer.repository';
 import { TransfersHttpController } from './infrastructure/transfers.http';
 import { InventoryConfig } from './inventory.config';
 
+export const INVENTORY_MIGRATIONS = [
+  Stock1700000002000,
+  Locations1700000003000,
+  TransfersAndExpiringReservations1700000004000,
+  InTransitReservations1700000005000,
+  PreordersAndSupply1700000007000,
+  ReturnedStock1700000010000,
+  LostTransfers1700000130000,
+  PreorderUnits1700000140000,
+];
+
 @Module({})
 export class InventoryModule {
   static register(config: InventoryConfig): DynamicModule {
@@ -59,16 +70,7 @@ export class InventoryModule {
           service: 'inventory',
           config,
           entities: [],
-          migrations: [
-            Stock1700000002000,
-            Locations1700000003000,
-            TransfersAndExpiringReservations1700000004000,
-            InTransitReservations1700000005000,
-            PreordersAndSupply1700000007000,
-            ReturnedStock1700000010000,
-            LostTransfers1700000130000,
-            PreorderUnits1700000140000,
-          ],
+          migrations: INVENTORY_MIGRATIONS,
           consumes: [ORDER_EVENTS_TOPIC, RETURNS_EVENTS_TOPIC],
           api: {
             description:

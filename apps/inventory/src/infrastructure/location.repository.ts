@@ -1,4 +1,4 @@
-import { prepared } from '@omni/platform';
+import { byKey, prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Location } from '../domain/location';
 import { LocationRepository } from '../application/ports/location.port';
@@ -51,7 +51,9 @@ export const locationRepository = {
 
   async findMany(m: EntityManager, ids: readonly string[]): Promise<Location[]> {
     if (ids.length === 0) return [];
-    const { rows } = await prepared<LocationRow>(m, 'locations-find-many', `SELECT * FROM locations WHERE id = ANY($1::text[])`, [[...ids]]);
+    const { rows } = await prepared<LocationRow>(m, 'locations-find-many', `SELECT l.* FROM ${byKey('locations', '*', 'id', 'l', { type: 'text' })}`, [
+      [...ids],
+    ]);
     return rows.map(toLocation);
   },
 

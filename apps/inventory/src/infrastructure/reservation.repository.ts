@@ -1,4 +1,4 @@
-import { prepared } from '@omni/platform';
+import { byKey, prepared } from '@omni/platform';
 import { EntityManager } from 'typeorm';
 import { Reservation, ReservationStatus } from '../domain/reservation.machine';
 import { ReservationRepository } from '../application/ports/reservation.port';
@@ -29,6 +29,14 @@ const toReservation = (r: ReservationRow): Reservation => ({
 
 // Rows are locked in a fixed order (location, SKU) so that transactions touching the same stock rows afterwards queue instead of deadlocking.
 const LOCK_ORDER = `ORDER BY location_id, sku, id`;
+
+/** Named statements whose plans must hold as the table grows (tested in reservation-statements.int-spec.ts). */
+export const CLEAR_EXPIRY_MANY = {
+  name: 'reservations-clear-expiry-many',
+  text: `UPDATE reservations r SET expires_at = NULL, updated_at = $2
+           FROM ${byKey('reservations', 'ctid AS tid', 'order_id', 'x', { lock: true, where: 'reservations.expires_at IS NOT NULL' })}
+          WHERE r.ctid = x.tid`,
+};
 
 export const reservationRepository = {
   async insert(m: EntityManager, r: Omit<Reservation, 'status'>, now: Date): Promise<void> {
@@ -63,14 +71,12 @@ export const reservationRepository = {
     );
   },
 
-  /** These orders are confirmed: none of their reservations expires any more. */
+  /**
+   * These orders are confirmed: none of their reservations expires any more. Each order's rows are
+   * probed by its id and updated by their ctid (byKey), so the plan stays right as the table grows.
+   */
   async clearExpiryMany(m: EntityManager, orderIds: readonly string[], now: Date): Promise<void> {
-    await prepared(
-      m,
-      'reservations-clear-expiry-many',
-      `UPDATE reservations SET expires_at = NULL, updated_at = $2 WHERE order_id = ANY($1::uuid[]) AND expires_at IS NOT NULL`,
-      [[...orderIds], now],
-    );
+    await prepared(m, CLEAR_EXPIRY_MANY.name, CLEAR_EXPIRY_MANY.text, [[...orderIds], now]);
   },
 
   async activeOfOrderForUpdate(m: EntityManager, orderId: string): Promise<Reservation[]> {

@@ -23,6 +23,25 @@ const toLevel = (r: StockRow): StockLevel => ({
   safetyStock: r.safety_stock,
 });
 
+/**
+ * The reservation path's statements over several rows. Each (location, SKU) pair is probed by the
+ * primary key (a join to the pairs planned while the table held a few thousand rows scanned it
+ * whole for every run), and the update goes by the probed rows' ctid, locked so that it is their
+ * current version (byKey in @omni/platform; docs/adr/0016-throughput/round-20.md).
+ */
+export const STOCK_LOCK_MANY = {
+  name: 'stock-lock-many',
+  text: `SELECT s.* FROM (SELECT location_id, sku FROM unnest($1::text[], $2::text[]) AS p(location_id, sku) ORDER BY 1, 2) AS p
+         CROSS JOIN LATERAL (SELECT * FROM stock WHERE stock.location_id = p.location_id AND stock.sku = p.sku FOR UPDATE) AS s`,
+};
+export const STOCK_SET_RESERVED_MANY = {
+  name: 'stock-set-reserved-many',
+  text: `UPDATE stock s SET reserved = v.reserved, updated_at = $4
+           FROM unnest($1::text[], $2::text[], $3::int[]) AS v(location_id, sku, reserved)
+           CROSS JOIN LATERAL (SELECT ctid AS tid FROM stock WHERE stock.location_id = v.location_id AND stock.sku = v.sku FOR UPDATE) AS x
+          WHERE s.ctid = x.tid`,
+};
+
 /** Stock and reservations in PostgreSQL. The reservation path is one conditional UPDATE per line. */
 export const stockRepository = {
   async find(m: EntityManager, locationId: string, sku: string): Promise<StockLevel | null> {
@@ -45,27 +64,19 @@ export const stockRepository = {
   async lockMany(m: EntityManager, pairs: readonly (readonly [string, string])[]): Promise<StockLevel[]> {
     const unique = [...new Map(pairs.map(([l, s]) => [stockKey(l, s), [l, s] as const])).values()];
     if (unique.length === 0) return [];
-    const { rows } = await prepared<StockRow>(
-      m,
-      'stock-lock-many',
-      `SELECT s.* FROM stock s JOIN unnest($1::text[], $2::text[]) AS p(location_id, sku) ON s.location_id = p.location_id AND s.sku = p.sku
-        ORDER BY s.location_id, s.sku FOR UPDATE OF s`,
-      [unique.map(([l]) => l), unique.map(([, s]) => s)],
-    );
+    const { rows } = await prepared<StockRow>(m, STOCK_LOCK_MANY.name, STOCK_LOCK_MANY.text, [unique.map(([l]) => l), unique.map(([, s]) => s)]);
     return rows.map(toLevel);
   },
 
   /** Sets the reserved units of rows this transaction has locked (lockMany), in one statement. */
   async setReservedMany(m: EntityManager, levels: readonly StockLevel[], now: Date): Promise<void> {
     if (levels.length === 0) return;
-    await prepared(
-      m,
-      'stock-set-reserved-many',
-      `UPDATE stock s SET reserved = v.reserved, updated_at = $4
-         FROM unnest($1::text[], $2::text[], $3::int[]) AS v(location_id, sku, reserved)
-        WHERE s.location_id = v.location_id AND s.sku = v.sku`,
-      [levels.map((l) => l.locationId), levels.map((l) => l.sku), levels.map((l) => l.reserved), now],
-    );
+    await prepared(m, STOCK_SET_RESERVED_MANY.name, STOCK_SET_RESERVED_MANY.text, [
+      levels.map((l) => l.locationId),
+      levels.map((l) => l.sku),
+      levels.map((l) => l.reserved),
+      now,
+    ]);
   },
 
   async saveOnHand(m: EntityManager, s: StockLevel): Promise<void> {

@@ -68,9 +68,12 @@ export const customerPreferencesRepository = {
       'customer-preferences-of-orders',
       `SELECT o.order_id, p.preferred_contact_channel
        FROM unnest($1::uuid[], $2::text[]) AS o(order_id, account_id)
-       JOIN customer_preferences p ON p.customer_id = COALESCE(
-         (SELECT customer_id FROM order_customers c WHERE c.order_id = o.order_id),
-         (SELECT customer_id FROM marketing_consents k WHERE k.account_id = o.account_id))`,
+       CROSS JOIN LATERAL (
+         SELECT preferred_contact_channel FROM customer_preferences p WHERE p.customer_id = COALESCE(
+           (SELECT customer_id FROM order_customers c WHERE c.order_id = o.order_id),
+           (SELECT customer_id FROM marketing_consents k WHERE k.account_id = o.account_id))
+         OFFSET 0
+       ) AS p`,
       [orders.map((o) => o.orderId), orders.map((o) => o.accountId)],
     );
     return new Map(rows.map((r) => [r.order_id, r.preferred_contact_channel]));

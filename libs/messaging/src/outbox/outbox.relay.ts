@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Producer } from 'kafkajs';
 import { Client } from 'pg';
 import { Span, SpanKind, trace } from '@opentelemetry/api';
-import { contextFromTraceparent, failpoint, failSpan, Metrics, traceparentOf, tracer } from '@omni/platform';
+import { byKey, connectionOptions, contextFromTraceparent, failpoint, failSpan, Metrics, traceparentOf, tracer } from '@omni/platform';
 import { backoffDelay, pause } from '../retry';
 import { RelaySignal } from './relay-signal';
 
@@ -139,7 +139,7 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay' });
+      const client = new Client({ connectionString: this.options.databaseUrl, application_name: 'outbox-relay', options: connectionOptions() });
       let alive = true;
       client.on('error', () => (alive = false));
       client.on('end', () => (alive = false));
@@ -252,7 +252,13 @@ export class OutboxRelay {
    * by every event placed. Rows carrying secrets (pickup codes) leave the database as soon as Kafka has them, as before.
    */
   private async deleteSent(client: Client, rows: readonly OutboxRow[]): Promise<void> {
-    await client.query({ name: 'relay-delete-sent', text: `DELETE FROM outbox WHERE seq = ANY($1::bigint[])`, values: [rows.map((r) => r.seq)] });
+    // Probed per seq (byKey): a generic plan made while the outbox was small must not scan a backlog.
+    // Only the leader deletes and no one updates a row, so no lock is needed to keep its ctid.
+    await client.query({
+      name: 'relay-delete-sent',
+      text: `DELETE FROM outbox o USING ${byKey('outbox', 'ctid AS tid', 'seq', 'x', { type: 'bigint' })} WHERE o.ctid = x.tid`,
+      values: [rows.map((r) => r.seq)],
+    });
   }
 
   /**

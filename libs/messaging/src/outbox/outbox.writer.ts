@@ -162,7 +162,9 @@ export class OutboxWriter {
       );
     } else {
       // The requests' Idempotency-Keys are marked committed with their events, in the same
-      // statement: a request that dies after this commit is never executed again.
+      // statement: a request that dies after this commit is never executed again. Each key is
+      // probed and locked, then updated by its ctid (byKey in @omni/platform), so the generic plan
+      // does not scan the table of keys.
       const k = [...keys.values()];
       await prepared(
         manager,
@@ -170,7 +172,11 @@ export class OutboxWriter {
         `WITH committed AS (
            UPDATE idempotency_keys i SET committed_at = now(), location = c.location
            FROM unnest($7::text[], $8::text[], $9::text[], $10::text[], $11::text[]) AS c(caller, method, route, key, location)
-           WHERE i.caller = c.caller AND i.method = c.method AND i.route = c.route AND i.key = c.key AND i.committed_at IS NULL
+           CROSS JOIN LATERAL (
+             SELECT ctid AS tid FROM idempotency_keys k
+             WHERE k.caller = c.caller AND k.method = c.method AND k.route = c.route AND k.key = c.key AND k.committed_at IS NULL FOR UPDATE
+           ) AS x
+           WHERE i.ctid = x.tid
          )
          INSERT INTO outbox (id, topic, message_key, event_type, headers, payload)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::jsonb[], $6::text[])`,
