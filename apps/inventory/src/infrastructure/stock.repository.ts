@@ -25,9 +25,9 @@ const toLevel = (r: StockRow): StockLevel => ({
 
 /**
  * The reservation path's statements over several rows. Each (location, SKU) pair is probed by the
- * primary key (a join to the pairs planned while the table held a few thousand rows scanned it
- * whole for every run), and the update goes by the probed rows' ctid, locked so that it is their
- * current version (byKey in @omni/platform; docs/adr/0016-throughput/round-20.md).
+ * primary key: a join to the pairs, in a generic plan made while the table held a thousand rows,
+ * scanned the whole table at every run. The update goes by the probed rows' ctid, locked so that
+ * it is their current version (byKey in @omni/platform; docs/adr/0016-throughput/round-20.md).
  */
 export const STOCK_LOCK_MANY = {
   name: 'stock-lock-many',
