@@ -123,7 +123,8 @@ export class ServiceProcess {
 
   start(): this {
     const main = path.join(REPO, 'dist/apps', this.name, 'src/main.js');
-    const child = spawn(process.execPath, ['-r', path.join(REPO, 'scripts/register-paths.cjs'), main], {
+    // The flag the services ship with (SERVICE_NODE_FLAGS in scripts/lib/stack.mjs, NODE_OPTIONS in docker/compose.yaml).
+    const child = spawn(process.execPath, ['--max-semi-space-size=8', '-r', path.join(REPO, 'scripts/register-paths.cjs'), main], {
       cwd: REPO,
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
