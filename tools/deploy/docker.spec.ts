@@ -146,7 +146,7 @@ describe('docker/Dockerfile (read; npm run test:deploy builds it)', () => {
     expect(runtime).toMatch(/^ARG SERVICE$/m);
     expect(runtime).toMatch(/^HEALTHCHECK .*\n?.*\/health\/live/m);
     expect(runtime).toMatch(/^STOPSIGNAL SIGTERM$/m);
-    expect(runtime).toContain('exec node -r ./scripts/register-paths.cjs dist/apps/${SERVICE}/src/main.js');
+    expect(runtime).toContain('exec node ${SERVICE_NODE_ARGS:-} -r ./scripts/register-paths.cjs dist/apps/${SERVICE}/src/main.js');
   });
 
   it('has a Dockerfile.dockerignore (BuildKit reads it next to the Dockerfile) that keeps node_modules, dist, caches and git out of the context', () => {

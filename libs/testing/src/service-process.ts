@@ -6,6 +6,13 @@ import { eventually } from './eventually';
 
 const REPO = path.resolve(__dirname, '../../..');
 
+/**
+ * The Node flags the services run with where no memory limit sizes their heap (ADR 0016,
+ * twenty-first round): the same as SERVICE_NODE_FLAGS in scripts/lib/stack.mjs and
+ * SERVICE_NODE_ARGS in docker/compose.yaml (tools/deploy/node-flags.spec.ts holds them together).
+ */
+export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'] as const;
+
 export type ServiceName = 'order' | 'inventory' | 'returns' | 'customer';
 
 /** Ports this test file has handed out: a service spawned on one is not listening yet, so the OS may offer it again. */
@@ -123,8 +130,7 @@ export class ServiceProcess {
 
   start(): this {
     const main = path.join(REPO, 'dist/apps', this.name, 'src/main.js');
-    // The flag the services ship with (SERVICE_NODE_FLAGS in scripts/lib/stack.mjs, NODE_OPTIONS in docker/compose.yaml).
-    const child = spawn(process.execPath, ['--max-semi-space-size=8', '-r', path.join(REPO, 'scripts/register-paths.cjs'), main], {
+    const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, '-r', path.join(REPO, 'scripts/register-paths.cjs'), main], {
       cwd: REPO,
       env: { ...process.env, ...this.env, PORT: String(this.port), NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
