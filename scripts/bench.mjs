@@ -78,7 +78,7 @@ const { startLocalStack } = await import('./lib/stack.mjs');
 const { serverProcessOf } = await import('./infra/postgres.mjs');
 const { mintToken } = await import('./tools/mint-token.mjs');
 const { request, openLoop, latency } = await import('./bench/client.mjs');
-const { processGroups, cpuBetween, SYSTEM } = await import('./bench/processes.mjs');
+const { processGroups, cpuBetween, rssPeaks, SYSTEM } = await import('./bench/processes.mjs');
 const { databaseCeiling, serverSettings } = await import('./bench/ceiling.mjs');
 const { statementWatch, printStatements, analyzeDatabases } = await import('./bench/statements.mjs');
 const { outcomeWatcher, lagReader } = await import('./bench/kafka-watch.mjs');
@@ -282,6 +282,7 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
   const requestsBefore = kafkaRequests ? await kafkaRequests() : null;
   const watcherBefore = outcomes.requests();
   const before = snapshot();
+  const memory = rssPeaks(stack.pids);
   const placed = new Map(); // orderId → due time
   const {
     results: rs,
@@ -319,7 +320,7 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
   const settledAt = performance.now();
   const leftLag = await lag.quiet();
   const cpu = cpuBetween(before, snapshot());
-  const after = snapshot();
+  const peaks = memory();
   const requestsAfter = kafkaRequests ? await kafkaRequests() : null;
   const watcherRequests = outcomes.requests() - watcherBefore;
   const confirmed = [...placed].filter(([id]) => outcomes.seen.confirmed.has(id));
@@ -351,11 +352,9 @@ async function placementStep({ rate, seconds, url, customers, storefront, snapsh
     totalCpuMsPerOrder: (system + (cpu['bench client'] ?? 0)) / n,
     kafkaRequestsPerOrder: requestsAfter ? requestsPerOrder(requestsBefore, requestsAfter, n) : null,
     watcherKafkaRequestsPerOrder: watcherRequests / n,
-    rssMiB: Object.fromEntries(
-      Object.entries(after)
-        .filter(([k]) => SERVICES[k])
-        .map(([k, v]) => [k, Math.round(v.rssMiB)]),
-    ),
+    // The highest reading of the step, and the file-backed part of it (the node binary's pages).
+    rssMiB: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v.rss)])),
+    rssFileMiB: Object.fromEntries(Object.entries(peaks).map(([k, v]) => [k, Math.round(v.file)])),
   };
   out.sustained = accepted.length >= 0.995 * rs.length && confirmed.length >= 0.995 * accepted.length && completion.p99 < 1000;
   return out;

@@ -13,8 +13,42 @@ function stat(pid) {
 }
 
 function rssMiB(pid) {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : 0;
+  return memory(pid).rss;
+}
+
+/** VmRSS, and the part of it backed by files (RssFile), in MiB. */
+function memory(pid) {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kB = (field) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: kB('VmRSS'), file: kB('RssFile') };
+}
+
+/**
+ * The highest RSS each service reaches from now until the returned function is called, read from
+ * /proc every `everyMs`. One reading at the end of a step varies by tens of MiB with where each
+ * garbage collector stands (ADR 0016, twenty-second round); the peak is what a memory limit must
+ * hold. `file` is the part backed by files: mostly the node binary's pages, which every service
+ * maps from the same file and each one's RSS counts again.
+ */
+export function rssPeaks(servicePids, everyMs = 250) {
+  const peaks = {};
+  const read = () => {
+    for (const [name, pid] of Object.entries(servicePids())) {
+      try {
+        const m = pid && memory(pid);
+        if (m && m.rss > (peaks[name]?.rss ?? 0)) peaks[name] = m;
+      } catch {
+        // ended meanwhile (a fault, a restart)
+      }
+    }
+  };
+  read();
+  const timer = setInterval(read, everyMs);
+  return () => {
+    clearInterval(timer);
+    read();
+    return peaks;
+  };
 }
 
 /** Which processes to count: services by pid, the broker by its data dir, PostgreSQL by its postmaster pid. */

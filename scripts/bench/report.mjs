@@ -45,7 +45,7 @@ export function report(results, { faults, services, overloadRate, json }) {
         '≤ 2 ms',
       ]);
       rows.push([
-        'RSS per service',
+        'RSS per service (peak)',
         Object.entries(ref.rssMiB)
           .map(([k, v]) => `${k} ${v} MiB`)
           .join(', '),
@@ -103,8 +103,8 @@ export function printStep(r, log) {
     `  HTTP p50 ${fmt(r.httpLatency.p50, 1)} ms, p99 ${fmt(r.httpLatency.p99, 1)} ms; placement → confirmed p50 ${fmt(r.completionLatency.p50, 1)} ms, p99 ${fmt(r.completionLatency.p99, 1)} ms${r.sustained ? ' (sustained)' : ' (NOT sustained)'}`,
   );
   log(
-    `  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); RSS ${Object.entries(r.rssMiB)
-      .map(([k, v]) => `${k} ${v}`)
+    `  CPU per order: system ${fmt(r.systemCpuMsPerOrder, 2)} ms (${cpu}); peak RSS ${Object.entries(r.rssMiB)
+      .map(([k, v]) => `${k} ${v}${r.rssFileMiB?.[k] === undefined ? '' : ` (${r.rssFileMiB[k]} file-backed)`}`)
       .join(', ')} MiB`,
   );
   const requests = Object.entries(r.kafkaRequestsPerOrder ?? {});

@@ -26,6 +26,11 @@ it(
     expect(figures.sweep.length).toBeGreaterThan(0);
     expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
     expect(figures.sweep[0].cpuMsPerOrder.order).toBeGreaterThan(0);
+    // Each service's peak RSS in the step, and the part of it its mapped files (the node binary) hold.
+    for (const name of ['order', 'inventory', 'returns', 'customer']) {
+      expect(figures.sweep[0].rssFileMiB[name]).toBeGreaterThan(0);
+      expect(figures.sweep[0].rssMiB[name]).toBeGreaterThan(figures.sweep[0].rssFileMiB[name]);
+    }
     // Every confirmed order was fetched by inventory and its answer published: both counted per order.
     expect(figures.sweep[0].kafkaRequestsPerOrder['consumer Fetch']).toBeGreaterThan(0);
     expect(figures.sweep[0].kafkaRequestsPerOrder['producer Produce']).toBeGreaterThan(0);
