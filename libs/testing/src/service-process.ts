@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eventually } from './eventually';
 
@@ -8,10 +8,11 @@ const REPO = path.resolve(__dirname, '../../..');
 
 /**
  * The Node flags the services run with where no memory limit sizes their heap (ADR 0016,
- * twenty-first round): the same as SERVICE_NODE_FLAGS in scripts/lib/stack.mjs and
- * SERVICE_NODE_ARGS in docker/compose.yaml (tools/deploy/node-flags.spec.ts holds them together).
+ * twenty-first round), read from the file `npm start` and the benchmark read
+ * (scripts/lib/stack.mjs). docker/compose.yaml's SERVICE_NODE_ARGS repeats them in its own format;
+ * tools/deploy/node-flags.spec.ts holds it to them.
  */
-export const SERVICE_NODE_FLAGS = ['--max-semi-space-size=8', '--heap-growing-percent=50'] as const;
+export const SERVICE_NODE_FLAGS: readonly string[] = JSON.parse(readFileSync(path.join(REPO, 'scripts/lib/service-node-flags.json'), 'utf8'));
 
 export type ServiceName = 'order' | 'inventory' | 'returns' | 'customer';
 
