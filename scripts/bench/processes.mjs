@@ -25,9 +25,8 @@ function memory(pid) {
 
 /**
  * The highest RSS each service reaches from now until the returned function is called, read from
- * /proc every `everyMs`. One reading at the end of a step varies by tens of MiB with where each
- * garbage collector stands (ADR 0016, twenty-second round); the peak is what a memory limit must
- * hold. `file` is the part backed by files: mostly the node binary's pages, which every service
+ * /proc every `everyMs`. One reading at the end of a step lands anywhere between two garbage
+ * collections (ADR 0016, twenty-second round); the peak is what a memory limit must hold. `file` is the part backed by files: mostly the node binary's pages, which every service
  * maps from the same file and each one's RSS counts again.
  */
 export function rssPeaks(servicePids, everyMs = 250) {
@@ -43,7 +42,8 @@ export function rssPeaks(servicePids, everyMs = 250) {
     }
   };
   read();
-  const timer = setInterval(read, everyMs);
+  // unref: a step that fails does not keep the process alive.
+  const timer = setInterval(read, everyMs).unref();
   return () => {
     clearInterval(timer);
     read();
