@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SERVICE_NODE_FLAGS } from '@omni/testing';
 import { parseYamlFile, ROOT, SERVICES } from './manifests';
 
@@ -6,7 +8,9 @@ import { parseYamlFile, ROOT, SERVICES } from './manifests';
  * Where no memory limit sizes their heap, the services run with one set of Node flags (ADR 0016,
  * twenty-first round), kept in scripts/lib/service-node-flags.json: `npm start` and the benchmark
  * (scripts/lib/stack.mjs) and the tests read it; the containers of docker/compose.yaml repeat it
- * in SERVICE_NODE_ARGS, which the image's entrypoint hands to node.
+ * in SERVICE_NODE_ARGS, which the image's entrypoint hands to node. The image's own default holds
+ * the flag that does not depend on a memory limit (twenty-third round): the Kubernetes Deployments,
+ * whose limit sizes the heap, run with it.
  */
 describe("the services' Node flags", () => {
   it('are flags this Node accepts', () => {
@@ -24,5 +28,15 @@ describe("the services' Node flags", () => {
   it.each(SERVICES)('are the same for compose service %s', (service) => {
     const services = (parseYamlFile('docker/compose.yaml') as { services: Record<string, { environment?: Record<string, string> }> }).services;
     expect(services[service].environment?.SERVICE_NODE_ARGS?.split(' ')).toEqual([...SERVICE_NODE_FLAGS]);
+  });
+
+  it("include the image's default, which the Kubernetes Deployments run with", () => {
+    const dockerfile = readFileSync(path.join(ROOT, 'docker/Dockerfile'), 'utf8');
+    const imageDefault = /^\s+SERVICE_NODE_ARGS=(\S+)$/m.exec(dockerfile)?.[1];
+    expect(imageDefault).toBe('--no-concurrent-recompilation');
+    expect(SERVICE_NODE_FLAGS).toContain(imageDefault);
+    const manifests = readdirSync(path.join(ROOT, 'k8s'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
+    expect(manifests.length).toBeGreaterThan(0);
+    for (const f of manifests) expect(`${f}: ${readFileSync(path.join(ROOT, 'k8s', f), 'utf8').includes('SERVICE_NODE_ARGS')}`).toBe(`${f}: false`);
   });
 });

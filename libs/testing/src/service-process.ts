@@ -7,10 +7,9 @@ import { eventually } from './eventually';
 const REPO = path.resolve(__dirname, '../../..');
 
 /**
- * The Node flags the services run with where no memory limit sizes their heap (ADR 0016,
- * twenty-first round), read from the file `npm start` and the benchmark read
- * (scripts/lib/stack.mjs). docker/compose.yaml's SERVICE_NODE_ARGS repeats them in its own format;
- * tools/deploy/node-flags.spec.ts holds it to them.
+ * The Node flags the services run with (ADR 0016, twenty-first and twenty-third rounds), read from
+ * the file `npm start` and the benchmark read (scripts/lib/stack.mjs). docker/compose.yaml's
+ * SERVICE_NODE_ARGS repeats them in its own format; tools/deploy/node-flags.spec.ts holds it to them.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = JSON.parse(readFileSync(path.join(REPO, 'scripts/lib/service-node-flags.json'), 'utf8'));
 
