@@ -18,7 +18,7 @@ export const DEFAULT_SERVICES = { order: 3001, inventory: 3002, returns: 3003, c
  * old generation let grow up to four times what the last full collection kept. These keep each
  * service at 170-220 MiB at 250 orders/s instead of 340-460, for no more CPU (ADR 0016,
  * twenty-first round). The optimizing compilers run on the main thread, not on V8's workers,
- * whose malloc arenas kept 13-33 MiB of their memory (twenty-third round). They live in
+ * whose malloc arenas kept 13-31 MiB of their memory (twenty-third round). They live in
  * service-node-flags.json, which the tests read too.
  */
 export const SERVICE_NODE_FLAGS = JSON.parse(fs.readFileSync(new URL('./service-node-flags.json', import.meta.url), 'utf8'));
