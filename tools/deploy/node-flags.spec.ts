@@ -1,16 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { SERVICE_NODE_FLAGS } from '@omni/testing';
-import { parseYamlFile, ROOT, SERVICES } from './manifests';
+import { kustomize, OVERLAYS, parseYamlFile, readText, ROOT, SERVICES } from './manifests';
 
 /**
- * Where no memory limit sizes their heap, the services run with one set of Node flags (ADR 0016,
- * twenty-first round), kept in scripts/lib/service-node-flags.json: `npm start` and the benchmark
- * (scripts/lib/stack.mjs) and the tests read it; the containers of docker/compose.yaml repeat it
- * in SERVICE_NODE_ARGS, which the image's entrypoint hands to node. The image's own default holds
- * the flag that does not depend on a memory limit (twenty-third round): the Kubernetes Deployments,
- * whose limit sizes the heap, run with it.
+ * The services run with one set of Node flags (ADR 0016, twenty-first and twenty-third rounds),
+ * kept in scripts/lib/service-node-flags.json: `npm start` and the benchmark (scripts/lib/stack.mjs)
+ * and the tests read it; the containers of docker/compose.yaml repeat it in SERVICE_NODE_ARGS,
+ * which the image's entrypoint hands to node. The image's own default holds the flag that does not
+ * depend on a memory limit (twenty-third round): the Kubernetes Deployments, whose limit sizes the
+ * heap, run with it, as long as none sets SERVICE_NODE_ARGS.
  */
 describe("the services' Node flags", () => {
   it('are flags this Node accepts', () => {
@@ -31,12 +29,19 @@ describe("the services' Node flags", () => {
   });
 
   it("include the image's default, which the Kubernetes Deployments run with", () => {
-    const dockerfile = readFileSync(path.join(ROOT, 'docker/Dockerfile'), 'utf8');
-    const imageDefault = /^\s+SERVICE_NODE_ARGS=(\S+)$/m.exec(dockerfile)?.[1];
+    const imageDefault = /^\s+SERVICE_NODE_ARGS=(\S+)$/m.exec(readText('docker/Dockerfile'))?.[1];
     expect(imageDefault).toBe('--no-concurrent-recompilation');
     expect(SERVICE_NODE_FLAGS).toContain(imageDefault);
-    const manifests = readdirSync(path.join(ROOT, 'k8s'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f));
-    expect(manifests.length).toBeGreaterThan(0);
-    for (const f of manifests) expect(`${f}: ${readFileSync(path.join(ROOT, 'k8s', f), 'utf8').includes('SERVICE_NODE_ARGS')}`).toBe(`${f}: false`);
+  });
+
+  it.each(OVERLAYS)("keep the image's default in the Deployments of k8s/overlays/%s", (overlay) => {
+    const deployments = kustomize(`k8s/overlays/${overlay}`).filter((o) => o.kind === 'Deployment');
+    expect(deployments.length).toBe(SERVICES.length);
+    const setting = deployments.flatMap((d) =>
+      (d.spec.template.spec.containers as { name: string; env?: { name: string }[] }[])
+        .filter((c) => c.env?.some((e) => e.name === 'SERVICE_NODE_ARGS'))
+        .map((c) => `${d.metadata.name}/${c.name}`),
+    );
+    expect(setting).toEqual([]);
   });
 });
