@@ -125,7 +125,7 @@ try {
   const snapshot = processGroups({ servicePids: stack.pids, kafkaPid, postmasterPid });
   results.postgres = await serverSettings(stack.pg.adminUrl);
   log(
-    `  PostgreSQL ${results.postgres.server_version} (${stack.pg.embedded ? 'embedded' : 'DATABASE_URL'}): fsync ${results.postgres.fsync}, synchronous_commit ${results.postgres.synchronous_commit}`,
+    `  PostgreSQL ${results.postgres.server_version} (${stack.pg.embedded ? 'embedded' : 'DATABASE_URL'}): fsync ${results.postgres.fsync}, synchronous_commit ${results.postgres.synchronous_commit}, autovacuum ${results.postgres.autovacuum}`,
   );
 
   const admin = { authorization: `Bearer ${await mintToken({ sub: 'bench-admin', scope: 'admin' })}` };

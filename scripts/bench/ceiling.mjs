@@ -93,7 +93,7 @@ export async function serverSettings(adminUrl) {
   await c.connect();
   try {
     const out = {};
-    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'shared_buffers', 'max_wal_size'])
+    for (const name of ['server_version', 'fsync', 'synchronous_commit', 'autovacuum', 'shared_buffers', 'max_wal_size'])
       out[name] = (await c.query(`SHOW ${name}`)).rows[0][name];
     return out;
   } finally {

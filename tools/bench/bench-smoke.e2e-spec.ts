@@ -22,6 +22,9 @@ it(
     const code = await new Promise((resolve) => child.once('exit', resolve));
     if (code !== 0) throw new Error(`the benchmark exited ${code}:\n${output.split('\n').slice(-40).join('\n')}`);
     const figures = JSON.parse(fs.readFileSync(json, 'utf8'));
+    // The server settings the figures depend on, printed and kept with them.
+    expect(figures.postgres).toEqual(expect.objectContaining({ fsync: expect.stringMatching(/^(on|off)$/), autovacuum: expect.stringMatching(/^(on|off)$/) }));
+    expect(output).toMatch(/fsync (on|off), synchronous_commit \S+, autovacuum (on|off)/);
     expect(figures.availability.openLoop.answeredPerSecond).toBeGreaterThan(0);
     expect(figures.sweep.length).toBeGreaterThan(0);
     expect(figures.sweep[0].confirmed).toBeGreaterThan(0);
