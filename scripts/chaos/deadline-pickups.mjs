@@ -2,9 +2,9 @@
 // before the load, left there for the clock jumps, and the check that each was reminded or expired
 // exactly as far as the clocks jumped — once, with one notice to its customer.
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from '../lib/kafkajs.mjs';
+import { Kafka, logLevel, superviseConsumer } from '../lib/kafkajs.mjs';
 import { safeJson } from './http-client.mjs';
-import { CLOCK_JUMP_MS, DAY_MS, log, sleep } from './run-context.mjs';
+import { CLOCK_JUMP_MS, consumerCrashed, DAY_MS, log, sleep } from './run-context.mjs';
 
 /**
  * Deadline stores: pickups made ready there before the load wait for a clock jump. At the first
@@ -115,29 +115,29 @@ export async function deadlinesKept({ clock, call }, { watch, stores }, deadline
 /** Reads topics from the start and counts, per watched order, the distinct events (by ce_id) of each type, and notices (by notificationId) of each template. */
 async function watchOrders({ stack, run }, topics) {
   const watched = new Map();
-  const consumer = new Kafka({ clientId: 'chaos-deadlines', brokers: [stack.brokers], logLevel: logLevel.NOTHING }).consumer({
+  const kafka = new Kafka({ clientId: 'chaos-deadlines', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
+  const consumer = await superviseConsumer(kafka, {
     groupId: `chaos-deadlines-${run}`,
-    maxWaitTimeInMs: 100,
-    retry: { retries: 30 },
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ topic, message }) => {
-      const body = safeJson(message.value?.toString() ?? '{}');
-      const data = body?.data ?? body;
-      const seen = watched.get(data?.orderId ?? message.key?.toString());
-      if (!seen) return;
-      const header = (name) => message.headers?.[name]?.toString();
-      const what = topic.startsWith('notification') ? `notice ${data?.template}` : header('ce_type');
-      if (!seen.has(what)) seen.set(what, new Set());
-      // A notice goes out as versions 1 and 2 of one request (its notificationId): one notice.
-      seen.get(what).add(data?.notificationId ?? header('ce_id') ?? body?.id ?? `${topic}/${message.offset}`);
+    topics,
+    fromBeginning: true,
+    onCrash: consumerCrashed('the deadline pickups watch'),
+    run: {
+      eachMessage: async ({ topic, message }) => {
+        const body = safeJson(message.value?.toString() ?? '{}');
+        const data = body?.data ?? body;
+        const seen = watched.get(data?.orderId ?? message.key?.toString());
+        if (!seen) return;
+        const header = (name) => message.headers?.[name]?.toString();
+        const what = topic.startsWith('notification') ? `notice ${data?.template}` : header('ce_type');
+        if (!seen.has(what)) seen.set(what, new Set());
+        // A notice goes out as versions 1 and 2 of one request (its notificationId): one notice.
+        seen.get(what).add(data?.notificationId ?? header('ce_id') ?? body?.id ?? `${topic}/${message.offset}`);
+      },
     },
   });
   return {
     watch: (orderId) => watched.set(orderId, new Map()),
     count: (orderId, what) => watched.get(orderId)?.get(what)?.size ?? 0,
-    stop: () => consumer.disconnect().catch(() => undefined),
+    stop: consumer.stop,
   };
 }

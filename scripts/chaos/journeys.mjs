@@ -3,11 +3,11 @@
 // home delivery, return, exchange, preorder, cart handed from the web to the POS — and the pickup
 // codes the customers were sent, which the journeys collect with.
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from '../lib/kafkajs.mjs';
+import { Kafka, logLevel, superviseConsumer } from '../lib/kafkajs.mjs';
 import { mintToken } from '../tools/mint-token.mjs';
 import { answered, safeJson } from './http-client.mjs';
 import { SKUS, WAREHOUSE_SKUS } from './plan.mjs';
-import { sleep } from './run-context.mjs';
+import { consumerCrashed, sleep } from './run-context.mjs';
 
 /** How long after a preorder is placed its product is released: its units arrive before that. */
 const RELEASE_AFTER_MS = 30_000;
@@ -25,18 +25,21 @@ const ADDRESS = { name: 'Chaos Guest', line1: '1 rue de la Paix', postcode: '750
 /** The pickup codes the customers were sent, read from the notification requests on Kafka. */
 export async function pickupCodes({ stack, run }) {
   const kafka = new Kafka({ clientId: 'chaos-codes', brokers: [stack.brokers], logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `chaos-codes-${run}`, maxWaitTimeInMs: 100, retry: { retries: 30 } });
   const codes = new Map();
-  await consumer.connect();
-  await consumer.subscribe({ topics: ['notification.requests.v1'], fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const n = safeJson(message.value?.toString() ?? '{}');
-      const data = n?.data ?? n;
-      if (data?.template === 'pickup-ready' && data.pickupCode) codes.set(data.orderId ?? message.key?.toString(), data.pickupCode);
+  const consumer = await superviseConsumer(kafka, {
+    groupId: `chaos-codes-${run}`,
+    topics: ['notification.requests.v1'],
+    fromBeginning: true,
+    onCrash: consumerCrashed('the pickup codes watch'),
+    run: {
+      eachMessage: async ({ message }) => {
+        const n = safeJson(message.value?.toString() ?? '{}');
+        const data = n?.data ?? n;
+        if (data?.template === 'pickup-ready' && data.pickupCode) codes.set(data.orderId ?? message.key?.toString(), data.pickupCode);
+      },
     },
   });
-  return { codes, stop: () => consumer.disconnect().catch(() => undefined) };
+  return { codes, stop: consumer.stop };
 }
 
 /** One journey, drawn from the seed: what it did and how it ended. */

@@ -7,8 +7,9 @@
 // service that asked (order or returns), found by the operator in its list of failed requests, sent
 // again, and settled: never lost, never settled twice (issue: every saga step failing in turn).
 import { createHash, randomUUID } from 'node:crypto';
-import { startGroupAtEnd } from '../lib/kafkajs.mjs';
+import { startGroupAtEnd, superviseConsumer } from '../lib/kafkajs.mjs';
 import { jsonOrNull, paymentAsk, paymentEvent } from '../lib/payments.mjs';
+import { consumerCrashed } from './run-context.mjs';
 
 const envelope = (type, data, request) => paymentEvent(type, data, request, '/chaos-payment-system');
 
@@ -49,39 +50,38 @@ export async function startPaymentSystem({ Kafka, logLevel, brokers, run, refuse
   // Every partition starts where it stands now, committed: a rebalance after a broker fault must
   // not start an untouched partition at its end and skip the requests published meanwhile.
   await startGroupAtEnd(kafka, groupId, ['order.events.v1', 'returns.events.v1']);
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 30 } });
   /** The answer sent to each request message (by its ce_id): a redelivery gets the same one. */
   const answered = new Map();
   /** Per request: attempts, and how many were settled (it must end at exactly one). */
   const requests = new Map();
   await producer.connect();
-  await consumer.connect();
-  await consumer.subscribe({ topics: ['order.events.v1', 'returns.events.v1'], fromBeginning: false });
-  let joined;
-  const hasJoined = new Promise((r) => (joined = r));
-  consumer.on(consumer.events.GROUP_JOIN, () => joined());
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const data = jsonOrNull(message.value?.toString() ?? '');
-      const ask = data && paymentAsk(message.headers?.ce_type?.toString(), data);
-      if (!ask) return;
-      const requestId = message.headers?.ce_id?.toString() ?? randomUUID();
-      let reply = answered.get(requestId);
-      if (!reply) {
-        const r = requests.get(ask.id) ?? { ...ask, attempts: 0, refused: 0, settled: 0 };
-        r.attempts++;
-        const refuse = r.attempts === 1 && refusedFirst(ask.id, refuseEvery);
-        reply = answer(ask, refuse, message);
-        if (refuse) r.refused++;
-        else r.settled++;
-        requests.set(ask.id, r);
-        answered.set(requestId, reply);
-      }
-      // Sent before the offset moves on: a crash in between answers again, with the same message.
-      await producer.send({ topic: 'payment.events.v1', messages: [reply] });
+  const consumer = await superviseConsumer(kafka, {
+    groupId,
+    topics: ['order.events.v1', 'returns.events.v1'],
+    onCrash: consumerCrashed('the payment system'),
+    run: {
+      eachMessage: async ({ message }) => {
+        const data = jsonOrNull(message.value?.toString() ?? '');
+        const ask = data && paymentAsk(message.headers?.ce_type?.toString(), data);
+        if (!ask) return;
+        const requestId = message.headers?.ce_id?.toString() ?? randomUUID();
+        let reply = answered.get(requestId);
+        if (!reply) {
+          const r = requests.get(ask.id) ?? { ...ask, attempts: 0, refused: 0, settled: 0 };
+          r.attempts++;
+          const refuse = r.attempts === 1 && refusedFirst(ask.id, refuseEvery);
+          reply = answer(ask, refuse, message);
+          if (refuse) r.refused++;
+          else r.settled++;
+          requests.set(ask.id, r);
+          answered.set(requestId, reply);
+        }
+        // Sent before the offset moves on: a crash in between answers again, with the same message.
+        await producer.send({ topic: 'payment.events.v1', messages: [reply] });
+      },
     },
   });
-  await hasJoined;
+  await consumer.joined;
   return {
     stats: () => {
       const all = [...requests.values()];
@@ -93,7 +93,7 @@ export async function startPaymentSystem({ Kafka, logLevel, brokers, run, refuse
       };
     },
     stop: async () => {
-      await consumer.disconnect().catch(() => undefined);
+      await consumer.stop();
       await producer.disconnect().catch(() => undefined);
     },
   };

@@ -13,6 +13,10 @@ export const STORE_HOLD_DAYS = 60;
 export const log = (m) => console.log(m);
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** What a harness consumer's crash prints (superviseConsumer): kafkajs restarts it, or it is made again. */
+export const consumerCrashed = (who) => (err, restarted) =>
+  log(`  ${who}: its consumer crashed (${err?.message ?? 'unknown error'}); ${restarted ? 'kafkajs restarts it' : 'made again'}`);
+
 /** The run's name, and the store, warehouse and SKUs it creates under that name. */
 export function runNames(seed) {
   const run = `${seed}-${Date.now().toString(36)}`.toUpperCase();
